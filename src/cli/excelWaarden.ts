@@ -1,0 +1,18 @@
+/**
+ * Command-line words → the values Excel would pass for the same input typed in a cell or formula:
+ * - a plain number ("42", "-3", "45352.5") → number (as Excel stores a numeric cell); a code with leading zeros
+ *   ("0363") stays text, as in a formula `"0363"`;
+ * - "" → empty cell ("");
+ * - for a range parameter: "10;20;30" or "{10;20;30}" (Dutch Excel array constant: a column) → [[10],[20],[30]],
+ *   a single value v → [[v]].
+ */
+export type Cel = string | number;
+
+export function celWaarde(woord: string): Cel {
+  return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(woord.trim()) ? Number(woord.trim()) : woord;
+}
+
+export function bereikWaarde(woord: string): Cel[][] {
+  const binnen = woord.trim().replace(/^\{(.*)\}$/, "$1");
+  return binnen.split(";").map((deel) => [celWaarde(deel.trim())]);
+}

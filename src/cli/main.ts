@@ -1,0 +1,102 @@
+/**
+ * `opgave`: the engine on the command line.
+ *   opgave fn NAME ARG...   evaluate a custom function exactly as Excel would (same code path, same errors)
+ *   opgave functies         list the functions and their parameters
+ */
+import Papa from "papaparse";
+import { berichten } from "../domain/berichten";
+import { FUNCTIES, functie, type FunctieDefinitie } from "../functions/registry";
+import { ExcelFout } from "../functions/excelFout";
+import { bereikWaarde, celWaarde } from "./excelWaarden";
+
+export interface Uitvoer {
+  out: (tekst: string) => void;
+  err: (tekst: string) => void;
+}
+
+const standaardUitvoer: Uitvoer = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+const HULP = `opgave — taakstelling huisvesting vergunninghouders en asielopvang
+
+Gebruik:
+  opgave fn NAAM [ARG...]   reken een Excel-functie van Opgave uit, precies zoals Excel dat doet
+                            (bijv. opgave fn TAAKSTELLING Utrecht 2024-I)
+  opgave functies           toon alle functies en hun parameters
+  opgave --help             deze hulp
+
+Argumenten: een getal wordt een getal (zoals een cel met een getal), "" een lege cel; voor een bereik-
+parameter geeft "10;20;30" een kolom (zoals {10;20;30} in Excel). Een tabel wordt als CSV afgedrukt
+(--scheiding ";" voor Excel met Nederlandse instellingen).
+Uitvoer: de waarde, of "#N/A <melding>" / "#VALUE! <melding>" met exitcode 1.`;
+
+/** Evaluate one function call the way Excel does: positional arguments, omitted optional ones as null. */
+export function roepAan(def: FunctieDefinitie, woorden: readonly string[]): unknown {
+  const args = def.parameters.map((param, i) => {
+    const woord = woorden[i];
+    if (woord === undefined) return null;
+    return param.matrix ? bereikWaarde(woord) : celWaarde(woord);
+  });
+  return (def.fn as (...a: unknown[]) => unknown)(...args);
+}
+
+function celTekst(v: unknown): string {
+  if (v instanceof ExcelFout) return v.code;
+  if (typeof v === "number" || typeof v === "string") return String(v);
+  return "";
+}
+
+export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): number {
+  const [opdracht, ...rest] = argv;
+  if (opdracht === undefined || opdracht === "--help" || opdracht === "-h" || opdracht === "help") {
+    uit.out(HULP);
+    return opdracht === undefined ? 2 : 0;
+  }
+  if (opdracht === "functies") {
+    for (const d of FUNCTIES) {
+      const params = d.parameters.map((p) => (p.optioneel ? `[${p.naam}]` : p.naam)).join("; ");
+      uit.out(`OPGAVE.${d.id}(${params})`);
+    }
+    return 0;
+  }
+  if (opdracht !== "fn") {
+    uit.err(`Onbekende opdracht "${opdracht}".\n\n${HULP}`);
+    return 2;
+  }
+  let scheiding = ",";
+  const woorden: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i] ?? "";
+    if (w === "--scheiding") scheiding = rest[++i] ?? ",";
+    else woorden.push(w);
+  }
+  const [naam, ...args] = woorden;
+  const def = naam === undefined ? undefined : functie(naam);
+  if (!def) {
+    uit.err(
+      berichten.functieOnbekend(
+        naam ?? "(geen)",
+        FUNCTIES.map((d) => d.id),
+      ),
+    );
+    return 2;
+  }
+  try {
+    const waarde = roepAan(def, args);
+    if (Array.isArray(waarde)) {
+      const rijen = (waarde as unknown[][]).map((rij) => rij.map(celTekst));
+      uit.out(Papa.unparse(rijen, { delimiter: scheiding, newline: "\n" }));
+    } else {
+      uit.out(celTekst(waarde));
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof ExcelFout) {
+      uit.out(`${e.code} ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}

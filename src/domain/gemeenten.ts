@@ -1,0 +1,125 @@
+/**
+ * Resolving what a user types to one gemeente (domain brief §6): CBS codes in any form, names regardless of
+ * case/diacritics/apostrophes/spaces, common aliases, time-aware, ambiguous names refused, suggestions for
+ * unknown names.
+ */
+import type { Gemeente, Provincie } from "../data/schema";
+import { berichten } from "./berichten";
+import { nietBeschikbaar, ongeldig } from "./fouten";
+import { naamSleutel, suggesties } from "./namen";
+import {
+  dagTekst,
+  dagUitCode,
+  periodeCode,
+  periodeStart,
+  periodeVanDag,
+  vergelijkDag,
+  volgendePeriode,
+  type Dag,
+} from "./periode";
+import type { Register } from "./register";
+
+const CODE = /^(?:gm)?\s*(\d{1,4})$/i;
+
+/** A code in any form: GM0363, gm363, 0363, 363 (number or text) → "GM0363", or null if it is no code. */
+export function normaliseerCode(invoer: string | number): string | null {
+  if (typeof invoer === "number") {
+    return Number.isInteger(invoer) && invoer > 0 && invoer < 10000
+      ? `GM${String(invoer).padStart(4, "0")}`
+      : null;
+  }
+  const m = CODE.exec(invoer.trim());
+  return m && m[1] ? `GM${m[1].padStart(4, "0")}` : null;
+}
+
+/**
+ * @param opDag when given, the gemeente must exist on this day (e.g. the first day of a period).
+ */
+export function zoekGemeente(reg: Register, invoer: string | number, opDag?: Dag): Gemeente {
+  const tekst = String(invoer).trim();
+  if (tekst === "") throw ongeldig(berichten.gemeenteLeeg());
+  const code = normaliseerCode(typeof invoer === "number" ? invoer : tekst);
+  if (code !== null) {
+    const g = reg.gemeenten.get(code);
+    if (!g) throw nietBeschikbaar(berichten.gemeenteCodeOnbekend(code));
+    if (opDag && !reg.bestaatOp(g, opDag)) throw bestaatNiet(reg, g, opDag);
+    return g;
+  }
+  if (typeof invoer === "number") throw ongeldig(berichten.gemeenteCodeOngeldig(tekst));
+
+  const sleutel = naamSleutel(tekst);
+  const exact = reg.naamIndex.get(sleutel) ?? [];
+  const basis = reg.basisNaamIndex.get(sleutel) ?? [];
+  // A bare name that is also the base of bracketed names ("Bergen") is ambiguous between all of them.
+  const kandidaten = [...new Set([...exact, ...basis])];
+  if (kandidaten.length === 0) {
+    const dag = opDag;
+    const pool = reg.naamKandidaten.filter((k) =>
+      dag ? reg.bestaatOp(k.waarde, dag) : k.waarde.tot === null,
+    );
+    throw ongeldig(
+      berichten.gemeenteOnbekend(
+        tekst,
+        suggesties(tekst, pool).map((g) => g.naam),
+      ),
+    );
+  }
+  const geldig = opDag
+    ? kandidaten.filter((g) => reg.bestaatOp(g, opDag))
+    : kandidaten.filter((g) => g.tot === null);
+  if (geldig.length === 1 && geldig[0]) return geldig[0];
+  if (geldig.length > 1)
+    throw ongeldig(
+      berichten.gemeenteDubbelzinnig(
+        tekst,
+        geldig.map((g) => g.naam),
+      ),
+    );
+  // None valid at the moment asked.
+  if (kandidaten.length === 1 && kandidaten[0]) {
+    const enige = kandidaten[0];
+    if (!opDag) return enige; // a former gemeente asked without a time: it is the only one of that name
+    throw bestaatNiet(reg, enige, opDag);
+  }
+  throw ongeldig(
+    berichten.gemeenteDubbelzinnig(
+      tekst,
+      kandidaten.map((g) => g.naam),
+    ),
+  );
+}
+
+/** The clear message for a gemeente that did not (yet / any more) exist on a day. */
+function bestaatNiet(reg: Register, g: Gemeente, dag: Dag) {
+  const opgeheven = g.tot !== null && vergelijkDag(dagUitCode(g.tot), dag) <= 0;
+  if (g.tot !== null && opgeheven) {
+    const h = reg.einde.get(g.code);
+    const opvolgers = (h?.nieuw ?? []).map((c) => reg.gemeenten.get(c)?.naam ?? c);
+    const tot = dagUitCode(g.tot);
+    // The first half-year that starts on or after the end date.
+    const p = periodeVanDag(tot);
+    const eerstVolle = vergelijkDag(periodeStart(p), tot) === 0 ? p : volgendePeriode(p);
+    return nietBeschikbaar(
+      berichten.gemeenteOpgeheven(g.naam, dagTekst(tot), opvolgers, periodeCode(eerstVolle)),
+    );
+  }
+  if (g.vanaf !== null) {
+    const h = reg.begin.get(g.code);
+    const voorgangers = (h?.oud ?? []).map((c) => reg.gemeenten.get(c)?.naam ?? c);
+    return nietBeschikbaar(berichten.gemeenteNogNiet(g.naam, dagTekst(dagUitCode(g.vanaf)), voorgangers));
+  }
+  return nietBeschikbaar(berichten.gemeenteCodeOnbekend(g.code));
+}
+
+export function zoekProvincie(reg: Register, invoer: string | number): Provincie {
+  const tekst = String(invoer).trim();
+  const p = reg.provincieIndex.get(naamSleutel(tekst));
+  if (p) return p;
+  const pool = reg.dataset.provincies.map((x) => ({ sleutel: naamSleutel(x.naam), waarde: x }));
+  throw ongeldig(
+    berichten.provincieOnbekend(
+      tekst,
+      suggesties(tekst, pool).map((x) => x.naam),
+    ),
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * Half-year periods (kalenderhalfjaren, art. 1 Hvw 2014): `2024-I` = 1 Jan–30 Jun, `2024-II` = 1 Jul–31 Dec.
+ */
+import { berichten } from "./berichten";
+import { ongeldig } from "./fouten";
+
+export interface Periode {
+  readonly jaar: number;
+  readonly helft: 1 | 2;
+}
+
+/** Dates as plain calendar days (no time zone involved). */
+export interface Dag {
+  readonly jaar: number;
+  readonly maand: number; // 1–12
+  readonly dag: number; // 1–31
+}
+
+const ROMEINS = { 1: "I", 2: "II" } as const;
+
+export function periodeCode(p: Periode): string {
+  return `${p.jaar}-${ROMEINS[p.helft]}`;
+}
+
+export function periodeIndex(p: Periode): number {
+  return p.jaar * 2 + (p.helft - 1);
+}
+
+export function periodeUitIndex(i: number): Periode {
+  return { jaar: Math.floor(i / 2), helft: i % 2 === 0 ? 1 : 2 };
+}
+
+export function volgendePeriode(p: Periode): Periode {
+  return periodeUitIndex(periodeIndex(p) + 1);
+}
+
+export function vorigePeriode(p: Periode): Periode {
+  return periodeUitIndex(periodeIndex(p) - 1);
+}
+
+/** First day of the period. */
+export function periodeStart(p: Periode): Dag {
+  return { jaar: p.jaar, maand: p.helft === 1 ? 1 : 7, dag: 1 };
+}
+
+/** The half-year that contains a day. */
+export function periodeVanDag(d: Dag): Periode {
+  return { jaar: d.jaar, helft: d.maand <= 6 ? 1 : 2 };
+}
+
+/** Reference date of the population under art. 29 Hvw 2014: 1 January of the year before. */
+export function peiljaarInwoners(p: Periode): number {
+  return p.jaar - 1;
+}
+
+export function dagCode(d: Dag): string {
+  return `${d.jaar}-${String(d.maand).padStart(2, "0")}-${String(d.dag).padStart(2, "0")}`;
+}
+
+/** "24-3-2022" style, as Dutch users write dates. */
+export function dagTekst(d: Dag): string {
+  return `${d.dag}-${d.maand}-${d.jaar}`;
+}
+
+export function dagUitCode(iso: string): Dag {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`geen ISO-datum: ${iso}`);
+  return { jaar: Number(m[1]), maand: Number(m[2]), dag: Number(m[3]) };
+}
+
+export function vergelijkDag(a: Dag, b: Dag): number {
+  return a.jaar - b.jaar || a.maand - b.maand || a.dag - b.dag;
+}
+
+function geldigeDag(jaar: number, maand: number, dag: number): Dag | null {
+  if (maand < 1 || maand > 12 || dag < 1) return null;
+  const dagenInMaand = new Date(Date.UTC(jaar, maand, 0)).getUTCDate();
+  return dag <= dagenInMaand ? { jaar, maand, dag } : null;
+}
+
+/** Excel's day 1 is 1900-01-01; Excel counts a non-existent 29-2-1900 (serial 60). */
+const EXCEL_SERIEEL_MIN = 1;
+const EXCEL_SERIEEL_MAX = 2958465; // 31-12-9999
+
+export function dagUitExcelSerieel(serieel: number): Dag | null {
+  if (!Number.isFinite(serieel) || serieel < EXCEL_SERIEEL_MIN || serieel > EXCEL_SERIEEL_MAX) return null;
+  const heleDagen = Math.floor(serieel);
+  // From serial 61 (1-3-1900) on, Excel is one day ahead because of its fictitious 29-2-1900.
+  const basis = heleDagen >= 61 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
+  if (heleDagen === 60) return null;
+  const d = new Date(basis + heleDagen * 86400000);
+  return { jaar: d.getUTCFullYear(), maand: d.getUTCMonth() + 1, dag: d.getUTCDate() };
+}
+
+const JAAR_MIN = 1900;
+const JAAR_MAX = 2200;
+
+/**
+ * Parse the forms seen in the wild: `2024-I`, `2024-II`, `2024 I`, `2024-1`, `2024 - 2`, `2024/1`,
+ * `H1 2024`, `2024H2`, `1e helft 2024`, `eerste helft 2024`, `tweede helft 2024`, `I-2024`, and
+ * a date (`2024-03-15`, `15-3-2024`, an Excel serial number) → the half-year containing it.
+ */
+export function parsePeriode(invoer: string | number): Periode {
+  if (typeof invoer === "number") return periodeUitGetal(invoer);
+  const tekst = invoer.trim();
+  if (tekst === "") throw ongeldig(berichten.periodeLeeg());
+  const p = periodeUitTekst(tekst);
+  if (p === null) throw ongeldig(berichten.periodeOnbekendFormaat(tekst));
+  return p;
+}
+
+function periodeUitGetal(getal: number): Periode {
+  if (Number.isInteger(getal) && getal >= JAAR_MIN && getal <= JAAR_MAX) {
+    throw ongeldig(berichten.periodeAlleenJaar(getal));
+  }
+  const dag = dagUitExcelSerieel(getal);
+  if (dag === null) throw ongeldig(berichten.periodeGetalOngeldig(getal));
+  return periodeVanDag(dag);
+}
+
+function helftUit(s: string): 1 | 2 | null {
+  switch (s.toLowerCase()) {
+    case "i":
+    case "1":
+    case "1e":
+    case "1ste":
+    case "eerste":
+      return 1;
+    case "ii":
+    case "2":
+    case "2e":
+    case "2de":
+    case "tweede":
+      return 2;
+    default:
+      return null;
+  }
+}
+
+function maak(jaarTekst: string, helftTekst: string): Periode | null {
+  const jaar = Number(jaarTekst);
+  const helft = helftUit(helftTekst);
+  if (helft === null || jaar < JAAR_MIN || jaar > JAAR_MAX) return null;
+  return { jaar, helft };
+}
+
+const VORMEN: ReadonlyArray<{ re: RegExp; jaar: number; helft: number }> = [
+  // 2024-I, 2024 - II, 2024/1, 2024 2, 2024-h1, 2024H2
+  { re: /^(\d{4})\s*[-/ ]?\s*h?\s*(ii|i|1|2)$/i, jaar: 1, helft: 2 },
+  // H1 2024, H2-2024, I-2024, II 2024
+  { re: /^h?\s*(ii|i|1|2)\s*[-/ ]\s*(\d{4})$/i, jaar: 2, helft: 1 },
+  { re: /^h\s*(1|2)\s*[-/ ]?\s*(\d{4})$/i, jaar: 2, helft: 1 },
+  // eerste helft 2024, 1e helft 2024, 2de halfjaar 2024
+  {
+    re: /^(eerste|tweede|1e|2e|1ste|2de|1|2)\s*(?:helft|halfjaar)\s*(?:van\s*)?(\d{4})$/i,
+    jaar: 2,
+    helft: 1,
+  },
+];
+
+function periodeUitTekst(tekst: string): Periode | null {
+  for (const vorm of VORMEN) {
+    const m = vorm.re.exec(tekst);
+    if (m) return maak(m[vorm.jaar] ?? "", m[vorm.helft] ?? "");
+  }
+  const dag = dagUitTekst(tekst);
+  return dag === null ? null : periodeVanDag(dag);
+}
+
+/** `2024-03-15` (ISO) or `15-3-2024` / `15/03/2024` / `15.3.2024` (Dutch day-month-year). */
+export function dagUitTekst(tekst: string): Dag | null {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(tekst.trim());
+  if (iso) return geldigeDag(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(tekst.trim());
+  if (nl) return geldigeDag(Number(nl[3]), Number(nl[2]), Number(nl[1]));
+  return null;
+}

@@ -1,0 +1,57 @@
+/**
+ * The released custom functions by id, with their parameter shapes: what the CLI (`opgave fn`) and the tests
+ * use to call a function exactly as Excel does. tests/functions/metadata.test.ts proves this table equals the
+ * functions.json generated from the JSDoc, so the two can never drift.
+ */
+import * as f from "./functions";
+
+export interface Parameter {
+  readonly naam: string;
+  /** Excel passes a 2-D array (a range or a single value wrapped as [[v]]). */
+  readonly matrix?: true;
+  readonly optioneel?: true;
+}
+
+export interface FunctieDefinitie {
+  readonly id: string;
+  readonly fn: (...args: never[]) => unknown;
+  readonly parameters: readonly Parameter[];
+  /** Result spills as a table. */
+  readonly tabel?: true;
+}
+
+const p = (naam: string, extra: Omit<Parameter, "naam"> = {}): Parameter => ({ naam, ...extra });
+const ledger = [
+  p("gemeente"),
+  p("periode"),
+  p("gehuisvest", { matrix: true }),
+  p("beginsaldo", { optioneel: true }),
+];
+
+export const FUNCTIES: readonly FunctieDefinitie[] = [
+  { id: "TAAKSTELLING", fn: f.taakstelling, parameters: [p("gemeente"), p("periode")] },
+  { id: "ACHTERSTAND", fn: f.achterstand, parameters: ledger },
+  { id: "VOORSPRONG", fn: f.voorsprong, parameters: ledger },
+  { id: "GECORRIGEERD", fn: f.gecorrigeerd, parameters: ledger },
+  { id: "INWONERS", fn: f.inwoners, parameters: [p("gemeente"), p("peildatum", { optioneel: true })] },
+  { id: "GEMEENTECODE", fn: f.gemeentecode, parameters: [p("gemeente"), p("periode", { optioneel: true })] },
+  { id: "GEMEENTENAAM", fn: f.gemeentenaam, parameters: [p("gemeente")] },
+  { id: "PROVINCIE", fn: f.provincie, parameters: [p("gemeente")] },
+  { id: "LANDELIJK", fn: f.landelijk, parameters: [p("periode")] },
+  { id: "BRON", fn: f.bron, parameters: [p("gemeente"), p("periode")] },
+  { id: "DATASET", fn: f.dataset, parameters: [] },
+  {
+    id: "GEMEENTEN",
+    fn: f.gemeenten,
+    parameters: [p("periode"), p("provincie", { optioneel: true })],
+    tabel: true,
+  },
+];
+
+export function functie(id: string): FunctieDefinitie | undefined {
+  const gezocht = id
+    .trim()
+    .toUpperCase()
+    .replace(/^OPGAVE\./, "");
+  return FUNCTIES.find((d) => d.id === gezocht);
+}

@@ -1,0 +1,78 @@
+// Builds the add-in: one page (taskpane.html) that loads both the task pane and the custom functions
+// (shared runtime), plus functions.json generated from the JSDoc in src/functions/functions.ts.
+//
+//   webpack --mode production                      office.js from Microsoft's CDN (what Excel loads)
+//   webpack --mode production --env localOffice    office.js served from our own origin (offline, tests)
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_DIST = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+// The local copy: the loader, the runtime files it fetches for Excel hosts, and Dutch/English strings.
+const LOCAL_OFFICE_FILES = [
+  "office.js",
+  "o15apptofilemappingtable.js",
+  "custom-functions-runtime.js",
+  "excel-*.js",
+  "excelwebapp-*.js",
+  "telemetry/**",
+  "en-us/**",
+  "nl-nl/**",
+];
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  const localOffice = Boolean(env.localOffice) || !production;
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js", ".json"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader" } }],
+    },
+    performance: { maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000 },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        templateParameters: { officeJs: localOffice ? "office-js/office.js" : OFFICE_JS_CDN },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          ...(localOffice
+            ? [
+                {
+                  from: "{" + LOCAL_OFFICE_FILES.join(",") + "}",
+                  context: OFFICE_JS_DIST,
+                  to: "office-js",
+                  globOptions: { ignore: ["**/*.debug.js"] },
+                },
+              ]
+            : []),
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      port: Number(process.env.PORT || 3000),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: "https",
+      client: { overlay: false },
+    },
+  };
+};
