@@ -63,7 +63,7 @@ export const HerindelingSchema = z.object({
   soort: z.enum(["samenvoeging", "splitsing", "naamswijziging"]),
   oud: z.array(gmCode).min(1),
   nieuw: z.array(gmCode).min(1),
-  /** Gemeenten that lost only part of their territory to this change (e.g. Winsum's Ezinge to Westerkwartier). */
+  /** Codes that received only part of an `oud` code's territory (e.g. Winsum's Ezinge went to Westerkwartier). */
   deelsNaar: z.array(gmCode).optional(),
   toelichting: z.string().optional(),
   bron: z.string(),

@@ -87,10 +87,11 @@ export function delenOpPeildatum(
     if (vergelijkDag(datum, peil) <= 0) break;
     const raakt = h.nieuw.some((c) => delen.has(c)) || (h.deelsNaar ?? []).some((c) => delen.has(c));
     if (!raakt) continue;
-    if (h.soort === "splitsing" || (h.deelsNaar ?? []).some((c) => delen.has(c))) {
+    // A split, or a merger where part of an old gemeente went elsewhere: not expressible in whole gemeenten.
+    if (h.soort === "splitsing" || (h.deelsNaar ?? []).length > 0) {
       const namen = h.oud.map((c) => reg.gemeenten.get(c)?.naam ?? c).join(", ");
       throw nietBeschikbaar(
-        berichten.grenzenGewijzigd(g.naam, periode, `de herindeling van ${namen} per ${h.datum}`),
+        berichten.grenzenGewijzigd(g.naam, periode, `de herindeling van ${namen} per ${dagTekst(datum)}`),
       );
     }
     for (const c of h.nieuw) {

@@ -1,0 +1,21 @@
+/**
+ * npm run dataset — builds src/data/embedded/dataset.json from data/bronnen/*.csv.
+ * Only file I/O here; the transformation is src/data/build/buildDataset.ts.
+ */
+import { mkdirSync, writeFileSync } from "fs";
+import { dirname, join, relative } from "path";
+import { buildDataset } from "../src/data/build/buildDataset";
+import { readBronnen } from "../src/data/build/readBronnen";
+import { serializeDataset } from "../src/data/build/serialize";
+
+const root = join(__dirname, "..");
+const bronDir = join(root, "data", "bronnen");
+const uit = join(root, "src", "data", "embedded", "dataset.json");
+
+const dataset = buildDataset(readBronnen(bronDir));
+mkdirSync(dirname(uit), { recursive: true });
+writeFileSync(uit, serializeDataset(dataset), "utf8");
+console.log(
+  `${relative(root, uit)}: ${dataset.gemeenten.length} gemeenten, ${dataset.herindelingen.length} herindelingen, ` +
+    `${dataset.landelijkeTaakstelling.length} perioden, ${dataset.bronnen.length} bronnen`,
+);
