@@ -1,0 +1,87 @@
+import { execFileSync, spawnSync } from "child_process";
+import path from "path";
+import { main } from "../../src/cli/main";
+import { bereikWaarde, celWaarde } from "../../src/cli/excelWaarden";
+
+const root = path.resolve(__dirname, "../..");
+const bin = path.join(root, "bin/opgave.js");
+
+/** Runs the real command, as a user would after `npm ci`. */
+function opgave(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, out: r.stdout.trim(), err: r.stderr.trim() };
+}
+
+beforeAll(() => {
+  // The package's prepare script builds dist-cli on `npm ci`; rebuild so the test sees the current source.
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
+    { cwd: root },
+  );
+}, 120_000);
+
+describe("opgave fn (the real bin)", () => {
+  test("TAAKSTELLING Utrecht 2024-I prints 388 and exits 0", () => {
+    expect(opgave("fn", "TAAKSTELLING", "Utrecht", "2024-I")).toEqual({ code: 0, out: "388", err: "" });
+    expect(opgave("fn", "opgave.taakstelling", "GM0344", "eerste helft 2024").out).toBe("388");
+  });
+
+  test("errors print #N/A / #VALUE! with the Dutch message and exit 1", () => {
+    const na = opgave("fn", "TAAKSTELLING", "Utrecht", "2024-II");
+    expect(na.code).toBe(1);
+    expect(na.out).toMatch(/^#N\/A De landelijke taakstelling voor 2024-II is niet bekend/);
+    const value = opgave("fn", "TAAKSTELLING", "Utrech", "2024-I");
+    expect(value.code).toBe(1);
+    expect(value.out).toBe(
+      '#VALUE! Gemeente "Utrech" niet gevonden. Bedoelde u: Utrecht, Utrechtse Heuvelrug?',
+    );
+  });
+
+  test("a range argument and an omitted optional argument", () => {
+    const direct = Number(opgave("fn", "TAAKSTELLING", "Utrecht", "2024-I").out);
+    expect(opgave("fn", "ACHTERSTAND", "Utrecht", "2024-I", "300").out).toBe(String(direct - 300));
+    expect(opgave("fn", "ACHTERSTAND", "Utrecht", "2024-I", "300", "-10").out).toBe(String(direct - 310));
+    expect(opgave("fn", "ACHTERSTAND", "Utrecht", "2024-I", "{100;200;300}").code).toBe(0);
+  });
+
+  test("a table prints as CSV (optionally with ; for Dutch Excel)", () => {
+    const r = opgave("fn", "GEMEENTEN", "2024-I");
+    const regels = r.out.split("\n");
+    expect(regels).toHaveLength(343);
+    expect(regels[0]).toBe("Code,Gemeente,Provincie,Inwoners 1-1-2023,Taakstelling 2024-I");
+    expect(regels).toContain('GM0820,"Nuenen, Gerwen en Nederwetten",Noord-Brabant,24015,26');
+    const nl = opgave("fn", "GEMEENTEN", "2024-I", "Utrecht", "--scheiding", ";");
+    expect(nl.out.split("\n")[0]).toBe("Code;Gemeente;Provincie;Inwoners 1-1-2023;Taakstelling 2024-I");
+  });
+
+  test("usage errors exit 2", () => {
+    expect(opgave("fn", "BESTAATNIET").code).toBe(2);
+    expect(opgave("fn", "BESTAATNIET").err).toContain("TAAKSTELLING");
+    expect(opgave("onzin").code).toBe(2);
+    expect(opgave("--help").code).toBe(0);
+    expect(opgave("functies").out).toContain(
+      "OPGAVE.ACHTERSTAND(gemeente; periode; gehuisvest; [beginsaldo])",
+    );
+  });
+});
+
+describe("CLI words → Excel values", () => {
+  test("numbers become numbers, codes with leading zeros stay text", () => {
+    expect(celWaarde("42")).toBe(42);
+    expect(celWaarde("-3")).toBe(-3);
+    expect(celWaarde("0363")).toBe("0363");
+    expect(celWaarde("2024-I")).toBe("2024-I");
+    expect(bereikWaarde("1;2;3")).toEqual([[1], [2], [3]]);
+    expect(bereikWaarde("{1;2}")).toEqual([[1], [2]]);
+    expect(bereikWaarde("7")).toEqual([[7]]);
+  });
+
+  test("main() returns the exit code and writes to the given output", () => {
+    const out: string[] = [];
+    expect(main(["fn", "LANDELIJK", "2023-II"], { out: (t) => out.push(t), err: (t) => out.push(t) })).toBe(
+      0,
+    );
+    expect(out).toEqual(["17600"]);
+  });
+});

@@ -1,0 +1,99 @@
+import { engine, fout } from "./helpers";
+import { parsePeriode } from "../../src/domain/periode";
+
+const code = (invoer: string | number, periode?: string) =>
+  engine.gemeente(invoer, periode === undefined ? undefined : parsePeriode(periode)).code;
+
+describe("gemeente resolution (domain brief §6)", () => {
+  test.each<[string | number, string]>([
+    ["GM0363", "GM0363"],
+    ["gm0363", "GM0363"],
+    ["GM363", "GM0363"],
+    ["0363", "GM0363"],
+    ["363", "GM0363"],
+    [363, "GM0363"],
+    [" 344 ", "GM0344"],
+  ])("code form %p → %s", (invoer, verwacht) => expect(code(invoer)).toBe(verwacht));
+
+  test.each<[string, string]>([
+    ["Utrecht", "GM0344"],
+    ["UTRECHT", "GM0344"],
+    ["utrecht", "GM0344"],
+    ["Súdwest-Fryslân", "GM1900"],
+    ["Sudwest Fryslan", "GM1900"],
+    ["sudwest-fryslan", "GM1900"],
+    ["'s-Hertogenbosch", "GM0796"],
+    ["s-Hertogenbosch", "GM0796"],
+    ["’s Hertogenbosch", "GM0796"],
+    ["Den Bosch", "GM0796"],
+    ["Den Haag", "GM0518"],
+    ["'s-Gravenhage", "GM0518"],
+    ["The Hague", "GM0518"],
+    ["Bergen (L.)", "GM0893"],
+    ["Bergen (NH.)", "GM0373"],
+    ["bergen nh", "GM0373"],
+    ["Hengelo (O.)", "GM0164"],
+    ["Hengelo", "GM0164"],
+    ["Nuenen, Gerwen en Nederwetten", "GM0820"],
+    ["nuenen gerwen en nederwetten", "GM0820"],
+  ])("name %p → %s", (invoer, verwacht) => expect(code(invoer)).toBe(verwacht));
+
+  test("an ambiguous name is refused with the candidates, never guessed", () => {
+    const f = fout(() => code("Bergen"), "ongeldig");
+    expect(f.message).toContain("Bergen (NH.)");
+    expect(f.message).toContain("Bergen (L.)");
+  });
+
+  test.each<[string, string]>([
+    ["Utrech", "Utrecht"],
+    ["Amsterdm", "Amsterdam"],
+    ["Rotterdm", "Rotterdam"],
+    ["Groningn", "Groningen"],
+  ])("unknown %p suggests %p", (invoer, suggestie) => {
+    const f = fout(() => code(invoer), "ongeldig");
+    expect(f.message).toMatch(/Bedoelde u: .*\?/);
+    expect(f.message).toContain(suggestie);
+    const genoemd = f.message.replace(/.*Bedoelde u: /, "").split(",");
+    expect(genoemd.length).toBeLessThanOrEqual(3);
+  });
+
+  test("nonsense gets no silly suggestions", () => {
+    expect(fout(() => code("xqzwv"), "ongeldig").message).not.toContain("Bedoelde u");
+  });
+
+  test("an unknown code is #N/A; empty input is #VALUE!", () => {
+    expect(fout(() => code("GM9999"), "nietBeschikbaar").message).toContain("GM9999");
+    fout(() => code(""), "ongeldig");
+    fout(() => code(3.5), "ongeldig");
+  });
+});
+
+describe("time-aware resolution", () => {
+  test("Weesp exists in 2022-I, not from 2022-II (merged into Amsterdam on 24-3-2022)", () => {
+    expect(code("Weesp", "2022-I")).toBe("GM0457");
+    const f = fout(() => code("Weesp", "2022-II"), "nietBeschikbaar");
+    expect(f.message).toContain("Amsterdam");
+    expect(f.message).toContain("24-3-2022");
+    expect(f.message).toContain("2022-II");
+  });
+
+  test("Voorne aan Zee exists from 2023; before that its parts are named", () => {
+    expect(code("Voorne aan Zee", "2023-I")).toBe("GM1992");
+    const f = fout(() => code("Voorne aan Zee", "2022-II"), "nietBeschikbaar");
+    expect(f.message).toContain("1-1-2023");
+    expect(f.message).toMatch(/Brielle.*Hellevoetsluis.*Westvoorne/);
+    const brielle = fout(() => code("Brielle", "2023-I"), "nietBeschikbaar");
+    expect(brielle.message).toContain("Voorne aan Zee");
+  });
+
+  test("Land van Cuijk from 2022; Cuijk before", () => {
+    expect(code("Land van Cuijk", "2022-I")).toBe("GM1982");
+    expect(code("Cuijk", "2021-II")).toBe("GM1684");
+    expect(fout(() => code("Cuijk", "2022-I")).message).toContain("Land van Cuijk");
+  });
+
+  test("a former gemeente asked without a time is still found (for names and codes)", () => {
+    expect(code("Weesp")).toBe("GM0457");
+    expect(engine.gemeente("GM0457").naam).toBe("Weesp");
+  });
+});
