@@ -3,6 +3,8 @@
 //
 //   webpack --mode production                      office.js from Microsoft's CDN (what Excel loads)
 //   webpack --mode production --env localOffice    office.js served from our own origin (offline, tests)
+const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const webpack = require("webpack");
 const TerserPlugin = require("terser-webpack-plugin");
@@ -24,6 +26,18 @@ const LOCAL_OFFICE_FILES = [
   "nl-nl/**",
 ];
 
+// Trusted localhost certificates from `npx office-addin-dev-certs install`, when present; otherwise
+// webpack-dev-server makes a self-signed one (fine for the browser preview, not trusted by Excel).
+function devServerHttps() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const bestand = (naam) => path.join(dir, naam);
+  if (!fs.existsSync(bestand("localhost.crt"))) return "https";
+  return {
+    type: "https",
+    options: { key: bestand("localhost.key"), cert: bestand("localhost.crt"), ca: bestand("ca.crt") },
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const localOffice = Boolean(env.localOffice) || !production;
@@ -34,7 +48,7 @@ module.exports = (env = {}, argv = {}) => {
     // One bundle for the shared runtime: the functions and the pane share one engine and one copy of the data.
     entry: { taskpane: ["./src/functions/functions.ts", "./src/taskpane/taskpane.ts"] },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, env.out || "dist"),
       filename: "[name].js",
       clean: true,
     },
@@ -81,7 +95,7 @@ module.exports = (env = {}, argv = {}) => {
       static: { directory: path.resolve(__dirname, "dist") },
       port: Number(process.env.PORT || 3000),
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: "https",
+      server: devServerHttps(),
       client: { overlay: false },
     },
   };

@@ -100,6 +100,9 @@ async function main(): Promise<number> {
     } catch (e) {
       errors.push(`[functies] ${rel(args.functionsJson)} is geen geldige JSON: ${(e as Error).message}`);
     }
+  } else if (args.production) {
+    // A production check without the built functions.json would pass a broken build.
+    errors.push(`[functies] ${rel(args.functionsJson)} ontbreekt: bouw eerst (npm run build)`);
   } else {
     warnings.push(
       `${rel(args.functionsJson)} bestaat niet (nog geen build?): controle van functions.json overgeslagen`,

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: how fast the engine answers, measured against a raw Map.get over the same keys in the same
+ * run (so the ratio means something on any machine). Not part of the tests: no timing assertions anywhere.
+ */
+import fs from "fs";
+import path from "path";
+import { performance } from "perf_hooks";
+import { Engine } from "../src/domain/engine";
+import { DatasetSchema, type Dataset } from "../src/data/schema";
+import { taakstelling } from "../src/functions/functions";
+
+const DATASET = path.resolve(__dirname, "../src/data/embedded/dataset.json");
+
+function mediaan(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+function meet(herhalingen: number, f: () => void): number {
+  const tijden: number[] = [];
+  for (let i = 0; i < herhalingen; i++) {
+    const t0 = performance.now();
+    f();
+    tijden.push(performance.now() - t0);
+  }
+  return mediaan(tijden);
+}
+
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+const perSec = (n: number, tijdMs: number) => `${Math.round((n / tijdMs) * 1000).toLocaleString("nl-NL")}/s`;
+
+// 1. Load + index.
+const tekst = fs.readFileSync(DATASET, "utf8");
+const parse = meet(20, () => JSON.parse(tekst));
+const valideer = meet(10, () => DatasetSchema.parse(JSON.parse(tekst)));
+const ds = JSON.parse(tekst) as Dataset;
+const index = meet(20, () => new Engine(ds));
+console.log(
+  `Dataset ${ds.id} ${ds.versie}: ${(tekst.length / 1024).toFixed(0)} KiB, ${ds.gemeenten.length} gemeenten`,
+);
+console.log(`  JSON.parse            ${ms(parse)}`);
+console.log(`  parse + zod-validatie ${ms(valideer)}   (alleen bij data van buiten: feed, cache)`);
+console.log(`  index opbouwen        ${ms(index)}`);
+
+// 2. TAAKSTELLING over all gemeenten × all periods, through the custom-function wrapper (as Excel calls it).
+const perioden = ds.landelijkeTaakstelling.map((l) => l.periode);
+const sleutels: Array<[string, string]> = [];
+for (const g of ds.gemeenten) for (const p of perioden) sleutels.push([g.code, p]);
+const antwoorden = new Map<string, number>();
+let fouten = 0;
+function allemaal(): void {
+  for (const [g, p] of sleutels) {
+    try {
+      antwoorden.set(`${g}|${p}`, taakstelling(g, p));
+    } catch {
+      fouten++;
+    }
+  }
+}
+const koud = meet(1, allemaal);
+const geldig = sleutels.filter(([g, p]) => antwoorden.has(`${g}|${p}`));
+const foutenPerRonde = sleutels.length - geldig.length;
+const warm = meet(15, allemaal);
+const warmGeldig = meet(15, () => {
+  for (const [g, p] of geldig) taakstelling(g, p);
+});
+let som = 0;
+const raw = meet(15, () => {
+  for (const [g, p] of geldig) som += antwoorden.get(`${g}|${p}`) ?? 0;
+});
+console.log(
+  `\nTAAKSTELLING: ${sleutels.length} aanroepen (${ds.gemeenten.length} gemeenten × ${perioden.length} perioden; ` +
+    `${geldig.length} met antwoord, ${foutenPerRonde} #N/A/#VALUE!)`,
+);
+console.log(`  eerste ronde (rekenen)       ${ms(koud)}  ${perSec(sleutels.length, koud)}`);
+console.log(`  daarna, alle aanroepen       ${ms(warm)}  ${perSec(sleutels.length, warm)}`);
+console.log(`  daarna, alleen met antwoord  ${ms(warmGeldig)}  ${perSec(geldig.length, warmGeldig)}`);
+console.log(`  ruwe Map.get, zelfde sleutels ${ms(raw)}  ${perSec(geldig.length, raw)}`);
+console.log(`  verhouding TAAKSTELLING / Map.get: ${(warmGeldig / raw).toFixed(1)}×`);
+if (som === 0 || fouten === 0) console.log("(controle)", som, fouten);

@@ -1,0 +1,82 @@
+/**
+ * Real-browser test support: a loopback static server for a built add-in and headless Debian Chromium driven by
+ * playwright-core (installed by .ci/run).
+ */
+import { execFileSync } from "child_process";
+import fs from "fs";
+import http from "http";
+import type { AddressInfo } from "net";
+import path from "path";
+import { chromium, type Browser } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "../..");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+/** Build the add-in with the local office.js into a test folder (never touches dist/). */
+export function bouwAddin(uitmap: string): string {
+  const out = path.join(ROOT, uitmap);
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules/webpack/bin/webpack.js"),
+      "--mode",
+      "production",
+      "--env",
+      "localOffice",
+      "--env",
+      `out=${uitmap}`,
+    ],
+    { cwd: ROOT, stdio: "pipe" },
+  );
+  return out;
+}
+
+export interface Server {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serve a folder on 127.0.0.1 (random port). */
+export function serveer(map: string): Promise<Server> {
+  const server = http.createServer((req, res) => {
+    const pad = path.normalize(path.join(map, decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/")));
+    if (!pad.startsWith(map) || !fs.existsSync(pad) || fs.statSync(pad).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(pad)] ?? "application/octet-stream" });
+    fs.createReadStream(pad).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) });
+    }),
+  );
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function startBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
