@@ -12,6 +12,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { OfficeAddinManifest } from "office-addin-manifest";
 import { validateManifest } from "../manifest/validateManifest";
 
 const REPO_ROOT = path.resolve(__dirname, "..");
@@ -116,6 +117,18 @@ async function main(): Promise<number> {
     warnings.push(
       `${rel(args.functionsSource)} bestaat niet: vergelijking met de functie-ids uit de bron overgeslagen`,
     );
+  }
+
+  // Microsoft's own manifest reader (office-addin-manifest, offline part) must also accept it.
+  try {
+    const m = await OfficeAddinManifest.readManifestFile(args.manifest);
+    if (m.officeAppType !== "TaskPaneApp" || !(m.hosts ?? []).includes("Workbook")) {
+      errors.push(
+        `[office-addin-manifest] verwacht TaskPaneApp voor Workbook, gelezen: ${m.officeAppType} ${m.hosts}`,
+      );
+    }
+  } catch (e) {
+    errors.push(`[office-addin-manifest] ${(e as Error).message.split("\n")[0]}`);
   }
 
   // Source ids are always shape-checked; they are compared with functions.json only when that exists.
