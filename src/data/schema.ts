@@ -102,6 +102,88 @@ export const AchterstandLandelijkSchema = z.object({
   bron: z.string(),
 });
 
+/** A figure that was published elsewhere but not used, kept visible in provenance with the reason. */
+export const AlternatiefSchema = z.object({
+  waarde: z.string().min(1),
+  bron: z.string(),
+  reden: z.string().min(1),
+});
+
+export const OpvangGemeenteSchema = z.object({
+  gemeente: gmCode,
+  /** Published number of reception places (incl. amv). */
+  totaal: z.number().int().nonnegative(),
+  /** Published amv part, or null when not published. */
+  amv: z.number().int().nonnegative().nullable(),
+  bron: z.string(),
+  toelichting: z.string().optional(),
+  /** Conflicting or uncertain figures from other sources, not used (why not: `reden`). */
+  alternatieven: z.array(AlternatiefSchema),
+});
+
+export const OpvangProvincieSchema = z.object({
+  provincie: pvCode,
+  /** Target for the province (incl. amv), or null when this decision's provincial figure is not known. */
+  totaal: z.number().int().nonnegative().nullable(),
+  amv: z.number().int().nonnegative().nullable(),
+  /** Where the amv figure comes from ("gepubliceerd", "afgeleid: …"). */
+  amvToelichting: z.string().optional(),
+  bron: z.string(),
+  toelichting: z.string().optional(),
+});
+
+/**
+ * A capacity/distribution decision under the Spreidingswet (or an earlier COA distribution). Decisions are
+ * dated; a gemeente's figure always names the decision it comes from.
+ */
+export const OpvangBesluitSchema = z.object({
+  /** Stable id, e.g. "spreidingswet-96000", "verdeelbesluit-2024-12", "raming-88000". */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  naam: z.string().min(1),
+  /** Short words users may type to pick it ("96000", "2024", "verdeelbesluit"). Matched case-insensitively. */
+  aliassen: z.array(z.string()),
+  /** Date of the decision or publication. */
+  datum: isoDate,
+  /** Date the places must be available. */
+  peildatum: isoDate,
+  landelijkTotaal: z.number().int().positive().nullable(),
+  landelijkAmv: z.number().int().nonnegative().nullable(),
+  /**
+   * For gemeenten without a published number, may the documented estimate be used (domain brief §3)?
+   * Only for a decision whose provincial targets are complete.
+   */
+  schattingToegestaan: z.boolean(),
+  /** "definitief", "indicatief", "gedeeltelijk gepubliceerd", "historisch" … as the sources say. */
+  status: z.string(),
+  bron: z.string(),
+  provincies: z.array(OpvangProvincieSchema),
+  gemeenten: z.array(OpvangGemeenteSchema),
+  opmerkingen: z.array(z.string()),
+});
+
+export const KostenNormSchema = z.object({
+  soort: z.enum(["coa-regulier", "coa-nood", "oekraine-goo", "oekraine-poo"]),
+  vanaf: isoDate,
+  /** Last day it applies (inclusive), or null when open-ended in the source. */
+  tot: isoDate.nullable(),
+  bedrag: z.number().positive(),
+  eenheid: z.enum(["jaar", "maand", "dag"]),
+  /** "vastgesteld", "aangekondigd", "eenheid onzeker" … */
+  status: z.string(),
+  toelichting: z.string(),
+  bron: z.string(),
+});
+
+export const PrikkelSchema = z.object({
+  fase: z.enum(["landelijk", "provinciaal", "aanwijzing"]),
+  /** true = durable (≥ 5 years, > 100 places), false = not durable, null = applies to both. */
+  duurzaam: z.boolean().nullable(),
+  bedrag: z.number().int().positive(),
+  omschrijving: z.string(),
+  status: z.string(),
+  bron: z.string(),
+});
+
 export const DatasetSchema = z.object({
   /** Stable identity of the dataset line, e.g. "opgave-standaard". */
   id: z.string().min(1),
@@ -118,6 +200,11 @@ export const DatasetSchema = z.object({
   landelijkeTaakstelling: z.array(LandelijkeTaakstellingSchema),
   officieleTaakstelling: z.array(OfficieleTaakstellingSchema),
   achterstandLandelijk: z.array(AchterstandLandelijkSchema),
+  /** Reception decisions, oldest first (Spreidingswet and the older COA provincial distributions). */
+  opvangBesluiten: z.array(OpvangBesluitSchema),
+  kostenNormen: z.array(KostenNormSchema),
+  /** Spreidingswet financial incentive (final regulation as reported; drafts are not included). */
+  prikkels: z.array(PrikkelSchema),
 });
 
 export type Bron = z.infer<typeof BronSchema>;
@@ -127,4 +214,9 @@ export type Herindeling = z.infer<typeof HerindelingSchema>;
 export type LandelijkeTaakstelling = z.infer<typeof LandelijkeTaakstellingSchema>;
 export type OfficieleTaakstelling = z.infer<typeof OfficieleTaakstellingSchema>;
 export type AchterstandLandelijk = z.infer<typeof AchterstandLandelijkSchema>;
+export type OpvangGemeente = z.infer<typeof OpvangGemeenteSchema>;
+export type OpvangProvincie = z.infer<typeof OpvangProvincieSchema>;
+export type OpvangBesluit = z.infer<typeof OpvangBesluitSchema>;
+export type KostenNorm = z.infer<typeof KostenNormSchema>;
+export type Prikkel = z.infer<typeof PrikkelSchema>;
 export type Dataset = z.infer<typeof DatasetSchema>;
