@@ -17,5 +17,6 @@ mkdirSync(dirname(uit), { recursive: true });
 writeFileSync(uit, serializeDataset(dataset), "utf8");
 console.log(
   `${relative(root, uit)}: ${dataset.gemeenten.length} gemeenten, ${dataset.herindelingen.length} herindelingen, ` +
-    `${dataset.landelijkeTaakstelling.length} perioden, ${dataset.bronnen.length} bronnen`,
+    `${dataset.landelijkeTaakstelling.length} perioden, ${dataset.opvangBesluiten.length} opvangbesluiten, ` +
+    `${dataset.kostenNormen.length} kostennormen, ${dataset.prikkels.length} prikkels, ${dataset.bronnen.length} bronnen`,
 );

@@ -75,6 +75,8 @@ export const berichten = {
   // Generic argument errors
   eenCelVerwacht: (wat: string) => `${wat}: verwacht één waarde, niet een bereik met meerdere cellen.`,
   waardeOngeldig: (wat: string, waarde: string) => `${wat}: "${waarde}" is geen geldige waarde.`,
+  datumOngeldig: (wat: string, waarde: string) =>
+    `${wat}: "${waarde}" is geen datum. Gebruik een Excel-datum of tekst als 15-3-2024.`,
   gehuisvestLegeCel: (positie: number) =>
     `Gehuisvest bevat een lege cel (positie ${positie}); vul 0 in als er in die periode niemand is gehuisvest.`,
   interneFout: (detail: string) => `Onverwachte fout in Opgave: ${detail}. Meld dit aan de beheerder.`,
@@ -85,4 +87,119 @@ export const berichten = {
   herkomstOfficieel: "officieel",
   herkomstBerekend: "berekend (art. 29 Hvw 2014)",
   herkomstBerekendSamengevoegd: "berekend (art. 29 en 30 Hvw 2014, som van de delen)",
+} as const;
+
+/** Messages about reception decisions (Spreidingswet), scenarios and small-scale locations. */
+export const opvangBerichten = {
+  besluitOnbekend: (invoer: string, bekend: readonly string[]) =>
+    `Besluit "${invoer}" niet gevonden. Bekend: ${bekend.join("; ")}.`,
+  soortOngeldig: (invoer: string) => `Soort "${invoer}" niet herkend: gebruik "totaal" of "amv".`,
+  geenCijferGemeente: (gemeente: string, besluit: string) =>
+    `Voor ${gemeente} is in "${besluit}" geen cijfer gepubliceerd; Opgave schat het voor dit besluit niet.`,
+  geenCijferProvincie: (provincie: string, besluit: string) =>
+    `Voor provincie ${provincie} is in "${besluit}" geen cijfer bekend.`,
+  geenAmv: (wie: string, besluit: string) =>
+    `Het amv-deel voor ${wie} is in "${besluit}" niet gepubliceerd en niet af te leiden.`,
+  geenOpvangCijfer: (gemeente: string) =>
+    `Voor ${gemeente} is in geen enkel opvangbesluit een cijfer bekend.`,
+  gemeenteNietInIndeling: (gemeente: string) =>
+    `${gemeente} bestaat niet in de gemeentelijke indeling van dit besluit (2023/2024).`,
+  schattingNegatief: (provincie: string) =>
+    `De gepubliceerde gemeentecijfers in ${provincie} zijn samen groter dan de provinciale opgave; geen schatting mogelijk.`,
+  scenarioOngeldig: (invoer: string) =>
+    `Landelijk totaal "${invoer}" moet een geheel getal groter dan 0 zijn.`,
+  labelGepubliceerd: "gepubliceerd",
+  labelSchatting: "indicatief, berekend zonder SES-WOA (aanname Opgave)",
+  labelAmvVerhouding: (amv: number, totaal: number) =>
+    `amv = afgerond totaal × ${getal(amv)} / ${getal(totaal)}`,
+  labelScenario: (n: number) => `scenario: eigen aandeel toegepast op een landelijk totaal van ${getal(n)}`,
+
+  // Small-scale locations
+  plaatsenOngeldig: (invoer: string) =>
+    `Aantal plaatsen "${invoer}" moet een geheel getal groter dan 0 zijn.`,
+  grootteOngeldig: (wat: string, invoer: string) =>
+    `${wat} "${invoer}" moet een geheel getal groter dan 0 zijn.`,
+  minGroterDanMax: (min: number, max: number) =>
+    `De minimale locatiegrootte (${getal(min)}) is groter dan de maximale (${getal(max)}).`,
+  onhaalbaar: (plaatsen: number, locaties: number, max: number) =>
+    `${getal(plaatsen)} plaatsen zijn niet te halen met maximaal ${getal(locaties)} locaties van hoogstens ${getal(max)} plaatsen.`,
+  kostenOntbreken: () =>
+    "De dataset bevat geen COA-kostennorm of Spreidingswet-prikkel; kosten niet te berekenen.",
+  kleinschaligAannames: (a: {
+    minimum: number;
+    maximum: number;
+    kostenPerPlaats: number;
+    jaar: string;
+    vasteKostenPerLocatie: number;
+    vasteKostenIsStandaard: boolean;
+    duurzaam: boolean;
+    bonusDuurzaam: number;
+    bonusNietDuurzaam: number;
+  }) => [
+    `Locatiegrootte ${getal(a.minimum)}–${getal(a.maximum)} plaatsen; gesorteerd op jaarkosten (laagste eerst).`,
+    `Jaarkosten indicatief = plaatsen × € ${getal(a.kostenPerPlaats)} (COA reguliere opvang ${a.jaar}) + locaties × € ${getal(a.vasteKostenPerLocatie)} vaste kosten per locatie` +
+      (a.vasteKostenIsStandaard
+        ? " (aanname Opgave, geen gepubliceerd cijfer; pas aan met parameter vastekosten)."
+        : " (eigen aanname)."),
+    `Bonus eenmalig, landelijke fase: € ${getal(a.bonusDuurzaam)} per duurzame plaats (≥ 5 jaar, > 100 plaatsen per locatie), anders € ${getal(a.bonusNietDuurzaam)}` +
+      (a.duurzaam ? "." : "; locaties niet duurzaam bedoeld."),
+  ],
+} as const;
+
+const fmtCenten = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** 30400 → "€ 30.400"; 1234.5 → "€ 1.234,50" (whole euros without decimals, otherwise to the cent). */
+function euro(n: number): string {
+  const afgerond = Math.round(n * 100) / 100;
+  return `€ ${Number.isInteger(afgerond) ? getal(afgerond) : fmtCenten.format(afgerond)}`;
+}
+
+/** Messages about costs: COA reception, Spreidingswet incentive, Oekraïne (BooO) reimbursements. */
+export const kostenBerichten = {
+  euro,
+  plaatsenOngeldig: (invoer: string) =>
+    `Aantal plaatsen "${invoer}" is geen geldig aantal: gebruik een geheel getal ≥ 0.`,
+  jaarOngeldig: (invoer: string) => `Jaar "${invoer}" is geen geldig jaartal (bijvoorbeeld 2023).`,
+  eigenBedragOngeldig: (invoer: string) =>
+    `Eigen bedrag "${invoer}" is ongeldig: gebruik een bedrag in euro's per bewoner per jaar, 0 of hoger.`,
+  soortOpvangOngeldig: (invoer: string) =>
+    `Soort opvang "${invoer}" niet herkend: gebruik "regulier" of "nood" (noodopvang, crisisnoodopvang).`,
+  soortOpvangNaam: (soort: "regulier" | "nood") => (soort === "regulier" ? "reguliere opvang" : "noodopvang"),
+  coaOnbekend: (jaar: number, soort: "regulier" | "nood", bekend: readonly number[]) =>
+    `Geen COA-bedrag voor ${jaar} (${soort === "regulier" ? "reguliere opvang" : "noodopvang"}); ` +
+    `bekend: ${bekend.length > 0 ? bekend.join(", ") : "geen"}. Geef zelf een bedrag op.`,
+  herkomstCoa: (soort: "regulier" | "nood", jaar: number, tarief: number, bron: string) =>
+    `COA ${soort === "regulier" ? "reguliere opvang" : "noodopvang"} ${jaar}: ${euro(tarief)} per bewoner per jaar` +
+    (bron.trim() !== "" ? ` (bron ${bron})` : ""),
+  herkomstEigen: (tarief: number) => `eigen bedrag (opgegeven): ${euro(tarief)} per bewoner per jaar`,
+  bronEigen: "eigen opgave",
+
+  faseOngeldig: (invoer: string) =>
+    `Fase "${invoer}" niet herkend: gebruik "landelijk", "provinciaal" of "aanwijzing".`,
+  jaNeeOngeldig: (wat: string, invoer: string) =>
+    `${wat}: "${invoer}" niet herkend; gebruik ja of nee (ook: waar/onwaar, 1/0, duurzaam/niet duurzaam).`,
+  prikkelOnbekend: (fase: string, duurzaam: boolean) =>
+    `Geen financiële prikkel bekend voor de fase "${fase}" (${duurzaam ? "duurzaam" : "niet duurzaam"}).`,
+
+  soortOekraineOngeldig: (invoer: string) =>
+    `Soort opvang "${invoer}" niet herkend: gebruik "GOO" (gemeentelijk) of "POO" (particulier).`,
+  datumOngeldig: (wat: string, invoer: string) => `${wat} ${invoer} is geen geldige datum.`,
+  vanNaTot: (van: string, tot: string) => `De begindatum ${van} ligt na de einddatum ${tot}.`,
+  oekraineGeenNormen: (soort: string) => `Er staan geen normbedragen voor ${soort} in de dataset.`,
+  oekraineVoorEerste: (eerste: string) =>
+    `Geen normbedrag vóór ${eerste}. Kies een begindatum op of na ${eerste}.`,
+  oekraineNaLaatste: (laatste: string) =>
+    `Na ${laatste} is geen normbedrag bekend. Kies een einddatum op of vóór ${laatste}.`,
+  oekraineGat: (van: string, tot: string) => `Geen normbedrag bekend van ${van} t/m ${tot}.`,
+  eenheidNietOndersteund: (soort: string, eenheid: string, vanaf: string) =>
+    `Het normbedrag ${soort} vanaf ${vanaf} heeft eenheid "${eenheid}"; Opgave rekent alleen per dag of per maand.`,
+  waarschuwingStatus: (wat: string, tarief: number, eenheid: string, vanaf: string, status: string) =>
+    `Let op: het normbedrag ${wat} van ${euro(tarief)} per ${eenheid} (vanaf ${vanaf}) is "${status}".`,
+  waarschuwingOpenEinde: (soort: string, vanaf: string, tot: string) =>
+    `Het normbedrag ${soort} vanaf ${vanaf} heeft in de bron geen einddatum; ` +
+    `Opgave past het alleen toe t/m ${tot} (normbedragen gelden per kalenderjaar).`,
+  conventieOekraine:
+    "Gesplitst op elke tariefwijziging. Per dag: kalenderdagen geteld, begin- en einddatum inbegrepen. " +
+    "Per maand: een volledig gedekte kalendermaand telt als 1 maand, een deels gedekte maand naar rato " +
+    "(gedekte dagen / dagen in die maand). Exact gerekend, pas aan het eind afgerond op centen.",
 } as const;

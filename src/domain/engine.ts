@@ -3,7 +3,7 @@
  * CLI ask. Inputs are plain scalars (already unwrapped from Excel's shapes); parsing and all rules live here.
  */
 import type { Dataset, Gemeente, LandelijkeTaakstelling, Provincie } from "../data/schema";
-import { berichten } from "./berichten";
+import { berichten, opvangBerichten } from "./berichten";
 import { OpgaveFout, ongeldig, nietBeschikbaar } from "./fouten";
 import { zoekGemeente, zoekProvincie } from "./gemeenten";
 import {
@@ -15,6 +15,14 @@ import {
   periodeUitIndex,
   type Periode,
 } from "./periode";
+import {
+  DEFAULT_MAXIMUM,
+  DEFAULT_MINIMUM,
+  DEFAULT_VASTE_KOSTEN,
+  kleinschaligeOpties,
+  type KleinschaligOptie,
+} from "./kleinschalig";
+import { Opvang, parseSoort, type OpvangCijfer } from "./opvang";
 import { Register } from "./register";
 import { verloop, type Regel } from "./saldo";
 import {
@@ -47,10 +55,81 @@ export interface TabelRegel {
 
 export class Engine {
   readonly register: Register;
+  readonly opvang: Opvang;
   private readonly taakCache = new Map<string, Taakstelling | OpgaveFout>();
 
   constructor(readonly dataset: Dataset) {
     this.register = new Register(dataset);
+    this.opvang = new Opvang(this.register);
+  }
+
+  /**
+   * Small-scale options for `plaatsen` places, costed with the latest COA regular rate and the national-phase
+   * Spreidingswet bonus from the dataset; returns the options and the assumptions used (to show with them).
+   */
+  kleinschalig(vraag: {
+    plaatsen: number;
+    minimum?: number;
+    maximum?: number;
+    maxLocaties?: number;
+    vasteKostenPerLocatie?: number;
+    duurzaam?: boolean;
+  }): { opties: KleinschaligOptie[]; aannames: string[] } {
+    const norm = [...this.dataset.kostenNormen]
+      .filter((n) => n.soort === "coa-regulier")
+      .sort((a, b) => b.vanaf.localeCompare(a.vanaf))[0];
+    const prikkel = (duurzaam: boolean) =>
+      this.dataset.prikkels.find((p) => p.fase === "landelijk" && p.duurzaam === duurzaam)?.bedrag;
+    const bonusDuurzaam = prikkel(true);
+    const bonusNietDuurzaam = prikkel(false);
+    if (!norm || bonusDuurzaam === undefined || bonusNietDuurzaam === undefined) {
+      throw nietBeschikbaar(opvangBerichten.kostenOntbreken());
+    }
+    const v = {
+      plaatsen: vraag.plaatsen,
+      minimum: vraag.minimum ?? DEFAULT_MINIMUM,
+      maximum: vraag.maximum ?? DEFAULT_MAXIMUM,
+      maxLocaties: vraag.maxLocaties,
+      vasteKostenPerLocatie: vraag.vasteKostenPerLocatie ?? DEFAULT_VASTE_KOSTEN,
+      duurzaam: vraag.duurzaam ?? true,
+      kostenPerPlaats: norm.bedrag,
+      bonusDuurzaam,
+      bonusNietDuurzaam,
+    };
+    return {
+      opties: kleinschaligeOpties(v),
+      aannames: opvangBerichten.kleinschaligAannames({
+        ...v,
+        jaar: norm.vanaf.slice(0, 4),
+        vasteKostenIsStandaard: vraag.vasteKostenPerLocatie === undefined,
+      }),
+    };
+  }
+
+  /** Reception target of a gemeente (default: the latest decision that has a figure for it). */
+  opvangGemeente(gemeenteInvoer: Invoer, soort?: string, besluit?: string): OpvangCijfer {
+    return this.opvang.gemeente(
+      this.gemeente(gemeenteInvoer),
+      parseSoort(soort),
+      besluit === undefined ? undefined : this.opvang.besluit(besluit),
+    );
+  }
+
+  opvangProvincie(provincieInvoer: Invoer, soort?: string, besluit?: string): OpvangCijfer {
+    return this.opvang.provincie(
+      this.provincie(provincieInvoer),
+      parseSoort(soort),
+      besluit === undefined ? undefined : this.opvang.besluit(besluit),
+    );
+  }
+
+  opvangScenario(gemeenteInvoer: Invoer, landelijk: number, soort?: string, besluit?: string): OpvangCijfer {
+    return this.opvang.scenario(
+      this.gemeente(gemeenteInvoer),
+      landelijk,
+      parseSoort(soort),
+      besluit === undefined ? undefined : this.opvang.besluit(besluit),
+    );
   }
 
   periode(invoer: Invoer): Periode {

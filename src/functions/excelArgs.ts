@@ -6,6 +6,8 @@
 import { berichten } from "../domain/berichten";
 import { ongeldig } from "../domain/fouten";
 import type { Invoer } from "../domain/engine";
+import { parseJaNee } from "../domain/kosten";
+import { dagUitExcelSerieel, dagUitTekst, type Dag } from "../domain/periode";
 
 function isLeeg(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -66,4 +68,49 @@ export function aantallen(v: unknown): number[] {
     if (!Number.isInteger(n) || n < 0) throw ongeldig(berichten.gehuisvestOngeldig(String(c)));
     return n;
   });
+}
+
+/** Optional text (soort, besluit, fase): a number is taken as its text ("96000"). */
+export function optioneleTekst(v: unknown, wat: string): string | undefined {
+  const w = optioneel(v, wat);
+  return w === undefined ? undefined : String(w);
+}
+
+/** Numeric text as Dutch users type it: "96000", "96.000" (thousands), "1,5" (decimal comma), "1.5". */
+function tekstNaarGetal(tekst: string): number {
+  const t = tekst.trim().replace(/\s/g, "");
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
+  if (/^-?\d+(,\d+)?$/.test(t)) return Number(t.replace(",", "."));
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  return NaN;
+}
+
+/** Required number; numeric text in Dutch or plain notation is accepted ("96.000", "1,5"). */
+export function verplichtGetal(v: unknown, wat: string): number {
+  const w = verplicht(v, wat);
+  const n = typeof w === "number" ? w : tekstNaarGetal(w);
+  if (w === "" || !Number.isFinite(n)) throw ongeldig(berichten.waardeOngeldig(wat, String(w)));
+  return n;
+}
+
+/** Optional number: omitted/empty → undefined. */
+export function optioneelGetal(v: unknown, wat: string): number | undefined {
+  return optioneel(v, wat) === undefined ? undefined : verplichtGetal(v, wat);
+}
+
+/** Optional yes/no: WAAR/ONWAAR (boolean), 1/0, "ja"/"nee", "duurzaam"/"niet duurzaam"; omitted → undefined. */
+export function optioneleJaNee(v: unknown, wat: string): boolean | undefined {
+  const cel = enkeleCel(v, wat);
+  if (isLeeg(cel)) return undefined;
+  if (typeof cel === "boolean" || typeof cel === "number" || typeof cel === "string")
+    return parseJaNee(cel, wat);
+  throw ongeldig(berichten.waardeOngeldig(wat, String(cel)));
+}
+
+/** A date: an Excel date serial, or text "15-3-2024" / "2024-03-15". */
+export function datum(v: unknown, wat: string): Dag {
+  const w = verplicht(v, wat);
+  const dag = typeof w === "number" ? dagUitExcelSerieel(w) : dagUitTekst(w);
+  if (dag === null) throw ongeldig(berichten.datumOngeldig(wat, String(w)));
+  return dag;
 }

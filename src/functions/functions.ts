@@ -10,9 +10,28 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is how the metadata generator spells a spilled table */
 import { berichten } from "../domain/berichten";
 import { OpgaveFout } from "../domain/fouten";
-import { peiljaarInwoners, periodeCode } from "../domain/periode";
+import { dagTekst, peiljaarInwoners, periodeCode } from "../domain/periode";
 import { engine } from "../data/store";
-import { aantallen, optioneel, optioneelGeheelGetal, verplicht } from "./excelArgs";
+import { opvangBronTekst } from "../domain/opvang";
+import {
+  oekraineVergoeding,
+  opvangKosten,
+  parseFase,
+  parseSoortOekraine,
+  parseSoortOpvang,
+  prikkelBedrag,
+} from "../domain/kosten";
+import {
+  aantallen,
+  datum,
+  optioneel,
+  optioneelGeheelGetal,
+  optioneelGetal,
+  optioneleJaNee,
+  optioneleTekst,
+  verplicht,
+  verplichtGetal,
+} from "./excelArgs";
 import { alsExcel, naarExcelFout } from "./excelFout";
 
 /**
@@ -210,6 +229,267 @@ export function gemeenten(periode: unknown, provincie?: unknown): any[][] {
         r.inwoners ?? naarExcelFout(new OpgaveFout("nietBeschikbaar", "inwonertal onbekend")),
         r.taakstelling instanceof OpgaveFout ? naarExcelFout(r.taakstelling) : r.taakstelling.aantal,
       ]),
+    ];
+  });
+}
+
+/**
+ * Opvangopgave (Spreidingswet) van een gemeente: gepubliceerd cijfer, of anders de gedocumenteerde schatting.
+ * @customfunction OPVANG
+ * @param gemeente Naam of CBS-code van de gemeente.
+ * @param [soort] "totaal" (standaard) of "amv" (alleenstaande minderjarige vreemdelingen).
+ * @param [besluit] Welk besluit, bijvoorbeeld "96000", "verdeelbesluit" of "88000"; standaard het laatste besluit met een cijfer voor deze gemeente.
+ * @returns Aantal opvangplaatsen.
+ */
+export function opvang(gemeente: unknown, soort?: unknown, besluit?: unknown): number {
+  return alsExcel(
+    () =>
+      engine().opvangGemeente(
+        verplicht(gemeente, "gemeente"),
+        optioneleTekst(soort, "soort"),
+        optioneleTekst(besluit, "besluit"),
+      ).aantal,
+  );
+}
+
+/**
+ * Opvangopgave (Spreidingswet) van een provincie.
+ * @customfunction OPVANGPROVINCIE
+ * @param provincie Naam of code van de provincie, bijvoorbeeld "Gelderland" of "PV25".
+ * @param [soort] "totaal" (standaard) of "amv".
+ * @param [besluit] Welk besluit; standaard het laatste besluit met een cijfer voor deze provincie.
+ * @returns Aantal opvangplaatsen.
+ */
+export function opvangprovincie(provincie: unknown, soort?: unknown, besluit?: unknown): number {
+  return alsExcel(
+    () =>
+      engine().opvangProvincie(
+        verplicht(provincie, "provincie"),
+        optioneleTekst(soort, "soort"),
+        optioneleTekst(besluit, "besluit"),
+      ).aantal,
+  );
+}
+
+/**
+ * Scenario: de opvangopgave van een gemeente als het landelijke totaal N zou zijn (eigen aandeel × N, afgerond).
+ * @customfunction OPVANGSCENARIO
+ * @param gemeente Naam of CBS-code van de gemeente.
+ * @param landelijk Landelijk aantal opvangplaatsen in het scenario, bijvoorbeeld 88000.
+ * @param [soort] "totaal" (standaard) of "amv".
+ * @param [besluit] Besluit waarvan het aandeel wordt genomen; standaard als bij OPVANG.
+ * @returns Aantal opvangplaatsen in het scenario.
+ */
+export function opvangscenario(
+  gemeente: unknown,
+  landelijk: unknown,
+  soort?: unknown,
+  besluit?: unknown,
+): number {
+  return alsExcel(
+    () =>
+      engine().opvangScenario(
+        verplicht(gemeente, "gemeente"),
+        verplichtGetal(landelijk, "landelijk"),
+        optioneleTekst(soort, "soort"),
+        optioneleTekst(besluit, "besluit"),
+      ).aantal,
+  );
+}
+
+/**
+ * Herkomst van een opvangcijfer: welk besluit (met datum en peildatum), gepubliceerd of geschat, andere bronnen, bron.
+ * @customfunction OPVANGBRON
+ * @param gemeente Naam of CBS-code van de gemeente.
+ * @param [soort] "totaal" (standaard) of "amv".
+ * @param [besluit] Welk besluit; standaard als bij OPVANG.
+ * @returns Tekst met de herkomst.
+ */
+export function opvangbron(gemeente: unknown, soort?: unknown, besluit?: unknown): string {
+  return alsExcel(() => {
+    const e = engine();
+    const invoer = verplicht(gemeente, "gemeente");
+    const c = e.opvangGemeente(invoer, optioneleTekst(soort, "soort"), optioneleTekst(besluit, "besluit"));
+    return opvangBronTekst(e.gemeente(invoer).naam, c);
+  });
+}
+
+/**
+ * Tabel van de bekende opvangbesluiten: id, naam, datum, peildatum, landelijk totaal, amv en status.
+ * @customfunction OPVANGBESLUITEN
+ * @returns Tabel met een kopregel; loopt over (spill).
+ */
+export function opvangbesluiten(): any[][] {
+  return alsExcel(() => [
+    ["Besluit", "Naam", "Datum", "Peildatum", "Landelijk totaal", "Waarvan amv", "Status"],
+    ...engine()
+      .opvang.alleBesluiten()
+      .map((x) => [
+        x.id,
+        x.naam,
+        x.datum,
+        x.peildatum,
+        x.landelijkTotaal ?? "",
+        x.landelijkAmv ?? "",
+        x.status,
+      ]),
+  ]);
+}
+
+/**
+ * Opties voor kleinschalige opvang: aantal locaties × grootte, totaal, overschot, duurzaam-bonus, indicatieve jaarkosten en eenmalige bonus; gesorteerd op jaarkosten. De laatste regels noemen de aannames.
+ * @customfunction KLEINSCHALIG
+ * @param plaatsen Aantal te realiseren opvangplaatsen.
+ * @param [minimum] Minimale locatiegrootte; standaard 50.
+ * @param [maximum] Maximale locatiegrootte; standaard 200.
+ * @param [maxlocaties] Maximaal aantal locaties; standaard geen grens (de tabel toont hoogstens 20 opties).
+ * @param [vastekosten] Vaste kosten per locatie per jaar in euro (aanname); standaard 200000.
+ * @param [duurzaam] Locaties voor minstens 5 jaar ("ja"/"nee", WAAR/ONWAAR); standaard ja.
+ * @returns Tabel met een kopregel; loopt over (spill).
+ */
+export function kleinschalig(
+  plaatsen: unknown,
+  minimum?: unknown,
+  maximum?: unknown,
+  maxlocaties?: unknown,
+  vastekosten?: unknown,
+  duurzaam?: unknown,
+): any[][] {
+  return alsExcel(() => {
+    const { opties, aannames } = engine().kleinschalig({
+      plaatsen: verplichtGetal(plaatsen, "plaatsen"),
+      minimum: optioneelGetal(minimum, "minimum"),
+      maximum: optioneelGetal(maximum, "maximum"),
+      maxLocaties: optioneelGetal(maxlocaties, "maxlocaties"),
+      vasteKostenPerLocatie: optioneelGetal(vastekosten, "vastekosten"),
+      duurzaam: optioneleJaNee(duurzaam, "duurzaam"),
+    });
+    const kop = [
+      "Locaties",
+      "Plaatsen per locatie",
+      "Totaal plaatsen",
+      "Overschot",
+      "Duurzaam-bonus",
+      "Jaarkosten indicatief (€)",
+      "waarvan vaste kosten (€)",
+      "Eenmalige bonus (€)",
+    ];
+    const leeg = kop.slice(1).map(() => "");
+    return [
+      kop,
+      ...opties.map((o) => [
+        o.locaties,
+        o.grootte,
+        o.totaal,
+        o.overschot,
+        o.duurzaamBonus ? "ja" : "nee",
+        o.jaarkosten,
+        o.vasteKosten,
+        o.bonus,
+      ]),
+      ...aannames.map((a) => [`Aanname: ${a}`, ...leeg]),
+    ];
+  });
+}
+
+/**
+ * Indicatieve COA-kosten van een aantal opvangplaatsen in een kalenderjaar (kostprijs per bewoner per jaar).
+ * @customfunction KOSTENOPVANG
+ * @param plaatsen Aantal opvangplaatsen (bewoners).
+ * @param jaar Kalenderjaar, bijvoorbeeld 2023.
+ * @param [soort] "regulier" (standaard) of "nood" (crisisnoodopvang).
+ * @param [bedragperjaar] Eigen bedrag per plaats per jaar in euro; gebruikt in plaats van het COA-cijfer.
+ * @returns Kosten in euro.
+ */
+export function kostenopvang(
+  plaatsen: unknown,
+  jaar: unknown,
+  soort?: unknown,
+  bedragperjaar?: unknown,
+): number {
+  return alsExcel(() => {
+    const s = optioneleTekst(soort, "soort");
+    return opvangKosten(
+      engine().dataset.kostenNormen,
+      verplichtGetal(plaatsen, "plaatsen"),
+      verplichtGetal(jaar, "jaar"),
+      s === undefined ? "regulier" : parseSoortOpvang(s),
+      optioneelGetal(bedragperjaar, "bedragperjaar"),
+    ).bedrag;
+  });
+}
+
+/**
+ * Eenmalige financiële prikkel (Spreidingswet) voor een aantal opvangplaatsen, naar fase en duurzaamheid.
+ * @customfunction PRIKKEL
+ * @param plaatsen Aantal opvangplaatsen.
+ * @param [fase] "landelijk" (standaard), "provinciaal" of "aanwijzing".
+ * @param [duurzaam] Duurzame plaatsen (minstens 5 jaar, meer dan 100 plaatsen): "ja" of "nee" (standaard nee).
+ * @returns Bedrag in euro.
+ */
+export function prikkel(plaatsen: unknown, fase?: unknown, duurzaam?: unknown): number {
+  return alsExcel(() => {
+    const f = optioneleTekst(fase, "fase");
+    return prikkelBedrag(
+      engine().dataset.prikkels,
+      verplichtGetal(plaatsen, "plaatsen"),
+      f === undefined ? "landelijk" : parseFase(f),
+      optioneleJaNee(duurzaam, "duurzaam") ?? false,
+    ).bedrag;
+  });
+}
+
+function oekraineBerekening(plaatsen: unknown, van: unknown, tot: unknown, soort: unknown) {
+  const s = optioneleTekst(soort, "soort");
+  return oekraineVergoeding(
+    engine().dataset.kostenNormen,
+    verplichtGetal(plaatsen, "plaatsen"),
+    datum(van, "van"),
+    datum(tot, "tot"),
+    s === undefined ? "GOO" : parseSoortOekraine(s),
+  );
+}
+
+/**
+ * Vergoeding opvang Oekraïense ontheemden (normbedragen) over een periode, exact gesplitst bij elke tariefwijziging. GOO per plaats per dag (dagen tellen, begin en eind inclusief); POO per persoon per maand (volle maanden, gedeeltelijke naar rato van de dagen).
+ * @customfunction OEKRAINE
+ * @param plaatsen Aantal opvangplaatsen (GOO) of personen (POO).
+ * @param van Eerste dag (datum).
+ * @param tot Laatste dag (datum, inclusief).
+ * @param [soort] "GOO" (gemeentelijke opvang, standaard) of "POO" (particuliere opvang).
+ * @returns Bedrag in euro.
+ */
+export function oekraine(plaatsen: unknown, van: unknown, tot: unknown, soort?: unknown): number {
+  return alsExcel(() => oekraineBerekening(plaatsen, van, tot, soort).bedrag);
+}
+
+/**
+ * De berekening van OEKRAINE per tariefperiode: van, tot, tarief, eenheid, aantal dagen of maanden, bedrag, status; met waarschuwingen.
+ * @customfunction OEKRAINEDELEN
+ * @param plaatsen Aantal opvangplaatsen (GOO) of personen (POO).
+ * @param van Eerste dag (datum).
+ * @param tot Laatste dag (datum, inclusief).
+ * @param [soort] "GOO" (standaard) of "POO".
+ * @returns Tabel met een kopregel; loopt over (spill).
+ */
+export function oekrainedelen(plaatsen: unknown, van: unknown, tot: unknown, soort?: unknown): any[][] {
+  return alsExcel(() => {
+    const v = oekraineBerekening(plaatsen, van, tot, soort);
+    const leeg = ["", "", "", "", ""];
+    return [
+      ["Van", "Tot en met", "Tarief (€)", "Eenheid", "Aantal", "Bedrag (€)", "Status"],
+      ...v.delen.map((d) => [
+        dagTekst(d.vanaf),
+        dagTekst(d.tot),
+        d.tarief,
+        `per ${d.eenheid}`,
+        d.aantal,
+        d.bedrag,
+        d.status,
+      ]),
+      ["Totaal", "", "", "", "", v.bedrag, ""],
+      [`Conventie: ${v.conventie}`, ...leeg, ""],
+      ...v.waarschuwingen.map((w) => [`Let op: ${w}`, ...leeg, ""]),
     ];
   });
 }

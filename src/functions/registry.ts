@@ -21,6 +21,8 @@ export interface FunctieDefinitie {
 }
 
 const p = (naam: string, extra: Omit<Parameter, "naam"> = {}): Parameter => ({ naam, ...extra });
+const soortBesluit = [p("soort", { optioneel: true }), p("besluit", { optioneel: true })];
+const oekraineParams = [p("plaatsen"), p("van"), p("tot"), p("soort", { optioneel: true })];
 const ledger = [
   p("gemeente"),
   p("periode"),
@@ -46,6 +48,43 @@ export const FUNCTIES: readonly FunctieDefinitie[] = [
     parameters: [p("periode"), p("provincie", { optioneel: true })],
     tabel: true,
   },
+  { id: "OPVANG", fn: f.opvang, parameters: [p("gemeente"), ...soortBesluit] },
+  { id: "OPVANGPROVINCIE", fn: f.opvangprovincie, parameters: [p("provincie"), ...soortBesluit] },
+  {
+    id: "OPVANGSCENARIO",
+    fn: f.opvangscenario,
+    parameters: [p("gemeente"), p("landelijk"), ...soortBesluit],
+  },
+  { id: "OPVANGBRON", fn: f.opvangbron, parameters: [p("gemeente"), ...soortBesluit] },
+  { id: "OPVANGBESLUITEN", fn: f.opvangbesluiten, parameters: [], tabel: true },
+  {
+    id: "KLEINSCHALIG",
+    fn: f.kleinschalig,
+    parameters: [
+      p("plaatsen"),
+      ...["minimum", "maximum", "maxlocaties", "vastekosten", "duurzaam"].map((n) =>
+        p(n, { optioneel: true }),
+      ),
+    ],
+    tabel: true,
+  },
+  {
+    id: "KOSTENOPVANG",
+    fn: f.kostenopvang,
+    parameters: [
+      p("plaatsen"),
+      p("jaar"),
+      p("soort", { optioneel: true }),
+      p("bedragperjaar", { optioneel: true }),
+    ],
+  },
+  {
+    id: "PRIKKEL",
+    fn: f.prikkel,
+    parameters: [p("plaatsen"), p("fase", { optioneel: true }), p("duurzaam", { optioneel: true })],
+  },
+  { id: "OEKRAINE", fn: f.oekraine, parameters: oekraineParams },
+  { id: "OEKRAINEDELEN", fn: f.oekrainedelen, parameters: oekraineParams, tabel: true },
 ];
 
 export function functie(id: string): FunctieDefinitie | undefined {

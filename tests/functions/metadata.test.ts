@@ -33,6 +33,16 @@ const CONTRACT: Record<string, string[]> = {
   BRON: ["gemeente", "periode"],
   DATASET: [],
   GEMEENTEN: ["periode", "[provincie]"],
+  OPVANG: ["gemeente", "[soort]", "[besluit]"],
+  OPVANGPROVINCIE: ["provincie", "[soort]", "[besluit]"],
+  OPVANGSCENARIO: ["gemeente", "landelijk", "[soort]", "[besluit]"],
+  OPVANGBRON: ["gemeente", "[soort]", "[besluit]"],
+  OPVANGBESLUITEN: [],
+  KLEINSCHALIG: ["plaatsen", "[minimum]", "[maximum]", "[maxlocaties]", "[vastekosten]", "[duurzaam]"],
+  KOSTENOPVANG: ["plaatsen", "jaar", "[soort]", "[bedragperjaar]"],
+  PRIKKEL: ["plaatsen", "[fase]", "[duurzaam]"],
+  OEKRAINE: ["plaatsen", "van", "tot", "[soort]"],
+  OEKRAINEDELEN: ["plaatsen", "van", "tot", "[soort]"],
 };
 
 let functies: MetaFunctie[];

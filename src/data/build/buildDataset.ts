@@ -25,7 +25,17 @@ import {
   regios,
 } from "./cbs";
 import type { CbsBevolking } from "./cbs";
-import { parseCsv, veld, type CsvRij } from "./csv";
+import { geheelGetal, parseCsv, urlsUit, vereisBestand, veld, type CsvRij } from "./csv";
+import { normaliseerNaam } from "./naam";
+import {
+  bouwKostenNormen,
+  bouwOpvangBesluiten,
+  bouwPrikkels,
+  OPVANG_BESTANDEN,
+  OPVANG_BRON_METADATA,
+} from "./opvang";
+
+export { normaliseerNaam };
 
 export const DATASET_ID = "opgave-standaard";
 export const DATASET_VERSIE = "2026.11.28";
@@ -47,6 +57,7 @@ export const BESTANDEN = {
   herindelingen2021: "gemeentelijke_herindelingen_2021_2026.csv",
   taakstelling: "taakstelling_landelijk.csv",
   achterstand: "achterstand_landelijk.csv",
+  ...OPVANG_BESTANDEN,
 } as const;
 
 const CBS_INDELINGEN_URL =
@@ -113,6 +124,7 @@ const BRON_METADATA: Record<
     peildatum: "per datum 2016–2025",
     urlKolom: "bron_url",
   },
+  ...OPVANG_BRON_METADATA,
 };
 
 /**
@@ -157,17 +169,6 @@ const EXTRA_ALIASSEN: ReadonlyArray<readonly [code: string, alias: string]> = [
  */
 const PROVINCIE_UITZONDERINGEN: Record<string, string> = { GM0545: "PV28", GM0707: "PV28" };
 
-/** Comparison form of a name: no diacritics, no apostrophes, lower case, single spaces. */
-export function normaliseerNaam(naam: string): string {
-  return naam
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/['’`]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
-
 /** "2024-I" → 2024-01-01 … ; the art. 29 reference date is 1 January of the previous calendar year. */
 export function peildatumInwonersVoorPeriode(periode: string): string {
   const jaar = Number(periode.slice(0, 4));
@@ -189,29 +190,11 @@ function jarenBereik(): number[] {
   return jaren;
 }
 
-function vereisBestand(files: Record<string, string>, naam: string): string {
-  const tekst = files[naam];
-  if (tekst === undefined) throw new Error(`bronbestand ontbreekt: data/bronnen/${naam}`);
-  return tekst;
-}
-
-function geheelGetal(tekst: string, waar: string): number {
-  if (!/^-?\d+$/.test(tekst.trim())) throw new Error(`${waar}: '${tekst}' is geen geheel getal`);
-  return Number(tekst.trim());
-}
-
 function splitsLijst(tekst: string): string[] {
   return tekst
     .split(";")
     .map((s) => s.trim())
     .filter((s) => s !== "");
-}
-
-function urlsUit(tekst: string): string[] {
-  return tekst
-    .split(" ; ")
-    .map((s) => s.trim())
-    .filter((s) => /^https?:\/\//.test(s));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -666,7 +649,7 @@ function bouwBronnen(files: Record<string, string>, geparsed: Map<string, CsvRij
       vereisBestand(files, bestand);
       const urls = [...meta.urls];
       if (meta.urlKolom) {
-        for (const r of geparsed.get(bestand) ?? []) {
+        for (const r of geparsed.get(bestand) ?? parseCsv(files[bestand]!, bestand, [meta.urlKolom])) {
           for (const u of urlsUit(r[meta.urlKolom] ?? "")) if (!urls.includes(u)) urls.push(u);
         }
       }
@@ -796,6 +779,9 @@ export function buildDataset(files: Record<string, string>): Dataset {
     landelijkeTaakstelling: bouwLandelijkeTaakstelling(taakRijen),
     officieleTaakstelling: [],
     achterstandLandelijk: bouwAchterstand(achterstandRijen),
+    opvangBesluiten: bouwOpvangBesluiten(files, { provincies, gemeenten }),
+    kostenNormen: bouwKostenNormen(files),
+    prikkels: bouwPrikkels(files),
   };
   return DatasetSchema.parse(dataset);
 }

@@ -40,3 +40,24 @@ export function veld(rij: CsvRij, kolom: string, bestand: string): string {
     throw new Error(`${bestand}: kolom '${kolom}' ontbreekt in rij ${JSON.stringify(rij)}`);
   return waarde;
 }
+
+/** The text of a source file; throws naming the file when it is absent. */
+export function vereisBestand(files: Record<string, string>, naam: string): string {
+  const tekst = files[naam];
+  if (tekst === undefined) throw new Error(`bronbestand ontbreekt: data/bronnen/${naam}`);
+  return tekst;
+}
+
+/** A whole number as written in a cell (optionally negative, no separators); throws otherwise. */
+export function geheelGetal(tekst: string, waar: string): number {
+  if (!/^-?\d+$/.test(tekst.trim())) throw new Error(`${waar}: '${tekst}' is geen geheel getal`);
+  return Number(tekst.trim());
+}
+
+/** The URLs in a `bron_url` cell (several separated by " ; "); other text ("idem", notes) is dropped. */
+export function urlsUit(tekst: string): string[] {
+  return tekst
+    .split(" ; ")
+    .map((s) => s.trim())
+    .filter((s) => /^https?:\/\//.test(s));
+}
