@@ -7,7 +7,7 @@ import path from "path";
 import { performance } from "perf_hooks";
 import { Engine } from "../src/domain/engine";
 import { DatasetSchema, type Dataset } from "../src/data/schema";
-import { taakstelling } from "../src/functions/functions";
+import { kleinschalig, opvang, taakstelling } from "../src/functions/functions";
 
 const DATASET = path.resolve(__dirname, "../src/data/embedded/dataset.json");
 
@@ -77,4 +77,37 @@ console.log(`  daarna, alle aanroepen       ${ms(warm)}  ${perSec(sleutels.lengt
 console.log(`  daarna, alleen met antwoord  ${ms(warmGeldig)}  ${perSec(geldig.length, warmGeldig)}`);
 console.log(`  ruwe Map.get, zelfde sleutels ${ms(raw)}  ${perSec(geldig.length, raw)}`);
 console.log(`  verhouding TAAKSTELLING / Map.get: ${(warmGeldig / raw).toFixed(1)}×`);
+
+// 3. OPVANG for every current gemeente (total and amv, default decision), through the wrapper, vs Map.get.
+const huidige = ds.gemeenten.filter((g) => g.tot === null).map((g) => g.code);
+const opvangSleutels = huidige.flatMap((c) => [[c, "totaal"] as const, [c, "amv"] as const]);
+const opvangAntwoorden = new Map<string, number>();
+const opvangKoud = meet(1, () => {
+  for (const [c, s] of opvangSleutels) {
+    try {
+      opvangAntwoorden.set(`${c}|${s}`, opvang(c, s, null));
+    } catch {
+      fouten++;
+    }
+  }
+});
+const opvangWarm = meet(15, () => {
+  for (const [c, s] of opvangSleutels) if (opvangAntwoorden.has(`${c}|${s}`)) opvang(c, s, null);
+});
+const opvangRaw = meet(15, () => {
+  for (const [c, s] of opvangSleutels) som += opvangAntwoorden.get(`${c}|${s}`) ?? 0;
+});
+console.log(
+  `\nOPVANG: ${opvangSleutels.length} aanroepen (${huidige.length} gemeenten × totaal/amv, standaardbesluit)`,
+);
+console.log(`  eerste ronde (schattingen opbouwen) ${ms(opvangKoud)}`);
+console.log(
+  `  daarna                        ${ms(opvangWarm)}  ${perSec(opvangSleutels.length, opvangWarm)}`,
+);
+console.log(`  ruwe Map.get, zelfde sleutels ${ms(opvangRaw)}  ${perSec(opvangSleutels.length, opvangRaw)}`);
+console.log(`  verhouding OPVANG / Map.get: ${(opvangWarm / opvangRaw).toFixed(1)}×`);
+
+// 4. KLEINSCHALIG: a large request (many candidate location counts).
+const klein = meet(15, () => kleinschalig(20_000, 50, 400, null, null, null));
+console.log(`\nKLEINSCHALIG(20000; 50; 400): ${ms(klein)} per aanroep`);
 if (som === 0 || fouten === 0) console.log("(controle)", som, fouten);

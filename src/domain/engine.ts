@@ -57,6 +57,8 @@ export class Engine {
   readonly register: Register;
   readonly opvang: Opvang;
   private readonly taakCache = new Map<string, Taakstelling | OpgaveFout>();
+  private readonly gemeenteCache = new Map<string, Gemeente | OpgaveFout>();
+  private readonly opvangCache = new Map<string, OpvangCijfer | OpgaveFout>();
 
   constructor(readonly dataset: Dataset) {
     this.register = new Register(dataset);
@@ -108,10 +110,12 @@ export class Engine {
 
   /** Reception target of a gemeente (default: the latest decision that has a figure for it). */
   opvangGemeente(gemeenteInvoer: Invoer, soort?: string, besluit?: string): OpvangCijfer {
-    return this.opvang.gemeente(
-      this.gemeente(gemeenteInvoer),
-      parseSoort(soort),
-      besluit === undefined ? undefined : this.opvang.besluit(besluit),
+    return onthoud(this.opvangCache, [gemeenteInvoer, soort, besluit], () =>
+      this.opvang.gemeente(
+        this.gemeente(gemeenteInvoer),
+        parseSoort(soort),
+        besluit === undefined ? undefined : this.opvang.besluit(besluit),
+      ),
     );
   }
 
@@ -136,9 +140,11 @@ export class Engine {
     return parsePeriode(invoer);
   }
 
-  /** The gemeente as meant by the user; with a period it must exist on the period's first day. */
+  /** The gemeente as meant by the user; with a period it must exist on the period's first day. Memoised. */
   gemeente(invoer: Invoer, periode?: Periode): Gemeente {
-    return zoekGemeente(this.register, invoer, periode ? periodeStart(periode) : undefined);
+    return onthoud(this.gemeenteCache, [invoer, periode ? periodeIndex(periode) : ""], () =>
+      zoekGemeente(this.register, invoer, periode ? periodeStart(periode) : undefined),
+    );
   }
 
   provincie(invoer: Invoer): Provincie {
@@ -155,18 +161,10 @@ export class Engine {
 
   /** Memoised: the same (gemeente, periode) input answers from memory, errors included. */
   taakstelling(gemeenteInvoer: Invoer, periodeInvoer: Invoer): Taakstelling {
-    const sleutel = `${typeof gemeenteInvoer}:${gemeenteInvoer}|${typeof periodeInvoer}:${periodeInvoer}`;
-    let uitkomst = this.taakCache.get(sleutel);
-    if (uitkomst === undefined) {
-      uitkomst = vang(() => {
-        const p = parsePeriode(periodeInvoer);
-        return this.taakstellingVan(this.gemeente(gemeenteInvoer, p), p);
-      });
-      if (this.taakCache.size >= MAX_CACHE) this.taakCache.clear();
-      this.taakCache.set(sleutel, uitkomst);
-    }
-    if (uitkomst instanceof OpgaveFout) throw uitkomst;
-    return uitkomst;
+    return onthoud(this.taakCache, [gemeenteInvoer, periodeInvoer], () => {
+      const p = parsePeriode(periodeInvoer);
+      return this.taakstellingVan(this.gemeente(gemeenteInvoer, p), p);
+    });
   }
 
   taakstellingVan(g: Gemeente, p: Periode): Taakstelling {
@@ -252,6 +250,22 @@ function peiljaar(invoer: Invoer): number {
   const dag = dagUitTekst(tekst);
   if (dag) return dag.jaar;
   throw ongeldig(berichten.peildatumOngeldig(tekst));
+}
+
+/**
+ * Answer from memory: the same inputs give the same result or the same error, computed once. The key keeps the
+ * types apart (the number 344 and the text "344" are different inputs). Bounded: cleared when full.
+ */
+function onthoud<T>(cache: Map<string, T | OpgaveFout>, invoer: readonly unknown[], f: () => T): T {
+  const sleutel = invoer.map((x) => `${typeof x}:${String(x)}`).join("|");
+  let uitkomst = cache.get(sleutel);
+  if (uitkomst === undefined) {
+    uitkomst = vang(f);
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(sleutel, uitkomst);
+  }
+  if (uitkomst instanceof OpgaveFout) throw uitkomst;
+  return uitkomst;
 }
 
 function vang<T>(f: () => T): T | OpgaveFout {

@@ -59,10 +59,16 @@ export function verdeelNaarRato(totaal: number, gewichten: readonly number[]): n
 export class Opvang {
   private readonly besluiten: readonly OpvangBesluit[];
   private readonly schattingCache = new Map<string, ReadonlyMap<string, number>>();
+  /** decision id → gemeente code → published figure. */
+  private readonly gepubliceerdIndex: ReadonlyMap<string, ReadonlyMap<string, OpvangGemeente>>;
+  private readonly standaardCache = new Map<string, OpvangBesluit>();
 
   constructor(private readonly reg: Register) {
     // Newest first: the default is the latest decision that has a figure.
     this.besluiten = [...reg.dataset.opvangBesluiten].sort((x, y) => y.datum.localeCompare(x.datum));
+    this.gepubliceerdIndex = new Map(
+      this.besluiten.map((x) => [x.id, new Map(x.gemeenten.map((g) => [g.gemeente, g]))]),
+    );
   }
 
   alleBesluiten(): readonly OpvangBesluit[] {
@@ -116,16 +122,19 @@ export class Opvang {
   }
 
   private gepubliceerd(besluit: OpvangBesluit, g: Gemeente): OpvangGemeente | undefined {
-    return besluit.gemeenten.find((x) => x.gemeente === g.code);
+    return this.gepubliceerdIndex.get(besluit.id)?.get(g.code);
   }
 
   /** The default decision for a gemeente: the latest with a published figure, else the latest with an estimate. */
   standaardBesluit(g: Gemeente): OpvangBesluit {
-    const metCijfer = this.besluiten.find((x) => this.gepubliceerd(x, g) !== undefined);
-    if (metCijfer) return metCijfer;
-    const metSchatting = this.besluiten.find((x) => this.schattingen(x).has(g.code));
-    if (metSchatting) return metSchatting;
-    throw nietBeschikbaar(b.geenOpvangCijfer(g.naam));
+    const klaar = this.standaardCache.get(g.code);
+    if (klaar) return klaar;
+    const gekozen =
+      this.besluiten.find((x) => this.gepubliceerd(x, g) !== undefined) ??
+      this.besluiten.find((x) => this.schattingen(x).has(g.code));
+    if (!gekozen) throw nietBeschikbaar(b.geenOpvangCijfer(g.naam));
+    this.standaardCache.set(g.code, gekozen);
+    return gekozen;
   }
 
   gemeente(g: Gemeente, soort: OpvangSoort, besluit?: OpvangBesluit): OpvangCijfer {

@@ -489,7 +489,7 @@ export function oekrainedelen(plaatsen: unknown, van: unknown, tot: unknown, soo
       ]),
       ["Totaal", "", "", "", "", v.bedrag, ""],
       [`Conventie: ${v.conventie}`, ...leeg, ""],
-      ...v.waarschuwingen.map((w) => [`Let op: ${w}`, ...leeg, ""]),
+      ...v.waarschuwingen.map((w) => [w, ...leeg, ""]),
     ];
   });
 }

@@ -55,6 +55,16 @@ describe("opgave fn (the real bin)", () => {
     expect(nl.out.split("\n")[0]).toBe("Code;Gemeente;Provincie;Inwoners 1-1-2023;Taakstelling 2024-I");
   });
 
+  test("the opvang and cost functions work the same way", () => {
+    expect(opgave("fn", "OPVANG", "Utrecht", "amv", "96000")).toEqual({ code: 0, out: "169", err: "" });
+    expect(opgave("fn", "OPVANG", "Zeist", "", "88000").out).toMatch(/^#N\/A /);
+    expect(opgave("fn", "KLEINSCHALIG", "300").out.split("\n")[1]).toBe(
+      "2,150,300,0,ja,9520000,400000,1500000",
+    );
+    expect(opgave("fn", "OEKRAINE", "10", "1-10-2022", "31-10-2022").out).toBe("28110");
+    expect(opgave("fn", "KOSTENOPVANG", "100", "2024").code).toBe(1);
+  });
+
   test("usage errors exit 2", () => {
     expect(opgave("fn", "BESTAATNIET").code).toBe(2);
     expect(opgave("fn", "BESTAATNIET").err).toContain("TAAKSTELLING");
