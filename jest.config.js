@@ -4,4 +4,5 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testMatch: ["**/*.test.ts"],
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/tests/helpers/officeAddinManifestStub.ts" },
 };

@@ -1,0 +1,144 @@
+/**
+ * The host-independent workbook plan: what Opgave writes into a workbook, built by pure code from the engine
+ * (./bouwPlan) and applied by writers (./xlsxWriter for .xlsx files, ./officeWriter for Office.js).
+ *
+ * Ownership rules (refill is safe):
+ * - sheets, tables (by stable name), blocks and named input cells in the plan are owned by Opgave;
+ * - columns of kind "invoer" and named input cells hold what the user enters: a refill keeps every non-empty
+ *   user value (matched by the table's key column / the cell's defined name) and never overwrites it;
+ * - anything else in the workbook (other sheets, cells outside the plan) is never touched;
+ * - strings are always written as text, never as formulas; formulas exist only as `Formule` objects made by
+ *   the plan builder (en-US syntax, A1 references, "," separators — how .xlsx files and Office.js store them).
+ */
+
+export interface Formule {
+  /** en-US formula with leading "=", e.g. "=D6+H5". */
+  readonly formule: string;
+}
+
+export type Waarde = string | number | boolean | null;
+export type Cel = Waarde | Formule;
+
+export function isFormule(c: Cel): c is Formule {
+  return typeof c === "object" && c !== null && "formule" in c;
+}
+
+/** 1-based row and column. */
+export interface Positie {
+  readonly rij: number;
+  readonly kolom: number;
+}
+
+export type KolomSoort = "gegeven" | "invoer" | "formule";
+
+export interface Kolom {
+  /** Stable key (never shown), e.g. "gehuisvest". */
+  readonly sleutel: string;
+  /** Dutch header shown in the sheet (may change between versions; matching uses the key's position). */
+  readonly kop: string;
+  readonly soort: KolomSoort;
+  /** Excel number format, e.g. "#,##0", "€ #,##0", "@" (text). */
+  readonly notatie?: string;
+  /** Column width in characters. */
+  readonly breedte?: number;
+}
+
+export interface TabelPlan {
+  /** Stable Excel table name (letters, digits, underscores), e.g. "Opgave_Taakstelling". */
+  readonly naam: string;
+  /** Top-left cell of the header row. */
+  readonly start: Positie;
+  readonly kolommen: readonly Kolom[];
+  /** Key column: identifies a row across refills (e.g. "periode", "code"). Must be a "gegeven" column. */
+  readonly sleutelKolom: string;
+  /** Data rows in `kolommen` order; an "invoer" cell holds its default (null = empty). */
+  readonly rijen: readonly (readonly Cel[])[];
+  /** Optional totals written in the row directly below the table (plain cells, usually SUM formulas). */
+  readonly totaal?: readonly Cel[];
+}
+
+/** A rectangle of plan-owned cells (titles, labels, key figures, provenance). */
+export interface BlokPlan {
+  readonly start: Positie;
+  readonly cellen: readonly (readonly Cel[])[];
+  /** Optional number format per column of the block. */
+  readonly notaties?: readonly (string | undefined)[];
+  /** Render the first row bold (a title). */
+  readonly kop?: boolean;
+}
+
+/** A single user-owned input cell with a workbook-level defined name (e.g. assumptions on the costs sheet). */
+export interface InvoerCel {
+  /** Defined name, e.g. "Opgave_KostenPerPlaats". */
+  readonly naam: string;
+  readonly positie: Positie;
+  readonly standaard: Waarde;
+  readonly notatie?: string;
+  /** Dutch label written (plan-owned) in the cell to the left. */
+  readonly label: string;
+}
+
+export interface GrafiekPlan {
+  readonly titel: string;
+  readonly soort: "kolom" | "lijn";
+  /** Table whose columns are plotted; categories from `categorieKolom`, one series per `reeksKolommen`. */
+  readonly tabel: string;
+  readonly categorieKolom: string;
+  readonly reeksKolommen: readonly string[];
+  /** Top-left corner of the chart. */
+  readonly positie: Positie;
+}
+
+export interface BladPlan {
+  /** Sheet name (≤ 31 characters). */
+  readonly naam: string;
+  readonly blokken: readonly BlokPlan[];
+  readonly invoercellen: readonly InvoerCel[];
+  readonly tabellen: readonly TabelPlan[];
+  readonly grafieken: readonly GrafiekPlan[];
+  /** Column widths in characters by 1-based column, for columns not covered by a table. */
+  readonly breedtes?: Readonly<Record<number, number>>;
+}
+
+export interface WerkboekPlan {
+  readonly formaat: "opgave-werkboek";
+  readonly formaatVersie: 1;
+  readonly onderwerp: {
+    readonly soort: "gemeente" | "provincie";
+    readonly code: string;
+    readonly naam: string;
+  };
+  readonly bladen: readonly BladPlan[];
+}
+
+/** What a writer did, for the user: what changed, what was kept, what could not be placed. */
+export interface VulRapport {
+  readonly nieuweBladen: readonly string[];
+  /** Plan-owned values that differ from what was in the workbook before. */
+  readonly wijzigingen: readonly { readonly plek: string; readonly oud: Waarde; readonly nieuw: Waarde }[];
+  /** Number of user input cells kept as they were. */
+  readonly invoerBehouden: number;
+  /** Table rows with user input whose key no longer exists in the plan: kept at the end of the table. */
+  readonly verweesd: readonly { readonly tabel: string; readonly sleutel: string }[];
+}
+
+/** "A1" address from a position. */
+export function adres(p: Positie): string {
+  let k = p.kolom;
+  let letters = "";
+  while (k > 0) {
+    const r = (k - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    k = Math.floor((k - 1) / 26);
+  }
+  return `${letters}${p.rij}`;
+}
+
+export function kolomLetters(kolom: number): string {
+  return adres({ rij: 1, kolom }).replace(/\d+$/, "");
+}
+
+/** "A1:C5" for a rectangle. */
+export function bereik(start: Positie, rijen: number, kolommen: number): string {
+  return `${adres(start)}:${adres({ rij: start.rij + rijen - 1, kolom: start.kolom + kolommen - 1 })}`;
+}

@@ -1,0 +1,151 @@
+/**
+ * Refill, host-independent: merge a planned table with what is in the workbook now, so that every user input
+ * survives. Both writers read the existing table, call this, and write the result.
+ */
+import { isFormule, type Cel, type Kolom, type TabelPlan, type Waarde } from "./plan";
+
+/** A table as read from a workbook: header texts and the values of the data rows (formulas as their values). */
+export interface BestaandeTabel {
+  readonly koppen: readonly string[];
+  readonly rijen: readonly (readonly Waarde[])[];
+}
+
+export interface Wijziging {
+  readonly plek: string;
+  readonly oud: Waarde;
+  readonly nieuw: Waarde;
+}
+
+export interface SamengevoegdeTabel {
+  readonly soort: "samengevoegd";
+  /** Plan columns, then the user's own extra columns (kept, with their values). */
+  readonly kolommen: readonly Kolom[];
+  readonly rijen: readonly (readonly Cel[])[];
+  readonly wijzigingen: readonly Wijziging[];
+  readonly invoerBehouden: number;
+  readonly verweesd: readonly string[];
+}
+
+export interface OvergeslagenTabel {
+  readonly soort: "overgeslagen";
+  /** Dutch reason, for the report. */
+  readonly reden: string;
+}
+
+export function isLeeg(w: Waarde | undefined): boolean {
+  return w === null || w === undefined || (typeof w === "string" && w.trim() === "");
+}
+
+function sleutelTekst(w: Waarde | undefined): string {
+  return w === null || w === undefined ? "" : String(w).trim();
+}
+
+function gelijk(a: Waarde, b: Waarde): boolean {
+  if (isLeeg(a) && isLeeg(b)) return true;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  return a === b;
+}
+
+/**
+ * @returns the merged table, or "overgeslagen" when the existing table was edited out of shape (its key column or
+ *   an input column is missing): then Opgave does not touch it rather than risk losing what the user entered.
+ */
+export function samenvoegenTabel(
+  plan: TabelPlan,
+  bestaand?: BestaandeTabel,
+): SamengevoegdeTabel | OvergeslagenTabel {
+  const planKoppen = plan.kolommen.map((k) => k.kop);
+  if (!bestaand) {
+    return {
+      soort: "samengevoegd",
+      kolommen: plan.kolommen,
+      rijen: plan.rijen,
+      wijzigingen: [],
+      invoerBehouden: 0,
+      verweesd: [],
+    };
+  }
+  const index = new Map(bestaand.koppen.map((k, i) => [k.trim(), i]));
+  const sleutelIndex = plan.kolommen.findIndex((k) => k.sleutel === plan.sleutelKolom);
+  const sleutelKop = plan.kolommen[sleutelIndex]?.kop ?? "";
+  const bestaandSleutel = index.get(sleutelKop);
+  const ontbrekend = plan.kolommen.filter(
+    (k) => (k.soort === "invoer" || k.sleutel === plan.sleutelKolom) && !index.has(k.kop),
+  );
+  if (bestaandSleutel === undefined || ontbrekend.length > 0) {
+    return {
+      soort: "overgeslagen",
+      reden: `tabel ${plan.naam} is handmatig gewijzigd (kolom ${ontbrekend.map((k) => `"${k.kop}"`).join(", ") || `"${sleutelKop}"`} ontbreekt); niet bijgewerkt`,
+    };
+  }
+  const extra = bestaand.koppen.map((k) => k.trim()).filter((k) => k !== "" && !planKoppen.includes(k));
+  const kolommen: Kolom[] = [
+    ...plan.kolommen,
+    ...extra.map((kop) => ({ sleutel: `eigen:${kop}`, kop, soort: "invoer" as const })),
+  ];
+  const oud = new Map<string, readonly Waarde[]>();
+  for (const r of bestaand.rijen) {
+    const s = sleutelTekst(r[bestaandSleutel]);
+    if (s !== "" && !oud.has(s)) oud.set(s, r);
+  }
+
+  const wijzigingen: Wijziging[] = [];
+  let invoerBehouden = 0;
+  const gezien = new Set<string>();
+  const rijen: Cel[][] = plan.rijen.map((rij) => {
+    const s = sleutelTekst(rij[sleutelIndex] as Waarde);
+    gezien.add(s);
+    const vorige = oud.get(s);
+    const nieuw: Cel[] = plan.kolommen.map((k, i) => {
+      const cel = rij[i] ?? null;
+      const j = index.get(k.kop);
+      const was = vorige && j !== undefined ? (vorige[j] ?? null) : null;
+      if (k.soort === "invoer") {
+        if (vorige && !isLeeg(was)) {
+          invoerBehouden++;
+          return was;
+        }
+        return cel;
+      }
+      if (vorige && k.soort === "gegeven" && !isFormule(cel) && !gelijk(was, cel as Waarde)) {
+        wijzigingen.push({ plek: `${plan.naam} ${s}: ${k.kop}`, oud: was, nieuw: cel as Waarde });
+      }
+      return cel;
+    });
+    for (const kop of extra) {
+      const was = vorige ? (vorige[index.get(kop) ?? -1] ?? null) : null;
+      if (!isLeeg(was)) invoerBehouden++;
+      nieuw.push(was);
+    }
+    return nieuw;
+  });
+
+  // Rows whose key disappeared but that hold user input: keep them at the end (nothing deleted silently).
+  const verweesd: string[] = [];
+  for (const [s, r] of oud) {
+    if (gezien.has(s)) continue;
+    const heeftInvoer = kolommen.some(
+      (k) => k.soort === "invoer" && !isLeeg(r[index.get(k.kop) ?? -1] ?? null),
+    );
+    if (!heeftInvoer) continue;
+    verweesd.push(s);
+    rijen.push(
+      kolommen.map((k) => {
+        const w = r[index.get(k.kop) ?? -1] ?? null;
+        if (k.soort === "invoer" && !isLeeg(w)) invoerBehouden++;
+        return k.soort === "formule" ? null : w;
+      }),
+    );
+  }
+  return { soort: "samengevoegd", kolommen, rijen, wijzigingen, invoerBehouden, verweesd };
+}
+
+/** A named input cell: a non-empty user value wins over the plan's default. */
+export function samenvoegenInvoer(
+  standaard: Waarde,
+  bestaand: Waarde | undefined,
+): { waarde: Waarde; behouden: boolean } {
+  return bestaand !== undefined && !isLeeg(bestaand)
+    ? { waarde: bestaand, behouden: true }
+    : { waarde: standaard, behouden: false };
+}
