@@ -54,11 +54,22 @@ module.exports = (env = {}, argv = {}) => {
     },
     optimization: {
       // The copied office.js files are Microsoft's own minified builds: do not minify them again.
-      minimizer: [new TerserPlugin({ exclude: /^office-js\// })],
+      // exceljs ships its own minified browser build: keep it in its own lazy chunk and do not minify it again.
+      minimizer: [new TerserPlugin({ exclude: /^(office-js\/|exceljs)/ })],
+      splitChunks: {
+        cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async" } },
+      },
     },
     resolve: { extensions: [".ts", ".js", ".json"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader" } }],
+      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/, // ES modules for webpack, so that import() becomes a separate chunk (exceljs loads only on download).
+          use: { loader: "ts-loader", options: { compilerOptions: { module: "es2020" } } },
+        },
+      ],
     },
     performance: {
       maxAssetSize: 1_500_000,
@@ -66,7 +77,8 @@ module.exports = (env = {}, argv = {}) => {
       assetFilter: (f) => !f.startsWith("office-js/"),
     },
     plugins: [
-      new webpack.SourceMapDevToolPlugin({ filename: "[file].map", exclude: /^office-js\// }),
+      new webpack.DefinePlugin({ OPGAVE_VERSIE: JSON.stringify(require("./package.json").version) }),
+      new webpack.SourceMapDevToolPlugin({ filename: "[file].map", exclude: /^(office-js\/|exceljs)/ }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -13,4 +13,12 @@ try {
   }
   throw e;
 }
-process.exitCode = cli.main(process.argv.slice(2));
+cli.mainAsync(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`opgave: onverwachte fout: ${e && e.stack ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

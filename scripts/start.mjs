@@ -1,6 +1,6 @@
 // npm start: serve the add-in (embedded default dataset) on https://localhost:3000 and say how to use it.
 // Works without Excel: the task pane also runs as a page in an ordinary browser.
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { createRequire } from "module";
 import path from "path";
 import { fileURLToPath } from "url";
@@ -38,6 +38,12 @@ ${voorbeeld}
 
   Stoppen: Ctrl+C
 `);
+
+// The default feed (the embedded dataset as a bundle) is served from dist/ next to the pane.
+spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/export-bundel.ts", "--out", "dist"], {
+  cwd: root,
+  stdio: "inherit",
+});
 
 const webpack = path.join(root, "node_modules/.bin/webpack");
 const kind = spawn(webpack, ["serve", "--mode", "development"], { cwd: root, stdio: "inherit" });

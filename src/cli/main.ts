@@ -2,6 +2,7 @@
  * `opgave`: the engine on the command line.
  *   opgave fn NAME ARG...   evaluate a custom function exactly as Excel would (same code path, same errors)
  *   opgave functies         list the functions and their parameters
+ *   opgave vul …            write the Opgave workbook (.xlsx) for a gemeente or province (./vul; async: mainAsync)
  */
 import Papa from "papaparse";
 import { berichten } from "../domain/berichten";
@@ -25,6 +26,9 @@ Gebruik:
   opgave fn NAAM [ARG...]   reken een Excel-functie van Opgave uit, precies zoals Excel dat doet
                             (bijv. opgave fn TAAKSTELLING Utrecht 2024-I)
   opgave functies           toon alle functies en hun parameters
+  opgave vul --gemeente NAAM --uit BESTAND.xlsx
+  opgave vul --provincie NAAM --periode 2024-I --uit BESTAND.xlsx
+                            schrijf het Opgave-werkboek (of vul het opnieuw; uw invoer blijft staan)
   opgave --help             deze hulp
 
 Argumenten: een getal wordt een getal (zoals een cel met een getal), "" een lege cel; voor een bereik-
@@ -48,6 +52,16 @@ function celTekst(v: unknown): string {
   return "";
 }
 
+/** Entry point of the `opgave` command: `vul` is asynchronous (file I/O); everything else is `main`. */
+export async function mainAsync(argv: readonly string[], uit: Uitvoer = standaardUitvoer): Promise<number> {
+  if (argv[0] === "vul") {
+    // Loaded only when asked: exceljs is not needed for `opgave fn`.
+    const { vul } = await import("./vul");
+    return vul(argv.slice(1), uit);
+  }
+  return main(argv, uit);
+}
+
 export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): number {
   const [opdracht, ...rest] = argv;
   if (opdracht === undefined || opdracht === "--help" || opdracht === "-h" || opdracht === "help") {
@@ -60,6 +74,10 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
       uit.out(`OPGAVE.${d.id}(${params})`);
     }
     return 0;
+  }
+  if (opdracht === "vul") {
+    uit.err("opgave vul is asynchroon: gebruik mainAsync.");
+    return 2;
   }
   if (opdracht !== "fn") {
     uit.err(`Onbekende opdracht "${opdracht}".\n\n${HULP}`);

@@ -89,6 +89,37 @@ export const berichten = {
   herkomstBerekendSamengevoegd: "berekend (art. 29 en 30 Hvw 2014, som van de delen)",
 } as const;
 
+/** Messages of the task pane. */
+export const paneelBerichten = {
+  bronIngebouwd: "ingebouwde gegevens van de invoegtoepassing",
+  bronCache: "laatst opgehaalde bundel (bewaard)",
+  bronFeed: "opgehaald",
+  verouderd: (datum: string) =>
+    `Let op: deze gegevens zijn van ${datum} en mogelijk verouderd. Haal het laatste besluit op.`,
+  bedoeldeU: (namen: readonly string[]) => `Niet gevonden. Bedoelde u: ${namen.join(", ")}?`,
+  gevuld: (nieuweBladen: number, wijzigingen: number, behouden: number) =>
+    `Werkboek gevuld: ${nieuweBladen} nieuwe bladen, ${wijzigingen} gewijzigde waarden, ${behouden} eigen invoercellen behouden.`,
+  enMeer: (n: number) => `• … en nog ${n} wijzigingen`,
+  verweesd: (tabel: string, sleutel: string) =>
+    `• ${tabel}: rij "${sleutel}" hoort niet meer bij de gegevens maar bevat uw invoer; onderaan de tabel bewaard.`,
+  bezig: "Bezig met vullen…",
+  voorbeeldKlaar: (naam: string) =>
+    `Voorbeeld van het werkboek voor ${naam} hieronder. Download het als .xlsx of open het paneel in Excel om te vullen.`,
+  downloadKlaar: "Het .xlsx-bestand is gemaakt.",
+  ophalen: "Laatste besluit ophalen…",
+  ongewijzigd: "Er is geen nieuwere bundel: de gegevens in gebruik zijn actueel.",
+  nieuweBundel: (versie: string, inExcel: boolean) =>
+    `Nieuwe gegevens (versie ${versie}) in gebruik.` +
+    (inExcel ? " Alle OPGAVE-formules zijn opnieuw berekend." : " De functies rekenen er nu mee."),
+  onverwacht: (detail: string) => `Er ging iets mis: ${detail}. Uw werkboek is niet gewijzigd.`,
+  voorbeeldModus:
+    "Voorbeeldweergave buiten Excel: het werkboek wordt als tabellen getoond en kan als .xlsx worden gedownload.",
+  knopVul: "Vul werkboek",
+  knopVoorbeeld: "Toon voorbeeld",
+  instellingOpgeslagen: "Instelling opgeslagen.",
+  urlOngeldig: (url: string) => `"${url}" is geen geldig http(s)-adres.`,
+} as const;
+
 /** Messages about reception decisions (Spreidingswet), scenarios and small-scale locations. */
 export const opvangBerichten = {
   besluitOnbekend: (invoer: string, bekend: readonly string[]) =>
@@ -202,4 +233,122 @@ export const kostenBerichten = {
     "Gesplitst op elke tariefwijziging. Per dag: kalenderdagen geteld, begin- en einddatum inbegrepen. " +
     "Per maand: een volledig gedekte kalendermaand telt als 1 maand, een deels gedekte maand naar rato " +
     "(gedekte dagen / dagen in die maand). Exact gerekend, pas aan het eind afgerond op centen.",
+} as const;
+
+/** "2026-11-28" → "28-11-2026"; anything else is returned as it is. */
+function datumNl(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])}-${Number(m[2])}-${m[1]}` : iso;
+}
+
+/** ISO date-time → "28-11-2026 14:05" in the user's time zone. */
+function tijdstipNl(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const twee = (n: number) => String(n).padStart(2, "0");
+  return `${t.getDate()}-${t.getMonth() + 1}-${t.getFullYear()} ${twee(t.getHours())}:${twee(t.getMinutes())}`;
+}
+
+const fmtMb = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
+const BLIJFT = "De gegevens in gebruik blijven ongewijzigd.";
+
+/** Messages of the decision feed (fetching, validating and caching a bundle) and its status in the pane. */
+export const feedBerichten = {
+  datumNl,
+  tijdstipNl,
+
+  // Fetching
+  adresOngeldig: (url: string) =>
+    `Het feed-adres "${url}" is geen geldig webadres. Pas het aan onder Instellingen. ${BLIJFT}`,
+  netwerk: (url: string) =>
+    `Opgave kon de feed niet bereiken (${url}). Controleer de internetverbinding en het feed-adres onder ` +
+    `Instellingen (een server op een ander domein moet CORS toestaan). ${BLIJFT}`,
+  timeout: (url: string, ms: number) =>
+    `De feed (${url}) antwoordde niet binnen ${fmtMb.format(ms / 1000)} seconden. Probeer het later opnieuw of ` +
+    `controleer het feed-adres onder Instellingen. ${BLIJFT}`,
+  http: (url: string, status: number) => {
+    if (status === 404 || status === 410)
+      return `Er staat geen bundel op het feed-adres (${url}, HTTP ${status}). Controleer het adres onder Instellingen. ${BLIJFT}`;
+    if (status === 401 || status === 403)
+      return `Geen toegang tot de feed (${url}, HTTP ${status}). Vraag de beheerder van de feed om toegang of controleer het adres onder Instellingen. ${BLIJFT}`;
+    if (status >= 500)
+      return `De server van de feed gaf een fout (${url}, HTTP ${status}). Probeer het later opnieuw; blijft het misgaan, meld het dan bij de uitgever. ${BLIJFT}`;
+    return `De feed gaf een onverwacht antwoord (${url}, HTTP ${status}). Controleer het feed-adres onder Instellingen. ${BLIJFT}`;
+  },
+  teGroot: (maxBytes: number) =>
+    `De bundel is groter dan ${fmtMb.format(maxBytes / (1024 * 1024))} MB en is niet geladen (bescherming tegen ` +
+    `te grote bestanden). Controleer het feed-adres onder Instellingen of meld het bij de uitgever. ${BLIJFT}`,
+
+  // Reading and validating
+  json: (detail: string) =>
+    `De feed leverde geen geldige JSON (${detail}). Controleer het feed-adres onder Instellingen of meld het bij ` +
+    `de uitgever. ${BLIJFT}`,
+  geenBundel: (formaat: unknown) =>
+    `Het bestand op het feed-adres is geen Opgave-bundel (formaat ` +
+    `${formaat === undefined ? "ontbreekt" : `"${String(formaat)}"`}, verwacht "opgave-bundel"). Controleer het ` +
+    `feed-adres onder Instellingen. ${BLIJFT}`,
+  nieuwereIndeling: (versie: number, ondersteund: number) =>
+    `De bundel heeft een nieuwere indeling (formaatversie ${versie}; deze Opgave leest versie ${ondersteund}): ` +
+    `werk Opgave bij om hem te gebruiken. ${BLIJFT}`,
+  schema: (aantal: number, eerste: readonly string[]) =>
+    `De bundel voldoet niet aan het bundelformaat (${aantal} ${aantal === 1 ? "probleem" : "problemen"}: ` +
+    `${eerste.join("; ")}). Meld dit bij de uitgever van de feed. ${BLIJFT}`,
+  inconsistent: (aantal: number, eerste: readonly string[]) =>
+    `De bundel is niet consistent (${aantal} ${aantal === 1 ? "probleem" : "problemen"}: ${eerste.join("; ")}). ` +
+    `Meld dit bij de uitgever van de feed. ${BLIJFT}`,
+  ouder: (datum: string, versie: string, versieInGebruik: string) =>
+    `De bundel van ${datumNl(datum)} (versie ${versie}) is ouder dan de gegevens in gebruik (versie ` +
+    `${versieInGebruik}); Opgave gebruikt hem niet. Controleer het feed-adres of vraag de uitgever om de nieuwste bundel.`,
+
+  // Outcome
+  ongewijzigd: (versie: string) =>
+    `De feed heeft geen nieuwere gegevens; versie ${versie} blijft in gebruik.`,
+  nieuw: (versie: string, datum: string) =>
+    `Nieuwe gegevens in gebruik: versie ${versie} van ${datumNl(datum)}.`,
+  herberekend: "De werkmap is opnieuw berekend met de nieuwe gegevens.",
+  nietHerberekend:
+    "De werkmap kon niet automatisch opnieuw worden berekend: kies Formules → Nu berekenen (of Ctrl+Alt+F9) " +
+    "om de OPGAVE-functies de nieuwe gegevens te laten gebruiken.",
+
+  // Cache
+  cacheOnleesbaar: (detail: string) =>
+    `De bewaarde bundel kon niet worden gelezen (${detail}); Opgave gebruikt de ingebouwde gegevens. Haal de ` +
+    "feed opnieuw op.",
+  cacheBeschadigd: (detail: string) =>
+    `De bewaarde bundel is beschadigd en wordt genegeerd (${detail}); Opgave gebruikt de ingebouwde gegevens. ` +
+    "Haal de feed opnieuw op.",
+  cacheOuder: (versieCache: string, versieIngebouwd: string) =>
+    `De bewaarde bundel (versie ${versieCache}) is ouder dan de gegevens die in deze versie van Opgave zijn ` +
+    `ingebouwd (versie ${versieIngebouwd}); Opgave gebruikt de ingebouwde gegevens.`,
+  cacheNietBewaard: (detail: string) =>
+    `De nieuwe gegevens zijn in gebruik, maar konden niet worden bewaard (${detail}); na opnieuw starten ` +
+    "gebruikt Opgave de vorige gegevens tot u de feed opnieuw ophaalt.",
+
+  // Status in the pane
+  bronNaam: (bron: "ingebouwd" | "cache" | "feed") =>
+    bron === "ingebouwd" ? "ingebouwd in Opgave" : bron === "cache" ? "bewaarde kopie van de feed" : "feed",
+  verouderd: (dagen: number) =>
+    `Let op: de gegevens zijn al ${dagen} dagen niet bijgewerkt. Haal de feed op of controleer het feed-adres ` +
+    "onder Instellingen.",
+  statusRegels: (s: {
+    datasetId: string;
+    versie: string;
+    datum: string;
+    bron: "ingebouwd" | "cache" | "feed";
+    bronUrl?: string;
+    opgehaald?: string;
+    uitgever?: string;
+    verouderd: boolean;
+    dagenOud?: number;
+  }): string[] => [
+    `Gegevens: ${s.datasetId} versie ${s.versie} van ${datumNl(s.datum)}`,
+    `Bron: ${feedBerichten.bronNaam(s.bron)}${s.bronUrl ? ` (${s.bronUrl})` : ""}` +
+      (s.uitgever ? `, uitgever ${s.uitgever}` : ""),
+    s.opgehaald === undefined
+      ? "Opgehaald: nog niet (ingebouwde gegevens)"
+      : s.bron === "ingebouwd"
+        ? `Gecontroleerd bij de feed: ${tijdstipNl(s.opgehaald)} (geen nieuwere gegevens)`
+        : `Opgehaald: ${tijdstipNl(s.opgehaald)}`,
+    ...(s.verouderd ? [feedBerichten.verouderd(s.dagenOud ?? 0)] : []),
+  ],
 } as const;

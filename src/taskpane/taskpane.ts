@@ -1,62 +1,271 @@
 /**
  * Task pane (shared runtime: the same engine and data as the custom functions).
- * This first version shows which dataset is in use and looks up a taakstelling with its provenance.
+ * Shows which data is in use, fetches the latest decision bundle, and fills the workbook for a gemeente or a
+ * province. Outside Office it runs as a preview: the plan as tables and a .xlsx download.
  */
 import { engine } from "../data/store";
+import { standaardDataset } from "../data/embedded";
+import { BundelBeheer, type Status } from "../data/bundelBeheer";
+import { kiesOpslag } from "../data/opslag";
 import { OpgaveFout } from "../domain/fouten";
-import { getal } from "../domain/berichten";
+import { getal, paneelBerichten as pb } from "../domain/berichten";
+import { naamSleutel, suggesties } from "../domain/namen";
+import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
+import type { VulRapport, WerkboekPlan } from "../workbook/plan";
+import { herberekenAlles, inExcel, vulWerkboek } from "./excelHost";
+import { leesFeedUrl, schrijfFeedUrl } from "./instellingen";
+import { downloadBestand, element, toonPlan, toonUitkomst, toonWijzigingen, voortgang } from "./weergave";
 
-function element<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`element #${id} ontbreekt`);
-  return el as T;
+declare const OPGAVE_VERSIE: string;
+const ADDIN_VERSIE = typeof OPGAVE_VERSIE === "string" ? OPGAVE_VERSIE : "dev";
+
+let beheer: BundelBeheer;
+let laatstePlan: WerkboekPlan | undefined;
+
+function standaardFeedUrl(): string {
+  return new URL("bundel.json", document.baseURI).href;
 }
 
-export function toonDataset(): void {
-  const e = engine();
-  const d = e.dataset;
-  element("dataset").textContent =
-    `${d.id} versie ${d.versie} (${d.datum}); ${d.bronnen.length} bronnen, ${e.register.gemeenten.size} gemeenten (2015–heden).`;
+function datumTijd(iso: string | undefined): string {
+  if (!iso) return "–";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short" });
+}
+
+function toonStatus(s: Status): void {
+  element("status-dataset").textContent = `${s.datasetId} versie ${s.versie}`;
+  element("status-datum").textContent = s.datum;
+  element("status-bron").textContent =
+    s.bron === "ingebouwd"
+      ? pb.bronIngebouwd
+      : `${s.bron === "cache" ? pb.bronCache : pb.bronFeed}${s.bronUrl ? ` (${s.bronUrl})` : ""}`;
+  element("status-opgehaald").textContent = datumTijd(s.opgehaald);
+  const w = element("status-waarschuwing");
+  const tekst = [s.verouderd ? pb.verouderd(s.datum) : "", s.melding ?? ""].filter(Boolean).join(" ");
+  w.textContent = tekst;
+  w.hidden = tekst === "";
+}
+
+function vulKeuzelijsten(): void {
+  const d = engine().dataset;
   const lijst = element<HTMLDataListElement>("gemeenten");
-  const opties = d.gemeenten
-    .filter((g) => g.tot === null)
-    .map((g) => g.naam)
-    .sort((a, b) => a.localeCompare(b, "nl"));
   lijst.replaceChildren(
-    ...opties.map((naam) => {
-      const o = document.createElement("option");
-      o.value = naam;
-      return o;
-    }),
+    ...d.gemeenten
+      .filter((g) => g.tot === null)
+      .map((g) => g.naam)
+      .sort((a, b) => a.localeCompare(b, "nl"))
+      .map((naam) => Object.assign(document.createElement("option"), { value: naam })),
   );
+  const select = element<HTMLSelectElement>("provincie");
+  const gekozen = select.value;
+  select.replaceChildren(
+    ...[...d.provincies]
+      .sort((a, b) => a.naam.localeCompare(b.naam, "nl"))
+      .map((p) => Object.assign(document.createElement("option"), { value: p.code, textContent: p.naam })),
+  );
+  if (gekozen) select.value = gekozen;
 }
 
-export function bereken(): void {
-  const uitkomst = element<HTMLOutputElement>("uitkomst");
-  const herkomst = element("herkomst");
-  const gemeente = element<HTMLInputElement>("gemeente").value;
-  const periode = element<HTMLInputElement>("periode").value;
+/** Live hint under the gemeente field: the official name, or suggestions for a typo. */
+function gemeenteHint(): void {
+  const invoer = element<HTMLInputElement>("gemeente").value.trim();
+  const hulp = element("gemeente-hulp");
+  hulp.className = "sub";
+  if (invoer === "") {
+    hulp.textContent = "";
+    return;
+  }
+  try {
+    const g = engine().gemeente(invoer);
+    hulp.textContent = `${g.naam} (${g.code})`;
+  } catch (e) {
+    const kandidaten = engine()
+      .dataset.gemeenten.filter((g) => g.tot === null)
+      .map((g) => ({ sleutel: naamSleutel(g.naam), waarde: g.naam }));
+    const voorstel = suggesties(invoer, kandidaten);
+    hulp.textContent =
+      voorstel.length > 0 ? pb.bedoeldeU(voorstel) : e instanceof OpgaveFout ? e.message : String(e);
+    hulp.className = "sub fout";
+  }
+}
+
+function bronInfo(): BronInfo {
+  const s = beheer.status();
+  return {
+    datasetId: s.datasetId,
+    versie: s.versie,
+    datum: s.datum,
+    hash: s.hash,
+    bronUrl: s.bronUrl,
+    opgehaald: s.opgehaald,
+    addinVersie: ADDIN_VERSIE,
+    gemaakt: new Date().toISOString(),
+  };
+}
+
+function maakPlan(): WerkboekPlan {
+  const soort = (document.querySelector<HTMLInputElement>('input[name="soort"]:checked')?.value ??
+    "gemeente") as "gemeente" | "provincie";
+  if (soort === "provincie") {
+    return planProvincie(
+      engine(),
+      element<HTMLSelectElement>("provincie").value,
+      element<HTMLInputElement>("periode").value,
+      bronInfo(),
+    );
+  }
+  return planGemeente(engine(), element<HTMLInputElement>("gemeente").value, bronInfo());
+}
+
+function rapportTekst(r: VulRapport & { overgeslagen: readonly string[] }): string {
+  const regels = [pb.gevuld(r.nieuweBladen.length, r.wijzigingen.length, r.invoerBehouden)];
+  for (const w of r.wijzigingen.slice(0, 10)) regels.push(`• ${w.plek}: ${w.oud ?? "–"} → ${w.nieuw ?? "–"}`);
+  if (r.wijzigingen.length > 10) regels.push(pb.enMeer(r.wijzigingen.length - 10));
+  for (const v of r.verweesd) regels.push(pb.verweesd(v.tabel, v.sleutel));
+  for (const o of r.overgeslagen) regels.push(`• ${o}`);
+  return regels.join("\n");
+}
+
+async function vul(): Promise<void> {
+  const knop = element<HTMLButtonElement>("vul");
+  knop.disabled = true;
+  voortgang(0);
+  try {
+    const plan = maakPlan();
+    laatstePlan = plan;
+    if (inExcel()) {
+      toonUitkomst(pb.bezig);
+      const rapport = await vulWerkboek(plan, (f) => voortgang(f));
+      toonUitkomst(rapportTekst(rapport));
+    } else {
+      toonPlan(plan);
+      element("download").hidden = false;
+      toonUitkomst(pb.voorbeeldKlaar(plan.onderwerp.naam));
+    }
+  } catch (e) {
+    toonUitkomst(e instanceof OpgaveFout ? e.message : pb.onverwacht(String(e)), true);
+  } finally {
+    voortgang(null);
+    knop.disabled = false;
+  }
+}
+
+async function download(): Promise<void> {
+  const plan = laatstePlan ?? maakPlan();
+  voortgang(0.3);
+  try {
+    // exceljs is large: load it only when a download is asked for.
+    const { schrijfXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsxWriter");
+    const { data } = await schrijfXlsx(plan);
+    downloadBestand(data, `opgave-${naamSleutel(plan.onderwerp.naam) || plan.onderwerp.code}.xlsx`);
+    toonUitkomst(pb.downloadKlaar);
+  } catch (e) {
+    toonUitkomst(pb.onverwacht(String(e)), true);
+  } finally {
+    voortgang(null);
+  }
+}
+
+async function vernieuw(): Promise<void> {
+  const knop = element<HTMLButtonElement>("vernieuw");
+  knop.disabled = true;
+  voortgang(0.5);
+  toonUitkomst(pb.ophalen);
+  try {
+    let gemeenteCode: string | undefined;
+    try {
+      gemeenteCode = engine().gemeente(element<HTMLInputElement>("gemeente").value || "").code;
+    } catch {
+      gemeenteCode = undefined;
+    }
+    const { status, uitkomst, wijzigingen } = await beheer.ververs(
+      await leesFeedUrl(standaardFeedUrl()),
+      gemeenteCode,
+    );
+    toonStatus(status);
+    if (uitkomst.soort === "fout") {
+      toonUitkomst(uitkomst.bericht, true);
+      return;
+    }
+    if (uitkomst.soort === "ongewijzigd") {
+      toonUitkomst(pb.ongewijzigd);
+      return;
+    }
+    vulKeuzelijsten();
+    toonWijzigingen(gemeenteCode ? wijzigingen : undefined);
+    if (inExcel()) await herberekenAlles();
+    toonUitkomst(pb.nieuweBundel(status.versie, inExcel()));
+  } catch (e) {
+    toonUitkomst(pb.onverwacht(String(e)), true);
+  } finally {
+    voortgang(null);
+    knop.disabled = false;
+  }
+}
+
+function zoek(): void {
+  const uit = element<HTMLOutputElement>("zoek-uitkomst");
+  const herkomst = element("zoek-herkomst");
+  const gemeente = element<HTMLInputElement>("zoek-gemeente").value;
+  const periode = element<HTMLInputElement>("zoek-periode").value;
   try {
     const e = engine();
     const t = e.taakstelling(gemeente, periode);
-    uitkomst.className = "";
-    uitkomst.textContent = `${t.gemeente.naam}: ${getal(t.aantal)}`;
+    uit.className = "";
+    uit.textContent = `${t.gemeente.naam}: ${getal(t.aantal)}`;
     herkomst.textContent = e.bron(gemeente, periode);
   } catch (err) {
-    uitkomst.className = "fout";
-    uitkomst.textContent = err instanceof OpgaveFout ? err.message : `Onverwachte fout: ${String(err)}`;
+    uit.className = "fout";
+    uit.textContent = err instanceof OpgaveFout ? err.message : pb.onverwacht(String(err));
     herkomst.textContent = "";
   }
 }
 
-function start(): void {
-  toonDataset();
+async function start(): Promise<void> {
+  const modus = element("modus");
+  modus.hidden = inExcel();
+  modus.textContent = pb.voorbeeldModus;
+  element("vul").textContent = inExcel() ? pb.knopVul : pb.knopVoorbeeld;
+  element("versie").textContent = `Opgave ${ADDIN_VERSIE}`;
+
+  beheer = new BundelBeheer({ opslag: kiesOpslag(), ingebouwd: standaardDataset() });
+  toonStatus(await beheer.start());
+  vulKeuzelijsten();
+  element<HTMLInputElement>("feed-url").value = await leesFeedUrl(standaardFeedUrl());
+
+  element("gemeente").addEventListener("input", gemeenteHint);
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="soort"]')) {
+    radio.addEventListener("change", () => {
+      const provincie = radio.value === "provincie" && radio.checked;
+      element("veld-gemeente").hidden = provincie;
+      element("veld-provincie").hidden = !provincie;
+    });
+  }
+  element<HTMLFormElement>("vul-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void vul();
+  });
+  element("download").addEventListener("click", () => void download());
+  element("vernieuw").addEventListener("click", () => void vernieuw());
+  element<HTMLFormElement>("instellingen-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    void schrijfFeedUrl(element<HTMLInputElement>("feed-url").value.trim()).then((fout) =>
+      toonUitkomst(fout ?? pb.instellingOpgeslagen, fout !== undefined),
+    );
+  });
+  element("feed-standaard").addEventListener("click", () => {
+    element<HTMLInputElement>("feed-url").value = standaardFeedUrl();
+    void schrijfFeedUrl("").then(() => toonUitkomst(pb.instellingOpgeslagen));
+  });
   element<HTMLFormElement>("zoek").addEventListener("submit", (ev) => {
     ev.preventDefault();
-    bereken();
+    zoek();
   });
+  document.body.dataset.klaar = "ja";
 }
 
-// Inside Office wait for Office.onReady; in an ordinary browser (preview) start right away.
+// Inside Office wait for Office.onReady; in an ordinary browser (preview) start when the page is ready.
 if (typeof Office !== "undefined") void Office.onReady(() => start());
-else if (typeof document !== "undefined") document.addEventListener("DOMContentLoaded", start);
+else if (typeof document !== "undefined") document.addEventListener("DOMContentLoaded", () => void start());

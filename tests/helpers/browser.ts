@@ -36,6 +36,15 @@ export function bouwAddin(uitmap: string): string {
     ],
     { cwd: ROOT, stdio: "pipe" },
   );
+  // The default feed: the embedded dataset as a bundle at the add-in's own origin.
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/export-bundel.ts", "--out", uitmap],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+    },
+  );
   return out;
 }
 

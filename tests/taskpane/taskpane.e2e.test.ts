@@ -1,58 +1,212 @@
 /**
- * The built add-in in headless Chromium, outside Office (preview): the bundle (functions + pane in one shared
- * runtime page) loads without errors or external requests, and the pane answers from the embedded data.
+ * The built add-in in headless Chromium (Debian chromium, playwright-core), served on 127.0.0.1 with the local
+ * office.js:
+ * - preview mode (no Office host): the page loads cleanly; choose a gemeente, fetch a newer bundle from a test
+ *   feed (another origin, with CORS), see what changed, preview the plan, download the .xlsx and check it;
+ *   after a reload the fetched bundle comes from the cache (IndexedDB);
+ * - the Excel path with an injected fake `Excel` (tests/helpers/fakeExcel.ts): "Vul werkboek" writes the plan.
  */
-import type { Browser, Page } from "playwright-core";
-import { bouwAddin, serveer, startBrowser, type Server } from "../helpers/browser";
+import fs from "fs";
+import http from "http";
+import type { AddressInfo } from "net";
+import os from "os";
+import path from "path";
+import ts from "typescript";
+import ExcelJS from "exceljs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { bouwAddin, ROOT, serveer, startBrowser, type Server } from "../helpers/browser";
+import { standaardDataset } from "../../src/data/embedded";
+import { maakBundel, bundelTekst } from "../../src/data/bundel";
+import { Engine } from "../../src/domain/engine";
+import type { Dataset } from "../../src/data/schema";
 
 let server: Server;
+let feed: http.Server;
+let feedUrl: string;
 let browser: Browser;
-let page: Page;
 const fouten: string[] = [];
 const extern: string[] = [];
 
-beforeAll(async () => {
-  const map = bouwAddin(".tmp/e2e-taskpane");
-  server = await serveer(map);
-  browser = await startBrowser();
-  page = await browser.newPage();
+/** A newer dataset: 2025-I national number raised from 15,000 to 16,000. */
+function nieuwereDataset(): Dataset {
+  const ds = standaardDataset();
+  return {
+    ...ds,
+    versie: "2026.12.01",
+    datum: "2026-12-01",
+    landelijkeTaakstelling: ds.landelijkeTaakstelling.map((l) =>
+      l.periode === "2025-I"
+        ? { ...l, aantal: 16_000, eerdereAantallen: [...l.eerdereAantallen, 15_000] }
+        : l,
+    ),
+  };
+}
+const nieuw = nieuwereDataset();
+
+async function nieuwePagina(context: BrowserContext, server: Server): Promise<Page> {
+  const page = await context.newPage();
   page.on("pageerror", (e) => fouten.push(e.message));
   page.on("request", (r) => {
-    if (!r.url().startsWith(server.url)) extern.push(r.url());
+    if (!r.url().startsWith(server.url) && !r.url().startsWith(feedUrl) && !r.url().startsWith("blob:"))
+      extern.push(r.url());
   });
   page.on("response", (r) => {
     if (r.status() >= 400) fouten.push(`${r.status()} ${r.url()}`);
   });
   await page.goto(`${server.url}/taskpane.html`);
-  await page.waitForFunction(() => !document.getElementById("dataset")?.textContent?.startsWith("Laden"));
-}, 180_000);
+  await page.waitForSelector("body[data-klaar=ja]");
+  return page;
+}
+
+beforeAll(async () => {
+  const map = bouwAddin(".tmp/e2e-taskpane");
+  server = await serveer(map);
+  const tekst = bundelTekst(
+    maakBundel(nieuw, { gepubliceerd: "2026-12-01T08:00:00Z", uitgever: "Testfeed" }),
+  );
+  feed = http.createServer((req, res) => {
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Access-Control-Allow-Headers", "If-None-Match");
+    res.setHeader("Access-Control-Expose-Headers", "ETag");
+    if (req.method === "OPTIONS") return void res.writeHead(204).end();
+    res.writeHead(200, { "content-type": "application/json", etag: '"v2"' }).end(tekst);
+  });
+  await new Promise<void>((r) => feed.listen(0, "127.0.0.1", r));
+  feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}`;
+  browser = await startBrowser();
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await new Promise((r) => feed?.close(r));
 });
 
-test("the page loads with no script errors, no 404s and no requests outside its own origin", () => {
-  expect(fouten).toEqual([]);
-  expect(extern).toEqual([]);
+describe("preview mode (ordinary browser)", () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ acceptDownloads: true });
+    page = await nieuwePagina(context, server);
+  }, 60_000);
+  afterAll(() => context?.close());
+
+  test("loads with no script errors, no 404s and no requests outside its own origin; shows the data in use", async () => {
+    expect(fouten).toEqual([]);
+    expect(extern).toEqual([]);
+    await expect(page.textContent("#status-dataset")).resolves.toMatch(
+      /opgave-standaard versie 2026\.11\.28/,
+    );
+    await expect(page.textContent("#status-bron")).resolves.toContain("ingebouwd");
+    expect(await page.isVisible("#modus")).toBe(true);
+  });
+
+  test("gemeente search with suggestions", async () => {
+    await page.fill("#gemeente", "Utrech");
+    await expect(page.textContent("#gemeente-hulp")).resolves.toContain("Bedoelde u: Utrecht");
+    await page.fill("#gemeente", "utrecht");
+    await expect(page.textContent("#gemeente-hulp")).resolves.toBe("Utrecht (GM0344)");
+  });
+
+  test("fetch a newer bundle from the feed and see what changed for the gemeente", async () => {
+    const oud = new Engine(standaardDataset()).taakstelling("Utrecht", "2025-I").aantal;
+    const verwacht = new Engine(nieuw).taakstelling("Utrecht", "2025-I").aantal;
+    expect(verwacht).not.toBe(oud);
+    await page.click("#instellingen summary");
+    await page.fill("#feed-url", `${feedUrl}/bundel.json`);
+    await page.click("#instellingen-form button[type=submit]");
+    await page.click("#vernieuw");
+    await page.waitForSelector("#wijzigingen:not([hidden])");
+    const rijen = await page.$$eval("#wijzigingen-rijen tr", (trs) =>
+      trs.map((tr) => (tr as HTMLElement).innerText),
+    );
+    expect(rijen.join("\n")).toMatch(new RegExp(`Taakstelling 2025-I\\s+${oud}\\s+${verwacht}`));
+    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.01");
+    await expect(page.textContent("#status-bron")).resolves.toContain(feedUrl);
+  });
+
+  test("preview the plan, then download the .xlsx with the new numbers", async () => {
+    await page.click("#vul");
+    await page.waitForSelector("#voorbeeld:not([hidden])");
+    expect(
+      await page.$$eval("[data-tabel]", (ts) => ts.map((t) => (t as HTMLElement).dataset.tabel)),
+    ).toContain("Opgave_Taakstelling");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    const bestand = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), "opgave-e2e-")),
+      download.suggestedFilename(),
+    );
+    await download.saveAs(bestand);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(bestand);
+    const blad = wb.getWorksheet("Taakstelling");
+    expect(blad).toBeDefined();
+    const verwacht = new Engine(nieuw).taakstelling("Utrecht", "2025-I").aantal;
+    let gevonden = false;
+    blad!.eachRow((rij) => {
+      if (rij.getCell(1).value === "2025-I") {
+        gevonden = true;
+        expect(rij.values).toContain(verwacht);
+      }
+    });
+    expect(gevonden).toBe(true);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["Overzicht", "Opvang", "Kosten", "Bron"]),
+    );
+  });
+
+  test("after a reload the fetched bundle comes from the cache (IndexedDB), offline-capable", async () => {
+    await page.reload();
+    await page.waitForSelector("body[data-klaar=ja]");
+    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.01");
+    await expect(page.textContent("#status-bron")).resolves.toContain("bewaard");
+    expect(fouten).toEqual([]);
+  });
 });
 
-test("the pane shows the dataset in use", async () => {
-  expect(await page.textContent("#dataset")).toMatch(
-    /opgave-standaard versie \d{4}\.\d{2}\.\d{2}.*414 gemeenten/,
-  );
-});
-
-test("looking up a taakstelling shows the number and its provenance", async () => {
-  await page.fill("#gemeente", "Utrecht");
-  await page.fill("#periode", "2024-I");
-  await page.press("#periode", "Enter");
-  await expect(page.textContent("#uitkomst")).resolves.toBe("Utrecht: 388");
-  expect(await page.textContent("#herkomst")).toContain("berekend (art. 29 Hvw 2014)");
-});
-
-test("a typo gets a Dutch message with a suggestion", async () => {
-  await page.fill("#gemeente", "Amsterdm");
-  await page.click("button[type=submit]");
-  expect(await page.textContent("#uitkomst")).toContain("Bedoelde u: Amsterdam?");
+describe("Excel path with an injected fake Excel", () => {
+  test("Vul werkboek writes the plan into the workbook and reports it", async () => {
+    const bron = fs.readFileSync(path.join(ROOT, "tests/helpers/fakeExcel.ts"), "utf8");
+    const js = ts.transpileModule(bron, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+    }).outputText;
+    const context = await browser.newContext();
+    await context.addInitScript(`
+      (function () {
+        var exports = {}; var module = { exports: exports };
+        ${js}
+        var fx = new exports.FakeExcel(new exports.FakeWerkmap(["Blad1"]));
+        window.__fake = fx;
+        window.Excel = { run: function (f) { return Promise.resolve(f(fx.context)); }, CalculationType: { full: "Full" } };
+      })();
+    `);
+    const page = await nieuwePagina(context, server);
+    expect(await page.isVisible("#modus")).toBe(false);
+    await expect(page.textContent("#vul")).resolves.toBe("Vul werkboek");
+    await page.fill("#gemeente", "Zeist");
+    await page.click("#vul");
+    await page.waitForFunction(() =>
+      /Werkboek gevuld|mis/.test(document.getElementById("uitkomst")?.textContent ?? ""),
+    );
+    await expect(page.textContent("#uitkomst")).resolves.toContain("Werkboek gevuld");
+    const info = await page.evaluate(() => {
+      const fx = (
+        window as unknown as {
+          __fake: { werkmap: { bladen: { naam: string }[]; tabel: (n: string) => unknown }; syncs: number };
+        }
+      ).__fake;
+      return {
+        bladen: fx.werkmap.bladen.map((b) => b.naam),
+        tabel: Boolean(fx.werkmap.tabel("Opgave_Taakstelling")),
+        syncs: fx.syncs,
+      };
+    });
+    expect(info.bladen).toEqual(
+      expect.arrayContaining(["Blad1", "Overzicht", "Taakstelling", "Opvang", "Kosten", "Bron"]),
+    );
+    expect(info.tabel).toBe(true);
+    expect(info.syncs).toBeLessThanOrEqual(4);
+    await context.close();
+  });
 });

@@ -1,0 +1,249 @@
+/**
+ * `opgave vul`: write the Opgave workbook for a gemeente or a province to an .xlsx file — the same plan the task
+ * pane writes into Excel. When the file exists it is refilled: Opgave's figures are updated, everything the user
+ * entered (input cells, own columns, own sheets) is kept, and the report says what changed.
+ *
+ *   opgave vul --gemeente Utrecht --uit utrecht.xlsx
+ *   opgave vul --provincie Utrecht --periode 2024-I --uit utrecht-provincie.xlsx
+ *
+ * The file is written atomically (temporary file in the same folder, then rename).
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import path from "path";
+import { bundelHash, bundelTekst, ingebouwdeBundel } from "../data/bundel";
+import { engine } from "../data/store";
+import { OpgaveFout } from "../domain/fouten";
+import {
+  BLADEN,
+  ONDERWERP_LABEL,
+  onderwerpVan,
+  planGemeente,
+  planProvincie,
+  type BronInfo,
+} from "../workbook/bouwPlan";
+import type { Waarde, WerkboekPlan } from "../workbook/plan";
+import { schrijfXlsx, VerliesFout, type XlsxRapport } from "../workbook/xlsxWriter";
+import type { Uitvoer } from "./main";
+
+export const VUL_HULP = `opgave vul — schrijf het Opgave-werkboek naar een .xlsx-bestand
+
+Gebruik:
+  opgave vul --gemeente NAAM --uit BESTAND.xlsx
+  opgave vul --provincie NAAM --periode 2024-I --uit BESTAND.xlsx
+
+Bestaat BESTAND al, dan wordt het opnieuw gevuld: de cijfers van Opgave worden bijgewerkt, uw invoer (gele
+cellen, eigen kolommen in de tabellen) en uw eigen bladen blijven staan. Bevat het werkboek onderdelen die
+Opgave niet kan bewaren (eigen grafieken, draaitabellen, …), dan stopt Opgave; met --bevestig-verlies gaan
+die verloren.`;
+
+interface VulArgs {
+  gemeente?: string;
+  provincie?: string;
+  periode?: string;
+  uit?: string;
+  bevestigVerlies: boolean;
+}
+
+function leesArgs(argv: readonly string[]): VulArgs | string {
+  const a: VulArgs = { bevestigVerlies: false };
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i] ?? "";
+    const waarde = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new Error(`${w} heeft een waarde nodig.`);
+      return v;
+    };
+    try {
+      if (w === "--gemeente") a.gemeente = waarde();
+      else if (w === "--provincie") a.provincie = waarde();
+      else if (w === "--periode") a.periode = waarde();
+      else if (w === "--uit") a.uit = waarde();
+      else if (w === "--bevestig-verlies") a.bevestigVerlies = true;
+      else return `Onbekende optie "${w}".`;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (a.gemeente !== undefined && a.provincie !== undefined)
+    return "Kies --gemeente of --provincie, niet beide.";
+  if (a.gemeente === undefined && a.provincie === undefined) return "Geef --gemeente of --provincie op.";
+  if (a.provincie !== undefined && a.periode === undefined)
+    return "Geef bij --provincie ook --periode op (bijv. 2024-I).";
+  if (a.gemeente !== undefined && a.periode !== undefined) return "--periode hoort bij --provincie.";
+  if (!a.uit) return "Geef met --uit het .xlsx-bestand op.";
+  return a;
+}
+
+/** Version of the add-in/CLI (package.json, two folders up from both src/cli and dist-cli/cli). */
+async function eigenVersie(): Promise<string> {
+  try {
+    const pkg = JSON.parse(await fs.readFile(path.join(__dirname, "../../package.json"), "utf8")) as {
+      version?: string;
+    };
+    return pkg.version ?? "onbekend";
+  } catch {
+    return "onbekend";
+  }
+}
+
+/** Provenance of the embedded dataset, as the task pane shows it for the built-in bundle. */
+export async function bronVanIngebouwd(gemaakt = new Date().toISOString()): Promise<BronInfo> {
+  const d = engine().dataset;
+  return {
+    datasetId: d.id,
+    versie: d.versie,
+    datum: d.datum,
+    hash: await bundelHash(bundelTekst(ingebouwdeBundel(d))),
+    bronUrl: "ingebouwd (src/data/embedded/dataset.json)",
+    addinVersie: await eigenVersie(),
+    gemaakt,
+  };
+}
+
+function tekst(w: Waarde): string {
+  if (w === null || (typeof w === "string" && w.trim() === "")) return "(leeg)";
+  return typeof w === "string" ? `"${w}"` : String(w);
+}
+
+/** The report in Dutch, one line per fact (the first 20 changes listed). */
+export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
+  const r: string[] = [];
+  if (nieuw) {
+    r.push(`Nieuw werkboek met de bladen ${rapport.nieuweBladen.join(", ")}.`);
+    return r;
+  }
+  if (rapport.nieuweBladen.length > 0) r.push(`Nieuwe bladen: ${rapport.nieuweBladen.join(", ")}.`);
+  const n = rapport.wijzigingen.length;
+  r.push(n === 0 ? "Geen wijzigingen in de cijfers." : `${n} wijziging${n === 1 ? "" : "en"}:`);
+  for (const w of rapport.wijzigingen.slice(0, 20))
+    r.push(`  ${w.plek}: ${tekst(w.oud)} → ${tekst(w.nieuw)}`);
+  if (n > 20) r.push(`  … en nog ${n - 20}.`);
+  r.push(`${rapport.invoerBehouden} invoercel${rapport.invoerBehouden === 1 ? "" : "len"} behouden.`);
+  if (rapport.verweesd.length > 0) {
+    r.push(
+      `Rijen met uw invoer waarvan de sleutel niet meer bestaat (onderaan de tabel bewaard): ${rapport.verweesd
+        .map((v) => `${v.tabel} ${v.sleutel}`)
+        .join(", ")}.`,
+    );
+  }
+  if (rapport.overgeslagen.length > 0) {
+    r.push(
+      `${rapport.overgeslagen.length} tabel${rapport.overgeslagen.length === 1 ? "" : "len"} overgeslagen:`,
+    );
+    for (const o of rapport.overgeslagen) r.push(`  ${o}`);
+  }
+  return r;
+}
+
+/**
+ * Which gemeente/province (and period) an existing Opgave workbook is for, from its Bron sheet; undefined for
+ * a workbook Opgave did not make (then the plan's sheets are added to it).
+ */
+export async function onderwerpInWerkboek(data: Uint8Array): Promise<string | undefined> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(BLADEN.bron);
+  if (!ws) return undefined;
+  for (let r = 1; r <= Math.min(ws.rowCount, 50); r++) {
+    if (ws.getCell(r, 1).value === ONDERWERP_LABEL) {
+      const v = ws.getCell(r, 2).value;
+      return typeof v === "string" ? v : undefined;
+    }
+  }
+  return undefined;
+}
+
+async function bestaat(bestand: string): Promise<boolean> {
+  try {
+    await fs.access(bestand);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Write `data` to `bestand` atomically: a temporary file in the same folder, then rename over it. */
+export async function schrijfAtomisch(bestand: string, data: Uint8Array): Promise<void> {
+  const tijdelijk = path.join(
+    path.dirname(bestand),
+    `.${path.basename(bestand)}.${process.pid}.${Date.now().toString(36)}.tmp`,
+  );
+  try {
+    await fs.writeFile(tijdelijk, data);
+    await fs.rename(tijdelijk, bestand);
+  } catch (e) {
+    await fs.rm(tijdelijk, { force: true });
+    throw e;
+  }
+}
+
+/** `opgave vul …`: exit code 0 when written, 1 on an error (Dutch message), 2 on a usage error. */
+export async function vul(argv: readonly string[], uit: Uitvoer, gemaakt?: string): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    uit.out(VUL_HULP);
+    return 0;
+  }
+  const args = leesArgs(argv);
+  if (typeof args === "string") {
+    uit.err(`${args}\n\n${VUL_HULP}`);
+    return 2;
+  }
+  const bestand = path.resolve(args.uit ?? "");
+  try {
+    const bron = await bronVanIngebouwd(gemaakt);
+    const plan: WerkboekPlan =
+      args.provincie !== undefined
+        ? planProvincie(engine(), args.provincie, args.periode ?? "", bron)
+        : planGemeente(engine(), args.gemeente ?? "", bron);
+    const nieuw = !(await bestaat(bestand));
+    let bestaand: Uint8Array | undefined;
+    if (!nieuw) {
+      try {
+        bestaand = new Uint8Array(await fs.readFile(bestand));
+      } catch (e) {
+        uit.err(`Kan ${bestand} niet lezen: ${(e as Error).message}`);
+        return 1;
+      }
+    }
+    let uitkomst: Awaited<ReturnType<typeof schrijfXlsx>>;
+    try {
+      // Never mix the inputs of one gemeente (or period) into the workbook of another.
+      const was = bestaand ? await onderwerpInWerkboek(bestaand) : undefined;
+      const wordt = onderwerpVan(plan);
+      if (was !== undefined && wordt !== undefined && was !== wordt) {
+        uit.err(
+          `${bestand} is het werkboek voor ${was}, niet voor ${wordt}: uw invoer hoort daar niet bij. ` +
+            "Kies een ander bestand (--uit); het bestand is niet gewijzigd.",
+        );
+        return 1;
+      }
+      uitkomst = await schrijfXlsx(plan, bestaand, { verliesToestaan: args.bevestigVerlies });
+    } catch (e) {
+      if (e instanceof VerliesFout) {
+        uit.err(`${e.message} Gebruik --bevestig-verlies als dat mag; ${bestand} is niet gewijzigd.`);
+        return 1;
+      }
+      if (bestaand && !(e instanceof OpgaveFout)) {
+        uit.err(`${bestand} is geen leesbaar Excel-werkboek (.xlsx): ${(e as Error).message}`);
+        return 1;
+      }
+      throw e;
+    }
+    await schrijfAtomisch(bestand, uitkomst.data);
+    uit.out(`${nieuw ? "Geschreven" : "Opnieuw gevuld"}: ${bestand} (${plan.onderwerp.naam})`);
+    for (const regel of rapportRegels(uitkomst.rapport, nieuw)) uit.out(regel);
+    return 0;
+  } catch (e) {
+    if (e instanceof OpgaveFout) {
+      uit.err(e.message);
+      return 1;
+    }
+    const fout = e as NodeJS.ErrnoException;
+    if (fout && typeof fout.code === "string") {
+      uit.err(`Kan ${bestand} niet schrijven: ${fout.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * DOM rendering for the task pane: status, changes, the plan preview. No Office calls, no data logic.
+ */
+import { isFormule, type Cel, type TabelPlan, type WerkboekPlan } from "../workbook/plan";
+
+export function element<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`element #${id} ontbreekt`);
+  return el as T;
+}
+
+const getal = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
+
+/** Always text content: strings from a feed are never interpreted as HTML. */
+function cel(tag: "td" | "th", tekst: string, klasse?: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.textContent = tekst;
+  if (klasse) el.className = klasse;
+  return el;
+}
+
+export function celTekst(c: Cel): string {
+  if (c === null) return "";
+  if (isFormule(c)) return `ƒ ${c.formule}`;
+  if (typeof c === "number") return getal.format(c);
+  if (typeof c === "boolean") return c ? "WAAR" : "ONWAAR";
+  return c;
+}
+
+export function toonWijzigingen(
+  wijzigingen: readonly { onderwerp: string; oud: unknown; nieuw: unknown }[] | undefined,
+): void {
+  const blok = element("wijzigingen");
+  const body = element("wijzigingen-rijen");
+  if (!wijzigingen) {
+    blok.hidden = true;
+    return;
+  }
+  const tekst = (w: unknown) =>
+    w === null || w === undefined ? "–" : typeof w === "number" ? getal.format(w) : String(w);
+  body.replaceChildren(
+    ...(wijzigingen.length === 0
+      ? [rij([cel("td", "Geen wijzigingen voor deze gemeente.")])]
+      : wijzigingen.map((w) =>
+          rij([cel("td", w.onderwerp), cel("td", tekst(w.oud)), cel("td", tekst(w.nieuw))]),
+        )),
+  );
+  blok.hidden = false;
+}
+
+function rij(cellen: HTMLElement[]): HTMLTableRowElement {
+  const tr = document.createElement("tr");
+  tr.append(...cellen);
+  return tr;
+}
+
+function tabel(t: TabelPlan): HTMLTableElement {
+  const el = document.createElement("table");
+  el.dataset.tabel = t.naam;
+  const kop = document.createElement("thead");
+  kop.append(rij(t.kolommen.map((k) => cel("th", k.kop, k.soort === "invoer" ? "invoer" : undefined))));
+  const body = document.createElement("tbody");
+  body.append(
+    ...t.rijen.map((r) =>
+      rij(
+        t.kolommen.map((k, i) => {
+          const c = r[i] ?? null;
+          const klasse =
+            k.soort === "invoer"
+              ? "invoer"
+              : isFormule(c)
+                ? "formule"
+                : typeof c === "number"
+                  ? "getal"
+                  : undefined;
+          return cel("td", celTekst(c), klasse);
+        }),
+      ),
+    ),
+  );
+  el.append(kop, body);
+  return el;
+}
+
+/** The plan as HTML: per sheet its blocks, input cells and tables (inputs yellow, formulas blue). */
+export function toonPlan(plan: WerkboekPlan): void {
+  const inhoud = element("voorbeeld-inhoud");
+  inhoud.replaceChildren(
+    ...plan.bladen.map((blad) => {
+      const sectie = document.createElement("div");
+      sectie.className = "voorbeeld-blad";
+      sectie.dataset.blad = blad.naam;
+      const h = document.createElement("h3");
+      h.textContent = `Blad ${blad.naam}`;
+      sectie.append(h);
+      for (const blok of blad.blokken) {
+        const t = document.createElement("table");
+        t.append(
+          ...blok.cellen.map((r) =>
+            rij(r.map((c) => cel("td", celTekst(c), typeof c === "number" ? "getal" : undefined))),
+          ),
+        );
+        sectie.append(t);
+      }
+      if (blad.invoercellen.length > 0) {
+        const t = document.createElement("table");
+        t.append(
+          ...blad.invoercellen.map((i) =>
+            rij([cel("th", i.label), cel("td", celTekst(i.standaard), "invoer")]),
+          ),
+        );
+        sectie.append(t);
+      }
+      for (const t of blad.tabellen) sectie.append(tabel(t));
+      return sectie;
+    }),
+  );
+  element("voorbeeld").hidden = false;
+}
+
+export function toonUitkomst(tekst: string, fout = false): void {
+  const el = element("uitkomst");
+  el.textContent = tekst;
+  el.className = fout ? "fout" : "";
+}
+
+export function voortgang(fractie: number | null): void {
+  const p = element<HTMLProgressElement>("voortgang");
+  p.hidden = fractie === null;
+  if (fractie !== null) p.value = fractie;
+}
+
+/** Offer bytes as a file download (preview mode). */
+export function downloadBestand(data: Uint8Array, naam: string): void {
+  const blob = new Blob([data as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = naam;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

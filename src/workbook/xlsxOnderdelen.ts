@@ -1,0 +1,331 @@
+/**
+ * Zip-level work on .xlsx files that exceljs cannot do (browser-safe: JSZip only, no Node APIs):
+ * - `verliesBijHerschrijven`: what a load + write through exceljs would silently drop (charts the user made,
+ *   pivot tables, slicers, …), so the writer can refuse a refill unless the user confirms;
+ * - `voegGrafiekenToe`: inject native Excel charts (DrawingML `c:chartSpace`: clustered columns or lines) that
+ *   reference sheet ranges, with drawing, relationships and content types.
+ *
+ * Charts written here are named "Opgave_Grafiek_<n>" in the drawing, so a later refill recognises them as
+ * plan-owned (exceljs drops every chart on load; the writer adds ours again on every write).
+ */
+import JSZip from "jszip";
+
+export const GRAFIEK_PREFIX = "Opgave_Grafiek_";
+
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_DRAWING = `${NS_REL}/drawing`;
+const REL_CHART = `${NS_REL}/chart`;
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+
+export function xmlTekst(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function xmlTerug(s: string): string {
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+function attribuut(tag: string, naam: string): string | undefined {
+  const m = new RegExp(`\\s${naam}="([^"]*)"`).exec(tag);
+  return m?.[1] === undefined ? undefined : xmlTerug(m[1]);
+}
+
+/** Relationship id → target, from a .rels part. */
+function relaties(xml: string): { id: string; type: string; target: string }[] {
+  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
+    id: attribuut(m[0], "Id") ?? "",
+    type: attribuut(m[0], "Type") ?? "",
+    target: attribuut(m[0], "Target") ?? "",
+  }));
+}
+
+/** "xl/worksheets/sheet1.xml" + "../drawings/drawing1.xml" → "xl/drawings/drawing1.xml". */
+function pad(basis: string, doel: string): string {
+  if (doel.startsWith("/")) return doel.slice(1);
+  const delen = basis.split("/").slice(0, -1);
+  for (const d of doel.split("/")) {
+    if (d === "..") delen.pop();
+    else if (d !== ".") delen.push(d);
+  }
+  return delen.join("/");
+}
+
+function relsPad(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
+}
+
+/** Sheet name → worksheet part path. */
+async function bladPaden(zip: JSZip): Promise<Map<string, string>> {
+  const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = relaties((await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "");
+  const paden = new Map<string, string>();
+  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
+    const naam = attribuut(m[0], "name");
+    const rid = attribuut(m[0], "r:id");
+    const rel = rels.find((r) => r.id === rid);
+    if (naam !== undefined && rel) paden.set(naam, pad("xl/workbook.xml", rel.target));
+  }
+  return paden;
+}
+
+/** Drawing anchors that hold a chart, with the name of their frame. */
+function grafiekAnkers(drawingXml: string): string[] {
+  const namen: string[] = [];
+  for (const m of drawingXml.matchAll(
+    /<xdr:(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/xdr:\1>/g,
+  )) {
+    if (!/drawingml\/2006\/chart"/.test(m[0])) continue;
+    const cnv = /<xdr:cNvPr\b[^>]*>/.exec(m[0]);
+    namen.push(cnv ? (attribuut(cnv[0], "name") ?? "") : "");
+  }
+  return namen;
+}
+
+/**
+ * Dutch descriptions of what exceljs would drop when this workbook is loaded and written again. Charts Opgave
+ * made itself (named Opgave_Grafiek_…) do not count: the writer makes them again.
+ */
+export async function verliesBijHerschrijven(data: Uint8Array | ArrayBuffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(data);
+  const namen = Object.keys(zip.files);
+  const heeft = (voorvoegsel: string) => namen.some((n) => n.startsWith(voorvoegsel) && !zip.files[n]?.dir);
+  const verlies: string[] = [];
+  let grafieken = 0;
+  for (const n of namen.filter((x) => /^xl\/drawings\/[^/]+\.xml$/.test(x))) {
+    const xml = (await zip.file(n)?.async("string")) ?? "";
+    grafieken += grafiekAnkers(xml).filter((naam) => !naam.startsWith(GRAFIEK_PREFIX)).length;
+  }
+  if (grafieken > 0) verlies.push(`${grafieken} eigen grafiek${grafieken === 1 ? "" : "en"}`);
+  if (heeft("xl/chartsheets/")) verlies.push("grafiekbladen");
+  if (heeft("xl/pivotTables/") || heeft("xl/pivotCache/")) verlies.push("draaitabellen");
+  if (heeft("xl/slicers/") || heeft("xl/slicerCaches/")) verlies.push("slicers");
+  if (heeft("xl/timelines/") || heeft("xl/timelineCaches/")) verlies.push("tijdlijnen");
+  if (heeft("xl/threadedComments/")) verlies.push("opmerkingen met discussies");
+  if (heeft("xl/ctrlProps/")) verlies.push("formulierknoppen en -besturingselementen");
+  if (heeft("xl/vbaProject.bin")) verlies.push("macro's");
+  let sparklines = false;
+  for (const n of namen.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/.test(x))) {
+    const xml = (await zip.file(n)?.async("string")) ?? "";
+    if (xml.includes("sparklineGroup")) sparklines = true;
+  }
+  if (sparklines) verlies.push("sparklines");
+  return verlies;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Charts
+
+export interface GrafiekReeks {
+  /** Absolute reference of the series name cell, e.g. "Taakstelling!$D$7". */
+  readonly naamRef: string;
+  readonly naam: string;
+  /** Absolute reference of the values, e.g. "Taakstelling!$D$8:$D$27". */
+  readonly ref: string;
+  /** Cached values (Excel and LibreOffice recompute them from `ref`). */
+  readonly waarden: readonly (number | null)[];
+}
+
+export interface GrafiekSpec {
+  /** Sheet the chart is placed on. */
+  readonly blad: string;
+  readonly titel: string;
+  readonly soort: "kolom" | "lijn";
+  /** 1-based top-left cell, and size in columns/rows. */
+  readonly rij: number;
+  readonly kolom: number;
+  readonly breedteKolommen: number;
+  readonly hoogteRijen: number;
+  readonly categorieRef: string;
+  readonly categorieen: readonly string[];
+  readonly reeksen: readonly GrafiekReeks[];
+}
+
+function strCache(waarden: readonly string[]): string {
+  return (
+    `<c:strCache><c:ptCount val="${waarden.length}"/>` +
+    waarden.map((w, i) => `<c:pt idx="${i}"><c:v>${xmlTekst(w)}</c:v></c:pt>`).join("") +
+    `</c:strCache>`
+  );
+}
+
+function numCache(waarden: readonly (number | null)[]): string {
+  return (
+    `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${waarden.length}"/>` +
+    waarden
+      .map((w, i) => (w === null || !Number.isFinite(w) ? "" : `<c:pt idx="${i}"><c:v>${w}</c:v></c:pt>`))
+      .join("") +
+    `</c:numCache>`
+  );
+}
+
+export function grafiekXml(g: GrafiekSpec): string {
+  const lijn = g.soort === "lijn";
+  const reeksen = g.reeksen
+    .map(
+      (r, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx><c:strRef><c:f>${xmlTekst(r.naamRef)}</c:f>${strCache([r.naam])}</c:strRef></c:tx>` +
+        (lijn
+          ? `<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>`
+          : `<c:invertIfNegative val="0"/>`) +
+        `<c:cat><c:strRef><c:f>${xmlTekst(g.categorieRef)}</c:f>${strCache(g.categorieen)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${xmlTekst(r.ref)}</c:f>${numCache(r.waarden)}</c:numRef></c:val>` +
+        (lijn ? `<c:smooth val="0"/>` : "") +
+        `</c:ser>`,
+    )
+    .join("");
+  const assen = `<c:axId val="500000001"/><c:axId val="500000002"/>`;
+  const diagram = lijn
+    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${reeksen}<c:marker val="1"/>${assen}</c:lineChart>`
+    : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${reeksen}<c:gapWidth val="150"/>${assen}</c:barChart>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ` +
+    `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">` +
+    `<c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${xmlTekst(g.titel)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${diagram}` +
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+function anker(g: GrafiekSpec, id: number, naam: string, rid: string): string {
+  const positie = (tag: string, kolom: number, rij: number) =>
+    `<xdr:${tag}><xdr:col>${kolom}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${rij}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell">` +
+    positie("from", g.kolom - 1, g.rij - 1) +
+    positie("to", g.kolom - 1 + g.breedteKolommen, g.rij - 1 + g.hoogteRijen) +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${xmlTekst(naam)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
+    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${NS_REL}" r:id="${rid}"/>` +
+    `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+function vrijNummer(zip: JSZip, voorvoegsel: string): number {
+  let n = 1;
+  while (zip.file(`${voorvoegsel}${n}.xml`)) n++;
+  return n;
+}
+
+function vrijeRid(rels: readonly { id: string }[]): string {
+  let n = rels.length + 1;
+  while (rels.some((r) => r.id === `rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+const LEGE_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+
+function voegRelToe(xml: string, id: string, type: string, target: string): string {
+  return xml.replace(
+    "</Relationships>",
+    `<Relationship Id="${id}" Type="${type}" Target="${xmlTekst(target)}"/></Relationships>`,
+  );
+}
+
+function voegOverrideToe(xml: string, partNaam: string, type: string): string {
+  if (xml.includes(`PartName="${partNaam}"`)) return xml;
+  return xml.replace("</Types>", `<Override PartName="${partNaam}" ContentType="${type}"/></Types>`);
+}
+
+/** Elements that must follow <drawing> in a worksheet (CT_Worksheet order). */
+const NA_DRAWING = [
+  "<legacyDrawing ",
+  "<legacyDrawing>",
+  "<legacyDrawingHF",
+  "<drawingHF",
+  "<picture ",
+  "<oleObjects",
+  "<controls",
+  "<webPublishItems",
+  "<tableParts",
+  "<extLst",
+  "</worksheet>",
+];
+
+/** Adds the charts to an .xlsx produced by exceljs; returns the new file. */
+export async function voegGrafiekenToe(
+  data: Uint8Array,
+  grafieken: readonly GrafiekSpec[],
+): Promise<Uint8Array> {
+  if (grafieken.length === 0) return data;
+  const zip = await JSZip.loadAsync(data);
+  const paden = await bladPaden(zip);
+  let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  let volgnummer = 1;
+  for (const g of grafieken) {
+    const blad = paden.get(g.blad);
+    if (!blad) continue;
+    let bladXml = (await zip.file(blad)?.async("string")) ?? "";
+    const bladRelsPad = relsPad(blad);
+    let bladRels = (await zip.file(bladRelsPad)?.async("string")) ?? LEGE_RELS;
+
+    // Use the sheet's drawing (exceljs writes one for images) or make a new one.
+    const bestaand = /<drawing\b[^>]*r:id="([^"]+)"/.exec(bladXml);
+    let drawingPad: string;
+    if (bestaand) {
+      const rel = relaties(bladRels).find((r) => r.id === bestaand[1]);
+      if (!rel) continue;
+      drawingPad = pad(blad, rel.target);
+    } else {
+      const n = vrijNummer(zip, "xl/drawings/drawing");
+      drawingPad = `xl/drawings/drawing${n}.xml`;
+      zip.file(
+        drawingPad,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"></xdr:wsDr>`,
+      );
+      const rid = vrijeRid(relaties(bladRels));
+      bladRels = voegRelToe(bladRels, rid, REL_DRAWING, `../drawings/drawing${n}.xml`);
+      const rootEinde = bladXml.indexOf(">", bladXml.indexOf("<worksheet"));
+      if (!bladXml.slice(0, rootEinde).includes('xmlns:r="')) {
+        bladXml = bladXml.replace("<worksheet", `<worksheet xmlns:r="${NS_REL}"`);
+      }
+      const na = NA_DRAWING.map((t) => bladXml.indexOf(t))
+        .filter((i) => i >= 0)
+        .sort((x, y) => x - y)[0];
+      if (na === undefined) continue;
+      bladXml = `${bladXml.slice(0, na)}<drawing r:id="${rid}"/>${bladXml.slice(na)}`;
+      zip.file(blad, bladXml);
+      zip.file(bladRelsPad, bladRels);
+      types = voegOverrideToe(types, `/${drawingPad}`, CT_DRAWING);
+    }
+
+    const chartNr = vrijNummer(zip, "xl/charts/chart");
+    const chartPad = `xl/charts/chart${chartNr}.xml`;
+    zip.file(chartPad, grafiekXml(g));
+    types = voegOverrideToe(types, `/${chartPad}`, CT_CHART);
+
+    const drawingRelsPad = relsPad(drawingPad);
+    let drawingRels = (await zip.file(drawingRelsPad)?.async("string")) ?? LEGE_RELS;
+    const chartRid = vrijeRid(relaties(drawingRels));
+    drawingRels = voegRelToe(drawingRels, chartRid, REL_CHART, `../charts/chart${chartNr}.xml`);
+    zip.file(drawingRelsPad, drawingRels);
+
+    let drawingXml = (await zip.file(drawingPad)?.async("string")) ?? "";
+    const ids = [...drawingXml.matchAll(/<xdr:cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+    const id = Math.max(1, ...ids) + 1;
+    drawingXml = drawingXml.replace(
+      "</xdr:wsDr>",
+      `${anker(g, id, `${GRAFIEK_PREFIX}${volgnummer++}`, chartRid)}</xdr:wsDr>`,
+    );
+    zip.file(drawingPad, drawingXml);
+  }
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}

@@ -1,0 +1,1462 @@
+/**
+ * A small in-memory Excel with the Office.js surface that src/workbook/officeWriter.ts uses, for tests in jest and
+ * in a browser (no jest or Node dependencies: inject `new FakeExcel(werkmap).context` where Excel.run would hand
+ * over its context).
+ *
+ * It behaves like Office.js where that matters for a writer:
+ * - commands are queued and run in order at `context.sync()`; a failing command rejects the sync and drops the rest
+ *   of the batch, while earlier commands stay applied (Office.js batches are not transactions);
+ * - a property can be read only after it was loaded and synced ("PropertyNotLoaded" otherwise);
+ * - `*OrNullObject` gives `isNullObject` after the next sync; methods on a null object fail;
+ * - writing a string to a cell is "typing" it, unless the cell's number format is text ("@"): "=…" becomes a formula,
+ *   "+x"/"-x"/"@x" too, "2024" a number and "TRUE" a boolean; `null` in a written matrix is rejected (Office.js would
+ *   leave such a cell unchanged — a writer must write "" to empty a cell); matrix sizes must match the range;
+ * - reading: `values` gives "" for empty cells and the cached value of a formula cell ("" when none was set),
+ *   `formulas` the formula or the constant, `numberFormat` "General" unless set;
+ * - tables may not overlap (add, resize); table and defined names share one case-insensitive namespace.
+ * Everything is recorded: `log` (every executed command with its sync number), `syncs` and `cellenPerSync`.
+ */
+
+export type FakeWaarde = string | number | boolean;
+
+export interface FakeCel {
+  waarde?: FakeWaarde;
+  formule?: string;
+  notatie?: string;
+  vet?: boolean;
+}
+
+/** 1-based rectangle. */
+export interface FakeRechthoek {
+  rij: number;
+  kolom: number;
+  rijen: number;
+  kolommen: number;
+}
+
+export class FakeBlad {
+  /** Cells by A1 address ("C10"). */
+  readonly cellen = new Map<string, FakeCel>();
+  /** Column widths in points by 1-based column. */
+  readonly kolomBreedtes = new Map<number, number>();
+  readonly grafieken: FakeGrafiek[] = [];
+  constructor(public naam: string) {}
+}
+
+export interface FakeTabel {
+  naam: string;
+  blad: FakeBlad;
+  /** Header row and first column, 1-based. */
+  rij: number;
+  kolom: number;
+  /** Header + body rows. */
+  rijen: number;
+  kolommen: number;
+  showTotals: boolean;
+}
+
+export interface FakeNaam {
+  naam: string;
+  /** A single cell … */
+  blad?: FakeBlad;
+  rij?: number;
+  kolom?: number;
+  /** … or a constant/formula that is not a range, e.g. "=5". */
+  formule?: string;
+}
+
+export interface FakeReeks {
+  naam: string;
+  /** "Blad!B2:B21" */
+  waarden?: string;
+  categorieen?: string;
+}
+
+export interface FakeGrafiek {
+  naam: string;
+  soort: string;
+  titel: string;
+  positie?: string;
+  reeksen: FakeReeks[];
+}
+
+export interface FakeLogRegel {
+  /** 1-based number of the sync that ran the command. */
+  sync: number;
+  actie: string;
+  doel: string;
+  details?: unknown;
+}
+
+export class FakeExcelFout extends Error {
+  constructor(
+    readonly code: string,
+    bericht: string,
+  ) {
+    super(`${code}: ${bericht}`);
+  }
+}
+
+const MAX_RIJEN = 1_048_576;
+
+export function kolomNaarLetters(kolom: number): string {
+  let k = kolom;
+  let s = "";
+  while (k > 0) {
+    const r = (k - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    k = Math.floor((k - 1) / 26);
+  }
+  return s;
+}
+
+function lettersNaarKolom(l: string): number {
+  let k = 0;
+  for (const ch of l.toUpperCase()) k = k * 26 + (ch.charCodeAt(0) - 64);
+  return k;
+}
+
+export function a1(rij: number, kolom: number): string {
+  return `${kolomNaarLetters(kolom)}${rij}`;
+}
+
+/** "A1", "A1:C5", "C:C", "C:E" (optionally "Blad!…", "'Mijn blad'!…", with or without $). */
+export function parseerBereik(adres: string): { blad?: string; rechthoek: FakeRechthoek } {
+  let rest = adres.replace(/\$/g, "");
+  let blad: string | undefined;
+  const i = rest.lastIndexOf("!");
+  if (i >= 0) {
+    blad = rest.slice(0, i);
+    if (blad.startsWith("'") && blad.endsWith("'")) blad = blad.slice(1, -1).replace(/''/g, "'");
+    rest = rest.slice(i + 1);
+  }
+  const [van, tot = van] = rest.split(":") as [string, string?];
+  const cel = /^([A-Za-z]+)(\d+)?$/;
+  const a = cel.exec(van);
+  const b = cel.exec(tot);
+  if (!a || !b || !a[1] || !b[1]) throw new FakeExcelFout("InvalidArgument", `ongeldig adres ${adres}`);
+  const heleKolom = a[2] === undefined || b[2] === undefined;
+  const r1 = heleKolom ? 1 : Number(a[2]);
+  const r2 = heleKolom ? MAX_RIJEN : Number(b[2]);
+  const c1 = lettersNaarKolom(a[1]);
+  const c2 = lettersNaarKolom(b[1]);
+  return {
+    blad,
+    rechthoek: {
+      rij: Math.min(r1, r2),
+      kolom: Math.min(c1, c2),
+      rijen: Math.abs(r2 - r1) + 1,
+      kolommen: Math.abs(c2 - c1) + 1,
+    },
+  };
+}
+
+export function rechthoekAdres(r: FakeRechthoek): string {
+  const links = a1(r.rij, r.kolom);
+  return r.rijen === 1 && r.kolommen === 1
+    ? links
+    : `${links}:${a1(r.rij + r.rijen - 1, r.kolom + r.kolommen - 1)}`;
+}
+
+function bladVoorvoegsel(naam: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(naam) ? naam : `'${naam.replace(/'/g, "''")}'`;
+}
+
+function overlapt(a: FakeRechthoek, b: FakeRechthoek): boolean {
+  return (
+    a.rij < b.rij + b.rijen &&
+    b.rij < a.rij + a.rijen &&
+    a.kolom < b.kolom + b.kolommen &&
+    b.kolom < a.kolom + a.kolommen
+  );
+}
+
+function gelijkeNaam(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+const GETAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/** Setup value for a cell in tests: a constant, or a formula with its cached result. */
+export type FakeInvoer = FakeWaarde | null | { formule: string; waarde?: FakeWaarde };
+
+/** The workbook model: sheets with cells, tables, defined names and charts. */
+export class FakeWerkmap {
+  readonly bladen: FakeBlad[] = [];
+  readonly tabellen: FakeTabel[] = [];
+  readonly namen: FakeNaam[] = [];
+
+  constructor(bladen: readonly string[] = ["Blad1"]) {
+    for (const b of bladen) this.voegBladToe(b);
+  }
+
+  voegBladToe(naam: string): FakeBlad {
+    if (this.zoekBlad(naam)) throw new FakeExcelFout("ItemAlreadyExists", `blad ${naam}`);
+    if (naam.length === 0 || naam.length > 31 || /[[\]:*?/\\]/.test(naam)) {
+      throw new FakeExcelFout("InvalidArgument", `ongeldige bladnaam ${naam}`);
+    }
+    const b = new FakeBlad(naam);
+    this.bladen.push(b);
+    return b;
+  }
+
+  zoekBlad(naam: string): FakeBlad | undefined {
+    return this.bladen.find((b) => gelijkeNaam(b.naam, naam));
+  }
+
+  blad(naam: string): FakeBlad {
+    const b = this.zoekBlad(naam);
+    if (!b) throw new Error(`fake: geen blad ${naam}`);
+    return b;
+  }
+
+  // ---- setup helpers (direct, not through Office.js)
+
+  zet(blad: string, adres: string, invoer: FakeInvoer, notatie?: string): void {
+    const b = this.blad(blad);
+    if (invoer === null || invoer === "") {
+      const c = b.cellen.get(adres);
+      if (c) {
+        delete c.waarde;
+        delete c.formule;
+      }
+    } else {
+      const c: FakeCel = b.cellen.get(adres) ?? {};
+      if (typeof invoer === "object") {
+        c.formule = invoer.formule;
+        if (invoer.waarde !== undefined) c.waarde = invoer.waarde;
+      } else {
+        c.waarde = invoer;
+        delete c.formule;
+      }
+      b.cellen.set(adres, c);
+    }
+    if (notatie !== undefined) {
+      const c = b.cellen.get(adres) ?? {};
+      c.notatie = notatie;
+      b.cellen.set(adres, c);
+    }
+  }
+
+  zetRijen(blad: string, start: string, rijen: readonly (readonly FakeInvoer[])[]): void {
+    const s = parseerBereik(start).rechthoek;
+    rijen.forEach((rij, i) => rij.forEach((v, j) => this.zet(blad, a1(s.rij + i, s.kolom + j), v)));
+  }
+
+  voegTabelToe(
+    naam: string,
+    blad: string,
+    start: string,
+    koppen: readonly string[],
+    rijen: readonly (readonly FakeInvoer[])[],
+  ): FakeTabel {
+    const s = parseerBereik(start).rechthoek;
+    this.zetRijen(blad, start, [koppen, ...rijen]);
+    const t: FakeTabel = {
+      naam,
+      blad: this.blad(blad),
+      rij: s.rij,
+      kolom: s.kolom,
+      rijen: 1 + Math.max(1, rijen.length),
+      kolommen: koppen.length,
+      showTotals: false,
+    };
+    this.controleerTabel(t, undefined);
+    this.controleerNaamVrij(naam);
+    this.tabellen.push(t);
+    return t;
+  }
+
+  voegNaamToe(naam: string, doel: { blad: string; adres: string } | { formule: string }): void {
+    this.controleerNaamVrij(naam);
+    if ("formule" in doel) {
+      this.namen.push({ naam, formule: doel.formule });
+    } else {
+      const r = parseerBereik(doel.adres).rechthoek;
+      this.namen.push({ naam, blad: this.blad(doel.blad), rij: r.rij, kolom: r.kolom });
+    }
+  }
+
+  // ---- reading helpers for assertions
+
+  cel(blad: string, adres: string): FakeCel | undefined {
+    return this.blad(blad).cellen.get(adres);
+  }
+
+  /** The value as Office.js `values` returns it ("" for empty). */
+  waarde(blad: string, adres: string): FakeWaarde {
+    return this.cel(blad, adres)?.waarde ?? "";
+  }
+
+  /** The formula ("=…"), or undefined for a constant or empty cell. */
+  formule(blad: string, adres: string): string | undefined {
+    return this.cel(blad, adres)?.formule;
+  }
+
+  notatie(blad: string, adres: string): string {
+    return this.cel(blad, adres)?.notatie ?? "General";
+  }
+
+  /** Per cell of a range: the formula for a formula cell, else the value ("" for empty) — like `Range.formulas`. */
+  formules(blad: string, adres: string): FakeWaarde[][] {
+    const r = parseerBereik(adres).rechthoek;
+    return Array.from({ length: r.rijen }, (_, i) =>
+      Array.from({ length: r.kolommen }, (_, j) => {
+        const c = this.cel(blad, a1(r.rij + i, r.kolom + j));
+        return c?.formule ?? c?.waarde ?? "";
+      }),
+    );
+  }
+
+  waarden(blad: string, adres: string): FakeWaarde[][] {
+    const r = parseerBereik(adres).rechthoek;
+    return Array.from({ length: r.rijen }, (_, i) =>
+      Array.from({ length: r.kolommen }, (_, j) => this.waarde(blad, a1(r.rij + i, r.kolom + j))),
+    );
+  }
+
+  tabel(naam: string): FakeTabel | undefined {
+    return this.tabellen.find((t) => gelijkeNaam(t.naam, naam));
+  }
+
+  /** "Blad!A5:D25" of a table (header + body). */
+  tabelAdres(naam: string): string | undefined {
+    const t = this.tabel(naam);
+    return t ? `${t.blad.naam}!${rechthoekAdres(t)}` : undefined;
+  }
+
+  naam(naam: string): FakeNaam | undefined {
+    return this.namen.find((n) => gelijkeNaam(n.naam, naam));
+  }
+
+  /** A deterministic JSON snapshot of everything (to compare two runs). */
+  momentopname(): string {
+    return JSON.stringify({
+      bladen: this.bladen.map((b) => ({
+        naam: b.naam,
+        cellen: [...b.cellen.entries()]
+          .sort(([x], [y]) => x.localeCompare(y))
+          .map(([a, c]) => [a, c.waarde, c.formule, c.notatie, c.vet]),
+        breedtes: [...b.kolomBreedtes.entries()].sort(([x], [y]) => x - y),
+        grafieken: b.grafieken,
+      })),
+      tabellen: this.tabellen.map((t) => ({ ...t, blad: t.blad.naam })),
+      namen: this.namen.map((n) => ({ ...n, blad: n.blad?.naam })),
+    });
+  }
+
+  // ---- rules
+
+  controleerNaamVrij(naam: string, behalve?: object): void {
+    if (
+      this.tabellen.some((t) => t !== behalve && gelijkeNaam(t.naam, naam)) ||
+      this.namen.some((n) => n !== behalve && gelijkeNaam(n.naam, naam))
+    ) {
+      throw new FakeExcelFout("ItemAlreadyExists", `naam ${naam} bestaat al`);
+    }
+  }
+
+  controleerTabel(t: FakeTabel, behalve: FakeTabel | undefined): void {
+    const botsing = this.tabellen.find(
+      (x) => x !== behalve && x !== t && x.blad === t.blad && overlapt(x, t),
+    );
+    if (botsing) throw new FakeExcelFout("InvalidArgument", `tabel overlapt tabel ${botsing.naam}`);
+  }
+}
+
+/** What a Range proxy points at. */
+interface BereikDoel {
+  blad: FakeBlad;
+  rechthoek: FakeRechthoek;
+}
+
+type Resolver<T> = () => T | null;
+
+function fout(code: string, bericht: string): FakeExcelFout {
+  return new FakeExcelFout(code, bericht);
+}
+
+/** Base of every proxy: lazy target, loading, null objects. */
+abstract class FakeObject<T> {
+  private readonly geladen = new Map<string, unknown>();
+  private nullStatus: boolean | undefined;
+  private readonly navigatie = new Map<string, FakeObject<unknown>>();
+
+  constructor(
+    protected readonly fx: FakeExcel,
+    protected readonly zoek: Resolver<T>,
+    protected readonly omschrijving: string,
+    protected readonly ofNull = false,
+  ) {
+    if (ofNull) {
+      fx.voegToe("getItemOrNullObject", omschrijving, () => {
+        this.nullStatus = this.zoek() === null;
+      });
+    }
+  }
+
+  protected doel(): T {
+    const d = this.zoek();
+    if (d === null)
+      throw fout(this.ofNull ? "InvalidOperation" : "ItemNotFound", `${this.omschrijving} bestaat niet`);
+    return d;
+  }
+
+  protected abstract lees(eigenschap: string, doel: T): unknown;
+
+  protected navigeer(eigenschap: string): FakeObject<unknown> | undefined {
+    void eigenschap;
+    return undefined;
+  }
+
+  protected nav<P extends FakeObject<unknown>>(eigenschap: string, maak: () => P): P {
+    let p = this.navigatie.get(eigenschap);
+    if (!p) {
+      p = maak();
+      this.navigatie.set(eigenschap, p);
+    }
+    return p as P;
+  }
+
+  load(eigenschappen?: string | string[] | { select?: string }): this {
+    const tekst = Array.isArray(eigenschappen)
+      ? eigenschappen.join(",")
+      : typeof eigenschappen === "string"
+        ? eigenschappen
+        : (eigenschappen?.select ?? "");
+    const paden = tekst
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+    this.fx.voegToe("load", this.omschrijving, () => this.laad(paden), paden);
+    return this;
+  }
+
+  /** Runs at sync. */
+  laad(paden: readonly string[]): void {
+    const d = this.zoek();
+    if (d === null) {
+      if (!this.ofNull) throw fout("ItemNotFound", `${this.omschrijving} bestaat niet`);
+      this.nullStatus = true;
+      return;
+    }
+    for (const pad of paden) {
+      const [kop = "", ...rest] = pad.split("/");
+      if (rest.length > 0) {
+        const n = this.navigeer(kop);
+        if (!n) throw fout("InvalidArgument", `${this.omschrijving}: geen navigatie ${kop}`);
+        n.laad([rest.join("/")]);
+      } else {
+        const n = this.navigeer(kop);
+        if (n) throw fout("InvalidArgument", `${this.omschrijving}: ${kop} is een object, geen eigenschap`);
+        this.geladen.set(kop, this.lees(kop, d));
+      }
+    }
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullStatus === undefined)
+      throw fout("PropertyNotLoaded", `${this.omschrijving}.isNullObject (nog geen sync)`);
+    return this.nullStatus;
+  }
+
+  protected geladenWaarde<W>(eigenschap: string): W {
+    if (!this.geladen.has(eigenschap)) {
+      throw fout("PropertyNotLoaded", `${this.omschrijving}.${eigenschap} is niet geladen`);
+    }
+    return this.geladen.get(eigenschap) as W;
+  }
+
+  /** How the log names the target (resolved at sync). */
+  protected beschrijf(): string {
+    return this.omschrijving;
+  }
+
+  /** Queue a command on the target. */
+  protected opdracht(actie: string, uitvoeren: (doel: T) => number | void, details?: unknown): void {
+    this.fx.voegToe(
+      actie,
+      () => this.beschrijf(),
+      () => uitvoeren(this.doel()),
+      details,
+    );
+  }
+}
+
+abstract class FakeCollectie<M, P extends FakeObject<unknown>> extends FakeObject<M[]> {
+  private geladenItems: P[] | undefined;
+
+  protected abstract item(m: M): P;
+
+  get items(): P[] {
+    if (!this.geladenItems) throw fout("PropertyNotLoaded", `${this.omschrijving}.items is niet geladen`);
+    return this.geladenItems;
+  }
+
+  protected lees(eigenschap: string, doel: M[]): unknown {
+    if (eigenschap === "count") return doel.length;
+    throw fout("InvalidArgument", `${this.omschrijving}.${eigenschap}`);
+  }
+
+  override laad(paden: readonly string[]): void {
+    const lijst = this.doel();
+    const items = lijst.map((m) => this.item(m));
+    for (const pad of paden) {
+      if (pad === "count") continue;
+      const sub = pad.startsWith("items/") ? pad.slice("items/".length) : pad === "items" ? "" : pad;
+      if (sub !== "") for (const i of items) i.laad([sub]);
+    }
+    this.geladenItems = items;
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+class FakeBereik extends FakeObject<BereikDoel> {
+  readonly format: FakeBereikOpmaak;
+
+  constructor(fx: FakeExcel, zoek: Resolver<BereikDoel>, omschrijving: string, ofNull = false) {
+    super(fx, zoek, omschrijving, ofNull);
+    this.format = new FakeBereikOpmaak(this, fx);
+  }
+
+  /** For other proxies: the target at execution time. */
+  bereikDoel(): BereikDoel {
+    return this.doel();
+  }
+
+  protected override beschrijf(): string {
+    const d = this.zoek();
+    return d ? bereikTekst(d) : this.omschrijving;
+  }
+
+  protected override navigeer(eigenschap: string): FakeObject<unknown> | undefined {
+    if (eigenschap === "worksheet") return this.worksheet;
+    return undefined;
+  }
+
+  get worksheet(): FakeWerkblad {
+    return this.nav(
+      "worksheet",
+      () => new FakeWerkblad(this.fx, () => this.zoek()?.blad ?? null, `${this.omschrijving}.worksheet`),
+    );
+  }
+
+  protected lees(eigenschap: string, d: BereikDoel): unknown {
+    const r = d.rechthoek;
+    const cellen = (f: (c: FakeCel | undefined) => unknown): unknown[][] => {
+      if (r.rijen > 100_000) throw fout("InvalidArgument", "fake: te groot bereik om te lezen");
+      return Array.from({ length: r.rijen }, (_, i) =>
+        Array.from({ length: r.kolommen }, (_, j) => f(d.blad.cellen.get(a1(r.rij + i, r.kolom + j)))),
+      );
+    };
+    switch (eigenschap) {
+      case "values":
+        return cellen((c) => c?.waarde ?? "");
+      case "formulas":
+        return cellen((c) => c?.formule ?? c?.waarde ?? "");
+      case "numberFormat":
+        return cellen((c) => c?.notatie ?? "General");
+      case "rowIndex":
+        return r.rij - 1;
+      case "columnIndex":
+        return r.kolom - 1;
+      case "rowCount":
+        return r.rijen;
+      case "columnCount":
+        return r.kolommen;
+      case "address":
+        return `${bladVoorvoegsel(d.blad.naam)}!${rechthoekAdres(r)}`;
+      default:
+        throw fout("InvalidArgument", `fake Range kent ${eigenschap} niet`);
+    }
+  }
+
+  get values(): unknown[][] {
+    return this.geladenWaarde("values");
+  }
+  set values(m: unknown[][]) {
+    this.schrijf("values", m);
+  }
+  get formulas(): unknown[][] {
+    return this.geladenWaarde("formulas");
+  }
+  set formulas(m: unknown[][]) {
+    this.schrijf("formulas", m);
+  }
+  get numberFormat(): unknown[][] {
+    return this.geladenWaarde("numberFormat");
+  }
+  set numberFormat(m: unknown[][]) {
+    const kopie = m.map((r) => [...r]);
+    this.opdracht(
+      "numberFormat",
+      (d) => {
+        this.voorElkeCel(d, kopie, (cel, v) => {
+          if (typeof v !== "string") throw fout("InvalidArgument", `numberFormat ${String(v)}`);
+          cel.notatie = v;
+        });
+      },
+      kopie,
+    );
+  }
+  get rowIndex(): number {
+    return this.geladenWaarde("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.geladenWaarde("columnIndex");
+  }
+  get rowCount(): number {
+    return this.geladenWaarde("rowCount");
+  }
+  get columnCount(): number {
+    return this.geladenWaarde("columnCount");
+  }
+  get address(): string {
+    return this.geladenWaarde("address");
+  }
+
+  getResizedRange(deltaRijen: number, deltaKolommen: number): FakeBereik {
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const d = this.zoek();
+        if (!d) return null;
+        const r = {
+          ...d.rechthoek,
+          rijen: d.rechthoek.rijen + deltaRijen,
+          kolommen: d.rechthoek.kolommen + deltaKolommen,
+        };
+        if (r.rijen < 1 || r.kolommen < 1 || r.rij + r.rijen - 1 > MAX_RIJEN) {
+          throw fout("InvalidArgument", `getResizedRange(${deltaRijen}, ${deltaKolommen})`);
+        }
+        return { blad: d.blad, rechthoek: r };
+      },
+      `${this.omschrijving}.getResizedRange(${deltaRijen},${deltaKolommen})`,
+    );
+  }
+
+  /** Excel's "current region": grown from the top-left cell while a neighbouring row or column holds something. */
+  getSurroundingRegion(): FakeBereik {
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const d = this.zoek();
+        if (!d) return null;
+        const gevuld = (r: number, k: number): boolean => {
+          if (r < 1 || k < 1) return false;
+          const c = d.blad.cellen.get(a1(r, k));
+          return !!c && (c.formule !== undefined || (c.waarde !== undefined && c.waarde !== ""));
+        };
+        let [r1, r2, k1, k2] = [d.rechthoek.rij, d.rechthoek.rij, d.rechthoek.kolom, d.rechthoek.kolom];
+        const rijGevuld = (r: number): boolean => {
+          for (let k = k1 - 1; k <= k2 + 1; k++) if (gevuld(r, k)) return true;
+          return false;
+        };
+        const kolomGevuld = (k: number): boolean => {
+          for (let r = r1 - 1; r <= r2 + 1; r++) if (gevuld(r, k)) return true;
+          return false;
+        };
+        for (let veranderd = true; veranderd;) {
+          veranderd = false;
+          if (r1 > 1 && rijGevuld(r1 - 1)) [r1, veranderd] = [r1 - 1, true];
+          if (rijGevuld(r2 + 1)) [r2, veranderd] = [r2 + 1, true];
+          if (k1 > 1 && kolomGevuld(k1 - 1)) [k1, veranderd] = [k1 - 1, true];
+          if (kolomGevuld(k2 + 1)) [k2, veranderd] = [k2 + 1, true];
+        }
+        return { blad: d.blad, rechthoek: { rij: r1, kolom: k1, rijen: r2 - r1 + 1, kolommen: k2 - k1 + 1 } };
+      },
+      `${this.omschrijving}.getSurroundingRegion()`,
+    );
+  }
+
+  clear(applyTo: string = "All"): void {
+    this.opdracht(
+      "clear",
+      (d) => {
+        const r = d.rechthoek;
+        for (const [adres, cel] of [...d.blad.cellen]) {
+          const { rechthoek: p } = parseerBereik(adres);
+          if (!overlapt(p, r)) continue;
+          if (applyTo === "All") d.blad.cellen.delete(adres);
+          if (applyTo === "Contents") {
+            delete cel.waarde;
+            delete cel.formule;
+          }
+          if (applyTo === "Formats") {
+            delete cel.notatie;
+            delete cel.vet;
+          }
+        }
+      },
+      applyTo,
+    );
+  }
+
+  private schrijf(actie: "values" | "formulas", m: unknown[][]): void {
+    const kopie = m.map((r) => [...r]);
+    this.opdracht(
+      actie,
+      (d) => {
+        this.voorElkeCel(d, kopie, (cel, v) => typ(cel, v));
+        return d.rechthoek.rijen * d.rechthoek.kolommen;
+      },
+      kopie,
+    );
+  }
+
+  private voorElkeCel(d: BereikDoel, m: unknown[][], f: (cel: FakeCel, v: unknown) => void): void {
+    const r = d.rechthoek;
+    if (m.length !== r.rijen || m.some((rij) => rij.length !== r.kolommen)) {
+      throw fout("InvalidArgument", `matrix past niet op ${rechthoekAdres(r)} (${r.rijen}×${r.kolommen})`);
+    }
+    m.forEach((rij, i) =>
+      rij.forEach((v, j) => {
+        const adres = a1(r.rij + i, r.kolom + j);
+        const cel = d.blad.cellen.get(adres) ?? {};
+        f(cel, v);
+        if (cel.waarde === undefined && cel.formule === undefined && cel.notatie === undefined && !cel.vet) {
+          d.blad.cellen.delete(adres);
+        } else {
+          d.blad.cellen.set(adres, cel);
+        }
+      }),
+    );
+  }
+}
+
+/** Writing one value into a cell as Excel does when it is "typed" through Range.values/formulas. */
+function typ(cel: FakeCel, v: unknown): void {
+  if (v === null || v === undefined) {
+    throw fout(
+      "InvalidArgument",
+      'null in een geschreven matrix laat de cel ongewijzigd; schrijf "" om te wissen',
+    );
+  }
+  delete cel.waarde;
+  delete cel.formule;
+  const tekst = cel.notatie === "@";
+  if (typeof v === "number") {
+    cel.waarde = tekst ? String(v) : v;
+  } else if (typeof v === "boolean") {
+    cel.waarde = v;
+  } else if (typeof v === "string") {
+    if (v === "") return;
+    if (tekst) cel.waarde = v;
+    else if (v.startsWith("=")) cel.formule = v;
+    else if (GETAL.test(v)) cel.waarde = Number(v);
+    else if (/^[+\-@]/.test(v)) cel.formule = `=${v.startsWith("@") ? v.slice(1) : v}`;
+    else if (/^(true|false)$/i.test(v)) cel.waarde = v.toLowerCase() === "true";
+    else cel.waarde = v;
+  } else {
+    throw fout("InvalidArgument", `waarde van type ${typeof v}`);
+  }
+}
+
+class FakeBereikOpmaak {
+  readonly font: { bold: boolean };
+
+  constructor(
+    private readonly bereik: FakeBereik,
+    private readonly fx: FakeExcel,
+  ) {
+    const b = bereik;
+    const f = fx;
+    this.font = {
+      set bold(v: boolean) {
+        f.voegToe(
+          "bold",
+          () => bereikTekst(b.bereikDoel()),
+          () => {
+            const d = b.bereikDoel();
+            const r = d.rechthoek;
+            for (let i = 0; i < r.rijen; i++) {
+              for (let j = 0; j < r.kolommen; j++) {
+                const adres = a1(r.rij + i, r.kolom + j);
+                const cel = d.blad.cellen.get(adres) ?? {};
+                cel.vet = v;
+                d.blad.cellen.set(adres, cel);
+              }
+            }
+          },
+        );
+      },
+      get bold(): boolean {
+        throw fout("PropertyNotLoaded", "format.font.bold");
+      },
+    };
+  }
+
+  set columnWidth(punten: number) {
+    this.fx.voegToe(
+      "columnWidth",
+      () => bereikTekst(this.bereik.bereikDoel()),
+      () => {
+        const d = this.bereik.bereikDoel();
+        for (let k = d.rechthoek.kolom; k < d.rechthoek.kolom + d.rechthoek.kolommen; k++)
+          d.blad.kolomBreedtes.set(k, punten);
+      },
+      punten,
+    );
+  }
+  get columnWidth(): number {
+    throw fout("PropertyNotLoaded", "format.columnWidth");
+  }
+}
+
+// ---------------------------------------------------------------- worksheets
+
+class FakeWerkblad extends FakeObject<FakeBlad> {
+  readonly tables: FakeTabellen;
+  readonly charts: FakeGrafieken;
+
+  constructor(fx: FakeExcel, zoek: Resolver<FakeBlad>, omschrijving: string, ofNull = false) {
+    super(fx, zoek, omschrijving, ofNull);
+    this.tables = new FakeTabellen(fx, () => this.zoek(), `${omschrijving}.tables`);
+    this.charts = new FakeGrafieken(fx, () => this.zoek(), `${omschrijving}.charts`);
+  }
+
+  protected lees(eigenschap: string, d: FakeBlad): unknown {
+    if (eigenschap === "name") return d.naam;
+    throw fout("InvalidArgument", `fake Worksheet kent ${eigenschap} niet`);
+  }
+
+  get name(): string {
+    return this.geladenWaarde("name");
+  }
+
+  getRange(adres: string): FakeBereik {
+    const { rechthoek } = parseerBereik(adres);
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const blad = this.zoek();
+        return blad ? { blad, rechthoek } : null;
+      },
+      `${this.omschrijving}.getRange(${adres})`,
+    );
+  }
+}
+
+class FakeWerkbladen extends FakeCollectie<FakeBlad, FakeWerkblad> {
+  protected item(b: FakeBlad): FakeWerkblad {
+    return new FakeWerkblad(
+      this.fx,
+      () => (this.fx.werkmap.bladen.includes(b) ? b : null),
+      `worksheets[${b.naam}]`,
+    );
+  }
+
+  getItem(naam: string): FakeWerkblad {
+    return new FakeWerkblad(
+      this.fx,
+      () => this.fx.werkmap.zoekBlad(naam) ?? null,
+      `worksheets.getItem(${naam})`,
+    );
+  }
+
+  getItemOrNullObject(naam: string): FakeWerkblad {
+    return new FakeWerkblad(
+      this.fx,
+      () => this.fx.werkmap.zoekBlad(naam) ?? null,
+      `worksheets.getItemOrNullObject(${naam})`,
+      true,
+    );
+  }
+
+  add(naam: string): FakeWerkblad {
+    let gemaakt: FakeBlad | null = null;
+    this.fx.voegToe("worksheets.add", naam, () => {
+      gemaakt = this.fx.werkmap.voegBladToe(naam);
+    });
+    return new FakeWerkblad(this.fx, () => gemaakt, `worksheets.add(${naam})`);
+  }
+}
+
+// ---------------------------------------------------------------- tables
+
+function bereikVan(
+  fx: FakeExcel,
+  bron: FakeBereik | string,
+  standaardBlad: () => FakeBlad | null,
+): BereikDoel {
+  if (typeof bron !== "string") return bron.bereikDoel();
+  const p = parseerBereik(bron);
+  const blad = p.blad !== undefined ? fx.werkmap.zoekBlad(p.blad) : standaardBlad();
+  if (!blad) throw fout("ItemNotFound", `blad van ${bron}`);
+  return { blad, rechthoek: p.rechthoek };
+}
+
+class FakeTabelProxy extends FakeObject<FakeTabel> {
+  protected lees(eigenschap: string, t: FakeTabel): unknown {
+    if (eigenschap === "name") return t.naam;
+    if (eigenschap === "showTotals") return t.showTotals;
+    throw fout("InvalidArgument", `fake Table kent ${eigenschap} niet`);
+  }
+
+  protected override navigeer(eigenschap: string): FakeObject<unknown> | undefined {
+    return eigenschap === "worksheet" ? this.worksheet : undefined;
+  }
+
+  get worksheet(): FakeWerkblad {
+    return this.nav(
+      "worksheet",
+      () => new FakeWerkblad(this.fx, () => this.zoek()?.blad ?? null, `${this.omschrijving}.worksheet`),
+    );
+  }
+
+  get name(): string {
+    return this.geladenWaarde("name");
+  }
+  set name(naam: string) {
+    this.opdracht(
+      "table.name",
+      (t) => {
+        this.fx.werkmap.controleerNaamVrij(naam, t);
+        if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(naam)) throw fout("InvalidArgument", `tabelnaam ${naam}`);
+        t.naam = naam;
+      },
+      naam,
+    );
+  }
+  get showTotals(): boolean {
+    return this.geladenWaarde("showTotals");
+  }
+  set showTotals(v: boolean) {
+    this.opdracht("table.showTotals", (t) => {
+      if (t.showTotals && !v) {
+        const r = t.rij + t.rijen - 1;
+        for (let k = t.kolom; k < t.kolom + t.kolommen; k++) t.blad.cellen.delete(a1(r, k));
+        t.rijen -= 1;
+      } else if (!t.showTotals && v) {
+        t.rijen += 1;
+      }
+      t.showTotals = v;
+    });
+  }
+
+  private deelBereik(naam: string, f: (t: FakeTabel) => FakeRechthoek): FakeBereik {
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const t = this.zoek();
+        return t ? { blad: t.blad, rechthoek: f(t) } : null;
+      },
+      `${this.omschrijving}.${naam}()`,
+    );
+  }
+
+  getRange(): FakeBereik {
+    return this.deelBereik("getRange", (t) => ({
+      rij: t.rij,
+      kolom: t.kolom,
+      rijen: t.rijen,
+      kolommen: t.kolommen,
+    }));
+  }
+  getHeaderRowRange(): FakeBereik {
+    return this.deelBereik("getHeaderRowRange", (t) => ({
+      rij: t.rij,
+      kolom: t.kolom,
+      rijen: 1,
+      kolommen: t.kolommen,
+    }));
+  }
+  getDataBodyRange(): FakeBereik {
+    return this.deelBereik("getDataBodyRange", (t) => ({
+      rij: t.rij + 1,
+      kolom: t.kolom,
+      rijen: t.rijen - 1 - (t.showTotals ? 1 : 0),
+      kolommen: t.kolommen,
+    }));
+  }
+
+  resize(nieuw: FakeBereik | string): void {
+    this.opdracht(
+      "table.resize",
+      (t) => {
+        const d = bereikVan(this.fx, nieuw, () => t.blad);
+        const r = d.rechthoek;
+        if (d.blad !== t.blad || r.rij !== t.rij || !overlapt(r, t) || r.rijen < 2) {
+          throw fout("InvalidArgument", `resize van ${t.naam} naar ${rechthoekAdres(r)}`);
+        }
+        const proef: FakeTabel = { ...t, ...r };
+        this.fx.werkmap.controleerTabel(proef, t);
+        Object.assign(t, r);
+        return undefined;
+      },
+      typeof nieuw === "string" ? nieuw : undefined,
+    );
+  }
+
+  delete(): void {
+    this.opdracht("table.delete", (t) => {
+      const i = this.fx.werkmap.tabellen.indexOf(t);
+      this.fx.werkmap.tabellen.splice(i, 1);
+      for (let r = t.rij; r < t.rij + t.rijen; r++)
+        for (let k = t.kolom; k < t.kolom + t.kolommen; k++) t.blad.cellen.delete(a1(r, k));
+    });
+  }
+}
+
+class FakeTabellen extends FakeCollectie<FakeTabel, FakeTabelProxy> {
+  /** zoek: the sheet the collection belongs to, or null for the workbook's collection. */
+  constructor(
+    fx: FakeExcel,
+    private readonly blad: (() => FakeBlad | null) | null,
+    omschrijving: string,
+  ) {
+    super(
+      fx,
+      () => {
+        if (!blad) return fx.werkmap.tabellen;
+        const b = blad();
+        return b ? fx.werkmap.tabellen.filter((t) => t.blad === b) : null;
+      },
+      omschrijving,
+    );
+  }
+
+  protected item(t: FakeTabel): FakeTabelProxy {
+    return new FakeTabelProxy(
+      this.fx,
+      () => (this.fx.werkmap.tabellen.includes(t) ? t : null),
+      `tables[${t.naam}]`,
+    );
+  }
+
+  getItem(naam: string): FakeTabelProxy {
+    return new FakeTabelProxy(
+      this.fx,
+      () => this.doel().find((t) => gelijkeNaam(t.naam, naam)) ?? null,
+      `tables.getItem(${naam})`,
+    );
+  }
+
+  getItemOrNullObject(naam: string): FakeTabelProxy {
+    return new FakeTabelProxy(
+      this.fx,
+      () => this.zoek()?.find((t) => gelijkeNaam(t.naam, naam)) ?? null,
+      `tables.getItemOrNullObject(${naam})`,
+      true,
+    );
+  }
+
+  add(bron: FakeBereik | string, hasHeaders: boolean): FakeTabelProxy {
+    let gemaakt: FakeTabel | null = null;
+    this.fx.voegToe(
+      "tables.add",
+      typeof bron === "string" ? bron : "Range",
+      () => {
+        const d = bereikVan(this.fx, bron, () => (this.blad ? this.blad() : null));
+        if (!hasHeaders) throw fout("NotImplemented", "fake: tables.add zonder kopteksten");
+        const wm = this.fx.werkmap;
+        let n = wm.tabellen.length + 1;
+        while (wm.tabel(`Table${n}`) || wm.naam(`Table${n}`)) n++;
+        const t: FakeTabel = { naam: `Table${n}`, blad: d.blad, ...d.rechthoek, showTotals: false };
+        if (t.rijen < 2) t.rijen = 2;
+        wm.controleerTabel(t, undefined);
+        for (let k = 0; k < t.kolommen; k++) {
+          const adres = a1(t.rij, t.kolom + k);
+          const cel = d.blad.cellen.get(adres) ?? {};
+          if (cel.waarde === undefined || cel.waarde === "") {
+            cel.waarde = `Column${k + 1}`;
+            delete cel.formule;
+            d.blad.cellen.set(adres, cel);
+          }
+        }
+        wm.tabellen.push(t);
+        gemaakt = t;
+      },
+      typeof bron === "string" ? bron : undefined,
+    );
+    return new FakeTabelProxy(this.fx, () => gemaakt, "tables.add(…)");
+  }
+}
+
+// ---------------------------------------------------------------- defined names
+
+class FakeNaamProxy extends FakeObject<FakeNaam> {
+  protected lees(eigenschap: string, n: FakeNaam): unknown {
+    switch (eigenschap) {
+      case "name":
+        return n.naam;
+      case "type":
+        return n.blad ? "Range" : "String";
+      case "value":
+      case "formula":
+        return n.blad
+          ? `=${bladVoorvoegsel(n.blad.naam)}!$${kolomNaarLetters(n.kolom ?? 1)}$${n.rij ?? 1}`
+          : (n.formule ?? "");
+      default:
+        throw fout("InvalidArgument", `fake NamedItem kent ${eigenschap} niet`);
+    }
+  }
+
+  get name(): string {
+    return this.geladenWaarde("name");
+  }
+  get formula(): string {
+    return this.geladenWaarde("formula");
+  }
+  /** Only "=Blad!$C$3" / "='Mijn blad'!$C$3" (a single cell) or a constant like "=5". */
+  set formula(f: string) {
+    this.opdracht(
+      "names.formula",
+      (n) => {
+        let p: { blad?: string; rechthoek: FakeRechthoek } | undefined;
+        try {
+          p = parseerBereik(f.replace(/^=/, ""));
+        } catch {
+          p = undefined;
+        }
+        const blad = p?.blad !== undefined ? this.fx.werkmap.zoekBlad(p.blad) : undefined;
+        if (p && blad) {
+          if (p.rechthoek.rijen !== 1 || p.rechthoek.kolommen !== 1)
+            throw fout("NotImplemented", "fake: één cel");
+          Object.assign(n, { blad, rij: p.rechthoek.rij, kolom: p.rechthoek.kolom });
+          delete n.formule;
+        } else {
+          delete n.blad;
+          delete n.rij;
+          delete n.kolom;
+          n.formule = f;
+        }
+      },
+      f,
+    );
+  }
+
+  private bereik(ofNull: boolean): FakeBereik {
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const n = ofNull ? this.zoek() : this.doel();
+        if (!n || !n.blad || n.rij === undefined || n.kolom === undefined) {
+          if (ofNull) return null;
+          throw fout("InvalidOperation", `naam ${n?.naam ?? "?"} is geen bereik`);
+        }
+        return { blad: n.blad, rechthoek: { rij: n.rij, kolom: n.kolom, rijen: 1, kolommen: 1 } };
+      },
+      `${this.omschrijving}.getRange${ofNull ? "OrNullObject" : ""}()`,
+      ofNull,
+    );
+  }
+
+  getRange(): FakeBereik {
+    return this.bereik(false);
+  }
+  getRangeOrNullObject(): FakeBereik {
+    return this.bereik(true);
+  }
+
+  delete(): void {
+    this.opdracht("names.delete", (n) => {
+      const lijst = this.fx.werkmap.namen;
+      lijst.splice(lijst.indexOf(n), 1);
+    });
+  }
+}
+
+class FakeNamen extends FakeCollectie<FakeNaam, FakeNaamProxy> {
+  protected item(n: FakeNaam): FakeNaamProxy {
+    return new FakeNaamProxy(
+      this.fx,
+      () => (this.fx.werkmap.namen.includes(n) ? n : null),
+      `names[${n.naam}]`,
+    );
+  }
+
+  getItem(naam: string): FakeNaamProxy {
+    return new FakeNaamProxy(this.fx, () => this.fx.werkmap.naam(naam) ?? null, `names.getItem(${naam})`);
+  }
+
+  getItemOrNullObject(naam: string): FakeNaamProxy {
+    return new FakeNaamProxy(
+      this.fx,
+      () => this.fx.werkmap.naam(naam) ?? null,
+      `names.getItemOrNullObject(${naam})`,
+      true,
+    );
+  }
+
+  add(naam: string, verwijzing: FakeBereik | string, _comment?: string): FakeNaamProxy {
+    void _comment;
+    this.fx.voegToe(
+      "names.add",
+      naam,
+      () => {
+        const d = bereikVan(this.fx, verwijzing, () => null);
+        if (d.rechthoek.rijen !== 1 || d.rechthoek.kolommen !== 1)
+          throw fout("NotImplemented", "fake: alleen namen voor één cel");
+        const wm = this.fx.werkmap;
+        wm.controleerNaamVrij(naam);
+        wm.namen.push({ naam, blad: d.blad, rij: d.rechthoek.rij, kolom: d.rechthoek.kolom });
+      },
+      typeof verwijzing === "string" ? verwijzing : undefined,
+    );
+    return this.getItem(naam);
+  }
+}
+
+// ---------------------------------------------------------------- charts
+
+function bereikTekst(d: BereikDoel): string {
+  return `${d.blad.naam}!${rechthoekAdres(d.rechthoek)}`;
+}
+
+class FakeReeksProxy extends FakeObject<FakeReeks> {
+  protected lees(eigenschap: string, r: FakeReeks): unknown {
+    if (eigenschap === "name") return r.naam;
+    throw fout("InvalidArgument", `fake ChartSeries kent ${eigenschap} niet`);
+  }
+  get name(): string {
+    return this.geladenWaarde("name");
+  }
+  set name(naam: string) {
+    this.opdracht("series.name", (r) => void (r.naam = naam), naam);
+  }
+  setValues(bron: FakeBereik): void {
+    this.opdracht("series.setValues", (r) => void (r.waarden = bereikTekst(bron.bereikDoel())));
+  }
+  setXAxisValues(bron: FakeBereik): void {
+    this.opdracht("series.setXAxisValues", (r) => void (r.categorieen = bereikTekst(bron.bereikDoel())));
+  }
+}
+
+class FakeReeksen extends FakeCollectie<FakeReeks, FakeReeksProxy> {
+  protected item(r: FakeReeks): FakeReeksProxy {
+    return new FakeReeksProxy(this.fx, () => r, `series[${r.naam}]`);
+  }
+  getItemAt(i: number): FakeReeksProxy {
+    return new FakeReeksProxy(this.fx, () => this.doel()[i] ?? null, `series.getItemAt(${i})`);
+  }
+  add(naam?: string, index?: number): FakeReeksProxy {
+    let gemaakt: FakeReeks | null = null;
+    this.fx.voegToe("series.add", naam ?? "", () => {
+      const lijst = this.doel();
+      gemaakt = { naam: naam ?? `Reeks${lijst.length + 1}` };
+      lijst.splice(index ?? lijst.length, 0, gemaakt);
+    });
+    return new FakeReeksProxy(this.fx, () => gemaakt, `series.add(${naam ?? ""})`);
+  }
+}
+
+class FakeGrafiekProxy extends FakeObject<{ blad: FakeBlad; grafiek: FakeGrafiek }> {
+  readonly series: FakeReeksen;
+  readonly title: { text: string };
+
+  constructor(
+    fx: FakeExcel,
+    zoek: Resolver<{ blad: FakeBlad; grafiek: FakeGrafiek }>,
+    omschrijving: string,
+    ofNull = false,
+  ) {
+    super(fx, zoek, omschrijving, ofNull);
+    this.series = new FakeReeksen(fx, () => this.zoek()?.grafiek.reeksen ?? null, `${omschrijving}.series`);
+    const zetTitel = (t: string): void => this.opdracht("chart.title", (g) => void (g.grafiek.titel = t), t);
+    this.title = {
+      set text(t: string) {
+        zetTitel(t);
+      },
+      get text(): string {
+        throw fout("PropertyNotLoaded", "title.text");
+      },
+    };
+  }
+
+  protected lees(eigenschap: string, g: { grafiek: FakeGrafiek }): unknown {
+    if (eigenschap === "name") return g.grafiek.naam;
+    throw fout("InvalidArgument", `fake Chart kent ${eigenschap} niet`);
+  }
+
+  get name(): string {
+    return this.geladenWaarde("name");
+  }
+  set name(naam: string) {
+    this.opdracht(
+      "chart.name",
+      (g) => {
+        if (g.blad.grafieken.some((x) => x !== g.grafiek && gelijkeNaam(x.naam, naam))) {
+          throw fout("ItemAlreadyExists", `grafiek ${naam}`);
+        }
+        g.grafiek.naam = naam;
+      },
+      naam,
+    );
+  }
+
+  setPosition(start: string | FakeBereik, eind?: string | FakeBereik): void {
+    void eind;
+    this.opdracht("chart.setPosition", (g) => {
+      g.grafiek.positie = typeof start === "string" ? start : rechthoekAdres(start.bereikDoel().rechthoek);
+    });
+  }
+
+  delete(): void {
+    this.opdracht("chart.delete", (g) => {
+      g.blad.grafieken.splice(g.blad.grafieken.indexOf(g.grafiek), 1);
+    });
+  }
+}
+
+class FakeGrafieken extends FakeCollectie<FakeGrafiek, FakeGrafiekProxy> {
+  constructor(
+    fx: FakeExcel,
+    private readonly blad: () => FakeBlad | null,
+    omschrijving: string,
+  ) {
+    super(fx, () => blad()?.grafieken ?? null, omschrijving);
+  }
+
+  private proxy(
+    zoek: () => FakeGrafiek | null | undefined,
+    omschrijving: string,
+    ofNull = false,
+  ): FakeGrafiekProxy {
+    return new FakeGrafiekProxy(
+      this.fx,
+      () => {
+        const b = this.blad();
+        const g = b ? zoek() : null;
+        return b && g ? { blad: b, grafiek: g } : null;
+      },
+      omschrijving,
+      ofNull,
+    );
+  }
+
+  protected item(g: FakeGrafiek): FakeGrafiekProxy {
+    return this.proxy(() => g, `charts[${g.naam}]`);
+  }
+
+  getItem(naam: string): FakeGrafiekProxy {
+    return this.proxy(
+      () => this.blad()?.grafieken.find((g) => gelijkeNaam(g.naam, naam)),
+      `charts.getItem(${naam})`,
+    );
+  }
+
+  getItemOrNullObject(naam: string): FakeGrafiekProxy {
+    return this.proxy(
+      () => this.blad()?.grafieken.find((g) => gelijkeNaam(g.naam, naam)),
+      `charts.getItemOrNullObject(${naam})`,
+      true,
+    );
+  }
+
+  add(soort: string, bron: FakeBereik, seriesBy: string = "Auto"): FakeGrafiekProxy {
+    let gemaakt: FakeGrafiek | null = null;
+    this.fx.voegToe(
+      "charts.add",
+      soort,
+      () => {
+        const b = this.doel() && this.blad();
+        if (!b) throw fout("ItemNotFound", "blad van de grafiek");
+        const d = bron.bereikDoel();
+        if (seriesBy !== "Columns") throw fout("NotImplemented", "fake: alleen seriesBy Columns");
+        const reeksen: FakeReeks[] = Array.from({ length: d.rechthoek.kolommen }, (_, j) => ({
+          naam: `Reeks${j + 1}`,
+          waarden: bereikTekst({
+            blad: d.blad,
+            rechthoek: { ...d.rechthoek, kolom: d.rechthoek.kolom + j, kolommen: 1 },
+          }),
+        }));
+        let n = b.grafieken.length + 1;
+        while (b.grafieken.some((g) => g.naam === `Grafiek ${n}`)) n++;
+        gemaakt = { naam: `Grafiek ${n}`, soort, titel: "", reeksen };
+        b.grafieken.push(gemaakt);
+      },
+      seriesBy,
+    );
+    return this.proxy(() => gemaakt, `charts.add(${soort})`);
+  }
+}
+
+// ---------------------------------------------------------------- context
+
+class FakeWorkbook {
+  readonly worksheets: FakeWerkbladen;
+  readonly tables: FakeTabellen;
+  readonly names: FakeNamen;
+
+  constructor(fx: FakeExcel) {
+    this.worksheets = new FakeWerkbladen(fx, () => fx.werkmap.bladen, "worksheets");
+    this.tables = new FakeTabellen(fx, null, "tables");
+    this.names = new FakeNamen(fx, () => fx.werkmap.namen, "names");
+  }
+}
+
+interface Opdracht {
+  actie: string;
+  doel: string | (() => string);
+  details?: unknown;
+  uitvoeren: () => number | void;
+}
+
+function naam(doel: string | (() => string)): string {
+  if (typeof doel === "string") return doel;
+  try {
+    return doel();
+  } catch {
+    return "?";
+  }
+}
+
+/** The fake: a model, a command queue and a RequestContext-shaped `context`. */
+export class FakeExcel {
+  /** Number of `context.sync()` calls. */
+  syncs = 0;
+  /** Every command that ran, in order. */
+  readonly log: FakeLogRegel[] = [];
+  /** Cells written through values/formulas per sync (index 0 = the first sync). */
+  readonly cellenPerSync: number[] = [];
+  readonly context: Excel.RequestContext;
+  private wachtrij: Opdracht[] = [];
+
+  constructor(readonly werkmap: FakeWerkmap = new FakeWerkmap()) {
+    const workbook = new FakeWorkbook(this);
+    const ctx = { workbook, sync: () => this.sync() };
+    this.context = ctx as unknown as Excel.RequestContext;
+  }
+
+  /** Used by the proxies: queue a command for the next sync. */
+  voegToe(
+    actie: string,
+    doel: string | (() => string),
+    uitvoeren: () => number | void,
+    details?: unknown,
+  ): void {
+    this.wachtrij.push({ actie, doel, uitvoeren, details });
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const nr = this.syncs;
+    const batch = this.wachtrij;
+    this.wachtrij = [];
+    let cellen = 0;
+    try {
+      for (const o of batch) {
+        let n: number | void;
+        try {
+          n = o.uitvoeren();
+        } catch (e) {
+          this.log.push({ sync: nr, actie: o.actie, doel: naam(o.doel), details: { fout: String(e) } });
+          throw e;
+        }
+        if (o.actie !== "getItemOrNullObject")
+          this.log.push({ sync: nr, actie: o.actie, doel: naam(o.doel), details: o.details });
+        if (typeof n === "number") cellen += n;
+      }
+    } finally {
+      this.cellenPerSync.push(cellen);
+    }
+    await Promise.resolve();
+  }
+
+  /** Commands of one kind, e.g. "formulas", with their targets. */
+  acties(actie: string): FakeLogRegel[] {
+    return this.log.filter((r) => r.actie === actie);
+  }
+}

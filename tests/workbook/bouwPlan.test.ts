@@ -1,0 +1,469 @@
+import { OpgaveFout } from "../../src/domain/fouten";
+import {
+  BLADEN,
+  NAMEN,
+  TABELLEN,
+  onderwerpVan,
+  planGemeente,
+  planProvincie,
+  type BronInfo,
+} from "../../src/workbook/bouwPlan";
+import {
+  isFormule,
+  type BladPlan,
+  type Cel,
+  type TabelPlan,
+  type WerkboekPlan,
+} from "../../src/workbook/plan";
+import { engine } from "../domain/helpers";
+
+const bron: BronInfo = {
+  datasetId: "opgave-standaard",
+  versie: "2026.11.28",
+  datum: "2026-11-28",
+  hash: "abc123",
+  bronUrl: "https://voorbeeld.nl/bundel.json",
+  opgehaald: "2026-11-28T08:00:00Z",
+  addinVersie: "0.1.0",
+  gemaakt: "2026-12-01T10:00:00Z",
+};
+
+const utrecht = planGemeente(engine, "Utrecht", bron);
+const provincie = planProvincie(engine, "Utrecht", "2024-I", bron);
+
+function blad(plan: WerkboekPlan, naam: string): BladPlan {
+  const b = plan.bladen.find((x) => x.naam === naam);
+  if (!b) throw new Error(`blad ${naam} ontbreekt`);
+  return b;
+}
+
+function tabel(plan: WerkboekPlan, naam: string): TabelPlan {
+  const t = plan.bladen.flatMap((b) => b.tabellen).find((x) => x.naam === naam);
+  if (!t) throw new Error(`tabel ${naam} ontbreekt`);
+  return t;
+}
+
+function kolom(t: TabelPlan, sleutel: string): Cel[] {
+  const i = t.kolommen.findIndex((k) => k.sleutel === sleutel);
+  if (i < 0) throw new Error(`kolom ${sleutel} ontbreekt`);
+  return t.rijen.map((r) => r[i] ?? null);
+}
+
+/** The value of a label/value block row on a sheet (label in the first column). */
+function waardeNaLabel(b: BladPlan, label: string): Cel | undefined {
+  for (const blok of b.blokken) {
+    const r = blok.cellen.find((c) => c[0] === label);
+    if (r) return r[1];
+  }
+  return undefined;
+}
+
+/** Every cell of the plan with where it is. */
+function alleCellen(plan: WerkboekPlan): { plek: string; cel: Cel; soort: string }[] {
+  const uit: { plek: string; cel: Cel; soort: string }[] = [];
+  for (const b of plan.bladen) {
+    for (const blok of b.blokken) {
+      blok.cellen.forEach((r, i) =>
+        r.forEach((c, j) =>
+          uit.push({
+            plek: `${b.naam}!blok ${blok.start.rij + i},${blok.start.kolom + j}`,
+            cel: c,
+            soort: "blok",
+          }),
+        ),
+      );
+    }
+    for (const inv of b.invoercellen)
+      uit.push({ plek: `${b.naam}!${inv.naam}`, cel: inv.standaard, soort: "invoercel" });
+    for (const t of b.tabellen) {
+      t.rijen.forEach((r, i) =>
+        r.forEach((c, j) =>
+          uit.push({
+            plek: `${t.naam}[${i}].${t.kolommen[j]?.sleutel}`,
+            cel: c,
+            soort: t.kolommen[j]?.soort ?? "?",
+          }),
+        ),
+      );
+      (t.totaal ?? []).forEach((c, j) =>
+        uit.push({ plek: `${t.naam} totaal ${j}`, cel: c, soort: "totaal" }),
+      );
+    }
+  }
+  return uit;
+}
+
+function controleerStructuur(plan: WerkboekPlan): void {
+  const tabelNamen = plan.bladen.flatMap((b) => b.tabellen.map((t) => t.naam));
+  expect(new Set(tabelNamen).size).toBe(tabelNamen.length);
+  const namen = plan.bladen.flatMap((b) => b.invoercellen.map((i) => i.naam));
+  expect(new Set(namen).size).toBe(namen.length);
+  for (const b of plan.bladen) {
+    expect(b.naam.length).toBeLessThanOrEqual(31);
+    for (const t of b.tabellen) {
+      expect(t.naam).toMatch(/^Opgave_[A-Za-z0-9_]+$/);
+      const sleutel = t.kolommen.find((k) => k.sleutel === t.sleutelKolom);
+      expect(sleutel?.soort).toBe("gegeven");
+      const sleutels = kolom(t, t.sleutelKolom).map((s) => String(s));
+      expect(new Set(sleutels).size).toBe(sleutels.length);
+      expect(sleutels.every((s) => s !== "" && s !== "null")).toBe(true);
+      const koppen = t.kolommen.map((k) => k.kop);
+      expect(new Set(koppen).size).toBe(koppen.length);
+      const sleutelsKol = t.kolommen.map((k) => k.sleutel);
+      expect(new Set(sleutelsKol).size).toBe(sleutelsKol.length);
+      for (const r of t.rijen) {
+        expect(r).toHaveLength(t.kolommen.length);
+        r.forEach((c, j) => {
+          const soort = t.kolommen[j]?.soort;
+          // Formulas exactly in the formula columns; input columns start empty.
+          expect(isFormule(c)).toBe(soort === "formule");
+          if (soort === "invoer") expect(c).toBeNull();
+        });
+      }
+      if (t.totaal) expect(t.totaal).toHaveLength(t.kolommen.length);
+    }
+    // Named input cells start empty: a refill can tell user input from a default.
+    for (const inv of b.invoercellen) {
+      expect(inv.naam).toMatch(/^Opgave_[A-Za-z]+$/);
+      expect(inv.positie.kolom).toBeGreaterThan(1);
+      expect(inv.standaard).toBeNull();
+    }
+  }
+  const formules = alleCellen(plan).filter((x) => isFormule(x.cel));
+  expect(formules.length).toBeGreaterThan(0);
+  for (const { plek, cel } of formules) {
+    const f = (cel as { formule: string }).formule;
+    expect({ plek, f }).toEqual({ plek, f: expect.stringMatching(/^=/) });
+    expect(f.toUpperCase()).not.toContain("OPGAVE.");
+    // Every name a formula uses is a named input cell of this plan.
+    for (const m of f.matchAll(/\bOpgave_[A-Za-z]+\b/g)) expect(namen).toContain(m[0]);
+    // Only native functions.
+    for (const m of f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) {
+      expect(["IF", "OR", "AND", "N", "MAX", "SUM", "COUNT", "INDEX", "MATCH"]).toContain(m[1]);
+    }
+  }
+}
+
+describe("planGemeente (Utrecht)", () => {
+  test("stable sheet, table and name identities", () => {
+    expect(utrecht.formaat).toBe("opgave-werkboek");
+    expect(utrecht.onderwerp).toEqual({ soort: "gemeente", code: "GM0344", naam: "Utrecht" });
+    expect(utrecht.bladen.map((b) => b.naam)).toEqual([
+      "Overzicht",
+      "Taakstelling",
+      "Opvang",
+      "Kleinschalig",
+      "Kosten",
+      "Bron",
+    ]);
+    expect(utrecht.bladen.flatMap((b) => b.tabellen.map((t) => t.naam))).toEqual([
+      "Opgave_Taakstelling",
+      "Opgave_Opvang",
+      "Opgave_Kleinschalig",
+      "Opgave_Kosten",
+      "Opgave_Bronnen",
+    ]);
+    expect(blad(utrecht, BLADEN.taakstelling).invoercellen.map((i) => i.naam)).toEqual([
+      "Opgave_Startperiode",
+      "Opgave_Beginsaldo",
+    ]);
+    expect(blad(utrecht, BLADEN.opvang).invoercellen.map((i) => i.naam)).toEqual([
+      "Opgave_BestaandePlaatsen",
+    ]);
+    expect(blad(utrecht, BLADEN.kosten).invoercellen.map((i) => i.naam)).toEqual([
+      "Opgave_Plaatsen",
+      "Opgave_KostenPerPlaats",
+      "Opgave_Locaties",
+      "Opgave_VasteKostenPerLocatie",
+      "Opgave_BonusPerPlaats",
+    ]);
+  });
+
+  test("structure: unique keys, inputs marked, formulas only where intended, native functions only", () => {
+    controleerStructuur(utrecht);
+    const t = tabel(utrecht, TABELLEN.taakstelling);
+    const soort = Object.fromEntries(t.kolommen.map((k) => [k.sleutel, k.soort]));
+    expect(soort).toMatchObject({
+      periode: "gegeven",
+      taakstelling: "gegeven",
+      taakstellingEigen: "invoer",
+      gehuisvest: "invoer",
+      gecorrigeerd: "formule",
+      achterstand: "formule",
+      voorsprong: "formule",
+    });
+    expect(t.sleutelKolom).toBe("periode");
+  });
+
+  test("one row per half-year from 2016-II to the last period of the dataset", () => {
+    const perioden = kolom(tabel(utrecht, TABELLEN.taakstelling), "periode");
+    const laatste = engine.dataset.landelijkeTaakstelling.at(-1)?.periode;
+    expect(perioden[0]).toBe("2016-II");
+    expect(perioden.at(-1)).toBe(laatste);
+    expect(perioden).toHaveLength(20);
+    expect(perioden).toContain("2024-I");
+  });
+
+  test("values equal the engine; unknown periods are not guessed", () => {
+    const t = tabel(utrecht, TABELLEN.taakstelling);
+    const perioden = kolom(t, "periode") as string[];
+    const taak = kolom(t, "taakstelling");
+    const landelijk = kolom(t, "landelijk");
+    const herkomst = kolom(t, "herkomst") as string[];
+    const inwoners = kolom(t, "inwoners");
+    let onbekend = 0;
+    perioden.forEach((p, i) => {
+      let verwacht: number | null = null;
+      try {
+        const x = engine.taakstelling("GM0344", p);
+        verwacht = x.aantal;
+        expect(inwoners[i]).toBe(x.herkomst.iG);
+        expect(landelijk[i]).toBe(x.herkomst.vg);
+      } catch (e) {
+        if (!(e instanceof OpgaveFout)) throw e;
+        onbekend++;
+        expect(herkomst[i]).toMatch(/^onbekend: /);
+        expect(herkomst[i]).toContain(e.message);
+        expect(landelijk[i]).toBeNull();
+      }
+      expect(taak[i]).toBe(verwacht);
+    });
+    expect(onbekend).toBe(6); // 2018-II, 2020-I, 2021-I, 2021-II, 2024-II, 2026-I
+    expect(taak[perioden.indexOf("2024-I")]).toBe(388);
+    expect(taak[perioden.indexOf("2024-II")]).toBeNull();
+    // iG of an unknown period is still given where the reference date is known (to compute from a circular).
+    expect(inwoners[perioden.indexOf("2024-II")]).toBe(engine.gemeente("Utrecht").inwoners["2023"]);
+  });
+
+  test("the chain: each row's formulas reference its own row and the row above, with the named start cells", () => {
+    const t = tabel(utrecht, TABELLEN.taakstelling);
+    const [h0, i0, j0] = ["gecorrigeerd", "achterstand", "voorsprong"].map((k) => kolom(t, k)[0]) as {
+      formule: string;
+    }[];
+    expect(t.start).toEqual({ rij: 7, kolom: 1 });
+    // Row 8: the first data row; the start balance comes from the named cells.
+    expect(h0?.formule).toBe(
+      '=IF(OR(AND(F8="",D8=""),AND(Opgave_Startperiode<>"",A8<>Opgave_Startperiode)),"",IF(F8<>"",F8,D8)+N(Opgave_Beginsaldo))',
+    );
+    expect(i0?.formule).toBe('=IF(OR(H8="",G8=""),"",MAX(H8-G8,0))');
+    expect(j0?.formule).toBe('=IF(OR(H8="",G8=""),"",MAX(G8-H8,0))');
+    const h5 = kolom(t, "gecorrigeerd")[5] as { formule: string };
+    expect(h5.formule).toBe(
+      '=IF(AND(F13="",D13=""),"",IF(A13=Opgave_Startperiode,IF(F13<>"",F13,D13)+N(Opgave_Beginsaldo),IF(I12="","",IF(F13<>"",F13,D13)+I12-J12)))',
+    );
+  });
+
+  test("opvang: the default decision's target, amv and provenance; all decisions in the table", () => {
+    const o = blad(utrecht, BLADEN.opvang);
+    const doel = engine.opvangGemeente("Utrecht");
+    const amv = engine.opvangGemeente("Utrecht", "amv");
+    expect(waardeNaLabel(o, "Opvangplaatsen (doel)")).toBe(doel.aantal);
+    expect(waardeNaLabel(o, "waarvan amv")).toBe(amv.aantal);
+    expect(waardeNaLabel(o, "Besluit")).toBe(doel.besluit.naam);
+    expect(String(waardeNaLabel(o, "Herkomst"))).toContain(doel.bron);
+    const t = tabel(utrecht, TABELLEN.opvang);
+    expect(kolom(t, "besluit")).toEqual(["verdeelbesluit-2024-12", "spreidingswet-96000"]);
+    expect(kolom(t, "totaal")).toEqual([1946, 1988]);
+    expect(kolom(t, "standaard")).toEqual(["ja", "nee"]);
+    const tekort = waardeNaLabel(o, "Tekort (+) / overschot (−)") as { formule: string };
+    expect(tekort.formule).toBe('=IF(OR(B6="",Opgave_BestaandePlaatsen=""),"",B6-Opgave_BestaandePlaatsen)');
+    // B6 is where the target is.
+    const blok = o.blokken.find((b) => b.cellen.some((c) => c[0] === "Opvangplaatsen (doel)"));
+    expect(blok && blok.start.rij + blok.cellen.findIndex((c) => c[0] === "Opvangplaatsen (doel)")).toBe(6);
+  });
+
+  test("kleinschalig: the engine's options for the target, with the assumptions", () => {
+    const k = engine.kleinschalig({ plaatsen: engine.opvangGemeente("Utrecht").aantal });
+    const t = tabel(utrecht, TABELLEN.kleinschalig);
+    expect(kolom(t, "locaties")).toEqual(k.opties.map((o) => o.locaties));
+    expect(kolom(t, "jaarkosten")).toEqual(k.opties.map((o) => o.jaarkosten));
+    const teksten = blad(utrecht, BLADEN.kleinschalig).blokken.flatMap((b) => b.cellen.flat());
+    for (const a of k.aannames) expect(teksten).toContain(`Aanname: ${a}`);
+  });
+
+  test("kosten: standards next to empty input cells, formulas on the values used", () => {
+    const k = blad(utrecht, BLADEN.kosten);
+    const rij = (r: number) => k.blokken.find((b) => b.start.rij === r && b.start.kolom === 3)?.cellen[0];
+    expect(rij(4)?.[0]).toBe(1946); // opvangdoel
+    expect(rij(5)?.[0]).toBe(30400); // COA regulier 2023
+    expect(rij(6)?.[0]).toBe(engine.kleinschalig({ plaatsen: 1946 }).opties[0]?.locaties);
+    expect(rij(7)?.[0]).toBe(200000);
+    expect(rij(8)?.[0]).toBe(5000);
+    expect(rij(5)?.[1]).toEqual({ formule: '=IF(B5<>"",B5,IF(C5<>"",C5,""))' });
+    expect(waardeNaLabel(k, "Jaarkosten opvang (€)")).toEqual({ formule: '=IF(OR(D4="",D5=""),"",D4*D5)' });
+    expect(waardeNaLabel(k, "Jaarkosten totaal (€)")).toEqual({
+      formule: '=IF(OR(B10="",B11=""),"",B10+B11)',
+    });
+    expect(waardeNaLabel(k, "Eenmalige bonus (€)")).toEqual({ formule: '=IF(OR(D4="",D8=""),"",D4*D8)' });
+    const t = tabel(utrecht, TABELLEN.kosten);
+    expect(t.rijen).toHaveLength(engine.dataset.kostenNormen.length + engine.dataset.prikkels.length);
+  });
+
+  test("overzicht: key figures, current backlog as a formula on the Taakstelling sheet, a chart", () => {
+    const o = blad(utrecht, BLADEN.overzicht);
+    expect(waardeNaLabel(o, "Gemeente")).toBe("Utrecht");
+    expect(waardeNaLabel(o, "CBS-code")).toBe("GM0344");
+    expect(waardeNaLabel(o, "Provincie")).toBe("Utrecht");
+    expect(waardeNaLabel(o, "Inwoners 1-1-2024")).toBe(374238);
+    expect(waardeNaLabel(o, "Taakstelling 2025-II (laatst bekend)")).toBe(
+      engine.taakstelling("Utrecht", "2025-II").aantal,
+    );
+    const ach = waardeNaLabel(o, "Achterstand (laatst berekende periode)") as { formule: string };
+    expect(ach.formule).toContain("Taakstelling!$I$8:$I$27");
+    expect(o.grafieken).toEqual([
+      {
+        titel: "Taakstelling en gehuisvest per periode",
+        soort: "kolom",
+        tabel: "Opgave_Taakstelling",
+        categorieKolom: "periode",
+        reeksKolommen: ["taakstelling", "gehuisvest"],
+        positie: { rij: 18, kolom: 1 },
+      },
+    ]);
+  });
+
+  test("bron: dataset, hash, address, add-in version and time as given; the dataset's sources", () => {
+    const b = blad(utrecht, BLADEN.bron);
+    expect(waardeNaLabel(b, "Dataset")).toBe("opgave-standaard");
+    expect(waardeNaLabel(b, "Versie")).toBe("2026.11.28");
+    expect(waardeNaLabel(b, "Hash")).toBe("abc123");
+    expect(waardeNaLabel(b, "Bron-adres")).toBe("https://voorbeeld.nl/bundel.json");
+    expect(waardeNaLabel(b, "Versie invoegtoepassing")).toBe("0.1.0");
+    expect(waardeNaLabel(b, "Gevuld op")).toBe("2026-12-01T10:00:00Z");
+    expect(waardeNaLabel(b, "Onderwerp")).toBe("gemeente GM0344 (Utrecht)");
+    expect(onderwerpVan(utrecht)).toBe("gemeente GM0344 (Utrecht)");
+    expect(onderwerpVan(provincie)).toBe("provincie PV26 (Utrecht), 2024-I");
+    expect(kolom(tabel(utrecht, TABELLEN.bronnen), "id")).toEqual(engine.dataset.bronnen.map((x) => x.id));
+  });
+
+  test("deterministic: the same input gives the same plan", () => {
+    expect(planGemeente(engine, "GM0344", bron)).toEqual(utrecht);
+  });
+
+  test("number formats: integers, euros, text", () => {
+    const t = tabel(utrecht, TABELLEN.taakstelling);
+    const notatie = Object.fromEntries(t.kolommen.map((k) => [k.sleutel, k.notatie]));
+    expect(notatie).toMatchObject({
+      periode: "@",
+      taakstelling: "#,##0",
+      gehuisvest: "#,##0",
+      herkomst: "@",
+    });
+    const k = tabel(utrecht, TABELLEN.kleinschalig);
+    expect(k.kolommen.find((x) => x.sleutel === "jaarkosten")?.notatie).toBe("€ #,##0");
+  });
+});
+
+describe("planGemeente: gemeenten that did not always exist", () => {
+  test("Voorne aan Zee (2023): earlier periods are unknown, not guessed", () => {
+    const plan = planGemeente(engine, "Voorne aan Zee", bron);
+    controleerStructuur(plan);
+    const t = tabel(plan, TABELLEN.taakstelling);
+    const perioden = kolom(t, "periode") as string[];
+    const taak = kolom(t, "taakstelling");
+    const herkomst = kolom(t, "herkomst") as string[];
+    const i = perioden.indexOf("2022-II");
+    expect(taak[i]).toBeNull();
+    expect(kolom(t, "inwoners")[i]).toBeNull();
+    expect(herkomst[i]).toMatch(/^onbekend: .*bestaat pas vanaf/);
+    expect(taak[perioden.indexOf("2023-I")]).toBe(engine.taakstelling("Voorne aan Zee", "2023-I").aantal);
+  });
+
+  test("Haaren (ended 2021): no opvang figure, no options, no error", () => {
+    const plan = planGemeente(engine, "Haaren", bron);
+    controleerStructuur(plan);
+    expect(tabel(plan, TABELLEN.opvang).rijen).toEqual([]);
+    expect(tabel(plan, TABELLEN.kleinschalig).rijen).toEqual([]);
+    expect(String(waardeNaLabel(blad(plan, BLADEN.opvang), "Besluit"))).toMatch(/^geen cijfer: /);
+    const t = tabel(plan, TABELLEN.taakstelling);
+    const perioden = kolom(t, "periode") as string[];
+    expect(kolom(t, "herkomst")[perioden.indexOf("2021-I")]).toMatch(/^onbekend: /);
+  });
+});
+
+describe("planProvincie (Utrecht, 2024-I)", () => {
+  const t = tabel(provincie, TABELLEN.provincie);
+
+  test("sheets, table, 26 gemeenten keyed by code", () => {
+    controleerStructuur(provincie);
+    expect(provincie.onderwerp).toEqual({ soort: "provincie", code: "PV26", naam: "Utrecht" });
+    expect(provincie.bladen.map((b) => b.naam)).toEqual(["Provincie", "Bron"]);
+    expect(provincie.bladen.flatMap((b) => b.tabellen.map((x) => x.naam))).toEqual([
+      "Opgave_Provincie",
+      "Opgave_Bronnen",
+    ]);
+    expect(t.rijen).toHaveLength(26);
+    expect(t.sleutelKolom).toBe("code");
+    const invoer = t.kolommen.filter((k) => k.soort === "invoer").map((k) => k.sleutel);
+    expect(invoer).toEqual(["taakstellingEigen", "gehuisvest", "beginsaldo", "bestaand"]);
+    const formules = t.kolommen.filter((k) => k.soort === "formule").map((k) => k.sleutel);
+    expect(formules).toEqual(["achterstand", "voorsprong", "tekort"]);
+    expect(t.kolommen.map((k) => k.kop)).toContain("Taakstelling 2024-I");
+    expect(t.kolommen.map((k) => k.kop)).toContain("Inwoners 1-1-2023");
+  });
+
+  test("values equal the engine", () => {
+    const codes = kolom(t, "code") as string[];
+    const regels = engine.tabel("2024-I", "Utrecht");
+    expect(codes).toEqual(regels.map((r) => r.gemeente.code));
+    const taak = kolom(t, "taakstelling");
+    codes.forEach((c, i) => expect(taak[i]).toBe(engine.taakstelling(c, "2024-I").aantal));
+    expect(kolom(t, "inwoners")).toEqual(regels.map((r) => r.inwoners));
+    // One decision for the whole province (its default), so the column adds up to the province target.
+    const opvang = kolom(t, "opvang") as number[];
+    const prov = engine.opvangProvincie("Utrecht");
+    expect(opvang.reduce((a, b) => a + b, 0)).toBe(prov.aantal);
+    codes.forEach((c, i) =>
+      expect(opvang[i]).toBe(engine.opvangGemeente(c, "totaal", prov.besluit.id).aantal),
+    );
+    const namen = kolom(t, "gemeente");
+    expect(namen[codes.indexOf("GM0344")]).toBe("Utrecht");
+  });
+
+  test("formulas per row and a totals row of SUMs over exactly the data rows", () => {
+    const ach = kolom(t, "achterstand")[0] as { formule: string };
+    expect(ach.formule).toBe('=IF(OR(AND(E9="",D9=""),F9=""),"",MAX(IF(E9<>"",E9,D9)+N(G9)-F9,0))');
+    const voor = kolom(t, "voorsprong")[0] as { formule: string };
+    expect(voor.formule).toBe('=IF(OR(AND(E9="",D9=""),F9=""),"",MAX(F9-IF(E9<>"",E9,D9)-N(G9),0))');
+    expect(kolom(t, "tekort")[25]).toEqual({ formule: '=IF(OR(J34="",M34=""),"",J34-M34)' });
+    const totaal = Object.fromEntries(t.kolommen.map((k, i) => [k.sleutel, t.totaal?.[i]]));
+    expect(totaal.gemeente).toBe("Totaal");
+    expect(totaal.code).toBeNull();
+    expect(totaal.taakstelling).toEqual({ formule: "=SUM(D9:D34)" });
+    expect(totaal.gehuisvest).toEqual({ formule: "=SUM(F9:F34)" });
+    expect(totaal.achterstand).toEqual({ formule: "=SUM(H9:H34)" });
+    expect(totaal.opvang).toEqual({ formule: "=SUM(J9:J34)" });
+    expect(totaal.tekort).toEqual({ formule: "=SUM(N9:N34)" });
+  });
+
+  test("an unknown period is refused, not guessed", () => {
+    expect(() => planProvincie(engine, "Utrecht", "2024-II", bron)).toThrow(/2024-II is niet bekend/);
+  });
+});
+
+describe("strings stay strings", () => {
+  test("'s-Gravenhage is a plain string in the province table and the gemeente plan", () => {
+    const zh = planProvincie(engine, "Zuid-Holland", "2024-I", bron);
+    controleerStructuur(zh);
+    const t = tabel(zh, TABELLEN.provincie);
+    const namen = kolom(t, "gemeente");
+    expect(namen).toContain("'s-Gravenhage");
+    const plan = planGemeente(engine, "Den Haag", bron);
+    expect(plan.onderwerp.naam).toBe("'s-Gravenhage");
+    expect(waardeNaLabel(blad(plan, BLADEN.overzicht), "Gemeente")).toBe("'s-Gravenhage");
+  });
+
+  test("no plan string is a formula object; every formula object is made by the builder", () => {
+    for (const plan of [utrecht, provincie]) {
+      for (const { cel } of alleCellen(plan)) {
+        if (typeof cel === "string") expect(isFormule(cel)).toBe(false);
+      }
+    }
+  });
+
+  test("named cells are the documented ones", () => {
+    expect(Object.values(NAMEN).sort()).toEqual(
+      utrecht.bladen.flatMap((b) => b.invoercellen.map((i) => i.naam)).sort(),
+    );
+  });
+});

@@ -1,0 +1,579 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { planGemeente, planProvincie, type BronInfo } from "../../src/workbook/bouwPlan";
+import type { Cel, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
+import { celWaarde, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWriter";
+import { main, mainAsync, type Uitvoer } from "../../src/cli/main";
+import { existsSync, promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { GRAFIEK_PREFIX } from "../../src/workbook/xlsxOnderdelen";
+import { engine } from "../domain/helpers";
+
+const bron: BronInfo = {
+  datasetId: "opgave-standaard",
+  versie: "2026.11.28",
+  datum: "2026-11-28",
+  hash: "abc123",
+  addinVersie: "0.1.0",
+  gemaakt: "2026-12-01T10:00:00Z",
+};
+
+const utrecht = planGemeente(engine, "Utrecht", bron);
+
+async function lees(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return wb;
+}
+
+async function bewaar(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+function blad(wb: ExcelJS.Workbook, naam: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(naam);
+  if (!ws) throw new Error(`blad ${naam} ontbreekt`);
+  return ws;
+}
+
+function tabelRef(ws: ExcelJS.Worksheet, naam: string): string | undefined {
+  const t = (ws as unknown as { tables: Record<string, { table: { tableRef?: string } }> }).tables[naam];
+  return t?.table.tableRef;
+}
+
+function w(ws: ExcelJS.Worksheet, adres: string) {
+  return celWaarde(ws.getCell(adres));
+}
+
+/** Sheet row of a period in the Taakstelling table. */
+function rijVan(ws: ExcelJS.Worksheet, periode: string): number {
+  for (let r = 8; r < 40; r++) if (ws.getCell(r, 1).value === periode) return r;
+  throw new Error(`periode ${periode} niet gevonden`);
+}
+
+/** A small hand-made plan: one sheet, one table keyed by "code" with an input column. */
+function kleinPlan(rijen: [string, number | null][], extra: Partial<TabelPlan> = {}): WerkboekPlan {
+  return {
+    formaat: "opgave-werkboek",
+    formaatVersie: 1,
+    onderwerp: { soort: "gemeente", code: "GM0000", naam: "Proef" },
+    bladen: [
+      {
+        naam: "Proef",
+        blokken: [{ start: { rij: 1, kolom: 1 }, cellen: [["Proef"]], kop: true }],
+        invoercellen: [],
+        tabellen: [
+          {
+            naam: "Opgave_Proef",
+            start: { rij: 3, kolom: 1 },
+            kolommen: [
+              { sleutel: "code", kop: "Code", soort: "gegeven", notatie: "@" },
+              { sleutel: "aantal", kop: "Aantal", soort: "gegeven" },
+              { sleutel: "invoer", kop: "Invoer", soort: "invoer" },
+              { sleutel: "som", kop: "Som", soort: "formule" },
+            ],
+            sleutelKolom: "code",
+            rijen: rijen.map(([code, aantal], i): Cel[] => [
+              code,
+              aantal,
+              null,
+              { formule: `=B${4 + i}+C${4 + i}` },
+            ]),
+            ...extra,
+          },
+        ],
+        grafieken: [],
+      },
+    ],
+  };
+}
+
+describe("schrijfXlsx: a new workbook", () => {
+  let wb: ExcelJS.Workbook;
+  let data: Uint8Array;
+  beforeAll(async () => {
+    const uit = await schrijfXlsx(utrecht);
+    data = uit.data;
+    expect(uit.rapport).toEqual({
+      nieuweBladen: ["Overzicht", "Taakstelling", "Opvang", "Kleinschalig", "Kosten", "Bron"],
+      wijzigingen: [],
+      invoerBehouden: 0,
+      verweesd: [],
+      overgeslagen: [],
+    });
+    wb = await lees(data);
+  });
+
+  test("sheets in plan order, Excel tables with their exact names and places", () => {
+    expect(wb.worksheets.map((s) => s.name)).toEqual(utrecht.bladen.map((b) => b.naam));
+    expect(tabelRef(blad(wb, "Taakstelling"), "Opgave_Taakstelling")).toBe("A7:K27");
+    expect(tabelRef(blad(wb, "Opvang"), "Opgave_Opvang")).toBe("A14:J16");
+    expect(tabelRef(blad(wb, "Kleinschalig"), "Opgave_Kleinschalig")).toBe("A7:H27");
+    expect(tabelRef(blad(wb, "Kosten"), "Opgave_Kosten")).toBe("A16:H32");
+    expect(tabelRef(blad(wb, "Bron"), "Opgave_Bronnen")).toBe(`A13:E${13 + engine.dataset.bronnen.length}`);
+  });
+
+  test("values, formulas, number formats and input marking", () => {
+    const t = blad(wb, "Taakstelling");
+    expect(t.getCell("A7").value).toBe("Periode");
+    expect(t.getCell("G7").value).toBe("Gehuisvest");
+    expect(t.getCell("A8").value).toBe("2016-II");
+    expect(t.getCell("D8").value).toBe(455);
+    expect(t.getCell("D12").value).toBeNull(); // 2018-II: unknown, not guessed
+    expect(t.getCell("G8").value).toBeNull();
+    expect(t.getCell("I8").value).toEqual({ formula: 'IF(OR(H8="",G8=""),"",MAX(H8-G8,0))' });
+    expect(t.getCell("D8").numFmt).toBe("#,##0");
+    expect(t.getCell("A8").numFmt).toBe("@");
+    expect(t.getCell("G8").fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFFFF2CC" } });
+    expect(t.getCell("A4").value).toBe("Eerste periode");
+    const k = blad(wb, "Kleinschalig");
+    expect(k.getCell("F8").numFmt).toBe("€ #,##0");
+    expect(blad(wb, "Overzicht").getCell("B2").value).toBe("Utrecht");
+    expect(blad(wb, "Overzicht").getColumn(1).width).toBe(40);
+  });
+
+  test("named input cells are workbook defined names", () => {
+    const namen = Object.fromEntries(
+      (wb.definedNames.model as { name: string; ranges: string[] }[]).map((n) => [n.name, n.ranges]),
+    );
+    expect(namen).toEqual({
+      Opgave_Startperiode: ["Taakstelling!$B$4"],
+      Opgave_Beginsaldo: ["Taakstelling!$B$5"],
+      Opgave_BestaandePlaatsen: ["Opvang!$B$11"],
+      Opgave_Plaatsen: ["Kosten!$B$4"],
+      Opgave_KostenPerPlaats: ["Kosten!$B$5"],
+      Opgave_Locaties: ["Kosten!$B$6"],
+      Opgave_VasteKostenPerLocatie: ["Kosten!$B$7"],
+      Opgave_BonusPerPlaats: ["Kosten!$B$8"],
+    });
+  });
+
+  test("no formula uses OPGAVE.*; the workbook recalculates on open", async () => {
+    const zip = await JSZip.loadAsync(data);
+    for (const naam of Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/sheet"))) {
+      const xml = (await zip.file(naam)?.async("string")) ?? "";
+      expect(xml.toUpperCase()).not.toContain("OPGAVE.");
+    }
+    expect(await zip.file("xl/workbook.xml")?.async("string")).toContain('fullCalcOnLoad="1"');
+  });
+
+  test("a native column chart on Overzicht plots the table's ranges", async () => {
+    const zip = await JSZip.loadAsync(data);
+    const chart = (await zip.file("xl/charts/chart1.xml")?.async("string")) ?? "";
+    expect(chart).toContain('<c:barDir val="col"/>');
+    expect(chart).toContain("<c:f>Taakstelling!$A$8:$A$27</c:f>");
+    expect(chart).toContain("<c:f>Taakstelling!$D$8:$D$27</c:f>");
+    expect(chart).toContain("<c:f>Taakstelling!$G$8:$G$27</c:f>");
+    expect(chart).toContain("Taakstelling en gehuisvest per periode");
+    const drawing = (await zip.file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
+    expect(drawing).toContain(`name="${GRAFIEK_PREFIX}1"`);
+    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    expect(types).toContain('PartName="/xl/charts/chart1.xml"');
+    expect(types).toContain('PartName="/xl/drawings/drawing1.xml"');
+    const sheet1 = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    expect(sheet1).toMatch(
+      /<drawing r:id="rId\d+"\/><\/worksheet>|<drawing r:id="rId\d+"\/><(tableParts|extLst)/,
+    );
+  });
+
+  test("the province workbook: totals row below the table", async () => {
+    const p = await lees((await schrijfXlsx(planProvincie(engine, "Utrecht", "2024-I", bron))).data);
+    const ws = blad(p, "Provincie");
+    expect(tabelRef(ws, "Opgave_Provincie")).toBe("A8:O34");
+    expect(ws.getCell("B35").value).toBe("Totaal");
+    expect(ws.getCell("D35").value).toEqual({ formula: "SUM(D9:D34)" });
+    expect(ws.getCell("A35").value).toBeNull();
+  });
+});
+
+describe("schrijfXlsx: strings are written as text", () => {
+  test('a feed string "=HYPERLINK(…)" stays text, in a block and in a table', async () => {
+    const link = '=HYPERLINK("http://x")';
+    const plan = planGemeente(engine, "Utrecht", { ...bron, bronUrl: link });
+    const klein = kleinPlan([[link, 1]]);
+    for (const [p, blad_, adres] of [
+      [plan, "Bron", "B6"],
+      [klein, "Proef", "A4"],
+    ] as const) {
+      const { data } = await schrijfXlsx(p);
+      const wb = await lees(data);
+      const cel = blad(wb, blad_).getCell(adres);
+      expect(cel.value).toBe(link);
+      expect(cel.type).toBe(ExcelJS.ValueType.String);
+      const zip = await JSZip.loadAsync(data);
+      const alle = await Promise.all(
+        Object.keys(zip.files)
+          .filter((n) => n.startsWith("xl/worksheets/sheet"))
+          .map((n) => zip.file(n)?.async("string")),
+      );
+      expect(alle.join("")).not.toContain("HYPERLINK");
+      expect(await zip.file("xl/sharedStrings.xml")?.async("string")).toContain(
+        "=HYPERLINK(&quot;http://x&quot;)",
+      );
+    }
+  });
+});
+
+describe("schrijfXlsx: refill keeps what the user made", () => {
+  let eerste: Uint8Array;
+  let ingevuld: Uint8Array;
+  let rTaak: (p: string) => number;
+
+  beforeAll(async () => {
+    eerste = (await schrijfXlsx(utrecht)).data;
+    const wb = await lees(eerste);
+    const t = blad(wb, "Taakstelling");
+    rTaak = (p) => rijVan(t, p);
+    // Housed per period (one as the user's own formula), start period and start balance.
+    t.getCell(`G${rTaak("2022-I")}`).value = 100;
+    t.getCell(`G${rTaak("2022-II")}`).value = 150;
+    t.getCell(`G${rTaak("2023-I")}`).value = { formula: "120+80" } as ExcelJS.CellFormulaValue;
+    t.getCell(`G${rTaak("2023-II")}`).value = 250;
+    t.getCell(`F${rTaak("2024-II")}`).value = 300; // taakstelling from the circular
+    t.getCell("B4").value = "2022-I";
+    t.getCell("B5").value = 10;
+    // A note column the user added to the table (Excel widens the table when you type next to it).
+    const tabel = (t as unknown as { tables: Record<string, { table: Record<string, unknown> }> }).tables
+      .Opgave_Taakstelling!.table;
+    (tabel.columns as { name: string }[]).push({ name: "Notitie" });
+    tabel.tableRef = "A7:L27";
+    tabel.autoFilterRef = "A7:L27";
+    t.getCell("L7").value = "Notitie";
+    t.getCell(`L${rTaak("2023-I")}`).value = "inclusief gezinshereniging";
+    // A cell typed outside the plan, on a plan sheet.
+    t.getCell("N2").value = "mijn opmerking";
+    blad(wb, "Overzicht").getCell("F3").value = 42;
+    // Named cells on other sheets.
+    blad(wb, "Kosten").getCell("B5").value = 31000;
+    blad(wb, "Opvang").getCell("B11").value = 1200;
+    // An extra sheet of the user's own, with a formula on Opgave's cells.
+    const eigen = wb.addWorksheet("Mijn blad");
+    eigen.getCell("A1").value = "Eigen berekening";
+    eigen.getCell("B2").value = { formula: "Taakstelling!D23*2" } as ExcelJS.CellFormulaValue;
+    eigen.addTable({
+      name: "MijnTabel",
+      ref: "D1",
+      columns: [{ name: "X" }, { name: "Y" }],
+      rows: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
+    ingevuld = await bewaar(wb);
+  });
+
+  test("inputs, the note column, own cells and own sheets survive a refill; the report counts them", async () => {
+    const { data, rapport } = await schrijfXlsx(utrecht, ingevuld);
+    expect(rapport.overgeslagen).toEqual([]);
+    expect(rapport.nieuweBladen).toEqual([]);
+    expect(rapport.wijzigingen).toEqual([]);
+    expect(rapport.verweesd).toEqual([]);
+    // 4 housed + 1 own taakstelling + 1 note + Startperiode + Beginsaldo + KostenPerPlaats + BestaandePlaatsen
+    expect(rapport.invoerBehouden).toBe(10);
+
+    const wb = await lees(data);
+    const t = blad(wb, "Taakstelling");
+    expect(w(t, `G${rTaak("2022-I")}`)).toBe(100);
+    expect(w(t, `G${rTaak("2023-II")}`)).toBe(250);
+    expect(t.getCell(`G${rTaak("2023-I")}`).value).toMatchObject({ formula: "120+80" });
+    expect(w(t, `F${rTaak("2024-II")}`)).toBe(300);
+    expect(w(t, "B4")).toBe("2022-I");
+    expect(w(t, "B5")).toBe(10);
+    expect(tabelRef(t, "Opgave_Taakstelling")).toBe("A7:L27");
+    expect(w(t, "L7")).toBe("Notitie");
+    expect(w(t, `L${rTaak("2023-I")}`)).toBe("inclusief gezinshereniging");
+    expect(w(t, "N2")).toBe("mijn opmerking");
+    expect(w(blad(wb, "Overzicht"), "F3")).toBe(42);
+    expect(w(blad(wb, "Kosten"), "B5")).toBe(31000);
+    expect(w(blad(wb, "Opvang"), "B11")).toBe(1200);
+    const eigen = blad(wb, "Mijn blad");
+    expect(w(eigen, "A1")).toBe("Eigen berekening");
+    expect(eigen.getCell("B2").value).toMatchObject({ formula: "Taakstelling!D23*2" });
+    expect(tabelRef(eigen, "MijnTabel")).toBe("D1:E3");
+    expect(wb.worksheets.map((s) => s.name)).toEqual([...utrecht.bladen.map((b) => b.naam), "Mijn blad"]);
+    // The plan's formulas are rewritten, the chart is added again (exceljs dropped it on load).
+    expect(t.getCell(`I${rTaak("2022-I")}`).value).toMatchObject({
+      formula: expect.stringContaining("MAX("),
+    });
+    const zip = await JSZip.loadAsync(data);
+    expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(1);
+  });
+
+  test("refilling twice is stable", async () => {
+    const een = await schrijfXlsx(utrecht, ingevuld);
+    const twee = await schrijfXlsx(utrecht, een.data);
+    expect(twee.rapport).toEqual(een.rapport);
+    const t = blad(await lees(twee.data), "Taakstelling");
+    expect(w(t, `L${rTaak("2023-I")}`)).toBe("inclusief gezinshereniging");
+  });
+
+  test("a plan change (another dataset version) is reported as a change", async () => {
+    const nieuw = planGemeente(engine, "Utrecht", { ...bron, versie: "2027.01.15" });
+    const { rapport, data } = await schrijfXlsx(nieuw, ingevuld);
+    expect(rapport.wijzigingen).toContainEqual({ plek: "Bron!B3", oud: "2026.11.28", nieuw: "2027.01.15" });
+    expect(rapport.invoerBehouden).toBe(10);
+    expect(w(blad(await lees(data), "Bron"), "B3")).toBe("2027.01.15");
+  });
+
+  test("a changed figure in a table is reported with its key", async () => {
+    const plan = structuredClone(utrecht) as WerkboekPlan;
+    const taak = plan.bladen[1]!.tabellen[0]!;
+    const i = taak.rijen.findIndex((r) => r[0] === "2024-I");
+    (taak.rijen[i] as Cel[])[3] = 400;
+    const { rapport } = await schrijfXlsx(plan, ingevuld);
+    expect(rapport.wijzigingen).toEqual([
+      { plek: "Opgave_Taakstelling 2024-I: Taakstelling", oud: 388, nieuw: 400 },
+    ]);
+  });
+
+  test("a table edited out of shape (input column renamed) is skipped and reported, not overwritten", async () => {
+    const wb = await lees(ingevuld);
+    const t = blad(wb, "Taakstelling");
+    t.getCell("G7").value = "Gehuisvest (aantal)";
+    const tabel = (t as unknown as { tables: Record<string, { table: { columns: { name: string }[] } }> })
+      .tables.Opgave_Taakstelling!.table;
+    tabel.columns[6]!.name = "Gehuisvest (aantal)";
+    const { rapport, data } = await schrijfXlsx(utrecht, await bewaar(wb));
+    expect(rapport.overgeslagen).toEqual([
+      'tabel Opgave_Taakstelling is handmatig gewijzigd (kolom "Gehuisvest" ontbreekt); niet bijgewerkt',
+    ]);
+    const na = blad(await lees(data), "Taakstelling");
+    expect(w(na, "G7")).toBe("Gehuisvest (aantal)");
+    expect(w(na, `G${rTaak("2022-I")}`)).toBe(100);
+    expect(tabelRef(na, "Opgave_Taakstelling")).toBe("A7:L27");
+    // The rest of the workbook is still filled.
+    expect(w(na, "B5")).toBe(10);
+    expect(rapport.invoerBehouden).toBe(4);
+  });
+
+  test("a file saved without table parts: the table is found by its header row", async () => {
+    const wb = await lees(ingevuld);
+    blad(wb, "Taakstelling").removeTable("Opgave_Taakstelling");
+    const { rapport, data } = await schrijfXlsx(utrecht, await bewaar(wb));
+    expect(rapport.overgeslagen).toEqual([]);
+    expect(rapport.invoerBehouden).toBe(10);
+    const t = blad(await lees(data), "Taakstelling");
+    expect(tabelRef(t, "Opgave_Taakstelling")).toBe("A7:L27");
+    expect(w(t, `G${rTaak("2022-II")}`)).toBe(150);
+  });
+});
+
+describe("schrijfXlsx: rows, growth and parts exceljs cannot keep", () => {
+  test("a row whose key disappeared keeps the user's input at the end and is reported", async () => {
+    const eerst = await schrijfXlsx(
+      kleinPlan([
+        ["A", 1],
+        ["B", 2],
+      ]),
+    );
+    const wb = await lees(eerst.data);
+    blad(wb, "Proef").getCell("C4").value = 7; // input for A
+    blad(wb, "Proef").getCell("C5").value = 8; // input for B
+    const { rapport, data } = await schrijfXlsx(
+      kleinPlan([
+        ["B", 2],
+        ["C", 3],
+      ]),
+      await bewaar(wb),
+    );
+    expect(rapport.verweesd).toEqual([{ tabel: "Opgave_Proef", sleutel: "A" }]);
+    expect(rapport.wijzigingen).toEqual([{ plek: "Opgave_Proef C: nieuwe rij", oud: null, nieuw: "C" }]);
+    expect(rapport.invoerBehouden).toBe(2);
+    const ws = blad(await lees(data), "Proef");
+    expect([w(ws, "A4"), w(ws, "C4"), w(ws, "A5"), w(ws, "C5"), w(ws, "A6"), w(ws, "C6")]).toEqual([
+      "B",
+      8,
+      "C",
+      null,
+      "A",
+      7,
+    ]);
+    expect(ws.getCell("D6").value).toBeNull(); // no formula for an orphan row
+    expect(tabelRef(ws, "Opgave_Proef")).toBe("A3:D6");
+  });
+
+  test("a table that would grow over the user's cells is skipped and reported", async () => {
+    const eerst = await schrijfXlsx(kleinPlan([["A", 1]]));
+    const wb = await lees(eerst.data);
+    blad(wb, "Proef").getCell("B6").value = "van mij";
+    const { rapport, data } = await schrijfXlsx(
+      kleinPlan([
+        ["A", 1],
+        ["B", 2],
+        ["C", 3],
+      ]),
+      await bewaar(wb),
+    );
+    expect(rapport.overgeslagen).toEqual([
+      "tabel Opgave_Proef zou cel Proef!B6 overschrijven (daar staat iets van u); niet bijgewerkt",
+    ]);
+    expect(w(blad(await lees(data), "Proef"), "B6")).toBe("van mij");
+  });
+
+  test("a table that shrinks clears its old rows and moves its totals row", async () => {
+    const totaal: Cel[] = [null, { formule: "=SUM(B4:B5)" }, null, null];
+    const eerst = await schrijfXlsx(
+      kleinPlan(
+        [
+          ["A", 1],
+          ["B", 2],
+        ],
+        { totaal },
+      ),
+    );
+    const ws0 = blad(await lees(eerst.data), "Proef");
+    expect(ws0.getCell("B6").value).toEqual({ formula: "SUM(B4:B5)" });
+    const { data, rapport } = await schrijfXlsx(
+      kleinPlan([["A", 1]], { totaal: [null, { formule: "=SUM(B4:B4)" }, null, null] }),
+      eerst.data,
+    );
+    expect(rapport.wijzigingen).toEqual([{ plek: "Opgave_Proef B: rij vervalt", oud: "B", nieuw: null }]);
+    const ws = blad(await lees(data), "Proef");
+    expect(ws.getCell("B5").value).toEqual({ formula: "SUM(B4:B4)" });
+    expect(ws.getCell("B6").value).toBeNull();
+    expect(tabelRef(ws, "Opgave_Proef")).toBe("A3:D4");
+  });
+
+  test("duplicate keys in the existing table: skipped, not merged", async () => {
+    const eerst = await schrijfXlsx(
+      kleinPlan([
+        ["A", 1],
+        ["B", 2],
+      ]),
+    );
+    const wb = await lees(eerst.data);
+    blad(wb, "Proef").getCell("A5").value = "A";
+    const { rapport } = await schrijfXlsx(
+      kleinPlan([
+        ["A", 1],
+        ["B", 2],
+      ]),
+      await bewaar(wb),
+    );
+    expect(rapport.overgeslagen).toEqual([
+      'tabel Opgave_Proef bevat de sleutel "A" meer dan eens; niet bijgewerkt',
+    ]);
+  });
+
+  test("a chart the user made would be lost: refused unless confirmed; Opgave's own chart is no problem", async () => {
+    const eigen = await schrijfXlsx(utrecht);
+    // Our own chart: a refill works.
+    await expect(schrijfXlsx(utrecht, eigen.data)).resolves.toBeDefined();
+    // Rename it so it looks like the user's own chart.
+    const zip = await JSZip.loadAsync(eigen.data);
+    const d = (await zip.file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
+    zip.file("xl/drawings/drawing1.xml", d.replace(`${GRAFIEK_PREFIX}1`, "Grafiek 1"));
+    const metEigen = await zip.generateAsync({ type: "uint8array" });
+    await expect(schrijfXlsx(utrecht, metEigen)).rejects.toThrow(VerliesFout);
+    await expect(schrijfXlsx(utrecht, metEigen)).rejects.toThrow(/1 eigen grafiek/);
+    const bevestigd = await schrijfXlsx(utrecht, metEigen, { verliesToestaan: true });
+    expect(bevestigd.rapport.overgeslagen).toEqual([]);
+  });
+});
+
+describe("opgave vul (mainAsync, the code path of the bin)", () => {
+  let map: string;
+  beforeAll(async () => {
+    map = await fs.mkdtemp(path.join(os.tmpdir(), "opgave-vul-"));
+  });
+  afterAll(async () => {
+    await fs.rm(map, { recursive: true, force: true });
+  });
+
+  function opvang(): Uitvoer & { uit: string[]; fout: string[] } {
+    const uit: string[] = [];
+    const fout: string[] = [];
+    return { uit, fout, out: (t) => uit.push(t), err: (t) => fout.push(t) };
+  }
+
+  test("writes a new workbook, then refills it and reports in Dutch", async () => {
+    const bestand = path.join(map, "utrecht.xlsx");
+    const a = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], a)).toBe(0);
+    expect(a.uit[0]).toBe(`Geschreven: ${bestand} (Utrecht)`);
+    expect(a.uit[1]).toBe(
+      "Nieuw werkboek met de bladen Overzicht, Taakstelling, Opvang, Kleinschalig, Kosten, Bron.",
+    );
+    const wb = await lees(new Uint8Array(await fs.readFile(bestand)));
+    blad(wb, "Taakstelling").getCell("G20").value = 123;
+    blad(wb, "Taakstelling").getCell("B5").value = -5;
+    await fs.writeFile(bestand, await bewaar(wb));
+    const b = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "GM0344", "--uit", bestand], b)).toBe(0);
+    expect(b.uit[0]).toBe(`Opnieuw gevuld: ${bestand} (Utrecht)`);
+    expect(b.uit).toContain("2 invoercellen behouden.");
+    expect(b.uit.join("\n")).toMatch(/1 wijziging:\n {2}Bron!B9: "[^"]+" → "[^"]+"/);
+    const na = await lees(new Uint8Array(await fs.readFile(bestand)));
+    expect(w(blad(na, "Taakstelling"), "G20")).toBe(123);
+    expect(w(blad(na, "Taakstelling"), "B5")).toBe(-5);
+    expect((await fs.readdir(map)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("a province workbook; refilling it for another period or gemeente is refused, the file unchanged", async () => {
+    const bestand = path.join(map, "provincie.xlsx");
+    expect(
+      await mainAsync(["vul", "--provincie", "Utrecht", "--periode", "2024-I", "--uit", bestand], opvang()),
+    ).toBe(0);
+    const voor = await fs.readFile(bestand);
+    const a = opvang();
+    expect(
+      await mainAsync(["vul", "--provincie", "Utrecht", "--periode", "2023-II", "--uit", bestand], a),
+    ).toBe(1);
+    expect(a.fout.join("")).toContain(
+      "is het werkboek voor provincie PV26 (Utrecht), 2024-I, niet voor provincie PV26 (Utrecht), 2023-II",
+    );
+    const b = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Zeist", "--uit", bestand], b)).toBe(1);
+    expect(b.fout.join("")).toContain("niet voor gemeente GM0355 (Zeist)");
+    expect(Buffer.compare(await fs.readFile(bestand), voor)).toBe(0);
+  });
+
+  test("errors: Dutch message and exit 1; usage errors exit 2", async () => {
+    const a = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrech", "--uit", path.join(map, "x.xlsx")], a)).toBe(1);
+    expect(a.fout).toEqual(['Gemeente "Utrech" niet gevonden. Bedoelde u: Utrecht, Utrechtse Heuvelrug?']);
+    expect(existsSync(path.join(map, "x.xlsx"))).toBe(false);
+    const b = opvang();
+    expect(
+      await mainAsync(
+        ["vul", "--provincie", "Utrecht", "--periode", "2024-II", "--uit", path.join(map, "y.xlsx")],
+        b,
+      ),
+    ).toBe(1);
+    expect(b.fout[0]).toMatch(/^De landelijke taakstelling voor 2024-II is niet bekend/);
+    const c = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht"], c)).toBe(2);
+    expect(c.fout[0]).toMatch(/^Geef met --uit het .xlsx-bestand op./);
+    expect(
+      await mainAsync(
+        ["vul", "--gemeente", "Utrecht", "--provincie", "Utrecht", "--uit", "z.xlsx"],
+        opvang(),
+      ),
+    ).toBe(2);
+    // Not a workbook: refused, left as it was.
+    const kapot = path.join(map, "kapot.xlsx");
+    await fs.writeFile(kapot, "geen zip");
+    const d = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", kapot], d)).toBe(1);
+    expect(d.fout[0]).toContain("is geen leesbaar Excel-werkboek (.xlsx)");
+    expect(await fs.readFile(kapot, "utf8")).toBe("geen zip");
+    // The synchronous entry point points to mainAsync.
+    expect(main(["vul"], opvang())).toBe(2);
+  });
+
+  test("parts exceljs cannot keep: refused with a hint, written with --bevestig-verlies", async () => {
+    const bestand = path.join(map, "grafiek.xlsx");
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const d = (await zip.file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
+    zip.file("xl/drawings/drawing1.xml", d.replace(`${GRAFIEK_PREFIX}1`, "Mijn grafiek"));
+    await fs.writeFile(bestand, await zip.generateAsync({ type: "uint8array" }));
+    const a = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], a)).toBe(1);
+    expect(a.fout[0]).toContain("1 eigen grafiek");
+    expect(a.fout[0]).toContain("--bevestig-verlies");
+    expect(
+      await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand, "--bevestig-verlies"], opvang()),
+    ).toBe(0);
+  });
+});
