@@ -57,7 +57,9 @@ module.exports = (env = {}, argv = {}) => {
       // exceljs ships its own minified browser build: keep it in its own lazy chunk and do not minify it again.
       minimizer: [new TerserPlugin({ exclude: /^(office-js\/|exceljs)/ })],
       splitChunks: {
-        cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async" } },
+        cacheGroups: {
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async" },
+        },
       },
     },
     resolve: { extensions: [".ts", ".js", ".json"] },
