@@ -87,3 +87,17 @@ export function kleinschaligeOpties(v: KleinschaligVraag): KleinschaligOptie[] {
   }
   return opties.sort((x, y) => x.jaarkosten - y.jaarkosten || x.locaties - y.locaties).slice(0, MAX_OPTIES);
 }
+
+/** One option as a table row, in the column order used by KLEINSCHALIG and the Kleinschalig sheet. */
+export function optieRij(o: KleinschaligOptie): (number | string)[] {
+  return [
+    o.locaties,
+    o.grootte,
+    o.totaal,
+    o.overschot,
+    o.duurzaamBonus ? "ja" : "nee",
+    o.jaarkosten,
+    o.vasteKosten,
+    o.bonus,
+  ];
+}

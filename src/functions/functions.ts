@@ -12,6 +12,7 @@ import { berichten } from "../domain/berichten";
 import { OpgaveFout } from "../domain/fouten";
 import { dagTekst, peiljaarInwoners, periodeCode } from "../domain/periode";
 import { engine } from "../data/store";
+import { optieRij } from "../domain/kleinschalig";
 import { opvangBronTekst } from "../domain/opvang";
 import {
   oekraineVergoeding,
@@ -375,20 +376,7 @@ export function kleinschalig(
       "Eenmalige bonus (€)",
     ];
     const leeg = kop.slice(1).map(() => "");
-    return [
-      kop,
-      ...opties.map((o) => [
-        o.locaties,
-        o.grootte,
-        o.totaal,
-        o.overschot,
-        o.duurzaamBonus ? "ja" : "nee",
-        o.jaarkosten,
-        o.vasteKosten,
-        o.bonus,
-      ]),
-      ...aannames.map((a) => [`Aanname: ${a}`, ...leeg]),
-    ];
+    return [kop, ...opties.map(optieRij), ...aannames.map((a) => [`Aanname: ${a}`, ...leeg])];
   });
 }
 

@@ -31,7 +31,7 @@
 import type { Engine, Invoer } from "../domain/engine";
 import { OpgaveFout } from "../domain/fouten";
 import { opvangBronTekst, type OpvangCijfer } from "../domain/opvang";
-import { DEFAULT_VASTE_KOSTEN } from "../domain/kleinschalig";
+import { DEFAULT_VASTE_KOSTEN, optieRij } from "../domain/kleinschalig";
 import {
   dagCode,
   dagTekst,
@@ -491,16 +491,7 @@ function kleinschaligBlad(
           start,
           kolommen,
           sleutelKolom: "locaties",
-          rijen: opties.map((o) => [
-            o.locaties,
-            o.grootte,
-            o.totaal,
-            o.overschot,
-            o.duurzaamBonus ? "ja" : "nee",
-            o.jaarkosten,
-            o.vasteKosten,
-            o.bonus,
-          ]),
+          rijen: opties.map(optieRij),
         },
       ],
       grafieken: [],

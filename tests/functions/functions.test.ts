@@ -1,16 +1,6 @@
 import * as f from "../../src/functions/functions";
 import { ExcelFout } from "../../src/functions/excelFout";
-
-/** Call and return the ExcelFout thrown (outside Excel the adapter throws ExcelFout). */
-function excelFout(call: () => unknown): ExcelFout {
-  try {
-    call();
-  } catch (e) {
-    if (e instanceof ExcelFout) return e;
-    throw e;
-  }
-  throw new Error("verwachtte een Excel-fout");
-}
+import { excelFout } from "../helpers/excelFout";
 
 describe("TAAKSTELLING with what Excel really passes", () => {
   test("text, numbers (codes), 1×1 ranges and Excel date serials", () => {

@@ -1,15 +1,5 @@
 import * as f from "../../src/functions/functions";
-import { ExcelFout } from "../../src/functions/excelFout";
-
-function excelFout(call: () => unknown): ExcelFout {
-  try {
-    call();
-  } catch (e) {
-    if (e instanceof ExcelFout) return e;
-    throw e;
-  }
-  throw new Error("verwachtte een Excel-fout");
-}
+import { excelFout } from "../helpers/excelFout";
 
 describe("OPVANG family with Excel-shaped arguments", () => {
   test("defaults (null = omitted), soort and besluit as text or number", () => {
