@@ -8,6 +8,7 @@ import { performance } from "perf_hooks";
 import { Engine } from "../src/domain/engine";
 import { DatasetSchema, type Dataset } from "../src/data/schema";
 import { kleinschalig, opvang, taakstelling } from "../src/functions/functions";
+import { benchConsolideren } from "./consolideren";
 
 const DATASET = path.resolve(__dirname, "../src/data/embedded/dataset.json");
 
@@ -111,3 +112,6 @@ console.log(`  verhouding OPVANG / Map.get: ${(opvangWarm / opvangRaw).toFixed(1
 const klein = meet(15, () => kleinschalig(20_000, 50, 400, null, null, null));
 console.log(`\nKLEINSCHALIG(20000; 50; 400): ${ms(klein)} per aanroep`);
 if (som === 0 || fouten === 0) console.log("(controle)", som, fouten);
+
+// 5. Consolidating 50 municipal workbooks vs the raw parse of the same files (async).
+void benchConsolideren();

@@ -3,6 +3,7 @@
  *   opgave fn NAME ARG...   evaluate a custom function exactly as Excel would (same code path, same errors)
  *   opgave functies         list the functions and their parameters
  *   opgave vul …            write the Opgave workbook (.xlsx) for a gemeente or province (./vul; async: mainAsync)
+ *   opgave consolideer …    many municipal workbooks → one checked provincial overview (./consolideer; async)
  */
 import Papa from "papaparse";
 import { berichten } from "../domain/berichten";
@@ -29,6 +30,9 @@ Gebruik:
   opgave vul --gemeente NAAM --uit BESTAND.xlsx
   opgave vul --provincie NAAM --periode 2024-I --uit BESTAND.xlsx
                             schrijf het Opgave-werkboek (of vul het opnieuw; uw invoer blijft staan)
+  opgave consolideer BESTAND.xlsx... --uit OVERZICHT.xlsx [--provincie NAAM]
+                            één gecontroleerd provincie-overzicht uit de werkboeken van gemeenten
+                            (ook een map: alle .xlsx-bestanden erin; opnieuw draaien behoudt uw notities)
   opgave --help             deze hulp
 
 Argumenten: een getal wordt een getal (zoals een cel met een getal), "" een lege cel; voor een bereik-
@@ -52,12 +56,16 @@ function celTekst(v: unknown): string {
   return "";
 }
 
-/** Entry point of the `opgave` command: `vul` is asynchronous (file I/O); everything else is `main`. */
+/** Entry point of the `opgave` command: `vul` and `consolideer` are asynchronous (file I/O); the rest is `main`. */
 export async function mainAsync(argv: readonly string[], uit: Uitvoer = standaardUitvoer): Promise<number> {
   if (argv[0] === "vul") {
     // Loaded only when asked: exceljs is not needed for `opgave fn`.
     const { vul } = await import("./vul");
     return vul(argv.slice(1), uit);
+  }
+  if (argv[0] === "consolideer") {
+    const { consolideerCli } = await import("./consolideer");
+    return consolideerCli(argv.slice(1), uit);
   }
   return main(argv, uit);
 }
@@ -75,8 +83,8 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
     }
     return 0;
   }
-  if (opdracht === "vul") {
-    uit.err("opgave vul is asynchroon: gebruik mainAsync.");
+  if (opdracht === "vul" || opdracht === "consolideer") {
+    uit.err(`opgave ${opdracht} is asynchroon: gebruik mainAsync.`);
     return 2;
   }
   if (opdracht !== "fn") {

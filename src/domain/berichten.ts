@@ -118,6 +118,19 @@ export const paneelBerichten = {
   knopVoorbeeld: "Toon voorbeeld",
   instellingOpgeslagen: "Instelling opgeslagen.",
   urlOngeldig: (url: string) => `"${url}" is geen geldig http(s)-adres.`,
+  consGeenBestanden: "Nog geen bestanden gekozen.",
+  consGekozen: (n: number, genegeerd: number) =>
+    `${n} werkboek${n === 1 ? "" : "en"} gekozen` +
+    (genegeerd > 0 ? `; ${genegeerd} bestand${genegeerd === 1 ? "" : "en"} overgeslagen (geen .xlsx).` : "."),
+  consGeenBevindingen: "Geen bevindingen: alle werkboeken zijn in orde.",
+  consSamenvatting: (
+    provincie: string,
+    aangeleverd: number,
+    totaal: number,
+    fouten: number,
+    waarschuwingen: number,
+  ) =>
+    `Overzicht ${provincie}: ${aangeleverd} van ${totaal} gemeenten aangeleverd; ${fouten} fouten en ${waarschuwingen} waarschuwingen (zie Controle).`,
 } as const;
 
 /** Messages about reception decisions (Spreidingswet), scenarios and small-scale locations. */
@@ -350,5 +363,180 @@ export const feedBerichten = {
         ? `Gecontroleerd bij de feed: ${tijdstipNl(s.opgehaald)} (geen nieuwere gegevens)`
         : `Opgehaald: ${tijdstipNl(s.opgehaald)}`,
     ...(s.verouderd ? [feedBerichten.verouderd(s.dagenOud ?? 0)] : []),
+  ],
+} as const;
+
+/** Messages of the provincial consolidation (reading municipal workbooks, the checks, the summary). */
+export const consolidatieBerichten = {
+  getal,
+  // Reading one file
+  onleesbaar: (detail: string) => `Het bestand kon niet worden gelezen (${detail}); overgeslagen.`,
+  geenXlsx: (detail: string) =>
+    `Geen geldig .xlsx-bestand (${detail}); overgeslagen. Bewaar het werkboek in Excel als .xlsx en lever het opnieuw aan.`,
+  geenOpgave: (reden: string) =>
+    `Geen werkboek van Opgave (${reden}); overgeslagen. Laat de gemeente het werkboek maken met Opgave ` +
+    "(taakvenster: Vul werkboek, of opgave vul --gemeente).",
+  onbekendeVersie: (detail: string) =>
+    `Werkboek van een indeling die deze versie van Opgave niet kan lezen (${detail}); overgeslagen. Werk Opgave ` +
+    "bij, of laat de gemeente het werkboek opnieuw vullen.",
+  geenGemeentewerkboek: (onderwerp: string) =>
+    `Dit is het Opgave-werkboek voor ${onderwerp}, geen werkboek van één gemeente; overgeslagen.`,
+  bladOntbreekt: (blad: string, gevolg: string) => `Blad "${blad}" ontbreekt: ${gevolg}`,
+  gevolgTaakstelling:
+    "taakstelling, gehuisvest, achterstand en voorsprong van deze gemeente tellen niet mee.",
+  gevolgOpvang: "de bestaande opvangplaatsen van deze gemeente tellen niet mee.",
+  gevolgKosten: "de eigen kostenaannames van deze gemeente tellen niet mee (Opgave rekent met de standaard).",
+  tabelOntbreekt: (tabel: string, blad: string) =>
+    `Tabel ${tabel} niet gevonden op blad "${blad}" (verwijderd of verplaatst?): taakstelling, gehuisvest, ` +
+    "achterstand en voorsprong van deze gemeente tellen niet mee. Laat de gemeente het werkboek opnieuw vullen.",
+  kolommenOntbreken: (tabel: string, plek: string, kolommen: readonly string[]) =>
+    `Tabel ${tabel} (${plek}) is handmatig gewijzigd: kolom ${kolommen.map((k) => `"${k}"`).join(", ")} ` +
+    `ontbreekt (hernoemd of verwijderd). Taakstelling, gehuisvest, achterstand en voorsprong van deze gemeente ` +
+    "tellen niet mee; zet de kolomnaam terug.",
+  dubbelePeriode: (tabel: string, periode: string) =>
+    `Tabel ${tabel} bevat periode ${periode} meer dan eens: de tabel is handmatig gewijzigd; taakstelling, ` +
+    "gehuisvest, achterstand en voorsprong van deze gemeente tellen niet mee.",
+  periodeOngeldig: (plek: string, waarde: string) =>
+    `In ${plek} staat "${waarde}" in plaats van een periode (zoals 2024-I); deze rij telt niet mee.`,
+  invoercelOntbreekt: (naam: string, label: string) =>
+    `De invoercel "${label}" (${naam}) is niet te vinden (naam verwijderd en cel verplaatst?); die invoer telt ` +
+    "niet mee.",
+  nietNumeriek: (label: string, plek: string, waarde: string) =>
+    `${label} in ${plek} is geen getal ("${waarde}"); deze cel telt niet mee. Vul een getal in.`,
+  formuleZonderWaarde: (label: string, plek: string) =>
+    `${label} in ${plek} is een formule zonder opgeslagen uitkomst; deze cel telt niet mee. Open het werkboek in ` +
+    "Excel en bewaar het opnieuw, of vul een getal in.",
+  tekstGetal: (label: string, plek: string, waarde: string, n: number) =>
+    `${label} in ${plek} is als tekst ingevuld ("${waarde}"); gelezen als ${getal(n)}. Vul het als getal in.`,
+  geenGeheelGetal: (label: string, plek: string, waarde: string) =>
+    `${label} in ${plek} is geen geheel getal (${waarde}); deze cel telt niet mee.`,
+  negatief: (label: string, plek: string, waarde: string) =>
+    `${label} in ${plek} is negatief (${waarde}); deze cel telt niet mee.`,
+  startperiodeOngeldig: (plek: string, waarde: string) =>
+    `Eerste periode in ${plek} ("${waarde}") staat niet in kolom Periode van de tabel, dus het werkboek rekent ` +
+    "geen achterstand of voorsprong uit. Vul precies een periode uit de tabel in (bijv. 2022-I) of laat de cel leeg.",
+
+  // Checks over the files
+  onbekendeGemeente: (code: string, naam: string, datum: string) =>
+    `Gemeente ${naam} (${code}) bestaat niet (meer) op ${datumNl(datum)} volgens de gegevens van Opgave; niet ` +
+    "meegeteld. Laat de gemeente een nieuw werkboek maken.",
+  buitenProvincie: (naam: string, zijnProvincie: string, provincie: string) =>
+    `${naam} ligt in ${zijnProvincie}, niet in ${provincie}: niet meegeteld in het overzicht en de totalen.`,
+  dubbel: (naam: string, winnaar: string, gevuldWinnaar: string | null, gevuldDit: string | null) =>
+    `${naam} is ook aangeleverd in ${winnaar}, dat later is gevuld (${gevuldWinnaar ? tijdstipNl(gevuldWinnaar) : "?"}` +
+    `; dit bestand: ${gevuldDit ? tijdstipNl(gevuldDit) : "onbekend"}). Dat bestand wordt gebruikt, dit bestand ` +
+    "niet.",
+  dubbelOnbeslist: (naam: string, bestanden: readonly string[]) =>
+    `${naam} is meer dan eens aangeleverd (${opsomming(bestanden)}) en "Gevuld op" (blad Bron) wijst geen ` +
+    "nieuwste aan. Opgave kiest niet: geen van deze bestanden is gebruikt. Lever er één aan.",
+  ontbreekt: (naam: string, provincie: string) =>
+    `Geen werkboek van ${naam} aangeleverd${provincie ? ` (gemeente in ${provincie})` : ""}.`,
+  ontbrekenSamen: (namen: readonly string[]) =>
+    `Geen werkboek aangeleverd van ${namen.length === 1 ? "1 gemeente" : `${namen.length} gemeenten`}: ` +
+    `${opsomming(namen)}.`,
+  andereVersie: (
+    versie: string,
+    tov: { meerderheid: string | null; aantal: number; totaal: number; engine: string | null },
+  ) =>
+    `Gevuld met dataset ${versie}` +
+    (tov.meerderheid
+      ? `; de meeste werkboeken (${tov.aantal} van ${tov.totaal}) met ${tov.meerderheid}`
+      : "") +
+    (tov.engine ? `; het overzicht rekent met ${tov.engine} (de gegevens van Opgave nu)` : "") +
+    ". Cijfers uit de dataset (taakstelling, opvangdoel, normen) kunnen verschillen; laat de gemeente het " +
+    "werkboek opnieuw vullen met het laatste besluit.",
+  opvangAfwijkt: (
+    doelBestand: number | null,
+    besluitBestand: string | null,
+    doel: number | null,
+    besluit: string | null,
+  ) =>
+    `Het werkboek toont ${doelBestand === null ? "geen opvangdoel" : `opvangdoel ${getal(doelBestand)}`}` +
+    (besluitBestand ? ` (${besluitBestand})` : "") +
+    `; Opgave rekent nu met ${doel === null ? "geen opvangdoel" : getal(doel)}` +
+    (besluit ? ` (${besluit})` : "") +
+    ". Het overzicht gebruikt het cijfer van Opgave.",
+  totaalWijktAf: (verschillen: readonly { plek: string; inWerkboek: string; berekend: string }[]) =>
+    `Uitkomsten in het werkboek kloppen niet met de invoer: ${verschillen
+      .slice(0, 5)
+      .map((v) => `${v.plek} toont ${v.inWerkboek}, herberekend ${v.berekend}`)
+      .join("; ")}${verschillen.length > 5 ? ` (en nog ${verschillen.length - 5})` : ""}. Het overzicht ` +
+    "gebruikt de herberekening; laat de gemeente nagaan of een formule is overschreven.",
+  redenTaakstelling: (periode: string) =>
+    `in ${periode} is de taakstelling onbekend (vul Taakstelling (eigen invoer) in)`,
+  redenGehuisvest: (periode: string) => `in ${periode} is Gehuisvest leeg`,
+  redenPeriode: (periode: string) => `rij ${periode} sluit niet aan op de vorige periode`,
+  verloopOnderbroken: (na: string | null, reden: string, later: readonly string[]) =>
+    `Het verloop ${na ? `stopt na ${na}` : "begint niet"}: ${reden}. Gehuisvest in ${opsomming(
+      later.length > 4 ? [...later.slice(0, 3), `nog ${later.length - 3} perioden`] : later,
+    )} telt daardoor niet mee.`,
+  geenInvoer: "Geen Gehuisvest ingevuld: achterstand en voorsprong zijn niet te berekenen.",
+
+  // Status and summary
+  gebruikt: "gebruikt",
+  nietGebruikt: "niet gebruikt",
+  statusOntbreekt: "ontbreekt",
+  statusNietGebruikt: "niet gebruikt (dubbel)",
+  status: (fouten: number, waarschuwingen: number) =>
+    fouten === 0 && waarschuwingen === 0
+      ? "in orde"
+      : [
+          fouten > 0 ? `${fouten} ${fouten === 1 ? "fout" : "fouten"}` : "",
+          waarschuwingen > 0
+            ? `${waarschuwingen} ${waarschuwingen === 1 ? "waarschuwing" : "waarschuwingen"}`
+            : "",
+        ]
+          .filter((x) => x !== "")
+          .join(", "),
+  ernstFout: "FOUT",
+  ernstWaarschuwing: "let op",
+  inOrde: "in orde",
+  algemeenKop: "Gemeenten zonder (bruikbaar) bestand en algemene bevindingen:",
+  locatiesToelichting:
+    "Geplande locaties: het gemeentewerkboek heeft geen aparte invoer voor geplande locaties; Opgave gebruikt " +
+    '"Aantal locaties" op blad Kosten (Opgave_Locaties) en, als die leeg is, de standaard (de goedkoopste optie ' +
+    "voor het opvangdoel). Kolom Herkomst locaties zegt welke.",
+  soortLabel: {
+    onleesbaar: "onleesbaar bestand",
+    geenXlsx: "geen .xlsx",
+    geenOpgave: "geen Opgave-werkboek",
+    onbekendeVersie: "onbekende indeling",
+    geenGemeentewerkboek: "geen gemeentewerkboek",
+    tabelVervormd: "tabel gewijzigd",
+    nietNumeriek: "geen getal",
+    negatief: "negatief getal",
+    ongeldigeInvoer: "ongeldige invoer",
+    onbekendeGemeente: "onbekende gemeente",
+    buitenProvincie: "buiten de provincie",
+    dubbel: "dubbel aangeleverd",
+    ontbreekt: "ontbreekt",
+    andereVersie: "andere datasetversie",
+    opvangAfwijkt: "opvangdoel wijkt af",
+    totaalWijktAf: "uitkomst klopt niet",
+    verloopOnderbroken: "verloop onderbroken",
+    geenInvoer: "geen invoer",
+  } as Readonly<Record<string, string>>,
+  samenvatting: (s: {
+    provincie: string | null;
+    herkomst: "opgegeven" | "meerderheid" | "onbekend";
+    bestanden: number;
+    gebruikt: number;
+    aangeleverd: number;
+    gemeenten: number;
+    fouten: number;
+    waarschuwingen: number;
+    achterstand: number;
+    voorsprong: number;
+    tekort: number;
+  }): string[] => [
+    s.provincie === null
+      ? "Geen provincie: geen enkel bestand is een bruikbaar gemeentewerkboek."
+      : `Provincie ${s.provincie}${s.herkomst === "meerderheid" ? " (de provincie van de meeste aangeleverde gemeenten)" : ""}.`,
+    `${s.bestanden} ${s.bestanden === 1 ? "bestand" : "bestanden"} gelezen, ${s.gebruikt} gebruikt; ` +
+      `${s.aangeleverd} van de ${s.gemeenten} gemeenten aangeleverd.`,
+    `Controle: ${s.fouten} ${s.fouten === 1 ? "fout" : "fouten"}, ${s.waarschuwingen} ` +
+      `${s.waarschuwingen === 1 ? "waarschuwing" : "waarschuwingen"}.`,
+    `Samen (herberekend): achterstand ${getal(s.achterstand)}, voorsprong ${getal(s.voorsprong)}, tekort opvang ` +
+      `${getal(s.tekort)}.`,
   ],
 } as const;

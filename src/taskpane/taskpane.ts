@@ -12,6 +12,7 @@ import { getal, paneelBerichten as pb } from "../domain/berichten";
 import { naamSleutel, suggesties } from "../domain/namen";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
 import type { VulRapport, WerkboekPlan } from "../workbook/plan";
+import { startConsolidatie } from "./consolidatie";
 import { herberekenAlles, inExcel, vulWerkboek } from "./excelHost";
 import { leesFeedUrl, schrijfFeedUrl } from "./instellingen";
 import { downloadBestand, element, toonPlan, toonUitkomst, toonWijzigingen, voortgang } from "./weergave";
@@ -263,6 +264,7 @@ async function start(): Promise<void> {
     ev.preventDefault();
     zoek();
   });
+  startConsolidatie(bronInfo);
   document.body.dataset.klaar = "ja";
 }
 

@@ -19,6 +19,7 @@ import { standaardDataset } from "../../src/data/embedded";
 import { maakBundel, bundelTekst } from "../../src/data/bundel";
 import { Engine } from "../../src/domain/engine";
 import type { Dataset } from "../../src/data/schema";
+import { vul } from "../../src/cli/vul";
 
 let server: Server;
 let feed: http.Server;
@@ -209,4 +210,47 @@ describe("Excel path with an injected fake Excel", () => {
     expect(info.syncs).toBeLessThanOrEqual(4);
     await context.close();
   });
+});
+
+describe("consolidation of municipal workbooks (preview)", () => {
+  test("pick files (one broken), see the check list, preview and download the overview", async () => {
+    const map = fs.mkdtempSync(path.join(os.tmpdir(), "opgave-cons-"));
+    const stil = { out: () => undefined, err: () => undefined };
+    const bestanden: string[] = [];
+    for (const g of ["Zeist", "Bunnik", "De Bilt"]) {
+      const uit = path.join(map, `${g}.xlsx`);
+      expect(await vul(["--gemeente", g, "--uit", uit], stil, "2026-11-28T10:00:00Z")).toBe(0);
+      bestanden.push(uit);
+    }
+    const kapot = path.join(map, "kapot.xlsx");
+    fs.writeFileSync(kapot, Buffer.from("dit is geen werkboek"));
+    bestanden.push(kapot);
+
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await nieuwePagina(context, server);
+    await page.setInputFiles("#bestanden", bestanden);
+    await expect(page.textContent("#dropzone-hulp")).resolves.toContain("4 werkboeken gekozen");
+    await page.click("#consolideer");
+    await page.waitForSelector("#controles:not([hidden])");
+    const controles = await page.$$eval("#controle-lijst li", (lis) =>
+      lis.map((li) => (li as HTMLElement).innerText),
+    );
+    const tekst = controles.join("\n");
+    expect(tekst).toMatch(/kapot\.xlsx.*Geen geldig \.xlsx-bestand/);
+    expect(tekst).toContain("Geen werkboek van Amersfoort aangeleverd");
+    await expect(page.textContent("#uitkomst")).resolves.toMatch(
+      /Overzicht Utrecht: 3 van 26 gemeenten aangeleverd/,
+    );
+    expect(
+      await page.$$eval("[data-tabel]", (ts) => ts.map((t) => (t as HTMLElement).dataset.tabel)),
+    ).toEqual(expect.arrayContaining(["Opgave_Consolidatie", "Opgave_Controle"]));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#cons-download")]);
+    const doel = path.join(map, "overzicht.xlsx");
+    await download.saveAs(doel);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(doel);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Controle"]));
+    expect(fouten).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

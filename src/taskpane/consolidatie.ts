@@ -1,0 +1,118 @@
+/**
+ * Task pane part for provincial coordinators: pick or drop many municipal workbooks, read them in the browser
+ * (exceljs, loaded on demand), check and consolidate them, and write the overview into the open workbook
+ * (Office.js) or offer it as a download (preview).
+ */
+import { engine } from "../data/store";
+import { paneelBerichten as pb } from "../domain/berichten";
+import { consolideer, type Aanlevering, type Consolidatie } from "../domain/consolideren";
+import type { BronInfo } from "../workbook/bouwPlan";
+import { planConsolidatie } from "../workbook/consolidatiePlan";
+import type { WerkboekPlan } from "../workbook/plan";
+import { inExcel, vulWerkboek } from "./excelHost";
+import { downloadBestand, element, toonPlan, toonUitkomst, voortgang } from "./weergave";
+
+let gekozen: File[] = [];
+let laatste: WerkboekPlan | undefined;
+
+function kies(bestanden: readonly File[]): void {
+  gekozen = bestanden.filter((b) => b.name.toLowerCase().endsWith(".xlsx"));
+  const genegeerd = bestanden.length - gekozen.length;
+  element("dropzone-hulp").textContent =
+    gekozen.length === 0 ? pb.consGeenBestanden : pb.consGekozen(gekozen.length, genegeerd);
+  element<HTMLButtonElement>("consolideer").disabled = gekozen.length === 0;
+}
+
+function toonControles(c: Consolidatie): void {
+  const lijst = element("controle-lijst");
+  lijst.replaceChildren(
+    ...(c.controles.length === 0
+      ? [Object.assign(document.createElement("li"), { textContent: pb.consGeenBevindingen })]
+      : c.controles.map((k) => {
+          const li = document.createElement("li");
+          li.className = k.ernst;
+          li.textContent = [k.bestand, k.gemeente?.naam, k.melding].filter(Boolean).join(" — ");
+          return li;
+        })),
+  );
+  element("controles").hidden = false;
+}
+
+function samenvatting(c: Consolidatie): string {
+  const aangeleverd = c.gemeenten.filter((g) => g.status === "aangeleverd").length;
+  const fouten = c.controles.filter((k) => k.ernst === "fout").length;
+  return pb.consSamenvatting(
+    c.provincie?.naam ?? "?",
+    aangeleverd,
+    c.gemeenten.length,
+    fouten,
+    c.controles.length - fouten,
+  );
+}
+
+async function samenvoegen(bron: () => BronInfo): Promise<void> {
+  const knop = element<HTMLButtonElement>("consolideer");
+  knop.disabled = true;
+  voortgang(0);
+  try {
+    // exceljs only now: it is a large library and most users never consolidate.
+    const { leesAanlevering } = await import(/* webpackChunkName: "lezen" */ "../workbook/lezen");
+    const aanleveringen: Aanlevering[] = [];
+    for (const [i, f] of gekozen.entries()) {
+      // A broken file never stops the others: leesAanlevering reports instead of throwing.
+      aanleveringen.push(await leesAanlevering(f.name, new Uint8Array(await f.arrayBuffer())));
+      voortgang((i + 1) / (gekozen.length + 1));
+    }
+    const c = consolideer(engine(), aanleveringen);
+    toonControles(c);
+    laatste = planConsolidatie(c, bron());
+    if (inExcel()) {
+      const rapport = await vulWerkboek(laatste, (f) => voortgang(f));
+      toonUitkomst(
+        `${samenvatting(c)}\n${pb.gevuld(rapport.nieuweBladen.length, rapport.wijzigingen.length, rapport.invoerBehouden)}`,
+      );
+    } else {
+      toonPlan(laatste);
+      element("cons-download").hidden = false;
+      toonUitkomst(samenvatting(c));
+    }
+  } catch (e) {
+    toonUitkomst(pb.onverwacht(String(e)), true);
+  } finally {
+    voortgang(null);
+    knop.disabled = gekozen.length === 0;
+  }
+}
+
+async function download(): Promise<void> {
+  if (!laatste) return;
+  const { schrijfXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsxWriter");
+  const { data } = await schrijfXlsx(laatste);
+  downloadBestand(data, "opgave-overzicht.xlsx");
+  toonUitkomst(pb.downloadKlaar);
+}
+
+export function startConsolidatie(bron: () => BronInfo): void {
+  const invoer = element<HTMLInputElement>("bestanden");
+  invoer.addEventListener("change", () => kies([...(invoer.files ?? [])]));
+  const zone = element("dropzone");
+  zone.addEventListener("dragover", (ev) => {
+    ev.preventDefault();
+    zone.classList.add("actief");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("actief"));
+  zone.addEventListener("drop", (ev) => {
+    ev.preventDefault();
+    zone.classList.remove("actief");
+    kies([...(ev.dataTransfer?.files ?? [])]);
+  });
+  // Keyboard: Enter or Space on the drop zone opens the file picker.
+  zone.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" || ev.key === " ") {
+      ev.preventDefault();
+      invoer.click();
+    }
+  });
+  element("consolideer").addEventListener("click", () => void samenvoegen(bron));
+  element("cons-download").addEventListener("click", () => void download());
+}

@@ -1,0 +1,675 @@
+/**
+ * Reads one municipal Opgave workbook (.xlsx, as `opgave vul` / the task pane wrote it and the gemeente filled
+ * it in) into the plain `Aanlevering` structure the consolidation (../domain/consolideren) works on.
+ * Browser-safe: exceljs only, no Node APIs (the pane reads the files the coordinator selects).
+ *
+ * Never throws for a bad file: an unreadable file, a workbook Opgave did not make, a layout this version cannot
+ * read, a table edited out of shape or an invalid input becomes a `Probleem` (with the sheet!cell address), and
+ * the rest of the file is still read where possible.
+ *
+ * What is read (layout of ./bouwPlan): Bron (dataset id/version/hash, add-in version, "Gevuld op",
+ * "Onderwerp"); the Taakstelling table Opgave_Taakstelling (found by name, else by its header row at A7) with
+ * Periode, Taakstelling, Taakstelling (eigen invoer), Gehuisvest and the stored results of Gecorrigeerd,
+ * Achterstand, Voorsprong; the named input cells (Opgave_Startperiode, Opgave_Beginsaldo,
+ * Opgave_BestaandePlaatsen, the Kosten assumptions — by defined name, else at the plan position when its label
+ * is there); the Opvang figures shown; the Kosten standards, values used and results; the Overzicht key figures.
+ * Stored formula results are read only to be compared with the recomputation, never used as figures.
+ */
+import ExcelJS from "exceljs";
+import { consolidatieBerichten as b } from "../domain/berichten";
+import {
+  onbruikbareAanlevering,
+  type Aanlevering,
+  type AanleveringRij,
+  type BronGegevens,
+  type KostenInvoer,
+  type Onderwerp,
+  type Opgeslagen,
+  type Probleem,
+} from "../domain/consolideren";
+import { BLADEN, NAMEN, ONDERWERP_LABEL, TABELLEN } from "./bouwPlan";
+import { waardeVan } from "./xlsxWriter";
+
+export type { Aanlevering } from "../domain/consolideren";
+
+/**
+ * Highest major version of the add-in whose gemeente workbooks this reader understands. Raise it when a newer
+ * layout is read correctly (the layout itself is checked too: the Bron labels must be the known ones).
+ */
+export const LEESBARE_HOOFDVERSIE = 1;
+
+export interface LeesOpties {
+  /** Highest readable add-in major version (default LEESBARE_HOOFDVERSIE). */
+  readonly hoofdversie?: number;
+}
+
+const BRON_LABELS = {
+  dataset: "Dataset",
+  versie: "Versie",
+  datum: "Datum dataset",
+  hash: "Hash",
+  bronUrl: "Bron-adres",
+  addinVersie: "Versie invoegtoepassing",
+  gevuldOp: "Gevuld op",
+} as const;
+
+const KOLOMMEN = {
+  periode: "Periode",
+  taakstelling: "Taakstelling",
+  eigen: "Taakstelling (eigen invoer)",
+  gehuisvest: "Gehuisvest",
+  gecorrigeerd: "Gecorrigeerd",
+  achterstand: "Achterstand",
+  voorsprong: "Voorsprong",
+} as const;
+const VERPLICHT = [KOLOMMEN.periode, KOLOMMEN.taakstelling, KOLOMMEN.eigen, KOLOMMEN.gehuisvest];
+const TAAKSTELLING_START = { rij: 7, kolom: 1 };
+
+/** Named input cells: where the plan puts them (used when the defined name is gone) and their label. */
+const INVOERCELLEN = {
+  [NAMEN.startperiode]: { blad: BLADEN.taakstelling, adres: "B4", label: "Eerste periode" },
+  [NAMEN.beginsaldo]: { blad: BLADEN.taakstelling, adres: "B5", label: "Beginsaldo" },
+  [NAMEN.bestaandePlaatsen]: { blad: BLADEN.opvang, adres: "B11", label: "Bestaande plaatsen" },
+  [NAMEN.plaatsen]: { blad: BLADEN.kosten, adres: "B4", label: "Opvangplaatsen" },
+  [NAMEN.kostenPerPlaats]: { blad: BLADEN.kosten, adres: "B5", label: "Kosten per plaats per jaar (€)" },
+  [NAMEN.locaties]: { blad: BLADEN.kosten, adres: "B6", label: "Aantal locaties" },
+  [NAMEN.vasteKosten]: { blad: BLADEN.kosten, adres: "B7", label: "Vaste kosten per locatie per jaar (€)" },
+  [NAMEN.bonusPerPlaats]: { blad: BLADEN.kosten, adres: "B8", label: "Eenmalige bonus per plaats (€)" },
+} as const;
+
+const KOSTEN_NAMEN: Record<keyof KostenInvoer, string> = {
+  plaatsen: NAMEN.plaatsen,
+  kostenPerPlaats: NAMEN.kostenPerPlaats,
+  locaties: NAMEN.locaties,
+  vasteKostenPerLocatie: NAMEN.vasteKosten,
+  bonusPerPlaats: NAMEN.bonusPerPlaats,
+};
+
+const KOSTEN_UITKOMSTEN = {
+  jaarkostenOpvang: "Jaarkosten opvang (€)",
+  vasteKosten: "Vaste kosten locaties per jaar (€)",
+  jaarkostenTotaal: "Jaarkosten totaal (€)",
+  bonus: "Eenmalige bonus (€)",
+} as const;
+
+// ---------------------------------------------------------------------------------------------------------
+// Cells
+
+type Inhoud =
+  | { readonly soort: "leeg" }
+  | { readonly soort: "getal"; readonly waarde: number }
+  | { readonly soort: "tekst"; readonly waarde: string }
+  /** A formula without a stored result (exceljs/`opgave vul` wrote it; never calculated). */
+  | { readonly soort: "formule" };
+
+function isFormuleWaarde(v: ExcelJS.CellValue): boolean {
+  return !!v && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
+}
+
+/** What a cell holds: a formula's stored result (from `cell.result`: exceljs's `value` drops a 0). */
+function inhoud(cel: ExcelJS.Cell): Inhoud {
+  const v = cel.value;
+  let w: ReturnType<typeof waardeVan>;
+  if (isFormuleWaarde(v)) {
+    const r = cel.result as ExcelJS.CellValue | undefined;
+    if (r === undefined) return { soort: "formule" };
+    w = waardeVan(r);
+  } else {
+    w = waardeVan(v);
+  }
+  if (w === null || (typeof w === "string" && w.trim() === "")) return { soort: "leeg" };
+  if (typeof w === "number") return { soort: "getal", waarde: w };
+  return { soort: "tekst", waarde: String(w) };
+}
+
+function plekVan(cel: ExcelJS.Cell): string {
+  return `${cel.worksheet.name}!${cel.address}`;
+}
+
+/** The stored value of a cell Opgave filled with a formula; undefined when the formula has no stored result. */
+function opgeslagen(cel: ExcelJS.Cell | undefined): Opgeslagen | undefined {
+  if (!cel) return undefined;
+  const i = inhoud(cel);
+  if (i.soort === "formule") return undefined;
+  return {
+    plek: plekVan(cel),
+    waarde: i.soort === "leeg" ? null : i.waarde,
+  };
+}
+
+interface GetalRegels {
+  readonly geheel?: boolean;
+  readonly negatiefToegestaan?: boolean;
+}
+
+/** A validated number from an input cell; problems are added (with the cell address) and the cell then counts as empty. */
+function invoerGetal(
+  cel: ExcelJS.Cell,
+  label: string,
+  regels: GetalRegels,
+  problemen: Probleem[],
+): number | null {
+  const i = inhoud(cel);
+  const plek = plekVan(cel);
+  if (i.soort === "leeg") return null;
+  if (i.soort === "formule") {
+    problemen.push({
+      soort: "nietNumeriek",
+      ernst: "fout",
+      plek,
+      melding: b.formuleZonderWaarde(label, plek),
+    });
+    return null;
+  }
+  let n: number;
+  if (i.soort === "tekst") {
+    const t = i.waarde.trim();
+    if (!/^-?\d+(?:[.,]\d+)?$/.test(t)) {
+      problemen.push({ soort: "nietNumeriek", ernst: "fout", plek, melding: b.nietNumeriek(label, plek, t) });
+      return null;
+    }
+    n = Number(t.replace(",", "."));
+    problemen.push({
+      soort: "nietNumeriek",
+      ernst: "waarschuwing",
+      plek,
+      melding: b.tekstGetal(label, plek, t, n),
+    });
+  } else {
+    n = i.waarde;
+  }
+  if (!Number.isFinite(n)) {
+    problemen.push({
+      soort: "nietNumeriek",
+      ernst: "fout",
+      plek,
+      melding: b.nietNumeriek(label, plek, String(n)),
+    });
+    return null;
+  }
+  if (n < 0 && !regels.negatiefToegestaan) {
+    problemen.push({ soort: "negatief", ernst: "fout", plek, melding: b.negatief(label, plek, b.getal(n)) });
+    return null;
+  }
+  if (regels.geheel && !Number.isInteger(n)) {
+    problemen.push({
+      soort: "ongeldigeInvoer",
+      ernst: "fout",
+      plek,
+      melding: b.geenGeheelGetal(label, plek, String(n).replace(".", ",")),
+    });
+    return null;
+  }
+  return n;
+}
+
+/** A given (plan-written) number: anything else is read as empty. */
+function gegevenGetal(cel: ExcelJS.Cell | undefined): number | null {
+  if (!cel) return null;
+  const i = inhoud(cel);
+  return i.soort === "getal" ? i.waarde : null;
+}
+
+function gegevenTekst(cel: ExcelJS.Cell | undefined): string | null {
+  if (!cel) return null;
+  const i = inhoud(cel);
+  return i.soort === "tekst" ? i.waarde : i.soort === "getal" ? String(i.waarde) : null;
+}
+
+/** Label (column A) → the cell to its right, for the first `tot` rows of a sheet. */
+function labelCellen(ws: ExcelJS.Worksheet, tot = 60, kolom = 2): Map<string, ExcelJS.Cell> {
+  const m = new Map<string, ExcelJS.Cell>();
+  for (let r = 1; r <= Math.min(tot, Math.max(ws.rowCount, 1)); r++) {
+    const label = ws.getCell(r, 1).value;
+    if (typeof label === "string" && !m.has(label.trim())) m.set(label.trim(), ws.getCell(r, kolom));
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tables and names
+
+function tabellenVan(ws: ExcelJS.Worksheet): Record<string, { table?: { tableRef?: string; ref?: string } }> {
+  return (
+    (ws as unknown as { tables?: Record<string, { table?: { tableRef?: string; ref?: string } }> }).tables ??
+    {}
+  );
+}
+
+function decodeer(ref: string): { rij1: number; kol1: number; rij2: number; kol2: number } | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return undefined;
+  const kol = (l: string) => [...l].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  const k1 = kol(m[1] ?? "A");
+  const r1 = Number(m[2]);
+  return { rij1: r1, kol1: k1, rij2: m[4] ? Number(m[4]) : r1, kol2: m[3] ? kol(m[3]) : k1 };
+}
+
+interface Gebied {
+  readonly ws: ExcelJS.Worksheet;
+  readonly rij1: number;
+  readonly kol1: number;
+  readonly rij2: number;
+  readonly kol2: number;
+}
+
+function bereikTekst(g: Gebied): string {
+  const a = g.ws.getCell(g.rij1, g.kol1).address;
+  const z = g.ws.getCell(g.rij2, g.kol2).address;
+  return `${g.ws.name}!${a}:${z}`;
+}
+
+/** The Taakstelling table: by Excel table name anywhere, else by its header row at the plan position. */
+function zoekTaakstelling(wb: ExcelJS.Workbook): Gebied | undefined {
+  for (const ws of wb.worksheets) {
+    const t = tabellenVan(ws)[TABELLEN.taakstelling];
+    const ref = t?.table?.tableRef ?? t?.table?.ref;
+    const d = ref ? decodeer(ref) : undefined;
+    if (d) return { ws, ...d };
+  }
+  const ws = wb.getWorksheet(BLADEN.taakstelling);
+  if (!ws) return undefined;
+  const { rij, kolom } = TAAKSTELLING_START;
+  if (inhoud(ws.getCell(rij, kolom)).soort !== "tekst") return undefined;
+  let kol2 = kolom;
+  while (inhoud(ws.getCell(rij, kol2 + 1)).soort !== "leeg" && kol2 < kolom + 60) kol2++;
+  let rij2 = rij;
+  while (inhoud(ws.getCell(rij2 + 1, kolom)).soort !== "leeg" && rij2 < rij + 400) rij2++;
+  return { ws, rij1: rij, kol1: kolom, rij2, kol2 };
+}
+
+/** The cell of a named input: by defined name, else at the plan position when its label is there. */
+function invoerCel(wb: ExcelJS.Workbook, naam: keyof typeof INVOERCELLEN): ExcelJS.Cell | undefined {
+  const bereiken = (() => {
+    try {
+      return wb.definedNames.getRanges(naam)?.ranges ?? [];
+    } catch {
+      return [];
+    }
+  })();
+  const m = bereiken.length === 1 ? /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(bereiken[0] ?? "") : null;
+  if (m) {
+    const ws = wb.getWorksheet((m[1] ?? "").replace(/''/g, "'"));
+    if (ws) return ws.getCell(`${m[2]}${m[3]}`);
+  }
+  const plan = INVOERCELLEN[naam];
+  const ws = wb.getWorksheet(plan.blad);
+  if (!ws) return undefined;
+  const cel = ws.getCell(plan.adres);
+  const label = ws.getCell(Number(cel.row), Number(cel.col) - 1).value;
+  return typeof label === "string" && label.trim() === plan.label ? cel : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parts of the workbook
+
+function leesOnderwerp(tekst: string): Onderwerp | undefined {
+  const g = /^gemeente (GM\d{4}) \((.*)\)$/.exec(tekst.trim());
+  if (g) return { soort: "gemeente", code: g[1] ?? "", naam: g[2] ?? "", tekst };
+  const p = /^provincie (PV\d{2}) \(([^)]*)\)/.exec(tekst.trim());
+  if (p) return { soort: "provincie", code: p[1] ?? "", naam: p[2] ?? "", tekst };
+  const c = /^consolidatie provincie (PV\d{2}) \(([^)]*)\)/.exec(tekst.trim());
+  if (c) return { soort: "consolidatie", code: c[1] ?? "", naam: c[2] ?? "", tekst };
+  return undefined;
+}
+
+function hoofdversie(versie: string | null): number | undefined {
+  const m = /^v?(\d+)(?:\.|$)/.exec((versie ?? "").trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+function leesTaakstelling(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlevering["taakstelling"] {
+  const gebied = zoekTaakstelling(wb);
+  if (!gebied) {
+    problemen.push(
+      wb.getWorksheet(BLADEN.taakstelling)
+        ? {
+            soort: "tabelVervormd",
+            ernst: "fout",
+            melding: b.tabelOntbreekt(TABELLEN.taakstelling, BLADEN.taakstelling),
+          }
+        : {
+            soort: "tabelVervormd",
+            ernst: "fout",
+            melding: b.bladOntbreekt(BLADEN.taakstelling, b.gevolgTaakstelling),
+          },
+    );
+    return undefined;
+  }
+  const { ws, rij1, kol1, rij2, kol2 } = gebied;
+  const koppen = new Map<string, number>();
+  for (let k = kol1; k <= kol2; k++) {
+    const i = inhoud(ws.getCell(rij1, k));
+    if (i.soort === "tekst" && !koppen.has(i.waarde.trim())) koppen.set(i.waarde.trim(), k);
+  }
+  const ontbrekend = VERPLICHT.filter((k) => !koppen.has(k));
+  const bereik = bereikTekst(gebied);
+  if (ontbrekend.length > 0) {
+    problemen.push({
+      soort: "tabelVervormd",
+      ernst: "fout",
+      melding: b.kolommenOntbreken(TABELLEN.taakstelling, bereik, ontbrekend),
+    });
+    return undefined;
+  }
+  const k = (kop: string) => koppen.get(kop);
+  const rijen: AanleveringRij[] = [];
+  const gezien = new Set<string>();
+  for (let r = rij1 + 1; r <= rij2; r++) {
+    const periodeCel = ws.getCell(r, k(KOLOMMEN.periode) ?? kol1);
+    const p = inhoud(periodeCel);
+    if (p.soort === "leeg") continue;
+    const periode = p.soort === "getal" || p.soort === "tekst" ? String(p.waarde).trim() : "";
+    if (!/^\d{4}-(I|II)$/.test(periode)) {
+      problemen.push({
+        soort: "tabelVervormd",
+        ernst: "waarschuwing",
+        plek: plekVan(periodeCel),
+        melding: b.periodeOngeldig(plekVan(periodeCel), periode || "(formule)"),
+      });
+      continue;
+    }
+    if (gezien.has(periode)) {
+      problemen.push({
+        soort: "tabelVervormd",
+        ernst: "fout",
+        melding: b.dubbelePeriode(TABELLEN.taakstelling, periode),
+      });
+      return undefined;
+    }
+    gezien.add(periode);
+    const cel = (kop: string) => {
+      const kolom = k(kop);
+      return kolom === undefined ? undefined : ws.getCell(r, kolom);
+    };
+    const eigenCel = cel(KOLOMMEN.eigen);
+    const gehuisvestCel = cel(KOLOMMEN.gehuisvest);
+    rijen.push({
+      periode,
+      rij: r,
+      taakstelling: gegevenGetal(cel(KOLOMMEN.taakstelling)),
+      eigen: eigenCel
+        ? invoerGetal(eigenCel, `Taakstelling (eigen invoer) ${periode}`, { geheel: true }, problemen)
+        : null,
+      gehuisvest: gehuisvestCel
+        ? invoerGetal(gehuisvestCel, `Gehuisvest ${periode}`, { geheel: true }, problemen)
+        : null,
+      opgeslagen: {
+        gecorrigeerd: opgeslagen(cel(KOLOMMEN.gecorrigeerd)),
+        achterstand: opgeslagen(cel(KOLOMMEN.achterstand)),
+        voorsprong: opgeslagen(cel(KOLOMMEN.voorsprong)),
+      },
+    });
+  }
+  return { blad: ws.name, bereik, rijen };
+}
+
+function leesStartperiode(
+  wb: ExcelJS.Workbook,
+  rijen: readonly AanleveringRij[] | undefined,
+  problemen: Probleem[],
+): string | null {
+  const cel = invoerCel(wb, NAMEN.startperiode);
+  if (!cel) {
+    if (wb.getWorksheet(BLADEN.taakstelling))
+      problemen.push({
+        soort: "tabelVervormd",
+        ernst: "fout",
+        melding: b.invoercelOntbreekt(NAMEN.startperiode, INVOERCELLEN[NAMEN.startperiode].label),
+      });
+    return null;
+  }
+  const i = inhoud(cel);
+  if (i.soort === "leeg") return null;
+  const plek = plekVan(cel);
+  const tekst = i.soort === "formule" ? "(formule)" : String(i.waarde).trim();
+  const gevonden =
+    i.soort === "tekst" && rijen?.some((r) => r.periode.toLowerCase() === i.waarde.toLowerCase());
+  if (!gevonden) {
+    if (rijen) {
+      problemen.push({
+        soort: "ongeldigeInvoer",
+        ernst: "fout",
+        plek,
+        melding: b.startperiodeOngeldig(plek, tekst),
+      });
+    }
+    // Kept as typed: the workbook then computes no ledger, and neither does the consolidation.
+    return i.soort === "formule" ? "(formule)" : String(i.waarde);
+  }
+  return String(i.waarde);
+}
+
+function leesNaam(
+  wb: ExcelJS.Workbook,
+  naam: keyof typeof INVOERCELLEN,
+  regels: GetalRegels,
+  problemen: Probleem[],
+): { waarde: number | null; cel?: ExcelJS.Cell } {
+  const cel = invoerCel(wb, naam);
+  const plan = INVOERCELLEN[naam];
+  if (!cel) {
+    // A missing sheet is reported once, by its caller.
+    if (wb.getWorksheet(plan.blad))
+      problemen.push({
+        soort: "tabelVervormd",
+        ernst: "fout",
+        melding: b.invoercelOntbreekt(naam, plan.label),
+      });
+    return { waarde: null };
+  }
+  return { waarde: invoerGetal(cel, plan.label, regels, problemen), cel };
+}
+
+function leesKosten(
+  wb: ExcelJS.Workbook,
+  problemen: Probleem[],
+): { kosten: Aanlevering["kosten"]; kleinschalig: Aanlevering["kleinschalig"] } {
+  const ws = wb.getWorksheet(BLADEN.kosten);
+  if (!ws)
+    problemen.push({
+      soort: "tabelVervormd",
+      ernst: "fout",
+      melding: b.bladOntbreekt(BLADEN.kosten, b.gevolgKosten),
+    });
+  const eigen: Record<string, number | null> = {};
+  const standaard: Record<string, number | null> = {};
+  const gebruikt: Partial<Record<keyof KostenInvoer, Opgeslagen>> = {};
+  let locatieCel: ExcelJS.Cell | undefined;
+  for (const [sleutel, naam] of Object.entries(KOSTEN_NAMEN) as [
+    keyof KostenInvoer,
+    keyof typeof INVOERCELLEN,
+  ][]) {
+    const geheel = sleutel === "plaatsen" || sleutel === "locaties";
+    const { waarde, cel } = leesNaam(wb, naam, { geheel }, problemen);
+    eigen[sleutel] = waarde;
+    if (sleutel === "locaties") locatieCel = cel;
+    // Standard (C) and value used (D) sit next to the input on the Kosten sheet.
+    if (cel && cel.worksheet.name === BLADEN.kosten) {
+      const r = Number(cel.row);
+      const c = Number(cel.col);
+      standaard[sleutel] = gegevenGetal(cel.worksheet.getCell(r, c + 1));
+      const o = opgeslagen(cel.worksheet.getCell(r, c + 2));
+      if (o) gebruikt[sleutel] = o;
+    } else {
+      standaard[sleutel] = null;
+    }
+  }
+  const uitkomsten: Partial<Record<keyof typeof KOSTEN_UITKOMSTEN, Opgeslagen>> = {};
+  if (ws) {
+    const labels = labelCellen(ws, 40);
+    for (const [sleutel, label] of Object.entries(KOSTEN_UITKOMSTEN) as [
+      keyof typeof KOSTEN_UITKOMSTEN,
+      string,
+    ][]) {
+      const o = opgeslagen(labels.get(label));
+      if (o) uitkomsten[sleutel] = o;
+    }
+  }
+  const alsInvoer = (r: Record<string, number | null>): KostenInvoer => ({
+    plaatsen: r.plaatsen ?? null,
+    kostenPerPlaats: r.kostenPerPlaats ?? null,
+    locaties: r.locaties ?? null,
+    vasteKostenPerLocatie: r.vasteKostenPerLocatie ?? null,
+    bonusPerPlaats: r.bonusPerPlaats ?? null,
+  });
+  const e = alsInvoer(eigen);
+  const s = alsInvoer(standaard);
+  const plek = locatieCel ? plekVan(locatieCel) : null;
+  return {
+    kosten: { eigen: e, standaard: s, gebruikt, ...uitkomsten },
+    kleinschalig:
+      e.locaties !== null
+        ? { locaties: e.locaties, herkomst: "invoer", plek }
+        : s.locaties !== null
+          ? { locaties: s.locaties, herkomst: "standaard", plek }
+          : { locaties: null, herkomst: "geen", plek },
+  };
+}
+
+function leesOpvang(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlevering["opvang"] {
+  const ws = wb.getWorksheet(BLADEN.opvang);
+  if (!ws) {
+    problemen.push({
+      soort: "tabelVervormd",
+      ernst: "fout",
+      melding: b.bladOntbreekt(BLADEN.opvang, b.gevolgOpvang),
+    });
+    return { besluit: null, doel: null, amv: null, bestaandePlaatsen: null };
+  }
+  const labels = labelCellen(ws, 13);
+  const { waarde } = leesNaam(wb, NAMEN.bestaandePlaatsen, { geheel: true }, problemen);
+  const tekort = opgeslagen(labels.get("Tekort (+) / overschot (−)"));
+  return {
+    besluit: gegevenTekst(labels.get("Besluit")),
+    doel: gegevenGetal(labels.get("Opvangplaatsen (doel)")),
+    amv: gegevenGetal(labels.get("waarvan amv")),
+    bestaandePlaatsen: waarde,
+    ...(tekort ? { tekort } : {}),
+  };
+}
+
+function leesOverzicht(wb: ExcelJS.Workbook): Aanlevering["overzicht"] {
+  const ws = wb.getWorksheet(BLADEN.overzicht);
+  if (!ws) return {};
+  const labels = labelCellen(ws, 20);
+  const o = {
+    achterstand: opgeslagen(labels.get("Achterstand (laatst berekende periode)")),
+    voorsprong: opgeslagen(labels.get("Voorsprong (laatst berekende periode)")),
+    periode: opgeslagen(labels.get("Laatst berekende periode")),
+  };
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Entry points
+
+/** An Aanlevering for a file that could not even be opened (the CLI: not found, no permission, …). */
+export function onleesbareAanlevering(naam: string, reden: string): Aanlevering {
+  return onbruikbareAanlevering(naam, [{ soort: "onleesbaar", ernst: "fout", melding: b.onleesbaar(reden) }]);
+}
+
+/** Reads one gemeente workbook. Never throws for a bad file: see `problemen`. */
+export async function leesAanlevering(
+  naam: string,
+  data: Uint8Array | ArrayBuffer,
+  opties: LeesOpties = {},
+): Promise<Aanlevering> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as ArrayBuffer);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split("\n")[0] || e.name : String(e);
+    return onbruikbareAanlevering(naam, [{ soort: "geenXlsx", ernst: "fout", melding: b.geenXlsx(detail) }]);
+  }
+  try {
+    return leesWerkboek(naam, wb, opties);
+  } catch (e) {
+    // A workbook shaped so oddly that reading it fails: still a finding, never a crash.
+    const detail = e instanceof Error ? e.message : String(e);
+    return onbruikbareAanlevering(naam, [
+      { soort: "onbekendeVersie", ernst: "fout", melding: b.onbekendeVersie(detail) },
+    ]);
+  }
+}
+
+function leesWerkboek(naam: string, wb: ExcelJS.Workbook, opties: LeesOpties): Aanlevering {
+  const fout = (p: Probleem, extra: { onderwerp?: Onderwerp; bron?: BronGegevens } = {}) =>
+    onbruikbareAanlevering(naam, [p], extra);
+
+  // Bron: is this an Opgave workbook, of which layout, for whom?
+  const bronBlad = wb.getWorksheet(BLADEN.bron);
+  if (!bronBlad) {
+    return fout({ soort: "geenOpgave", ernst: "fout", melding: b.geenOpgave(`geen blad "${BLADEN.bron}"`) });
+  }
+  const labels = labelCellen(bronBlad, 40);
+  const onderwerpCel = labels.get(ONDERWERP_LABEL);
+  const onderwerpTekst = gegevenTekst(onderwerpCel);
+  if (onderwerpTekst === null || !labels.has(BRON_LABELS.dataset)) {
+    return fout({
+      soort: "geenOpgave",
+      ernst: "fout",
+      melding: b.geenOpgave(`blad "${BLADEN.bron}" zonder "${ONDERWERP_LABEL}"`),
+    });
+  }
+  const tekst = (l: string) => gegevenTekst(labels.get(l));
+  const bron: BronGegevens = {
+    datasetId: tekst(BRON_LABELS.dataset),
+    versie: tekst(BRON_LABELS.versie),
+    datum: tekst(BRON_LABELS.datum),
+    hash: tekst(BRON_LABELS.hash),
+    bronUrl: tekst(BRON_LABELS.bronUrl),
+    addinVersie: tekst(BRON_LABELS.addinVersie),
+    gevuldOp: tekst(BRON_LABELS.gevuldOp),
+  };
+  const ontbrekendeLabels = Object.values(BRON_LABELS).filter((l) => !labels.has(l));
+  const onderwerp = leesOnderwerp(onderwerpTekst);
+  if (!onderwerp || ontbrekendeLabels.length > 0) {
+    const detail = !onderwerp
+      ? `onderwerp "${onderwerpTekst}" niet herkend`
+      : `blad ${BLADEN.bron} mist ${ontbrekendeLabels.map((l) => `"${l}"`).join(", ")}`;
+    return fout({ soort: "onbekendeVersie", ernst: "fout", melding: b.onbekendeVersie(detail) }, { bron });
+  }
+  const hoofd = hoofdversie(bron.addinVersie);
+  const max = opties.hoofdversie ?? LEESBARE_HOOFDVERSIE;
+  // A version without a number ("dev", "onbekend": a development build) is read; the layout check above decides.
+  if (hoofd !== undefined && hoofd > max) {
+    const detail = `gemaakt met Opgave ${bron.addinVersie ?? "(versie onbekend)"}; deze versie leest tot en met ${max}.x`;
+    return fout(
+      { soort: "onbekendeVersie", ernst: "fout", melding: b.onbekendeVersie(detail) },
+      { onderwerp, bron },
+    );
+  }
+  if (onderwerp.soort !== "gemeente") {
+    return fout(
+      { soort: "geenGemeentewerkboek", ernst: "fout", melding: b.geenGemeentewerkboek(onderwerp.tekst) },
+      { onderwerp, bron },
+    );
+  }
+
+  const problemen: Probleem[] = [];
+  const taakstelling = leesTaakstelling(wb, problemen);
+  const startperiode = leesStartperiode(wb, taakstelling?.rijen, problemen);
+  const beginsaldo = leesNaam(
+    wb,
+    NAMEN.beginsaldo,
+    { geheel: true, negatiefToegestaan: true },
+    problemen,
+  ).waarde;
+  const opvang = leesOpvang(wb, problemen);
+  const { kosten, kleinschalig } = leesKosten(wb, problemen);
+  return {
+    bestand: naam,
+    bruikbaar: true,
+    onderwerp,
+    bron,
+    ...(taakstelling ? { taakstelling } : {}),
+    startperiode,
+    beginsaldo,
+    opvang,
+    kosten,
+    kleinschalig,
+    overzicht: leesOverzicht(wb),
+    problemen,
+  };
+}
