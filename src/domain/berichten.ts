@@ -118,6 +118,9 @@ export const paneelBerichten = {
   knopVoorbeeld: "Toon voorbeeld",
   instellingOpgeslagen: "Instelling opgeslagen.",
   urlOngeldig: (url: string) => `"${url}" is geen geldig http(s)-adres.`,
+  excelTeOud: (versie: string) =>
+    `Deze Excel-versie kan het werkboek niet vullen (ExcelApi ${versie} nodig: Office 2021 of nieuwer, Microsoft 365 ` +
+    'of Excel op het web). Gebruik "Download .xlsx" in de voorbeeldweergave of opgave vul.',
   consGeenBestanden: "Nog geen bestanden gekozen.",
   consGekozen: (n: number, genegeerd: number) =>
     `${n} werkboek${n === 1 ? "" : "en"} gekozen` +
