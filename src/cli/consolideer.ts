@@ -15,12 +15,10 @@ import path from "path";
 import { engine } from "../data/store";
 import { consolideer, controleRegels, samenvattingRegels } from "../domain/consolideren";
 import { OpgaveFout } from "../domain/fouten";
-import { onderwerpVan } from "../workbook/bouwPlan";
 import { CONSOLIDATIE_BLADEN, planConsolidatie } from "../workbook/consolidatiePlan";
 import { leesAanlevering, onleesbareAanlevering, type Aanlevering } from "../workbook/lezen";
-import { schrijfXlsx, VerliesFout } from "../workbook/xlsxWriter";
 import type { Uitvoer } from "./main";
-import { bronVanIngebouwd, onderwerpInWerkboek, rapportRegels, schrijfAtomisch } from "./vul";
+import { bronVanIngebouwd, rapportRegels, schrijfPlanNaarBestand } from "./vul";
 
 export const CONSOLIDEER_HULP = `opgave consolideer — één gecontroleerd provincie-overzicht uit de werkboeken van gemeenten
 
@@ -105,15 +103,6 @@ function weergaveNamen(paden: readonly string[]): Map<string, string> {
   );
 }
 
-async function bestaat(bestand: string): Promise<boolean> {
-  try {
-    await fs.access(bestand);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `opgave consolideer …` (see CONSOLIDEER_HULP); `gemaakt` fixes the timestamp (tests). */
 export async function consolideerCli(
   argv: readonly string[],
@@ -183,48 +172,9 @@ export async function consolideerCli(
   }
 
   const plan = planConsolidatie(c, bron);
-  const nieuw = !(await bestaat(doel));
-  let bestaand: Uint8Array | undefined;
-  if (!nieuw) {
-    try {
-      bestaand = new Uint8Array(await fs.readFile(doel));
-    } catch (fout) {
-      uit.err(`Kan ${doel} niet lezen: ${(fout as Error).message}`);
-      return 1;
-    }
-  }
-  let uitkomst: Awaited<ReturnType<typeof schrijfXlsx>>;
-  try {
-    // Never mix the notes of one province's overview into another's (or into a gemeente workbook).
-    const was = bestaand ? await onderwerpInWerkboek(bestaand) : undefined;
-    const wordt = onderwerpVan(plan);
-    if (was !== undefined && wordt !== undefined && was !== wordt) {
-      uit.err(
-        `${doel} is het Opgave-werkboek voor ${was}, niet voor ${wordt}. Kies een ander bestand (--uit); het ` +
-          "bestand is niet gewijzigd.",
-      );
-      return 1;
-    }
-    uitkomst = await schrijfXlsx(plan, bestaand, { verliesToestaan: args.bevestigVerlies });
-  } catch (fout) {
-    if (fout instanceof VerliesFout) {
-      uit.err(`${fout.message} Gebruik --bevestig-verlies als dat mag; ${doel} is niet gewijzigd.`);
-      return 1;
-    }
-    if (bestaand) {
-      uit.err(
-        `${doel} is geen leesbaar Excel-werkboek (.xlsx): ${(fout as Error).message}; het bestand is niet gewijzigd.`,
-      );
-      return 1;
-    }
-    throw fout;
-  }
-  try {
-    await schrijfAtomisch(doel, uitkomst.data);
-  } catch (fout) {
-    uit.err(`Kan ${doel} niet schrijven: ${(fout as Error).message}`);
-    return 1;
-  }
+  const geschreven = await schrijfPlanNaarBestand(plan, doel, uit, args.bevestigVerlies);
+  if (!geschreven) return 1;
+  const { nieuw } = geschreven;
   uit.out("");
   uit.out(
     `${nieuw ? "Geschreven" : "Bijgewerkt"}: ${doel} (${plan.bladen
@@ -234,7 +184,7 @@ export async function consolideerCli(
   );
   if (!nieuw) {
     // The overview's own figures change on every run; say only what matters: kept notes and skipped tables.
-    const r = uitkomst.rapport;
+    const r = geschreven.rapport;
     for (const regel of rapportRegels({ ...r, wijzigingen: [] }, false).filter(
       (x) => !x.startsWith("Geen wijzigingen"),
     ))

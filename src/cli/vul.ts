@@ -178,6 +178,61 @@ export async function schrijfAtomisch(bestand: string, data: Uint8Array): Promis
   }
 }
 
+/**
+ * Write (or refill) `plan` into the workbook file `doel`, safely: an existing file is read and merged (user input
+ * kept), never refilled with another subject's plan, never rewritten when that would lose user parts without
+ * `verliesToestaan`, and written atomically. On failure a Dutch message goes to `uit.err` and the file is untouched.
+ * @returns the report, or undefined when nothing was written.
+ */
+export async function schrijfPlanNaarBestand(
+  plan: WerkboekPlan,
+  doel: string,
+  uit: Uitvoer,
+  verliesToestaan: boolean,
+): Promise<{ nieuw: boolean; rapport: XlsxRapport } | undefined> {
+  const nieuw = !(await bestaat(doel));
+  let bestaand: Uint8Array | undefined;
+  try {
+    bestaand = nieuw ? undefined : new Uint8Array(await fs.readFile(doel));
+  } catch (e) {
+    uit.err(`Kan ${doel} niet lezen: ${(e as Error).message}`);
+    return undefined;
+  }
+  let uitkomst: Awaited<ReturnType<typeof schrijfXlsx>>;
+  try {
+    // Never mix the inputs of one gemeente, period or province into the workbook of another.
+    const was = bestaand ? await onderwerpInWerkboek(bestaand) : undefined;
+    const wordt = onderwerpVan(plan);
+    if (was !== undefined && wordt !== undefined && was !== wordt) {
+      uit.err(
+        `${doel} is het Opgave-werkboek voor ${was}, niet voor ${wordt}: de invoer daarin hoort daar niet bij. ` +
+          "Kies een ander bestand (--uit); het bestand is niet gewijzigd.",
+      );
+      return undefined;
+    }
+    uitkomst = await schrijfXlsx(plan, bestaand, { verliesToestaan });
+  } catch (e) {
+    if (e instanceof VerliesFout) {
+      uit.err(`${e.message} Gebruik --bevestig-verlies als dat mag; ${doel} is niet gewijzigd.`);
+      return undefined;
+    }
+    if (bestaand && !(e instanceof OpgaveFout)) {
+      uit.err(
+        `${doel} is geen leesbaar Excel-werkboek (.xlsx): ${(e as Error).message}; het bestand is niet gewijzigd.`,
+      );
+      return undefined;
+    }
+    throw e;
+  }
+  try {
+    await schrijfAtomisch(doel, uitkomst.data);
+  } catch (e) {
+    uit.err(`Kan ${doel} niet schrijven: ${(e as Error).message}`);
+    return undefined;
+  }
+  return { nieuw, rapport: uitkomst.rapport };
+}
+
 /** `opgave vul …`: exit code 0 when written, 1 on an error (Dutch message), 2 on a usage error. */
 export async function vul(argv: readonly string[], uit: Uitvoer, gemaakt?: string): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -196,43 +251,11 @@ export async function vul(argv: readonly string[], uit: Uitvoer, gemaakt?: strin
       args.provincie !== undefined
         ? planProvincie(engine(), args.provincie, args.periode ?? "", bron)
         : planGemeente(engine(), args.gemeente ?? "", bron);
-    const nieuw = !(await bestaat(bestand));
-    let bestaand: Uint8Array | undefined;
-    if (!nieuw) {
-      try {
-        bestaand = new Uint8Array(await fs.readFile(bestand));
-      } catch (e) {
-        uit.err(`Kan ${bestand} niet lezen: ${(e as Error).message}`);
-        return 1;
-      }
-    }
-    let uitkomst: Awaited<ReturnType<typeof schrijfXlsx>>;
-    try {
-      // Never mix the inputs of one gemeente (or period) into the workbook of another.
-      const was = bestaand ? await onderwerpInWerkboek(bestaand) : undefined;
-      const wordt = onderwerpVan(plan);
-      if (was !== undefined && wordt !== undefined && was !== wordt) {
-        uit.err(
-          `${bestand} is het werkboek voor ${was}, niet voor ${wordt}: uw invoer hoort daar niet bij. ` +
-            "Kies een ander bestand (--uit); het bestand is niet gewijzigd.",
-        );
-        return 1;
-      }
-      uitkomst = await schrijfXlsx(plan, bestaand, { verliesToestaan: args.bevestigVerlies });
-    } catch (e) {
-      if (e instanceof VerliesFout) {
-        uit.err(`${e.message} Gebruik --bevestig-verlies als dat mag; ${bestand} is niet gewijzigd.`);
-        return 1;
-      }
-      if (bestaand && !(e instanceof OpgaveFout)) {
-        uit.err(`${bestand} is geen leesbaar Excel-werkboek (.xlsx): ${(e as Error).message}`);
-        return 1;
-      }
-      throw e;
-    }
-    await schrijfAtomisch(bestand, uitkomst.data);
+    const geschreven = await schrijfPlanNaarBestand(plan, bestand, uit, args.bevestigVerlies);
+    if (!geschreven) return 1;
+    const { nieuw, rapport } = geschreven;
     uit.out(`${nieuw ? "Geschreven" : "Opnieuw gevuld"}: ${bestand} (${plan.onderwerp.naam})`);
-    for (const regel of rapportRegels(uitkomst.rapport, nieuw)) uit.out(regel);
+    for (const regel of rapportRegels(rapport, nieuw)) uit.out(regel);
     return 0;
   } catch (e) {
     if (e instanceof OpgaveFout) {

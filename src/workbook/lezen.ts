@@ -16,6 +16,7 @@
  * Stored formula results are read only to be compared with the recomputation, never used as figures.
  */
 import ExcelJS from "exceljs";
+import { decodeerBereik } from "./plan";
 import { consolidatieBerichten as b } from "../domain/berichten";
 import {
   onbruikbareAanlevering,
@@ -236,15 +237,6 @@ function tabellenVan(ws: ExcelJS.Worksheet): Record<string, { table?: { tableRef
   );
 }
 
-function decodeer(ref: string): { rij1: number; kol1: number; rij2: number; kol2: number } | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const kol = (l: string) => [...l].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-  const k1 = kol(m[1] ?? "A");
-  const r1 = Number(m[2]);
-  return { rij1: r1, kol1: k1, rij2: m[4] ? Number(m[4]) : r1, kol2: m[3] ? kol(m[3]) : k1 };
-}
-
 interface Gebied {
   readonly ws: ExcelJS.Worksheet;
   readonly rij1: number;
@@ -264,7 +256,7 @@ function zoekTaakstelling(wb: ExcelJS.Workbook): Gebied | undefined {
   for (const ws of wb.worksheets) {
     const t = tabellenVan(ws)[TABELLEN.taakstelling];
     const ref = t?.table?.tableRef ?? t?.table?.ref;
-    const d = ref ? decodeer(ref) : undefined;
+    const d = ref ? decodeerBereik(ref) : undefined;
     if (d) return { ws, ...d };
   }
   const ws = wb.getWorksheet(BLADEN.taakstelling);

@@ -142,3 +142,15 @@ export function kolomLetters(kolom: number): string {
 export function bereik(start: Positie, rijen: number, kolommen: number): string {
   return `${adres(start)}:${adres({ rij: start.rij + rijen - 1, kolom: start.kolom + kolommen - 1 })}`;
 }
+
+/** "B3" or "$B$3:$D$9" → 1-based corners (a single cell gives the same corner twice); undefined if not an A1 ref. */
+export function decodeerBereik(
+  ref: string,
+): { rij1: number; kol1: number; rij2: number; kol2: number } | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return undefined;
+  const kol = (l: string) => [...l].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  const k1 = kol(m[1] ?? "A");
+  const r1 = Number(m[2]);
+  return { rij1: r1, kol1: k1, rij2: m[4] ? Number(m[4]) : r1, kol2: m[3] ? kol(m[3]) : k1 };
+}

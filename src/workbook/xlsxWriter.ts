@@ -34,6 +34,7 @@ import {
   type VulRapport,
   type Waarde,
   type WerkboekPlan,
+  decodeerBereik,
 } from "./plan";
 import {
   isLeeg,
@@ -145,15 +146,6 @@ interface GelezenTabel {
   readonly excelTabel: boolean;
 }
 
-function decodeer(ref: string): { rij1: number; kol1: number; rij2: number; kol2: number } | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const kol = (l: string) => [...l].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-  const k1 = kol(m[1] ?? "A");
-  const r1 = Number(m[2]);
-  return { rij1: r1, kol1: k1, rij2: m[4] ? Number(m[4]) : r1, kol2: m[3] ? kol(m[3]) : k1 };
-}
-
 function tabelRef(t: ExcelJS.Table): string | undefined {
   const model = ((t as unknown as { table?: { tableRef?: string; ref?: string } }).table ?? {}) as {
     tableRef?: string;
@@ -197,7 +189,7 @@ function zoekTabel(
     if (!t) continue;
     if (!ws || blad.name !== ws.name) return { elders: blad.name };
     const ref = tabelRef(t);
-    const d = ref ? decodeer(ref) : undefined;
+    const d = ref ? decodeerBereik(ref) : undefined;
     if (d) return { gevonden: leesGebied(ws, { blad: ws.name, ...d }, true) };
   }
   if (!ws) return {};

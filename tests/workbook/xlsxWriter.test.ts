@@ -521,7 +521,7 @@ describe("opgave vul (mainAsync, the code path of the bin)", () => {
       await mainAsync(["vul", "--provincie", "Utrecht", "--periode", "2023-II", "--uit", bestand], a),
     ).toBe(1);
     expect(a.fout.join("")).toContain(
-      "is het werkboek voor provincie PV26 (Utrecht), 2024-I, niet voor provincie PV26 (Utrecht), 2023-II",
+      "is het Opgave-werkboek voor provincie PV26 (Utrecht), 2024-I, niet voor provincie PV26 (Utrecht), 2023-II",
     );
     const b = opvang();
     expect(await mainAsync(["vul", "--gemeente", "Zeist", "--uit", bestand], b)).toBe(1);
