@@ -677,6 +677,39 @@ export function onderwerpVan(plan: WerkboekPlan): string | undefined {
   return undefined;
 }
 
+/**
+ * The provenance blocks of every Bron sheet Opgave writes (gemeente, province and consolidation workbooks): the
+ * labels are what lezen.ts reads back, so they live in one place.
+ */
+export function bronBlokken(
+  bron: BronInfo,
+  onderwerp: string,
+  beheer: string,
+  lijstTitel: string,
+  notatie?: string,
+): BlokPlan[] {
+  return [
+    titel(rij(1), "Bron en herkomst"),
+    paren(
+      rij(2),
+      [
+        ["Dataset", bron.datasetId],
+        ["Versie", bron.versie],
+        ["Datum dataset", bron.datum],
+        ["Hash", bron.hash ?? null],
+        ["Bron-adres", bron.bronUrl ?? null],
+        ["Opgehaald", bron.opgehaald ?? null],
+        ["Versie invoegtoepassing", bron.addinVersie],
+        ["Gevuld op", bron.gemaakt],
+        [ONDERWERP_LABEL, onderwerp],
+        ["Beheer", beheer],
+      ],
+      notatie,
+    ),
+    { start: rij(12), cellen: [[lijstTitel]] },
+  ];
+}
+
 function bronBlad(engine: Engine, bron: BronInfo, bladen: readonly string[], onderwerp: string): BladPlan {
   const kolommen: Kolom[] = [
     kolom("id", "Id", "gegeven", NOTATIE.tekst, 30),
@@ -688,23 +721,12 @@ function bronBlad(engine: Engine, bron: BronInfo, bladen: readonly string[], ond
   return {
     naam: BLADEN.bron,
     blokken: [
-      titel(rij(1), "Bron en herkomst"),
-      paren(rij(2), [
-        ["Dataset", bron.datasetId],
-        ["Versie", bron.versie],
-        ["Datum dataset", bron.datum],
-        ["Hash", bron.hash ?? null],
-        ["Bron-adres", bron.bronUrl ?? null],
-        ["Opgehaald", bron.opgehaald ?? null],
-        ["Versie invoegtoepassing", bron.addinVersie],
-        ["Gevuld op", bron.gemaakt],
-        [ONDERWERP_LABEL, onderwerp],
-        [
-          "Beheer",
-          `Opgave beheert de bladen ${bladen.join(", ")}. Opnieuw vullen werkt de cijfers bij en behoudt uw invoer (lichtgele cellen, eigen kolommen in de tabellen) en al uw eigen bladen.`,
-        ],
-      ]),
-      { start: rij(12), cellen: [["Bronnen in de dataset:"]] },
+      ...bronBlokken(
+        bron,
+        onderwerp,
+        `Opgave beheert de bladen ${bladen.join(", ")}. Opnieuw vullen werkt de cijfers bij en behoudt uw invoer (lichtgele cellen, eigen kolommen in de tabellen) en al uw eigen bladen.`,
+        "Bronnen in de dataset:",
+      ),
     ],
     invoercellen: [],
     tabellen: [

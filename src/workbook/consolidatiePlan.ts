@@ -16,7 +16,7 @@
  */
 import type { Consolidatie, GemeenteRegel, Totalen } from "../domain/consolideren";
 import { consolidatieBerichten as b } from "../domain/berichten";
-import { BLADEN, NOTATIE, ONDERWERP_LABEL, type BronInfo } from "./bouwPlan";
+import { BLADEN, bronBlokken, NOTATIE, type BronInfo } from "./bouwPlan";
 import {
   kolomLetters,
   type BladPlan,
@@ -385,28 +385,14 @@ function bronBlad(c: Consolidatie, bron: BronInfo, bladen: readonly string[]): B
   return {
     naam: CONSOLIDATIE_BLADEN.bron,
     blokken: [
-      { start: { rij: 1, kolom: 1 }, cellen: [["Bron en herkomst"]], kop: true },
-      {
-        start: { rij: 2, kolom: 1 },
-        cellen: [
-          ["Dataset", bron.datasetId],
-          ["Versie", bron.versie],
-          ["Datum dataset", bron.datum],
-          ["Hash", bron.hash ?? null],
-          ["Bron-adres", bron.bronUrl ?? null],
-          ["Opgehaald", bron.opgehaald ?? null],
-          ["Versie invoegtoepassing", bron.addinVersie],
-          ["Gevuld op", bron.gemaakt],
-          [ONDERWERP_LABEL, consolidatieOnderwerp(c)],
-          [
-            "Beheer",
-            `Opgave beheert de bladen ${bladen.join(", ")}. Opnieuw consolideren werkt de cijfers en de controle bij ` +
-              "en behoudt uw notities (Notities, Afgehandeld, eigen kolommen in de tabellen) en al uw eigen bladen.",
-          ],
-        ],
-        notaties: [T, T],
-      },
-      { start: { rij: 12, kolom: 1 }, cellen: [["Gelezen bestanden:"]] },
+      ...bronBlokken(
+        bron,
+        consolidatieOnderwerp(c),
+        `Opgave beheert de bladen ${bladen.join(", ")}. Opnieuw consolideren werkt de cijfers en de controle bij ` +
+          "en behoudt uw notities (Notities, Afgehandeld, eigen kolommen in de tabellen) en al uw eigen bladen.",
+        "Gelezen bestanden:",
+        T,
+      ),
     ],
     invoercellen: [],
     tabellen: [
