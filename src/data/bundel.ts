@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { nl } from "zod/locales";
 import { feedBerichten } from "../domain/berichten";
-import { DatasetSchema, type Dataset } from "./schema";
+import { DatasetSchema, isEchteDatum, type Dataset } from "./schema";
 
 export const BUNDEL_FORMAAT = "opgave-bundel";
 /** The format version this Opgave reads. A higher one is refused ("nieuwere indeling, werk Opgave bij"). */
@@ -20,7 +20,9 @@ export const BundelSchema = z
     formaat: z.literal(BUNDEL_FORMAAT),
     formaatVersie: z.literal(BUNDEL_FORMAAT_VERSIE),
     /** When the publisher published this bundle (ISO 8601 date-time with Z or an offset). */
-    gepubliceerd: z.iso.datetime({ offset: true }),
+    gepubliceerd: z.iso
+      .datetime({ offset: true })
+      .refine((t) => isEchteDatum(t.slice(0, 10)) && !Number.isNaN(Date.parse(t)), "geen bestaand tijdstip"),
     /** Who published it (organisation or feed name), shown in the task pane. */
     uitgever: z.string().min(1),
     dataset: DatasetSchema,

@@ -5,7 +5,18 @@
  */
 import { z } from "zod";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "datum als JJJJ-MM-DD");
+/** A real calendar date as JJJJ-MM-DD (2026-02-30 and 2026-99-99 are refused, not only odd shapes). */
+export function isEchteDatum(tekst: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(tekst);
+  if (!m) return false;
+  const [j, mnd, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const datum = new Date(Date.UTC(j, mnd - 1, d));
+  return datum.getUTCFullYear() === j && datum.getUTCMonth() === mnd - 1 && datum.getUTCDate() === d;
+}
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "datum als JJJJ-MM-DD")
+  .refine(isEchteDatum, "geen bestaande kalenderdatum");
 const gmCode = z.string().regex(/^GM\d{4}$/, "gemeentecode als GM0000");
 const pvCode = z.string().regex(/^PV\d{2}$/, "provinciecode als PV00");
 const vrCode = z.string().regex(/^VR\d{2}$/, "veiligheidsregiocode als VR00");

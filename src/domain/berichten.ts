@@ -316,6 +316,31 @@ export const feedBerichten = {
     `De bundel van ${datumNl(datum)} (versie ${versie}) is ouder dan de gegevens in gebruik (versie ` +
     `${versieInGebruik}); Opgave gebruikt hem niet. Controleer het feed-adres of vraag de uitgever om de nieuwste bundel.`,
 
+  // Trust: signature, dates, versions, addresses (no silent swap, no frozen updates)
+  handtekening: (detail: string) =>
+    `De bundel is niet aangenomen: de handtekening van de uitgever ontbreekt of klopt niet (${detail}). ` +
+    "Alleen bundels die zijn ondertekend met een vertrouwde sleutel worden gebruikt. Meld dit bij de uitgever " +
+    `of uw IT-afdeling. ${BLIJFT}`,
+  datumToekomst: (veld: string, waarde: string) =>
+    `De bundel is niet aangenomen: de ${veld} (${waarde}) ligt meer dan twee dagen in de toekomst. Een bundel ` +
+    `kan niet later gepubliceerd zijn dan vandaag; meld dit bij de uitgever. ${BLIJFT}`,
+  zelfdeVersieAndereInhoud: (versie: string) =>
+    `De bundel is niet aangenomen: hij heeft hetzelfde versienummer (${versie}) als de gegevens in gebruik, maar ` +
+    "andere inhoud. Een uitgever geeft gewijzigde gegevens altijd een nieuw versienummer; meld dit bij de " +
+    `uitgever. ${BLIJFT}`,
+  ouderGepubliceerd: (gepubliceerd: string, inGebruik: string) =>
+    `De bundel is niet aangenomen: hij is gepubliceerd op ${tijdstipNl(gepubliceerd)}, vóór de gegevens in ` +
+    `gebruik (${tijdstipNl(inGebruik)}). Opgave gaat nooit terug naar oudere gegevens. ${BLIJFT}`,
+  omleiding: (van: string, naar: string) =>
+    `De bundel is niet aangenomen: het feed-adres (${van}) stuurde door naar een ander domein (${naar}). ` +
+    `Stel het adres van de bundel zelf in onder Instellingen. ${BLIJFT}`,
+  onveiligAdres: (url: string) =>
+    `Het feed-adres "${url}" gebruikt geen https. Opgave haalt gegevens alleen via https op (http alleen ` +
+    `voor localhost, bij ontwikkeling). Pas het adres aan onder Instellingen. ${BLIJFT}`,
+  geenVertrouwdeSleutels:
+    "In deze versie van Opgave is geen vertrouwde sleutel ingesteld, dus kan geen enkele bundel worden " +
+    `aangenomen. Vraag uw IT-afdeling om de publieke sleutel van de uitgever in te stellen. ${BLIJFT}`,
+
   // Outcome
   ongewijzigd: (versie: string) =>
     `De feed heeft geen nieuwere gegevens; versie ${versie} blijft in gebruik.`,
