@@ -1,21 +1,32 @@
 /**
  * Which dataset the runtime uses, and keeping it current from a feed. Host-independent (the task pane gives it
- * a storage adapter from ./opslag and the feed URL from its settings); the CLI and tests use it the same way.
+ * a storage adapter from ./opslag, the trusted keys of the build and the feed URL from its settings); the CLI
+ * (`opgave bundel haal`) and the tests use it the same way.
  *
- * - `start()`: the cached bundle if it is intact (hash), valid (schema + cross-checks) and not older than the
+ * - `start()`: the cached bundle if it is intact (hash), signed by a trusted key, valid and not older than the
  *   embedded dataset; otherwise the embedded dataset, with a message saying why the cache was not used.
- * - `ververs(url)`: fetch; on a new bundle cache it, switch the engine (`gebruikDataset`) and list what changed
- *   for the selected gemeente; on any failure nothing changes (data in use and cache untouched) and the
- *   status carries the Dutch message.
+ * - `ververs(url)`: fetch and check (./feed, ./vertrouwen). A new bundle is NOT used yet: it comes back as a
+ *   `Kandidaat` with an overview of what it changes across all gemeenten; `neemOver(kandidaat)` adopts it
+ *   (one click in the pane; `opgave bundel haal` adopts at once). On any failure nothing changes.
+ * - `neemOver`: the bundle is cached first; only when that succeeded does the engine switch, so the data in
+ *   use after a restart is always the data in use now (one dataset at a time).
+ * - `gebruikIngebouwd()`: forget the cache, back to the embedded data.
  */
 import { feedBerichten } from "../domain/berichten";
 import { Engine } from "../domain/engine";
-import { verschillen, type Wijziging } from "../domain/verschillen";
-import { bundelHash, isOuder, leesBundel, type Bundel } from "./bundel";
+import {
+  overzichtVerschillen,
+  verschillen,
+  type VerschilOverzicht,
+  type Wijziging,
+} from "../domain/verschillen";
+import { bundelHash, type Bundel } from "./bundel";
 import { haalBundel, type FeedUitkomst } from "./feed";
+import type { PubliekeSleutel } from "./handtekening";
 import { controleerOpgeslagen, type BundelOpslag, type OpgeslagenBundel } from "./opslag";
 import type { Dataset } from "./schema";
 import { engine, gebruikDataset } from "./store";
+import { beoordeel, controleerOntvangen, type InGebruikVersie } from "./vertrouwen";
 
 export type Bron = "ingebouwd" | "cache" | "feed";
 
@@ -32,6 +43,8 @@ export interface Status {
   hash?: string;
   uitgever?: string;
   gepubliceerd?: string;
+  /** The trusted key that signed the bundle in use (absent for the embedded data: it is part of the add-in). */
+  sleutel?: { id: string; naam: string };
   /** `opgehaald` (for never-checked embedded data: the dataset's `datum`) is older than `verouderdNaDagen`. */
   verouderd: boolean;
   /** Whole days since `opgehaald` (or the dataset's `datum`). */
@@ -43,11 +56,30 @@ export interface Status {
 export interface BeheerOpties {
   opslag: BundelOpslag;
   ingebouwd: Dataset;
+  /** The publisher keys this build trusts (./vertrouwdeSleutels). */
+  vertrouwd: readonly PubliekeSleutel[];
   nu?: () => Date;
   fetch?: typeof fetch;
   verouderdNaDagen?: number;
   timeoutMs?: number;
   maxBytes?: number;
+}
+
+/** A checked, signed, newer bundle that is not in use yet. */
+export interface Kandidaat {
+  bundel: Bundel;
+  record: OpgeslagenBundel;
+  sleutel: PubliekeSleutel;
+  /** What it changes across all gemeenten, against the data in use when it was fetched. */
+  overzicht: VerschilOverzicht;
+  /** For the gemeente selected in the pane, when one was given. */
+  wijzigingen?: Wijziging[];
+}
+
+export interface VerversUitkomst {
+  status: Status;
+  uitkomst: FeedUitkomst;
+  kandidaat?: Kandidaat;
 }
 
 interface InGebruik {
@@ -56,86 +88,84 @@ interface InGebruik {
   /** The cached record that belongs to the dataset in use (its ETag, URL and fetch time). */
   record?: OpgeslagenBundel;
   bundel?: Bundel;
+  sleutel?: PubliekeSleutel;
 }
 
 const DAG_MS = 24 * 60 * 60 * 1000;
 
 export class BundelBeheer {
-  private readonly opslag: BundelOpslag;
-  private readonly ingebouwd: Dataset;
+  private readonly o: BeheerOpties;
   private readonly nu: () => Date;
-  private readonly fetch?: typeof fetch;
-  private readonly verouderdNaDagen: number;
-  private readonly timeoutMs?: number;
-  private readonly maxBytes?: number;
   private inGebruik: InGebruik;
   private melding: string | undefined;
-  /** Refreshes run one after another (a second click waits for the first). */
+  /** Refreshes and adoptions run one after another (a second click waits for the first). */
   private wachtrij: Promise<unknown> = Promise.resolve();
 
   constructor(opties: BeheerOpties) {
-    this.opslag = opties.opslag;
-    this.ingebouwd = opties.ingebouwd;
+    this.o = opties;
     this.nu = opties.nu ?? (() => new Date());
-    this.fetch = opties.fetch;
-    this.verouderdNaDagen = opties.verouderdNaDagen ?? 30;
-    this.timeoutMs = opties.timeoutMs;
-    this.maxBytes = opties.maxBytes;
     this.inGebruik = { dataset: opties.ingebouwd, bron: "ingebouwd" };
   }
 
   /** Load the cached bundle if it can be trusted, else the embedded dataset; install it in the engine. */
   async start(): Promise<Status> {
     let melding: string | undefined;
-    let gekozen: InGebruik = { dataset: this.ingebouwd, bron: "ingebouwd" };
+    let gekozen: InGebruik = { dataset: this.o.ingebouwd, bron: "ingebouwd" };
     let ruw: unknown;
     try {
-      ruw = await this.opslag.lees();
+      ruw = await this.o.opslag.lees();
     } catch (e) {
       melding = feedBerichten.cacheOnleesbaar(foutTekst(e));
     }
     if (ruw !== undefined) {
-      const c = await controleerCache(ruw);
-      if (!c.ok) melding = feedBerichten.cacheBeschadigd(c.detail);
-      else if (isOuder(c.bundel.dataset, this.ingebouwd))
-        melding = feedBerichten.cacheOuder(c.bundel.dataset.versie, this.ingebouwd.versie);
-      else gekozen = { dataset: c.bundel.dataset, bron: "cache", record: c.record, bundel: c.bundel };
+      const c = await this.controleerCache(ruw);
+      if (!c.ok) melding = c.melding;
+      else
+        gekozen = {
+          dataset: c.bundel.dataset,
+          bron: "cache",
+          record: c.record,
+          bundel: c.bundel,
+          sleutel: c.sleutel,
+        };
     }
-    gebruikDataset(gekozen.dataset);
+    if (gekozen.dataset !== engine().dataset) gebruikDataset(gekozen.dataset);
     this.inGebruik = gekozen;
     this.melding = melding;
     return this.status();
   }
 
   /**
-   * Fetch `url`. Never throws. `gemeenteCode`: the gemeente selected in the pane, for `wijzigingen` (old → new)
-   * when a new bundle is accepted.
+   * Fetch and check `url`; never throws and never changes the data in use. `gemeenteCode`: the gemeente selected
+   * in the pane, for its own list of changes.
    */
-  ververs(
-    url: string,
-    gemeenteCode?: string,
-  ): Promise<{ status: Status; uitkomst: FeedUitkomst; wijzigingen?: Wijziging[] }> {
-    const taak = this.wachtrij.then(() => this.doeVervers(url, gemeenteCode));
-    this.wachtrij = taak.catch(() => undefined);
-    return taak;
+  ververs(url: string, gemeenteCode?: string): Promise<VerversUitkomst> {
+    return this.naElkaar(() => this.doeVervers(url, gemeenteCode));
+  }
+
+  /** Adopt a candidate from `ververs`: cache it, then use it. Refused (nothing changes) when it no longer fits. */
+  neemOver(kandidaat: Kandidaat): Promise<{ status: Status; ok: boolean }> {
+    return this.naElkaar(() => this.doeNeemOver(kandidaat));
   }
 
   /** Forget the cached bundle and use the embedded dataset again (the user's way back). */
-  async gebruikIngebouwd(): Promise<Status> {
-    let melding: string | undefined;
-    try {
-      await this.opslag.wis();
-    } catch (e) {
-      melding = feedBerichten.cacheOnleesbaar(foutTekst(e));
-    }
-    gebruikDataset(this.ingebouwd);
-    this.inGebruik = { dataset: this.ingebouwd, bron: "ingebouwd" };
-    this.melding = melding;
-    return this.status();
+  gebruikIngebouwd(): Promise<Status> {
+    return this.naElkaar(async () => {
+      let melding: string | undefined = feedBerichten.terugNaarIngebouwd(this.o.ingebouwd.versie);
+      try {
+        await this.o.opslag.wis();
+      } catch (e) {
+        melding = feedBerichten.cacheOnleesbaar(foutTekst(e));
+      }
+      gebruikDataset(this.o.ingebouwd);
+      this.inGebruik = { dataset: this.o.ingebouwd, bron: "ingebouwd" };
+      this.melding = melding;
+      return this.status();
+    });
   }
 
   status(): Status {
-    const { dataset, bron, record, bundel } = this.inGebruik;
+    const { dataset, bron, record, bundel, sleutel } = this.inGebruik;
     const peil = record?.opgehaald ?? `${dataset.datum}T00:00:00Z`;
     const verstreken = this.nu().getTime() - new Date(peil).getTime();
     const dagenOud = Number.isFinite(verstreken) ? Math.max(0, Math.floor(verstreken / DAG_MS)) : 0;
@@ -146,113 +176,169 @@ export class BundelBeheer {
       bron,
       ...(record ? { bronUrl: record.bronUrl, opgehaald: record.opgehaald, hash: record.hash } : {}),
       ...(bundel ? { uitgever: bundel.uitgever, gepubliceerd: bundel.gepubliceerd } : {}),
-      verouderd: dagenOud > this.verouderdNaDagen,
+      ...(sleutel ? { sleutel: { id: sleutel.id, naam: sleutel.naam } } : {}),
+      verouderd: dagenOud > (this.o.verouderdNaDagen ?? 30),
       dagenOud,
       ...(this.melding !== undefined ? { melding: this.melding } : {}),
     };
   }
 
-  private async doeVervers(
-    url: string,
-    gemeenteCode?: string,
-  ): Promise<{ status: Status; uitkomst: FeedUitkomst; wijzigingen?: Wijziging[] }> {
+  private naElkaar<T>(werk: () => Promise<T>): Promise<T> {
+    const taak = this.wachtrij.then(werk);
+    this.wachtrij = taak.catch(() => undefined);
+    return taak;
+  }
+
+  private versieInGebruik(): InGebruikVersie {
+    const { dataset, bundel } = this.inGebruik;
+    return { dataset, gepubliceerd: bundel?.gepubliceerd ?? `${dataset.datum}T00:00:00Z` };
+  }
+
+  private async doeVervers(url: string, gemeenteCode?: string): Promise<VerversUitkomst> {
     const h = this.inGebruik;
     // An ETag belongs to the URL it came from.
     const etag = h.record && h.record.bronUrl === url ? h.record.etag : undefined;
     const uitkomst = await haalBundel({
       url,
-      huidig: { dataset: h.dataset, ...(etag !== undefined ? { etag } : {}) },
+      vertrouwd: this.o.vertrouwd,
+      huidig: { ...this.versieInGebruik(), ...(etag !== undefined ? { etag } : {}) },
       nu: this.nu,
-      ...(this.fetch ? { fetch: this.fetch } : {}),
-      ...(this.timeoutMs !== undefined ? { timeoutMs: this.timeoutMs } : {}),
-      ...(this.maxBytes !== undefined ? { maxBytes: this.maxBytes } : {}),
+      ...(this.o.fetch ? { fetch: this.o.fetch } : {}),
+      ...(this.o.timeoutMs !== undefined ? { timeoutMs: this.o.timeoutMs } : {}),
+      ...(this.o.maxBytes !== undefined ? { maxBytes: this.o.maxBytes } : {}),
     });
-
     if (uitkomst.soort === "fout") {
       this.melding = uitkomst.bericht;
       return { status: this.status(), uitkomst };
     }
-
     if (uitkomst.soort === "ongewijzigd") {
-      // The data in use is confirmed current: remember when (and the server's ETag), keep the data.
-      let record: OpgeslagenBundel | undefined;
-      if (h.record && h.record.bronUrl === url)
-        record = {
-          ...h.record,
-          opgehaald: uitkomst.opgehaald,
-          ...(uitkomst.etag ? { etag: uitkomst.etag } : {}),
-        };
-      else if (uitkomst.tekst !== undefined && uitkomst.hash !== undefined)
-        record = {
-          tekst: uitkomst.tekst,
-          hash: uitkomst.hash,
-          bronUrl: url,
-          opgehaald: uitkomst.opgehaald,
-          ...(uitkomst.etag ? { etag: uitkomst.etag } : {}),
-        };
-      let melding = feedBerichten.ongewijzigd(h.dataset.versie);
-      if (record) {
-        try {
-          await this.opslag.schrijf(record);
-        } catch (e) {
-          melding += ` ${feedBerichten.cacheNietBewaard(foutTekst(e))}`;
-        }
-        this.inGebruik = { ...h, record };
-      }
-      this.melding = melding;
+      await this.bevestig(url, uitkomst);
       return { status: this.status(), uitkomst };
     }
+    const kandidaat = this.maakKandidaat(url, uitkomst, gemeenteCode);
+    this.melding = feedBerichten.kandidaat(uitkomst.bundel.dataset.versie, uitkomst.bundel.dataset.datum);
+    return { status: this.status(), uitkomst, kandidaat };
+  }
 
-    const { bundel } = uitkomst;
-    const record: OpgeslagenBundel = {
-      tekst: uitkomst.tekst,
-      hash: uitkomst.hash,
-      bronUrl: url,
-      opgehaald: uitkomst.opgehaald,
-      ...(uitkomst.etag ? { etag: uitkomst.etag } : {}),
-    };
-    let melding = feedBerichten.nieuw(bundel.dataset.versie, bundel.dataset.datum);
-    try {
-      await this.opslag.schrijf(record);
-    } catch (e) {
-      melding += ` ${feedBerichten.cacheNietBewaard(foutTekst(e))}`;
+  /** The data in use is confirmed current: remember when (and the server's ETag); the data stays as it is. */
+  private async bevestig(url: string, u: Extract<FeedUitkomst, { soort: "ongewijzigd" }>): Promise<void> {
+    const h = this.inGebruik;
+    let record: OpgeslagenBundel | undefined;
+    if (h.record && h.record.bronUrl === url)
+      record = { ...h.record, opgehaald: u.opgehaald, ...(u.etag ? { etag: u.etag } : {}) };
+    else if (u.tekst !== undefined && u.hash !== undefined && u.handtekening !== undefined)
+      // Same version and same content as in use (checked), signed: safe to keep as the cached copy.
+      record = {
+        tekst: u.tekst,
+        hash: u.hash,
+        handtekening: u.handtekening,
+        bronUrl: url,
+        opgehaald: u.opgehaald,
+        ...(u.etag ? { etag: u.etag } : {}),
+      };
+    let melding = feedBerichten.ongewijzigd(h.dataset.versie);
+    if (record) {
+      try {
+        await this.o.opslag.schrijf(record);
+      } catch (e) {
+        melding += ` ${feedBerichten.cacheNietBewaard(foutTekst(e))}`;
+      }
+      this.inGebruik = { ...h, record, ...(u.sleutel && !h.sleutel ? { sleutel: u.sleutel } : {}) };
     }
-    // The engine answering so far (normally engine(); its memoised answers make the comparison cheap).
-    const oud = engine().dataset === h.dataset ? engine() : new Engine(h.dataset);
-    const nieuw = gebruikDataset(bundel.dataset);
-    this.inGebruik = { dataset: bundel.dataset, bron: "feed", record, bundel };
     this.melding = melding;
+  }
+
+  private maakKandidaat(
+    url: string,
+    u: Extract<FeedUitkomst, { soort: "nieuw" }>,
+    gemeenteCode: string | undefined,
+  ): Kandidaat {
+    // The engine answering so far (normally engine(); its memoised answers make the comparison cheaper).
+    const oud = engine().dataset === this.inGebruik.dataset ? engine() : new Engine(this.inGebruik.dataset);
+    const nieuw = new Engine(u.bundel.dataset);
+    const record: OpgeslagenBundel = {
+      tekst: u.tekst,
+      hash: u.hash,
+      handtekening: u.handtekening,
+      bronUrl: url,
+      opgehaald: u.opgehaald,
+      ...(u.etag ? { etag: u.etag } : {}),
+    };
     let wijzigingen: Wijziging[] | undefined;
     if (gemeenteCode !== undefined && gemeenteCode.trim() !== "") {
       try {
         wijzigingen = verschillen(oud, nieuw, gemeenteCode);
       } catch {
-        wijzigingen = undefined; // a comparison that fails must not undo an accepted bundle
+        wijzigingen = undefined; // an unknown gemeente in the pane must not hide the candidate
       }
     }
-    return { status: this.status(), uitkomst, ...(wijzigingen ? { wijzigingen } : {}) };
+    return {
+      bundel: u.bundel,
+      record,
+      sleutel: u.sleutel,
+      overzicht: overzichtVerschillen(oud, nieuw),
+      ...(wijzigingen ? { wijzigingen } : {}),
+    };
   }
-}
 
-/** A cached record: right shape, hash matches the text, and the text is a valid bundle. */
-async function controleerCache(
-  ruw: unknown,
-): Promise<{ ok: true; record: OpgeslagenBundel; bundel: Bundel } | { ok: false; detail: string }> {
-  const record = controleerOpgeslagen(ruw);
-  if (!record) return { ok: false, detail: "onbekende indeling" };
-  if ((await bundelHash(record.tekst)) !== record.hash)
-    return { ok: false, detail: "controlegetal klopt niet" };
-  const gelezen = leesBundel(record.tekst);
-  if (!gelezen.ok) {
-    const detail =
-      gelezen.reden === "json"
-        ? "geen geldige JSON"
-        : gelezen.reden === "formaat"
-          ? "geen bundel in een indeling die deze versie van Opgave kan lezen"
-          : (gelezen.details?.[0] ?? "voldoet niet aan het bundelformaat");
-    return { ok: false, detail };
+  private async doeNeemOver(k: Kandidaat): Promise<{ status: Status; ok: boolean }> {
+    const oordeel = beoordeel(k.bundel, this.versieInGebruik());
+    if ("ok" in oordeel || oordeel.soort !== "nieuw") {
+      // Another bundle was adopted in the meantime (or this one already is): nothing changes.
+      this.melding = "ok" in oordeel ? oordeel.bericht : feedBerichten.ongewijzigd(k.bundel.dataset.versie);
+      return { status: this.status(), ok: false };
+    }
+    try {
+      await this.o.opslag.schrijf(k.record);
+    } catch (e) {
+      this.melding = feedBerichten.nietOvergenomen(foutTekst(e));
+      return { status: this.status(), ok: false };
+    }
+    gebruikDataset(k.bundel.dataset);
+    this.inGebruik = {
+      dataset: k.bundel.dataset,
+      bron: "feed",
+      record: k.record,
+      bundel: k.bundel,
+      sleutel: k.sleutel,
+    };
+    this.melding = feedBerichten.nieuw(k.bundel.dataset.versie, k.bundel.dataset.datum);
+    return { status: this.status(), ok: true };
   }
-  return { ok: true, record, bundel: gelezen.bundel };
+
+  /** A cached record: right shape, hash matches, signed by a trusted key, valid, not older than the embedded data. */
+  private async controleerCache(
+    ruw: unknown,
+  ): Promise<
+    | { ok: true; record: OpgeslagenBundel; bundel: Bundel; sleutel: PubliekeSleutel }
+    | { ok: false; melding: string }
+  > {
+    const beschadigd = (detail: string) => ({
+      ok: false as const,
+      melding: feedBerichten.cacheBeschadigd(detail),
+    });
+    const record = controleerOpgeslagen(ruw);
+    if (!record) return beschadigd("onbekende indeling of niet ondertekend");
+    const bytes = new TextEncoder().encode(record.tekst);
+    if ((await bundelHash(bytes)) !== record.hash) return beschadigd("controlegetal klopt niet");
+    const c = await controleerOntvangen({
+      bytes,
+      handtekening: record.handtekening,
+      vertrouwd: this.o.vertrouwd,
+      nu: this.nu(),
+    });
+    if (!c.ok) return beschadigd(c.details?.[0] ?? c.bericht);
+    const oordeel = beoordeel(c.bundel, {
+      dataset: this.o.ingebouwd,
+      gepubliceerd: `${this.o.ingebouwd.datum}T00:00:00Z`,
+    });
+    if ("ok" in oordeel)
+      return {
+        ok: false,
+        melding: feedBerichten.cacheOuder(c.bundel.dataset.versie, this.o.ingebouwd.versie),
+      };
+    return { ok: true, record, bundel: c.bundel, sleutel: c.sleutel };
+  }
 }
 
 function foutTekst(e: unknown): string {

@@ -2,11 +2,10 @@
  * The cache of the last good bundle, behind one small interface so the logic stays testable in Node:
  * - `officeRuntimeOpslag`: OfficeRuntime.storage inside Office (shared runtime; persists across sessions);
  * - `indexedDbOpslag`: IndexedDB in an ordinary browser (the preview);
- * - `geheugenOpslag`: memory only (tests, CLI).
- * Never localStorage (synchronous, small, and not shared with Office's runtimes).
+ * - `geheugenOpslag`: memory only (tests; the CLI uses a folder, src/cli/bestandOpslag.ts).
  *
  * Whatever is read back is untrusted: `controleerOpgeslagen` checks the record's shape here, and BundelBeheer
- * checks the hash and validates the bundle text again before using it.
+ * checks the hash, the publisher's signature and the bundle text again before using it.
  */
 import { z } from "zod";
 
@@ -20,6 +19,8 @@ export interface OpgeslagenBundel {
   bronUrl: string;
   /** ISO date-time of the last successful fetch or check of this bundle. */
   opgehaald: string;
+  /** The publisher's detached signature over `tekst` (checked again on every start). */
+  handtekening: string;
 }
 
 export interface BundelOpslag {
@@ -36,6 +37,7 @@ const OpgeslagenBundelSchema = z.object({
   etag: z.string().optional(),
   bronUrl: z.string(),
   opgehaald: z.iso.datetime({ offset: true }),
+  handtekening: z.string().min(1),
 });
 
 /** The record as read from a cache, if it has the right shape (its content is checked by the caller). */
@@ -125,16 +127,27 @@ function officeStorage(): OfficeStorage {
 }
 
 /**
- * OfficeRuntime.storage (SharedRuntime 1.1). Microsoft documents a limit of 10 MB per domain, shared by all
- * add-ins of that domain; no per-item limit is documented, but large single values are where hosts differ,
- * so the text is stored in parts of `deelGrootte` characters under `<sleutel>.<generatie>.<i>`, and a small
- * manifest under `<sleutel>` is written last: a failed write leaves the previous bundle readable. When space
- * runs out the previous bundle is removed first and the write tried once more; if that fails too the write
- * rejects (the caller keeps the new data in memory and says it was not saved).
+ * What OfficeRuntime.storage can hold. In the shared runtime it is the page's `localStorage` on Excel on the web,
+ * Windows and Mac (the shipped office.js keeps every item under an `_OfficeRuntime_Storage_` key): about 5 million
+ * UTF-16 characters for the whole add-in origin, shared with the settings, and on the web a browser may partition
+ * or clear it. During a write two generations of the bundle exist side by side, so one bundle may use at most
+ * 2 million characters: 4 million at the peak, leaving room for the settings. A bundle over the budget is not
+ * written at all (the write rejects with a Dutch reason; BundelBeheer then keeps the data in use and says so).
  */
-export function officeRuntimeOpslag(opties: { sleutel?: string; deelGrootte?: number } = {}): BundelOpslag {
+export const OPSLAG_BUDGET_TEKENS = 2_000_000;
+
+/**
+ * OfficeRuntime.storage (SharedRuntime 1.1; localStorage underneath, see OPSLAG_BUDGET_TEKENS). The text is
+ * stored in parts of `deelGrootte` characters under `<sleutel>.<generatie>.<i>`, and a small manifest under
+ * `<sleutel>` is written last: a failed write leaves the previous bundle readable. When space runs out the
+ * previous bundle is removed first and the write tried once more; if that fails too the write rejects.
+ */
+export function officeRuntimeOpslag(
+  opties: { sleutel?: string; deelGrootte?: number; budget?: number } = {},
+): BundelOpslag {
   const sleutel = opties.sleutel ?? "opgave.bundel";
-  const deelGrootte = Math.max(1, opties.deelGrootte ?? 1_000_000);
+  const deelGrootte = Math.max(1, opties.deelGrootte ?? 500_000);
+  const budget = opties.budget ?? OPSLAG_BUDGET_TEKENS;
   interface Manifest {
     generatie: string;
     delen: number;
@@ -142,6 +155,7 @@ export function officeRuntimeOpslag(opties: { sleutel?: string; deelGrootte?: nu
     etag?: string;
     bronUrl: string;
     opgehaald: string;
+    handtekening: string;
   }
   const deelSleutel = (generatie: string, i: number) => `${sleutel}.${generatie}.${i}`;
   const leesManifest = async (): Promise<Manifest | undefined> => {
@@ -165,6 +179,7 @@ export function officeRuntimeOpslag(opties: { sleutel?: string; deelGrootte?: nu
       hash: x.hash,
       bronUrl: x.bronUrl,
       opgehaald: x.opgehaald,
+      handtekening: x.handtekening,
       ...(x.etag !== undefined ? { etag: x.etag } : {}),
     };
     try {
@@ -195,10 +210,16 @@ export function officeRuntimeOpslag(opties: { sleutel?: string; deelGrootte?: nu
         hash: m.hash,
         bronUrl: m.bronUrl,
         opgehaald: m.opgehaald,
+        handtekening: m.handtekening,
         ...(m.etag !== undefined ? { etag: m.etag } : {}),
       };
     },
     schrijf: async (x) => {
+      if (x.tekst.length > budget)
+        throw new Error(
+          `de bundel (${x.tekst.length.toLocaleString("nl-NL")} tekens) past niet in de opslag van Office ` +
+            `(hoogstens ${budget.toLocaleString("nl-NL")} tekens)`,
+        );
       const vorige = await leesManifest().catch(() => undefined);
       const poging = async () => {
         const m = await schrijfDelen(x);

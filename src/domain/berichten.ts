@@ -342,6 +342,14 @@ export const feedBerichten = {
     `aangenomen. Vraag uw IT-afdeling om de publieke sleutel van de uitgever in te stellen. ${BLIJFT}`,
 
   // Outcome
+  kandidaat: (versie: string, datum: string) =>
+    `Nieuwe gegevens beschikbaar: versie ${versie} van ${datumNl(datum)}, ondertekend door een vertrouwde ` +
+    "uitgever. Ze zijn nog niet in gebruik: bekijk wat er verandert en kies Gebruik deze gegevens.",
+  nietOvergenomen: (detail: string) =>
+    `De nieuwe gegevens zijn niet in gebruik genomen: ze konden niet worden bewaard (${detail}). ${BLIJFT} ` +
+    "Maak ruimte (andere invoegtoepassingen van dezelfde website) of vraag uw IT-afdeling om hulp.",
+  terugNaarIngebouwd: (versie: string) =>
+    `De ingebouwde gegevens (versie ${versie}) zijn weer in gebruik; de bewaarde bundel is verwijderd.`,
   ongewijzigd: (versie: string) =>
     `De feed heeft geen nieuwere gegevens; versie ${versie} blijft in gebruik.`,
   nieuw: (versie: string, datum: string) =>

@@ -69,3 +69,82 @@ export function verschillen(oud: Engine, nieuw: Engine, gemeenteCode: string): W
   for (const p of perioden) vergelijk(`Landelijk ${p}`, (e) => e.landelijk(p).aantal);
   return uit;
 }
+
+/** One figure that differs between two datasets, for the overview across all gemeenten. */
+export interface Verschil {
+  /** Official name of the gemeente (new data where it exists), or "Landelijk". */
+  wie: string;
+  onderwerp: string;
+  oud: number | null;
+  nieuw: number | null;
+}
+
+/** What a new dataset changes across all gemeenten: shown before the user adopts a bundle. */
+export interface VerschilOverzicht {
+  /** Figures that differ (every gemeente × period, every decision, every national figure). */
+  aantal: number;
+  /** Of those: a figure that had a value and now has another or none (figures already in use change). */
+  gewijzigd: number;
+  /** Of those: a figure that had no value before (e.g. a new period). */
+  toegevoegd: number;
+  /** The largest numeric changes, largest first (at most `max`). */
+  grootste: Verschil[];
+  /** Periods whose taakstelling or national figure changes, in order. */
+  perioden: string[];
+  /** Reception decisions (name) with a changed figure. */
+  besluiten: string[];
+}
+
+function getalOfNull(f: () => number): number | null {
+  const w = ofNull(f);
+  return typeof w === "number" ? w : null;
+}
+
+function alleGemeenten(oud: Engine, nieuw: Engine): Map<string, string> {
+  const namen = new Map<string, string>();
+  for (const g of oud.dataset.gemeenten) namen.set(g.code, g.naam);
+  for (const g of nieuw.dataset.gemeenten) namen.set(g.code, g.naam);
+  return namen;
+}
+
+/** Pure: asks both engines every figure they can give; only differences are kept. */
+export function overzichtVerschillen(oud: Engine, nieuw: Engine, max = 10): VerschilOverzicht {
+  const alle: Verschil[] = [];
+  const perioden = new Set<string>();
+  const besluiten = new Set<string>();
+  const vergelijk = (wie: string, onderwerp: string, f: (e: Engine) => number): boolean => {
+    const a = getalOfNull(() => f(oud));
+    const b = getalOfNull(() => f(nieuw));
+    if (a === b) return false;
+    alle.push({ wie, onderwerp, oud: a, nieuw: b });
+    return true;
+  };
+  const periodeLijst = [
+    ...new Set([oud, nieuw].flatMap((e) => e.dataset.landelijkeTaakstelling.map((l) => l.periode))),
+  ].sort((a, b) => periodeSleutel(a) - periodeSleutel(b) || a.localeCompare(b));
+  const gemeenten = alleGemeenten(oud, nieuw);
+
+  for (const p of periodeLijst) {
+    if (vergelijk("Landelijk", `Landelijk ${p}`, (e) => e.landelijk(p).aantal)) perioden.add(p);
+    for (const [code, naam] of gemeenten)
+      if (vergelijk(naam, `Taakstelling ${p}`, (e) => e.taakstelling(code, p).aantal)) perioden.add(p);
+  }
+  const besluitIds = new Map<string, string>();
+  for (const e of [oud, nieuw]) for (const b of e.dataset.opvangBesluiten) besluitIds.set(b.id, b.naam);
+  for (const [id, naam] of besluitIds)
+    for (const [code, gemeente] of gemeenten)
+      for (const soort of ["totaal", "amv"] as const)
+        if (vergelijk(gemeente, `Opvang ${soort} (${naam})`, (e) => e.opvangGemeente(code, soort, id).aantal))
+          besluiten.add(naam);
+
+  const gewijzigd = alle.filter((v) => v.oud !== null).length;
+  const verschil = (v: Verschil) => Math.abs((v.nieuw ?? 0) - (v.oud ?? 0));
+  return {
+    aantal: alle.length,
+    gewijzigd,
+    toegevoegd: alle.length - gewijzigd,
+    grootste: [...alle].sort((a, b) => verschil(b) - verschil(a)).slice(0, max),
+    perioden: periodeLijst.filter((p) => perioden.has(p)),
+    besluiten: [...besluiten],
+  };
+}
