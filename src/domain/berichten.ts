@@ -348,6 +348,30 @@ export const feedBerichten = {
   nietOvergenomen: (detail: string) =>
     `De nieuwe gegevens zijn niet in gebruik genomen: ze konden niet worden bewaard (${detail}). ${BLIJFT} ` +
     "Maak ruimte (andere invoegtoepassingen van dezelfde website) of vraag uw IT-afdeling om hulp.",
+  inGebruik: (
+    versie: string,
+    datum: string,
+    bron: "ingebouwd" | "cache" | "feed",
+    sleutel?: string,
+    id?: string,
+  ) =>
+    `In gebruik: versie ${versie} van ${datumNl(datum)} (${feedBerichten.bronNaam(bron)}` +
+    (sleutel ? `, ondertekend door ${sleutel} [${id ?? ""}])` : ")"),
+  kandidaatKop: (versie: string, uitgever: string, sleutel: string, id: string) =>
+    `Nieuwe bundel: versie ${versie} van ${uitgever}, ondertekend door ${sleutel} [${id}].`,
+  kandidaatAantallen: (
+    aantal: number,
+    gewijzigd: number,
+    perioden: readonly string[],
+    besluiten: readonly string[],
+  ) =>
+    aantal === 0
+      ? "Geen enkel cijfer verandert."
+      : `${getal(aantal)} ${aantal === 1 ? "cijfer verandert" : "cijfers veranderen"}` +
+        (gewijzigd > 0 ? `, waarvan ${getal(gewijzigd)} al in gebruik` : "") +
+        (perioden.length > 0 ? `; perioden: ${perioden.join(", ")}` : "") +
+        (besluiten.length > 0 ? `; opvangbesluiten: ${besluiten.join(", ")}` : "") +
+        ". Grootste wijzigingen:",
   terugNaarIngebouwd: (versie: string) =>
     `De ingebouwde gegevens (versie ${versie}) zijn weer in gebruik; de bewaarde bundel is verwijderd.`,
   ongewijzigd: (versie: string) =>
