@@ -3,6 +3,9 @@
 //
 //   webpack --mode production                      office.js from Microsoft's CDN (what Excel loads)
 //   webpack --mode production --env localOffice    office.js served from our own origin (offline, tests)
+//   --env profiel=development|production           which trusted publisher keys to build in (default: production
+//                                                  for --mode production, development otherwise)
+const crypto = require("crypto");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -26,6 +29,50 @@ const LOCAL_OFFICE_FILES = [
   "nl-nl/**",
 ];
 
+const SLEUTELS_PAD = path.resolve(__dirname, "manifest/vertrouwde-sleutels.json");
+const PROFIELEN = ["development", "production"];
+
+function sleutelFout(tekst) {
+  return new Error(`manifest/vertrouwde-sleutels.json: ${tekst}`);
+}
+
+/** One trusted key, checked like src/data/handtekening.ts does (shape, 32 bytes, id derived from the key). */
+function controleerSleutel(s, waar) {
+  if (typeof s !== "object" || s === null) throw sleutelFout(`${waar} is geen sleutel`);
+  if (s.formaat !== "opgave-sleutel") throw sleutelFout(`${waar}: formaat moet "opgave-sleutel" zijn`);
+  if (s.algoritme !== "Ed25519") throw sleutelFout(`${waar}: algoritme moet "Ed25519" zijn`);
+  if (typeof s.naam !== "string" || s.naam.trim() === "") throw sleutelFout(`${waar}: naam ontbreekt`);
+  if (typeof s.id !== "string" || !/^opgave-[0-9a-f]{16}$/.test(s.id))
+    throw sleutelFout(`${waar}: id moet "opgave-" + 16 hexadecimale tekens zijn`);
+  if (typeof s.sleutel !== "string" || !/^[A-Za-z0-9+/]+={0,2}$/.test(s.sleutel))
+    throw sleutelFout(`${waar}: sleutel moet base64 zijn`);
+  const raw = Buffer.from(s.sleutel, "base64");
+  if (raw.length !== 32) throw sleutelFout(`${waar}: sleutel is ${raw.length} bytes, verwacht 32`);
+  const id = `opgave-${crypto.createHash("sha256").update(raw).digest("hex").slice(0, 16)}`;
+  if (id !== s.id) throw sleutelFout(`${waar}: id ${s.id} hoort niet bij deze sleutel (verwacht ${id})`);
+  if (s.ontwikkeling !== undefined && typeof s.ontwikkeling !== "boolean")
+    throw sleutelFout(`${waar}: ontwikkeling moet true of false zijn`);
+}
+
+/**
+ * The publisher keys this build trusts (injected as OPGAVE_VERTROUWDE_SLEUTELS, read by
+ * src/data/vertrouwdeSleutels.ts). The production profile may never trust a development key: the build fails.
+ */
+function vertrouwdeSleutels(config, profiel) {
+  if (!PROFIELEN.includes(profiel))
+    throw new Error(`onbekend sleutelprofiel "${profiel}" (--env profiel=development of profiel=production)`);
+  const sleutels = config && config.profielen ? config.profielen[profiel] : undefined;
+  if (!Array.isArray(sleutels)) throw sleutelFout(`profielen.${profiel} ontbreekt of is geen lijst`);
+  sleutels.forEach((s, i) => controleerSleutel(s, `profielen.${profiel}[${i}]`));
+  const ontwikkel = sleutels.filter((s) => s.ontwikkeling === true);
+  if (profiel === "production" && ontwikkel.length > 0)
+    throw sleutelFout(
+      `het productieprofiel vertrouwt een ontwikkelsleutel (${ontwikkel.map((s) => s.id).join(", ")}); ` +
+        "haal die uit profielen.production",
+    );
+  return sleutels;
+}
+
 // Trusted localhost certificates from `npx office-addin-dev-certs install`, when present; otherwise
 // webpack-dev-server makes a self-signed one (fine for the browser preview, not trusted by Excel).
 function devServerHttps() {
@@ -41,6 +88,8 @@ function devServerHttps() {
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const localOffice = Boolean(env.localOffice) || !production;
+  const profiel = typeof env.profiel === "string" ? env.profiel : production ? "production" : "development";
+  const sleutels = vertrouwdeSleutels(JSON.parse(fs.readFileSync(SLEUTELS_PAD, "utf8")), profiel);
   return {
     mode: production ? "production" : "development",
     // Source maps for our own code only: mapping the copied office.js files would take over a minute.
@@ -79,7 +128,10 @@ module.exports = (env = {}, argv = {}) => {
       assetFilter: (f) => !f.startsWith("office-js/"),
     },
     plugins: [
-      new webpack.DefinePlugin({ OPGAVE_VERSIE: JSON.stringify(require("./package.json").version) }),
+      new webpack.DefinePlugin({
+        OPGAVE_VERSIE: JSON.stringify(require("./package.json").version),
+        OPGAVE_VERTROUWDE_SLEUTELS: JSON.stringify(sleutels),
+      }),
       new webpack.SourceMapDevToolPlugin({ filename: "[file].map", exclude: /^(office-js\/|exceljs)/ }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({
@@ -114,3 +166,6 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+// For tests/taskpane/webpackConfig.test.ts (webpack only calls the exported function).
+module.exports.vertrouwdeSleutels = vertrouwdeSleutels;
