@@ -3,12 +3,17 @@
  *
  *   tsx scripts/export-bundel.ts              writes schema/opgave-bundel.schema.json (committed)
  *   tsx scripts/export-bundel.ts --out dist   also writes dist/bundel.json (the embedded dataset as a bundle:
- *                                             the add-in's default feed) and dist/opgave-bundel.schema.json
+ *                                             the add-in's default feed), dist/bundel.json.sig and
+ *                                             dist/opgave-bundel.schema.json
  *   --controleer                              do not write the committed schema; exit 1 when it differs from
  *                                             a fresh export (CI, tests)
  *
  * Deterministic: `gepubliceerd` is the dataset's `datum` at 00:00:00Z, uitgever "Opgave (ingebouwd)". Run it
  * after webpack (which empties dist/).
+ *
+ * The signature is made with the repository's DEVELOPMENT key (manifest/sleutels/ontwikkel-uitgever.key, public
+ * on purpose): trusted by the development profile only, never by production builds. It is made by the same
+ * function as `opgave bundel onderteken`.
  */
 import fs from "fs";
 import path from "path";
@@ -16,9 +21,12 @@ import * as prettier from "prettier";
 import { bundelTekst, ingebouwdeBundel, leesBundel } from "../src/data/bundel";
 import { bundelJsonSchema } from "../src/data/bundelSchemaJson";
 import { standaardDataset } from "../src/data/embedded";
+import { ondertekenBundelBestand } from "../src/cli/bundel";
 
 const ROOT = path.resolve(__dirname, "..");
 const SCHEMA_PAD = path.join(ROOT, "schema", "opgave-bundel.schema.json");
+/** The repository's development key: signs only the repository's own bundle; never trusted in production. */
+const ONTWIKKELSLEUTEL_PAD = path.join(ROOT, "manifest", "sleutels", "ontwikkel-uitgever.key");
 
 /** The JSON Schema as committed: Prettier-formatted like every other file in the repository. */
 async function schemaTekst(): Promise<string> {
@@ -60,9 +68,18 @@ async function main(argv: readonly string[]): Promise<number> {
   if (out !== undefined) {
     const map = path.resolve(out);
     fs.mkdirSync(map, { recursive: true });
-    fs.writeFileSync(path.join(map, "bundel.json"), ingebouwdeBundelTekst());
+    const bundelPad = path.join(map, "bundel.json");
+    fs.writeFileSync(bundelPad, ingebouwdeBundelTekst());
+    const handtekening = await ondertekenBundelBestand(
+      bundelPad,
+      fs.readFileSync(ONTWIKKELSLEUTEL_PAD, "utf8"),
+      path.relative(ROOT, ONTWIKKELSLEUTEL_PAD),
+    );
     fs.writeFileSync(path.join(map, "opgave-bundel.schema.json"), schema);
-    console.log(`bundel: ${path.join(map, "bundel.json")}`);
+    console.log(`bundel: ${bundelPad}`);
+    console.log(
+      `handtekening: ${handtekening.handtekeningPad} (ontwikkelsleutel ${handtekening.sleutelId}, niet voor productie)`,
+    );
   }
   return code;
 }

@@ -4,6 +4,7 @@
  *   opgave functies         list the functions and their parameters
  *   opgave vul …            write the Opgave workbook (.xlsx) for a gemeente or province (./vul; async: mainAsync)
  *   opgave consolideer …    many municipal workbooks → one checked provincial overview (./consolideer; async)
+ *   opgave bundel …         publish data as a signed bundle: key, build, sign, check (./bundel; async)
  */
 import Papa from "papaparse";
 import { berichten } from "../domain/berichten";
@@ -33,6 +34,15 @@ Gebruik:
   opgave consolideer BESTAND.xlsx... --uit OVERZICHT.xlsx [--provincie NAAM]
                             één gecontroleerd provincie-overzicht uit de werkboeken van gemeenten
                             (ook een map: alle .xlsx-bestanden erin; opnieuw draaien behoudt uw notities)
+  opgave bundel sleutel --uit MAP
+                            maak eenmalig het sleutelpaar van de uitgever van gegevens
+  opgave bundel maak --uit MAP [--versie V] [--datum JJJJ-MM-DD]
+                            bouw een bundel (bundel.json) uit de CSV-bronnen
+  opgave bundel onderteken BUNDEL --sleutel SLEUTEL.key
+                            onderteken de bundel (schrijft BUNDEL.sig)
+  opgave bundel controleer BUNDEL [--publieke-sleutel PUB] [--profiel development|production]
+                            controleer bundel en handtekening zoals Opgave dat doet
+                            (meer: opgave bundel --help)
   opgave --help             deze hulp
 
 Argumenten: een getal wordt een getal (zoals een cel met een getal), "" een lege cel; voor een bereik-
@@ -56,7 +66,7 @@ function celTekst(v: unknown): string {
   return "";
 }
 
-/** Entry point of the `opgave` command: `vul` and `consolideer` are asynchronous (file I/O); the rest is `main`. */
+/** Entry point of the `opgave` command: `vul`, `consolideer` and `bundel` are asynchronous; the rest is `main`. */
 export async function mainAsync(argv: readonly string[], uit: Uitvoer = standaardUitvoer): Promise<number> {
   if (argv[0] === "vul") {
     // Loaded only when asked: exceljs is not needed for `opgave fn`.
@@ -66,6 +76,10 @@ export async function mainAsync(argv: readonly string[], uit: Uitvoer = standaar
   if (argv[0] === "consolideer") {
     const { consolideerCli } = await import("./consolideer");
     return consolideerCli(argv.slice(1), uit);
+  }
+  if (argv[0] === "bundel") {
+    const { bundelCli } = await import("./bundel");
+    return bundelCli(argv.slice(1), uit);
   }
   return main(argv, uit);
 }
@@ -83,7 +97,7 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
     }
     return 0;
   }
-  if (opdracht === "vul" || opdracht === "consolideer") {
+  if (opdracht === "vul" || opdracht === "consolideer" || opdracht === "bundel") {
     uit.err(`opgave ${opdracht} is asynchroon: gebruik mainAsync.`);
     return 2;
   }

@@ -22,7 +22,11 @@ export const BundelSchema = z
     /** When the publisher published this bundle (ISO 8601 date-time with Z or an offset). */
     gepubliceerd: z.iso
       .datetime({ offset: true })
-      .refine((t) => isEchteDatum(t.slice(0, 10)) && !Number.isNaN(Date.parse(t)), "geen bestaand tijdstip"),
+      .refine(
+        (t) =>
+          !/^\d{4}-\d{2}-\d{2}T/.test(t) || (isEchteDatum(t.slice(0, 10)) && !Number.isNaN(Date.parse(t))),
+        "geen bestaand tijdstip",
+      ),
     /** Who published it (organisation or feed name), shown in the task pane. */
     uitgever: z.string().min(1),
     dataset: DatasetSchema,

@@ -16,7 +16,8 @@ export function isEchteDatum(tekst: string): boolean {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "datum als JJJJ-MM-DD")
-  .refine(isEchteDatum, "geen bestaande kalenderdatum");
+  // Only where the shape is right: a wrong shape is already reported once by the regex.
+  .refine((t) => !/^\d{4}-\d{2}-\d{2}$/.test(t) || isEchteDatum(t), "geen bestaande kalenderdatum");
 const gmCode = z.string().regex(/^GM\d{4}$/, "gemeentecode als GM0000");
 const pvCode = z.string().regex(/^PV\d{2}$/, "provinciecode als PV00");
 const vrCode = z.string().regex(/^VR\d{2}$/, "veiligheidsregiocode als VR00");

@@ -137,3 +137,34 @@ describe("opgave bundel haal", () => {
     expect(v.err[0]).toMatch(/bewaarde bundel is beschadigd .*klopt niet bij deze inhoud/);
   });
 });
+
+describe("opgave bundel haal: the command line", () => {
+  test("wired into opgave bundel, with the development profile trusting the repository's own bundle", async () => {
+    const { mainAsync } = await import("../../src/cli/main");
+    const v = vang();
+    // The repository's own bundle, signed with its development key, served from a folder.
+    const eigen = fs.mkdtempSync(path.join(os.tmpdir(), "opgave-eigen-"));
+    const { execFileSync } = await import("child_process");
+    execFileSync(
+      process.execPath,
+      [require.resolve("tsx/cli"), "scripts/export-bundel.ts", "--controleer", "--out", eigen],
+      {
+        cwd: path.resolve(__dirname, "../.."),
+        stdio: "pipe",
+      },
+    );
+    const s = dienUit(eigen);
+    await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+    const u = `http://127.0.0.1:${(s.address() as AddressInfo).port}/bundel.json`;
+    gebruikDataset(standaardDataset());
+    expect(await mainAsync(["bundel", "haal", u], v.uit)).toBe(0);
+    expect(v.out.join("\n")).toMatch(/geen nieuwere gegevens/);
+    const w = vang();
+    expect(await mainAsync(["bundel", "haal", u, "--profiel", "production"], w.uit)).toBe(1);
+    expect(w.err.join("\n")).toMatch(/geen vertrouwde sleutel ingesteld/);
+    const x = vang();
+    expect(await mainAsync(["bundel", "haal"], x.uit)).toBe(2);
+    await new Promise<void>((r) => s.close(() => r()));
+    fs.rmSync(eigen, { recursive: true, force: true });
+  }, 60_000);
+});

@@ -41,12 +41,16 @@ export const DATASET_ID = "opgave-standaard";
 export const DATASET_VERSIE = "2026.11.28";
 export const DATASET_DATUM = "2026-11-28";
 
-/** Population years in the dataset: 1-1-2015 … 1-1-2024. */
+/**
+ * Population years in the dataset: 1-1-2015 … the last 1 January in the CBS table (2024 in the repository's
+ * sources); a publisher adds a year by adding its rows to that table.
+ */
 export const EERSTE_JAAR = 2015;
-export const LAATSTE_JAAR = 2024;
-/** Half-years in `landelijkeTaakstelling`. */
+/**
+ * Half-years in `landelijkeTaakstelling`: 2015-I … the last period in taakstelling_landelijk.csv (2026-I in the
+ * repository's sources); every half-year in between needs a row (or, for 2015, a whole-year row).
+ */
 export const EERSTE_PERIODE = "2015-I";
-export const LAATSTE_PERIODE = "2026-I";
 
 export const BESTANDEN = {
   cbsBevolking: CBS_BEVOLKING_BESTAND,
@@ -184,10 +188,25 @@ export function periodenTussen(van: string, tot: string): string[] {
   return perioden;
 }
 
-function jarenBereik(): number[] {
+/** 2015 … the last year in the CBS table. */
+function jarenBereik(cbs: CbsBevolking): number[] {
+  const laatste = Math.max(...cbs.jaren);
   const jaren: number[] = [];
-  for (let j = EERSTE_JAAR; j <= LAATSTE_JAAR; j++) jaren.push(j);
+  for (let j = EERSTE_JAAR; j <= laatste; j++) jaren.push(j);
   return jaren;
+}
+
+/** The last half-year in the national taakstelling file (a whole-year row "2015" counts as 2015-II). */
+function laatstePeriode(rijen: CsvRij[]): string {
+  const index = (p: string) => Number(p.slice(0, 4)) * 2 + (/^\d{4}(-II)?$/.test(p) ? 1 : 0);
+  let laatste = EERSTE_PERIODE;
+  for (const r of rijen) {
+    const periode = veld(r, "periode", BESTANDEN.taakstelling);
+    if (!/^\d{4}(-I|-II)?$/.test(periode))
+      throw new Error(`${BESTANDEN.taakstelling}: periode '${periode}' is geen JJJJ, JJJJ-I of JJJJ-II`);
+    if (index(periode) > index(laatste)) laatste = /-I{1,2}$/.test(periode) ? periode : `${periode}-II`;
+  }
+  return laatste;
 }
 
 function splitsLijst(tekst: string): string[] {
@@ -288,7 +307,7 @@ function controleerHerindelingen(herindelingen: Herindeling[], cbs: CbsBevolking
     }
   }
   // Every code that disappears/appears between two consecutive classifications must be explained.
-  for (let jaar = EERSTE_JAAR; jaar <= LAATSTE_JAAR; jaar++) {
+  for (const jaar of jarenBereik(cbs)) {
     const vorig = gemeentecodes(cbs, jaar - 1);
     const nu = gemeentecodes(cbs, jaar);
     if (vorig.size === 0 || nu.size === 0)
@@ -354,7 +373,7 @@ function bouwGemeenten(
   herindelingen: Herindeling[],
   vrCodes: Set<string>,
 ): Gemeente[] {
-  const jaren = jarenBereik();
+  const jaren = jarenBereik(cbs);
   const m = BESTANDEN.gemeenten;
   const c23 = BESTANDEN.cbsGemeenten2023;
 
@@ -545,7 +564,8 @@ function bouwLandelijkeTaakstelling(rijen: CsvRij[]): LandelijkeTaakstelling[] {
   }
   const gebruikt = new Set<string>();
   const resultaat: LandelijkeTaakstelling[] = [];
-  for (const periode of periodenTussen(EERSTE_PERIODE, LAATSTE_PERIODE)) {
+  const laatste = laatstePeriode(rijen);
+  for (const periode of periodenTussen(EERSTE_PERIODE, laatste)) {
     const peildatumInwoners = peildatumInwonersVoorPeriode(periode);
     const jaar = periode.slice(0, 4);
     const rij = perPeriode.get(periode);
@@ -616,7 +636,7 @@ function bouwLandelijkeTaakstelling(rijen: CsvRij[]): LandelijkeTaakstelling[] {
     });
   }
   for (const p of perPeriode.keys()) {
-    if (!gebruikt.has(p)) throw new Error(`${b}: rij ${p} valt buiten ${EERSTE_PERIODE}…${LAATSTE_PERIODE}`);
+    if (!gebruikt.has(p)) throw new Error(`${b}: rij ${p} valt buiten ${EERSTE_PERIODE}…${laatste}`);
   }
   return resultaat;
 }
@@ -729,7 +749,7 @@ export function buildDataset(files: Record<string, string>): Dataset {
 
   const gemeenten = bouwGemeenten(cbs, master, cbs2023, herindelingen, vrCodes);
 
-  const jaren = jarenBereik();
+  const jaren = jarenBereik(cbs);
   const landInwoners: Record<string, number> = {};
   for (const jaar of jaren) {
     const nl = regios(cbs, "land", jaar).get("NL01");
