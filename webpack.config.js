@@ -5,6 +5,7 @@
 //   webpack --mode production --env localOffice    office.js served from our own origin (offline, tests)
 //   --env profiel=development|production           which trusted publisher keys to build in (default: production
 //                                                  for --mode production, development otherwise)
+const { Buffer } = require("buffer");
 const crypto = require("crypto");
 const fs = require("fs");
 const os = require("os");

@@ -152,7 +152,8 @@ export async function haalBundel(opties: HaalOpties): Promise<FeedUitkomst> {
   }, timeoutMs);
   const v: Verzoek = {
     url: adres.url,
-    doeFetch: opties.fetch ?? globalThis.fetch,
+    // Called through a wrapper: a browser's fetch detached from globalThis throws "Illegal invocation".
+    doeFetch: opties.fetch ?? ((invoer, init) => globalThis.fetch(invoer, init)),
     signal: controller.signal,
     verlopen: () => verlopen,
     timeoutMs,

@@ -107,17 +107,34 @@ export const paneelBerichten = {
     `Voorbeeld van het werkboek voor ${naam} hieronder. Download het als .xlsx of open het paneel in Excel om te vullen.`,
   downloadKlaar: "Het .xlsx-bestand is gemaakt.",
   ophalen: "Laatste besluit ophalen…",
-  ongewijzigd: "Er is geen nieuwere bundel: de gegevens in gebruik zijn actueel.",
-  nieuweBundel: (versie: string, inExcel: boolean) =>
-    `Nieuwe gegevens (versie ${versie}) in gebruik.` +
-    (inExcel ? " Alle OPGAVE-formules zijn opnieuw berekend." : " De functies rekenen er nu mee."),
+  overnemen: "Nieuwe gegevens in gebruik nemen…",
+  terugBezig: "Terug naar de ingebouwde gegevens…",
+  sleutelIngebouwd: "ingebouwd in de invoegtoepassing",
+  ondertekendDoor: (naam: string, id: string) => `Ondertekend door ${naam} (${id})`,
+  kandidaatVersie: (versie: string, datum: string) => `${versie} van ${datum}`,
+  kandidaatAantal: (aantal: number, toegevoegd: number) =>
+    aantal === 0
+      ? "Deze bundel wijzigt geen cijfers (alleen andere gegevens, zoals bronvermeldingen)."
+      : `Deze bundel wijzigt ${getal(aantal)} ${aantal === 1 ? "cijfer" : "cijfers"} over alle gemeenten` +
+        (toegevoegd > 0 ? `, waarvan ${getal(toegevoegd)} nieuw (er was nog geen cijfer).` : "."),
+  letOpInGebruik: (n: number) =>
+    n === 1
+      ? "Let op: deze bundel wijzigt 1 cijfer dat al in gebruik is."
+      : `Let op: deze bundel wijzigt ${getal(n)} cijfers die al in gebruik zijn.`,
+  kandidaatPerioden: (perioden: readonly string[]) => `Perioden met wijzigingen: ${perioden.join(", ")}.`,
+  kandidaatBesluiten: (besluiten: readonly string[]) =>
+    `Opvangbesluiten met wijzigingen: ${besluiten.join("; ")}.`,
+  wijzigingenVoor: (gemeente: string) => `Wat verandert voor ${gemeente}`,
+  herberekend: (cellen: number) =>
+    cellen === 0
+      ? "Er staan geen OPGAVE-formules in de werkmap."
+      : `${getal(cellen)} ${cellen === 1 ? "cel" : "cellen"} met OPGAVE-formules opnieuw berekend.`,
   onverwacht: (detail: string) => `Er ging iets mis: ${detail}. Uw werkboek is niet gewijzigd.`,
   voorbeeldModus:
     "Voorbeeldweergave buiten Excel: het werkboek wordt als tabellen getoond en kan als .xlsx worden gedownload.",
   knopVul: "Vul werkboek",
   knopVoorbeeld: "Toon voorbeeld",
   instellingOpgeslagen: "Instelling opgeslagen.",
-  urlOngeldig: (url: string) => `"${url}" is geen geldig http(s)-adres.`,
   excelTeOud: (versie: string) =>
     `Deze Excel-versie kan het werkboek niet vullen (ExcelApi ${versie} nodig: Office 2021 of nieuwer, Microsoft 365 ` +
     'of Excel op het web). Gebruik "Download .xlsx" in de voorbeeldweergave of opgave vul.',

@@ -2,7 +2,7 @@
  * The pane's one setting, the feed URL: stored per user in OfficeRuntime.storage inside Office, IndexedDB in a
  * browser (never localStorage). Empty = the default (the add-in's own copy of the bundle).
  */
-import { paneelBerichten as pb } from "../domain/berichten";
+import { feedAdres } from "../data/feed";
 
 const SLEUTEL = "opgave.feedUrl";
 const DB = "opgave-instellingen";
@@ -53,15 +53,14 @@ export async function leesFeedUrl(standaard: string): Promise<string> {
   }
 }
 
-/** @returns a Dutch error message, or undefined when saved. "" restores the default. */
+/**
+ * @returns a Dutch error message, or undefined when saved. "" restores the default. Only an address the feed can
+ * use is saved: https, or http on this machine (localhost, development) — see feedAdres.
+ */
 export async function schrijfFeedUrl(url: string): Promise<string | undefined> {
   if (url !== "") {
-    try {
-      const u = new URL(url);
-      if (u.protocol !== "https:" && u.protocol !== "http:") return pb.urlOngeldig(url);
-    } catch {
-      return pb.urlOngeldig(url);
-    }
+    const adres = feedAdres(url);
+    if (!adres.ok) return adres.fout.bericht;
   }
   await schrijf(url);
   return undefined;

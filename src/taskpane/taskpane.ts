@@ -1,27 +1,40 @@
 /**
  * Task pane (shared runtime: the same engine and data as the custom functions).
- * Shows which data is in use, fetches the latest decision bundle, and fills the workbook for a gemeente or a
- * province. Outside Office it runs as a preview: the plan as tables and a .xlsx download.
+ * Shows which data is in use (and which publisher key signed it), fetches the latest decision bundle and shows
+ * what it would change before the user adopts it, and fills the workbook for a gemeente or a province. Outside
+ * Office it runs as a preview: the plan as tables and a .xlsx download.
  */
 import { engine } from "../data/store";
 import { standaardDataset } from "../data/embedded";
-import { BundelBeheer, type Status } from "../data/bundelBeheer";
+import { BundelBeheer, type Kandidaat, type Status } from "../data/bundelBeheer";
 import { kiesOpslag } from "../data/opslag";
+import { ingebouwdeSleutels } from "../data/vertrouwdeSleutels";
 import { OpgaveFout } from "../domain/fouten";
-import { getal, paneelBerichten as pb } from "../domain/berichten";
+import { feedBerichten as fb, getal, paneelBerichten as pb } from "../domain/berichten";
 import { naamSleutel, suggesties } from "../domain/namen";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
 import type { VulRapport, WerkboekPlan } from "../workbook/plan";
 import { startConsolidatie } from "./consolidatie";
-import { herberekenAlles, inExcel, vulWerkboek } from "./excelHost";
+import { herberekenOpgaveCellen, inExcel, vulWerkboek } from "./excelHost";
 import { leesFeedUrl, schrijfFeedUrl } from "./instellingen";
-import { downloadBestand, element, toonPlan, toonUitkomst, toonWijzigingen, voortgang } from "./weergave";
+import {
+  downloadBestand,
+  element,
+  toonFeedBericht,
+  toonKandidaat,
+  toonPlan,
+  toonUitkomst,
+  voortgang,
+  type KandidaatWeergave,
+} from "./weergave";
 
 declare const OPGAVE_VERSIE: string;
 const ADDIN_VERSIE = typeof OPGAVE_VERSIE === "string" ? OPGAVE_VERSIE : "dev";
 
 let beheer: BundelBeheer;
 let laatstePlan: WerkboekPlan | undefined;
+/** A fetched, checked bundle shown to the user and not in use yet (a new fetch or going back discards it). */
+let kandidaat: Kandidaat | undefined;
 
 function standaardFeedUrl(): string {
   return new URL("bundel.json", document.baseURI).href;
@@ -42,11 +55,13 @@ function toonStatus(s: Status): void {
     s.bron === "ingebouwd"
       ? pb.bronIngebouwd
       : `${s.bron === "cache" ? pb.bronCache : pb.bronFeed}${s.bronUrl ? ` (${s.bronUrl})` : ""}`;
+  element("status-sleutel").textContent = s.sleutel
+    ? pb.ondertekendDoor(s.sleutel.naam, s.sleutel.id)
+    : pb.sleutelIngebouwd;
   element("status-opgehaald").textContent = datumTijd(s.opgehaald);
   const w = element("status-waarschuwing");
-  const tekst = [s.verouderd ? pb.verouderd(s.datum) : "", s.melding ?? ""].filter(Boolean).join(" ");
-  w.textContent = tekst;
-  w.hidden = tekst === "";
+  w.textContent = s.verouderd ? pb.verouderd(s.datum) : "";
+  w.hidden = !s.verouderd;
 }
 
 function vulKeuzelijsten(): void {
@@ -101,6 +116,7 @@ function bronInfo(): BronInfo {
     hash: s.hash,
     bronUrl: s.bronUrl,
     opgehaald: s.opgehaald,
+    ...(s.sleutel ? { sleutel: s.sleutel } : {}),
     addinVersie: ADDIN_VERSIE,
     gemaakt: new Date().toISOString(),
   };
@@ -169,40 +185,123 @@ async function download(): Promise<void> {
   }
 }
 
-async function vernieuw(): Promise<void> {
-  const knop = element<HTMLButtonElement>("vernieuw");
-  knop.disabled = true;
+/** The feed buttons are disabled while one of them works; an unexpected error goes to the feed message. */
+async function feedActie(bericht: string, werk: () => Promise<void>): Promise<void> {
+  const knoppen = ["vernieuw", "terug-ingebouwd", "neem-over"].map((id) => element<HTMLButtonElement>(id));
+  for (const k of knoppen) k.disabled = true;
   voortgang(0.5);
-  toonUitkomst(pb.ophalen);
+  toonFeedBericht(bericht);
   try {
-    let gemeenteCode: string | undefined;
-    try {
-      gemeenteCode = engine().gemeente(element<HTMLInputElement>("gemeente").value || "").code;
-    } catch {
-      gemeenteCode = undefined;
-    }
-    const { status, uitkomst, wijzigingen } = await beheer.ververs(
-      await leesFeedUrl(standaardFeedUrl()),
-      gemeenteCode,
-    );
-    toonStatus(status);
-    if (uitkomst.soort === "fout") {
-      toonUitkomst(uitkomst.bericht, true);
-      return;
-    }
-    if (uitkomst.soort === "ongewijzigd") {
-      toonUitkomst(pb.ongewijzigd);
-      return;
-    }
-    vulKeuzelijsten();
-    toonWijzigingen(gemeenteCode ? wijzigingen : undefined);
-    if (inExcel()) await herberekenAlles();
-    toonUitkomst(pb.nieuweBundel(status.versie, inExcel()));
+    await werk();
   } catch (e) {
-    toonUitkomst(pb.onverwacht(String(e)), true);
+    toonFeedBericht(pb.onverwacht(String(e)), true);
   } finally {
     voortgang(null);
-    knop.disabled = false;
+    for (const k of knoppen) k.disabled = false;
+  }
+}
+
+function gekozenGemeente(): { code: string; naam: string } | undefined {
+  const invoer = element<HTMLInputElement>("gemeente").value.trim();
+  if (invoer === "") return undefined;
+  try {
+    const g = engine().gemeente(invoer);
+    return { code: g.code, naam: g.naam };
+  } catch {
+    return undefined;
+  }
+}
+
+function kandidaatWeergave(k: Kandidaat, gemeente: string | undefined): KandidaatWeergave {
+  const { dataset } = k.bundel;
+  return {
+    versie: pb.kandidaatVersie(dataset.versie, fb.datumNl(dataset.datum)),
+    uitgever: k.bundel.uitgever,
+    gepubliceerd: fb.tijdstipNl(k.bundel.gepubliceerd),
+    sleutel: pb.ondertekendDoor(k.sleutel.naam, k.sleutel.id),
+    overzicht: k.overzicht,
+    ...(gemeente !== undefined && k.wijzigingen
+      ? { gemeente: { naam: gemeente, wijzigingen: k.wijzigingen } }
+      : {}),
+  };
+}
+
+function verwerpKandidaat(): void {
+  kandidaat = undefined;
+  toonKandidaat(undefined);
+}
+
+/** "Laatste besluit ophalen": fetch and check; a new bundle is shown with what it changes, not used yet. */
+async function vernieuw(): Promise<void> {
+  await feedActie(pb.ophalen, async () => {
+    verwerpKandidaat();
+    const gemeente = gekozenGemeente();
+    const url = await leesFeedUrl(standaardFeedUrl());
+    const { status, uitkomst, kandidaat: nieuw } = await beheer.ververs(url, gemeente?.code);
+    toonStatus(status);
+    if (uitkomst.soort === "fout") {
+      toonFeedBericht(uitkomst.bericht, true);
+      return;
+    }
+    toonFeedBericht(status.melding ?? "");
+    if (nieuw) {
+      kandidaat = nieuw;
+      toonKandidaat(kandidaatWeergave(nieuw, gemeente?.naam));
+    }
+  });
+}
+
+/** "Gebruik deze gegevens": adopt the candidate shown. */
+async function neemOver(): Promise<void> {
+  const k = kandidaat;
+  if (!k) return;
+  await feedActie(pb.overnemen, async () => {
+    const { status, ok } = await beheer.neemOver(k);
+    verwerpKandidaat();
+    toonStatus(status);
+    if (!ok) {
+      toonFeedBericht(status.melding ?? "", true);
+      return;
+    }
+    await naWissel(status);
+  });
+}
+
+/** "Terug naar ingebouwde gegevens". */
+async function terugNaarIngebouwd(): Promise<void> {
+  await feedActie(pb.terugBezig, async () => {
+    verwerpKandidaat();
+    const status = await beheer.gebruikIngebouwd();
+    toonStatus(status);
+    await naWissel(status);
+  });
+}
+
+/** After the dataset in use changed: lists, hints and earlier answers follow it; in Excel the OPGAVE cells too. */
+async function naWissel(status: Status): Promise<void> {
+  vulKeuzelijsten();
+  gemeenteHint();
+  laatstePlan = undefined;
+  element("download").hidden = true;
+  element("voorbeeld").hidden = true;
+  element("zoek-uitkomst").textContent = "";
+  element("zoek-herkomst").textContent = "";
+  const melding = status.melding ?? "";
+  if (!inExcel()) {
+    toonFeedBericht(melding);
+    return;
+  }
+  const h = await herbereken();
+  toonFeedBericht([melding, h.tekst].filter(Boolean).join(" "), h.fout);
+}
+
+/** Re-run every OPGAVE cell of the workbook with the data now in use (Excel only). */
+async function herbereken(): Promise<{ tekst: string; fout: boolean }> {
+  try {
+    const h = await herberekenOpgaveCellen();
+    return { tekst: h.methode === "volledig" ? fb.herberekend : pb.herberekend(h.cellen), fout: false };
+  } catch {
+    return { tekst: fb.nietHerberekend, fout: true };
   }
 }
 
@@ -231,8 +330,14 @@ async function start(): Promise<void> {
   element("vul").textContent = inExcel() ? pb.knopVul : pb.knopVoorbeeld;
   element("versie").textContent = `Opgave ${ADDIN_VERSIE}`;
 
-  beheer = new BundelBeheer({ opslag: kiesOpslag(), ingebouwd: standaardDataset() });
-  toonStatus(await beheer.start());
+  beheer = new BundelBeheer({
+    opslag: kiesOpslag(),
+    ingebouwd: standaardDataset(),
+    vertrouwd: ingebouwdeSleutels(),
+  });
+  const status = await beheer.start();
+  toonStatus(status);
+  toonFeedBericht(status.melding ?? "");
   vulKeuzelijsten();
   element<HTMLInputElement>("feed-url").value = await leesFeedUrl(standaardFeedUrl());
 
@@ -250,15 +355,17 @@ async function start(): Promise<void> {
   });
   element("download").addEventListener("click", () => void download());
   element("vernieuw").addEventListener("click", () => void vernieuw());
+  element("neem-over").addEventListener("click", () => void neemOver());
+  element("terug-ingebouwd").addEventListener("click", () => void terugNaarIngebouwd());
   element<HTMLFormElement>("instellingen-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     void schrijfFeedUrl(element<HTMLInputElement>("feed-url").value.trim()).then((fout) =>
-      toonUitkomst(fout ?? pb.instellingOpgeslagen, fout !== undefined),
+      toonFeedBericht(fout ?? pb.instellingOpgeslagen, fout !== undefined),
     );
   });
   element("feed-standaard").addEventListener("click", () => {
     element<HTMLInputElement>("feed-url").value = standaardFeedUrl();
-    void schrijfFeedUrl("").then(() => toonUitkomst(pb.instellingOpgeslagen));
+    void schrijfFeedUrl("").then(() => toonFeedBericht(pb.instellingOpgeslagen));
   });
   element<HTMLFormElement>("zoek").addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -266,6 +373,13 @@ async function start(): Promise<void> {
   });
   startConsolidatie(bronInfo);
   document.body.dataset.klaar = "ja";
+  // Cells computed before the cached bundle replaced the embedded data must not keep the old numbers.
+  if (status.bron !== "ingebouwd" && inExcel()) await herberekenBijStart();
+}
+
+async function herberekenBijStart(): Promise<void> {
+  const h = await herbereken();
+  if (h.fout) toonFeedBericht(h.tekst, true);
 }
 
 // Inside Office wait for Office.onReady; in an ordinary browser (preview) start when the page is ready.

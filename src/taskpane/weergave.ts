@@ -1,6 +1,8 @@
 /**
  * DOM rendering for the task pane: status, changes, the plan preview. No Office calls, no data logic.
  */
+import { paneelBerichten as pb } from "../domain/berichten";
+import type { VerschilOverzicht, Wijziging } from "../domain/verschillen";
 import { isFormule, type Cel, type TabelPlan, type WerkboekPlan } from "../workbook/plan";
 
 export function element<T extends HTMLElement>(id: string): T {
@@ -27,6 +29,10 @@ export function celTekst(c: Cel): string {
   return c;
 }
 
+function waardeTekst(w: unknown): string {
+  return w === null || w === undefined ? "–" : typeof w === "number" ? getal.format(w) : String(w);
+}
+
 export function toonWijzigingen(
   wijzigingen: readonly { onderwerp: string; oud: unknown; nieuw: unknown }[] | undefined,
 ): void {
@@ -36,15 +42,59 @@ export function toonWijzigingen(
     blok.hidden = true;
     return;
   }
-  const tekst = (w: unknown) =>
-    w === null || w === undefined ? "–" : typeof w === "number" ? getal.format(w) : String(w);
   body.replaceChildren(
     ...(wijzigingen.length === 0
       ? [rij([cel("td", "Geen wijzigingen voor deze gemeente.")])]
       : wijzigingen.map((w) =>
-          rij([cel("td", w.onderwerp), cel("td", tekst(w.oud)), cel("td", tekst(w.nieuw))]),
+          rij([cel("td", w.onderwerp), cel("td", waardeTekst(w.oud)), cel("td", waardeTekst(w.nieuw))]),
         )),
   );
+  blok.hidden = false;
+}
+
+/** A fetched bundle that is not in use yet, as the pane shows it (texts already composed). */
+export interface KandidaatWeergave {
+  versie: string;
+  uitgever: string;
+  gepubliceerd: string;
+  sleutel: string;
+  overzicht: VerschilOverzicht;
+  /** The gemeente chosen in the pane and its own changes. */
+  gemeente?: { naam: string; wijzigingen: readonly Wijziging[] };
+}
+
+/** What a new bundle would change, with the button to use it; undefined hides it. */
+export function toonKandidaat(k: KandidaatWeergave | undefined): void {
+  const blok = element("kandidaat");
+  if (!k) {
+    blok.hidden = true;
+    toonWijzigingen(undefined);
+    return;
+  }
+  const o = k.overzicht;
+  element("kandidaat-versie").textContent = k.versie;
+  element("kandidaat-uitgever").textContent = k.uitgever;
+  element("kandidaat-gepubliceerd").textContent = k.gepubliceerd;
+  element("kandidaat-sleutel").textContent = k.sleutel;
+  element("kandidaat-aantal").textContent = pb.kandidaatAantal(o.aantal, o.toegevoegd);
+  const letOp = element("kandidaat-let-op");
+  letOp.textContent = o.gewijzigd > 0 ? pb.letOpInGebruik(o.gewijzigd) : "";
+  letOp.hidden = o.gewijzigd === 0;
+  element("kandidaat-rijen").replaceChildren(
+    ...o.grootste.map((v) =>
+      rij([
+        cel("td", v.wie),
+        cel("td", v.onderwerp),
+        cel("td", `${waardeTekst(v.oud)} → ${waardeTekst(v.nieuw)}`, "getal"),
+      ]),
+    ),
+  );
+  element("kandidaat-grootste").hidden = o.grootste.length === 0;
+  element("kandidaat-perioden").textContent = o.perioden.length > 0 ? pb.kandidaatPerioden(o.perioden) : "";
+  element("kandidaat-besluiten").textContent =
+    o.besluiten.length > 0 ? pb.kandidaatBesluiten(o.besluiten) : "";
+  element("wijzigingen-kop").textContent = k.gemeente ? pb.wijzigingenVoor(k.gemeente.naam) : "";
+  toonWijzigingen(k.gemeente?.wijzigingen);
   blok.hidden = false;
 }
 
@@ -116,6 +166,13 @@ export function toonPlan(plan: WerkboekPlan): void {
     }),
   );
   element("voorbeeld").hidden = false;
+}
+
+/** The one message area of the data/feed section. */
+export function toonFeedBericht(tekst: string, fout = false): void {
+  const el = element("feed-bericht");
+  el.textContent = tekst;
+  el.className = fout ? "fout" : "";
 }
 
 export function toonUitkomst(tekst: string, fout = false): void {

@@ -68,6 +68,8 @@ export interface BronInfo {
   readonly hash?: string;
   readonly bronUrl?: string;
   readonly opgehaald?: string;
+  /** The trusted key that signed the bundle in use; absent for the data embedded in the add-in. */
+  readonly sleutel?: { readonly naam: string; readonly id: string };
   readonly addinVersie: string;
   /** ISO timestamp. */
   readonly gemaakt: string;
@@ -667,6 +669,16 @@ function kostenBlad(
 /** Label of the Bron row that says which gemeente / province (and period) the workbook is for. */
 export const ONDERWERP_LABEL = "Onderwerp";
 
+/** Label of the Bron row that says which publisher key signed the data (the last row of the block). */
+export const ONDERTEKEND_LABEL = "Ondertekend door";
+
+/** The value of the "Ondertekend door" row. */
+export function ondertekendDoor(bron: BronInfo): string {
+  return bron.sleutel
+    ? `${bron.sleutel.naam} (${bron.sleutel.id})`
+    : "ingebouwd in de invoegtoepassing (geen feed)";
+}
+
 /** The text in the Bron sheet's "Onderwerp" row of a plan (a writer compares it before a refill). */
 export function onderwerpVan(plan: WerkboekPlan): string | undefined {
   const b = plan.bladen.find((x) => x.naam === BLADEN.bron);
@@ -679,7 +691,9 @@ export function onderwerpVan(plan: WerkboekPlan): string | undefined {
 
 /**
  * The provenance blocks of every Bron sheet Opgave writes (gemeente, province and consolidation workbooks): the
- * labels are what lezen.ts reads back, so they live in one place.
+ * labels are what lezen.ts reads back, so they live in one place. Rows 1–12; the list below starts at row 13 in
+ * every layout (earlier workbooks have their table there, and a refill finds it only at the same place), so the
+ * caption of that list ends the "Beheer" text instead of taking a row of its own.
  */
 export function bronBlokken(
   bron: BronInfo,
@@ -702,11 +716,11 @@ export function bronBlokken(
         ["Versie invoegtoepassing", bron.addinVersie],
         ["Gevuld op", bron.gemaakt],
         [ONDERWERP_LABEL, onderwerp],
-        ["Beheer", beheer],
+        ["Beheer", `${beheer} ${lijstTitel.replace(/:\s*$/, "")}: zie de tabel hieronder.`],
+        [ONDERTEKEND_LABEL, ondertekendDoor(bron)],
       ],
       notatie,
     ),
-    { start: rij(12), cellen: [[lijstTitel]] },
   ];
 }
 

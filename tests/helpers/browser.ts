@@ -8,6 +8,7 @@ import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
 import { chromium, type Browser } from "playwright-core";
+import { onderteken } from "../../src/data/handtekening";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -20,8 +21,23 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
 };
 
-/** Build the add-in with the local office.js into a test folder (never touches dist/). */
-export function bouwAddin(uitmap: string): string {
+/** The repository's development signing key (trusted by the development key profile only). */
+export const ONTWIKKEL_SLEUTEL = path.join(ROOT, "manifest/sleutels/ontwikkel-uitgever.key");
+
+/** Sign `map/bundel.json` with the development key into `map/bundel.json.sig`. */
+export async function ondertekenBundel(map: string): Promise<void> {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(map, "bundel.json")));
+  fs.writeFileSync(
+    path.join(map, "bundel.json.sig"),
+    await onderteken(bytes, fs.readFileSync(ONTWIKKEL_SLEUTEL, "utf8")),
+  );
+}
+
+/**
+ * Build the add-in with the local office.js into a test folder (never touches dist/), trusting the development
+ * key (`--env profiel=development`), with the embedded dataset as a signed bundle next to the pane.
+ */
+export async function bouwAddin(uitmap: string): Promise<string> {
   const out = path.join(ROOT, uitmap);
   execFileSync(
     process.execPath,
@@ -31,6 +47,8 @@ export function bouwAddin(uitmap: string): string {
       "production",
       "--env",
       "localOffice",
+      "--env",
+      "profiel=development",
       "--env",
       `out=${uitmap}`,
     ],
@@ -45,6 +63,8 @@ export function bouwAddin(uitmap: string): string {
       stdio: "pipe",
     },
   );
+  // export-bundel signs with the development key; sign here too while a version that does not is around.
+  if (!fs.existsSync(path.join(out, "bundel.json.sig"))) await ondertekenBundel(out);
   return out;
 }
 

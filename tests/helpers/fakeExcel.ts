@@ -13,8 +13,14 @@
  *   leave such a cell unchanged — a writer must write "" to empty a cell); matrix sizes must match the range;
  * - reading: `values` gives "" for empty cells and the cached value of a formula cell ("" when none was set),
  *   `formulas` the formula or the constant, `numberFormat` "General" unless set;
- * - tables may not overlap (add, resize); table and defined names share one case-insensitive namespace.
- * Everything is recorded: `log` (every executed command with its sync number), `syncs` and `cellenPerSync`.
+ * - tables may not overlap (add, resize); table and defined names share one case-insensitive namespace;
+ * - `Worksheet.findAllOrNullObject(text, criteria)` (ExcelApi 1.9) searches what the cell shows in the formula bar
+ *   (the formula, else the constant), never hidden sheets, and returns a RangeAreas whose `areas` are the vertical
+ *   runs of matching cells per column; a range from those areas leaves a cell unchanged for `null` in a written
+ *   matrix, as Office.js does (other ranges reject `null`, see above);
+ * - `workbook.application.calculate(type)` is only recorded (the fake computes nothing).
+ * Everything is recorded: `log` (every executed command with its sync number), `syncs`, `cellenPerSync` and
+ * `herschreven` (every formula written through `Range.formulas`).
  */
 
 export type FakeWaarde = string | number | boolean;
@@ -35,6 +41,8 @@ export interface FakeRechthoek {
 }
 
 export class FakeBlad {
+  /** Worksheet.visibility; findAll does not search hidden sheets. */
+  zichtbaarheid: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   /** Cells by A1 address ("C10"). */
   readonly cellen = new Map<string, FakeCel>();
   /** Column widths in points by 1-based column. */
@@ -78,6 +86,16 @@ export interface FakeGrafiek {
   titel: string;
   positie?: string;
   reeksen: FakeReeks[];
+}
+
+/** A formula written through `Range.formulas` (recorded by FakeExcel.herschreven). */
+export interface FakeHerschrijving {
+  sync: number;
+  blad: string;
+  adres: string;
+  formule: string;
+  /** The formula the cell had before, if any. */
+  was?: string;
 }
 
 export interface FakeLogRegel {
@@ -440,17 +458,22 @@ abstract class FakeObject<T> {
       this.nullStatus = true;
       return;
     }
+    // Paths through one navigation property are loaded together ("areas/items/address, areas/items/formulas").
+    const genest = new Map<string, string[]>();
     for (const pad of paden) {
       const [kop = "", ...rest] = pad.split("/");
       if (rest.length > 0) {
-        const n = this.navigeer(kop);
-        if (!n) throw fout("InvalidArgument", `${this.omschrijving}: geen navigatie ${kop}`);
-        n.laad([rest.join("/")]);
+        genest.set(kop, [...(genest.get(kop) ?? []), rest.join("/")]);
       } else {
         const n = this.navigeer(kop);
         if (n) throw fout("InvalidArgument", `${this.omschrijving}: ${kop} is een object, geen eigenschap`);
         this.geladen.set(kop, this.lees(kop, d));
       }
+    }
+    for (const [kop, rest] of genest) {
+      const n = this.navigeer(kop);
+      if (!n) throw fout("InvalidArgument", `${this.omschrijving}: geen navigatie ${kop}`);
+      n.laad(rest);
     }
   }
 
@@ -515,7 +538,14 @@ abstract class FakeCollectie<M, P extends FakeObject<unknown>> extends FakeObjec
 class FakeBereik extends FakeObject<BereikDoel> {
   readonly format: FakeBereikOpmaak;
 
-  constructor(fx: FakeExcel, zoek: Resolver<BereikDoel>, omschrijving: string, ofNull = false) {
+  /** `nullLaatStaan`: `null` in a written matrix leaves the cell unchanged (Office.js) instead of failing. */
+  constructor(
+    fx: FakeExcel,
+    zoek: Resolver<BereikDoel>,
+    omschrijving: string,
+    ofNull = false,
+    private readonly nullLaatStaan = false,
+  ) {
     super(fx, zoek, omschrijving, ofNull);
     this.format = new FakeBereikOpmaak(this, fx);
   }
@@ -698,14 +728,31 @@ class FakeBereik extends FakeObject<BereikDoel> {
     this.opdracht(
       actie,
       (d) => {
-        this.voorElkeCel(d, kopie, (cel, v) => typ(cel, v));
-        return d.rechthoek.rijen * d.rechthoek.kolommen;
+        let n = 0;
+        this.voorElkeCel(d, kopie, (cel, v, adres) => {
+          if (v === null && this.nullLaatStaan) return;
+          if (actie === "formulas" && typeof v === "string" && v.startsWith("=") && cel.notatie !== "@")
+            this.fx.herschreven.push({
+              sync: this.fx.syncs,
+              blad: d.blad.naam,
+              adres,
+              formule: v,
+              ...(cel.formule !== undefined ? { was: cel.formule } : {}),
+            });
+          typ(cel, v);
+          n++;
+        });
+        return n;
       },
       kopie,
     );
   }
 
-  private voorElkeCel(d: BereikDoel, m: unknown[][], f: (cel: FakeCel, v: unknown) => void): void {
+  private voorElkeCel(
+    d: BereikDoel,
+    m: unknown[][],
+    f: (cel: FakeCel, v: unknown, adres: string) => void,
+  ): void {
     const r = d.rechthoek;
     if (m.length !== r.rijen || m.some((rij) => rij.length !== r.kolommen)) {
       throw fout("InvalidArgument", `matrix past niet op ${rechthoekAdres(r)} (${r.rijen}×${r.kolommen})`);
@@ -714,7 +761,7 @@ class FakeBereik extends FakeObject<BereikDoel> {
       rij.forEach((v, j) => {
         const adres = a1(r.rij + i, r.kolom + j);
         const cel = d.blad.cellen.get(adres) ?? {};
-        f(cel, v);
+        f(cel, v, adres);
         if (cel.waarde === undefined && cel.formule === undefined && cel.notatie === undefined && !cel.vet) {
           d.blad.cellen.delete(adres);
         } else {
@@ -818,11 +865,29 @@ class FakeWerkblad extends FakeObject<FakeBlad> {
 
   protected lees(eigenschap: string, d: FakeBlad): unknown {
     if (eigenschap === "name") return d.naam;
+    if (eigenschap === "visibility") return d.zichtbaarheid;
     throw fout("InvalidArgument", `fake Worksheet kent ${eigenschap} niet`);
   }
 
   get name(): string {
     return this.geladenWaarde("name");
+  }
+  get visibility(): string {
+    return this.geladenWaarde("visibility");
+  }
+
+  /** ExcelApi 1.9. The matches are found at the next sync (null object when there are none). */
+  findAllOrNullObject(
+    tekst: string,
+    criteria: { completeMatch?: boolean; matchCase?: boolean },
+  ): FakeGebieden {
+    const zoek = (): BereikDoel[] | null => {
+      const blad = this.zoek();
+      if (!blad || blad.zichtbaarheid !== "Visible") return null;
+      const gevonden = zoekCellen(blad, tekst, criteria);
+      return gevonden.length > 0 ? gevonden : null;
+    };
+    return new FakeGebieden(this.fx, zoek, `${this.omschrijving}.findAllOrNullObject(${tekst})`, true);
   }
 
   getRange(adres: string): FakeBereik {
@@ -835,6 +900,59 @@ class FakeWerkblad extends FakeObject<FakeBlad> {
       },
       `${this.omschrijving}.getRange(${adres})`,
     );
+  }
+}
+
+/** Cells whose formula (else constant) contains / equals `tekst`, as vertical runs per column. */
+function zoekCellen(
+  blad: FakeBlad,
+  tekst: string,
+  criteria: { completeMatch?: boolean; matchCase?: boolean },
+): BereikDoel[] {
+  const vorm = (t: string) => (criteria.matchCase ? t : t.toLowerCase());
+  const gezocht = vorm(tekst);
+  const treffers = [...blad.cellen.entries()]
+    .filter(([, c]) => {
+      const inhoud = vorm(String(c.formule ?? c.waarde ?? ""));
+      return criteria.completeMatch ? inhoud === gezocht : inhoud.includes(gezocht);
+    })
+    .map(([adres]) => parseerBereik(adres).rechthoek)
+    .sort((a, b) => a.kolom - b.kolom || a.rij - b.rij);
+  const runs: FakeRechthoek[] = [];
+  for (const t of treffers) {
+    const vorige = runs[runs.length - 1];
+    if (vorige && vorige.kolom === t.kolom && vorige.rij + vorige.rijen === t.rij) vorige.rijen += 1;
+    else runs.push({ ...t });
+  }
+  return runs.map((rechthoek) => ({ blad, rechthoek }));
+}
+
+class FakeGebiedBereiken extends FakeCollectie<BereikDoel, FakeBereik> {
+  protected item(d: BereikDoel): FakeBereik {
+    return new FakeBereik(this.fx, () => d, `areas[${bereikTekst(d)}]`, false, true);
+  }
+}
+
+/** Excel.RangeAreas: one or more rectangular ranges (here: the result of findAllOrNullObject). */
+class FakeGebieden extends FakeObject<BereikDoel[]> {
+  protected lees(eigenschap: string, d: BereikDoel[]): unknown {
+    if (eigenschap === "areaCount") return d.length;
+    if (eigenschap === "address") return d.map((x) => bereikTekst(x)).join(",");
+    throw fout("InvalidArgument", `fake RangeAreas kent ${eigenschap} niet`);
+  }
+
+  protected override navigeer(eigenschap: string): FakeObject<unknown> | undefined {
+    return eigenschap === "areas" ? this.areas : undefined;
+  }
+
+  get areas(): FakeGebiedBereiken {
+    return this.nav(
+      "areas",
+      () => new FakeGebiedBereiken(this.fx, () => this.zoek(), `${this.omschrijving}.areas`),
+    );
+  }
+  get areaCount(): number {
+    return this.geladenWaarde("areaCount");
   }
 }
 
@@ -1375,15 +1493,26 @@ class FakeGrafieken extends FakeCollectie<FakeGrafiek, FakeGrafiekProxy> {
 
 // ---------------------------------------------------------------- context
 
+class FakeApplication {
+  constructor(private readonly fx: FakeExcel) {}
+
+  /** Only recorded: the fake has no calculation engine. */
+  calculate(soort: string): void {
+    this.fx.voegToe("calculate", "application", () => undefined, soort);
+  }
+}
+
 class FakeWorkbook {
   readonly worksheets: FakeWerkbladen;
   readonly tables: FakeTabellen;
   readonly names: FakeNamen;
+  readonly application: FakeApplication;
 
   constructor(fx: FakeExcel) {
     this.worksheets = new FakeWerkbladen(fx, () => fx.werkmap.bladen, "worksheets");
     this.tables = new FakeTabellen(fx, null, "tables");
     this.names = new FakeNamen(fx, () => fx.werkmap.namen, "names");
+    this.application = new FakeApplication(fx);
   }
 }
 
@@ -1411,6 +1540,8 @@ export class FakeExcel {
   readonly log: FakeLogRegel[] = [];
   /** Cells written through values/formulas per sync (index 0 = the first sync). */
   readonly cellenPerSync: number[] = [];
+  /** Every formula written through `Range.formulas`, with the formula the cell had before. */
+  readonly herschreven: FakeHerschrijving[] = [];
   readonly context: Excel.RequestContext;
   private wachtrij: Opdracht[] = [];
 

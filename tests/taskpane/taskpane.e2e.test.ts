@@ -1,10 +1,12 @@
 /**
  * The built add-in in headless Chromium (Debian chromium, playwright-core), served on 127.0.0.1 with the local
  * office.js:
- * - preview mode (no Office host): the page loads cleanly; choose a gemeente, fetch a newer bundle from a test
- *   feed (another origin, with CORS), see what changed, preview the plan, download the .xlsx and check it;
- *   after a reload the fetched bundle comes from the cache (IndexedDB);
- * - the Excel path with an injected fake `Excel` (tests/helpers/fakeExcel.ts): "Vul werkboek" writes the plan.
+ * - preview mode (no Office host): the page loads cleanly; choose a gemeente, fetch a newer signed bundle from a
+ *   test feed (another origin, with CORS), see what it would change, use it, preview the plan, download the .xlsx
+ *   and check it; after a reload the fetched bundle comes from the cache (IndexedDB);
+ * - the Excel path with an injected fake `Excel` (tests/helpers/fakeExcel.ts): "Vul werkboek" writes the plan;
+ *   "Gebruik deze gegevens" re-enters every OPGAVE cell, and so does the start-up with a cached bundle.
+ * The feed checks themselves (own bundle, tampered bundle, back to the embedded data) are in feed.e2e.test.ts.
  */
 import fs from "fs";
 import http from "http";
@@ -14,7 +16,8 @@ import path from "path";
 import ts from "typescript";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { bouwAddin, ROOT, serveer, startBrowser, type Server } from "../helpers/browser";
+import { bouwAddin, ONTWIKKEL_SLEUTEL, ROOT, serveer, startBrowser, type Server } from "../helpers/browser";
+import { onderteken } from "../../src/data/handtekening";
 import { standaardDataset } from "../../src/data/embedded";
 import { maakBundel, bundelTekst } from "../../src/data/bundel";
 import { Engine } from "../../src/domain/engine";
@@ -59,18 +62,32 @@ async function nieuwePagina(context: BrowserContext, server: Server): Promise<Pa
   return page;
 }
 
+/** Saving the feed address is asynchronous (IndexedDB): wait for the pane to say it is saved. */
+async function instellingOpgeslagen(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.getElementById("feed-bericht")?.textContent === "Instelling opgeslagen.",
+  );
+}
+
 beforeAll(async () => {
-  const map = bouwAddin(".tmp/e2e-taskpane");
+  const map = await bouwAddin(".tmp/e2e-taskpane");
   server = await serveer(map);
   const tekst = bundelTekst(
     maakBundel(nieuw, { gepubliceerd: "2026-12-01T08:00:00Z", uitgever: "Testfeed" }),
+  );
+  const handtekening = await onderteken(
+    new TextEncoder().encode(tekst),
+    fs.readFileSync(ONTWIKKEL_SLEUTEL, "utf8"),
   );
   feed = http.createServer((req, res) => {
     res.setHeader("Access-Control-Allow-Origin", "*");
     res.setHeader("Access-Control-Allow-Headers", "If-None-Match");
     res.setHeader("Access-Control-Expose-Headers", "ETag");
     if (req.method === "OPTIONS") return void res.writeHead(204).end();
-    res.writeHead(200, { "content-type": "application/json", etag: '"v2"' }).end(tekst);
+    const sig = (req.url ?? "").endsWith(".sig");
+    res
+      .writeHead(200, { "content-type": "application/json", etag: sig ? '"s2"' : '"v2"' })
+      .end(sig ? handtekening : tekst);
   });
   await new Promise<void>((r) => feed.listen(0, "127.0.0.1", r));
   feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}`;
@@ -109,21 +126,35 @@ describe("preview mode (ordinary browser)", () => {
     await expect(page.textContent("#gemeente-hulp")).resolves.toBe("Utrecht (GM0344)");
   });
 
-  test("fetch a newer bundle from the feed and see what changed for the gemeente", async () => {
+  test("fetch a newer bundle from the feed, see what it changes for the gemeente, then use it", async () => {
     const oud = new Engine(standaardDataset()).taakstelling("Utrecht", "2025-I").aantal;
     const verwacht = new Engine(nieuw).taakstelling("Utrecht", "2025-I").aantal;
     expect(verwacht).not.toBe(oud);
     await page.click("#instellingen summary");
     await page.fill("#feed-url", `${feedUrl}/bundel.json`);
     await page.click("#instellingen-form button[type=submit]");
+    await instellingOpgeslagen(page);
     await page.click("#vernieuw");
-    await page.waitForSelector("#wijzigingen:not([hidden])");
+    await page.waitForSelector("#kandidaat:not([hidden]) #wijzigingen:not([hidden])");
+    await expect(page.textContent("#wijzigingen-kop")).resolves.toBe("Wat verandert voor Utrecht");
     const rijen = await page.$$eval("#wijzigingen-rijen tr", (trs) =>
       trs.map((tr) => (tr as HTMLElement).innerText),
     );
     expect(rijen.join("\n")).toMatch(new RegExp(`Taakstelling 2025-I\\s+${oud}\\s+${verwacht}`));
+    // Not in use until the user says so.
+    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.11.28");
+    await page.click("#neem-over");
+    await page.waitForSelector("#kandidaat", { state: "hidden" });
     await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.01");
     await expect(page.textContent("#status-bron")).resolves.toContain(feedUrl);
+    await expect(page.textContent("#status-sleutel")).resolves.toMatch(
+      /^Ondertekend door Opgave ontwikkelsleutel/,
+    );
+    await expect(page.textContent("#feed-bericht")).resolves.toContain(
+      "Nieuwe gegevens in gebruik: versie 2026.12.01",
+    );
+    // Feed messages stay in the feed section.
+    await expect(page.textContent("#uitkomst")).resolves.toBe("");
   });
 
   test("preview the plan, then download the .xlsx with the new numbers", async () => {
@@ -167,7 +198,10 @@ describe("preview mode (ordinary browser)", () => {
 });
 
 describe("Excel path with an injected fake Excel", () => {
-  test("Vul werkboek writes the plan into the workbook and reports it", async () => {
+  const OPGAVE = '=OPGAVE.TAAKSTELLING("Utrecht";"2025-I")';
+
+  /** A browser context whose pages get `window.Excel` backed by a FakeExcel (`window.__fake`) with OPGAVE cells. */
+  async function excelContext(): Promise<BrowserContext> {
     const bron = fs.readFileSync(path.join(ROOT, "tests/helpers/fakeExcel.ts"), "utf8");
     const js = ts.transpileModule(bron, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
@@ -177,11 +211,33 @@ describe("Excel path with an injected fake Excel", () => {
       (function () {
         var exports = {}; var module = { exports: exports };
         ${js}
-        var fx = new exports.FakeExcel(new exports.FakeWerkmap(["Blad1"]));
+        var wm = new exports.FakeWerkmap(["Blad1"]);
+        wm.zet("Blad1", "A1", { formule: ${JSON.stringify(OPGAVE)}, waarde: 123 });
+        wm.zet("Blad1", "A2", { formule: '=OPGAVE.TAAKSTELLING("Utrecht";"2099-I")', waarde: "#VALUE!" });
+        wm.zet("Blad1", "A3", { formule: "=A1*2", waarde: 246 });
+        var fx = new exports.FakeExcel(wm);
         window.__fake = fx;
         window.Excel = { run: function (f) { return Promise.resolve(f(fx.context)); }, CalculationType: { full: "Full" } };
       })();
     `);
+    return context;
+  }
+
+  type Fake = {
+    werkmap: { bladen: { naam: string }[]; tabel: (n: string) => unknown };
+    syncs: number;
+    herschreven: { blad: string; adres: string; formule: string }[];
+  };
+  /** The OPGAVE formulas written into the workbook (the writer's own formulas never call OPGAVE.*). */
+  const herschreven = (page: Page) =>
+    page.evaluate(() =>
+      (window as unknown as { __fake: Fake }).__fake.herschreven
+        .filter((h) => /OPGAVE\./i.test(h.formule))
+        .map((h) => `${h.blad}!${h.adres} ${h.formule}`),
+    );
+
+  test("Vul werkboek writes the plan into the workbook and reports it", async () => {
+    const context = await excelContext();
     const page = await nieuwePagina(context, server);
     expect(await page.isVisible("#modus")).toBe(false);
     await expect(page.textContent("#vul")).resolves.toBe("Vul werkboek");
@@ -192,11 +248,7 @@ describe("Excel path with an injected fake Excel", () => {
     );
     await expect(page.textContent("#uitkomst")).resolves.toContain("Werkboek gevuld");
     const info = await page.evaluate(() => {
-      const fx = (
-        window as unknown as {
-          __fake: { werkmap: { bladen: { naam: string }[]; tabel: (n: string) => unknown }; syncs: number };
-        }
-      ).__fake;
+      const fx = (window as unknown as { __fake: Fake }).__fake;
       return {
         bladen: fx.werkmap.bladen.map((b) => b.naam),
         tabel: Boolean(fx.werkmap.tabel("Opgave_Taakstelling")),
@@ -208,6 +260,38 @@ describe("Excel path with an injected fake Excel", () => {
     );
     expect(info.tabel).toBe(true);
     expect(info.syncs).toBeLessThanOrEqual(4);
+    // The embedded data was in use from the start: nothing to recompute.
+    await expect(herschreven(page)).resolves.toEqual([]);
+    await context.close();
+  });
+
+  test("Gebruik deze gegevens re-enters every OPGAVE cell; so does the start-up with a cached bundle", async () => {
+    const context = await excelContext();
+    const page = await nieuwePagina(context, server);
+    await page.click("#instellingen summary");
+    await page.fill("#feed-url", `${feedUrl}/bundel.json`);
+    await page.click("#instellingen-form button[type=submit]");
+    await instellingOpgeslagen(page);
+    await page.click("#vernieuw");
+    await page.waitForSelector("#kandidaat:not([hidden])");
+    await expect(herschreven(page)).resolves.toEqual([]);
+    await page.click("#neem-over");
+    await page.waitForFunction(() =>
+      /opnieuw berekend/.test(document.getElementById("feed-bericht")?.textContent ?? ""),
+    );
+    await expect(page.textContent("#feed-bericht")).resolves.toContain(
+      "2 cellen met OPGAVE-formules opnieuw berekend",
+    );
+    const verwacht = [`Blad1!A1 ${OPGAVE}`, 'Blad1!A2 =OPGAVE.TAAKSTELLING("Utrecht";"2099-I")'];
+    await expect(herschreven(page)).resolves.toEqual(verwacht);
+
+    // A new page (the workbook opened again): the cached feed bundle replaces the embedded data at start-up.
+    await page.reload();
+    await page.waitForSelector("body[data-klaar=ja]");
+    await expect(page.textContent("#status-bron")).resolves.toContain("bewaard");
+    await page.waitForFunction(() => (window as unknown as { __fake: Fake }).__fake.herschreven.length > 0);
+    await expect(herschreven(page)).resolves.toEqual(verwacht);
+    expect(fouten).toEqual([]);
     await context.close();
   });
 });

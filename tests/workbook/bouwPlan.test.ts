@@ -2,6 +2,7 @@ import { OpgaveFout } from "../../src/domain/fouten";
 import {
   BLADEN,
   NAMEN,
+  ONDERTEKEND_LABEL,
   TABELLEN,
   onderwerpVan,
   planGemeente,
@@ -334,6 +335,29 @@ describe("planGemeente (Utrecht)", () => {
     expect(onderwerpVan(utrecht)).toBe("gemeente GM0344 (Utrecht)");
     expect(onderwerpVan(provincie)).toBe("provincie PV26 (Utrecht), 2024-I");
     expect(kolom(tabel(utrecht, TABELLEN.bronnen), "id")).toEqual(engine.dataset.bronnen.map((x) => x.id));
+  });
+
+  test("bron: which key signed the data (embedded when none), and the list still starts at A13", () => {
+    const zonder = blad(utrecht, BLADEN.bron);
+    expect(waardeNaLabel(zonder, ONDERTEKEND_LABEL)).toBe("ingebouwd in de invoegtoepassing (geen feed)");
+    const sleutel = { naam: "Opgave ontwikkelsleutel (NIET VOOR PRODUCTIE)", id: "opgave-394b627235ddb50d" };
+    for (const plan of [
+      planGemeente(engine, "Utrecht", { ...bron, sleutel }),
+      planProvincie(engine, "Utrecht", "2024-I", { ...bron, sleutel }),
+    ]) {
+      const b = blad(plan, BLADEN.bron);
+      expect(waardeNaLabel(b, ONDERTEKEND_LABEL)).toBe(
+        "Opgave ontwikkelsleutel (NIET VOOR PRODUCTIE) (opgave-394b627235ddb50d)",
+      );
+      // Earlier workbooks have the sources table at A13: a refill finds it only there.
+      expect(b.tabellen.map((t) => t.start)).toEqual([{ rij: 13, kolom: 1 }]);
+      const laatsteRij = Math.max(...b.blokken.map((x) => x.start.rij + x.cellen.length - 1));
+      expect(laatsteRij).toBe(12);
+      expect(b.blokken.flatMap((x) => x.cellen).at(-1)?.[0]).toBe(ONDERTEKEND_LABEL);
+    }
+    expect(String(waardeNaLabel(zonder, "Beheer"))).toMatch(
+      /Bronnen in de dataset: zie de tabel hieronder\.$/,
+    );
   });
 
   test("deterministic: the same input gives the same plan", () => {

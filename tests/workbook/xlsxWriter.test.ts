@@ -316,6 +316,23 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     expect(w(blad(await lees(data), "Bron"), "B3")).toBe("2027.01.15");
   });
 
+  test("a workbook from before the 'Ondertekend door' row (list caption in A12) is refilled in place", async () => {
+    const oud = await lees(ingevuld);
+    const b = blad(oud, "Bron");
+    b.getCell("A12").value = "Bronnen in de dataset:";
+    b.getCell("B12").value = null;
+    const { rapport, data } = await schrijfXlsx(utrecht, await bewaar(oud));
+    expect(rapport.overgeslagen).toEqual([]);
+    expect(rapport.wijzigingen).toContainEqual({
+      plek: "Bron!A12",
+      oud: "Bronnen in de dataset:",
+      nieuw: "Ondertekend door",
+    });
+    const nieuw = blad(await lees(data), "Bron");
+    expect(w(nieuw, "B12")).toBe("ingebouwd in de invoegtoepassing (geen feed)");
+    expect(tabelRef(nieuw, "Opgave_Bronnen")).toBe(`A13:E${13 + engine.dataset.bronnen.length}`);
+  });
+
   test("a changed figure in a table is reported with its key", async () => {
     const plan = structuredClone(utrecht) as WerkboekPlan;
     const taak = plan.bladen[1]!.tabellen[0]!;
