@@ -7,21 +7,10 @@ import { execFile } from "child_process";
 import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
+import programmas from "./programmas";
 
-const KANDIDATEN = [
-  "/usr/bin/soffice",
-  "/usr/local/bin/soffice",
-  "/usr/lib/libreoffice/program/soffice",
-  "/opt/libreoffice/program/soffice",
-];
-
-/** Path of soffice, or undefined when LibreOffice is not installed. */
-export function vindSoffice(): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (dir && existsSync(path.join(dir, "soffice"))) return path.join(dir, "soffice");
-  }
-  return KANDIDATEN.find((p) => existsSync(p));
-}
+/** Path of soffice, or undefined when LibreOffice is not installed (found in ./programmas.js). */
+export const { vindSoffice } = programmas;
 
 /** registrymodifications.xcu: always recalculate OOXML and ODF files on load (0 = always). */
 const PROFIEL = `<?xml version="1.0" encoding="UTF-8"?>
