@@ -1,12 +1,12 @@
 /**
  * npm run dataset — builds src/data/embedded/dataset.json from data/bronnen/*.csv.
- * Only file I/O here; the transformation is src/data/build/buildDataset.ts.
+ * Only file I/O here; the transformation is src/data/bronnen/buildDataset.ts.
  */
 import { mkdirSync, writeFileSync } from "fs";
 import { dirname, join, relative } from "path";
-import { buildDataset } from "../src/data/build/buildDataset";
-import { readBronnen } from "../src/data/build/readBronnen";
-import { serializeDataset } from "../src/data/build/serialize";
+import { buildDataset } from "../src/data/bronnen/buildDataset";
+import { readBronnen } from "../src/data/bronnen/readBronnen";
+import { serializeDataset } from "../src/data/bronnen/serialize";
 
 const root = join(__dirname, "..");
 const bronDir = join(root, "data", "bronnen");

@@ -14,10 +14,9 @@
  * two folders below the package root both as src/cli (tsx, jest) and as dist-cli/cli (the built command).
  */
 import fs from "fs";
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import path from "path";
-import { buildDataset } from "../data/build/buildDataset";
-import { readBronnen } from "../data/build/readBronnen";
+import { buildDataset } from "../data/bronnen/buildDataset";
+import { readBronnen } from "../data/bronnen/readBronnen";
 import {
   BUNDEL_FORMAAT,
   BUNDEL_FORMAAT_VERSIE,
@@ -38,6 +37,7 @@ import {
 } from "../data/handtekening";
 import { beoordeel, controleerOntvangen } from "../data/vertrouwen";
 import { PROFIELEN, sleutelsVoorProfiel, type Profiel } from "../data/vertrouwdeSleutels";
+import { ArgumentFout, geenExtra, ontleed as strikt, type OptieConfig, type Ontleed } from "./argumenten";
 import type { Uitvoer } from "./main";
 
 export const PAKKET_MAP = path.resolve(__dirname, "../..");
@@ -77,50 +77,22 @@ function gebruikFout(reden: string, hulp: string): BundelFout {
   return new BundelFout(`${reden}\n\n${hulp}`, 2);
 }
 
-/** What parseArgs objects to, in Dutch (its own messages are English). */
-function parseFoutTekst(e: unknown): string {
-  const fout = e as { code?: string; message?: string };
-  const woord = /'([^'\s]+)/.exec(fout.message ?? "")?.[1] ?? "";
-  switch (fout.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `Onbekende optie "${woord}".`;
-    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-      return `Onverwacht argument "${woord}".`;
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return /does not take/.test(fout.message ?? "")
-        ? `Optie ${woord} heeft geen waarde.`
-        : `Optie ${woord} heeft een waarde nodig.`;
-    default:
-      return `Ongeldige aanroep (${fout.message ?? String(e)}).`;
-  }
-}
-
-type OptieConfig = NonNullable<ParseArgsConfig["options"]>;
-type OntleedConfig<O extends OptieConfig> = {
-  args: string[];
-  options: O;
-  strict: true;
-  allowPositionals: true;
-};
-
-/** Strict option parsing; `positioneel` = the number of plain arguments the subcommand takes. */
+/** Strict option parsing (./argumenten); `positioneel` = the number of plain arguments the subcommand takes. */
 function ontleed<O extends OptieConfig>(
   argv: readonly string[],
   options: O,
   hulp: string,
   positioneel: 0 | 1,
-): ReturnType<typeof parseArgs<OntleedConfig<O>>> {
-  const config: OntleedConfig<O> = { args: [...argv], options, strict: true, allowPositionals: true };
-  let r: ReturnType<typeof parseArgs<OntleedConfig<O>>>;
+): Ontleed<O> {
   try {
-    r = parseArgs(config);
+    const r = strikt(argv, options);
+    geenExtra(r.positionals, positioneel);
+    if (r.positionals.length < positioneel) throw new ArgumentFout("Geef het bundelbestand op.");
+    return r;
   } catch (e) {
-    throw gebruikFout(parseFoutTekst(e), hulp);
+    if (e instanceof ArgumentFout) throw gebruikFout(e.message, hulp);
+    throw e;
   }
-  const extra = r.positionals[positioneel];
-  if (extra !== undefined) throw gebruikFout(`Onverwacht argument "${extra}".`, hulp);
-  if (r.positionals.length < positioneel) throw gebruikFout("Geef het bundelbestand op.", hulp);
-  return r;
 }
 
 function verplicht(waarde: string | undefined, optie: string, hulp: string): string {
@@ -475,6 +447,20 @@ het bundelformaat (met bestaande datums) en geen datum ligt meer dan twee dagen 
   --nu TIJDSTIP            rekentijdstip, ISO 8601 (standaard nu)
 Exitcode 0 alleen als alles klopt; anders de reden op stderr en exitcode 1.`;
 
+/** --publieke-sleutel PUB… or --profiel P (a known profile), not both. */
+function sleutelKeuze(
+  values: { "publieke-sleutel"?: string[]; profiel?: string },
+  hulp: string,
+): { pubs: string[]; profiel: Profiel | undefined } {
+  const pubs = values["publieke-sleutel"] ?? [];
+  const profiel = values.profiel;
+  if (profiel !== undefined && !(PROFIELEN as readonly string[]).includes(profiel))
+    throw gebruikFout(`Onbekend profiel "${profiel}": kies ${PROFIELEN.join(" of ")}.`, hulp);
+  if (profiel !== undefined && pubs.length > 0)
+    throw gebruikFout("Kies --publieke-sleutel of --profiel, niet beide.", hulp);
+  return { pubs, profiel: profiel as Profiel | undefined };
+}
+
 async function vertrouwdeSleutels(
   pubs: readonly string[],
   profiel: Profiel | undefined,
@@ -503,12 +489,7 @@ async function controleer(argv: readonly string[], uit: Uitvoer): Promise<number
     1,
   );
   const bundelPad = positionals[0] ?? "";
-  const pubs = values["publieke-sleutel"] ?? [];
-  const profiel = values.profiel;
-  if (profiel !== undefined && !(PROFIELEN as readonly string[]).includes(profiel))
-    throw gebruikFout(`Onbekend profiel "${profiel}": kies ${PROFIELEN.join(" of ")}.`, CONTROLEER_HULP);
-  if (profiel !== undefined && pubs.length > 0)
-    throw gebruikFout("Kies --publieke-sleutel of --profiel, niet beide.", CONTROLEER_HULP);
+  const { pubs, profiel } = sleutelKeuze(values, CONTROLEER_HULP);
   const nu = values.nu === undefined ? new Date() : new Date(values.nu);
   if (Number.isNaN(nu.getTime()))
     throw gebruikFout(
@@ -516,7 +497,7 @@ async function controleer(argv: readonly string[], uit: Uitvoer): Promise<number
       CONTROLEER_HULP,
     );
 
-  const { sleutels, herkomst } = await vertrouwdeSleutels(pubs, profiel as Profiel | undefined);
+  const { sleutels, herkomst } = await vertrouwdeSleutels(pubs, profiel);
   const bytes = leesBytes(bundelPad);
   const sig = handtekeningPad(bundelPad);
   const handtekening = fs.existsSync(sig) ? fs.readFileSync(sig, "utf8") : undefined;
@@ -566,13 +547,8 @@ async function haal(argv: readonly string[], uit: Uitvoer): Promise<number> {
     HAAL_HULP,
     1,
   );
-  const pubs = values["publieke-sleutel"] ?? [];
-  const profiel = values.profiel;
-  if (profiel !== undefined && !(PROFIELEN as readonly string[]).includes(profiel))
-    throw gebruikFout(`Onbekend profiel "${profiel}": kies ${PROFIELEN.join(" of ")}.`, HAAL_HULP);
-  if (profiel !== undefined && pubs.length > 0)
-    throw gebruikFout("Kies --publieke-sleutel of --profiel, niet beide.", HAAL_HULP);
-  const { sleutels } = await vertrouwdeSleutels(pubs, profiel as Profiel | undefined);
+  const { pubs, profiel } = sleutelKeuze(values, HAAL_HULP);
+  const { sleutels } = await vertrouwdeSleutels(pubs, profiel);
   const { bundelHaal } = await import("./bundelHaal");
   return bundelHaal(
     {

@@ -8,7 +8,7 @@ import { BundelBeheer, type Kandidaat, type Status } from "../data/bundelBeheer"
 import { standaardDataset } from "../data/embedded";
 import type { PubliekeSleutel } from "../data/handtekening";
 import { geheugenOpslag } from "../data/opslag";
-import { feedBerichten as fb } from "../domain/berichten";
+import { feedBerichten as fb } from "../data/berichten";
 import { bestandOpslag } from "./bestandOpslag";
 import type { Uitvoer } from "./main";
 

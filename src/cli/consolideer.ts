@@ -17,6 +17,7 @@ import { consolideer, controleRegels, samenvattingRegels } from "../domain/conso
 import { OpgaveFout } from "../domain/fouten";
 import { CONSOLIDATIE_BLADEN, planConsolidatie } from "../workbook/consolidatiePlan";
 import { leesAanlevering, onleesbareAanlevering, type Aanlevering } from "../workbook/lezen";
+import { ArgumentFout, leesOpdracht, ontleed } from "./argumenten";
 import type { Uitvoer } from "./main";
 import { bronVanIngebouwd, rapportRegels, schrijfPlanNaarBestand } from "./vul";
 
@@ -35,6 +36,12 @@ bijgewerkt: uw notities (Notities, Afgehandeld, eigen kolommen en bladen) blijve
 Exitcode 0 als het overzicht is geschreven (ook met bevindingen), 1 als geen enkel bestand bruikbaar was of
 schrijven mislukte, 2 bij een verkeerde aanroep.`;
 
+const CONSOLIDEER_OPTIES = {
+  uit: { type: "string" },
+  provincie: { type: "string" },
+  "bevestig-verlies": { type: "boolean" },
+} as const;
+
 interface Args {
   invoer: string[];
   uit?: string;
@@ -42,28 +49,14 @@ interface Args {
   bevestigVerlies: boolean;
 }
 
-function leesArgs(argv: readonly string[]): Args | string {
-  const a: Args = { invoer: [], bevestigVerlies: false };
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i] ?? "";
-    const waarde = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${w} heeft een waarde nodig.`);
-      return v;
-    };
-    try {
-      if (w === "--uit") a.uit = waarde();
-      else if (w === "--provincie") a.provincie = waarde();
-      else if (w === "--bevestig-verlies") a.bevestigVerlies = true;
-      else if (w.startsWith("--")) return `Onbekende optie "${w}".`;
-      else a.invoer.push(w);
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  if (a.invoer.length === 0) return "Geef de werkboeken van de gemeenten op (bestanden of een map).";
-  if (!a.uit) return "Geef met --uit het .xlsx-bestand voor het overzicht op.";
-  if (!/\.xlsx$/i.test(a.uit)) return `--uit moet een .xlsx-bestand zijn (niet "${a.uit}").`;
+function leesArgs(argv: readonly string[]): Args {
+  const { values, positionals } = ontleed(argv, CONSOLIDEER_OPTIES);
+  const { "bevestig-verlies": bevestigVerlies, ...rest } = values;
+  const a: Args = { ...rest, invoer: positionals, bevestigVerlies: bevestigVerlies === true };
+  if (a.invoer.length === 0)
+    throw new ArgumentFout("Geef de werkboeken van de gemeenten op (bestanden of een map).");
+  if (!a.uit) throw new ArgumentFout("Geef met --uit het .xlsx-bestand voor het overzicht op.");
+  if (!/\.xlsx$/i.test(a.uit)) throw new ArgumentFout(`--uit moet een .xlsx-bestand zijn (niet "${a.uit}").`);
   return a;
 }
 
@@ -109,15 +102,8 @@ export async function consolideerCli(
   uit: Uitvoer,
   gemaakt?: string,
 ): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    uit.out(CONSOLIDEER_HULP);
-    return 0;
-  }
-  const args = leesArgs(argv);
-  if (typeof args === "string") {
-    uit.err(`${args}\n\n${CONSOLIDEER_HULP}`);
-    return 2;
-  }
+  const args = leesOpdracht(argv, uit, CONSOLIDEER_HULP, leesArgs);
+  if (typeof args === "number") return args;
   const doel = path.resolve(args.uit ?? "");
   const e = engine();
   if (args.provincie !== undefined) {

@@ -10,6 +10,7 @@ import Papa from "papaparse";
 import { berichten } from "../domain/berichten";
 import { FUNCTIES, functie, type FunctieDefinitie } from "../functions/registry";
 import { ExcelFout } from "../functions/excelFout";
+import { ArgumentFout, ontleedVrij } from "./argumenten";
 import { bereikWaarde, celWaarde } from "./excelWaarden";
 
 export interface Uitvoer {
@@ -105,14 +106,17 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
     uit.err(`Onbekende opdracht "${opdracht}".\n\n${HULP}`);
     return 2;
   }
-  let scheiding = ",";
-  const woorden: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const w = rest[i] ?? "";
-    if (w === "--scheiding") scheiding = rest[++i] ?? ",";
-    else woorden.push(w);
+  // Function arguments may start with "-" (-10): only "--scheiding" is an option (see ontleedVrij).
+  let gelezen: ReturnType<typeof ontleedVrij>;
+  try {
+    gelezen = ontleedVrij(rest, { scheiding: { type: "string" } });
+  } catch (e) {
+    if (!(e instanceof ArgumentFout)) throw e;
+    uit.err(`${e.message}\n\n${HULP}`);
+    return 2;
   }
-  const [naam, ...args] = woorden;
+  const scheiding = gelezen.values.scheiding ?? ",";
+  const [naam, ...args] = gelezen.positionals;
   const def = naam === undefined ? undefined : functie(naam);
   if (!def) {
     uit.err(

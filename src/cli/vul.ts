@@ -24,6 +24,7 @@ import {
 } from "../workbook/bouwPlan";
 import type { Waarde, WerkboekPlan } from "../workbook/plan";
 import { schrijfXlsx, VerliesFout, type XlsxRapport } from "../workbook/xlsxWriter";
+import { ArgumentFout, geenExtra, leesOpdracht, ontleed } from "./argumenten";
 import type { Uitvoer } from "./main";
 
 export const VUL_HULP = `opgave vul — schrijf het Opgave-werkboek naar een .xlsx-bestand
@@ -37,6 +38,14 @@ cellen, eigen kolommen in de tabellen) en uw eigen bladen blijven staan. Bevat h
 Opgave niet kan bewaren (eigen grafieken, draaitabellen, …), dan stopt Opgave; met --bevestig-verlies gaan
 die verloren.`;
 
+const VUL_OPTIES = {
+  gemeente: { type: "string" },
+  provincie: { type: "string" },
+  periode: { type: "string" },
+  uit: { type: "string" },
+  "bevestig-verlies": { type: "boolean" },
+} as const;
+
 interface VulArgs {
   gemeente?: string;
   provincie?: string;
@@ -45,33 +54,20 @@ interface VulArgs {
   bevestigVerlies: boolean;
 }
 
-function leesArgs(argv: readonly string[]): VulArgs | string {
-  const a: VulArgs = { bevestigVerlies: false };
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i] ?? "";
-    const waarde = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${w} heeft een waarde nodig.`);
-      return v;
-    };
-    try {
-      if (w === "--gemeente") a.gemeente = waarde();
-      else if (w === "--provincie") a.provincie = waarde();
-      else if (w === "--periode") a.periode = waarde();
-      else if (w === "--uit") a.uit = waarde();
-      else if (w === "--bevestig-verlies") a.bevestigVerlies = true;
-      else return `Onbekende optie "${w}".`;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
+function leesArgs(argv: readonly string[]): VulArgs {
+  const { values, positionals } = ontleed(argv, VUL_OPTIES);
+  geenExtra(positionals, 0);
+  const { "bevestig-verlies": bevestigVerlies, ...rest } = values;
+  const a: VulArgs = { ...rest, bevestigVerlies: bevestigVerlies === true };
   if (a.gemeente !== undefined && a.provincie !== undefined)
-    return "Kies --gemeente of --provincie, niet beide.";
-  if (a.gemeente === undefined && a.provincie === undefined) return "Geef --gemeente of --provincie op.";
+    throw new ArgumentFout("Kies --gemeente of --provincie, niet beide.");
+  if (a.gemeente === undefined && a.provincie === undefined)
+    throw new ArgumentFout("Geef --gemeente of --provincie op.");
   if (a.provincie !== undefined && a.periode === undefined)
-    return "Geef bij --provincie ook --periode op (bijv. 2024-I).";
-  if (a.gemeente !== undefined && a.periode !== undefined) return "--periode hoort bij --provincie.";
-  if (!a.uit) return "Geef met --uit het .xlsx-bestand op.";
+    throw new ArgumentFout("Geef bij --provincie ook --periode op (bijv. 2024-I).");
+  if (a.gemeente !== undefined && a.periode !== undefined)
+    throw new ArgumentFout("--periode hoort bij --provincie.");
+  if (!a.uit) throw new ArgumentFout("Geef met --uit het .xlsx-bestand op.");
   return a;
 }
 
@@ -235,15 +231,8 @@ export async function schrijfPlanNaarBestand(
 
 /** `opgave vul …`: exit code 0 when written, 1 on an error (Dutch message), 2 on a usage error. */
 export async function vul(argv: readonly string[], uit: Uitvoer, gemaakt?: string): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    uit.out(VUL_HULP);
-    return 0;
-  }
-  const args = leesArgs(argv);
-  if (typeof args === "string") {
-    uit.err(`${args}\n\n${VUL_HULP}`);
-    return 2;
-  }
+  const args = leesOpdracht(argv, uit, VUL_HULP, leesArgs);
+  if (typeof args === "number") return args;
   const bestand = path.resolve(args.uit ?? "");
   try {
     const bron = await bronVanIngebouwd(gemaakt);

@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { nl } from "zod/locales";
-import { feedBerichten } from "../domain/berichten";
+import { feedBerichten } from "./berichten";
 import { DatasetSchema, isEchteDatum, type Dataset } from "./schema";
 
 export const BUNDEL_FORMAAT = "opgave-bundel";

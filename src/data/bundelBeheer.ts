@@ -12,7 +12,7 @@
  *   use after a restart is always the data in use now (one dataset at a time).
  * - `gebruikIngebouwd()`: forget the cache, back to the embedded data.
  */
-import { feedBerichten } from "../domain/berichten";
+import { feedBerichten } from "./berichten";
 import { Engine } from "../domain/engine";
 import {
   overzichtVerschillen,
@@ -223,19 +223,11 @@ export class BundelBeheer {
   /** The data in use is confirmed current: remember when (and the server's ETag); the data stays as it is. */
   private async bevestig(url: string, u: Extract<FeedUitkomst, { soort: "ongewijzigd" }>): Promise<void> {
     const h = this.inGebruik;
-    let record: OpgeslagenBundel | undefined;
-    if (h.record && h.record.bronUrl === url)
-      record = { ...h.record, opgehaald: u.opgehaald, ...(u.etag ? { etag: u.etag } : {}) };
-    else if (u.tekst !== undefined && u.hash !== undefined && u.handtekening !== undefined)
-      // Same version and same content as in use (checked), signed: safe to keep as the cached copy.
-      record = {
-        tekst: u.tekst,
-        hash: u.hash,
-        handtekening: u.handtekening,
-        bronUrl: url,
-        opgehaald: u.opgehaald,
-        ...(u.etag ? { etag: u.etag } : {}),
-      };
+    // Else, when a body came with it: same version and content as in use (checked), signed: safe to keep.
+    const record: OpgeslagenBundel | undefined =
+      h.record && h.record.bronUrl === url
+        ? { ...h.record, opgehaald: u.opgehaald, ...(u.etag ? { etag: u.etag } : {}) }
+        : bewaarbaar(url, u);
     let melding = feedBerichten.ongewijzigd(h.dataset.versie);
     if (record) {
       try {
@@ -256,14 +248,7 @@ export class BundelBeheer {
     // The engine answering so far (normally engine(); its memoised answers make the comparison cheaper).
     const oud = engine().dataset === this.inGebruik.dataset ? engine() : new Engine(this.inGebruik.dataset);
     const nieuw = new Engine(u.bundel.dataset);
-    const record: OpgeslagenBundel = {
-      tekst: u.tekst,
-      hash: u.hash,
-      handtekening: u.handtekening,
-      bronUrl: url,
-      opgehaald: u.opgehaald,
-      ...(u.etag ? { etag: u.etag } : {}),
-    };
+    const record = bewaarbaar(url, u);
     let wijzigingen: Wijziging[] | undefined;
     if (gemeenteCode !== undefined && gemeenteCode.trim() !== "") {
       try {
@@ -345,4 +330,28 @@ function foutTekst(e: unknown): string {
   if (typeof e === "object" && e !== null && "message" in e)
     return String((e as { message: unknown }).message);
   return String(e);
+}
+
+/** What the feed returned about a bundle; the body, hash and signature only when a body was received. */
+interface Ontvangen {
+  tekst?: string;
+  hash?: string;
+  handtekening?: string;
+  opgehaald: string;
+  etag?: string;
+}
+
+/** The copy to keep in storage of a received, signed bundle; undefined when no body was received. */
+function bewaarbaar(url: string, u: Required<Omit<Ontvangen, "etag">> & Ontvangen): OpgeslagenBundel;
+function bewaarbaar(url: string, u: Ontvangen): OpgeslagenBundel | undefined;
+function bewaarbaar(url: string, u: Ontvangen): OpgeslagenBundel | undefined {
+  if (u.tekst === undefined || u.hash === undefined || u.handtekening === undefined) return undefined;
+  return {
+    tekst: u.tekst,
+    hash: u.hash,
+    handtekening: u.handtekening,
+    bronUrl: url,
+    opgehaald: u.opgehaald,
+    ...(u.etag ? { etag: u.etag } : {}),
+  };
 }

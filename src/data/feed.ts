@@ -12,7 +12,7 @@
  *   future, then against the data in use: same version + same content → "ongewijzigd"; same version with other
  *   content, or older → refused. Only a bundle that passes everything comes back as "nieuw".
  */
-import { feedBerichten } from "../domain/berichten";
+import { feedBerichten } from "./berichten";
 import { bundelHash, type Bundel } from "./bundel";
 import { handtekeningUrl, MAX_HANDTEKENING_BYTES, type PubliekeSleutel } from "./handtekening";
 import { beoordeel, controleerOntvangen, type InGebruikVersie, type WeigerReden } from "./vertrouwen";

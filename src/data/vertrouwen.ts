@@ -10,7 +10,7 @@
  *
  * Never throws; a refusal carries a reason and a Dutch message (the data in use is never touched here).
  */
-import { feedBerichten } from "../domain/berichten";
+import { feedBerichten } from "./berichten";
 import { leesBundel, vergelijkVersieTekst, type Bundel } from "./bundel";
 import { controleerHandtekening, type PubliekeSleutel } from "./handtekening";
 import type { Dataset } from "./schema";

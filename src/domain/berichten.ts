@@ -1,6 +1,8 @@
 /**
- * All Dutch user-facing messages of the engine, in one place.
- * Keep them short (Excel shows them in a tooltip) and say what the user can do.
+ * The one module of Dutch user-facing messages of this layer (the domain: the engine, its functions and the
+ * provincial consolidation), in one place. Keep them short (Excel shows them in a tooltip) and say what the
+ * user can do. The shared formatting helpers (`getal`, `datumNl`, `tijdstipNl`) live here; the data layer's
+ * messages are in src/data/berichten.ts, the task pane's in src/taskpane/berichten.ts.
  */
 const fmt = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
 
@@ -87,70 +89,6 @@ export const berichten = {
   herkomstOfficieel: "officieel",
   herkomstBerekend: "berekend (art. 29 Hvw 2014)",
   herkomstBerekendSamengevoegd: "berekend (art. 29 en 30 Hvw 2014, som van de delen)",
-} as const;
-
-/** Messages of the task pane. */
-export const paneelBerichten = {
-  bronIngebouwd: "ingebouwde gegevens van de invoegtoepassing",
-  bronCache: "laatst opgehaalde bundel (bewaard)",
-  bronFeed: "opgehaald",
-  verouderd: (datum: string) =>
-    `Let op: deze gegevens zijn van ${datum} en mogelijk verouderd. Haal het laatste besluit op.`,
-  bedoeldeU: (namen: readonly string[]) => `Niet gevonden. Bedoelde u: ${namen.join(", ")}?`,
-  gevuld: (nieuweBladen: number, wijzigingen: number, behouden: number) =>
-    `Werkboek gevuld: ${nieuweBladen} nieuwe bladen, ${wijzigingen} gewijzigde waarden, ${behouden} eigen invoercellen behouden.`,
-  enMeer: (n: number) => `• … en nog ${n} wijzigingen`,
-  verweesd: (tabel: string, sleutel: string) =>
-    `• ${tabel}: rij "${sleutel}" hoort niet meer bij de gegevens maar bevat uw invoer; onderaan de tabel bewaard.`,
-  bezig: "Bezig met vullen…",
-  voorbeeldKlaar: (naam: string) =>
-    `Voorbeeld van het werkboek voor ${naam} hieronder. Download het als .xlsx of open het paneel in Excel om te vullen.`,
-  downloadKlaar: "Het .xlsx-bestand is gemaakt.",
-  ophalen: "Laatste besluit ophalen…",
-  overnemen: "Nieuwe gegevens in gebruik nemen…",
-  terugBezig: "Terug naar de ingebouwde gegevens…",
-  sleutelIngebouwd: "ingebouwd in de invoegtoepassing",
-  ondertekendDoor: (naam: string, id: string) => `Ondertekend door ${naam} (${id})`,
-  kandidaatVersie: (versie: string, datum: string) => `${versie} van ${datum}`,
-  kandidaatAantal: (aantal: number, toegevoegd: number) =>
-    aantal === 0
-      ? "Deze bundel wijzigt geen cijfers (alleen andere gegevens, zoals bronvermeldingen)."
-      : `Deze bundel wijzigt ${getal(aantal)} ${aantal === 1 ? "cijfer" : "cijfers"} over alle gemeenten` +
-        (toegevoegd > 0 ? `, waarvan ${getal(toegevoegd)} nieuw (er was nog geen cijfer).` : "."),
-  letOpInGebruik: (n: number) =>
-    n === 1
-      ? "Let op: deze bundel wijzigt 1 cijfer dat al in gebruik is."
-      : `Let op: deze bundel wijzigt ${getal(n)} cijfers die al in gebruik zijn.`,
-  kandidaatPerioden: (perioden: readonly string[]) => `Perioden met wijzigingen: ${perioden.join(", ")}.`,
-  kandidaatBesluiten: (besluiten: readonly string[]) =>
-    `Opvangbesluiten met wijzigingen: ${besluiten.join("; ")}.`,
-  wijzigingenVoor: (gemeente: string) => `Wat verandert voor ${gemeente}`,
-  herberekend: (cellen: number) =>
-    cellen === 0
-      ? "Er staan geen OPGAVE-formules in de werkmap."
-      : `${getal(cellen)} ${cellen === 1 ? "cel" : "cellen"} met OPGAVE-formules opnieuw berekend.`,
-  onverwacht: (detail: string) => `Er ging iets mis: ${detail}. Uw werkboek is niet gewijzigd.`,
-  voorbeeldModus:
-    "Voorbeeldweergave buiten Excel: het werkboek wordt als tabellen getoond en kan als .xlsx worden gedownload.",
-  knopVul: "Vul werkboek",
-  knopVoorbeeld: "Toon voorbeeld",
-  instellingOpgeslagen: "Instelling opgeslagen.",
-  excelTeOud: (versie: string) =>
-    `Deze Excel-versie kan het werkboek niet vullen (ExcelApi ${versie} nodig: Office 2021 of nieuwer, Microsoft 365 ` +
-    'of Excel op het web). Gebruik "Download .xlsx" in de voorbeeldweergave of opgave vul.',
-  consGeenBestanden: "Nog geen bestanden gekozen.",
-  consGekozen: (n: number, genegeerd: number) =>
-    `${n} werkboek${n === 1 ? "" : "en"} gekozen` +
-    (genegeerd > 0 ? `; ${genegeerd} bestand${genegeerd === 1 ? "" : "en"} overgeslagen (geen .xlsx).` : "."),
-  consGeenBevindingen: "Geen bevindingen: alle werkboeken zijn in orde.",
-  consSamenvatting: (
-    provincie: string,
-    aangeleverd: number,
-    totaal: number,
-    fouten: number,
-    waarschuwingen: number,
-  ) =>
-    `Overzicht ${provincie}: ${aangeleverd} van ${totaal} gemeenten aangeleverd; ${fouten} fouten en ${waarschuwingen} waarschuwingen (zie Controle).`,
 } as const;
 
 /** Messages about reception decisions (Spreidingswet), scenarios and small-scale locations. */
@@ -269,179 +207,18 @@ export const kostenBerichten = {
 } as const;
 
 /** "2026-11-28" → "28-11-2026"; anything else is returned as it is. */
-function datumNl(iso: string): string {
+export function datumNl(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${Number(m[3])}-${Number(m[2])}-${m[1]}` : iso;
 }
 
 /** ISO date-time → "28-11-2026 14:05" in the user's time zone. */
-function tijdstipNl(iso: string): string {
+export function tijdstipNl(iso: string): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
   const twee = (n: number) => String(n).padStart(2, "0");
   return `${t.getDate()}-${t.getMonth() + 1}-${t.getFullYear()} ${twee(t.getHours())}:${twee(t.getMinutes())}`;
 }
-
-const fmtMb = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
-const BLIJFT = "De gegevens in gebruik blijven ongewijzigd.";
-
-/** Messages of the decision feed (fetching, validating and caching a bundle) and its status in the pane. */
-export const feedBerichten = {
-  datumNl,
-  tijdstipNl,
-
-  // Fetching
-  adresOngeldig: (url: string) =>
-    `Het feed-adres "${url}" is geen geldig webadres. Pas het aan onder Instellingen. ${BLIJFT}`,
-  netwerk: (url: string) =>
-    `Opgave kon de feed niet bereiken (${url}). Controleer de internetverbinding en het feed-adres onder ` +
-    `Instellingen (een server op een ander domein moet CORS toestaan). ${BLIJFT}`,
-  timeout: (url: string, ms: number) =>
-    `De feed (${url}) antwoordde niet binnen ${fmtMb.format(ms / 1000)} seconden. Probeer het later opnieuw of ` +
-    `controleer het feed-adres onder Instellingen. ${BLIJFT}`,
-  http: (url: string, status: number) => {
-    if (status === 404 || status === 410)
-      return `Er staat geen bundel op het feed-adres (${url}, HTTP ${status}). Controleer het adres onder Instellingen. ${BLIJFT}`;
-    if (status === 401 || status === 403)
-      return `Geen toegang tot de feed (${url}, HTTP ${status}). Vraag de beheerder van de feed om toegang of controleer het adres onder Instellingen. ${BLIJFT}`;
-    if (status >= 500)
-      return `De server van de feed gaf een fout (${url}, HTTP ${status}). Probeer het later opnieuw; blijft het misgaan, meld het dan bij de uitgever. ${BLIJFT}`;
-    return `De feed gaf een onverwacht antwoord (${url}, HTTP ${status}). Controleer het feed-adres onder Instellingen. ${BLIJFT}`;
-  },
-  teGroot: (maxBytes: number) =>
-    `De bundel is groter dan ${fmtMb.format(maxBytes / (1024 * 1024))} MB en is niet geladen (bescherming tegen ` +
-    `te grote bestanden). Controleer het feed-adres onder Instellingen of meld het bij de uitgever. ${BLIJFT}`,
-
-  // Reading and validating
-  json: (detail: string) =>
-    `De feed leverde geen geldige JSON (${detail}). Controleer het feed-adres onder Instellingen of meld het bij ` +
-    `de uitgever. ${BLIJFT}`,
-  geenBundel: (formaat: unknown) =>
-    `Het bestand op het feed-adres is geen Opgave-bundel (formaat ` +
-    `${formaat === undefined ? "ontbreekt" : `"${String(formaat)}"`}, verwacht "opgave-bundel"). Controleer het ` +
-    `feed-adres onder Instellingen. ${BLIJFT}`,
-  nieuwereIndeling: (versie: number, ondersteund: number) =>
-    `De bundel heeft een nieuwere indeling (formaatversie ${versie}; deze Opgave leest versie ${ondersteund}): ` +
-    `werk Opgave bij om hem te gebruiken. ${BLIJFT}`,
-  schema: (aantal: number, eerste: readonly string[]) =>
-    `De bundel voldoet niet aan het bundelformaat (${aantal} ${aantal === 1 ? "probleem" : "problemen"}: ` +
-    `${eerste.join("; ")}). Meld dit bij de uitgever van de feed. ${BLIJFT}`,
-  inconsistent: (aantal: number, eerste: readonly string[]) =>
-    `De bundel is niet consistent (${aantal} ${aantal === 1 ? "probleem" : "problemen"}: ${eerste.join("; ")}). ` +
-    `Meld dit bij de uitgever van de feed. ${BLIJFT}`,
-  ouder: (datum: string, versie: string, versieInGebruik: string) =>
-    `De bundel van ${datumNl(datum)} (versie ${versie}) is ouder dan de gegevens in gebruik (versie ` +
-    `${versieInGebruik}); Opgave gebruikt hem niet. Controleer het feed-adres of vraag de uitgever om de nieuwste bundel.`,
-
-  // Trust: signature, dates, versions, addresses (no silent swap, no frozen updates)
-  handtekening: (detail: string) =>
-    `De bundel is niet aangenomen: de handtekening van de uitgever ontbreekt of klopt niet (${detail}). ` +
-    "Alleen bundels die zijn ondertekend met een vertrouwde sleutel worden gebruikt. Meld dit bij de uitgever " +
-    `of uw IT-afdeling. ${BLIJFT}`,
-  datumToekomst: (veld: string, waarde: string) =>
-    `De bundel is niet aangenomen: de ${veld} (${waarde}) ligt meer dan twee dagen in de toekomst. Een bundel ` +
-    `kan niet later gepubliceerd zijn dan vandaag; meld dit bij de uitgever. ${BLIJFT}`,
-  zelfdeVersieAndereInhoud: (versie: string) =>
-    `De bundel is niet aangenomen: hij heeft hetzelfde versienummer (${versie}) als de gegevens in gebruik, maar ` +
-    "andere inhoud. Een uitgever geeft gewijzigde gegevens altijd een nieuw versienummer; meld dit bij de " +
-    `uitgever. ${BLIJFT}`,
-  ouderGepubliceerd: (gepubliceerd: string, inGebruik: string) =>
-    `De bundel is niet aangenomen: hij is gepubliceerd op ${tijdstipNl(gepubliceerd)}, vóór de gegevens in ` +
-    `gebruik (${tijdstipNl(inGebruik)}). Opgave gaat nooit terug naar oudere gegevens. ${BLIJFT}`,
-  omleiding: (van: string, naar: string) =>
-    `De bundel is niet aangenomen: het feed-adres (${van}) stuurde door naar een ander domein (${naar}). ` +
-    `Stel het adres van de bundel zelf in onder Instellingen. ${BLIJFT}`,
-  onveiligAdres: (url: string) =>
-    `Het feed-adres "${url}" gebruikt geen https. Opgave haalt gegevens alleen via https op (http alleen ` +
-    `voor localhost, bij ontwikkeling). Pas het adres aan onder Instellingen. ${BLIJFT}`,
-  geenVertrouwdeSleutels:
-    "In deze versie van Opgave is geen vertrouwde sleutel ingesteld, dus kan geen enkele bundel worden " +
-    `aangenomen. Vraag uw IT-afdeling om de publieke sleutel van de uitgever in te stellen. ${BLIJFT}`,
-
-  // Outcome
-  kandidaat: (versie: string, datum: string) =>
-    `Nieuwe gegevens beschikbaar: versie ${versie} van ${datumNl(datum)}, ondertekend door een vertrouwde ` +
-    "uitgever. Ze zijn nog niet in gebruik: bekijk wat er verandert en kies Gebruik deze gegevens.",
-  nietOvergenomen: (detail: string) =>
-    `De nieuwe gegevens zijn niet in gebruik genomen: ze konden niet worden bewaard (${detail}). ${BLIJFT} ` +
-    "Maak ruimte (andere invoegtoepassingen van dezelfde website) of vraag uw IT-afdeling om hulp.",
-  inGebruik: (
-    versie: string,
-    datum: string,
-    bron: "ingebouwd" | "cache" | "feed",
-    sleutel?: string,
-    id?: string,
-  ) =>
-    `In gebruik: versie ${versie} van ${datumNl(datum)} (${feedBerichten.bronNaam(bron)}` +
-    (sleutel ? `, ondertekend door ${sleutel} [${id ?? ""}])` : ")"),
-  kandidaatKop: (versie: string, uitgever: string, sleutel: string, id: string) =>
-    `Nieuwe bundel: versie ${versie} van ${uitgever}, ondertekend door ${sleutel} [${id}].`,
-  kandidaatAantallen: (
-    aantal: number,
-    gewijzigd: number,
-    perioden: readonly string[],
-    besluiten: readonly string[],
-  ) =>
-    aantal === 0
-      ? "Geen enkel cijfer verandert."
-      : `${getal(aantal)} ${aantal === 1 ? "cijfer verandert" : "cijfers veranderen"}` +
-        (gewijzigd > 0 ? `, waarvan ${getal(gewijzigd)} al in gebruik` : "") +
-        (perioden.length > 0 ? `; perioden: ${perioden.join(", ")}` : "") +
-        (besluiten.length > 0 ? `; opvangbesluiten: ${besluiten.join(", ")}` : "") +
-        ". Grootste wijzigingen:",
-  terugNaarIngebouwd: (versie: string) =>
-    `De ingebouwde gegevens (versie ${versie}) zijn weer in gebruik; de bewaarde bundel is verwijderd.`,
-  ongewijzigd: (versie: string) =>
-    `De feed heeft geen nieuwere gegevens; versie ${versie} blijft in gebruik.`,
-  nieuw: (versie: string, datum: string) =>
-    `Nieuwe gegevens in gebruik: versie ${versie} van ${datumNl(datum)}.`,
-  herberekend: "De werkmap is opnieuw berekend met de nieuwe gegevens.",
-  nietHerberekend:
-    "De werkmap kon niet automatisch opnieuw worden berekend: kies Formules → Nu berekenen (of Ctrl+Alt+F9) " +
-    "om de OPGAVE-functies de nieuwe gegevens te laten gebruiken.",
-
-  // Cache
-  cacheOnleesbaar: (detail: string) =>
-    `De bewaarde bundel kon niet worden gelezen (${detail}); Opgave gebruikt de ingebouwde gegevens. Haal de ` +
-    "feed opnieuw op.",
-  cacheBeschadigd: (detail: string) =>
-    `De bewaarde bundel is beschadigd en wordt genegeerd (${detail}); Opgave gebruikt de ingebouwde gegevens. ` +
-    "Haal de feed opnieuw op.",
-  cacheOuder: (versieCache: string, versieIngebouwd: string) =>
-    `De bewaarde bundel (versie ${versieCache}) is ouder dan de gegevens die in deze versie van Opgave zijn ` +
-    `ingebouwd (versie ${versieIngebouwd}); Opgave gebruikt de ingebouwde gegevens.`,
-  cacheNietBewaard: (detail: string) =>
-    `De nieuwe gegevens zijn in gebruik, maar konden niet worden bewaard (${detail}); na opnieuw starten ` +
-    "gebruikt Opgave de vorige gegevens tot u de feed opnieuw ophaalt.",
-
-  // Status in the pane
-  bronNaam: (bron: "ingebouwd" | "cache" | "feed") =>
-    bron === "ingebouwd" ? "ingebouwd in Opgave" : bron === "cache" ? "bewaarde kopie van de feed" : "feed",
-  verouderd: (dagen: number) =>
-    `Let op: de gegevens zijn al ${dagen} dagen niet bijgewerkt. Haal de feed op of controleer het feed-adres ` +
-    "onder Instellingen.",
-  statusRegels: (s: {
-    datasetId: string;
-    versie: string;
-    datum: string;
-    bron: "ingebouwd" | "cache" | "feed";
-    bronUrl?: string;
-    opgehaald?: string;
-    uitgever?: string;
-    verouderd: boolean;
-    dagenOud?: number;
-  }): string[] => [
-    `Gegevens: ${s.datasetId} versie ${s.versie} van ${datumNl(s.datum)}`,
-    `Bron: ${feedBerichten.bronNaam(s.bron)}${s.bronUrl ? ` (${s.bronUrl})` : ""}` +
-      (s.uitgever ? `, uitgever ${s.uitgever}` : ""),
-    s.opgehaald === undefined
-      ? "Opgehaald: nog niet (ingebouwde gegevens)"
-      : s.bron === "ingebouwd"
-        ? `Gecontroleerd bij de feed: ${tijdstipNl(s.opgehaald)} (geen nieuwere gegevens)`
-        : `Opgehaald: ${tijdstipNl(s.opgehaald)}`,
-    ...(s.verouderd ? [feedBerichten.verouderd(s.dagenOud ?? 0)] : []),
-  ],
-} as const;
 
 /** Messages of the provincial consolidation (reading municipal workbooks, the checks, the summary). */
 export const consolidatieBerichten = {

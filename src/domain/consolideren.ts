@@ -27,16 +27,13 @@
  */
 import type { Engine } from "./engine";
 import { consolidatieBerichten as b, getal } from "./berichten";
-import { OpgaveFout } from "./fouten";
 import { DEFAULT_VASTE_KOSTEN } from "./kleinschalig";
 import { dagUitCode, parsePeriode, periodeCode, periodeIndex } from "./periode";
 import { verloop, type Regel } from "./saldo";
-import type { Gemeente } from "../data/schema";
+import { vangStil } from "./vang";
+import type { Gemeente } from "./model";
 
 export type Ernst = "fout" | "waarschuwing";
-
-/** Sheet names of the gemeente workbook (as ../workbook/bouwPlan writes them), for cell addresses. */
-const BLAD = { taakstelling: "Taakstelling", opvang: "Opvang", kosten: "Kosten" } as const;
 
 /** Every kind of finding, in the order they are explained to the user. */
 export const CONTROLE_SOORTEN = [
@@ -64,6 +61,9 @@ export type ControleSoort = (typeof CONTROLE_SOORTEN)[number];
 // ---------------------------------------------------------------------------------------------------------
 // What was read from one file (../workbook/lezen fills this; plain data, no exceljs)
 
+/** The parts of a gemeente workbook whose stored results are compared with the recomputation. */
+export type AanleveringDeel = "taakstelling" | "opvang" | "kosten";
+
 /** A problem found while reading one file. */
 export interface Probleem {
   readonly soort: ControleSoort;
@@ -71,6 +71,11 @@ export interface Probleem {
   readonly melding: string;
   /** "Blad!A1" when it is about one cell. */
   readonly plek?: string;
+  /**
+   * The part of the workbook that cell belongs to, when it is one of them: a rejected input there means the stored
+   * results of that part were computed with it, so they are not compared.
+   */
+  readonly deel?: AanleveringDeel;
 }
 
 /**
@@ -340,15 +345,6 @@ export interface ConsolideerOpties {
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
 
-function vang<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof OpgaveFout) return undefined;
-    throw e;
-  }
-}
-
 function som(xs: readonly (number | null | undefined)[]): number {
   let s = 0;
   for (const x of xs) if (typeof x === "number") s += x;
@@ -371,12 +367,14 @@ function zelfde(a: number, b: number): boolean {
   return Math.abs(a - b) < 0.005;
 }
 
-/** Latest COA regular cost per place per year (as the Kosten sheet's standard). */
-function laatsteCoaNorm(engine: Engine): number | null {
-  const norm = [...engine.dataset.kostenNormen]
+/**
+ * The latest COA regular cost norm (per place per year): the standard of the gemeente workbook's Kosten sheet and
+ * of the recomputation here (the kleinschalig options use it too).
+ */
+export function laatsteCoaNorm(engine: Engine): Engine["dataset"]["kostenNormen"][number] | undefined {
+  return [...engine.dataset.kostenNormen]
     .filter((n) => n.soort === "coa-regulier")
     .sort((x, y) => y.vanaf.localeCompare(x.vanaf))[0];
-  return norm?.bedrag ?? null;
 }
 
 interface OpvangEngine {
@@ -387,9 +385,9 @@ interface OpvangEngine {
 }
 
 function opvangVan(engine: Engine, g: Gemeente): OpvangEngine {
-  const totaal = vang(() => engine.opvangGemeente(g.code));
+  const totaal = vangStil(() => engine.opvangGemeente(g.code));
   if (!totaal) return { besluit: null, besluitNaam: null, doel: null, amv: null };
-  const amv = vang(() => engine.opvangGemeente(g.code, "amv", totaal.besluit.id));
+  const amv = vangStil(() => engine.opvangGemeente(g.code, "amv", totaal.besluit.id));
   return {
     besluit: totaal.besluit.id,
     besluitNaam: totaal.besluit.naam,
@@ -400,13 +398,14 @@ function opvangVan(engine: Engine, g: Gemeente): OpvangEngine {
 
 /** The Kosten sheet's standards, recomputed with the engine (same rules as ../workbook/bouwPlan). */
 function kostenStandaard(engine: Engine, doel: number | null): KostenInvoer {
-  const opties = doel !== null && doel > 0 ? vang(() => engine.kleinschalig({ plaatsen: doel })) : undefined;
+  const opties =
+    doel !== null && doel > 0 ? vangStil(() => engine.kleinschalig({ plaatsen: doel })) : undefined;
   const goedkoopste = opties?.opties[0];
   const duurzaam = goedkoopste?.duurzaamBonus ?? false;
   const bonus = engine.dataset.prikkels.find((p) => p.fase === "landelijk" && p.duurzaam === duurzaam);
   return {
     plaatsen: doel,
-    kostenPerPlaats: laatsteCoaNorm(engine),
+    kostenPerPlaats: laatsteCoaNorm(engine)?.bedrag ?? null,
     locaties: goedkoopste?.locaties ?? null,
     vasteKostenPerLocatie: DEFAULT_VASTE_KOSTEN,
     bonusPerPlaats: bonus?.bedrag ?? null,
@@ -474,7 +473,7 @@ function keten(engine: Engine, g: Gemeente, a: Aanlevering, bron: "engine" | "be
   for (let i = start; i < rijen.length; i++) {
     const r = rijen[i];
     if (!r) break;
-    const p = vang(() => parsePeriode(r.periode));
+    const p = vangStil(() => parsePeriode(r.periode));
     // Consecutive half-years only (a deleted or shuffled row breaks the workbook's chain too).
     const vorige = stappen[stappen.length - 1];
     if (!p || (vorige && periodeIndex(p) !== periodeIndex(vorige.periode) + 1)) {
@@ -483,7 +482,7 @@ function keten(engine: Engine, g: Gemeente, a: Aanlevering, bron: "engine" | "be
     }
     const t =
       r.eigen ??
-      (bron === "bestand" ? r.taakstelling : (vang(() => engine.taakstellingVan(g, p).aantal) ?? null));
+      (bron === "bestand" ? r.taakstelling : (vangStil(() => engine.taakstellingVan(g, p).aantal) ?? null));
     if (t === null) {
       stop = { periode: r.periode, reden: b.redenTaakstelling(r.periode) };
       break;
@@ -588,100 +587,126 @@ export function totalenVan(rijen: readonly GemeenteRegel[]): Totalen {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Consolidation
+// Consolidation, step by step
 
-/** One checked overview of the delivered files for one province. Never throws for bad files. */
-export function consolideer(
-  engine: Engine,
-  aanleveringen: readonly Aanlevering[],
-  opties: ConsolideerOpties = {},
-): Consolidatie {
-  const reg = engine.register;
-  const peildatum = engine.dataset.datum;
-  const peildag = dagUitCode(peildatum);
-  const controles: Controle[] = [];
-  const ids = new Set<string>();
-  const voeg = (
+type GemeenteBestand = { readonly a: Aanlevering; readonly g: Gemeente };
+
+/** The findings of one run (stable, unique ids in the order found) and, per file, whether and why (not) used. */
+class Bevindingen {
+  readonly controles: Controle[] = [];
+  readonly gebruik = new Map<Aanlevering, { gebruikt: boolean; toelichting: string }>();
+  private readonly ids = new Set<string>();
+
+  voeg(
     soort: ControleSoort,
     ernst: Ernst,
     bestand: string | null,
     gemeente: GemeenteRef | null,
     melding: string,
     plek?: string,
-  ) => {
+  ): void {
     const basis = `${soort}|${bestand ?? ""}|${gemeente?.code ?? ""}${plek ? `|${plek}` : ""}`;
     let id = basis;
-    for (let n = 2; ids.has(id); n++) id = `${basis}|${n}`;
-    ids.add(id);
-    controles.push({ id, soort, ernst, bestand, gemeente, plek: plek ?? null, melding });
-  };
-  const refVan = (a: Aanlevering): GemeenteRef | null => {
-    if (a.onderwerp?.soort !== "gemeente") return null;
-    const g = reg.gemeenten.get(a.onderwerp.code);
-    return { code: a.onderwerp.code, naam: g?.naam ?? a.onderwerp.naam };
-  };
-
-  // 1. What went wrong while reading.
-  for (const a of aanleveringen) {
-    for (const p of a.problemen) voeg(p.soort, p.ernst, a.bestand, refVan(a), p.melding, p.plek);
-  }
-  const gebruik = new Map<Aanlevering, { gebruikt: boolean; toelichting: string }>();
-  const zet = (a: Aanlevering, gebruikt: boolean, toelichting: string) =>
-    gebruik.set(a, { gebruikt, toelichting });
-  for (const a of aanleveringen) {
-    if (!a.bruikbaar) zet(a, false, a.problemen[0]?.melding ?? b.nietGebruikt);
+    for (let n = 2; this.ids.has(id); n++) id = `${basis}|${n}`;
+    this.ids.add(id);
+    this.controles.push({ id, soort, ernst, bestand, gemeente, plek: plek ?? null, melding });
   }
 
-  // 2. Which gemeente each usable file is for.
-  const gemeenteFiles: { a: Aanlevering; g: Gemeente }[] = [];
+  zet(a: Aanlevering, gebruikt: boolean, toelichting: string): void {
+    this.gebruik.set(a, { gebruikt, toelichting });
+  }
+}
+
+/** What every step needs: the engine, its reference date, and where the findings go. */
+interface Run {
+  readonly engine: Engine;
+  readonly peildatum: string;
+  readonly peildag: ReturnType<typeof dagUitCode>;
+  readonly bev: Bevindingen;
+}
+
+/** The gemeente a file says it is for (with the register's name), null for other files. */
+function refVan(run: Run, a: Aanlevering): GemeenteRef | null {
+  if (a.onderwerp?.soort !== "gemeente") return null;
+  const g = run.engine.register.gemeenten.get(a.onderwerp.code);
+  return { code: a.onderwerp.code, naam: g?.naam ?? a.onderwerp.naam };
+}
+
+/** 1. What went wrong while reading; unusable files are not used. */
+function meldLeesproblemen(run: Run, aanleveringen: readonly Aanlevering[]): void {
+  for (const a of aanleveringen) {
+    for (const p of a.problemen) run.bev.voeg(p.soort, p.ernst, a.bestand, refVan(run, a), p.melding, p.plek);
+  }
+  for (const a of aanleveringen) {
+    if (!a.bruikbaar) run.bev.zet(a, false, a.problemen[0]?.melding ?? b.nietGebruikt);
+  }
+}
+
+/** 2. Which gemeente each usable file is for (one that does not exist on the reference date is reported). */
+function gemeenteBestanden(run: Run, aanleveringen: readonly Aanlevering[]): GemeenteBestand[] {
+  const reg = run.engine.register;
+  const uit: GemeenteBestand[] = [];
   for (const a of aanleveringen) {
     if (!a.bruikbaar || a.onderwerp?.soort !== "gemeente") continue;
     const g = reg.gemeenten.get(a.onderwerp.code);
-    if (!g || !reg.bestaatOp(g, peildag)) {
-      const m = b.onbekendeGemeente(a.onderwerp.code, a.onderwerp.naam, peildatum);
-      voeg("onbekendeGemeente", "fout", a.bestand, refVan(a), m);
-      zet(a, false, m);
+    if (!g || !reg.bestaatOp(g, run.peildag)) {
+      const m = b.onbekendeGemeente(a.onderwerp.code, a.onderwerp.naam, run.peildatum);
+      run.bev.voeg("onbekendeGemeente", "fout", a.bestand, refVan(run, a), m);
+      run.bev.zet(a, false, m);
       continue;
     }
-    gemeenteFiles.push({ a, g });
+    uit.push({ a, g });
   }
+  return uit;
+}
 
-  // 3. The province: given, or the one most files belong to.
-  let provincie: GemeenteRef | undefined;
-  let provincieHerkomst: Consolidatie["provincieHerkomst"] = "onbekend";
+/** 3. The province: given, or the one most files belong to. */
+function kiesProvincie(
+  engine: Engine,
+  bestanden: readonly GemeenteBestand[],
+  opties: ConsolideerOpties,
+): Pick<Consolidatie, "provincie" | "provincieHerkomst"> {
   if (opties.provincie !== undefined) {
     const p = engine.provincie(opties.provincie);
-    provincie = { code: p.code, naam: p.naam };
-    provincieHerkomst = "opgegeven";
-  } else {
-    const telling = new Map<string, number>();
-    for (const { g } of gemeenteFiles) {
-      if (g.provincie !== null) telling.set(g.provincie, (telling.get(g.provincie) ?? 0) + 1);
-    }
-    const [code] = [...telling].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0] ?? [];
-    const p = code ? reg.provincies.get(code) : undefined;
-    if (p) {
-      provincie = { code: p.code, naam: p.naam };
-      provincieHerkomst = "meerderheid";
-    }
+    return { provincie: { code: p.code, naam: p.naam }, provincieHerkomst: "opgegeven" };
   }
+  const telling = new Map<string, number>();
+  for (const { g } of bestanden) {
+    if (g.provincie !== null) telling.set(g.provincie, (telling.get(g.provincie) ?? 0) + 1);
+  }
+  const [code] = [...telling].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0] ?? [];
+  const p = code ? engine.register.provincies.get(code) : undefined;
+  return p
+    ? { provincie: { code: p.code, naam: p.naam }, provincieHerkomst: "meerderheid" }
+    : { provincie: undefined, provincieHerkomst: "onbekend" };
+}
 
-  // 4. Outside the province: reported, not counted.
-  const binnen: { a: Aanlevering; g: Gemeente }[] = [];
-  for (const x of gemeenteFiles) {
+/** 4. Files of gemeenten outside the province are reported and not counted. */
+function binnenProvincie(
+  run: Run,
+  bestanden: readonly GemeenteBestand[],
+  provincie: GemeenteRef | undefined,
+): GemeenteBestand[] {
+  const binnen: GemeenteBestand[] = [];
+  for (const x of bestanden) {
     if (provincie && x.g.provincie !== provincie.code) {
+      const reg = run.engine.register;
       const zijn = x.g.provincie ? (reg.provincies.get(x.g.provincie)?.naam ?? x.g.provincie) : "?";
       const m = b.buitenProvincie(x.g.naam, zijn, provincie.naam);
-      voeg("buitenProvincie", "waarschuwing", x.a.bestand, { code: x.g.code, naam: x.g.naam }, m);
-      zet(x.a, false, m);
+      run.bev.voeg("buitenProvincie", "waarschuwing", x.a.bestand, { code: x.g.code, naam: x.g.naam }, m);
+      run.bev.zet(x.a, false, m);
     } else {
       binnen.push(x);
     }
   }
+  return binnen;
+}
 
-  // 5. Dataset versions: the majority of the usable gemeente files, and the engine's.
+/** 5. Dataset versions: the majority of the usable gemeente files; another one (or not the engine's) is reported. */
+function controleerVersies(run: Run, bestanden: readonly GemeenteBestand[]): string | null {
+  const { engine } = run;
   const versies = new Map<string, number>();
-  for (const { a } of gemeenteFiles) {
+  for (const { a } of bestanden) {
     const v = versieSleutel(a);
     if (v) versies.set(v, (versies.get(v) ?? 0) + 1);
   }
@@ -693,7 +718,7 @@ export function consolideer(
         Number(y[0] === engineVersie) - Number(x[0] === engineVersie) ||
         y[0].localeCompare(x[0], "en", { numeric: true }),
     )[0]?.[0] ?? null;
-  for (const { a, g } of gemeenteFiles) {
+  for (const { a, g } of bestanden) {
     const v = versieSleutel(a);
     if (v === null || (v === meerderheidVersie && v === engineVersie)) continue;
     const tov = {
@@ -702,12 +727,19 @@ export function consolideer(
       totaal: som([...versies.values()]),
       engine: v !== engineVersie ? engineVersie : null,
     };
-    voeg("andereVersie", "waarschuwing", a.bestand, { code: g.code, naam: g.naam }, b.andereVersie(v, tov));
+    const m = b.andereVersie(v, tov);
+    run.bev.voeg("andereVersie", "waarschuwing", a.bestand, { code: g.code, naam: g.naam }, m);
   }
+  return meerderheidVersie;
+}
 
-  // 6. Duplicates: the most recently filled file wins; when "Gevuld op" does not decide, none is used.
+/** 6. Duplicates: the most recently filled file wins; when "Gevuld op" does not decide, none is used. */
+function kiesBestandPerGemeente(
+  run: Run,
+  binnen: readonly GemeenteBestand[],
+): { perGemeente: Map<string, Aanlevering>; nietBeslist: Set<string> } {
   const perGemeente = new Map<string, Aanlevering>();
-  const groepen = new Map<string, { a: Aanlevering; g: Gemeente }[]>();
+  const groepen = new Map<string, GemeenteBestand[]>();
   for (const x of binnen) groepen.set(x.g.code, [...(groepen.get(x.g.code) ?? []), x]);
   const nietBeslist = new Set<string>();
   for (const [code, groep] of groepen) {
@@ -729,8 +761,8 @@ export function consolideer(
       const bestanden = groep.map((x) => x.a.bestand);
       for (const x of groep) {
         const m = b.dubbelOnbeslist(ref.naam, bestanden);
-        voeg("dubbel", "fout", x.a.bestand, ref, m);
-        zet(x.a, false, m);
+        run.bev.voeg("dubbel", "fout", x.a.bestand, ref, m);
+        run.bev.zet(x.a, false, m);
       }
       continue;
     }
@@ -742,166 +774,209 @@ export function consolideer(
         winnaar.a.bron?.gevuldOp ?? null,
         x.a.bron?.gevuldOp ?? null,
       );
-      voeg("dubbel", "waarschuwing", x.a.bestand, ref, m);
-      zet(x.a, false, m);
+      run.bev.voeg("dubbel", "waarschuwing", x.a.bestand, ref, m);
+      run.bev.zet(x.a, false, m);
     }
   }
+  return { perGemeente, nietBeslist };
+}
 
-  // 7. Every gemeente of the province, recomputed.
+/** What step 7 knows about the province. */
+interface ProvincieGegevens {
+  readonly provincie: GemeenteRef | undefined;
+  readonly perGemeente: ReadonlyMap<string, Aanlevering>;
+  readonly nietBeslist: ReadonlySet<string>;
+  readonly vrNaam: ReadonlyMap<string, string>;
+  /** The Kosten standards per opvang target (computed once per target). */
+  readonly standaardVoor: (doel: number | null) => KostenInvoer;
+}
+
+type LegeRegel = Omit<GemeenteRegel, "status" | "statusTekst">;
+
+/** A gemeente's row without a file. */
+function legeRegel(p: ProvincieGegevens, g: Gemeente, ov: OpvangEngine): LegeRegel {
+  const vr = g.veiligheidsregio
+    ? { code: g.veiligheidsregio, naam: p.vrNaam.get(g.veiligheidsregio) ?? g.veiligheidsregio }
+    : null;
+  return {
+    code: g.code,
+    naam: g.naam,
+    veiligheidsregio: vr,
+    bestand: null,
+    vanaf: null,
+    tm: null,
+    verloop: [],
+    taakstelling: null,
+    gehuisvest: null,
+    beginsaldo: null,
+    achterstand: null,
+    voorsprong: null,
+    opvang: { ...ov, bestaandePlaatsen: null, tekort: null },
+    locaties: { aantal: null, herkomst: null },
+    kosten: null,
+    fouten: 0,
+    waarschuwingen: 0,
+  };
+}
+
+/** Opvang: the engine's target is used; the file's figure only checked against it. */
+function controleerOpvang(run: Run, a: Aanlevering, ref: GemeenteRef, ov: OpvangEngine): void {
+  if (a.opvang.doel === null && a.opvang.besluit === null) return;
+  const anders =
+    a.opvang.doel !== ov.doel ||
+    (ov.besluitNaam !== null && a.opvang.besluit !== null && a.opvang.besluit !== ov.besluitNaam);
+  if (anders) {
+    const m = b.opvangAfwijkt(a.opvang.doel, a.opvang.besluit, ov.doel, ov.besluitNaam);
+    run.bev.voeg("opvangAfwijkt", "waarschuwing", a.bestand, ref, m);
+  }
+}
+
+/** The ledger with the engine's taakstelling; no input at all, or input after a break, is reported. */
+function ketenMetMeldingen(run: Run, g: Gemeente, a: Aanlevering, ref: GemeenteRef): Keten | undefined {
+  const k = keten(run.engine, g, a, "engine");
+  if (k?.geenInvoer) run.bev.voeg("geenInvoer", "waarschuwing", a.bestand, ref, b.geenInvoer);
+  else if (k?.onderbroken) {
+    const { na, reden, later } = k.onderbroken;
+    run.bev.voeg(
+      "verloopOnderbroken",
+      "waarschuwing",
+      a.bestand,
+      ref,
+      b.verloopOnderbroken(na, reden, later),
+    );
+  }
+  return k;
+}
+
+type Paar = { o: Opgeslagen | undefined; verwacht: number | string | null };
+
+/**
+ * Stored results against the recomputation. Where an input was rejected the file's formulas computed with it (or
+ * show #VALUE!): that is reported already, so the results of that part are not compared.
+ */
+function opgeslagenParen(run: Run, g: Gemeente, a: Aanlevering): Paar[] {
+  const afgewezen = (deel: AanleveringDeel) =>
+    a.problemen.some(
+      (p) =>
+        p.ernst === "fout" &&
+        (p.soort === "nietNumeriek" || p.soort === "negatief" || p.soort === "ongeldigeInvoer") &&
+        p.deel === deel,
+    );
+  const paren: Paar[] = [];
+  // The file's formulas compute with the taakstelling written in it (its dataset version, reported above).
+  const kb = keten(run.engine, g, a, "bestand");
+  if (kb && a.taakstelling && !afgewezen("taakstelling")) {
+    const laatsteB = kb.regels[kb.regels.length - 1];
+    for (const r of a.taakstelling.rijen) {
+      const x = kb.perRij.get(r.periode);
+      paren.push({ o: r.opgeslagen.gecorrigeerd, verwacht: x?.gecorrigeerd ?? null });
+      paren.push({ o: r.opgeslagen.achterstand, verwacht: x?.achterstand ?? null });
+      paren.push({ o: r.opgeslagen.voorsprong, verwacht: x?.voorsprong ?? null });
+    }
+    paren.push({ o: a.overzicht.achterstand, verwacht: laatsteB?.achterstand ?? null });
+    paren.push({ o: a.overzicht.voorsprong, verwacht: laatsteB?.voorsprong ?? null });
+    paren.push({ o: a.overzicht.periode, verwacht: laatsteB ? periodeCode(laatsteB.periode) : null });
+  }
+  if (!afgewezen("opvang")) {
+    const bestaand = a.opvang.bestaandePlaatsen;
+    paren.push({
+      o: a.opvang.tekort,
+      verwacht: a.opvang.doel !== null && bestaand !== null ? a.opvang.doel - bestaand : null,
+    });
+  }
+  // The file's own standards (its dataset) decide what its Kosten formulas show.
+  if (!afgewezen("kosten")) {
+    const kostenBestand = kostenUitkomst(a.kosten.eigen, a.kosten.standaard);
+    for (const s of KOSTEN_SLEUTELS) paren.push({ o: a.kosten.gebruikt[s], verwacht: kostenBestand[s] });
+    paren.push({ o: a.kosten.jaarkostenOpvang, verwacht: kostenBestand.jaarkostenOpvang });
+    paren.push({ o: a.kosten.vasteKosten, verwacht: kostenBestand.vasteKosten });
+    paren.push({ o: a.kosten.jaarkostenTotaal, verwacht: kostenBestand.jaarkostenTotaal });
+    paren.push({ o: a.kosten.bonus, verwacht: kostenBestand.bonus });
+  }
+  return paren;
+}
+
+/** The row of a gemeente whose file is used: recomputed, checked. */
+function aangeleverdeRegel(
+  run: Run,
+  p: ProvincieGegevens,
+  g: Gemeente,
+  a: Aanlevering,
+  leeg: LegeRegel,
+): GemeenteRegel {
+  const ref = { code: g.code, naam: g.naam };
+  run.bev.zet(a, true, b.gebruikt);
+  const ov = leeg.opvang;
+  controleerOpvang(run, a, ref, ov);
+  const bestaand = a.opvang.bestaandePlaatsen;
+  const tekort = ov.doel !== null && bestaand !== null ? ov.doel - bestaand : null;
+
+  const k = ketenMetMeldingen(run, g, a, ref);
+  const laatste = k?.regels[k.regels.length - 1];
+  const eersteRegel = k?.regels[0];
+
+  // Costs and planned locations.
+  const standaard = p.standaardVoor(ov.doel);
+  const kosten = kostenUitkomst(a.kosten.eigen, standaard);
+  const locatieHerkomst =
+    a.kosten.eigen.locaties !== null
+      ? ("invoer" as const)
+      : standaard.locaties !== null
+        ? ("standaard" as const)
+        : null;
+
+  const anders = verschillen(opgeslagenParen(run, g, a));
+  if (anders.length > 0) run.bev.voeg("totaalWijktAf", "fout", a.bestand, ref, b.totaalWijktAf(anders));
+
+  const metRegels = k && k.regels.length > 0;
+  return {
+    ...leeg,
+    status: "aangeleverd",
+    statusTekst: "",
+    bestand: a.bestand,
+    vanaf: eersteRegel ? periodeCode(eersteRegel.periode) : null,
+    tm: laatste ? periodeCode(laatste.periode) : null,
+    verloop: k?.regels ?? [],
+    taakstelling: metRegels ? som(k.regels.map((r) => r.taakstelling)) : null,
+    gehuisvest: metRegels ? som(k.regels.map((r) => r.gehuisvest)) : null,
+    beginsaldo: metRegels ? (a.beginsaldo ?? 0) : null,
+    achterstand: laatste?.achterstand ?? null,
+    voorsprong: laatste?.voorsprong ?? null,
+    opvang: { ...ov, bestaandePlaatsen: bestaand, tekort },
+    locaties: { aantal: kosten.locaties, herkomst: locatieHerkomst },
+    kosten,
+  };
+}
+
+/** 7. One row per gemeente of the province (sorted by name), recomputed where a file is used. */
+function gemeenteRegels(run: Run, p: ProvincieGegevens): GemeenteRegel[] {
+  const provincie = p.provincie;
   const provGemeenten = provincie
-    ? reg
-        .gemeentenOp(peildag)
-        .filter((g) => g.provincie === provincie?.code)
+    ? run.engine.register
+        .gemeentenOp(run.peildag)
+        .filter((g) => g.provincie === provincie.code)
         .sort((x, y) => x.naam.localeCompare(y.naam, "nl"))
     : [];
-  const vrNaam = new Map(engine.dataset.veiligheidsregios.map((v) => [v.code, v.naam]));
-  const normen = new Map<number | null, KostenInvoer>();
-  const standaardVoor = (doel: number | null) => {
-    let s = normen.get(doel);
-    if (!s) normen.set(doel, (s = kostenStandaard(engine, doel)));
-    return s;
-  };
-
-  const regels: GemeenteRegel[] = provGemeenten.map((g) => {
-    const ref = { code: g.code, naam: g.naam };
-    const vr = g.veiligheidsregio
-      ? { code: g.veiligheidsregio, naam: vrNaam.get(g.veiligheidsregio) ?? g.veiligheidsregio }
-      : null;
-    const ov = opvangVan(engine, g);
-    const a = perGemeente.get(g.code);
-    const leeg = {
-      ...ref,
-      veiligheidsregio: vr,
-      bestand: null,
-      vanaf: null,
-      tm: null,
-      verloop: [],
-      taakstelling: null,
-      gehuisvest: null,
-      beginsaldo: null,
-      achterstand: null,
-      voorsprong: null,
-      opvang: { ...ov, bestaandePlaatsen: null, tekort: null },
-      locaties: { aantal: null, herkomst: null },
-      kosten: null,
-      fouten: 0,
-      waarschuwingen: 0,
-    } as const;
-    if (!a) {
-      if (nietBeslist.has(g.code)) {
-        return { ...leeg, status: "nietGebruikt" as const, statusTekst: b.statusNietGebruikt };
-      }
-      voeg("ontbreekt", "waarschuwing", null, ref, b.ontbreekt(g.naam, provincie?.naam ?? ""));
-      return { ...leeg, status: "ontbreekt" as const, statusTekst: b.statusOntbreekt };
-    }
-    zet(a, true, b.gebruikt);
-
-    // Opvang: the engine's target; the file's figure only as a check.
-    if (a.opvang.doel !== null || a.opvang.besluit !== null) {
-      const anders =
-        a.opvang.doel !== ov.doel ||
-        (ov.besluitNaam !== null && a.opvang.besluit !== null && a.opvang.besluit !== ov.besluitNaam);
-      if (anders) {
-        voeg(
-          "opvangAfwijkt",
-          "waarschuwing",
-          a.bestand,
-          ref,
-          b.opvangAfwijkt(a.opvang.doel, a.opvang.besluit, ov.doel, ov.besluitNaam),
-        );
-      }
-    }
-    const bestaand = a.opvang.bestaandePlaatsen;
-    const tekort = ov.doel !== null && bestaand !== null ? ov.doel - bestaand : null;
-
-    // Ledger.
-    const k = keten(engine, g, a, "engine");
-    if (k?.geenInvoer) voeg("geenInvoer", "waarschuwing", a.bestand, ref, b.geenInvoer);
-    else if (k?.onderbroken) {
-      voeg(
-        "verloopOnderbroken",
-        "waarschuwing",
-        a.bestand,
-        ref,
-        b.verloopOnderbroken(k.onderbroken.na, k.onderbroken.reden, k.onderbroken.later),
-      );
-    }
-    const laatste = k?.regels[k.regels.length - 1];
-    const eersteRegel = k?.regels[0];
-
-    // Costs and planned locations.
-    const standaard = standaardVoor(ov.doel);
-    const kosten = kostenUitkomst(a.kosten.eigen, standaard);
-    const locatieHerkomst =
-      a.kosten.eigen.locaties !== null
-        ? ("invoer" as const)
-        : standaard.locaties !== null
-          ? ("standaard" as const)
-          : null;
-
-    // Stored results against the recomputation. Where an input was rejected the file's formulas computed with it
-    // (or show #VALUE!): that is reported already, so those results are not compared.
-    const afgewezen = (blad: string) =>
-      a.problemen.some(
-        (p) =>
-          p.ernst === "fout" &&
-          (p.soort === "nietNumeriek" || p.soort === "negatief" || p.soort === "ongeldigeInvoer") &&
-          p.plek?.startsWith(`${blad}!`),
-      );
-    const paren: { o: Opgeslagen | undefined; verwacht: number | string | null }[] = [];
-    // The file's formulas compute with the taakstelling written in it (its dataset version, reported above).
-    const kb = keten(engine, g, a, "bestand");
-    if (kb && a.taakstelling && !afgewezen(BLAD.taakstelling)) {
-      const laatsteB = kb.regels[kb.regels.length - 1];
-      for (const r of a.taakstelling.rijen) {
-        const x = kb.perRij.get(r.periode);
-        paren.push({ o: r.opgeslagen.gecorrigeerd, verwacht: x?.gecorrigeerd ?? null });
-        paren.push({ o: r.opgeslagen.achterstand, verwacht: x?.achterstand ?? null });
-        paren.push({ o: r.opgeslagen.voorsprong, verwacht: x?.voorsprong ?? null });
-      }
-      paren.push({ o: a.overzicht.achterstand, verwacht: laatsteB?.achterstand ?? null });
-      paren.push({ o: a.overzicht.voorsprong, verwacht: laatsteB?.voorsprong ?? null });
-      paren.push({ o: a.overzicht.periode, verwacht: laatsteB ? periodeCode(laatsteB.periode) : null });
-    }
-    if (!afgewezen(BLAD.opvang)) {
-      paren.push({
-        o: a.opvang.tekort,
-        verwacht: a.opvang.doel !== null && bestaand !== null ? a.opvang.doel - bestaand : null,
-      });
-    }
-    // The file's own standards (its dataset) decide what its Kosten formulas show.
-    if (!afgewezen(BLAD.kosten)) {
-      const kostenBestand = kostenUitkomst(a.kosten.eigen, a.kosten.standaard);
-      for (const s of KOSTEN_SLEUTELS) paren.push({ o: a.kosten.gebruikt[s], verwacht: kostenBestand[s] });
-      paren.push({ o: a.kosten.jaarkostenOpvang, verwacht: kostenBestand.jaarkostenOpvang });
-      paren.push({ o: a.kosten.vasteKosten, verwacht: kostenBestand.vasteKosten });
-      paren.push({ o: a.kosten.jaarkostenTotaal, verwacht: kostenBestand.jaarkostenTotaal });
-      paren.push({ o: a.kosten.bonus, verwacht: kostenBestand.bonus });
-    }
-    const anders = verschillen(paren);
-    if (anders.length > 0) voeg("totaalWijktAf", "fout", a.bestand, ref, b.totaalWijktAf(anders));
-
-    return {
-      ...leeg,
-      status: "aangeleverd" as const,
-      statusTekst: "",
-      bestand: a.bestand,
-      vanaf: eersteRegel ? periodeCode(eersteRegel.periode) : null,
-      tm: laatste ? periodeCode(laatste.periode) : null,
-      verloop: k?.regels ?? [],
-      taakstelling: k && k.regels.length > 0 ? som(k.regels.map((r) => r.taakstelling)) : null,
-      gehuisvest: k && k.regels.length > 0 ? som(k.regels.map((r) => r.gehuisvest)) : null,
-      beginsaldo: k && k.regels.length > 0 ? (a.beginsaldo ?? 0) : null,
-      achterstand: laatste?.achterstand ?? null,
-      voorsprong: laatste?.voorsprong ?? null,
-      opvang: { ...ov, bestaandePlaatsen: bestaand, tekort },
-      locaties: { aantal: kosten.locaties, herkomst: locatieHerkomst },
-      kosten,
-    };
+  return provGemeenten.map((g): GemeenteRegel => {
+    const leeg = legeRegel(p, g, opvangVan(run.engine, g));
+    const a = p.perGemeente.get(g.code);
+    if (a) return aangeleverdeRegel(run, p, g, a, leeg);
+    if (p.nietBeslist.has(g.code))
+      return { ...leeg, status: "nietGebruikt", statusTekst: b.statusNietGebruikt };
+    run.bev.voeg(
+      "ontbreekt",
+      "waarschuwing",
+      null,
+      { code: g.code, naam: g.naam },
+      b.ontbreekt(g.naam, provincie?.naam ?? ""),
+    );
+    return { ...leeg, status: "ontbreekt", statusTekst: b.statusOntbreekt };
   });
+}
 
-  // Findings per gemeente (the file used and the gemeente itself) → status.
-  const gemeenten = regels.map((r) => {
+/** 8. Findings per gemeente (the file used and the gemeente itself) → its status. */
+function metStatus(regels: readonly GemeenteRegel[], controles: readonly Controle[]): GemeenteRegel[] {
+  return regels.map((r) => {
     if (r.status !== "aangeleverd") return r;
     const eigen = controles.filter(
       (c) => c.gemeente?.code === r.code && (c.bestand === r.bestand || c.bestand === null),
@@ -910,33 +985,38 @@ export function consolideer(
     const waarschuwingen = eigen.length - fouten;
     return { ...r, fouten, waarschuwingen, statusTekst: b.status(fouten, waarschuwingen) };
   });
+}
 
-  // Per veiligheidsregio, where the province has more than one.
+/** 9. Per veiligheidsregio, where the province has more than one. */
+function regiosVan(gemeenten: readonly GemeenteRegel[], vrNaam: ReadonlyMap<string, string>): RegioRegel[] {
   const vrCodes = [...new Set(gemeenten.map((r) => r.veiligheidsregio?.code ?? ""))]
     .filter((c) => c !== "")
     .sort();
-  const regios: RegioRegel[] =
-    vrCodes.length > 1
-      ? vrCodes.map((code) => ({
-          code,
-          naam: vrNaam.get(code) ?? code,
-          totaal: totalenVan(gemeenten.filter((r) => r.veiligheidsregio?.code === code)),
-        }))
-      : [];
+  return vrCodes.length > 1
+    ? vrCodes.map((code) => ({
+        code,
+        naam: vrNaam.get(code) ?? code,
+        totaal: totalenVan(gemeenten.filter((r) => r.veiligheidsregio?.code === code)),
+      }))
+    : [];
+}
 
-  const opvangProvincie = provincie ? vang(() => engine.opvangProvincie(provincie.code)) : undefined;
-
-  const bestanden: BestandRegel[] = aanleveringen.map((a) => ({
+/** 10. Every file read: which gemeente, which data, used or why not. */
+function bestandRegels(run: Run, aanleveringen: readonly Aanlevering[]): BestandRegel[] {
+  return aanleveringen.map((a) => ({
     bestand: a.bestand,
-    gemeente: refVan(a),
+    gemeente: refVan(run, a),
     datasetId: a.bron?.datasetId ?? null,
     versie: a.bron?.versie ?? null,
     gevuldOp: a.bron?.gevuldOp ?? null,
     addinVersie: a.bron?.addinVersie ?? null,
-    gebruikt: gebruik.get(a)?.gebruikt ?? false,
-    toelichting: gebruik.get(a)?.toelichting ?? b.nietGebruikt,
+    gebruikt: run.bev.gebruik.get(a)?.gebruikt ?? false,
+    toelichting: run.bev.gebruik.get(a)?.toelichting ?? b.nietGebruikt,
   }));
+}
 
+/** 11. Fouten first, then by file, gemeente and kind (ids are unique: a total order). */
+function sorteerControles(controles: Controle[]): void {
   const volgorde = new Map(CONTROLE_SOORTEN.map((s, i) => [s, i]));
   controles.sort(
     (x, y) =>
@@ -947,6 +1027,37 @@ export function consolideer(
       (volgorde.get(x.soort) ?? 0) - (volgorde.get(y.soort) ?? 0) ||
       x.id.localeCompare(y.id, "en", { numeric: true }),
   );
+}
+
+/** One checked overview of the delivered files for one province. Never throws for bad files. */
+export function consolideer(
+  engine: Engine,
+  aanleveringen: readonly Aanlevering[],
+  opties: ConsolideerOpties = {},
+): Consolidatie {
+  const peildatum = engine.dataset.datum;
+  const run: Run = { engine, peildatum, peildag: dagUitCode(peildatum), bev: new Bevindingen() };
+
+  meldLeesproblemen(run, aanleveringen);
+  const bestanden = gemeenteBestanden(run, aanleveringen);
+  const { provincie, provincieHerkomst } = kiesProvincie(engine, bestanden, opties);
+  const binnen = binnenProvincie(run, bestanden, provincie);
+  const meerderheidVersie = controleerVersies(run, bestanden);
+  const { perGemeente, nietBeslist } = kiesBestandPerGemeente(run, binnen);
+
+  const vrNaam = new Map(engine.dataset.veiligheidsregios.map((v) => [v.code, v.naam]));
+  const normen = new Map<number | null, KostenInvoer>();
+  const standaardVoor = (doel: number | null) => {
+    let s = normen.get(doel);
+    if (!s) normen.set(doel, (s = kostenStandaard(engine, doel)));
+    return s;
+  };
+  const regels = gemeenteRegels(run, { provincie, perGemeente, nietBeslist, vrNaam, standaardVoor });
+  const gemeenten = metStatus(regels, run.bev.controles);
+  const regios = regiosVan(gemeenten, vrNaam);
+  const opvangProvincie = provincie ? vangStil(() => engine.opvangProvincie(provincie.code)) : undefined;
+  const bestandenLijst = bestandRegels(run, aanleveringen);
+  sorteerControles(run.bev.controles);
 
   return {
     provincie,
@@ -959,8 +1070,8 @@ export function consolideer(
     gemeenten,
     totaal: totalenVan(gemeenten),
     regios,
-    bestanden,
-    controles,
+    bestanden: bestandenLijst,
+    controles: run.bev.controles,
   };
 }
 

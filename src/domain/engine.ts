@@ -2,10 +2,11 @@
  * The engine: one dataset, indexed once, answering every question the custom functions, the task pane and the
  * CLI ask. Inputs are plain scalars (already unwrapped from Excel's shapes); parsing and all rules live here.
  */
-import type { Dataset, Gemeente, LandelijkeTaakstelling, Provincie } from "../data/schema";
+import type { Dataset, Gemeente, LandelijkeTaakstelling, Provincie } from "./model";
 import { berichten, opvangBerichten } from "./berichten";
 import { OpgaveFout, ongeldig, nietBeschikbaar } from "./fouten";
-import { zoekGemeente, zoekProvincie } from "./gemeenten";
+import { vang } from "./vang";
+import { normaliseerCode, zoekGemeente, zoekProvincie } from "./gemeenten";
 import {
   dagUitExcelSerieel,
   dagUitTekst,
@@ -13,6 +14,7 @@ import {
   periodeIndex,
   periodeStart,
   periodeUitIndex,
+  type Dag,
   type Periode,
 } from "./periode";
 import {
@@ -28,6 +30,7 @@ import { verloop, type Regel } from "./saldo";
 import {
   berekenTaakstelling,
   herkomstTekst,
+  berekenTaakstellingUitkomst,
   landelijkeTaakstelling,
   type Taakstelling,
 } from "./taakstelling";
@@ -56,9 +59,16 @@ export interface TabelRegel {
 export class Engine {
   readonly register: Register;
   readonly opvang: Opvang;
-  private readonly taakCache = new Map<string, Taakstelling | OpgaveFout>();
-  private readonly gemeenteCache = new Map<string, Gemeente | OpgaveFout>();
-  private readonly opvangCache = new Map<string, OpvangCijfer | OpgaveFout>();
+  /** One instance per distinct error (kind + message): a repeated error is the same object every time. */
+  private readonly fouten: Fouten = { perBericht: new Map(), instanties: new WeakSet() };
+  private readonly taakCache = new Geheugen<Taakstelling>(this.fouten);
+  private readonly gemeenteCache = new Geheugen<Gemeente>(this.fouten);
+  private readonly opvangCache = new Geheugen<OpvangCijfer>(this.fouten);
+  private readonly periodeCache = new Geheugen<Periode>(this.fouten);
+  /** Input → the gemeente it names as a code, or null when it is no code (or an unknown one). */
+  private readonly codeGemeente = new Map<Invoer, Gemeente | null>();
+  /** BRON texts of memoised taakstellingen (kept as long as the taakstelling is). */
+  private readonly bronTekst = new WeakMap<Taakstelling, string>();
 
   constructor(readonly dataset: Dataset) {
     this.register = new Register(dataset);
@@ -110,7 +120,12 @@ export class Engine {
 
   /** Reception target of a gemeente (default: the latest decision that has a figure for it). */
   opvangGemeente(gemeenteInvoer: Invoer, soort?: string, besluit?: string): OpvangCijfer {
-    return onthoud(this.opvangCache, [gemeenteInvoer, soort, besluit], () =>
+    return zonderFout(this.opvangGemeenteUitkomst(gemeenteInvoer, soort, besluit));
+  }
+
+  /** As `opvangGemeente`, with the error returned instead of thrown. Memoised, errors included. */
+  opvangGemeenteUitkomst(gemeenteInvoer: Invoer, soort?: string, besluit?: string): OpvangCijfer | OpgaveFout {
+    return this.opvangCache.uitkomst3(gemeenteInvoer, soort, besluit, () =>
       this.opvang.gemeente(
         this.gemeente(gemeenteInvoer),
         parseSoort(soort),
@@ -142,9 +157,29 @@ export class Engine {
 
   /** The gemeente as meant by the user; with a period it must exist on the period's first day. Memoised. */
   gemeente(invoer: Invoer, periode?: Periode): Gemeente {
-    return onthoud(this.gemeenteCache, [invoer, periode ? periodeIndex(periode) : ""], () =>
+    return zonderFout(this.gemeenteUitkomst(invoer, periode));
+  }
+
+  private gemeenteUitkomst(invoer: Invoer, periode?: Periode): Gemeente | OpgaveFout {
+    return this.gemeenteCache.uitkomst(invoer, periode ? periodeIndex(periode) : undefined, () =>
       zoekGemeente(this.register, invoer, periode ? periodeStart(periode) : undefined),
     );
+  }
+
+  /**
+   * `zoekGemeente` on a day, with a shortcut for a code (GM0344, 344, …): a code names the same gemeente on any
+   * day, so it is looked up once; on each day only whether it existed is checked. Anything else (a name, a code
+   * of a gemeente that did not exist that day) goes through `zoekGemeente`, which gives the answer or the error.
+   */
+  private gemeenteOp(invoer: Invoer, dag: Dag): Gemeente {
+    let g = this.codeGemeente.get(invoer);
+    if (g === undefined) {
+      const code = normaliseerCode(typeof invoer === "number" ? invoer : invoer.trim());
+      g = (code === null ? undefined : this.register.gemeenten.get(code)) ?? null;
+      if (this.codeGemeente.size >= MAX_CACHE) this.codeGemeente.clear();
+      this.codeGemeente.set(invoer, g);
+    }
+    return g !== null && this.register.bestaatOp(g, dag) ? g : zoekGemeente(this.register, invoer, dag);
   }
 
   provincie(invoer: Invoer): Provincie {
@@ -161,9 +196,20 @@ export class Engine {
 
   /** Memoised: the same (gemeente, periode) input answers from memory, errors included. */
   taakstelling(gemeenteInvoer: Invoer, periodeInvoer: Invoer): Taakstelling {
-    return onthoud(this.taakCache, [gemeenteInvoer, periodeInvoer], () => {
-      const p = parsePeriode(periodeInvoer);
-      return this.taakstellingVan(this.gemeente(gemeenteInvoer, p), p);
+    return zonderFout(this.taakstellingUitkomst(gemeenteInvoer, periodeInvoer));
+  }
+
+  /**
+   * As `taakstelling`, with the error returned instead of thrown: a repeated question that has no answer costs
+   * no throw (the custom functions throw once, their own Excel error).
+   */
+  taakstellingUitkomst(gemeenteInvoer: Invoer, periodeInvoer: Invoer): Taakstelling | OpgaveFout {
+    return this.taakCache.uitkomst(gemeenteInvoer, periodeInvoer, () => {
+      const p = this.periodeCache.uitkomst(periodeInvoer, undefined, () => parsePeriode(periodeInvoer));
+      if (p instanceof OpgaveFout) return p;
+      // The gemeente (not through the gemeente memory: this answer is remembered itself), then the number. The
+      // period's error (no national number) comes back as a value: a throw costs more than a first answer.
+      return berekenTaakstellingUitkomst(this.register, this.gemeenteOp(gemeenteInvoer, periodeStart(p)), p);
     });
   }
 
@@ -171,8 +217,20 @@ export class Engine {
     return berekenTaakstelling(this.register, g, p);
   }
 
+  /** Where the taakstelling comes from, in one line of Dutch (BRON); made on first request, then remembered. */
   bron(gemeenteInvoer: Invoer, periodeInvoer: Invoer): string {
-    return herkomstTekst(this.register, this.taakstelling(gemeenteInvoer, periodeInvoer));
+    return zonderFout(this.bronUitkomst(gemeenteInvoer, periodeInvoer));
+  }
+
+  bronUitkomst(gemeenteInvoer: Invoer, periodeInvoer: Invoer): string | OpgaveFout {
+    const t = this.taakstellingUitkomst(gemeenteInvoer, periodeInvoer);
+    if (t instanceof OpgaveFout) return t;
+    let tekst = this.bronTekst.get(t);
+    if (tekst === undefined) {
+      tekst = herkomstTekst(this.register, t);
+      this.bronTekst.set(t, tekst);
+    }
+    return tekst;
   }
 
   /**
@@ -252,27 +310,109 @@ function peiljaar(invoer: Invoer): number {
   throw ongeldig(berichten.peildatumOngeldig(tekst));
 }
 
+type Sleutel = Invoer | undefined;
+
+/** The interned errors of one engine: by kind and message, and the set of those instances. */
+interface Fouten {
+  readonly perBericht: Map<string, OpgaveFout>;
+  instanties: WeakSet<OpgaveFout>;
+}
+type Uitkomst<T> = T | OpgaveFout;
+type Kaart<V> = Map<Sleutel, V>;
+
 /**
- * Answer from memory: the same inputs give the same result or the same error, computed once. The key keeps the
- * types apart (the number 344 and the text "344" are different inputs). Bounded: cleared when full.
+ * Answers from memory, keyed by two or three inputs (one arity per instance): the same inputs give the same
+ * result or the same error (instance), computed once. Nested maps on the raw values keep the types apart (the
+ * number 344 and the text "344" are different keys) without building a key string per call. Errors are interned
+ * per engine by kind and message, so inputs that fail for the same reason share one error object (and one Excel
+ * error, see src/functions/excelFout.ts). Bounded: cleared when full.
  */
-function onthoud<T>(cache: Map<string, T | OpgaveFout>, invoer: readonly unknown[], f: () => T): T {
-  const sleutel = invoer.map((x) => `${typeof x}:${String(x)}`).join("|");
-  let uitkomst = cache.get(sleutel);
-  if (uitkomst === undefined) {
-    uitkomst = vang(f);
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(sleutel, uitkomst);
+class Geheugen<T> {
+  private readonly kaart: Kaart<Kaart<unknown>> = new Map();
+  private grootte = 0;
+
+  constructor(private readonly fouten: Fouten) {}
+
+  /**
+   * The remembered result or error of (a, b); `f` computes it the first time (it may return or throw an
+   * OpgaveFout). Never throws an OpgaveFout.
+   */
+  uitkomst(a: Sleutel, b: Sleutel, f: () => Uitkomst<T>): Uitkomst<T> {
+    const perA = this.kaart.get(a) as Kaart<Uitkomst<T>> | undefined;
+    const eerder = perA?.get(b);
+    if (eerder !== undefined) return eerder;
+    const uitkomst = this.reken(f);
+    this.tak(a).set(b, uitkomst);
+    return uitkomst;
   }
-  if (uitkomst instanceof OpgaveFout) throw uitkomst;
-  return uitkomst;
+
+  /** As `uitkomst`, keyed by three inputs. */
+  uitkomst3(a: Sleutel, b: Sleutel, c: Sleutel, f: () => Uitkomst<T>): Uitkomst<T> {
+    const perB = (this.kaart.get(a) as Kaart<Kaart<Uitkomst<T>>> | undefined)?.get(b);
+    const eerder = perB?.get(c);
+    if (eerder !== undefined) return eerder;
+    const uitkomst = this.reken(f);
+    const perA = this.tak(a) as Kaart<Kaart<Uitkomst<T>>>;
+    let tak = perA.get(b);
+    if (tak === undefined) perA.set(b, (tak = new Map()));
+    tak.set(c, uitkomst);
+    return uitkomst;
+  }
+
+  private reken(f: () => Uitkomst<T>): Uitkomst<T> {
+    const uitkomst = zonderStapel(f);
+    return uitkomst instanceof OpgaveFout ? interneer(this.fouten, uitkomst) : uitkomst;
+  }
+
+  /** The map under `a` for one more entry (everything is forgotten when the memory is full). */
+  private tak(a: Sleutel): Kaart<unknown> {
+    if (this.grootte >= MAX_CACHE) {
+      this.kaart.clear();
+      this.grootte = 0;
+    }
+    this.grootte++;
+    let perA = this.kaart.get(a);
+    if (perA === undefined) this.kaart.set(a, (perA = new Map()));
+    return perA;
+  }
 }
 
-function vang<T>(f: () => T): T | OpgaveFout {
+/**
+ * `f()`, or the OpgaveFout it threw, computed without stack traces: an OpgaveFout is an answer (#N/A, #VALUE!
+ * with a Dutch message), not a bug, and capturing its stack is most of the cost of a first answer that is an
+ * error. Any other error is a bug: `f` (a pure computation on immutable data) runs again with stack traces on,
+ * so that error is thrown with its stack.
+ */
+function zonderStapel<T>(f: () => T | OpgaveFout): T | OpgaveFout {
+  const limiet = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return f();
   } catch (e) {
     if (e instanceof OpgaveFout) return e;
-    throw e;
+  } finally {
+    Error.stackTraceLimit = limiet;
   }
+  return f();
+}
+
+/** The value, or its error thrown. */
+function zonderFout<T>(uitkomst: T | OpgaveFout): T {
+  if (uitkomst instanceof OpgaveFout) throw uitkomst;
+  return uitkomst;
+}
+
+/** The engine's one instance of this error (same kind, same message). */
+function interneer(fouten: Fouten, fout: OpgaveFout): OpgaveFout {
+  if (fouten.instanties.has(fout)) return fout; // already the one (a memoised error met again)
+  const sleutel = `${fout.soort}|${fout.message}`;
+  const eerder = fouten.perBericht.get(sleutel);
+  if (eerder !== undefined) return eerder;
+  if (fouten.perBericht.size >= MAX_CACHE) {
+    fouten.perBericht.clear();
+    fouten.instanties = new WeakSet();
+  }
+  fouten.perBericht.set(sleutel, fout);
+  fouten.instanties.add(fout);
+  return fout;
 }

@@ -3,7 +3,7 @@
  * case/diacritics/apostrophes/spaces, common aliases, time-aware, ambiguous names refused, suggestions for
  * unknown names.
  */
-import type { Gemeente, Provincie } from "../data/schema";
+import type { Gemeente, Provincie } from "./model";
 import { berichten } from "./berichten";
 import { nietBeschikbaar, ongeldig } from "./fouten";
 import { naamSleutel, suggesties } from "./namen";

@@ -9,7 +9,7 @@
  * are returned in euros, rounded to 2 decimals (half up) once, at the very end. The total of a range is rounded
  * from the exact sum, so it can differ by a cent from the sum of the rounded parts.
  */
-import type { KostenNorm, Prikkel } from "../data/schema";
+import type { KostenNorm, Prikkel } from "./model";
 import { kostenBerichten as kb } from "./berichten";
 import { nietBeschikbaar, ongeldig } from "./fouten";
 import { dagTekst, dagUitCode, vergelijkDag, type Dag } from "./periode";

@@ -7,7 +7,7 @@
  * divided over the remaining gemeenten of the province by inhabitants on 1-1-2023, rounded with the largest
  * remainder method so that the province total is exact.
  */
-import type { Gemeente, OpvangBesluit, OpvangGemeente, Provincie } from "../data/schema";
+import type { Gemeente, OpvangBesluit, OpvangGemeente, Provincie } from "./model";
 import { getal, opvangBerichten as b } from "./berichten";
 import { nietBeschikbaar, ongeldig } from "./fouten";
 import { naamSleutel } from "./namen";

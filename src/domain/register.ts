@@ -8,7 +8,7 @@ import type {
   LandelijkeTaakstelling,
   OfficieleTaakstelling,
   Provincie,
-} from "../data/schema";
+} from "./model";
 import { naamSleutel, naamZonderToevoeging, type Kandidaat } from "./namen";
 import { dagUitCode, vergelijkDag, type Dag } from "./periode";
 

@@ -5,15 +5,16 @@
  *   parts on the reference date;
  * - an official per-gemeente figure, when the dataset has one, wins ("officieel").
  */
-import type { Gemeente, LandelijkeTaakstelling } from "../data/schema";
+import type { Gemeente, LandelijkeTaakstelling, OfficieleTaakstelling } from "./model";
 import { berichten, getal } from "./berichten";
-import { nietBeschikbaar } from "./fouten";
+import { OpgaveFout, nietBeschikbaar } from "./fouten";
 import {
   dagCode,
   dagTekst,
   dagUitCode,
   peiljaarInwoners,
   periodeCode,
+  periodeIndex,
   periodeStart,
   vergelijkDag,
   type Dag,
@@ -45,19 +46,86 @@ export interface Taakstelling {
   readonly herkomst: Herkomst;
 }
 
-/** art. 29 lid 1: rounded up to a whole person. Integer arithmetic where possible to avoid float edge cases. */
+/**
+ * art. 29 lid 1: rounded up to a whole person, in exact integer arithmetic: plain numbers while the product is a
+ * safe integer (every real case; remainder and the division of a multiple are exact there), BigInt beyond.
+ */
 export function art29(vg: number, iG: number, iN: number): number {
+  const product = vg * iG;
+  if (
+    Number.isSafeInteger(vg) &&
+    Number.isSafeInteger(iG) &&
+    Number.isSafeInteger(iN) &&
+    Number.isSafeInteger(product) &&
+    iN !== 0
+  ) {
+    const rest = product % iN;
+    const q = (product - rest) / iN; // truncated, like BigInt division; "+ 0" turns -0 into 0 as BigInt would
+    return rest === 0 ? q + 0 : q + 1;
+  }
   const teller = BigInt(vg) * BigInt(iG);
   const noemer = BigInt(iN);
   const q = teller / noemer;
   return Number(teller % noemer === 0n ? q : q + 1n);
 }
 
-export function landelijkeTaakstelling(
-  reg: Register,
-  p: Periode,
-): LandelijkeTaakstelling & { aantal: number } {
-  const code = periodeCode(p);
+type Landelijk = LandelijkeTaakstelling & { aantal: number };
+
+/** What every taakstelling of one period shares. */
+interface PeriodeFeiten {
+  /** "2024-I". */
+  readonly code: string;
+  /** The national number, or the error that says why there is none (the same instance for every gemeente). */
+  readonly landelijk: Landelijk | OpgaveFout;
+  readonly peiljaar: number;
+  /** `String(peiljaar)`: the key of the inhabitants. */
+  readonly jaar: string;
+  /** Reference date of the inhabitants (ISO). */
+  readonly peildatum: string;
+  readonly start: Dag;
+  /** Official figures of this period by gemeente code. */
+  readonly officieel: ReadonlyMap<string, OfficieleTaakstelling>;
+  /** Codes a herindeling touched (see `Gedeeld`). */
+  readonly geraakt: ReadonlySet<string>;
+}
+
+/**
+ * What the taakstellingen of one dataset share, worked out once per register (a register and its dataset never
+ * change): the facts of each period, the parsed dates of the herindelingen, and which codes a herindeling touched.
+ */
+interface Gedeeld {
+  readonly perPeriode: Map<number, PeriodeFeiten>;
+  readonly herindelingDagen: (Dag | undefined)[];
+  /** Every code a herindeling created or moved territory to: only these can have more than one part. */
+  readonly geraakt: ReadonlySet<string>;
+  /** Official figures by period code, then gemeente code (as the register's `${periode}|${gemeente}` index). */
+  readonly officieel: ReadonlyMap<string, ReadonlyMap<string, OfficieleTaakstelling>>;
+}
+
+const gedeeld = new WeakMap<Register, Gedeeld>();
+const GEEN_OFFICIEEL: ReadonlyMap<string, OfficieleTaakstelling> = new Map();
+
+function gedeeldVan(reg: Register): Gedeeld {
+  let g = gedeeld.get(reg);
+  if (g === undefined) {
+    const officieel = new Map<string, Map<string, OfficieleTaakstelling>>();
+    for (const o of reg.officieel.values()) {
+      let perGemeente = officieel.get(o.periode);
+      if (perGemeente === undefined) officieel.set(o.periode, (perGemeente = new Map()));
+      perGemeente.set(o.gemeente, o);
+    }
+    g = {
+      perPeriode: new Map(),
+      herindelingDagen: [],
+      geraakt: new Set(reg.herindelingenAflopend.flatMap((h) => [...h.nieuw, ...(h.deelsNaar ?? [])])),
+      officieel,
+    };
+    gedeeld.set(reg, g);
+  }
+  return g;
+}
+
+function landelijkVan(reg: Register, code: string): Landelijk {
   const l = reg.landelijk.get(code);
   if (!l)
     throw nietBeschikbaar(
@@ -65,6 +133,43 @@ export function landelijkeTaakstelling(
     );
   if (l.aantal === null) throw nietBeschikbaar(berichten.landelijkOnbekend(code, l.statusTekst));
   return { ...l, aantal: l.aantal };
+}
+
+/** The facts of period `p` in this register, worked out on first use. */
+function periodeFeiten(reg: Register, p: Periode): PeriodeFeiten {
+  const g = gedeeldVan(reg);
+  const index = periodeIndex(p);
+  let feiten = g.perPeriode.get(index);
+  if (feiten === undefined) {
+    const code = periodeCode(p);
+    let landelijk: Landelijk | OpgaveFout;
+    try {
+      landelijk = landelijkVan(reg, code);
+    } catch (e) {
+      if (!(e instanceof OpgaveFout)) throw e;
+      landelijk = e;
+    }
+    const peiljaar = peiljaarInwoners(p);
+    feiten = {
+      code,
+      landelijk,
+      peiljaar,
+      jaar: String(peiljaar),
+      peildatum: dagCode({ jaar: peiljaar, maand: 1, dag: 1 }),
+      start: periodeStart(p),
+      officieel: g.officieel.get(code) ?? GEEN_OFFICIEEL,
+      geraakt: g.geraakt,
+    };
+    g.perPeriode.set(index, feiten);
+  }
+  return feiten;
+}
+
+/** The national taakstelling of a period; throws #N/A when the dataset has no number for it. Memoised. */
+export function landelijkeTaakstelling(reg: Register, p: Periode): Landelijk {
+  const uitkomst = periodeFeiten(reg, p).landelijk;
+  if (uitkomst instanceof OpgaveFout) throw uitkomst;
+  return uitkomst;
 }
 
 /**
@@ -79,10 +184,16 @@ export function delenOpPeildatum(
   opDag: Dag,
   periode: string,
 ): string[] {
+  const gedeeld = gedeeldVan(reg);
+  // A gemeente no herindeling created or enlarged is just itself, on any date.
+  if (!gedeeld.geraakt.has(g.code)) return [g.code];
+  const dagen = gedeeld.herindelingDagen; // parsed once per register
   const peil: Dag = { jaar: peiljaar, maand: 1, dag: 1 };
   const delen = new Set([g.code]);
-  for (const h of reg.herindelingenAflopend) {
-    const datum = dagUitCode(h.datum);
+  const herindelingen = reg.herindelingenAflopend;
+  for (let i = 0; i < herindelingen.length; i++) {
+    const h = herindelingen[i]!;
+    const datum = (dagen[i] ??= dagUitCode(h.datum));
     if (vergelijkDag(datum, opDag) > 0) continue;
     if (vergelijkDag(datum, peil) <= 0) break;
     const raakt = h.nieuw.some((c) => delen.has(c)) || (h.deelsNaar ?? []).some((c) => delen.has(c));
@@ -104,26 +215,36 @@ export function delenOpPeildatum(
   return [...delen].sort();
 }
 
+/**
+ * The number and the facts behind it (herkomst). The Dutch provenance text is made only when asked, by
+ * `herkomstTekst` (BRON, the task pane, the workbook's Bron sheet).
+ */
 export function berekenTaakstelling(reg: Register, g: Gemeente, p: Periode): Taakstelling {
-  const code = periodeCode(p);
-  const landelijk = landelijkeTaakstelling(reg, p);
-  const peiljaar = peiljaarInwoners(p);
-  const peildatum = dagCode({ jaar: peiljaar, maand: 1, dag: 1 });
-  const basis = {
-    vg: landelijk.aantal,
-    peildatum,
-    landelijk,
-    datasetId: reg.dataset.id,
-    datasetVersie: reg.dataset.versie,
-  };
-  const officieel = reg.officieel.get(`${code}|${g.code}`);
+  const t = berekenTaakstellingUitkomst(reg, g, p);
+  if (t instanceof OpgaveFout) throw t;
+  return t;
+}
+
+/**
+ * As `berekenTaakstelling`, with the period's error (no national number) returned instead of thrown: the same
+ * instance for every gemeente, and no throw for each of them. Rarer errors (a split, unknown inhabitants) throw.
+ */
+export function berekenTaakstellingUitkomst(reg: Register, g: Gemeente, p: Periode): Taakstelling | OpgaveFout {
+  const f = periodeFeiten(reg, p);
+  const landelijk = f.landelijk;
+  if (landelijk instanceof OpgaveFout) return landelijk;
+  const officieel = f.officieel.get(g.code);
   if (officieel) {
     return {
       gemeente: g,
       periode: p,
       aantal: officieel.aantal,
       herkomst: {
-        ...basis,
+        vg: landelijk.aantal,
+        peildatum: f.peildatum,
+        landelijk,
+        datasetId: reg.dataset.id,
+        datasetVersie: reg.dataset.versie,
         soort: "officieel",
         label: berichten.herkomstOfficieel,
         iG: null,
@@ -133,27 +254,31 @@ export function berekenTaakstelling(reg: Register, g: Gemeente, p: Periode): Taa
       },
     };
   }
-  const delen = delenOpPeildatum(reg, g, peiljaar, periodeStart(p), code);
+  const delen = f.geraakt.has(g.code) ? delenOpPeildatum(reg, g, f.peiljaar, f.start, f.code) : [g.code];
   let iG = 0;
   for (const c of delen) {
     const deel = reg.gemeenten.get(c);
-    const n = deel?.inwoners[String(peiljaar)];
+    const n = deel?.inwoners[f.jaar];
     if (n === undefined) {
       const jaren = Object.keys(deel?.inwoners ?? {})
         .map(Number)
         .sort((a, b) => a - b);
-      throw nietBeschikbaar(berichten.inwonersOnbekend(deel?.naam ?? c, peiljaar, jaren));
+      throw nietBeschikbaar(berichten.inwonersOnbekend(deel?.naam ?? c, f.peiljaar, jaren));
     }
     iG += n;
   }
-  const iN = reg.dataset.land.inwoners[String(peiljaar)];
-  if (iN === undefined) throw nietBeschikbaar(berichten.landInwonersOnbekend(peiljaar));
+  const iN = reg.dataset.land.inwoners[f.jaar];
+  if (iN === undefined) throw nietBeschikbaar(berichten.landInwonersOnbekend(f.peiljaar));
   return {
     gemeente: g,
     periode: p,
     aantal: art29(landelijk.aantal, iG, iN),
     herkomst: {
-      ...basis,
+      vg: landelijk.aantal,
+      peildatum: f.peildatum,
+      landelijk,
+      datasetId: reg.dataset.id,
+      datasetVersie: reg.dataset.versie,
       soort: "berekend",
       label: delen.length > 1 ? berichten.herkomstBerekendSamengevoegd : berichten.herkomstBerekend,
       iG,

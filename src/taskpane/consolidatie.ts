@@ -4,7 +4,7 @@
  * (Office.js) or offer it as a download (preview).
  */
 import { engine } from "../data/store";
-import { paneelBerichten as pb } from "../domain/berichten";
+import { paneelBerichten as pb } from "./berichten";
 import { consolideer, type Aanlevering, type Consolidatie } from "../domain/consolideren";
 import type { BronInfo } from "../workbook/bouwPlan";
 import { planConsolidatie } from "../workbook/consolidatiePlan";

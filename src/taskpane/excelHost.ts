@@ -2,7 +2,7 @@
  * The task pane's only contact with Excel: is Excel there, write a plan, bring the OPGAVE cells up to date.
  * Outside Office (browser preview) `Excel` is undefined and the pane offers a download instead.
  */
-import { paneelBerichten } from "../domain/berichten";
+import { paneelBerichten } from "./berichten";
 import { OpgaveFout } from "../domain/fouten";
 import type { WerkboekPlan } from "../workbook/plan";
 import { schrijfNaarExcel } from "../workbook/officeWriter";

@@ -1,5 +1,7 @@
 /**
- * Task pane (shared runtime: the same engine and data as the custom functions).
+ * Task pane (shared runtime: the same engine and data as the custom functions). Loaded on demand by ./start.ts,
+ * the page's entry, so that this module and everything it imports (bundle management, feed, zod, signatures,
+ * plans, writers, consolidation) stay out of the script the runtime loads before any function can answer.
  * Shows which data is in use (and which publisher key signed it), fetches the latest decision bundle and shows
  * what it would change before the user adopts it, and fills the workbook for a gemeente or a province. Outside
  * Office it runs as a preview: the plan as tables and a .xlsx download.
@@ -10,7 +12,9 @@ import { BundelBeheer, type Kandidaat, type Status } from "../data/bundelBeheer"
 import { kiesOpslag } from "../data/opslag";
 import { ingebouwdeSleutels } from "../data/vertrouwdeSleutels";
 import { OpgaveFout } from "../domain/fouten";
-import { feedBerichten as fb, getal, paneelBerichten as pb } from "../domain/berichten";
+import { feedBerichten as fb } from "../data/berichten";
+import { getal } from "../domain/berichten";
+import { paneelBerichten as pb } from "./berichten";
 import { naamSleutel, suggesties } from "../domain/namen";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
 import type { VulRapport, WerkboekPlan } from "../workbook/plan";
@@ -323,7 +327,8 @@ function zoek(): void {
   }
 }
 
-async function start(): Promise<void> {
+/** Wires the pane (called by ./start.ts once the page is ready and this module has loaded). */
+export async function start(): Promise<void> {
   const modus = element("modus");
   modus.hidden = inExcel();
   modus.textContent = pb.voorbeeldModus;
@@ -381,7 +386,3 @@ async function herberekenBijStart(): Promise<void> {
   const h = await herbereken();
   if (h.fout) toonFeedBericht(h.tekst, true);
 }
-
-// Inside Office wait for Office.onReady; in an ordinary browser (preview) start when the page is ready.
-if (typeof Office !== "undefined") void Office.onReady(() => start());
-else if (typeof document !== "undefined") document.addEventListener("DOMContentLoaded", () => void start());

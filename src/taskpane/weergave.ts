@@ -1,7 +1,7 @@
 /**
  * DOM rendering for the task pane: status, changes, the plan preview. No Office calls, no data logic.
  */
-import { paneelBerichten as pb } from "../domain/berichten";
+import { paneelBerichten as pb } from "./berichten";
 import type { VerschilOverzicht, Wijziging } from "../domain/verschillen";
 import { isFormule, type Cel, type TabelPlan, type WerkboekPlan } from "../workbook/plan";
 

@@ -28,8 +28,10 @@
  * Named input cells start empty, so a refill can tell what the user entered from a default; where a default
  * helps (Kosten) it is a plan-owned "Standaard" cell next to the input, used while the input is empty.
  */
+import { laatsteCoaNorm } from "../domain/consolideren";
 import type { Engine, Invoer } from "../domain/engine";
 import { OpgaveFout } from "../domain/fouten";
+import { vang } from "../domain/vang";
 import { opvangBronTekst, type OpvangCijfer } from "../domain/opvang";
 import { DEFAULT_VASTE_KOSTEN, optieRij } from "../domain/kleinschalig";
 import {
@@ -46,19 +48,32 @@ import {
 } from "../domain/periode";
 import { delenOpPeildatum, herkomstTekst, type Taakstelling } from "../domain/taakstelling";
 import type { Gemeente } from "../data/schema";
+import { adres, bladVerwijzing, kolomLetters, type Positie } from "./a1";
 import {
-  adres,
-  kolomLetters,
-  type BladPlan,
-  type BlokPlan,
-  type Cel,
-  type Formule,
-  type InvoerCel,
-  type Kolom,
-  type Positie,
-  type TabelPlan,
-  type WerkboekPlan,
-} from "./plan";
+  BLADEN,
+  BRON_KOLOMMEN,
+  BRON_LABELS,
+  BRON_PLEKKEN,
+  GEMEENTE_PLEKKEN,
+  INVOERCELLEN,
+  KLEINSCHALIG_KOLOMMEN,
+  KOSTEN_KOLOMMEN,
+  KOSTEN_UITKOMSTEN,
+  NAMEN,
+  NOTATIE,
+  OPVANG_KOLOMMEN,
+  OPVANG_LABELS,
+  ONDERWERP,
+  OVERZICHT_LABELS,
+  PROVINCIE_PLEKKEN,
+  TABELLEN,
+  TAAKSTELLING_KOLOMMEN,
+  provincieKolommen,
+  type InvoerNaam,
+} from "./indeling";
+import type { BladPlan, BlokPlan, Cel, Formule, InvoerCel, Kolom, TabelPlan, WerkboekPlan } from "./plan";
+
+export { BLADEN, NAMEN, NOTATIE, ONDERTEKEND_LABEL, ONDERWERP_LABEL, TABELLEN } from "./indeling";
 
 /** Where the data came from and who made the workbook; `gemaakt` is passed in so the plan is deterministic. */
 export interface BronInfo {
@@ -75,65 +90,14 @@ export interface BronInfo {
   readonly gemaakt: string;
 }
 
-export const BLADEN = {
-  overzicht: "Overzicht",
-  taakstelling: "Taakstelling",
-  opvang: "Opvang",
-  kleinschalig: "Kleinschalig",
-  kosten: "Kosten",
-  bron: "Bron",
-  provincie: "Provincie",
-} as const;
-
-export const TABELLEN = {
-  taakstelling: "Opgave_Taakstelling",
-  opvang: "Opgave_Opvang",
-  kleinschalig: "Opgave_Kleinschalig",
-  kosten: "Opgave_Kosten",
-  provincie: "Opgave_Provincie",
-  bronnen: "Opgave_Bronnen",
-} as const;
-
-export const NAMEN = {
-  startperiode: "Opgave_Startperiode",
-  beginsaldo: "Opgave_Beginsaldo",
-  bestaandePlaatsen: "Opgave_BestaandePlaatsen",
-  plaatsen: "Opgave_Plaatsen",
-  kostenPerPlaats: "Opgave_KostenPerPlaats",
-  locaties: "Opgave_Locaties",
-  vasteKosten: "Opgave_VasteKostenPerLocatie",
-  bonusPerPlaats: "Opgave_BonusPerPlaats",
-} as const;
-
 /** First half-year of the taakstelling sheet (the first with a known national number in the dataset). */
 export const EERSTE_PERIODE = "2016-II";
-
-export const NOTATIE = { geheel: "#,##0", euro: "€ #,##0", tekst: "@" } as const;
 
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers
 
 function f(formule: string): Formule {
   return { formule: formule.startsWith("=") ? formule : `=${formule}` };
-}
-
-function vang<T>(g: () => T): T | OpgaveFout {
-  try {
-    return g();
-  } catch (e) {
-    if (e instanceof OpgaveFout) return e;
-    throw e;
-  }
-}
-
-function kolom(
-  sleutel: string,
-  kop: string,
-  soort: Kolom["soort"],
-  notatie?: string,
-  breedte?: number,
-): Kolom {
-  return { sleutel, kop, soort, ...(notatie ? { notatie } : {}), ...(breedte ? { breedte } : {}) };
 }
 
 /** Column letter of a table column by key, and the A1 address of that column in a data row. */
@@ -162,12 +126,8 @@ class TabelAdres {
   kolomBereik(sleutel: string, n: number, blad?: string): string {
     const l = this.letter(sleutel);
     const r = `$${l}$${this.rij(0)}:$${l}$${this.rij(Math.max(n, 1) - 1)}`;
-    return blad ? `${bladRef(blad)}!${r}` : r;
+    return blad ? `${bladVerwijzing(blad)}!${r}` : r;
   }
-}
-
-function bladRef(blad: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(blad) ? blad : `'${blad.replace(/'/g, "''")}'`;
 }
 
 function rij(rijNr: number, kolomNr = 1): Positie {
@@ -242,26 +202,16 @@ function inwonersOpPeildatum(engine: Engine, g: Gemeente, p: Periode): number | 
 
 const ONBEKEND_HINT = "Vul het getal uit de circulaire in bij Taakstelling (eigen invoer).";
 
-function taakstellingKolommen(): Kolom[] {
-  return [
-    kolom("periode", "Periode", "gegeven", NOTATIE.tekst, 14),
-    kolom("landelijk", "Landelijk", "gegeven", NOTATIE.geheel, 11),
-    kolom("inwoners", "Inwoners", "gegeven", NOTATIE.geheel, 12),
-    kolom("taakstelling", "Taakstelling", "gegeven", NOTATIE.geheel, 13),
-    kolom("herkomst", "Herkomst", "gegeven", NOTATIE.tekst, 30),
-    kolom("taakstellingEigen", "Taakstelling (eigen invoer)", "invoer", NOTATIE.geheel, 14),
-    kolom("gehuisvest", "Gehuisvest", "invoer", NOTATIE.geheel, 12),
-    kolom("gecorrigeerd", "Gecorrigeerd", "formule", NOTATIE.geheel, 13),
-    kolom("achterstand", "Achterstand", "formule", NOTATIE.geheel, 12),
-    kolom("voorsprong", "Voorsprong", "formule", NOTATIE.geheel, 12),
-    kolom("toelichting", "Toelichting", "gegeven", NOTATIE.tekst, 60),
-  ];
+const TAAKSTELLING_TABEL_START = GEMEENTE_PLEKKEN.taakstelling.tabel;
+
+/** A named input cell at its place in ./indeling (empty by default: a refill tells the user's value from it). */
+function invoerCel(naam: InvoerNaam, notatie: string): InvoerCel {
+  const { positie, label } = INVOERCELLEN[naam];
+  return { naam, positie, standaard: null, notatie, label };
 }
 
-const TAAKSTELLING_TABEL_START = rij(7);
-
 function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeRegel[]): BladPlan {
-  const kolommen = taakstellingKolommen();
+  const kolommen = TAAKSTELLING_KOLOMMEN;
   const a = new TabelAdres(TAAKSTELLING_TABEL_START, kolommen);
   const start = NAMEN.startperiode;
   const begin = NAMEN.beginsaldo;
@@ -309,17 +259,14 @@ function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeR
         "Taakstelling leeg = onbekend (landelijk getal niet bekend, gemeente bestond niet of grenzen gewijzigd): vul het getal uit de circulaire in bij Taakstelling (eigen invoer). Een lege verplichte cel laat de rest van het verloop leeg (nooit stil 0).",
       ),
       {
-        start: rij(4, 3),
+        start: GEMEENTE_PLEKKEN.taakstelling.toelichting,
         cellen: [
           [`leeg = vanaf ${eerste}; bijv. 2022-I als u vanaf dan bijhoudt (precies zoals in kolom Periode)`],
           ["achterstand (+) of voorsprong (−) aan het begin van de eerste periode; leeg = 0"],
         ],
       },
     ],
-    invoercellen: [
-      { naam: start, positie: rij(4, 2), standaard: null, notatie: NOTATIE.tekst, label: "Eerste periode" },
-      { naam: begin, positie: rij(5, 2), standaard: null, notatie: NOTATIE.geheel, label: "Beginsaldo" },
-    ],
+    invoercellen: [invoerCel(start, NOTATIE.tekst), invoerCel(begin, NOTATIE.geheel)],
     tabellen: [
       {
         naam: TABELLEN.taakstelling,
@@ -347,22 +294,23 @@ function opvangCijfers(
   return { totaal, amv };
 }
 
-function opvangBlad(engine: Engine, g: Gemeente): { blad: BladPlan; doel: number | null } {
-  const standaard = opvangCijfers(engine, g);
+type OpvangStandaard = ReturnType<typeof opvangCijfers>;
+
+/** The default decision's figures, label and value per row (the Overzicht sheet repeats some of them). */
+function opvangGegevens(g: Gemeente, standaard: OpvangStandaard): [string, Cel][] {
+  const L = OPVANG_LABELS;
   const bekend = !(standaard instanceof OpgaveFout);
-  const doel = bekend ? standaard.totaal.aantal : null;
-  const amv = bekend && !(standaard.amv instanceof OpgaveFout) ? standaard.amv.aantal : null;
   const besl = bekend ? standaard.totaal.besluit : undefined;
-  const regels: [string, Cel][] = [
-    ["Besluit", besl ? besl.naam : `geen cijfer: ${(standaard as OpgaveFout).message}`],
-    ["Datum besluit", besl ? datumTekst(besl.datum) : null],
-    ["Peildatum", besl ? datumTekst(besl.peildatum) : null],
-    ["Status", besl ? besl.status : null],
-    ["Opvangplaatsen (doel)", doel],
-    ["waarvan amv", amv],
-    ["Herkomst", bekend ? opvangBronTekst(g.naam, standaard.totaal) : null],
+  return [
+    [L.besluit, besl ? besl.naam : `geen cijfer: ${(standaard as OpgaveFout).message}`],
+    [L.datum, besl ? datumTekst(besl.datum) : null],
+    [L.peildatum, besl ? datumTekst(besl.peildatum) : null],
+    [L.status, besl ? besl.status : null],
+    [L.doel, bekend ? standaard.totaal.aantal : null],
+    [L.amv, bekend && !(standaard.amv instanceof OpgaveFout) ? standaard.amv.aantal : null],
+    [L.herkomst, bekend ? opvangBronTekst(g.naam, standaard.totaal) : null],
     [
-      "Herkomst amv",
+      L.herkomstAmv,
       bekend
         ? standaard.amv instanceof OpgaveFout
           ? standaard.amv.message
@@ -370,22 +318,14 @@ function opvangBlad(engine: Engine, g: Gemeente): { blad: BladPlan; doel: number
         : null,
     ],
   ];
-  const doelCel = adres(rij(6, 2));
-  const bestaand = NAMEN.bestaandePlaatsen;
+}
 
-  const kolommen: Kolom[] = [
-    kolom("besluit", "Besluit", "gegeven", NOTATIE.tekst, 24),
-    kolom("naam", "Naam", "gegeven", NOTATIE.tekst, 50),
-    kolom("datum", "Datum", "gegeven", NOTATIE.tekst, 11),
-    kolom("peildatum", "Peildatum", "gegeven", NOTATIE.tekst, 11),
-    kolom("status", "Status", "gegeven", NOTATIE.tekst, 20),
-    kolom("totaal", "Opvangplaatsen", "gegeven", NOTATIE.geheel, 15),
-    kolom("amv", "waarvan amv", "gegeven", NOTATIE.geheel, 12),
-    kolom("herkomst", "Herkomst", "gegeven", NOTATIE.tekst, 14),
-    kolom("standaard", "Standaard", "gegeven", NOTATIE.tekst, 10),
-    kolom("tekort", "Tekort t.o.v. bestaand", "formule", NOTATIE.geheel, 14),
-  ];
-  const start = rij(14);
+/** Every decision with a figure for the gemeente, with the gap against the existing places. */
+function opvangTabel(engine: Engine, g: Gemeente, standaard: OpvangStandaard): TabelPlan {
+  const besl = standaard instanceof OpgaveFout ? undefined : standaard.totaal.besluit;
+  const bestaand = NAMEN.bestaandePlaatsen;
+  const start = GEMEENTE_PLEKKEN.opvang.tabel;
+  const kolommen = OPVANG_KOLOMMEN;
   const a = new TabelAdres(start, kolommen);
   const rijen: Cel[][] = [];
   for (const b of engine.opvang.alleBesluiten()) {
@@ -406,18 +346,35 @@ function opvangBlad(engine: Engine, g: Gemeente): { blad: BladPlan; doel: number
       f(`IF(OR(${tot}="",${bestaand}=""),"",${tot}-${bestaand})`),
     ]);
   }
+  return { naam: TABELLEN.opvang, start, kolommen, sleutelKolom: "besluit", rijen };
+}
+
+function opvangBlad(
+  engine: Engine,
+  g: Gemeente,
+): { blad: BladPlan; doel: number | null; gegevens: [string, Cel][] } {
+  const standaard = opvangCijfers(engine, g);
+  const doel = standaard instanceof OpgaveFout ? null : standaard.totaal.aantal;
+  const P = GEMEENTE_PLEKKEN.opvang;
+  const regels = opvangGegevens(g, standaard);
+  const doelCel = adres({
+    rij: P.gegevens.rij + regels.findIndex(([l]) => l === OPVANG_LABELS.doel),
+    kolom: 2,
+  });
+  const bestaand = NAMEN.bestaandePlaatsen;
   return {
     doel,
+    gegevens: regels,
     blad: {
       naam: BLADEN.opvang,
       blokken: [
         titel(rij(1), `Asielopvang (Spreidingswet) — ${g.naam}`),
-        paren(rij(2), regels, NOTATIE.geheel),
+        paren(P.gegevens, regels, NOTATIE.geheel),
         {
-          start: rij(12),
+          start: P.tekort,
           cellen: [
             [
-              "Tekort (+) / overschot (−)",
+              OPVANG_LABELS.tekort,
               f(`IF(OR(${doelCel}="",${bestaand}=""),"",${doelCel}-${bestaand})`),
               "doel min bestaande plaatsen",
             ],
@@ -425,20 +382,12 @@ function opvangBlad(engine: Engine, g: Gemeente): { blad: BladPlan; doel: number
           notaties: [NOTATIE.tekst, NOTATIE.geheel, NOTATIE.tekst],
         },
         {
-          start: rij(13),
+          start: P.bijschrift,
           cellen: [["Alle besluiten met een cijfer voor deze gemeente (Standaard = het besluit hierboven):"]],
         },
       ],
-      invoercellen: [
-        {
-          naam: bestaand,
-          positie: rij(11, 2),
-          standaard: null,
-          notatie: NOTATIE.geheel,
-          label: "Bestaande plaatsen",
-        },
-      ],
-      tabellen: [{ naam: TABELLEN.opvang, start, kolommen, sleutelKolom: "besluit", rijen }],
+      invoercellen: [invoerCel(bestaand, NOTATIE.geheel)],
+      tabellen: [opvangTabel(engine, g, standaard)],
       grafieken: [],
       breedtes: { 1: 26, 2: 50 },
     },
@@ -460,17 +409,8 @@ function kleinschaligBlad(
             ? `Geen opties: ${uitkomst.message}`
             : "Geen opties: er is geen opvangdoel voor deze gemeente.",
         ];
-  const kolommen: Kolom[] = [
-    kolom("locaties", "Locaties", "gegeven", NOTATIE.geheel, 10),
-    kolom("grootte", "Plaatsen per locatie", "gegeven", NOTATIE.geheel, 12),
-    kolom("totaal", "Totaal plaatsen", "gegeven", NOTATIE.geheel, 12),
-    kolom("overschot", "Overschot", "gegeven", NOTATIE.geheel, 11),
-    kolom("duurzaam", "Duurzaam-bonus", "gegeven", NOTATIE.tekst, 10),
-    kolom("jaarkosten", "Jaarkosten indicatief (€)", "gegeven", NOTATIE.euro, 16),
-    kolom("vasteKosten", "waarvan vaste kosten (€)", "gegeven", NOTATIE.euro, 16),
-    kolom("bonus", "Eenmalige bonus (€)", "gegeven", NOTATIE.euro, 16),
-  ];
-  const start = rij(3 + aannames.length + 1);
+  const aannamesStart = GEMEENTE_PLEKKEN.kleinschalig.aannames;
+  const start = rij(aannamesStart.rij + aannames.length + 1);
   const eerste = opties[0];
   return {
     ...(eerste ? { cheapest: { locaties: eerste.locaties, duurzaam: eerste.duurzaamBonus } } : {}),
@@ -484,14 +424,14 @@ function kleinschaligBlad(
             ? `Opties voor ${doel} plaatsen (het opvangdoel op blad Opvang), gesorteerd op indicatieve jaarkosten. Reken met eigen aannames op blad Kosten.`
             : "Geen opvangdoel bekend voor deze gemeente.",
         ),
-        { start: rij(3), cellen: aannames.map((x) => [x]) },
+        { start: aannamesStart, cellen: aannames.map((x) => [x]) },
       ],
       invoercellen: [],
       tabellen: [
         {
           naam: TABELLEN.kleinschalig,
           start,
-          kolommen,
+          kolommen: KLEINSCHALIG_KOLOMMEN,
           sleutelKolom: "locaties",
           rijen: opties.map(optieRij),
         },
@@ -501,43 +441,32 @@ function kleinschaligBlad(
   };
 }
 
-/** Latest COA regular cost per place per year (the norm the kleinschalig options use too). */
-function laatsteCoaNorm(engine: Engine) {
-  return [...engine.dataset.kostenNormen]
-    .filter((n) => n.soort === "coa-regulier")
-    .sort((a, b) => b.vanaf.localeCompare(a.vanaf))[0];
+interface Aanname {
+  readonly naam: InvoerNaam;
+  readonly standaard: number | null;
+  readonly notatie: string;
+  /** Where the standard comes from. */
+  readonly toelichting: string;
 }
 
-function kostenBlad(
+/** The assumptions of the Kosten sheet with the plan's standard values, in the order of their rows. */
+function kostenAannames(
   engine: Engine,
-  g: Gemeente,
   doel: number | null,
   cheapest: { locaties: number; duurzaam: boolean } | undefined,
-): BladPlan {
+): Aanname[] {
   const norm = laatsteCoaNorm(engine);
   const duurzaam = cheapest?.duurzaam ?? false;
   const bonus = engine.dataset.prikkels.find((p) => p.fase === "landelijk" && p.duurzaam === duurzaam);
-  const n = NAMEN;
-  // One row per assumption: own value (named input cell, empty by default), the plan's standard value, the
-  // value used (own value, else the standard; "" when both are empty) and where the standard comes from. An
-  // empty input means "use the standard", so a refill can update the standards without touching user values.
-  const aannames: {
-    naam: string;
-    label: string;
-    standaard: number | null;
-    notatie: string;
-    toelichting: string;
-  }[] = [
+  return [
     {
-      naam: n.plaatsen,
-      label: "Opvangplaatsen",
+      naam: NAMEN.plaatsen,
       standaard: doel,
       notatie: NOTATIE.geheel,
       toelichting: doel !== null ? "het opvangdoel (blad Opvang)" : "geen opvangdoel bekend: vul zelf in",
     },
     {
-      naam: n.kostenPerPlaats,
-      label: "Kosten per plaats per jaar (€)",
+      naam: NAMEN.kostenPerPlaats,
       standaard: norm?.bedrag ?? null,
       notatie: NOTATIE.euro,
       toelichting: norm
@@ -545,22 +474,19 @@ function kostenBlad(
         : "geen COA-norm in de dataset: vul zelf in",
     },
     {
-      naam: n.locaties,
-      label: "Aantal locaties",
+      naam: NAMEN.locaties,
       standaard: cheapest?.locaties ?? null,
       notatie: NOTATIE.geheel,
       toelichting: cheapest ? "de goedkoopste optie op blad Kleinschalig" : "geen optie bekend: vul zelf in",
     },
     {
-      naam: n.vasteKosten,
-      label: "Vaste kosten per locatie per jaar (€)",
+      naam: NAMEN.vasteKosten,
       standaard: DEFAULT_VASTE_KOSTEN,
       notatie: NOTATIE.euro,
       toelichting: "aanname van Opgave (geen gepubliceerd cijfer): personeel en beveiliging per locatie",
     },
     {
-      naam: n.bonusPerPlaats,
-      label: "Eenmalige bonus per plaats (€)",
+      naam: NAMEN.bonusPerPlaats,
       standaard: bonus?.bedrag ?? null,
       notatie: NOTATIE.euro,
       toelichting: bonus
@@ -568,46 +494,11 @@ function kostenBlad(
         : "geen bedrag in de dataset: vul zelf in",
     },
   ];
-  const EERSTE = 4;
-  const invoer: InvoerCel[] = aannames.map((x, i) => ({
-    naam: x.naam,
-    positie: rij(EERSTE + i, 2),
-    standaard: null,
-    notatie: x.notatie,
-    label: x.label,
-  }));
-  /** Address of the value used for assumption i (column D). */
-  const gebruikt = (naam: string) => `D${EERSTE + aannames.findIndex((x) => x.naam === naam)}`;
-  const aannameBlokken: BlokPlan[] = aannames.map((x, i) => {
-    const r = EERSTE + i;
-    return {
-      start: rij(r, 3),
-      cellen: [[x.standaard, f(`IF(B${r}<>"",B${r},IF(C${r}<>"",C${r},""))`), x.toelichting]],
-      notaties: [x.notatie, x.notatie, NOTATIE.tekst],
-    };
-  });
-  const als = (cellen: string[], uitdrukking: string) =>
-    f(`IF(OR(${cellen.map((c) => `${c}=""`).join(",")}),"",${uitdrukking})`);
-  const plaatsen = gebruikt(n.plaatsen);
-  const kpp = gebruikt(n.kostenPerPlaats);
-  const loc = gebruikt(n.locaties);
-  const vast = gebruikt(n.vasteKosten);
-  const bon = gebruikt(n.bonusPerPlaats);
-  const R = EERSTE + aannames.length + 1;
-  const jaar = `B${R}`;
-  const vastTotaal = `B${R + 1}`;
+}
 
-  const kolommen: Kolom[] = [
-    kolom("id", "Norm", "gegeven", NOTATIE.tekst, 30),
-    kolom("soort", "Soort", "gegeven", NOTATIE.tekst, 14),
-    kolom("vanaf", "Vanaf", "gegeven", NOTATIE.tekst, 11),
-    kolom("tot", "Tot en met", "gegeven", NOTATIE.tekst, 11),
-    kolom("bedrag", "Bedrag (€)", "gegeven", "€ #,##0.00", 12),
-    kolom("eenheid", "Per", "gegeven", NOTATIE.tekst, 22),
-    kolom("status", "Status", "gegeven", NOTATIE.tekst, 30),
-    kolom("bron", "Bron", "gegeven", NOTATIE.tekst, 60),
-  ];
-  const rijen: Cel[][] = [
+/** The dataset's cost norms and incentives, one row each. */
+function kostenNormRijen(engine: Engine): Cel[][] {
+  return [
     ...engine.dataset.kostenNormen.map((k) => [
       `${k.soort} ${k.vanaf}`,
       k.soort,
@@ -633,6 +524,64 @@ function kostenBlad(
       p.bron,
     ]),
   ];
+}
+
+const KOSTEN_LETTERS = {
+  eigen: kolomLetters(GEMEENTE_PLEKKEN.kosten.kolommen.eigen),
+  standaard: kolomLetters(GEMEENTE_PLEKKEN.kosten.kolommen.standaard),
+  gebruikt: kolomLetters(GEMEENTE_PLEKKEN.kosten.kolommen.gebruikt),
+};
+
+/**
+ * One row per assumption: own value (named input cell, empty by default), the plan's standard value, the value
+ * used (own value, else the standard; "" when both are empty) and where the standard comes from. An empty input
+ * means "use the standard", so a refill can update the standards without touching user values.
+ */
+function aannameBlok(x: Aanname): BlokPlan {
+  const r = INVOERCELLEN[x.naam].positie.rij;
+  const { eigen: e, standaard: s } = KOSTEN_LETTERS;
+  return {
+    start: { rij: r, kolom: GEMEENTE_PLEKKEN.kosten.kolommen.standaard },
+    cellen: [[x.standaard, f(`IF(${e}${r}<>"",${e}${r},IF(${s}${r}<>"",${s}${r},""))`), x.toelichting]],
+    notaties: [x.notatie, x.notatie, NOTATIE.tekst],
+  };
+}
+
+/** The results: yearly cost, fixed cost, total, one-off bonus ("" while a value they need is empty). */
+function kostenUitkomstBlok(): BlokPlan {
+  const start = GEMEENTE_PLEKKEN.kosten.uitkomsten;
+  const gebruikt = (naam: InvoerNaam) => `${KOSTEN_LETTERS.gebruikt}${INVOERCELLEN[naam].positie.rij}`;
+  const als = (cellen: string[], uitdrukking: string) =>
+    f(`IF(OR(${cellen.map((c) => `${c}=""`).join(",")}),"",${uitdrukking})`);
+  const plaatsen = gebruikt(NAMEN.plaatsen);
+  const kpp = gebruikt(NAMEN.kostenPerPlaats);
+  const loc = gebruikt(NAMEN.locaties);
+  const vast = gebruikt(NAMEN.vasteKosten);
+  const bon = gebruikt(NAMEN.bonusPerPlaats);
+  // The values stand right of their labels.
+  const jaar = adres({ rij: start.rij, kolom: start.kolom + 1 });
+  const vastTotaal = adres({ rij: start.rij + 1, kolom: start.kolom + 1 });
+  const U = KOSTEN_UITKOMSTEN;
+  return {
+    start,
+    cellen: [
+      [U.jaarkostenOpvang, als([plaatsen, kpp], `${plaatsen}*${kpp}`)],
+      [U.vasteKosten, als([loc, vast], `${loc}*${vast}`)],
+      [U.jaarkostenTotaal, als([jaar, vastTotaal], `${jaar}+${vastTotaal}`)],
+      [U.bonus, als([plaatsen, bon], `${plaatsen}*${bon}`)],
+    ],
+    notaties: [NOTATIE.tekst, NOTATIE.euro],
+  };
+}
+
+function kostenBlad(
+  engine: Engine,
+  g: Gemeente,
+  doel: number | null,
+  cheapest: { locaties: number; duurzaam: boolean } | undefined,
+): BladPlan {
+  const aannames = kostenAannames(engine, doel, cheapest);
+  const P = GEMEENTE_PLEKKEN.kosten;
   return {
     naam: BLADEN.kosten,
     blokken: [
@@ -642,35 +591,28 @@ function kostenBlad(
         "Vul een eigen waarde in om de standaard te vervangen (leeg = standaard); de uitkomsten zijn gewone Excel-formules en blijven leeg zolang een waarde ontbreekt.",
       ),
       {
-        start: rij(3),
+        start: P.kop,
         cellen: [["Aanname", "Eigen waarde", "Standaard", "Gebruikt", "Toelichting standaard"]],
         kop: true,
       },
-      ...aannameBlokken,
-      {
-        start: rij(R),
-        cellen: [
-          ["Jaarkosten opvang (€)", als([plaatsen, kpp], `${plaatsen}*${kpp}`)],
-          ["Vaste kosten locaties per jaar (€)", als([loc, vast], `${loc}*${vast}`)],
-          ["Jaarkosten totaal (€)", als([jaar, vastTotaal], `${jaar}+${vastTotaal}`)],
-          ["Eenmalige bonus (€)", als([plaatsen, bon], `${plaatsen}*${bon}`)],
-        ],
-        notaties: [NOTATIE.tekst, NOTATIE.euro],
-      },
-      { start: rij(R + 5), cellen: [["Normen en bedragen in de dataset:"]] },
+      ...aannames.map(aannameBlok),
+      kostenUitkomstBlok(),
+      { start: P.bijschrift, cellen: [["Normen en bedragen in de dataset:"]] },
     ],
-    invoercellen: invoer,
-    tabellen: [{ naam: TABELLEN.kosten, start: rij(R + 6), kolommen, sleutelKolom: "id", rijen }],
+    invoercellen: aannames.map((x) => invoerCel(x.naam, x.notatie)),
+    tabellen: [
+      {
+        naam: TABELLEN.kosten,
+        start: P.tabel,
+        kolommen: KOSTEN_KOLOMMEN,
+        sleutelKolom: "id",
+        rijen: kostenNormRijen(engine),
+      },
+    ],
     grafieken: [],
     breedtes: { 1: 34, 2: 14, 3: 14, 4: 14, 5: 60 },
   };
 }
-
-/** Label of the Bron row that says which gemeente / province (and period) the workbook is for. */
-export const ONDERWERP_LABEL = "Onderwerp";
-
-/** Label of the Bron row that says which publisher key signed the data (the last row of the block). */
-export const ONDERTEKEND_LABEL = "Ondertekend door";
 
 /** The value of the "Ondertekend door" row. */
 export function ondertekendDoor(bron: BronInfo): string {
@@ -683,7 +625,7 @@ export function ondertekendDoor(bron: BronInfo): string {
 export function onderwerpVan(plan: WerkboekPlan): string | undefined {
   const b = plan.bladen.find((x) => x.naam === BLADEN.bron);
   for (const blok of b?.blokken ?? []) {
-    const r = blok.cellen.find((c) => c[0] === ONDERWERP_LABEL);
+    const r = blok.cellen.find((c) => c[0] === BRON_LABELS.onderwerp);
     if (r && typeof r[1] === "string") return r[1];
   }
   return undefined;
@@ -702,22 +644,23 @@ export function bronBlokken(
   lijstTitel: string,
   notatie?: string,
 ): BlokPlan[] {
+  const L = BRON_LABELS;
   return [
-    titel(rij(1), "Bron en herkomst"),
+    titel(BRON_PLEKKEN.titel, "Bron en herkomst"),
     paren(
-      rij(2),
+      BRON_PLEKKEN.gegevens,
       [
-        ["Dataset", bron.datasetId],
-        ["Versie", bron.versie],
-        ["Datum dataset", bron.datum],
-        ["Hash", bron.hash ?? null],
-        ["Bron-adres", bron.bronUrl ?? null],
-        ["Opgehaald", bron.opgehaald ?? null],
-        ["Versie invoegtoepassing", bron.addinVersie],
-        ["Gevuld op", bron.gemaakt],
-        [ONDERWERP_LABEL, onderwerp],
-        ["Beheer", `${beheer} ${lijstTitel.replace(/:\s*$/, "")}: zie de tabel hieronder.`],
-        [ONDERTEKEND_LABEL, ondertekendDoor(bron)],
+        [L.dataset, bron.datasetId],
+        [L.versie, bron.versie],
+        [L.datum, bron.datum],
+        [L.hash, bron.hash ?? null],
+        [L.bronUrl, bron.bronUrl ?? null],
+        [L.opgehaald, bron.opgehaald ?? null],
+        [L.addinVersie, bron.addinVersie],
+        [L.gevuldOp, bron.gemaakt],
+        [L.onderwerp, onderwerp],
+        [L.beheer, `${beheer} ${lijstTitel.replace(/:\s*$/, "")}: zie de tabel hieronder.`],
+        [L.ondertekend, ondertekendDoor(bron)],
       ],
       notatie,
     ),
@@ -725,13 +668,6 @@ export function bronBlokken(
 }
 
 function bronBlad(engine: Engine, bron: BronInfo, bladen: readonly string[], onderwerp: string): BladPlan {
-  const kolommen: Kolom[] = [
-    kolom("id", "Id", "gegeven", NOTATIE.tekst, 30),
-    kolom("titel", "Titel", "gegeven", NOTATIE.tekst, 60),
-    kolom("urls", "Adres(sen)", "gegeven", NOTATIE.tekst, 60),
-    kolom("peildatum", "Peildatum", "gegeven", NOTATIE.tekst, 16),
-    kolom("bestand", "Bestand", "gegeven", NOTATIE.tekst, 30),
-  ];
   return {
     naam: BLADEN.bron,
     blokken: [
@@ -746,8 +682,8 @@ function bronBlad(engine: Engine, bron: BronInfo, bladen: readonly string[], ond
     tabellen: [
       {
         naam: TABELLEN.bronnen,
-        start: rij(13),
-        kolommen,
+        start: BRON_PLEKKEN.tabel,
+        kolommen: BRON_KOLOMMEN,
         sleutelKolom: "id",
         rijen: engine.dataset.bronnen.map((b) => [
           b.id,
@@ -767,14 +703,15 @@ function overzichtBlad(
   engine: Engine,
   g: Gemeente,
   regels: readonly PeriodeRegel[],
-  opvang: BladPlan,
+  opvang: readonly (readonly [string, Cel])[],
   bron: BronInfo,
 ): BladPlan {
+  const P = GEMEENTE_PLEKKEN.overzicht;
   const provincie = engine.provincieVan(g);
   const inwoners = vang(() => engine.inwoners(g.code));
   const bekend = [...regels].reverse().find((r) => !(r.taakstelling instanceof OpgaveFout));
   const laatste = bekend?.taakstelling instanceof OpgaveFout ? undefined : bekend?.taakstelling;
-  const a = new TabelAdres(TAAKSTELLING_TABEL_START, taakstellingKolommen());
+  const a = new TabelAdres(TAAKSTELLING_TABEL_START, TAAKSTELLING_KOLOMMEN);
   const n = regels.length;
   const blad = BLADEN.taakstelling;
   const ach = a.kolomBereik("achterstand", n, blad);
@@ -783,11 +720,8 @@ function overzichtBlad(
   const s = NAMEN.startperiode;
   const index = `IF(${s}="",1,MATCH(${s},${per},0))+COUNT(${ach})-1`;
   const laatsteWaarde = (bereik: string) => f(`IF(COUNT(${ach})=0,"",INDEX(${bereik},${index}))`);
-  const opvangWaarde = (label: string) => {
-    const blok = opvang.blokken[1];
-    const r = blok?.cellen.find((c) => c[0] === label);
-    return (r?.[1] ?? null) as Cel;
-  };
+  const opvangWaarde = (label: string): Cel => opvang.find(([l]) => l === label)?.[1] ?? null;
+  const O = OPVANG_LABELS;
   const regelsOverzicht: [string, Cel][] = [
     ["Gemeente", g.naam],
     ["CBS-code", g.code],
@@ -801,21 +735,21 @@ function overzichtBlad(
       laatste ? laatste.aantal : null,
     ],
     ["Herkomst taakstelling", laatste ? herkomstTekst(engine.register, laatste) : null],
-    ["Achterstand (laatst berekende periode)", laatsteWaarde(ach)],
-    ["Voorsprong (laatst berekende periode)", laatsteWaarde(voor)],
-    ["Laatst berekende periode", laatsteWaarde(per)],
-    ["Opvangplaatsen (doel)", opvangWaarde("Opvangplaatsen (doel)")],
-    ["waarvan amv", opvangWaarde("waarvan amv")],
-    ["Herkomst opvang", opvangWaarde("Herkomst") ?? opvangWaarde("Besluit")],
+    [OVERZICHT_LABELS.achterstand, laatsteWaarde(ach)],
+    [OVERZICHT_LABELS.voorsprong, laatsteWaarde(voor)],
+    [OVERZICHT_LABELS.periode, laatsteWaarde(per)],
+    [O.doel, opvangWaarde(O.doel)],
+    [O.amv, opvangWaarde(O.amv)],
+    ["Herkomst opvang", opvangWaarde(O.herkomst) ?? opvangWaarde(O.besluit)],
     ["Dataset", `${bron.datasetId} ${bron.versie} (${bron.datum})`],
   ];
   return {
     naam: BLADEN.overzicht,
     blokken: [
       titel(rij(1), `Opgave — ${g.naam}`),
-      paren(rij(2), regelsOverzicht, NOTATIE.geheel),
+      paren(P.gegevens, regelsOverzicht, NOTATIE.geheel),
       {
-        start: rij(16),
+        start: P.toelichting,
         cellen: [
           [
             "Achterstand en voorsprong rekenen met de invoer op blad Taakstelling (Gehuisvest, Eerste periode, Beginsaldo).",
@@ -832,7 +766,7 @@ function overzichtBlad(
         tabel: TABELLEN.taakstelling,
         categorieKolom: "periode",
         reeksKolommen: ["taakstelling", "gehuisvest"],
-        positie: rij(18),
+        positie: P.grafiek,
       },
     ],
     breedtes: { 1: 40, 2: 16 },
@@ -844,7 +778,7 @@ export function planGemeente(engine: Engine, gemeenteInvoer: Invoer, bron: BronI
   const g = engine.gemeente(gemeenteInvoer);
   const regels = periodeRegels(engine, g);
   const taak = taakstellingBlad(engine, g, regels);
-  const { blad: opvang, doel } = opvangBlad(engine, g);
+  const { blad: opvang, doel, gegevens } = opvangBlad(engine, g);
   const { blad: klein, cheapest } = kleinschaligBlad(engine, g, doel);
   const kosten = kostenBlad(engine, g, doel, cheapest);
   const namen = [
@@ -855,7 +789,7 @@ export function planGemeente(engine: Engine, gemeenteInvoer: Invoer, bron: BronI
     BLADEN.kosten,
     BLADEN.bron,
   ];
-  const overzicht = overzichtBlad(engine, g, regels, opvang, bron);
+  const overzicht = overzichtBlad(engine, g, regels, gegevens, bron);
   return {
     formaat: "opgave-werkboek",
     formaatVersie: 1,
@@ -866,7 +800,7 @@ export function planGemeente(engine: Engine, gemeenteInvoer: Invoer, bron: BronI
       opvang,
       klein,
       kosten,
-      bronBlad(engine, bron, namen, `gemeente ${g.code} (${g.naam})`),
+      bronBlad(engine, bron, namen, ONDERWERP.gemeente(g.code, g.naam)),
     ],
   };
 }
@@ -874,39 +808,14 @@ export function planGemeente(engine: Engine, gemeenteInvoer: Invoer, bron: BronI
 // ---------------------------------------------------------------------------------------------------------
 // Province plan
 
-/** The workbook for one province: every gemeente in one table, for one half-year. */
-export function planProvincie(
+/** The province table: one row per gemeente, its inputs and formulas, and a totals row of SUMs. */
+function provincieTabel(
   engine: Engine,
-  provincieInvoer: Invoer,
-  periodeInvoer: Invoer,
-  bron: BronInfo,
-): WerkboekPlan {
-  const provincie = engine.provincie(provincieInvoer);
-  const p = engine.periode(periodeInvoer);
-  const code = periodeCode(p);
-  const landelijk = engine.landelijk(code);
-  const regels = engine.tabel(code, provincie.code);
-  const opvangProv = vang(() => engine.opvangProvincie(provincie.code));
-  const besluit = opvangProv instanceof OpgaveFout ? undefined : opvangProv.besluit;
-
-  const kolommen: Kolom[] = [
-    kolom("code", "Code", "gegeven", NOTATIE.tekst, 9),
-    kolom("gemeente", "Gemeente", "gegeven", NOTATIE.tekst, 26),
-    kolom("inwoners", `Inwoners 1-1-${peiljaarInwoners(p)}`, "gegeven", NOTATIE.geheel, 13),
-    kolom("taakstelling", `Taakstelling ${code}`, "gegeven", NOTATIE.geheel, 13),
-    kolom("taakstellingEigen", "Taakstelling (eigen invoer)", "invoer", NOTATIE.geheel, 14),
-    kolom("gehuisvest", "Gehuisvest", "invoer", NOTATIE.geheel, 12),
-    kolom("beginsaldo", "Beginsaldo", "invoer", NOTATIE.geheel, 12),
-    kolom("achterstand", "Achterstand", "formule", NOTATIE.geheel, 12),
-    kolom("voorsprong", "Voorsprong", "formule", NOTATIE.geheel, 12),
-    kolom("opvang", "Opvang", "gegeven", NOTATIE.geheel, 10),
-    kolom("amv", "amv", "gegeven", NOTATIE.geheel, 8),
-    kolom("opvangHerkomst", "Herkomst opvang", "gegeven", NOTATIE.tekst, 14),
-    kolom("bestaand", "Bestaande plaatsen", "invoer", NOTATIE.geheel, 12),
-    kolom("tekort", "Tekort", "formule", NOTATIE.geheel, 10),
-    kolom("herkomst", "Herkomst taakstelling", "gegeven", NOTATIE.tekst, 30),
-  ];
-  const start = rij(8);
+  regels: ReturnType<Engine["tabel"]>,
+  kolommen: readonly Kolom[],
+  besluit: { readonly id: string } | undefined,
+): TabelPlan {
+  const start = PROVINCIE_PLEKKEN.tabel;
   const a = new TabelAdres(start, kolommen);
   const rijen: Cel[][] = regels.map((r, i) => {
     const d = a.cel("taakstelling", i);
@@ -947,18 +856,28 @@ export function planProvincie(
     if (k.sleutel === "taakstellingEigen") return null;
     return som(k.sleutel);
   });
+  return { naam: TABELLEN.provincie, start, kolommen, sleutelKolom: "code", rijen, totaal };
+}
+
+/** The workbook for one province: every gemeente in one table, for one half-year. */
+export function planProvincie(
+  engine: Engine,
+  provincieInvoer: Invoer,
+  periodeInvoer: Invoer,
+  bron: BronInfo,
+): WerkboekPlan {
+  const provincie = engine.provincie(provincieInvoer);
+  const p = engine.periode(periodeInvoer);
+  const code = periodeCode(p);
+  const landelijk = engine.landelijk(code);
+  const regels = engine.tabel(code, provincie.code);
+  const opvangProv = vang(() => engine.opvangProvincie(provincie.code));
+  const besluit = opvangProv instanceof OpgaveFout ? undefined : opvangProv.besluit;
+  const tabel = provincieTabel(engine, regels, provincieKolommen(code, peiljaarInwoners(p)), besluit);
   const opvangTekst =
     opvangProv instanceof OpgaveFout
       ? `Opvang: geen cijfer voor ${provincie.naam} (${opvangProv.message})`
       : `Opvang: ${opvangProv.besluit.naam} (besluit ${datumTekst(opvangProv.besluit.datum)}, peildatum ${datumTekst(opvangProv.besluit.peildatum)}, ${opvangProv.besluit.status}); per gemeente gepubliceerd of geschat (kolom Herkomst opvang), samen het doel van de provincie.`;
-  const tabel: TabelPlan = {
-    naam: TABELLEN.provincie,
-    start,
-    kolommen,
-    sleutelKolom: "code",
-    rijen,
-    totaal,
-  };
   return {
     formaat: "opgave-werkboek",
     formaatVersie: 1,
@@ -968,14 +887,14 @@ export function planProvincie(
         naam: BLADEN.provincie,
         blokken: [
           titel(
-            rij(1),
+            PROVINCIE_PLEKKEN.titel,
             `Taakstelling en opvang — provincie ${provincie.naam}, ${code}`,
             `Taakstelling ${code}: landelijk ${landelijk.aantal} (${landelijk.status}); inwoners per 1-1-${peiljaarInwoners(p)} (CBS); ⌈landelijk × inwoners gemeente / inwoners Nederland⌉ (art. 29 Hvw 2014).`,
             opvangTekst,
             "Vul Gehuisvest, Beginsaldo (achterstand +, voorsprong −; leeg = 0) en Bestaande plaatsen in; Achterstand, Voorsprong en Tekort rekenen zichzelf uit (gewone Excel-formules). Een lege verplichte cel laat de uitkomst leeg.",
           ),
           paren(
-            rij(6),
+            PROVINCIE_PLEKKEN.gegevens,
             [["Opvangdoel provincie", opvangProv instanceof OpgaveFout ? null : opvangProv.aantal]],
             NOTATIE.geheel,
           ),
@@ -988,7 +907,7 @@ export function planProvincie(
         engine,
         bron,
         [BLADEN.provincie, BLADEN.bron],
-        `provincie ${provincie.code} (${provincie.naam}), ${code}`,
+        ONDERWERP.provincie(provincie.code, provincie.naam, code),
       ),
     ],
   };

@@ -16,80 +16,33 @@
  */
 import type { Consolidatie, GemeenteRegel, Totalen } from "../domain/consolideren";
 import { consolidatieBerichten as b } from "../domain/berichten";
-import { BLADEN, bronBlokken, NOTATIE, type BronInfo } from "./bouwPlan";
+import { kolomLetters, type Positie } from "./a1";
+import { bronBlokken, type BronInfo } from "./bouwPlan";
 import {
-  kolomLetters,
-  type BladPlan,
-  type BlokPlan,
-  type Cel,
-  type Kolom,
-  type Positie,
-  type TabelPlan,
-  type WerkboekPlan,
-} from "./plan";
+  CONSOLIDATIE_BLADEN,
+  CONSOLIDATIE_KOLOMMEN,
+  CONSOLIDATIE_PLEKKEN,
+  CONSOLIDATIE_TABELLEN,
+  NOTATIE,
+  ONDERWERP,
+  overzichtBladNaam,
+} from "./indeling";
+import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, WerkboekPlan } from "./plan";
 
-export const CONSOLIDATIE_TABELLEN = {
-  overzicht: "Opgave_Consolidatie",
-  regios: "Opgave_ConsolidatieRegio",
-  controle: "Opgave_Controle",
-  aanleveringen: "Opgave_Aanleveringen",
-} as const;
-
-export const CONSOLIDATIE_BLADEN = {
-  regios: "Veiligheidsregio's",
-  controle: "Controle",
-  bron: BLADEN.bron,
-} as const;
-
-/** "Overzicht Noord-Brabant" (at most 31 characters, the Excel limit). */
-export function overzichtBladNaam(provincie: string | undefined): string {
-  return (provincie ? `Overzicht ${provincie}` : "Overzicht").slice(0, 31);
-}
+export { CONSOLIDATIE_BLADEN, CONSOLIDATIE_TABELLEN, overzichtBladNaam } from "./indeling";
 
 /** The Bron "Onderwerp" of an overview (the CLI compares it before a refill). */
 export function consolidatieOnderwerp(c: Consolidatie): string {
-  return c.provincie ? `consolidatie provincie ${c.provincie.code} (${c.provincie.naam})` : "consolidatie";
+  return ONDERWERP.consolidatie(c.provincie);
 }
 
-const OVERZICHT_START: Positie = { rij: 9, kolom: 1 };
-const REGIO_START: Positie = { rij: 3, kolom: 1 };
-const CONTROLE_START: Positie = { rij: 4, kolom: 1 };
-const AANLEVERINGEN_START: Positie = { rij: 13, kolom: 1 };
-
-function k(sleutel: string, kop: string, soort: Kolom["soort"], notatie?: string, breedte?: number): Kolom {
-  return { sleutel, kop, soort, ...(notatie ? { notatie } : {}), ...(breedte ? { breedte } : {}) };
-}
-
+const P = CONSOLIDATIE_PLEKKEN;
 const G = NOTATIE.geheel;
-const E = NOTATIE.euro;
 const T = NOTATIE.tekst;
 
 /** Columns of the overview table; headers are stable (the refill matches columns by header). */
 export function overzichtKolommen(): Kolom[] {
-  return [
-    k("code", "Code", "gegeven", T, 9),
-    k("gemeente", "Gemeente", "gegeven", T, 24),
-    k("veiligheidsregio", "Veiligheidsregio", "gegeven", T, 20),
-    k("status", "Status", "gegeven", T, 22),
-    k("bestand", "Bestand", "gegeven", T, 24),
-    k("vanaf", "Vanaf", "gegeven", T, 9),
-    k("tm", "T/m", "gegeven", T, 9),
-    k("taakstelling", "Taakstelling", "gegeven", G, 12),
-    k("gehuisvest", "Gehuisvest", "gegeven", G, 11),
-    k("beginsaldo", "Beginsaldo", "gegeven", G, 11),
-    k("achterstand", "Achterstand", "gegeven", G, 12),
-    k("voorsprong", "Voorsprong", "gegeven", G, 11),
-    k("opvang", "Opvangdoel", "gegeven", G, 11),
-    k("amv", "waarvan amv", "gegeven", G, 10),
-    k("besluit", "Besluit opvang", "gegeven", T, 20),
-    k("bestaand", "Bestaande plaatsen", "gegeven", G, 12),
-    k("tekort", "Tekort opvang", "gegeven", G, 11),
-    k("locaties", "Geplande locaties", "gegeven", G, 11),
-    k("locatiesHerkomst", "Herkomst locaties", "gegeven", T, 14),
-    k("jaarkosten", "Jaarkosten (€)", "gegeven", E, 15),
-    k("bonus", "Eenmalige bonus (€)", "gegeven", E, 14),
-    k("notities", "Notities", "invoer", T, 40),
-  ];
+  return [...CONSOLIDATIE_KOLOMMEN.overzicht];
 }
 
 /** Columns summed in the totals row (overview and regions). */
@@ -143,34 +96,41 @@ function overzichtRij(r: GemeenteRegel): Cel[] {
   ];
 }
 
-/** A totals row of SUM formulas under a table of `n` data rows. */
-function totaalRij(kolommen: readonly Kolom[], start: Positie, n: number, labelKolom: string): Cel[] {
+/** A totals row of SUM formulas (of the columns `sommen`) under a table of `n` data rows. */
+function totaalRij(
+  kolommen: readonly Kolom[],
+  start: Positie,
+  n: number,
+  labelKolom: string,
+  sommen: readonly string[] = SOMMEN,
+): Cel[] {
   const r1 = start.rij + 1;
   const r2 = start.rij + Math.max(n, 1);
   return kolommen.map((kol, i) => {
     if (kol.sleutel === labelKolom) return "Totaal";
-    if (!SOMMEN.includes(kol.sleutel)) return null;
+    if (!sommen.includes(kol.sleutel)) return null;
     const l = kolomLetters(start.kolom + i);
     return { formule: `=SUM(${l}${r1}:${l}${r2})` };
   });
 }
 
 function overzichtBlad(c: Consolidatie, bron: BronInfo): BladPlan {
-  const kolommen = overzichtKolommen();
+  const kolommen = CONSOLIDATIE_KOLOMMEN.overzicht;
+  const start = P.overzicht.tabel;
   const rijen = c.gemeenten.map(overzichtRij);
   const fouten = c.controles.filter((x) => x.ernst === "fout").length;
   const tabel: TabelPlan = {
     naam: CONSOLIDATIE_TABELLEN.overzicht,
-    start: OVERZICHT_START,
+    start,
     kolommen,
     sleutelKolom: "code",
     rijen,
-    totaal: totaalRij(kolommen, OVERZICHT_START, rijen.length, "gemeente"),
+    totaal: totaalRij(kolommen, start, rijen.length, "gemeente"),
   };
   const naam = c.provincie?.naam ?? "";
   const blokken: BlokPlan[] = [
     {
-      start: { rij: 1, kolom: 1 },
+      start: P.overzicht.titel,
       cellen: [
         [`Consolidatie taakstelling en opvang — provincie ${naam}`.trim()],
         [
@@ -190,7 +150,7 @@ function overzichtBlad(c: Consolidatie, bron: BronInfo): BladPlan {
       kop: true,
     },
     {
-      start: { rij: 6, kolom: 1 },
+      start: P.overzicht.gegevens,
       cellen: [
         ["Aangeleverd", `${c.totaal.aangeleverd} van ${c.totaal.gemeenten} gemeenten`],
         [
@@ -204,7 +164,7 @@ function overzichtBlad(c: Consolidatie, bron: BronInfo): BladPlan {
       notaties: [T, G, T],
     },
     {
-      start: { rij: 6, kolom: 5 },
+      start: P.overzicht.bron,
       cellen: [
         ["Gegevens", `${bron.datasetId} ${bron.versie} (${bron.datum})`],
         ["Gemaakt", bron.gemaakt],
@@ -224,33 +184,11 @@ function overzichtBlad(c: Consolidatie, bron: BronInfo): BladPlan {
         tabel: CONSOLIDATIE_TABELLEN.overzicht,
         categorieKolom: "gemeente",
         reeksKolommen: ["achterstand", "tekort"],
-        positie: { rij: OVERZICHT_START.rij + Math.max(rijen.length, 1) + 4, kolom: 2 },
+        positie: { rij: start.rij + Math.max(rijen.length, 1) + 4, kolom: P.overzicht.grafiekKolom },
       },
     ],
     breedtes: { 1: 14 },
   };
-}
-
-function regioKolommen(): Kolom[] {
-  return [
-    k("code", "Code", "gegeven", T, 8),
-    k("naam", "Veiligheidsregio", "gegeven", T, 26),
-    k("gemeenten", "Gemeenten", "gegeven", G, 10),
-    k("aangeleverd", "Aangeleverd", "gegeven", G, 11),
-    k("taakstelling", "Taakstelling", "gegeven", G, 12),
-    k("gehuisvest", "Gehuisvest", "gegeven", G, 11),
-    k("beginsaldo", "Beginsaldo", "gegeven", G, 11),
-    k("achterstand", "Achterstand", "gegeven", G, 12),
-    k("voorsprong", "Voorsprong", "gegeven", G, 11),
-    k("opvang", "Opvangdoel", "gegeven", G, 11),
-    k("amv", "waarvan amv", "gegeven", G, 10),
-    k("bestaand", "Bestaande plaatsen", "gegeven", G, 12),
-    k("tekort", "Tekort opvang", "gegeven", G, 11),
-    k("locaties", "Geplande locaties", "gegeven", G, 11),
-    k("jaarkosten", "Jaarkosten (€)", "gegeven", E, 15),
-    k("bonus", "Eenmalige bonus (€)", "gegeven", E, 14),
-    k("notities", "Notities", "invoer", T, 40),
-  ];
 }
 
 function regioRij(code: string, naam: string, t: Totalen): Cel[] {
@@ -276,13 +214,14 @@ function regioRij(code: string, naam: string, t: Totalen): Cel[] {
 }
 
 function regioBlad(c: Consolidatie): BladPlan {
-  const kolommen = regioKolommen();
+  const kolommen = CONSOLIDATIE_KOLOMMEN.regios;
+  const start = P.regios.tabel;
   const rijen = c.regios.map((r) => regioRij(r.code, r.naam, r.totaal));
   return {
     naam: CONSOLIDATIE_BLADEN.regios,
     blokken: [
       {
-        start: { rij: 1, kolom: 1 },
+        start: P.regios.titel,
         cellen: [
           [`Per veiligheidsregio — provincie ${c.provincie?.naam ?? ""}`.trim()],
           [
@@ -297,19 +236,11 @@ function regioBlad(c: Consolidatie): BladPlan {
     tabellen: [
       {
         naam: CONSOLIDATIE_TABELLEN.regios,
-        start: REGIO_START,
+        start,
         kolommen,
         sleutelKolom: "code",
         rijen,
-        totaal: totaalRij(kolommen, REGIO_START, rijen.length, "naam").map((cel, i) =>
-          kolommen[i]?.sleutel === "gemeenten" || kolommen[i]?.sleutel === "aangeleverd"
-            ? {
-                formule: `=SUM(${kolomLetters(REGIO_START.kolom + i)}${REGIO_START.rij + 1}:${kolomLetters(
-                  REGIO_START.kolom + i,
-                )}${REGIO_START.rij + Math.max(rijen.length, 1)})`,
-              }
-            : cel,
-        ),
+        totaal: totaalRij(kolommen, start, rijen.length, "naam", ["gemeenten", "aangeleverd", ...SOMMEN]),
       },
     ],
     grafieken: [],
@@ -317,23 +248,12 @@ function regioBlad(c: Consolidatie): BladPlan {
 }
 
 function controleBlad(c: Consolidatie): BladPlan {
-  const kolommen: Kolom[] = [
-    k("ernst", "Ernst", "gegeven", T, 13),
-    k("soort", "Controle", "gegeven", T, 22),
-    k("bestand", "Bestand", "gegeven", T, 26),
-    k("code", "Code", "gegeven", T, 9),
-    k("gemeente", "Gemeente", "gegeven", T, 22),
-    k("plek", "Cel", "gegeven", T, 16),
-    k("melding", "Melding", "gegeven", T, 90),
-    k("afgehandeld", "Afgehandeld", "invoer", T, 24),
-    k("id", "Id", "gegeven", T, 30),
-  ];
   const fouten = c.controles.filter((x) => x.ernst === "fout").length;
   return {
     naam: CONSOLIDATIE_BLADEN.controle,
     blokken: [
       {
-        start: { rij: 1, kolom: 1 },
+        start: P.controle.titel,
         cellen: [
           [`Controle van de aangeleverde werkboeken — provincie ${c.provincie?.naam ?? ""}`.trim()],
           [
@@ -349,8 +269,8 @@ function controleBlad(c: Consolidatie): BladPlan {
     tabellen: [
       {
         naam: CONSOLIDATIE_TABELLEN.controle,
-        start: CONTROLE_START,
-        kolommen,
+        start: P.controle.tabel,
+        kolommen: CONSOLIDATIE_KOLOMMEN.controle,
         sleutelKolom: "id",
         rijen: c.controles.map((x) => [
           x.ernst,
@@ -371,17 +291,6 @@ function controleBlad(c: Consolidatie): BladPlan {
 }
 
 function bronBlad(c: Consolidatie, bron: BronInfo, bladen: readonly string[]): BladPlan {
-  const kolommen: Kolom[] = [
-    k("bestand", "Bestand", "gegeven", T, 30),
-    k("code", "Code", "gegeven", T, 9),
-    k("gemeente", "Gemeente", "gegeven", T, 24),
-    k("dataset", "Dataset", "gegeven", T, 18),
-    k("versie", "Versie", "gegeven", T, 12),
-    k("gevuldOp", "Gevuld op", "gegeven", T, 22),
-    k("addinVersie", "Versie invoegtoepassing", "gegeven", T, 12),
-    k("gebruikt", "Gebruikt", "gegeven", T, 9),
-    k("toelichting", "Toelichting", "gegeven", T, 80),
-  ];
   return {
     naam: CONSOLIDATIE_BLADEN.bron,
     blokken: [
@@ -398,8 +307,8 @@ function bronBlad(c: Consolidatie, bron: BronInfo, bladen: readonly string[]): B
     tabellen: [
       {
         naam: CONSOLIDATIE_TABELLEN.aanleveringen,
-        start: AANLEVERINGEN_START,
-        kolommen,
+        start: P.bron.tabel,
+        kolommen: CONSOLIDATIE_KOLOMMEN.aanleveringen,
         sleutelKolom: "bestand",
         rijen: c.bestanden.map((x) => [
           x.bestand,

@@ -16,11 +16,11 @@
  * Stored formula results are read only to be compared with the recomputation, never used as figures.
  */
 import ExcelJS from "exceljs";
-import { decodeerBereik } from "./plan";
 import { consolidatieBerichten as b } from "../domain/berichten";
 import {
   onbruikbareAanlevering,
   type Aanlevering,
+  type AanleveringDeel,
   type AanleveringRij,
   type BronGegevens,
   type KostenInvoer,
@@ -28,8 +28,22 @@ import {
   type Opgeslagen,
   type Probleem,
 } from "../domain/consolideren";
-import { BLADEN, NAMEN, ONDERWERP_LABEL, TABELLEN } from "./bouwPlan";
-import { waardeVan } from "./xlsxWriter";
+import {
+  BLADEN,
+  BRON_LABELS,
+  GEMEENTE_PLEKKEN,
+  INVOERCELLEN,
+  KOSTEN_UITKOMSTEN,
+  NAMEN,
+  OPVANG_LABELS,
+  OVERZICHT_LABELS,
+  TABELLEN,
+  TAAKSTELLING_KOLOMMEN,
+  kop,
+  leesOnderwerpTekst,
+  type InvoerNaam,
+} from "./indeling";
+import { excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
 
 export type { Aanlevering } from "../domain/consolideren";
 
@@ -44,41 +58,30 @@ export interface LeesOpties {
   readonly hoofdversie?: number;
 }
 
-const BRON_LABELS = {
-  dataset: "Dataset",
-  versie: "Versie",
-  datum: "Datum dataset",
-  hash: "Hash",
-  bronUrl: "Bron-adres",
-  addinVersie: "Versie invoegtoepassing",
-  gevuldOp: "Gevuld op",
-} as const;
+/** Bron labels every readable workbook has (in the order a missing one is reported). */
+const VEREISTE_BRON_LABELS = [
+  BRON_LABELS.dataset,
+  BRON_LABELS.versie,
+  BRON_LABELS.datum,
+  BRON_LABELS.hash,
+  BRON_LABELS.bronUrl,
+  BRON_LABELS.addinVersie,
+  BRON_LABELS.gevuldOp,
+];
 
+/** Headers of the Taakstelling table that are read. */
 const KOLOMMEN = {
-  periode: "Periode",
-  taakstelling: "Taakstelling",
-  eigen: "Taakstelling (eigen invoer)",
-  gehuisvest: "Gehuisvest",
-  gecorrigeerd: "Gecorrigeerd",
-  achterstand: "Achterstand",
-  voorsprong: "Voorsprong",
-} as const;
+  periode: kop(TAAKSTELLING_KOLOMMEN, "periode"),
+  taakstelling: kop(TAAKSTELLING_KOLOMMEN, "taakstelling"),
+  eigen: kop(TAAKSTELLING_KOLOMMEN, "taakstellingEigen"),
+  gehuisvest: kop(TAAKSTELLING_KOLOMMEN, "gehuisvest"),
+  gecorrigeerd: kop(TAAKSTELLING_KOLOMMEN, "gecorrigeerd"),
+  achterstand: kop(TAAKSTELLING_KOLOMMEN, "achterstand"),
+  voorsprong: kop(TAAKSTELLING_KOLOMMEN, "voorsprong"),
+};
 const VERPLICHT = [KOLOMMEN.periode, KOLOMMEN.taakstelling, KOLOMMEN.eigen, KOLOMMEN.gehuisvest];
-const TAAKSTELLING_START = { rij: 7, kolom: 1 };
 
-/** Named input cells: where the plan puts them (used when the defined name is gone) and their label. */
-const INVOERCELLEN = {
-  [NAMEN.startperiode]: { blad: BLADEN.taakstelling, adres: "B4", label: "Eerste periode" },
-  [NAMEN.beginsaldo]: { blad: BLADEN.taakstelling, adres: "B5", label: "Beginsaldo" },
-  [NAMEN.bestaandePlaatsen]: { blad: BLADEN.opvang, adres: "B11", label: "Bestaande plaatsen" },
-  [NAMEN.plaatsen]: { blad: BLADEN.kosten, adres: "B4", label: "Opvangplaatsen" },
-  [NAMEN.kostenPerPlaats]: { blad: BLADEN.kosten, adres: "B5", label: "Kosten per plaats per jaar (€)" },
-  [NAMEN.locaties]: { blad: BLADEN.kosten, adres: "B6", label: "Aantal locaties" },
-  [NAMEN.vasteKosten]: { blad: BLADEN.kosten, adres: "B7", label: "Vaste kosten per locatie per jaar (€)" },
-  [NAMEN.bonusPerPlaats]: { blad: BLADEN.kosten, adres: "B8", label: "Eenmalige bonus per plaats (€)" },
-} as const;
-
-const KOSTEN_NAMEN: Record<keyof KostenInvoer, string> = {
+const KOSTEN_NAMEN: Record<keyof KostenInvoer, InvoerNaam> = {
   plaatsen: NAMEN.plaatsen,
   kostenPerPlaats: NAMEN.kostenPerPlaats,
   locaties: NAMEN.locaties,
@@ -86,12 +89,12 @@ const KOSTEN_NAMEN: Record<keyof KostenInvoer, string> = {
   bonusPerPlaats: NAMEN.bonusPerPlaats,
 };
 
-const KOSTEN_UITKOMSTEN = {
-  jaarkostenOpvang: "Jaarkosten opvang (€)",
-  vasteKosten: "Vaste kosten locaties per jaar (€)",
-  jaarkostenTotaal: "Jaarkosten totaal (€)",
-  bonus: "Eenmalige bonus (€)",
-} as const;
+/** The part of the gemeente workbook a sheet is (a rejected input there keeps that part's results unchecked). */
+const DELEN: Readonly<Record<string, AanleveringDeel>> = {
+  [BLADEN.taakstelling]: "taakstelling",
+  [BLADEN.opvang]: "opvang",
+  [BLADEN.kosten]: "kosten",
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Cells
@@ -102,10 +105,6 @@ type Inhoud =
   | { readonly soort: "tekst"; readonly waarde: string }
   /** A formula without a stored result (exceljs/`opgave vul` wrote it; never calculated). */
   | { readonly soort: "formule" };
-
-function isFormuleWaarde(v: ExcelJS.CellValue): boolean {
-  return !!v && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
-}
 
 /** What a cell holds: a formula's stored result (from `cell.result`: exceljs's `value` drops a 0). */
 function inhoud(cel: ExcelJS.Cell): Inhoud {
@@ -125,6 +124,12 @@ function inhoud(cel: ExcelJS.Cell): Inhoud {
 
 function plekVan(cel: ExcelJS.Cell): string {
   return `${cel.worksheet.name}!${cel.address}`;
+}
+
+/** Where a problem about one cell is: "Blad!A1", and the part of the workbook when the sheet is one of its parts. */
+function bijCel(cel: ExcelJS.Cell): { plek: string; deel?: AanleveringDeel } {
+  const deel = DELEN[cel.worksheet.name];
+  return { plek: plekVan(cel), ...(deel ? { deel } : {}) };
 }
 
 /** The stored value of a cell Opgave filled with a formula; undefined when the formula has no stored result. */
@@ -151,54 +156,37 @@ function invoerGetal(
   problemen: Probleem[],
 ): number | null {
   const i = inhoud(cel);
-  const plek = plekVan(cel);
+  const waar = bijCel(cel);
+  const { plek } = waar;
+  const meld = (soort: Probleem["soort"], ernst: Probleem["ernst"], melding: string) =>
+    problemen.push({ soort, ernst, ...waar, melding });
   if (i.soort === "leeg") return null;
   if (i.soort === "formule") {
-    problemen.push({
-      soort: "nietNumeriek",
-      ernst: "fout",
-      plek,
-      melding: b.formuleZonderWaarde(label, plek),
-    });
+    meld("nietNumeriek", "fout", b.formuleZonderWaarde(label, plek));
     return null;
   }
   let n: number;
   if (i.soort === "tekst") {
     const t = i.waarde.trim();
     if (!/^-?\d+(?:[.,]\d+)?$/.test(t)) {
-      problemen.push({ soort: "nietNumeriek", ernst: "fout", plek, melding: b.nietNumeriek(label, plek, t) });
+      meld("nietNumeriek", "fout", b.nietNumeriek(label, plek, t));
       return null;
     }
     n = Number(t.replace(",", "."));
-    problemen.push({
-      soort: "nietNumeriek",
-      ernst: "waarschuwing",
-      plek,
-      melding: b.tekstGetal(label, plek, t, n),
-    });
+    meld("nietNumeriek", "waarschuwing", b.tekstGetal(label, plek, t, n));
   } else {
     n = i.waarde;
   }
   if (!Number.isFinite(n)) {
-    problemen.push({
-      soort: "nietNumeriek",
-      ernst: "fout",
-      plek,
-      melding: b.nietNumeriek(label, plek, String(n)),
-    });
+    meld("nietNumeriek", "fout", b.nietNumeriek(label, plek, String(n)));
     return null;
   }
   if (n < 0 && !regels.negatiefToegestaan) {
-    problemen.push({ soort: "negatief", ernst: "fout", plek, melding: b.negatief(label, plek, b.getal(n)) });
+    meld("negatief", "fout", b.negatief(label, plek, b.getal(n)));
     return null;
   }
   if (regels.geheel && !Number.isInteger(n)) {
-    problemen.push({
-      soort: "ongeldigeInvoer",
-      ernst: "fout",
-      plek,
-      melding: b.geenGeheelGetal(label, plek, String(n).replace(".", ",")),
-    });
+    meld("ongeldigeInvoer", "fout", b.geenGeheelGetal(label, plek, String(n).replace(".", ",")));
     return null;
   }
   return n;
@@ -230,13 +218,6 @@ function labelCellen(ws: ExcelJS.Worksheet, tot = 60, kolom = 2): Map<string, Ex
 // ---------------------------------------------------------------------------------------------------------
 // Tables and names
 
-function tabellenVan(ws: ExcelJS.Worksheet): Record<string, { table?: { tableRef?: string; ref?: string } }> {
-  return (
-    (ws as unknown as { tables?: Record<string, { table?: { tableRef?: string; ref?: string } }> }).tables ??
-    {}
-  );
-}
-
 interface Gebied {
   readonly ws: ExcelJS.Worksheet;
   readonly rij1: number;
@@ -254,14 +235,13 @@ function bereikTekst(g: Gebied): string {
 /** The Taakstelling table: by Excel table name anywhere, else by its header row at the plan position. */
 function zoekTaakstelling(wb: ExcelJS.Workbook): Gebied | undefined {
   for (const ws of wb.worksheets) {
-    const t = tabellenVan(ws)[TABELLEN.taakstelling];
-    const ref = t?.table?.tableRef ?? t?.table?.ref;
-    const d = ref ? decodeerBereik(ref) : undefined;
+    const t = excelTabel(ws, TABELLEN.taakstelling);
+    const d = t ? tabelBereik(t) : undefined;
     if (d) return { ws, ...d };
   }
   const ws = wb.getWorksheet(BLADEN.taakstelling);
   if (!ws) return undefined;
-  const { rij, kolom } = TAAKSTELLING_START;
+  const { rij, kolom } = GEMEENTE_PLEKKEN.taakstelling.tabel;
   if (inhoud(ws.getCell(rij, kolom)).soort !== "tekst") return undefined;
   let kol2 = kolom;
   while (inhoud(ws.getCell(rij, kol2 + 1)).soort !== "leeg" && kol2 < kolom + 60) kol2++;
@@ -271,24 +251,23 @@ function zoekTaakstelling(wb: ExcelJS.Workbook): Gebied | undefined {
 }
 
 /** The cell of a named input: by defined name, else at the plan position when its label is there. */
-function invoerCel(wb: ExcelJS.Workbook, naam: keyof typeof INVOERCELLEN): ExcelJS.Cell | undefined {
-  const bereiken = (() => {
+function invoerCel(wb: ExcelJS.Workbook, naam: InvoerNaam): ExcelJS.Cell | undefined {
+  const doel = (() => {
     try {
-      return wb.definedNames.getRanges(naam)?.ranges ?? [];
+      return naamCel(wb, naam);
     } catch {
-      return [];
+      return undefined;
     }
   })();
-  const m = bereiken.length === 1 ? /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(bereiken[0] ?? "") : null;
-  if (m) {
-    const ws = wb.getWorksheet((m[1] ?? "").replace(/''/g, "'"));
-    if (ws) return ws.getCell(`${m[2]}${m[3]}`);
+  if (doel) {
+    const ws = wb.getWorksheet(doel.blad);
+    if (ws) return ws.getCell(doel.cel);
   }
   const plan = INVOERCELLEN[naam];
   const ws = wb.getWorksheet(plan.blad);
   if (!ws) return undefined;
-  const cel = ws.getCell(plan.adres);
-  const label = ws.getCell(Number(cel.row), Number(cel.col) - 1).value;
+  const cel = ws.getCell(plan.positie.rij, plan.positie.kolom);
+  const label = ws.getCell(plan.positie.rij, plan.positie.kolom - 1).value;
   return typeof label === "string" && label.trim() === plan.label ? cel : undefined;
 }
 
@@ -296,13 +275,8 @@ function invoerCel(wb: ExcelJS.Workbook, naam: keyof typeof INVOERCELLEN): Excel
 // Parts of the workbook
 
 function leesOnderwerp(tekst: string): Onderwerp | undefined {
-  const g = /^gemeente (GM\d{4}) \((.*)\)$/.exec(tekst.trim());
-  if (g) return { soort: "gemeente", code: g[1] ?? "", naam: g[2] ?? "", tekst };
-  const p = /^provincie (PV\d{2}) \(([^)]*)\)/.exec(tekst.trim());
-  if (p) return { soort: "provincie", code: p[1] ?? "", naam: p[2] ?? "", tekst };
-  const c = /^consolidatie provincie (PV\d{2}) \(([^)]*)\)/.exec(tekst.trim());
-  if (c) return { soort: "consolidatie", code: c[1] ?? "", naam: c[2] ?? "", tekst };
-  return undefined;
+  const o = leesOnderwerpTekst(tekst);
+  return o ? { ...o, tekst } : undefined;
 }
 
 function hoofdversie(versie: string | null): number | undefined {
@@ -356,7 +330,7 @@ function leesTaakstelling(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlever
       problemen.push({
         soort: "tabelVervormd",
         ernst: "waarschuwing",
-        plek: plekVan(periodeCel),
+        ...bijCel(periodeCel),
         melding: b.periodeOngeldig(plekVan(periodeCel), periode || "(formule)"),
       });
       continue;
@@ -413,7 +387,7 @@ function leesStartperiode(
   }
   const i = inhoud(cel);
   if (i.soort === "leeg") return null;
-  const plek = plekVan(cel);
+  const waar = bijCel(cel);
   const tekst = i.soort === "formule" ? "(formule)" : String(i.waarde).trim();
   const gevonden =
     i.soort === "tekst" && rijen?.some((r) => r.periode.toLowerCase() === i.waarde.toLowerCase());
@@ -422,8 +396,8 @@ function leesStartperiode(
       problemen.push({
         soort: "ongeldigeInvoer",
         ernst: "fout",
-        plek,
-        melding: b.startperiodeOngeldig(plek, tekst),
+        ...waar,
+        melding: b.startperiodeOngeldig(waar.plek, tekst),
       });
     }
     // Kept as typed: the workbook then computes no ledger, and neither does the consolidation.
@@ -434,7 +408,7 @@ function leesStartperiode(
 
 function leesNaam(
   wb: ExcelJS.Workbook,
-  naam: keyof typeof INVOERCELLEN,
+  naam: InvoerNaam,
   regels: GetalRegels,
   problemen: Probleem[],
 ): { waarde: number | null; cel?: ExcelJS.Cell } {
@@ -468,20 +442,18 @@ function leesKosten(
   const standaard: Record<string, number | null> = {};
   const gebruikt: Partial<Record<keyof KostenInvoer, Opgeslagen>> = {};
   let locatieCel: ExcelJS.Cell | undefined;
-  for (const [sleutel, naam] of Object.entries(KOSTEN_NAMEN) as [
-    keyof KostenInvoer,
-    keyof typeof INVOERCELLEN,
-  ][]) {
+  // Standard and value used sit next to the input on the Kosten sheet.
+  const K = GEMEENTE_PLEKKEN.kosten.kolommen;
+  for (const [sleutel, naam] of Object.entries(KOSTEN_NAMEN) as [keyof KostenInvoer, InvoerNaam][]) {
     const geheel = sleutel === "plaatsen" || sleutel === "locaties";
     const { waarde, cel } = leesNaam(wb, naam, { geheel }, problemen);
     eigen[sleutel] = waarde;
     if (sleutel === "locaties") locatieCel = cel;
-    // Standard (C) and value used (D) sit next to the input on the Kosten sheet.
     if (cel && cel.worksheet.name === BLADEN.kosten) {
       const r = Number(cel.row);
       const c = Number(cel.col);
-      standaard[sleutel] = gegevenGetal(cel.worksheet.getCell(r, c + 1));
-      const o = opgeslagen(cel.worksheet.getCell(r, c + 2));
+      standaard[sleutel] = gegevenGetal(cel.worksheet.getCell(r, c + K.standaard - K.eigen));
+      const o = opgeslagen(cel.worksheet.getCell(r, c + K.gebruikt - K.eigen));
       if (o) gebruikt[sleutel] = o;
     } else {
       standaard[sleutel] = null;
@@ -529,13 +501,14 @@ function leesOpvang(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlevering["o
     });
     return { besluit: null, doel: null, amv: null, bestaandePlaatsen: null };
   }
-  const labels = labelCellen(ws, 13);
+  // The labels above the table (its first header is "Besluit" too).
+  const labels = labelCellen(ws, GEMEENTE_PLEKKEN.opvang.tabel.rij - 1);
   const { waarde } = leesNaam(wb, NAMEN.bestaandePlaatsen, { geheel: true }, problemen);
-  const tekort = opgeslagen(labels.get("Tekort (+) / overschot (−)"));
+  const tekort = opgeslagen(labels.get(OPVANG_LABELS.tekort));
   return {
-    besluit: gegevenTekst(labels.get("Besluit")),
-    doel: gegevenGetal(labels.get("Opvangplaatsen (doel)")),
-    amv: gegevenGetal(labels.get("waarvan amv")),
+    besluit: gegevenTekst(labels.get(OPVANG_LABELS.besluit)),
+    doel: gegevenGetal(labels.get(OPVANG_LABELS.doel)),
+    amv: gegevenGetal(labels.get(OPVANG_LABELS.amv)),
     bestaandePlaatsen: waarde,
     ...(tekort ? { tekort } : {}),
   };
@@ -546,9 +519,9 @@ function leesOverzicht(wb: ExcelJS.Workbook): Aanlevering["overzicht"] {
   if (!ws) return {};
   const labels = labelCellen(ws, 20);
   const o = {
-    achterstand: opgeslagen(labels.get("Achterstand (laatst berekende periode)")),
-    voorsprong: opgeslagen(labels.get("Voorsprong (laatst berekende periode)")),
-    periode: opgeslagen(labels.get("Laatst berekende periode")),
+    achterstand: opgeslagen(labels.get(OVERZICHT_LABELS.achterstand)),
+    voorsprong: opgeslagen(labels.get(OVERZICHT_LABELS.voorsprong)),
+    periode: opgeslagen(labels.get(OVERZICHT_LABELS.periode)),
   };
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
@@ -585,60 +558,79 @@ export async function leesAanlevering(
   }
 }
 
-function leesWerkboek(naam: string, wb: ExcelJS.Workbook, opties: LeesOpties): Aanlevering {
-  const fout = (p: Probleem, extra: { onderwerp?: Onderwerp; bron?: BronGegevens } = {}) =>
-    onbruikbareAanlevering(naam, [p], extra);
-
-  // Bron: is this an Opgave workbook, of which layout, for whom?
+/**
+ * Bron: is this an Opgave workbook, of which layout, for whom? The subject and provenance of a gemeente workbook
+ * this version reads, else the problem that makes the file unusable (with what could be read).
+ */
+function leesBron(
+  wb: ExcelJS.Workbook,
+  opties: LeesOpties,
+):
+  | { readonly onderwerp: Onderwerp; readonly bron: BronGegevens }
+  | { readonly probleem: Probleem; readonly onderwerp?: Onderwerp; readonly bron?: BronGegevens } {
   const bronBlad = wb.getWorksheet(BLADEN.bron);
   if (!bronBlad) {
-    return fout({ soort: "geenOpgave", ernst: "fout", melding: b.geenOpgave(`geen blad "${BLADEN.bron}"`) });
+    return {
+      probleem: { soort: "geenOpgave", ernst: "fout", melding: b.geenOpgave(`geen blad "${BLADEN.bron}"`) },
+    };
   }
+  const L = BRON_LABELS;
   const labels = labelCellen(bronBlad, 40);
-  const onderwerpCel = labels.get(ONDERWERP_LABEL);
-  const onderwerpTekst = gegevenTekst(onderwerpCel);
-  if (onderwerpTekst === null || !labels.has(BRON_LABELS.dataset)) {
-    return fout({
-      soort: "geenOpgave",
-      ernst: "fout",
-      melding: b.geenOpgave(`blad "${BLADEN.bron}" zonder "${ONDERWERP_LABEL}"`),
-    });
+  const onderwerpTekst = gegevenTekst(labels.get(L.onderwerp));
+  if (onderwerpTekst === null || !labels.has(L.dataset)) {
+    return {
+      probleem: {
+        soort: "geenOpgave",
+        ernst: "fout",
+        melding: b.geenOpgave(`blad "${BLADEN.bron}" zonder "${L.onderwerp}"`),
+      },
+    };
   }
   const tekst = (l: string) => gegevenTekst(labels.get(l));
   const bron: BronGegevens = {
-    datasetId: tekst(BRON_LABELS.dataset),
-    versie: tekst(BRON_LABELS.versie),
-    datum: tekst(BRON_LABELS.datum),
-    hash: tekst(BRON_LABELS.hash),
-    bronUrl: tekst(BRON_LABELS.bronUrl),
-    addinVersie: tekst(BRON_LABELS.addinVersie),
-    gevuldOp: tekst(BRON_LABELS.gevuldOp),
+    datasetId: tekst(L.dataset),
+    versie: tekst(L.versie),
+    datum: tekst(L.datum),
+    hash: tekst(L.hash),
+    bronUrl: tekst(L.bronUrl),
+    addinVersie: tekst(L.addinVersie),
+    gevuldOp: tekst(L.gevuldOp),
   };
-  const ontbrekendeLabels = Object.values(BRON_LABELS).filter((l) => !labels.has(l));
+  const ontbrekendeLabels = VEREISTE_BRON_LABELS.filter((l) => !labels.has(l));
   const onderwerp = leesOnderwerp(onderwerpTekst);
   if (!onderwerp || ontbrekendeLabels.length > 0) {
     const detail = !onderwerp
       ? `onderwerp "${onderwerpTekst}" niet herkend`
       : `blad ${BLADEN.bron} mist ${ontbrekendeLabels.map((l) => `"${l}"`).join(", ")}`;
-    return fout({ soort: "onbekendeVersie", ernst: "fout", melding: b.onbekendeVersie(detail) }, { bron });
+    return {
+      probleem: { soort: "onbekendeVersie", ernst: "fout", melding: b.onbekendeVersie(detail) },
+      bron,
+    };
   }
   const hoofd = hoofdversie(bron.addinVersie);
   const max = opties.hoofdversie ?? LEESBARE_HOOFDVERSIE;
   // A version without a number ("dev", "onbekend": a development build) is read; the layout check above decides.
   if (hoofd !== undefined && hoofd > max) {
     const detail = `gemaakt met Opgave ${bron.addinVersie ?? "(versie onbekend)"}; deze versie leest tot en met ${max}.x`;
-    return fout(
-      { soort: "onbekendeVersie", ernst: "fout", melding: b.onbekendeVersie(detail) },
-      { onderwerp, bron },
-    );
+    return {
+      probleem: { soort: "onbekendeVersie", ernst: "fout", melding: b.onbekendeVersie(detail) },
+      onderwerp,
+      bron,
+    };
   }
   if (onderwerp.soort !== "gemeente") {
-    return fout(
-      { soort: "geenGemeentewerkboek", ernst: "fout", melding: b.geenGemeentewerkboek(onderwerp.tekst) },
-      { onderwerp, bron },
-    );
+    const melding = b.geenGemeentewerkboek(onderwerp.tekst);
+    return { probleem: { soort: "geenGemeentewerkboek", ernst: "fout", melding }, onderwerp, bron };
   }
+  return { onderwerp, bron };
+}
 
+function leesWerkboek(naam: string, wb: ExcelJS.Workbook, opties: LeesOpties): Aanlevering {
+  const kop = leesBron(wb, opties);
+  if ("probleem" in kop) {
+    const { probleem, ...extra } = kop;
+    return onbruikbareAanlevering(naam, [probleem], extra);
+  }
   const problemen: Probleem[] = [];
   const taakstelling = leesTaakstelling(wb, problemen);
   const startperiode = leesStartperiode(wb, taakstelling?.rijen, problemen);
@@ -653,8 +645,8 @@ function leesWerkboek(naam: string, wb: ExcelJS.Workbook, opties: LeesOpties): A
   return {
     bestand: naam,
     bruikbaar: true,
-    onderwerp,
-    bron,
+    onderwerp: kop.onderwerp,
+    bron: kop.bron,
     ...(taakstelling ? { taakstelling } : {}),
     startperiode,
     beginsaldo,

@@ -9,7 +9,11 @@
  * - anything else in the workbook (other sheets, cells outside the plan) is never touched;
  * - strings are always written as text, never as formulas; formulas exist only as `Formule` objects made by
  *   the plan builder (en-US syntax, A1 references, "," separators — how .xlsx files and Office.js store them).
+ * Names, headers and fixed places of Opgave's own workbooks: ./indeling; A1 addresses: ./a1.
  */
+import type { Positie } from "./a1";
+
+export { adres, bereik, decodeerBereik, kolomLetters, type Positie } from "./a1";
 
 export interface Formule {
   /** en-US formula with leading "=", e.g. "=D6+H5". */
@@ -21,12 +25,6 @@ export type Cel = Waarde | Formule;
 
 export function isFormule(c: Cel): c is Formule {
   return typeof c === "object" && c !== null && "formule" in c;
-}
-
-/** 1-based row and column. */
-export interface Positie {
-  readonly rij: number;
-  readonly kolom: number;
 }
 
 export type KolomSoort = "gegeven" | "invoer" | "formule";
@@ -120,37 +118,4 @@ export interface VulRapport {
   readonly invoerBehouden: number;
   /** Table rows with user input whose key no longer exists in the plan: kept at the end of the table. */
   readonly verweesd: readonly { readonly tabel: string; readonly sleutel: string }[];
-}
-
-/** "A1" address from a position. */
-export function adres(p: Positie): string {
-  let k = p.kolom;
-  let letters = "";
-  while (k > 0) {
-    const r = (k - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    k = Math.floor((k - 1) / 26);
-  }
-  return `${letters}${p.rij}`;
-}
-
-export function kolomLetters(kolom: number): string {
-  return adres({ rij: 1, kolom }).replace(/\d+$/, "");
-}
-
-/** "A1:C5" for a rectangle. */
-export function bereik(start: Positie, rijen: number, kolommen: number): string {
-  return `${adres(start)}:${adres({ rij: start.rij + rijen - 1, kolom: start.kolom + kolommen - 1 })}`;
-}
-
-/** "B3" or "$B$3:$D$9" → 1-based corners (a single cell gives the same corner twice); undefined if not an A1 ref. */
-export function decodeerBereik(
-  ref: string,
-): { rij1: number; kol1: number; rij2: number; kol2: number } | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const kol = (l: string) => [...l].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-  const k1 = kol(m[1] ?? "A");
-  const r1 = Number(m[2]);
-  return { rij1: r1, kol1: k1, rij2: m[4] ? Number(m[4]) : r1, kol2: m[3] ? kol(m[3]) : k1 };
 }

@@ -2,7 +2,8 @@
  * Refill, host-independent: merge a planned table with what is in the workbook now, so that every user input
  * survives. Both writers read the existing table, call this, and write the result.
  */
-import { isFormule, type Cel, type Kolom, type TabelPlan, type Waarde } from "./plan";
+import { adres } from "./a1";
+import { isFormule, type BlokPlan, type Cel, type Kolom, type TabelPlan, type Waarde } from "./plan";
 
 /** A table as read from a workbook: header texts and the values of the data rows (formulas as their values). */
 export interface BestaandeTabel {
@@ -36,14 +37,49 @@ export function isLeeg(w: Waarde | undefined): boolean {
   return w === null || w === undefined || (typeof w === "string" && w.trim() === "");
 }
 
-function sleutelTekst(w: Waarde | undefined): string {
+/** Key of a row as text, as the merge matches it ("" for an empty key). */
+export function sleutelTekst(w: Waarde | undefined): string {
   return w === null || w === undefined ? "" : String(w).trim();
 }
 
-function gelijk(a: Waarde, b: Waarde): boolean {
+/** Whether two cell values are the same for a refill: both empty, numbers within 1e-9, else identical. */
+export function gelijk(a: Waarde, b: Waarde): boolean {
   if (isLeeg(a) && isLeeg(b)) return true;
   if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
   return a === b;
+}
+
+/** Index of the table's key column in the plan. */
+export function sleutelIndex(plan: TabelPlan): number {
+  return plan.kolommen.findIndex((k) => k.sleutel === plan.sleutelKolom);
+}
+
+/** Header of the table's key column ("" when the plan has none). */
+export function sleutelKop(plan: TabelPlan): string {
+  return plan.kolommen[sleutelIndex(plan)]?.kop ?? "";
+}
+
+/**
+ * "overgeslagen" when a key occurs more than once in the existing table (the merge would keep only the first of
+ * those rows and so drop the user's input in the others); undefined when every key is unique.
+ */
+export function controleerSleutels(plan: TabelPlan, bestaand: BestaandeTabel): OvergeslagenTabel | undefined {
+  const kop = sleutelKop(plan);
+  const si = bestaand.koppen.findIndex((k) => k.trim() === kop);
+  if (si < 0) return undefined;
+  const gezien = new Set<string>();
+  for (const r of bestaand.rijen) {
+    const s = sleutelTekst(r[si]);
+    if (s === "") continue;
+    if (gezien.has(s)) {
+      return {
+        soort: "overgeslagen",
+        reden: `tabel ${plan.naam} bevat de sleutel "${s}" meer dan eens; niet bijgewerkt`,
+      };
+    }
+    gezien.add(s);
+  }
+  return undefined;
 }
 
 /**
@@ -66,16 +102,16 @@ export function samenvoegenTabel(
     };
   }
   const index = new Map(bestaand.koppen.map((k, i) => [k.trim(), i]));
-  const sleutelIndex = plan.kolommen.findIndex((k) => k.sleutel === plan.sleutelKolom);
-  const sleutelKop = plan.kolommen[sleutelIndex]?.kop ?? "";
-  const bestaandSleutel = index.get(sleutelKop);
+  const si = sleutelIndex(plan);
+  const kop = sleutelKop(plan);
+  const bestaandSleutel = index.get(kop);
   const ontbrekend = plan.kolommen.filter(
     (k) => (k.soort === "invoer" || k.sleutel === plan.sleutelKolom) && !index.has(k.kop),
   );
   if (bestaandSleutel === undefined || ontbrekend.length > 0) {
     return {
       soort: "overgeslagen",
-      reden: `tabel ${plan.naam} is handmatig gewijzigd (kolom ${ontbrekend.map((k) => `"${k.kop}"`).join(", ") || `"${sleutelKop}"`} ontbreekt); niet bijgewerkt`,
+      reden: `tabel ${plan.naam} is handmatig gewijzigd (kolom ${ontbrekend.map((k) => `"${k.kop}"`).join(", ") || `"${kop}"`} ontbreekt); niet bijgewerkt`,
     };
   }
   const extra = bestaand.koppen.map((k) => k.trim()).filter((k) => k !== "" && !planKoppen.includes(k));
@@ -93,7 +129,7 @@ export function samenvoegenTabel(
   let invoerBehouden = 0;
   const gezien = new Set<string>();
   const rijen: Cel[][] = plan.rijen.map((rij) => {
-    const s = sleutelTekst(rij[sleutelIndex] as Waarde);
+    const s = sleutelTekst(rij[si] as Waarde);
     gezien.add(s);
     const vorige = oud.get(s);
     const nieuw: Cel[] = plan.kolommen.map((k, i) => {
@@ -148,4 +184,30 @@ export function samenvoegenInvoer(
   return bestaand !== undefined && !isLeeg(bestaand)
     ? { waarde: bestaand, behouden: true }
     : { waarde: standaard, behouden: false };
+}
+
+/**
+ * The plan constants of a block that differ from what the workbook holds there now (`was(i, j)`: row i, column j
+ * of the block), as changes for the report. Formulas are not compared.
+ */
+export function blokWijzigingen(
+  blad: string,
+  blok: BlokPlan,
+  was: (i: number, j: number) => Waarde,
+): Wijziging[] {
+  const uit: Wijziging[] = [];
+  blok.cellen.forEach((rij, i) =>
+    rij.forEach((c, j) => {
+      if (isFormule(c)) return;
+      const oud = was(i, j);
+      if (!gelijk(oud, c)) {
+        uit.push({
+          plek: `${blad}!${adres({ rij: blok.start.rij + i, kolom: blok.start.kolom + j })}`,
+          oud,
+          nieuw: c,
+        });
+      }
+    }),
+  );
+  return uit;
 }

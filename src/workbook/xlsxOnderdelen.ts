@@ -8,9 +8,10 @@
  * Charts written here are named "Opgave_Grafiek_<n>" in the drawing, so a later refill recognises them as
  * plan-owned (exceljs drops every chart on load; the writer adds ours again on every write).
  */
-import JSZip from "jszip";
+import JSZip from "./zip";
+import { GRAFIEK_PREFIX } from "./indeling";
 
-export const GRAFIEK_PREFIX = "Opgave_Grafiek_";
+export { GRAFIEK_PREFIX } from "./indeling";
 
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_DRAWING = `${NS_REL}/drawing`;

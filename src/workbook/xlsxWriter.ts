@@ -23,27 +23,34 @@
  * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen).
  */
 import ExcelJS from "exceljs";
+import { absoluteVerwijzing, bladVerwijzing, kolomLetters, type Positie } from "./a1";
 import {
   isFormule,
-  kolomLetters,
   type BladPlan,
   type Cel,
   type Kolom,
-  type Positie,
   type TabelPlan,
   type VulRapport,
   type Waarde,
   type WerkboekPlan,
-  decodeerBereik,
 } from "./plan";
 import {
+  blokWijzigingen,
+  controleerSleutels,
   isLeeg,
   samenvoegenInvoer,
   samenvoegenTabel,
+  sleutelIndex,
+  sleutelKop,
+  sleutelTekst,
   type BestaandeTabel,
+  type SamengevoegdeTabel,
   type Wijziging,
 } from "./samenvoegen";
+import { celWaarde, excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
 import { verliesBijHerschrijven, voegGrafiekenToe, type GrafiekSpec } from "./xlsxOnderdelen";
+
+export { celWaarde, waardeVan } from "./xlsxCel";
 
 export interface XlsxRapport extends VulRapport {
   /** Dutch reasons for tables that were not updated. */
@@ -87,39 +94,6 @@ function binnen(g: Gebied | undefined, blad: string, rij: number, kol: number): 
 // ---------------------------------------------------------------------------------------------------------
 // Values between exceljs and the plan
 
-/** An exceljs cell value as a plain value (formulas as their cached result). */
-export function waardeVan(v: ExcelJS.CellValue | undefined): Waarde {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    if ("formula" in v || "sharedFormula" in v) {
-      const r = (v as { result?: unknown }).result;
-      if (r === undefined || r === null) {
-        // A formula without a cached value still is something the user entered.
-        return `=${"formula" in v ? v.formula : v.sharedFormula}`;
-      }
-      return waardeVan(r as ExcelJS.CellValue);
-    }
-    if ("richText" in v) return v.richText.map((t) => t.text).join("");
-    if ("hyperlink" in v) return String((v as { text?: unknown }).text ?? v.hyperlink);
-    if ("error" in v) return String(v.error);
-  }
-  return String(v);
-}
-
-/**
- * The plain value of a cell. For a formula the cached result is read from `cell.result`: exceljs's
- * `cell.value` leaves out a result of 0.
- */
-export function celWaarde(cel: ExcelJS.Cell): Waarde {
-  const v = cel.value;
-  if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
-    return waardeVan({ ...v, result: cel.result } as ExcelJS.CellValue);
-  }
-  return waardeVan(v);
-}
-
 function celNaarExcel(c: Cel): ExcelJS.CellValue {
   if (isFormule(c)) return { formula: c.formule.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
   // A string is a string: exceljs writes it as a shared string, never as a formula.
@@ -129,7 +103,7 @@ function celNaarExcel(c: Cel): ExcelJS.CellValue {
 /** The original cell, with a shared formula made into a plain one (its master may move). */
 function rauw(cel: ExcelJS.Cell): RauweCel {
   let value = cel.value;
-  if (value && typeof value === "object" && ("sharedFormula" in value || "formula" in value)) {
+  if (isFormuleWaarde(value)) {
     value = { formula: cel.formula, result: cel.result } as ExcelJS.CellFormulaValue;
   }
   return { value, style: JSON.parse(JSON.stringify(cel.style ?? {})) as Partial<ExcelJS.Style> };
@@ -144,18 +118,6 @@ interface GelezenTabel {
   /** Original cells by data row index and header. */
   readonly rauw: readonly Map<string, RauweCel>[];
   readonly excelTabel: boolean;
-}
-
-function tabelRef(t: ExcelJS.Table): string | undefined {
-  const model = ((t as unknown as { table?: { tableRef?: string; ref?: string } }).table ?? {}) as {
-    tableRef?: string;
-    ref?: string;
-  };
-  return model.tableRef ?? model.ref;
-}
-
-function tabellenVan(ws: ExcelJS.Worksheet): Record<string, ExcelJS.Table> {
-  return (ws as unknown as { tables: Record<string, ExcelJS.Table> }).tables;
 }
 
 function leesGebied(ws: ExcelJS.Worksheet, g: Gebied, excelTabel: boolean): GelezenTabel {
@@ -185,26 +147,25 @@ function zoekTabel(
   plan: TabelPlan,
 ): { gevonden?: GelezenTabel; elders?: string } {
   for (const blad of wb.worksheets) {
-    const t = tabellenVan(blad)[plan.naam];
+    const t = excelTabel(blad, plan.naam);
     if (!t) continue;
     if (!ws || blad.name !== ws.name) return { elders: blad.name };
-    const ref = tabelRef(t);
-    const d = ref ? decodeerBereik(ref) : undefined;
+    const d = tabelBereik(t);
     if (d) return { gevonden: leesGebied(ws, { blad: ws.name, ...d }, true) };
   }
   if (!ws) return {};
   // Fallback: the header row at the plan's start position (a file saved without table parts).
   const { rij, kolom } = plan.start;
-  const sleutelKop = plan.kolommen.find((k) => k.sleutel === plan.sleutelKolom)?.kop ?? "";
+  const kop = sleutelKop(plan);
   let kol2 = kolom - 1;
   while (!isLeeg(celWaarde(ws.getCell(rij, kol2 + 1)))) kol2++;
   if (kol2 < kolom) return {};
   const koppen: string[] = [];
   for (let k = kolom; k <= kol2; k++) koppen.push(String(celWaarde(ws.getCell(rij, k))).trim());
-  const sleutelIndex = koppen.indexOf(sleutelKop);
-  if (sleutelIndex < 0) return {};
+  const si = koppen.indexOf(kop);
+  if (si < 0) return {};
   let rij2 = rij;
-  while (!isLeeg(celWaarde(ws.getCell(rij2 + 1, kolom + sleutelIndex)))) rij2++;
+  while (!isLeeg(celWaarde(ws.getCell(rij2 + 1, kolom + si)))) rij2++;
   return { gevonden: leesGebied(ws, { blad: ws.name, rij1: rij, kol1: kolom, rij2, kol2 }, false) };
 }
 
@@ -222,12 +183,6 @@ function markeerInvoer(cel: ExcelJS.Cell): void {
 function leegCel(cel: ExcelJS.Cell): void {
   cel.value = null;
   cel.style = {};
-}
-
-function gelijk(a: Waarde, b: Waarde): boolean {
-  if (isLeeg(a) && isLeeg(b)) return true;
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
-  return a === b;
 }
 
 function planGebieden(blad: BladPlan): Gebied[] {
@@ -262,6 +217,142 @@ interface GeschrevenTabel {
   readonly aantalRijen: number;
 }
 
+/** A plan table read and merged, ready to be written. */
+interface TabelWerk {
+  readonly plan: TabelPlan;
+  readonly uitkomst: SamengevoegdeTabel;
+  /** The merged rows (one empty row for an empty table). */
+  readonly rijen: Cel[][];
+  readonly gevonden?: GelezenTabel;
+  /** The old table with its totals row. */
+  readonly oud?: Gebied;
+  /** Index of each old data row by key. */
+  readonly oudeIndex: ReadonlyMap<string, number>;
+}
+
+/** The old table's rectangle including its totals row (when the plan has one). */
+function oudGebied(plan: TabelPlan, gevonden: GelezenTabel | undefined): Gebied | undefined {
+  return gevonden ? { ...gevonden.gebied, rij2: gevonden.gebied.rij2 + (plan.totaal ? 1 : 0) } : undefined;
+}
+
+/** The first cell the new table (with totals row) would cover that the user filled; undefined when there is none. */
+function eersteGebruikerscel(
+  ws: ExcelJS.Worksheet,
+  werk: Pick<TabelWerk, "plan" | "uitkomst" | "rijen" | "oud">,
+  eigen: readonly Gebied[],
+): ExcelJS.Cell | undefined {
+  const { plan } = werk;
+  const nieuw: Gebied = {
+    blad: ws.name,
+    rij1: plan.start.rij,
+    kol1: plan.start.kolom,
+    rij2: plan.start.rij + werk.rijen.length + (plan.totaal ? 1 : 0),
+    kol2: plan.start.kolom + werk.uitkomst.kolommen.length - 1,
+  };
+  for (let r = nieuw.rij1; r <= nieuw.rij2; r++) {
+    for (let k = nieuw.kol1; k <= nieuw.kol2; k++) {
+      if (binnen(werk.oud, ws.name, r, k) || eigen.some((g) => binnen(g, ws.name, r, k))) continue;
+      if (!isLeeg(celWaarde(ws.getCell(r, k)))) return ws.getCell(r, k);
+    }
+  }
+  return undefined;
+}
+
+/** Rows that appear or go (without user input: those are kept as orphans), as changes. */
+function rijWijzigingen(plan: TabelPlan, gevonden: GelezenTabel, uitkomst: SamengevoegdeTabel): Wijziging[] {
+  const si = gevonden.bestaand.koppen.indexOf(sleutelKop(plan));
+  const oudeSleutels = new Set(
+    gevonden.bestaand.rijen.map((r) => sleutelTekst(r[si])).filter((s) => s !== ""),
+  );
+  const planSleutels = new Set(plan.rijen.map((r) => sleutelTekst(r[sleutelIndex(plan)] as Waarde)));
+  const uit: Wijziging[] = [];
+  for (const s of planSleutels) {
+    if (!oudeSleutels.has(s)) uit.push({ plek: `${plan.naam} ${s}: nieuwe rij`, oud: null, nieuw: s });
+  }
+  for (const s of oudeSleutels) {
+    if (!planSleutels.has(s) && !uitkomst.verweesd.includes(s)) {
+      uit.push({ plek: `${plan.naam} ${s}: rij vervalt`, oud: s, nieuw: null });
+    }
+  }
+  return uit;
+}
+
+/** Index of each old data row by key (the first row of a key). */
+function oudeRijIndex(plan: TabelPlan, gevonden: GelezenTabel | undefined): Map<string, number> {
+  const oudeIndex = new Map<string, number>();
+  if (gevonden) {
+    const si = gevonden.bestaand.koppen.indexOf(sleutelKop(plan));
+    gevonden.bestaand.rijen.forEach((r, i) => {
+      const s = sleutelTekst(r[si]);
+      if (s !== "" && !oudeIndex.has(s)) oudeIndex.set(s, i);
+    });
+  }
+  return oudeIndex;
+}
+
+/** Empty the old table (its cells and, for an Excel table, the table part) before the new one is written. */
+function wisTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
+  const { gevonden, oud } = werk;
+  if (!gevonden || !oud) return;
+  if (gevonden.excelTabel) ws.removeTable(werk.plan.naam);
+  for (let r = oud.rij1; r <= oud.rij2; r++) {
+    for (let k = oud.kol1; k <= oud.kol2; k++) leegCel(ws.getCell(r, k));
+  }
+}
+
+/** Formats of the body, and the user's own cells (input columns, orphan rows) back as they were. */
+function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
+  const { plan, rijen, gevonden } = werk;
+  const si = sleutelIndex(plan);
+  rijen.forEach((rij, i) => {
+    const sleutel = rij[si];
+    const oudI = isLeeg(sleutel as Waarde) ? undefined : werk.oudeIndex.get(String(sleutel).trim());
+    const wees = i >= plan.rijen.length;
+    werk.uitkomst.kolommen.forEach((k, j) => {
+      const cel = ws.getCell(plan.start.rij + 1 + i, plan.start.kolom + j);
+      zetNotatie(cel, k.notatie);
+      if (k.soort === "invoer") markeerInvoer(cel);
+      if (oudI === undefined || !gevonden) return;
+      const rauwe = gevonden.rauw[oudI]?.get(k.kop);
+      if (!rauwe) return;
+      const uitOud = k.soort === "invoer" || (wees && k.soort !== "formule");
+      if (uitOud && !isLeeg(waardeVan(rauwe.value))) {
+        // The user's cell as it was: value (or formula) and formatting.
+        cel.value = rauwe.value;
+        cel.style = rauwe.style;
+      }
+    });
+  });
+}
+
+/** The new table (an Excel table with the merged rows), the user's cells, and the totals row below it. */
+function schrijfTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): GeschrevenTabel {
+  const { plan, rijen } = werk;
+  const kolommen = werk.uitkomst.kolommen;
+  ws.addTable({
+    name: plan.naam,
+    displayName: plan.naam,
+    ref: `${kolomLetters(plan.start.kolom)}${plan.start.rij}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: TABEL_STIJL, showRowStripes: true },
+    columns: kolommen.map((k) => ({ name: k.kop, filterButton: true })),
+    rows: rijen.map((r) => r.map(celNaarExcel)),
+  } as ExcelJS.TableProperties);
+  schrijfLijf(ws, werk);
+  if (plan.totaal) {
+    const r = plan.start.rij + 1 + rijen.length;
+    plan.totaal.forEach((c, j) => {
+      const cel = ws.getCell(r, plan.start.kolom + j);
+      cel.value = celNaarExcel(c);
+      zetNotatie(cel, plan.kolommen[j]?.notatie);
+      cel.font = { bold: true };
+      cel.border = { top: { style: "thin" } };
+    });
+  }
+  return { blad: ws.name, start: plan.start, kolommen, rijen, aantalRijen: rijen.length };
+}
+
 class Schrijver {
   readonly wijzigingen: Wijziging[] = [];
   readonly nieuweBladen: string[] = [];
@@ -287,18 +378,11 @@ class Schrijver {
     // Changed plan values in blocks, compared with the workbook as it was.
     if (bestond) {
       for (const b of plan.blokken) {
-        b.cellen.forEach((rij, i) =>
-          rij.forEach((c, j) => {
-            if (isFormule(c)) return;
-            const cel = ws.getCell(b.start.rij + i, b.start.kolom + j);
-            const oud = celWaarde(cel);
-            if (!gelijk(oud, c))
-              this.wijzigingen.push({ plek: `${plan.naam}!${cel.address}`, oud, nieuw: c });
-          }),
-        );
+        const was = (i: number, j: number) => celWaarde(ws.getCell(b.start.rij + i, b.start.kolom + j));
+        this.wijzigingen.push(...blokWijzigingen(plan.naam, b, was));
       }
     }
-    for (const werk of tabelWerk) werk?.wis();
+    for (const werk of tabelWerk) if (werk) wisTabel(ws, werk);
 
     for (const b of plan.blokken) {
       b.cellen.forEach((rij, i) =>
@@ -312,31 +396,17 @@ class Schrijver {
     }
 
     for (const inv of plan.invoercellen) this.invoerCel(ws, inv);
-    for (const werk of tabelWerk) werk?.schrijf();
-
-    // Column widths: only where none is set yet (a width the user chose stays).
-    const breedtes = new Map<number, number>(
-      Object.entries(plan.breedtes ?? {}).map(([k, v]) => [Number(k), v]),
-    );
-    for (const t of plan.tabellen) {
-      t.kolommen.forEach((k, i) => {
-        if (k.breedte && !breedtes.has(t.start.kolom + i)) breedtes.set(t.start.kolom + i, k.breedte);
-      });
-    }
-    for (const [k, b] of breedtes) {
-      const kolom = ws.getColumn(k);
-      if (!bestond || kolom.width === undefined) kolom.width = b;
-    }
+    for (const werk of tabelWerk) if (werk) this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
+    zetBreedtes(ws, plan, bestond);
   }
 
   private invoerCel(ws: ExcelJS.Worksheet, inv: BladPlan["invoercellen"][number]): void {
     // Where the defined name points now (the user may have kept it elsewhere), else the plan position.
     let bron: ExcelJS.Cell | undefined;
-    const bereiken = this.wb.definedNames.getRanges(inv.naam)?.ranges ?? [];
-    const m = bereiken.length === 1 ? /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(bereiken[0] ?? "") : null;
-    if (m) {
-      const blad = this.wb.getWorksheet((m[1] ?? "").replace(/''/g, "'"));
-      if (blad) bron = blad.getCell(`${m[2]}${m[3]}`);
+    const doel = naamCel(this.wb, inv.naam);
+    if (doel) {
+      const blad = this.wb.getWorksheet(doel.blad);
+      if (blad) bron = blad.getCell(doel.cel);
     } else if (!this.nieuweBladen.includes(ws.name)) {
       bron = ws.getCell(inv.positie.rij, inv.positie.kolom);
     }
@@ -355,180 +425,61 @@ class Schrijver {
     zetNotatie(cel, inv.notatie);
     markeerInvoer(cel);
     this.wb.definedNames.removeAllNames(inv.naam);
-    this.wb.definedNames.add(
-      `${bladNaamRef(ws.name)}!$${kolomLetters(inv.positie.kolom)}$${inv.positie.rij}`,
-      inv.naam,
-    );
+    this.wb.definedNames.add(absoluteVerwijzing(ws.name, inv.positie), inv.naam);
   }
 
-  /** Reads and merges one table; returns the steps that clear the old and write the new table, or undefined when the table is skipped. */
+  /** Reads and merges one table; undefined (and reported) when the table is skipped. */
   private bereidTabel(
     ws: ExcelJS.Worksheet,
     plan: TabelPlan,
     eigen: readonly Gebied[],
-  ): { wis: () => void; schrijf: () => void } | undefined {
+  ): TabelWerk | undefined {
+    const overslaan = (reden: string): undefined => {
+      this.overgeslagen.push(reden);
+      return undefined;
+    };
     const { gevonden, elders } = zoekTabel(this.wb, ws, plan);
     if (elders !== undefined) {
-      this.overgeslagen.push(
+      return overslaan(
         `tabel ${plan.naam} staat op blad "${elders}" in plaats van "${ws.name}"; niet bijgewerkt`,
       );
-      return undefined;
     }
-    if (gevonden) {
-      const sleutelKop = plan.kolommen.find((k) => k.sleutel === plan.sleutelKolom)?.kop ?? "";
-      const si = gevonden.bestaand.koppen.indexOf(sleutelKop);
-      if (si >= 0) {
-        const gezien = new Set<string>();
-        for (const r of gevonden.bestaand.rijen) {
-          const s = isLeeg(r[si] ?? null) ? "" : String(r[si]).trim();
-          if (s === "") continue;
-          if (gezien.has(s)) {
-            this.overgeslagen.push(
-              `tabel ${plan.naam} bevat de sleutel "${s}" meer dan eens; niet bijgewerkt`,
-            );
-            return undefined;
-          }
-          gezien.add(s);
-        }
-      }
-    }
+    const dubbel = gevonden ? controleerSleutels(plan, gevonden.bestaand) : undefined;
+    if (dubbel) return overslaan(dubbel.reden);
     const uitkomst = samenvoegenTabel(plan, gevonden?.bestaand);
-    if (uitkomst.soort === "overgeslagen") {
-      this.overgeslagen.push(uitkomst.reden);
-      return undefined;
-    }
+    if (uitkomst.soort === "overgeslagen") return overslaan(uitkomst.reden);
     const rijen =
       uitkomst.rijen.length > 0 ? uitkomst.rijen.map((r) => [...r]) : [uitkomst.kolommen.map(() => null)];
-    const heeftTotaal = !!plan.totaal;
-    const nieuw: Gebied = {
-      blad: ws.name,
-      rij1: plan.start.rij,
-      kol1: plan.start.kolom,
-      rij2: plan.start.rij + rijen.length + (heeftTotaal ? 1 : 0),
-      kol2: plan.start.kolom + uitkomst.kolommen.length - 1,
-    };
-    const oud: Gebied | undefined = gevonden
-      ? { ...gevonden.gebied, rij2: gevonden.gebied.rij2 + (heeftTotaal ? 1 : 0) }
-      : undefined;
+    const werk = { plan, uitkomst, rijen, gevonden, oud: oudGebied(plan, gevonden) };
     // Never grow over cells the user filled next to the table.
-    for (let r = nieuw.rij1; r <= nieuw.rij2; r++) {
-      for (let k = nieuw.kol1; k <= nieuw.kol2; k++) {
-        if (binnen(oud, ws.name, r, k) || eigen.some((g) => binnen(g, ws.name, r, k))) continue;
-        if (!isLeeg(celWaarde(ws.getCell(r, k)))) {
-          this.overgeslagen.push(
-            `tabel ${plan.naam} zou cel ${ws.name}!${ws.getCell(r, k).address} overschrijven (daar staat iets van u); niet bijgewerkt`,
-          );
-          return undefined;
-        }
-      }
-    }
-
-    this.wijzigingen.push(...uitkomst.wijzigingen);
-    // Rows that appear or go (without user input: those are kept as orphans) are changes too.
-    if (gevonden) {
-      const si = gevonden.bestaand.koppen.indexOf(sleutelKop(plan));
-      const oudeSleutels = new Set(
-        gevonden.bestaand.rijen.map((r) => sleutelTekst(r[si])).filter((s) => s !== ""),
+    const bezet = eersteGebruikerscel(ws, werk, eigen);
+    if (bezet) {
+      return overslaan(
+        `tabel ${plan.naam} zou cel ${ws.name}!${bezet.address} overschrijven (daar staat iets van u); niet bijgewerkt`,
       );
-      const planSleutels = new Set(plan.rijen.map((r) => sleutelTekst(r[sleutelIndexVan(plan)] as Waarde)));
-      for (const s of planSleutels) {
-        if (!oudeSleutels.has(s))
-          this.wijzigingen.push({ plek: `${plan.naam} ${s}: nieuwe rij`, oud: null, nieuw: s });
-      }
-      for (const s of oudeSleutels) {
-        if (!planSleutels.has(s) && !uitkomst.verweesd.includes(s)) {
-          this.wijzigingen.push({ plek: `${plan.naam} ${s}: rij vervalt`, oud: s, nieuw: null });
-        }
-      }
     }
+    this.wijzigingen.push(...uitkomst.wijzigingen);
+    if (gevonden) this.wijzigingen.push(...rijWijzigingen(plan, gevonden, uitkomst));
     this.invoerBehouden += uitkomst.invoerBehouden;
     for (const s of uitkomst.verweesd) this.verweesd.push({ tabel: plan.naam, sleutel: s });
-
-    // Original cells of the user input that the merge kept, by merged row.
-    const sleutelIndex = plan.kolommen.findIndex((k) => k.sleutel === plan.sleutelKolom);
-    const oudeIndex = new Map<string, number>();
-    if (gevonden) {
-      const si = gevonden.bestaand.koppen.indexOf(plan.kolommen[sleutelIndex]?.kop ?? "");
-      gevonden.bestaand.rijen.forEach((r, i) => {
-        const s = isLeeg(r[si] ?? null) ? "" : String(r[si]).trim();
-        if (s !== "" && !oudeIndex.has(s)) oudeIndex.set(s, i);
-      });
-    }
-
-    const wis = () => {
-      if (!gevonden || !oud) return;
-      if (gevonden.excelTabel) ws.removeTable(plan.naam);
-      for (let r = oud.rij1; r <= oud.rij2; r++) {
-        for (let k = oud.kol1; k <= oud.kol2; k++) leegCel(ws.getCell(r, k));
-      }
-    };
-    const schrijf = () => {
-      const kolommen = uitkomst.kolommen;
-      ws.addTable({
-        name: plan.naam,
-        displayName: plan.naam,
-        ref: `${kolomLetters(plan.start.kolom)}${plan.start.rij}`,
-        headerRow: true,
-        totalsRow: false,
-        style: { theme: TABEL_STIJL, showRowStripes: true },
-        columns: kolommen.map((k) => ({ name: k.kop, filterButton: true })),
-        rows: rijen.map((r) => r.map(celNaarExcel)),
-      } as ExcelJS.TableProperties);
-      rijen.forEach((rij, i) => {
-        const sleutel = rij[sleutelIndex];
-        const oudI = isLeeg(sleutel as Waarde) ? undefined : oudeIndex.get(String(sleutel).trim());
-        const wees = i >= plan.rijen.length;
-        kolommen.forEach((k, j) => {
-          const cel = ws.getCell(plan.start.rij + 1 + i, plan.start.kolom + j);
-          zetNotatie(cel, k.notatie);
-          if (k.soort === "invoer") markeerInvoer(cel);
-          if (oudI === undefined || !gevonden) return;
-          const rauwe = gevonden.rauw[oudI]?.get(k.kop);
-          if (!rauwe) return;
-          const uitOud = k.soort === "invoer" || (wees && k.soort !== "formule");
-          if (uitOud && !isLeeg(waardeVan(rauwe.value))) {
-            // The user's cell as it was: value (or formula) and formatting.
-            cel.value = rauwe.value;
-            cel.style = rauwe.style;
-          }
-        });
-      });
-      if (plan.totaal) {
-        const r = plan.start.rij + 1 + rijen.length;
-        plan.totaal.forEach((c, j) => {
-          const cel = ws.getCell(r, plan.start.kolom + j);
-          cel.value = celNaarExcel(c);
-          zetNotatie(cel, plan.kolommen[j]?.notatie);
-          cel.font = { bold: true };
-          cel.border = { top: { style: "thin" } };
-        });
-      }
-      this.tabellen.set(plan.naam, {
-        blad: ws.name,
-        start: plan.start,
-        kolommen,
-        rijen,
-        aantalRijen: rijen.length,
-      });
-    };
-    return { wis, schrijf };
+    return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden) };
   }
 }
 
-function sleutelTekst(w: Waarde | undefined): string {
-  return w === null || w === undefined ? "" : String(w).trim();
-}
-
-function sleutelIndexVan(plan: TabelPlan): number {
-  return plan.kolommen.findIndex((k) => k.sleutel === plan.sleutelKolom);
-}
-
-function sleutelKop(plan: TabelPlan): string {
-  return plan.kolommen[sleutelIndexVan(plan)]?.kop ?? "";
-}
-
-function bladNaamRef(blad: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(blad) ? blad : `'${blad.replace(/'/g, "''")}'`;
+/** Column widths: only where none is set yet (a width the user chose stays). */
+function zetBreedtes(ws: ExcelJS.Worksheet, plan: BladPlan, bestond: boolean): void {
+  const breedtes = new Map<number, number>(
+    Object.entries(plan.breedtes ?? {}).map(([k, v]) => [Number(k), v]),
+  );
+  for (const t of plan.tabellen) {
+    t.kolommen.forEach((k, i) => {
+      if (k.breedte && !breedtes.has(t.start.kolom + i)) breedtes.set(t.start.kolom + i, k.breedte);
+    });
+  }
+  for (const [k, b] of breedtes) {
+    const kolom = ws.getColumn(k);
+    if (!bestond || kolom.width === undefined) kolom.width = b;
+  }
 }
 
 function grafiekSpecs(plan: WerkboekPlan, tabellen: ReadonlyMap<string, GeschrevenTabel>): GrafiekSpec[] {
@@ -542,7 +493,7 @@ function grafiekSpecs(plan: WerkboekPlan, tabellen: ReadonlyMap<string, Geschrev
       const kolom = (sleutel: string) => t.kolommen.findIndex((k) => k.sleutel === sleutel);
       const ref = (j: number, r1: number, r2: number) => {
         const l = kolomLetters(t.start.kolom + j);
-        return `${bladNaamRef(t.blad)}!$${l}$${r1}${r2 > r1 ? `:$${l}$${r2}` : ""}`;
+        return `${bladVerwijzing(t.blad)}!$${l}$${r1}${r2 > r1 ? `:$${l}$${r2}` : ""}`;
       };
       const eerste = t.start.rij + 1;
       const laatste = t.start.rij + n;

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { buildDataset, normaliseerNaam } from "../../src/data/build/buildDataset";
-import { readBronnen } from "../../src/data/build/readBronnen";
-import { serializeDataset } from "../../src/data/build/serialize";
+import { buildDataset, normaliseerNaam } from "../../src/data/bronnen/buildDataset";
+import { readBronnen } from "../../src/data/bronnen/readBronnen";
+import { serializeDataset } from "../../src/data/bronnen/serialize";
 import { DatasetSchema, type Dataset, type Gemeente } from "../../src/data/schema";
 
 const root = join(__dirname, "..", "..");
@@ -46,13 +46,13 @@ describe("embedded dataset", () => {
   test("the build and its script never read ../shared", () => {
     for (const bestand of [
       "scripts/build-dataset.ts",
-      "src/data/build/buildDataset.ts",
-      "src/data/build/cbs.ts",
-      "src/data/build/csv.ts",
-      "src/data/build/naam.ts",
-      "src/data/build/opvang.ts",
-      "src/data/build/readBronnen.ts",
-      "src/data/build/serialize.ts",
+      "src/data/bronnen/buildDataset.ts",
+      "src/data/bronnen/cbs.ts",
+      "src/data/bronnen/csv.ts",
+      "src/data/bronnen/naam.ts",
+      "src/data/bronnen/opvang.ts",
+      "src/data/bronnen/readBronnen.ts",
+      "src/data/bronnen/serialize.ts",
     ]) {
       expect(readFileSync(join(root, bestand), "utf8")).not.toMatch(/shared/);
     }

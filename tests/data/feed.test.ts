@@ -37,7 +37,7 @@ import {
 } from "../../src/data/opslag";
 import type { Dataset } from "../../src/data/schema";
 import { engine, gebruikDataset } from "../../src/data/store";
-import { feedBerichten } from "../../src/domain/berichten";
+import { feedBerichten } from "../../src/data/berichten";
 import { art29 } from "../../src/domain/taakstelling";
 import { startBrowser } from "../helpers/browser";
 import programmas from "../helpers/programmas";

@@ -6,8 +6,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import Papa from "papaparse";
-import { buildDataset } from "../../src/data/build/buildDataset";
-import { readBronnen } from "../../src/data/build/readBronnen";
+import { buildDataset } from "../../src/data/bronnen/buildDataset";
+import { readBronnen } from "../../src/data/bronnen/readBronnen";
 import { DatasetSchema, type Dataset, type OpvangBesluit } from "../../src/data/schema";
 
 const root = join(__dirname, "..", "..");

@@ -21,7 +21,10 @@
  * - `workbook.application.calculate(type)` is only recorded (the fake computes nothing).
  * Everything is recorded: `log` (every executed command with its sync number), `syncs`, `cellenPerSync` and
  * `herschreven` (every formula written through `Range.formulas`).
+ * A1 addresses come from the project's own code (src/workbook/a1.ts, which has no imports: the browser tests load
+ * it next to this file).
  */
+import { adres, bladTussenQuotes, kolomLetters, kolomNummer, overlapt } from "../../src/workbook/a1";
 
 export type FakeWaarde = string | number | boolean;
 
@@ -117,25 +120,8 @@ export class FakeExcelFout extends Error {
 
 const MAX_RIJEN = 1_048_576;
 
-export function kolomNaarLetters(kolom: number): string {
-  let k = kolom;
-  let s = "";
-  while (k > 0) {
-    const r = (k - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    k = Math.floor((k - 1) / 26);
-  }
-  return s;
-}
-
-function lettersNaarKolom(l: string): number {
-  let k = 0;
-  for (const ch of l.toUpperCase()) k = k * 26 + (ch.charCodeAt(0) - 64);
-  return k;
-}
-
 export function a1(rij: number, kolom: number): string {
-  return `${kolomNaarLetters(kolom)}${rij}`;
+  return adres({ rij, kolom });
 }
 
 /** "A1", "A1:C5", "C:C", "C:E" (optionally "Blad!…", "'Mijn blad'!…", with or without $). */
@@ -156,8 +142,8 @@ export function parseerBereik(adres: string): { blad?: string; rechthoek: FakeRe
   const heleKolom = a[2] === undefined || b[2] === undefined;
   const r1 = heleKolom ? 1 : Number(a[2]);
   const r2 = heleKolom ? MAX_RIJEN : Number(b[2]);
-  const c1 = lettersNaarKolom(a[1]);
-  const c2 = lettersNaarKolom(b[1]);
+  const c1 = kolomNummer(a[1]);
+  const c2 = kolomNummer(b[1]);
   return {
     blad,
     rechthoek: {
@@ -176,17 +162,9 @@ export function rechthoekAdres(r: FakeRechthoek): string {
     : `${links}:${a1(r.rij + r.rijen - 1, r.kolom + r.kolommen - 1)}`;
 }
 
+/** How Excel writes a sheet in an address: plain for a simple name (dots allowed), else quoted. */
 function bladVoorvoegsel(naam: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(naam) ? naam : `'${naam.replace(/'/g, "''")}'`;
-}
-
-function overlapt(a: FakeRechthoek, b: FakeRechthoek): boolean {
-  return (
-    a.rij < b.rij + b.rijen &&
-    b.rij < a.rij + a.rijen &&
-    a.kolom < b.kolom + b.kolommen &&
-    b.kolom < a.kolom + a.kolommen
-  );
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(naam) ? naam : bladTussenQuotes(naam);
 }
 
 function gelijkeNaam(a: string, b: string): boolean {
@@ -1204,7 +1182,7 @@ class FakeNaamProxy extends FakeObject<FakeNaam> {
       case "value":
       case "formula":
         return n.blad
-          ? `=${bladVoorvoegsel(n.blad.naam)}!$${kolomNaarLetters(n.kolom ?? 1)}$${n.rij ?? 1}`
+          ? `=${bladVoorvoegsel(n.blad.naam)}!$${kolomLetters(n.kolom ?? 1)}$${n.rij ?? 1}`
           : (n.formule ?? "");
       default:
         throw fout("InvalidArgument", `fake NamedItem kent ${eigenschap} niet`);

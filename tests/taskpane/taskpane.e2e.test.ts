@@ -202,15 +202,19 @@ describe("Excel path with an injected fake Excel", () => {
 
   /** A browser context whose pages get `window.Excel` backed by a FakeExcel (`window.__fake`) with OPGAVE cells. */
   async function excelContext(): Promise<BrowserContext> {
-    const bron = fs.readFileSync(path.join(ROOT, "tests/helpers/fakeExcel.ts"), "utf8");
-    const js = ts.transpileModule(bron, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-    }).outputText;
+    const js = (bestand: string) =>
+      ts.transpileModule(fs.readFileSync(path.join(ROOT, bestand), "utf8"), {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+      }).outputText;
     const context = await browser.newContext();
+    // The fake imports one module (the A1 address code, itself without imports): loaded first, handed to `require`.
     await context.addInitScript(`
       (function () {
+        var __a1 = { exports: {} };
+        (function (exports, module) { ${js("src/workbook/a1.ts")} })(__a1.exports, __a1);
+        var require = function () { return __a1.exports; };
         var exports = {}; var module = { exports: exports };
-        ${js}
+        ${js("tests/helpers/fakeExcel.ts")}
         var wm = new exports.FakeWerkmap(["Blad1"]);
         wm.zet("Blad1", "A1", { formule: ${JSON.stringify(OPGAVE)}, waarde: 123 });
         wm.zet("Blad1", "A2", { formule: '=OPGAVE.TAAKSTELLING("Utrecht";"2099-I")', waarde: "#VALUE!" });

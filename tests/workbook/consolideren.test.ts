@@ -34,6 +34,7 @@ import { leesAanlevering } from "../../src/workbook/lezen";
 import { celWaarde, schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { engine } from "../domain/helpers";
 import { herberekenMetLibreOffice, vindSoffice } from "../helpers/libreoffice";
+import { blad, leesXlsx as leesData, rijVan, tabelRef } from "./werkboekHulp";
 
 jest.setTimeout(120_000);
 
@@ -66,29 +67,6 @@ async function lees(bestand: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await fs.readFile(bestand)) as unknown as ArrayBuffer);
   return wb;
-}
-
-async function leesData(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  return wb;
-}
-
-function blad(wb: ExcelJS.Workbook, naam: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(naam);
-  if (!ws) throw new Error(`blad ${naam} ontbreekt`);
-  return ws;
-}
-
-/** Sheet row of a period in the Taakstelling table (A8…). */
-function rijVan(ws: ExcelJS.Worksheet, periode: string): number {
-  for (let r = 8; r < 60; r++) if (ws.getCell(r, 1).value === periode) return r;
-  throw new Error(`periode ${periode} niet gevonden`);
-}
-
-function tabelRef(ws: ExcelJS.Worksheet, naam: string): string | undefined {
-  const t = (ws as unknown as { tables: Record<string, { table: { tableRef?: string } }> }).tables[naam];
-  return t?.table.tableRef;
 }
 
 /** Values of an Excel table as objects by header (plain values; formulas as their stored result). */

@@ -9,6 +9,7 @@ import os from "os";
 import path from "path";
 import { GRAFIEK_PREFIX } from "../../src/workbook/xlsxOnderdelen";
 import { engine } from "../domain/helpers";
+import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef } from "./werkboekHulp";
 
 const bron: BronInfo = {
   datasetId: "opgave-standaard",
@@ -21,35 +22,8 @@ const bron: BronInfo = {
 
 const utrecht = planGemeente(engine, "Utrecht", bron);
 
-async function lees(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  return wb;
-}
-
-async function bewaar(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-function blad(wb: ExcelJS.Workbook, naam: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(naam);
-  if (!ws) throw new Error(`blad ${naam} ontbreekt`);
-  return ws;
-}
-
-function tabelRef(ws: ExcelJS.Worksheet, naam: string): string | undefined {
-  const t = (ws as unknown as { tables: Record<string, { table: { tableRef?: string } }> }).tables[naam];
-  return t?.table.tableRef;
-}
-
 function w(ws: ExcelJS.Worksheet, adres: string) {
   return celWaarde(ws.getCell(adres));
-}
-
-/** Sheet row of a period in the Taakstelling table. */
-function rijVan(ws: ExcelJS.Worksheet, periode: string): number {
-  for (let r = 8; r < 40; r++) if (ws.getCell(r, 1).value === periode) return r;
-  throw new Error(`periode ${periode} niet gevonden`);
 }
 
 /** A small hand-made plan: one sheet, one table keyed by "code" with an input column. */

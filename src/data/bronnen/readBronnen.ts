@@ -1,6 +1,6 @@
 /**
- * Node-only helper (scripts and tests): reads every *.csv in a directory (data/bronnen/) into
- * { "file.csv": text }. Not for the add-in bundle.
+ * Node-only helper (scripts/build-dataset.ts, `opgave bundel maak`, tests): reads every *.csv in a directory
+ * (data/bronnen/) into { "file.csv": text }. Not for the add-in bundle.
  */
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";

@@ -463,11 +463,19 @@ function bouwProvincies96000(
   return { provincies: sorteerProvincies(provincies), bron: veld(totaalRij, "bron_url", b), opmerkingen };
 }
 
-function bouwGemeenten96000(
+/** A figure in the 96.000 file for several gemeenten together (derived, not published; see `verklaarAfgeleid96000`). */
+interface Afgeleid96000 {
+  codes: string[];
+  naam: string;
+  waarde: string;
+  bron: string;
+}
+
+/** The published indicative figures per gemeente (file gemeenten96000): by code, plus the derived combined rows. */
+function leesGemeenten96000(
   files: Record<string, string>,
   ref: Verwijzingen,
-  provincies: OpvangProvincie[],
-): { gemeenten: OpvangGemeente[]; opmerkingen: string[] } {
+): { perCode: Map<string, OpvangGemeente>; afgeleid: Afgeleid96000[] } {
   const b = B.gemeenten96000;
   const rijen = parseCsv(vereisBestand(files, b), b, [
     "gm_code",
@@ -475,9 +483,8 @@ function bouwGemeenten96000(
     "indicatieve_opgave_96000",
     "bron_url",
   ]);
-  const opmerkingen: string[] = [];
   const perCode = new Map<string, OpvangGemeente>();
-  const afgeleid: { codes: string[]; naam: string; waarde: string; bron: string }[] = [];
+  const afgeleid: Afgeleid96000[] = [];
   let vorigeBron = "";
   for (const r of rijen) {
     const code = veld(r, "gm_code", b).trim();
@@ -508,7 +515,56 @@ function bouwGemeenten96000(
     }
     perCode.set(code, { gemeente: code, totaal, amv: null, bron, alternatieven });
   }
+  return { perCode, afgeleid };
+}
 
+/** A STRIJDIG row: two sources disagree; BESLISSINGEN_96000 says which figure is used and why. */
+function beslisStrijdig96000(
+  waar: string,
+  code: string,
+  bestaand: OpvangGemeente | undefined,
+  rij: { totaal: number; amv: number | null; bron: string },
+): OpvangGemeente {
+  const beslissing = BESLISSINGEN_96000[code];
+  if (!beslissing) throw new Error(`${waar}: STRIJDIG zonder beslissing in BESLISSINGEN_96000`);
+  if (!bestaand) throw new Error(`${waar}: STRIJDIG maar niet in ${B.gemeenten96000}`);
+  const { totaal, amv, bron } = rij;
+  const paar = [bestaand.totaal, totaal].sort((x, y) => x - y);
+  const verwacht = [beslissing.gebruikt, beslissing.alternatief].sort((x, y) => x - y);
+  if (paar[0] !== verwacht[0] || paar[1] !== verwacht[1])
+    throw new Error(
+      `${waar}: bronnen geven ${paar.join("/")}, beslissing gaat uit van ${verwacht.join("/")}`,
+    );
+  const [gebruiktBron, alternatiefBron] =
+    totaal === beslissing.gebruikt ? [bron, bestaand.bron] : [bestaand.bron, bron];
+  return {
+    gemeente: code,
+    totaal: beslissing.gebruikt,
+    amv: totaal === beslissing.gebruikt ? amv : null,
+    bron: gebruiktBron,
+    toelichting: beslissing.toelichting,
+    alternatieven: [
+      ...bestaand.alternatieven,
+      {
+        waarde: String(beslissing.alternatief),
+        bron: alternatiefBron,
+        reden: beslissing.redenAlternatief,
+      },
+    ],
+  };
+}
+
+/**
+ * The supplement (file gemeenten96000Aanvulling), applied to `perCode`: ONZEKER rows become remarks, STRIJDIG
+ * rows are decided (BESLISSINGEN_96000, every decision must be used), confirmed rows add a source or a figure.
+ */
+function verwerkAanvulling96000(
+  files: Record<string, string>,
+  ref: Verwijzingen,
+  perCode: Map<string, OpvangGemeente>,
+  opmerkingen: string[],
+): void {
+  const b = B.gemeenten96000;
   const ba = B.gemeenten96000Aanvulling;
   const aanvulling = parseCsv(vereisBestand(files, ba), ba, [
     "gm_code",
@@ -545,32 +601,7 @@ function bouwGemeenten96000(
     const totaal = geheelGetal(waarde, waar);
     const amv = amvTekst === "" ? null : geheelGetal(amvTekst, `${waar} waarvan_amv`);
     if (status === "STRIJDIG") {
-      const beslissing = BESLISSINGEN_96000[code];
-      if (!beslissing) throw new Error(`${waar}: STRIJDIG zonder beslissing in BESLISSINGEN_96000`);
-      if (!bestaand) throw new Error(`${waar}: STRIJDIG maar niet in ${b}`);
-      const paar = [bestaand.totaal, totaal].sort((x, y) => x - y);
-      const verwacht = [beslissing.gebruikt, beslissing.alternatief].sort((x, y) => x - y);
-      if (paar[0] !== verwacht[0] || paar[1] !== verwacht[1])
-        throw new Error(
-          `${waar}: bronnen geven ${paar.join("/")}, beslissing gaat uit van ${verwacht.join("/")}`,
-        );
-      const [gebruiktBron, alternatiefBron] =
-        totaal === beslissing.gebruikt ? [bron, bestaand.bron] : [bestaand.bron, bron];
-      perCode.set(code, {
-        gemeente: code,
-        totaal: beslissing.gebruikt,
-        amv: totaal === beslissing.gebruikt ? amv : null,
-        bron: gebruiktBron,
-        toelichting: beslissing.toelichting,
-        alternatieven: [
-          ...bestaand.alternatieven,
-          {
-            waarde: String(beslissing.alternatief),
-            bron: alternatiefBron,
-            reden: beslissing.redenAlternatief,
-          },
-        ],
-      });
+      perCode.set(code, beslisStrijdig96000(waar, code, bestaand, { totaal, amv, bron }));
       beslist.add(code);
       continue;
     }
@@ -593,18 +624,22 @@ function bouwGemeenten96000(
   for (const code of Object.keys(BESLISSINGEN_96000)) {
     if (!beslist.has(code)) throw new Error(`BESLISSINGEN_96000: ${code} komt niet (meer) als STRIJDIG voor`);
   }
+}
 
-  const gemeenten = sorteerGemeenten([...perCode.values()]);
-  for (const g of gemeenten) {
-    if (g.amv !== null && g.amv !== amvVan96000(g.totaal))
-      throw new Error(`${g.gemeente}: amv ${g.amv} ≠ round(${g.totaal} × 8140/96000)`);
-  }
-
-  // The derived combined figure: check it and explain why it is not used.
+/** The derived combined figures: each is checked and explained (first in `opmerkingen`) as not used. */
+function verklaarAfgeleid96000(
+  afgeleid: Afgeleid96000[],
+  ref: Verwijzingen,
+  provincies: OpvangProvincie[],
+  gemeenten: OpvangGemeente[],
+  opmerkingen: string[],
+): void {
+  const b = B.gemeenten96000;
+  const gepubliceerd = new Set(gemeenten.map((g) => g.gemeente));
   for (const a of afgeleid) {
     const gs = a.codes.map((c) => ref.gemeente(c, undefined, `${b} ${a.codes.join("+")}`));
     const provincie = gs[0]!.provincie;
-    if (gs.some((g) => g.provincie !== provincie || perCode.has(g.code)))
+    if (gs.some((g) => g.provincie !== provincie || gepubliceerd.has(g.code)))
       throw new Error(`${b} ${a.codes.join("+")}: codes niet in één provincie of al gepubliceerd`);
     const m = /^(\d+) \(= (\d+) - som overige (\d+); afgeleid\)$/.exec(a.waarde);
     const prov = provincies.find((p) => p.provincie === provincie);
@@ -625,6 +660,23 @@ function bouwGemeenten96000(
         `geen gepubliceerd aantal per gemeente.`,
     );
   }
+}
+
+/** The gemeenten of the 96.000 decision: published figures, supplement and decisions applied, amv checked. */
+function bouwGemeenten96000(
+  files: Record<string, string>,
+  ref: Verwijzingen,
+  provincies: OpvangProvincie[],
+): { gemeenten: OpvangGemeente[]; opmerkingen: string[] } {
+  const opmerkingen: string[] = [];
+  const { perCode, afgeleid } = leesGemeenten96000(files, ref);
+  verwerkAanvulling96000(files, ref, perCode, opmerkingen);
+  const gemeenten = sorteerGemeenten([...perCode.values()]);
+  for (const g of gemeenten) {
+    if (g.amv !== null && g.amv !== amvVan96000(g.totaal))
+      throw new Error(`${g.gemeente}: amv ${g.amv} ≠ round(${g.totaal} × 8140/96000)`);
+  }
+  verklaarAfgeleid96000(afgeleid, ref, provincies, gemeenten, opmerkingen);
   return { gemeenten, opmerkingen };
 }
 

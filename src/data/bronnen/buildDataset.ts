@@ -4,7 +4,11 @@
  * Pure: takes the CSV texts keyed by file name (e.g. "gemeenten_2023_2024.csv"), returns a `Dataset` that has
  * passed `DatasetSchema.parse`. Every cross-check below throws with a message naming the file and the row, so a
  * wrong or changed source file fails the build instead of producing a quietly wrong dataset.
- * File I/O lives in scripts/build-dataset.ts.
+ *
+ * src/data/bronnen/ reads the publisher's CSV sources into a dataset. It runs in `npm run dataset`
+ * (scripts/build-dataset.ts, which does the file I/O) and at run time in `opgave bundel maak` (src/cli/bundel.ts);
+ * it is Node-side code and never part of the add-in bundle (eslint.config.mjs forbids importing it from
+ * src/taskpane, src/functions and src/workbook).
  */
 import {
   DatasetSchema,
@@ -15,6 +19,7 @@ import {
   type Herindeling,
   type LandelijkeTaakstelling,
   type Provincie,
+  type Veiligheidsregio,
 } from "../schema";
 import {
   CBS_BEVOLKING_BESTAND,
@@ -366,27 +371,32 @@ function naamUitCbsLabel(label: string): string {
   return label.replace(/\s+Municipality$/, "").trim();
 }
 
-function bouwGemeenten(
-  cbs: CbsBevolking,
+/** The master file by code (each code once) and the CBS list 2023 by code. */
+function indexeerGemeenteBestanden(
   master: CsvRij[],
   cbs2023: CsvRij[],
-  herindelingen: Herindeling[],
-  vrCodes: Set<string>,
-): Gemeente[] {
-  const jaren = jarenBereik(cbs);
+): { masterPerCode: Map<string, CsvRij>; cbsNaam: Map<string, CsvRij> } {
   const m = BESTANDEN.gemeenten;
-  const c23 = BESTANDEN.cbsGemeenten2023;
-
   const cbsNaam = new Map<string, CsvRij>();
-  for (const r of cbs2023) cbsNaam.set(veld(r, "GemeentecodeGM", c23), r);
+  for (const r of cbs2023) cbsNaam.set(veld(r, "GemeentecodeGM", BESTANDEN.cbsGemeenten2023), r);
   const masterPerCode = new Map<string, CsvRij>();
   for (const r of master) {
     const code = veld(r, "gm_code", m);
     if (masterPerCode.has(code)) throw new Error(`${m}: ${code} dubbel`);
     masterPerCode.set(code, r);
   }
+  return { masterPerCode, cbsNaam };
+}
 
-  // Cross-checks of the master file against the CBS list 2023 and the CBS long table.
+/** Cross-checks of the master file against the CBS list 2023 and the CBS long table. */
+function controleerMaster(
+  cbs: CbsBevolking,
+  masterPerCode: Map<string, CsvRij>,
+  cbsNaam: Map<string, CsvRij>,
+  vrCodes: Set<string>,
+): void {
+  const m = BESTANDEN.gemeenten;
+  const c23 = BESTANDEN.cbsGemeenten2023;
   const codes2023 = gemeentecodes(cbs, 2023);
   const codes2024 = gemeentecodes(cbs, 2024);
   const zelfde = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
@@ -415,12 +425,13 @@ function bouwGemeenten(
       }
     }
   }
+}
 
-  // All codes in any classification 2015…2024.
-  const alleCodes = new Set<string>();
-  for (const jaar of jaren) for (const c of gemeentecodes(cbs, jaar)) alleCodes.add(c);
-
-  // vanaf / tot from the herindelingen.
+/** vanaf / tot of every code from the herindelingen (a continuing code is not created by one). */
+function levensduren(
+  cbs: CbsBevolking,
+  herindelingen: Herindeling[],
+): { vanaf: Map<string, string>; tot: Map<string, string> } {
   const vanaf = new Map<string, string>();
   const tot = new Map<string, string>();
   for (const h of herindelingen) {
@@ -437,83 +448,111 @@ function bouwGemeenten(
       tot.set(c, h.datum);
     }
   }
-  const bestond2015 = gemeentecodes(cbs, indelingsjaarVoor(`${EERSTE_JAAR}-01-01`));
+  return { vanaf, tot };
+}
 
-  // Successor used for the province of a former gemeente (first successor for a split).
+/** The province of a code: its own (master file), else that of its successor (first successor for a split). */
+function provincieBepaler(
+  masterPerCode: Map<string, CsvRij>,
+  herindelingen: Herindeling[],
+): (code: string) => string {
   const opvolger = new Map<string, string>();
   for (const h of herindelingen) for (const c of h.oud) opvolger.set(c, h.nieuw[0]!);
-  const provincieVan = (code: string): string => {
+  return (code) => {
     const uitzondering = PROVINCIE_UITZONDERINGEN[code];
     if (uitzondering) return uitzondering;
     let c = code;
     for (let stap = 0; stap < 10; stap++) {
       const r = masterPerCode.get(c);
-      if (r) return veld(r, "provincie_code", m);
+      if (r) return veld(r, "provincie_code", BESTANDEN.gemeenten);
       const volgende = opvolger.get(c);
       if (!volgende) break;
       c = volgende;
     }
     throw new Error(`geen provincie te bepalen voor ${code}`);
   };
+}
 
-  const gemeenten: Gemeente[] = [];
-  for (const code of [...alleCodes].sort()) {
-    const huidig = masterPerCode.get(code);
-    const labels: string[] = [];
-    const inwoners: Record<string, number> = {};
-    for (const jaar of jaren) {
-      const r = regios(cbs, "gemeente", jaar).get(code);
-      if (!r) continue;
-      inwoners[String(jaar)] = r.inwoners;
-      if (!labels.includes(r.naamEn)) labels.push(r.naamEn);
-    }
-    const laatsteLabel = labels[labels.length - 1]!;
-    const naam = huidig ? veld(cbsNaam.get(code)!, "Gemeentenaam", c23) : naamUitCbsLabel(laatsteLabel);
+/** Everything `bouwGemeente` needs about all codes. */
+interface GemeenteBron {
+  cbs: CbsBevolking;
+  jaren: number[];
+  masterPerCode: Map<string, CsvRij>;
+  cbsNaam: Map<string, CsvRij>;
+  vanaf: Map<string, string>;
+  tot: Map<string, string>;
+  bestond2015: Set<string>;
+  provincieVan: (code: string) => string;
+}
 
-    let inwonersHerberekend: Record<string, number> | undefined;
-    if (huidig) {
-      const herberekend = geheelGetal(
-        veld(huidig, "inwoners_2022_01_01_indeling2023", m),
-        `${m} ${code} inwoners_2022_01_01_indeling2023`,
-      );
-      if (inwoners["2022"] !== herberekend) inwonersHerberekend = { "2022": herberekend };
-    }
-
-    const gemeenteVanaf = vanaf.get(code) ?? null;
-    if (gemeenteVanaf === null && !bestond2015.has(code)) {
-      throw new Error(
-        `${code} bestond niet op 31-12-${EERSTE_JAAR - 1} en geen herindeling maakt de code aan`,
-      );
-    }
-    const gemeenteTot = tot.get(code) ?? null;
-    if ((gemeenteTot === null) !== (huidig !== undefined)) {
-      throw new Error(`${code}: 'tot' (${gemeenteTot}) past niet bij het bestaan in ${m}`);
-    }
-    for (const jaar of jaren) {
-      const dag = `${jaar}-01-01`;
-      const bestaat =
-        (gemeenteVanaf === null || gemeenteVanaf <= dag) && (gemeenteTot === null || dag < gemeenteTot);
-      if (bestaat !== String(jaar) in inwoners) {
-        throw new Error(
-          `${code}: vanaf ${gemeenteVanaf} / tot ${gemeenteTot} klopt niet met de CBS-indeling ${jaar}`,
-        );
-      }
-    }
-
-    gemeenten.push({
-      code,
-      naam,
-      provincie: provincieVan(code),
-      veiligheidsregio: huidig ? veld(huidig, "vr_code", m) : null,
-      vanaf: gemeenteVanaf,
-      tot: gemeenteTot,
-      inwoners,
-      ...(inwonersHerberekend ? { inwonersHerberekend } : {}),
-      aliassen: [],
-    });
+/** Checks that `vanaf`/`tot` of a code agree with its presence in the master file and in every CBS year. */
+function controleerBestaan(
+  bron: GemeenteBron,
+  code: string,
+  huidig: boolean,
+  inwoners: Record<string, number>,
+): void {
+  const gemeenteVanaf = bron.vanaf.get(code) ?? null;
+  if (gemeenteVanaf === null && !bron.bestond2015.has(code)) {
+    throw new Error(`${code} bestond niet op 31-12-${EERSTE_JAAR - 1} en geen herindeling maakt de code aan`);
   }
+  const gemeenteTot = bron.tot.get(code) ?? null;
+  if ((gemeenteTot === null) !== huidig) {
+    throw new Error(`${code}: 'tot' (${gemeenteTot}) past niet bij het bestaan in ${BESTANDEN.gemeenten}`);
+  }
+  for (const jaar of bron.jaren) {
+    const dag = `${jaar}-01-01`;
+    const bestaat =
+      (gemeenteVanaf === null || gemeenteVanaf <= dag) && (gemeenteTot === null || dag < gemeenteTot);
+    if (bestaat !== String(jaar) in inwoners) {
+      throw new Error(
+        `${code}: vanaf ${gemeenteVanaf} / tot ${gemeenteTot} klopt niet met de CBS-indeling ${jaar}`,
+      );
+    }
+  }
+}
 
-  // Aliases: CBS English label when it differs from the Dutch name, plus EXTRA_ALIASSEN; all unambiguous.
+/** One gemeente (without aliases): population per year, name, province, vanaf/tot, checked. */
+function bouwGemeente(bron: GemeenteBron, code: string): Gemeente {
+  const m = BESTANDEN.gemeenten;
+  const huidig = bron.masterPerCode.get(code);
+  const labels: string[] = [];
+  const inwoners: Record<string, number> = {};
+  for (const jaar of bron.jaren) {
+    const r = regios(bron.cbs, "gemeente", jaar).get(code);
+    if (!r) continue;
+    inwoners[String(jaar)] = r.inwoners;
+    if (!labels.includes(r.naamEn)) labels.push(r.naamEn);
+  }
+  const laatsteLabel = labels[labels.length - 1]!;
+  const naam = huidig
+    ? veld(bron.cbsNaam.get(code)!, "Gemeentenaam", BESTANDEN.cbsGemeenten2023)
+    : naamUitCbsLabel(laatsteLabel);
+
+  let inwonersHerberekend: Record<string, number> | undefined;
+  if (huidig) {
+    const herberekend = geheelGetal(
+      veld(huidig, "inwoners_2022_01_01_indeling2023", m),
+      `${m} ${code} inwoners_2022_01_01_indeling2023`,
+    );
+    if (inwoners["2022"] !== herberekend) inwonersHerberekend = { "2022": herberekend };
+  }
+  controleerBestaan(bron, code, huidig !== undefined, inwoners);
+  return {
+    code,
+    naam,
+    provincie: bron.provincieVan(code),
+    veiligheidsregio: huidig ? veld(huidig, "vr_code", m) : null,
+    vanaf: bron.vanaf.get(code) ?? null,
+    tot: bron.tot.get(code) ?? null,
+    inwoners,
+    ...(inwonersHerberekend ? { inwonersHerberekend } : {}),
+    aliassen: [],
+  };
+}
+
+/** Aliases: CBS English label when it differs from the Dutch name, plus EXTRA_ALIASSEN; all unambiguous. */
+function voegAliassenToe(gemeenten: Gemeente[], cbs: CbsBevolking, jaren: number[]): void {
   const perCode = new Map(gemeenten.map((g) => [g.code, g]));
   const kandidaten = new Map<string, string[]>();
   for (const g of gemeenten) {
@@ -547,6 +586,33 @@ function bouwGemeenten(
       g.aliassen.push(alias);
     }
   }
+}
+
+/** Every gemeente of any classification 2015 … the last CBS year, sorted by code, with its aliases. */
+function bouwGemeenten(
+  cbs: CbsBevolking,
+  master: CsvRij[],
+  cbs2023: CsvRij[],
+  herindelingen: Herindeling[],
+  vrCodes: Set<string>,
+): Gemeente[] {
+  const jaren = jarenBereik(cbs);
+  const { masterPerCode, cbsNaam } = indexeerGemeenteBestanden(master, cbs2023);
+  controleerMaster(cbs, masterPerCode, cbsNaam, vrCodes);
+
+  const alleCodes = new Set<string>();
+  for (const jaar of jaren) for (const c of gemeentecodes(cbs, jaar)) alleCodes.add(c);
+  const bron: GemeenteBron = {
+    cbs,
+    jaren,
+    masterPerCode,
+    cbsNaam,
+    ...levensduren(cbs, herindelingen),
+    bestond2015: gemeentecodes(cbs, indelingsjaarVoor(`${EERSTE_JAAR}-01-01`)),
+    provincieVan: provincieBepaler(masterPerCode, herindelingen),
+  };
+  const gemeenten = [...alleCodes].sort().map((code) => bouwGemeente(bron, code));
+  voegAliassenToe(gemeenten, cbs, jaren);
   return gemeenten;
 }
 
@@ -683,42 +749,43 @@ function bouwBronnen(files: Record<string, string>, geparsed: Map<string, CsvRij
     });
 }
 
-export function buildDataset(files: Record<string, string>): Dataset {
-  const cbs = parseCbsBevolking(vereisBestand(files, BESTANDEN.cbsBevolking));
-  const cbs2023 = parseCsv(vereisBestand(files, BESTANDEN.cbsGemeenten2023), BESTANDEN.cbsGemeenten2023, [
-    "GemeentecodeGM",
-    "Gemeentenaam",
-    "ProvinciecodePV",
-    "Provincienaam",
-  ]);
-  const master = parseCsv(vereisBestand(files, BESTANDEN.gemeenten), BESTANDEN.gemeenten, [
-    "gm_code",
-    "gemeentenaam",
-    "provincie_code",
-    "vr_code",
-    "inwoners_2022_01_01_indeling2023",
-    "inwoners_2023_01_01",
-    "inwoners_2024_01_01",
-  ]);
-  const vrRijen = parseCsv(vereisBestand(files, BESTANDEN.veiligheidsregios), BESTANDEN.veiligheidsregios, [
-    "vr_code",
-    "vr_naam",
-  ]);
-  const taakRijen = parseCsv(vereisBestand(files, BESTANDEN.taakstelling), BESTANDEN.taakstelling, [
-    "periode",
-    "periode_label_nl",
-    "landelijke_taakstelling",
-    "status",
-    "peildatum_inwoners_art29",
-    "toelichting",
-    "bron_url",
-  ]);
-  const achterstandRijen = parseCsv(vereisBestand(files, BESTANDEN.achterstand), BESTANDEN.achterstand, [
-    "peildatum",
-    "omschrijving",
-    "aantal",
-    "bron_url",
-  ]);
+/** The CSV rows every later step reads, each file parsed once with its required columns. */
+function leesBronRijen(files: Record<string, string>) {
+  const lees = (bestand: string, kolommen: string[]) =>
+    parseCsv(vereisBestand(files, bestand), bestand, kolommen);
+  return {
+    cbs: parseCbsBevolking(vereisBestand(files, BESTANDEN.cbsBevolking)),
+    cbs2023: lees(BESTANDEN.cbsGemeenten2023, [
+      "GemeentecodeGM",
+      "Gemeentenaam",
+      "ProvinciecodePV",
+      "Provincienaam",
+    ]),
+    master: lees(BESTANDEN.gemeenten, [
+      "gm_code",
+      "gemeentenaam",
+      "provincie_code",
+      "vr_code",
+      "inwoners_2022_01_01_indeling2023",
+      "inwoners_2023_01_01",
+      "inwoners_2024_01_01",
+    ]),
+    vrRijen: lees(BESTANDEN.veiligheidsregios, ["vr_code", "vr_naam"]),
+    taakRijen: lees(BESTANDEN.taakstelling, [
+      "periode",
+      "periode_label_nl",
+      "landelijke_taakstelling",
+      "status",
+      "peildatum_inwoners_art29",
+      "toelichting",
+      "bron_url",
+    ]),
+    achterstandRijen: lees(BESTANDEN.achterstand, ["peildatum", "omschrijving", "aantal", "bron_url"]),
+  };
+}
+
+/** Both herindelingen files, by date (file order within a date), with their toelichting, checked against CBS. */
+function bouwHerindelingen(files: Record<string, string>, cbs: CbsBevolking): Herindeling[] {
   const herindelingTeksten = [BESTANDEN.herindelingen2015, BESTANDEN.herindelingen2021];
   const herindelingRijen = herindelingTeksten.flatMap((b) => parseHerindelingen(vereisBestand(files, b), b));
   // Stable sort: by date, file order within a date.
@@ -738,27 +805,33 @@ export function buildDataset(files: Record<string, string>): Dataset {
     bron: h.bron,
   }));
   controleerHerindelingen(herindelingen, cbs);
+  return herindelingen;
+}
 
-  const veiligheidsregios = vrRijen
+function bouwVeiligheidsregios(vrRijen: CsvRij[]): Veiligheidsregio[] {
+  return vrRijen
     .map((r) => ({
       code: veld(r, "vr_code", BESTANDEN.veiligheidsregios),
       naam: veld(r, "vr_naam", BESTANDEN.veiligheidsregios),
     }))
     .sort((a, b) => (a.code < b.code ? -1 : 1));
-  const vrCodes = new Set(veiligheidsregios.map((v) => v.code));
+}
 
-  const gemeenten = bouwGemeenten(cbs, master, cbs2023, herindelingen, vrCodes);
-
-  const jaren = jarenBereik(cbs);
+/** Population of the Netherlands per year; the gemeenten must add up to it exactly. */
+function bouwLandInwoners(cbs: CbsBevolking, gemeenten: Gemeente[]): Record<string, number> {
   const landInwoners: Record<string, number> = {};
-  for (const jaar of jaren) {
+  for (const jaar of jarenBereik(cbs)) {
     const nl = regios(cbs, "land", jaar).get("NL01");
     if (!nl) throw new Error(`${CBS_BEVOLKING_BESTAND}: NL01 ontbreekt op 1-1-${jaar}`);
     landInwoners[String(jaar)] = nl.inwoners;
     const som = gemeenten.reduce((s, g) => s + (g.inwoners[String(jaar)] ?? 0), 0);
     if (som !== nl.inwoners) throw new Error(`som gemeenten 1-1-${jaar} = ${som} ≠ NL01 ${nl.inwoners}`);
   }
+  return landInwoners;
+}
 
+/** The 12 provinces (names from the CBS list 2023) with their population per year. */
+function bouwProvincies(cbs: CbsBevolking, cbs2023: CsvRij[]): Provincie[] {
   const provincieNamen = new Map<string, string>();
   for (const r of cbs2023) {
     provincieNamen.set(
@@ -768,7 +841,7 @@ export function buildDataset(files: Record<string, string>): Dataset {
   }
   const provincies: Provincie[] = [...provincieNamen.keys()].sort().map((code) => {
     const inwoners: Record<string, number> = {};
-    for (const jaar of jaren) {
+    for (const jaar of jarenBereik(cbs)) {
       const p = regios(cbs, "provincie", jaar).get(code);
       if (!p) throw new Error(`${CBS_BEVOLKING_BESTAND}: ${code} ontbreekt op 1-1-${jaar}`);
       inwoners[String(jaar)] = p.inwoners;
@@ -776,6 +849,17 @@ export function buildDataset(files: Record<string, string>): Dataset {
     return { code, naam: provincieNamen.get(code)!, inwoners };
   });
   if (provincies.length !== 12) throw new Error(`verwacht 12 provincies, gevonden ${provincies.length}`);
+  return provincies;
+}
+
+export function buildDataset(files: Record<string, string>): Dataset {
+  const { cbs, cbs2023, master, vrRijen, taakRijen, achterstandRijen } = leesBronRijen(files);
+  const herindelingen = bouwHerindelingen(files, cbs);
+  const veiligheidsregios = bouwVeiligheidsregios(vrRijen);
+  const vrCodes = new Set(veiligheidsregios.map((v) => v.code));
+  const gemeenten = bouwGemeenten(cbs, master, cbs2023, herindelingen, vrCodes);
+  const landInwoners = bouwLandInwoners(cbs, gemeenten);
+  const provincies = bouwProvincies(cbs, cbs2023);
 
   const geparsed = new Map<string, CsvRij[]>([
     [BESTANDEN.taakstelling, taakRijen],

@@ -1,0 +1,101 @@
+/**
+ * A1 addresses, rectangles and sheet references: the one copy of this address code, used by the plan builders, both
+ * writers, the reader and the fake Excel of the tests. No imports (the browser tests load it on its own).
+ */
+
+/** 1-based row and column. */
+export interface Positie {
+  readonly rij: number;
+  readonly kolom: number;
+}
+
+/** 1-based rectangle. */
+export interface Rechthoek {
+  readonly rij: number;
+  readonly kolom: number;
+  readonly rijen: number;
+  readonly kolommen: number;
+}
+
+/** Column letters of a 1-based column: 1 → "A", 27 → "AA". */
+export function kolomLetters(kolom: number): string {
+  let k = kolom;
+  let letters = "";
+  while (k > 0) {
+    const r = (k - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    k = Math.floor((k - 1) / 26);
+  }
+  return letters;
+}
+
+/** 1-based column of column letters (either case): "A" → 1, "aa" → 27. */
+export function kolomNummer(letters: string): number {
+  let k = 0;
+  for (const c of letters.toUpperCase()) k = k * 26 + (c.charCodeAt(0) - 64);
+  return k;
+}
+
+/** "A1" address from a position. */
+export function adres(p: Positie): string {
+  return `${kolomLetters(p.kolom)}${p.rij}`;
+}
+
+/** "A1:C5" for a rectangle. */
+export function bereik(start: Positie, rijen: number, kolommen: number): string {
+  return `${adres(start)}:${adres({ rij: start.rij + rijen - 1, kolom: start.kolom + kolommen - 1 })}`;
+}
+
+/** "A1:C5" for a rectangle given as one object. */
+export function rechthoekBereik(r: Rechthoek): string {
+  return bereik({ rij: r.rij, kolom: r.kolom }, r.rijen, r.kolommen);
+}
+
+/** "B3" or "$B$3:$D$9" → 1-based corners (a single cell gives the same corner twice); undefined if not an A1 ref. */
+export function decodeerBereik(
+  ref: string,
+): { rij1: number; kol1: number; rij2: number; kol2: number } | undefined {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return undefined;
+  const k1 = kolomNummer(m[1] ?? "A");
+  const r1 = Number(m[2]);
+  return { rij1: r1, kol1: k1, rij2: m[4] ? Number(m[4]) : r1, kol2: m[3] ? kolomNummer(m[3]) : k1 };
+}
+
+/** Whether two rectangles share a cell. */
+export function overlapt(a: Rechthoek, b: Rechthoek): boolean {
+  return (
+    a.rij < b.rij + b.rijen &&
+    b.rij < a.rij + a.rijen &&
+    a.kolom < b.kolom + b.kolommen &&
+    b.kolom < a.kolom + a.kolommen
+  );
+}
+
+/** A sheet name in quotes, quotes inside doubled: "Mijn 'blad'" → "'Mijn ''blad'''". */
+export function bladTussenQuotes(blad: string): string {
+  return `'${blad.replace(/'/g, "''")}'`;
+}
+
+/** A sheet name as a formula or defined name refers to it: plain when it is a simple name, else quoted. */
+export function bladVerwijzing(blad: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(blad) ? blad : bladTussenQuotes(blad);
+}
+
+/** "Kosten!$C$3" (the sheet quoted when needed): an absolute reference to one cell. */
+export function absoluteVerwijzing(blad: string, p: Positie): string {
+  return `${bladVerwijzing(blad)}!$${kolomLetters(p.kolom)}$${p.rij}`;
+}
+
+/**
+ * Sheet and cell ("C10") of a single-cell reference as Office.js and .xlsx files write it ("Kosten!C10",
+ * "'Mijn ''blad'''!$C$10"); undefined for anything else (a range, a constant, no sheet).
+ */
+export function leesCelVerwijzing(a: string): { blad: string; cel: string } | undefined {
+  const i = a.lastIndexOf("!");
+  if (i < 0) return undefined;
+  let blad = a.slice(0, i);
+  if (blad.startsWith("'") && blad.endsWith("'")) blad = blad.slice(1, -1).replace(/''/g, "'");
+  const cel = a.slice(i + 1).replace(/\$/g, "");
+  return /^[A-Z]+\d+$/.test(cel) ? { blad, cel } : undefined;
+}

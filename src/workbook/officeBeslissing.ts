@@ -1,0 +1,817 @@
+/**
+ * The Office.js writer's decisions, pure: from the plan and what was read from the workbook (`WerkmapStaat`, plain
+ * data loaded by ./officeLezen) to the list of write tasks (`SchrijfTaak`, run in batches by ./officeUitvoering)
+ * and the report. No Office.js objects here, so every refill case can be tested without Excel.
+ *
+ * Refill of a table (found by its table name, else by its header row at the plan's start):
+ * - skipped and reported in `overgeslagen`, not touched, when: edited out of shape (`samenvoegenTabel`), moved to
+ *   another position or sheet, a key occurs twice (the merge would drop a row), the new size would overlap another
+ *   table, or it would grow over a cell the user filled (outside the old table, its totals row and plan blocks);
+ * - else the table object is kept — name, style, filters and every structured reference to it stay valid — and
+ *   resized to the merged size only when that differs; header and body are rewritten with the merged rows. Cells of
+ *   the old range outside the new one and the old totals row are emptied. User-owned cells (input columns, the
+ *   user's own columns) that held a formula get the formula back, and the user's own columns keep their format.
+ * Named input cells: the value is read where the defined name points (else from the plan's cell on an existing
+ * sheet); a non-empty value stays (`samenvoegenInvoer`): untouched when it is in the plan's cell, otherwise copied
+ * there. The name is added, or pointed at the plan's cell when it pointed elsewhere.
+ * Text versus formulas: every non-empty string constant gets the text format ("@"), set before the value, so Excel
+ * stores it as typed text; formulas come only from `Formule` objects; an empty cell is written as "".
+ */
+import {
+  adres,
+  bereik,
+  bladTussenQuotes,
+  kolomLetters,
+  leesCelVerwijzing,
+  overlapt,
+  rechthoekBereik,
+  type Rechthoek,
+} from "./a1";
+import { grafiekNaam } from "./indeling";
+import { isFormule } from "./plan";
+import type { BladPlan, Cel, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
+import {
+  blokWijzigingen,
+  controleerSleutels,
+  isLeeg,
+  samenvoegenInvoer,
+  samenvoegenTabel,
+  sleutelIndex,
+  sleutelKop,
+  sleutelTekst,
+  type SamengevoegdeTabel,
+  type Wijziging,
+} from "./samenvoegen";
+
+const TEKST = "@";
+const ALGEMEEN = "General";
+
+/** What a cell gets through `Range.formulas`: a formula, a constant, or "" for empty. */
+export type Invoer = string | number | boolean;
+
+/** Number formats (set first) and formulas/values of one rectangle. */
+export interface CelMatrix {
+  readonly notaties: string[][];
+  readonly invoer: Invoer[][];
+}
+
+export type OfficeVulRapport = VulRapport & { overgeslagen: string[] };
+
+// ---------------------------------------------------------------------------------------------------------
+// What was read (input)
+
+type Matrix = readonly (readonly unknown[])[];
+
+/** A loaded range: its values (formulas and number formats where loaded) and its 0-based top-left position. */
+export interface GelezenBereik {
+  readonly rijIndex: number;
+  readonly kolomIndex: number;
+  readonly waarden: Matrix;
+  readonly formules?: Matrix;
+  readonly notaties?: Matrix;
+}
+
+/** A table object in the workbook. */
+export interface ExcelTabelStaat {
+  readonly naam: string;
+  /** Its sheet's name. */
+  readonly blad: string;
+  /** Header + body (+ Excel's own totals row when shown). */
+  readonly rechthoek: Rechthoek;
+  readonly showTotals: boolean;
+  /** For a table with a plan table's name: header, body, and the cells around it (as far as it may grow). */
+  readonly inhoud?: {
+    readonly koppen: readonly unknown[];
+    readonly lijf: Omit<GelezenBereik, "rijIndex" | "kolomIndex">;
+    readonly omgeving: GelezenBereik;
+  };
+}
+
+/** The cell a plan input's defined name points at; `bestaat: false` when it is not a range (e.g. "=0.2"). */
+export type NaamCelStaat =
+  | { readonly bestaat: false }
+  | {
+      readonly bestaat: true;
+      /** As Range.address gives it: "Kosten!C10", "'Mijn blad'!C10". */
+      readonly adres: string;
+      readonly rijen: number;
+      readonly kolommen: number;
+      readonly waarde: unknown;
+      readonly formule: unknown;
+      readonly notatie: unknown;
+    };
+
+/** Key of a plan block or chart in `WerkmapStaat`: the plan's sheet name and its index in the sheet. */
+export function planSleutel(blad: string, index: number): string {
+  return `${blad}#${index}`;
+}
+
+/**
+ * The workbook as far as the plan is concerned, as plain data. Maps are keyed by the plan's own names: input cells
+ * by defined name, plan tables by table name, blocks and charts by `planSleutel(sheet, index)`.
+ */
+export interface WerkmapStaat {
+  readonly bladen: readonly string[];
+  /** Workbook-scoped defined names. */
+  readonly namen: readonly string[];
+  /** Every table object. */
+  readonly tabellen: readonly ExcelTabelStaat[];
+  /** Plan tables without a table object on an existing sheet: the region at the plan's start, and around it. */
+  readonly gebieden: ReadonlyMap<string, { readonly regio: GelezenBereik; readonly omgeving: GelezenBereik }>;
+  /** Plan input cells whose defined name exists. */
+  readonly naamCellen: ReadonlyMap<string, NaamCelStaat>;
+  /** Plan input cells on an existing sheet: the value in the plan's cell. */
+  readonly planCellen: ReadonlyMap<string, unknown>;
+  /** Plan blocks on an existing sheet: the values there now. */
+  readonly blokken: ReadonlyMap<string, Matrix>;
+  /** Plan charts that exist (by their stable name) on an existing sheet. */
+  readonly grafieken: ReadonlySet<string>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What to write (output)
+
+interface TaakBasis {
+  /** Cells the task writes (for the cap per batch). */
+  readonly cellen: number;
+}
+
+/**
+ * One write task. The executor runs them in this order, syncing before a task that would push the batch over the
+ * cap. Sheet names are the plan's; the executor finds the sheet case-insensitively.
+ */
+export type SchrijfTaak = TaakBasis &
+  (
+    | { readonly soort: "blad"; readonly blad: string }
+    | {
+        readonly soort: "tabel";
+        readonly blad: string;
+        readonly naam: string;
+        /** New range: header + body. */
+        readonly rechthoek: Rechthoek;
+        /** The table object that stays (by its name in the workbook); absent: a new table is added. */
+        readonly bestaand?: { readonly naam: string; readonly totalenUit: boolean; readonly resize: boolean };
+        /** Old cells to empty (outside the new range, the old totals row). */
+        readonly wis: readonly Rechthoek[];
+        readonly kop: CelMatrix;
+      }
+    | {
+        readonly soort: "invoercel";
+        readonly blad: string;
+        readonly label?: { readonly adres: string; readonly matrix: CelMatrix };
+        readonly adres: string;
+        readonly schrijf?: CelMatrix;
+        readonly naam?:
+          | { readonly soort: "toevoegen"; readonly naam: string }
+          | { readonly soort: "verwijzen"; readonly naam: string; readonly formule: string };
+      }
+    | {
+        readonly soort: "cellen";
+        readonly blad: string;
+        readonly adres: string;
+        readonly matrix: CelMatrix;
+        /** Bold: the range written (true) or another range. */
+        readonly vet?: true | string;
+      }
+    | {
+        readonly soort: "grafiek";
+        readonly blad: string;
+        /** Sheet of the table whose columns are plotted. */
+        readonly bronBlad: string;
+        readonly naam: string;
+        readonly titel: string;
+        readonly type: "Line" | "ColumnClustered";
+        /** The existing chart to delete first (its `planSleutel`). */
+        readonly vervang?: string;
+        /** The first series makes the chart; the others are added. */
+        readonly reeksen: readonly { readonly naam: string; readonly bereik: string }[];
+        readonly categorieen: string;
+        readonly positie: string;
+      }
+    | {
+        readonly soort: "breedtes";
+        readonly blad: string;
+        /** Column letters and width in points. */
+        readonly breedtes: readonly (readonly [string, number])[];
+      }
+  );
+
+export interface Beslissing {
+  readonly taken: readonly SchrijfTaak[];
+  readonly rapport: OfficeVulRapport;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cells
+
+/** Names in Excel are case-insensitive. */
+export function sleutel(naam: string): string {
+  return naam.toLocaleLowerCase("en-US");
+}
+
+/** What a cell gets: a formula from a Formule, "" for empty (null would leave the cell unchanged), else the constant. */
+function invoer(c: Cel): Invoer {
+  if (isFormule(c)) return c.formule;
+  return c === null ? "" : c;
+}
+
+/** Number format for a cell: text for every non-empty string constant, else the plan's format or General. */
+function notatieVoor(c: Cel, notatie: string | undefined): string {
+  return typeof c === "string" && c !== "" ? TEKST : (notatie ?? ALGEMEEN);
+}
+
+function alsWaarde(v: unknown): Waarde {
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
+}
+
+/** A loaded matrix property (values, formulas, numberFormat); [] when it is not one. */
+export function matrix(m: unknown): unknown[][] {
+  return Array.isArray(m) ? (m as unknown[][]) : [];
+}
+
+/** Matrices for one rectangle of plan cells: number formats (to set first) and formulas/values. */
+export function celMatrix(
+  cellen: readonly (readonly Cel[])[],
+  kolommen: number,
+  notaties?: readonly (string | undefined)[],
+): { notaties: string[][]; invoer: Invoer[][] } {
+  const rijen = cellen.map((rij) => Array.from({ length: kolommen }, (_, j) => rij[j] ?? null));
+  return {
+    notaties: rijen.map((rij) => rij.map((c, j) => notatieVoor(c, notaties?.[j]))),
+    invoer: rijen.map((rij) => rij.map(invoer)),
+  };
+}
+
+/**
+ * Excel column width in points for a width in characters (Calibri 11 at 96 dpi: 7 px per character plus 5 px
+ * padding; 0.75 pt per px), e.g. 8.43 characters → 48 pt, Excel's default.
+ */
+export function breedteInPunten(tekens: number): number {
+  return Math.round((tekens * 7 + 5) * 0.75 * 100) / 100;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tables
+
+/** The table as it is in the workbook now. */
+interface OudeTabel {
+  /** The table object's name; absent when found by its header row at the plan's start without a table object. */
+  readonly tabel?: string;
+  /** Header + body (+ Excel's own totals row when shown). */
+  readonly rechthoek: Rechthoek;
+  readonly showTotals: boolean;
+  readonly koppen: string[];
+  readonly waarden: Waarde[][];
+  readonly formules: unknown[][];
+  readonly notaties: unknown[][];
+}
+
+/** A plan table that will be written. */
+interface TabelTaak {
+  readonly blad: BladPlan;
+  readonly plan: TabelPlan;
+  readonly res: SamengevoegdeTabel;
+  /** New table range: header + body. */
+  readonly rechthoek: Rechthoek;
+  readonly oud?: OudeTabel;
+}
+
+/** Cells a plan table may grow over: the plan's blocks and input cells (with their labels) on the same sheet. */
+function planGebieden(blad: BladPlan): Rechthoek[] {
+  return [
+    ...blad.blokken.map((b) => ({
+      rij: b.start.rij,
+      kolom: b.start.kolom,
+      rijen: b.cellen.length,
+      kolommen: Math.max(1, ...b.cellen.map((r) => r.length)),
+    })),
+    ...blad.invoercellen.map((i) => ({
+      rij: i.positie.rij,
+      kolom: Math.max(1, i.positie.kolom - 1),
+      rijen: 1,
+      kolommen: i.positie.kolom > 1 ? 2 : 1,
+    })),
+  ];
+}
+
+function binnen(r: Rechthoek | undefined, rij: number, kolom: number): boolean {
+  return !!r && rij >= r.rij && rij < r.rij + r.rijen && kolom >= r.kolom && kolom < r.kolom + r.kolommen;
+}
+
+/** The first cell of `gebied` (outside `vrij`) that holds something in `omgeving`; unknown counts as filled. */
+function eersteGevuld(
+  omgeving: GelezenBereik,
+  gebied: Rechthoek,
+  vrij: readonly (Rechthoek | undefined)[],
+): string | undefined {
+  const waarden = omgeving.waarden;
+  for (let r = gebied.rij; r < gebied.rij + gebied.rijen; r++) {
+    for (let k = gebied.kolom; k < gebied.kolom + gebied.kolommen; k++) {
+      if (vrij.some((v) => binnen(v, r, k))) continue;
+      const i = r - 1 - omgeving.rijIndex;
+      const j = k - 1 - omgeving.kolomIndex;
+      const rij = waarden[i];
+      if (i < 0 || j < 0 || !rij || j >= rij.length || !isLeeg(alsWaarde(rij[j])))
+        return adres({ rij: r, kolom: k });
+    }
+  }
+  return undefined;
+}
+
+/** A plan table saved without a table object (e.g. converted to a range): its header row at the plan's start. */
+function zoekZonderTabel(regio: GelezenBereik, tp: TabelPlan): OudeTabel | undefined {
+  const waarden = matrix(regio.waarden);
+  const formules = matrix(regio.formules);
+  const notaties = matrix(regio.notaties);
+  const i0 = tp.start.rij - 1 - regio.rijIndex;
+  const j0 = tp.start.kolom - 1 - regio.kolomIndex;
+  const kopRij = waarden[i0] ?? [];
+  const koppen: string[] = [];
+  for (let j = j0; j < kopRij.length && !isLeeg(alsWaarde(kopRij[j])); j++)
+    koppen.push(String(kopRij[j]).trim());
+  const si = koppen.indexOf(sleutelKop(tp));
+  if (si < 0) return undefined;
+  const totaalLabel = tp.totaal?.[si];
+  let n = 0;
+  for (let i = i0 + 1; i < waarden.length; i++) {
+    const s = sleutelTekst(alsWaarde(waarden[i]?.[j0 + si]));
+    if (s === "" || (typeof totaalLabel === "string" && s === totaalLabel.trim())) break;
+    n++;
+  }
+  const blok = (m: unknown[][]): unknown[][] =>
+    m.slice(i0 + 1, i0 + 1 + n).map((r) => r.slice(j0, j0 + koppen.length));
+  return {
+    rechthoek: { rij: tp.start.rij, kolom: tp.start.kolom, rijen: 1 + n, kolommen: koppen.length },
+    showTotals: false,
+    koppen,
+    waarden: blok(waarden).map((r) => r.map(alsWaarde)),
+    formules: blok(formules),
+    notaties: blok(notaties),
+  };
+}
+
+/** A plan table's table object as it was read. */
+function oudeExcelTabel(geladen: ExcelTabelStaat): OudeTabel {
+  return {
+    tabel: geladen.naam,
+    rechthoek: geladen.rechthoek,
+    showTotals: geladen.showTotals,
+    koppen: (geladen.inhoud?.koppen ?? []).map((k) => String(k ?? "")),
+    waarden: matrix(geladen.inhoud?.lijf.waarden).map((rij) => rij.map(alsWaarde)),
+    formules: matrix(geladen.inhoud?.lijf.formules),
+    notaties: matrix(geladen.inhoud?.lijf.notaties),
+  };
+}
+
+/** The table as it is now, or why the plan table is not updated. */
+function vindOudeTabel(
+  staat: WerkmapStaat,
+  blad: BladPlan,
+  tp: TabelPlan,
+): { oud?: OudeTabel; omgeving?: GelezenBereik } | { overgeslagen: string } {
+  const geladen = staat.tabellen.find((g) => sleutel(g.naam) === sleutel(tp.naam));
+  if (geladen) {
+    const op = geladen.rechthoek;
+    if (
+      sleutel(geladen.blad) !== sleutel(blad.naam) ||
+      op.rij !== tp.start.rij ||
+      op.kolom !== tp.start.kolom
+    ) {
+      const waar = `${geladen.blad}!${adres(op)}`;
+      return {
+        overgeslagen: `tabel ${tp.naam} staat niet meer op ${blad.naam}!${adres(tp.start)} (maar op ${waar}); niet bijgewerkt`,
+      };
+    }
+    return { oud: oudeExcelTabel(geladen), ...(geladen.inhoud ? { omgeving: geladen.inhoud.omgeving } : {}) };
+  }
+  if (staat.namen.some((n) => sleutel(n) === sleutel(tp.naam))) {
+    return { overgeslagen: `tabel ${tp.naam}: de naam is al in gebruik in deze werkmap; niet bijgewerkt` };
+  }
+  const gebied = staat.gebieden.get(tp.naam);
+  return gebied ? { oud: zoekZonderTabel(gebied.regio, tp), omgeving: gebied.omgeving } : {};
+}
+
+/** Whether the plan table is written (and how), or why not. */
+function beslisTabel(
+  staat: WerkmapStaat,
+  blad: BladPlan,
+  tp: TabelPlan,
+): TabelTaak | { overgeslagen: string } {
+  const gevonden = vindOudeTabel(staat, blad, tp);
+  if ("overgeslagen" in gevonden) return gevonden;
+  const { oud, omgeving } = gevonden;
+  const dubbel = oud ? controleerSleutels(tp, { koppen: oud.koppen, rijen: oud.waarden }) : undefined;
+  if (dubbel) return { overgeslagen: dubbel.reden };
+  const res = samenvoegenTabel(tp, oud ? { koppen: oud.koppen, rijen: oud.waarden } : undefined);
+  if (res.soort === "overgeslagen") return { overgeslagen: res.reden };
+  const rechthoek: Rechthoek = {
+    rij: tp.start.rij,
+    kolom: tp.start.kolom,
+    rijen: 1 + Math.max(1, res.rijen.length),
+    kolommen: res.kolommen.length,
+  };
+  const botsing = staat.tabellen.find(
+    (t) =>
+      t.naam !== oud?.tabel && sleutel(t.blad) === sleutel(blad.naam) && overlapt(t.rechthoek, rechthoek),
+  );
+  if (botsing) {
+    return {
+      overgeslagen: `tabel ${tp.naam} zou tabel ${botsing.naam} overlappen (${blad.naam}!${rechthoekBereik(rechthoek)}); niet bijgewerkt`,
+    };
+  }
+  // Never grow over cells the user filled next to the table.
+  if (omgeving) {
+    const metTotaal = (r: Rechthoek): Rechthoek => ({ ...r, rijen: r.rijen + (tp.totaal ? 1 : 0) });
+    const vrij = [oud ? metTotaal(oud.rechthoek) : undefined, ...planGebieden(blad)];
+    const cel = eersteGevuld(omgeving, metTotaal(rechthoek), vrij);
+    if (cel !== undefined) {
+      return {
+        overgeslagen: `tabel ${tp.naam} zou cel ${blad.naam}!${cel} overschrijven (daar staat iets van u); niet bijgewerkt`,
+      };
+    }
+  }
+  return { blad, plan: tp, res, rechthoek, ...(oud ? { oud } : {}) };
+}
+
+/** Body matrices of a merged table; user-owned cells that held a formula get it (and their format) back. */
+export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud">): CelMatrix {
+  const { plan, res, oud } = taak;
+  const kolommen = res.kolommen;
+  const si = sleutelIndex(plan);
+  const oudeKolom = new Map<string, number>();
+  oud?.koppen.forEach((k, i) => {
+    if (!oudeKolom.has(k.trim())) oudeKolom.set(k.trim(), i);
+  });
+  const oudeSleutel = oudeKolom.get(sleutelKop(plan));
+  const oudeRij = new Map<string, number>();
+  if (oud && oudeSleutel !== undefined) {
+    oud.waarden.forEach((r, i) => {
+      const s = sleutelTekst(r[oudeSleutel]);
+      if (s !== "" && !oudeRij.has(s)) oudeRij.set(s, i);
+    });
+  }
+  const rijen: (readonly Cel[])[] = res.rijen.length > 0 ? [...res.rijen] : [kolommen.map(() => null)];
+  const notaties: string[][] = [];
+  const cellen: Invoer[][] = [];
+  for (const rij of rijen) {
+    const i = oudeRij.get(sleutelTekst(rij[si] as Waarde | undefined));
+    const nRij: string[] = [];
+    const cRij: Invoer[] = [];
+    kolommen.forEach((k, j) => {
+      const c = rij[j] ?? null;
+      let notatie = notatieVoor(c, k.notatie);
+      let waarde = invoer(c);
+      const jOud = oudeKolom.get(k.kop);
+      if (k.soort === "invoer" && oud && i !== undefined && jOud !== undefined) {
+        // The user's own columns keep their number format; a kept formula comes back as a formula.
+        const eigen = plan.kolommen.every((p) => p.kop !== k.kop);
+        const oudeNotatie = oud.notaties[i]?.[jOud];
+        if (eigen && typeof oudeNotatie === "string" && notatie !== TEKST) notatie = oudeNotatie;
+        const f = oud.formules[i]?.[jOud];
+        const w = oud.waarden[i]?.[jOud] ?? null;
+        if (
+          typeof f === "string" &&
+          f.startsWith("=") &&
+          !isFormule(c) &&
+          (c === w || (isLeeg(c) && isLeeg(w)))
+        ) {
+          waarde = f;
+          notatie = typeof oudeNotatie === "string" ? oudeNotatie : (k.notatie ?? ALGEMEEN);
+        }
+      }
+      nRij.push(notatie);
+      cRij.push(waarde);
+    });
+    notaties.push(nRij);
+    cellen.push(cRij);
+  }
+  return { notaties, invoer: cellen };
+}
+
+/** The table's structure and header: keep (and resize) or add the table object, empty what it no longer covers. */
+function tabelStructuur(taak: TabelTaak): SchrijfTaak {
+  const { plan: tp, rechthoek, oud, res } = taak;
+  const o = oud?.rechthoek;
+  const onderNieuw = rechthoek.rij + rechthoek.rijen;
+  const wis: Rechthoek[] = [];
+  if (o) {
+    // Cells of the old range outside the new one, and the old totals row (plan-owned), are emptied.
+    if (o.rij + o.rijen > onderNieuw) {
+      wis.push({
+        rij: onderNieuw,
+        kolom: o.kolom,
+        rijen: o.rij + o.rijen - onderNieuw,
+        kolommen: o.kolommen,
+      });
+    }
+    const rechts = rechthoek.kolom + rechthoek.kolommen;
+    if (o.kolom + o.kolommen > rechts) {
+      const rijen = Math.min(o.rijen, rechthoek.rijen);
+      wis.push({ rij: o.rij, kolom: rechts, rijen, kolommen: o.kolom + o.kolommen - rechts });
+    }
+    const oudTotaal = o.rij + o.rijen;
+    if (tp.totaal && oudTotaal > onderNieuw) {
+      wis.push({
+        rij: oudTotaal,
+        kolom: o.kolom,
+        rijen: 1,
+        kolommen: Math.max(o.kolommen, tp.totaal.length),
+      });
+    }
+  }
+  const tabelRijen = o ? o.rijen - (oud.showTotals ? 1 : 0) : 0;
+  const bestaand =
+    oud?.tabel !== undefined && o
+      ? {
+          naam: oud.tabel,
+          totalenUit: oud.showTotals,
+          resize: tabelRijen !== rechthoek.rijen || o.kolommen !== rechthoek.kolommen,
+        }
+      : undefined;
+  return {
+    soort: "tabel",
+    cellen: rechthoek.kolommen,
+    blad: taak.blad.naam,
+    naam: tp.naam,
+    rechthoek,
+    ...(bestaand ? { bestaand } : {}),
+    wis: wis.filter((r) => r.rijen > 0 && r.kolommen > 0),
+    kop: celMatrix([res.kolommen.map((k) => k.kop)], rechthoek.kolommen),
+  };
+}
+
+/** The body in row chunks of at most `max` cells, then the totals row. */
+function lijfTaken(taak: TabelTaak, max: number): SchrijfTaak[] {
+  const { rechthoek, plan: tp } = taak;
+  const blad = taak.blad.naam;
+  const m = lijfMatrix(taak);
+  const perStuk = Math.max(1, Math.floor(max / Math.max(1, rechthoek.kolommen)));
+  const taken: SchrijfTaak[] = [];
+  for (let van = 0; van < m.invoer.length; van += perStuk) {
+    const stuk = {
+      notaties: m.notaties.slice(van, van + perStuk),
+      invoer: m.invoer.slice(van, van + perStuk),
+    };
+    const r = {
+      rij: rechthoek.rij + 1 + van,
+      kolom: rechthoek.kolom,
+      rijen: stuk.invoer.length,
+      kolommen: rechthoek.kolommen,
+    };
+    taken.push({
+      soort: "cellen",
+      cellen: stuk.invoer.length * rechthoek.kolommen,
+      blad,
+      adres: rechthoekBereik(r),
+      matrix: stuk,
+    });
+  }
+  const totaal = tp.totaal;
+  if (totaal && totaal.length > 0) {
+    const r = {
+      rij: rechthoek.rij + rechthoek.rijen,
+      kolom: rechthoek.kolom,
+      rijen: 1,
+      kolommen: totaal.length,
+    };
+    const notaties = tp.kolommen.map((k) => k.notatie);
+    const matrix = celMatrix([totaal], totaal.length, notaties);
+    taken.push({
+      soort: "cellen",
+      cellen: totaal.length,
+      blad,
+      adres: rechthoekBereik(r),
+      matrix,
+      vet: true,
+    });
+  }
+  return taken;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Named input cells, blocks, charts, widths
+
+/** "'Blad'!$C$3" — an absolute reference for a defined name. */
+function naamVerwijzing(blad: string, p: { rij: number; kolom: number }): string {
+  return `=${bladTussenQuotes(blad)}!$${kolomLetters(p.kolom)}$${p.rij}`;
+}
+
+/** A named input cell: a non-empty value the user entered stays; the name points at the plan's cell. */
+function invoerTaak(
+  staat: WerkmapStaat,
+  blad: BladPlan,
+  ic: BladPlan["invoercellen"][number],
+): { taak: SchrijfTaak; behouden: boolean } {
+  const bestaandeNaam = staat.namen.find((n) => sleutel(n) === sleutel(ic.naam));
+  const doel = adres(ic.positie);
+  const r = staat.naamCellen.get(ic.naam);
+  const bron = r?.bestaat && r.rijen === 1 && r.kolommen === 1 ? r : undefined;
+  const bronAdres = bron ? leesCelVerwijzing(bron.adres) : undefined;
+  const naamOpPlanCel =
+    !!bronAdres && sleutel(bronAdres.blad) === sleutel(blad.naam) && bronAdres.cel === doel;
+  let oud: Waarde | undefined;
+  let oudeFormule: unknown;
+  let oudeNotatie: unknown;
+  let bronIsPlanCel = false;
+  if (bron && bronAdres) {
+    oud = alsWaarde(bron.waarde);
+    oudeFormule = bron.formule;
+    oudeNotatie = bron.notatie;
+    bronIsPlanCel = naamOpPlanCel;
+  } else if (staat.planCellen.has(ic.naam)) {
+    oud = alsWaarde(staat.planCellen.get(ic.naam));
+    bronIsPlanCel = true;
+  }
+  const v = samenvoegenInvoer(ic.standaard, oud);
+  let schrijf: CelMatrix | undefined;
+  if (!v.behouden) {
+    schrijf = celMatrix([[v.waarde]], 1, [ic.notatie]);
+  } else if (!bronIsPlanCel) {
+    // The user's value lives where the name pointed: bring it (formula and format too) to the plan's cell.
+    const formule = typeof oudeFormule === "string" && oudeFormule.startsWith("=") ? oudeFormule : undefined;
+    schrijf = formule
+      ? {
+          notaties: [[typeof oudeNotatie === "string" ? oudeNotatie : (ic.notatie ?? ALGEMEEN)]],
+          invoer: [[formule]],
+        }
+      : celMatrix([[v.waarde]], 1, [
+          ic.notatie ?? (typeof oudeNotatie === "string" ? oudeNotatie : undefined),
+        ]);
+  }
+  const naam =
+    bestaandeNaam === undefined
+      ? { soort: "toevoegen" as const, naam: ic.naam }
+      : !naamOpPlanCel
+        ? { soort: "verwijzen" as const, naam: bestaandeNaam, formule: naamVerwijzing(blad.naam, ic.positie) }
+        : undefined;
+  const label =
+    ic.positie.kolom > 1
+      ? {
+          adres: adres({ rij: ic.positie.rij, kolom: ic.positie.kolom - 1 }),
+          matrix: celMatrix([[ic.label]], 1),
+        }
+      : undefined;
+  return {
+    taak: {
+      soort: "invoercel",
+      cellen: 1 + (schrijf ? 1 : 0),
+      blad: blad.naam,
+      ...(label ? { label } : {}),
+      adres: doel,
+      ...(schrijf ? { schrijf } : {}),
+      ...(naam ? { naam } : {}),
+    },
+    behouden: v.behouden,
+  };
+}
+
+/** Blocks (plan-owned cells), and the change report for sheets that existed. */
+function blokTaken(staat: WerkmapStaat, blad: BladPlan): { taken: SchrijfTaak[]; wijzigingen: Wijziging[] } {
+  const taken: SchrijfTaak[] = [];
+  const wijzigingen: Wijziging[] = [];
+  blad.blokken.forEach((blok, b) => {
+    const kolommen = Math.max(0, ...blok.cellen.map((r) => r.length));
+    if (blok.cellen.length === 0 || kolommen === 0) return;
+    const oud = staat.blokken.get(planSleutel(blad.naam, b));
+    if (oud) {
+      const was = (i: number, j: number): Waarde => {
+        const w = alsWaarde(oud[i]?.[j]);
+        return isLeeg(w) ? null : w;
+      };
+      wijzigingen.push(...blokWijzigingen(blad.naam, blok, was));
+    }
+    taken.push({
+      soort: "cellen",
+      cellen: blok.cellen.length * kolommen,
+      blad: blad.naam,
+      adres: bereik(blok.start, blok.cellen.length, kolommen),
+      matrix: celMatrix(blok.cellen, kolommen, blok.notaties),
+      ...(blok.kop ? { vet: bereik(blok.start, 1, kolommen) } : {}),
+    });
+  });
+  return { taken, wijzigingen };
+}
+
+/** Charts over the plan's rows (not the orphans); an existing Opgave chart with the same name is replaced. */
+function grafiekTaken(
+  staat: WerkmapStaat,
+  blad: BladPlan,
+  tabellen: readonly TabelTaak[],
+): { taken: SchrijfTaak[]; overgeslagen: string[] } {
+  const taken: SchrijfTaak[] = [];
+  const overgeslagen: string[] = [];
+  blad.grafieken.forEach((g, i) => {
+    const taak = tabellen.find((t) => sleutel(t.plan.naam) === sleutel(g.tabel));
+    if (!taak) {
+      overgeslagen.push(`grafiek "${g.titel}": tabel ${g.tabel} is niet bijgewerkt; grafiek niet bijgewerkt`);
+      return;
+    }
+    const kolom = (s: string): number => taak.res.kolommen.findIndex((k) => k.sleutel === s);
+    const categorie = kolom(g.categorieKolom);
+    const reeksen = g.reeksKolommen.map(kolom);
+    if (categorie < 0 || reeksen.length === 0 || reeksen.some((r) => r < 0)) {
+      overgeslagen.push(`grafiek "${g.titel}": kolom ontbreekt in tabel ${g.tabel}; niet bijgewerkt`);
+      return;
+    }
+    const rijen = Math.max(1, taak.plan.rijen.length);
+    const kolomBereik = (j: number): string =>
+      bereik({ rij: taak.rechthoek.rij + 1, kolom: taak.rechthoek.kolom + j }, rijen, 1);
+    const oud = planSleutel(blad.naam, i);
+    taken.push({
+      soort: "grafiek",
+      cellen: 0,
+      blad: blad.naam,
+      bronBlad: taak.blad.naam,
+      naam: grafiekNaam(g, i),
+      titel: g.titel,
+      type: g.soort === "lijn" ? "Line" : "ColumnClustered",
+      ...(staat.grafieken.has(oud) ? { vervang: oud } : {}),
+      reeksen: reeksen.map((j) => ({ naam: taak.res.kolommen[j]?.kop ?? "", bereik: kolomBereik(j) })),
+      categorieen: kolomBereik(categorie),
+      positie: adres(g.positie),
+    });
+  });
+  return { taken, overgeslagen };
+}
+
+/** Column widths: table columns with a width, then the sheet's own widths. */
+function breedteTaak(blad: BladPlan, tabellen: readonly TabelTaak[]): SchrijfTaak | undefined {
+  const breedtes = new Map<number, number>();
+  for (const taak of tabellen.filter((t) => t.blad === blad)) {
+    taak.plan.kolommen.forEach((k, j) => {
+      if (k.breedte !== undefined) breedtes.set(taak.rechthoek.kolom + j, k.breedte);
+    });
+  }
+  for (const [k, b] of Object.entries(blad.breedtes ?? {})) breedtes.set(Number(k), b);
+  if (breedtes.size === 0) return undefined;
+  const lijst = [...breedtes].map(([k, b]) => [kolomLetters(k), breedteInPunten(b)] as const);
+  return { soort: "breedtes", cellen: 0, blad: blad.naam, breedtes: lijst };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The whole decision
+
+/** Every plan table: written (merged) or skipped, with what the merge reports. */
+function beslisTabellen(staat: WerkmapStaat, plan: WerkboekPlan) {
+  const taken: TabelTaak[] = [];
+  const overgeslagen: string[] = [];
+  const wijzigingen: Wijziging[] = [];
+  const verweesd: { tabel: string; sleutel: string }[] = [];
+  let invoerBehouden = 0;
+  for (const blad of plan.bladen) {
+    for (const tp of blad.tabellen) {
+      const t = beslisTabel(staat, blad, tp);
+      if ("overgeslagen" in t) {
+        overgeslagen.push(t.overgeslagen);
+        continue;
+      }
+      taken.push(t);
+      wijzigingen.push(...t.res.wijzigingen);
+      invoerBehouden += t.res.invoerBehouden;
+      verweesd.push(...t.res.verweesd.map((s) => ({ tabel: tp.naam, sleutel: s })));
+    }
+  }
+  return { taken, overgeslagen, wijzigingen, verweesd, invoerBehouden };
+}
+
+/**
+ * The write tasks for `plan` on the workbook `staat`, in order — new sheets; tables (structure and header, so
+ * every formula written later can refer to any plan table); named input cells; table bodies (in row chunks of at
+ * most `max` cells) and totals rows; blocks; charts; column widths — and the report.
+ */
+export function beslis(plan: WerkboekPlan, staat: WerkmapStaat, max: number): Beslissing {
+  const bestaatBlad = (naam: string) => staat.bladen.some((b) => sleutel(b) === sleutel(naam));
+  const tabellen = beslisTabellen(staat, plan);
+  const nieuweBladen = plan.bladen.filter((b) => !bestaatBlad(b.naam)).map((b) => b.naam);
+  const taken: SchrijfTaak[] = nieuweBladen.map((blad) => ({ soort: "blad", cellen: 0, blad }));
+  taken.push(...tabellen.taken.map(tabelStructuur));
+  let invoerBehouden = tabellen.invoerBehouden;
+  for (const blad of plan.bladen) {
+    for (const ic of blad.invoercellen) {
+      const { taak, behouden } = invoerTaak(staat, blad, ic);
+      if (behouden) invoerBehouden++;
+      taken.push(taak);
+    }
+  }
+  for (const taak of tabellen.taken) taken.push(...lijfTaken(taak, max));
+  const wijzigingen = [...tabellen.wijzigingen];
+  for (const blad of plan.bladen) {
+    const blokken = blokTaken(staat, blad);
+    taken.push(...blokken.taken);
+    wijzigingen.push(...blokken.wijzigingen);
+  }
+  const overgeslagen = [...tabellen.overgeslagen];
+  for (const blad of plan.bladen) {
+    const grafieken = grafiekTaken(staat, blad, tabellen.taken);
+    taken.push(...grafieken.taken);
+    overgeslagen.push(...grafieken.overgeslagen);
+  }
+  for (const blad of plan.bladen) {
+    const b = breedteTaak(blad, tabellen.taken);
+    if (b) taken.push(b);
+  }
+  return {
+    taken,
+    rapport: { nieuweBladen, wijzigingen, invoerBehouden, verweesd: tabellen.verweesd, overgeslagen },
+  };
+}

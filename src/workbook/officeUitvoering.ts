@@ -1,0 +1,116 @@
+/**
+ * The Office.js writer's execute step: runs the write tasks of ./officeBeslissing in as few batches as the cap on
+ * written cells per `context.sync()` allows (a batch is synced before a task that would push it over the cap), and
+ * the final sync. Only Office.js plumbing: every decision was made before.
+ */
+import type { ExcelObjecten } from "./officeLezen";
+import type { CelMatrix, SchrijfTaak } from "./officeBeslissing";
+import { rechthoekBereik } from "./a1";
+
+/** Queue the writes of a rectangle: number formats first (so text stays text), then formulas/values. */
+export function zetCellen(range: Excel.Range, m: CelMatrix): void {
+  range.numberFormat = m.notaties;
+  range.formulas = m.invoer;
+}
+
+type Taak<S extends SchrijfTaak["soort"]> = Extract<SchrijfTaak, { soort: S }>;
+
+function tabel(o: ExcelObjecten, t: Taak<"tabel">): void {
+  const ws = o.werkblad(t.blad);
+  const bestaand = t.bestaand ? o.tabellen.get(t.bestaand.naam) : undefined;
+  if (t.bestaand && bestaand) {
+    if (t.bestaand.totalenUit) bestaand.showTotals = false;
+    if (t.bestaand.resize) bestaand.resize(ws.getRange(rechthoekBereik(t.rechthoek)));
+  } else {
+    const nieuw = ws.tables.add(ws.getRange(rechthoekBereik(t.rechthoek)), true);
+    nieuw.name = t.naam;
+  }
+  for (const r of t.wis) ws.getRange(rechthoekBereik(r)).clear("Contents");
+  zetCellen(ws.getRange(rechthoekBereik({ ...t.rechthoek, rijen: 1 })), t.kop);
+}
+
+function invoercel(o: ExcelObjecten, t: Taak<"invoercel">): void {
+  const ws = o.werkblad(t.blad);
+  if (t.label) zetCellen(ws.getRange(t.label.adres), t.label.matrix);
+  const cel = ws.getRange(t.adres);
+  if (t.schrijf) zetCellen(cel, t.schrijf);
+  if (t.naam?.soort === "toevoegen") o.wb.names.add(t.naam.naam, cel);
+  else if (t.naam?.soort === "verwijzen") o.wb.names.getItem(t.naam.naam).formula = t.naam.formule;
+}
+
+function cellen(o: ExcelObjecten, t: Taak<"cellen">): void {
+  const ws = o.werkblad(t.blad);
+  const range = ws.getRange(t.adres);
+  zetCellen(range, t.matrix);
+  if (t.vet !== undefined) (t.vet === true ? range : ws.getRange(t.vet)).format.font.bold = true;
+}
+
+function grafiek(o: ExcelObjecten, t: Taak<"grafiek">): void {
+  const bron = o.werkblad(t.bronBlad);
+  const [eerste, ...overige] = t.reeksen;
+  if (!eerste) return;
+  if (t.vervang !== undefined) o.grafieken.get(t.vervang)?.delete();
+  const g = o.werkblad(t.blad).charts.add(t.type, bron.getRange(eerste.bereik), "Columns");
+  g.name = t.naam;
+  g.title.text = t.titel;
+  const categorieen = bron.getRange(t.categorieen);
+  const s0 = g.series.getItemAt(0);
+  s0.name = eerste.naam;
+  s0.setXAxisValues(categorieen);
+  for (const r of overige) {
+    const s = g.series.add(r.naam);
+    s.setValues(bron.getRange(r.bereik));
+    s.setXAxisValues(categorieen);
+  }
+  g.setPosition(t.positie);
+}
+
+function breedtes(o: ExcelObjecten, t: Taak<"breedtes">): void {
+  const ws = o.werkblad(t.blad);
+  for (const [l, punten] of t.breedtes) ws.getRange(`${l}:${l}`).format.columnWidth = punten;
+}
+
+/** Queue one task's Office.js commands. */
+function voerTaakUit(o: ExcelObjecten, t: SchrijfTaak): void {
+  switch (t.soort) {
+    case "blad":
+      return o.voegBladToe(t.blad);
+    case "tabel":
+      return tabel(o, t);
+    case "invoercel":
+      return invoercel(o, t);
+    case "cellen":
+      return cellen(o, t);
+    case "grafiek":
+      return grafiek(o, t);
+    case "breedtes":
+      return breedtes(o, t);
+  }
+}
+
+/** Runs the tasks: sync before a task that would push the batch over `max` cells, then the final sync. */
+export async function voerUit(
+  context: Excel.RequestContext,
+  taken: readonly SchrijfTaak[],
+  objecten: ExcelObjecten,
+  max: number,
+  meld: (fractie: number, tekst: string) => void,
+): Promise<void> {
+  const totaal = taken.reduce((n, t) => n + t.cellen, 0);
+  let inBatch = 0;
+  let geschreven = 0;
+  meld(0.2, "Schrijven");
+  for (const t of taken) {
+    if (inBatch > 0 && inBatch + t.cellen > max) {
+      await context.sync();
+      inBatch = 0;
+      meld(0.2 + (0.75 * geschreven) / Math.max(1, totaal), `Schrijven (${geschreven} van ${totaal} cellen)`);
+    }
+    voerTaakUit(objecten, t);
+    inBatch += t.cellen;
+    geschreven += t.cellen;
+  }
+  meld(0.95, "Opslaan");
+  await context.sync();
+  meld(1, "Klaar");
+}

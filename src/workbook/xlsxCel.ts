@@ -1,0 +1,65 @@
+/**
+ * exceljs cells, tables and defined names as plain values: shared by the .xlsx writer (./xlsxWriter) and the reader
+ * (./lezen), so the reader does not depend on the writer. Browser-safe (exceljs types only, no Node APIs).
+ */
+import type ExcelJS from "exceljs";
+import { decodeerBereik, leesCelVerwijzing } from "./a1";
+import type { Waarde } from "./plan";
+
+/** Whether an exceljs cell value is a formula (plain or shared). */
+export function isFormuleWaarde(
+  v: ExcelJS.CellValue | undefined,
+): v is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
+  return !!v && typeof v === "object" && ("formula" in v || "sharedFormula" in v);
+}
+
+/** An exceljs cell value as a plain value (formulas as their cached result). */
+export function waardeVan(v: ExcelJS.CellValue | undefined): Waarde {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if (isFormuleWaarde(v)) {
+      const r = (v as { result?: unknown }).result;
+      if (r === undefined || r === null) {
+        // A formula without a cached value still is something the user entered.
+        return `=${"formula" in v ? v.formula : v.sharedFormula}`;
+      }
+      return waardeVan(r as ExcelJS.CellValue);
+    }
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("hyperlink" in v) return String((v as { text?: unknown }).text ?? v.hyperlink);
+    if ("error" in v) return String(v.error);
+  }
+  return String(v);
+}
+
+/**
+ * The plain value of a cell. For a formula the cached result is read from `cell.result`: exceljs's
+ * `cell.value` leaves out a result of 0.
+ */
+export function celWaarde(cel: ExcelJS.Cell): Waarde {
+  const v = cel.value;
+  if (isFormuleWaarde(v)) return waardeVan({ ...v, result: cel.result } as ExcelJS.CellValue);
+  return waardeVan(v);
+}
+
+/** The Excel table `naam` on a sheet (exceljs keeps them by name). */
+export function excelTabel(ws: ExcelJS.Worksheet, naam: string): ExcelJS.Table | undefined {
+  return (ws as unknown as { tables?: Record<string, ExcelJS.Table> }).tables?.[naam];
+}
+
+/** The corners of an Excel table's range (header + body), from its model; undefined when it has none. */
+export function tabelBereik(
+  t: ExcelJS.Table,
+): { rij1: number; kol1: number; rij2: number; kol2: number } | undefined {
+  const model = (t as unknown as { table?: { tableRef?: string; ref?: string } }).table ?? {};
+  const ref = model.tableRef ?? model.ref;
+  return ref ? decodeerBereik(ref) : undefined;
+}
+
+/** Sheet and cell ("C3") a workbook-level defined name points at, when it is exactly one cell. */
+export function naamCel(wb: ExcelJS.Workbook, naam: string): { blad: string; cel: string } | undefined {
+  const bereiken = wb.definedNames.getRanges(naam)?.ranges ?? [];
+  return bereiken.length === 1 ? leesCelVerwijzing(bereiken[0] ?? "") : undefined;
+}

@@ -1,0 +1,93 @@
+/**
+ * Arguments of every `opgave` command go through node:util parseArgs (src/cli/argumenten.ts): an unknown option
+ * is a wrong call on each command (exit 2, Dutch reason first, then the usage), a missing value likewise, and
+ * `opgave fn` keeps arguments that start with "-" (negative numbers) as function arguments.
+ */
+import { mainAsync, type Uitvoer } from "../../src/cli/main";
+import { ArgumentFout, ontleed, ontleedVrij } from "../../src/cli/argumenten";
+
+jest.setTimeout(60_000);
+
+async function opgave(...args: string[]) {
+  const uit: string[] = [];
+  const fout: string[] = [];
+  const u: Uitvoer = { out: (t) => uit.push(t), err: (t) => fout.push(t) };
+  const code = await mainAsync(args, u);
+  return { code, out: uit.join("\n"), err: fout.join("\n") };
+}
+
+describe("an unknown option: exit 2 with a Dutch message, on every command", () => {
+  test.each([
+    [["fn", "TAAKSTELLING", "Utrecht", "2024-I", "--onbekend"], "opgave fn NAAM"],
+    [["fn", "--onbekend=1", "TAAKSTELLING", "Utrecht", "2024-I"], "opgave fn NAAM"],
+    [["vul", "--gemeente", "Utrecht", "--uit", "x.xlsx", "--onbekend"], "opgave vul --gemeente NAAM"],
+    [["consolideer", "map", "--uit", "x.xlsx", "--onbekend"], "opgave consolideer BESTAND.xlsx..."],
+    [["bundel", "maak", "--uit", "map", "--onbekend"], "opgave bundel maak --uit MAP"],
+    [["bundel", "sleutel", "--uit", "map", "--onbekend"], "opgave bundel sleutel"],
+    [["bundel", "controleer", "bundel.json", "--onbekend"], "opgave bundel controleer"],
+  ])("%j", async (args, gebruik) => {
+    const r = await opgave(...args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^Onbekende optie "--onbekend"\.\n\n/);
+    expect(r.err).toContain(gebruik);
+  });
+
+  test("a missing value and a stray argument are wrong calls too", async () => {
+    const vul = await opgave("vul", "--gemeente", "Utrecht", "--uit");
+    expect(vul.code).toBe(2);
+    expect(vul.err).toMatch(/^Optie --uit heeft een waarde nodig\./);
+    const extra = await opgave("vul", "--gemeente", "Utrecht", "--uit", "x.xlsx", "extra");
+    expect(extra.code).toBe(2);
+    expect(extra.err).toMatch(/^Onverwacht argument "extra"\./);
+    const cons = await opgave("consolideer", "map", "--provincie");
+    expect(cons.code).toBe(2);
+    expect(cons.err).toMatch(/^Optie --provincie heeft een waarde nodig\./);
+    const vlag = await opgave("vul", "--gemeente", "Utrecht", "--uit", "x.xlsx", "--bevestig-verlies=ja");
+    expect(vlag.code).toBe(2);
+    expect(vlag.err).toMatch(/^Optie --bevestig-verlies heeft geen waarde\./);
+  });
+});
+
+describe("opgave fn: arguments that start with a dash", () => {
+  test("negative numbers stay function arguments", async () => {
+    const zonder = Number((await opgave("fn", "ACHTERSTAND", "Utrecht", "2024-I", "300")).out);
+    expect(await opgave("fn", "ACHTERSTAND", "Utrecht", "2024-I", "300", "-10")).toEqual({
+      code: 0,
+      out: String(zonder - 10),
+      err: "",
+    });
+    expect((await opgave("fn", "ACHTERSTAND", "Utrecht", "2024-I", "300", "-1.5e1")).code).toBe(0);
+  });
+
+  test("--scheiding anywhere, also as --scheiding=;", async () => {
+    const a = await opgave("fn", "--scheiding", ";", "GEMEENTEN", "2024-I");
+    const b = await opgave("fn", "GEMEENTEN", "2024-I", "--scheiding=;");
+    expect(a.out.split("\n")[0]).toBe("Code;Gemeente;Provincie;Inwoners 1-1-2023;Taakstelling 2024-I");
+    expect(b.out).toBe(a.out);
+  });
+
+  test("ontleedVrij keeps words in order; after -- everything is a plain argument", () => {
+    expect(
+      ontleedVrij(["X", "-10", "-1;2", "-", "--scheiding", ";", "y", "--", "--z"], {
+        scheiding: { type: "string" },
+      }),
+    ).toEqual({ values: { scheiding: ";" }, positionals: ["X", "-10", "-1;2", "-", "y", "--z"] });
+    expect(ontleedVrij(["X", "--scheiding"], { scheiding: { type: "string" } })).toEqual({
+      values: { scheiding: undefined },
+      positionals: ["X"],
+    });
+    expect(() => ontleedVrij(["X", "--foo"], { scheiding: { type: "string" } })).toThrow(
+      new ArgumentFout('Onbekende optie "--foo".'),
+    );
+  });
+
+  test("ontleed (strict) puts parseArgs's objections in Dutch", () => {
+    const opties = { uit: { type: "string" }, forceer: { type: "boolean" } } as const;
+    expect(ontleed(["--uit=a", "b"], opties)).toMatchObject({ values: { uit: "a" }, positionals: ["b"] });
+    expect(() => ontleed(["-x"], opties)).toThrow('Onbekende optie "-x".');
+    expect(() => ontleed(["--uit"], opties)).toThrow("Optie --uit heeft een waarde nodig.");
+    expect(() => ontleed(["--uit", "--forceer"], opties)).toThrow("Optie --uit heeft een waarde nodig.");
+    expect(() => ontleed(["--forceer=1"], opties)).toThrow("Optie --forceer heeft geen waarde.");
+  });
+});

@@ -1,0 +1,30 @@
+/** Small exceljs helpers shared by the workbook tests (reading back what the writers made). */
+import ExcelJS from "exceljs";
+
+export async function leesXlsx(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return wb;
+}
+
+export async function bewaarXlsx(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+export function blad(wb: ExcelJS.Workbook, naam: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(naam);
+  if (!ws) throw new Error(`blad ${naam} ontbreekt`);
+  return ws;
+}
+
+/** Sheet row of a period in the Taakstelling table (A8…). */
+export function rijVan(ws: ExcelJS.Worksheet, periode: string): number {
+  for (let r = 8; r < 60; r++) if (ws.getCell(r, 1).value === periode) return r;
+  throw new Error(`periode ${periode} niet gevonden`);
+}
+
+/** "A7:K27" of an Excel table, as exceljs read it. */
+export function tabelRef(ws: ExcelJS.Worksheet, naam: string): string | undefined {
+  const t = (ws as unknown as { tables: Record<string, { table: { tableRef?: string } }> }).tables[naam];
+  return t?.table.tableRef;
+}

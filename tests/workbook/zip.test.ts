@@ -1,0 +1,56 @@
+/**
+ * src/workbook/zip.ts (fflate behind the part of JSZip's interface that xlsxOnderdelen uses) behaves like JSZip
+ * where that matters: entry order, folder entries, UTF-8 text with a byte order mark kept, and archives the
+ * other can read. JSZip stays a development dependency for exactly this comparison and the writer tests.
+ */
+import JSZip from "jszip";
+import Zip from "../../src/workbook/zip";
+
+const BOM = "\uFEFF";
+
+async function voorbeeld(): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", "<Types/>");
+  zip.file("xl/workbook.xml", `${BOM}<workbook naam="Súdwest-Fryslân"/>`);
+  zip.file("xl/worksheets/sheet1.xml", "<worksheet/>");
+  zip.folder("xl/leeg");
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+test("reads what JSZip wrote: the same entries in the same order, folders marked, text as JSZip reads it", async () => {
+  const data = await voorbeeld();
+  const [eigen, jszip] = await Promise.all([Zip.loadAsync(data), JSZip.loadAsync(data)]);
+  expect(Object.keys(eigen.files)).toEqual(Object.keys(jszip.files));
+  expect(Object.values(eigen.files).map((f) => f.dir)).toEqual(Object.values(jszip.files).map((f) => f.dir));
+  const tekst = await eigen.file("xl/workbook.xml")?.async("string");
+  expect(tekst).toBe(await jszip.file("xl/workbook.xml")?.async("string"));
+  expect(tekst?.startsWith(BOM)).toBe(true);
+  expect(eigen.file("xl/")).toBeNull();
+  expect(jszip.file("xl/")).toBeNull();
+  expect(eigen.file("bestaat/niet.xml")).toBeNull();
+});
+
+test("adding parts adds folder entries as JSZip does; a replaced part keeps its place; JSZip reads the result", async () => {
+  const data = await voorbeeld();
+  const [eigen, jszip] = await Promise.all([Zip.loadAsync(data), JSZip.loadAsync(data)]);
+  for (const z of [eigen, jszip]) {
+    z.file("xl/drawings/_rels/drawing1.xml.rels", "<Relationships/>");
+    z.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    z.file("[Content_Types].xml", "<Types><Override/></Types>");
+  }
+  expect(Object.keys(eigen.files)).toEqual(Object.keys(jszip.files));
+
+  const terug = await JSZip.loadAsync(await eigen.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  expect(Object.keys(terug.files)).toEqual(Object.keys(jszip.files));
+  for (const naam of Object.keys(jszip.files)) {
+    expect(terug.files[naam]?.dir).toBe(jszip.files[naam]?.dir);
+    expect(await terug.file(naam)?.async("string")).toBe(await jszip.file(naam)?.async("string"));
+  }
+});
+
+test("an ArrayBuffer is read too; what is no zip is refused", async () => {
+  const data = await voorbeeld();
+  const kopie = data.slice().buffer;
+  expect(Object.keys((await Zip.loadAsync(kopie)).files)).toContain("xl/worksheets/sheet1.xml");
+  await expect(Zip.loadAsync(new TextEncoder().encode("dit is geen werkboek"))).rejects.toThrow(Error);
+});
