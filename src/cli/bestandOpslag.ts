@@ -1,34 +1,18 @@
 /**
  * The bundle cache of `opgave bundel haal --cache MAP`: a folder that is at the same time a mirror of the feed.
  * It holds `bundel.json` and `bundel.json.sig` exactly as received (serve the folder and it is a feed again) and
- * `opgave-cache.json` with where and when they were fetched. Each file is written to a temporary file in the same
- * folder and renamed into place; the small metadata file is written last, so an interrupted write leaves
+ * `opgave-cache.json` with where and when they were fetched. Each file is written safely (./veiligSchrijven:
+ * temporary file, fsync, rename); the small metadata file is written last, so an interrupted write leaves
  * either the previous state or a hash mismatch that BundelBeheer refuses (it then uses the embedded data).
  */
 import fs from "fs";
 import path from "path";
 import type { BundelOpslag, OpgeslagenBundel } from "../data/opslag";
+import { schrijfVeilig } from "./veiligSchrijven";
 
 const BUNDEL = "bundel.json";
 const HANDTEKENING = "bundel.json.sig";
 const META = "opgave-cache.json";
-
-function schrijfVeilig(pad: string, inhoud: string): void {
-  const tijdelijk = path.join(path.dirname(pad), `.${path.basename(pad)}.${process.pid}.tmp`);
-  try {
-    const fd = fs.openSync(tijdelijk, "w", 0o644);
-    try {
-      fs.writeFileSync(fd, inhoud);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tijdelijk, pad);
-  } catch (e) {
-    fs.rmSync(tijdelijk, { force: true });
-    throw e;
-  }
-}
 
 export function bestandOpslag(map: string): BundelOpslag {
   const pad = (naam: string) => path.join(map, naam);
@@ -49,9 +33,10 @@ export function bestandOpslag(map: string): BundelOpslag {
     schrijf: async (x) => {
       fs.mkdirSync(map, { recursive: true });
       const { tekst, handtekening, ...meta } = x;
-      schrijfVeilig(pad(BUNDEL), tekst);
-      schrijfVeilig(pad(HANDTEKENING), handtekening);
-      schrijfVeilig(pad(META), `${JSON.stringify(meta, null, 2)}\n`);
+      const tekstBytes = (t: string) => new TextEncoder().encode(t);
+      await schrijfVeilig(pad(BUNDEL), tekstBytes(tekst));
+      await schrijfVeilig(pad(HANDTEKENING), tekstBytes(handtekening));
+      await schrijfVeilig(pad(META), tekstBytes(`${JSON.stringify(meta, null, 2)}\n`));
     },
     wis: async () => {
       for (const naam of [META, BUNDEL, HANDTEKENING]) fs.rmSync(pad(naam), { force: true });

@@ -6,7 +6,7 @@
  *   opgave vul --gemeente Utrecht --uit utrecht.xlsx
  *   opgave vul --provincie Utrecht --periode 2024-I --uit utrecht-provincie.xlsx
  *
- * The file is written atomically (temporary file in the same folder, then rename).
+ * The file is written safely (./veiligSchrijven: temporary file, fsync, rename; mode and symlinks kept).
  */
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
@@ -26,6 +26,7 @@ import type { Waarde, WerkboekPlan } from "../workbook/plan";
 import { schrijfXlsx, VerliesFout, type XlsxRapport } from "../workbook/xlsxWriter";
 import { ArgumentFout, geenExtra, leesOpdracht, ontleed } from "./argumenten";
 import type { Uitvoer } from "./main";
+import { SchrijfFout, schrijfVeilig, waaromNietSchrijfbaar } from "./veiligSchrijven";
 
 export const VUL_HULP = `opgave vul — schrijf het Opgave-werkboek naar een .xlsx-bestand
 
@@ -159,21 +160,6 @@ async function bestaat(bestand: string): Promise<boolean> {
   }
 }
 
-/** Write `data` to `bestand` atomically: a temporary file in the same folder, then rename over it. */
-export async function schrijfAtomisch(bestand: string, data: Uint8Array): Promise<void> {
-  const tijdelijk = path.join(
-    path.dirname(bestand),
-    `.${path.basename(bestand)}.${process.pid}.${Date.now().toString(36)}.tmp`,
-  );
-  try {
-    await fs.writeFile(tijdelijk, data);
-    await fs.rename(tijdelijk, bestand);
-  } catch (e) {
-    await fs.rm(tijdelijk, { force: true });
-    throw e;
-  }
-}
-
 /**
  * Write (or refill) `plan` into the workbook file `doel`, safely: an existing file is read and merged (user input
  * kept), never refilled with another subject's plan, never rewritten when that would lose user parts without
@@ -186,6 +172,11 @@ export async function schrijfPlanNaarBestand(
   uit: Uitvoer,
   verliesToestaan: boolean,
 ): Promise<{ nieuw: boolean; rapport: XlsxRapport } | undefined> {
+  const nietSchrijfbaar = await waaromNietSchrijfbaar(doel);
+  if (nietSchrijfbaar) {
+    uit.err(`${nietSchrijfbaar} Het bestand is niet gewijzigd.`);
+    return undefined;
+  }
   const nieuw = !(await bestaat(doel));
   let bestaand: Uint8Array | undefined;
   try {
@@ -221,9 +212,13 @@ export async function schrijfPlanNaarBestand(
     throw e;
   }
   try {
-    await schrijfAtomisch(doel, uitkomst.data);
+    await schrijfVeilig(doel, uitkomst.data);
   } catch (e) {
-    uit.err(`Kan ${doel} niet schrijven: ${(e as Error).message}`);
+    uit.err(
+      e instanceof SchrijfFout
+        ? `${e.message} Het bestand is niet gewijzigd.`
+        : `Kan ${doel} niet schrijven: ${(e as Error).message}; het bestand is niet gewijzigd.`,
+    );
     return undefined;
   }
   return { nieuw, rapport: uitkomst.rapport };

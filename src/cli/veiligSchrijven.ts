@@ -1,0 +1,118 @@
+/**
+ * Writing a file the user owns, safely — every file the CLI writes goes through here:
+ * - the data goes to a temporary file in the same folder as the real target, is flushed to disk (fsync), and is
+ *   renamed over the target in one step; the folder is flushed too, so the rename survives a power cut;
+ * - a symbolic link is written through to its target (the link stays a link);
+ * - the original's permission bits are kept (a 0600 file stays 0600);
+ * - a read-only file (no write bit, as the user set it) is refused with a Dutch message and left untouched — also
+ *   for root, who could otherwise replace it;
+ * - the temporary file is removed on every failure and when the process is stopped (SIGINT, SIGTERM, SIGHUP).
+ */
+import { constants, promises as fs, rmSync } from "fs";
+import path from "path";
+
+export class SchrijfFout extends Error {}
+
+/** Temporary files being written right now: removed when a signal stops the process. */
+const lopend = new Set<string>();
+let signalenGezet = false;
+
+function zetSignalen(): void {
+  if (signalenGezet) return;
+  signalenGezet = true;
+  for (const signaal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    const opruimen = (): void => {
+      for (const t of lopend) rmSync(t, { force: true });
+      lopend.clear();
+      // Stop as the signal would have, now that nothing is left behind.
+      process.removeListener(signaal, opruimen);
+      process.kill(process.pid, signaal);
+    };
+    process.once(signaal, opruimen);
+  }
+}
+
+/** The file a write to `bestand` must change: the target of a symbolic link (followed to the end). */
+async function echtDoel(bestand: string): Promise<string> {
+  try {
+    return await fs.realpath(bestand);
+  } catch {
+    // Not there yet; a dangling link is written where it points.
+    const info = await fs.lstat(bestand).catch(() => undefined);
+    if (info?.isSymbolicLink()) return path.resolve(path.dirname(bestand), await fs.readlink(bestand));
+    return path.resolve(bestand);
+  }
+}
+
+/**
+ * Why `bestand` cannot be written, in Dutch, or undefined when it can (checked before any work is done, so a
+ * refusal leaves everything as it was).
+ */
+export async function waaromNietSchrijfbaar(bestand: string): Promise<string | undefined> {
+  const doel = await echtDoel(bestand);
+  const info = await fs.stat(doel).catch(() => undefined);
+  if (info?.isDirectory()) return `${bestand} is een map, geen bestand.`;
+  if (info && (info.mode & 0o222) === 0)
+    return `${bestand} is alleen-lezen; Opgave overschrijft het niet. Maak het schrijfbaar of kies een ander bestand.`;
+  if (info) {
+    const toegang = await fs.access(doel, constants.W_OK).then(
+      () => true,
+      () => false,
+    );
+    if (!toegang) return `U mag ${bestand} niet wijzigen (geen schrijfrechten).`;
+  }
+  const map = await fs.access(path.dirname(doel), constants.W_OK).then(
+    () => true,
+    () => false,
+  );
+  return map ? undefined : `In de map van ${bestand} mag niet worden geschreven.`;
+}
+
+const BLOK = 1024 * 1024;
+
+async function schrijfEnSync(tijdelijk: string, data: Uint8Array, mode: number): Promise<void> {
+  const handle = await fs.open(tijdelijk, "wx", mode);
+  try {
+    for (let plek = 0; plek < data.byteLength; plek += BLOK)
+      await handle.write(data, plek, Math.min(BLOK, data.byteLength - plek));
+    await handle.chmod(mode); // the umask may have narrowed the mode `open` was given
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncMap(map: string): Promise<void> {
+  const handle = await fs.open(map, "r").catch(() => undefined);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems cannot sync a folder; the file itself is on disk already.
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Write `data` to `bestand` as described above; throws SchrijfFout with a Dutch message when refused. */
+export async function schrijfVeilig(bestand: string, data: Uint8Array): Promise<void> {
+  const reden = await waaromNietSchrijfbaar(bestand);
+  if (reden) throw new SchrijfFout(reden);
+  const doel = await echtDoel(bestand);
+  const bestaand = await fs.stat(doel).catch(() => undefined);
+  const mode = bestaand ? bestaand.mode & 0o7777 : 0o666 & ~process.umask();
+  const map = path.dirname(doel);
+  const tijdelijk = path.join(map, `.${path.basename(doel)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  zetSignalen();
+  lopend.add(tijdelijk);
+  try {
+    await schrijfEnSync(tijdelijk, data, mode);
+    await fs.rename(tijdelijk, doel);
+    await syncMap(map);
+  } catch (e) {
+    await fs.rm(tijdelijk, { force: true });
+    throw e;
+  } finally {
+    lopend.delete(tijdelijk);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Safe writes for every file the CLI writes (src/cli/veiligSchrijven.ts), on real files: the mode is kept, a
+ * symbolic link stays a link and its target is updated, a read-only file is refused and untouched (also as
+ * root), and a process killed in the middle of a write leaves the original intact and no temporary file behind.
+ * Also through `opgave vul`: refusing a read-only workbook without a word written.
+ */
+import { spawn } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { mainAsync } from "../../src/cli/main";
+import { schrijfVeilig, SchrijfFout } from "../../src/cli/veiligSchrijven";
+
+let map: string;
+beforeEach(() => {
+  map = fs.mkdtempSync(path.join(os.tmpdir(), "opgave-schrijf-"));
+});
+afterEach(() => fs.rmSync(map, { recursive: true, force: true }));
+
+const bytes = (t: string) => new TextEncoder().encode(t);
+const tijdelijke = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+
+describe("schrijfVeilig", () => {
+  test("a new file: written, no temporary file left", async () => {
+    const f = path.join(map, "a.txt");
+    await schrijfVeilig(f, bytes("nieuw"));
+    expect(fs.readFileSync(f, "utf8")).toBe("nieuw");
+    expect(tijdelijke(map)).toEqual([]);
+  });
+
+  test("the original's mode is kept (0600 stays 0600, 0640 stays 0640)", async () => {
+    for (const mode of [0o600, 0o640]) {
+      const f = path.join(map, `m${mode.toString(8)}.txt`);
+      fs.writeFileSync(f, "oud");
+      fs.chmodSync(f, mode);
+      await schrijfVeilig(f, bytes("nieuw"));
+      expect(fs.statSync(f).mode & 0o777).toBe(mode);
+      expect(fs.readFileSync(f, "utf8")).toBe("nieuw");
+    }
+  });
+
+  test("a symbolic link stays a link; its target gets the new content", async () => {
+    const echt = path.join(map, "echt.xlsx");
+    const link = path.join(map, "link.xlsx");
+    fs.writeFileSync(echt, "oud");
+    fs.symlinkSync("echt.xlsx", link);
+    await schrijfVeilig(link, bytes("nieuw"));
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(echt, "utf8")).toBe("nieuw");
+    expect(tijdelijke(map)).toEqual([]);
+  });
+
+  test("a read-only file (0444) is refused with a Dutch message and left untouched", async () => {
+    const f = path.join(map, "alleen-lezen.xlsx");
+    fs.writeFileSync(f, "oud");
+    fs.chmodSync(f, 0o444);
+    const voor = fs.statSync(f);
+    await expect(schrijfVeilig(f, bytes("nieuw"))).rejects.toThrow(SchrijfFout);
+    await expect(schrijfVeilig(f, bytes("nieuw"))).rejects.toThrow(
+      /is alleen-lezen; Opgave overschrijft het niet/,
+    );
+    expect(fs.readFileSync(f, "utf8")).toBe("oud");
+    expect(fs.statSync(f).mtimeMs).toBe(voor.mtimeMs);
+    expect(tijdelijke(map)).toEqual([]);
+  });
+
+  test("killed in the middle of a write: the original is intact and no temporary file is left", async () => {
+    const f = path.join(map, "groot.bin");
+    fs.writeFileSync(f, "origineel");
+    const module = path.resolve(__dirname, "../../src/cli/veiligSchrijven.ts");
+    const kind = spawn(
+      process.execPath,
+      [
+        require.resolve("tsx/cli"),
+        "-e",
+        // (tsx loads the module as CommonJS: its exports arrive under `default`)
+        `import("${module}").then((m) => (m.schrijfVeilig ?? m.default.schrijfVeilig)(` +
+          `${JSON.stringify(f)}, new Uint8Array(1500 * 1024 * 1024)))`,
+      ],
+      { stdio: "ignore" },
+    );
+    // Wait until the temporary file exists and is growing, then stop the process as a user would (Ctrl+C).
+    const begin = Date.now();
+    while (tijdelijke(map).length === 0 && Date.now() - begin < 30_000)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(tijdelijke(map)).toHaveLength(1);
+    kind.kill("SIGINT");
+    const code = await new Promise<number | null>((r) => kind.on("exit", (c, s) => r(c ?? (s ? 130 : null))));
+    expect(code).not.toBe(0);
+    expect(fs.readFileSync(f, "utf8")).toBe("origineel");
+    expect(tijdelijke(map)).toEqual([]);
+  }, 60_000);
+});
+
+describe("opgave vul on a read-only workbook", () => {
+  test("refused before any work, exit 1, file untouched", async () => {
+    const f = path.join(map, "utrecht.xlsx");
+    const out: string[] = [];
+    const err: string[] = [];
+    const uit = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", f], uit)).toBe(0);
+    fs.chmodSync(f, 0o444);
+    const inhoud = fs.readFileSync(f);
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", f], uit)).toBe(1);
+    expect(err.join("\n")).toMatch(
+      /alleen-lezen; Opgave overschrijft het niet.*Het bestand is niet gewijzigd\./,
+    );
+    expect(fs.readFileSync(f)).toEqual(inhoud);
+  }, 30_000);
+});
