@@ -93,10 +93,14 @@ module.exports = (env = {}, argv = {}) => {
   const sleutels = vertrouwdeSleutels(JSON.parse(fs.readFileSync(SLEUTELS_PAD, "utf8")), profiel);
   return {
     mode: production ? "production" : "development",
-    // Source maps for our own code only: mapping the copied office.js files would take over a minute.
+    // Source maps in development builds only, and for our own code only (mapping the copied office.js files
+    // would take over a minute): see SourceMapDevToolPlugin below. The production dist/ ships none.
     devtool: false,
-    // One bundle for the shared runtime: the functions and the pane share one engine and one copy of the data.
-    entry: { taskpane: ["./src/functions/functions.ts", "./src/taskpane/taskpane.ts"] },
+    // One start script for the shared runtime: the custom functions (engine, embedded data, wrappers) and the
+    // small pane starter. The pane itself (src/taskpane/taskpane.ts and what it imports: zod, feed, bundle
+    // management, plans, writers, consolidation) is an async chunk the starter loads once the page is ready;
+    // it shares the one engine and the one copy of the data with the functions.
+    entry: { taskpane: ["./src/functions/functions.ts", "./src/taskpane/start.ts"] },
     output: {
       path: path.resolve(__dirname, env.out || "dist"),
       filename: "[name].js",
@@ -133,7 +137,11 @@ module.exports = (env = {}, argv = {}) => {
         OPGAVE_VERSIE: JSON.stringify(require("./package.json").version),
         OPGAVE_VERTROUWDE_SLEUTELS: JSON.stringify(sleutels),
       }),
-      new webpack.SourceMapDevToolPlugin({ filename: "[file].map", exclude: /^(office-js\/|exceljs)/ }),
+      ...(production
+        ? []
+        : [
+            new webpack.SourceMapDevToolPlugin({ filename: "[file].map", exclude: /^(office-js\/|exceljs)/ }),
+          ]),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

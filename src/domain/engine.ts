@@ -70,6 +70,19 @@ export class Engine {
   /** BRON texts of memoised taakstellingen (kept as long as the taakstelling is). */
   private readonly bronTekst = new WeakMap<Taakstelling, string>();
 
+  /** A taakstelling not asked before (one function for every call: no closure per question). */
+  private readonly nieuweTaakstelling = (gemeenteInvoer: Sleutel, periodeInvoer: Sleutel) => {
+    const p = this.periodeCache.uitkomst(periodeInvoer, undefined, parsePeriodeInvoer);
+    if (p instanceof OpgaveFout) return p;
+    // The gemeente (not through the gemeente memory: this answer is remembered itself), then the number. The
+    // period's error (no national number) comes back as a value: a throw costs more than a first answer.
+    return berekenTaakstellingUitkomst(
+      this.register,
+      this.gemeenteOp(gemeenteInvoer as Invoer, periodeStart(p)),
+      p,
+    );
+  };
+
   constructor(readonly dataset: Dataset) {
     this.register = new Register(dataset);
     this.opvang = new Opvang(this.register);
@@ -124,7 +137,11 @@ export class Engine {
   }
 
   /** As `opvangGemeente`, with the error returned instead of thrown. Memoised, errors included. */
-  opvangGemeenteUitkomst(gemeenteInvoer: Invoer, soort?: string, besluit?: string): OpvangCijfer | OpgaveFout {
+  opvangGemeenteUitkomst(
+    gemeenteInvoer: Invoer,
+    soort?: string,
+    besluit?: string,
+  ): OpvangCijfer | OpgaveFout {
     return this.opvangCache.uitkomst3(gemeenteInvoer, soort, besluit, () =>
       this.opvang.gemeente(
         this.gemeente(gemeenteInvoer),
@@ -204,13 +221,7 @@ export class Engine {
    * no throw (the custom functions throw once, their own Excel error).
    */
   taakstellingUitkomst(gemeenteInvoer: Invoer, periodeInvoer: Invoer): Taakstelling | OpgaveFout {
-    return this.taakCache.uitkomst(gemeenteInvoer, periodeInvoer, () => {
-      const p = this.periodeCache.uitkomst(periodeInvoer, undefined, () => parsePeriode(periodeInvoer));
-      if (p instanceof OpgaveFout) return p;
-      // The gemeente (not through the gemeente memory: this answer is remembered itself), then the number. The
-      // period's error (no national number) comes back as a value: a throw costs more than a first answer.
-      return berekenTaakstellingUitkomst(this.register, this.gemeenteOp(gemeenteInvoer, periodeStart(p)), p);
-    });
+    return this.taakCache.uitkomst(gemeenteInvoer, periodeInvoer, this.nieuweTaakstelling);
   }
 
   taakstellingVan(g: Gemeente, p: Periode): Taakstelling {
@@ -334,24 +345,30 @@ class Geheugen<T> {
   constructor(private readonly fouten: Fouten) {}
 
   /**
-   * The remembered result or error of (a, b); `f` computes it the first time (it may return or throw an
+   * The remembered result or error of (a, b); `f(a, b)` computes it the first time (it may return or throw an
    * OpgaveFout). Never throws an OpgaveFout.
    */
-  uitkomst(a: Sleutel, b: Sleutel, f: () => Uitkomst<T>): Uitkomst<T> {
-    const perA = this.kaart.get(a) as Kaart<Uitkomst<T>> | undefined;
+  uitkomst(a: Sleutel, b: Sleutel, f: (a: Sleutel, b: Sleutel) => Uitkomst<T>): Uitkomst<T> {
+    let perA = this.kaart.get(a) as Kaart<Uitkomst<T>> | undefined;
     const eerder = perA?.get(b);
     if (eerder !== undefined) return eerder;
-    const uitkomst = this.reken(f);
-    this.tak(a).set(b, uitkomst);
+    const uitkomst = this.reken(f, a, b, undefined);
+    perA = this.tak(a) as Kaart<Uitkomst<T>>;
+    perA.set(b, uitkomst);
     return uitkomst;
   }
 
   /** As `uitkomst`, keyed by three inputs. */
-  uitkomst3(a: Sleutel, b: Sleutel, c: Sleutel, f: () => Uitkomst<T>): Uitkomst<T> {
+  uitkomst3(
+    a: Sleutel,
+    b: Sleutel,
+    c: Sleutel,
+    f: (a: Sleutel, b: Sleutel, c: Sleutel) => Uitkomst<T>,
+  ): Uitkomst<T> {
     const perB = (this.kaart.get(a) as Kaart<Kaart<Uitkomst<T>>> | undefined)?.get(b);
     const eerder = perB?.get(c);
     if (eerder !== undefined) return eerder;
-    const uitkomst = this.reken(f);
+    const uitkomst = this.reken(f, a, b, c);
     const perA = this.tak(a) as Kaart<Kaart<Uitkomst<T>>>;
     let tak = perA.get(b);
     if (tak === undefined) perA.set(b, (tak = new Map()));
@@ -359,8 +376,13 @@ class Geheugen<T> {
     return uitkomst;
   }
 
-  private reken(f: () => Uitkomst<T>): Uitkomst<T> {
-    const uitkomst = zonderStapel(f);
+  private reken(
+    f: (a: Sleutel, b: Sleutel, c: Sleutel) => Uitkomst<T>,
+    a: Sleutel,
+    b: Sleutel,
+    c: Sleutel,
+  ): Uitkomst<T> {
+    const uitkomst = zonderStapel(f, a, b, c);
     return uitkomst instanceof OpgaveFout ? interneer(this.fouten, uitkomst) : uitkomst;
   }
 
@@ -383,17 +405,27 @@ class Geheugen<T> {
  * error. Any other error is a bug: `f` (a pure computation on immutable data) runs again with stack traces on,
  * so that error is thrown with its stack.
  */
-function zonderStapel<T>(f: () => T | OpgaveFout): T | OpgaveFout {
+function zonderStapel<T>(
+  f: (a: Sleutel, b: Sleutel, c: Sleutel) => T | OpgaveFout,
+  a: Sleutel,
+  b: Sleutel,
+  c: Sleutel,
+): T | OpgaveFout {
   const limiet = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return f();
+    return f(a, b, c);
   } catch (e) {
     if (e instanceof OpgaveFout) return e;
   } finally {
     Error.stackTraceLimit = limiet;
   }
-  return f();
+  return f(a, b, c);
+}
+
+/** `parsePeriode` for a memory key (always an input: a key is never undefined here). */
+function parsePeriodeInvoer(invoer: Sleutel): Periode {
+  return parsePeriode(invoer as Invoer);
 }
 
 /** The value, or its error thrown. */

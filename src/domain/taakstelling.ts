@@ -229,7 +229,11 @@ export function berekenTaakstelling(reg: Register, g: Gemeente, p: Periode): Taa
  * As `berekenTaakstelling`, with the period's error (no national number) returned instead of thrown: the same
  * instance for every gemeente, and no throw for each of them. Rarer errors (a split, unknown inhabitants) throw.
  */
-export function berekenTaakstellingUitkomst(reg: Register, g: Gemeente, p: Periode): Taakstelling | OpgaveFout {
+export function berekenTaakstellingUitkomst(
+  reg: Register,
+  g: Gemeente,
+  p: Periode,
+): Taakstelling | OpgaveFout {
   const f = periodeFeiten(reg, p);
   const landelijk = f.landelijk;
   if (landelijk instanceof OpgaveFout) return landelijk;

@@ -33,7 +33,8 @@ export function verplicht(v: unknown, wat: string): Invoer {
 export function optioneel(v: unknown, wat: string): Invoer | undefined {
   const cel = enkeleCel(v, wat);
   if (isLeeg(cel)) return undefined;
-  return verplicht(cel, wat);
+  if (typeof cel === "string" || typeof cel === "number") return cel;
+  throw ongeldig(berichten.waardeOngeldig(wat, String(cel)));
 }
 
 /** Optional whole number (beginsaldo): omitted/empty → the default. Numeric text ("10", "-3") is accepted. */

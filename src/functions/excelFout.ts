@@ -28,21 +28,58 @@ function kort(bericht: string): string {
   return bericht.length <= MAX_BERICHT ? bericht : `${bericht.slice(0, MAX_BERICHT - 1)}…`;
 }
 
+/**
+ * The Excel error of each engine error already converted. The engine answers a repeated question with the same
+ * OpgaveFout instance, so a repeated error costs a lookup instead of a new Error (with its stack) every time.
+ * Keyed weakly: an error no longer held by an engine cache is forgotten with it.
+ */
+const omgezet = new WeakMap<OpgaveFout, ExcelFout | CustomFunctions.Error>();
+
+/** Excel's error class, when running inside Excel (the custom-functions runtime defines it). */
+function excelKlasse(): typeof CustomFunctions.Error | undefined {
+  return typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function"
+    ? CustomFunctions.Error
+    : undefined;
+}
+
+/** The Excel error for a code and message; without a stack trace (it is an answer, and would only point here). */
+function maak(foutCode: ExcelFoutCode, bericht: string): ExcelFout | CustomFunctions.Error {
+  const Klasse = excelKlasse();
+  if (Klasse) {
+    const excelCode =
+      foutCode === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    return new Klasse(excelCode, kort(bericht));
+  }
+  const limiet = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new ExcelFout(foutCode, kort(bericht));
+  } finally {
+    Error.stackTraceLimit = limiet;
+  }
+}
+
 /** Any thrown value → the error object Excel (or the CLI) understands. Never throws itself. */
 export function naarExcelFout(e: unknown): ExcelFout | CustomFunctions.Error {
-  const fout =
-    e instanceof OpgaveFout
-      ? { code: code(e), bericht: e.message }
-      : {
-          code: "#VALUE!" as const,
-          bericht: berichten.interneFout(e instanceof Error ? e.message : String(e)),
-        };
-  if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function") {
-    const excelCode =
-      fout.code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
-    return new CustomFunctions.Error(excelCode, kort(fout.bericht));
+  if (!(e instanceof OpgaveFout)) {
+    return maak("#VALUE!", berichten.interneFout(e instanceof Error ? e.message : String(e)));
   }
-  return new ExcelFout(fout.code, kort(fout.bericht));
+  const eerder = omgezet.get(e);
+  // Reuse only an error of the kind the runtime expects now (tests switch between Excel and outside it).
+  const Klasse = excelKlasse();
+  if (eerder !== undefined && (Klasse ? eerder instanceof Klasse : eerder instanceof ExcelFout))
+    return eerder;
+  const fout = maak(code(e), e.message);
+  omgezet.set(e, fout);
+  return fout;
+}
+
+/**
+ * Throws the Excel error of `e`. A throw is most of the cost of a memoised error answer; thrown from this small
+ * function (which V8 keeps out of the optimised caller) it costs about half of a throw inside the caller.
+ */
+export function werpExcelFout(e: unknown): never {
+  throw naarExcelFout(e);
 }
 
 /** Run a function body; any error becomes a thrown Excel error (so every code path resolves). */
@@ -50,6 +87,20 @@ export function alsExcel<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    throw naarExcelFout(e);
+    return werpExcelFout(e);
   }
+}
+
+/**
+ * As `alsExcel`, for a body that returns the engine's error instead of throwing it (the memoised questions):
+ * the error is thrown once, as the Excel error, instead of being thrown, caught and thrown again.
+ */
+export function alsExcelUitkomst<T>(f: () => T | OpgaveFout): T {
+  let uitkomst: T | OpgaveFout;
+  try {
+    uitkomst = f();
+  } catch (e) {
+    return werpExcelFout(e);
+  }
+  return uitkomst instanceof OpgaveFout ? werpExcelFout(uitkomst) : uitkomst;
 }

@@ -10,10 +10,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is how the metadata generator spells a spilled table */
 import { berichten } from "../domain/berichten";
 import { OpgaveFout } from "../domain/fouten";
+import type { Taakstelling } from "../domain/taakstelling";
 import { dagTekst, peiljaarInwoners, periodeCode } from "../domain/periode";
 import { engine } from "../data/store";
 import { optieRij } from "../domain/kleinschalig";
-import { opvangBronTekst } from "../domain/opvang";
+import { opvangBronTekst, type OpvangCijfer } from "../domain/opvang";
 import {
   oekraineVergoeding,
   opvangKosten,
@@ -33,7 +34,7 @@ import {
   verplicht,
   verplichtGetal,
 } from "./excelArgs";
-import { alsExcel, naarExcelFout } from "./excelFout";
+import { alsExcel, alsExcelUitkomst, naarExcelFout, werpExcelFout } from "./excelFout";
 
 /**
  * Taakstelling huisvesting vergunninghouders van een gemeente in een halfjaar (art. 29 en 30 Huisvestingswet 2014).
@@ -43,9 +44,14 @@ import { alsExcel, naarExcelFout } from "./excelFout";
  * @returns Aantal te huisvesten vergunninghouders.
  */
 export function taakstelling(gemeente: unknown, periode: unknown): number {
-  return alsExcel(
-    () => engine().taakstelling(verplicht(gemeente, "gemeente"), verplicht(periode, "periode")).aantal,
-  );
+  // The most called function: alsExcelUitkomst written out (no closure per call).
+  let t: Taakstelling | OpgaveFout;
+  try {
+    t = engine().taakstellingUitkomst(verplicht(gemeente, "gemeente"), verplicht(periode, "periode"));
+  } catch (e) {
+    return werpExcelFout(e);
+  }
+  return t instanceof OpgaveFout ? werpExcelFout(t) : t.aantal;
 }
 
 function laatsteRegel(gemeente: unknown, periode: unknown, gehuisvest: unknown, beginsaldo: unknown) {
@@ -187,7 +193,9 @@ export function landelijk(periode: unknown): number {
  * @returns Tekst met de herkomst van het getal.
  */
 export function bron(gemeente: unknown, periode: unknown): string {
-  return alsExcel(() => engine().bron(verplicht(gemeente, "gemeente"), verplicht(periode, "periode")));
+  return alsExcelUitkomst(() =>
+    engine().bronUitkomst(verplicht(gemeente, "gemeente"), verplicht(periode, "periode")),
+  );
 }
 
 /**
@@ -243,14 +251,18 @@ export function gemeenten(periode: unknown, provincie?: unknown): any[][] {
  * @returns Aantal opvangplaatsen.
  */
 export function opvang(gemeente: unknown, soort?: unknown, besluit?: unknown): number {
-  return alsExcel(
-    () =>
-      engine().opvangGemeente(
-        verplicht(gemeente, "gemeente"),
-        optioneleTekst(soort, "soort"),
-        optioneleTekst(besluit, "besluit"),
-      ).aantal,
-  );
+  // Called for every gemeente of a sheet: written out like TAAKSTELLING (no closure).
+  let c: OpvangCijfer | OpgaveFout;
+  try {
+    c = engine().opvangGemeenteUitkomst(
+      verplicht(gemeente, "gemeente"),
+      optioneleTekst(soort, "soort"),
+      optioneleTekst(besluit, "besluit"),
+    );
+  } catch (e) {
+    return werpExcelFout(e);
+  }
+  return c instanceof OpgaveFout ? werpExcelFout(c) : c.aantal;
 }
 
 /**

@@ -30,4 +30,5 @@ async function laadPaneel(): Promise<void> {
 
 // Inside Office wait for Office.onReady; in an ordinary browser (preview) start when the page is ready.
 if (typeof Office !== "undefined") void Office.onReady(() => laadPaneel());
-else if (typeof document !== "undefined") document.addEventListener("DOMContentLoaded", () => void laadPaneel());
+else if (typeof document !== "undefined")
+  document.addEventListener("DOMContentLoaded", () => void laadPaneel());

@@ -40,7 +40,9 @@ test("adding parts adds folder entries as JSZip does; a replaced part keeps its 
   }
   expect(Object.keys(eigen.files)).toEqual(Object.keys(jszip.files));
 
-  const terug = await JSZip.loadAsync(await eigen.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  const terug = await JSZip.loadAsync(
+    await eigen.generateAsync({ type: "uint8array", compression: "DEFLATE" }),
+  );
   expect(Object.keys(terug.files)).toEqual(Object.keys(jszip.files));
   for (const naam of Object.keys(jszip.files)) {
     expect(terug.files[naam]?.dir).toBe(jszip.files[naam]?.dir);
