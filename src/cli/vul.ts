@@ -23,7 +23,7 @@ import {
   type BronInfo,
 } from "../workbook/bouwPlan";
 import type { Waarde, WerkboekPlan } from "../workbook/plan";
-import { schrijfXlsx, VerliesFout, type XlsxRapport } from "../workbook/xlsxWriter";
+import { EigenKolomFout, schrijfXlsx, VerliesFout, type XlsxRapport } from "../workbook/xlsxWriter";
 import { ArgumentFout, geenExtra, leesOpdracht, ontleed } from "./argumenten";
 import type { Uitvoer } from "./main";
 import { SchrijfFout, schrijfVeilig, waaromNietSchrijfbaar } from "./veiligSchrijven";
@@ -35,9 +35,10 @@ Gebruik:
   opgave vul --provincie NAAM --periode 2024-I --uit BESTAND.xlsx
 
 Bestaat BESTAND al, dan wordt het opnieuw gevuld: de cijfers van Opgave worden bijgewerkt, uw invoer (gele
-cellen, eigen kolommen in de tabellen) en uw eigen bladen blijven staan. Bevat het werkboek onderdelen die
-Opgave niet kan bewaren (eigen grafieken, draaitabellen, …), dan stopt Opgave; met --bevestig-verlies gaan
-die verloren.`;
+cellen, eigen kolommen aan het eind van de tabellen), uw notities en uw eigen bladen blijven staan. Staat er
+een eigen kolom tussen de kolommen van een Opgave-tabel, dan stopt Opgave (verplaats die kolom eerst). Bevat
+het werkboek onderdelen die Opgave niet kan bewaren (eigen grafieken, draaitabellen, externe koppelingen, …),
+dan stopt Opgave en noemt ze; met --bevestig-verlies gaan die verloren en staan ze in het verslag.`;
 
 const VUL_OPTIES = {
   gemeente: { type: "string" },
@@ -124,6 +125,11 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
         .join(", ")}.`,
     );
   }
+  if (rapport.verloren.length > 0) {
+    const n = rapport.verloren.length;
+    r.push(`${n} onderde${n === 1 ? "el" : "len"} niet behouden (bevestigd met --bevestig-verlies):`);
+    for (const v of rapport.verloren) r.push(`  ${v}`);
+  }
   if (rapport.overgeslagen.length > 0) {
     r.push(
       `${rapport.overgeslagen.length} tabel${rapport.overgeslagen.length === 1 ? "" : "len"} overgeslagen:`,
@@ -199,6 +205,10 @@ export async function schrijfPlanNaarBestand(
     }
     uitkomst = await schrijfXlsx(plan, bestaand, { verliesToestaan });
   } catch (e) {
+    if (e instanceof EigenKolomFout) {
+      uit.err(`${e.message} ${doel} is niet gewijzigd.`);
+      return undefined;
+    }
     if (e instanceof VerliesFout) {
       uit.err(`${e.message} Gebruik --bevestig-verlies als dat mag; ${doel} is niet gewijzigd.`);
       return undefined;

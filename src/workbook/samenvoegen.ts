@@ -176,6 +176,43 @@ export function samenvoegenTabel(
   return { soort: "samengevoegd", kolommen, rijen, wijzigingen, invoerBehouden, verweesd };
 }
 
+/** A column of the user's own that stands between Opgave's columns of a table (1-based place in the table). */
+export interface EigenKolomBinnen {
+  readonly kop: string;
+  readonly plaats: number;
+  /** Header of Opgave's column just before it ("" when none) and just after it. */
+  readonly na: string;
+  readonly voor: string;
+}
+
+/**
+ * The user's own columns (a header the plan does not have) that stand before the last of the plan's columns in
+ * the existing table. The .xlsx writer writes a table in the plan's order with the user's columns at the end, so
+ * such a column would move and shift Opgave's columns: a formula that points at a column to its right would
+ * silently read another column. Columns are matched by header, never by place. Empty when there is none.
+ */
+export function eigenKolommenBinnen(plan: TabelPlan, bestaand: BestaandeTabel): EigenKolomBinnen[] {
+  const planKoppen = new Set(plan.kolommen.map((k) => k.kop));
+  const koppen = bestaand.koppen.map((k) => k.trim());
+  let laatste = -1;
+  koppen.forEach((k, i) => {
+    if (planKoppen.has(k)) laatste = i;
+  });
+  const uit: EigenKolomBinnen[] = [];
+  for (let i = 0; i < laatste; i++) {
+    const kop = koppen[i] ?? "";
+    if (planKoppen.has(kop)) continue;
+    const na =
+      koppen
+        .slice(0, i)
+        .reverse()
+        .find((k) => planKoppen.has(k)) ?? "";
+    const voor = koppen.slice(i + 1).find((k) => planKoppen.has(k)) ?? "";
+    uit.push({ kop, plaats: i + 1, na, voor });
+  }
+  return uit;
+}
+
 /** A named input cell: a non-empty user value wins over the plan's default. */
 export function samenvoegenInvoer(
   standaard: Waarde,

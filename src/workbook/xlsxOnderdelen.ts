@@ -330,3 +330,209 @@ export async function voegGrafiekenToe(
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// What the user made that a rewrite must keep: read from the parts, not from exceljs's model
+
+/** One run of a note's text. */
+export interface NotitieDeel {
+  readonly tekst: string;
+  readonly vet: boolean;
+}
+
+/** The notes (legacy comments) of a workbook: sheet name → cell ("F9") → text runs. */
+export async function leesNotities(
+  data: Uint8Array | ArrayBuffer,
+): Promise<Map<string, Map<string, NotitieDeel[]>>> {
+  return notitiesUit(await JSZip.loadAsync(data));
+}
+
+async function notitiesUit(zip: JSZip): Promise<Map<string, Map<string, NotitieDeel[]>>> {
+  const uit = new Map<string, Map<string, NotitieDeel[]>>();
+  for (const [blad, part] of await bladPaden(zip)) {
+    const rels = relaties((await zip.file(relsPad(part))?.async("string")) ?? "");
+    const rel = rels.find((r) => r.type.endsWith("/comments"));
+    if (!rel) continue;
+    const xml = (await zip.file(pad(part, rel.target))?.async("string")) ?? "";
+    const notities = new Map<string, NotitieDeel[]>();
+    for (const m of xml.matchAll(/<comment\b([^>]*)>([\s\S]*?)<\/comment>/g)) {
+      const ref = attribuut(m[1] ?? "", "ref");
+      if (ref === undefined) continue;
+      const runs = [...(m[2] ?? "").matchAll(/<r>([\s\S]*?)<\/r>/g)].map((r) => ({
+        tekst: tekstVan(r[1] ?? ""),
+        vet: /<b\s*\/>|<b\s+val="(1|true)"/.test(r[1] ?? ""),
+      }));
+      notities.set(ref, runs.length > 0 ? runs : [{ tekst: tekstVan(m[2] ?? ""), vet: false }]);
+    }
+    uit.set(blad, notities);
+  }
+  return uit;
+}
+
+function tekstVan(xml: string): string {
+  return [...xml.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => xmlTerug(t[1] ?? "")).join("");
+}
+
+const EXT_VALIDATIE = "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}";
+const EXT_OPMAAK = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
+/** Sparklines are reported by `verliesBijHerschrijven` already. */
+const EXT_SPARKLINES = "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}";
+/** At most this many cells of a validated range are compared one by one (larger: the range as written). */
+const MAX_CELLEN = 20000;
+
+/** Parts of a workbook that exceljs does not write again, by path prefix, with their Dutch name. */
+const LOSSE_DELEN: readonly (readonly [string, string])[] = [
+  ["xl/connections.xml", "gegevensverbindingen"],
+  ["xl/queryTables/", "querytabellen"],
+  ["xl/model/", "gegevensmodel (Power Pivot)"],
+  ["customXml/", "eigen XML-onderdelen (customXml)"],
+  ["docProps/custom.xml", "aangepaste documenteigenschappen"],
+  ["xl/webextensions/", "webinvoegtoepassingen in het werkboek"],
+];
+
+/** A user part: Dutch description → what it holds (equal in the new file = kept). */
+type Onderdelen = Map<string, string>;
+
+function cellenVan(sqref: string): string[] {
+  const uit: string[] = [];
+  for (const deel of sqref.trim().split(/\s+/)) {
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(deel);
+    if (!m) return [sqref];
+    const k = (l: string) => [...l].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+    const [k1, r1] = [k(m[1] ?? "A"), Number(m[2])];
+    const [k2, r2] = [m[3] ? k(m[3]) : k1, m[4] ? Number(m[4]) : r1];
+    if ((k2 - k1 + 1) * (r2 - r1 + 1) > MAX_CELLEN) return [sqref];
+    for (let r = r1; r <= r2; r++) for (let c = k1; c <= k2; c++) uit.push(`${c},${r}`);
+  }
+  return uit;
+}
+
+/** Data validations of a sheet, as "signature@cell" (one per validated cell) and by their own sqref. */
+function validaties(xml: string): { sqref: string; sig: string }[] {
+  const uit: { sqref: string; sig: string }[] = [];
+  for (const m of xml.matchAll(/<dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g)) {
+    const kop = m[1] ?? "";
+    const sig = [
+      attribuut(kop, "type") ?? "any",
+      attribuut(kop, "operator") ?? "",
+      ...[...(m[2] ?? "").matchAll(/<formula(\d)>([\s\S]*?)<\/formula\1>/g)].map((f) => xmlTerug(f[2] ?? "")),
+    ].join("|");
+    uit.push({ sqref: attribuut(kop, "sqref") ?? "", sig });
+  }
+  return uit;
+}
+
+/** The extLst of the worksheet itself (not one inside a conditional format). */
+function bladUitbreidingen(xml: string): { uri: string; inhoud: string }[] {
+  const zonder = xml.replace(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g, "");
+  const lijst = /<extLst\b[^>]*>([\s\S]*)<\/extLst>/.exec(zonder)?.[1] ?? "";
+  return [...lijst.matchAll(/<ext\b([^>]*)>([\s\S]*?)<\/ext>/g)].map((m) => ({
+    uri: attribuut(m[1] ?? "", "uri") ?? "",
+    inhoud: m[2] ?? "",
+  }));
+}
+
+function x14Items(inhoud: string, element: string): { sqref: string; xml: string }[] {
+  return [...inhoud.matchAll(new RegExp(`<x14:${element}\\b[\\s\\S]*?</x14:${element}>`, "g"))].map((m) => ({
+    sqref: /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(m[0])?.[1] ?? "",
+    xml: m[0].replace(/<x14:id>[^<]*<\/x14:id>|\s(?:id|priority|dxfId)="[^"]*"/g, ""),
+  }));
+}
+
+/** Conditional formats, x14 extensions, protection of one sheet. */
+function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
+  for (const m of xml.matchAll(/<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g)) {
+    const regels = [...(m[2] ?? "").matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>|<cfRule\b([^>]*)\/>/g)]
+      .map((r) => {
+        const kop = r[1] ?? r[3] ?? "";
+        const formules = [...(r[2] ?? "").matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((f) => f[1]);
+        return [attribuut(kop, "type"), attribuut(kop, "operator") ?? "", ...formules].join("|");
+      })
+      .sort();
+    uit.set(`voorwaardelijke opmaak op ${blad}!${attribuut(m[1] ?? "", "sqref") ?? ""}`, regels.join(";"));
+  }
+  for (const e of bladUitbreidingen(xml)) {
+    if (e.uri === EXT_SPARKLINES) continue;
+    if (e.uri === EXT_VALIDATIE || e.uri === EXT_OPMAAK) {
+      const soort = e.uri === EXT_VALIDATIE ? "gegevensvalidatie" : "voorwaardelijke opmaak";
+      const element = e.uri === EXT_VALIDATIE ? "dataValidation" : "conditionalFormatting";
+      for (const i of x14Items(e.inhoud, element)) uit.set(`${soort} (x14) op ${blad}!${i.sqref}`, i.xml);
+    } else {
+      uit.set(`uitbreiding ${e.uri} (extLst) op blad ${blad}`, "");
+    }
+  }
+  if (/<sheetProtection\b[^>]*\bsheet="(1|true)"/.test(xml)) uit.set(`bladbeveiliging op blad ${blad}`, "");
+}
+
+/** External workbook links: "externe koppeling [1] (Blad1.xlsx)" in the order of workbook.xml. */
+async function externeKoppelingen(zip: JSZip, uit: Onderdelen): Promise<void> {
+  const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = relaties((await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "");
+  const refs = [...wb.matchAll(/<externalReference\b[^>]*>/g)].map((m) => attribuut(m[0], "r:id"));
+  const delen = refs.map((rid) => rels.find((r) => r.id === rid)?.target).filter((t) => t !== undefined);
+  for (const n of Object.keys(zip.files).filter((x) => /^xl\/externalLinks\/[^/]+\.xml$/.test(x))) {
+    if (!delen.some((d) => pad("xl/workbook.xml", d) === n)) delen.push(`/${n}`);
+  }
+  for (const [i, doel] of delen.entries()) {
+    const part = pad("xl/workbook.xml", doel);
+    const bron = relaties((await zip.file(relsPad(part))?.async("string")) ?? "").find((r) =>
+      r.type.endsWith("/externalLinkPath"),
+    );
+    uit.set(`externe koppeling [${i + 1}] (${bron?.target ?? part})`, bron?.target ?? part);
+  }
+  if (/<workbookProtection\b[^>]*\block(Structure|Windows)="(1|true)"/.test(wb))
+    uit.set("werkmapbeveiliging", "");
+}
+
+/** Everything of the user's own that this module can see in the parts, by Dutch description. */
+async function onderdelenVan(
+  zip: JSZip,
+): Promise<{ onderdelen: Onderdelen; validaties: Map<string, string[]> }> {
+  const onderdelen: Onderdelen = new Map();
+  const gevalideerd = new Map<string, string[]>();
+  for (const [blad, notities] of await notitiesUit(zip)) {
+    for (const [ref, runs] of notities)
+      onderdelen.set(`notitie op ${blad}!${ref}`, runs.map((r) => r.tekst).join(""));
+  }
+  for (const [blad, part] of await bladPaden(zip)) {
+    const xml = (await zip.file(part)?.async("string")) ?? "";
+    bladOnderdelen(blad, xml, onderdelen);
+    for (const v of validaties(xml)) {
+      const naam = `gegevensvalidatie op ${blad}!${v.sqref}`;
+      gevalideerd.set(
+        naam,
+        cellenVan(v.sqref).map((c) => `${blad}@${v.sig}@${c}`),
+      );
+    }
+  }
+  await externeKoppelingen(zip, onderdelen);
+  return { onderdelen, validaties: gevalideerd };
+}
+
+/**
+ * What the old workbook holds that the new one (as written) does not: notes, data validations (also the x14 ones
+ * in extLst), conditional formats, other extLst extensions of a sheet, sheet and workbook protection, external
+ * workbook links, and parts exceljs does not write (connections, query tables, the data model, customXml, custom
+ * document properties, web extensions). Each by name ("notitie op Taakstelling!F9", "externe koppeling [1] (Blad1.xlsx)"), in Dutch.
+ */
+export async function verliesNaSchrijven(
+  oud: Uint8Array | ArrayBuffer,
+  nieuw: Uint8Array | ArrayBuffer,
+): Promise<string[]> {
+  const a = await onderdelenVan(await JSZip.loadAsync(oud));
+  const b = await onderdelenVan(await JSZip.loadAsync(nieuw));
+  const verlies: string[] = [];
+  for (const [naam, inhoud] of a.onderdelen) if (b.onderdelen.get(naam) !== inhoud) verlies.push(naam);
+  const nieuweCellen = new Set([...b.validaties.values()].flat());
+  for (const [naam, cellen] of a.validaties) if (cellen.some((c) => !nieuweCellen.has(c))) verlies.push(naam);
+  const heeft = (zip: JSZip, voorvoegsel: string) =>
+    Object.keys(zip.files).some((n) => n.startsWith(voorvoegsel) && !zip.files[n]?.dir);
+  const [zipOud, zipNieuw] = [await JSZip.loadAsync(oud), await JSZip.loadAsync(nieuw)];
+  // LibreOffice writes docProps/custom.xml without properties: only one with a property counts.
+  const eigenschappen = /<property\b/.test((await zipOud.file("docProps/custom.xml")?.async("string")) ?? "");
+  for (const [voorvoegsel, naam] of LOSSE_DELEN) {
+    if (voorvoegsel === "docProps/custom.xml" && !eigenschappen) continue;
+    if (heeft(zipOud, voorvoegsel) && !heeft(zipNieuw, voorvoegsel)) verlies.push(naam);
+  }
+  return verlies;
+}

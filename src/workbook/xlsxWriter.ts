@@ -17,8 +17,15 @@
  * - Column widths are set only where the sheet has none yet.
  * - Strings are always written as text (a feed string "=HYPERLINK(…)" stays text); formulas only come from
  *   `Formule` objects. The workbook is marked for a full recalculation on open.
- * - exceljs drops parts it does not understand (charts the user made, pivot tables, …): when the existing file
- *   has any, the writer refuses (VerliesFout) unless `verliesToestaan` is set — nothing is lost without the user
+ * - A column of the user's own between Opgave's columns of a table (matched by header) would move to the end and
+ *   shift Opgave's columns under the user's formulas: the writer refuses (EigenKolomFout), nothing is written. A
+ *   column after Opgave's last column stays at the end.
+ * - What exceljs drops on load is kept where it can be: notes on empty cells (read from the comments parts and put
+ *   back); number format and fill of named input cells and of empty input cells in tables stay as they were.
+ * - Whatever still would be lost — parts exceljs does not understand (charts the user made, pivot tables, …), and,
+ *   compared part by part with the written file, notes, data validations, conditional formats, extLst extensions,
+ *   protection, external links (./xlsxOnderdelen) — is named, and the writer refuses (VerliesFout) unless
+ *   `verliesToestaan` is set; then the report lists exactly those (`verloren`). Nothing is lost without the user
  *   confirming.
  * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen).
  */
@@ -37,6 +44,7 @@ import {
 import {
   blokWijzigingen,
   controleerSleutels,
+  eigenKolommenBinnen,
   isLeeg,
   samenvoegenInvoer,
   samenvoegenTabel,
@@ -48,13 +56,21 @@ import {
   type Wijziging,
 } from "./samenvoegen";
 import { celWaarde, excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
-import { verliesBijHerschrijven, voegGrafiekenToe, type GrafiekSpec } from "./xlsxOnderdelen";
+import {
+  leesNotities,
+  verliesBijHerschrijven,
+  verliesNaSchrijven,
+  voegGrafiekenToe,
+  type GrafiekSpec,
+} from "./xlsxOnderdelen";
 
 export { celWaarde, waardeVan } from "./xlsxCel";
 
 export interface XlsxRapport extends VulRapport {
   /** Dutch reasons for tables that were not updated. */
   readonly overgeslagen: string[];
+  /** What the old workbook held and the new one does not (only with `verliesToestaan`), by name, in Dutch. */
+  readonly verloren: string[];
 }
 
 export interface SchrijfOpties {
@@ -70,6 +86,23 @@ export class VerliesFout extends Error {
         "Vul het werkboek opnieuw met de invoegtoepassing in Excel, of bevestig dat deze onderdelen verloren mogen gaan.",
     );
     this.name = "VerliesFout";
+  }
+}
+
+/**
+ * A table holds a column of the user's own between Opgave's columns. The writer would move it to the end and so
+ * shift Opgave's columns under the user's formulas; it refuses instead (nothing is written), whatever the user
+ * confirmed: the user moves the column first.
+ */
+export class EigenKolomFout extends Error {
+  constructor(readonly kolommen: readonly string[]) {
+    super(
+      `Opgave kan het werkboek niet opnieuw vullen: ${kolommen.join("; ")}. ` +
+        "Opnieuw vullen zou de kolommen van Opgave verschuiven, zodat formules die naar die kolommen verwijzen " +
+        "ongemerkt een andere kolom lezen. Verplaats uw kolom naar het eind van de tabel (na de laatste kolom van " +
+        "Opgave) of buiten de tabel, en vul dan opnieuw.",
+    );
+    this.name = "EigenKolomFout";
   }
 }
 
@@ -320,6 +353,10 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
         // The user's cell as it was: value (or formula) and formatting.
         cel.value = rauwe.value;
         cel.style = rauwe.style;
+      } else if (k.soort === "invoer") {
+        // An empty input cell keeps the number format and fill it had.
+        if (rauwe.style.numFmt) cel.numFmt = rauwe.style.numFmt;
+        if (rauwe.style.fill) cel.fill = rauwe.style.fill;
       }
     });
   });
@@ -358,6 +395,8 @@ class Schrijver {
   readonly nieuweBladen: string[] = [];
   readonly overgeslagen: string[] = [];
   readonly verweesd: { tabel: string; sleutel: string }[] = [];
+  /** User columns between Opgave's columns of a table that would be rewritten (Dutch, for EigenKolomFout). */
+  readonly eigenKolommenBinnen: string[] = [];
   invoerBehouden = 0;
   readonly tabellen = new Map<string, GeschrevenTabel>();
 
@@ -422,8 +461,11 @@ class Schrijver {
     } else {
       cel.value = waarde;
     }
-    zetNotatie(cel, inv.notatie);
-    markeerInvoer(cel);
+    // A number format or fill the cell had (the user's, or Opgave's of an earlier fill) stays.
+    if (oud?.style.numFmt) cel.numFmt = oud.style.numFmt;
+    else zetNotatie(cel, inv.notatie);
+    if (oud?.style.fill) cel.fill = oud.style.fill;
+    else markeerInvoer(cel);
     this.wb.definedNames.removeAllNames(inv.naam);
     this.wb.definedNames.add(absoluteVerwijzing(ws.name, inv.positie), inv.naam);
   }
@@ -458,11 +500,42 @@ class Schrijver {
         `tabel ${plan.naam} zou cel ${ws.name}!${bezet.address} overschrijven (daar staat iets van u); niet bijgewerkt`,
       );
     }
+    if (gevonden) this.eigenKolommenBinnen.push(...binnenKolommen(ws.name, plan, gevonden));
     this.wijzigingen.push(...uitkomst.wijzigingen);
     if (gevonden) this.wijzigingen.push(...rijWijzigingen(plan, gevonden, uitkomst));
     this.invoerBehouden += uitkomst.invoerBehouden;
     for (const s of uitkomst.verweesd) this.verweesd.push({ tabel: plan.naam, sleutel: s });
     return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden) };
+  }
+}
+
+/** The user's columns between Opgave's columns of a table, in Dutch: table, header, place in the table and column. */
+function binnenKolommen(blad: string, plan: TabelPlan, gevonden: GelezenTabel): string[] {
+  return eigenKolommenBinnen(plan, gevonden.bestaand).map((k) => {
+    const kop = k.kop === "" ? "zonder kop" : `"${k.kop}"`;
+    const tussen = k.na === "" ? `vóór kolom "${k.voor}"` : `tussen de kolommen "${k.na}" en "${k.voor}"`;
+    return (
+      `tabel ${plan.naam} op blad ${blad} heeft een eigen kolom ${kop} op plaats ${k.plaats} van de tabel ` +
+      `(kolom ${kolomLetters(gevonden.gebied.kol1 + k.plaats - 1)}), ${tussen} van Opgave`
+    );
+  });
+}
+
+/**
+ * Notes exceljs dropped on load (it keeps a note only on a cell that holds a value or a style) put back, with
+ * their text and bold runs.
+ */
+function herstelNotities(wb: ExcelJS.Workbook, notities: Awaited<ReturnType<typeof leesNotities>>): void {
+  for (const [naam, perCel] of notities) {
+    const ws = wb.getWorksheet(naam);
+    if (!ws) continue;
+    for (const [ref, delen] of perCel) {
+      const cel = ws.getCell(ref);
+      if (cel.note) continue;
+      cel.note = {
+        texts: delen.map((d) => ({ text: d.tekst, ...(d.vet ? { font: { bold: true } } : {}) })),
+      } as ExcelJS.Comment;
+    }
   }
 }
 
@@ -530,6 +603,7 @@ function grafiekSpecs(plan: WerkboekPlan, tabellen: ReadonlyMap<string, Geschrev
 
 /**
  * Writes the plan into a new workbook, or refills `bestaand` (an .xlsx file) keeping every user input.
+ * @throws EigenKolomFout when a table to rewrite holds a column of the user's own between Opgave's columns.
  * @throws VerliesFout when `bestaand` holds parts exceljs cannot keep and `opties.verliesToestaan` is not set.
  */
 export async function schrijfXlsx(
@@ -538,10 +612,11 @@ export async function schrijfXlsx(
   opties: SchrijfOpties = {},
 ): Promise<{ data: Uint8Array; rapport: XlsxRapport }> {
   const wb = new ExcelJS.Workbook();
+  const vooraf = bestaand ? await verliesBijHerschrijven(bestaand) : [];
+  if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
   if (bestaand) {
-    const verlies = await verliesBijHerschrijven(bestaand);
-    if (verlies.length > 0 && !opties.verliesToestaan) throw new VerliesFout(verlies);
     await wb.xlsx.load(bestaand as ArrayBuffer);
+    herstelNotities(wb, await leesNotities(bestaand));
   } else {
     wb.creator = "Opgave";
   }
@@ -549,9 +624,13 @@ export async function schrijfXlsx(
 
   const schrijver = new Schrijver(wb);
   for (const blad of plan.bladen) schrijver.blad(blad);
+  if (schrijver.eigenKolommenBinnen.length > 0) throw new EigenKolomFout(schrijver.eigenKolommenBinnen);
 
   const ruw = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const data = await voegGrafiekenToe(ruw, grafiekSpecs(plan, schrijver.tabellen));
+  // What the new file lacks, compared part by part with the old one (not by exceljs's model).
+  const verloren = bestaand ? [...vooraf, ...(await verliesNaSchrijven(bestaand, data))] : [];
+  if (verloren.length > 0 && !opties.verliesToestaan) throw new VerliesFout(verloren);
   return {
     data,
     rapport: {
@@ -560,6 +639,7 @@ export async function schrijfXlsx(
       invoerBehouden: schrijver.invoerBehouden,
       verweesd: schrijver.verweesd,
       overgeslagen: schrijver.overgeslagen,
+      verloren,
     },
   };
 }

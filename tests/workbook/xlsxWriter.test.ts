@@ -75,6 +75,7 @@ describe("schrijfXlsx: a new workbook", () => {
       invoerBehouden: 0,
       verweesd: [],
       overgeslagen: [],
+      verloren: [],
     });
     wb = await lees(data);
   });

@@ -1,0 +1,319 @@
+/**
+ * Refill that loses nothing (`opgave vul` on an existing file, `schrijfXlsx(plan, bestaand)`):
+ * 1. a column of the user's own inside an Opgave table stops the refill (nothing written); one at the end stays;
+ * 2. what exceljs drops is kept by the writer where it can, else listed by name and the refill stops unless the
+ *    user confirms (`verliesToestaan`, `--bevestig-verlies`);
+ * 3. the report lists exactly what was lost.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import { mainAsync, type Uitvoer } from "../../src/cli/main";
+import { planGemeente, type BronInfo } from "../../src/workbook/bouwPlan";
+import { rapportRegels } from "../../src/cli/vul";
+import { celWaarde, EigenKolomFout, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWriter";
+import { leesNotities, verliesNaSchrijven } from "../../src/workbook/xlsxOnderdelen";
+import { engine } from "../domain/helpers";
+import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef } from "./werkboekHulp";
+
+const bron: BronInfo = {
+  datasetId: "opgave-standaard",
+  versie: "2026.11.28",
+  datum: "2026-11-28",
+  hash: "abc123",
+  addinVersie: "0.1.0",
+  gemaakt: "2026-12-01T10:00:00Z",
+};
+
+const utrecht = planGemeente(engine, "Utrecht", bron);
+
+function opvang(): Uitvoer & { uit: string[]; fout: string[] } {
+  const uit: string[] = [];
+  const fout: string[] = [];
+  return { uit, fout, out: (t) => uit.push(t), err: (t) => fout.push(t) };
+}
+
+type TabelModel = { columns: { name: string }[]; tableRef: string; autoFilterRef?: string };
+
+function tabelModel(ws: ExcelJS.Worksheet, naam: string): TabelModel {
+  const t = (ws as unknown as { tables: Record<string, { table: TabelModel }> }).tables[naam];
+  if (!t) throw new Error(`tabel ${naam} ontbreekt`);
+  return t.table;
+}
+
+/** Inserts a column of the user's own into the Taakstelling table (A7:K27) at sheet column `kolom` (1-based). */
+function voegKolomIn(ws: ExcelJS.Worksheet, kolom: number, kop: string): void {
+  const t = tabelModel(ws, "Opgave_Taakstelling");
+  ws.spliceColumns(kolom, 0, []);
+  t.columns.splice(kolom - 1, 0, { name: kop });
+  t.tableRef = "A7:L27";
+  t.autoFilterRef = "A7:L27";
+  ws.getCell(7, kolom).value = kop;
+  ws.getCell(9, kolom).value = "van mij";
+}
+
+/** Header (row 7) and content of the cell a reference "Taakstelling!J10" points at. */
+function doelVan(wb: ExcelJS.Workbook, ref: string): { kop: unknown; inhoud: unknown } {
+  const [, cel] = ref.split("!");
+  const ws = blad(wb, "Taakstelling");
+  const c = ws.getCell(cel ?? "");
+  return { kop: celWaarde(ws.getCell(7, Number(c.col))), inhoud: c.value };
+}
+
+describe("a column of the user's own inside an Opgave table", () => {
+  let map: string;
+  let eerste: Uint8Array;
+  beforeAll(async () => {
+    map = await fs.mkdtemp(path.join(os.tmpdir(), "opgave-herbevulling-"));
+    eerste = (await schrijfXlsx(utrecht)).data;
+  });
+  afterAll(async () => {
+    await fs.rm(map, { recursive: true, force: true });
+  });
+
+  test("inserted before Achterstand: the refill stops, names table, header and place; the file is unchanged", async () => {
+    const bestand = path.join(map, "binnen.xlsx");
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], opvang())).toBe(0);
+    const wb = await lees(new Uint8Array(await fs.readFile(bestand)));
+    const t = blad(wb, "Taakstelling");
+    expect(celWaarde(t.getCell("I7"))).toBe("Achterstand");
+    voegKolomIn(t, 9, "Mijn kolom");
+    expect(celWaarde(t.getCell("J7"))).toBe("Achterstand");
+    const eigen = wb.addWorksheet("Mijn blad");
+    eigen.getCell("A1").value = { formula: "Taakstelling!J10" } as ExcelJS.CellFormulaValue;
+    await fs.writeFile(bestand, await bewaar(wb));
+    const voor = await fs.readFile(bestand);
+
+    const a = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], a)).toBe(1);
+    expect(a.uit).toEqual([]);
+    const melding = a.fout.join("\n");
+    expect(melding).toContain(
+      'tabel Opgave_Taakstelling op blad Taakstelling heeft een eigen kolom "Mijn kolom" op plaats 9 van de tabel ' +
+        '(kolom I), tussen de kolommen "Gecorrigeerd" en "Achterstand" van Opgave',
+    );
+    expect(melding).toContain("is niet gewijzigd");
+    expect(Buffer.compare(await fs.readFile(bestand), voor)).toBe(0);
+    expect((await fs.readdir(map)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    // --bevestig-verlies does not override it: that is about parts exceljs cannot keep, not about moved columns.
+    expect(
+      await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand, "--bevestig-verlies"], opvang()),
+    ).toBe(1);
+    expect(Buffer.compare(await fs.readFile(bestand), voor)).toBe(0);
+    // The same refusal where the writer is called directly (the pane's download path).
+    await expect(schrijfXlsx(utrecht, new Uint8Array(voor))).rejects.toThrow(EigenKolomFout);
+    await expect(schrijfXlsx(utrecht, new Uint8Array(voor))).rejects.toThrow(
+      /eigen kolom "Mijn kolom" op plaats 9/,
+    );
+  });
+
+  test("inserted as the first column: named with the column it stands before", async () => {
+    const wb = await lees(eerste);
+    voegKolomIn(blad(wb, "Taakstelling"), 1, "Nr");
+    await expect(schrijfXlsx(utrecht, await bewaar(wb))).rejects.toThrow(
+      'heeft een eigen kolom "Nr" op plaats 1 van de tabel (kolom A), vóór kolom "Periode" van Opgave',
+    );
+  });
+
+  test("appended after Opgave's last column: the refill works and the user's formula reads the same cell", async () => {
+    const wb = await lees(eerste);
+    const t = blad(wb, "Taakstelling");
+    const tm = tabelModel(t, "Opgave_Taakstelling");
+    tm.columns.push({ name: "Notitie" });
+    tm.tableRef = "A7:L27";
+    tm.autoFilterRef = "A7:L27";
+    t.getCell("L7").value = "Notitie";
+    const r = rijVan(t, "2023-I");
+    t.getCell(`L${r}`).value = "eigen";
+    t.getCell(`G${r}`).value = 253;
+    const eigen = wb.addWorksheet("Mijn blad");
+    const refs = [`Taakstelling!I${r}`, `Taakstelling!G${r}`, `Taakstelling!L${r}`];
+    refs.forEach((ref, i) => {
+      eigen.getCell(1, i + 1).value = { formula: ref } as ExcelJS.CellFormulaValue;
+    });
+    const oud = await bewaar(wb);
+    const voor = refs.map((ref) => doelVan(wb, ref));
+
+    const { data, rapport } = await schrijfXlsx(utrecht, oud);
+    expect(rapport.overgeslagen).toEqual([]);
+    const na = await lees(data);
+    expect(tabelRef(blad(na, "Taakstelling"), "Opgave_Taakstelling")).toBe("A7:L27");
+    expect(refs.map((ref) => doelVan(na, ref))).toEqual(voor);
+    expect(voor.map((d) => d.kop)).toEqual(["Achterstand", "Gehuisvest", "Notitie"]);
+    refs.forEach((ref, i) =>
+      expect(blad(na, "Mijn blad").getCell(1, i + 1).value).toMatchObject({ formula: ref }),
+    );
+  });
+});
+
+describe("what exceljs drops: kept where the writer can, else listed by name", () => {
+  let oud: Uint8Array;
+  beforeAll(async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    t.getCell("F9").note = "notitie in de tabel";
+    t.getCell("N20").note = {
+      texts: [{ text: "Jan: ", font: { bold: true } }, { text: "leeg, buiten het plan" }],
+    };
+    t.getCell("A9").note = "op een waarde";
+    // exceljs shares one style object between cells that had the same style: give each cell its own.
+    const stijl = (adres: string, numFmt: string, argb: string) => {
+      t.getCell(adres).style = {
+        ...t.getCell(adres).style,
+        numFmt,
+        fill: { type: "pattern", pattern: "solid", fgColor: { argb } },
+      };
+    };
+    stijl("B5", "0.00", "FFFF0000");
+    stijl("G12", "0.0", "FF00B050");
+    t.getCell("G9").dataValidation = {
+      type: "whole",
+      operator: "greaterThan",
+      formulae: [0],
+      allowBlank: true,
+    };
+    t.addConditionalFormatting({
+      ref: "G8:G27",
+      rules: [{ type: "cellIs", operator: "greaterThan", formulae: [100], priority: 1, style: {} }],
+    });
+    const eigen = wb.addWorksheet("Mijn blad");
+    eigen.getCell("C3").note = "op mijn eigen blad";
+    eigen.getCell("A1").value = 1;
+    await eigen.protect("", {});
+    oud = await bewaar(wb);
+  });
+
+  test("notes (also on empty cells), validations, conditional formats, protection, input cell formats: kept", async () => {
+    const { data, rapport } = await schrijfXlsx(utrecht, oud);
+    expect(rapport.verloren).toEqual([]);
+    expect(await leesNotities(data)).toEqual(await leesNotities(oud));
+    expect([...((await leesNotities(data)).get("Taakstelling")?.keys() ?? [])].sort()).toEqual([
+      "A9",
+      "F9",
+      "N20",
+    ]);
+    const na = await lees(data);
+    const t = blad(na, "Taakstelling");
+    expect(t.getCell("B5").numFmt).toBe("0.00");
+    expect(t.getCell("B5").fill).toEqual({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFFF0000" },
+    });
+    expect(celWaarde(t.getCell("G12"))).toBeNull();
+    expect(t.getCell("G12").fill).toEqual({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FF00B050" },
+    });
+    expect(t.getCell("G12").numFmt).toBe("0.0");
+    expect(t.getCell("G9").dataValidation).toMatchObject({ type: "whole", formulae: [0] });
+    const zip = await JSZip.loadAsync(data);
+    const paden = Object.keys(zip.files);
+    const bladXml = async (n: string) => (await zip.file(n)?.async("string")) ?? "";
+    const taak = await bladXml(paden.find((p) => p.endsWith("sheet2.xml")) ?? "");
+    expect(taak).toContain('<conditionalFormatting sqref="G8:G27">');
+    expect(await bladXml(paden.find((p) => p.endsWith("sheet7.xml")) ?? "")).toMatch(
+      /<sheetProtection\b[^>]*sheet="1"/,
+    );
+  });
+
+  test("the part-by-part comparison names each kind it would find missing (old file against a fresh one)", async () => {
+    const leeg = (await schrijfXlsx(utrecht)).data;
+    expect(await verliesNaSchrijven(oud, leeg)).toEqual([
+      "notitie op Taakstelling!A9",
+      "notitie op Taakstelling!F9",
+      "notitie op Taakstelling!N20",
+      "notitie op Mijn blad!C3",
+      "voorwaardelijke opmaak op Taakstelling!G8:G27",
+      "bladbeveiliging op blad Mijn blad",
+      "gegevensvalidatie op Taakstelling!G9",
+    ]);
+    expect(await verliesNaSchrijven(oud, oud)).toEqual([]);
+    const zip = await JSZip.loadAsync(oud);
+    zip.file("customXml/item1.xml", "<root/>");
+    zip.file("docProps/custom.xml", '<Properties><property name="Afdeling"/></Properties>');
+    const metDelen = await zip.generateAsync({ type: "uint8array" });
+    zip.file("docProps/custom.xml", "<Properties/>"); // as LibreOffice writes it: nothing in it
+    expect(await verliesNaSchrijven(await zip.generateAsync({ type: "uint8array" }), oud)).toEqual([
+      "eigen XML-onderdelen (customXml)",
+    ]);
+    expect(await verliesNaSchrijven(metDelen, oud)).toEqual([
+      "eigen XML-onderdelen (customXml)",
+      "aangepaste documenteigenschappen",
+    ]);
+    await expect(schrijfXlsx(utrecht, metDelen)).rejects.toThrow(/eigen XML-onderdelen \(customXml\)/);
+  });
+
+  test("an external link and an x14 validation: listed by name, refused; confirmed: written and reported", async () => {
+    const zip = await JSZip.loadAsync(oud);
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdExt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>',
+      ),
+    );
+    const wbXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    zip.file(
+      "xl/workbook.xml",
+      wbXml.replace(
+        "</sheets>",
+        '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>',
+      ),
+    );
+    zip.file(
+      "xl/externalLinks/externalLink1.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="Blad1"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>7</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>',
+    );
+    zip.file(
+      "xl/externalLinks/_rels/externalLink1.xml.rels",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="Blad1.xlsx" TargetMode="External"/></Relationships>',
+    );
+    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "</Types>",
+        '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>',
+      ),
+    );
+    const eigenPad = "xl/worksheets/sheet7.xml";
+    const eigen = (await zip.file(eigenPad)?.async("string")) ?? "";
+    zip.file(
+      eigenPad,
+      eigen
+        .replace(/<c r="A1"[^>]*>[\s\S]*?<\/c>/, '<c r="A1"><f>[1]Blad1!$A$1</f><v>7</v></c>')
+        .replace(
+          "</worksheet>",
+          '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Taakstelling!$A$8:$A$27</xm:f></x14:formula1><xm:sqref>B1:B5</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>',
+        ),
+    );
+    const met = await zip.generateAsync({ type: "uint8array" });
+    const verwacht = ["gegevensvalidatie (x14) op Mijn blad!B1:B5", "externe koppeling [1] (Blad1.xlsx)"];
+
+    const fout = await schrijfXlsx(utrecht, met).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VerliesFout);
+    expect((fout as VerliesFout).onderdelen).toEqual(verwacht);
+    expect((fout as VerliesFout).message).toContain(
+      "niet kan bewaren: gegevensvalidatie (x14) op Mijn blad!B1:B5, externe koppeling [1] (Blad1.xlsx).",
+    );
+
+    const { data, rapport } = await schrijfXlsx(utrecht, met, { verliesToestaan: true });
+    expect(rapport.verloren).toEqual(verwacht);
+    const na = await JSZip.loadAsync(data);
+    expect(Object.keys(na.files).filter((n) => n.includes("externalLink"))).toEqual([]);
+    // Everything else of the user's is still there.
+    expect(await leesNotities(data)).toEqual(await leesNotities(met));
+    expect(rapportRegels(rapport, false)).toEqual(
+      expect.arrayContaining([
+        "2 onderdelen niet behouden (bevestigd met --bevestig-verlies):",
+        "  gegevensvalidatie (x14) op Mijn blad!B1:B5",
+        "  externe koppeling [1] (Blad1.xlsx)",
+      ]),
+    );
+  });
+});
