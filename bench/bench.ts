@@ -18,13 +18,13 @@
 import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
-import { performance } from "perf_hooks";
 import { Engine } from "../src/domain/engine";
 import { DatasetSchema, type Dataset } from "../src/data/schema";
 import { kleinschalig, opvang } from "../src/functions/functions";
 import { benchConsolideren } from "./consolideren";
 import { opstart } from "./opstart";
 import type { TaakstellingMeting } from "./taakstelling";
+import { mediaan, meet } from "./meten";
 
 const DATASET = path.resolve(__dirname, "../src/data/embedded/dataset.json");
 
@@ -46,21 +46,6 @@ function jsonPad(argv: readonly string[]): string | undefined {
   if (!pad || pad.startsWith("--"))
     throw new Error("--json verwacht een bestandsnaam: npm run bench -- --json FILE");
   return pad;
-}
-
-function mediaan(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-
-function meet(herhalingen: number, f: () => void): number {
-  const tijden: number[] = [];
-  for (let i = 0; i < herhalingen; i++) {
-    const t0 = performance.now();
-    f();
-    tijden.push(performance.now() - t0);
-  }
-  return mediaan(tijden);
 }
 
 const ms = (x: number) => `${x.toFixed(2)} ms`;

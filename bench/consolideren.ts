@@ -19,6 +19,7 @@ import { planGemeente, type BronInfo } from "../src/workbook/bouwPlan";
 import { planConsolidatie } from "../src/workbook/consolidatiePlan";
 import { leesAanlevering, type Aanlevering } from "../src/workbook/lezen";
 import { schrijfXlsx } from "../src/workbook/xlsxWriter";
+import { mediaan } from "./meten";
 
 export interface ConsolidatieBench {
   readonly werkboeken: number;
@@ -28,11 +29,6 @@ export interface ConsolidatieBench {
   readonly consolidatie: number;
   readonly delen: { readonly lezen: number; readonly consolideren: number; readonly schrijven: number };
   readonly verhouding: number;
-}
-
-function mediaan(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;

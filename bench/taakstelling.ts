@@ -12,10 +12,10 @@
  */
 import fs from "fs";
 import path from "path";
-import { performance } from "perf_hooks";
 import type { Dataset } from "../src/data/schema";
 import { gebruikDataset } from "../src/data/store";
 import { taakstelling } from "../src/functions/functions";
+import { meet } from "./meten";
 
 const DATASET = path.resolve(__dirname, "../src/data/embedded/dataset.json");
 
@@ -39,21 +39,6 @@ export interface TaakstellingMeting {
 
 function gooi(e: Error): never {
   throw e;
-}
-
-function mediaan(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-
-function meet(herhalingen: number, f: () => void): number {
-  const tijden: number[] = [];
-  for (let i = 0; i < herhalingen; i++) {
-    const t0 = performance.now();
-    f();
-    tijden.push(performance.now() - t0);
-  }
-  return mediaan(tijden);
 }
 
 let som = 0;
