@@ -16,16 +16,9 @@ import { rapportRegels } from "../../src/cli/vul";
 import { celWaarde, EigenKolomFout, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWriter";
 import { leesNotities, verliesNaSchrijven } from "../../src/workbook/xlsxOnderdelen";
 import { engine } from "../domain/helpers";
-import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef } from "./werkboekHulp";
+import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef, TEST_BRON } from "./werkboekHulp";
 
-const bron: BronInfo = {
-  datasetId: "opgave-standaard",
-  versie: "2026.11.28",
-  datum: "2026-11-28",
-  hash: "abc123",
-  addinVersie: "0.1.0",
-  gemaakt: "2026-12-01T10:00:00Z",
-};
+const bron: BronInfo = TEST_BRON;
 
 const utrecht = planGemeente(engine, "Utrecht", bron);
 

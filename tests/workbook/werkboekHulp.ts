@@ -1,5 +1,16 @@
 /** Small exceljs helpers shared by the workbook tests (reading back what the writers made). */
 import ExcelJS from "exceljs";
+import type { BronInfo } from "../../src/workbook/bouwPlan";
+
+/** A fixed Bron block for workbooks written in tests (fixed timestamp, no feed). */
+export const TEST_BRON: BronInfo = {
+  datasetId: "opgave-standaard",
+  versie: "2026.11.28",
+  datum: "2026-11-28",
+  hash: "abc123",
+  addinVersie: "0.1.0",
+  gemaakt: "2026-12-01T10:00:00Z",
+};
 
 export async function leesXlsx(data: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

@@ -9,16 +9,9 @@ import os from "os";
 import path from "path";
 import { GRAFIEK_PREFIX } from "../../src/workbook/xlsxOnderdelen";
 import { engine } from "../domain/helpers";
-import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef } from "./werkboekHulp";
+import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef, TEST_BRON } from "./werkboekHulp";
 
-const bron: BronInfo = {
-  datasetId: "opgave-standaard",
-  versie: "2026.11.28",
-  datum: "2026-11-28",
-  hash: "abc123",
-  addinVersie: "0.1.0",
-  gemaakt: "2026-12-01T10:00:00Z",
-};
+const bron: BronInfo = TEST_BRON;
 
 const utrecht = planGemeente(engine, "Utrecht", bron);
 
