@@ -6,7 +6,7 @@ import type { Dataset, Gemeente, LandelijkeTaakstelling, Provincie } from "./mod
 import { berichten, opvangBerichten } from "./berichten";
 import { OpgaveFout, ongeldig, nietBeschikbaar } from "./fouten";
 import { vang } from "./vang";
-import { normaliseerCode, zoekGemeente, zoekProvincie } from "./gemeenten";
+import { bestaatNiet, normaliseerCode, opgehevenOp, zoekGemeente, zoekProvincie } from "./gemeenten";
 import {
   dagUitExcelSerieel,
   dagUitTekst,
@@ -67,6 +67,8 @@ export class Engine {
   private readonly periodeCache = new Geheugen<Periode>(this.fouten);
   /** Input → the gemeente it names as a code, or null when it is no code (or an unknown one). */
   private readonly codeGemeente = new Map<Invoer, Gemeente | null>();
+  /** "Does not exist (yet / any more)" per gemeente code and whether it had ended: one error, built once. */
+  private readonly bestaatNietFout = new Map<string, OpgaveFout>();
   /** BRON texts of memoised taakstellingen (kept as long as the taakstelling is). */
   private readonly bronTekst = new WeakMap<Taakstelling, string>();
 
@@ -75,12 +77,10 @@ export class Engine {
     const p = this.periodeCache.uitkomst(periodeInvoer, undefined, parsePeriodeInvoer);
     if (p instanceof OpgaveFout) return p;
     // The gemeente (not through the gemeente memory: this answer is remembered itself), then the number. The
-    // period's error (no national number) comes back as a value: a throw costs more than a first answer.
-    return berekenTaakstellingUitkomst(
-      this.register,
-      this.gemeenteOp(gemeenteInvoer as Invoer, periodeStart(p)),
-      p,
-    );
+    // errors met most (no national number, a gemeente that no longer exists) come back as values: a throw
+    // costs more than a first answer.
+    const g = this.gemeenteOp(gemeenteInvoer as Invoer, periodeStart(p));
+    return g instanceof OpgaveFout ? g : berekenTaakstellingUitkomst(this.register, g, p);
   };
 
   constructor(readonly dataset: Dataset) {
@@ -185,10 +185,10 @@ export class Engine {
 
   /**
    * `zoekGemeente` on a day, with a shortcut for a code (GM0344, 344, …): a code names the same gemeente on any
-   * day, so it is looked up once; on each day only whether it existed is checked. Anything else (a name, a code
-   * of a gemeente that did not exist that day) goes through `zoekGemeente`, which gives the answer or the error.
+   * day, so it is looked up once; on each day only whether it existed is checked (if not, the remembered error
+   * is returned). Anything else (a name) goes through `zoekGemeente`, which gives the answer or throws.
    */
-  private gemeenteOp(invoer: Invoer, dag: Dag): Gemeente {
+  private gemeenteOp(invoer: Invoer, dag: Dag): Gemeente | OpgaveFout {
     let g = this.codeGemeente.get(invoer);
     if (g === undefined) {
       const code = normaliseerCode(typeof invoer === "number" ? invoer : invoer.trim());
@@ -196,7 +196,19 @@ export class Engine {
       if (this.codeGemeente.size >= MAX_CACHE) this.codeGemeente.clear();
       this.codeGemeente.set(invoer, g);
     }
-    return g !== null && this.register.bestaatOp(g, dag) ? g : zoekGemeente(this.register, invoer, dag);
+    if (g === null) return zoekGemeente(this.register, invoer, dag);
+    return this.register.bestaatOp(g, dag) ? g : this.nietOp(g, dag);
+  }
+
+  /** The error for a gemeente that did not exist on `dag`, built once per gemeente and kind. */
+  private nietOp(g: Gemeente, dag: Dag): OpgaveFout {
+    const sleutel = opgehevenOp(g, dag) ? `${g.code}>` : `${g.code}<`;
+    let fout = this.bestaatNietFout.get(sleutel);
+    if (fout === undefined) {
+      fout = interneer(this.fouten, bestaatNiet(this.register, g, dag));
+      this.bestaatNietFout.set(sleutel, fout);
+    }
+    return fout;
   }
 
   provincie(invoer: Invoer): Provincie {

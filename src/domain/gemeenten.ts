@@ -89,10 +89,17 @@ export function zoekGemeente(reg: Register, invoer: string | number, opDag?: Dag
   );
 }
 
-/** The clear message for a gemeente that did not (yet / any more) exist on a day. */
-function bestaatNiet(reg: Register, g: Gemeente, dag: Dag) {
-  const opgeheven = g.tot !== null && vergelijkDag(dagUitCode(g.tot), dag) <= 0;
-  if (g.tot !== null && opgeheven) {
+/** Whether a gemeente that does not exist on `dag` had ended by then (else it did not exist yet). */
+export function opgehevenOp(g: Gemeente, dag: Dag): boolean {
+  return g.tot !== null && vergelijkDag(dagUitCode(g.tot), dag) <= 0;
+}
+
+/**
+ * The clear message for a gemeente that did not (yet / any more) exist on a day. It depends on the day only
+ * through `opgehevenOp`: callers may remember it per gemeente and that answer.
+ */
+export function bestaatNiet(reg: Register, g: Gemeente, dag: Dag) {
+  if (g.tot !== null && opgehevenOp(g, dag)) {
     const h = reg.einde.get(g.code);
     const opvolgers = (h?.nieuw ?? []).map((c) => reg.gemeenten.get(c)?.naam ?? c);
     const tot = dagUitCode(g.tot);

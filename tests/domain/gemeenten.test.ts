@@ -1,5 +1,8 @@
 import { engine, fout } from "./helpers";
 import { parsePeriode } from "../../src/domain/periode";
+import { Engine } from "../../src/domain/engine";
+import { OpgaveFout } from "../../src/domain/fouten";
+import { standaardDataset } from "../../src/data/embedded";
 
 const code = (invoer: string | number, periode?: string) =>
   engine.gemeente(invoer, periode === undefined ? undefined : parsePeriode(periode)).code;
@@ -90,6 +93,20 @@ describe("time-aware resolution", () => {
     expect(code("Land van Cuijk", "2022-I")).toBe("GM1982");
     expect(code("Cuijk", "2021-II")).toBe("GM1684");
     expect(fout(() => code("Cuijk", "2022-I")).message).toContain("Land van Cuijk");
+  });
+
+  test("by code in TAAKSTELLING: the same message as by name, one error per gemeente and kind", () => {
+    const e = new Engine(standaardDataset());
+    const na1 = e.taakstellingUitkomst("GM0457", "2023-I");
+    const na2 = e.taakstellingUitkomst(457, "2024-II");
+    const voor = e.taakstellingUitkomst("GM1992", "2022-II");
+    expect(na1).toBeInstanceOf(OpgaveFout);
+    expect(na2).toBe(na1); // remembered per gemeente and kind, not per period
+    expect((na1 as OpgaveFout).message).toBe(fout(() => code("Weesp", "2023-I")).message);
+    expect(voor).toBeInstanceOf(OpgaveFout);
+    expect((voor as OpgaveFout).message).toContain("1-1-2023");
+    expect(voor).not.toBe(na1);
+    expect(e.taakstellingUitkomst("GM1992", "2023-I")).not.toBeInstanceOf(OpgaveFout);
   });
 
   test("a former gemeente asked without a time is still found (for names and codes)", () => {
