@@ -1,0 +1,116 @@
+/**
+ * Benchmark of a refill: the province workbook of Gelderland (51 gemeenten, written by the same plan and writer
+ * as `opgave vul --provincie`), filled in by the coordinator (Gehuisvest, Beginsaldo and Bestaande plaatsen for
+ * every gemeente, plus a sheet of their own), then per round, interleaved so both see the same machine state,
+ *   (a) a first fill: `schrijfXlsx(plan)` — no existing file;
+ *   (b) a refill of the filled-in file: `schrijfXlsx(plan, bestaand)` — read, merge, loss check, write;
+ * median over the rounds; the ratio (b)/(a) is `herbevulling_vs_vulling`.
+ * Called from bench/bench.ts (`benchHerbevulling`); standalone: `npx tsx bench/herbevulling.ts`.
+ */
+import ExcelJS from "exceljs";
+import { performance } from "perf_hooks";
+import { Engine } from "../src/domain/engine";
+import { standaardDataset } from "../src/data/embedded";
+import { planProvincie, type BronInfo } from "../src/workbook/bouwPlan";
+import { BLADEN, PROVINCIE_PLEKKEN } from "../src/workbook/indeling";
+import { schrijfXlsx } from "../src/workbook/xlsxWriter";
+import { mediaan } from "./meten";
+
+export interface HerbevullingBench {
+  readonly gemeenten: number;
+  readonly kilobytes: number;
+  readonly vulling: number;
+  readonly herbevulling: number;
+  readonly verhouding: number;
+}
+
+const INVOER = ["Gehuisvest", "Beginsaldo", "Bestaande plaatsen"] as const;
+
+/** The first-filled province workbook with every input column of the table filled in, and a sheet of the user's own. */
+async function ingevuld(leeg: Uint8Array): Promise<{ data: Uint8Array; rijen: number }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(leeg as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(BLADEN.provincie);
+  if (!ws) throw new Error(`blad ${BLADEN.provincie} ontbreekt`);
+  const kop = PROVINCIE_PLEKKEN.tabel.rij;
+  const kolommen = new Map<string, number>();
+  ws.getRow(kop).eachCell((c, k) => kolommen.set(String(c.value), k));
+  let rijen = 0;
+  for (let r = kop + 1; typeof ws.getCell(r, 1).value === "string"; r++, rijen++) {
+    for (const [i, naam] of INVOER.entries()) {
+      const k = kolommen.get(naam);
+      if (k === undefined) throw new Error(`kolom ${naam} ontbreekt`);
+      ws.getCell(r, k).value = 5 + ((r * 7 + i * 13) % 90);
+    }
+  }
+  const eigen = wb.addWorksheet("Eigen berekening");
+  for (let r = 1; r <= 60; r++) {
+    eigen.getCell(r, 1).value = `regel ${r}`;
+    eigen.getCell(r, 2).value = {
+      formula: `Provincie!A${kop + r}&"!"`,
+      result: "",
+    } as ExcelJS.CellFormulaValue;
+  }
+  return { data: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), rijen };
+}
+
+/** Times (a) and (b) over `rondes` rounds, prints the figures and returns them. */
+export async function benchHerbevulling(
+  opties: { rondes?: number; log?: (t: string) => void } = {},
+): Promise<HerbevullingBench> {
+  const rondes = opties.rondes ?? 5;
+  const log = opties.log ?? ((t: string) => console.log(t));
+  const engine = new Engine(standaardDataset());
+  const bron = (gemaakt: string): BronInfo => ({
+    datasetId: engine.dataset.id,
+    versie: engine.dataset.versie,
+    datum: engine.dataset.datum,
+    addinVersie: "bench",
+    gemaakt,
+  });
+  const plan = planProvincie(engine, "Gelderland", "2024-I", bron("2026-12-01T10:00:00Z"));
+  const { data: bestaand, rijen } = await ingevuld((await schrijfXlsx(plan)).data);
+  // The refill is of a later moment: the same figures, a new timestamp (as every real refill).
+  const later = planProvincie(engine, "Gelderland", "2024-I", bron("2026-12-02T10:00:00Z"));
+
+  const vulling: number[] = [];
+  const herbevulling: number[] = [];
+  let controle = 0;
+  for (let r = 0; r < rondes + 1; r++) {
+    let t = performance.now();
+    controle += (await schrijfXlsx(later)).data.byteLength;
+    const a = performance.now() - t;
+    t = performance.now();
+    const uit = await schrijfXlsx(later, bestaand);
+    const b = performance.now() - t;
+    controle += uit.rapport.invoerBehouden;
+    if (r === 0) continue; // the first round warms up exceljs and the JavaScript engine
+    vulling.push(a);
+    herbevulling.push(b);
+  }
+  const uitkomst: HerbevullingBench = {
+    gemeenten: rijen,
+    kilobytes: bestaand.byteLength / 1024,
+    vulling: mediaan(vulling),
+    herbevulling: mediaan(herbevulling),
+    verhouding: mediaan(herbevulling) / mediaan(vulling),
+  };
+  log(
+    `Herbevulling: provinciewerkboek Gelderland (${uitkomst.gemeenten} gemeenten, ${uitkomst.kilobytes.toFixed(0)} KiB, ` +
+      `invoer in ${INVOER.length} kolommen en een eigen blad), mediaan van ${rondes}`,
+  );
+  log(`  eerste vulling                  ${uitkomst.vulling.toFixed(0)} ms`);
+  log(`  herbevulling van het ingevulde  ${uitkomst.herbevulling.toFixed(0)} ms`);
+  if (controle === 0) log("(controle)");
+  return uitkomst;
+}
+
+if (require.main === module) {
+  benchHerbevulling().then(
+    (m) => console.log(`  verhouding herbevulling / vulling: ${m.verhouding.toFixed(2)}×`),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
