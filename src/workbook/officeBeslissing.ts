@@ -5,12 +5,19 @@
  *
  * Refill of a table (found by its table name, else by its header row at the plan's start):
  * - skipped and reported in `overgeslagen`, not touched, when: edited out of shape (`samenvoegenTabel`), moved to
- *   another position or sheet, a key occurs twice (the merge would drop a row), the new size would overlap another
- *   table, or it would grow over a cell the user filled (outside the old table, its totals row and plan blocks);
+ *   another position or sheet, a column would move (a column of the user's inside the table, Opgave's columns
+ *   reordered or one deleted: `kolomVerschuiving`; A1 references to it would read another column), a key occurs
+ *   twice (the merge would drop a row), the new size would overlap another table, it would grow over a cell the
+ *   user filled (outside the old table, its totals row and plan blocks), or its formulas refer by address to a
+ *   table that is skipped;
  * - else the table object is kept — name, style, filters and every structured reference to it stay valid — and
  *   resized to the merged size only when that differs; header and body are rewritten with the merged rows. Cells of
- *   the old range outside the new one and the old totals row are emptied. User-owned cells (input columns, the
- *   user's own columns) that held a formula get the formula back, and the user's own columns keep their format.
+ *   the old range outside the new one and the old totals row are emptied (contents only: notes and formats stay).
+ *   User-owned cells (input columns, the user's own columns) that held a formula get the formula back, and the
+ *   user's own columns keep their format.
+ * Number formats on a refill: a body cell, block cell or empty named input cell keeps the format it has
+ * (`hervulNotatie`) unless the content needs another; Opgave's format goes only where there is none. Plan block
+ * cells whose formula refers by address to a skipped table are left as they are (reported).
  * Named input cells: the value is read where the defined name points (else from the plan's cell on an existing
  * sheet); a non-empty value stays (`samenvoegenInvoer`): untouched when it is in the plan's cell, otherwise copied
  * there. The name is added, or pointed at the plan's cell when it pointed elsewhere.
@@ -22,6 +29,7 @@ import {
   bereik,
   bladTussenQuotes,
   kolomLetters,
+  kolomNummer,
   leesCelVerwijzing,
   overlapt,
   rechthoekBereik,
@@ -29,10 +37,11 @@ import {
 } from "./a1";
 import { grafiekNaam } from "./indeling";
 import { isFormule } from "./plan";
-import type { BladPlan, Cel, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
+import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
 import {
   blokWijzigingen,
   controleerSleutels,
+  eigenKolommenBinnen,
   isLeeg,
   samenvoegenInvoer,
   samenvoegenTabel,
@@ -122,8 +131,12 @@ export interface WerkmapStaat {
   readonly naamCellen: ReadonlyMap<string, NaamCelStaat>;
   /** Plan input cells on an existing sheet: the value in the plan's cell. */
   readonly planCellen: ReadonlyMap<string, unknown>;
+  /** Plan input cells on an existing sheet: the number format of the plan's cell (absent: not read). */
+  readonly planNotaties?: ReadonlyMap<string, unknown>;
   /** Plan blocks on an existing sheet: the values there now. */
   readonly blokken: ReadonlyMap<string, Matrix>;
+  /** Plan blocks on an existing sheet: their number formats now (absent: not read). */
+  readonly blokNotaties?: ReadonlyMap<string, Matrix>;
   /** Plan charts that exist (by their stable name) on an existing sheet. */
   readonly grafieken: ReadonlySet<string>;
 }
@@ -218,6 +231,17 @@ function invoer(c: Cel): Invoer {
 /** Number format for a cell: text for every non-empty string constant, else the plan's format or General. */
 function notatieVoor(c: Cel, notatie: string | undefined): string {
   return typeof c === "string" && c !== "" ? TEKST : (notatie ?? ALGEMEEN);
+}
+
+/**
+ * The number format for a cell Opgave writes again (`nieuw`: what `notatieVoor` gives): the one the cell has now
+ * (`oud`, set by the user or by an earlier fill), so a refill never resets a format the user chose. Except when the
+ * new content needs another — a text constant needs text ("@"); a number or formula must not land in a text cell,
+ * where Excel would keep it as text — or when the cell has none yet ("General": a first fill, a new row).
+ */
+export function hervulNotatie(oud: unknown, nieuw: string): string {
+  if (nieuw === TEKST) return TEKST;
+  return typeof oud === "string" && oud !== "" && oud !== ALGEMEEN && oud !== TEKST ? oud : nieuw;
 }
 
 function alsWaarde(v: unknown): Waarde {
@@ -391,6 +415,45 @@ function vindOudeTabel(
   return gebied ? { oud: zoekZonderTabel(gebied.regio, tp), omgeving: gebied.omgeving } : {};
 }
 
+/**
+ * Why writing the merged table (`nieuw`: the plan's columns, then the user's own) would move a column that is in the
+ * table now (`koppen`), or undefined when every column keeps its place. Columns are matched by header, never by
+ * place; but a moved column would make every A1 reference elsewhere to its cells (`=Taakstelling!K10`) silently
+ * read another column, and Excel offers no way to move a table column in place. So such a table is not written.
+ */
+export function kolomVerschuiving(
+  tp: TabelPlan,
+  koppen: readonly string[],
+  nieuw: readonly Kolom[],
+): string | undefined {
+  const letter = (i: number): string => kolomLetters(tp.start.kolom + i);
+  const gevolg = "bijwerken zou de kolommen erna verschuiven, zodat verwijzingen ernaar iets anders lezen";
+  const binnen = eigenKolommenBinnen(tp, { koppen, rijen: [] })[0];
+  if (binnen) {
+    const kop = binnen.kop === "" ? "zonder kop" : `"${binnen.kop}"`;
+    const tussen =
+      binnen.na === ""
+        ? `vóór kolom "${binnen.voor}"`
+        : `tussen de kolommen "${binnen.na}" en "${binnen.voor}"`;
+    const laatste = tp.kolommen[tp.kolommen.length - 1]?.kop ?? "";
+    return (
+      `tabel ${tp.naam} heeft een eigen kolom ${kop} (kolom ${letter(binnen.plaats - 1)}) ${tussen} van Opgave; ` +
+      `${gevolg}. Niet bijgewerkt; zet uw kolom rechts van "${laatste}" om de tabel weer te laten bijwerken`
+    );
+  }
+  const plaats = new Map(nieuw.map((k, i) => [k.kop, i]));
+  const verschoven = koppen.findIndex((k, i) => (plaats.get(k.trim()) ?? i) !== i);
+  if (verschoven < 0) return undefined;
+  const kop = koppen[verschoven]?.trim() ?? "";
+  const naar = plaats.get(kop) ?? verschoven;
+  const bestaand = new Set(koppen.map((k) => k.trim()));
+  const ontbreekt = tp.kolommen.slice(0, naar).find((k) => !bestaand.has(k.kop));
+  const reden = ontbreekt
+    ? `kolom "${ontbreekt.kop}" van Opgave staat niet in de tabel; terugzetten zou kolom "${kop}" van ${letter(verschoven)} naar ${letter(naar)} verschuiven`
+    : `kolom "${kop}" staat in kolom ${letter(verschoven)}, Opgave zet hem in kolom ${letter(naar)}; ${gevolg}`;
+  return `tabel ${tp.naam}: ${reden}. Niet bijgewerkt`;
+}
+
 /** Whether the plan table is written (and how), or why not. */
 function beslisTabel(
   staat: WerkmapStaat,
@@ -404,6 +467,8 @@ function beslisTabel(
   if (dubbel) return { overgeslagen: dubbel.reden };
   const res = samenvoegenTabel(tp, oud ? { koppen: oud.koppen, rijen: oud.waarden } : undefined);
   if (res.soort === "overgeslagen") return { overgeslagen: res.reden };
+  const verschuiving = oud ? kolomVerschuiving(tp, oud.koppen, res.kolommen) : undefined;
+  if (verschuiving) return { overgeslagen: verschuiving };
   const rechthoek: Rechthoek = {
     rij: tp.start.rij,
     kolom: tp.start.kolom,
@@ -462,11 +527,14 @@ export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud">): CelMa
       let notatie = notatieVoor(c, k.notatie);
       let waarde = invoer(c);
       const jOud = oudeKolom.get(k.kop);
+      const oudeNotatie = oud && i !== undefined && jOud !== undefined ? oud.notaties[i]?.[jOud] : undefined;
+      // The user's own columns keep their number format as it is; Opgave's columns keep it unless the content
+      // needs another (hervulNotatie).
+      const eigen = plan.kolommen.every((p) => p.kop !== k.kop);
+      if (eigen && typeof oudeNotatie === "string" && notatie !== TEKST) notatie = oudeNotatie;
+      else if (!eigen) notatie = hervulNotatie(oudeNotatie, notatie);
       if (k.soort === "invoer" && oud && i !== undefined && jOud !== undefined) {
-        // The user's own columns keep their number format; a kept formula comes back as a formula.
-        const eigen = plan.kolommen.every((p) => p.kop !== k.kop);
-        const oudeNotatie = oud.notaties[i]?.[jOud];
-        if (eigen && typeof oudeNotatie === "string" && notatie !== TEKST) notatie = oudeNotatie;
+        // A kept formula comes back as a formula.
         const f = oud.formules[i]?.[jOud];
         const w = oud.waarden[i]?.[jOud] ?? null;
         if (
@@ -589,6 +657,82 @@ function lijfTaken(taak: TabelTaak, max: number): SchrijfTaak[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Plan cells that refer to a table that is not written
+
+/** Where a plan table that is not written lies: the plan's place (with totals row) and its table object's. */
+export interface TabelGebied {
+  readonly naam: string;
+  readonly blad: string;
+  readonly rechthoeken: readonly Rechthoek[];
+}
+
+/**
+ * The A1 references of a formula (string literals left out), with their sheet: the named one, else `eigenBlad`.
+ * Structured references, defined names and functions (`LOG10(`) are not A1 references.
+ */
+export function verwijzingenIn(formule: string, eigenBlad: string): { blad: string; rechthoek: Rechthoek }[] {
+  const zonderTekst = formule.replace(/"(?:[^"]|"")*"/g, '""');
+  const re =
+    /(?<![\w.$'\]])(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?(?![\w(.![])/g;
+  const uit: { blad: string; rechthoek: Rechthoek }[] = [];
+  for (const m of zonderTekst.matchAll(re)) {
+    const blad = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? eigenBlad);
+    const k1 = kolomNummer(m[3] ?? "A");
+    const r1 = Number(m[4]);
+    const k2 = m[5] !== undefined ? kolomNummer(m[5]) : k1;
+    const r2 = m[6] !== undefined ? Number(m[6]) : r1;
+    uit.push({
+      blad,
+      rechthoek: {
+        rij: Math.min(r1, r2),
+        kolom: Math.min(k1, k2),
+        rijen: Math.abs(r2 - r1) + 1,
+        kolommen: Math.abs(k2 - k1) + 1,
+      },
+    });
+  }
+  return uit;
+}
+
+/** The first of `gebieden` that the formula refers to (by A1 address), if any. */
+export function geraakteTabel(
+  formule: string,
+  eigenBlad: string,
+  gebieden: readonly TabelGebied[],
+): TabelGebied | undefined {
+  const refs = verwijzingenIn(formule, eigenBlad);
+  return gebieden.find((g) =>
+    refs.some(
+      (r) => sleutel(r.blad) === sleutel(g.blad) && g.rechthoeken.some((h) => overlapt(h, r.rechthoek)),
+    ),
+  );
+}
+
+/** A skipped plan table's area: where the plan puts it (header, rows, totals) and where its table object is. */
+function tabelGebied(staat: WerkmapStaat, blad: BladPlan, tp: TabelPlan): TabelGebied {
+  const plan: Rechthoek = {
+    rij: tp.start.rij,
+    kolom: tp.start.kolom,
+    rijen: 1 + Math.max(1, tp.rijen.length) + (tp.totaal ? 1 : 0),
+    kolommen: tp.kolommen.length,
+  };
+  const object = staat.tabellen.find(
+    (t) => sleutel(t.naam) === sleutel(tp.naam) && sleutel(t.blad) === sleutel(blad.naam),
+  );
+  return { naam: tp.naam, blad: blad.naam, rechthoeken: object ? [plan, object.rechthoek] : [plan] };
+}
+
+/** The table a plan table's formulas refer to among `gebieden` (its own area left out). */
+function tabelVerwijstNaar(taak: TabelTaak, gebieden: readonly TabelGebied[]): TabelGebied | undefined {
+  const andere = gebieden.filter((g) => sleutel(g.naam) !== sleutel(taak.plan.naam));
+  for (const c of [...taak.plan.rijen.flat(), ...(taak.plan.totaal ?? [])]) {
+    const g = isFormule(c) ? geraakteTabel(c.formule, taak.blad.naam, andere) : undefined;
+    if (g) return g;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Named input cells, blocks, charts, widths
 
 /** "'Blad'!$C$3" — an absolute reference for a defined name. */
@@ -625,7 +769,13 @@ function invoerTaak(
   const v = samenvoegenInvoer(ic.standaard, oud);
   let schrijf: CelMatrix | undefined;
   if (!v.behouden) {
-    schrijf = celMatrix([[v.waarde]], 1, [ic.notatie]);
+    // An empty input cell gets the default, in the format the user gave the cell (if it suits the default).
+    const oudeNotatie = naamOpPlanCel ? bron?.notatie : staat.planNotaties?.get(ic.naam);
+    const m = celMatrix([[v.waarde]], 1, [ic.notatie]);
+    schrijf = {
+      notaties: m.notaties.map((r) => r.map((n) => hervulNotatie(oudeNotatie, n))),
+      invoer: m.invoer,
+    };
   } else if (!bronIsPlanCel) {
     // The user's value lives where the name pointed: bring it (formula and format too) to the plan's cell.
     const formule = typeof oudeFormule === "string" && oudeFormule.startsWith("=") ? oudeFormule : undefined;
@@ -665,10 +815,48 @@ function invoerTaak(
   };
 }
 
-/** Blocks (plan-owned cells), and the change report for sheets that existed. */
-function blokTaken(staat: WerkmapStaat, blad: BladPlan): { taken: SchrijfTaak[]; wijzigingen: Wijziging[] } {
+/** A block's cells written in runs per row, around the cells marked in `laatStaan` (left as they are). */
+function blokStukken(blad: string, blok: BlokPlan, m: CelMatrix, laatStaan: boolean[][]): SchrijfTaak[] {
+  const taken: SchrijfTaak[] = [];
+  laatStaan.forEach((rij, i) => {
+    for (let j = 0; j < rij.length;) {
+      if (rij[j]) {
+        j++;
+        continue;
+      }
+      let eind = j;
+      while (eind < rij.length && !rij[eind]) eind++;
+      const start = { rij: blok.start.rij + i, kolom: blok.start.kolom + j };
+      taken.push({
+        soort: "cellen",
+        cellen: eind - j,
+        blad,
+        adres: bereik(start, 1, eind - j),
+        matrix: {
+          notaties: [m.notaties[i]?.slice(j, eind) ?? []],
+          invoer: [m.invoer[i]?.slice(j, eind) ?? []],
+        },
+        ...(blok.kop && i === 0 ? { vet: true as const } : {}),
+      });
+      j = eind;
+    }
+  });
+  return taken;
+}
+
+/**
+ * Blocks (plan-owned cells), and the change report for sheets that existed. A cell keeps the number format it has
+ * (hervulNotatie); a formula that refers to a table that is not written (`nietBijgewerkt`) is left as it is, since
+ * that table may have another shape now, and reported.
+ */
+function blokTaken(
+  staat: WerkmapStaat,
+  blad: BladPlan,
+  nietBijgewerkt: readonly TabelGebied[],
+): { taken: SchrijfTaak[]; wijzigingen: Wijziging[]; overgeslagen: string[] } {
   const taken: SchrijfTaak[] = [];
   const wijzigingen: Wijziging[] = [];
+  const overgeslagen: string[] = [];
   blad.blokken.forEach((blok, b) => {
     const kolommen = Math.max(0, ...blok.cellen.map((r) => r.length));
     if (blok.cellen.length === 0 || kolommen === 0) return;
@@ -680,16 +868,43 @@ function blokTaken(staat: WerkmapStaat, blad: BladPlan): { taken: SchrijfTaak[];
       };
       wijzigingen.push(...blokWijzigingen(blad.naam, blok, was));
     }
+    const m = celMatrix(blok.cellen, kolommen, blok.notaties);
+    const oudeNotaties = staat.blokNotaties?.get(planSleutel(blad.naam, b));
+    if (oudeNotaties)
+      m.notaties = m.notaties.map((r, i) => r.map((n, j) => hervulNotatie(oudeNotaties[i]?.[j], n)));
+    const geraakt = new Map<string, string[]>();
+    const laatStaan = blok.cellen.map((rij, i) =>
+      Array.from({ length: kolommen }, (_, j) => {
+        const c = rij[j] ?? null;
+        const g = isFormule(c) ? geraakteTabel(c.formule, blad.naam, nietBijgewerkt) : undefined;
+        if (g) {
+          const cel = adres({ rij: blok.start.rij + i, kolom: blok.start.kolom + j });
+          geraakt.set(g.naam, [...(geraakt.get(g.naam) ?? []), cel]);
+        }
+        return g !== undefined;
+      }),
+    );
+    for (const [naam, cellen] of geraakt) {
+      const welke =
+        cellen.length === 1
+          ? `cel ${blad.naam}!${cellen[0] ?? ""} verwijst`
+          : `cellen ${blad.naam}!${cellen.join(", ")} verwijzen`;
+      overgeslagen.push(`${welke} naar tabel ${naam}, die niet is bijgewerkt; niet bijgewerkt`);
+    }
+    if (geraakt.size > 0) {
+      taken.push(...blokStukken(blad.naam, blok, m, laatStaan));
+      return;
+    }
     taken.push({
       soort: "cellen",
       cellen: blok.cellen.length * kolommen,
       blad: blad.naam,
       adres: bereik(blok.start, blok.cellen.length, kolommen),
-      matrix: celMatrix(blok.cellen, kolommen, blok.notaties),
+      matrix: m,
       ...(blok.kop ? { vet: bereik(blok.start, 1, kolommen) } : {}),
     });
   });
-  return { taken, wijzigingen };
+  return { taken, wijzigingen, overgeslagen };
 }
 
 /** Charts over the plan's rows (not the orphans); an existing Opgave chart with the same name is replaced. */
@@ -751,27 +966,45 @@ function breedteTaak(blad: BladPlan, tabellen: readonly TabelTaak[]): SchrijfTaa
 // ---------------------------------------------------------------------------------------------------------
 // The whole decision
 
-/** Every plan table: written (merged) or skipped, with what the merge reports. */
+/**
+ * Every plan table: written (merged) or skipped, with what the merge reports. A plan table whose formulas refer (by
+ * A1 address) to a table that is not written is not written either: that table may have another shape now.
+ */
 function beslisTabellen(staat: WerkmapStaat, plan: WerkboekPlan) {
-  const taken: TabelTaak[] = [];
+  let taken: TabelTaak[] = [];
   const overgeslagen: string[] = [];
-  const wijzigingen: Wijziging[] = [];
-  const verweesd: { tabel: string; sleutel: string }[] = [];
-  let invoerBehouden = 0;
+  const nietBijgewerkt: TabelGebied[] = [];
   for (const blad of plan.bladen) {
     for (const tp of blad.tabellen) {
       const t = beslisTabel(staat, blad, tp);
       if ("overgeslagen" in t) {
         overgeslagen.push(t.overgeslagen);
-        continue;
-      }
-      taken.push(t);
-      wijzigingen.push(...t.res.wijzigingen);
-      invoerBehouden += t.res.invoerBehouden;
-      verweesd.push(...t.res.verweesd.map((s) => ({ tabel: tp.naam, sleutel: s })));
+        nietBijgewerkt.push(tabelGebied(staat, blad, tp));
+      } else taken.push(t);
     }
   }
-  return { taken, overgeslagen, wijzigingen, verweesd, invoerBehouden };
+  for (let i = 0; i < taken.length;) {
+    const t = taken[i];
+    const g = t ? tabelVerwijstNaar(t, nietBijgewerkt) : undefined;
+    if (!t || !g) {
+      i++;
+      continue;
+    }
+    overgeslagen.push(
+      `tabel ${t.plan.naam} verwijst naar tabel ${g.naam}, die niet is bijgewerkt; niet bijgewerkt`,
+    );
+    nietBijgewerkt.push(tabelGebied(staat, t.blad, t.plan));
+    taken = taken.filter((x) => x !== t);
+    i = 0;
+  }
+  return {
+    taken,
+    overgeslagen,
+    nietBijgewerkt,
+    wijzigingen: taken.flatMap((t) => t.res.wijzigingen),
+    verweesd: taken.flatMap((t) => t.res.verweesd.map((s) => ({ tabel: t.plan.naam, sleutel: s }))),
+    invoerBehouden: taken.reduce((n, t) => n + t.res.invoerBehouden, 0),
+  };
 }
 
 /**
@@ -795,12 +1028,13 @@ export function beslis(plan: WerkboekPlan, staat: WerkmapStaat, max: number): Be
   }
   for (const taak of tabellen.taken) taken.push(...lijfTaken(taak, max));
   const wijzigingen = [...tabellen.wijzigingen];
+  const overgeslagen = [...tabellen.overgeslagen];
   for (const blad of plan.bladen) {
-    const blokken = blokTaken(staat, blad);
+    const blokken = blokTaken(staat, blad, tabellen.nietBijgewerkt);
     taken.push(...blokken.taken);
     wijzigingen.push(...blokken.wijzigingen);
+    overgeslagen.push(...blokken.overgeslagen);
   }
-  const overgeslagen = [...tabellen.overgeslagen];
   for (const blad of plan.bladen) {
     const grafieken = grafiekTaken(staat, blad, tabellen.taken);
     taken.push(...grafieken.taken);

@@ -149,7 +149,8 @@ function laadPlanBladen(
         l.aantal++;
       }
       if (bestaat) {
-        l.planCellen.set(ic.naam, objecten.werkblad(blad.naam).getRange(adres(ic.positie)).load("values"));
+        const cel = objecten.werkblad(blad.naam).getRange(adres(ic.positie)).load("values,numberFormat");
+        l.planCellen.set(ic.naam, cel);
         l.aantal++;
       }
     }
@@ -173,7 +174,7 @@ function laadPlanBladen(
       const r = objecten
         .werkblad(blad.naam)
         .getRange(bereik(blok.start, blok.cellen.length, kolommen))
-        .load("values");
+        .load("values,numberFormat");
       l.blokken.set(planSleutel(blad.naam, b), r);
       l.aantal++;
     });
@@ -234,7 +235,9 @@ export async function leesWerkmap(
     ),
     naamCellen: new Map([...l.naamCellen].map(([naam, r]) => [naam, naamCelStaat(r)])),
     planCellen: new Map([...l.planCellen].map(([naam, r]) => [naam, matrix(r.values)[0]?.[0]])),
+    planNotaties: new Map([...l.planCellen].map(([naam, r]) => [naam, matrix(r.numberFormat)[0]?.[0]])),
     blokken: new Map([...l.blokken].map(([k, r]) => [k, matrix(r.values)])),
+    blokNotaties: new Map([...l.blokken].map(([k, r]) => [k, matrix(r.numberFormat)])),
     grafieken: new Set([...objecten.grafieken].filter(([, c]) => !c.isNullObject).map(([k]) => k)),
   };
   return { staat, objecten };

@@ -16,7 +16,9 @@
  * An empty cell is written as "" (null in a written matrix would leave the cell unchanged).
  * What a refill keeps, skips and reports: see ./officeBeslissing. Charts plot the plan's rows (not orphan rows) and
  * get a stable name; a refill deletes and re-adds that chart. Sheets not in the plan and cells outside the plan are
- * never written.
+ * never written; nothing is deleted but that chart, and nothing cleared but the contents of plan cells a table no
+ * longer covers, so notes stay; fills are never set, bold only on Opgave's titles and totals rows, number formats
+ * only where the content needs one (./officeBeslissing `hervulNotatie`).
  */
 import type { WerkboekPlan } from "./plan";
 import { beslis, type OfficeVulRapport } from "./officeBeslissing";

@@ -18,7 +18,17 @@
  *   (the formula, else the constant), never hidden sheets, and returns a RangeAreas whose `areas` are the vertical
  *   runs of matching cells per column; a range from those areas leaves a cell unchanged for `null` in a written
  *   matrix, as Office.js does (other ranges reject `null`, see above);
- * - `workbook.application.calculate(type)` is only recorded (the fake computes nothing).
+ * - `workbook.application.calculate(type)` is only recorded (the fake computes nothing);
+ * - `table.columns.add(index?, values?, name?)` inserts a table column as Excel does: at `index` (0-based; null, -1
+ *   or absent: at the end), shifting the cells (with their formats, fills and notes) of the table's rows from that
+ *   column one to the right, and adjusting every A1 reference in formulas, defined names and chart series that
+ *   pointed at a shifted cell (`=Taakstelling!J10` → `=Taakstelling!K10`); `values` is the header and body, `name`
+ *   overrides the header, a taken header gets a number ("Notitie2"), none gives "ColumnN". Simplified: it refuses
+ *   to shift into another table; inserted cells get no format (Excel copies the left neighbour's); each end of a
+ *   range reference is adjusted on its own;
+ * - notes (`FakeBlad.notities`) and cell fills (`FakeCel.vulling`) are set by tests only: there is no Office.js
+ *   comments/notes or fill API in the fake, so a writer that used one would fail. `Range.clear("All")` removes
+ *   the notes, fills and formats of its cells, `clear("Formats")` fills and formats, `clear("Contents")` neither.
  * Everything is recorded: `log` (every executed command with its sync number), `syncs`, `cellenPerSync` and
  * `herschreven` (every formula written through `Range.formulas`).
  * A1 addresses come from the project's own code (src/workbook/a1.ts, which has no imports: the browser tests load
@@ -33,6 +43,8 @@ export interface FakeCel {
   formule?: string;
   notatie?: string;
   vet?: boolean;
+  /** Fill colour (set by tests; see the header). */
+  vulling?: string;
 }
 
 /** 1-based rectangle. */
@@ -51,6 +63,8 @@ export class FakeBlad {
   /** Column widths in points by 1-based column. */
   readonly kolomBreedtes = new Map<number, number>();
   readonly grafieken: FakeGrafiek[] = [];
+  /** Notes (Excel's cell notes, formerly comments) by A1 address, also on empty cells (set by tests). */
+  readonly notities = new Map<string, string>();
   constructor(public naam: string) {}
 }
 
@@ -332,13 +346,109 @@ export class FakeWerkmap {
         naam: b.naam,
         cellen: [...b.cellen.entries()]
           .sort(([x], [y]) => x.localeCompare(y))
-          .map(([a, c]) => [a, c.waarde, c.formule, c.notatie, c.vet]),
+          .map(([a, c]) => [a, c.waarde, c.formule, c.notatie, c.vet, c.vulling]),
+        notities: [...b.notities.entries()].sort(([x], [y]) => x.localeCompare(y)),
         breedtes: [...b.kolomBreedtes.entries()].sort(([x], [y]) => x - y),
         grafieken: b.grafieken,
       })),
       tabellen: this.tabellen.map((t) => ({ ...t, blad: t.blad.naam })),
       namen: this.namen.map((n) => ({ ...n, blad: n.blad?.naam })),
     });
+  }
+
+  /**
+   * Excel's "insert table column" (see the header): the new column's index in the table and its header.
+   * Used by `table.columns.add`, and directly by tests as the user's edit.
+   */
+  voegTabelKolomIn(
+    t: FakeTabel,
+    index?: number | null,
+    waarden?: readonly (readonly FakeWaarde[])[],
+    naam?: string,
+  ): { index: number; kop: string } {
+    const i = index === undefined || index === null || index === -1 ? t.kolommen : index;
+    if (!Number.isInteger(i) || i < 0 || i > t.kolommen)
+      throw new FakeExcelFout("InvalidArgument", `kolomindex ${i}`);
+    const lijfRijen = t.rijen - 1 - (t.showTotals ? 1 : 0);
+    if (waarden !== undefined && (waarden.length !== 1 + lijfRijen || waarden.some((r) => r.length !== 1)))
+      throw new FakeExcelFout("InvalidArgument", `waarden passen niet op ${1 + lijfRijen} rijen × 1 kolom`);
+    const band = { van: t.rij, tot: t.rij + t.rijen - 1, kolom: t.kolom + i };
+    const botsing = this.tabellen.find(
+      (x) =>
+        x !== t &&
+        x.blad === t.blad &&
+        x.rij <= band.tot &&
+        x.rij + x.rijen - 1 >= band.van &&
+        x.kolom + x.kolommen - 1 >= band.kolom,
+    );
+    if (botsing)
+      throw new FakeExcelFout("InvalidOperation", `zou cellen van tabel ${botsing.naam} verschuiven`);
+    const schuif = <W>(m: Map<string, W>): void => {
+      const mee = [...m].filter(([a]) => {
+        const p = parseerBereik(a).rechthoek;
+        return p.rij >= band.van && p.rij <= band.tot && p.kolom >= band.kolom;
+      });
+      for (const [a] of mee) m.delete(a);
+      for (const [a, w] of mee) {
+        const p = parseerBereik(a).rechthoek;
+        m.set(a1(p.rij, p.kolom + 1), w);
+      }
+    };
+    schuif(t.blad.cellen);
+    schuif(t.blad.notities);
+    this.verschuifVerwijzingen(t.blad, band);
+    t.kolommen += 1;
+    const koppen = new Set(
+      Array.from({ length: t.kolommen }, (_, j) =>
+        String(this.waarde(t.blad.naam, a1(t.rij, t.kolom + j))),
+      ).map((k) => k.toLowerCase()),
+    );
+    let kop = naam ?? (waarden?.[0]?.[0] !== undefined ? String(waarden[0][0]) : "");
+    if (kop === "") {
+      let n = 1;
+      while (koppen.has(`column${n}`)) n++;
+      kop = `Column${n}`;
+    } else if (koppen.has(kop.toLowerCase())) {
+      let n = 2;
+      while (koppen.has(`${kop}${n}`.toLowerCase())) n++;
+      kop = `${kop}${n}`;
+    }
+    const kolom = band.kolom;
+    this.blad(t.blad.naam).cellen.set(a1(t.rij, kolom), { waarde: kop });
+    waarden?.slice(1).forEach(([v], r) => {
+      if (v === undefined || v === "") return;
+      const cel: FakeCel = {};
+      typ(cel, v);
+      t.blad.cellen.set(a1(t.rij + 1 + r, kolom), cel);
+    });
+    return { index: i, kop };
+  }
+
+  /** After cells of `blad` in rows van..tot from `kolom` moved one column right: every A1 reference follows. */
+  private verschuifVerwijzingen(blad: FakeBlad, band: { van: number; tot: number; kolom: number }): void {
+    for (const b of this.bladen) {
+      for (const cel of b.cellen.values()) {
+        if (cel.formule !== undefined) cel.formule = verschuifFormule(cel.formule, b, blad, band, this);
+      }
+      for (const g of b.grafieken) {
+        for (const r of g.reeksen) {
+          if (r.waarden) r.waarden = verschuifFormule(r.waarden, b, blad, band, this);
+          if (r.categorieen) r.categorieen = verschuifFormule(r.categorieen, b, blad, band, this);
+        }
+      }
+    }
+    for (const n of this.namen) {
+      const { rij, kolom } = n;
+      if (
+        n.blad === blad &&
+        rij !== undefined &&
+        kolom !== undefined &&
+        rij >= band.van &&
+        rij <= band.tot &&
+        kolom >= band.kolom
+      )
+        n.kolom = kolom + 1;
+    }
   }
 
   // ---- rules
@@ -358,6 +468,60 @@ export class FakeWerkmap {
     );
     if (botsing) throw new FakeExcelFout("InvalidArgument", `tabel overlapt tabel ${botsing.naam}`);
   }
+}
+
+/**
+ * A formula (or a range text such as "Blad!B4:B21") with every A1 reference into the moved cells of `doel` (rows
+ * van..tot, from column `kolom`) one column further right; string literals, structured references, names and
+ * function names are left alone. `eigen` is the sheet the formula is on (for references without a sheet).
+ */
+function verschuifFormule(
+  formule: string,
+  eigen: FakeBlad,
+  doel: FakeBlad,
+  band: { van: number; tot: number; kolom: number },
+  wm: FakeWerkmap,
+): string {
+  const re =
+    /(?<![\w.$'\]])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![\w(.![])/g;
+  const deel = (tekst: string): string =>
+    tekst.replace(
+      re,
+      (
+        heel,
+        voor: string | undefined,
+        d1: string,
+        k1: string,
+        e1: string,
+        r1: string,
+        d2?: string,
+        k2?: string,
+        e2?: string,
+        r2?: string,
+      ) => {
+        const naam =
+          voor === undefined
+            ? eigen.naam
+            : voor
+                .slice(0, -1)
+                .replace(/^'(.*)'$/, "$1")
+                .replace(/''/g, "'");
+        if (wm.zoekBlad(naam) !== doel) return heel;
+        const hoek = (d: string, k: string, e: string, r: string): string => {
+          const rij = Number(r);
+          const kol = kolomNummer(k);
+          const mee = rij >= band.van && rij <= band.tot && kol >= band.kolom;
+          return `${d}${mee ? kolomLetters(kol + 1) : k}${e}${r}`;
+        };
+        const tweede = k2 !== undefined && r2 !== undefined ? `:${hoek(d2 ?? "", k2, e2 ?? "", r2)}` : "";
+        return `${voor ?? ""}${hoek(d1, k1, e1, r1)}${tweede}`;
+      },
+    );
+  // Only outside string literals.
+  return formule
+    .split(/("(?:[^"]|"")*")/)
+    .map((stuk, i) => (i % 2 === 1 ? stuk : deel(stuk)))
+    .join("");
 }
 
 /** What a Range proxy points at. */
@@ -694,7 +858,12 @@ class FakeBereik extends FakeObject<BereikDoel> {
           if (applyTo === "Formats") {
             delete cel.notatie;
             delete cel.vet;
+            delete cel.vulling;
           }
+        }
+        if (applyTo === "All") {
+          for (const adres of [...d.blad.notities.keys()])
+            if (overlapt(parseerBereik(adres).rechthoek, r)) d.blad.notities.delete(adres);
         }
       },
       applyTo,
@@ -740,7 +909,8 @@ class FakeBereik extends FakeObject<BereikDoel> {
         const adres = a1(r.rij + i, r.kolom + j);
         const cel = d.blad.cellen.get(adres) ?? {};
         f(cel, v, adres);
-        if (cel.waarde === undefined && cel.formule === undefined && cel.notatie === undefined && !cel.vet) {
+        const leeg = cel.waarde === undefined && cel.formule === undefined && cel.notatie === undefined;
+        if (leeg && !cel.vet && cel.vulling === undefined) {
           d.blad.cellen.delete(adres);
         } else {
           d.blad.cellen.set(adres, cel);
@@ -1031,6 +1201,10 @@ class FakeTabelProxy extends FakeObject<FakeTabel> {
     });
   }
 
+  get columns(): FakeTabelKolommen {
+    return new FakeTabelKolommen(this.fx, () => this.zoek(), `${this.omschrijving}.columns`);
+  }
+
   private deelBereik(naam: string, f: (t: FakeTabel) => FakeRechthoek): FakeBereik {
     return new FakeBereik(
       this.fx,
@@ -1092,6 +1266,44 @@ class FakeTabelProxy extends FakeObject<FakeTabel> {
       for (let r = t.rij; r < t.rij + t.rijen; r++)
         for (let k = t.kolom; k < t.kolom + t.kolommen; k++) t.blad.cellen.delete(a1(r, k));
     });
+  }
+}
+
+/** Excel.TableColumn as `columns.add` returns it: `name` and `index` can be loaded. */
+class FakeTabelKolom extends FakeObject<{ tabel: FakeTabel; index: number }> {
+  protected lees(eigenschap: string, d: { tabel: FakeTabel; index: number }): unknown {
+    const t = d.tabel;
+    if (eigenschap === "index") return d.index;
+    if (eigenschap === "name") return t.blad.cellen.get(a1(t.rij, t.kolom + d.index))?.waarde ?? "";
+    throw fout("InvalidArgument", `fake TableColumn kent ${eigenschap} niet`);
+  }
+  get name(): string {
+    return this.geladenWaarde("name");
+  }
+  get index(): number {
+    return this.geladenWaarde("index");
+  }
+}
+
+/** Excel.TableColumnCollection: `count` and `add` (see the header for what add does). */
+class FakeTabelKolommen extends FakeObject<FakeTabel> {
+  protected lees(eigenschap: string, t: FakeTabel): unknown {
+    if (eigenschap === "count") return t.kolommen;
+    throw fout("InvalidArgument", `fake TableColumnCollection kent ${eigenschap} niet`);
+  }
+  get count(): number {
+    return this.geladenWaarde("count");
+  }
+  add(index?: number | null, values?: FakeWaarde[][], name?: string): FakeTabelKolom {
+    let gemaakt: { tabel: FakeTabel; index: number } | null = null;
+    this.opdracht(
+      "tableColumns.add",
+      (t) => {
+        gemaakt = { tabel: t, index: this.fx.werkmap.voegTabelKolomIn(t, index, values, name).index };
+      },
+      { index, name },
+    );
+    return new FakeTabelKolom(this.fx, () => gemaakt, `${this.omschrijving}.add(…)`);
   }
 }
 

@@ -1,0 +1,338 @@
+/**
+ * What a refill through Office.js (`schrijfNaarExcel` into the open workbook) keeps, on the real gemeente plan and
+ * the fake Excel (tests/helpers/fakeExcel.ts), and what its report says:
+ * 1. a column the user inserted inside an Opgave table (`table.columns.add`) stays where it is, and so does every
+ *    A1 reference to the table: the table is skipped with a Dutch message, nothing in it changes, and Opgave's own
+ *    cells that refer to it by address (Overzicht B8:B10) are left alone too;
+ * 2. notes, also on empty cells, survive (the writer issues no command that could remove one);
+ * 3. number formats and fills the user set — named input cells, input and formula cells in a table, plan blocks,
+ *    their own cells — are kept; Opgave sets a format only where the content needs it or the cell has none;
+ * 4. the report never counts as kept what was not.
+ * The decisions themselves (column moves, references) are also tested without the fake.
+ */
+import { planGemeente } from "../../src/workbook/bouwPlan";
+import {
+  geraakteTabel,
+  hervulNotatie,
+  kolomVerschuiving,
+  verwijzingenIn,
+} from "../../src/workbook/officeBeslissing";
+import { schrijfNaarExcel, type OfficeVulRapport } from "../../src/workbook/officeWriter";
+import type { Kolom, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
+import { engine } from "../domain/helpers";
+import { FakeExcel, FakeWerkmap, type FakeWaarde } from "../helpers/fakeExcel";
+import { TEST_BRON } from "./werkboekHulp";
+
+const utrecht = planGemeente(engine, "Utrecht", TEST_BRON);
+
+/** A workbook after the first fill of `plan` (plus an empty "Blad1"). */
+export async function eersteVulling(plan: WerkboekPlan = utrecht): Promise<FakeWerkmap> {
+  const wm = new FakeWerkmap();
+  await schrijfNaarExcel(new FakeExcel(wm).context, plan);
+  return wm;
+}
+
+/** A refill of `wm` with `plan`: the fake (its log) and the report. */
+export async function hervul(
+  wm: FakeWerkmap,
+  plan: WerkboekPlan = utrecht,
+): Promise<{ fx: FakeExcel; rapport: OfficeVulRapport }> {
+  const fx = new FakeExcel(wm);
+  const rapport = await schrijfNaarExcel(fx.context, plan);
+  return { fx, rapport };
+}
+
+/** The user inserts a table column through Office.js, as Excel's "Insert table column to the left" does. */
+async function voegKolomIn(
+  wm: FakeWerkmap,
+  tabel: string,
+  index: number | null,
+  waarden: FakeWaarde[][],
+): Promise<void> {
+  const fx = new FakeExcel(wm);
+  fx.context.workbook.tables.getItem(tabel).columns.add(index ?? undefined, waarden);
+  await fx.context.sync();
+}
+
+/** Every cell of a sheet (value, formula, format, bold, fill) and its notes, to compare before and after. */
+function cellen(wm: FakeWerkmap, blad: string): string[] {
+  const b = wm.blad(blad);
+  return [
+    ...[...b.cellen].map(([a, c]) => JSON.stringify([a, c.waarde, c.formule, c.notatie, c.vet, c.vulling])),
+    ...[...b.notities].map(([a, n]) => JSON.stringify([a, "notitie", n])),
+  ].sort();
+}
+
+/** Commands other than loads whose target lies on `blad` in rows `van`..`tot`. */
+function schrijftIn(fx: FakeExcel, blad: string, van: number, tot: number): string[] {
+  return fx.log
+    .filter((r) => r.actie !== "load" && r.doel.startsWith(`${blad}!`))
+    .filter((r) => {
+      const rijen = [...r.doel.slice(blad.length + 1).matchAll(/[A-Z]+(\d+)/g)].map((m) => Number(m[1]));
+      const [boven = 0, onder = boven] = rijen;
+      return onder >= van && boven <= tot;
+    })
+    .map((r) => `${r.actie} ${r.doel}`);
+}
+
+const TAAKSTELLING_RIJEN = 20; // Utrecht: 2016-II … 2026-I (rows 8–27 of Taakstelling, header in row 7)
+
+describe("Office.js refill: a column the user inserted inside an Opgave table", () => {
+  test("the fake inserts a table column as Excel does: cells and references to the right move one column", async () => {
+    const wm = await eersteVulling();
+    wm.voegBladToe("Mijn");
+    wm.zet("Mijn", "A1", { formule: "=Taakstelling!I10" }); // Achterstand 2017-II
+    wm.zet("Mijn", "A2", { formule: '=Taakstelling!H10&"I10"' }); // left of the insert; a literal
+    wm.voegNaamToe("MijnCel", { blad: "Taakstelling", adres: "K9" });
+    wm.blad("Taakstelling").notities.set("I9", "nakijken");
+    await voegKolomIn(wm, "Opgave_Taakstelling", 8, [
+      ["Notitie"],
+      ...Array.from({ length: TAAKSTELLING_RIJEN }, (_, i) => [i === 0 ? "=[@Gehuisvest]*2" : ""]),
+    ]);
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:L27");
+    expect(wm.formules("Taakstelling", "H7:J7")).toEqual([["Gecorrigeerd", "Notitie", "Achterstand"]]);
+    expect(wm.formule("Taakstelling", "I8")).toBe("=[@Gehuisvest]*2");
+    expect(wm.formule("Taakstelling", "J9")).toBe('=IF(OR(H9="",G9=""),"",MAX(H9-G9,0))');
+    expect(wm.formule("Mijn", "A1")).toBe("=Taakstelling!J10");
+    expect(wm.formule("Mijn", "A2")).toBe('=Taakstelling!H10&"I10"');
+    expect(wm.formule("Overzicht", "B8")).toContain("Taakstelling!$J$8:$J$27");
+    expect(wm.naam("MijnCel")).toMatchObject({ rij: 9, kolom: 12 });
+    expect([...wm.blad("Taakstelling").notities]).toEqual([["J9", "nakijken"]]);
+    // Outside the table's rows nothing moves.
+    expect(wm.waarde("Taakstelling", "A1")).toMatch(/^Taakstelling huisvesting/);
+  });
+
+  test("is kept where the user put it: the table is skipped with a Dutch message, nothing in it changes", async () => {
+    const wm = await eersteVulling();
+    wm.zet("Taakstelling", "G9", 300); // Gehuisvest 2017-I, typed by the user
+    await voegKolomIn(wm, "Opgave_Taakstelling", 8, [
+      ["Notitie"],
+      ...Array.from({ length: TAAKSTELLING_RIJEN }, (_, i) => [i === 1 ? "=G9*2" : ""]),
+    ]);
+    wm.voegBladToe("Mijn");
+    wm.zet("Mijn", "A1", { formule: "=Taakstelling!J10" }); // Achterstand 2017-II, after the insert
+    const taakstelling = cellen(wm, "Taakstelling");
+    const overzicht = wm.formules("Overzicht", "A8:B10");
+
+    const { fx, rapport } = await hervul(wm);
+
+    expect(rapport.overgeslagen).toEqual([
+      'tabel Opgave_Taakstelling heeft een eigen kolom "Notitie" (kolom I) tussen de kolommen "Gecorrigeerd" en ' +
+        '"Achterstand" van Opgave; bijwerken zou de kolommen erna verschuiven, zodat verwijzingen ernaar iets anders ' +
+        'lezen. Niet bijgewerkt; zet uw kolom rechts van "Toelichting" om de tabel weer te laten bijwerken',
+      "cellen Overzicht!B8, B9, B10 verwijzen naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt",
+      'grafiek "Taakstelling en gehuisvest per periode": tabel Opgave_Taakstelling is niet bijgewerkt; grafiek niet bijgewerkt',
+    ]);
+    // Nothing in the table or below it was written; the sheet changed nowhere (the rest of it is the same plan).
+    expect(schrijftIn(fx, "Taakstelling", 7, 1000)).toEqual([]);
+    expect(cellen(wm, "Taakstelling")).toEqual(taakstelling);
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:L27");
+    // The user's reference still reads Achterstand; Opgave's own key figures still read the moved columns.
+    expect(wm.formule("Mijn", "A1")).toBe("=Taakstelling!J10");
+    expect(wm.waarde("Taakstelling", "J7")).toBe("Achterstand");
+    expect(wm.formule("Taakstelling", "I9")).toBe("=G9*2");
+    expect(wm.formules("Overzicht", "A8:B10")).toEqual(overzicht);
+    expect(overzicht[0]?.[1]).toContain("Taakstelling!$J$8:$J$27");
+    // The rest of the Overzicht block is written.
+    expect(schrijftIn(fx, "Overzicht", 2, 7).length).toBeGreaterThan(0);
+    // Report: the user's Gehuisvest in the skipped table is not counted as kept by the refill.
+    expect(rapport.invoerBehouden).toBe(0);
+    expect(rapport.wijzigingen).toEqual([]);
+  });
+
+  test("a column added at the end of the table stays there and the table is written", async () => {
+    const wm = await eersteVulling();
+    await voegKolomIn(wm, "Opgave_Taakstelling", null, [
+      ["Notitie"],
+      ...Array.from({ length: TAAKSTELLING_RIJEN }, (_, i) => [i === 0 ? "eigen tekst" : ""]),
+    ]);
+    const { rapport } = await hervul(wm);
+    expect(rapport.overgeslagen).toEqual([]);
+    expect(rapport.invoerBehouden).toBe(1);
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:L27");
+    expect(wm.formules("Taakstelling", "K7:L8")).toEqual([
+      ["Toelichting", "Notitie"],
+      [expect.stringMatching(/^Utrecht 2016-II/), "eigen tekst"],
+    ]);
+  });
+});
+
+describe("kolomVerschuiving and references (pure)", () => {
+  const kolom = (kop: string, soort: Kolom["soort"] = "gegeven"): Kolom => ({ sleutel: kop, kop, soort });
+  const tp: TabelPlan = {
+    naam: "Opgave_T",
+    start: { rij: 3, kolom: 2 },
+    kolommen: [
+      kolom("Periode"),
+      kolom("Taakstelling"),
+      kolom("Gehuisvest", "invoer"),
+      kolom("Saldo", "formule"),
+    ],
+    sleutelKolom: "Periode",
+    rijen: [],
+  };
+  const nieuw = (...extra: string[]): Kolom[] => [...tp.kolommen, ...extra.map((k) => kolom(k, "invoer"))];
+
+  test("no move: the plan's order, user columns at the end", () => {
+    expect(
+      kolomVerschuiving(tp, ["Periode", "Taakstelling", "Gehuisvest", "Saldo"], nieuw()),
+    ).toBeUndefined();
+    expect(
+      kolomVerschuiving(tp, ["Periode", "Taakstelling", "Gehuisvest", "Saldo", "Mijn"], nieuw("Mijn")),
+    ).toBeUndefined();
+  });
+
+  test("a user column inside, Opgave's columns reordered, or one of them deleted: named, with the column letter", () => {
+    expect(
+      kolomVerschuiving(tp, ["Periode", "Mijn", "Taakstelling", "Gehuisvest", "Saldo"], nieuw("Mijn")),
+    ).toMatch(
+      /^tabel Opgave_T heeft een eigen kolom "Mijn" \(kolom C\) tussen de kolommen "Periode" en "Taakstelling"/,
+    );
+    expect(kolomVerschuiving(tp, ["Periode", "Gehuisvest", "Taakstelling", "Saldo"], nieuw())).toBe(
+      'tabel Opgave_T: kolom "Gehuisvest" staat in kolom C, Opgave zet hem in kolom D; bijwerken zou de kolommen ' +
+        "erna verschuiven, zodat verwijzingen ernaar iets anders lezen. Niet bijgewerkt",
+    );
+    expect(kolomVerschuiving(tp, ["Periode", "Gehuisvest", "Saldo"], nieuw())).toBe(
+      'tabel Opgave_T: kolom "Taakstelling" van Opgave staat niet in de tabel; terugzetten zou kolom "Gehuisvest" ' +
+        "van C naar D verschuiven. Niet bijgewerkt",
+    );
+  });
+
+  test("A1 references: sheets (quoted or not), ranges; not in strings, names, structured references, functions", () => {
+    expect(
+      verwijzingenIn(
+        `=SUM(Taakstelling!$I$8:$I$27)+'Mijn ''blad'''!B2+C3&"D4"+LOG10(2)+Opgave_Beginsaldo+T[@Gehuisvest]`,
+        "Overzicht",
+      ),
+    ).toEqual([
+      { blad: "Taakstelling", rechthoek: { rij: 8, kolom: 9, rijen: 20, kolommen: 1 } },
+      { blad: "Mijn 'blad'", rechthoek: { rij: 2, kolom: 2, rijen: 1, kolommen: 1 } },
+      { blad: "Overzicht", rechthoek: { rij: 3, kolom: 3, rijen: 1, kolommen: 1 } },
+    ]);
+    const gebied = {
+      naam: "Opgave_T",
+      blad: "taakstelling",
+      rechthoeken: [{ rij: 7, kolom: 1, rijen: 22, kolommen: 11 }],
+    };
+    expect(geraakteTabel("=Taakstelling!K10", "Overzicht", [gebied])).toBe(gebied);
+    expect(geraakteTabel("=Taakstelling!L10+K10", "Overzicht", [gebied])).toBeUndefined();
+    expect(geraakteTabel("=K10", "Taakstelling", [gebied])).toBe(gebied);
+  });
+
+  test("hervulNotatie: the cell's format stays unless the content needs another or there is none", () => {
+    expect(hervulNotatie("0.00", "#,##0")).toBe("0.00");
+    expect(hervulNotatie("General", "#,##0")).toBe("#,##0");
+    expect(hervulNotatie(undefined, "#,##0")).toBe("#,##0");
+    expect(hervulNotatie("@", "#,##0")).toBe("#,##0"); // a number or formula in a text cell would stay text
+    expect(hervulNotatie("0.00", "@")).toBe("@"); // a text constant must be stored as text
+  });
+});
+
+/** `plan` with the last `n` periods of the Taakstelling table gone (their rows are emptied by the refill). */
+function zonderLaatstePerioden(plan: WerkboekPlan, n: number): WerkboekPlan {
+  return {
+    ...plan,
+    bladen: plan.bladen.map((b) => ({
+      ...b,
+      tabellen: b.tabellen.map((t) =>
+        t.naam === "Opgave_Taakstelling" ? { ...t, rijen: t.rijen.slice(0, t.rijen.length - n) } : t,
+      ),
+    })),
+  };
+}
+
+describe("Office.js refill: notes", () => {
+  test("notes on Opgave sheets survive, also on empty cells and on cells the refill empties", async () => {
+    const wm = await eersteVulling();
+    const notities: [string, string, string][] = [
+      ["Taakstelling", "M3", "leeg, naast de tabel"],
+      ["Taakstelling", "A1", "titel"],
+      ["Taakstelling", "B5", "benoemde invoercel, leeg"],
+      ["Taakstelling", "A7", "kop"],
+      ["Taakstelling", "G9", "invoer in de tabel"],
+      ["Taakstelling", "I9", "formule in de tabel"],
+      ["Taakstelling", "A27", "rij die verdwijnt"],
+      ["Taakstelling", "G26", "lege cel in een rij die verdwijnt"],
+      ["Overzicht", "B8", "kerngetal"],
+      ["Kosten", "B5", "benoemde invoercel"],
+    ];
+    for (const [blad, cel, tekst] of notities) wm.blad(blad).notities.set(cel, tekst);
+    wm.zet("Taakstelling", "G9", 300);
+
+    const { fx, rapport } = await hervul(wm, zonderLaatstePerioden(utrecht, 2));
+
+    expect(rapport.overgeslagen).toEqual([]);
+    for (const [blad, cel, tekst] of notities) expect(wm.blad(blad).notities.get(cel)).toBe(tekst);
+    // The rows of the periods that went are emptied (Contents only) and the table shrank.
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:K25");
+    expect(
+      wm
+        .formules("Taakstelling", "A26:K27")
+        .flat()
+        .every((v) => v === ""),
+    ).toBe(true);
+    // What the writer did that could touch a note: only clear("Contents"), never more; nothing deleted but its chart.
+    expect(fx.acties("clear").map((r) => r.details)).toEqual(["Contents"]);
+    const verwijderd = fx.log.filter((r) => /delete|worksheets\.add|tables\.add/.test(r.actie));
+    expect(verwijderd.map((r) => r.actie).sort()).toEqual(["chart.delete"]); // the Opgave chart, re-added
+  });
+});
+
+describe("Office.js refill: formats the user set", () => {
+  test("number formats and fills on input cells, table cells, key figures and their own cells are kept", async () => {
+    const wm = await eersteVulling();
+    const vul = (blad: string, cel: string): void => {
+      const c = wm.cel(blad, cel) ?? {};
+      c.vulling = "FFFF00";
+      wm.blad(blad).cellen.set(cel, c);
+    };
+    wm.zet("Taakstelling", "B5", null, "0.0"); // Opgave_Beginsaldo, left empty
+    vul("Taakstelling", "B5");
+    wm.zet("Kosten", "B5", 12500, "€ #,##0.00"); // Opgave_KostenPerPlaats, typed
+    vul("Kosten", "B5");
+    wm.zet("Taakstelling", "G9", 300, "0.0"); // Gehuisvest 2017-I
+    vul("Taakstelling", "G9");
+    wm.zet("Taakstelling", "I9", { formule: wm.formule("Taakstelling", "I9") ?? "" }, "0.00"); // Achterstand
+    wm.zet("Taakstelling", "I10", { formule: wm.formule("Taakstelling", "I10") ?? "" }, "@"); // would break it
+    wm.zet("Taakstelling", "D8", 455, '#,##0" pers."'); // Taakstelling, an Opgave value
+    wm.zet("Overzicht", "B8", { formule: wm.formule("Overzicht", "B8") ?? "" }, "0.0");
+    vul("Overzicht", "B8");
+    wm.zet("Taakstelling", "M3", "van mij", "@");
+    vul("Taakstelling", "M3");
+
+    const { rapport } = await hervul(wm);
+
+    expect(rapport.overgeslagen).toEqual([]);
+    expect(rapport.wijzigingen).toEqual([]);
+    expect(rapport.invoerBehouden).toBe(2); // Kosten!B5 and Taakstelling!G9
+    expect(wm.cel("Taakstelling", "B5")).toEqual({ notatie: "0.0", vulling: "FFFF00" });
+    expect(wm.cel("Kosten", "B5")).toEqual({ waarde: 12500, notatie: "€ #,##0.00", vulling: "FFFF00" });
+    expect(wm.cel("Taakstelling", "G9")).toEqual({ waarde: 300, notatie: "0.0", vulling: "FFFF00" });
+    expect(wm.notatie("Taakstelling", "I9")).toBe("0.00");
+    expect(wm.notatie("Taakstelling", "D8")).toBe('#,##0" pers."');
+    expect(wm.cel("Overzicht", "B8")).toMatchObject({ notatie: "0.0", vulling: "FFFF00" });
+    expect(wm.cel("Taakstelling", "M3")).toEqual({ waarde: "van mij", notatie: "@", vulling: "FFFF00" });
+    // A formula cell the user set to text gets Opgave's format back: in a text cell the formula would stay text.
+    expect(wm.notatie("Taakstelling", "I10")).toBe("#,##0");
+    // Cells the user did not format keep Opgave's formats.
+    expect(wm.notatie("Taakstelling", "G10")).toBe("#,##0");
+    expect(wm.notatie("Taakstelling", "A9")).toBe("@");
+  });
+
+  test("a new row gets Opgave's formats; a refill without user changes changes nothing", async () => {
+    const wm = await eersteVulling(zonderLaatstePerioden(utrecht, 1));
+    await hervul(wm, zonderLaatstePerioden(utrecht, 1));
+    const voor = wm.momentopname();
+    await hervul(wm, zonderLaatstePerioden(utrecht, 1));
+    expect(wm.momentopname()).toBe(voor);
+    await hervul(wm);
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:K27");
+    expect(wm.formules("Taakstelling", "A27:A27")).toEqual([["2026-I"]]);
+    expect(["A27", "D27", "G27", "I27"].map((c) => wm.notatie("Taakstelling", c))).toEqual([
+      "@",
+      "#,##0",
+      "#,##0",
+      "#,##0",
+    ]);
+  });
+});
