@@ -1,7 +1,8 @@
 /**
  * Zip-level work on .xlsx files that exceljs cannot do (browser-safe: JSZip only, no Node APIs):
  * - `verliesBijHerschrijven`: what a load + write through exceljs would silently drop (charts the user made,
- *   pivot tables, slicers, …), so the writer can refuse a refill unless the user confirms;
+ *   pivot tables, slicers, …) — in the whole workbook, or only on Opgave's sheets when those are grafted into the
+ *   original package (./xlsxEnten) — so the writer can refuse a refill unless the user confirms;
  * - `voegGrafiekenToe`: inject native Excel charts (DrawingML `c:chartSpace`: clustered columns or lines) that
  *   reference sheet ranges, with drawing, relationships and content types.
  *
@@ -23,7 +24,7 @@ export function xmlTekst(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function xmlTerug(s: string): string {
+export function xmlTerug(s: string): string {
   return s
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
@@ -32,22 +33,23 @@ function xmlTerug(s: string): string {
     .replace(/&amp;/g, "&");
 }
 
-function attribuut(tag: string, naam: string): string | undefined {
+export function attribuut(tag: string, naam: string): string | undefined {
   const m = new RegExp(`\\s${naam}="([^"]*)"`).exec(tag);
   return m?.[1] === undefined ? undefined : xmlTerug(m[1]);
 }
 
-/** Relationship id → target, from a .rels part. */
-function relaties(xml: string): { id: string; type: string; target: string }[] {
+/** Relationship id → target, from a .rels part (`extern`: TargetMode="External", a URL or file, not a part). */
+export function relaties(xml: string): { id: string; type: string; target: string; extern: boolean }[] {
   return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
     id: attribuut(m[0], "Id") ?? "",
     type: attribuut(m[0], "Type") ?? "",
     target: attribuut(m[0], "Target") ?? "",
+    extern: attribuut(m[0], "TargetMode") === "External",
   }));
 }
 
 /** "xl/worksheets/sheet1.xml" + "../drawings/drawing1.xml" → "xl/drawings/drawing1.xml". */
-function pad(basis: string, doel: string): string {
+export function pad(basis: string, doel: string): string {
   if (doel.startsWith("/")) return doel.slice(1);
   const delen = basis.split("/").slice(0, -1);
   for (const d of doel.split("/")) {
@@ -57,13 +59,13 @@ function pad(basis: string, doel: string): string {
   return delen.join("/");
 }
 
-function relsPad(part: string): string {
+export function relsPad(part: string): string {
   const i = part.lastIndexOf("/");
   return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
 }
 
 /** Sheet name → worksheet part path. */
-async function bladPaden(zip: JSZip): Promise<Map<string, string>> {
+export async function bladPaden(zip: JSZip): Promise<Map<string, string>> {
   const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = relaties((await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "");
   const paden = new Map<string, string>();
@@ -90,13 +92,63 @@ function grafiekAnkers(drawingXml: string): string[] {
 }
 
 /**
- * Dutch descriptions of what exceljs would drop when this workbook is loaded and written again. Charts Opgave
- * made itself (named Opgave_Grafiek_…) do not count: the writer makes them again.
+ * Every internal relationship of the package: source part ("" for the package itself) → the parts it points at
+ * (external targets, TargetMode="External", are URLs or files, not parts).
  */
-export async function verliesBijHerschrijven(data: Uint8Array | ArrayBuffer): Promise<string[]> {
+export async function relatieGraaf(zip: JSZip): Promise<Map<string, string[]>> {
+  const graaf = new Map<string, string[]>();
+  for (const naam of Object.keys(zip.files)) {
+    const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(naam);
+    const deel = zip.file(naam);
+    if (!m || !deel) continue;
+    const bron = `${m[1] ?? ""}${m[2] ?? ""}`;
+    const rels = relaties(await deel.async("string")).filter((r) => !r.extern);
+    graaf.set(
+      bron,
+      rels.map((r) => pad(bron, r.target)),
+    );
+  }
+  return graaf;
+}
+
+/** The parts reachable from `van` through relationships (not `van` itself unless a relationship leads back). */
+export function bereikbaar(
+  graaf: ReadonlyMap<string, readonly string[]>,
+  van: readonly string[],
+): Set<string> {
+  const gezien = new Set<string>();
+  const stapel = [...van];
+  for (let deel = stapel.pop(); deel !== undefined; deel = stapel.pop()) {
+    for (const doel of graaf.get(deel) ?? []) {
+      if (gezien.has(doel)) continue;
+      gezien.add(doel);
+      stapel.push(doel);
+    }
+  }
+  return gezien;
+}
+
+/**
+ * Dutch descriptions of what a refill would drop because exceljs does not write it again. Charts Opgave made
+ * itself (named Opgave_Grafiek_…) do not count: the writer makes them again.
+ * Without `eigenBladen` the whole workbook goes through exceljs (every such part counts); with the names of
+ * Opgave's sheets only those sheets are rewritten (./xlsxEnten grafts them into the original package), so only
+ * what hangs off those sheets counts: a pivot table or chart on a sheet of the user's own stays.
+ */
+export async function verliesBijHerschrijven(
+  data: Uint8Array | ArrayBuffer,
+  eigenBladen?: readonly string[],
+): Promise<string[]> {
   const zip = await JSZip.loadAsync(data);
-  const namen = Object.keys(zip.files);
-  const heeft = (voorvoegsel: string) => namen.some((n) => n.startsWith(voorvoegsel) && !zip.files[n]?.dir);
+  let namen = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+  let bladen = namen.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/.test(x));
+  if (eigenBladen) {
+    const paden = await bladPaden(zip);
+    bladen = eigenBladen.map((b) => paden.get(b)).filter((p) => p !== undefined);
+    const bereik = bereikbaar(await relatieGraaf(zip), bladen);
+    namen = namen.filter((n) => bereik.has(n));
+  }
+  const heeft = (voorvoegsel: string) => namen.some((n) => n.startsWith(voorvoegsel));
   const verlies: string[] = [];
   let grafieken = 0;
   for (const n of namen.filter((x) => /^xl\/drawings\/[^/]+\.xml$/.test(x))) {
@@ -112,7 +164,7 @@ export async function verliesBijHerschrijven(data: Uint8Array | ArrayBuffer): Pr
   if (heeft("xl/ctrlProps/")) verlies.push("formulierknoppen en -besturingselementen");
   if (heeft("xl/vbaProject.bin")) verlies.push("macro's");
   let sparklines = false;
-  for (const n of namen.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/.test(x))) {
+  for (const n of bladen) {
     const xml = (await zip.file(n)?.async("string")) ?? "";
     if (xml.includes("sparklineGroup")) sparklines = true;
   }
@@ -225,22 +277,22 @@ function vrijNummer(zip: JSZip, voorvoegsel: string): number {
   return n;
 }
 
-function vrijeRid(rels: readonly { id: string }[]): string {
+export function vrijeRid(rels: readonly { id: string }[]): string {
   let n = rels.length + 1;
   while (rels.some((r) => r.id === `rId${n}`)) n++;
   return `rId${n}`;
 }
 
-const LEGE_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+export const LEGE_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
 
-function voegRelToe(xml: string, id: string, type: string, target: string): string {
+export function voegRelToe(xml: string, id: string, type: string, target: string): string {
   return xml.replace(
     "</Relationships>",
     `<Relationship Id="${id}" Type="${type}" Target="${xmlTekst(target)}"/></Relationships>`,
   );
 }
 
-function voegOverrideToe(xml: string, partNaam: string, type: string): string {
+export function voegOverrideToe(xml: string, partNaam: string, type: string): string {
   if (xml.includes(`PartName="${partNaam}"`)) return xml;
   return xml.replace("</Types>", `<Override PartName="${partNaam}" ContentType="${type}"/></Types>`);
 }

@@ -22,12 +22,15 @@
  *   column after Opgave's last column stays at the end.
  * - What exceljs drops on load is kept where it can be: notes on empty cells (read from the comments parts and put
  *   back); number format and fill of named input cells and of empty input cells in tables stay as they were.
- * - Whatever still would be lost — parts exceljs does not understand (charts the user made, pivot tables, …), and,
- *   compared part by part with the written file, notes, data validations, conditional formats, extLst extensions,
- *   protection, external links (./xlsxOnderdelen) — is named, and the writer refuses (VerliesFout) unless
- *   `verliesToestaan` is set; then the report lists exactly those (`verloren`). Nothing is lost without the user
- *   confirming.
- * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen).
+ * - Opgave's sheets, as exceljs wrote them, are grafted into the original package (./xlsxEnten): every other part
+ *   of the file stays byte for byte (the user's sheets, external links, connections, pivot tables, …). A package
+ *   the graft does not handle is written whole by exceljs, as before.
+ * - Whatever still would be lost — parts exceljs does not understand on Opgave's sheets (or anywhere, without the
+ *   graft: charts the user made, pivot tables, …), and, compared part by part with the written file, notes, data
+ *   validations, conditional formats, extLst extensions, protection, external links (./xlsxOnderdelen) — is named,
+ *   and the writer refuses (VerliesFout) unless `verliesToestaan` is set; then the report lists exactly those
+ *   (`verloren`). Nothing is lost without the user confirming.
+ * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen), before the graft.
  */
 import ExcelJS from "exceljs";
 import { absoluteVerwijzing, bladVerwijzing, kolomLetters, type Positie } from "./a1";
@@ -56,6 +59,7 @@ import {
   type Wijziging,
 } from "./samenvoegen";
 import { celWaarde, excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
+import { entInOrigineel, kanEnten as kanWordenGeent } from "./xlsxEnten";
 import {
   leesNotities,
   verliesBijHerschrijven,
@@ -602,9 +606,24 @@ function grafiekSpecs(plan: WerkboekPlan, tabellen: ReadonlyMap<string, Geschrev
 }
 
 /**
+ * The refill's output: Opgave's sheets grafted into the original package (./xlsxEnten) when it can, else the file
+ * exceljs wrote; with what a rewrite of that kind drops before writing (`verliesBijHerschrijven`: only what hangs
+ * off Opgave's sheets when grafted, everything exceljs does not write otherwise).
+ */
+async function herschrijving(
+  bestaand: Uint8Array | ArrayBuffer,
+  data: Uint8Array,
+  eigenBladen: readonly string[],
+): Promise<{ data: Uint8Array; vooraf: string[] }> {
+  const geent = await entInOrigineel(bestaand, data, eigenBladen);
+  if (geent) return { data: geent, vooraf: await verliesBijHerschrijven(bestaand, eigenBladen) };
+  return { data, vooraf: await verliesBijHerschrijven(bestaand) };
+}
+
+/**
  * Writes the plan into a new workbook, or refills `bestaand` (an .xlsx file) keeping every user input.
  * @throws EigenKolomFout when a table to rewrite holds a column of the user's own between Opgave's columns.
- * @throws VerliesFout when `bestaand` holds parts exceljs cannot keep and `opties.verliesToestaan` is not set.
+ * @throws VerliesFout when the refill would drop parts of `bestaand` and `opties.verliesToestaan` is not set.
  */
 export async function schrijfXlsx(
   plan: WerkboekPlan,
@@ -612,7 +631,10 @@ export async function schrijfXlsx(
   opties: SchrijfOpties = {},
 ): Promise<{ data: Uint8Array; rapport: XlsxRapport }> {
   const wb = new ExcelJS.Workbook();
-  const vooraf = bestaand ? await verliesBijHerschrijven(bestaand) : [];
+  const eigenBladen = plan.bladen.map((b) => b.naam);
+  // Refuse early, before the work of a write: only Opgave's sheets are rewritten when the graft can be made.
+  const kanEnten = bestaand ? await kanWordenGeent(bestaand, eigenBladen) : false;
+  const vooraf = bestaand ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined) : [];
   if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
   if (bestaand) {
     await wb.xlsx.load(bestaand as ArrayBuffer);
@@ -627,9 +649,14 @@ export async function schrijfXlsx(
   if (schrijver.eigenKolommenBinnen.length > 0) throw new EigenKolomFout(schrijver.eigenKolommenBinnen);
 
   const ruw = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const data = await voegGrafiekenToe(ruw, grafiekSpecs(plan, schrijver.tabellen));
-  // What the new file lacks, compared part by part with the old one (not by exceljs's model).
-  const verloren = bestaand ? [...vooraf, ...(await verliesNaSchrijven(bestaand, data))] : [];
+  let data = await voegGrafiekenToe(ruw, grafiekSpecs(plan, schrijver.tabellen));
+  let verloren: string[] = [];
+  if (bestaand) {
+    const uit = await herschrijving(bestaand, data, eigenBladen);
+    data = uit.data;
+    // What the written file lacks, compared part by part with the old one (not by exceljs's model).
+    verloren = [...uit.vooraf, ...(await verliesNaSchrijven(bestaand, data))];
+  }
   if (verloren.length > 0 && !opties.verliesToestaan) throw new VerliesFout(verloren);
   return {
     data,

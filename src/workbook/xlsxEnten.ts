@@ -1,0 +1,640 @@
+/**
+ * A refill that keeps every part of the file Opgave does not own byte for byte: Opgave's sheets, freshly written
+ * by exceljs into `nieuw`, are grafted into the ORIGINAL package. Browser-safe: no Node APIs, zip via ./zip.
+ *
+ * Why: exceljs loads a whole workbook into its model and writes all of it again, and drops or rewrites what it
+ * does not model (external links, x14 validations, connections, customXml, custom document properties, pivot
+ * tables, the user's charts, …). Only Opgave's sheets need rewriting; everything else can stay as it was.
+ *
+ * What the graft does, per sheet of the plan (`eigenBladen`):
+ * - the sheet part takes the place of the original sheet of that name (same part name), or is appended (new
+ *   `<sheet>` in workbook.xml, relationship, content type) when the original has no such sheet;
+ * - strings: the sheet refers to the shared strings of `nieuw`; its `t="s"` cells become inline strings (the
+ *   `<si>` content verbatim), so the original sharedStrings.xml (used by the user's sheets) stays as it is;
+ * - styles: every style index (`s` on cells and rows, `style` on columns, `dxfId` of conditional formats and
+ *   tables) is mapped into the original styles.xml, appending what it lacks (fonts, fills, borders, custom number
+ *   formats, cellXfs, dxfs) and reusing an entry with the same XML text, so repeated refills do not grow it;
+ * - the parts hanging off the sheet (tables, drawing with charts and images, comments with their VML) are copied
+ *   under free part names; table ids are renumbered to ids the workbook does not use; the parts that hung off
+ *   the old sheet and nothing else (its tables, drawing, comments, …) are removed;
+ * - workbook.xml: Opgave's defined names come from `nieuw`, every other name stays verbatim; the workbook is
+ *   marked for a full recalculation and calcChain.xml goes (the formulas of Opgave's sheets changed).
+ * Every other part of the original (other sheets and their parts, external links, connections, customXml,
+ * docProps, pivot caches, printer settings, …) is written back unchanged.
+ *
+ * `entInOrigineel` returns undefined for a package it does not handle (no xl/workbook.xml, strict OOXML, a
+ * prefixed main namespace, an Opgave sheet that is not a worksheet); the writer then keeps the full exceljs
+ * rewrite with its list of losses.
+ */
+import Zip from "./zip";
+import {
+  attribuut,
+  bereikbaar,
+  bladPaden,
+  LEGE_RELS,
+  pad,
+  relatieGraaf,
+  relaties,
+  relsPad,
+  voegOverrideToe,
+  voegRelToe,
+  vrijeRid,
+  xmlTekst,
+} from "./xlsxOnderdelen";
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_WORKSHEET = `${NS_REL}/worksheet`;
+const CT_TABEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+
+async function tekst(zip: Zip, naam: string): Promise<string | undefined> {
+  return zip.file(naam)?.async("string");
+}
+
+/** Sets (or adds) an attribute on a start tag. */
+function zetAttribuut(tag: string, naam: string, waarde: string): string {
+  const re = new RegExp(`(\\s${naam}=")[^"]*"`);
+  if (re.test(tag)) return tag.replace(re, (_, voor: string) => `${voor}${xmlTekst(waarde)}"`);
+  return tag.replace(/\s*(\/?>)$/, (_, einde: string) => ` ${naam}="${xmlTekst(waarde)}"${einde}`);
+}
+
+/** Maps a numeric attribute of every start tag `element` (e.g. `s` of `<c>`) through `map`. */
+function hernummer(xml: string, element: string, naam: string, map: (n: number) => number): string {
+  // The name ends at a space, "/" or ">": `<c` must not match `<cols>` nor a prefixed `<c:…>`.
+  return xml.replace(new RegExp(`<${element}(?=[\\s/>])[^>]*>`, "g"), (tag) => {
+    const oud = attribuut(tag, naam);
+    return oud === undefined || !/^\d+$/.test(oud) ? tag : zetAttribuut(tag, naam, String(map(Number(oud))));
+  });
+}
+
+/** The root element's start tag (after the XML declaration and comments). */
+function wortel(xml: string): string {
+  return /<[A-Za-z_][^>]*>/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""))?.[0] ?? "";
+}
+
+/** A root element `naam` in the transitional main namespace as default namespace (not `<x:worksheet>`). */
+function gewoneWortel(xml: string | undefined, naam: string): boolean {
+  const w = wortel(xml ?? "");
+  return w.startsWith(`<${naam} `) && attribuut(w, "xmlns") === NS_MAIN;
+}
+
+/** The part a workbook relationship of this type points at ("xl/styles.xml"). */
+async function werkboekDeel(zip: Zip, type: string): Promise<string | undefined> {
+  const rel = relaties((await tekst(zip, "xl/_rels/workbook.xml.rels")) ?? "").find(
+    (r) => r.type === `${NS_REL}/${type}`,
+  );
+  return rel && !rel.extern ? pad("xl/workbook.xml", rel.target) : undefined;
+}
+
+/** Why the graft cannot handle this package; undefined when it can. */
+async function structuurFout(zip: Zip, eigenBladen: readonly string[]): Promise<string | undefined> {
+  const pakket = relaties((await tekst(zip, "_rels/.rels")) ?? "").find((r) =>
+    r.type.endsWith("/officeDocument"),
+  );
+  if (!pakket || pad("", pakket.target) !== "xl/workbook.xml") return "geen xl/workbook.xml";
+  const wb = await tekst(zip, "xl/workbook.xml");
+  if (!gewoneWortel(wb, "workbook")) return "werkboek niet in de gewone naamruimte";
+  // bladPaden and the new <sheet> elements use the prefix r for relationships.
+  if (attribuut(wortel(wb ?? ""), "xmlns:r") !== NS_REL) return "relaties niet als r: gedeclareerd";
+  const stijlen = await werkboekDeel(zip, "styles");
+  const stijlXml = stijlen ? await tekst(zip, stijlen) : undefined;
+  if (!gewoneWortel(stijlXml, "styleSheet")) return "geen bruikbare styles.xml";
+  for (const lijst of ["fonts", "fills", "borders", "cellXfs"]) {
+    if (!new RegExp(`<${lijst}\\b`).test(stijlXml ?? "")) return `styles.xml zonder ${lijst}`;
+  }
+  const paden = await bladPaden(zip);
+  for (const naam of eigenBladen) {
+    const p = paden.get(naam);
+    if (p !== undefined && !gewoneWortel(await tekst(zip, p), "worksheet")) return `${naam} is geen werkblad`;
+  }
+  return undefined;
+}
+
+/** Whether `entInOrigineel` can graft Opgave's sheets into this file. */
+export async function kanEnten(
+  origineel: Uint8Array | ArrayBuffer,
+  eigenBladen: readonly string[],
+): Promise<boolean> {
+  return (await structuurFout(await Zip.loadAsync(origineel), eigenBladen)) === undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Strings
+
+/** The content of each `<si>` of a shared strings part. */
+function gedeeldeTeksten(xml: string): string[] {
+  return [...xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => m[1] ?? "");
+}
+
+/** Shared-string cells as inline strings (`<is>` takes the same content as `<si>`: `<t>` or rich runs). */
+function inlineTeksten(xml: string, teksten: readonly string[]): string {
+  return xml.replace(
+    /<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g,
+    (heel, kop: string, inhoud?: string) => {
+      if (attribuut(kop, "t") !== "s") return heel;
+      const i = /<v>\s*(\d+)\s*<\/v>/.exec(inhoud ?? "")?.[1];
+      const si = i === undefined ? undefined : teksten[Number(i)];
+      if (si === undefined) return heel;
+      return `${zetAttribuut(`<c${kop}>`, "t", "inlineStr")}<is>${si}</is></c>`;
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Styles
+
+/** The lists of styles.xml the graft maps into, with their item element. */
+const STIJL_LIJSTEN = {
+  numFmts: "numFmt",
+  fonts: "font",
+  fills: "fill",
+  borders: "border",
+  cellXfs: "xf",
+  dxfs: "dxf",
+} as const;
+type LijstNaam = keyof typeof STIJL_LIJSTEN;
+/** CT_Stylesheet's order: where a missing list (numFmts, dxfs) goes. */
+const STIJL_VOLGORDE = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
+/** The first custom number format id (lower ids are built in). */
+const EERSTE_EIGEN_NOTATIE = 164;
+
+interface StijlLijst {
+  /** The list element as it is in the file (undefined: the file has none). */
+  readonly heel?: string;
+  /** Its start tag, without the self-closing slash. */
+  readonly open: string;
+  readonly items: string[];
+}
+
+function stijlLijst(xml: string, lijst: LijstNaam): StijlLijst {
+  const m = new RegExp(`<${lijst}\\b[^>]*?(?:/>|>[\\s\\S]*?</${lijst}>)`).exec(xml);
+  if (!m) return { open: `<${lijst} count="0">`, items: [] };
+  const kind = STIJL_LIJSTEN[lijst];
+  const items = [
+    ...m[0].matchAll(new RegExp(`<${kind}\\b[^>]*?/>|<${kind}\\b[^>]*>[\\s\\S]*?</${kind}>`, "g")),
+  ];
+  const open = (/^<[^>]*>/.exec(m[0])?.[0] ?? `<${lijst}>`).replace(/\s*\/>$/, ">");
+  return { heel: m[0], open, items: items.map((i) => i[0]) };
+}
+
+/** Maps the style indexes of `nieuw`'s styles.xml into the original's, appending what the original lacks. */
+class Stijlen {
+  private readonly oud: Record<LijstNaam, StijlLijst>;
+  private readonly nieuw: Record<LijstNaam, StijlLijst>;
+  private readonly gewijzigd = new Set<LijstNaam>();
+  private readonly xfs = new Map<number, number>();
+  private readonly dxfs = new Map<number, number>();
+
+  constructor(
+    private readonly oudXml: string,
+    nieuwXml: string,
+  ) {
+    const lees = (xml: string) =>
+      Object.fromEntries(
+        (Object.keys(STIJL_LIJSTEN) as LijstNaam[]).map((l) => [l, stijlLijst(xml, l)]),
+      ) as Record<LijstNaam, StijlLijst>;
+    this.oud = lees(oudXml);
+    this.nieuw = lees(nieuwXml);
+  }
+
+  /** Index of a cell format (`s="k"`) of `nieuw` in the original. */
+  xf(k: number): number {
+    // Format 0 is the workbook's default in both files: the default of the original stays the default.
+    if (k === 0) return 0;
+    const bekend = this.xfs.get(k);
+    if (bekend !== undefined) return bekend;
+    const item = this.nieuw.cellXfs.items[k];
+    let uit = 0;
+    if (item !== undefined) {
+      const open = /^<xf\b[^>]*>/.exec(item)?.[0] ?? "<xf>";
+      let tag = open;
+      const id = (naam: string, map: (n: number) => number) => {
+        const w = attribuut(tag, naam);
+        if (w !== undefined) tag = zetAttribuut(tag, naam, String(map(Number(w))));
+      };
+      id("numFmtId", (n) => this.notatie(n));
+      // Font 0, fills 0 and 1 (none, gray125) and border 0 are the defaults every styles.xml starts with.
+      id("fontId", (n) => this.onderdeel("fonts", n, 1));
+      id("fillId", (n) => this.onderdeel("fills", n, 2));
+      id("borderId", (n) => this.onderdeel("borders", n, 1));
+      // The named cell style (cellStyleXfs) is not carried over: every grafted format is based on "Normal".
+      id("xfId", () => 0);
+      uit = this.zoekOfVoegToe("cellXfs", tag + item.slice(open.length));
+    }
+    this.xfs.set(k, uit);
+    return uit;
+  }
+
+  /** Index of a differential format (`dxfId="k"`: conditional formats, tables) of `nieuw` in the original. */
+  dxf(k: number): number {
+    const bekend = this.dxfs.get(k);
+    if (bekend !== undefined) return bekend;
+    const item = this.nieuw.dxfs.items[k];
+    const uit = item === undefined ? k : this.zoekOfVoegToe("dxfs", item);
+    this.dxfs.set(k, uit);
+    return uit;
+  }
+
+  /** The original styles.xml with what was appended; undefined when nothing was. */
+  xml(): string | undefined {
+    if (this.gewijzigd.size === 0) return undefined;
+    let xml = this.oudXml;
+    for (const lijst of this.gewijzigd) {
+      const { heel, open, items } = this.oud[lijst];
+      const nieuw = `${zetAttribuut(open, "count", String(items.length))}${items.join("")}</${lijst}>`;
+      if (heel !== undefined) {
+        xml = xml.replace(heel, () => nieuw);
+        continue;
+      }
+      // A list the original lacks goes before the first list that follows it in the schema's order.
+      const na = STIJL_VOLGORDE.slice(STIJL_VOLGORDE.indexOf(lijst) + 1)
+        .map((n) => xml.search(new RegExp(`<${n}\\b`)))
+        .filter((i) => i >= 0);
+      const plek = na.length > 0 ? Math.min(...na) : xml.lastIndexOf("</styleSheet>");
+      xml = `${xml.slice(0, plek)}${nieuw}${xml.slice(plek)}`;
+    }
+    return xml;
+  }
+
+  private zoekOfVoegToe(lijst: LijstNaam, item: string): number {
+    const items = this.oud[lijst].items;
+    const i = items.indexOf(item);
+    if (i >= 0) return i;
+    items.push(item);
+    this.gewijzigd.add(lijst);
+    return items.length - 1;
+  }
+
+  private onderdeel(lijst: "fonts" | "fills" | "borders", k: number, vast: number): number {
+    if (k < vast) return k;
+    const item = this.nieuw[lijst].items[k];
+    return item === undefined ? 0 : this.zoekOfVoegToe(lijst, item);
+  }
+
+  /** A custom number format by its format code: the original's id for that code, else appended with a free id. */
+  private notatie(k: number): number {
+    if (k < EERSTE_EIGEN_NOTATIE) return k;
+    const item = this.nieuw.numFmts.items.find((n) => attribuut(n, "numFmtId") === String(k));
+    if (item === undefined) return 0;
+    const code = attribuut(item, "formatCode");
+    const oud = this.oud.numFmts.items;
+    const gelijk = oud.find((n) => attribuut(n, "formatCode") === code);
+    if (gelijk !== undefined) return Number(attribuut(gelijk, "numFmtId"));
+    const vrij =
+      Math.max(EERSTE_EIGEN_NOTATIE - 1, ...oud.map((n) => Number(attribuut(n, "numFmtId") ?? 0))) + 1;
+    this.zoekOfVoegToe("numFmts", zetAttribuut(item, "numFmtId", String(vrij)));
+    return vrij;
+  }
+}
+
+/** Opgave's sheet XML of `nieuw`, made to fit the original: inline strings, the original's style indexes. */
+function bladVoorOrigineel(
+  xml: string,
+  teksten: readonly string[],
+  stijlen: Stijlen,
+  nieuwBlad: boolean,
+): string {
+  let uit = inlineTeksten(xml, teksten);
+  uit = hernummer(uit, "c", "s", (k) => stijlen.xf(k));
+  uit = hernummer(uit, "row", "s", (k) => stijlen.xf(k));
+  uit = hernummer(uit, "col", "style", (k) => stijlen.xf(k));
+  uit = hernummer(uit, "cfRule", "dxfId", (k) => stijlen.dxf(k));
+  // A sheet the original did not have must not be selected too: two selected tabs group the sheets in Excel.
+  return nieuwBlad ? uit.replace(/\stabSelected="(1|true)"/g, "") : uit;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// workbook.xml
+
+/** Elements of CT_Workbook that follow definedNames and calcPr (where a missing one goes). */
+const NA_NAMEN = [
+  "<calcPr",
+  "<oleSize",
+  "<customWorkbookViews",
+  "<pivotCaches",
+  "<smartTagPr",
+  "<smartTagTypes",
+  "<webPublishing",
+  "<fileRecoveryPr",
+  "<webPublishObjects",
+  "<extLst",
+  "</workbook>",
+];
+
+function voegInVoor(xml: string, voor: readonly string[], invoeging: string): string {
+  const plek = voor
+    .map((t) => (t.startsWith("</") ? xml.lastIndexOf(t) : xml.search(new RegExp(`${t}\\b`))))
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b)[0];
+  return plek === undefined ? xml : `${xml.slice(0, plek)}${invoeging}${xml.slice(plek)}`;
+}
+
+/** Sheet names in the order of `<sheets>`. */
+function bladVolgorde(wb: string): string[] {
+  return [...wb.matchAll(/<sheet\b[^>]*>/g)].map((m) => attribuut(m[0], "name") ?? "");
+}
+
+const NAAM = /<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g;
+
+/**
+ * A defined name is Opgave's when it is called Opgave_… or is a built-in _xlnm.… name, and is either
+ * workbook-wide (Opgave_… only) or local to one of Opgave's sheets.
+ */
+function isEigenNaam(kop: string, volgorde: readonly string[], eigen: ReadonlySet<string>): boolean {
+  const naam = attribuut(kop, "name") ?? "";
+  const lokaal = attribuut(kop, "localSheetId");
+  if (lokaal === undefined) return naam.startsWith("Opgave_");
+  return (
+    (naam.startsWith("Opgave_") || naam.startsWith("_xlnm.")) && eigen.has(volgorde[Number(lokaal)] ?? "")
+  );
+}
+
+/** The original's definedNames without Opgave's, plus Opgave's from `nieuw` (localSheetId mapped). */
+function namenInWerkboek(wb: string, nieuwWb: string, eigen: ReadonlySet<string>): string {
+  const volgorde = bladVolgorde(wb);
+  const nieuweVolgorde = bladVolgorde(nieuwWb);
+  const nieuweNamen = [...nieuwWb.matchAll(NAAM)]
+    .filter((m) => isEigenNaam(m[1] ?? "", nieuweVolgorde, eigen))
+    .map((m) => {
+      const lokaal = attribuut(m[1] ?? "", "localSheetId");
+      if (lokaal === undefined) return m[0];
+      const i = volgorde.indexOf(nieuweVolgorde[Number(lokaal)] ?? "");
+      return i < 0
+        ? ""
+        : zetAttribuut(`<definedName${m[1] ?? ""}>`, "localSheetId", String(i)) +
+            m[0].slice(m[0].indexOf(">") + 1);
+    });
+  const lijst = /<definedNames\b[^>]*?(?:\/>|>([\s\S]*?)<\/definedNames>)/.exec(wb);
+  const behouden = (lijst?.[1] ?? "").replace(NAAM, (heel, kop: string) =>
+    isEigenNaam(kop, volgorde, eigen) ? "" : heel,
+  );
+  const inhoud = behouden + nieuweNamen.join("");
+  const element = /<definedName\b/.test(inhoud) ? `<definedNames>${inhoud}</definedNames>` : "";
+  if (lijst) return wb.replace(lijst[0], () => element);
+  return element === "" ? wb : voegInVoor(wb, NA_NAMEN, element);
+}
+
+/** `fullCalcOnLoad="1"` on calcPr (added when the workbook has none): Opgave's formulas have no cached values. */
+function volledigHerberekenen(wb: string): string {
+  const calc = /<calcPr\b[^>]*>/.exec(wb);
+  if (calc) return wb.replace(calc[0], () => zetAttribuut(calc[0], "fullCalcOnLoad", "1"));
+  return voegInVoor(wb, NA_NAMEN.slice(1), `<calcPr fullCalcOnLoad="1"/>`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parts
+
+/** "xl/worksheets/sheet2.xml" → "../tables/table1.xml" for "xl/tables/table1.xml". */
+function relatief(van: string, naar: string): string {
+  const a = van.split("/").slice(0, -1);
+  const b = naar.split("/");
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
+}
+
+function verwijderOverride(types: string, deel: string): string {
+  const naam = `/${deel}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return types.replace(new RegExp(`<Override\\b[^>]*\\sPartName="${naam}"[^>]*/>`, "i"), "");
+}
+
+function overrideType(types: string, deel: string): string | undefined {
+  const tag = [...types.matchAll(/<Override\b[^>]*>/g)].find(
+    (m) => attribuut(m[0], "PartName")?.toLowerCase() === `/${deel}`.toLowerCase(),
+  );
+  return tag ? attribuut(tag[0], "ContentType") : undefined;
+}
+
+function standaardType(types: string, extensie: string): string | undefined {
+  return [...types.matchAll(/<Default\b[^>]*>/g)].find(
+    (m) => attribuut(m[0], "Extension")?.toLowerCase() === extensie.toLowerCase(),
+  )?.[0];
+}
+
+/**
+ * The parts that hung off the old Opgave sheets and off nothing else that stays: its tables, drawing (with
+ * charts and images), comments, … A part another part still points at (a pivot cache the workbook lists, an
+ * image a user's drawing shows) stays.
+ */
+function oudeDelen(
+  graaf: ReadonlyMap<string, readonly string[]>,
+  eigenPaden: readonly string[],
+): Set<string> {
+  const weg = bereikbaar(graaf, eigenPaden);
+  for (const p of eigenPaden) weg.delete(p);
+  for (let veranderd = true; veranderd;) {
+    veranderd = false;
+    for (const [bron, doelen] of graaf) {
+      if (weg.has(bron) || eigenPaden.includes(bron)) continue;
+      for (const d of doelen) if (weg.delete(d)) veranderd = true;
+    }
+  }
+  return weg;
+}
+
+/** One graft: the original package, what replaces or extends it, and what goes. */
+class Ent {
+  /** Part name → new content (replaced or added); wins over `weg`. */
+  private readonly uit = new Map<string, string | Uint8Array>();
+  private readonly weg = new Set<string>();
+  /** Part names (lower case: part names are case-insensitive) the output holds. */
+  private readonly bezet = new Set<string>();
+  /** Part of `nieuw` → its name in the output. */
+  private readonly gekopieerd = new Map<string, string>();
+  private readonly tabelIds = new Set<number>();
+  types = "";
+  private nieuweTypes = "";
+
+  constructor(
+    private readonly oud: Zip,
+    private readonly nieuw: Zip,
+    private readonly stijlen: Stijlen,
+  ) {}
+
+  /** Marks the old Opgave sheets' own parts (and calcChain) for removal; collects taken names and table ids. */
+  async bereid(eigenPaden: readonly string[]): Promise<void> {
+    this.types = (await tekst(this.oud, "[Content_Types].xml")) ?? "";
+    this.nieuweTypes = (await tekst(this.nieuw, "[Content_Types].xml")) ?? "";
+    const calcChain = await werkboekDeel(this.oud, "calcChain");
+    const weg = [...oudeDelen(await relatieGraaf(this.oud), eigenPaden), ...(calcChain ? [calcChain] : [])];
+    for (const d of weg) {
+      this.weg.add(d);
+      this.weg.add(relsPad(d));
+      this.types = verwijderOverride(this.types, d);
+    }
+    for (const naam of Object.keys(this.oud.files)) {
+      if (!this.weg.has(naam)) this.bezet.add(naam.toLowerCase());
+      if (this.weg.has(naam) || overrideType(this.types, naam) !== CT_TABEL) continue;
+      const id = attribuut(wortel((await tekst(this.oud, naam)) ?? ""), "id");
+      if (id !== undefined) this.tabelIds.add(Number(id));
+    }
+  }
+
+  /** A part name like `voorbeeld` ("xl/tables/table3.xml") that the output does not hold yet. */
+  vrijeNaam(voorbeeld: string): string {
+    const m = /^(.*?)(\d*)(\.[^./]*)?$/.exec(voorbeeld);
+    const [basis, extensie] = [m?.[1] ?? voorbeeld, m?.[3] ?? ""];
+    let n = 1;
+    while (this.bezet.has(`${basis}${n}${extensie}`.toLowerCase())) n++;
+    return `${basis}${n}${extensie}`;
+  }
+
+  zet(naam: string, inhoud: string | Uint8Array): void {
+    this.uit.set(naam, inhoud);
+    this.bezet.add(naam.toLowerCase());
+  }
+
+  /**
+   * Copies a part of `nieuw` (and, through its relationships, every part it needs) into the output, under
+   * `naar` or a free name; returns the name. `vorm` reshapes its XML (the sheet).
+   */
+  async kopieer(vanPad: string, naar?: string, vorm?: (xml: string) => string): Promise<string> {
+    const al = this.gekopieerd.get(vanPad);
+    if (al !== undefined) return al;
+    const doel = naar ?? this.vrijeNaam(vanPad);
+    this.gekopieerd.set(vanPad, doel);
+    this.bezet.add(doel.toLowerCase());
+    const deel = this.nieuw.file(vanPad);
+    if (!deel) return doel;
+    const type = overrideType(this.nieuweTypes, vanPad);
+    if (vorm) this.zet(doel, vorm(await deel.async("string")));
+    else if (type === CT_TABEL) this.zet(doel, this.tabel(await deel.async("string")));
+    else this.zet(doel, await deel.async("uint8array"));
+    this.zetType(vanPad, doel, type);
+    const rels = await tekst(this.nieuw, relsPad(vanPad));
+    if (rels === undefined) {
+      // The old part of that name (the old sheet) may have had relationships: they go with it.
+      this.weg.add(relsPad(doel));
+      return doel;
+    }
+    let uitRels = rels;
+    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+      if (attribuut(m[0], "TargetMode") === "External") continue;
+      const doelDeel = await this.kopieer(pad(vanPad, attribuut(m[0], "Target") ?? ""));
+      uitRels = uitRels.replace(m[0], () => zetAttribuut(m[0], "Target", relatief(doel, doelDeel)));
+    }
+    this.zet(relsPad(doel), uitRels);
+    return doel;
+  }
+
+  /** A table of `nieuw` with an id the workbook does not use and its dxf indexes mapped. */
+  private tabel(xml: string): string {
+    let id = 1;
+    while (this.tabelIds.has(id)) id++;
+    this.tabelIds.add(id);
+    const uit = xml.replace(wortel(xml), (w) => zetAttribuut(w, "id", String(id)));
+    return uit.replace(
+      /\s(dataDxfId|headerRowDxfId|totalsRowDxfId|headerRowBorderDxfId|tableBorderDxfId|totalsRowBorderDxfId)="(\d+)"/g,
+      (_, naam: string, k: string) => ` ${naam}="${this.stijlen.dxf(Number(k))}"`,
+    );
+  }
+
+  /** The copied part's content type: its override, or the default for its extension when the original lacks one. */
+  private zetType(vanPad: string, doel: string, type: string | undefined): void {
+    if (type !== undefined) {
+      this.types = voegOverrideToe(this.types, `/${doel}`, type);
+      return;
+    }
+    const extensie = /\.([^./]+)$/.exec(doel)?.[1] ?? "";
+    const standaard = standaardType(this.nieuweTypes, extensie);
+    if (standaard && !standaardType(this.types, extensie)) {
+      this.types = this.types.replace("</Types>", () => `${standaard}</Types>`);
+    }
+  }
+
+  /** The output package: the original's parts in their order (replaced, kept or removed), then the added ones. */
+  async schrijf(): Promise<Uint8Array> {
+    const zip = new Zip();
+    for (const [naam, deel] of Object.entries(this.oud.files)) {
+      const nieuw = this.uit.get(naam);
+      if (nieuw !== undefined) zip.file(naam, nieuw);
+      else if (!this.weg.has(naam)) zip.file(naam, await deel.async("uint8array"));
+    }
+    for (const [naam, inhoud] of this.uit) if (!this.oud.files[naam]) zip.file(naam, inhoud);
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+}
+
+/** Where each Opgave sheet goes in the output. */
+interface Plaats {
+  readonly naam: string;
+  readonly van: string;
+  readonly naar: string;
+  /** The original had this sheet (same part name); else it is appended. */
+  readonly bestond: boolean;
+}
+
+/** workbook.xml and its relationships: appended sheets, Opgave's names, full recalculation, no calcChain. */
+async function werkboek(ent: Ent, oud: Zip, nieuw: Zip, plaatsen: readonly Plaats[]): Promise<void> {
+  let wb = (await tekst(oud, "xl/workbook.xml")) ?? "";
+  let rels = (await tekst(oud, "xl/_rels/workbook.xml.rels")) ?? LEGE_RELS;
+  rels = rels.replace(/<Relationship\b[^>]*\sType="[^"]*\/calcChain"[^>]*\/>/g, "");
+  const ids = [...wb.matchAll(/<sheet\b[^>]*>/g)].map((m) => Number(attribuut(m[0], "sheetId") ?? 0));
+  let sheetId = Math.max(0, ...ids);
+  for (const p of plaatsen.filter((x) => !x.bestond)) {
+    const rid = vrijeRid(relaties(rels));
+    rels = voegRelToe(rels, rid, REL_WORKSHEET, relatief("xl/workbook.xml", p.naar));
+    const sheet = `<sheet name="${xmlTekst(p.naam)}" sheetId="${++sheetId}" r:id="${rid}"/>`;
+    wb = /<sheets\s*\/>/.test(wb)
+      ? wb.replace(/<sheets\s*\/>/, () => `<sheets>${sheet}</sheets>`)
+      : wb.replace("</sheets>", () => `${sheet}</sheets>`);
+  }
+  const eigen = new Set(plaatsen.map((p) => p.naam));
+  wb = volledigHerberekenen(namenInWerkboek(wb, (await tekst(nieuw, "xl/workbook.xml")) ?? "", eigen));
+  ent.zet("xl/workbook.xml", wb);
+  ent.zet("xl/_rels/workbook.xml.rels", rels);
+}
+
+/**
+ * The original package with Opgave's sheets (`eigenBladen`, the plan's sheet names) taken from `nieuw` (the same
+ * workbook as exceljs wrote it after the merge); every other part byte-identical. Undefined when the original's
+ * structure is one the graft does not handle: the caller then uses `nieuw` as it is.
+ */
+export async function entInOrigineel(
+  origineel: Uint8Array | ArrayBuffer,
+  nieuw: Uint8Array | ArrayBuffer,
+  eigenBladen: readonly string[],
+): Promise<Uint8Array | undefined> {
+  const [oud, nw] = [await Zip.loadAsync(origineel), await Zip.loadAsync(nieuw)];
+  if ((await structuurFout(oud, eigenBladen)) !== undefined) return undefined;
+  const oudePaden = await bladPaden(oud);
+  const nieuwePaden = await bladPaden(nw);
+  const [oudeStijlen, nieuweStijlen] = [await werkboekDeel(oud, "styles"), await werkboekDeel(nw, "styles")];
+  const stijlXml = oudeStijlen ? await tekst(oud, oudeStijlen) : undefined;
+  if (!oudeStijlen || stijlXml === undefined || !nieuweStijlen) return undefined;
+  if (eigenBladen.some((b) => !nieuwePaden.has(b))) return undefined;
+
+  const stijlen = new Stijlen(stijlXml, (await tekst(nw, nieuweStijlen)) ?? "");
+  const sst = await werkboekDeel(nw, "sharedStrings");
+  const teksten = gedeeldeTeksten((sst ? await tekst(nw, sst) : undefined) ?? "");
+  const ent = new Ent(oud, nw, stijlen);
+  const bestaande = eigenBladen.map((b) => oudePaden.get(b)).filter((p) => p !== undefined);
+  await ent.bereid(bestaande);
+
+  const plaatsen: Plaats[] = [];
+  for (const naam of eigenBladen) {
+    const van = nieuwePaden.get(naam) ?? "";
+    const bestaand = oudePaden.get(naam);
+    const naar = bestaand ?? ent.vrijeNaam("xl/worksheets/sheet1.xml");
+    // The copy takes the worksheet content type from `nieuw` (an appended sheet needs its override).
+    await ent.kopieer(van, naar, (xml) => bladVoorOrigineel(xml, teksten, stijlen, bestaand === undefined));
+    plaatsen.push({ naam, van, naar, bestond: bestaand !== undefined });
+  }
+  await werkboek(ent, oud, nw, plaatsen);
+  const nieuweStijlXml = stijlen.xml();
+  if (nieuweStijlXml !== undefined) ent.zet(oudeStijlen, nieuweStijlXml);
+  ent.zet("[Content_Types].xml", ent.types);
+  return ent.schrijf();
+}

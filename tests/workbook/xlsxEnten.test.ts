@@ -1,0 +1,485 @@
+/**
+ * A refill grafts Opgave's freshly written sheets into the original package (src/workbook/xlsxEnten.ts): every
+ * part Opgave does not own stays byte for byte — also what exceljs cannot write (external links, x14 validations,
+ * connections, customXml, custom document properties, pivot tables, the user's charts on their own sheets) — and
+ * Opgave's sheets are updated with the user's input, notes and charts kept.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { XMLValidator } from "fast-xml-parser";
+import { planGemeente } from "../../src/workbook/bouwPlan";
+import { celWaarde, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWriter";
+import { entInOrigineel, kanEnten } from "../../src/workbook/xlsxEnten";
+import {
+  GRAFIEK_PREFIX,
+  grafiekXml,
+  leesNotities,
+  verliesBijHerschrijven,
+} from "../../src/workbook/xlsxOnderdelen";
+import { engine } from "../domain/helpers";
+import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, TEST_BRON } from "./werkboekHulp";
+
+const utrecht = planGemeente(engine, "Utrecht", TEST_BRON);
+/** The same workbook a month later: Bron!B9 ("Gevuld op") differs. */
+const LATER = "2027-01-05T09:30:00Z";
+const later = planGemeente(engine, "Utrecht", { ...TEST_BRON, gemaakt: LATER });
+const EIGEN_BLADEN = utrecht.bladen.map((b) => b.naam);
+const EIGEN = "xl/worksheets/sheet7.xml";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+async function tekst(zip: JSZip, naam: string): Promise<string> {
+  const t = await zip.file(naam)?.async("string");
+  if (t === undefined) throw new Error(`${naam} ontbreekt`);
+  return t;
+}
+
+async function wijzig(zip: JSZip, naam: string, f: (xml: string) => string): Promise<void> {
+  zip.file(naam, f(await tekst(zip, naam)));
+}
+
+const rel = (id: string, type: string, doel: string) =>
+  `<Relationship Id="${id}" Type="${type}" Target="${doel}"/></Relationships>`;
+const override = (part: string, type: string) =>
+  `<Override PartName="${part}" ContentType="application/vnd.openxmlformats-officedocument.${type}"/></Types>`;
+
+/** Every part (not folder entries) with its bytes. */
+async function delen(data: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const zip = await JSZip.loadAsync(data);
+  const uit = new Map<string, Uint8Array>();
+  for (const [naam, f] of Object.entries(zip.files)) if (!f.dir) uit.set(naam, await f.async("uint8array"));
+  return uit;
+}
+
+/**
+ * The parts Opgave owns or changes in a refill: its sheets and what hangs off them, the workbook, its
+ * relationships, content types, styles and calcChain. Read from the file with JSZip (not with the module's helpers).
+ */
+async function opgaveDelen(data: Uint8Array): Promise<Set<string>> {
+  const zip = await JSZip.loadAsync(data);
+  const eigen = new Set([
+    "[Content_Types].xml",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/styles.xml",
+    "xl/calcChain.xml",
+  ]);
+  const wb = await tekst(zip, "xl/workbook.xml");
+  const wbRels = await tekst(zip, "xl/_rels/workbook.xml.rels");
+  const volg = async (part: string): Promise<void> => {
+    eigen.add(part);
+    const relsPad = part.replace(/([^/]+)$/, "_rels/$1.rels");
+    const rels = await zip.file(relsPad)?.async("string");
+    if (rels === undefined) return;
+    eigen.add(relsPad);
+    for (const m of rels.matchAll(/Target="([^"]+)"(?! TargetMode="External")/g)) {
+      const doel = path(part, m[1] ?? "");
+      if (!eigen.has(doel)) await volg(doel);
+    }
+  };
+  for (const naam of EIGEN_BLADEN) {
+    const rid = new RegExp(`<sheet [^>]*name="${naam}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
+    const doel = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(wbRels)?.[1];
+    if (doel) await volg(`xl/${doel}`);
+  }
+  return eigen;
+}
+
+function path(basis: string, doel: string): string {
+  const delen = basis.split("/").slice(0, -1);
+  for (const d of doel.split("/"))
+    if (d === "..") delen.pop();
+    else delen.push(d);
+  return delen.join("/");
+}
+
+/** Every part of `oud` Opgave does not own is in `nieuw`, byte for byte; returns the names compared. */
+async function verwachtOngewijzigd(oud: Uint8Array, nieuw: Uint8Array): Promise<string[]> {
+  const [a, b, eigen] = [await delen(oud), await delen(nieuw), await opgaveDelen(oud)];
+  const vergeleken: string[] = [];
+  for (const [naam, bytes] of a) {
+    if (eigen.has(naam)) continue;
+    expect([naam, Buffer.from(b.get(naam) ?? []).equals(Buffer.from(bytes))]).toEqual([naam, true]);
+    vergeleken.push(naam);
+  }
+  return vergeleken;
+}
+
+async function welgevormd(data: Uint8Array): Promise<void> {
+  const zip = await JSZip.loadAsync(data);
+  for (const naam of Object.keys(zip.files).filter((n) => /\.(xml|rels|vml)$/.test(n))) {
+    expect([naam, XMLValidator.validate(await tekst(zip, naam))]).toEqual([naam, true]);
+  }
+}
+
+/** The user's things exceljs can write: input, notes, an own sheet with a table, a styled cell, protection. */
+async function metExceljs(): Promise<Uint8Array> {
+  const wb = await lees((await schrijfXlsx(utrecht)).data);
+  const t = blad(wb, "Taakstelling");
+  t.getCell(rijVan(t, "2024-I"), 7).value = 123;
+  t.getCell("F9").note = "notitie in de tabel";
+  t.getCell("N20").note = { texts: [{ text: "Jan: ", font: { bold: true } }, { text: "leeg" }] };
+  t.getCell("B5").style = {
+    ...t.getCell("B5").style,
+    numFmt: "0.000;[Red]-0.000",
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } },
+  };
+  const eigen = wb.addWorksheet("Mijn blad");
+  eigen.getCell("A1").value = 1;
+  eigen.getCell("C3").note = "op mijn eigen blad";
+  eigen.addTable({
+    name: "MijnTabel",
+    ref: "A5",
+    headerRow: true,
+    columns: [{ name: "Wat" }, { name: "Hoeveel" }],
+    rows: [["appels", 3]],
+  } as ExcelJS.TableProperties);
+  await eigen.protect("", {});
+  // exceljs dropped Opgave's chart on load; a refill puts it back, as in a file the user has.
+  return (await schrijfXlsx(utrecht, await bewaar(wb))).data;
+}
+
+/** A drawing with a chart of the user's own (not named Opgave_Grafiek_…). */
+function eigenGrafiek(zip: JSZip): void {
+  zip.file(
+    "xl/drawings/drawing9.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>12</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Mijn grafiek"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${NS_REL}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
+  );
+  zip.file(
+    "xl/drawings/_rels/drawing9.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId1", `${NS_REL}/chart`, "../charts/chart9.xml")}`,
+  );
+  zip.file(
+    "xl/charts/chart9.xml",
+    grafiekXml({
+      blad: "Mijn blad",
+      titel: "Appels",
+      soort: "kolom",
+      rij: 1,
+      kolom: 5,
+      breedteKolommen: 5,
+      hoogteRijen: 12,
+      categorieRef: "'Mijn blad'!$A$6",
+      categorieen: ["appels"],
+      reeksen: [{ naamRef: "'Mijn blad'!$B$5", naam: "Hoeveel", ref: "'Mijn blad'!$B$6", waarden: [3] }],
+    }),
+  );
+}
+
+/** The user's sheet: an external link formula, a drawing with a chart, a pivot table, an x14 list validation. */
+async function eigenBladDelen(zip: JSZip): Promise<void> {
+  eigenGrafiek(zip);
+  zip.file(
+    "xl/pivotTables/pivotTable1.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="${MAIN}" name="Draaitabel1" cacheId="1" dataCaption="Waarden"><location ref="E20:F22" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/></pivotTableDefinition>`,
+  );
+  zip.file(
+    "xl/pivotTables/_rels/pivotTable1.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId1", `${NS_REL}/pivotCacheDefinition`, "../pivotCache/pivotCacheDefinition1.xml")}`,
+  );
+  zip.file(
+    "xl/pivotCache/pivotCacheDefinition1.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="${MAIN}" recordCount="0"><cacheSource type="worksheet"><worksheetSource ref="A5:B6" sheet="Mijn blad"/></cacheSource><cacheFields count="0"/></pivotCacheDefinition>`,
+  );
+  await wijzig(zip, "xl/worksheets/_rels/sheet7.xml.rels", (x) =>
+    x
+      .replace("</Relationships>", rel("rIdDr9", `${NS_REL}/drawing`, "../drawings/drawing9.xml"))
+      .replace("</Relationships>", rel("rIdPt1", `${NS_REL}/pivotTable`, "../pivotTables/pivotTable1.xml")),
+  );
+  await wijzig(zip, EIGEN, (x) =>
+    x
+      .replace(/<c r="A1"[^>]*>[\s\S]*?<\/c>/, '<c r="A1"><f>[1]Blad1!$A$1</f><v>7</v></c>')
+      .replace("<legacyDrawing ", '<drawing r:id="rIdDr9"/><legacyDrawing ')
+      .replace(
+        "</worksheet>",
+        '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Taakstelling!$A$8:$A$27</xm:f></x14:formula1><xm:sqref>B1:B3</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>',
+      ),
+  );
+}
+
+/** Workbook-level parts exceljs does not write: external link, connections, customXml, custom properties, … */
+async function werkboekDelen(zip: JSZip): Promise<void> {
+  zip.file(
+    "xl/externalLinks/externalLink1.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink xmlns="${MAIN}" xmlns:r="${NS_REL}"><externalBook r:id="rId1"><sheetNames><sheetName val="Blad1"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>7</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`,
+  );
+  zip.file(
+    "xl/externalLinks/_rels/externalLink1.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_REL}/externalLinkPath" Target="Blad1.xlsx" TargetMode="External"/></Relationships>`,
+  );
+  zip.file(
+    "xl/connections.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<connections xmlns="${MAIN}"><connection id="1" name="Bron" type="5" refreshedVersion="6"><dbPr connection="Provider=x" command="t"/></connection></connections>`,
+  );
+  zip.file("customXml/item1.xml", '<?xml version="1.0" encoding="UTF-8"?><root xmlns="urn:opgave:proef"/>');
+  zip.file(
+    "docProps/custom.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Afdeling"><vt:lpwstr>Wonen</vt:lpwstr></property></Properties>`,
+  );
+  zip.file(
+    "xl/calcChain.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="${MAIN}"><c r="H8" i="2"/></calcChain>`,
+  );
+  await wijzig(zip, "_rels/.rels", (x) =>
+    x.replace("</Relationships>", rel("rIdCp", `${NS_REL}/custom-properties`, "docProps/custom.xml")),
+  );
+  await wijzig(zip, "xl/_rels/workbook.xml.rels", (x) =>
+    [
+      rel("rIdExt1", `${NS_REL}/externalLink`, "externalLinks/externalLink1.xml"),
+      rel("rIdCon", `${NS_REL}/connections`, "connections.xml"),
+      rel("rIdCx", `${NS_REL}/customXml`, "../customXml/item1.xml"),
+      rel("rIdPc1", `${NS_REL}/pivotCacheDefinition`, "pivotCache/pivotCacheDefinition1.xml"),
+      rel("rIdCc", `${NS_REL}/calcChain`, "calcChain.xml"),
+    ].reduce((xml, r) => xml.replace("</Relationships>", r), x),
+  );
+  await wijzig(zip, "xl/workbook.xml", (x) =>
+    x
+      .replace(
+        "</sheets>",
+        '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>',
+      )
+      .replace(
+        "</definedNames>",
+        `<definedName name="MijnNaam">'Mijn blad'!$A$1</definedName><definedName name="_xlnm.Print_Area" localSheetId="6">'Mijn blad'!$A$1:$C$3</definedName></definedNames>`,
+      )
+      .replace(
+        "</workbook>",
+        '<pivotCaches><pivotCache cacheId="1" r:id="rIdPc1"/></pivotCaches></workbook>',
+      ),
+  );
+  await wijzig(zip, "[Content_Types].xml", (x) =>
+    [
+      override("/xl/externalLinks/externalLink1.xml", "spreadsheetml.externalLink+xml"),
+      override("/xl/connections.xml", "spreadsheetml.connections+xml"),
+      override("/docProps/custom.xml", "custom-properties+xml"),
+      override("/xl/calcChain.xml", "spreadsheetml.calcChain+xml"),
+      override("/xl/drawings/drawing9.xml", "drawing+xml"),
+      override("/xl/charts/chart9.xml", "drawingml.chart+xml"),
+      override("/xl/pivotTables/pivotTable1.xml", "spreadsheetml.pivotTable+xml"),
+      override("/xl/pivotCache/pivotCacheDefinition1.xml", "spreadsheetml.pivotCacheDefinition+xml"),
+    ].reduce((xml, o) => xml.replace("</Types>", o), x),
+  );
+}
+
+/** A workbook with everything of the user's that exceljs alone would drop. */
+async function bouwOrigineel(): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await metExceljs());
+  await eigenBladDelen(zip);
+  await werkboekDelen(zip);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+describe("a refill grafts Opgave's sheets into the original file", () => {
+  let origineel: Uint8Array;
+  let eerste: { data: Uint8Array; rapport: { verloren: string[] } };
+  beforeAll(async () => {
+    origineel = await bouwOrigineel();
+    eerste = await schrijfXlsx(later, origineel);
+  });
+
+  test("the original holds what exceljs alone would drop (the test is about something)", async () => {
+    expect(await verliesBijHerschrijven(origineel)).toEqual(["1 eigen grafiek", "draaitabellen"]);
+    expect(await verliesBijHerschrijven(origineel, EIGEN_BLADEN)).toEqual([]);
+    expect(await kanEnten(origineel, EIGEN_BLADEN)).toBe(true);
+  });
+
+  test("nothing is lost or refused; every part Opgave does not own is byte-identical", async () => {
+    expect(eerste.rapport.verloren).toEqual([]);
+    const vergeleken = await verwachtOngewijzigd(origineel, eerste.data);
+    expect(vergeleken).toEqual(
+      expect.arrayContaining([
+        EIGEN,
+        "xl/worksheets/_rels/sheet7.xml.rels",
+        "xl/sharedStrings.xml",
+        "xl/externalLinks/externalLink1.xml",
+        "xl/externalLinks/_rels/externalLink1.xml.rels",
+        "xl/connections.xml",
+        "customXml/item1.xml",
+        "docProps/custom.xml",
+        "docProps/app.xml",
+        "xl/pivotTables/pivotTable1.xml",
+        "xl/pivotCache/pivotCacheDefinition1.xml",
+        "xl/drawings/drawing9.xml",
+        "xl/charts/chart9.xml",
+        "xl/theme/theme1.xml",
+      ]),
+    );
+  });
+
+  test("Opgave's sheets are updated; the user's input, notes, formats and Opgave's chart are there", async () => {
+    const wb = await lees(eerste.data);
+    expect(celWaarde(blad(wb, "Bron").getCell("B9"))).toBe(LATER);
+    const t = blad(wb, "Taakstelling");
+    expect(celWaarde(t.getCell(rijVan(t, "2024-I"), 7))).toBe(123);
+    expect(t.getCell("B5").numFmt).toBe("0.000;[Red]-0.000");
+    expect(t.getCell("B5").fill).toEqual({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFFF0000" },
+    });
+    expect(celWaarde(t.getCell("A7"))).toBe("Periode");
+    expect(await leesNotities(eerste.data)).toEqual(await leesNotities(origineel));
+    const zip = await JSZip.loadAsync(eerste.data);
+    const grafieken = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(grafieken.sort()).toEqual(["xl/charts/chart1.xml", "xl/charts/chart9.xml"]);
+    const tekening = await tekst(zip, "xl/drawings/drawing1.xml");
+    expect(tekening).toContain(`name="${GRAFIEK_PREFIX}1"`);
+    // Strings of Opgave's sheets are inline: the original shared strings serve the user's sheets unchanged.
+    expect(await tekst(zip, "xl/worksheets/sheet2.xml")).not.toMatch(/t="s"/);
+  });
+
+  test("the workbook: user names verbatim, Opgave's names once, full recalculation, no calcChain", async () => {
+    const zip = await JSZip.loadAsync(eerste.data);
+    const wb = await tekst(zip, "xl/workbook.xml");
+    expect(wb).toContain(`<definedName name="MijnNaam">'Mijn blad'!$A$1</definedName>`);
+    expect(wb).toContain(
+      `<definedName name="_xlnm.Print_Area" localSheetId="6">'Mijn blad'!$A$1:$C$3</definedName>`,
+    );
+    expect(wb.match(/name="Opgave_Startperiode"/g)).toHaveLength(1);
+    expect(wb).toContain('<externalReference r:id="rIdExt1"/>');
+    expect(wb).toContain('<pivotCache cacheId="1" r:id="rIdPc1"/>');
+    expect(wb).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+    expect(zip.file("xl/calcChain.xml")).toBeNull();
+    expect(await tekst(zip, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(await tekst(zip, "[Content_Types].xml")).not.toContain("calcChain");
+    // Table ids and names stay unique over the workbook (the user's table kept its own).
+    const tabellen = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))
+        .map(async (n) => /<table [^>]*>/.exec(await tekst(zip, n))?.[0] ?? ""),
+    );
+    const ids = tabellen.map((t) => /\sid="(\d+)"/.exec(t)?.[1]);
+    const namen = tabellen.map((t) => /\sname="([^"]+)"/.exec(t)?.[1]);
+    expect(new Set(ids).size).toBe(tabellen.length);
+    expect(new Set(namen).size).toBe(tabellen.length);
+    expect(namen).toContain("MijnTabel");
+  });
+
+  test("the result opens in exceljs and every XML part is well-formed", async () => {
+    await welgevormd(eerste.data);
+    const wb = await lees(eerste.data);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...EIGEN_BLADEN, "Mijn blad"]);
+  });
+
+  test("a second refill: styles.xml does not grow, the package keeps its parts, still byte-identical", async () => {
+    const tweede = await schrijfXlsx(utrecht, eerste.data);
+    expect(tweede.rapport.verloren).toEqual([]);
+    const [a, b] = [await delen(eerste.data), await delen(tweede.data)];
+    expect(Buffer.from(b.get("xl/styles.xml") ?? []).equals(Buffer.from(a.get("xl/styles.xml") ?? []))).toBe(
+      true,
+    );
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    await verwachtOngewijzigd(origineel, tweede.data);
+    await welgevormd(tweede.data);
+    expect(celWaarde(blad(await lees(tweede.data), "Bron").getCell("B9"))).toBe(TEST_BRON.gemaakt);
+  });
+});
+
+describe("what the graft still cannot keep is named and refused", () => {
+  test("a chart of the user's own on an Opgave sheet and an x14 validation there: refused; confirmed: listed", async () => {
+    const zip = await JSZip.loadAsync(await bouwOrigineel());
+    await wijzig(zip, "xl/drawings/drawing1.xml", (x) => x.replace(`${GRAFIEK_PREFIX}1`, "Grafiek van mij"));
+    await wijzig(zip, "xl/worksheets/sheet2.xml", (x) =>
+      x.replace(
+        "</worksheet>",
+        '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>\'Mijn blad\'!$A$6:$A$6</xm:f></x14:formula1><xm:sqref>L8:L9</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>',
+      ),
+    );
+    const met = await zip.generateAsync({ type: "uint8array" });
+    const fout = await schrijfXlsx(later, met).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VerliesFout);
+    expect((fout as VerliesFout).onderdelen).toEqual(["1 eigen grafiek"]);
+    const { data, rapport } = await schrijfXlsx(later, met, { verliesToestaan: true });
+    expect(rapport.verloren).toEqual(["1 eigen grafiek", "gegevensvalidatie (x14) op Taakstelling!L8:L9"]);
+    // The rest of the user's work is still kept byte for byte.
+    await verwachtOngewijzigd(met, data);
+    await welgevormd(data);
+  });
+});
+
+/** Style, value and formula of every cell of Opgave's sheets, as exceljs reads them. */
+function cellen(wb: ExcelJS.Workbook): Map<string, unknown> {
+  const uit = new Map<string, unknown>();
+  for (const naam of EIGEN_BLADEN) {
+    blad(wb, naam).eachRow({ includeEmpty: true }, (rij) =>
+      rij.eachCell({ includeEmpty: true }, (c) => {
+        const { numFmt, font, fill, border, alignment } = c.style;
+        uit.set(`${naam}!${c.address}`, { waarde: c.value, numFmt, font, fill, border, alignment });
+      }),
+    );
+  }
+  return uit;
+}
+
+describe("styles and strings are mapped into the original's styles.xml", () => {
+  test("grafted into a workbook of the user's own with other fonts, fills and number formats: every cell looks the same", async () => {
+    const eigen = new ExcelJS.Workbook();
+    const ws = eigen.addWorksheet("Mijn blad");
+    ws.getCell("A1").value = 0.25;
+    ws.getCell("A1").numFmt = "0.0%"; // custom format 164 in this file, "€ #,##0" in Opgave's
+    ws.getCell("A2").value = "schuin";
+    ws.getCell("A2").font = { italic: true, color: { argb: "FF0070C0" } };
+    ws.getCell("A3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF92D050" } };
+    ws.getCell("A3").border = { bottom: { style: "double" } };
+    const origineel = await bewaar(eigen);
+    const vers = (await schrijfXlsx(utrecht)).data;
+
+    const geent = await entInOrigineel(origineel, vers, EIGEN_BLADEN);
+    if (!geent) throw new Error("niet geënt");
+    expect(cellen(await lees(geent))).toEqual(cellen(await lees(vers)));
+    const mijn = blad(await lees(geent), "Mijn blad");
+    expect(mijn.getCell("A1").numFmt).toBe("0.0%");
+    expect(mijn.getCell("A2").font).toMatchObject({ italic: true });
+    await verwachtOngewijzigd(origineel, geent);
+    await welgevormd(geent);
+
+    // Once more: every style Opgave needs is in styles.xml already, which stays byte for byte.
+    const nogmaals = await entInOrigineel(geent, vers, EIGEN_BLADEN);
+    if (!nogmaals) throw new Error("niet geënt");
+    const stijl = async (d: Uint8Array) => tekst(await JSZip.loadAsync(d), "xl/styles.xml");
+    expect(await stijl(nogmaals)).toBe(await stijl(geent));
+    expect(cellen(await lees(nogmaals))).toEqual(cellen(await lees(vers)));
+  });
+});
+
+describe("sheets the original lacks, and files the graft does not handle", () => {
+  test("an Opgave sheet the user deleted comes back, appended with its names; the rest stays", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    wb.removeWorksheet(blad(wb, "Kosten").id);
+    wb.addWorksheet("Mijn blad").getCell("A1").value = "van mij";
+    const zonder = await bewaar(wb);
+    const { data, rapport } = await schrijfXlsx(later, zonder);
+    expect(rapport.verloren).toEqual([]);
+    expect(rapport.nieuweBladen).toEqual(["Kosten"]);
+    const na = await lees(data);
+    expect(na.worksheets.map((w) => w.name)).toEqual([
+      "Overzicht",
+      "Taakstelling",
+      "Opvang",
+      "Kleinschalig",
+      "Bron",
+      "Mijn blad",
+      "Kosten",
+    ]);
+    expect(celWaarde(blad(na, "Mijn blad").getCell("A1"))).toBe("van mij");
+    expect(celWaarde(blad(na, "Kosten").getCell("A4"))).not.toBeNull();
+    const werkboek = await tekst(await JSZip.loadAsync(data), "xl/workbook.xml");
+    expect(werkboek).toMatch(/<definedName name="Opgave_Plaatsen">Kosten!\$B\$4<\/definedName>/);
+    await verwachtOngewijzigd(zonder, data);
+    await welgevormd(data);
+  });
+
+  test("a prefixed main namespace: no graft (the writer falls back to exceljs and lists what it drops)", async () => {
+    const eerst = (await schrijfXlsx(utrecht)).data;
+    const zip = await JSZip.loadAsync(eerst);
+    await wijzig(zip, "xl/workbook.xml", (x) =>
+      x
+        .replace(`<workbook xmlns="${MAIN}"`, `<x:workbook xmlns:x="${MAIN}"`)
+        .replace("</workbook>", "</x:workbook>")
+        .replace(/<(\/?)(fileVersion|workbookPr|sheets|sheet|definedNames|definedName|calcPr)\b/g, "<$1x:$2"),
+    );
+    const voorvoegsel = await zip.generateAsync({ type: "uint8array" });
+    expect(await kanEnten(voorvoegsel, EIGEN_BLADEN)).toBe(false);
+    expect(await entInOrigineel(voorvoegsel, eerst, EIGEN_BLADEN)).toBeUndefined();
+  });
+});
