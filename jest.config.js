@@ -23,6 +23,7 @@ const INTEGRATIE = [
   "<rootDir>/tests/cli/**/*.test.ts",
   "<rootDir>/tests/manifest/**/*.test.ts",
   "<rootDir>/tests/workbook/libreoffice.test.ts",
+  "<rootDir>/tests/workbook/libreofficeHerbevulling.test.ts",
   "<rootDir>/tests/workbook/consolideren.test.ts",
   "<rootDir>/tests/data/feed.test.ts",
   "<rootDir>/tests/data/bundel.test.ts",

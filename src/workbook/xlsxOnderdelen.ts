@@ -316,6 +316,7 @@ const NA_DRAWING = [
 export async function voegGrafiekenToe(
   data: Uint8Array,
   grafieken: readonly GrafiekSpec[],
+  compressie: "DEFLATE" | "STORE" = "DEFLATE",
 ): Promise<Uint8Array> {
   if (grafieken.length === 0) return data;
   const zip = await JSZip.loadAsync(data);
@@ -380,7 +381,7 @@ export async function voegGrafiekenToe(
     zip.file(drawingPad, drawingXml);
   }
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression: compressie });
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ import {
 } from "./samenvoegen";
 import { celWaarde, excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
 import { entInOrigineel, kanEnten as kanWordenGeent } from "./xlsxEnten";
+import Zip from "./zip";
 import {
   leesNotities,
   verliesBijHerschrijven,
@@ -143,7 +144,19 @@ function rauw(cel: ExcelJS.Cell): RauweCel {
   if (isFormuleWaarde(value)) {
     value = { formula: cel.formula, result: cel.result } as ExcelJS.CellFormulaValue;
   }
-  return { value, style: JSON.parse(JSON.stringify(cel.style ?? {})) as Partial<ExcelJS.Style> };
+  return { value, style: kopie(cel.style ?? {}) };
+}
+
+/**
+ * A deep copy of a style (plain objects, arrays, strings, numbers): exceljs shares one style object between the
+ * cells of a style and changes it in place (`cel.numFmt = …`), so a kept style must be a copy of its own.
+ */
+function kopie<T>(w: T): T {
+  if (typeof w !== "object" || w === null) return w;
+  if (Array.isArray(w)) return w.map(kopie) as T;
+  const uit: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(w)) if (v !== undefined) uit[k] = kopie(v);
+  return uit as T;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -648,8 +661,17 @@ export async function schrijfXlsx(
   for (const blad of plan.bladen) schrijver.blad(blad);
   if (schrijver.eigenKolommenBinnen.length > 0) throw new EigenKolomFout(schrijver.eigenKolommenBinnen);
 
-  const ruw = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  let data = await voegGrafiekenToe(ruw, grafiekSpecs(plan, schrijver.tabellen));
+  // Stored, not compressed: this file is read again at once (charts, graft); the last step compresses.
+  const ruw = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
+  // Grafted into the original, this file is only read again: stored, not compressed (inflating twice for nothing).
+  let data = await voegGrafiekenToe(
+    ruw,
+    grafiekSpecs(plan, schrijver.tabellen),
+    bestaand ? "STORE" : "DEFLATE",
+  );
+  // Without charts the file is exceljs's own, stored: compress it here.
+  if (!bestaand && data === ruw)
+    data = await (await Zip.loadAsync(ruw)).generateAsync({ type: "uint8array" });
   let verloren: string[] = [];
   if (bestaand) {
     const uit = await herschrijving(bestaand, data, eigenBladen);

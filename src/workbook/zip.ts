@@ -11,6 +11,14 @@
 import { unzipSync, zipSync, type Zippable } from "fflate";
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * The inflated parts of archives read before, by the very bytes object: a refill reads the same file in several
+ * checks (what would be lost, notes, the graft), and inflating is most of their cost. Each `loadAsync` still gets
+ * its own `Zip` (adding or replacing a part never changes another's), sharing the inflated parts, which nothing
+ * writes into. Weakly keyed: forgotten with the bytes. Assumes bytes given to `loadAsync` are not changed after.
+ */
+const gelezen = new WeakMap<Uint8Array | ArrayBuffer, ReadonlyArray<readonly [string, Uint8Array]>>();
 const encoder = new TextEncoder();
 
 /** One part of the archive. */
@@ -40,9 +48,13 @@ export default class Zip {
   /** Reads an archive (every part is inflated at once: an .xlsx is small). */
   static loadAsync(data: Uint8Array | ArrayBuffer): Promise<Zip> {
     try {
+      let delen = gelezen.get(data);
+      if (delen === undefined) {
+        delen = Object.entries(unzipSync(data instanceof Uint8Array ? data : new Uint8Array(data)));
+        gelezen.set(data, delen);
+      }
       const zip = new Zip();
-      const delen = unzipSync(data instanceof Uint8Array ? data : new Uint8Array(data));
-      for (const [naam, inhoud] of Object.entries(delen)) zip.zet(naam, inhoud);
+      for (const [naam, inhoud] of delen) zip.zet(naam, inhoud);
       return Promise.resolve(zip);
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));

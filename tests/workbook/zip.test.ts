@@ -56,3 +56,14 @@ test("an ArrayBuffer is read too; what is no zip is refused", async () => {
   expect(Object.keys((await Zip.loadAsync(kopie)).files)).toContain("xl/worksheets/sheet1.xml");
   await expect(Zip.loadAsync(new TextEncoder().encode("dit is geen werkboek"))).rejects.toThrow(Error);
 });
+
+test("the same bytes read twice: two archives of their own (a change to one is not in the other)", async () => {
+  const data = await voorbeeld();
+  const a = await Zip.loadAsync(data);
+  a.file("xl/worksheets/sheet1.xml", "<veranderd/>");
+  a.file("nieuw.xml", "<nieuw/>");
+  const b = await Zip.loadAsync(data);
+  expect(await b.file("xl/worksheets/sheet1.xml")?.async("string")).not.toBe("<veranderd/>");
+  expect(b.file("nieuw.xml")).toBeNull();
+  expect(await a.file("xl/worksheets/sheet1.xml")?.async("string")).toBe("<veranderd/>");
+});
