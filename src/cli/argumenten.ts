@@ -16,6 +16,12 @@ export class ArgumentFout extends Error {
 
 export const onbekendeOptie = (woord: string): string => `Onbekende optie "${woord}".`;
 export const onverwachtArgument = (woord: string): string => `Onverwacht argument "${woord}".`;
+/** `opgave fn` with more words than the function has parameters. */
+export const teVeelArgumenten = (handtekening: string, aantal: number, gegeven: number): string =>
+  `Te veel argumenten: ${handtekening} heeft ${
+    aantal === 0 ? "geen parameters" : aantal === 1 ? "1 parameter" : `${aantal} parameters`
+  }, er ${gegeven === 1 ? "is 1 argument" : `zijn ${gegeven} argumenten`} gegeven. Laat de extra ` +
+  `${gegeven - aantal === 1 ? "waarde" : "waarden"} weg.`;
 
 /** What parseArgs objects to, in Dutch. */
 export function parseFoutTekst(e: unknown): string {

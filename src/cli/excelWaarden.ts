@@ -1,7 +1,7 @@
 /**
  * Command-line words → the values Excel would pass for the same input typed in a cell or formula:
- * - a plain number ("42", "-3", "45352.5") → number (as Excel stores a numeric cell); a code with leading zeros
- *   ("0363") stays text, as in a formula `"0363"`;
+ * - a plain number ("42", "-3", "45352.5", "1e308") → number (as Excel stores a numeric cell); a code with leading
+ *   zeros ("0363") stays text, as in a formula `"0363"`, and so does a number too large for a cell ("1e309");
  * - "" → empty cell ("");
  * - for a range parameter: "10;20;30" or "{10;20;30}" (Dutch Excel array constant: a column) → [[10],[20],[30]],
  *   a single value v → [[v]].
@@ -9,7 +9,11 @@
 export type Cel = string | number;
 
 export function celWaarde(woord: string): Cel {
-  return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(woord.trim()) ? Number(woord.trim()) : woord;
+  const t = woord.trim();
+  if (!/^-?(0|[1-9]\d*)(\.\d+)?(e[+-]?\d+)?$/i.test(t)) return woord;
+  // "1e308" is a number, as in a cell; "1e309" is too large for a cell: Excel keeps it as text.
+  const n = Number(t);
+  return Number.isFinite(n) ? n : woord;
 }
 
 export function bereikWaarde(woord: string): Cel[][] {

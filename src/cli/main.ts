@@ -10,7 +10,7 @@ import Papa from "papaparse";
 import { berichten } from "../domain/berichten";
 import { FUNCTIES, functie, type FunctieDefinitie } from "../functions/registry";
 import { ExcelFout } from "../functions/excelFout";
-import { ArgumentFout, ontleedVrij } from "./argumenten";
+import { ArgumentFout, ontleedVrij, teVeelArgumenten } from "./argumenten";
 import { bereikWaarde, celWaarde } from "./excelWaarden";
 
 export interface Uitvoer {
@@ -49,7 +49,10 @@ Gebruik:
 Argumenten: een getal wordt een getal (zoals een cel met een getal), "" een lege cel; voor een bereik-
 parameter geeft "10;20;30" een kolom (zoals {10;20;30} in Excel). Een tabel wordt als CSV afgedrukt
 (--scheiding ";" voor Excel met Nederlandse instellingen).
-Uitvoer: de waarde, of "#N/A <melding>" / "#VALUE! <melding>" met exitcode 1.`;
+Meer argumenten dan de functie parameters heeft is een verkeerde aanroep (exitcode 2).
+Uitvoer: de waarde, of "#N/A <melding>" / "#VALUE! <melding>" met exitcode 1 (ook voor een getal buiten het
+toegestane bereik, zie docs/grenzen.md). Tekst die met = + - of @ begint, krijgt een ' ervoor, zodat een
+spreadsheet haar nooit als formule leest.`;
 
 /** Evaluate one function call the way Excel does: positional arguments, omitted optional ones as null. */
 export function roepAan(def: FunctieDefinitie, woorden: readonly string[]): unknown {
@@ -61,10 +64,20 @@ export function roepAan(def: FunctieDefinitie, woorden: readonly string[]): unkn
   return (def.fn as (...a: unknown[]) => unknown)(...args);
 }
 
-function celTekst(v: unknown): string {
+/** Text that a spreadsheet would take for a formula (=, +, -, @; also tab and carriage return, as Papa). */
+const FORMULEACHTIG = /^[=+\-@\t\r]/;
+
+/** A cell for the output: a number as it is, text safe from being read as a formula, an error as its code. */
+export function celTekst(v: unknown): string | number {
   if (v instanceof ExcelFout) return v.code;
-  if (typeof v === "number" || typeof v === "string") return String(v);
+  if (typeof v === "number") return v;
+  if (typeof v === "string") return FORMULEACHTIG.test(v) ? `'${v}` : v;
   return "";
+}
+
+/** "OPGAVE.ACHTERSTAND(gemeente; periode; gehuisvest; [beginsaldo])" */
+function handtekening(d: FunctieDefinitie): string {
+  return `OPGAVE.${d.id}(${d.parameters.map((p) => (p.optioneel ? `[${p.naam}]` : p.naam)).join("; ")})`;
 }
 
 /** Entry point of the `opgave` command: `vul`, `consolideer` and `bundel` are asynchronous; the rest is `main`. */
@@ -92,10 +105,7 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
     return opdracht === undefined ? 2 : 0;
   }
   if (opdracht === "functies") {
-    for (const d of FUNCTIES) {
-      const params = d.parameters.map((p) => (p.optioneel ? `[${p.naam}]` : p.naam)).join("; ");
-      uit.out(`OPGAVE.${d.id}(${params})`);
-    }
+    for (const d of FUNCTIES) uit.out(handtekening(d));
     return 0;
   }
   if (opdracht === "vul" || opdracht === "consolideer" || opdracht === "bundel") {
@@ -127,13 +137,18 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
     );
     return 2;
   }
+  // Excel enforces the number of arguments itself; here an extra word is a wrong call, not silently ignored.
+  if (args.length > def.parameters.length) {
+    uit.err(teVeelArgumenten(handtekening(def), def.parameters.length, args.length));
+    return 2;
+  }
   try {
     const waarde = roepAan(def, args);
     if (Array.isArray(waarde)) {
       const rijen = (waarde as unknown[][]).map((rij) => rij.map(celTekst));
       uit.out(Papa.unparse(rijen, { delimiter: scheiding, newline: "\n" }));
     } else {
-      uit.out(celTekst(waarde));
+      uit.out(String(celTekst(waarde)));
     }
     return 0;
   } catch (e) {

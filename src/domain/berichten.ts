@@ -4,11 +4,70 @@
  * user can do. The shared formatting helpers (`getal`, `datumNl`, `tijdstipNl`) live here; the data layer's
  * messages are in src/data/berichten.ts, the task pane's in src/taskpane/berichten.ts.
  */
+import type { Grootheid } from "./grenzen";
+
 const fmt = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
+const fmtExact = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 10 });
 
 /** 18750 → "18.750" */
 export function getal(n: number): string {
   return fmt.format(n);
+}
+
+/** A number the user gave, as Excel would show it: 2,5 · 200.000 · 1E+308 · (geen getal). */
+export function getalInvoer(n: number): string {
+  if (Number.isNaN(n)) return "(geen getal)";
+  if (!Number.isFinite(n)) return n > 0 ? "oneindig" : "min oneindig";
+  return Math.abs(n) < 1e15 ? fmtExact.format(n) : String(n).toUpperCase();
+}
+
+/** At most this many characters of what the user typed are repeated in a message. */
+const MAX_AANHALING = 40;
+
+/**
+ * What the user typed, quoted for a message: `"Utrecht"`; text of only quotes or spaces (`""`) as "(lege tekst)";
+ * text with a double quote in it between ‘ ’ (no `""""`); long text shortened; a number or WAAR/ONWAAR as Excel
+ * shows it.
+ */
+export function aanhaling(invoer: unknown): string {
+  if (typeof invoer === "number") return getalInvoer(invoer);
+  if (typeof invoer === "boolean") return invoer ? "WAAR" : "ONWAAR";
+  const tekst = String(invoer).trim();
+  if (tekst.replace(/["'“”„‘’\s]/g, "") === "") return "(lege tekst)";
+  const kort = tekst.length > MAX_AANHALING ? `${tekst.slice(0, MAX_AANHALING - 1)}…` : tekst;
+  return kort.includes('"') ? `‘${kort}’` : `"${kort}"`;
+}
+
+/**
+ * A status marker of the source files (data/bronnen: "NIET GEVONDEN", "ONZEKER", "STRIJDIG", "AFGELEID") as a
+ * Dutch phrase; any further text of the status follows it ("NIET GEVONDEN (prognose 8.000)" → "niet gevonden in
+ * de beschikbare bronnen; genoemd: prognose 8.000"). Other status text is returned as it is.
+ */
+export function bronStatus(status: string): string {
+  const tekst = status.trim();
+  for (const [markering, zin] of BRON_MARKERINGEN) {
+    const m = markering.exec(tekst);
+    if (!m) continue;
+    const rest = tekst
+      .slice(m[0].length)
+      .replace(/^[\s:;,(-]+|[\s)]+$/g, "")
+      .trim();
+    return rest === "" ? zin : `${zin}; genoemd: ${rest}`;
+  }
+  return tekst === "" ? "status onbekend" : tekst;
+}
+
+const BRON_MARKERINGEN: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^NIET GEVONDEN\b/, "niet gevonden in de beschikbare bronnen"],
+  [/^ONZEKER\b/, "onzeker volgens de bron"],
+  [/^STRIJDIG\b/, "de bronnen spreken elkaar tegen"],
+  [/^(gerealiseerd )?AFGELEID\b/, "afgeleid, niet zelf gepubliceerd"],
+];
+
+/** "0 t/m 200.000", "€ 0 t/m € 1.000.000", "1900 t/m 2200". */
+export function bereik(g: Grootheid): string {
+  const r = (n: number) => (g.soort === "euro" ? `€ ${getal(n)}` : g.soort === "jaar" ? String(n) : getal(n));
+  return `${r(g.min)} t/m ${r(g.max)}`;
 }
 
 function opsomming(items: readonly string[]): string {
@@ -20,15 +79,16 @@ export const berichten = {
   // Periods
   periodeLeeg: () => "Geef een periode op, bijvoorbeeld 2024-I of 2024-II.",
   periodeOnbekendFormaat: (tekst: string) =>
-    `Periode "${tekst}" niet herkend. Gebruik bijvoorbeeld 2024-I, 2024-II, "eerste helft 2024" of een datum.`,
+    `Periode ${aanhaling(tekst)} niet herkend. Gebruik bijvoorbeeld 2024-I, 2024-II, "eerste helft 2024" of een datum.`,
   periodeAlleenJaar: (jaar: number) =>
     `${jaar} is een jaartal, geen halfjaar. Gebruik ${jaar}-I of ${jaar}-II.`,
-  periodeGetalOngeldig: (n: number) => `Het getal ${n} is geen geldige datum of periode.`,
+  periodeGetalOngeldig: (n: number) =>
+    `Het getal ${getalInvoer(n)} is geen geldige datum of periode. Gebruik bijvoorbeeld 2024-I of een datum.`,
   periodeReeksTeLang: (max: number) => `Te veel perioden: maximaal ${max} opeenvolgende halfjaren.`,
 
   // Reference dates / years
-  peildatumOngeldig: (tekst: string) =>
-    `Peildatum "${tekst}" niet herkend. Gebruik een jaartal (2023) of een datum (1-1-2023).`,
+  peildatumOngeldig: (invoer: string | number) =>
+    `Peildatum ${aanhaling(invoer)} niet herkend. Gebruik een jaartal (2023) of een datum (1-1-2023).`,
   inwonersOnbekend: (naam: string, jaar: number, jaren: readonly number[]) =>
     `Geen inwonertal van ${naam} op 1-1-${jaar} in de dataset` +
     (jaren.length > 0 ? ` (beschikbaar: ${jaren[0]}–${jaren[jaren.length - 1]}).` : "."),
@@ -37,28 +97,28 @@ export const berichten = {
   // Gemeenten
   gemeenteLeeg: () => "Geef een gemeente op: naam of CBS-code (bijvoorbeeld Utrecht of GM0344).",
   gemeenteOnbekend: (invoer: string, suggesties: readonly string[]) =>
-    `Gemeente "${invoer}" niet gevonden.` +
+    `Gemeente ${aanhaling(invoer)} niet gevonden.` +
     (suggesties.length > 0
       ? ` Bedoelde u: ${suggesties.join(", ")}?`
       : " Controleer de naam of gebruik de CBS-code."),
   gemeenteCodeOnbekend: (code: string) => `Gemeentecode ${code} bestaat niet in de dataset (2015–heden).`,
   gemeenteDubbelzinnig: (invoer: string, kandidaten: readonly string[]) =>
-    `"${invoer}" is niet eenduidig: bedoelt u ${kandidaten.join(" of ")}?`,
+    `${aanhaling(invoer)} is niet eenduidig: bedoelt u ${kandidaten.join(" of ")}?`,
   gemeenteOpgeheven: (naam: string, datum: string, opvolgers: readonly string[], vanafPeriode: string) =>
     `${naam} bestaat niet meer: per ${datum} opgegaan in ${opsomming(opvolgers)}. ` +
     `Voor ${vanafPeriode} en later: gebruik ${opsomming(opvolgers)}.`,
   gemeenteNogNiet: (naam: string, datum: string, voorgangers: readonly string[]) =>
     `${naam} bestaat pas vanaf ${datum}` +
     (voorgangers.length > 0 ? ` (voorheen ${opsomming(voorgangers)}).` : "."),
-  gemeenteCodeOngeldig: (invoer: string) =>
-    `"${invoer}" is geen geldige gemeentecode. Gebruik bijvoorbeeld GM0344, 0344 of 344.`,
+  gemeenteCodeOngeldig: (invoer: string | number) =>
+    `${aanhaling(invoer)} is geen geldige gemeentecode. Gebruik bijvoorbeeld GM0344, 0344 of 344.`,
   provincieOnbekend: (invoer: string, suggesties: readonly string[]) =>
-    `Provincie "${invoer}" niet gevonden.` +
+    `Provincie ${aanhaling(invoer)} niet gevonden.` +
     (suggesties.length > 0 ? ` Bedoelde u: ${suggesties.join(", ")}?` : ""),
 
   // Taakstelling
   landelijkOnbekend: (periode: string, statusTekst: string) =>
-    `De landelijke taakstelling voor ${periode} is niet bekend (${statusTekst}); Opgave schat hem niet.`,
+    `De landelijke taakstelling voor ${periode} is niet bekend (${bronStatus(statusTekst)}); Opgave schat hem niet.`,
   periodeBuitenDataset: (periode: string, eerste: string, laatste: string) =>
     `Periode ${periode} valt buiten de dataset (${eerste} t/m ${laatste}).`,
   grenzenGewijzigd: (naam: string, periode: string, wijziging: string) =>
@@ -66,19 +126,21 @@ export const berichten = {
     `inwoners op de nieuwe grenzen ontbreken.`,
 
   // Ledger
-  gehuisvestOngeldig: (waarde: string) =>
-    `Aantal gehuisvest "${waarde}" is geen geldig aantal: gebruik een geheel getal ≥ 0.`,
   gehuisvestLeeg: () =>
     "Geef het aantal gehuisveste vergunninghouders op (een getal of een kolom met getallen).",
   gehuisvestGeenKolom: () => "Gehuisvest moet één getal of één kolom (of rij) met getallen zijn.",
-  beginsaldoOngeldig: (waarde: string) =>
-    `Beginsaldo "${waarde}" is geen geheel getal (achterstand positief, voorsprong negatief).`,
 
   // Generic argument errors
   eenCelVerwacht: (wat: string) => `${wat}: verwacht één waarde, niet een bereik met meerdere cellen.`,
-  waardeOngeldig: (wat: string, waarde: string) => `${wat}: "${waarde}" is geen geldige waarde.`,
-  datumOngeldig: (wat: string, waarde: string) =>
-    `${wat}: "${waarde}" is geen datum. Gebruik een Excel-datum of tekst als 15-3-2024.`,
+  waardeOngeldig: (wat: string, waarde: unknown) => `${wat}: ${aanhaling(waarde)} is geen geldige waarde.`,
+  buitenGrenzen: (wat: string, waarde: unknown, g: Grootheid, geenGetal: boolean) =>
+    `${wat}: ${aanhaling(waarde)} ${geenGetal ? "is geen getal" : "is niet toegestaan"}; ` +
+    `gebruik ${g.geheel ? "een geheel getal" : "een getal"} van ${bereik(g)} (${g.omschrijving}).`,
+  uitkomstNietEindig: () =>
+    "De uitkomst is te groot om te berekenen; controleer de ingevoerde getallen (zie docs/grenzen.md).",
+  invoerGelezenAls: (invoer: string, naam: string) => `invoer ${aanhaling(invoer)} gelezen als ${naam}`,
+  datumOngeldig: (wat: string, waarde: unknown) =>
+    `${wat}: ${aanhaling(waarde)} is geen datum. Gebruik een Excel-datum of tekst als 15-3-2024.`,
   gehuisvestLegeCel: (positie: number) =>
     `Gehuisvest bevat een lege cel (positie ${positie}); vul 0 in als er in die periode niemand is gehuisvest.`,
   interneFout: (detail: string) => `Onverwachte fout in Opgave: ${detail}. Meld dit aan de beheerder.`,
@@ -94,8 +156,8 @@ export const berichten = {
 /** Messages about reception decisions (Spreidingswet), scenarios and small-scale locations. */
 export const opvangBerichten = {
   besluitOnbekend: (invoer: string, bekend: readonly string[]) =>
-    `Besluit "${invoer}" niet gevonden. Bekend: ${bekend.join("; ")}.`,
-  soortOngeldig: (invoer: string) => `Soort "${invoer}" niet herkend: gebruik "totaal" of "amv".`,
+    `Besluit ${aanhaling(invoer)} niet gevonden. Bekend: ${bekend.join("; ")}.`,
+  soortOngeldig: (invoer: string) => `Soort ${aanhaling(invoer)} niet herkend: gebruik "totaal" of "amv".`,
   geenCijferGemeente: (gemeente: string, besluit: string) =>
     `Voor ${gemeente} is in "${besluit}" geen cijfer gepubliceerd; Opgave schat het voor dit besluit niet.`,
   geenCijferProvincie: (provincie: string, besluit: string) =>
@@ -108,8 +170,6 @@ export const opvangBerichten = {
     `${gemeente} bestaat niet in de gemeentelijke indeling van dit besluit (2023/2024).`,
   schattingNegatief: (provincie: string) =>
     `De gepubliceerde gemeentecijfers in ${provincie} zijn samen groter dan de provinciale opgave; geen schatting mogelijk.`,
-  scenarioOngeldig: (invoer: string) =>
-    `Landelijk totaal "${invoer}" moet een geheel getal groter dan 0 zijn.`,
   labelGepubliceerd: "gepubliceerd",
   labelSchatting: "indicatief, berekend zonder SES-WOA (aanname Opgave)",
   labelAmvVerhouding: (amv: number, totaal: number) =>
@@ -117,10 +177,6 @@ export const opvangBerichten = {
   labelScenario: (n: number) => `scenario: eigen aandeel toegepast op een landelijk totaal van ${getal(n)}`,
 
   // Small-scale locations
-  plaatsenOngeldig: (invoer: string) =>
-    `Aantal plaatsen "${invoer}" moet een geheel getal groter dan 0 zijn.`,
-  grootteOngeldig: (wat: string, invoer: string) =>
-    `${wat} "${invoer}" moet een geheel getal groter dan 0 zijn.`,
   minGroterDanMax: (min: number, max: number) =>
     `De minimale locatiegrootte (${getal(min)}) is groter dan de maximale (${getal(max)}).`,
   onhaalbaar: (plaatsen: number, locaties: number, max: number) =>
@@ -159,13 +215,8 @@ function euro(n: number): string {
 /** Messages about costs: COA reception, Spreidingswet incentive, Oekraïne (BooO) reimbursements. */
 export const kostenBerichten = {
   euro,
-  plaatsenOngeldig: (invoer: string) =>
-    `Aantal plaatsen "${invoer}" is geen geldig aantal: gebruik een geheel getal ≥ 0.`,
-  jaarOngeldig: (invoer: string) => `Jaar "${invoer}" is geen geldig jaartal (bijvoorbeeld 2023).`,
-  eigenBedragOngeldig: (invoer: string) =>
-    `Eigen bedrag "${invoer}" is ongeldig: gebruik een bedrag in euro's per bewoner per jaar, 0 of hoger.`,
   soortOpvangOngeldig: (invoer: string) =>
-    `Soort opvang "${invoer}" niet herkend: gebruik "regulier" of "nood" (noodopvang, crisisnoodopvang).`,
+    `Soort opvang ${aanhaling(invoer)} niet herkend: gebruik "regulier" of "nood" (noodopvang, crisisnoodopvang).`,
   soortOpvangNaam: (soort: "regulier" | "nood") => (soort === "regulier" ? "reguliere opvang" : "noodopvang"),
   coaOnbekend: (jaar: number, soort: "regulier" | "nood", bekend: readonly number[]) =>
     `Geen COA-bedrag voor ${jaar} (${soort === "regulier" ? "reguliere opvang" : "noodopvang"}); ` +
@@ -177,14 +228,14 @@ export const kostenBerichten = {
   bronEigen: "eigen opgave",
 
   faseOngeldig: (invoer: string) =>
-    `Fase "${invoer}" niet herkend: gebruik "landelijk", "provinciaal" of "aanwijzing".`,
-  jaNeeOngeldig: (wat: string, invoer: string) =>
-    `${wat}: "${invoer}" niet herkend; gebruik ja of nee (ook: waar/onwaar, 1/0, duurzaam/niet duurzaam).`,
+    `Fase ${aanhaling(invoer)} niet herkend: gebruik "landelijk", "provinciaal" of "aanwijzing".`,
+  jaNeeOngeldig: (wat: string, invoer: unknown) =>
+    `${wat}: ${aanhaling(invoer)} niet herkend; gebruik ja of nee (ook: waar/onwaar, 1/0, duurzaam/niet duurzaam).`,
   prikkelOnbekend: (fase: string, duurzaam: boolean) =>
     `Geen financiële prikkel bekend voor de fase "${fase}" (${duurzaam ? "duurzaam" : "niet duurzaam"}).`,
 
   soortOekraineOngeldig: (invoer: string) =>
-    `Soort opvang "${invoer}" niet herkend: gebruik "GOO" (gemeentelijk) of "POO" (particulier).`,
+    `Soort opvang ${aanhaling(invoer)} niet herkend: gebruik "GOO" (gemeentelijk) of "POO" (particulier).`,
   datumOngeldig: (wat: string, invoer: string) => `${wat} ${invoer} is geen geldige datum.`,
   vanNaTot: (van: string, tot: string) => `De begindatum ${van} ligt na de einddatum ${tot}.`,
   oekraineGeenNormen: (soort: string) => `Er staan geen normbedragen voor ${soort} in de dataset.`,
@@ -196,7 +247,7 @@ export const kostenBerichten = {
   eenheidNietOndersteund: (soort: string, eenheid: string, vanaf: string) =>
     `Het normbedrag ${soort} vanaf ${vanaf} heeft eenheid "${eenheid}"; Opgave rekent alleen per dag of per maand.`,
   waarschuwingStatus: (wat: string, tarief: number, eenheid: string, vanaf: string, status: string) =>
-    `Let op: het normbedrag ${wat} van ${euro(tarief)} per ${eenheid} (vanaf ${vanaf}) is "${status}".`,
+    `Let op: het normbedrag ${wat} van ${euro(tarief)} per ${eenheid} (vanaf ${vanaf}) heeft de status: ${bronStatus(status)}.`,
   waarschuwingOpenEinde: (soort: string, vanaf: string, tot: string) =>
     `Het normbedrag ${soort} vanaf ${vanaf} heeft in de bron geen einddatum; ` +
     `Opgave past het alleen toe t/m ${tot} (normbedragen gelden per kalenderjaar).`,

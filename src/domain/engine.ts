@@ -5,6 +5,7 @@
 import type { Dataset, Gemeente, LandelijkeTaakstelling, Provincie } from "./model";
 import { berichten, opvangBerichten } from "./berichten";
 import { OpgaveFout, ongeldig, nietBeschikbaar } from "./fouten";
+import { binnen, GRENZEN } from "./grenzen";
 import { vang } from "./vang";
 import { bestaatNiet, normaliseerCode, opgehevenOp, zoekGemeente, zoekProvincie } from "./gemeenten";
 import {
@@ -38,7 +39,7 @@ import {
 export type Invoer = string | number;
 
 /** At most this many consecutive periods in one ledger (2015-I … 2065-II is already absurd). */
-export const MAX_PERIODEN = 100;
+export const MAX_PERIODEN = GRENZEN.perioden.max;
 const MAX_CACHE = 200_000;
 
 export interface Inwoners {
@@ -268,6 +269,8 @@ export class Engine {
   ): Regel[] {
     if (gehuisvest.length === 0) throw ongeldig(berichten.gehuisvestLeeg());
     if (gehuisvest.length > MAX_PERIODEN) throw ongeldig(berichten.periodeReeksTeLang(MAX_PERIODEN));
+    for (const n of gehuisvest) binnen("Gehuisvest", n, GRENZEN.gehuisvest);
+    binnen("Beginsaldo", beginsaldo, GRENZEN.beginsaldo);
     const laatste = parsePeriode(periodeInvoer);
     const eerste = periodeIndex(laatste) - gehuisvest.length + 1;
     // The gemeente must exist in every period of the range.
@@ -321,10 +324,10 @@ export class Engine {
 /** A year (2023), an Excel date serial, or a date text → the year whose 1 January applies. */
 function peiljaar(invoer: Invoer): number {
   if (typeof invoer === "number") {
-    if (Number.isInteger(invoer) && invoer >= 1900 && invoer <= 2200) return invoer;
+    if (Number.isInteger(invoer) && invoer >= GRENZEN.jaar.min && invoer <= GRENZEN.jaar.max) return invoer;
     const dag = dagUitExcelSerieel(invoer);
     if (dag) return dag.jaar;
-    throw ongeldig(berichten.peildatumOngeldig(String(invoer)));
+    throw ongeldig(berichten.peildatumOngeldig(invoer));
   }
   const tekst = invoer.trim();
   if (/^\d{4}$/.test(tekst)) return Number(tekst);

@@ -33,6 +33,24 @@ export function normaliseerCode(invoer: string | number): string | null {
 }
 
 /**
+ * Input as people type a name or code: letters, digits, spaces and the punctuation of official names
+ * ('s-Hertogenbosch, Bergen (NH.), Súdwest-Fryslân). Anything else ("=Utrecht", "@Utrecht", "+Utrecht",
+ * "\"Utrecht\"") is still looked up — the name key ignores it — but the provenance says so (`invoerNoot`).
+ */
+const GEWONE_INVOER = /^[\p{L}\p{N}'’][\p{L}\p{M}\p{N}\s'’.,&()/-]*$/u;
+
+/**
+ * "" for ordinary input; otherwise "; invoer "=Utrecht" gelezen als Utrecht", to append to a provenance text
+ * (BRON, OPVANGBRON). `naam` gives the official name of the gemeente the input was read as (asked only then).
+ * The note is never at the start of a text, so a cell showing it can never be taken for a formula.
+ */
+export function invoerNoot(invoer: string | number, naam: () => string): string {
+  if (typeof invoer === "number") return "";
+  const tekst = invoer.trim();
+  return GEWONE_INVOER.test(tekst) ? "" : `; ${berichten.invoerGelezenAls(tekst, naam())}`;
+}
+
+/**
  * @param opDag when given, the gemeente must exist on this day (e.g. the first day of a period).
  */
 export function zoekGemeente(reg: Register, invoer: string | number, opDag?: Dag): Gemeente {
@@ -45,7 +63,7 @@ export function zoekGemeente(reg: Register, invoer: string | number, opDag?: Dag
     if (opDag && !reg.bestaatOp(g, opDag)) throw bestaatNiet(reg, g, opDag);
     return g;
   }
-  if (typeof invoer === "number") throw ongeldig(berichten.gemeenteCodeOngeldig(tekst));
+  if (typeof invoer === "number") throw ongeldig(berichten.gemeenteCodeOngeldig(invoer));
 
   const sleutel = naamSleutel(tekst);
   const exact = reg.naamIndex.get(sleutel) ?? [];

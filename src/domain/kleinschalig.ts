@@ -15,6 +15,7 @@
  */
 import { opvangBerichten as b } from "./berichten";
 import { ongeldig } from "./fouten";
+import { binnen, GRENZEN } from "./grenzen";
 
 export const DEFAULT_MINIMUM = 50;
 export const DEFAULT_MAXIMUM = 200;
@@ -22,7 +23,7 @@ export const DEFAULT_VASTE_KOSTEN = 200_000;
 export const DUURZAAM_VANAF = 101;
 export const MAX_OPTIES = 20;
 /** Sanity bound on the request (the whole national capacity decision is 96,000 places). */
-export const MAX_PLAATSEN = 200_000;
+export const MAX_PLAATSEN = GRENZEN.tePlaatsen.max;
 
 export interface KleinschaligVraag {
   readonly plaatsen: number;
@@ -50,18 +51,21 @@ export interface KleinschaligOptie {
   readonly bonus: number;
 }
 
-function geheelPositief(n: number, fout: () => string): void {
-  if (!Number.isInteger(n) || n <= 0) throw ongeldig(fout());
+/**
+ * Every number within its range (src/domain/grenzen.ts; at least one place, a fixed cost is never negative):
+ * then no cost can overflow and the loop below is bounded.
+ */
+function controleer(v: KleinschaligVraag): void {
+  binnen("Aantal plaatsen", v.plaatsen, GRENZEN.tePlaatsen);
+  binnen("Minimum", v.minimum, GRENZEN.locatiegrootte);
+  binnen("Maximum", v.maximum, GRENZEN.locatiegrootte);
+  if (v.maxLocaties !== undefined) binnen("Maximaal aantal locaties", v.maxLocaties, GRENZEN.locaties);
+  binnen("Vaste kosten per locatie", v.vasteKostenPerLocatie, GRENZEN.vasteKosten);
+  if (v.minimum > v.maximum) throw ongeldig(b.minGroterDanMax(v.minimum, v.maximum));
 }
 
 export function kleinschaligeOpties(v: KleinschaligVraag): KleinschaligOptie[] {
-  geheelPositief(v.plaatsen, () => b.plaatsenOngeldig(String(v.plaatsen)));
-  if (v.plaatsen > MAX_PLAATSEN) throw ongeldig(b.plaatsenOngeldig(String(v.plaatsen)));
-  geheelPositief(v.minimum, () => b.grootteOngeldig("Minimum", String(v.minimum)));
-  geheelPositief(v.maximum, () => b.grootteOngeldig("Maximum", String(v.maximum)));
-  if (v.maxLocaties !== undefined)
-    geheelPositief(v.maxLocaties, () => b.grootteOngeldig("Maximaal aantal locaties", String(v.maxLocaties)));
-  if (v.minimum > v.maximum) throw ongeldig(b.minGroterDanMax(v.minimum, v.maximum));
+  controleer(v);
 
   const nMin = Math.ceil(v.plaatsen / v.maximum);
   // More than ⌊plaatsen / minimum⌋ locations only adds empty places, unless the bounds leave no other choice.

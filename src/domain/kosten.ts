@@ -12,6 +12,7 @@
 import type { KostenNorm, Prikkel } from "./model";
 import { kostenBerichten as kb } from "./berichten";
 import { nietBeschikbaar, ongeldig } from "./fouten";
+import { binnen, GRENZEN } from "./grenzen";
 import { dagTekst, dagUitCode, vergelijkDag, type Dag } from "./periode";
 
 export type SoortOpvang = "regulier" | "nood";
@@ -36,10 +37,9 @@ function tekstVan(v: unknown): string {
   return String(v);
 }
 
+/** Places (or persons): a whole number within GRENZEN.plaatsen, so no amount can overflow. */
 function controleerPlaatsen(plaatsen: number): void {
-  if (typeof plaatsen !== "number" || !Number.isSafeInteger(plaatsen) || plaatsen < 0) {
-    throw ongeldig(kb.plaatsenOngeldig(tekstVan(plaatsen)));
-  }
+  binnen("Aantal plaatsen", plaatsen, GRENZEN.plaatsen);
 }
 
 function normaliseer(tekst: string): string {
@@ -141,7 +141,8 @@ function dektJaar(n: KostenNorm, jaar: number): boolean {
  * in). With `eigenBedragPerJaar` given, that amount is used instead (also for years the data knows) and labelled
  * "eigen bedrag (opgegeven)".
  *
- * @throws ongeldig when plaatsen is not an integer ≥ 0, jaar is not an integer, or the own amount is negative.
+ * @throws ongeldig when plaatsen, jaar or the own amount is outside its range (src/domain/grenzen.ts; an own
+ *   amount is never negative).
  * @throws nietBeschikbaar when the data has no figure for that year (the message lists the known years).
  */
 export function opvangKosten(
@@ -152,18 +153,10 @@ export function opvangKosten(
   eigenBedragPerJaar?: number,
 ): OpvangKosten {
   controleerPlaatsen(plaatsen);
-  if (typeof jaar !== "number" || !Number.isInteger(jaar) || jaar < 1 || jaar > 9999) {
-    throw ongeldig(kb.jaarOngeldig(tekstVan(jaar)));
-  }
+  binnen("Jaar", jaar, GRENZEN.jaar);
   if (soort !== "regulier" && soort !== "nood") throw ongeldig(kb.soortOpvangOngeldig(tekstVan(soort)));
   if (eigenBedragPerJaar !== undefined) {
-    if (
-      typeof eigenBedragPerJaar !== "number" ||
-      !Number.isFinite(eigenBedragPerJaar) ||
-      eigenBedragPerJaar < 0
-    ) {
-      throw ongeldig(kb.eigenBedragOngeldig(tekstVan(eigenBedragPerJaar)));
-    }
+    binnen("Eigen bedrag per plaats per jaar", eigenBedragPerJaar, GRENZEN.bedragPerPlaats);
     return {
       bedrag: naarEuro(BigInt(plaatsen) * centen(eigenBedragPerJaar), 1n),
       tariefPerJaar: eigenBedragPerJaar,
@@ -249,7 +242,7 @@ export interface PrikkelBedrag {
  * One-off incentive for `plaatsen` places realised in `fase`: plaatsen × euro per place. A row with the exact
  * `duurzaam` value wins over a row with `duurzaam: null` (applies to both, as after an aanwijzing).
  *
- * @throws ongeldig when plaatsen is not an integer ≥ 0.
+ * @throws ongeldig when plaatsen is not a whole number within GRENZEN.plaatsen.
  * @throws nietBeschikbaar when no incentive row matches.
  */
 export function prikkelBedrag(
@@ -304,7 +297,7 @@ export function parseJaNee(v: string | number | boolean, wat = "Duurzaam"): bool
   if (typeof v === "number") {
     if (v === 1) return true;
     if (v === 0) return false;
-    throw ongeldig(kb.jaNeeOngeldig(wat, String(v)));
+    throw ongeldig(kb.jaNeeOngeldig(wat, v));
   }
   switch (normaliseer(v)) {
     case "ja":
@@ -320,7 +313,7 @@ export function parseJaNee(v: string | number | boolean, wat = "Duurzaam"): bool
     case "niet duurzaam":
       return false;
     default:
-      throw ongeldig(kb.jaNeeOngeldig(wat, String(v)));
+      throw ongeldig(kb.jaNeeOngeldig(wat, v));
   }
 }
 
@@ -420,7 +413,8 @@ function maandEenheden(a: Dag, b: Dag): bigint {
  * - an open-ended norm (`tot: null` in the source) applies only up to 31-12 of the year it starts in;
  * - amounts are exact until the end and returned in euros rounded to 2 decimals.
  *
- * @throws ongeldig when plaatsen is not an integer ≥ 0, a date is not a calendar day, or `van` is after `tot`.
+ * @throws ongeldig when plaatsen is not a whole number within GRENZEN.plaatsen, a date is not a calendar day, or
+ *   `van` is after `tot`.
  * @throws nietBeschikbaar when part of the range has no rate (before the first, after the last, or a gap) —
  *   never a silent zero.
  */

@@ -35,6 +35,9 @@ export function suggesties<T>(invoer: string, kandidaten: Iterable<Kandidaat<T>>
   for (const k of kandidaten) {
     let score: number;
     if (sleutel.length >= 3 && k.sleutel.startsWith(sleutel)) score = 0.5;
+    // The edit distance is at least the difference in length: skip without computing it (a pasted page of
+    // text must not cost a full comparison with every name).
+    else if (Math.abs(sleutel.length - k.sleutel.length) > tolerantie) continue;
     else {
       const d = distance(sleutel, k.sleutel);
       if (d > tolerantie) continue;

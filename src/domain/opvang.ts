@@ -10,6 +10,7 @@
 import type { Gemeente, OpvangBesluit, OpvangGemeente, Provincie } from "./model";
 import { getal, opvangBerichten as b } from "./berichten";
 import { nietBeschikbaar, ongeldig } from "./fouten";
+import { binnen, GRENZEN } from "./grenzen";
 import { naamSleutel } from "./namen";
 import type { Register } from "./register";
 
@@ -219,7 +220,7 @@ export class Opvang {
 
   /** The gemeente's share of its decision applied to another national total, rounded. */
   scenario(g: Gemeente, landelijk: number, soort: OpvangSoort, besluit?: OpvangBesluit): OpvangCijfer {
-    if (!Number.isInteger(landelijk) || landelijk <= 0) throw ongeldig(b.scenarioOngeldig(String(landelijk)));
+    binnen("Landelijk totaal", landelijk, GRENZEN.landelijk);
     const basis = this.gemeente(g, soort, besluit);
     const noemer = basis.besluit.landelijkTotaal;
     if (noemer === null) throw nietBeschikbaar(b.geenCijferGemeente(g.naam, basis.besluit.naam));

@@ -3,6 +3,7 @@
  */
 import { berichten } from "./berichten";
 import { ongeldig } from "./fouten";
+import { GRENZEN } from "./grenzen";
 
 export interface Periode {
   readonly jaar: number;
@@ -79,8 +80,8 @@ function geldigeDag(jaar: number, maand: number, dag: number): Dag | null {
 }
 
 /** Excel's day 1 is 1900-01-01; Excel counts a non-existent 29-2-1900 (serial 60). */
-const EXCEL_SERIEEL_MIN = 1;
-const EXCEL_SERIEEL_MAX = 2958465; // 31-12-9999
+const EXCEL_SERIEEL_MIN = GRENZEN.excelDatum.min;
+const EXCEL_SERIEEL_MAX = GRENZEN.excelDatum.max; // 31-12-9999
 
 export function dagUitExcelSerieel(serieel: number): Dag | null {
   if (!Number.isFinite(serieel) || serieel < EXCEL_SERIEEL_MIN || serieel > EXCEL_SERIEEL_MAX) return null;
@@ -92,8 +93,8 @@ export function dagUitExcelSerieel(serieel: number): Dag | null {
   return { jaar: d.getUTCFullYear(), maand: d.getUTCMonth() + 1, dag: d.getUTCDate() };
 }
 
-const JAAR_MIN = 1900;
-const JAAR_MAX = 2200;
+const JAAR_MIN = GRENZEN.jaar.min;
+const JAAR_MAX = GRENZEN.jaar.max;
 
 /**
  * Parse the forms seen in the wild: `2024-I`, `2024-II`, `2024 I`, `2024-1`, `2024 - 2`, `2024/1`,

@@ -3,7 +3,7 @@
  * Outside Excel (CLI, tests) the same codes and messages travel in an `ExcelFout`.
  */
 import { berichten } from "../domain/berichten";
-import { OpgaveFout } from "../domain/fouten";
+import { OpgaveFout, ongeldig } from "../domain/fouten";
 
 export type ExcelFoutCode = "#VALUE!" | "#N/A";
 
@@ -80,6 +80,29 @@ export function naarExcelFout(e: unknown): ExcelFout | CustomFunctions.Error {
  */
 export function werpExcelFout(e: unknown): never {
   throw naarExcelFout(e);
+}
+
+/**
+ * The output guard: no function returns a non-finite number. The input ranges (src/domain/grenzen.ts) keep every
+ * result finite; should a computation overflow anyway, the answer is this #VALUE!, never Infinity or NaN.
+ */
+const NIET_EINDIG = ongeldig(berichten.uitkomstNietEindig());
+
+/** `n` when finite; otherwise throws the engine's error (for use inside `alsExcel`). */
+export function eindig(n: number): number {
+  if (Number.isFinite(n)) return n;
+  throw NIET_EINDIG;
+}
+
+/** Throws the Excel error of a non-finite result (for a body written out without `alsExcel`). */
+export function werpNietEindig(): never {
+  return werpExcelFout(NIET_EINDIG);
+}
+
+/** A spilled table with every number cell checked by `eindig` (tables are small: one pass, no copy). */
+export function eindigeTabel<T extends readonly (readonly unknown[])[]>(tabel: T): T {
+  for (const rij of tabel) for (const cel of rij) if (typeof cel === "number") eindig(cel);
+  return tabel;
 }
 
 /** Run a function body; any error becomes a thrown Excel error (so every code path resolves). */

@@ -13,6 +13,8 @@ import { OpgaveFout } from "../domain/fouten";
 import type { Taakstelling } from "../domain/taakstelling";
 import { dagTekst, peiljaarInwoners, periodeCode } from "../domain/periode";
 import { engine } from "../data/store";
+import { GRENZEN } from "../domain/grenzen";
+import { invoerNoot } from "../domain/gemeenten";
 import { optieRij } from "../domain/kleinschalig";
 import { opvangBronTekst, type OpvangCijfer } from "../domain/opvang";
 import {
@@ -34,7 +36,15 @@ import {
   verplicht,
   verplichtGetal,
 } from "./excelArgs";
-import { alsExcel, alsExcelUitkomst, naarExcelFout, werpExcelFout } from "./excelFout";
+import {
+  alsExcel,
+  alsExcelUitkomst,
+  eindig,
+  eindigeTabel,
+  naarExcelFout,
+  werpExcelFout,
+  werpNietEindig,
+} from "./excelFout";
 
 /**
  * Taakstelling huisvesting vergunninghouders van een gemeente in een halfjaar (art. 29 en 30 Huisvestingswet 2014).
@@ -51,7 +61,8 @@ export function taakstelling(gemeente: unknown, periode: unknown): number {
   } catch (e) {
     return werpExcelFout(e);
   }
-  return t instanceof OpgaveFout ? werpExcelFout(t) : t.aantal;
+  if (t instanceof OpgaveFout) return werpExcelFout(t);
+  return Number.isFinite(t.aantal) ? t.aantal : werpNietEindig();
 }
 
 function laatsteRegel(gemeente: unknown, periode: unknown, gehuisvest: unknown, beginsaldo: unknown) {
@@ -60,7 +71,7 @@ function laatsteRegel(gemeente: unknown, periode: unknown, gehuisvest: unknown, 
     verplicht(gemeente, "gemeente"),
     verplicht(periode, "periode"),
     aantallen(gehuisvest),
-    optioneelGeheelGetal(beginsaldo, 0, berichten.beginsaldoOngeldig),
+    optioneelGeheelGetal(beginsaldo, "beginsaldo", GRENZEN.beginsaldo, 0),
   );
   const laatste = regels[regels.length - 1];
   if (!laatste) throw new OpgaveFout("ongeldig", berichten.gehuisvestLeeg());
@@ -72,8 +83,8 @@ function laatsteRegel(gemeente: unknown, periode: unknown, gehuisvest: unknown, 
  * @customfunction ACHTERSTAND
  * @param gemeente Naam of CBS-code van de gemeente.
  * @param periode Het laatste halfjaar, bijvoorbeeld "2024-II".
- * @param gehuisvest Aantal gehuisvest in dat halfjaar, of een kolom met aantallen per opeenvolgend halfjaar (de laatste is "periode").
- * @param [beginsaldo] Achterstand (+) of voorsprong (−) aan het begin van het eerste halfjaar; standaard 0.
+ * @param gehuisvest Aantal gehuisvest in dat halfjaar, of een kolom met aantallen per opeenvolgend halfjaar (de laatste is "periode"); elk een geheel getal van 0 t/m 100.000, hoogstens 100 halfjaren.
+ * @param [beginsaldo] Achterstand (+) of voorsprong (−) aan het begin van het eerste halfjaar, een geheel getal van -100.000 t/m 100.000; standaard 0.
  * @returns Achterstand (0 als er een voorsprong is).
  */
 export function achterstand(
@@ -82,7 +93,7 @@ export function achterstand(
   gehuisvest: unknown[][],
   beginsaldo?: unknown,
 ): number {
-  return alsExcel(() => laatsteRegel(gemeente, periode, gehuisvest, beginsaldo).achterstand);
+  return alsExcel(() => eindig(laatsteRegel(gemeente, periode, gehuisvest, beginsaldo).achterstand));
 }
 
 /**
@@ -90,8 +101,8 @@ export function achterstand(
  * @customfunction VOORSPRONG
  * @param gemeente Naam of CBS-code van de gemeente.
  * @param periode Het laatste halfjaar, bijvoorbeeld "2024-II".
- * @param gehuisvest Aantal gehuisvest in dat halfjaar, of een kolom met aantallen per opeenvolgend halfjaar (de laatste is "periode").
- * @param [beginsaldo] Achterstand (+) of voorsprong (−) aan het begin van het eerste halfjaar; standaard 0.
+ * @param gehuisvest Aantal gehuisvest in dat halfjaar, of een kolom met aantallen per opeenvolgend halfjaar (de laatste is "periode"); elk een geheel getal van 0 t/m 100.000, hoogstens 100 halfjaren.
+ * @param [beginsaldo] Achterstand (+) of voorsprong (−) aan het begin van het eerste halfjaar, een geheel getal van -100.000 t/m 100.000; standaard 0.
  * @returns Voorsprong (0 als er een achterstand is).
  */
 export function voorsprong(
@@ -100,7 +111,7 @@ export function voorsprong(
   gehuisvest: unknown[][],
   beginsaldo?: unknown,
 ): number {
-  return alsExcel(() => laatsteRegel(gemeente, periode, gehuisvest, beginsaldo).voorsprong);
+  return alsExcel(() => eindig(laatsteRegel(gemeente, periode, gehuisvest, beginsaldo).voorsprong));
 }
 
 /**
@@ -108,8 +119,8 @@ export function voorsprong(
  * @customfunction GECORRIGEERD
  * @param gemeente Naam of CBS-code van de gemeente.
  * @param periode Het halfjaar, bijvoorbeeld "2024-II".
- * @param gehuisvest Aantal gehuisvest per opeenvolgend halfjaar tot en met "periode" (de laatste waarde telt niet mee voor de gecorrigeerde taakstelling zelf).
- * @param [beginsaldo] Achterstand (+) of voorsprong (−) aan het begin van het eerste halfjaar; standaard 0.
+ * @param gehuisvest Aantal gehuisvest per opeenvolgend halfjaar tot en met "periode" (de laatste waarde telt niet mee voor de gecorrigeerde taakstelling zelf); elk een geheel getal van 0 t/m 100.000, hoogstens 100 halfjaren.
+ * @param [beginsaldo] Achterstand (+) of voorsprong (−) aan het begin van het eerste halfjaar, een geheel getal van -100.000 t/m 100.000; standaard 0.
  * @returns Gecorrigeerde taakstelling.
  */
 export function gecorrigeerd(
@@ -118,7 +129,7 @@ export function gecorrigeerd(
   gehuisvest: unknown[][],
   beginsaldo?: unknown,
 ): number {
-  return alsExcel(() => laatsteRegel(gemeente, periode, gehuisvest, beginsaldo).gecorrigeerd);
+  return alsExcel(() => eindig(laatsteRegel(gemeente, periode, gehuisvest, beginsaldo).gecorrigeerd));
 }
 
 /**
@@ -129,8 +140,8 @@ export function gecorrigeerd(
  * @returns Aantal inwoners.
  */
 export function inwoners(gemeente: unknown, peildatum?: unknown): number {
-  return alsExcel(
-    () => engine().inwoners(verplicht(gemeente, "gemeente"), optioneel(peildatum, "peildatum")).aantal,
+  return alsExcel(() =>
+    eindig(engine().inwoners(verplicht(gemeente, "gemeente"), optioneel(peildatum, "peildatum")).aantal),
   );
 }
 
@@ -182,7 +193,7 @@ export function provincie(gemeente: unknown): string {
  * @returns Landelijk aantal te huisvesten vergunninghouders.
  */
 export function landelijk(periode: unknown): number {
-  return alsExcel(() => engine().landelijk(verplicht(periode, "periode")).aantal);
+  return alsExcel(() => eindig(engine().landelijk(verplicht(periode, "periode")).aantal));
 }
 
 /**
@@ -193,9 +204,15 @@ export function landelijk(periode: unknown): number {
  * @returns Tekst met de herkomst van het getal.
  */
 export function bron(gemeente: unknown, periode: unknown): string {
-  return alsExcelUitkomst(() =>
-    engine().bronUitkomst(verplicht(gemeente, "gemeente"), verplicht(periode, "periode")),
-  );
+  return alsExcelUitkomst(() => {
+    const e = engine();
+    const invoer = verplicht(gemeente, "gemeente");
+    const p = verplicht(periode, "periode");
+    const tekst = e.bronUitkomst(invoer, p);
+    if (tekst instanceof OpgaveFout) return tekst;
+    // Text the lookup ignored ("=Utrecht") is named, with the gemeente it was read as.
+    return tekst + invoerNoot(invoer, () => e.taakstelling(invoer, p).gemeente.naam);
+  });
 }
 
 /**
@@ -229,7 +246,7 @@ export function gemeenten(periode: unknown, provincie?: unknown): any[][] {
       `Inwoners 1-1-${peiljaarInwoners(p)}`,
       `Taakstelling ${periodeCode(p)}`,
     ];
-    return [
+    return eindigeTabel([
       kop,
       ...regels.map((r) => [
         r.gemeente.code,
@@ -238,7 +255,7 @@ export function gemeenten(periode: unknown, provincie?: unknown): any[][] {
         r.inwoners ?? naarExcelFout(new OpgaveFout("nietBeschikbaar", "inwonertal onbekend")),
         r.taakstelling instanceof OpgaveFout ? naarExcelFout(r.taakstelling) : r.taakstelling.aantal,
       ]),
-    ];
+    ]);
   });
 }
 
@@ -262,7 +279,8 @@ export function opvang(gemeente: unknown, soort?: unknown, besluit?: unknown): n
   } catch (e) {
     return werpExcelFout(e);
   }
-  return c instanceof OpgaveFout ? werpExcelFout(c) : c.aantal;
+  if (c instanceof OpgaveFout) return werpExcelFout(c);
+  return Number.isFinite(c.aantal) ? c.aantal : werpNietEindig();
 }
 
 /**
@@ -274,13 +292,14 @@ export function opvang(gemeente: unknown, soort?: unknown, besluit?: unknown): n
  * @returns Aantal opvangplaatsen.
  */
 export function opvangprovincie(provincie: unknown, soort?: unknown, besluit?: unknown): number {
-  return alsExcel(
-    () =>
+  return alsExcel(() =>
+    eindig(
       engine().opvangProvincie(
         verplicht(provincie, "provincie"),
         optioneleTekst(soort, "soort"),
         optioneleTekst(besluit, "besluit"),
       ).aantal,
+    ),
   );
 }
 
@@ -288,7 +307,7 @@ export function opvangprovincie(provincie: unknown, soort?: unknown, besluit?: u
  * Scenario: de opvangopgave van een gemeente als het landelijke totaal N zou zijn (eigen aandeel × N, afgerond).
  * @customfunction OPVANGSCENARIO
  * @param gemeente Naam of CBS-code van de gemeente.
- * @param landelijk Landelijk aantal opvangplaatsen in het scenario, bijvoorbeeld 88000.
+ * @param landelijk Landelijk aantal opvangplaatsen in het scenario, bijvoorbeeld 88000; een geheel getal van 1 t/m 1.000.000.
  * @param [soort] "totaal" (standaard) of "amv".
  * @param [besluit] Besluit waarvan het aandeel wordt genomen; standaard als bij OPVANG.
  * @returns Aantal opvangplaatsen in het scenario.
@@ -299,14 +318,15 @@ export function opvangscenario(
   soort?: unknown,
   besluit?: unknown,
 ): number {
-  return alsExcel(
-    () =>
+  return alsExcel(() =>
+    eindig(
       engine().opvangScenario(
         verplicht(gemeente, "gemeente"),
-        verplichtGetal(landelijk, "landelijk"),
+        verplichtGetal(landelijk, "landelijk", GRENZEN.landelijk),
         optioneleTekst(soort, "soort"),
         optioneleTekst(besluit, "besluit"),
       ).aantal,
+    ),
   );
 }
 
@@ -323,7 +343,8 @@ export function opvangbron(gemeente: unknown, soort?: unknown, besluit?: unknown
     const e = engine();
     const invoer = verplicht(gemeente, "gemeente");
     const c = e.opvangGemeente(invoer, optioneleTekst(soort, "soort"), optioneleTekst(besluit, "besluit"));
-    return opvangBronTekst(e.gemeente(invoer).naam, c);
+    const naam = e.gemeente(invoer).naam;
+    return opvangBronTekst(naam, c) + invoerNoot(invoer, () => naam);
   });
 }
 
@@ -333,30 +354,32 @@ export function opvangbron(gemeente: unknown, soort?: unknown, besluit?: unknown
  * @returns Tabel met een kopregel; loopt over (spill).
  */
 export function opvangbesluiten(): any[][] {
-  return alsExcel(() => [
-    ["Besluit", "Naam", "Datum", "Peildatum", "Landelijk totaal", "Waarvan amv", "Status"],
-    ...engine()
-      .opvang.alleBesluiten()
-      .map((x) => [
-        x.id,
-        x.naam,
-        x.datum,
-        x.peildatum,
-        x.landelijkTotaal ?? "",
-        x.landelijkAmv ?? "",
-        x.status,
-      ]),
-  ]);
+  return alsExcel(() =>
+    eindigeTabel([
+      ["Besluit", "Naam", "Datum", "Peildatum", "Landelijk totaal", "Waarvan amv", "Status"],
+      ...engine()
+        .opvang.alleBesluiten()
+        .map((x) => [
+          x.id,
+          x.naam,
+          x.datum,
+          x.peildatum,
+          x.landelijkTotaal ?? "",
+          x.landelijkAmv ?? "",
+          x.status,
+        ]),
+    ]),
+  );
 }
 
 /**
  * Opties voor kleinschalige opvang: aantal locaties × grootte, totaal, overschot, duurzaam-bonus, indicatieve jaarkosten en eenmalige bonus; gesorteerd op jaarkosten. De laatste regels noemen de aannames.
  * @customfunction KLEINSCHALIG
- * @param plaatsen Aantal te realiseren opvangplaatsen.
- * @param [minimum] Minimale locatiegrootte; standaard 50.
- * @param [maximum] Maximale locatiegrootte; standaard 200.
- * @param [maxlocaties] Maximaal aantal locaties; standaard geen grens (de tabel toont hoogstens 20 opties).
- * @param [vastekosten] Vaste kosten per locatie per jaar in euro (aanname); standaard 200000.
+ * @param plaatsen Aantal te realiseren opvangplaatsen, een geheel getal van 1 t/m 200.000.
+ * @param [minimum] Minimale locatiegrootte (1 t/m 10.000); standaard 50.
+ * @param [maximum] Maximale locatiegrootte (1 t/m 10.000); standaard 200.
+ * @param [maxlocaties] Maximaal aantal locaties (1 t/m 10.000); standaard geen grens (de tabel toont hoogstens 20 opties).
+ * @param [vastekosten] Vaste kosten per locatie per jaar in euro (aanname, € 0 t/m € 100.000.000); standaard 200000.
  * @param [duurzaam] Locaties voor minstens 5 jaar ("ja"/"nee", WAAR/ONWAAR); standaard ja.
  * @returns Tabel met een kopregel; loopt over (spill).
  */
@@ -370,11 +393,11 @@ export function kleinschalig(
 ): any[][] {
   return alsExcel(() => {
     const { opties, aannames } = engine().kleinschalig({
-      plaatsen: verplichtGetal(plaatsen, "plaatsen"),
-      minimum: optioneelGetal(minimum, "minimum"),
-      maximum: optioneelGetal(maximum, "maximum"),
-      maxLocaties: optioneelGetal(maxlocaties, "maxlocaties"),
-      vasteKostenPerLocatie: optioneelGetal(vastekosten, "vastekosten"),
+      plaatsen: verplichtGetal(plaatsen, "plaatsen", GRENZEN.tePlaatsen),
+      minimum: optioneelGetal(minimum, "minimum", GRENZEN.locatiegrootte),
+      maximum: optioneelGetal(maximum, "maximum", GRENZEN.locatiegrootte),
+      maxLocaties: optioneelGetal(maxlocaties, "maxlocaties", GRENZEN.locaties),
+      vasteKostenPerLocatie: optioneelGetal(vastekosten, "vastekosten", GRENZEN.vasteKosten),
       duurzaam: optioneleJaNee(duurzaam, "duurzaam"),
     });
     const kop = [
@@ -388,17 +411,17 @@ export function kleinschalig(
       "Eenmalige bonus (€)",
     ];
     const leeg = kop.slice(1).map(() => "");
-    return [kop, ...opties.map(optieRij), ...aannames.map((a) => [`Aanname: ${a}`, ...leeg])];
+    return eindigeTabel([kop, ...opties.map(optieRij), ...aannames.map((a) => [`Aanname: ${a}`, ...leeg])]);
   });
 }
 
 /**
  * Indicatieve COA-kosten van een aantal opvangplaatsen in een kalenderjaar (kostprijs per bewoner per jaar).
  * @customfunction KOSTENOPVANG
- * @param plaatsen Aantal opvangplaatsen (bewoners).
- * @param jaar Kalenderjaar, bijvoorbeeld 2023.
+ * @param plaatsen Aantal opvangplaatsen (bewoners), een geheel getal van 0 t/m 200.000.
+ * @param jaar Kalenderjaar, bijvoorbeeld 2023 (1900 t/m 2200).
  * @param [soort] "regulier" (standaard) of "nood" (crisisnoodopvang).
- * @param [bedragperjaar] Eigen bedrag per plaats per jaar in euro; gebruikt in plaats van het COA-cijfer.
+ * @param [bedragperjaar] Eigen bedrag per plaats per jaar in euro (€ 0 t/m € 1.000.000); gebruikt in plaats van het COA-cijfer.
  * @returns Kosten in euro.
  */
 export function kostenopvang(
@@ -409,20 +432,22 @@ export function kostenopvang(
 ): number {
   return alsExcel(() => {
     const s = optioneleTekst(soort, "soort");
-    return opvangKosten(
-      engine().dataset.kostenNormen,
-      verplichtGetal(plaatsen, "plaatsen"),
-      verplichtGetal(jaar, "jaar"),
-      s === undefined ? "regulier" : parseSoortOpvang(s),
-      optioneelGetal(bedragperjaar, "bedragperjaar"),
-    ).bedrag;
+    return eindig(
+      opvangKosten(
+        engine().dataset.kostenNormen,
+        verplichtGetal(plaatsen, "plaatsen", GRENZEN.plaatsen),
+        verplichtGetal(jaar, "jaar", GRENZEN.jaar),
+        s === undefined ? "regulier" : parseSoortOpvang(s),
+        optioneelGetal(bedragperjaar, "bedragperjaar", GRENZEN.bedragPerPlaats),
+      ).bedrag,
+    );
   });
 }
 
 /**
  * Eenmalige financiële prikkel (Spreidingswet) voor een aantal opvangplaatsen, naar fase en duurzaamheid.
  * @customfunction PRIKKEL
- * @param plaatsen Aantal opvangplaatsen.
+ * @param plaatsen Aantal opvangplaatsen, een geheel getal van 0 t/m 200.000.
  * @param [fase] "landelijk" (standaard), "provinciaal" of "aanwijzing".
  * @param [duurzaam] Duurzame plaatsen (minstens 5 jaar, meer dan 100 plaatsen): "ja" of "nee" (standaard nee).
  * @returns Bedrag in euro.
@@ -430,12 +455,14 @@ export function kostenopvang(
 export function prikkel(plaatsen: unknown, fase?: unknown, duurzaam?: unknown): number {
   return alsExcel(() => {
     const f = optioneleTekst(fase, "fase");
-    return prikkelBedrag(
-      engine().dataset.prikkels,
-      verplichtGetal(plaatsen, "plaatsen"),
-      f === undefined ? "landelijk" : parseFase(f),
-      optioneleJaNee(duurzaam, "duurzaam") ?? false,
-    ).bedrag;
+    return eindig(
+      prikkelBedrag(
+        engine().dataset.prikkels,
+        verplichtGetal(plaatsen, "plaatsen", GRENZEN.plaatsen),
+        f === undefined ? "landelijk" : parseFase(f),
+        optioneleJaNee(duurzaam, "duurzaam") ?? false,
+      ).bedrag,
+    );
   });
 }
 
@@ -443,7 +470,7 @@ function oekraineBerekening(plaatsen: unknown, van: unknown, tot: unknown, soort
   const s = optioneleTekst(soort, "soort");
   return oekraineVergoeding(
     engine().dataset.kostenNormen,
-    verplichtGetal(plaatsen, "plaatsen"),
+    verplichtGetal(plaatsen, "plaatsen", GRENZEN.plaatsen),
     datum(van, "van"),
     datum(tot, "tot"),
     s === undefined ? "GOO" : parseSoortOekraine(s),
@@ -453,20 +480,20 @@ function oekraineBerekening(plaatsen: unknown, van: unknown, tot: unknown, soort
 /**
  * Vergoeding opvang Oekraïense ontheemden (normbedragen) over een periode, exact gesplitst bij elke tariefwijziging. GOO per plaats per dag (dagen tellen, begin en eind inclusief); POO per persoon per maand (volle maanden, gedeeltelijke naar rato van de dagen).
  * @customfunction OEKRAINE
- * @param plaatsen Aantal opvangplaatsen (GOO) of personen (POO).
+ * @param plaatsen Aantal opvangplaatsen (GOO) of personen (POO), een geheel getal van 0 t/m 200.000.
  * @param van Eerste dag (datum).
  * @param tot Laatste dag (datum, inclusief).
  * @param [soort] "GOO" (gemeentelijke opvang, standaard) of "POO" (particuliere opvang).
  * @returns Bedrag in euro.
  */
 export function oekraine(plaatsen: unknown, van: unknown, tot: unknown, soort?: unknown): number {
-  return alsExcel(() => oekraineBerekening(plaatsen, van, tot, soort).bedrag);
+  return alsExcel(() => eindig(oekraineBerekening(plaatsen, van, tot, soort).bedrag));
 }
 
 /**
  * De berekening van OEKRAINE per tariefperiode: van, tot, tarief, eenheid, aantal dagen of maanden, bedrag, status; met waarschuwingen.
  * @customfunction OEKRAINEDELEN
- * @param plaatsen Aantal opvangplaatsen (GOO) of personen (POO).
+ * @param plaatsen Aantal opvangplaatsen (GOO) of personen (POO), een geheel getal van 0 t/m 200.000.
  * @param van Eerste dag (datum).
  * @param tot Laatste dag (datum, inclusief).
  * @param [soort] "GOO" (standaard) of "POO".
@@ -476,7 +503,7 @@ export function oekrainedelen(plaatsen: unknown, van: unknown, tot: unknown, soo
   return alsExcel(() => {
     const v = oekraineBerekening(plaatsen, van, tot, soort);
     const leeg = ["", "", "", "", ""];
-    return [
+    return eindigeTabel([
       ["Van", "Tot en met", "Tarief (€)", "Eenheid", "Aantal", "Bedrag (€)", "Status"],
       ...v.delen.map((d) => [
         dagTekst(d.vanaf),
@@ -490,6 +517,6 @@ export function oekrainedelen(plaatsen: unknown, van: unknown, tot: unknown, soo
       ["Totaal", "", "", "", "", v.bedrag, ""],
       [`Conventie: ${v.conventie}`, ...leeg, ""],
       ...v.waarschuwingen.map((w) => [w, ...leeg, ""]),
-    ];
+    ]);
   });
 }

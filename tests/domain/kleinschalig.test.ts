@@ -59,7 +59,7 @@ test("impossible or invalid requests are refused clearly", () => {
   };
   expect(fout({ plaatsen: 1000, maxLocaties: 3 })).toContain("niet te halen");
   expect(fout({ minimum: 300 })).toContain("groter dan de maximale");
-  expect(fout({ plaatsen: 0 })).toContain("groter dan 0");
+  expect(fout({ plaatsen: 0 })).toContain("1 t/m 200.000");
   expect(fout({ plaatsen: 12.5 })).toContain("geheel getal");
   expect(fout({ minimum: 0 })).toContain("Minimum");
 });

@@ -65,7 +65,7 @@ describe("ACHTERSTAND / VOORSPRONG / GECORRIGEERD", () => {
       ).message,
     ).toContain("kolom");
     expect(excelFout(() => f.achterstand("Utrecht", "2024-I", [[1]], "tien")).message).toContain(
-      "Beginsaldo",
+      "beginsaldo",
     );
   });
 

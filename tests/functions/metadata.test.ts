@@ -1,9 +1,13 @@
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { FUNCTIES } from "../../src/functions/registry";
+import { bereik } from "../../src/domain/berichten";
+import { GRENZEN } from "../../src/domain/grenzen";
+import { GRENS_PARAMETERS } from "./grenzenPerParameter";
 
 interface MetaParam {
   name: string;
+  description?: string;
   type?: string;
   optional?: boolean;
   dimensionality?: string;
@@ -85,5 +89,16 @@ test("no function is volatile or streaming, and none asks for the invocation con
     expect(fn.options?.volatile).toBeFalsy();
     expect(fn.options?.stream).toBeFalsy();
     expect(fn.options?.requiresAddress).toBeFalsy();
+  }
+});
+
+test("the description of every numeric parameter names its range from GRENZEN (docs/grenzen.md)", () => {
+  for (const { functie, parameter, grootheid } of GRENS_PARAMETERS) {
+    const meta = functies.find((f) => f.id === functie)?.parameters.find((p) => p.name === parameter);
+    expect([functie, parameter, meta?.description?.includes(bereik(GRENZEN[grootheid]))]).toEqual([
+      functie,
+      parameter,
+      true,
+    ]);
   }
 });

@@ -1,0 +1,108 @@
+/**
+ * `opgave fn`: the number of arguments is checked (Excel does this itself; the CLI must not ignore an extra word),
+ * and a number outside its range is a Dutch #VALUE! with exit code 1, never a stack trace.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import path from "path";
+import { celTekst, main, type Uitvoer } from "../../src/cli/main";
+import { celWaarde } from "../../src/cli/excelWaarden";
+import { FUNCTIES } from "../../src/functions/registry";
+
+const root = path.resolve(__dirname, "../..");
+
+function opgave(...args: string[]) {
+  const uit: string[] = [];
+  const fout: string[] = [];
+  const u: Uitvoer = { out: (t) => uit.push(t), err: (t) => fout.push(t) };
+  const code = main(args, u);
+  return { code, out: uit.join("\n"), err: fout.join("\n") };
+}
+
+describe("opgave fn: arity", () => {
+  test("TAAKSTELLING Utrecht 2024-I extra: exit 2, a Dutch reason naming the parameters, no answer", () => {
+    expect(opgave("fn", "TAAKSTELLING", "Utrecht", "2024-I", "extra")).toEqual({
+      code: 2,
+      out: "",
+      err:
+        "Te veel argumenten: OPGAVE.TAAKSTELLING(gemeente; periode) heeft 2 parameters, er zijn 3 argumenten " +
+        "gegeven. Laat de extra waarde weg.",
+    });
+  });
+
+  test("for every function: one word too many is exit 2; all parameters given is not", () => {
+    for (const d of FUNCTIES) {
+      const n = d.parameters.length;
+      const teVeel = opgave("fn", d.id, ...Array.from({ length: n + 1 }, () => "1"));
+      expect([d.id, teVeel.code, teVeel.out]).toEqual([d.id, 2, ""]);
+      expect(teVeel.err).toContain(
+        `heeft ${n === 0 ? "geen parameters" : n === 1 ? "1 parameter" : `${n} parameters`}`,
+      );
+      const precies = opgave("fn", d.id, ...Array.from({ length: n }, () => "1"));
+      expect([d.id, precies.code]).not.toEqual([d.id, 2]);
+    }
+  });
+
+  test("optional parameters may still be left out, and --scheiding is no argument", () => {
+    expect(opgave("fn", "ACHTERSTAND", "Utrecht", "2024-I", "300").code).toBe(0);
+    expect(opgave("fn", "GEMEENTEN", "2024-I", "Utrecht", "--scheiding", ";").code).toBe(0);
+  });
+});
+
+describe("opgave fn: numbers", () => {
+  test("a word reads as a number the way a cell does, 1e308 included", () => {
+    expect(celWaarde("1e308")).toBe(1e308);
+    expect(celWaarde("-1.5e1")).toBe(-15);
+    expect(celWaarde("1e309")).toBe("1e309"); // too large for a cell: text, as in Excel
+    expect(celWaarde("0363")).toBe("0363");
+  });
+
+  test.each([
+    [["OPVANGSCENARIO", "Utrecht", "1e308"], "landelijk: 1E+308 is niet toegestaan"],
+    [["VOORSPRONG", "Utrecht", "2024-I", "1e308"], "gehuisvest: 1E+308 is niet toegestaan"],
+    [["KOSTENOPVANG", "100", "2023", "", "1e306"], "bedragperjaar: 1E+306 is niet toegestaan"],
+    [["KLEINSCHALIG", "300", "", "", "", "-200000"], "vastekosten: -200.000 is niet toegestaan"],
+  ])("%j: #VALUE! with the range, exit 1", (args, melding) => {
+    const r = opgave("fn", ...args);
+    expect(r.code).toBe(1);
+    expect(r.out.startsWith(`#VALUE! ${melding}; gebruik `)).toBe(true);
+    expect(r.out).toMatch(/ t\/m /);
+    expect(r.err).toBe("");
+  });
+
+  test("output text that a spreadsheet would read as a formula gets a leading apostrophe; numbers stay", () => {
+    expect(celTekst("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(celTekst("@Utrecht")).toBe("'@Utrecht");
+    expect(celTekst("+31")).toBe("'+31");
+    expect(celTekst(-5)).toBe(-5);
+    expect(celTekst("Utrecht")).toBe("Utrecht");
+  });
+});
+
+describe("the real bin", () => {
+  beforeAll(() => {
+    execFileSync(
+      process.execPath,
+      [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
+      { cwd: root },
+    );
+  }, 120_000);
+
+  function bin(...args: string[]) {
+    const r = spawnSync(process.execPath, [path.join(root, "bin/opgave.js"), ...args], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    return { code: r.status, out: r.stdout.trim(), err: r.stderr.trim() };
+  }
+
+  test("extra argument: exit 2; absurd number: exit 1 with the Dutch message; never a stack trace", () => {
+    const extra = bin("fn", "TAAKSTELLING", "Utrecht", "2024-I", "extra");
+    expect(extra.code).toBe(2);
+    expect(extra.out).toBe("");
+    expect(extra.err).toMatch(/^Te veel argumenten: /);
+    const absurd = bin("fn", "OPVANGSCENARIO", "Utrecht", "1e308");
+    expect(absurd.code).toBe(1);
+    expect(absurd.out).toMatch(/^#VALUE! landelijk: 1E\+308 is niet toegestaan/);
+    for (const r of [extra, absurd]) expect(`${r.out}\n${r.err}`).not.toMatch(/\n\s+at |onverwachte fout/i);
+  });
+});
