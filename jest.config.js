@@ -24,6 +24,8 @@ const INTEGRATIE = [
   "<rootDir>/tests/manifest/**/*.test.ts",
   "<rootDir>/tests/workbook/libreoffice.test.ts",
   "<rootDir>/tests/workbook/libreofficeHerbevulling.test.ts",
+  "<rootDir>/tests/workbook/libreofficeResultaten.test.ts",
+  "<rootDir>/tests/workbook/libreofficeAfdruk.test.ts",
   "<rootDir>/tests/workbook/consolideren.test.ts",
   "<rootDir>/tests/data/feed.test.ts",
   "<rootDir>/tests/data/bundel.test.ts",

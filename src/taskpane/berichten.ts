@@ -3,6 +3,76 @@
  * the domain's messages (src/domain/berichten.ts); feed and bundle messages from src/data/berichten.ts.
  */
 import { getal } from "../domain/berichten";
+import { OpgaveFout } from "../domain/fouten";
+
+/** Said instead of an English technical message the pane does not know. */
+const ONBEKEND = "een technische fout; de melding van het onderdeel is niet in het Nederlands beschikbaar";
+
+/** English messages of the libraries the pane uses (jszip and exceljs reading a file, the browser), in Dutch. */
+const BIBLIOTHEEK: readonly (readonly [RegExp, string])[] = [
+  [
+    /Can'?t find end of central directory|is this a zip file/i,
+    "het bestand is geen geldig Excel-werkboek: geen zip-archief, of beschadigd",
+  ],
+  [
+    /End of data reached|Corrupted zip|Invalid (?:local file header|central directory)|Unexpected end of/i,
+    "het bestand is geen geldig Excel-werkboek: onvolledig of beschadigd",
+  ],
+  [/Encrypted zip|password/i, "het werkboek is met een wachtwoord beveiligd; sla het zonder wachtwoord op"],
+  [
+    /Bad compressed size|invalid (?:stored block lengths|distance|code)|incorrect header check/i,
+    "het bestand is beschadigd",
+  ],
+  [
+    /Cannot read propert(?:y|ies) of (?:undefined|null)|\w+ is not a function|\w+ is undefined/i,
+    "het werkboek heeft een indeling die niet gelezen kan worden",
+  ],
+  [/Failed to fetch|NetworkError|Load failed/i, "geen verbinding"],
+  [/out of memory|Array buffer allocation failed/i, "het bestand is te groot om in het taakvenster te lezen"],
+];
+
+/** The Dutch text of a known library message, or undefined. */
+function vertaal(engels: string): string | undefined {
+  return BIBLIOTHEEK.find(([patroon]) => patroon.test(engels))?.[1];
+}
+
+/** A message that reads as English (an unknown library message): typical English words, none of Dutch. */
+function isEngels(tekst: string): boolean {
+  const engels = /\b(the|is|not|of|can'?t|cannot|undefined|invalid|error|unexpected|found|failed|reading)\b/i;
+  const nederlands = /\b(het|de|een|niet|geen|kan|bestand|werkboek|fout)\b/i;
+  return engels.test(tekst) && !nederlands.test(tekst);
+}
+
+/** Text between parentheses (one level of nesting inside), as Opgave's readers quote a library's message. */
+const TUSSEN_HAAKJES = /\(((?:[^()]|\([^()]*\))*)\)/g;
+
+/**
+ * A text with the known library messages quoted in it (between parentheses, or the whole text when it is one)
+ * in Dutch; everything else stays as it is (a cell value of the preview, say an English source title).
+ */
+function zonderEngels(tekst: string): string {
+  const geheel = isEngels(tekst) ? vertaal(tekst) : undefined;
+  if (geheel) return geheel;
+  return tekst.replace(TUSSEN_HAAKJES, (heel, binnen: string) => {
+    const nl = isEngels(binnen) ? vertaal(binnen) : undefined;
+    return nl ? `(${nl})` : heel;
+  });
+}
+
+/**
+ * A finding or error message in Dutch: known library messages translated, and an unknown English message
+ * (quoted between parentheses in a Dutch sentence, or the whole message) replaced by a Dutch placeholder.
+ */
+function meldingZonderEngels(tekst: string): string {
+  if (isEngels(tekst)) return vertaal(tekst) ?? ONBEKEND;
+  return tekst.replace(TUSSEN_HAAKJES, (heel, binnen: string) =>
+    isEngels(binnen) ? `(${vertaal(binnen) ?? ONBEKEND})` : heel,
+  );
+}
+
+function onverwacht(detail: string): string {
+  return `Er ging iets mis: ${detail}. Uw werkboek is niet gewijzigd.`;
+}
 
 /** Messages of the task pane. */
 export const paneelBerichten = {
@@ -20,11 +90,27 @@ export const paneelBerichten = {
   bezig: "Bezig met vullen…",
   voorbeeldKlaar: (naam: string) =>
     `Voorbeeld van het werkboek voor ${naam} hieronder. Download het als .xlsx of open het paneel in Excel om te vullen.`,
-  downloadKlaar: "Het .xlsx-bestand is gemaakt.",
+  invoerGewijzigd:
+    "De invoer is gewijzigd: kies opnieuw Toon voorbeeld om het werkboek te zien en te downloaden.",
+  downloadKlaar: (bestand: string) => `Het bestand ${bestand} is gemaakt.`,
+  // The preview (./voorbeeld)
+  inExcel: "in Excel",
+  inExcelUitleg: "Excel berekent deze cel zodra het werkboek geopend is.",
+  voorbeeldUitleg:
+    "Per blad wat het werkboek bevat. Lichtgeel: hier vult u zelf in. “in Excel”: Excel berekent die cel zodra u het werkboek opent.",
+  voorbeeldGegevens: (blad: string) => `${blad}: gegevens`,
+  voorbeeldTabel: (blad: string, rijen: number) =>
+    `${blad}: tabel met ${getal(rijen)} ${rijen === 1 ? "rij" : "rijen"}`,
+  bladRijen: (rijen: number) => `(${getal(rijen)} ${rijen === 1 ? "rij" : "rijen"})`,
+  toonAlleRijen: (rijen: number) => `Toon alle ${getal(rijen)} rijen`,
+  invoerCel: (waarde: string) => (waarde === "" ? "eigen invoer, leeg" : `eigen invoer: ${waarde}`),
   ophalen: "Laatste besluit ophalen…",
   overnemen: "Nieuwe gegevens in gebruik nemen…",
   terugBezig: "Terug naar de ingebouwde gegevens…",
   sleutelIngebouwd: "ingebouwd in de invoegtoepassing",
+  /** Bron sheet: "Bron-adres" of the embedded data, and what stands where the pane cannot know a value. */
+  bronAdresIngebouwd: "ingebouwd in de invoegtoepassing (geen feed)",
+  nietBeschikbaar: "niet beschikbaar in de browser",
   ondertekendDoor: (naam: string, id: string) => `Ondertekend door ${naam} (${id})`,
   kandidaatVersie: (versie: string, datum: string) => `${versie} van ${datum}`,
   kandidaatAantal: (aantal: number, toegevoegd: number) =>
@@ -44,11 +130,20 @@ export const paneelBerichten = {
     cellen === 0
       ? "Er staan geen OPGAVE-formules in de werkmap."
       : `${getal(cellen)} ${cellen === 1 ? "cel" : "cellen"} met OPGAVE-formules opnieuw berekend.`,
-  onverwacht: (detail: string) => `Er ging iets mis: ${detail}. Uw werkboek is niet gewijzigd.`,
+  onverwacht,
+  /** Any error as Dutch text: an OpgaveFout's own message, a library's (jszip, exceljs, the browser) translated. */
+  fout: (e: unknown): string => {
+    if (e instanceof OpgaveFout) return e.message;
+    const tekst = e instanceof Error ? e.message.split("\n")[0] || e.name : String(e);
+    return onverwacht(meldingZonderEngels(tekst));
+  },
+  zonderEngels,
+  meldingZonderEngels,
   voorbeeldModus:
     "Voorbeeldweergave buiten Excel: het werkboek wordt als tabellen getoond en kan als .xlsx worden gedownload.",
   knopVul: "Vul werkboek",
   knopVoorbeeld: "Toon voorbeeld",
+  knopDownload: (bestand: string) => `Download ${bestand}`,
   instellingOpgeslagen: "Instelling opgeslagen.",
   excelTeOud: (versie: string) =>
     `Deze Excel-versie kan het werkboek niet vullen (ExcelApi ${versie} nodig: Office 2021 of nieuwer, Microsoft 365 ` +
@@ -57,6 +152,8 @@ export const paneelBerichten = {
   consGekozen: (n: number, genegeerd: number) =>
     `${n} werkboek${n === 1 ? "" : "en"} gekozen` +
     (genegeerd > 0 ? `; ${genegeerd} bestand${genegeerd === 1 ? "" : "en"} overgeslagen (geen .xlsx).` : "."),
+  consDownloadKlaar: (bestand: string) => `Het overzicht ${bestand} is gemaakt.`,
+  kiesBestanden: "Kies bestanden…",
   consGeenBevindingen: "Geen bevindingen: alle werkboeken zijn in orde.",
   consSamenvatting: (
     provincie: string,

@@ -10,17 +10,38 @@ import type { BronInfo } from "../workbook/bouwPlan";
 import { planConsolidatie } from "../workbook/consolidatiePlan";
 import type { WerkboekPlan } from "../workbook/plan";
 import { inExcel, vulWerkboek } from "./excelHost";
-import { downloadBestand, element, toonPlan, toonUitkomst, voortgang } from "./weergave";
+import { downloadBestand, element, toonBericht, voortgang } from "./weergave";
+import { berekendeWaarden, bestandsnaam, toonVoorbeeld, verbergVoorbeeld } from "./voorbeeld";
 
 let gekozen: File[] = [];
-let laatste: WerkboekPlan | undefined;
+/** The overview shown in the preview and the name of its download (gone when other files are chosen). */
+let laatste: { plan: WerkboekPlan; bestand: string } | undefined;
+
+/** The consolidation's own message area (never the one of "Werkboek vullen"). */
+function toonUitkomst(tekst: string, fout = false): void {
+  toonBericht("cons", tekst, fout ? "fout" : "");
+}
+
+function vergeetOverzicht(): void {
+  laatste = undefined;
+  element("cons-download").hidden = true;
+  element("controles").hidden = true;
+  verbergVoorbeeld("cons-voorbeeld");
+  toonUitkomst("");
+}
 
 function kies(bestanden: readonly File[]): void {
+  vergeetOverzicht();
   gekozen = bestanden.filter((b) => b.name.toLowerCase().endsWith(".xlsx"));
   const genegeerd = bestanden.length - gekozen.length;
   element("dropzone-hulp").textContent =
     gekozen.length === 0 ? pb.consGeenBestanden : pb.consGekozen(gekozen.length, genegeerd);
   element<HTMLButtonElement>("consolideer").disabled = gekozen.length === 0;
+}
+
+/** The findings with a library's English message (jszip, exceljs) in Dutch: in the list and the overview alike. */
+function inHetNederlands(c: Consolidatie): Consolidatie {
+  return { ...c, controles: c.controles.map((k) => ({ ...k, melding: pb.meldingZonderEngels(k.melding) })) };
 }
 
 function toonControles(c: Consolidatie): void {
@@ -53,7 +74,8 @@ function samenvatting(c: Consolidatie): string {
 async function samenvoegen(bron: () => BronInfo): Promise<void> {
   const knop = element<HTMLButtonElement>("consolideer");
   knop.disabled = true;
-  voortgang(0);
+  vergeetOverzicht();
+  voortgang(0, "cons");
   try {
     // exceljs only now: it is a large library and most users never consolidate.
     const { leesAanlevering } = await import(/* webpackChunkName: "lezen" */ "../workbook/lezen");
@@ -61,35 +83,43 @@ async function samenvoegen(bron: () => BronInfo): Promise<void> {
     for (const [i, f] of gekozen.entries()) {
       // A broken file never stops the others: leesAanlevering reports instead of throwing.
       aanleveringen.push(await leesAanlevering(f.name, new Uint8Array(await f.arrayBuffer())));
-      voortgang((i + 1) / (gekozen.length + 1));
+      voortgang((i + 1) / (gekozen.length + 1), "cons");
     }
-    const c = consolideer(engine(), aanleveringen);
+    const c = inHetNederlands(consolideer(engine(), aanleveringen));
     toonControles(c);
-    laatste = planConsolidatie(c, bron());
+    const plan = planConsolidatie(c, bron());
     if (inExcel()) {
-      const rapport = await vulWerkboek(laatste, (f) => voortgang(f));
+      const rapport = await vulWerkboek(plan, (f) => voortgang(f, "cons"));
       toonUitkomst(
         `${samenvatting(c)}\n${pb.gevuld(rapport.nieuweBladen.length, rapport.wijzigingen.length, rapport.invoerBehouden)}`,
       );
     } else {
-      toonPlan(laatste);
-      element("cons-download").hidden = false;
+      toonVoorbeeld("cons-voorbeeld", plan, await berekendeWaarden(plan));
+      laatste = { plan, bestand: bestandsnaam("overzicht", c.provincie?.naam ?? "provincie") };
+      const download = element("cons-download");
+      download.textContent = pb.knopDownload(laatste.bestand);
+      download.hidden = false;
       toonUitkomst(samenvatting(c));
     }
   } catch (e) {
-    toonUitkomst(pb.onverwacht(String(e)), true);
+    toonUitkomst(pb.fout(e), true);
   } finally {
-    voortgang(null);
+    voortgang(null, "cons");
     knop.disabled = gekozen.length === 0;
   }
 }
 
 async function download(): Promise<void> {
-  if (!laatste) return;
-  const { schrijfXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsxWriter");
-  const { data } = await schrijfXlsx(laatste);
-  downloadBestand(data, "opgave-overzicht.xlsx");
-  toonUitkomst(pb.downloadKlaar);
+  const getoond = laatste;
+  if (!getoond) return;
+  try {
+    const { schrijfXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsxWriter");
+    const { data } = await schrijfXlsx(getoond.plan);
+    downloadBestand(data, getoond.bestand);
+    toonUitkomst(pb.consDownloadKlaar(getoond.bestand));
+  } catch (e) {
+    toonUitkomst(pb.fout(e), true);
+  }
 }
 
 export function startConsolidatie(bron: () => BronInfo): void {
@@ -106,13 +136,8 @@ export function startConsolidatie(bron: () => BronInfo): void {
     zone.classList.remove("actief");
     kies([...(ev.dataTransfer?.files ?? [])]);
   });
-  // Keyboard: Enter or Space on the drop zone opens the file picker.
-  zone.addEventListener("keydown", (ev) => {
-    if (ev.key === "Enter" || ev.key === " ") {
-      ev.preventDefault();
-      invoer.click();
-    }
-  });
+  // The drop zone is only a drop target; the button in it opens the file picker (keyboard and pointer alike).
+  element("kies-bestanden").addEventListener("click", () => invoer.click());
   element("consolideer").addEventListener("click", () => void samenvoegen(bron));
   element("cons-download").addEventListener("click", () => void download());
 }

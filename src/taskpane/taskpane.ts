@@ -8,10 +8,11 @@
  */
 import { engine } from "../data/store";
 import { standaardDataset } from "../data/embedded";
+import { bundelHash, bundelTekst, ingebouwdeBundel } from "../data/bundel";
 import { BundelBeheer, type Kandidaat, type Status } from "../data/bundelBeheer";
 import { kiesOpslag } from "../data/opslag";
 import { ingebouwdeSleutels } from "../data/vertrouwdeSleutels";
-import { OpgaveFout } from "../domain/fouten";
+import { periodeCode } from "../domain/periode";
 import { feedBerichten as fb } from "../data/berichten";
 import { getal } from "../domain/berichten";
 import { paneelBerichten as pb } from "./berichten";
@@ -26,17 +27,20 @@ import {
   element,
   toonFeedBericht,
   toonKandidaat,
-  toonPlan,
   toonUitkomst,
   voortgang,
   type KandidaatWeergave,
 } from "./weergave";
+import { berekendeWaarden, bestandsnaam, toonVoorbeeld, verbergVoorbeeld } from "./voorbeeld";
 
 declare const OPGAVE_VERSIE: string;
 const ADDIN_VERSIE = typeof OPGAVE_VERSIE === "string" ? OPGAVE_VERSIE : "dev";
 
 let beheer: BundelBeheer;
-let laatstePlan: WerkboekPlan | undefined;
+/** The plan shown in the preview and the name its download gets; undefined once the input changed. */
+let laatste: { plan: WerkboekPlan; bestand: string } | undefined;
+/** Counts changes of the form: a preview finished after a change is not shown. */
+let invoerVersie = 0;
 /** A fetched, checked bundle shown to the user and not in use yet (a new fetch or going back discards it). */
 let kandidaat: Kandidaat | undefined;
 
@@ -105,20 +109,32 @@ function gemeenteHint(): void {
       .dataset.gemeenten.filter((g) => g.tot === null)
       .map((g) => ({ sleutel: naamSleutel(g.naam), waarde: g.naam }));
     const voorstel = suggesties(invoer, kandidaten);
-    hulp.textContent =
-      voorstel.length > 0 ? pb.bedoeldeU(voorstel) : e instanceof OpgaveFout ? e.message : String(e);
+    hulp.textContent = voorstel.length > 0 ? pb.bedoeldeU(voorstel) : pb.fout(e);
     hulp.className = "sub fout";
   }
 }
 
+/** SHA-256 of the embedded bundle (the same the CLI writes), computed at start; undefined without Web Crypto. */
+let ingebouwdHash: string | undefined;
+
+async function berekenIngebouwdHash(): Promise<void> {
+  try {
+    ingebouwdHash = await bundelHash(bundelTekst(ingebouwdeBundel(standaardDataset())));
+  } catch {
+    ingebouwdHash = undefined; // crypto.subtle exists only in secure contexts (https, localhost)
+  }
+}
+
+/** Provenance for the Bron sheet: never an empty Hash or Bron-adres (the embedded data has no feed). */
 function bronInfo(): BronInfo {
   const s = beheer.status();
+  const ingebouwd = s.bron === "ingebouwd";
   return {
     datasetId: s.datasetId,
     versie: s.versie,
     datum: s.datum,
-    hash: s.hash,
-    bronUrl: s.bronUrl,
+    hash: (ingebouwd ? ingebouwdHash : s.hash) ?? pb.nietBeschikbaar,
+    bronUrl: s.bronUrl ?? (ingebouwd ? pb.bronAdresIngebouwd : pb.nietBeschikbaar),
     opgehaald: s.opgehaald,
     ...(s.sleutel ? { sleutel: s.sleutel } : {}),
     addinVersie: ADDIN_VERSIE,
@@ -126,18 +142,32 @@ function bronInfo(): BronInfo {
   };
 }
 
-function maakPlan(): WerkboekPlan {
+/** The plan of the input in the form, and the name of its .xlsx (gemeente, or province and period). */
+function maakPlan(): { plan: WerkboekPlan; bestand: string } {
   const soort = (document.querySelector<HTMLInputElement>('input[name="soort"]:checked')?.value ??
     "gemeente") as "gemeente" | "provincie";
   if (soort === "provincie") {
-    return planProvincie(
-      engine(),
-      element<HTMLSelectElement>("provincie").value,
-      element<HTMLInputElement>("periode").value,
-      bronInfo(),
-    );
+    const periode = element<HTMLInputElement>("periode").value;
+    const plan = planProvincie(engine(), element<HTMLSelectElement>("provincie").value, periode, bronInfo());
+    const code = periodeCode(engine().periode(periode));
+    return { plan, bestand: bestandsnaam("provincie", plan.onderwerp.naam, code) };
   }
-  return planGemeente(engine(), element<HTMLInputElement>("gemeente").value, bronInfo());
+  const plan = planGemeente(engine(), element<HTMLInputElement>("gemeente").value, bronInfo());
+  return { plan, bestand: bestandsnaam("gemeente", plan.onderwerp.naam) };
+}
+
+/**
+ * The form changed after a preview: the preview and its download no longer match the input, so both go until the
+ * user asks for a new preview (the download always gives what is shown).
+ */
+function invoerGewijzigd(): void {
+  invoerVersie++;
+  if (!laatste) return;
+  laatste = undefined;
+  const knop = element<HTMLButtonElement>("download");
+  knop.hidden = true;
+  verbergVoorbeeld("voorbeeld");
+  if (!inExcel()) toonUitkomst(pb.invoerGewijzigd);
 }
 
 function rapportTekst(r: VulRapport & { overgeslagen: readonly string[] }): string {
@@ -154,36 +184,48 @@ async function vul(): Promise<void> {
   knop.disabled = true;
   voortgang(0);
   try {
-    const plan = maakPlan();
-    laatstePlan = plan;
+    const invoer = invoerVersie;
+    const nieuw = maakPlan();
+    const { plan } = nieuw;
     if (inExcel()) {
       toonUitkomst(pb.bezig);
       const rapport = await vulWerkboek(plan, (f) => voortgang(f));
       toonUitkomst(rapportTekst(rapport));
     } else {
-      toonPlan(plan);
-      element("download").hidden = false;
+      const waarden = await berekendeWaarden(plan);
+      // The input changed while the values were computed: this preview no longer matches it.
+      if (invoer !== invoerVersie) return;
+      toonVoorbeeld("voorbeeld", plan, waarden);
+      laatste = nieuw;
+      const download = element<HTMLButtonElement>("download");
+      download.hidden = false;
+      download.textContent = pb.knopDownload(nieuw.bestand);
       toonUitkomst(pb.voorbeeldKlaar(plan.onderwerp.naam));
     }
   } catch (e) {
-    toonUitkomst(e instanceof OpgaveFout ? e.message : pb.onverwacht(String(e)), true);
+    laatste = undefined;
+    element("download").hidden = true;
+    verbergVoorbeeld("voorbeeld");
+    toonUitkomst(pb.fout(e), true);
   } finally {
     voortgang(null);
     knop.disabled = false;
   }
 }
 
+/** Downloads exactly the workbook the preview shows (the button is there only while it matches the input). */
 async function download(): Promise<void> {
-  const plan = laatstePlan ?? maakPlan();
+  const getoond = laatste;
+  if (!getoond) return;
   voortgang(0.3);
   try {
     // exceljs is large: load it only when a download is asked for.
     const { schrijfXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsxWriter");
-    const { data } = await schrijfXlsx(plan);
-    downloadBestand(data, `opgave-${naamSleutel(plan.onderwerp.naam) || plan.onderwerp.code}.xlsx`);
-    toonUitkomst(pb.downloadKlaar);
+    const { data } = await schrijfXlsx(getoond.plan);
+    downloadBestand(data, getoond.bestand);
+    toonUitkomst(pb.downloadKlaar(getoond.bestand));
   } catch (e) {
-    toonUitkomst(pb.onverwacht(String(e)), true);
+    toonUitkomst(pb.fout(e), true);
   } finally {
     voortgang(null);
   }
@@ -193,14 +235,14 @@ async function download(): Promise<void> {
 async function feedActie(bericht: string, werk: () => Promise<void>): Promise<void> {
   const knoppen = ["vernieuw", "terug-ingebouwd", "neem-over"].map((id) => element<HTMLButtonElement>(id));
   for (const k of knoppen) k.disabled = true;
-  voortgang(0.5);
+  voortgang(0.5, "feed");
   toonFeedBericht(bericht);
   try {
     await werk();
   } catch (e) {
-    toonFeedBericht(pb.onverwacht(String(e)), true);
+    toonFeedBericht(pb.fout(e), true);
   } finally {
-    voortgang(null);
+    voortgang(null, "feed");
     for (const k of knoppen) k.disabled = false;
   }
 }
@@ -285,9 +327,9 @@ async function terugNaarIngebouwd(): Promise<void> {
 async function naWissel(status: Status): Promise<void> {
   vulKeuzelijsten();
   gemeenteHint();
-  laatstePlan = undefined;
+  laatste = undefined;
   element("download").hidden = true;
-  element("voorbeeld").hidden = true;
+  verbergVoorbeeld("voorbeeld");
   element("zoek-uitkomst").textContent = "";
   element("zoek-herkomst").textContent = "";
   const melding = status.melding ?? "";
@@ -322,7 +364,7 @@ function zoek(): void {
     herkomst.textContent = e.bron(gemeente, periode);
   } catch (err) {
     uit.className = "fout";
-    uit.textContent = err instanceof OpgaveFout ? err.message : pb.onverwacht(String(err));
+    uit.textContent = pb.fout(err);
     herkomst.textContent = "";
   }
 }
@@ -340,7 +382,7 @@ export async function start(): Promise<void> {
     ingebouwd: standaardDataset(),
     vertrouwd: ingebouwdeSleutels(),
   });
-  const status = await beheer.start();
+  const [status] = await Promise.all([beheer.start(), berekenIngebouwdHash()]);
   toonStatus(status);
   toonFeedBericht(status.melding ?? "");
   vulKeuzelijsten();
@@ -354,6 +396,8 @@ export async function start(): Promise<void> {
       element("veld-provincie").hidden = !provincie;
     });
   }
+  // Any change of gemeente, province, period or kind after a preview withdraws it and its download.
+  for (const soort of ["input", "change"]) element("vul-form").addEventListener(soort, invoerGewijzigd);
   element<HTMLFormElement>("vul-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     void vul();

@@ -1,9 +1,9 @@
 /**
- * DOM rendering for the task pane: status, changes, the plan preview. No Office calls, no data logic.
+ * DOM rendering for the task pane: status, changes, the message areas and progress bars of the actions (the plan
+ * preview is ./voorbeeld). No Office calls, no data logic.
  */
 import { paneelBerichten as pb } from "./berichten";
 import type { VerschilOverzicht, Wijziging } from "../domain/verschillen";
-import { isFormule, type Cel, type TabelPlan, type WerkboekPlan } from "../workbook/plan";
 
 export function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -19,14 +19,6 @@ function cel(tag: "td" | "th", tekst: string, klasse?: string): HTMLElement {
   el.textContent = tekst;
   if (klasse) el.className = klasse;
   return el;
-}
-
-export function celTekst(c: Cel): string {
-  if (c === null) return "";
-  if (isFormule(c)) return `ƒ ${c.formule}`;
-  if (typeof c === "number") return getal.format(c);
-  if (typeof c === "boolean") return c ? "WAAR" : "ONWAAR";
-  return c;
 }
 
 function waardeTekst(w: unknown): string {
@@ -104,85 +96,31 @@ function rij(cellen: HTMLElement[]): HTMLTableRowElement {
   return tr;
 }
 
-function tabel(t: TabelPlan): HTMLTableElement {
-  const el = document.createElement("table");
-  el.dataset.tabel = t.naam;
-  const kop = document.createElement("thead");
-  kop.append(rij(t.kolommen.map((k) => cel("th", k.kop, k.soort === "invoer" ? "invoer" : undefined))));
-  const body = document.createElement("tbody");
-  body.append(
-    ...t.rijen.map((r) =>
-      rij(
-        t.kolommen.map((k, i) => {
-          const c = r[i] ?? null;
-          const klasse =
-            k.soort === "invoer"
-              ? "invoer"
-              : isFormule(c)
-                ? "formule"
-                : typeof c === "number"
-                  ? "getal"
-                  : undefined;
-          return cel("td", celTekst(c), klasse);
-        }),
-      ),
-    ),
-  );
-  el.append(kop, body);
-  return el;
-}
+/** The actions of the pane; each has its own message area (role="status") and progress bar. */
+export type Actie = "feed" | "vul" | "cons";
 
-/** The plan as HTML: per sheet its blocks, input cells and tables (inputs yellow, formulas blue). */
-export function toonPlan(plan: WerkboekPlan): void {
-  const inhoud = element("voorbeeld-inhoud");
-  inhoud.replaceChildren(
-    ...plan.bladen.map((blad) => {
-      const sectie = document.createElement("div");
-      sectie.className = "voorbeeld-blad";
-      sectie.dataset.blad = blad.naam;
-      const h = document.createElement("h3");
-      h.textContent = `Blad ${blad.naam}`;
-      sectie.append(h);
-      for (const blok of blad.blokken) {
-        const t = document.createElement("table");
-        t.append(
-          ...blok.cellen.map((r) =>
-            rij(r.map((c) => cel("td", celTekst(c), typeof c === "number" ? "getal" : undefined))),
-          ),
-        );
-        sectie.append(t);
-      }
-      if (blad.invoercellen.length > 0) {
-        const t = document.createElement("table");
-        t.append(
-          ...blad.invoercellen.map((i) =>
-            rij([cel("th", i.label), cel("td", celTekst(i.standaard), "invoer")]),
-          ),
-        );
-        sectie.append(t);
-      }
-      for (const t of blad.tabellen) sectie.append(tabel(t));
-      return sectie;
-    }),
-  );
-  element("voorbeeld").hidden = false;
+const BERICHT: Record<Actie, string> = { feed: "feed-bericht", vul: "uitkomst", cons: "cons-uitkomst" };
+const VOORTGANG: Record<Actie, string> = { feed: "feed-voortgang", vul: "voortgang", cons: "cons-voortgang" };
+
+/** The message of one action: "fout" red, "goed" green, otherwise neutral (never an amber box for good news). */
+export function toonBericht(actie: Actie, tekst: string, soort: "fout" | "goed" | "" = ""): void {
+  const el = element(BERICHT[actie]);
+  el.textContent = tekst;
+  el.className = ["bericht", soort].filter(Boolean).join(" ");
 }
 
 /** The one message area of the data/feed section. */
 export function toonFeedBericht(tekst: string, fout = false): void {
-  const el = element("feed-bericht");
-  el.textContent = tekst;
-  el.className = fout ? "fout" : "";
+  toonBericht("feed", tekst, fout ? "fout" : "");
 }
 
+/** The message area of "Werkboek vullen". */
 export function toonUitkomst(tekst: string, fout = false): void {
-  const el = element("uitkomst");
-  el.textContent = tekst;
-  el.className = fout ? "fout" : "";
+  toonBericht("vul", tekst, fout ? "fout" : "");
 }
 
-export function voortgang(fractie: number | null): void {
-  const p = element<HTMLProgressElement>("voortgang");
+export function voortgang(fractie: number | null, actie: Actie = "vul"): void {
+  const p = element<HTMLProgressElement>(VOORTGANG[actie]);
   p.hidden = fractie === null;
   if (fractie !== null) p.value = fractie;
 }

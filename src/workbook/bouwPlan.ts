@@ -68,10 +68,22 @@ import {
   PROVINCIE_PLEKKEN,
   TABELLEN,
   TAAKSTELLING_KOLOMMEN,
+  INVOER_VALIDATIES,
   provincieKolommen,
+  startperiodeValidatie,
   type InvoerNaam,
 } from "./indeling";
-import type { BladPlan, BlokPlan, Cel, Formule, InvoerCel, Kolom, TabelPlan, WerkboekPlan } from "./plan";
+import type {
+  BladPlan,
+  BlokPlan,
+  Cel,
+  Formule,
+  InvoerCel,
+  Kolom,
+  OpmaakRegel,
+  TabelPlan,
+  WerkboekPlan,
+} from "./plan";
 
 export { BLADEN, NAMEN, NOTATIE, ONDERTEKEND_LABEL, ONDERWERP_LABEL, TABELLEN } from "./indeling";
 
@@ -205,9 +217,87 @@ const ONBEKEND_HINT = "Vul het getal uit de circulaire in bij Taakstelling (eige
 const TAAKSTELLING_TABEL_START = GEMEENTE_PLEKKEN.taakstelling.tabel;
 
 /** A named input cell at its place in ./indeling (empty by default: a refill tells the user's value from it). */
-function invoerCel(naam: InvoerNaam, notatie: string): InvoerCel {
+function invoerCel(naam: InvoerNaam, notatie: string, validatie = INVOER_VALIDATIES[naam]): InvoerCel {
   const { positie, label } = INVOERCELLEN[naam];
-  return { naam, positie, standaard: null, notatie, label };
+  return { naam, positie, standaard: null, notatie, label, ...(validatie ? { validatie } : {}) };
+}
+
+const OPMAAK = { achterstand: "achterstand", voorsprong: "voorsprong", ontbreekt: "ontbreekt" } as const;
+
+/**
+ * Conditional formats of a table with Achterstand/Voorsprong columns: a backlog red, a surplus green, and an own
+ * taakstelling that is needed (the dataset has none, none entered; `nodig`: an extra condition) amber.
+ */
+function ketenOpmaak(a: TabelAdres, nodig?: string): OpmaakRegel[] {
+  const cel = (sleutel: string) => a.cel(sleutel, 0);
+  const positief = (sleutel: string) => `AND(ISNUMBER(${cel(sleutel)}),${cel(sleutel)}>0)`;
+  const leeg = `AND(${cel("taakstelling")}="",${cel("taakstellingEigen")}="")`;
+  return [
+    {
+      van: "achterstand",
+      tot: "achterstand",
+      formule: f(positief("achterstand")).formule,
+      stijl: OPMAAK.achterstand,
+    },
+    {
+      van: "voorsprong",
+      tot: "voorsprong",
+      formule: f(positief("voorsprong")).formule,
+      stijl: OPMAAK.voorsprong,
+    },
+    {
+      van: "taakstellingEigen",
+      tot: "taakstellingEigen",
+      formule: f(nodig ? `AND(${leeg},${nodig})` : leeg).formule,
+      stijl: OPMAAK.ontbreekt,
+    },
+  ];
+}
+
+/** Prefix of the note in the "Verloop" column where the chain stops (the Overzicht line quotes the rest). */
+export const VERLOOP_STOPT = "Verloop stopt: ";
+
+/** Cell references of one row of the Taakstelling table, for its formulas. */
+interface TaakRij {
+  readonly periode: string;
+  readonly d: string;
+  readonly e: string;
+  readonly tg: string;
+  readonly h: string;
+  readonly gh: string;
+  /** This row's Achterstand. */
+  readonly ach: string;
+  readonly vorige?: { readonly ach: string; readonly voor: string };
+}
+
+/**
+ * The formulas of one row of the chain. Robust to text typed in an input ("ca. 350", "35.000" in an English
+ * locale): a value that is not a number stops the chain there (blank, with the reason in "Verloop"), never #VALUE!.
+ */
+function ketenFormules(r: TaakRij, eersteRij: boolean): Formule[] {
+  const { periode, d, e, tg, h, gh, vorige } = r;
+  const start = NAMEN.startperiode;
+  const begin = NAMEN.beginsaldo;
+  const beginFout = `ISTEXT(${begin})`;
+  const isStart = eersteRij ? `OR(${start}="",${periode}=${start})` : `${periode}=${start}`;
+  const gebruikt = `IF(ISNUMBER(${e}),${e},IF(AND(${e}="",ISNUMBER(${d})),${d},""))`;
+  const metBegin = `IF(${beginFout},"",${tg}+N(${begin}))`;
+  const gecorrigeerd = vorige
+    ? `IF(NOT(ISNUMBER(${tg})),"",IF(${periode}=${start},${metBegin},IF(ISNUMBER(${vorige.ach}),${tg}+${vorige.ach}-${vorige.voor},"")))`
+    : `IF(OR(NOT(ISNUMBER(${tg})),NOT(${isStart})),"",${metBegin})`;
+  const beide = `AND(ISNUMBER(${h}),ISNUMBER(${gh}))`;
+  const ach = `IF(${beide},MAX(${h}-${gh},0),"")`;
+  const voor = `IF(${beide},MAX(${gh}-${h},0),"")`;
+  const gestart = vorige ? `OR(${periode}=${start},ISNUMBER(${vorige.ach}))` : isStart;
+  const reden =
+    `IF(AND(${e}<>"",NOT(ISNUMBER(${e}))),"Taakstelling (eigen invoer) "&${periode}&" is geen getal; vul een geheel getal in om verder te rekenen.",` +
+    `IF(NOT(ISNUMBER(${tg})),"vul de taakstelling "&${periode}&" in bij Taakstelling (eigen invoer) om verder te rekenen.",` +
+    `IF(AND(${isStart},${beginFout}),"Beginsaldo is geen getal; vul een geheel getal in (leeg = 0) om te rekenen.",` +
+    `IF(${gh}="","vul Gehuisvest "&${periode}&" in om verder te rekenen.",` +
+    `"Gehuisvest "&${periode}&" is geen getal; vul een geheel getal in om verder te rekenen."))))`;
+  // Only in the row where the chain stops: rows after it have not started (their previous row is blank).
+  const verloop = `IF(OR(NOT(${gestart}),ISNUMBER(${r.ach})),"","${VERLOOP_STOPT}"&${reden})`;
+  return [f(gecorrigeerd), f(ach), f(voor), f(gebruikt), f(verloop)];
 }
 
 function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeRegel[]): BladPlan {
@@ -216,24 +306,22 @@ function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeR
   const start = NAMEN.startperiode;
   const begin = NAMEN.beginsaldo;
   const rijen: Cel[][] = regels.map((r, i) => {
-    const periode = a.cel("periode", i);
-    const d = a.cel("taakstelling", i);
-    const e = a.cel("taakstellingEigen", i);
-    const h = a.cel("gecorrigeerd", i);
-    const gh = a.cel("gehuisvest", i);
-    const tLeeg = `AND(${e}="",${d}="")`;
-    const t = `IF(${e}<>"",${e},${d})`;
-    let gecorrigeerd: string;
-    if (i === 0) {
-      gecorrigeerd = `IF(OR(${tLeeg},AND(${start}<>"",${periode}<>${start})),"",${t}+N(${begin}))`;
-    } else {
-      const vi = a.cel("achterstand", i - 1);
-      const vj = a.cel("voorsprong", i - 1);
-      gecorrigeerd = `IF(${tLeeg},"",IF(${periode}=${start},${t}+N(${begin}),IF(${vi}="","",${t}+${vi}-${vj})))`;
-    }
-    const leeg = `OR(${h}="",${gh}="")`;
     const t_ = r.taakstelling;
     const bekend = !(t_ instanceof OpgaveFout);
+    const cellen = ketenFormules(
+      {
+        periode: a.cel("periode", i),
+        d: a.cel("taakstelling", i),
+        e: a.cel("taakstellingEigen", i),
+        tg: a.cel("taakstellingGebruikt", i),
+        h: a.cel("gecorrigeerd", i),
+        gh: a.cel("gehuisvest", i),
+        ach: a.cel("achterstand", i),
+        ...(i > 0 ? { vorige: { ach: a.cel("achterstand", i - 1), voor: a.cel("voorsprong", i - 1) } } : {}),
+      },
+      i === 0,
+    );
+    const [gecorrigeerd, ach, voor, gebruikt, verloop] = cellen;
     return [
       r.periode,
       r.landelijk,
@@ -242,10 +330,12 @@ function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeR
       bekend ? t_.herkomst.label : `onbekend: ${t_.message} ${ONBEKEND_HINT}`,
       null,
       null,
-      f(gecorrigeerd),
-      f(`IF(${leeg},"",MAX(${h}-${gh},0))`),
-      f(`IF(${leeg},"",MAX(${gh}-${h},0))`),
+      gecorrigeerd ?? null,
+      ach ?? null,
+      voor ?? null,
       bekend ? herkomstTekst(engine.register, t_) : t_.message,
+      gebruikt ?? null,
+      verloop ?? null,
     ];
   });
   const eerste = regels[0]?.periode ?? EERSTE_PERIODE;
@@ -255,7 +345,7 @@ function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeR
       titel(
         rij(1),
         `Taakstelling huisvesting vergunninghouders — ${g.naam} (${g.code})`,
-        "Vul per periode Gehuisvest in; Gecorrigeerd, Achterstand en Voorsprong rekenen zichzelf uit (gewone Excel-formules).",
+        "Vul per periode Gehuisvest in; Gecorrigeerd, Achterstand en Voorsprong rekenen zichzelf uit (gewone Excel-formules). Kolom Verloop zegt waar en waarom het verloop stopt.",
         "Taakstelling leeg = onbekend (landelijk getal niet bekend, gemeente bestond niet of grenzen gewijzigd): vul het getal uit de circulaire in bij Taakstelling (eigen invoer). Een lege verplichte cel laat de rest van het verloop leeg (nooit stil 0).",
       ),
       {
@@ -266,7 +356,10 @@ function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeR
         ],
       },
     ],
-    invoercellen: [invoerCel(start, NOTATIE.tekst), invoerCel(begin, NOTATIE.geheel)],
+    invoercellen: [
+      invoerCel(start, NOTATIE.tekst, startperiodeValidatie(`=${a.kolomBereik("periode", regels.length)}`)),
+      invoerCel(begin, NOTATIE.geheel),
+    ],
     tabellen: [
       {
         naam: TABELLEN.taakstelling,
@@ -274,9 +367,12 @@ function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeR
         kolommen,
         sleutelKolom: "periode",
         rijen,
+        // Amber only from the start period on: before it the chain does not need the figure.
+        opmaak: ketenOpmaak(a, `OR(${start}="",${a.cel("periode", 0)}>=${start})`),
       },
     ],
     grafieken: [],
+    bevries: { rijen: TAAKSTELLING_TABEL_START.rij, kolommen: TAAKSTELLING_TABEL_START.kolom },
   };
 }
 
@@ -343,7 +439,7 @@ function opvangTabel(engine: Engine, g: Gemeente, standaard: OpvangStandaard): T
       c.amv instanceof OpgaveFout ? null : c.amv.aantal,
       c.totaal.herkomst,
       besl?.id === b.id ? "ja" : "nee",
-      f(`IF(OR(${tot}="",${bestaand}=""),"",${tot}-${bestaand})`),
+      f(`IF(AND(ISNUMBER(${tot}),ISNUMBER(${bestaand})),${tot}-${bestaand},"")`),
     ]);
   }
   return { naam: TABELLEN.opvang, start, kolommen, sleutelKolom: "besluit", rijen };
@@ -375,7 +471,7 @@ function opvangBlad(
           cellen: [
             [
               OPVANG_LABELS.tekort,
-              f(`IF(OR(${doelCel}="",${bestaand}=""),"",${doelCel}-${bestaand})`),
+              f(`IF(AND(ISNUMBER(${doelCel}),ISNUMBER(${bestaand})),${doelCel}-${bestaand},"")`),
               "doel min bestaande plaatsen",
             ],
           ],
@@ -552,7 +648,7 @@ function kostenUitkomstBlok(): BlokPlan {
   const start = GEMEENTE_PLEKKEN.kosten.uitkomsten;
   const gebruikt = (naam: InvoerNaam) => `${KOSTEN_LETTERS.gebruikt}${INVOERCELLEN[naam].positie.rij}`;
   const als = (cellen: string[], uitdrukking: string) =>
-    f(`IF(OR(${cellen.map((c) => `${c}=""`).join(",")}),"",${uitdrukking})`);
+    f(`IF(AND(${cellen.map((c) => `ISNUMBER(${c})`).join(",")}),${uitdrukking},"")`);
   const plaatsen = gebruikt(NAMEN.plaatsen);
   const kpp = gebruikt(NAMEN.kostenPerPlaats);
   const loc = gebruikt(NAMEN.locaties);
@@ -699,6 +795,27 @@ function bronBlad(engine: Engine, bron: BronInfo, bladen: readonly string[], ond
   };
 }
 
+/**
+ * The Overzicht line that says up to which period the chain runs and why it stops ("Verloop tot en met 2024-I; vul
+ * de taakstelling 2024-II in …"): the note of the row after the last computed one, from the Verloop column.
+ */
+function verloopRegel(a: TabelAdres, n: number): Formule {
+  const blad = BLADEN.taakstelling;
+  const per = a.kolomBereik("periode", n, blad);
+  const ach = a.kolomBereik("achterstand", n, blad);
+  const ver = a.kolomBereik("verloop", n, blad);
+  const s = NAMEN.startperiode;
+  const eerste = `IF(${s}="",1,MATCH(${s},${per},0))`;
+  const laatste = `${eerste}+COUNT(${ach})-1`;
+  const reden = (i: string) => `MID(INDEX(${ver},${i}),${VERLOOP_STOPT.length + 1},999)`;
+  const volgende = `IF(${laatste}>=${n},"; dit is de laatste periode.",IF(INDEX(${ver},${laatste}+1)="","","; "&${reden(`${laatste}+1`)}))`;
+  return f(
+    `IF(AND(${s}<>"",ISNA(MATCH(${s},${per},0))),"Eerste periode "&${s}&" staat niet in kolom Periode (blad ${blad}); kies een periode uit de lijst.",` +
+      `IF(COUNT(${ach})=0,IF(INDEX(${ver},${eerste})="","Nog geen verloop.","Nog geen verloop: "&${reden(eerste)}),` +
+      `"Verloop tot en met "&INDEX(${per},${laatste})&${volgende}))`,
+  );
+}
+
 function overzichtBlad(
   engine: Engine,
   g: Gemeente,
@@ -720,6 +837,7 @@ function overzichtBlad(
   const s = NAMEN.startperiode;
   const index = `IF(${s}="",1,MATCH(${s},${per},0))+COUNT(${ach})-1`;
   const laatsteWaarde = (bereik: string) => f(`IF(COUNT(${ach})=0,"",INDEX(${bereik},${index}))`);
+  const verloop = verloopRegel(a, n);
   const opvangWaarde = (label: string): Cel => opvang.find(([l]) => l === label)?.[1] ?? null;
   const O = OPVANG_LABELS;
   const regelsOverzicht: [string, Cel][] = [
@@ -738,6 +856,7 @@ function overzichtBlad(
     [OVERZICHT_LABELS.achterstand, laatsteWaarde(ach)],
     [OVERZICHT_LABELS.voorsprong, laatsteWaarde(voor)],
     [OVERZICHT_LABELS.periode, laatsteWaarde(per)],
+    [OVERZICHT_LABELS.verloop, verloop],
     [O.doel, opvangWaarde(O.doel)],
     [O.amv, opvangWaarde(O.amv)],
     ["Herkomst opvang", opvangWaarde(O.herkomst) ?? opvangWaarde(O.besluit)],
@@ -765,7 +884,7 @@ function overzichtBlad(
         soort: "kolom",
         tabel: TABELLEN.taakstelling,
         categorieKolom: "periode",
-        reeksKolommen: ["taakstelling", "gehuisvest"],
+        reeksKolommen: ["taakstellingGebruikt", "gehuisvest"],
         positie: P.grafiek,
       },
     ],
@@ -822,8 +941,9 @@ function provincieTabel(
     const e = a.cel("taakstellingEigen", i);
     const gh = a.cel("gehuisvest", i);
     const b = a.cel("beginsaldo", i);
-    const t = `IF(${e}<>"",${e},${d})`;
-    const leeg = `OR(AND(${e}="",${d}=""),${gh}="")`;
+    // Text typed in an input ("ca. 350") leaves the result blank instead of #VALUE!, as on the Taakstelling sheet.
+    const t = `IF(ISNUMBER(${e}),${e},IF(AND(${e}="",ISNUMBER(${d})),${d},""))`;
+    const leeg = `OR(NOT(ISNUMBER(${t})),NOT(ISNUMBER(${gh})),ISTEXT(${b}))`;
     const o = a.cel("opvang", i);
     const m = a.cel("bestaand", i);
     const c = besluit ? opvangCijfers(engine, r.gemeente, besluit.id) : undefined;
@@ -843,20 +963,31 @@ function provincieTabel(
       opvang && !(opvang.amv instanceof OpgaveFout) ? opvang.amv.aantal : null,
       opvang ? opvang.totaal.herkomst : c instanceof OpgaveFout ? `geen cijfer: ${c.message}` : null,
       null,
-      f(`IF(OR(${o}="",${m}=""),"",${o}-${m})`),
+      f(`IF(AND(ISNUMBER(${o}),ISNUMBER(${m})),${o}-${m},"")`),
       taak instanceof OpgaveFout ? `onbekend: ${taak.message} ${ONBEKEND_HINT}` : taak.herkomst.label,
     ];
   });
   const n = Math.max(regels.length, 1);
-  const som = (sleutel: string) =>
-    f(`SUM(${a.letter(sleutel)}${a.rij(0)}:${a.letter(sleutel)}${a.rij(n - 1)})`);
+  // Blank, not 0, over a column nobody filled in yet (an empty Gehuisvest column is "not known", not "none").
+  const som = (sleutel: string) => {
+    const r = `${a.letter(sleutel)}${a.rij(0)}:${a.letter(sleutel)}${a.rij(n - 1)}`;
+    return f(`IF(COUNT(${r})=0,"",SUM(${r}))`);
+  };
   const totaal: Cel[] = kolommen.map((k) => {
     if (k.sleutel === "gemeente") return "Totaal";
     if (k.sleutel === "code" || k.sleutel === "opvangHerkomst" || k.sleutel === "herkomst") return null;
     if (k.sleutel === "taakstellingEigen") return null;
     return som(k.sleutel);
   });
-  return { naam: TABELLEN.provincie, start, kolommen, sleutelKolom: "code", rijen, totaal };
+  return {
+    naam: TABELLEN.provincie,
+    start,
+    kolommen,
+    sleutelKolom: "code",
+    rijen,
+    totaal,
+    opmaak: ketenOpmaak(a),
+  };
 }
 
 /** The workbook for one province: every gemeente in one table, for one half-year. */
@@ -902,6 +1033,8 @@ export function planProvincie(
         invoercellen: [],
         tabellen: [tabel],
         grafieken: [],
+        // Header row and the code and name of the gemeente stay in view.
+        bevries: { rijen: PROVINCIE_PLEKKEN.tabel.rij, kolommen: PROVINCIE_PLEKKEN.tabel.kolom + 1 },
       },
       bronBlad(
         engine,

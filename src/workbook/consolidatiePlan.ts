@@ -110,7 +110,8 @@ function totaalRij(
     if (kol.sleutel === labelKolom) return "Totaal";
     if (!sommen.includes(kol.sleutel)) return null;
     const l = kolomLetters(start.kolom + i);
-    return { formule: `=SUM(${l}${r1}:${l}${r2})` };
+    // Blank, not 0, when no gemeente has a figure in the column.
+    return { formule: `=IF(COUNT(${l}${r1}:${l}${r2})=0,"",SUM(${l}${r1}:${l}${r2}))` };
   });
 }
 
@@ -188,6 +189,7 @@ function overzichtBlad(c: Consolidatie, bron: BronInfo): BladPlan {
       },
     ],
     breedtes: { 1: 14 },
+    bevries: { rijen: start.rij, kolommen: start.kolom + 1 },
   };
 }
 
@@ -244,6 +246,7 @@ function regioBlad(c: Consolidatie): BladPlan {
       },
     ],
     grafieken: [],
+    bevries: { rijen: start.rij, kolommen: start.kolom + 1 },
   };
 }
 
@@ -287,6 +290,7 @@ function controleBlad(c: Consolidatie): BladPlan {
     ],
     grafieken: [],
     breedtes: {},
+    bevries: { rijen: P.controle.tabel.rij, kolommen: 0 },
   };
 }
 

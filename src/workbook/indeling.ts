@@ -9,7 +9,7 @@
  * cell next to the same label) and read by the consolidation. Change one only together with the reader.
  */
 import type { Positie } from "./a1";
-import type { GrafiekPlan, Kolom } from "./plan";
+import type { GrafiekPlan, Kolom, Validatie } from "./plan";
 
 /** Excel number formats. */
 export const NOTATIE = { geheel: "#,##0", euro: "€ #,##0", tekst: "@" } as const;
@@ -23,6 +23,11 @@ export function kolom(
   breedte?: number,
 ): Kolom {
   return { sleutel, kop, soort, ...(notatie ? { notatie } : {}), ...(breedte ? { breedte } : {}) };
+}
+
+/** A column with a data validation on its data cells. */
+function metValidatie(k: Kolom, validatie: Validatie): Kolom {
+  return { ...k, validatie };
 }
 
 /** The header of a column by its key ("" when the key is not there). */
@@ -160,6 +165,8 @@ export const OVERZICHT_LABELS = {
   achterstand: "Achterstand (laatst berekende periode)",
   voorsprong: "Voorsprong (laatst berekende periode)",
   periode: "Laatst berekende periode",
+  /** Up to which period the chain runs and why it stops there. */
+  verloop: "Verloop",
 } as const;
 
 /** Kosten sheet: the results (label in A, formula in B). */
@@ -207,6 +214,79 @@ export const CONSOLIDATIE_PLEKKEN = {
   bron: { tabel: BRON_PLEKKEN.tabel },
 } as const;
 
+// ---------------------------------------------------------------------------------------------------------
+// Data validation of the input cells (Dutch prompt and error; an empty cell is always allowed: "not known")
+
+/** A whole number of 0 or more (people, places, locations). */
+function aantal(titel: string, leeg: string): Validatie {
+  return {
+    soort: "geheel",
+    min: 0,
+    titel,
+    invoer: `Een geheel getal van 0 of meer, zonder punt, spatie of tekst (bijv. 350). Leeg = ${leeg}.`,
+    fout: `${titel}: vul een geheel getal van 0 of meer in (bijv. 350), zonder punten, spaties of tekst zoals "ca.".`,
+  };
+}
+
+/** An amount in euros of 0 or more (cents allowed). */
+function bedrag(titel: string): Validatie {
+  return {
+    soort: "decimaal",
+    min: 0,
+    titel,
+    invoer:
+      "Een bedrag in euro's van 0 of meer, zonder €-teken, punt voor duizendtallen of tekst (bijv. 35000). Leeg = de standaard.",
+    fout: `${titel}: vul een bedrag van 0 of meer in (bijv. 35000), zonder €-teken, punt voor duizendtallen of tekst.`,
+  };
+}
+
+/** Beginsaldo: a whole number, negative for a surplus (a backlog or surplus carried in from before). */
+const BEGINSALDO: Validatie = {
+  soort: "geheel",
+  min: -1_000_000,
+  max: 1_000_000,
+  titel: "Beginsaldo",
+  invoer:
+    "Een geheel getal: achterstand aan het begin positief (bijv. 12), voorsprong negatief (bijv. -5). Leeg = 0.",
+  fout: "Beginsaldo: vul een geheel getal in, achterstand positief (bijv. 12) en voorsprong negatief (bijv. -5), zonder tekst.",
+};
+
+/** The validations of the columns and named input cells (the start period's list is made with the plan). */
+export const VALIDATIES = {
+  taakstellingEigen: aantal("Taakstelling (eigen invoer)", "de taakstelling uit de dataset"),
+  gehuisvest: aantal("Gehuisvest", "nog niet bekend (het verloop stopt daar)"),
+  beginsaldo: BEGINSALDO,
+  bestaand: aantal("Bestaande plaatsen", "niet bekend"),
+  plaatsen: aantal("Opvangplaatsen", "de standaard"),
+  locaties: aantal("Aantal locaties", "de standaard"),
+  kostenPerPlaats: bedrag("Kosten per plaats per jaar"),
+  vasteKosten: bedrag("Vaste kosten per locatie"),
+  bonusPerPlaats: bedrag("Bonus per plaats"),
+} as const satisfies Record<string, Validatie>;
+
+/** The start period: one of the periods of the Taakstelling table (`lijst`: their absolute range, "=$A$8:$A$25"). */
+export function startperiodeValidatie(lijst: string): Validatie {
+  return {
+    soort: "lijst",
+    lijst,
+    titel: "Eerste periode",
+    invoer:
+      "Kies de eerste periode die u bijhoudt uit de lijst (zoals in kolom Periode, bijv. 2022-I). Leeg = vanaf de eerste periode.",
+    fout: "Eerste periode: kies een periode uit de lijst, precies zoals in kolom Periode (bijv. 2022-I).",
+  };
+}
+
+/** Validation of each named input cell but the start period (see `startperiodeValidatie`). */
+export const INVOER_VALIDATIES: Readonly<Record<string, Validatie>> = {
+  [NAMEN.beginsaldo]: VALIDATIES.beginsaldo,
+  [NAMEN.bestaandePlaatsen]: VALIDATIES.bestaand,
+  [NAMEN.plaatsen]: VALIDATIES.plaatsen,
+  [NAMEN.kostenPerPlaats]: VALIDATIES.kostenPerPlaats,
+  [NAMEN.locaties]: VALIDATIES.locaties,
+  [NAMEN.vasteKosten]: VALIDATIES.vasteKosten,
+  [NAMEN.bonusPerPlaats]: VALIDATIES.bonusPerPlaats,
+};
+
 /** A named input cell: its sheet and cell in the plan, and the label (plan-owned) in the cell to its left. */
 export interface InvoerPlek {
   readonly blad: string;
@@ -240,6 +320,7 @@ export type InvoerNaam = keyof typeof INVOERCELLEN;
 const G = NOTATIE.geheel;
 const E = NOTATIE.euro;
 const T = NOTATIE.tekst;
+const V = VALIDATIES;
 
 export const TAAKSTELLING_KOLOMMEN: readonly Kolom[] = [
   kolom("periode", "Periode", "gegeven", T, 14),
@@ -247,12 +328,19 @@ export const TAAKSTELLING_KOLOMMEN: readonly Kolom[] = [
   kolom("inwoners", "Inwoners", "gegeven", G, 12),
   kolom("taakstelling", "Taakstelling", "gegeven", G, 13),
   kolom("herkomst", "Herkomst", "gegeven", T, 30),
-  kolom("taakstellingEigen", "Taakstelling (eigen invoer)", "invoer", G, 14),
-  kolom("gehuisvest", "Gehuisvest", "invoer", G, 12),
+  metValidatie(
+    kolom("taakstellingEigen", "Taakstelling (eigen invoer)", "invoer", G, 14),
+    V.taakstellingEigen,
+  ),
+  metValidatie(kolom("gehuisvest", "Gehuisvest", "invoer", G, 12), V.gehuisvest),
   kolom("gecorrigeerd", "Gecorrigeerd", "formule", G, 13),
   kolom("achterstand", "Achterstand", "formule", G, 12),
   kolom("voorsprong", "Voorsprong", "formule", G, 12),
   kolom("toelichting", "Toelichting", "gegeven", T, 60),
+  // Added at the end (a refill of an older table appends them there): the taakstelling the chain uses (own input,
+  // else the dataset's; the chart plots it) and where and why the chain stops. No text format: they hold formulas.
+  kolom("taakstellingGebruikt", "Taakstelling (gebruikt)", "formule", G, 13),
+  kolom("verloop", "Verloop", "formule", undefined, 70),
 ];
 
 export const OPVANG_KOLOMMEN: readonly Kolom[] = [
@@ -307,15 +395,18 @@ export function provincieKolommen(periode: string, peiljaar: number): Kolom[] {
     kolom("gemeente", "Gemeente", "gegeven", T, 26),
     kolom("inwoners", `Inwoners 1-1-${peiljaar}`, "gegeven", G, 13),
     kolom("taakstelling", `Taakstelling ${periode}`, "gegeven", G, 13),
-    kolom("taakstellingEigen", "Taakstelling (eigen invoer)", "invoer", G, 14),
-    kolom("gehuisvest", "Gehuisvest", "invoer", G, 12),
-    kolom("beginsaldo", "Beginsaldo", "invoer", G, 12),
+    metValidatie(
+      kolom("taakstellingEigen", "Taakstelling (eigen invoer)", "invoer", G, 14),
+      V.taakstellingEigen,
+    ),
+    metValidatie(kolom("gehuisvest", "Gehuisvest", "invoer", G, 12), V.gehuisvest),
+    metValidatie(kolom("beginsaldo", "Beginsaldo", "invoer", G, 12), V.beginsaldo),
     kolom("achterstand", "Achterstand", "formule", G, 12),
     kolom("voorsprong", "Voorsprong", "formule", G, 12),
     kolom("opvang", "Opvang", "gegeven", G, 10),
     kolom("amv", "amv", "gegeven", G, 8),
     kolom("opvangHerkomst", "Herkomst opvang", "gegeven", T, 14),
-    kolom("bestaand", "Bestaande plaatsen", "invoer", G, 12),
+    metValidatie(kolom("bestaand", "Bestaande plaatsen", "invoer", G, 12), V.bestaand),
     kolom("tekort", "Tekort", "formule", G, 10),
     kolom("herkomst", "Herkomst taakstelling", "gegeven", T, 30),
   ];
@@ -379,7 +470,8 @@ export const CONSOLIDATIE_KOLOMMEN: {
     kolom("plek", "Cel", "gegeven", T, 16),
     kolom("melding", "Melding", "gegeven", T, 90),
     kolom("afgehandeld", "Afgehandeld", "invoer", T, 24),
-    kolom("id", "Id", "gegeven", T, 30),
+    // The refill matches rows by this key (keeps "Afgehandeld"): hidden, not removed.
+    { ...kolom("id", "Id", "gegeven", T, 30), verborgen: true },
   ],
   aanleveringen: [
     kolom("bestand", "Bestand", "gegeven", T, 30),

@@ -36,6 +36,15 @@ import {
   type Rechthoek,
 } from "./a1";
 import { grafiekNaam } from "./indeling";
+import { afdrukVoor } from "./afdruk";
+import { afdrukTaak, type AfdrukTaak } from "./officeAfdruk";
+import {
+  formuleSleutel,
+  invoercontrole,
+  type GeschrevenVorm,
+  type OpmaakOpdracht,
+  type ValidatieOpdracht,
+} from "./invoercontrole";
 import { isFormule } from "./plan";
 import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
 import {
@@ -139,6 +148,18 @@ export interface WerkmapStaat {
   readonly blokNotaties?: ReadonlyMap<string, Matrix>;
   /** Plan charts that exist (by their stable name) on an existing sheet. */
   readonly grafieken: ReadonlySet<string>;
+  /**
+   * Conditional formats on existing plan sheets (by `sleutel(sheet)`): their formula ("" when not a custom one), in
+   * the order of the sheet's collection (absent: not read).
+   */
+  readonly opmaak?: ReadonlyMap<string, readonly string[]>;
+  /** Existing plan sheets (by `sleutel(sheet)`) that have frozen panes already (absent: not read). */
+  readonly bevroren?: ReadonlySet<string>;
+  /**
+   * Page layout (./officeAfdruk): whether the host can set it (ExcelApi 1.9; absent: it can) and the print area of
+   * existing plan sheets that have one (by `sleutel(sheet)`, its address as read).
+   */
+  readonly afdruk?: { readonly kan: boolean; readonly gebieden: ReadonlyMap<string, string> };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -202,11 +223,23 @@ export type SchrijfTaak = TaakBasis &
         readonly positie: string;
       }
     | {
+        readonly soort: "controle";
+        readonly blad: string;
+        /** Indexes (in the sheet's collection as read) of Opgave's own conditional formats to delete first. */
+        readonly verwijder: readonly number[];
+        readonly validaties: readonly ValidatieOpdracht[];
+        readonly opmaak: readonly OpmaakOpdracht[];
+        /** Column letters to hide. */
+        readonly verborgen: readonly string[];
+        readonly bevries?: { readonly rijen: number; readonly kolommen: number };
+      }
+    | {
         readonly soort: "breedtes";
         readonly blad: string;
         /** Column letters and width in points. */
         readonly breedtes: readonly (readonly [string, number])[];
       }
+    | AfdrukTaak
   );
 
 export interface Beslissing {
@@ -949,7 +982,10 @@ function grafiekTaken(
   return { taken, overgeslagen };
 }
 
-/** Column widths: table columns with a width, then the sheet's own widths. */
+/**
+ * Column widths: table columns with a width, then the sheet's own widths, then the print layout's (a narrow column
+ * holding long text made a text column, ./afdruk). Hidden columns are hidden after this (the controle task).
+ */
 function breedteTaak(blad: BladPlan, tabellen: readonly TabelTaak[]): SchrijfTaak | undefined {
   const breedtes = new Map<number, number>();
   for (const taak of tabellen.filter((t) => t.blad === blad)) {
@@ -958,9 +994,51 @@ function breedteTaak(blad: BladPlan, tabellen: readonly TabelTaak[]): SchrijfTaa
     });
   }
   for (const [k, b] of Object.entries(blad.breedtes ?? {})) breedtes.set(Number(k), b);
+  for (const a of afdrukVoor(blad).breedtes) breedtes.set(a.kolom, a.breedte);
   if (breedtes.size === 0) return undefined;
   const lijst = [...breedtes].map(([k, b]) => [kolomLetters(k), breedteInPunten(b)] as const);
   return { soort: "breedtes", cellen: 0, blad: blad.naam, breedtes: lijst };
+}
+
+/**
+ * The guard rails of a sheet (./invoercontrole) over its tables as written: validations, conditional formats (after
+ * deleting Opgave's own from an earlier fill, so they are not doubled; the user's stay), hidden columns, frozen
+ * panes (only where the sheet has none). A conditional format is Opgave's when it is a custom one whose formula is
+ * one of the plan's for a table written now: the formula names the table's first data row and column ("I8"), so the
+ * user's own formats — other formulas, or a copy moved elsewhere (Excel moves its references) — never match. (The
+ * range of a format would need a round trip more; the formula alone suffices.) A skipped table keeps its formats.
+ */
+function controleTaak(
+  staat: WerkmapStaat,
+  blad: BladPlan,
+  tabellen: readonly TabelTaak[],
+): SchrijfTaak | undefined {
+  const vormen = new Map<string, GeschrevenVorm>();
+  for (const t of tabellen.filter((x) => x.blad === blad)) {
+    vormen.set(t.plan.naam, {
+      start: t.plan.start,
+      kolommen: t.res.kolommen,
+      rijen: t.rechthoek.rijen - 1,
+    });
+  }
+  const c = invoercontrole(blad, vormen);
+  const eigen = new Set(c.opmaak.map((o) => formuleSleutel(o.formule)));
+  const verwijder: number[] = [];
+  (staat.opmaak?.get(sleutel(blad.naam)) ?? []).forEach((f, i) => {
+    if (f !== "" && eigen.has(formuleSleutel(f))) verwijder.push(i);
+  });
+  const bevries = c.bevries && !staat.bevroren?.has(sleutel(blad.naam)) ? c.bevries : undefined;
+  if (c.validaties.length + c.opmaak.length + c.verborgen.length === 0 && !bevries) return undefined;
+  return {
+    soort: "controle",
+    cellen: 0,
+    blad: blad.naam,
+    verwijder,
+    validaties: c.validaties,
+    opmaak: c.opmaak,
+    verborgen: c.verborgen.map(kolomLetters),
+    ...(bevries ? { bevries } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1010,7 +1088,8 @@ function beslisTabellen(staat: WerkmapStaat, plan: WerkboekPlan) {
 /**
  * The write tasks for `plan` on the workbook `staat`, in order — new sheets; tables (structure and header, so
  * every formula written later can refer to any plan table); named input cells; table bodies (in row chunks of at
- * most `max` cells) and totals rows; blocks; charts; column widths — and the report.
+ * most `max` cells) and totals rows; blocks; charts; per sheet column widths, print settings (./officeAfdruk) and
+ * guard rails (validations, conditional formats, hidden columns, frozen panes) — and the report.
  */
 export function beslis(plan: WerkboekPlan, staat: WerkmapStaat, max: number): Beslissing {
   const bestaatBlad = (naam: string) => staat.bladen.some((b) => sleutel(b) === sleutel(naam));
@@ -1043,6 +1122,23 @@ export function beslis(plan: WerkboekPlan, staat: WerkmapStaat, max: number): Be
   for (const blad of plan.bladen) {
     const b = breedteTaak(blad, tabellen.taken);
     if (b) taken.push(b);
+    taken.push(
+      afdrukTaak(blad, {
+        kan: staat.afdruk?.kan ?? true,
+        gebied: staat.afdruk?.gebieden.get(sleutel(blad.naam)),
+        tabellen: tabellen.taken.filter((t) => t.blad === blad).map((t) => t.rechthoek),
+        overgeslagen: blad.tabellen
+          .filter((tp) => !tabellen.taken.some((t) => t.plan === tp))
+          .map((tp) => ({
+            rij: tp.start.rij,
+            kolom: tp.start.kolom,
+            rijen: 1 + Math.max(1, tp.rijen.length) + (tp.totaal ? 1 : 0),
+            kolommen: tp.kolommen.length,
+          })),
+      }),
+    );
+    const c = controleTaak(staat, blad, tabellen.taken);
+    if (c) taken.push(c);
   }
   return {
     taken,

@@ -6,13 +6,15 @@
  *     body's values/formulas/number formats and the cells around them (never grow over user cells); for plan tables
  *     without a table object on an existing sheet the region at the plan's start (a table converted to a range is
  *     found by its header row); the cells behind named input cells; the plan's block ranges (change report);
- *     existing Opgave charts. Skipped when there is nothing to read (first fill).
+ *     existing Opgave charts; per existing plan sheet its conditional formats, frozen panes and print area (what a
+ *     refill must keep of the user's). Skipped when there is nothing to read (first fill).
  * The result is plain data (`WerkmapStaat`, for ./officeBeslissing) plus the Office.js objects the write step
  * needs again (`ExcelObjecten`: sheets, table objects, charts).
  */
 import { adres, bereik } from "./a1";
 import { grafiekNaam } from "./indeling";
-import type { WerkboekPlan } from "./plan";
+import { kanAfdrukInstellen } from "./officeAfdruk";
+import type { BladPlan, WerkboekPlan } from "./plan";
 import {
   matrix,
   planSleutel,
@@ -30,6 +32,8 @@ export class ExcelObjecten {
   readonly tabellen = new Map<string, Excel.Table>();
   /** Existing plan charts by `planSleutel`. */
   readonly grafieken = new Map<string, Excel.Chart>();
+  /** Conditional formats of existing plan sheets (by `sleutel(sheet)`), as loaded. */
+  readonly opmaak = new Map<string, Excel.ConditionalFormat[]>();
 
   constructor(
     readonly wb: Excel.Workbook,
@@ -122,6 +126,10 @@ interface Ladingen {
   readonly naamCellen: Map<string, Excel.Range>;
   readonly planCellen: Map<string, Excel.Range>;
   readonly blokken: Map<string, Excel.Range>;
+  /** Per existing plan sheet with guard rails: its conditional formats and its frozen-pane location. */
+  readonly controles: Map<string, { opmaak?: Excel.ConditionalFormatCollection; bevroren?: Excel.Range }>;
+  /** Per existing plan sheet its print area (ExcelApi 1.9, only where the host has it). */
+  readonly afdrukGebieden: Map<string, Excel.RangeAreas>;
 }
 
 /** Queue the loads for the plan's input cells, tables without a table object, blocks and charts. */
@@ -137,7 +145,10 @@ function laadPlanBladen(
     naamCellen: new Map(),
     planCellen: new Map(),
     blokken: new Map(),
+    controles: new Map(),
+    afdrukGebieden: new Map(),
   };
+  const afdruk = kanAfdrukInstellen();
   for (const blad of plan.bladen) {
     const bestaat = objecten.bestaatBlad(blad.naam);
     for (const ic of blad.invoercellen) {
@@ -178,6 +189,12 @@ function laadPlanBladen(
       l.blokken.set(planSleutel(blad.naam, b), r);
       l.aantal++;
     });
+    laadControle(blad, objecten, l);
+    if (afdruk) {
+      const g = objecten.werkblad(blad.naam).pageLayout.getPrintAreaOrNullObject().load("address");
+      l.afdrukGebieden.set(sleutel(blad.naam), g);
+      l.aantal++;
+    }
     blad.grafieken.forEach((g, i) => {
       const c = objecten.werkblad(blad.naam).charts.getItemOrNullObject(grafiekNaam(g, i));
       c.load("name");
@@ -186,6 +203,20 @@ function laadPlanBladen(
     });
   }
   return l;
+}
+
+/** What a refill of the guard rails needs: the sheet's conditional formats (to replace Opgave's own), its panes. */
+function laadControle(blad: BladPlan, objecten: ExcelObjecten, l: Ladingen): void {
+  const ws = objecten.werkblad(blad.naam);
+  const c: { opmaak?: Excel.ConditionalFormatCollection; bevroren?: Excel.Range } = {};
+  if (blad.tabellen.some((t) => (t.opmaak ?? []).length > 0)) {
+    c.opmaak = ws.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+  }
+  if (blad.bevries) c.bevroren = ws.freezePanes.getLocationOrNullObject().load("address");
+  if (c.opmaak || c.bevroren) {
+    l.controles.set(sleutel(blad.naam), c);
+    l.aantal++;
+  }
 }
 
 function naamCelStaat(r: Excel.Range): NaamCelStaat {
@@ -199,6 +230,29 @@ function naamCelStaat(r: Excel.Range): NaamCelStaat {
     formule: matrix(r.formulas)[0]?.[0],
     notatie: matrix(r.numberFormat)[0]?.[0],
   };
+}
+
+function controleStaat(
+  l: Ladingen,
+  objecten: ExcelObjecten,
+): Pick<WerkmapStaat, "opmaak" | "bevroren" | "afdruk"> {
+  const opmaak = new Map<string, string[]>();
+  const bevroren = new Set<string>();
+  for (const [blad, c] of l.controles) {
+    if (c.opmaak) {
+      objecten.opmaak.set(blad, c.opmaak.items);
+      opmaak.set(
+        blad,
+        c.opmaak.items.map((f) =>
+          f.customOrNullObject.isNullObject ? "" : f.customOrNullObject.rule.formula,
+        ),
+      );
+    }
+    if (c.bevroren && !c.bevroren.isNullObject) bevroren.add(blad);
+  }
+  const gebieden = new Map<string, string>();
+  for (const [blad, g] of l.afdrukGebieden) if (!g.isNullObject) gebieden.set(blad, g.address);
+  return { opmaak, bevroren, afdruk: { kan: kanAfdrukInstellen(), gebieden } };
 }
 
 /** Reads what the plan needs from the workbook (syncs 1 and 2). */
@@ -239,6 +293,7 @@ export async function leesWerkmap(
     blokken: new Map([...l.blokken].map(([k, r]) => [k, matrix(r.values)])),
     blokNotaties: new Map([...l.blokken].map(([k, r]) => [k, matrix(r.numberFormat)])),
     grafieken: new Set([...objecten.grafieken].filter(([, c]) => !c.isNullObject).map(([k]) => k)),
+    ...controleStaat(l, objecten),
   };
   return { staat, objecten };
 }

@@ -5,7 +5,10 @@
  */
 import type { ExcelObjecten } from "./officeLezen";
 import type { CelMatrix, SchrijfTaak } from "./officeBeslissing";
-import { rechthoekBereik } from "./a1";
+import { bereik, rechthoekBereik } from "./a1";
+import { OPMAAK_KLEUREN } from "./invoercontrole";
+import { zetAfdruk } from "./officeAfdruk";
+import type { Validatie } from "./plan";
 
 /** Queue the writes of a rectangle: number formats first (so text stays text), then formulas/values. */
 export function zetCellen(range: Excel.Range, m: CelMatrix): void {
@@ -70,6 +73,53 @@ function breedtes(o: ExcelObjecten, t: Taak<"breedtes">): void {
   for (const [l, punten] of t.breedtes) ws.getRange(`${l}:${l}`).format.columnWidth = punten;
 }
 
+/** An Office.js data validation rule (ExcelApi 1.8) for a plan validation. */
+function officeRegel(v: Validatie): Excel.DataValidationRule {
+  if (v.soort === "lijst") return { list: { inCellDropDown: true, source: v.lijst ?? "" } };
+  const basis: Excel.BasicDataValidation =
+    v.max === undefined
+      ? { formula1: v.min ?? 0, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator }
+      : { formula1: v.min ?? 0, formula2: v.max, operator: "Between" as Excel.DataValidationOperator };
+  return v.soort === "geheel" ? { wholeNumber: basis } : { decimal: basis };
+}
+
+/**
+ * Validations (ExcelApi 1.8), conditional formats (1.6), hidden columns (1.2) and frozen panes (1.7) of a sheet.
+ * A validation replaces whatever validation its cells had (they are Opgave's input cells); Opgave's own conditional
+ * formats of an earlier fill are deleted (by the objects read) before they are added again.
+ */
+function controle(o: ExcelObjecten, t: Taak<"controle">): void {
+  const ws = o.werkblad(t.blad);
+  const oud = o.opmaak.get(t.blad.toLocaleLowerCase("en-US")) ?? [];
+  for (const i of t.verwijder) oud[i]?.delete();
+  for (const v of t.validaties) {
+    const dv = ws.getRange(v.bereik).dataValidation;
+    dv.clear();
+    dv.rule = officeRegel(v.validatie);
+    dv.ignoreBlanks = true;
+    dv.prompt = { showPrompt: true, title: v.validatie.titel, message: v.validatie.invoer };
+    dv.errorAlert = {
+      showAlert: true,
+      style: "Stop" as Excel.DataValidationAlertStyle,
+      title: v.validatie.titel,
+      message: v.validatie.fout,
+    };
+  }
+  for (const c of t.opmaak) {
+    const cf = ws.getRange(c.bereik).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = c.formule;
+    cf.custom.format.fill.color = `#${OPMAAK_KLEUREN[c.stijl].vulling}`;
+    cf.custom.format.font.color = `#${OPMAAK_KLEUREN[c.stijl].tekst}`;
+  }
+  for (const l of t.verborgen) ws.getRange(`${l}:${l}`).columnHidden = true;
+  if (t.bevries && t.bevries.rijen + t.bevries.kolommen > 0) {
+    const { rijen, kolommen } = t.bevries;
+    if (kolommen === 0) ws.freezePanes.freezeRows(rijen);
+    else if (rijen === 0) ws.freezePanes.freezeColumns(kolommen);
+    else ws.freezePanes.freezeAt(ws.getRange(bereik({ rij: 1, kolom: 1 }, rijen, kolommen)));
+  }
+}
+
 /** Queue one task's Office.js commands. */
 function voerTaakUit(o: ExcelObjecten, t: SchrijfTaak): void {
   switch (t.soort) {
@@ -85,6 +135,10 @@ function voerTaakUit(o: ExcelObjecten, t: SchrijfTaak): void {
       return grafiek(o, t);
     case "breedtes":
       return breedtes(o, t);
+    case "controle":
+      return controle(o, t);
+    case "afdruk":
+      return zetAfdruk(o.werkblad(t.blad), t);
   }
 }
 

@@ -39,6 +39,45 @@ export interface Kolom {
   readonly notatie?: string;
   /** Column width in characters. */
   readonly breedte?: number;
+  /** Data validation of the column's data cells (input columns): what may be typed, with a Dutch prompt. */
+  readonly validatie?: Validatie;
+  /** Hide the column (a technical key the refill needs but the user does not read). */
+  readonly verborgen?: boolean;
+}
+
+/**
+ * A data validation rule ("stop" style: Excel refuses a typed value that breaks it), with a Dutch input message
+ * (shown when the cell is selected) and error message. Blank is always allowed (an empty input means "not known").
+ */
+export interface Validatie {
+  /** Whole number, decimal number (amounts), or one of a list. */
+  readonly soort: "geheel" | "decimaal" | "lijst";
+  /** geheel/decimaal: lower bound (inclusive), and an optional upper bound. */
+  readonly min?: number;
+  readonly max?: number;
+  /** lijst: the allowed values as an absolute en-US A1 range with "=", e.g. "=$A$8:$A$25". */
+  readonly lijst?: string;
+  /** Title of the prompt and of the error (Excel: at most 32 characters). */
+  readonly titel: string;
+  /** Input message (Excel: at most 255 characters). */
+  readonly invoer: string;
+  /** Error message (Excel: at most 255 characters). */
+  readonly fout: string;
+}
+
+/** How a conditional format marks a cell: a backlog (red), a surplus (green), a missing input (amber). */
+export type OpmaakStijl = "achterstand" | "voorsprong" | "ontbreekt";
+
+/**
+ * A conditional format over a table's data rows, columns `van` … `tot` (keys). `formule` is en-US for the first data
+ * row and the first of those columns (relative references move along, as in Excel: "=AND(ISNUMBER(I8),I8>0)").
+ * A writer replaces its own rules (same formula at the same top-left cell) and leaves the user's.
+ */
+export interface OpmaakRegel {
+  readonly van: string;
+  readonly tot: string;
+  readonly formule: string;
+  readonly stijl: OpmaakStijl;
 }
 
 export interface TabelPlan {
@@ -53,6 +92,8 @@ export interface TabelPlan {
   readonly rijen: readonly (readonly Cel[])[];
   /** Optional totals written in the row directly below the table (plain cells, usually SUM formulas). */
   readonly totaal?: readonly Cel[];
+  /** Conditional formats over the data rows (also orphan rows kept at the end). */
+  readonly opmaak?: readonly OpmaakRegel[];
 }
 
 /** A rectangle of plan-owned cells (titles, labels, key figures, provenance). */
@@ -74,6 +115,7 @@ export interface InvoerCel {
   readonly notatie?: string;
   /** Dutch label written (plan-owned) in the cell to the left. */
   readonly label: string;
+  readonly validatie?: Validatie;
 }
 
 export interface GrafiekPlan {
@@ -96,6 +138,11 @@ export interface BladPlan {
   readonly grafieken: readonly GrafiekPlan[];
   /** Column widths in characters by 1-based column, for columns not covered by a table. */
   readonly breedtes?: Readonly<Record<number, number>>;
+  /**
+   * Frozen panes: the rows above `rijen`+1 and the columns left of `kolommen`+1 stay in view (a table's header row
+   * and first column). A writer sets it only where the sheet has no frozen panes yet (the user's choice stays).
+   */
+  readonly bevries?: { readonly rijen: number; readonly kolommen: number };
 }
 
 export interface WerkboekPlan {

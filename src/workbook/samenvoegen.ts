@@ -19,7 +19,7 @@ export interface Wijziging {
 
 export interface SamengevoegdeTabel {
   readonly soort: "samengevoegd";
-  /** Plan columns, then the user's own extra columns (kept, with their values). */
+  /** Plan columns and the user's own extra columns (kept, with their values), in the order of `kolomVolgorde`. */
   readonly kolommen: readonly Kolom[];
   readonly rijen: readonly (readonly Cel[])[];
   readonly wijzigingen: readonly Wijziging[];
@@ -90,7 +90,6 @@ export function samenvoegenTabel(
   plan: TabelPlan,
   bestaand?: BestaandeTabel,
 ): SamengevoegdeTabel | OvergeslagenTabel {
-  const planKoppen = plan.kolommen.map((k) => k.kop);
   if (!bestaand) {
     return {
       soort: "samengevoegd",
@@ -114,7 +113,7 @@ export function samenvoegenTabel(
       reden: `tabel ${plan.naam} is handmatig gewijzigd (kolom ${ontbrekend.map((k) => `"${k.kop}"`).join(", ") || `"${kop}"`} ontbreekt); niet bijgewerkt`,
     };
   }
-  const extra = bestaand.koppen.map((k) => k.trim()).filter((k) => k !== "" && !planKoppen.includes(k));
+  const extra = eigenKoppen(plan, bestaand.koppen);
   const kolommen: Kolom[] = [
     ...plan.kolommen,
     ...extra.map((kop) => ({ sleutel: `eigen:${kop}`, kop, soort: "invoer" as const })),
@@ -173,7 +172,52 @@ export function samenvoegenTabel(
       }),
     );
   }
-  return { soort: "samengevoegd", kolommen, rijen, wijzigingen, invoerBehouden, verweesd };
+  // Written in the order of `kolomVolgorde`: the user's columns stay where they were.
+  const volgorde = kolomVolgorde(plan, bestaand.koppen);
+  const orden = <T>(r: readonly T[]): T[] => volgorde.map((i) => r[i] as T);
+  return {
+    soort: "samengevoegd",
+    kolommen: orden(kolommen),
+    rijen: rijen.map(orden),
+    wijzigingen,
+    invoerBehouden,
+    verweesd,
+  };
+}
+
+/** The user's own columns of an existing table (a non-empty header the plan does not have), in their order. */
+function eigenKoppen(plan: TabelPlan, koppen: readonly string[]): string[] {
+  const planKoppen = new Set(plan.kolommen.map((k) => k.kop));
+  return koppen.map((k) => k.trim()).filter((k) => k !== "" && !planKoppen.has(k));
+}
+
+/**
+ * The order a merged table is written in, as indices into [plan columns…, the user's columns…]: the plan's order
+ * with the user's columns after the last plan column the table already had — plan columns new to this table (a
+ * later version of Opgave added them at the end) come after the user's columns, so those stay in the sheet column
+ * where they were and the user's formulas keep reading them. Without user columns: the plan's order.
+ */
+export function kolomVolgorde(plan: TabelPlan, koppen: readonly string[]): number[] {
+  const n = plan.kolommen.length;
+  const extra = eigenKoppen(plan, koppen).length;
+  const bestaande = new Set(koppen.map((k) => k.trim()));
+  const had = plan.kolommen.map((k) => bestaande.has(k.kop));
+  const laatste = had.lastIndexOf(true);
+  const achter = new Set(
+    extra > 0 ? plan.kolommen.map((_, j) => j).filter((j) => j > laatste && !had[j]) : [],
+  );
+  const plan_ = plan.kolommen.map((_, j) => j).filter((j) => !achter.has(j));
+  return [...plan_, ...Array.from({ length: extra }, (_, i) => n + i), ...achter];
+}
+
+/**
+ * Where each plan column of a table lands (0-based place in the written table) when it is merged with an
+ * existing table with these headers (see `kolomVolgorde`); undefined: the plan's own places.
+ */
+export function planKolomPlaatsen(plan: TabelPlan, koppen: readonly string[]): number[] | undefined {
+  const volgorde = kolomVolgorde(plan, koppen);
+  const plaatsen = plan.kolommen.map((_, j) => volgorde.indexOf(j));
+  return plaatsen.every((p, j) => p === j) ? undefined : plaatsen;
 }
 
 /** A column of the user's own that stands between Opgave's columns of a table (1-based place in the table). */

@@ -33,6 +33,7 @@
  * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen), before the graft.
  */
 import ExcelJS from "exceljs";
+import { afdrukVoor, zetAfdrukXlsx } from "./afdruk";
 import { absoluteVerwijzing, bladVerwijzing, kolomLetters, type Positie } from "./a1";
 import {
   isFormule,
@@ -52,6 +53,7 @@ import {
   samenvoegenInvoer,
   samenvoegenTabel,
   sleutelIndex,
+  planKolomPlaatsen,
   sleutelKop,
   sleutelTekst,
   type BestaandeTabel,
@@ -60,6 +62,10 @@ import {
 } from "./samenvoegen";
 import { celWaarde, excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
 import { entInOrigineel, kanEnten as kanWordenGeent } from "./xlsxEnten";
+import { verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
+import { zetResultaten } from "./xlsxResultaten";
+import { invoercontrole, type GeschrevenVorm } from "./invoercontrole";
+import { isEigenVerlies, nieuweEigenOnderdelen, pasInvoercontroleToe } from "./xlsxInvoercontrole";
 import Zip from "./zip";
 import {
   leesNotities,
@@ -390,14 +396,21 @@ function schrijfTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): GeschrevenTabel {
     headerRow: true,
     totalsRow: false,
     style: { theme: TABEL_STIJL, showRowStripes: true },
-    columns: kolommen.map((k) => ({ name: k.kop, filterButton: true })),
+    // exceljs labels the (unused) totals row "Total" unless told otherwise.
+    columns: kolommen.map((k, j) => ({
+      name: k.kop,
+      filterButton: true,
+      ...(j === 0 ? { totalsRowLabel: "Totaal" } : {}),
+    })),
     rows: rijen.map((r) => r.map(celNaarExcel)),
   } as ExcelJS.TableProperties);
   schrijfLijf(ws, werk);
   if (plan.totaal) {
     const r = plan.start.rij + 1 + rijen.length;
     plan.totaal.forEach((c, j) => {
-      const cel = ws.getCell(r, plan.start.kolom + j);
+      // Under its column as written (a refill may have moved it: ./samenvoegen `kolomVolgorde`).
+      const plaats = kolommen.findIndex((k) => k.sleutel === plan.kolommen[j]?.sleutel);
+      const cel = ws.getCell(r, plan.start.kolom + (plaats < 0 ? j : plaats));
       cel.value = celNaarExcel(c);
       zetNotatie(cel, plan.kolommen[j]?.notatie);
       cel.font = { bold: true };
@@ -416,6 +429,8 @@ class Schrijver {
   readonly eigenKolommenBinnen: string[] = [];
   invoerBehouden = 0;
   readonly tabellen = new Map<string, GeschrevenTabel>();
+  /** Opgave's own validations and conditional formats this fill replaced (not reported as lost). */
+  readonly eigen = nieuweEigenOnderdelen();
 
   constructor(private readonly wb: ExcelJS.Workbook) {}
 
@@ -453,7 +468,14 @@ class Schrijver {
 
     for (const inv of plan.invoercellen) this.invoerCel(ws, inv);
     for (const werk of tabelWerk) if (werk) this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
-    zetBreedtes(ws, plan, bestond);
+    zetBreedtes(ws, plan, bestond, this.tabellen);
+    zetAfdrukXlsx(ws, afdrukVoor(plan), !bestond);
+    const vormen = new Map<string, GeschrevenVorm>();
+    for (const t of plan.tabellen) {
+      const g = this.tabellen.get(t.naam);
+      if (g && g.blad === ws.name) vormen.set(t.naam, { ...g, rijen: g.aantalRijen });
+    }
+    pasInvoercontroleToe(ws, invoercontrole(plan, vormen), this.eigen);
   }
 
   private invoerCel(ws: ExcelJS.Worksheet, inv: BladPlan["invoercellen"][number]): void {
@@ -557,12 +579,19 @@ function herstelNotities(wb: ExcelJS.Workbook, notities: Awaited<ReturnType<type
 }
 
 /** Column widths: only where none is set yet (a width the user chose stays). */
-function zetBreedtes(ws: ExcelJS.Worksheet, plan: BladPlan, bestond: boolean): void {
+function zetBreedtes(
+  ws: ExcelJS.Worksheet,
+  plan: BladPlan,
+  bestond: boolean,
+  geschreven: ReadonlyMap<string, GeschrevenTabel>,
+): void {
   const breedtes = new Map<number, number>(
     Object.entries(plan.breedtes ?? {}).map(([k, v]) => [Number(k), v]),
   );
   for (const t of plan.tabellen) {
-    t.kolommen.forEach((k, i) => {
+    // The columns as written (a refill may have moved one), else the plan's.
+    const g = geschreven.get(t.naam);
+    (g && g.blad === ws.name ? g.kolommen : t.kolommen).forEach((k, i) => {
       if (k.breedte && !breedtes.has(t.start.kolom + i)) breedtes.set(t.start.kolom + i, k.breedte);
     });
   }
@@ -633,6 +662,26 @@ async function herschrijving(
   return { data, vooraf: await verliesBijHerschrijven(bestaand) };
 }
 
+/** The plan columns of every table that the merge with the existing table writes in another sheet column. */
+function kolomVerplaatsingen(wb: ExcelJS.Workbook, plan: WerkboekPlan): Verplaatsing[] {
+  const uit: Verplaatsing[] = [];
+  for (const blad of plan.bladen) {
+    const ws = wb.getWorksheet(blad.naam);
+    if (!ws) continue;
+    for (const t of blad.tabellen) {
+      const { gevonden } = zoekTabel(wb, ws, t);
+      const plaatsen = gevonden ? planKolomPlaatsen(t, gevonden.bestaand.koppen) : undefined;
+      if (!plaatsen) continue;
+      const kolommen = new Map<number, number>();
+      plaatsen.forEach((p, j) => {
+        if (p !== j) kolommen.set(t.start.kolom + j, t.start.kolom + p);
+      });
+      uit.push({ blad: blad.naam, vanafRij: t.start.rij, kolommen });
+    }
+  }
+  return uit;
+}
+
 /**
  * Writes the plan into a new workbook, or refills `bestaand` (an .xlsx file) keeping every user input.
  * @throws EigenKolomFout when a table to rewrite holds a column of the user's own between Opgave's columns.
@@ -657,10 +706,14 @@ export async function schrijfXlsx(
   }
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
 
+  // Plan columns a refill writes elsewhere (after the user's columns): the formulas follow them.
+  if (bestaand) plan = verplaatsPlan(plan, kolomVerplaatsingen(wb, plan));
   const schrijver = new Schrijver(wb);
   for (const blad of plan.bladen) schrijver.blad(blad);
   if (schrijver.eigenKolommenBinnen.length > 0) throw new EigenKolomFout(schrijver.eigenKolommenBinnen);
 
+  // Cached results of every formula (after the merge, so the user's inputs count): viewers that do not recalculate.
+  zetResultaten(wb);
   // Stored, not compressed: this file is read again at once (charts, graft); the last step compresses.
   const ruw = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
   // Grafted into the original, this file is only read again: stored, not compressed (inflating twice for nothing).
@@ -677,7 +730,8 @@ export async function schrijfXlsx(
     const uit = await herschrijving(bestaand, data, eigenBladen);
     data = uit.data;
     // What the written file lacks, compared part by part with the old one (not by exceljs's model).
-    verloren = [...uit.vooraf, ...(await verliesNaSchrijven(bestaand, data))];
+    const na = (await verliesNaSchrijven(bestaand, data)).filter((n) => !isEigenVerlies(n, schrijver.eigen));
+    verloren = [...uit.vooraf, ...na];
   }
   if (verloren.length > 0 && !opties.verliesToestaan) throw new VerliesFout(verloren);
   return {

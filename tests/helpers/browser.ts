@@ -7,7 +7,7 @@ import fs from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { onderteken } from "../../src/data/handtekening";
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -108,4 +108,27 @@ export function startBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** The WCAG 2.1 A and AA rules of axe-core (tags), the level Dutch municipalities must meet. */
+const WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Runs axe-core (injected from node_modules/axe-core/axe.min.js) on the page as it is now and returns its serious
+ * and critical WCAG 2.1 A/AA violations as readable lines ("serious color-contrast: #knop, …"); [] when clean.
+ */
+export async function axeSchendingen(page: Page): Promise<string[]> {
+  const heeftAxe = await page.evaluate(() => "axe" in window);
+  if (!heeftAxe)
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+  return page.evaluate(async (tags) => {
+    type Uitslag = {
+      violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<Uitslag> } }).axe;
+    const uitslag = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return uitslag.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }, WCAG21_AA);
 }

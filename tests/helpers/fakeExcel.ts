@@ -29,6 +29,17 @@
  * - notes (`FakeBlad.notities`) and cell fills (`FakeCel.vulling`) are set by tests only: there is no Office.js
  *   comments/notes or fill API in the fake, so a writer that used one would fail. `Range.clear("All")` removes
  *   the notes, fills and formats of its cells, `clear("Formats")` fills and formats, `clear("Contents")` neither.
+ * - guard rails: `Range.dataValidation` (1.8; per cell, refusing what Excel refuses: more than one criterion, a
+ *   missing operand, a list source over 255 characters, a title over 32 or a message over 255 characters),
+ *   `Range.conditionalFormats` (1.6; only "Custom": the formats intersecting the range in priority order, `add` puts
+ *   one on top, `custom` of another type fails, `customOrNullObject` is a null object), `Range.columnHidden` (1.2),
+ *   `Worksheet.freezePanes` (1.7; `freezeAt` from A1 only); inserting a table column moves validations and
+ *   conditional formats (ranges and formulas) with their cells; `clear("All")` removes validations, `clear` leaves
+ *   conditional formats (simplified);
+ * - print: `Worksheet.pageLayout` (1.9: paper, orientation, zoom, margins in points, print area, title rows — whole
+ *   rows only —, header and footer sections of at most 255 characters) and `horizontalPageBreaks.add`; a new sheet
+ *   starts as Excel's en-US default (Letter, portrait, 100 %); `format.wrapText`/`verticalAlignment` per cell,
+ *   `format.autofitRows()` only recorded;
  * Everything is recorded: `log` (every executed command with its sync number), `syncs`, `cellenPerSync` and
  * `herschreven` (every formula written through `Range.formulas`).
  * A1 addresses come from the project's own code (src/workbook/a1.ts, which has no imports: the browser tests load
@@ -45,6 +56,59 @@ export interface FakeCel {
   vet?: boolean;
   /** Fill colour (set by tests; see the header). */
   vulling?: string;
+  /** Range.format.wrapText / verticalAlignment. */
+  terugloop?: boolean;
+  uitlijning?: string;
+}
+
+/** A cell's data validation (Range.dataValidation, ExcelApi 1.8); `regel` absent: "any value" with messages. */
+export interface FakeValidatie {
+  regel?: Excel.DataValidationRule;
+  negeerLeeg: boolean;
+  prompt: Excel.DataValidationPrompt;
+  foutmelding: Excel.DataValidationErrorAlert;
+}
+
+/** A conditional format (ExcelApi 1.6), in the sheet's priority order. Only "Custom" (a formula) is modelled. */
+export interface FakeOpmaak {
+  rechthoek: FakeRechthoek;
+  soort: string;
+  formule?: string;
+  vulling?: string;
+  tekstKleur?: string;
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9), as Excel starts a new sheet (en-US: Letter, portrait, 100 %). */
+export interface FakeAfdruk {
+  papier: string;
+  richting: string;
+  zoom: Excel.PageLayoutZoomOptions;
+  centreerHorizontaal: boolean;
+  /** In points. */
+  marges: {
+    links: number;
+    rechts: number;
+    boven: number;
+    onder: number;
+    koptekst: number;
+    voettekst: number;
+  };
+  gebied?: FakeRechthoek[];
+  titelRijen?: { van: number; tot: number };
+  kop: { links: string; midden: string; rechts: string };
+  voet: { links: string; midden: string; rechts: string };
+}
+
+export function nieuweAfdruk(): FakeAfdruk {
+  return {
+    papier: "Letter",
+    richting: "Portrait",
+    zoom: { scale: 100 },
+    centreerHorizontaal: false,
+    marges: { links: 51, rechts: 51, boven: 54, onder: 54, koptekst: 21.6, voettekst: 21.6 },
+    kop: { links: "", midden: "", rechts: "" },
+    voet: { links: "", midden: "", rechts: "" },
+  };
 }
 
 /** 1-based rectangle. */
@@ -65,6 +129,17 @@ export class FakeBlad {
   readonly grafieken: FakeGrafiek[] = [];
   /** Notes (Excel's cell notes, formerly comments) by A1 address, also on empty cells (set by tests). */
   readonly notities = new Map<string, string>();
+  /** Data validations by A1 address of their cell. */
+  readonly validaties = new Map<string, FakeValidatie>();
+  /** Conditional formats, highest priority first. */
+  readonly opmaak: FakeOpmaak[] = [];
+  /** Frozen panes: rows at the top and columns at the left that stay in view. */
+  bevroren: { rijen: number; kolommen: number } | undefined;
+  /** 1-based hidden columns. */
+  readonly verborgenKolommen = new Set<number>();
+  afdruk: FakeAfdruk = nieuweAfdruk();
+  /** Manual page breaks: a new page starts at these rows. */
+  readonly paginaEinden: number[] = [];
   constructor(public naam: string) {}
 }
 
@@ -133,6 +208,7 @@ export class FakeExcelFout extends Error {
 }
 
 const MAX_RIJEN = 1_048_576;
+const MAX_KOLOMMEN = 16_384;
 
 export function a1(rij: number, kolom: number): string {
   return adres({ rij, kolom });
@@ -149,6 +225,15 @@ export function parseerBereik(adres: string): { blad?: string; rechthoek: FakeRe
     rest = rest.slice(i + 1);
   }
   const [van, tot = van] = rest.split(":") as [string, string?];
+  // Whole rows ("7:7", "$7:$9").
+  if (/^\d+$/.test(van) && /^\d+$/.test(tot) && rest.includes(":")) {
+    const [r1, r2] = [Number(van), Number(tot)];
+    if (r1 < 1 || r2 < 1) throw new FakeExcelFout("InvalidArgument", `ongeldig adres ${adres}`);
+    return {
+      blad,
+      rechthoek: { rij: Math.min(r1, r2), kolom: 1, rijen: Math.abs(r2 - r1) + 1, kolommen: MAX_KOLOMMEN },
+    };
+  }
   const cel = /^([A-Za-z]+)(\d+)?$/;
   const a = cel.exec(van);
   const b = cel.exec(tot);
@@ -346,10 +431,16 @@ export class FakeWerkmap {
         naam: b.naam,
         cellen: [...b.cellen.entries()]
           .sort(([x], [y]) => x.localeCompare(y))
-          .map(([a, c]) => [a, c.waarde, c.formule, c.notatie, c.vet, c.vulling]),
+          .map(([a, c]) => [a, c.waarde, c.formule, c.notatie, c.vet, c.vulling, c.terugloop, c.uitlijning]),
         notities: [...b.notities.entries()].sort(([x], [y]) => x.localeCompare(y)),
         breedtes: [...b.kolomBreedtes.entries()].sort(([x], [y]) => x - y),
         grafieken: b.grafieken,
+        validaties: [...b.validaties.entries()].sort(([x], [y]) => x.localeCompare(y)),
+        opmaak: b.opmaak,
+        bevroren: b.bevroren,
+        verborgen: [...b.verborgenKolommen].sort((x, y) => x - y),
+        afdruk: b.afdruk,
+        paginaEinden: b.paginaEinden,
       })),
       tabellen: this.tabellen.map((t) => ({ ...t, blad: t.blad.naam })),
       namen: this.namen.map((n) => ({ ...n, blad: n.blad?.naam })),
@@ -396,6 +487,16 @@ export class FakeWerkmap {
     };
     schuif(t.blad.cellen);
     schuif(t.blad.notities);
+    schuif(t.blad.validaties);
+    for (const o of t.blad.opmaak) {
+      const r = o.rechthoek;
+      if (r.rij > band.tot || r.rij + r.rijen - 1 < band.van || r.kolom + r.kolommen - 1 < band.kolom)
+        continue;
+      // A format right of the new column moves with its cells; one across it grows by the column.
+      if (o.formule !== undefined) o.formule = verschuifFormule(o.formule, t.blad, t.blad, band, this);
+      if (r.kolom >= band.kolom) r.kolom += 1;
+      else r.kolommen += 1;
+    }
     this.verschuifVerwijzingen(t.blad, band);
     t.kolommen += 1;
     const koppen = new Set(
@@ -547,8 +648,10 @@ abstract class FakeObject<T> {
     protected readonly zoek: Resolver<T>,
     protected readonly omschrijving: string,
     protected readonly ofNull = false,
+    /** false: a null object found through a navigation load (`customOrNullObject`), not by a command of its own. */
+    eigenOpdracht = true,
   ) {
-    if (ofNull) {
+    if (ofNull && eigenOpdracht) {
       fx.voegToe("getItemOrNullObject", omschrijving, () => {
         this.nullStatus = this.zoek() === null;
       });
@@ -600,6 +703,7 @@ abstract class FakeObject<T> {
       this.nullStatus = true;
       return;
     }
+    if (this.ofNull) this.nullStatus = false;
     // Paths through one navigation property are loaded together ("areas/items/address, areas/items/formulas").
     const genest = new Map<string, string[]>();
     for (const pad of paden) {
@@ -697,6 +801,39 @@ class FakeBereik extends FakeObject<BereikDoel> {
     return this.doel();
   }
 
+  /** ExcelApi 1.8. */
+  get dataValidation(): FakeValidatieProxy {
+    return this.nav(
+      "dataValidation",
+      () => new FakeValidatieProxy(this.fx, () => this.zoek(), `${this.omschrijving}.dataValidation`),
+    );
+  }
+
+  /** ExcelApi 1.6. */
+  get conditionalFormats(): FakeOpmaakCollectie {
+    return this.nav(
+      "conditionalFormats",
+      () => new FakeOpmaakCollectie(this.fx, () => this.zoek(), `${this.omschrijving}.conditionalFormats`),
+    );
+  }
+
+  /** ExcelApi 1.2: hides (shows) the whole columns of the range. */
+  get columnHidden(): boolean {
+    return this.geladenWaarde("columnHidden");
+  }
+  set columnHidden(v: boolean) {
+    this.opdracht(
+      "columnHidden",
+      (d) => {
+        for (let k = d.rechthoek.kolom; k < d.rechthoek.kolom + d.rechthoek.kolommen; k++) {
+          if (v) d.blad.verborgenKolommen.add(k);
+          else d.blad.verborgenKolommen.delete(k);
+        }
+      },
+      v,
+    );
+  }
+
   protected override beschrijf(): string {
     const d = this.zoek();
     return d ? bereikTekst(d) : this.omschrijving;
@@ -704,6 +841,8 @@ class FakeBereik extends FakeObject<BereikDoel> {
 
   protected override navigeer(eigenschap: string): FakeObject<unknown> | undefined {
     if (eigenschap === "worksheet") return this.worksheet;
+    if (eigenschap === "dataValidation") return this.dataValidation;
+    if (eigenschap === "conditionalFormats") return this.conditionalFormats;
     return undefined;
   }
 
@@ -739,6 +878,11 @@ class FakeBereik extends FakeObject<BereikDoel> {
         return r.kolommen;
       case "address":
         return `${bladVoorvoegsel(d.blad.naam)}!${rechthoekAdres(r)}`;
+      case "columnHidden": {
+        for (let k = r.kolom; k < r.kolom + r.kolommen; k++)
+          if (!d.blad.verborgenKolommen.has(k)) return false;
+        return true;
+      }
       default:
         throw fout("InvalidArgument", `fake Range kent ${eigenschap} niet`);
     }
@@ -859,11 +1003,14 @@ class FakeBereik extends FakeObject<BereikDoel> {
             delete cel.notatie;
             delete cel.vet;
             delete cel.vulling;
+            delete cel.terugloop;
+            delete cel.uitlijning;
           }
         }
         if (applyTo === "All") {
-          for (const adres of [...d.blad.notities.keys()])
-            if (overlapt(parseerBereik(adres).rechthoek, r)) d.blad.notities.delete(adres);
+          for (const m of [d.blad.notities, d.blad.validaties])
+            for (const adres of [...m.keys()])
+              if (overlapt(parseerBereik(adres).rechthoek, r)) m.delete(adres);
         }
       },
       applyTo,
@@ -910,7 +1057,7 @@ class FakeBereik extends FakeObject<BereikDoel> {
         const cel = d.blad.cellen.get(adres) ?? {};
         f(cel, v, adres);
         const leeg = cel.waarde === undefined && cel.formule === undefined && cel.notatie === undefined;
-        if (leeg && !cel.vet && cel.vulling === undefined) {
+        if (leeg && !cel.vet && cel.vulling === undefined && cel.terugloop === undefined) {
           d.blad.cellen.delete(adres);
         } else {
           d.blad.cellen.set(adres, cel);
@@ -982,6 +1129,45 @@ class FakeBereikOpmaak {
     };
   }
 
+  /** Per cell of the range. */
+  private celOpmaak(actie: string, f: (c: FakeCel) => void, details: unknown): void {
+    this.fx.voegToe(
+      actie,
+      () => bereikTekst(this.bereik.bereikDoel()),
+      () => {
+        const d = this.bereik.bereikDoel();
+        const r = d.rechthoek;
+        if (r.rijen * r.kolommen > 100_000) throw fout("NotImplemented", "fake: te groot bereik voor opmaak");
+        for (let i = 0; i < r.rijen; i++) {
+          for (let j = 0; j < r.kolommen; j++) {
+            const adres = a1(r.rij + i, r.kolom + j);
+            const cel = d.blad.cellen.get(adres) ?? {};
+            f(cel);
+            d.blad.cellen.set(adres, cel);
+          }
+        }
+      },
+      details,
+    );
+  }
+
+  set wrapText(v: boolean) {
+    this.celOpmaak("wrapText", (c) => void (c.terugloop = v), v);
+  }
+  set verticalAlignment(v: string) {
+    if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(v))
+      throw fout("InvalidArgument", `verticalAlignment ${v}`);
+    this.celOpmaak("verticalAlignment", (c) => void (c.uitlijning = v), v);
+  }
+  /** ExcelApi 1.2. Only recorded: the fake measures no text. */
+  autofitRows(): void {
+    this.fx.voegToe(
+      "autofitRows",
+      () => bereikTekst(this.bereik.bereikDoel()),
+      () => void this.bereik.bereikDoel(),
+    );
+  }
+
   set columnWidth(punten: number) {
     this.fx.voegToe(
       "columnWidth",
@@ -999,16 +1185,538 @@ class FakeBereikOpmaak {
   }
 }
 
+// ---------------------------------------------------------------- guard rails and print (ExcelApi 1.6–1.9)
+
+const GEGEVENSVALIDATIE_SOORTEN = ["custom", "date", "decimal", "list", "textLength", "time", "wholeNumber"];
+const OPERATOREN = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqualTo",
+  "LessThanOrEqualTo",
+];
+
+/** What Excel refuses of a data validation rule (one criterion; operands; Excel's 255-character list limit). */
+function controleerRegel(regel: Excel.DataValidationRule): void {
+  const soorten = Object.entries(regel).filter(([, v]) => v !== undefined && v !== null);
+  if (soorten.length !== 1 || !GEGEVENSVALIDATIE_SOORTEN.includes(soorten[0]?.[0] ?? ""))
+    throw fout("InvalidArgument", "een gegevensvalidatieregel heeft precies één criterium");
+  if (regel.wholeNumber || regel.decimal) {
+    const b = (regel.wholeNumber ?? regel.decimal) as Excel.BasicDataValidation;
+    if (!OPERATOREN.includes(String(b.operator)))
+      throw fout("InvalidArgument", `operator ${String(b.operator)}`);
+    if (b.formula1 === undefined || b.formula1 === "") throw fout("InvalidArgument", "formula1 ontbreekt");
+    if (/Between/.test(String(b.operator)) && (b.formula2 === undefined || b.formula2 === ""))
+      throw fout("InvalidArgument", "formula2 ontbreekt bij Between");
+  } else if (regel.list) {
+    const bron = regel.list.source;
+    if (typeof bron !== "string" || bron === "" || bron.length > 255)
+      throw fout("InvalidArgument", "lijstbron leeg of langer dan 255 tekens");
+  } else if (regel.custom) {
+    if (!regel.custom.formula) throw fout("InvalidArgument", "formule ontbreekt");
+  } else {
+    throw fout("NotImplemented", "fake: alleen wholeNumber, decimal, list en custom");
+  }
+}
+
+/** Excel's limits on the texts of a validation: title 32 characters, message 255. */
+function controleerBericht(titel: string | undefined, bericht: string | undefined): void {
+  if ((titel ?? "").length > 32) throw fout("InvalidArgument", `titel langer dan 32 tekens: ${titel ?? ""}`);
+  if ((bericht ?? "").length > 255) throw fout("InvalidArgument", "bericht langer dan 255 tekens");
+}
+
+function nieuweValidatie(): FakeValidatie {
+  return {
+    negeerLeeg: true,
+    prompt: { showPrompt: false, title: "", message: "" },
+    foutmelding: { showAlert: true, style: "Stop", title: "", message: "" },
+  };
+}
+
+/** Range.dataValidation (ExcelApi 1.8): applies to every cell of the range. */
+class FakeValidatieProxy extends FakeObject<BereikDoel> {
+  protected override beschrijf(): string {
+    const d = this.zoek();
+    return d ? bereikTekst(d) : this.omschrijving;
+  }
+
+  private elkeCel(d: BereikDoel, f: (adres: string) => void): void {
+    const r = d.rechthoek;
+    if (r.rijen * r.kolommen > 100_000) throw fout("NotImplemented", "fake: te groot bereik voor validatie");
+    for (let i = 0; i < r.rijen; i++) for (let j = 0; j < r.kolommen; j++) f(a1(r.rij + i, r.kolom + j));
+  }
+
+  private wijzig(actie: string, f: (v: FakeValidatie) => void, details: unknown): void {
+    this.opdracht(
+      actie,
+      (d) =>
+        this.elkeCel(d, (a) => {
+          const v = d.blad.validaties.get(a) ?? nieuweValidatie();
+          f(v);
+          d.blad.validaties.set(a, v);
+        }),
+      details,
+    );
+  }
+
+  protected lees(eigenschap: string, d: BereikDoel): unknown {
+    const lijst: (FakeValidatie | undefined)[] = [];
+    this.elkeCel(d, (a) => lijst.push(d.blad.validaties.get(a)));
+    const eerste = lijst[0];
+    const gelijk = lijst.every((v) => JSON.stringify(v) === JSON.stringify(eerste));
+    switch (eigenschap) {
+      case "type": {
+        if (!gelijk) return "Inconsistent";
+        const soort = eerste?.regel ? (Object.keys(eerste.regel)[0] ?? "") : "";
+        return soort === "" ? "None" : soort.charAt(0).toUpperCase() + soort.slice(1);
+      }
+      case "rule":
+        return gelijk ? (eerste?.regel ?? {}) : {};
+      case "ignoreBlanks":
+        return eerste?.negeerLeeg ?? true;
+      case "prompt":
+        return eerste?.prompt ?? nieuweValidatie().prompt;
+      case "errorAlert":
+        return eerste?.foutmelding ?? nieuweValidatie().foutmelding;
+      default:
+        throw fout("InvalidArgument", `fake DataValidation kent ${eigenschap} niet`);
+    }
+  }
+
+  get type(): string {
+    return this.geladenWaarde("type");
+  }
+  get rule(): Excel.DataValidationRule {
+    return this.geladenWaarde("rule");
+  }
+  set rule(regel: Excel.DataValidationRule) {
+    const kopie = JSON.parse(JSON.stringify(regel)) as Excel.DataValidationRule;
+    controleerRegel(kopie);
+    this.wijzig("dataValidation.rule", (v) => void (v.regel = kopie), kopie);
+  }
+  set ignoreBlanks(b: boolean) {
+    this.wijzig("dataValidation.ignoreBlanks", (v) => void (v.negeerLeeg = b), b);
+  }
+  set prompt(p: Excel.DataValidationPrompt) {
+    controleerBericht(p.title, p.message);
+    this.wijzig("dataValidation.prompt", (v) => void (v.prompt = { ...v.prompt, ...p }), p);
+  }
+  set errorAlert(e: Excel.DataValidationErrorAlert) {
+    controleerBericht(e.title, e.message);
+    if (e.style !== undefined && !["Stop", "Warning", "Information"].includes(String(e.style)))
+      throw fout("InvalidArgument", `stijl ${String(e.style)}`);
+    this.wijzig("dataValidation.errorAlert", (v) => void (v.foutmelding = { ...v.foutmelding, ...e }), e);
+  }
+  clear(): void {
+    this.opdracht("dataValidation.clear", (d) => this.elkeCel(d, (a) => void d.blad.validaties.delete(a)));
+  }
+}
+
+function controleerKleur(kleur: string): void {
+  if (!/^#[0-9A-Fa-f]{6}$/.test(kleur) && !/^[A-Za-z]+$/.test(kleur))
+    throw fout("InvalidArgument", `kleur ${kleur}`);
+}
+
+/** ConditionalFormatRule of a custom format: its formula (en-US, A1, relative to the range's top-left cell). */
+class FakeOpmaakRegel extends FakeObject<FakeOpmaak> {
+  protected lees(eigenschap: string, o: FakeOpmaak): unknown {
+    if (eigenschap === "formula") return o.formule ?? "";
+    throw fout("InvalidArgument", `fake ConditionalFormatRule kent ${eigenschap} niet`);
+  }
+  get formula(): string {
+    return this.geladenWaarde("formula");
+  }
+  set formula(f: string) {
+    if (typeof f !== "string" || f.trim() === "") throw fout("InvalidArgument", "lege formule");
+    this.opdracht("conditionalFormat.formula", (o) => void (o.formule = f), f);
+  }
+}
+
+/** CustomConditionalFormat: a rule and the format it gives (fill and font colour). */
+class FakeAangepasteOpmaak extends FakeObject<FakeOpmaak> {
+  readonly rule: FakeOpmaakRegel;
+  readonly format: { fill: { color: string }; font: { color: string } };
+
+  constructor(fx: FakeExcel, zoek: Resolver<FakeOpmaak>, omschrijving: string, ofNull = false) {
+    super(fx, zoek, omschrijving, ofNull, false);
+    this.rule = new FakeOpmaakRegel(fx, () => this.doel(), `${omschrijving}.rule`);
+    const kleur = (soort: "vulling" | "tekstKleur") => ({
+      set color(k: string) {
+        controleerKleur(k);
+        zet(soort, k);
+      },
+      get color(): string {
+        throw fout("PropertyNotLoaded", "format.color");
+      },
+    });
+    const zet = (soort: "vulling" | "tekstKleur", k: string) =>
+      this.opdracht(`conditionalFormat.${soort}`, (o) => void (o[soort] = k), k);
+    this.format = { fill: kleur("vulling"), font: kleur("tekstKleur") };
+  }
+
+  protected override navigeer(eigenschap: string): FakeObject<unknown> | undefined {
+    return eigenschap === "rule" ? this.rule : undefined;
+  }
+  protected lees(eigenschap: string): unknown {
+    throw fout("InvalidArgument", `fake CustomConditionalFormat kent ${eigenschap} niet`);
+  }
+}
+
+/** ConditionalFormat (ExcelApi 1.6). Accessing `custom` of another type fails, as in Excel. */
+class FakeOpmaakProxy extends FakeObject<FakeOpmaak> {
+  constructor(
+    fx: FakeExcel,
+    zoek: Resolver<FakeOpmaak>,
+    omschrijving: string,
+    private readonly blad: () => FakeBlad | null,
+  ) {
+    super(fx, zoek, omschrijving);
+  }
+
+  private eigenAangepast(ofNull: boolean): FakeAangepasteOpmaak {
+    const naam = ofNull ? "customOrNullObject" : "custom";
+    return this.nav(
+      naam,
+      () =>
+        new FakeAangepasteOpmaak(
+          this.fx,
+          () => {
+            const o = this.zoek();
+            if (o && o.soort !== "Custom" && !ofNull) throw fout("InvalidOperation", `geen Custom-opmaak`);
+            return o && o.soort === "Custom" ? o : null;
+          },
+          `${this.omschrijving}.${naam}`,
+          ofNull,
+        ),
+    );
+  }
+  get custom(): FakeAangepasteOpmaak {
+    return this.eigenAangepast(false);
+  }
+  get customOrNullObject(): FakeAangepasteOpmaak {
+    return this.eigenAangepast(true);
+  }
+
+  protected override navigeer(eigenschap: string): FakeObject<unknown> | undefined {
+    if (eigenschap === "custom") return this.custom;
+    if (eigenschap === "customOrNullObject") return this.customOrNullObject;
+    return undefined;
+  }
+  protected lees(eigenschap: string, o: FakeOpmaak): unknown {
+    if (eigenschap === "type") return o.soort;
+    if (eigenschap === "priority") return this.blad()?.opmaak.indexOf(o) ?? -1;
+    throw fout("InvalidArgument", `fake ConditionalFormat kent ${eigenschap} niet`);
+  }
+  get type(): string {
+    return this.geladenWaarde("type");
+  }
+  delete(): void {
+    this.opdracht("conditionalFormat.delete", (o) => {
+      const lijst = this.blad()?.opmaak ?? [];
+      lijst.splice(lijst.indexOf(o), 1);
+    });
+  }
+}
+
+/** Range.conditionalFormats: the formats that intersect the range, in priority order; `add` puts one on top. */
+class FakeOpmaakCollectie extends FakeCollectie<FakeOpmaak, FakeOpmaakProxy> {
+  constructor(
+    fx: FakeExcel,
+    private readonly bereik: Resolver<BereikDoel>,
+    omschrijving: string,
+  ) {
+    super(
+      fx,
+      () => {
+        const d = bereik();
+        return d ? d.blad.opmaak.filter((o) => overlapt(o.rechthoek, d.rechthoek)) : null;
+      },
+      omschrijving,
+    );
+  }
+
+  protected item(o: FakeOpmaak): FakeOpmaakProxy {
+    const blad = () => this.bereik()?.blad ?? null;
+    return new FakeOpmaakProxy(this.fx, () => (blad()?.opmaak.includes(o) ? o : null), `opmaak`, blad);
+  }
+
+  add(soort: string): FakeOpmaakProxy {
+    let gemaakt: FakeOpmaak | null = null;
+    const blad = () => this.bereik()?.blad ?? null;
+    this.fx.voegToe(
+      "conditionalFormats.add",
+      () => {
+        const d = this.bereik();
+        return d ? bereikTekst(d) : this.omschrijving;
+      },
+      () => {
+        const d = this.bereik();
+        if (!d) throw fout("ItemNotFound", this.omschrijving);
+        if (soort !== "Custom") throw fout("NotImplemented", `fake: alleen Custom, niet ${soort}`);
+        gemaakt = { rechthoek: { ...d.rechthoek }, soort };
+        d.blad.opmaak.unshift(gemaakt);
+      },
+      soort,
+    );
+    return new FakeOpmaakProxy(this.fx, () => gemaakt, `conditionalFormats.add(${soort})`, blad);
+  }
+}
+
+/** Worksheet.freezePanes (ExcelApi 1.7). */
+class FakeBevriezing {
+  constructor(
+    private readonly fx: FakeExcel,
+    private readonly blad: () => FakeBlad | null,
+    private readonly omschrijving: string,
+  ) {}
+
+  private zet(actie: string, f: (b: FakeBlad) => void, details?: unknown): void {
+    this.fx.voegToe(
+      actie,
+      this.omschrijving,
+      () => {
+        const b = this.blad();
+        if (!b) throw fout("ItemNotFound", this.omschrijving);
+        f(b);
+        if (b.bevroren && b.bevroren.rijen === 0 && b.bevroren.kolommen === 0) b.bevroren = undefined;
+      },
+      details,
+    );
+  }
+
+  private static aantal(n: number | undefined): number {
+    const a = n ?? 1;
+    if (!Number.isInteger(a) || a < 0) throw fout("InvalidArgument", `aantal ${a}`);
+    return a;
+  }
+
+  freezeRows(n?: number): void {
+    const a = FakeBevriezing.aantal(n);
+    this.zet("freezeRows", (b) => void (b.bevroren = { rijen: a, kolommen: b.bevroren?.kolommen ?? 0 }), a);
+  }
+  freezeColumns(n?: number): void {
+    const a = FakeBevriezing.aantal(n);
+    this.zet("freezeColumns", (b) => void (b.bevroren = { rijen: b.bevroren?.rijen ?? 0, kolommen: a }), a);
+  }
+  /** The range holds the frozen cells: the fake supports ranges from A1 only. */
+  freezeAt(bereik: FakeBereik | string): void {
+    this.zet(
+      "freezeAt",
+      (b) => {
+        const d = bereikVan(this.fx, bereik, () => b);
+        if (d.rechthoek.rij !== 1 || d.rechthoek.kolom !== 1)
+          throw fout("NotImplemented", "fake: freezeAt vanaf A1");
+        b.bevroren = { rijen: d.rechthoek.rijen, kolommen: d.rechthoek.kolommen };
+      },
+      typeof bereik === "string" ? bereik : undefined,
+    );
+  }
+  unfreeze(): void {
+    this.zet("unfreeze", (b) => void (b.bevroren = undefined));
+  }
+  getLocationOrNullObject(): FakeBereik {
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const b = this.blad();
+        const v = b?.bevroren;
+        if (!b || !v) return null;
+        return {
+          blad: b,
+          rechthoek: {
+            rij: 1,
+            kolom: 1,
+            rijen: v.rijen === 0 ? MAX_RIJEN : v.rijen,
+            kolommen: v.kolommen === 0 ? MAX_KOLOMMEN : v.kolommen,
+          },
+        };
+      },
+      `${this.omschrijving}.getLocationOrNullObject()`,
+      true,
+    );
+  }
+}
+
+const PAPIER = ["Letter", "Legal", "A3", "A4", "A5", "B4", "B5", "Executive", "Tabloid"];
+
+/** Worksheet.pageLayout (ExcelApi 1.9), with what Excel refuses. */
+class FakePaginaIndeling {
+  readonly headersFooters: {
+    defaultForAllPages: Record<
+      "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter",
+      string
+    >;
+  };
+
+  constructor(
+    private readonly fx: FakeExcel,
+    private readonly blad: () => FakeBlad | null,
+    private readonly omschrijving: string,
+  ) {
+    const secties = {} as FakePaginaIndeling["headersFooters"]["defaultForAllPages"];
+    const plekken = [
+      ["leftHeader", "kop", "links"],
+      ["centerHeader", "kop", "midden"],
+      ["rightHeader", "kop", "rechts"],
+      ["leftFooter", "voet", "links"],
+      ["centerFooter", "voet", "midden"],
+      ["rightFooter", "voet", "rechts"],
+    ] as const;
+    for (const [eigenschap, deel, plek] of plekken) {
+      Object.defineProperty(secties, eigenschap, {
+        set: (t: string) => {
+          if (t.length > 255) throw fout("InvalidArgument", `${eigenschap} langer dan 255 tekens`);
+          this.zet(`pageLayout.${eigenschap}`, (a) => void (a[deel][plek] = t), t);
+        },
+        get: () => {
+          throw fout("PropertyNotLoaded", eigenschap);
+        },
+      });
+    }
+    this.headersFooters = { defaultForAllPages: secties };
+  }
+
+  private zet(actie: string, f: (a: FakeAfdruk, b: FakeBlad) => void, details?: unknown): void {
+    this.fx.voegToe(
+      actie,
+      this.omschrijving,
+      () => {
+        const b = this.blad();
+        if (!b) throw fout("ItemNotFound", this.omschrijving);
+        f(b.afdruk, b);
+      },
+      details,
+    );
+  }
+
+  set paperSize(p: string) {
+    if (!PAPIER.includes(p)) throw fout("InvalidArgument", `papier ${p}`);
+    this.zet("pageLayout.paperSize", (a) => void (a.papier = p), p);
+  }
+  set orientation(r: string) {
+    if (r !== "Portrait" && r !== "Landscape") throw fout("InvalidArgument", `richting ${r}`);
+    this.zet("pageLayout.orientation", (a) => void (a.richting = r), r);
+  }
+  set centerHorizontally(c: boolean) {
+    this.zet("pageLayout.centerHorizontally", (a) => void (a.centreerHorizontaal = c), c);
+  }
+  set zoom(z: Excel.PageLayoutZoomOptions) {
+    const pagina = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+    if (z.scale !== undefined && (z.scale < 10 || z.scale > 400))
+      throw fout("InvalidArgument", `schaal ${z.scale}`);
+    if (!pagina(z.horizontalFitToPages) || !pagina(z.verticalFitToPages))
+      throw fout("InvalidArgument", "aantal pagina's");
+    if (z.scale === undefined && z.horizontalFitToPages === undefined && z.verticalFitToPages === undefined)
+      throw fout("InvalidArgument", "zoom zonder schaal of pagina's");
+    this.zet("pageLayout.zoom", (a) => void (a.zoom = { ...z }), z);
+  }
+  setPrintMargins(eenheid: string, m: Excel.PageLayoutMarginOptions): void {
+    const factor = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 }[eenheid];
+    if (factor === undefined) throw fout("InvalidArgument", `eenheid ${eenheid}`);
+    if (Object.values(m).some((v) => typeof v !== "number" || v < 0)) throw fout("InvalidArgument", "marge");
+    const pt = (v: number | undefined, oud: number) =>
+      v === undefined ? oud : Math.round(v * factor * 100) / 100;
+    this.zet(
+      "pageLayout.setPrintMargins",
+      (a) =>
+        void (a.marges = {
+          links: pt(m.left, a.marges.links),
+          rechts: pt(m.right, a.marges.rechts),
+          boven: pt(m.top, a.marges.boven),
+          onder: pt(m.bottom, a.marges.onder),
+          koptekst: pt(m.header, a.marges.koptekst),
+          voettekst: pt(m.footer, a.marges.voettekst),
+        }),
+      { eenheid, ...m },
+    );
+  }
+  setPrintArea(gebied: FakeBereik | string): void {
+    this.zet(
+      "pageLayout.setPrintArea",
+      (a, b) =>
+        void (a.gebied =
+          typeof gebied === "string"
+            ? gebied.split(",").map((g) => bereikVan(this.fx, g, () => b).rechthoek)
+            : [gebied.bereikDoel().rechthoek]),
+      typeof gebied === "string" ? gebied : undefined,
+    );
+  }
+  /** Whole rows only ("$7:$7"), as Excel requires. */
+  setPrintTitleRows(rijen: FakeBereik | string): void {
+    this.zet(
+      "pageLayout.setPrintTitleRows",
+      (a, b) => {
+        const r = bereikVan(this.fx, rijen, () => b).rechthoek;
+        if (r.kolom !== 1 || r.kolommen !== MAX_KOLOMMEN)
+          throw fout("InvalidArgument", "titelrijen: hele rijen");
+        a.titelRijen = { van: r.rij, tot: r.rij + r.rijen - 1 };
+      },
+      typeof rijen === "string" ? rijen : undefined,
+    );
+  }
+  getPrintAreaOrNullObject(): FakeGebieden {
+    return new FakeGebieden(
+      this.fx,
+      () => {
+        const b = this.blad();
+        const g = b?.afdruk.gebied;
+        return b && g ? g.map((rechthoek) => ({ blad: b, rechthoek })) : null;
+      },
+      `${this.omschrijving}.getPrintAreaOrNullObject()`,
+      true,
+    );
+  }
+}
+
+/** Worksheet.horizontalPageBreaks (ExcelApi 1.9): a page starts at the range's first row. */
+class FakePaginaEinden {
+  constructor(
+    private readonly fx: FakeExcel,
+    private readonly blad: () => FakeBlad | null,
+    private readonly omschrijving: string,
+  ) {}
+
+  add(bereik: FakeBereik | string): void {
+    this.fx.voegToe(
+      "horizontalPageBreaks.add",
+      this.omschrijving,
+      () => {
+        const b = this.blad();
+        if (!b) throw fout("ItemNotFound", this.omschrijving);
+        const rij = bereikVan(this.fx, bereik, () => b).rechthoek.rij;
+        if (rij < 2) throw fout("InvalidArgument", "pagina-einde boven rij 2");
+        if (!b.paginaEinden.includes(rij)) b.paginaEinden.push(rij);
+      },
+      typeof bereik === "string" ? bereik : undefined,
+    );
+  }
+}
+
 // ---------------------------------------------------------------- worksheets
 
 class FakeWerkblad extends FakeObject<FakeBlad> {
   readonly tables: FakeTabellen;
   readonly charts: FakeGrafieken;
+  /** ExcelApi 1.7. */
+  readonly freezePanes: FakeBevriezing;
+  /** ExcelApi 1.9. */
+  readonly pageLayout: FakePaginaIndeling;
+  readonly horizontalPageBreaks: FakePaginaEinden;
 
   constructor(fx: FakeExcel, zoek: Resolver<FakeBlad>, omschrijving: string, ofNull = false) {
     super(fx, zoek, omschrijving, ofNull);
     this.tables = new FakeTabellen(fx, () => this.zoek(), `${omschrijving}.tables`);
     this.charts = new FakeGrafieken(fx, () => this.zoek(), `${omschrijving}.charts`);
+    this.freezePanes = new FakeBevriezing(fx, () => this.zoek(), `${omschrijving}.freezePanes`);
+    this.pageLayout = new FakePaginaIndeling(fx, () => this.zoek(), `${omschrijving}.pageLayout`);
+    this.horizontalPageBreaks = new FakePaginaEinden(
+      fx,
+      () => this.zoek(),
+      `${omschrijving}.horizontalPageBreaks`,
+    );
   }
 
   protected lees(eigenschap: string, d: FakeBlad): unknown {
@@ -1038,15 +1746,19 @@ class FakeWerkblad extends FakeObject<FakeBlad> {
     return new FakeGebieden(this.fx, zoek, `${this.omschrijving}.findAllOrNullObject(${tekst})`, true);
   }
 
-  getRange(adres: string): FakeBereik {
-    const { rechthoek } = parseerBereik(adres);
+  /** Without an address: the whole sheet. */
+  getRange(adres?: string): FakeBereik {
+    const rechthoek =
+      adres === undefined
+        ? { rij: 1, kolom: 1, rijen: MAX_RIJEN, kolommen: MAX_KOLOMMEN }
+        : parseerBereik(adres).rechthoek;
     return new FakeBereik(
       this.fx,
       () => {
         const blad = this.zoek();
         return blad ? { blad, rechthoek } : null;
       },
-      `${this.omschrijving}.getRange(${adres})`,
+      `${this.omschrijving}.getRange(${adres ?? ""})`,
     );
   }
 }
@@ -1101,6 +1813,9 @@ class FakeGebieden extends FakeObject<BereikDoel[]> {
   }
   get areaCount(): number {
     return this.geladenWaarde("areaCount");
+  }
+  get address(): string {
+    return this.geladenWaarde("address");
   }
 }
 

@@ -2,7 +2,8 @@
  * LibreOffice (headless) as a real spreadsheet engine for tests:
  * - `herberekenMetLibreOffice` converts .xlsx files to .xlsx in ONE soffice call with a fresh profile that forces
  *   a full recalculation on load (Calc keeps the cached values otherwise), so the converted files hold the values
- *   LibreOffice computed for every formula;
+ *   LibreOffice computed for every formula; `naarPdfMetLibreOffice` exports them to PDF (as Calc prints them);
+ * - `pdfPaginas` reads a PDF's page count and page size with pdfinfo, `pdfTeksten` its pages' text (poppler-utils);
  * - `bewerkMetLibreOffice` lets LibreOffice edit .xlsx files as a user would (a Basic macro in a fresh profile:
  *   insert a column, add a comment, protect a sheet, own Basic) and store them as .xlsx, also in ONE call.
  */
@@ -33,6 +34,27 @@ export async function herberekenMetLibreOffice(
   bestanden: readonly string[],
   uitMap: string,
 ): Promise<{ uitvoer: string[]; ms: number }> {
+  return converteerMetLibreOffice(soffice, bestanden, uitMap, "xlsx");
+}
+
+/**
+ * Exports all `bestanden` (.xlsx) to PDF in one soffice call, as Calc prints them (page setup, print areas, titles,
+ * recalculated first); returns the PDF paths (same base names, in `uitMap`).
+ */
+export async function naarPdfMetLibreOffice(
+  soffice: string,
+  bestanden: readonly string[],
+  uitMap: string,
+): Promise<{ uitvoer: string[]; ms: number }> {
+  return converteerMetLibreOffice(soffice, bestanden, uitMap, "pdf");
+}
+
+async function converteerMetLibreOffice(
+  soffice: string,
+  bestanden: readonly string[],
+  uitMap: string,
+  formaat: "xlsx" | "pdf",
+): Promise<{ uitvoer: string[]; ms: number }> {
   const profiel = await fs.mkdtemp(path.join(os.tmpdir(), "opgave-lo-profiel-"));
   await fs.mkdir(path.join(profiel, "user"), { recursive: true });
   await fs.writeFile(path.join(profiel, "user", "registrymodifications.xcu"), PROFIEL);
@@ -48,7 +70,7 @@ export async function herberekenMetLibreOffice(
           "--norestore",
           "--nologo",
           "--convert-to",
-          "xlsx",
+          formaat,
           "--outdir",
           uitMap,
           ...bestanden,
@@ -61,9 +83,30 @@ export async function herberekenMetLibreOffice(
   } finally {
     await fs.rm(profiel, { recursive: true, force: true });
   }
-  const uitvoer = bestanden.map((b) => path.join(uitMap, path.basename(b)));
+  const uitvoer = bestanden.map((b) => path.join(uitMap, `${path.basename(b, path.extname(b))}.${formaat}`));
   for (const u of uitvoer) if (!existsSync(u)) throw new Error(`LibreOffice schreef ${u} niet`);
   return { uitvoer, ms: Date.now() - begin };
+}
+
+/** Page count and size (points) of a PDF, from pdfinfo (poppler-utils). */
+export async function pdfPaginas(pdf: string): Promise<{ paginas: number; breed: number; hoog: number }> {
+  const uit = await new Promise<string>((resolve, reject) =>
+    execFile("pdfinfo", [pdf], (fout, stdout) => (fout ? reject(fout) : resolve(stdout))),
+  );
+  const paginas = Number(/^Pages:\s+(\d+)/m.exec(uit)?.[1]);
+  const m = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(uit);
+  return { paginas, breed: Number(m?.[1]), hoog: Number(m?.[2]) };
+}
+
+/** The text of every page of a PDF (pdftotext, layout kept), in order. */
+export async function pdfTeksten(pdf: string): Promise<string[]> {
+  const uit = await new Promise<string>((resolve, reject) =>
+    execFile("pdftotext", ["-layout", pdf, "-"], { maxBuffer: 64 * 1024 * 1024 }, (fout, stdout) =>
+      fout ? reject(fout) : resolve(stdout),
+    ),
+  );
+  // Pages end in a form feed.
+  return uit.split("\f").slice(0, -1);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -94,7 +94,8 @@ describe("the pane's feed: signed bundles only, shown before use, one click to u
     await expect(page.textContent("#status-sleutel")).resolves.toBe("ingebouwd in de invoegtoepassing");
     const bericht = await feedKlik("#vernieuw");
     expect(bericht).toContain("geen nieuwere gegevens");
-    await expect(page.getAttribute("#feed-bericht", "class")).resolves.toBe("");
+    // Good news is plain text in the feed's message area: no error, no warning box.
+    await expect(page.getAttribute("#feed-bericht", "class")).resolves.toBe("bericht");
     await expect(page.textContent("#status-dataset")).resolves.toContain(INGEBOUWD.versie);
     await expect(page.textContent("#status-bron")).resolves.toContain("ingebouwd");
     await expect(page.textContent("#status-sleutel")).resolves.toMatch(
@@ -114,7 +115,7 @@ describe("the pane's feed: signed bundles only, shown before use, one click to u
     fs.writeFileSync(bundelPad(), vervalst); // bundel.json.sig: still the signature of the untampered bundle
     const bericht = await feedKlik("#vernieuw");
     expect(bericht).toMatch(/niet aangenomen: de handtekening van de uitgever ontbreekt of klopt niet/);
-    await expect(page.getAttribute("#feed-bericht", "class")).resolves.toBe("fout");
+    await expect(page.getAttribute("#feed-bericht", "class")).resolves.toBe("bericht fout");
     await expect(page.textContent("#status-dataset")).resolves.toContain(INGEBOUWD.versie);
     expect(await page.isVisible("#kandidaat")).toBe(false);
   });
@@ -185,7 +186,7 @@ describe("the pane's feed: signed bundles only, shown before use, one click to u
     await page.fill("#feed-url", "http://voorbeeld.nl/bundel.json");
     await page.click("#instellingen-form button[type=submit]");
     await expect(page.textContent("#feed-bericht")).resolves.toContain("gebruikt geen https");
-    await expect(page.getAttribute("#feed-bericht", "class")).resolves.toBe("fout");
+    await expect(page.getAttribute("#feed-bericht", "class")).resolves.toBe("bericht fout");
     await page.fill("#feed-url", `${server.url}/bundel.json`);
     await page.click("#instellingen-form button[type=submit]");
     await page.waitForFunction(

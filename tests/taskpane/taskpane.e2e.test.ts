@@ -169,7 +169,7 @@ describe("preview mode (ordinary browser)", () => {
       download.suggestedFilename(),
     );
     await download.saveAs(bestand);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(download.suggestedFilename()).toBe("opgave-gemeente-utrecht.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(bestand);
     const blad = wb.getWorksheet("Taakstelling");
@@ -326,13 +326,16 @@ describe("consolidation of municipal workbooks (preview)", () => {
     const tekst = controles.join("\n");
     expect(tekst).toMatch(/kapot\.xlsx.*Geen geldig \.xlsx-bestand/);
     expect(tekst).toContain("Geen werkboek van Amersfoort aangeleverd");
-    await expect(page.textContent("#uitkomst")).resolves.toMatch(
+    await expect(page.textContent("#cons-uitkomst")).resolves.toMatch(
       /Overzicht Utrecht: 3 van 26 gemeenten aangeleverd/,
     );
+    // The consolidation has its own message area: nothing of it under "Werkboek vullen".
+    await expect(page.textContent("#uitkomst")).resolves.toBe("");
     expect(
       await page.$$eval("[data-tabel]", (ts) => ts.map((t) => (t as HTMLElement).dataset.tabel)),
     ).toEqual(expect.arrayContaining(["Opgave_Consolidatie", "Opgave_Controle"]));
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#cons-download")]);
+    expect(download.suggestedFilename()).toBe("opgave-overzicht-utrecht.xlsx");
     const doel = path.join(map, "overzicht.xlsx");
     await download.saveAs(doel);
     const wb = new ExcelJS.Workbook();

@@ -94,6 +94,24 @@ function alleCellen(plan: WerkboekPlan): { plek: string; cel: Cel; soort: string
   return uit;
 }
 
+/** The native functions the plans may use (what ./rekenen evaluates; Excel and LibreOffice know them all). */
+const NATIEF = [
+  "IF",
+  "OR",
+  "AND",
+  "NOT",
+  "N",
+  "MAX",
+  "SUM",
+  "COUNT",
+  "INDEX",
+  "MATCH",
+  "ISNUMBER",
+  "ISTEXT",
+  "ISNA",
+  "MID",
+];
+
 function controleerStructuur(plan: WerkboekPlan): void {
   const tabelNamen = plan.bladen.flatMap((b) => b.tabellen.map((t) => t.naam));
   expect(new Set(tabelNamen).size).toBe(tabelNamen.length);
@@ -140,7 +158,7 @@ function controleerStructuur(plan: WerkboekPlan): void {
     for (const m of f.matchAll(/\bOpgave_[A-Za-z]+\b/g)) expect(namen).toContain(m[0]);
     // Only native functions.
     for (const m of f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) {
-      expect(["IF", "OR", "AND", "N", "MAX", "SUM", "COUNT", "INDEX", "MATCH"]).toContain(m[1]);
+      expect(NATIEF).toContain(m[1]);
     }
   }
 }
@@ -243,15 +261,29 @@ describe("planGemeente (Utrecht)", () => {
     }[];
     expect(t.start).toEqual({ rij: 7, kolom: 1 });
     // Row 8: the first data row; the start balance comes from the named cells.
+    // L: the taakstelling used — the own input when it is a number, else the dataset's; text in the own input
+    // stops the chain (blank) instead of falling back or giving #VALUE!.
+    expect(kolom(t, "taakstellingGebruikt")[0]).toEqual({
+      formule: '=IF(ISNUMBER(F8),F8,IF(AND(F8="",ISNUMBER(D8)),D8,""))',
+    });
     expect(h0?.formule).toBe(
-      '=IF(OR(AND(F8="",D8=""),AND(Opgave_Startperiode<>"",A8<>Opgave_Startperiode)),"",IF(F8<>"",F8,D8)+N(Opgave_Beginsaldo))',
+      '=IF(OR(NOT(ISNUMBER(L8)),NOT(OR(Opgave_Startperiode="",A8=Opgave_Startperiode))),"",IF(ISTEXT(Opgave_Beginsaldo),"",L8+N(Opgave_Beginsaldo)))',
     );
-    expect(i0?.formule).toBe('=IF(OR(H8="",G8=""),"",MAX(H8-G8,0))');
-    expect(j0?.formule).toBe('=IF(OR(H8="",G8=""),"",MAX(G8-H8,0))');
+    expect(i0?.formule).toBe('=IF(AND(ISNUMBER(H8),ISNUMBER(G8)),MAX(H8-G8,0),"")');
+    expect(j0?.formule).toBe('=IF(AND(ISNUMBER(H8),ISNUMBER(G8)),MAX(G8-H8,0),"")');
     const h5 = kolom(t, "gecorrigeerd")[5] as { formule: string };
     expect(h5.formule).toBe(
-      '=IF(AND(F13="",D13=""),"",IF(A13=Opgave_Startperiode,IF(F13<>"",F13,D13)+N(Opgave_Beginsaldo),IF(I12="","",IF(F13<>"",F13,D13)+I12-J12)))',
+      '=IF(NOT(ISNUMBER(L13)),"",IF(A13=Opgave_Startperiode,IF(ISTEXT(Opgave_Beginsaldo),"",L13+N(Opgave_Beginsaldo)),IF(ISNUMBER(I12),L13+I12-J12,"")))',
     );
+    // M: the note where the chain stops (only in that row: a started chain whose Achterstand is blank).
+    const m5 = kolom(t, "verloop")[5] as { formule: string };
+    expect(m5.formule).toMatch(
+      /^=IF\(OR\(NOT\(OR\(A13=Opgave_Startperiode,ISNUMBER\(I12\)\)\),ISNUMBER\(I13\)\),"","Verloop stopt: "&/,
+    );
+    expect(m5.formule).toContain(
+      '"vul de taakstelling "&A13&" in bij Taakstelling (eigen invoer) om verder te rekenen."',
+    );
+    expect(m5.formule).toContain('"vul Gehuisvest "&A13&" in om verder te rekenen."');
   });
 
   test("opvang: the default decision's target, amv and provenance; all decisions in the table", () => {
@@ -267,7 +299,9 @@ describe("planGemeente (Utrecht)", () => {
     expect(kolom(t, "totaal")).toEqual([1946, 1988]);
     expect(kolom(t, "standaard")).toEqual(["ja", "nee"]);
     const tekort = waardeNaLabel(o, "Tekort (+) / overschot (−)") as { formule: string };
-    expect(tekort.formule).toBe('=IF(OR(B6="",Opgave_BestaandePlaatsen=""),"",B6-Opgave_BestaandePlaatsen)');
+    expect(tekort.formule).toBe(
+      '=IF(AND(ISNUMBER(B6),ISNUMBER(Opgave_BestaandePlaatsen)),B6-Opgave_BestaandePlaatsen,"")',
+    );
     // B6 is where the target is.
     const blok = o.blokken.find((b) => b.cellen.some((c) => c[0] === "Opvangplaatsen (doel)"));
     expect(blok && blok.start.rij + blok.cellen.findIndex((c) => c[0] === "Opvangplaatsen (doel)")).toBe(6);
@@ -291,11 +325,15 @@ describe("planGemeente (Utrecht)", () => {
     expect(rij(7)?.[0]).toBe(200000);
     expect(rij(8)?.[0]).toBe(5000);
     expect(rij(5)?.[1]).toEqual({ formule: '=IF(B5<>"",B5,IF(C5<>"",C5,""))' });
-    expect(waardeNaLabel(k, "Jaarkosten opvang (€)")).toEqual({ formule: '=IF(OR(D4="",D5=""),"",D4*D5)' });
-    expect(waardeNaLabel(k, "Jaarkosten totaal (€)")).toEqual({
-      formule: '=IF(OR(B10="",B11=""),"",B10+B11)',
+    expect(waardeNaLabel(k, "Jaarkosten opvang (€)")).toEqual({
+      formule: '=IF(AND(ISNUMBER(D4),ISNUMBER(D5)),D4*D5,"")',
     });
-    expect(waardeNaLabel(k, "Eenmalige bonus (€)")).toEqual({ formule: '=IF(OR(D4="",D8=""),"",D4*D8)' });
+    expect(waardeNaLabel(k, "Jaarkosten totaal (€)")).toEqual({
+      formule: '=IF(AND(ISNUMBER(B10),ISNUMBER(B11)),B10+B11,"")',
+    });
+    expect(waardeNaLabel(k, "Eenmalige bonus (€)")).toEqual({
+      formule: '=IF(AND(ISNUMBER(D4),ISNUMBER(D8)),D4*D8,"")',
+    });
     const t = tabel(utrecht, TABELLEN.kosten);
     expect(t.rijen).toHaveLength(engine.dataset.kostenNormen.length + engine.dataset.prikkels.length);
   });
@@ -317,7 +355,8 @@ describe("planGemeente (Utrecht)", () => {
         soort: "kolom",
         tabel: "Opgave_Taakstelling",
         categorieKolom: "periode",
-        reeksKolommen: ["taakstelling", "gehuisvest"],
+        // The taakstelling used: the user's own figure (e.g. 2024-II from the circular) gets a bar too.
+        reeksKolommen: ["taakstellingGebruikt", "gehuisvest"],
         positie: { rij: 18, kolom: 1 },
       },
     ]);
@@ -446,18 +485,20 @@ describe("planProvincie (Utrecht, 2024-I)", () => {
 
   test("formulas per row and a totals row of SUMs over exactly the data rows", () => {
     const ach = kolom(t, "achterstand")[0] as { formule: string };
-    expect(ach.formule).toBe('=IF(OR(AND(E9="",D9=""),F9=""),"",MAX(IF(E9<>"",E9,D9)+N(G9)-F9,0))');
+    const t9 = 'IF(ISNUMBER(E9),E9,IF(AND(E9="",ISNUMBER(D9)),D9,""))';
+    const leeg = `OR(NOT(ISNUMBER(${t9})),NOT(ISNUMBER(F9)),ISTEXT(G9))`;
+    expect(ach.formule).toBe(`=IF(${leeg},"",MAX(${t9}+N(G9)-F9,0))`);
     const voor = kolom(t, "voorsprong")[0] as { formule: string };
-    expect(voor.formule).toBe('=IF(OR(AND(E9="",D9=""),F9=""),"",MAX(F9-IF(E9<>"",E9,D9)-N(G9),0))');
-    expect(kolom(t, "tekort")[25]).toEqual({ formule: '=IF(OR(J34="",M34=""),"",J34-M34)' });
+    expect(voor.formule).toBe(`=IF(${leeg},"",MAX(F9-${t9}-N(G9),0))`);
+    expect(kolom(t, "tekort")[25]).toEqual({ formule: '=IF(AND(ISNUMBER(J34),ISNUMBER(M34)),J34-M34,"")' });
     const totaal = Object.fromEntries(t.kolommen.map((k, i) => [k.sleutel, t.totaal?.[i]]));
     expect(totaal.gemeente).toBe("Totaal");
     expect(totaal.code).toBeNull();
-    expect(totaal.taakstelling).toEqual({ formule: "=SUM(D9:D34)" });
-    expect(totaal.gehuisvest).toEqual({ formule: "=SUM(F9:F34)" });
-    expect(totaal.achterstand).toEqual({ formule: "=SUM(H9:H34)" });
-    expect(totaal.opvang).toEqual({ formule: "=SUM(J9:J34)" });
-    expect(totaal.tekort).toEqual({ formule: "=SUM(N9:N34)" });
+    expect(totaal.taakstelling).toEqual({ formule: '=IF(COUNT(D9:D34)=0,"",SUM(D9:D34))' });
+    expect(totaal.gehuisvest).toEqual({ formule: '=IF(COUNT(F9:F34)=0,"",SUM(F9:F34))' });
+    expect(totaal.achterstand).toEqual({ formule: '=IF(COUNT(H9:H34)=0,"",SUM(H9:H34))' });
+    expect(totaal.opvang).toEqual({ formule: '=IF(COUNT(J9:J34)=0,"",SUM(J9:J34))' });
+    expect(totaal.tekort).toEqual({ formule: '=IF(COUNT(N9:N34)=0,"",SUM(N9:N34))' });
   });
 
   test("an unknown period is refused, not guessed", () => {

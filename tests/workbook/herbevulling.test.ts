@@ -13,6 +13,7 @@ import path from "path";
 import { mainAsync, type Uitvoer } from "../../src/cli/main";
 import { planGemeente, type BronInfo } from "../../src/workbook/bouwPlan";
 import { rapportRegels } from "../../src/cli/vul";
+import { kolomLetters, kolomNummer } from "../../src/workbook/a1";
 import { celWaarde, EigenKolomFout, schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { leesNotities, verliesNaSchrijven } from "../../src/workbook/xlsxOnderdelen";
 import { engine } from "../domain/helpers";
@@ -36,13 +37,24 @@ function tabelModel(ws: ExcelJS.Worksheet, naam: string): TabelModel {
   return t.table;
 }
 
-/** Inserts a column of the user's own into the Taakstelling table (A7:K27) at sheet column `kolom` (1-based). */
+/** The Taakstelling table's range with its last column `n` columns further ("A7:M27", 1 → "A7:N27"). */
+function breder(ref: string, n: number): string {
+  const [, eind = "", rij = ""] = /:([A-Z]+)(\d+)$/.exec(ref) ?? [];
+  return ref.replace(/:[A-Z]+\d+$/, `:${kolomLetters(kolomNummer(eind) + n)}${rij}`);
+}
+
+/** Sets the table's range (and its filter's) as Excel does when its columns change. */
+function zetRef(t: TabelModel, ref: string): void {
+  t.tableRef = ref;
+  t.autoFilterRef = ref;
+}
+
+/** Inserts a column of the user's own into the Taakstelling table (A7:M27) at sheet column `kolom` (1-based). */
 function voegKolomIn(ws: ExcelJS.Worksheet, kolom: number, kop: string): void {
   const t = tabelModel(ws, "Opgave_Taakstelling");
   ws.spliceColumns(kolom, 0, []);
   t.columns.splice(kolom - 1, 0, { name: kop });
-  t.tableRef = "A7:L27";
-  t.autoFilterRef = "A7:L27";
+  zetRef(t, breder(t.tableRef, 1));
   ws.getCell(7, kolom).value = kop;
   ws.getCell(9, kolom).value = "van mij";
 }
@@ -114,15 +126,15 @@ describe("a column of the user's own inside an Opgave table", () => {
     const wb = await lees(eerste);
     const t = blad(wb, "Taakstelling");
     const tm = tabelModel(t, "Opgave_Taakstelling");
+    expect(tm.tableRef).toBe("A7:M27");
     tm.columns.push({ name: "Notitie" });
-    tm.tableRef = "A7:L27";
-    tm.autoFilterRef = "A7:L27";
-    t.getCell("L7").value = "Notitie";
+    zetRef(tm, "A7:N27");
+    t.getCell("N7").value = "Notitie";
     const r = rijVan(t, "2023-I");
-    t.getCell(`L${r}`).value = "eigen";
+    t.getCell(`N${r}`).value = "eigen";
     t.getCell(`G${r}`).value = 253;
     const eigen = wb.addWorksheet("Mijn blad");
-    const refs = [`Taakstelling!I${r}`, `Taakstelling!G${r}`, `Taakstelling!L${r}`];
+    const refs = [`Taakstelling!I${r}`, `Taakstelling!G${r}`, `Taakstelling!N${r}`];
     refs.forEach((ref, i) => {
       eigen.getCell(1, i + 1).value = { formula: ref } as ExcelJS.CellFormulaValue;
     });
@@ -132,12 +144,56 @@ describe("a column of the user's own inside an Opgave table", () => {
     const { data, rapport } = await schrijfXlsx(utrecht, oud);
     expect(rapport.overgeslagen).toEqual([]);
     const na = await lees(data);
-    expect(tabelRef(blad(na, "Taakstelling"), "Opgave_Taakstelling")).toBe("A7:L27");
+    expect(tabelRef(blad(na, "Taakstelling"), "Opgave_Taakstelling")).toBe("A7:N27");
     expect(refs.map((ref) => doelVan(na, ref))).toEqual(voor);
     expect(voor.map((d) => d.kop)).toEqual(["Achterstand", "Gehuisvest", "Notitie"]);
     refs.forEach((ref, i) =>
       expect(blad(na, "Mijn blad").getCell(1, i + 1).value).toMatchObject({ formula: ref }),
     );
+  });
+  test("a table of the previous layout with a column appended by the user: Opgave's new columns come after it", async () => {
+    // The previous version's table: A7:K27, up to Toelichting; the user appended "Notitie" in L.
+    const wb = await lees(eerste);
+    const t = blad(wb, "Taakstelling");
+    const tm = tabelModel(t, "Opgave_Taakstelling");
+    t.spliceColumns(12, 2);
+    tm.columns.splice(11, 2, { name: "Notitie" });
+    zetRef(tm, "A7:L27");
+    t.getCell("L7").value = "Notitie";
+    const r = rijVan(t, "2023-I");
+    t.getCell(`L${r}`).value = "eigen";
+    t.getCell(`G${r}`).value = 253;
+    const eigen = wb.addWorksheet("Mijn blad");
+    eigen.getCell("A1").value = { formula: `Taakstelling!L${r}` } as ExcelJS.CellFormulaValue;
+
+    const { data, rapport } = await schrijfXlsx(utrecht, await bewaar(wb));
+    expect(rapport.overgeslagen).toEqual([]);
+    const na = await lees(data);
+    const tn = blad(na, "Taakstelling");
+    expect(tabelRef(tn, "Opgave_Taakstelling")).toBe("A7:N27");
+    expect([11, 12, 13, 14].map((k) => celWaarde(tn.getCell(7, k)))).toEqual([
+      "Toelichting",
+      "Notitie",
+      "Taakstelling (gebruikt)",
+      "Verloop",
+    ]);
+    // The user's column and formula: where they were.
+    expect(celWaarde(tn.getCell(`L${r}`))).toBe("eigen");
+    expect(doelVan(na, `Taakstelling!L${r}`).kop).toBe("Notitie");
+    expect(blad(na, "Mijn blad").getCell("A1").value).toMatchObject({ formula: `Taakstelling!L${r}` });
+    // Opgave's formulas follow their columns: the chain reads M (gebruikt), the Overzicht line reads N (Verloop).
+    expect(tn.getCell(`H${r}`).formula).toContain(`M${r}`);
+    expect(tn.getCell(`H${r}`).formula).not.toContain(`L${r}`);
+    expect(tn.getCell(`M${r}`).formula).toContain(`F${r}`);
+    expect(tn.getCell(`N${r}`).formula).toContain(`M${r}`);
+    const verloop = blad(na, "Overzicht")
+      .getColumn(2)
+      .values.find(
+        (v) => typeof v === "object" && v !== null && "formula" in v && /\$N\$8/.test(String(v.formula)),
+      );
+    expect(verloop).toBeDefined();
+    // Cached results computed for the columns as written.
+    expect(tn.getCell(`M${r}`).result).toBe(tn.getCell(`D${r}`).value);
   });
 });
 
@@ -202,7 +258,17 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       fgColor: { argb: "FF00B050" },
     });
     expect(t.getCell("G12").numFmt).toBe("0.0");
-    expect(t.getCell("G9").dataValidation).toMatchObject({ type: "whole", formulae: [0] });
+    // The user's own validation stays (Opgave's is not written over it); the other input cells get Opgave's.
+    expect(t.getCell("G9").dataValidation).toMatchObject({
+      type: "whole",
+      operator: "greaterThan",
+      formulae: [0],
+    });
+    expect(t.getCell("G10").dataValidation).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      promptTitle: "Gehuisvest",
+    });
     const zip = await JSZip.loadAsync(data);
     const paden = Object.keys(zip.files);
     const bladXml = async (n: string) => (await zip.file(n)?.async("string")) ?? "";

@@ -25,6 +25,7 @@ import { leesAanlevering } from "../../src/workbook/lezen";
 import { schrijfNaarExcel } from "../../src/workbook/officeWriter";
 import type { WerkboekPlan } from "../../src/workbook/plan";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
+import { zetResultaten } from "../../src/workbook/xlsxResultaten";
 import { engine } from "../domain/helpers";
 import { FakeExcel, FakeWerkmap } from "../helpers/fakeExcel";
 import { bewaarXlsx, blad, leesXlsx, rijVan } from "./werkboekHulp";
@@ -192,27 +193,31 @@ async function vulIn(data: Uint8Array, naam: string, i: number): Promise<Uint8Ar
   PERIODEN.forEach((p, j) => (t.getCell(`G${rijVan(t, p)}`).value = 10 + ((i * 13 + j * 5) % 50)));
   opvang.getCell("B11").value = 20 * i + 15;
   if (i % 2 === 0) kosten.getCell("B6").value = 1 + (i % 4);
+  if (naam === "Zeist") t.getCell(`G${rijVan(t, "2023-I")}`).value = -5;
+  if (naam === "Amersfoort") {
+    opvang.getCell("B11").value = "veel";
+    t.getCell(`F${rijVan(t, "2023-II")}`).value = 77;
+  }
+  if (naam === "De Bilt") {
+    t.getCell("B4").value = "2022-1";
+    kosten.getCell("B5").value = "12,5";
+  }
+  // The program the gemeente saves with recalculates: the stored results follow the inputs.
+  zetResultaten(wb);
   switch (naam) {
     case "Zeist":
       // A rejected Gehuisvest: stored Taakstelling results are not compared, the Kosten ones are.
-      t.getCell(`G${rijVan(t, "2023-I")}`).value = -5;
       opgeslagen(t.getCell(`I${rijVan(t, "2022-I")}`), 999);
       opgeslagen(kosten.getCell("B12"), 1);
       break;
     case "Amersfoort":
       // A rejected Opvang input: the stored tekort is not compared.
-      opvang.getCell("B11").value = "veel";
       opgeslagen(opvang.getCell("B12"), 12345);
-      t.getCell(`F${rijVan(t, "2023-II")}`).value = 77;
       break;
     case "Houten":
       opgeslagen(kosten.getCell("B12"), 2);
       opgeslagen(t.getCell(`I${rijVan(t, "2022-I")}`), 998);
       opgeslagen(blad(wb, "Overzicht").getCell("B9"), 3);
-      break;
-    case "De Bilt":
-      t.getCell("B4").value = "2022-1";
-      kosten.getCell("B5").value = "12,5";
       break;
   }
   return bewaarXlsx(wb);

@@ -13,6 +13,7 @@ import {
   type WerkmapStaat,
 } from "../../src/workbook/officeBeslissing";
 import type { BladPlan, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
+import { afdrukVoor, breedteInPunten } from "../../src/workbook/afdruk";
 
 const TABEL: TabelPlan = {
   naam: "Opgave_T",
@@ -108,7 +109,7 @@ function taken<S extends SchrijfTaak["soort"]>(t: readonly SchrijfTaak[], soort:
 describe("beslis: first fill", () => {
   const { taken: t, rapport } = beslis(PLAN, staat({ bladen: ["Blad1"] }), 20_000);
 
-  test("tasks in write order: sheet, table, input cell, body, totals, block, chart, widths", () => {
+  test("tasks in write order: sheet, table, input cell, body, totals, block, chart, widths, print", () => {
     expect(t.map((x) => x.soort)).toEqual([
       "blad",
       "tabel",
@@ -118,6 +119,7 @@ describe("beslis: first fill", () => {
       "cellen",
       "grafiek",
       "breedtes",
+      "afdruk",
     ]);
     expect(rapport).toEqual({
       nieuweBladen: ["Taakstelling"],
@@ -193,8 +195,11 @@ describe("beslis: first fill", () => {
         positie: "H3",
       },
     ]);
+    // A: the plan's 10 characters, widened by the print layout to a text column (./afdruk: the title in A1 has no
+    // room, the input label sits in B1); B: the sheet's 20.
+    expect(afdrukVoor(BLAD).breedtes).toEqual([{ kolom: 1, breedte: 60, planBreedte: 10 }]);
     expect(taken(t, "breedtes")[0]?.breedtes).toEqual([
-      ["A", 56.25],
+      ["A", breedteInPunten(60)],
       ["B", 108.75],
     ]);
   });

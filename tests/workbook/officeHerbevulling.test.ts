@@ -85,14 +85,16 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
     wm.zet("Mijn", "A2", { formule: '=Taakstelling!H10&"I10"' }); // left of the insert; a literal
     wm.voegNaamToe("MijnCel", { blad: "Taakstelling", adres: "K9" });
     wm.blad("Taakstelling").notities.set("I9", "nakijken");
+    const achterstand = wm.formule("Taakstelling", "I9") ?? "";
+    expect(achterstand).toMatch(/H9.*G9|G9.*H9/); // refers only to columns left of the insert
     await voegKolomIn(wm, "Opgave_Taakstelling", 8, [
       ["Notitie"],
       ...Array.from({ length: TAAKSTELLING_RIJEN }, (_, i) => [i === 0 ? "=[@Gehuisvest]*2" : ""]),
     ]);
-    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:L27");
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:N27");
     expect(wm.formules("Taakstelling", "H7:J7")).toEqual([["Gecorrigeerd", "Notitie", "Achterstand"]]);
     expect(wm.formule("Taakstelling", "I8")).toBe("=[@Gehuisvest]*2");
-    expect(wm.formule("Taakstelling", "J9")).toBe('=IF(OR(H9="",G9=""),"",MAX(H9-G9,0))');
+    expect(wm.formule("Taakstelling", "J9")).toBe(achterstand);
     expect(wm.formule("Mijn", "A1")).toBe("=Taakstelling!J10");
     expect(wm.formule("Mijn", "A2")).toBe('=Taakstelling!H10&"I10"');
     expect(wm.formule("Overzicht", "B8")).toContain("Taakstelling!$J$8:$J$27");
@@ -112,26 +114,26 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
     wm.voegBladToe("Mijn");
     wm.zet("Mijn", "A1", { formule: "=Taakstelling!J10" }); // Achterstand 2017-II, after the insert
     const taakstelling = cellen(wm, "Taakstelling");
-    const overzicht = wm.formules("Overzicht", "A8:B10");
+    const overzicht = wm.formules("Overzicht", "A8:B11");
 
     const { fx, rapport } = await hervul(wm);
 
     expect(rapport.overgeslagen).toEqual([
       'tabel Opgave_Taakstelling heeft een eigen kolom "Notitie" (kolom I) tussen de kolommen "Gecorrigeerd" en ' +
         '"Achterstand" van Opgave; bijwerken zou de kolommen erna verschuiven, zodat verwijzingen ernaar iets anders ' +
-        'lezen. Niet bijgewerkt; zet uw kolom rechts van "Toelichting" om de tabel weer te laten bijwerken',
-      "cellen Overzicht!B8, B9, B10 verwijzen naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt",
+        'lezen. Niet bijgewerkt; zet uw kolom rechts van "Verloop" om de tabel weer te laten bijwerken',
+      "cellen Overzicht!B8, B9, B10, B11 verwijzen naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt",
       'grafiek "Taakstelling en gehuisvest per periode": tabel Opgave_Taakstelling is niet bijgewerkt; grafiek niet bijgewerkt',
     ]);
     // Nothing in the table or below it was written; the sheet changed nowhere (the rest of it is the same plan).
     expect(schrijftIn(fx, "Taakstelling", 7, 1000)).toEqual([]);
     expect(cellen(wm, "Taakstelling")).toEqual(taakstelling);
-    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:L27");
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:N27");
     // The user's reference still reads Achterstand; Opgave's own key figures still read the moved columns.
     expect(wm.formule("Mijn", "A1")).toBe("=Taakstelling!J10");
     expect(wm.waarde("Taakstelling", "J7")).toBe("Achterstand");
     expect(wm.formule("Taakstelling", "I9")).toBe("=G9*2");
-    expect(wm.formules("Overzicht", "A8:B10")).toEqual(overzicht);
+    expect(wm.formules("Overzicht", "A8:B11")).toEqual(overzicht);
     expect(overzicht[0]?.[1]).toContain("Taakstelling!$J$8:$J$27");
     // The rest of the Overzicht block is written.
     expect(schrijftIn(fx, "Overzicht", 2, 7).length).toBeGreaterThan(0);
@@ -149,11 +151,11 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
     const { rapport } = await hervul(wm);
     expect(rapport.overgeslagen).toEqual([]);
     expect(rapport.invoerBehouden).toBe(1);
-    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:L27");
-    expect(wm.formules("Taakstelling", "K7:L8")).toEqual([
-      ["Toelichting", "Notitie"],
-      [expect.stringMatching(/^Utrecht 2016-II/), "eigen tekst"],
-    ]);
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:N27");
+    // The user's column stays after Opgave's last column ("Verloop", M).
+    expect(wm.formules("Taakstelling", "M7:N7")).toEqual([["Verloop", "Notitie"]]);
+    expect(wm.waarde("Taakstelling", "N8")).toBe("eigen tekst");
+    expect(wm.waarde("Taakstelling", "K8")).toMatch(/^Utrecht 2016-II/);
   });
 });
 
@@ -264,17 +266,24 @@ describe("Office.js refill: notes", () => {
     expect(rapport.overgeslagen).toEqual([]);
     for (const [blad, cel, tekst] of notities) expect(wm.blad(blad).notities.get(cel)).toBe(tekst);
     // The rows of the periods that went are emptied (Contents only) and the table shrank.
-    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:K25");
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:M25");
     expect(
       wm
-        .formules("Taakstelling", "A26:K27")
+        .formules("Taakstelling", "A26:M27")
         .flat()
         .every((v) => v === ""),
     ).toBe(true);
-    // What the writer did that could touch a note: only clear("Contents"), never more; nothing deleted but its chart.
+    // What the writer did that could touch a note: only clear("Contents"), never more; nothing deleted but its chart
+    // and its own conditional formats (both re-added).
     expect(fx.acties("clear").map((r) => r.details)).toEqual(["Contents"]);
     const verwijderd = fx.log.filter((r) => /delete|worksheets\.add|tables\.add/.test(r.actie));
-    expect(verwijderd.map((r) => r.actie).sort()).toEqual(["chart.delete"]); // the Opgave chart, re-added
+    const opmaak = utrecht.bladen.flatMap((b) => b.tabellen).flatMap((t) => t.opmaak ?? []);
+    expect(opmaak.length).toBeGreaterThan(0);
+    expect(verwijderd.map((r) => r.actie).sort()).toEqual([
+      "chart.delete",
+      ...opmaak.map(() => "conditionalFormat.delete"),
+    ]);
+    expect(fx.acties("conditionalFormats.add")).toHaveLength(opmaak.length);
   });
 });
 
@@ -307,7 +316,14 @@ describe("Office.js refill: formats the user set", () => {
     expect(rapport.invoerBehouden).toBe(2); // Kosten!B5 and Taakstelling!G9
     expect(wm.cel("Taakstelling", "B5")).toEqual({ notatie: "0.0", vulling: "FFFF00" });
     expect(wm.cel("Kosten", "B5")).toEqual({ waarde: 12500, notatie: "€ #,##0.00", vulling: "FFFF00" });
-    expect(wm.cel("Taakstelling", "G9")).toEqual({ waarde: 300, notatie: "0.0", vulling: "FFFF00" });
+    // (Wrapped and aligned to the top as the first fill left the table body: Opgave's print layout.)
+    expect(wm.cel("Taakstelling", "G9")).toEqual({
+      waarde: 300,
+      notatie: "0.0",
+      vulling: "FFFF00",
+      terugloop: true,
+      uitlijning: "Top",
+    });
     expect(wm.notatie("Taakstelling", "I9")).toBe("0.00");
     expect(wm.notatie("Taakstelling", "D8")).toBe('#,##0" pers."');
     expect(wm.cel("Overzicht", "B8")).toMatchObject({ notatie: "0.0", vulling: "FFFF00" });
@@ -326,7 +342,7 @@ describe("Office.js refill: formats the user set", () => {
     await hervul(wm, zonderLaatstePerioden(utrecht, 1));
     expect(wm.momentopname()).toBe(voor);
     await hervul(wm);
-    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:K27");
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:M27");
     expect(wm.formules("Taakstelling", "A27:A27")).toEqual([["2026-I"]]);
     expect(["A27", "D27", "G27", "I27"].map((c) => wm.notatie("Taakstelling", c))).toEqual([
       "@",

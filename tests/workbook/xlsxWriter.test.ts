@@ -75,7 +75,7 @@ describe("schrijfXlsx: a new workbook", () => {
 
   test("sheets in plan order, Excel tables with their exact names and places", () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual(utrecht.bladen.map((b) => b.naam));
-    expect(tabelRef(blad(wb, "Taakstelling"), "Opgave_Taakstelling")).toBe("A7:K27");
+    expect(tabelRef(blad(wb, "Taakstelling"), "Opgave_Taakstelling")).toBe("A7:M27");
     expect(tabelRef(blad(wb, "Opvang"), "Opgave_Opvang")).toBe("A14:J16");
     expect(tabelRef(blad(wb, "Kleinschalig"), "Opgave_Kleinschalig")).toBe("A7:H27");
     expect(tabelRef(blad(wb, "Kosten"), "Opgave_Kosten")).toBe("A16:H32");
@@ -90,7 +90,9 @@ describe("schrijfXlsx: a new workbook", () => {
     expect(t.getCell("D8").value).toBe(455);
     expect(t.getCell("D12").value).toBeNull(); // 2018-II: unknown, not guessed
     expect(t.getCell("G8").value).toBeNull();
-    expect(t.getCell("I8").value).toEqual({ formula: 'IF(OR(H8="",G8=""),"",MAX(H8-G8,0))' });
+    expect(t.getCell("I8").value).toMatchObject({
+      formula: 'IF(AND(ISNUMBER(H8),ISNUMBER(G8)),MAX(H8-G8,0),"")',
+    });
     expect(t.getCell("D8").numFmt).toBe("#,##0");
     expect(t.getCell("A8").numFmt).toBe("@");
     expect(t.getCell("G8").fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFFFF2CC" } });
@@ -131,7 +133,8 @@ describe("schrijfXlsx: a new workbook", () => {
     const chart = (await zip.file("xl/charts/chart1.xml")?.async("string")) ?? "";
     expect(chart).toContain('<c:barDir val="col"/>');
     expect(chart).toContain("<c:f>Taakstelling!$A$8:$A$27</c:f>");
-    expect(chart).toContain("<c:f>Taakstelling!$D$8:$D$27</c:f>");
+    // The taakstelling used (own input, else the dataset's), so the user's own figure gets a bar too.
+    expect(chart).toContain("<c:f>Taakstelling!$L$8:$L$27</c:f>");
     expect(chart).toContain("<c:f>Taakstelling!$G$8:$G$27</c:f>");
     expect(chart).toContain("Taakstelling en gehuisvest per periode");
     const drawing = (await zip.file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
@@ -150,7 +153,7 @@ describe("schrijfXlsx: a new workbook", () => {
     const ws = blad(p, "Provincie");
     expect(tabelRef(ws, "Opgave_Provincie")).toBe("A8:O34");
     expect(ws.getCell("B35").value).toBe("Totaal");
-    expect(ws.getCell("D35").value).toEqual({ formula: "SUM(D9:D34)" });
+    expect(ws.getCell("D35").value).toMatchObject({ formula: 'IF(COUNT(D9:D34)=0,"",SUM(D9:D34))' });
     expect(ws.getCell("A35").value).toBeNull();
   });
 });
@@ -205,10 +208,10 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     const tabel = (t as unknown as { tables: Record<string, { table: Record<string, unknown> }> }).tables
       .Opgave_Taakstelling!.table;
     (tabel.columns as { name: string }[]).push({ name: "Notitie" });
-    tabel.tableRef = "A7:L27";
-    tabel.autoFilterRef = "A7:L27";
-    t.getCell("L7").value = "Notitie";
-    t.getCell(`L${rTaak("2023-I")}`).value = "inclusief gezinshereniging";
+    tabel.tableRef = "A7:N27";
+    tabel.autoFilterRef = "A7:N27";
+    t.getCell("N7").value = "Notitie";
+    t.getCell(`N${rTaak("2023-I")}`).value = "inclusief gezinshereniging";
     // A cell typed outside the plan, on a plan sheet.
     t.getCell("N2").value = "mijn opmerking";
     blad(wb, "Overzicht").getCell("F3").value = 42;
@@ -248,9 +251,9 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     expect(w(t, `F${rTaak("2024-II")}`)).toBe(300);
     expect(w(t, "B4")).toBe("2022-I");
     expect(w(t, "B5")).toBe(10);
-    expect(tabelRef(t, "Opgave_Taakstelling")).toBe("A7:L27");
-    expect(w(t, "L7")).toBe("Notitie");
-    expect(w(t, `L${rTaak("2023-I")}`)).toBe("inclusief gezinshereniging");
+    expect(tabelRef(t, "Opgave_Taakstelling")).toBe("A7:N27");
+    expect(w(t, "N7")).toBe("Notitie");
+    expect(w(t, `N${rTaak("2023-I")}`)).toBe("inclusief gezinshereniging");
     expect(w(t, "N2")).toBe("mijn opmerking");
     expect(w(blad(wb, "Overzicht"), "F3")).toBe(42);
     expect(w(blad(wb, "Kosten"), "B5")).toBe(31000);
@@ -273,7 +276,7 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     const twee = await schrijfXlsx(utrecht, een.data);
     expect(twee.rapport).toEqual(een.rapport);
     const t = blad(await lees(twee.data), "Taakstelling");
-    expect(w(t, `L${rTaak("2023-I")}`)).toBe("inclusief gezinshereniging");
+    expect(w(t, `N${rTaak("2023-I")}`)).toBe("inclusief gezinshereniging");
   });
 
   test("a plan change (another dataset version) is reported as a change", async () => {
@@ -326,7 +329,7 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     const na = blad(await lees(data), "Taakstelling");
     expect(w(na, "G7")).toBe("Gehuisvest (aantal)");
     expect(w(na, `G${rTaak("2022-I")}`)).toBe(100);
-    expect(tabelRef(na, "Opgave_Taakstelling")).toBe("A7:L27");
+    expect(tabelRef(na, "Opgave_Taakstelling")).toBe("A7:N27");
     // The rest of the workbook is still filled.
     expect(w(na, "B5")).toBe(10);
     expect(rapport.invoerBehouden).toBe(4);
@@ -339,7 +342,7 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     expect(rapport.overgeslagen).toEqual([]);
     expect(rapport.invoerBehouden).toBe(10);
     const t = blad(await lees(data), "Taakstelling");
-    expect(tabelRef(t, "Opgave_Taakstelling")).toBe("A7:L27");
+    expect(tabelRef(t, "Opgave_Taakstelling")).toBe("A7:N27");
     expect(w(t, `G${rTaak("2022-II")}`)).toBe(150);
   });
 });
@@ -408,14 +411,15 @@ describe("schrijfXlsx: rows, growth and parts exceljs cannot keep", () => {
       ),
     );
     const ws0 = blad(await lees(eerst.data), "Proef");
-    expect(ws0.getCell("B6").value).toEqual({ formula: "SUM(B4:B5)" });
+    // With its cached result (./xlsxResultaten): viewers that do not recalculate show it.
+    expect(ws0.getCell("B6").value).toEqual({ formula: "SUM(B4:B5)", result: 3 });
     const { data, rapport } = await schrijfXlsx(
       kleinPlan([["A", 1]], { totaal: [null, { formule: "=SUM(B4:B4)" }, null, null] }),
       eerst.data,
     );
     expect(rapport.wijzigingen).toEqual([{ plek: "Opgave_Proef B: rij vervalt", oud: "B", nieuw: null }]);
     const ws = blad(await lees(data), "Proef");
-    expect(ws.getCell("B5").value).toEqual({ formula: "SUM(B4:B4)" });
+    expect(ws.getCell("B5").value).toEqual({ formula: "SUM(B4:B4)", result: 1 });
     expect(ws.getCell("B6").value).toBeNull();
     expect(tabelRef(ws, "Opgave_Proef")).toBe("A3:D4");
   });
@@ -560,5 +564,105 @@ describe("opgave vul (mainAsync, the code path of the bin)", () => {
     expect(
       await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand, "--bevestig-verlies"], opvang()),
     ).toBe(0);
+  });
+});
+
+describe("schrijfXlsx: guard rails on input", () => {
+  let data: Uint8Array;
+  const sheetXml = async (d: Uint8Array, naam: string): Promise<string> => {
+    const zip = await JSZip.loadAsync(d);
+    const wbXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+    const rid = new RegExp(`<sheet [^>]*name="${naam}"[^>]*r:id="(rId\\d+)"`).exec(wbXml)?.[1] ?? "";
+    const doel = new RegExp(`Id="${rid}"[^>]*Target="/?(?:xl/)?([^"]+)"`).exec(rels)?.[1] ?? "";
+    return (await zip.file(`xl/${doel}`)?.async("string")) ?? "";
+  };
+
+  beforeAll(async () => {
+    data = (await schrijfXlsx(utrecht)).data;
+  });
+
+  test("every input cell has a data validation with a Dutch prompt and error, style stop", async () => {
+    const xml = await sheetXml(data, "Taakstelling");
+    const validaties = [...xml.matchAll(/<dataValidation [^>]*>[\s\S]*?<\/dataValidation>/g)].map(
+      (m) => m[0],
+    );
+    const op = (ref: string) => validaties.find((v) => v.includes(`sqref="${ref}"`)) ?? "";
+    // Gehuisvest and the own taakstelling: whole numbers ≥ 0.
+    expect(op("G8:G27")).toMatch(/type="whole"[^>]*operator="greaterThanOrEqual"/);
+    expect(op("G8:G27")).toContain("<formula1>0</formula1>");
+    expect(op("G8:G27")).toContain('errorStyle="stop"');
+    expect(op("G8:G27")).toContain('promptTitle="Gehuisvest"');
+    expect(op("G8:G27")).toMatch(/error="Gehuisvest: vul een geheel getal van 0 of meer in/);
+    expect(op("F8:F27")).toContain('type="whole"');
+    // The start period from the list of the sheet's periods; Beginsaldo a whole number, negative allowed.
+    expect(op("B4")).toContain('type="list"');
+    expect(op("B4")).toContain("<formula1>$A$8:$A$27</formula1>");
+    expect(op("B5")).toContain("<formula1>-1000000</formula1>");
+    expect(op("B5")).toContain("voorsprong negatief");
+    const kosten = await sheetXml(data, "Kosten");
+    expect(kosten).toMatch(/<dataValidation [^>]*type="decimal"[^>]*sqref="B5"/);
+    expect(kosten).toMatch(/<dataValidation [^>]*type="whole"[^>]*sqref="B6"/);
+    expect(await sheetXml(data, "Opvang")).toMatch(/<dataValidation [^>]*type="whole"[^>]*sqref="B11"/);
+  });
+
+  test("conditional formats: backlog red, surplus green, a missing taakstelling amber; frozen header", async () => {
+    const xml = await sheetXml(data, "Taakstelling");
+    expect(xml).toContain('<conditionalFormatting sqref="I8:I27">');
+    expect(xml).toContain("<formula>AND(ISNUMBER(I8),I8&gt;0)</formula>");
+    expect(xml).toContain('<conditionalFormatting sqref="J8:J27">');
+    expect(xml).toContain('<conditionalFormatting sqref="F8:F27">');
+    expect(xml).toContain(
+      '<pane xSplit="1" ySplit="7" topLeftCell="B8" activePane="bottomRight" state="frozen"/>',
+    );
+    const zip = await JSZip.loadAsync(data);
+    const stijlen = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
+    expect(stijlen).toContain("FFFFC7CE");
+    expect(stijlen).toContain("FFC6EFCE");
+    expect(stijlen).toContain("FFFFEB9C");
+    // The table's (unused) totals label is Dutch.
+    const tabel = Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n));
+    const tabellen = await Promise.all(tabel.map((n) => zip.file(n)?.async("string")));
+    expect(tabellen.join("")).not.toContain('totalsRowLabel="Total"');
+    expect(tabellen.join("")).toContain('totalsRowLabel="Totaal"');
+  });
+
+  test("the province: validations, formats, frozen code and name; blank totals over empty inputs", async () => {
+    const p = (await schrijfXlsx(planProvincie(engine, "Utrecht", "2024-I", bron))).data;
+    const xml = await sheetXml(p, "Provincie");
+    expect(xml).toMatch(/<dataValidation [^>]*type="whole"[^>]*sqref="F9:F34"/);
+    expect(xml).toContain('<conditionalFormatting sqref="H9:H34">');
+    expect(xml).toContain('state="frozen"');
+    const ws = blad(await lees(p), "Provincie");
+    expect(ws.getCell("F35").value).toMatchObject({ formula: 'IF(COUNT(F9:F34)=0,"",SUM(F9:F34))' });
+  });
+
+  test("a refill replaces Opgave's own formats (no duplicates), keeps the user's, and loses nothing", async () => {
+    const wb = await lees(data);
+    const t = blad(wb, "Taakstelling");
+    t.getCell(`G${rijVan(t, "2022-I")}`).value = 100;
+    t.addConditionalFormatting({
+      ref: "D8:D27",
+      rules: [{ type: "expression", formulae: ["D8>1000"], style: { font: { bold: true } } } as never],
+    });
+    const ingevuld = await bewaar(wb);
+    const een = await schrijfXlsx(utrecht, ingevuld);
+    const twee = await schrijfXlsx(utrecht, een.data);
+    expect(twee.rapport.verloren).toEqual([]);
+    const xml = await sheetXml(twee.data, "Taakstelling");
+    expect(xml.match(/<conditionalFormatting sqref="I8:I27">/g)).toHaveLength(1);
+    expect(xml.match(/<conditionalFormatting /g)).toHaveLength(4);
+    expect(xml).toContain("<formula>D8&gt;1000</formula>");
+    expect(xml.match(/<pane /g)).toHaveLength(1);
+  });
+
+  test("a refill of a table that grew: the old (smaller) formats and validations are not reported as lost", async () => {
+    const plan = structuredClone(utrecht) as WerkboekPlan;
+    const taak = plan.bladen[1]!.tabellen[0] as TabelPlan & { rijen: Cel[][] };
+    taak.rijen.pop();
+    const kort = (await schrijfXlsx(plan)).data;
+    const { rapport, data: lang } = await schrijfXlsx(utrecht, kort);
+    expect(rapport.verloren).toEqual([]);
+    expect(await sheetXml(lang, "Taakstelling")).toContain('<conditionalFormatting sqref="I8:I27">');
   });
 });

@@ -1,0 +1,444 @@
+/**
+ * Print settings of Opgave's sheets ("print-ready"): every sheet on A4, one page wide and as many pages tall as
+ * needed, landscape where the sheet is wide, the first table's header row repeated on every page, the plan's used
+ * range as print area, sheet name and "Pagina x van y" in header and footer, long text wrapped in its column, and a
+ * page break before a chart that would otherwise be cut in two.
+ *
+ * `afdrukVoor` derives all of it from a sheet's plan (./plan), pure: no exceljs, no Office.js. Both writers apply the
+ * result — `zetAfdrukXlsx` (exceljs, ./xlsxWriter) and `zetAfdrukOffice` (Office.js, ./officeAfdruk) — so the
+ * .xlsx download and the workbook filled in Excel print alike. No Office.js types here: the CLI build has none.
+ *
+ * Layout is estimated, not measured: column widths in characters (the width of "0" in Calibri 11), a text of n
+ * characters taking about 0.9·n of that (proportional type), a line 15 pt high. Good enough to decide orientation,
+ * which text wraps, how far a title line reaches to the right, and where a chart would be cut; the page count itself
+ * is measured in tests/workbook/libreofficeAfdruk.test.ts.
+ */
+import type ExcelJS from "exceljs";
+import { rechthoekBereik, type Rechthoek } from "./a1";
+import { isFormule, type BladPlan, type Cel } from "./plan";
+
+/** Margins in inches (the unit of the .xlsx file and of `setPrintMargins("Inches", …)`). */
+export interface Marges {
+  readonly links: number;
+  readonly rechts: number;
+  readonly boven: number;
+  readonly onder: number;
+  readonly koptekst: number;
+  readonly voettekst: number;
+}
+
+/** A column the print layout needs wider than the plan has it (a narrow column holding long text). */
+export interface BreedteAanpassing {
+  readonly kolom: number;
+  /** Width in characters. */
+  readonly breedte: number;
+  /** The plan's width (undefined: none), so a writer can tell its own width from one the user chose. */
+  readonly planBreedte: number | undefined;
+}
+
+export interface AfdrukInstelling {
+  readonly papier: "A4";
+  readonly richting: "staand" | "liggend";
+  /** Fit to one page wide; 0 pages tall = as many as needed. */
+  readonly paginasBreed: 1;
+  readonly paginasHoog: 0;
+  /** Print area: the plan's used range (blocks, input cells, tables with totals, charts, overflowing title text). */
+  readonly bereik: Rechthoek;
+  /** Rows repeated at the top of every page: the first table's header row. */
+  readonly titelRijen?: { readonly van: number; readonly tot: number };
+  readonly marges: Marges;
+  /** Header and footer in Excel's codes (&A sheet name, &P page, &N pages). */
+  readonly koptekst: string;
+  readonly voettekst: string;
+  readonly breedtes: readonly BreedteAanpassing[];
+  /** Rectangles whose cells wrap their text (aligned to the top): long-text columns, long headers, long notes. */
+  readonly terugloop: readonly Rechthoek[];
+  /** Rows holding wrapped text, with their height in points (estimated from the text and the column widths). */
+  readonly rijHoogtes: readonly { readonly rij: number; readonly hoogte: number }[];
+  /** Rows that start a new page (the first row of a chart that would otherwise be cut). */
+  readonly paginaEinden: readonly number[];
+  /** Font name for cells the writer formats (titles, totals): a named font prints alike everywhere. */
+  readonly lettertype: string;
+  /** The estimate behind the choices: print scale (fit to width) and pages. */
+  readonly schatting: { readonly schaal: number; readonly paginas: number };
+}
+
+export const LETTERTYPE = "Calibri";
+const MARGES: Marges = { links: 0.4, rechts: 0.4, boven: 0.6, onder: 0.6, koptekst: 0.25, voettekst: 0.25 };
+/** A4 in points. */
+const A4 = { breed: 595.3, hoog: 841.9 };
+/** Excel's default column width in characters. */
+const STANDAARD_BREEDTE = 8.43;
+/** Width a narrow column that holds long text gets: wide enough for a compact paragraph. */
+const TEKST_BREEDTE = 60;
+/** Columns narrower than this that hold long text are widened to TEKST_BREEDTE (table columns keep the plan's). */
+const SMAL = 30;
+/** Average width of a character in column-width units (proportional type is narrower than "0"). */
+const TEKEN = 0.9;
+/**
+ * The same for the height of a wrapped row, on the safe side: the row gets a fixed height (LibreOffice does not fit
+ * rows to wrapped text when it opens a file), and a line too few would cut the text in Excel.
+ */
+const TEKEN_HOOG = 0.95;
+const REGEL = 15;
+/** A chart of the plan: 6 columns × 20 rows (./xlsxWriter `grafiekSpecs`). */
+const GRAFIEK = { kolommen: 6, rijen: 20 };
+/** Portrait while the sheet fits at this scale or better; landscape beyond. */
+const STAAND_TOT = 0.95;
+
+/** Width in points at 100 % of a column of `tekens` characters (7 px per character, 5 px padding, 0.75 pt per px). */
+export function breedteInPunten(tekens: number): number {
+  return Math.round((tekens * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Width of a text in column-width units. */
+function tekstBreedte(s: string): number {
+  return Math.max(0, ...s.split("\n").map((r) => r.length)) * TEKEN;
+}
+
+/** Lines a text takes wrapped in a column of `breedte` characters. */
+function regels(s: string, breedte: number): number {
+  const per = Math.max(1, breedte - 1);
+  return s.split("\n").reduce((n, r) => n + Math.max(1, Math.ceil((r.length * TEKEN_HOOG) / per)), 0);
+}
+
+function tekst(c: Cel | undefined): string | undefined {
+  return typeof c === "string" && c !== "" ? c : undefined;
+}
+
+/** One plan cell as the layout sees it. */
+interface PlanCel {
+  readonly tekst?: string;
+  /** A single-column block: a line of text that may run on to the right over empty cells. */
+  readonly regel: boolean;
+  readonly titel: boolean;
+  /** A table cell (header, body, totals): wraps with its column, not on its own. */
+  readonly tabel: boolean;
+}
+
+/** Every plan cell by row and column. */
+function planCellen(blad: BladPlan): Map<number, Map<number, PlanCel>> {
+  const cellen = new Map<number, Map<number, PlanCel>>();
+  const zet = (
+    rij: number,
+    kolom: number,
+    c: Cel | undefined,
+    soort: "blok" | "regel" | "titel" | "tabel",
+  ) => {
+    const r = cellen.get(rij) ?? new Map<number, PlanCel>();
+    cellen.set(rij, r);
+    if (c === null || c === undefined || c === "") return;
+    const t = isFormule(c) ? undefined : tekst(c);
+    r.set(kolom, { tekst: t, regel: soort === "regel", titel: soort === "titel", tabel: soort === "tabel" });
+  };
+  for (const b of blad.blokken) {
+    const enkel = b.cellen.every((r) => r.length <= 1);
+    b.cellen.forEach((rij, i) =>
+      rij.forEach((c, j) =>
+        zet(b.start.rij + i, b.start.kolom + j, c, b.kop && i === 0 ? "titel" : enkel ? "regel" : "blok"),
+      ),
+    );
+  }
+  for (const inv of blad.invoercellen) {
+    // The input cell counts as filled even when empty: text to its left must not run over it.
+    zet(inv.positie.rij, inv.positie.kolom, inv.standaard ?? "·", "blok");
+    if (inv.positie.kolom > 1) zet(inv.positie.rij, inv.positie.kolom - 1, inv.label, "blok");
+  }
+  for (const t of blad.tabellen) {
+    t.kolommen.forEach((k, j) => {
+      zet(t.start.rij, t.start.kolom + j, k.kop, "tabel");
+    });
+    t.rijen.forEach((r, i) =>
+      t.kolommen.forEach((_, j) => zet(t.start.rij + 1 + i, t.start.kolom + j, r[j] ?? null, "tabel")),
+    );
+    t.totaal?.forEach((c, j) =>
+      zet(t.start.rij + 1 + Math.max(1, t.rijen.length), t.start.kolom + j, c, "tabel"),
+    );
+  }
+  return cellen;
+}
+
+/** Column widths as the plan sets them (tables, then the sheet's own), in characters; hidden columns are 0. */
+function planBreedtes(blad: BladPlan): Map<number, number> {
+  const b = new Map<number, number>();
+  for (const t of blad.tabellen) {
+    t.kolommen.forEach((k, j) => {
+      if (k.verborgen) b.set(t.start.kolom + j, 0);
+      else if (k.breedte !== undefined) b.set(t.start.kolom + j, k.breedte);
+    });
+  }
+  for (const [k, w] of Object.entries(blad.breedtes ?? {})) if (!b.has(Number(k))) b.set(Number(k), w);
+  return b;
+}
+
+/** The used range of the plan before overflowing text: last row and column of every part. */
+function gebruikt(blad: BladPlan): { rijen: number; kolommen: number } {
+  let rijen = 1;
+  let kolommen = 1;
+  const neem = (r: number, k: number) => {
+    rijen = Math.max(rijen, r);
+    kolommen = Math.max(kolommen, k);
+  };
+  for (const b of blad.blokken)
+    neem(
+      b.start.rij + b.cellen.length - 1,
+      b.start.kolom + Math.max(1, ...b.cellen.map((r) => r.length)) - 1,
+    );
+  for (const i of blad.invoercellen) neem(i.positie.rij, i.positie.kolom);
+  for (const t of blad.tabellen)
+    neem(
+      t.start.rij + Math.max(1, t.rijen.length) + (t.totaal ? 1 : 0),
+      t.start.kolom + t.kolommen.length - 1,
+    );
+  for (const g of blad.grafieken)
+    neem(g.positie.rij + GRAFIEK.rijen - 1, g.positie.kolom + GRAFIEK.kolommen - 1);
+  return { rijen, kolommen };
+}
+
+/** What wraps and what runs on: the layout decisions of the cells, with the widths they need. */
+function terugloopEnBreedtes(blad: BladPlan) {
+  const cellen = planCellen(blad);
+  const plan = planBreedtes(blad);
+  const breedtes = new Map(plan);
+  const breedte = (k: number) => breedtes.get(k) ?? STANDAARD_BREEDTE;
+  const vrij = (rij: number, kolom: number, tot: number) => {
+    // Room to the right of a cell: over empty cells up to the next plan cell or the end of the used range.
+    let w = breedte(kolom);
+    for (let k = kolom + 1; k <= tot && !cellen.get(rij)?.has(k); k++) w += breedte(k);
+    return w;
+  };
+  const rechts = gebruikt(blad).kolommen;
+  const teLang: { rij: number; kolom: number; tekst: string }[] = [];
+  for (const [rij, r] of cellen) {
+    for (const [kolom, c] of r) {
+      if (c.tekst === undefined || c.regel || c.tabel) continue;
+      if (tekstBreedte(c.tekst) > vrij(rij, kolom, rechts)) teLang.push({ rij, kolom, tekst: c.tekst });
+    }
+  }
+  // A narrow column of a block holding long text (a provenance line next to its label) becomes a text column.
+  for (const t of teLang) {
+    if (breedte(t.kolom) < SMAL) breedtes.set(t.kolom, TEKST_BREEDTE);
+  }
+  const terugloop: Rechthoek[] = [];
+  for (const t of teLang) {
+    if (tekstBreedte(t.tekst) > vrij(t.rij, t.kolom, rechts))
+      terugloop.push({ rij: t.rij, kolom: t.kolom, rijen: 1, kolommen: 1 });
+  }
+  for (const t of blad.tabellen) {
+    const koppen = t.kolommen.some((k, j) => {
+      const b = breedte(t.start.kolom + j);
+      return b > 0 && tekstBreedte(k.kop) > b - 1;
+    });
+    if (koppen)
+      terugloop.push({ rij: t.start.rij, kolom: t.start.kolom, rijen: 1, kolommen: t.kolommen.length });
+    const lang = t.kolommen.some((_, j) => {
+      const b = breedte(t.start.kolom + j);
+      // A hidden column (width 0) does not print.
+      return b > 0 && t.rijen.some((r) => tekstBreedte(tekst(r[j]) ?? "") > b);
+    });
+    // The whole body wraps and aligns to the top, so a row's figures stand level with the first line of its text —
+    // but for columns of web addresses: wrapped they fill pages and read badly; cut at the column they stay one line
+    // (the whole address is in the cell).
+    if (lang && t.rijen.length > 0) {
+      let van = 0;
+      for (let j = 0; j <= t.kolommen.length; j++) {
+        if (j < t.kolommen.length && !isAdresKolom(t.rijen, j)) continue;
+        if (j > van)
+          terugloop.push({
+            rij: t.start.rij + 1,
+            kolom: t.start.kolom + van,
+            rijen: t.rijen.length,
+            kolommen: j - van,
+          });
+        van = j + 1;
+      }
+    }
+  }
+  const aanpassingen: BreedteAanpassing[] = [...breedtes]
+    .filter(([k, b]) => plan.get(k) !== b)
+    .map(([kolom, b]) => ({ kolom, breedte: b, planBreedte: plan.get(kolom) }));
+  return { cellen, breedtes, breedte, terugloop, aanpassingen };
+}
+
+/** A table column that holds web addresses only (and at least one). */
+function isAdresKolom(rijen: readonly (readonly Cel[])[], j: number): boolean {
+  const teksten = rijen.map((r) => tekst(r[j])).filter((t) => t !== undefined);
+  return teksten.length > 0 && teksten.every((t) => /^https?:\/\//.test(t));
+}
+
+function binnen(r: Rechthoek, rij: number, kolom: number): boolean {
+  return rij >= r.rij && rij < r.rij + r.rijen && kolom >= r.kolom && kolom < r.kolom + r.kolommen;
+}
+
+/** Estimated height in points (at 100 %) of every row up to `tot`; `gewrapt`: the rows with wrapped text. */
+function rijHoogtes(
+  cellen: Map<number, Map<number, PlanCel>>,
+  terugloop: readonly Rechthoek[],
+  breedte: (k: number) => number,
+  tot: number,
+): { hoogtes: number[]; gewrapt: { rij: number; hoogte: number }[] } {
+  const hoogtes: number[] = [];
+  const gewrapt: { rij: number; hoogte: number }[] = [];
+  for (let rij = 1; rij <= tot; rij++) {
+    let regelsRij = 0;
+    let titel = false;
+    for (const [kolom, c] of cellen.get(rij) ?? []) {
+      titel ||= c.titel && rij === 1;
+      if (c.tekst !== undefined && breedte(kolom) > 0 && terugloop.some((r) => binnen(r, rij, kolom)))
+        regelsRij = Math.max(regelsRij, regels(c.tekst, breedte(kolom)));
+    }
+    const h = titel ? REGEL * 1.25 : Math.max(1, regelsRij) * REGEL;
+    hoogtes.push(h);
+    if (regelsRij > 0) gewrapt.push({ rij, hoogte: h });
+  }
+  return { hoogtes, gewrapt };
+}
+
+/**
+ * Lays the rows out on pages (titles repeated after the first page) and starts a new page before a chart that would
+ * be cut in two. Returns the pages and the rows where a page break goes.
+ */
+function pagineer(
+  hoogtes: readonly number[],
+  paginaHoogte: number,
+  titel: { van: number; tot: number } | undefined,
+  grafiekRijen: readonly number[],
+): { paginas: number; einden: number[] } {
+  const titelHoogte = titel ? hoogtes.slice(titel.van - 1, titel.tot).reduce((a, b) => a + b, 0) : 0;
+  let paginas = 1;
+  let y = 0;
+  const einden: number[] = [];
+  const nieuwePagina = (rij: number) => {
+    paginas++;
+    y = titel && rij > titel.tot ? titelHoogte : 0;
+  };
+  hoogtes.forEach((h, i) => {
+    const rij = i + 1;
+    if (grafiekRijen.includes(rij)) {
+      const g = hoogtes.slice(i, i + GRAFIEK.rijen).reduce((a, b) => a + b, 0);
+      if (y > 0 && y + g > paginaHoogte && g <= paginaHoogte) {
+        einden.push(rij);
+        nieuwePagina(rij);
+      }
+    }
+    if (y + h > paginaHoogte && y > 0) nieuwePagina(rij);
+    y += h;
+  });
+  return { paginas, einden };
+}
+
+/** The print settings of one sheet, from its plan. */
+export function afdrukVoor(blad: BladPlan): AfdrukInstelling {
+  const { cellen, breedte, terugloop, aanpassingen } = terugloopEnBreedtes(blad);
+  const gebied = gebruikt(blad);
+  // A line of text (title, explanation) runs on over the empty cells to its right: the print area follows it.
+  let laatste = gebied.kolommen;
+  for (const r of cellen.values()) {
+    for (const [kolom, c] of r) {
+      if (c.tekst === undefined || !c.regel) continue;
+      let k = kolom;
+      for (let w = breedte(k); w < tekstBreedte(c.tekst) && k < kolom + 52; w += breedte(k)) k++;
+      if ([...r.keys()].every((ander) => ander <= kolom || ander > k)) laatste = Math.max(laatste, k);
+    }
+  }
+  let breed = 0;
+  for (let k = 1; k <= laatste; k++) breed += breedte(k) > 0 ? breedteInPunten(breedte(k)) : 0;
+  const pt = (inch: number) => inch * 72;
+  const staandBreed = A4.breed - pt(MARGES.links + MARGES.rechts);
+  const liggendBreed = A4.hoog - pt(MARGES.links + MARGES.rechts);
+  const richting = breed <= staandBreed / STAAND_TOT ? "staand" : "liggend";
+  const schaal = Math.min(1, (richting === "staand" ? staandBreed : liggendBreed) / breed);
+  const hoogte = (richting === "staand" ? A4.hoog : A4.breed) - pt(MARGES.boven + MARGES.onder);
+  const eerste = blad.tabellen[0];
+  const titelRijen = eerste ? { van: eerste.start.rij, tot: eerste.start.rij } : undefined;
+  const { hoogtes, gewrapt } = rijHoogtes(cellen, terugloop, breedte, gebied.rijen);
+  const grafiekRijen = blad.grafieken.map((g) => g.positie.rij);
+  const { paginas, einden } = pagineer(hoogtes, hoogte / schaal, titelRijen, grafiekRijen);
+  return {
+    papier: "A4",
+    richting,
+    paginasBreed: 1,
+    paginasHoog: 0,
+    bereik: { rij: 1, kolom: 1, rijen: gebied.rijen, kolommen: laatste },
+    ...(titelRijen ? { titelRijen } : {}),
+    marges: MARGES,
+    koptekst: `&L&"${LETTERTYPE},Regular"&9&A&R&"${LETTERTYPE},Regular"&9Opgave`,
+    voettekst: `&C&"${LETTERTYPE},Regular"&9Pagina &P van &N`,
+    breedtes: aanpassingen,
+    terugloop,
+    rijHoogtes: gewrapt,
+    paginaEinden: einden,
+    lettertype: LETTERTYPE,
+    schatting: { schaal: Math.round(schaal * 100) / 100, paginas },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// exceljs (./xlsxWriter)
+
+/**
+ * Applies the settings to a sheet exceljs wrote. `nieuw`: the sheet did not exist before; on a refill a column keeps
+ * a width the user chose (one that is not the plan's). Page setup, print area and titles are Opgave's and are set
+ * again on every fill (the print area must follow the tables).
+ */
+export function zetAfdrukXlsx(ws: ExcelJS.Worksheet, a: AfdrukInstelling, nieuw: boolean): void {
+  const m = a.marges;
+  Object.assign(ws.pageSetup, {
+    paperSize: 9,
+    orientation: a.richting === "liggend" ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: a.paginasBreed,
+    fitToHeight: a.paginasHoog,
+    horizontalCentered: true,
+    margins: {
+      left: m.links,
+      right: m.rechts,
+      top: m.boven,
+      bottom: m.onder,
+      header: m.koptekst,
+      footer: m.voettekst,
+    },
+  });
+  // exceljs writes the sheet name of a print area or title rows between quotes without doubling a quote inside it
+  // ("Veiligheidsregio's" would make the defined name invalid): such a sheet prints its used range, without titles.
+  const veiligeNaam = !ws.name.includes("'");
+  ws.pageSetup.printArea = veiligeNaam ? rechthoekBereik(a.bereik) : undefined;
+  ws.pageSetup.printTitlesRow =
+    veiligeNaam && a.titelRijen ? `${a.titelRijen.van}:${a.titelRijen.tot}` : undefined;
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: a.koptekst, oddFooter: a.voettekst };
+  for (const b of a.breedtes) {
+    const kolom = ws.getColumn(b.kolom);
+    if (nieuw || kolom.width === undefined || kolom.width === b.planBreedte) kolom.width = b.breedte;
+  }
+  for (const r of a.terugloop) {
+    for (let i = 0; i < r.rijen; i++) {
+      for (let j = 0; j < r.kolommen; j++) {
+        const cel = ws.getCell(r.rij + i, r.kolom + j);
+        // A style object of its own: exceljs shares one between the cells of a style (./xlsxWriter `kopie`).
+        cel.style = { ...cel.style, alignment: { ...cel.style.alignment, wrapText: true, vertical: "top" } };
+      }
+    }
+  }
+  for (const { rij, hoogte } of a.rijHoogtes) ws.getRow(rij).height = hoogte;
+  benoemLettertype(ws, a);
+  // exceljs keeps the row breaks it read (not in its typings): a break already there is not added twice.
+  const einden = (ws as unknown as { rowBreaks?: { id: number }[] }).rowBreaks ?? [];
+  for (const rij of a.paginaEinden) {
+    if (!einden.some((b) => b.id === rij - 1)) ws.getRow(rij - 1).addPageBreak();
+  }
+}
+
+/** A font the writer set without a name (bold titles, totals) gets one: LibreOffice would print a serif otherwise. */
+function benoemLettertype(ws: ExcelJS.Worksheet, a: AfdrukInstelling): void {
+  const { rij, kolom, rijen, kolommen } = a.bereik;
+  for (let r = rij; r < rij + rijen; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    for (let k = kolom; k < kolom + kolommen; k++) {
+      const cel = row.findCell(k);
+      const font = cel?.style.font;
+      if (cel && font && !font.name)
+        cel.style = { ...cel.style, font: { ...font, name: a.lettertype, family: 2 } };
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Guard rails on input, host-independent: where a plan's data validations, conditional formats, hidden columns and
+ * frozen panes go once its tables are written (a refill may write more rows than the plan: orphan rows at the end).
+ * Both writers use this (./xlsxWriter with exceljs, ./officeBeslissing for Office.js), so they mark the same cells.
+ *
+ * Ownership: a validation on an Opgave input cell is Opgave's (written again on every fill). A conditional format
+ * is Opgave's when its formula is one of the plan's at the same top-left cell: a refill replaces those and keeps
+ * every other (the user's).
+ */
+import { adres, bereik, type Positie } from "./a1";
+import type { BladPlan, Kolom, OpmaakStijl, TabelPlan, Validatie } from "./plan";
+
+/** A table as written: where it starts, its columns (plan and user's) and its number of data rows. */
+export interface GeschrevenVorm {
+  readonly start: Positie;
+  readonly kolommen: readonly Kolom[];
+  readonly rijen: number;
+}
+
+export interface ValidatieOpdracht {
+  /** A1 range without sheet, e.g. "F8:F25" or "B5". */
+  readonly bereik: string;
+  readonly validatie: Validatie;
+}
+
+export interface OpmaakOpdracht {
+  /** A1 range of the data rows, e.g. "I8:I25"; the formula is for its top-left cell. */
+  readonly bereik: string;
+  /** en-US formula with "=". */
+  readonly formule: string;
+  readonly stijl: OpmaakStijl;
+}
+
+/** The input controls of one sheet. */
+export interface Invoercontrole {
+  readonly validaties: readonly ValidatieOpdracht[];
+  readonly opmaak: readonly OpmaakOpdracht[];
+  /** 1-based columns to hide. */
+  readonly verborgen: readonly number[];
+  readonly bevries?: { readonly rijen: number; readonly kolommen: number };
+}
+
+/** Colours (RGB hex) of the conditional formats: Excel's own "light red / green / yellow fill with dark text". */
+export const OPMAAK_KLEUREN: Readonly<
+  Record<OpmaakStijl, { readonly vulling: string; readonly tekst: string }>
+> = {
+  achterstand: { vulling: "FFC7CE", tekst: "9C0006" },
+  voorsprong: { vulling: "C6EFCE", tekst: "006100" },
+  ontbreekt: { vulling: "FFEB9C", tekst: "9C5700" },
+};
+
+/** A formula as it is compared: without "=", spaces and case (hosts give it back in their own way). */
+export function formuleSleutel(formule: string): string {
+  return formule.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+}
+
+/**
+ * The validations, conditional formats and hidden columns of `blad`, for its tables as written (`vormen` by table
+ * name; a table not in it was not written and gets nothing).
+ */
+export function invoercontrole(blad: BladPlan, vormen: ReadonlyMap<string, GeschrevenVorm>): Invoercontrole {
+  const validaties: ValidatieOpdracht[] = [];
+  const opmaak: OpmaakOpdracht[] = [];
+  const verborgen: number[] = [];
+  for (const i of blad.invoercellen) {
+    if (i.validatie) validaties.push({ bereik: adres(i.positie), validatie: i.validatie });
+  }
+  for (const t of blad.tabellen) {
+    const vorm = vormen.get(t.naam);
+    if (vorm) tabelControle(t, vorm, validaties, opmaak, verborgen);
+  }
+  return { validaties, opmaak, verborgen, ...(blad.bevries ? { bevries: blad.bevries } : {}) };
+}
+
+function tabelControle(
+  t: TabelPlan,
+  vorm: GeschrevenVorm,
+  validaties: ValidatieOpdracht[],
+  opmaak: OpmaakOpdracht[],
+  verborgen: number[],
+): void {
+  const rijen = Math.max(1, vorm.rijen);
+  const kolom = (sleutel: string) => vorm.kolommen.findIndex((k) => k.sleutel === sleutel);
+  const lijf = (j: number, breedte = 1) =>
+    bereik({ rij: vorm.start.rij + 1, kolom: vorm.start.kolom + j }, rijen, breedte);
+  vorm.kolommen.forEach((k, j) => {
+    if (k.validatie) validaties.push({ bereik: lijf(j), validatie: k.validatie });
+    if (k.verborgen) verborgen.push(vorm.start.kolom + j);
+  });
+  for (const r of t.opmaak ?? []) {
+    const [van, tot] = [kolom(r.van), kolom(r.tot)];
+    if (van < 0 || tot < van) continue;
+    opmaak.push({ bereik: lijf(van, tot - van + 1), formule: r.formule, stijl: r.stijl });
+  }
+}
+
+/** Top-left cell of an A1 range ("I8:I25" → "I8"; "$I$8" → "I8"). */
+export function linksBoven(ref: string): string {
+  return (ref.trim().split(/\s+/)[0] ?? "").split(":")[0]?.replace(/\$/g, "") ?? "";
+}
+
+/** Whether a conditional format (its range and formulas) is one of Opgave's own in `opmaak`. */
+export function isEigenOpmaak(
+  ref: string,
+  formules: readonly string[],
+  opmaak: readonly OpmaakOpdracht[],
+): boolean {
+  const hoek = linksBoven(ref);
+  return (
+    formules.length > 0 &&
+    formules.every((f) =>
+      opmaak.some((o) => linksBoven(o.bereik) === hoek && formuleSleutel(o.formule) === formuleSleutel(f)),
+    )
+  );
+}

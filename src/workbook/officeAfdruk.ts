@@ -1,0 +1,153 @@
+/**
+ * Print settings of Opgave's sheets in Excel (Office.js), from ./afdruk `afdrukVoor` — the same settings the .xlsx
+ * writer gives its file: A4, landscape where the sheet is wide, one page wide, the first table's header row repeated,
+ * print area, margins, sheet name and "Pagina x van y" in header and footer, wrapped long text, a page break before
+ * a chart that would be cut in two. Column widths go with the writer's width task (./officeBeslissing).
+ *
+ * What a refill keeps: the page setup (paper, orientation, fit, margins, header and footer, page breaks) is set on a
+ * sheet that has no print area yet — one Opgave creates, or one filled before Opgave set print settings. Once a sheet
+ * has a print area, the page setup is the user's: a refill changes only the print area and the title rows, and only
+ * while the print area is still Opgave's (one rectangle from A1: it must follow the tables as they grow). A print
+ * area the user set elsewhere keeps everything as it is.
+ *
+ * Requirement sets: Worksheet.pageLayout, PageLayout.* and Worksheet.horizontalPageBreaks are ExcelApi 1.9 (checked
+ * with `Office.context.requirements`, skipped without error where missing); wrapping (RangeFormat.wrapText,
+ * verticalAlignment: 1.1) and RangeFormat.autofitRows (1.2) always.
+ */
+import { overlapt, rechthoekBereik, type Rechthoek } from "./a1";
+import { afdrukVoor, type AfdrukInstelling } from "./afdruk";
+import type { BladPlan } from "./plan";
+
+/** Worksheet.pageLayout and horizontalPageBreaks. */
+export const AFDRUK_API = "1.9";
+
+/** Can the host set the page layout? Outside Office (tests with the fake Excel) it is assumed to. */
+export function kanAfdrukInstellen(): boolean {
+  const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return !vereisten || vereisten.isSetSupported("ExcelApi", AFDRUK_API);
+}
+
+/**
+ * How much of the page layout a fill sets: "volledig" everything, "gebied" only print area and title rows (the rest
+ * is the user's), "geen" no page layout (the user's own print area, or a host without ExcelApi 1.9).
+ */
+export type AfdrukModus = "volledig" | "gebied" | "geen";
+
+export interface AfdrukTaak {
+  readonly soort: "afdruk";
+  readonly cellen: 0;
+  readonly blad: string;
+  readonly modus: AfdrukModus;
+  /** Print area (A1, no sheet) and title rows ("$7:$7"). */
+  readonly gebied: string;
+  readonly titelRijen?: string;
+  readonly richting: "Portrait" | "Landscape";
+  readonly marges: AfdrukInstelling["marges"];
+  readonly koptekst: string;
+  readonly voettekst: string;
+  /** A1 ranges that wrap their text, aligned to the top (rows fitted by Excel). */
+  readonly terugloop: readonly string[];
+  /** Rows where a new page starts (only on a "volledig" fill). */
+  readonly paginaEinden: readonly number[];
+}
+
+/** A print area Opgave set: one rectangle that starts at A1 ("Blad!$A$1:$M$27"). */
+export function isEigenAfdrukGebied(adres: string): boolean {
+  const gebieden = adres.split(",");
+  const deel = gebieden[0]?.slice(gebieden[0].lastIndexOf("!") + 1).replace(/\$/g, "") ?? "";
+  return gebieden.length === 1 && /^A1(:[A-Z]+\d+)?$/i.test(deel);
+}
+
+/**
+ * The print task of a sheet (pure). `gebied`: the sheet's print area as read (undefined: none, or not read);
+ * `kan`: the host has ExcelApi 1.9; `tabellen`: the tables as they will be written (a refill may make one longer or
+ * wider than the plan: orphan rows, the user's columns at the end), which the print area must cover; `overgeslagen`:
+ * where the tables are that this fill leaves alone (their cells get no wrapping either).
+ */
+export function afdrukTaak(
+  blad: BladPlan,
+  opties: {
+    readonly kan: boolean;
+    readonly gebied?: string;
+    readonly tabellen: readonly Rechthoek[];
+    readonly overgeslagen: readonly Rechthoek[];
+  },
+): AfdrukTaak {
+  const a = afdrukVoor(blad);
+  const modus: AfdrukModus = !opties.kan
+    ? "geen"
+    : opties.gebied === undefined
+      ? "volledig"
+      : isEigenAfdrukGebied(opties.gebied)
+        ? "gebied"
+        : "geen";
+  let { rijen, kolommen } = a.bereik;
+  for (const t of opties.tabellen) {
+    // The totals row below a table is part of the plan's range already; a longer table pushes it down.
+    const totaal = blad.tabellen.some((p) => p.start.rij === t.rij && p.start.kolom === t.kolom && p.totaal)
+      ? 1
+      : 0;
+    rijen = Math.max(rijen, t.rij + t.rijen - 1 + totaal);
+    kolommen = Math.max(kolommen, t.kolom + t.kolommen - 1);
+  }
+  return {
+    soort: "afdruk",
+    cellen: 0,
+    blad: blad.naam,
+    modus,
+    gebied: rechthoekBereik({ rij: 1, kolom: 1, rijen, kolommen }),
+    ...(a.titelRijen ? { titelRijen: `$${a.titelRijen.van}:$${a.titelRijen.tot}` } : {}),
+    richting: a.richting === "liggend" ? "Landscape" : "Portrait",
+    marges: a.marges,
+    koptekst: a.koptekst,
+    voettekst: a.voettekst,
+    terugloop: a.terugloop
+      .filter((r) => !opties.overgeslagen.some((o) => overlapt(r, o)))
+      .map(rechthoekBereik),
+    paginaEinden: a.paginaEinden,
+  };
+}
+
+/** One section (&L, &C, &R) of an .xlsx header string: Office.js sets the three sections apart. */
+export function kopDeel(kop: string, sectie: "L" | "C" | "R"): string {
+  const m = new RegExp(`&${sectie}(.*?)(?=&[LCR]|$)`).exec(kop);
+  return m?.[1] ?? "";
+}
+
+/** Queues the print settings of one sheet. */
+export function zetAfdruk(ws: Excel.Worksheet, t: AfdrukTaak): void {
+  for (const r of t.terugloop) {
+    const f = ws.getRange(r).format;
+    f.wrapText = true;
+    f.verticalAlignment = "Top";
+    // Excel measures the wrapped text itself (the .xlsx file needs an estimate).
+    f.autofitRows();
+  }
+  if (t.modus === "geen") return;
+  const p = ws.pageLayout;
+  p.setPrintArea(t.gebied);
+  if (t.titelRijen) p.setPrintTitleRows(t.titelRijen);
+  if (t.modus !== "volledig") return;
+  p.paperSize = "A4";
+  p.orientation = t.richting;
+  // Both: Excel leaves "fit to width" unset when only one is given (office-js issue 1860); 0 tall = automatic.
+  p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  p.centerHorizontally = true;
+  const m = t.marges;
+  p.setPrintMargins("Inches", {
+    left: m.links,
+    right: m.rechts,
+    top: m.boven,
+    bottom: m.onder,
+    header: m.koptekst,
+    footer: m.voettekst,
+  });
+  const kv = p.headersFooters.defaultForAllPages;
+  kv.leftHeader = kopDeel(t.koptekst, "L");
+  kv.centerHeader = kopDeel(t.koptekst, "C");
+  kv.rightHeader = kopDeel(t.koptekst, "R");
+  kv.leftFooter = kopDeel(t.voettekst, "L");
+  kv.centerFooter = kopDeel(t.voettekst, "C");
+  kv.rightFooter = kopDeel(t.voettekst, "R");
+  for (const rij of t.paginaEinden) ws.horizontalPageBreaks.add(`A${rij}`);
+}

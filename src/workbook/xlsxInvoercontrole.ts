@@ -1,0 +1,136 @@
+/**
+ * The guard rails of ./invoercontrole applied to an exceljs sheet: data validations (Dutch prompt and error, style
+ * "stop"), conditional formats (Opgave's own replaced, the user's kept), hidden columns, frozen panes (only where
+ * the sheet has none: the user's choice stays). Browser-safe (exceljs only).
+ *
+ * What it replaces of Opgave's own is returned by name, as ./xlsxOnderdelen names it, so the writer does not report
+ * it as lost (a table that grew has its format over a larger range: the old one is not "lost").
+ */
+import type ExcelJS from "exceljs";
+import { decodeerBereik, kolomLetters } from "./a1";
+import { isEigenOpmaak, OPMAAK_KLEUREN, type Invoercontrole } from "./invoercontrole";
+import type { Validatie } from "./plan";
+
+/** Opgave's own parts a rewrite replaced: conditional formats by name, validated cells as "Blad!F8". */
+export interface EigenOnderdelen {
+  readonly opmaak: Set<string>;
+  readonly validatieCellen: Set<string>;
+}
+
+export function nieuweEigenOnderdelen(): EigenOnderdelen {
+  return { opmaak: new Set(), validatieCellen: new Set() };
+}
+
+function excelValidatie(v: Validatie): ExcelJS.DataValidation {
+  const berichten = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: v.titel,
+    prompt: v.invoer,
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: v.titel,
+    error: v.fout,
+  };
+  if (v.soort === "lijst")
+    return { type: "list", formulae: [(v.lijst ?? "").replace(/^=/, "")], ...berichten };
+  const type = v.soort === "geheel" ? "whole" : "decimal";
+  return v.max === undefined
+    ? { type, operator: "greaterThanOrEqual", formulae: [v.min ?? 0], ...berichten }
+    : { type, operator: "between", formulae: [v.min ?? 0, v.max], ...berichten };
+}
+
+/**
+ * Whether a validation found on a cell is Opgave's (of this or an earlier fill): it carries the title Opgave gives
+ * that cell's validation. Anything else is the user's.
+ */
+function isEigenValidatie(was: Partial<ExcelJS.DataValidation>, v: Validatie): boolean {
+  return was.promptTitle === v.titel || was.errorTitle === v.titel;
+}
+
+/** Every cell of an A1 range ("F8:F25") as "F8", … */
+function cellenVan(ref: string): string[] {
+  const d = decodeerBereik(ref);
+  if (!d) return [];
+  const uit: string[] = [];
+  for (let r = d.rij1; r <= d.rij2; r++)
+    for (let k = d.kol1; k <= d.kol2; k++) uit.push(`${kolomLetters(k)}${r}`);
+  return uit;
+}
+
+type ExcelRegel = { type?: string; formulae?: unknown[] };
+
+function zetOpmaak(ws: ExcelJS.Worksheet, c: Invoercontrole, eigen: EigenOnderdelen): void {
+  // exceljs keeps them in `conditionalFormattings` (not in its typings).
+  const model = ws as unknown as { conditionalFormattings?: { ref: string; rules: ExcelRegel[] }[] };
+  const bestaand = model.conditionalFormattings ?? [];
+  const blijft = bestaand.filter((cf) => {
+    const formules = cf.rules.map((r) => (r.type === "expression" ? String(r.formulae?.[0] ?? "") : ""));
+    if (!isEigenOpmaak(cf.ref, formules, c.opmaak)) return true;
+    eigen.opmaak.add(`voorwaardelijke opmaak op ${ws.name}!${cf.ref}`);
+    return false;
+  });
+  model.conditionalFormattings = blijft;
+  for (const o of c.opmaak) {
+    const kleur = OPMAAK_KLEUREN[o.stijl];
+    ws.addConditionalFormatting({
+      ref: o.bereik,
+      rules: [
+        {
+          type: "expression",
+          formulae: [o.formule.replace(/^=/, "")],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${kleur.vulling}` } },
+            font: { color: { argb: `FF${kleur.tekst}` } },
+          },
+        } as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  }
+}
+
+/** Frozen panes, unless the sheet has its own (frozen or split) already. */
+function zetBevriezing(ws: ExcelJS.Worksheet, bevries: NonNullable<Invoercontrole["bevries"]>): void {
+  const view = (ws.views?.[0] ?? {}) as Partial<ExcelJS.WorksheetView>;
+  if (view.state === "frozen" || view.state === "split") return;
+  ws.views = [
+    {
+      ...view,
+      state: "frozen",
+      xSplit: bevries.kolommen,
+      ySplit: bevries.rijen,
+      topLeftCell: `${kolomLetters(bevries.kolommen + 1)}${bevries.rijen + 1}`,
+    } as ExcelJS.WorksheetView,
+  ];
+}
+
+/** Applies the sheet's guard rails; what of Opgave's own it replaced goes into `eigen`. */
+export function pasInvoercontroleToe(ws: ExcelJS.Worksheet, c: Invoercontrole, eigen: EigenOnderdelen): void {
+  for (const v of c.validaties) {
+    const dv = excelValidatie(v.validatie);
+    for (const cel of cellenVan(v.bereik)) {
+      const was = ws.getCell(cel).dataValidation as Partial<ExcelJS.DataValidation> | undefined;
+      // A validation the user put on an input cell is theirs: it stays, Opgave's is not written over it.
+      if (was?.type && !isEigenValidatie(was, v.validatie)) continue;
+      ws.getCell(cel).dataValidation = dv;
+      eigen.validatieCellen.add(`${ws.name}!${cel}`);
+    }
+  }
+  zetOpmaak(ws, c, eigen);
+  for (const k of c.verborgen) ws.getColumn(k).hidden = true;
+  if (c.bevries) zetBevriezing(ws, c.bevries);
+}
+
+/**
+ * Whether a part ./xlsxOnderdelen reports as lost is one of Opgave's own that this fill replaced: a conditional
+ * format it replaced, or a data validation (of Opgave's, or on cells without one) that Opgave wrote again — a
+ * user's validation is never replaced, so it is never hidden here.
+ */
+export function isEigenVerlies(naam: string, eigen: EigenOnderdelen): boolean {
+  if (eigen.opmaak.has(naam)) return true;
+  const m = /^gegevensvalidatie op (.+)!([^!]+)$/.exec(naam);
+  if (!m) return false;
+  const [blad, sqref] = [m[1] ?? "", m[2] ?? ""];
+  const cellen = sqref.split(/\s+/).flatMap(cellenVan);
+  return cellen.length > 0 && cellen.every((c) => eigen.validatieCellen.has(`${blad}!${c}`));
+}
