@@ -10,6 +10,7 @@ import path from "path";
 import { main, mainAsync, type Uitvoer } from "../../src/cli/main";
 import { vul } from "../../src/cli/vul";
 import { celWaarde } from "../../src/workbook/xlsxWriter";
+import { zetResultaten } from "../../src/workbook/xlsxResultaten";
 
 jest.setTimeout(60_000);
 
@@ -45,6 +46,8 @@ describe("opgave consolideer", () => {
     const t = wb.getWorksheet("Taakstelling")!;
     t.getCell("B4").value = "2023-I";
     for (let r = 21; r <= 23; r++) t.getCell(`G${r}`).value = 40; // 2023-I … 2024-I
+    // As Excel does on saving: the stored results follow the typed inputs (else they are stale and flagged).
+    zetResultaten(wb);
     await wb.xlsx.writeFile(path.join(lever, "zeist.xlsx"));
     await fs.writeFile(path.join(lever, "kapot.xlsx"), Buffer.from("dit is geen werkboek"));
   });
