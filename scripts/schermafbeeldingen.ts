@@ -9,12 +9,11 @@
  */
 import { execFileSync } from "child_process";
 import fs from "fs";
-import http from "http";
-import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";
 import { vul } from "../src/cli/vul";
+import { serveer } from "../tests/helpers/browser";
 
 const ROOT = path.resolve(__dirname, "..");
 const DOCS = path.join(ROOT, "docs");
@@ -22,14 +21,6 @@ const BOUW = ".tmp/schermafbeeldingen";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** The filling date shown on the Bron sheet: fixed, so the picture changes only when the workbook does. */
 const GEMAAKT = "2026-11-28T10:00:00Z";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-};
 
 /** The add-in built with the local office.js and the embedded data as its feed (as the browser tests build it). */
 function bouw(): string {
@@ -48,25 +39,8 @@ function bouw(): string {
   return path.join(ROOT, BOUW);
 }
 
-function serveer(map: string): Promise<{ url: string; server: http.Server }> {
-  const server = http.createServer((req, res) => {
-    const pad = path.normalize(path.join(map, decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/")));
-    if (!pad.startsWith(map) || !fs.existsSync(pad) || fs.statSync(pad).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(pad)] ?? "application/octet-stream" });
-    fs.createReadStream(pad).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
-    ),
-  );
-}
-
 async function paneel(): Promise<void> {
-  const { url, server } = await serveer(bouw());
+  const { url, close } = await serveer(bouw());
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -92,7 +66,7 @@ async function paneel(): Promise<void> {
     await page.screenshot({ path: path.join(DOCS, "pane.png") });
   } finally {
     await browser.close();
-    server.close();
+    await close();
   }
 }
 

@@ -419,7 +419,15 @@ export function zetAfdrukXlsx(ws: ExcelJS.Worksheet, a: AfdrukInstelling, nieuw:
       }
     }
   }
-  for (const { rij, hoogte } of a.rijHoogtes) ws.getRow(rij).height = hoogte;
+  for (const { rij, hoogte } of a.rijHoogtes) {
+    const r = ws.getRow(rij);
+    r.height = hoogte;
+    // The row's other cells (a label beside wrapped text) to the top too, unless an alignment was chosen.
+    r.eachCell((cel) => {
+      if (cel.style.alignment?.vertical === undefined)
+        cel.style = { ...cel.style, alignment: { ...cel.style.alignment, vertical: "top" } };
+    });
+  }
   benoemLettertype(ws, a);
   // exceljs keeps the row breaks it read (not in its typings): a break already there is not added twice.
   const einden = (ws as unknown as { rowBreaks?: { id: number }[] }).rowBreaks ?? [];
