@@ -4,37 +4,10 @@
  */
 import { getal } from "../domain/berichten";
 import { OpgaveFout } from "../domain/fouten";
+import { vertaalBibliotheekFout as vertaal } from "../workbook/bibliotheekFouten";
 
 /** Said instead of an English technical message the pane does not know. */
 const ONBEKEND = "een technische fout; de melding van het onderdeel is niet in het Nederlands beschikbaar";
-
-/** English messages of the libraries the pane uses (jszip and exceljs reading a file, the browser), in Dutch. */
-const BIBLIOTHEEK: readonly (readonly [RegExp, string])[] = [
-  [
-    /Can'?t find end of central directory|is this a zip file/i,
-    "het bestand is geen geldig Excel-werkboek: geen zip-archief, of beschadigd",
-  ],
-  [
-    /End of data reached|Corrupted zip|Invalid (?:local file header|central directory)|Unexpected end of/i,
-    "het bestand is geen geldig Excel-werkboek: onvolledig of beschadigd",
-  ],
-  [/Encrypted zip|password/i, "het werkboek is met een wachtwoord beveiligd; sla het zonder wachtwoord op"],
-  [
-    /Bad compressed size|invalid (?:stored block lengths|distance|code)|incorrect header check/i,
-    "het bestand is beschadigd",
-  ],
-  [
-    /Cannot read propert(?:y|ies) of (?:undefined|null)|\w+ is not a function|\w+ is undefined/i,
-    "het werkboek heeft een indeling die niet gelezen kan worden",
-  ],
-  [/Failed to fetch|NetworkError|Load failed/i, "geen verbinding"],
-  [/out of memory|Array buffer allocation failed/i, "het bestand is te groot om in het taakvenster te lezen"],
-];
-
-/** The Dutch text of a known library message, or undefined. */
-function vertaal(engels: string): string | undefined {
-  return BIBLIOTHEEK.find(([patroon]) => patroon.test(engels))?.[1];
-}
 
 /** A message that reads as English (an unknown library message): typical English words, none of Dutch. */
 function isEngels(tekst: string): boolean {

@@ -16,6 +16,7 @@
  * Stored formula results are read only to be compared with the recomputation, never used as figures.
  */
 import ExcelJS from "exceljs";
+import { vertaalBibliotheekFout } from "./bibliotheekFouten";
 import { consolidatieBerichten as b } from "../domain/berichten";
 import {
   onbruikbareAanlevering,
@@ -544,7 +545,8 @@ export async function leesAanlevering(
   try {
     await wb.xlsx.load(data as ArrayBuffer);
   } catch (e) {
-    const detail = e instanceof Error ? e.message.split("\n")[0] || e.name : String(e);
+    const engels = e instanceof Error ? e.message.split("\n")[0] || e.name : String(e);
+    const detail = vertaalBibliotheekFout(engels) ?? engels;
     return onbruikbareAanlevering(naam, [{ soort: "geenXlsx", ernst: "fout", melding: b.geenXlsx(detail) }]);
   }
   try {

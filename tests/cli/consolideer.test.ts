@@ -106,6 +106,9 @@ describe("opgave consolideer", () => {
     expect(regels[0]).toBe("Bestanden:");
     expect(regels).toContain("  baarn.xlsx (Baarn):");
     expect(regels).toContain("  kapot.xlsx:");
+    // The library's English message ("Can't find end of central directory…") in Dutch.
+    expect(r.out).toMatch(/kapot\.xlsx:\n.*geen zip-archief/);
+    expect(r.out).not.toMatch(/central directory|zip file/i);
     expect(regels).toContain("  zeist.xlsx (Zeist): in orde");
     expect(r.out).toMatch(
       /Geen werkboek aangeleverd van 23 gemeenten: Amersfoort, Bunnik, .* en Woudenberg\./,

@@ -1,0 +1,31 @@
+/**
+ * Known English messages of the libraries that read a file (jszip and exceljs, the browser) in Dutch: the reader
+ * (./lezen) quotes them in its findings, the task pane in its messages. Pure text, no host.
+ */
+/** English messages of the libraries Opgave uses (jszip and exceljs reading a file, the browser), in Dutch. */
+const BIBLIOTHEEK: readonly (readonly [RegExp, string])[] = [
+  [
+    /Can'?t find end of central directory|is this a zip file/i,
+    "het bestand is geen geldig Excel-werkboek: geen zip-archief, of beschadigd",
+  ],
+  [
+    /End of data reached|Corrupted zip|Invalid (?:local file header|central directory)|Unexpected end of/i,
+    "het bestand is geen geldig Excel-werkboek: onvolledig of beschadigd",
+  ],
+  [/Encrypted zip|password/i, "het werkboek is met een wachtwoord beveiligd; sla het zonder wachtwoord op"],
+  [
+    /Bad compressed size|invalid (?:stored block lengths|distance|code)|incorrect header check/i,
+    "het bestand is beschadigd",
+  ],
+  [
+    /Cannot read propert(?:y|ies) of (?:undefined|null)|\w+ is not a function|\w+ is undefined/i,
+    "het werkboek heeft een indeling die niet gelezen kan worden",
+  ],
+  [/Failed to fetch|NetworkError|Load failed/i, "geen verbinding"],
+  [/out of memory|Array buffer allocation failed/i, "het bestand is te groot om in het taakvenster te lezen"],
+];
+
+/** The Dutch text of a known library message, or undefined. */
+export function vertaalBibliotheekFout(engels: string): string | undefined {
+  return BIBLIOTHEEK.find(([patroon]) => patroon.test(engels))?.[1];
+}
