@@ -5,7 +5,7 @@
  * page break before a chart that would otherwise be cut in two.
  *
  * `afdrukVoor` derives all of it from a sheet's plan (./plan), pure: no exceljs, no Office.js. Both writers apply the
- * result — `zetAfdrukXlsx` (exceljs, ./xlsxWriter) and `zetAfdrukOffice` (Office.js, ./officeAfdruk) — so the
+ * result — `zetAfdrukXlsx` (exceljs, ./xlsxWriter) and `zetAfdruk` (Office.js, ./officeAfdruk) — so the
  * .xlsx download and the workbook filled in Excel print alike. No Office.js types here: the CLI build has none.
  *
  * Layout is estimated, not measured: column widths in characters (the width of "0" in Calibri 11), a text of n
