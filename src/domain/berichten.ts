@@ -311,8 +311,8 @@ export const consolidatieBerichten = {
   formuleZonderWaarde: (label: string, plek: string) =>
     `${label} in ${plek} is een formule zonder opgeslagen uitkomst; deze cel telt niet mee. Open het werkboek in ` +
     "Excel en bewaar het opnieuw, of vul een getal in.",
-  tekstGetal: (label: string, plek: string, waarde: string, n: number) =>
-    `${label} in ${plek} is als tekst ingevuld ("${waarde}"); gelezen als ${getal(n)}. Vul het als getal in.`,
+  tekstGetal: (label: string, plek: string, waarde: string) =>
+    `${label} in ${plek} is als tekst ingevuld ("${waarde}"); Excel rekent niet met tekst, dus deze cel telt niet mee (net als in het werkboek zelf). Vul het als getal in.`,
   geenGeheelGetal: (label: string, plek: string, waarde: string) =>
     `${label} in ${plek} is geen geheel getal (${waarde}); deze cel telt niet mee.`,
   negatief: (label: string, plek: string, waarde: string) =>

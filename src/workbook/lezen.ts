@@ -166,18 +166,17 @@ function invoerGetal(
     meld("nietNumeriek", "fout", b.formuleZonderWaarde(label, plek));
     return null;
   }
-  let n: number;
   if (i.soort === "tekst") {
+    // Text is not a number for Excel's formulas (the workbook's chain stops there): the same here, also for "12".
     const t = i.waarde.trim();
-    if (!/^-?\d+(?:[.,]\d+)?$/.test(t)) {
-      meld("nietNumeriek", "fout", b.nietNumeriek(label, plek, t));
-      return null;
-    }
-    n = Number(t.replace(",", "."));
-    meld("nietNumeriek", "waarschuwing", b.tekstGetal(label, plek, t, n));
-  } else {
-    n = i.waarde;
+    meld(
+      "nietNumeriek",
+      "fout",
+      /^-?\d+(?:[.,]\d+)?$/.test(t) ? b.tekstGetal(label, plek, t) : b.nietNumeriek(label, plek, t),
+    );
+    return null;
   }
+  const n = i.waarde;
   if (!Number.isFinite(n)) {
     meld("nietNumeriek", "fout", b.nietNumeriek(label, plek, String(n)));
     return null;
