@@ -11,14 +11,12 @@ import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { chromium } from "playwright-core";
 import { vul } from "../src/cli/vul";
-import { serveer } from "../tests/helpers/browser";
+import { serveer, startBrowser } from "../tests/helpers/browser";
 
 const ROOT = path.resolve(__dirname, "..");
 const DOCS = path.join(ROOT, "docs");
 const BOUW = ".tmp/schermafbeeldingen";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** The filling date shown on the Bron sheet: fixed, so the picture changes only when the workbook does. */
 const GEMAAKT = "2026-11-28T10:00:00Z";
 
@@ -41,19 +39,7 @@ function bouw(): string {
 
 async function paneel(): Promise<void> {
   const { url, close } = await serveer(bouw());
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await startBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 380, height: 760 } });
     await page.goto(`${url}/taskpane.html`);

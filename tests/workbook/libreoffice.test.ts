@@ -16,6 +16,7 @@ import { verloop } from "../../src/domain/saldo";
 import { parsePeriode } from "../../src/domain/periode";
 import { engine } from "../domain/helpers";
 import { herberekenMetLibreOffice, vindSoffice } from "../helpers/libreoffice";
+import { blad } from "./werkboekHulp";
 
 const soffice = vindSoffice();
 if (!soffice) {
@@ -29,12 +30,6 @@ async function lees(bestand: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(bestand);
   return wb;
-}
-
-function blad(wb: ExcelJS.Workbook, naam: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(naam);
-  if (!ws) throw new Error(`blad ${naam} ontbreekt`);
-  return ws;
 }
 
 /** What a cell shows: the recomputed result of a formula ("" when it yields empty text), else its value. */

@@ -22,6 +22,7 @@ import { vul } from "../../src/cli/vul";
 import type { Uitvoer } from "../../src/cli/main";
 import { BLADEN, GEMEENTE_PLEKKEN, GRAFIEK_PREFIX, TAAKSTELLING_KOLOMMEN } from "../../src/workbook/indeling";
 import { basicTekst, bewerkMetLibreOffice, vindSoffice, type LoStap } from "../helpers/libreoffice";
+import { blad, rijVan } from "./werkboekHulp";
 
 const soffice = vindSoffice();
 if (!soffice) {
@@ -58,18 +59,6 @@ async function lees(bestand: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(bestand);
   return wb;
-}
-
-function blad(wb: ExcelJS.Workbook, naam: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(naam);
-  if (!ws) throw new Error(`blad ${naam} ontbreekt`);
-  return ws;
-}
-
-/** Sheet row of a period in the Taakstelling table. */
-function rijVan(ws: ExcelJS.Worksheet, periode: string): number {
-  for (let r = KOPRIJ + 1; r < KOPRIJ + 80; r++) if (ws.getCell(r, 1).value === periode) return r;
-  throw new Error(`periode ${periode} niet gevonden`);
 }
 
 /** A cell as the user sees its content: the formula ("=…"), else the value (rich text joined). */
