@@ -70,14 +70,18 @@ export function excelSerie(iso: string): number | undefined {
   return (wand - EXCEL_NUL_MS) / DAG_MS;
 }
 
+/** The Excel serial of a Date a spreadsheet library made of a date cell (its wall-clock fields read as UTC). */
+export function serieUitDatum(d: Date): number {
+  return (d.getTime() - EXCEL_NUL_MS) / DAG_MS;
+}
+
 /**
  * The ISO UTC moment of a Dutch wall-clock time given as an Excel serial, or as the Date a spreadsheet library
  * makes of one (the wall-clock fields read as UTC). Rounded to whole milliseconds; in the hour that occurs twice
  * in autumn, the later one.
  */
 export function isoUitExcel(waarde: number | Date): string | undefined {
-  const wand =
-    typeof waarde === "number" ? Math.round(EXCEL_NUL_MS + waarde * DAG_MS) : waarde.getTime();
+  const wand = typeof waarde === "number" ? Math.round(EXCEL_NUL_MS + waarde * DAG_MS) : waarde.getTime();
   if (!Number.isFinite(wand)) return undefined;
   // The offset is that of the instant, which depends on the instant: two steps settle it (also around DST).
   let ms = wand - (wandklok(wand) - wand);

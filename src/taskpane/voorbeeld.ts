@@ -4,9 +4,12 @@
  * horizontally scrolling box. Values only: a formula cell shows the value Excel computes there when `WaardeVan`
  * knows it, else the marker "in Excel" — never formula code. No Office calls, no data logic.
  */
+import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
+import { NOTATIE } from "../workbook/indeling";
 import { paneelBerichten as pb } from "./berichten";
 import {
   adres,
+  blokNotatie,
   isFormule,
   type BladPlan,
   type Cel,
@@ -49,6 +52,10 @@ interface Weergave {
 function waardeWeergave(w: Waarde, notatie: string | undefined): Weergave {
   if (w === null || w === "") return { tekst: "", soort: "leeg" };
   if (typeof w === "number") {
+    if (notatie === NOTATIE.datum || notatie === NOTATIE.tijdstip) {
+      const iso = isoUitExcel(w);
+      if (iso) return { tekst: notatie === NOTATIE.datum ? datumNl(iso) : tijdstipNl(iso), soort: "tekst" };
+    }
     const euro = notatie?.includes("€") ? "€ " : "";
     const opmaak = notatie?.includes("#,##0") && !notatie.includes(".") ? geheel : getal;
     return { tekst: `${euro}${opmaak.format(w)}`, soort: "getal" };
@@ -112,7 +119,7 @@ function losseCellen(blad: BladPlan): Map<number, Map<number, LosseCel>> {
   for (const blok of blad.blokken) {
     blok.cellen.forEach((r, i) =>
       r.forEach((waarde, j) => {
-        const notatie = blok.notaties?.[j];
+        const notatie = blokNotatie(blok, i, j);
         zet(blok.start.rij + i, blok.start.kolom + j, {
           waarde,
           ...(notatie ? { notatie } : {}),

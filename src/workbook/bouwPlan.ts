@@ -31,6 +31,7 @@
 import { laatsteCoaNorm } from "../domain/consolideren";
 import type { Engine, Invoer } from "../domain/engine";
 import { OpgaveFout } from "../domain/fouten";
+import { excelSerie } from "../domain/tijdstip";
 import { vang } from "../domain/vang";
 import { opvangBronTekst, type OpvangCijfer } from "../domain/opvang";
 import { DEFAULT_VASTE_KOSTEN, optieRij } from "../domain/kleinschalig";
@@ -146,13 +147,30 @@ function rij(rijNr: number, kolomNr = 1): Positie {
   return { rij: rijNr, kolom: kolomNr };
 }
 
+/** A label/value pair, with the value's own number format where it differs from the block's (a date). */
+type Paar = readonly [string, Cel, string?];
+
 /** A label/value block: one row per pair. */
-function paren(start: Positie, regels: readonly (readonly [string, Cel])[], notatie?: string): BlokPlan {
+function paren(start: Positie, regels: readonly Paar[], notatie?: string): BlokPlan {
+  const eigen = regels.some((r) => r[2] !== undefined);
   return {
     start,
     cellen: regels.map(([label, waarde]) => [label, waarde]),
     notaties: [NOTATIE.tekst, notatie],
+    ...(eigen ? { celNotaties: regels.map((r) => [undefined, r[2]]) } : {}),
   };
+}
+
+/** A date as a real date cell (an Excel serial shown d-m-yyyy); text that is no ISO date stays text. */
+function datumCel(iso: string | null | undefined): Cel {
+  if (iso === null || iso === undefined) return null;
+  return (/^\d{4}-\d{2}-\d{2}$/.test(iso) && excelSerie(iso)) || iso;
+}
+
+/** A moment as a real date cell (Dutch wall-clock time, shown d-m-yyyy hh:mm:ss); other text stays text. */
+function tijdstipCel(iso: string | null | undefined): Cel {
+  if (iso === null || iso === undefined) return null;
+  return excelSerie(iso) ?? iso;
 }
 
 function titel(start: Positie, tekst: string, ...toelichting: string[]): BlokPlan {
@@ -393,14 +411,14 @@ function opvangCijfers(
 type OpvangStandaard = ReturnType<typeof opvangCijfers>;
 
 /** The default decision's figures, label and value per row (the Overzicht sheet repeats some of them). */
-function opvangGegevens(g: Gemeente, standaard: OpvangStandaard): [string, Cel][] {
+function opvangGegevens(g: Gemeente, standaard: OpvangStandaard): Paar[] {
   const L = OPVANG_LABELS;
   const bekend = !(standaard instanceof OpgaveFout);
   const besl = bekend ? standaard.totaal.besluit : undefined;
   return [
     [L.besluit, besl ? besl.naam : `geen cijfer: ${(standaard as OpgaveFout).message}`],
-    [L.datum, besl ? datumTekst(besl.datum) : null],
-    [L.peildatum, besl ? datumTekst(besl.peildatum) : null],
+    [L.datum, besl ? datumCel(besl.datum) : null, NOTATIE.datum],
+    [L.peildatum, besl ? datumCel(besl.peildatum) : null, NOTATIE.datum],
     [L.status, besl ? besl.status : null],
     [L.doel, bekend ? standaard.totaal.aantal : null],
     [L.amv, bekend && !(standaard.amv instanceof OpgaveFout) ? standaard.amv.aantal : null],
@@ -432,8 +450,8 @@ function opvangTabel(engine: Engine, g: Gemeente, standaard: OpvangStandaard): T
     rijen.push([
       b.id,
       b.naam,
-      datumTekst(b.datum),
-      datumTekst(b.peildatum),
+      datumCel(b.datum),
+      datumCel(b.peildatum),
       b.status,
       c.totaal.aantal,
       c.amv instanceof OpgaveFout ? null : c.amv.aantal,
@@ -445,10 +463,7 @@ function opvangTabel(engine: Engine, g: Gemeente, standaard: OpvangStandaard): T
   return { naam: TABELLEN.opvang, start, kolommen, sleutelKolom: "besluit", rijen };
 }
 
-function opvangBlad(
-  engine: Engine,
-  g: Gemeente,
-): { blad: BladPlan; doel: number | null; gegevens: [string, Cel][] } {
+function opvangBlad(engine: Engine, g: Gemeente): { blad: BladPlan; doel: number | null; gegevens: Paar[] } {
   const standaard = opvangCijfers(engine, g);
   const doel = standaard instanceof OpgaveFout ? null : standaard.totaal.aantal;
   const P = GEMEENTE_PLEKKEN.opvang;
@@ -598,8 +613,8 @@ function kostenNormRijen(engine: Engine): Cel[][] {
     ...engine.dataset.kostenNormen.map((k) => [
       `${k.soort} ${k.vanaf}`,
       k.soort,
-      datumTekst(k.vanaf),
-      k.tot === null ? null : datumTekst(k.tot),
+      datumCel(k.vanaf),
+      datumCel(k.tot),
       k.bedrag,
       k.eenheid === "jaar"
         ? "per plaats per jaar"
@@ -748,12 +763,12 @@ export function bronBlokken(
       [
         [L.dataset, bron.datasetId],
         [L.versie, bron.versie],
-        [L.datum, bron.datum],
+        [L.datum, datumCel(bron.datum), NOTATIE.datum],
         [L.hash, bron.hash ?? null],
         [L.bronUrl, bron.bronUrl ?? null],
-        [L.opgehaald, bron.opgehaald ?? null],
+        [L.opgehaald, tijdstipCel(bron.opgehaald), NOTATIE.tijdstip],
         [L.addinVersie, bron.addinVersie],
-        [L.gevuldOp, bron.gemaakt],
+        [L.gevuldOp, tijdstipCel(bron.gemaakt), NOTATIE.tijdstip],
         [L.onderwerp, onderwerp],
         [L.beheer, `${beheer} ${lijstTitel.replace(/:\s*$/, "")}: zie de tabel hieronder.`],
         [L.ondertekend, ondertekendDoor(bron)],
@@ -785,7 +800,7 @@ function bronBlad(engine: Engine, bron: BronInfo, bladen: readonly string[], ond
           b.id,
           b.titel,
           b.urls.join(" ; "),
-          b.peildatum ?? null,
+          datumCel(b.peildatum),
           b.bestand ?? null,
         ]),
       },
@@ -820,7 +835,7 @@ function overzichtBlad(
   engine: Engine,
   g: Gemeente,
   regels: readonly PeriodeRegel[],
-  opvang: readonly (readonly [string, Cel])[],
+  opvang: readonly Paar[],
   bron: BronInfo,
 ): BladPlan {
   const P = GEMEENTE_PLEKKEN.overzicht;

@@ -8,11 +8,18 @@
  * are found by name, else by their header row at the same start cell; input cells by defined name, else at the same
  * cell next to the same label) and read by the consolidation. Change one only together with the reader.
  */
+import { NOTATIE_DATUM, NOTATIE_TIJDSTIP } from "../domain/tijdstip";
 import type { Positie } from "./a1";
 import type { GrafiekPlan, Kolom, Validatie } from "./plan";
 
-/** Excel number formats. */
-export const NOTATIE = { geheel: "#,##0", euro: "€ #,##0", tekst: "@" } as const;
+/** Excel number formats; dates and moments are real date serials (Dutch day-month-year in every locale). */
+export const NOTATIE = {
+  geheel: "#,##0",
+  euro: "€ #,##0",
+  tekst: "@",
+  datum: NOTATIE_DATUM,
+  tijdstip: NOTATIE_TIJDSTIP,
+} as const;
 
 /** A table column (see `Kolom` in ./plan). */
 export function kolom(
@@ -319,6 +326,7 @@ export type InvoerNaam = keyof typeof INVOERCELLEN;
 
 const G = NOTATIE.geheel;
 const E = NOTATIE.euro;
+const D = NOTATIE.datum;
 const T = NOTATIE.tekst;
 const V = VALIDATIES;
 
@@ -346,8 +354,8 @@ export const TAAKSTELLING_KOLOMMEN: readonly Kolom[] = [
 export const OPVANG_KOLOMMEN: readonly Kolom[] = [
   kolom("besluit", "Besluit", "gegeven", T, 24),
   kolom("naam", "Naam", "gegeven", T, 50),
-  kolom("datum", "Datum", "gegeven", T, 11),
-  kolom("peildatum", "Peildatum", "gegeven", T, 11),
+  kolom("datum", "Datum", "gegeven", D, 11),
+  kolom("peildatum", "Peildatum", "gegeven", D, 11),
   kolom("status", "Status", "gegeven", T, 20),
   kolom("totaal", "Opvangplaatsen", "gegeven", G, 15),
   kolom("amv", "waarvan amv", "gegeven", G, 12),
@@ -371,8 +379,8 @@ export const KLEINSCHALIG_KOLOMMEN: readonly Kolom[] = [
 export const KOSTEN_KOLOMMEN: readonly Kolom[] = [
   kolom("id", "Norm", "gegeven", T, 30),
   kolom("soort", "Soort", "gegeven", T, 14),
-  kolom("vanaf", "Vanaf", "gegeven", T, 11),
-  kolom("tot", "Tot en met", "gegeven", T, 11),
+  kolom("vanaf", "Vanaf", "gegeven", D, 11),
+  kolom("tot", "Tot en met", "gegeven", D, 11),
   kolom("bedrag", "Bedrag (€)", "gegeven", "€ #,##0.00", 12),
   kolom("eenheid", "Per", "gegeven", T, 22),
   kolom("status", "Status", "gegeven", T, 30),
@@ -384,7 +392,7 @@ export const BRON_KOLOMMEN: readonly Kolom[] = [
   kolom("id", "Id", "gegeven", T, 30),
   kolom("titel", "Titel", "gegeven", T, 60),
   kolom("urls", "Adres(sen)", "gegeven", T, 60),
-  kolom("peildatum", "Peildatum", "gegeven", T, 16),
+  kolom("peildatum", "Peildatum", "gegeven", D, 16),
   kolom("bestand", "Bestand", "gegeven", T, 30),
 ];
 

@@ -45,7 +45,7 @@ import {
   type OpmaakOpdracht,
   type ValidatieOpdracht,
 } from "./invoercontrole";
-import { isFormule } from "./plan";
+import { blokNotatie, isFormule } from "./plan";
 import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
 import {
   blokWijzigingen,
@@ -290,11 +290,12 @@ export function matrix(m: unknown): unknown[][] {
 export function celMatrix(
   cellen: readonly (readonly Cel[])[],
   kolommen: number,
-  notaties?: readonly (string | undefined)[],
+  notaties?: readonly (string | undefined)[] | ((i: number, j: number) => string | undefined),
 ): { notaties: string[][]; invoer: Invoer[][] } {
   const rijen = cellen.map((rij) => Array.from({ length: kolommen }, (_, j) => rij[j] ?? null));
+  const notatie = typeof notaties === "function" ? notaties : (_i: number, j: number) => notaties?.[j];
   return {
-    notaties: rijen.map((rij) => rij.map((c, j) => notatieVoor(c, notaties?.[j]))),
+    notaties: rijen.map((rij, i) => rij.map((c, j) => notatieVoor(c, notatie(i, j)))),
     invoer: rijen.map((rij) => rij.map(invoer)),
   };
 }
@@ -901,7 +902,7 @@ function blokTaken(
       };
       wijzigingen.push(...blokWijzigingen(blad.naam, blok, was));
     }
-    const m = celMatrix(blok.cellen, kolommen, blok.notaties);
+    const m = celMatrix(blok.cellen, kolommen, (i, j) => blokNotatie(blok, i, j));
     const oudeNotaties = staat.blokNotaties?.get(planSleutel(blad.naam, b));
     if (oudeNotaties)
       m.notaties = m.notaties.map((r, i) => r.map((n, j) => hervulNotatie(oudeNotaties[i]?.[j], n)));

@@ -102,8 +102,15 @@ export interface BlokPlan {
   readonly cellen: readonly (readonly Cel[])[];
   /** Optional number format per column of the block. */
   readonly notaties?: readonly (string | undefined)[];
+  /** Optional number format per cell (row, column), over `notaties` (e.g. a date in a label/value block). */
+  readonly celNotaties?: readonly (readonly (string | undefined)[])[];
   /** Render the first row bold (a title). */
   readonly kop?: boolean;
+}
+
+/** The number format of a block's cell (row i, column j). */
+export function blokNotatie(b: BlokPlan, i: number, j: number): string | undefined {
+  return b.celNotaties?.[i]?.[j] ?? b.notaties?.[j];
 }
 
 /** A single user-owned input cell with a workbook-level defined name (e.g. assumptions on the costs sheet). */

@@ -2,8 +2,18 @@
  * Refill, host-independent: merge a planned table with what is in the workbook now, so that every user input
  * survives. Both writers read the existing table, call this, and write the result.
  */
+import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
 import { adres } from "./a1";
-import { isFormule, type BlokPlan, type Cel, type Kolom, type TabelPlan, type Waarde } from "./plan";
+import { NOTATIE } from "./indeling";
+import {
+  blokNotatie,
+  isFormule,
+  type BlokPlan,
+  type Cel,
+  type Kolom,
+  type TabelPlan,
+  type Waarde,
+} from "./plan";
 
 /** A table as read from a workbook: header texts and the values of the data rows (formulas as their values). */
 export interface BestaandeTabel {
@@ -143,7 +153,11 @@ export function samenvoegenTabel(
         return cel;
       }
       if (vorige && k.soort === "gegeven" && !isFormule(cel) && !gelijk(was, cel as Waarde)) {
-        wijzigingen.push({ plek: `${plan.naam} ${s}: ${k.kop}`, oud: was, nieuw: cel as Waarde });
+        wijzigingen.push({
+          plek: `${plan.naam} ${s}: ${k.kop}`,
+          oud: zoalsGetoond(was, k.notatie),
+          nieuw: zoalsGetoond(cel as Waarde, k.notatie),
+        });
       }
       return cel;
     });
@@ -271,6 +285,14 @@ export function samenvoegenInvoer(
  * The plan constants of a block that differ from what the workbook holds there now (`was(i, j)`: row i, column j
  * of the block), as changes for the report. Formulas are not compared.
  */
+/** A value as the sheet shows it where that differs from the stored number: a date or a moment, in Dutch. */
+function zoalsGetoond(w: Waarde, notatie: string | undefined): Waarde {
+  if (typeof w !== "number" || (notatie !== NOTATIE.datum && notatie !== NOTATIE.tijdstip)) return w;
+  const iso = isoUitExcel(w);
+  if (!iso) return w;
+  return notatie === NOTATIE.datum ? datumNl(iso) : tijdstipNl(iso);
+}
+
 export function blokWijzigingen(
   blad: string,
   blok: BlokPlan,
@@ -284,8 +306,8 @@ export function blokWijzigingen(
       if (!gelijk(oud, c)) {
         uit.push({
           plek: `${blad}!${adres({ rij: blok.start.rij + i, kolom: blok.start.kolom + j })}`,
-          oud,
-          nieuw: c,
+          oud: zoalsGetoond(oud, blokNotatie(blok, i, j)),
+          nieuw: zoalsGetoond(c, blokNotatie(blok, i, j)),
         });
       }
     }),

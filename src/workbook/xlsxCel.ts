@@ -3,6 +3,7 @@
  * (./lezen), so the reader does not depend on the writer. Browser-safe (exceljs types only, no Node APIs).
  */
 import type ExcelJS from "exceljs";
+import { serieUitDatum } from "../domain/tijdstip";
 import { decodeerBereik, leesCelVerwijzing } from "./a1";
 import type { Waarde } from "./plan";
 
@@ -17,7 +18,8 @@ export function isFormuleWaarde(
 export function waardeVan(v: ExcelJS.CellValue | undefined): Waarde {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // A date cell is a number in the file (a serial); exceljs hands it over as a Date.
+  if (v instanceof Date) return serieUitDatum(v);
   if (typeof v === "object") {
     if (isFormuleWaarde(v)) {
       const r = (v as { result?: unknown }).result;

@@ -36,6 +36,7 @@ import ExcelJS from "exceljs";
 import { afdrukVoor, zetAfdrukXlsx } from "./afdruk";
 import { absoluteVerwijzing, bladVerwijzing, kolomLetters, type Positie } from "./a1";
 import {
+  blokNotatie,
   isFormule,
   type BladPlan,
   type Cel,
@@ -460,7 +461,7 @@ class Schrijver {
         rij.forEach((c, j) => {
           const cel = ws.getCell(b.start.rij + i, b.start.kolom + j);
           cel.value = celNaarExcel(c);
-          zetNotatie(cel, b.notaties?.[j]);
+          zetNotatie(cel, blokNotatie(b, i, j));
           if (b.kop && i === 0) cel.font = b.start.rij === 1 ? { bold: true, size: 14 } : { bold: true };
         }),
       );
@@ -601,7 +602,20 @@ function zetBreedtes(
   }
 }
 
-function grafiekSpecs(plan: WerkboekPlan, tabellen: ReadonlyMap<string, GeschrevenTabel>): GrafiekSpec[] {
+/** A cell's number as the workbook holds it: a value, or a formula's stored result (./xlsxResultaten). */
+function getalIn(ws: ExcelJS.Worksheet | undefined, rij: number, kolom: number): number | null {
+  const v = ws?.getCell(rij, kolom).value;
+  if (typeof v === "number") return v;
+  const r = v && typeof v === "object" && "result" in v ? v.result : undefined;
+  return typeof r === "number" && Number.isFinite(r) ? r : null;
+}
+
+/** The plan's charts with their series' cached values (after the results are stored: formula columns count). */
+function grafiekSpecs(
+  wb: ExcelJS.Workbook,
+  plan: WerkboekPlan,
+  tabellen: ReadonlyMap<string, GeschrevenTabel>,
+): GrafiekSpec[] {
   const specs: GrafiekSpec[] = [];
   for (const blad of plan.bladen) {
     for (const g of blad.grafieken) {
@@ -625,10 +639,9 @@ function grafiekSpecs(plan: WerkboekPlan, tabellen: ReadonlyMap<string, Geschrev
           naamRef: ref(j, t.start.rij, t.start.rij),
           naam: t.kolommen[j]?.kop ?? "",
           ref: ref(j, eerste, laatste),
-          waarden: t.rijen.slice(0, n).map((r) => {
-            const w = r[j];
-            return typeof w === "number" ? w : null;
-          }),
+          waarden: Array.from({ length: n }, (_, i) =>
+            getalIn(wb.getWorksheet(t.blad), eerste + i, t.start.kolom + j),
+          ),
         }));
       specs.push({
         blad: blad.naam,
@@ -719,7 +732,7 @@ export async function schrijfXlsx(
   // Grafted into the original, this file is only read again: stored, not compressed (inflating twice for nothing).
   let data = await voegGrafiekenToe(
     ruw,
-    grafiekSpecs(plan, schrijver.tabellen),
+    grafiekSpecs(wb, plan, schrijver.tabellen),
     bestaand ? "STORE" : "DEFLATE",
   );
   // Without charts the file is exceljs's own, stored: compress it here.

@@ -1,4 +1,5 @@
 import { OpgaveFout } from "../../src/domain/fouten";
+import { isoUitExcel } from "../../src/domain/tijdstip";
 import {
   BLADEN,
   NAMEN,
@@ -10,6 +11,7 @@ import {
   type BronInfo,
 } from "../../src/workbook/bouwPlan";
 import {
+  blokNotatie,
   isFormule,
   type BladPlan,
   type Cel,
@@ -55,6 +57,15 @@ function waardeNaLabel(b: BladPlan, label: string): Cel | undefined {
   for (const blok of b.blokken) {
     const r = blok.cellen.find((c) => c[0] === label);
     if (r) return r[1];
+  }
+  return undefined;
+}
+
+/** The number format of the value next to a label. */
+function notatieNaLabel(b: BladPlan, label: string): string | undefined {
+  for (const blok of b.blokken) {
+    const i = blok.cellen.findIndex((c) => c[0] === label);
+    if (i >= 0) return blokNotatie(blok, i, 1);
   }
   return undefined;
 }
@@ -369,7 +380,10 @@ describe("planGemeente (Utrecht)", () => {
     expect(waardeNaLabel(b, "Hash")).toBe("abc123");
     expect(waardeNaLabel(b, "Bron-adres")).toBe("https://voorbeeld.nl/bundel.json");
     expect(waardeNaLabel(b, "Versie invoegtoepassing")).toBe("0.1.0");
-    expect(waardeNaLabel(b, "Gevuld op")).toBe("2026-12-01T10:00:00Z");
+    // A real date: the Dutch wall-clock time (11:00 in winter) as an Excel serial, shown d-m-yyyy hh:mm:ss.
+    expect(waardeNaLabel(b, "Gevuld op")).toBeCloseTo(46357 + 11 / 24, 9);
+    expect(notatieNaLabel(b, "Gevuld op")).toBe("d-m-yyyy hh:mm:ss");
+    expect(isoUitExcel(waardeNaLabel(b, "Gevuld op") as number)).toBe("2026-12-01T10:00:00.000Z");
     expect(waardeNaLabel(b, "Onderwerp")).toBe("gemeente GM0344 (Utrecht)");
     expect(onderwerpVan(utrecht)).toBe("gemeente GM0344 (Utrecht)");
     expect(onderwerpVan(provincie)).toBe("provincie PV26 (Utrecht), 2024-I");

@@ -137,6 +137,12 @@ describe("schrijfXlsx: a new workbook", () => {
     expect(chart).toContain("<c:f>Taakstelling!$L$8:$L$27</c:f>");
     expect(chart).toContain("<c:f>Taakstelling!$G$8:$G$27</c:f>");
     expect(chart).toContain("Taakstelling en gehuisvest per periode");
+    // The series carry their values (the stored results), so a viewer that does not recalculate draws the bars.
+    const caches = [...chart.matchAll(/<c:numCache>(.*?)<\/c:numCache>/g)].map((m) =>
+      [...(m[1] ?? "").matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => Number(v[1])),
+    );
+    expect(caches[0]).toContain(388); // the taakstelling used, 2024-I: a formula column's stored result
+    expect(caches[0]?.length).toBeGreaterThan(10);
     const drawing = (await zip.file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
     expect(drawing).toContain(`name="${GRAFIEK_PREFIX}1"`);
     const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
