@@ -8,6 +8,7 @@ export type { ManifestConfig } from "./config";
  */
 export const RES = {
   taskpaneUrl: "Taskpane.Url",
+  functionsScriptUrl: "Functions.Script.Url",
   functionsMetadataUrl: "Functions.Metadata.Url",
   functionsNamespace: "Functions.Namespace",
   icon16: "Icon.16x16",
@@ -131,7 +132,9 @@ export function buildManifest(config: ManifestConfig): string {
       el(
         "ExtensionPoint",
         { "xsi:type": "CustomFunctions" },
-        el("Script", {}, el("SourceLocation", { resid: RES.taskpaneUrl })),
+        // The JavaScript file with the functions (the bundle taskpane.html loads); in the shared runtime Excel
+        // loads the Page, but Script must name the functions' script, not an HTML page.
+        el("Script", {}, el("SourceLocation", { resid: RES.functionsScriptUrl })),
         el("Page", {}, el("SourceLocation", { resid: RES.taskpaneUrl })),
         el("Metadata", {}, el("SourceLocation", { resid: RES.functionsMetadataUrl })),
         el("Namespace", { resid: RES.functionsNamespace }),
@@ -197,6 +200,7 @@ export function buildManifest(config: ManifestConfig): string {
       "bt:Urls",
       {},
       el("bt:Url", { id: RES.taskpaneUrl, DefaultValue: taskpaneUrl }),
+      el("bt:Url", { id: RES.functionsScriptUrl, DefaultValue: url(WEB_PATHS.functionsScript) }),
       el("bt:Url", { id: RES.functionsMetadataUrl, DefaultValue: url(WEB_PATHS.functionsMetadata) }),
     ),
     el(
@@ -232,11 +236,18 @@ export function buildManifest(config: ManifestConfig): string {
     el("Description", { DefaultValue: config.description }),
     el("IconUrl", { DefaultValue: url(WEB_PATHS.icon32) }),
     el("HighResolutionIconUrl", { DefaultValue: url(WEB_PATHS.icon64) }),
+    el("SupportUrl", { DefaultValue: config.supportUrl }),
     el("Hosts", {}, el("Host", { Name: "Workbook" })),
+    // Excel offers the add-in only where every set is supported (manifest.config.json "requirements"; the code
+    // is held to these minimums by npm run check:office).
     el(
       "Requirements",
       {},
-      el("Sets", { DefaultMinVersion: "1.1" }, el("Set", { Name: "SharedRuntime", MinVersion: "1.1" })),
+      el(
+        "Sets",
+        { DefaultMinVersion: "1.1" },
+        ...config.requirements.map((r) => el("Set", { Name: r.name, MinVersion: r.minVersion })),
+      ),
     ),
     el("DefaultSettings", {}, el("SourceLocation", { DefaultValue: taskpaneUrl })),
     el("Permissions", {}, "ReadWriteDocument"),

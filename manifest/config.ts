@@ -22,6 +22,19 @@ export interface ManifestConfig {
   namespace: string;
   /** Origin (optionally with a base path) that serves taskpane.html, functions.json and assets/. No trailing slash. */
   baseUrl: string;
+  /** The publisher's support page (<SupportUrl>): shown by Office next to the add-in; may be on another origin. */
+  supportUrl: string;
+  /**
+   * The requirement sets the manifest declares, with their minimum versions, in this order (<Requirements><Sets>).
+   * The one truth for the manifest builder, the validator and `npm run check:office` (scripts/check-office.ts).
+   */
+  requirements: readonly Requirement[];
+}
+
+/** One requirement set the manifest declares, e.g. { name: "ExcelApi", minVersion: "1.12" }. */
+export interface Requirement {
+  name: string;
+  minVersion: string;
 }
 
 /**
@@ -30,6 +43,8 @@ export interface ManifestConfig {
  */
 export const WEB_PATHS = {
   taskpane: "taskpane.html",
+  /** The JavaScript bundle holding the custom functions and their CustomFunctions.associate calls (webpack entry "taskpane"). */
+  functionsScript: "taskpane.js",
   functionsMetadata: "functions.json",
   icon16: "assets/icon-16.png",
   icon32: "assets/icon-32.png",
@@ -47,7 +62,8 @@ interface RawConfigFile {
   description: string;
   defaultLocale: string;
   namespace: string;
-  profiles: Record<string, { baseUrl: string } | undefined>;
+  requirements: Record<string, unknown>;
+  profiles: Record<string, { baseUrl: string; supportUrl: string } | undefined>;
 }
 
 function requireString(obj: Record<string, unknown>, key: string, where: string): string {
@@ -75,10 +91,52 @@ export function normaliseBaseUrl(baseUrl: string): string {
   return url.href.replace(/\/+$/, "");
 }
 
+/** Checks the `requirements` object of manifest.config.json (set names, "major.minor" versions), in file order. */
+export function parseRequirements(value: unknown, where: string): Requirement[] {
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    throw new Error(`${where}: "requirements" moet een object zijn zoals {"ExcelApi": "1.12"}`);
+  }
+  const out: Requirement[] = [];
+  for (const [name, minVersion] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error(`${where}: "${name}" is geen requirement set`);
+    if (typeof minVersion !== "string" || !/^\d+\.\d+$/.test(minVersion)) {
+      throw new Error(`${where}: requirements.${name} moet een versie zoals "1.1" zijn`);
+    }
+    out.push({ name, minVersion });
+  }
+  for (const needed of ["SharedRuntime", "CustomFunctionsRuntime", "ExcelApi"]) {
+    if (!out.some((r) => r.name === needed)) throw new Error(`${where}: requirements.${needed} ontbreekt`);
+  }
+  return out;
+}
+
+/**
+ * The minimum version of every requirement set the manifest declares, read from manifest.config.json — what
+ * `npm run check:office` holds the code against.
+ */
+export function loadRequirements(configPath: string = MANIFEST_CONFIG_PATH): Requirement[] {
+  const raw = JSON.parse(fs.readFileSync(configPath, "utf8")) as Partial<RawConfigFile>;
+  return parseRequirements(raw.requirements, path.basename(configPath));
+}
+
+/** Checks a support page address: absolute https (Office opens it in the browser), no credentials. */
+export function normaliseSupportUrl(supportUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(supportUrl);
+  } catch {
+    throw new Error(`supportUrl "${supportUrl}" is geen geldige absolute URL`);
+  }
+  if (url.protocol !== "https:") throw new Error(`supportUrl "${supportUrl}" moet met https:// beginnen`);
+  if (url.username || url.password)
+    throw new Error(`supportUrl "${supportUrl}" mag geen inloggegevens bevatten`);
+  return url.href;
+}
+
 /** Reads manifest.config.json and resolves one profile. `baseUrlOverride` replaces the profile's host. */
 export function loadManifestConfig(
   profile: ProfileName,
-  options: { configPath?: string; baseUrlOverride?: string } = {},
+  options: { configPath?: string; baseUrlOverride?: string; supportUrlOverride?: string } = {},
 ): ManifestConfig {
   const configPath = options.configPath ?? MANIFEST_CONFIG_PATH;
   const raw = JSON.parse(fs.readFileSync(configPath, "utf8")) as Partial<RawConfigFile>;
@@ -93,6 +151,8 @@ export function loadManifestConfig(
     throw new Error(`${where}: profiel "${profile}" ontbreekt`);
   }
   const baseUrl = options.baseUrlOverride ?? requireString(selected, "baseUrl", `${where} (${profile})`);
+  const supportUrl =
+    options.supportUrlOverride ?? requireString(selected, "supportUrl", `${where} (${profile})`);
   return {
     profile,
     id: requireString(rec, "id", where),
@@ -103,6 +163,8 @@ export function loadManifestConfig(
     defaultLocale: requireString(rec, "defaultLocale", where),
     namespace: requireString(rec, "namespace", where),
     baseUrl: normaliseBaseUrl(baseUrl),
+    supportUrl: normaliseSupportUrl(supportUrl),
+    requirements: parseRequirements(raw.requirements, where),
   };
 }
 

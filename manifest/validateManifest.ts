@@ -8,8 +8,9 @@ import { PNG } from "pngjs";
  *
  * Microsoft's `office-addin-manifest validate` needs an online service and no npm package ships the add-in
  * XSDs, so this checks the things that actually break our add-in: well-formedness, required elements,
- * resource references, shared-runtime consistency, one https origin, real icon files, the custom-functions
- * namespace and the functions.json ids.
+ * resource references, shared-runtime consistency, the declared requirement sets (at least what the code needs, at
+ * most what Office 2021 has), one https origin, real icon files, the custom-functions script and namespace and the
+ * functions.json ids.
  *
  * Every message starts with a category in brackets, e.g. "[resid]", so callers and tests can group them.
  */
@@ -22,7 +23,27 @@ export interface ValidateOptions {
   functionsJson?: unknown;
   /** Function ids computed from the source (custom-functions-metadata), if available. */
   sourceFunctionIds?: string[];
+  /**
+   * The minimum version per requirement set the code needs (manifest/manifest.config.json `requirements`, which
+   * `npm run check:office` holds the code to): the manifest must declare each, at least that version.
+   */
+  requirements?: ReadonlyArray<{ name: string; minVersion: string }>;
 }
+
+/**
+ * The highest version of each set that Office 2021 (LTSC, volume-licensed; Version 2108) supports, from Microsoft's
+ * requirement-set tables (Excel: ExcelApi 1.14; Shared runtime: 1.1, 1.2 needs Excel 2024; Custom functions: 1.3,
+ * 1.4 "not supported" on volume-licensed perpetual). A higher minimum hides Opgave in Office 2021, which the README
+ * promises to support.
+ */
+export const OFFICE_2021: Readonly<Record<string, string>> = {
+  ExcelApi: "1.14",
+  SharedRuntime: "1.1",
+  CustomFunctionsRuntime: "1.3",
+};
+
+/** Sets the manifest must declare: the shared runtime, the custom functions and the Excel API. */
+const REQUIRED_SETS = ["SharedRuntime", "CustomFunctionsRuntime", "ExcelApi"] as const;
 
 const NS_OFFICEAPP = "http://schemas.microsoft.com/office/appforoffice/1.1";
 const NS_TASKPANE_OVERRIDES = "http://schemas.microsoft.com/office/taskpaneappversionoverrides";
@@ -36,6 +57,18 @@ const MAX_RESID = 32;
 const MAX_NAMESPACE = 32;
 const MAX_SHORT_STRING = 125;
 const MAX_LONG_STRING = 250;
+const SET_VERSION_RE = /^\d+\.\d+$/;
+
+/** Compares "1.9" and "1.13" as versions (1.9 < 1.13). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
 
 /** Order of the base-manifest children of a TaskPaneApp (subset that we know; unknown ones are ignored). */
 const BASE_ORDER = [
@@ -253,6 +286,70 @@ function checkFunctionIdShape(ids: string[], where: string, errors: string[]): v
   }
 }
 
+/**
+ * <Requirements><Sets>: each set once, with a "major.minor" MinVersion (or the Sets' DefaultMinVersion);
+ * SharedRuntime ≥ 1.1, CustomFunctionsRuntime and ExcelApi declared; every set at least what the code needs
+ * (`opts.requirements`) and at most what Office 2021 supports.
+ */
+function checkRequirements(root: El, opts: ValidateOptions, errors: string[]): void {
+  const setsEls = kids(kid(root, "Requirements"), "Sets");
+  const declared = new Map<string, string | undefined>();
+  for (const setsEl of setsEls) {
+    for (const set of kids(setsEl, "Set")) {
+      const name = set.attrs["Name"];
+      if (!name) {
+        errors.push("[vereisten] <Set> zonder Name");
+        continue;
+      }
+      const min = set.attrs["MinVersion"] ?? setsEl.attrs["DefaultMinVersion"];
+      if (declared.has(name)) errors.push(`[vereisten] <Set Name="${name}"> komt meer dan één keer voor`);
+      if (min === undefined || !SET_VERSION_RE.test(min)) {
+        errors.push(`[vereisten] ${name}: MinVersion "${min ?? ""}" is geen versie zoals 1.1`);
+        declared.set(name, undefined);
+      } else {
+        declared.set(name, min);
+      }
+    }
+  }
+  const shared = declared.get("SharedRuntime");
+  if (!declared.has("SharedRuntime")) {
+    errors.push(
+      '[shared-runtime] <Requirements><Sets><Set Name="SharedRuntime" MinVersion="1.1"/> ontbreekt',
+    );
+  } else if (!shared || compareVersions(shared, "1.1") < 0) {
+    errors.push(
+      `[shared-runtime] SharedRuntime MinVersion moet minstens 1.1 zijn (gevonden: ${shared ?? "geen"})`,
+    );
+  }
+  for (const name of REQUIRED_SETS) {
+    if (name !== "SharedRuntime" && !declared.has(name)) {
+      errors.push(
+        `[vereisten] <Set Name="${name}"> ontbreekt: zonder biedt Excel Opgave ook aan waar het niet kan werken`,
+      );
+    }
+  }
+  for (const need of opts.requirements ?? []) {
+    const have = declared.get(need.name);
+    if (have !== undefined && compareVersions(have, need.minVersion) < 0) {
+      errors.push(
+        `[vereisten] ${need.name} MinVersion ${have} is lager dan wat de code nodig heeft: ${need.minVersion} ` +
+          "(manifest/manifest.config.json; npm run check:office)",
+      );
+    } else if (!declared.has(need.name) && !(REQUIRED_SETS as readonly string[]).includes(need.name)) {
+      errors.push(`[vereisten] <Set Name="${need.name}" MinVersion="${need.minVersion}"/> ontbreekt`);
+    }
+  }
+  for (const [name, have] of declared) {
+    const max = OFFICE_2021[name];
+    if (have !== undefined && max !== undefined && compareVersions(have, max) > 0) {
+      errors.push(
+        `[vereisten] ${name} MinVersion ${have} is hoger dan Office 2021 ondersteunt (${max}): ` +
+          "Excel 2021 zou Opgave niet aanbieden",
+      );
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 export function validateManifest(xml: string, opts: ValidateOptions): string[] {
@@ -332,6 +429,7 @@ export function validateManifest(xml: string, opts: ValidateOptions): string[] {
   }
   defaultValueOf("IconUrl");
   defaultValueOf("HighResolutionIconUrl");
+  defaultValueOf("SupportUrl");
 
   const baseHosts = kids(single("Hosts"), "Host");
   if (!baseHosts.some((h) => h.attrs["Name"] === "Workbook")) {
@@ -363,22 +461,8 @@ export function validateManifest(xml: string, opts: ValidateOptions): string[] {
     }
   }
 
-  // 3. Shared runtime requirement in the base manifest.
-  const sets = kids(kid(root, "Requirements"), "Sets").flatMap((s) => kids(s, "Set"));
-  const sharedSet = sets.find((s) => s.attrs["Name"] === "SharedRuntime");
-  if (!sharedSet) {
-    errors.push(
-      '[shared-runtime] <Requirements><Sets><Set Name="SharedRuntime" MinVersion="1.1"/> ontbreekt',
-    );
-  } else {
-    const setParent = sharedSet.parent;
-    const min = sharedSet.attrs["MinVersion"] ?? setParent?.attrs["DefaultMinVersion"];
-    if (!min || Number.isNaN(Number(min)) || Number(min) < 1.1) {
-      errors.push(
-        `[shared-runtime] SharedRuntime MinVersion moet minstens 1.1 zijn (gevonden: ${min ?? "geen"})`,
-      );
-    }
-  }
+  // 3. Requirement sets in the base manifest: Excel offers the add-in only where all of them are supported.
+  checkRequirements(root, opts, errors);
 
   // 4. VersionOverrides and resources.
   const overrides = kids(root, "VersionOverrides");
@@ -481,9 +565,12 @@ export function validateManifest(xml: string, opts: ValidateOptions): string[] {
   );
   const cf = customFunctions[0];
   if (!cf) errors.push('[verplicht] <ExtensionPoint xsi:type="CustomFunctions"> ontbreekt');
+  const scriptSource = kid(kid(cf, "Script"), "SourceLocation");
   const pageSource = kid(kid(cf, "Page"), "SourceLocation");
   const metadataSource = kid(kid(cf, "Metadata"), "SourceLocation");
   const namespaceEl = kid(cf, "Namespace");
+  if (cf && !scriptSource)
+    errors.push("[verplicht] CustomFunctions mist <Script><SourceLocation resid=.../>");
   if (cf && !pageSource) errors.push("[verplicht] CustomFunctions mist <Page><SourceLocation resid=.../>");
   if (cf && !metadataSource)
     errors.push("[verplicht] CustomFunctions mist <Metadata><SourceLocation resid=.../>");
@@ -520,6 +607,16 @@ export function validateManifest(xml: string, opts: ValidateOptions): string[] {
     }
   }
 
+  if (scriptSource) {
+    const script = resolve(scriptSource);
+    if (script && !/\.js$/i.test(safePath(script.value))) {
+      errors.push(
+        `[verplicht] Script-URL "${script.value}" moet naar het JavaScript-bestand met de functies wijzen (.js), ` +
+          "niet naar een pagina",
+      );
+    }
+  }
+
   if (metadataSource) {
     const meta = resolve(metadataSource);
     if (meta && !/\.json$/i.test(safePath(meta.value))) {
@@ -549,19 +646,22 @@ export function validateManifest(xml: string, opts: ValidateOptions): string[] {
   interface UrlUse {
     where: string;
     value: string;
+    /** A link Office opens in the browser (SupportUrl): may be on another origin. */
+    link?: boolean;
   }
   const urls: UrlUse[] = [];
-  const addUrlsOf = (el: El | undefined, where: string): void => {
+  const addUrlsOf = (el: El | undefined, where: string, link = false): void => {
     if (!el) return;
     const dv = el.attrs["DefaultValue"];
-    if (dv !== undefined) urls.push({ where, value: dv });
+    if (dv !== undefined) urls.push({ where, value: dv, link });
     for (const o of kids(el, "Override")) {
       const v = o.attrs["Value"];
-      if (v !== undefined) urls.push({ where: `${where} (Override ${o.attrs["Locale"] ?? ""})`, value: v });
+      if (v !== undefined)
+        urls.push({ where: `${where} (Override ${o.attrs["Locale"] ?? ""})`, value: v, link });
     }
   };
-  for (const local of ["IconUrl", "HighResolutionIconUrl", "SupportUrl"])
-    addUrlsOf(kid(root, local), `<${local}>`);
+  for (const local of ["IconUrl", "HighResolutionIconUrl"]) addUrlsOf(kid(root, local), `<${local}>`);
+  addUrlsOf(kid(root, "SupportUrl"), "<SupportUrl>", true);
   addUrlsOf(defaultSource, "<DefaultSettings><SourceLocation>");
   for (const list of resources.values()) {
     for (const r of list) {
@@ -587,6 +687,10 @@ export function validateManifest(xml: string, opts: ValidateOptions): string[] {
       if (/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(parsed.hostname)) {
         errors.push(`[url] ${u.where}: "${u.value}" wijst naar localhost in een productiemanifest`);
       }
+    }
+    if (u.link) {
+      if (parsed.protocol !== "https:") errors.push(`[url] ${u.where}: "${u.value}" moet https zijn`);
+      continue;
     }
     const list = origins.get(parsed.origin) ?? [];
     list.push(u.where);

@@ -4,6 +4,7 @@
  *   npx tsx scripts/build-manifest.ts                                   → manifest.xml (development, committed)
  *   npx tsx scripts/build-manifest.ts --profile production --out dist/manifest.prod.xml
  *   npx tsx scripts/build-manifest.ts --profile production --base-url https://opgave.gemeente.nl --out <file>
+ *   … --support-url https://www.gemeente.nl/opgave-hulp    the page behind <SupportUrl> (default: the profile's)
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -16,12 +17,14 @@ interface Args {
   profile: ProfileName;
   out: string;
   baseUrl?: string;
+  supportUrl?: string;
 }
 
 function parseArgs(argv: string[]): Args {
   let profile: ProfileName = "development";
   let out: string | undefined;
   let baseUrl: string | undefined;
+  let supportUrl: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -38,6 +41,8 @@ function parseArgs(argv: string[]): Args {
       out = value();
     } else if (arg === "--base-url") {
       baseUrl = value();
+    } else if (arg === "--support-url") {
+      supportUrl = value();
     } else {
       throw new Error(`onbekend argument "${arg}"`);
     }
@@ -47,7 +52,7 @@ function parseArgs(argv: string[]): Args {
       `--profile ${profile} vereist --out <bestand> (manifest.xml is het development-manifest)`,
     );
   }
-  return { profile, out: path.resolve(out ?? path.join(REPO_ROOT, "manifest.xml")), baseUrl };
+  return { profile, out: path.resolve(out ?? path.join(REPO_ROOT, "manifest.xml")), baseUrl, supportUrl };
 }
 
 function main(): void {
@@ -58,7 +63,10 @@ function main(): void {
     console.error(`build-manifest: ${(e as Error).message}`);
     process.exit(2);
   }
-  const config = loadManifestConfig(args.profile, { baseUrlOverride: args.baseUrl });
+  const config = loadManifestConfig(args.profile, {
+    baseUrlOverride: args.baseUrl,
+    supportUrlOverride: args.supportUrl,
+  });
   fs.mkdirSync(path.dirname(args.out), { recursive: true });
   fs.writeFileSync(args.out, buildManifest(config), "utf8");
   console.log(

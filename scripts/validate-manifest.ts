@@ -2,10 +2,15 @@
  * Offline manifest check (npm run validate).
  *
  *   npx tsx scripts/validate-manifest.ts                      → checks manifest.xml (development rules)
- *   npx tsx scripts/validate-manifest.ts --production         → checks dist/manifest.prod.xml (https only)
+ *   npx tsx scripts/validate-manifest.ts --production         → checks dist/manifest.prod.xml (https only) and that
+ *                                                               dist/ holds every file it names (manifest/config.ts
+ *                                                               WEB_PATHS)
  *   npx tsx scripts/validate-manifest.ts <file> [--production]
  *   options: --functions <functions.json>  (default dist/functions.json, if it exists)
  *            --source <functions.ts>       (default src/functions/functions.ts, if it exists)
+ *
+ * The requirement sets must be at least the minimums of manifest/manifest.config.json (what npm run check:office
+ * holds the code to).
  *
  * Exit code 0 with a short summary when valid; exit code 1 with every problem on stderr otherwise.
  */
@@ -13,6 +18,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { OfficeAddinManifest } from "office-addin-manifest";
+import { loadRequirements, WEB_PATHS } from "../manifest/config";
 import { validateManifest } from "../manifest/validateManifest";
 
 const REPO_ROOT = path.resolve(__dirname, "..");
@@ -131,6 +137,17 @@ async function main(): Promise<number> {
     errors.push(`[office-addin-manifest] ${(e as Error).message.split("\n")[0]}`);
   }
 
+  // The production manifest goes out with dist/: every file it names must be there (a renamed webpack entry
+  // would otherwise leave <Script> pointing nowhere).
+  if (args.production) {
+    const dist = path.join(REPO_ROOT, "dist");
+    for (const p of Object.values(WEB_PATHS)) {
+      if (!fs.existsSync(path.join(dist, p))) {
+        errors.push(`[bestand] ${rel(path.join(dist, p))} ontbreekt, maar het manifest verwijst ernaar`);
+      }
+    }
+  }
+
   // Source ids are always shape-checked; they are compared with functions.json only when that exists.
   errors.push(
     ...validateManifest(xml, {
@@ -138,6 +155,7 @@ async function main(): Promise<number> {
       repoRoot: REPO_ROOT,
       functionsJson,
       sourceFunctionIds: sourceIds,
+      requirements: loadRequirements(),
     }),
   );
 

@@ -5,8 +5,20 @@ import * as path from "path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { PNG } from "pngjs";
 import { buildManifest, RES } from "../../manifest/buildManifest";
-import { ICON_SIZES, loadManifestConfig, ManifestConfig } from "../../manifest/config";
-import { validateManifest, ValidateOptions } from "../../manifest/validateManifest";
+import {
+  ICON_SIZES,
+  loadManifestConfig,
+  loadRequirements,
+  ManifestConfig,
+  normaliseSupportUrl,
+  parseRequirements,
+} from "../../manifest/config";
+import {
+  compareVersions,
+  OFFICE_2021,
+  validateManifest,
+  ValidateOptions,
+} from "../../manifest/validateManifest";
 import { drawIcon } from "../../scripts/make-icons";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -17,8 +29,9 @@ const prodConfig = loadManifestConfig("production");
 const devXml = buildManifest(devConfig);
 const prodXml = buildManifest(prodConfig);
 
-const DEV: ValidateOptions = { production: false, repoRoot: REPO_ROOT };
-const PROD: ValidateOptions = { production: true, repoRoot: REPO_ROOT };
+const REQUIREMENTS = loadRequirements();
+const DEV: ValidateOptions = { production: false, repoRoot: REPO_ROOT, requirements: REQUIREMENTS };
+const PROD: ValidateOptions = { production: true, repoRoot: REPO_ROOT, requirements: REQUIREMENTS };
 
 /** Replaces exactly one occurrence (or all with `all`) and fails when the text is not there. */
 function mutate(xml: string, from: string, to: string, all = false): string {
@@ -91,6 +104,60 @@ describe("buildManifest", () => {
       `<bt:Url id="Functions.Metadata.Url" DefaultValue="https://localhost:3000/functions.json"/>`,
     );
     expect(devXml).toContain(`<bt:String id="Functions.Namespace" DefaultValue="OPGAVE"/>`);
+  });
+
+  test("declares ExcelApi, SharedRuntime and CustomFunctionsRuntime with the minimums of manifest.config.json", () => {
+    const names = REQUIREMENTS.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(["ExcelApi", "SharedRuntime", "CustomFunctionsRuntime"]));
+    for (const xml of [devXml, prodXml]) {
+      for (const r of REQUIREMENTS) {
+        expect(xml).toContain(`<Set Name="${r.name}" MinVersion="${r.minVersion}"/>`);
+      }
+    }
+    // Office 2021 LTSC must still be offered the add-in.
+    for (const r of REQUIREMENTS) {
+      const max = OFFICE_2021[r.name];
+      if (max) expect([r.name, compareVersions(r.minVersion, max) <= 0]).toEqual([r.name, true]);
+    }
+  });
+
+  test("a SupportUrl, and <Script> names the functions' JavaScript bundle, not the page", () => {
+    expect(devXml).toContain(`<SupportUrl DefaultValue="${devConfig.supportUrl}"/>`);
+    expect(prodXml).toContain(`<SupportUrl DefaultValue="${prodConfig.supportUrl}"/>`);
+    expect(devXml).toContain(`<Script>\n              <SourceLocation resid="${RES.functionsScriptUrl}"/>`);
+    expect(devXml).toContain(
+      `<bt:Url id="Functions.Script.Url" DefaultValue="https://localhost:3000/taskpane.js"/>`,
+    );
+    expect(prodXml).toContain(`<bt:Url id="Functions.Script.Url" DefaultValue="${PROD_HOST}/taskpane.js"/>`);
+    // the shared runtime's page stays taskpane.html
+    expect(devXml).toContain(`<Page>\n              <SourceLocation resid="${RES.taskpaneUrl}"/>`);
+  });
+
+  test("the support page can be replaced and must be https", () => {
+    const cfg = loadManifestConfig("production", {
+      supportUrlOverride: "https://www.gemeente.nl/opgave-hulp",
+    });
+    expect(buildManifest(cfg)).toContain(`<SupportUrl DefaultValue="https://www.gemeente.nl/opgave-hulp"/>`);
+    expect(validateManifest(buildManifest(cfg), PROD)).toEqual([]);
+    expect(() => normaliseSupportUrl("http://www.gemeente.nl/hulp")).toThrow(/https/);
+    expect(() => normaliseSupportUrl("hulp")).toThrow(/geen geldige/);
+  });
+
+  test("manifest.config.json requirements: set names and major.minor versions, the three sets present", () => {
+    expect(
+      parseRequirements({ ExcelApi: "1.12", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" }, "c"),
+    ).toEqual([
+      { name: "ExcelApi", minVersion: "1.12" },
+      { name: "SharedRuntime", minVersion: "1.1" },
+      { name: "CustomFunctionsRuntime", minVersion: "1.3" },
+    ]);
+    expect(() => parseRequirements({ ExcelApi: "1.12", SharedRuntime: "1.1" }, "c")).toThrow(
+      /CustomFunctionsRuntime ontbreekt/,
+    );
+    expect(() =>
+      parseRequirements({ ExcelApi: 1.12, SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" }, "c"),
+    ).toThrow(/ExcelApi moet een versie/);
+    expect(() => parseRequirements(["ExcelApi"], "c")).toThrow(/object/);
   });
 
   test("values are XML-escaped, not pasted", () => {
@@ -184,6 +251,78 @@ describe("validateManifest rejects broken manifests", () => {
       ),
       "[shared-runtime]",
       "SharedRuntime",
+    );
+  });
+
+  test("requirement sets: missing, lower than the code needs, above Office 2021, twice, not a version", () => {
+    const cf = `<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>`;
+    const excel = `<Set Name="ExcelApi" MinVersion="${REQUIREMENTS.find((r) => r.name === "ExcelApi")?.minVersion}"/>`;
+    expectError(
+      validateManifest(mutate(devXml, cf, ""), DEV),
+      "[vereisten]",
+      "CustomFunctionsRuntime",
+      "ontbreekt",
+    );
+    expectError(validateManifest(mutate(devXml, excel, ""), DEV), "[vereisten]", "ExcelApi", "ontbreekt");
+    expectError(
+      validateManifest(mutate(devXml, excel, `<Set Name="ExcelApi" MinVersion="1.1"/>`), DEV),
+      "[vereisten]",
+      "ExcelApi MinVersion 1.1 is lager dan wat de code nodig heeft",
+      "check:office",
+    );
+    // Without the code's minimums (another manifest) only presence and the Office 2021 ceiling count.
+    expect(
+      validateManifest(mutate(devXml, excel, `<Set Name="ExcelApi" MinVersion="1.1"/>`), {
+        ...DEV,
+        requirements: undefined,
+      }),
+    ).toEqual([]);
+    expectError(
+      validateManifest(mutate(devXml, excel, `<Set Name="ExcelApi" MinVersion="1.15"/>`), DEV),
+      "[vereisten]",
+      "ExcelApi MinVersion 1.15 is hoger dan Office 2021 ondersteunt (1.14)",
+    );
+    expectError(
+      validateManifest(mutate(devXml, cf, `<Set Name="CustomFunctionsRuntime" MinVersion="1.4"/>`), DEV),
+      "[vereisten]",
+      "Office 2021",
+    );
+    expectError(validateManifest(mutate(devXml, cf, cf + cf), DEV), "[vereisten]", "meer dan één keer");
+    expectError(
+      validateManifest(mutate(devXml, cf, `<Set Name="CustomFunctionsRuntime" MinVersion="1"/>`), DEV),
+      "[vereisten]",
+      "geen versie",
+    );
+  });
+
+  test("a Script that points at a page, and a missing Script", () => {
+    const script = `<SourceLocation resid="${RES.functionsScriptUrl}"/>`;
+    expectError(
+      validateManifest(mutate(devXml, script, `<SourceLocation resid="${RES.taskpaneUrl}"/>`), DEV),
+      "[verplicht]",
+      "Script-URL",
+      "taskpane.html",
+    );
+    expectError(
+      validateManifest(mutate(devXml, `<Script>\n              ${script}\n            </Script>`, ""), DEV),
+      "[verplicht]",
+      "<Script>",
+    );
+  });
+
+  test("SupportUrl: required, may be on another origin, must be https", () => {
+    const support = `<SupportUrl DefaultValue="${devConfig.supportUrl}"/>`;
+    expectError(validateManifest(mutate(devXml, support, ""), DEV), "[verplicht]", "<SupportUrl> ontbreekt");
+    expect(new URL(devConfig.supportUrl).origin).not.toBe(new URL(devConfig.baseUrl).origin);
+    expect(validateManifest(devXml, DEV)).toEqual([]);
+    expectError(
+      validateManifest(
+        mutate(devXml, support, `<SupportUrl DefaultValue="http://opgave.example.nl/hulp"/>`),
+        DEV,
+      ),
+      "[url]",
+      "<SupportUrl>",
+      "https",
     );
   });
 
