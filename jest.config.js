@@ -27,6 +27,7 @@ const INTEGRATIE = [
   "<rootDir>/tests/workbook/libreofficeResultaten.test.ts",
   "<rootDir>/tests/workbook/libreofficeAfdruk.test.ts",
   "<rootDir>/tests/workbook/consolideren.test.ts",
+  "<rootDir>/tests/workbook/begrensdLezen.test.ts",
   "<rootDir>/tests/data/feed.test.ts",
   "<rootDir>/tests/data/bundel.test.ts",
 ];

@@ -16,13 +16,23 @@
  *                          plan (bench/herbevulling.ts)                                     target ≤ 1.5
  *   opstart_kb_gzip        the scripts the built taskpane.html loads at start, gzip -9, kB (bench/opstart.ts:
  *                          dist/ as last built, or a build of its own when there is none)   target ≤ 70
+ *   bom_seconden           `opgave consolideer` of a generated 10-million-cell workbook next to a good gemeente
+ *                          workbook, in a child process with NODE_OPTIONS=--max-old-space-size=1024: seconds
+ *                          (the consolidation itself, measured in the child)                  target ≤ 60
+ *   bom_rss_mb             peak RSS of that child, MB (process.resourceUsage().maxRSS)        target ≤ 1024
  */
 import { execFileSync } from "child_process";
 import fs from "fs";
+import os from "os";
 import path from "path";
+import { performance } from "perf_hooks";
 import { Engine } from "../src/domain/engine";
 import { DatasetSchema, type Dataset } from "../src/data/schema";
 import { kleinschalig, opvang } from "../src/functions/functions";
+import { standaardDataset } from "../src/data/embedded";
+import { planGemeente } from "../src/workbook/bouwPlan";
+import { schrijfXlsx } from "../src/workbook/xlsxWriter";
+import { schrijfGrootWerkboek } from "../tests/helpers/grootWerkboek";
 import { benchConsolideren } from "./consolideren";
 import { benchHerbevulling } from "./herbevulling";
 import { opstart } from "./opstart";
@@ -40,6 +50,8 @@ const DOELEN = {
   consolidatie_vs_parse: 1.5,
   herbevulling_vs_vulling: 1.5,
   opstart_kb_gzip: 70,
+  bom_seconden: 60,
+  bom_rss_mb: 1024,
 } as const;
 type Uitkomsten = Record<keyof typeof DOELEN, number>;
 
@@ -54,12 +66,19 @@ function jsonPad(argv: readonly string[]): string | undefined {
 
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 const perSec = (n: number, tijdMs: number) => `${Math.round((n / tijdMs) * 1000).toLocaleString("nl-NL")}/s`;
+/** The unit of a measured value (a ratio when not listed). */
+const EENHEDEN: Partial<Record<keyof typeof DOELEN, string>> = {
+  opstart_kb_gzip: " kB",
+  bom_seconden: " s",
+  bom_rss_mb: " MB",
+};
+
 /** A measured value with its target next to it. */
 function doel(sleutel: keyof typeof DOELEN, waarde: number): string {
-  const kb = sleutel === "opstart_kb_gzip";
-  const eenheid = kb ? " kB" : "×";
+  const eenheid = EENHEDEN[sleutel] ?? "×";
+  const decimalen = sleutel === "bom_rss_mb" ? 0 : sleutel in EENHEDEN ? 1 : 2;
   const gehaald = waarde <= DOELEN[sleutel];
-  return `${waarde.toFixed(kb ? 1 : 2)}${eenheid} (doel ≤ ${DOELEN[sleutel]}${eenheid}${gehaald ? "" : "; niet gehaald"})`;
+  return `${waarde.toFixed(decimalen)}${eenheid} (doel ≤ ${DOELEN[sleutel]}${eenheid}${gehaald ? "" : "; niet gehaald"})`;
 }
 
 let som = 0;
@@ -184,6 +203,69 @@ function benchOpvang(ds: Dataset): Pick<Uitkomsten, "opvang_vs_map"> {
   return uit;
 }
 
+/** Cells of the generated workbook of bench 8 (the file of issue 12: 24 MB, 10 million cells). */
+const BOM_CELLEN = 10_000_000;
+
+/**
+ * 8. Bounded reading: `opgave consolideer` of a 10-million-cell workbook (tests/helpers/grootWerkboek.ts, written
+ * streaming) next to one good gemeente workbook, in a child process with a 1 GB heap, as a coordinator would run
+ * it; the child measures the consolidation and prints its peak RSS.
+ */
+async function benchBom(): Promise<Pick<Uitkomsten, "bom_seconden" | "bom_rss_mb">> {
+  const map = fs.mkdtempSync(path.join(os.tmpdir(), "opgave-bench-bom-"));
+  try {
+    const engine = new Engine(standaardDataset());
+    const bron = {
+      datasetId: engine.dataset.id,
+      versie: engine.dataset.versie,
+      datum: engine.dataset.datum,
+      addinVersie: "bench",
+      gemaakt: "2026-12-01T10:00:00Z",
+    };
+    const lever = path.join(map, "lever");
+    fs.mkdirSync(lever);
+    fs.writeFileSync(
+      path.join(lever, "zeist.xlsx"),
+      (await schrijfXlsx(planGemeente(engine, "Zeist", bron))).data,
+    );
+    const basis = (await schrijfXlsx(planGemeente(engine, "Baarn", bron))).data;
+    const t0 = performance.now();
+    const bytes = schrijfGrootWerkboek(path.join(lever, "groot.xlsx"), basis, { cellen: BOM_CELLEN });
+    const maken = (performance.now() - t0) / 1000;
+    const main = path.join(__dirname, "../src/cli/main.ts");
+    const argv = ["consolideer", lever, "--uit", path.join(map, "overzicht.xlsx")];
+    const code =
+      `import(${JSON.stringify(main)}).then(async (m) => {` +
+      `const { performance } = await import("perf_hooks");` +
+      `const t0 = performance.now();` +
+      `const uit = []; const code = await (m.mainAsync ?? m.default.mainAsync)(${JSON.stringify(argv)}, ` +
+      `{ out: (t) => uit.push(t), err: (t) => uit.push(t) });` +
+      `const seconden = (performance.now() - t0) / 1000;` +
+      `console.log(JSON.stringify({ code, seconden, rssMb: process.resourceUsage().maxRSS / 1024, ` +
+      `groot: uit.join("\\n").split("\\n").find((r, i, a) => a[i - 1]?.includes("groot.xlsx")) ?? "" }));` +
+      `})`;
+    const uit = execFileSync(process.execPath, [require.resolve("tsx/cli"), "-e", code], {
+      encoding: "utf8",
+      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=1024" },
+    });
+    const m = JSON.parse(uit.trim().split("\n").pop() ?? "{}") as {
+      code: number;
+      seconden: number;
+      rssMb: number;
+      groot: string;
+    };
+    console.log(
+      `\nBegrensd lezen: opgave consolideer met een werkboek van ${(BOM_CELLEN / 1e6).toFixed(0)} miljoen cellen ` +
+        `(${(bytes / 1024 / 1024).toFixed(1)} MB, gemaakt in ${maken.toFixed(1)} s) naast één goed werkboek, ` +
+        `heap 1 GB: ${m.seconden.toFixed(1)} s, piek-RSS ${m.rssMb.toFixed(0)} MB, exitcode ${m.code}`,
+    );
+    console.log(`  ${m.groot.trim()}`);
+    return { bom_seconden: m.seconden, bom_rss_mb: m.rssMb };
+  } finally {
+    fs.rmSync(map, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const uitvoer = jsonPad(process.argv.slice(2));
   const tekst = fs.readFileSync(DATASET, "utf8");
@@ -212,12 +294,15 @@ async function main(): Promise<void> {
       `(${start.map}${start.gebouwd ? ", door de bench gebouwd: er was geen dist/" : ", zoals laatst gebouwd"})`,
   );
 
+  const bom = await benchBom();
+
   const uitkomsten: Uitkomsten = {
     ...taak,
     ...opv,
     consolidatie_vs_parse: cons.verhouding,
     herbevulling_vs_vulling: her.verhouding,
     opstart_kb_gzip: start.kbGzip,
+    ...bom,
   };
   console.log("\nSamenvatting (doel):");
   for (const [k, v] of Object.entries(uitkomsten) as [keyof typeof DOELEN, number][]) {

@@ -5,10 +5,16 @@
  *   opgave consolideer gemeenten/*.xlsx --uit overzicht.xlsx
  *   opgave consolideer map-met-werkboeken --uit overzicht.xlsx --provincie Utrecht
  *
- * Every file is read on its own: a broken one never stops the others. The input files are only read. The
- * overview is written atomically; an existing overview is refilled in place (the coordinator's notes, own columns
- * and own sheets stay). Exit code 0 when written (also with findings), 1 when no file could be used or writing
- * failed, 2 for a usage error.
+ * Every file is read on its own: a broken one never stops the others, an absurd one is refused before it is
+ * parsed (the reading limits, --max-… from ./leesGrenzen). The input files are only read; their
+ * modification time decides between two deliveries of one gemeente with the same "Gevuld op". The overview is
+ * written atomically; an existing overview is refilled in place (the coordinator's notes, own columns and own
+ * sheets stay).
+ *
+ * Exit codes: 0 the overview is written and every file was used; 3 the overview is written but one or more files
+ * were not used (unreadable, not a gemeente workbook, outside the province, replaced by a newer delivery, …: the
+ * list says why); 1 nothing usable, or the overview could not be written; 2 a wrong call, also when no
+ * --provincie is given and the files' provinces tie (Opgave does not guess: "Kies met --provincie: …").
  */
 import { promises as fs } from "fs";
 import path from "path";
@@ -16,8 +22,9 @@ import { engine } from "../data/store";
 import { consolideer, controleRegels, samenvattingRegels } from "../domain/consolideren";
 import { OpgaveFout } from "../domain/fouten";
 import { CONSOLIDATIE_BLADEN, planConsolidatie } from "../workbook/consolidatiePlan";
-import { leesAanlevering, onleesbareAanlevering, type Aanlevering } from "../workbook/lezen";
+import { leesAanlevering, onleesbareAanlevering, type Aanlevering, type LeesOpties } from "../workbook/lezen";
 import { ArgumentFout, leesOpdracht, ontleed } from "./argumenten";
+import { LEES_GRENS_OPTIES, LEES_GRENZEN_HULP, leesOptiesUit } from "./leesGrenzen";
 import type { Uitvoer } from "./main";
 import { bronVanIngebouwd, rapportRegels, schrijfPlanNaarBestand } from "./vul";
 
@@ -25,21 +32,33 @@ export const CONSOLIDEER_HULP = `opgave consolideer — één gecontroleerd prov
 
 Gebruik:
   opgave consolideer BESTAND.xlsx... --uit OVERZICHT.xlsx [--provincie NAAM] [--bevestig-verlies]
+                     [--max-cellen N] [--max-cellen-totaal N] [--max-mb N] [--max-onderdelen N]
+                     [--max-verhouding N]
   opgave consolideer MAP --uit OVERZICHT.xlsx          (alle .xlsx-bestanden in MAP)
 
 Leest de Opgave-werkboeken die gemeenten hebben ingevuld, rekent per gemeente achterstand, voorsprong,
 opvangtekort, geplande locaties en kosten opnieuw uit en schrijft één overzicht met totalen, een grafiek, een
 blad Controle (niet-Opgave-bestanden, dubbele of ontbrekende gemeenten, andere datasetversies, gemeenten buiten
 de provincie, gewijzigde tabellen, ongeldige invoer, uitkomsten die niet kloppen) en blad Bron.
-Zonder --provincie: de provincie van de meeste aangeleverde gemeenten. Bestaat OVERZICHT al, dan wordt het
-bijgewerkt: uw notities (Notities, Afgehandeld, eigen kolommen en bladen) blijven staan.
-Exitcode 0 als het overzicht is geschreven (ook met bevindingen), 1 als geen enkel bestand bruikbaar was of
-schrijven mislukte, 2 bij een verkeerde aanroep.`;
+Zonder --provincie: de provincie van de meeste aangeleverde gemeenten; liggen evenveel gemeenten in twee
+provincies, dan kiest Opgave niet en vraagt om --provincie. Levert een gemeente meer dan eens aan, dan telt het
+nieuwste bestand ("Gevuld op" op blad Bron, bij gelijke tijd de wijzigingsdatum van het bestand). Bestaat
+OVERZICHT al, dan wordt het bijgewerkt: uw notities (Notities, Afgehandeld, eigen kolommen en bladen) blijven
+staan.
+
+${LEES_GRENZEN_HULP}
+
+Exitcodes:
+  0  overzicht geschreven, alle bestanden gebruikt
+  3  overzicht geschreven, maar een of meer bestanden niet gebruikt (de lijst zegt waarom)
+  1  geen enkel bestand bruikbaar, of het overzicht kon niet worden geschreven
+  2  verkeerde aanroep (ook: provincie niet te bepalen, kies met --provincie)`;
 
 const CONSOLIDEER_OPTIES = {
   uit: { type: "string" },
   provincie: { type: "string" },
   "bevestig-verlies": { type: "boolean" },
+  ...LEES_GRENS_OPTIES,
 } as const;
 
 interface Args {
@@ -47,12 +66,20 @@ interface Args {
   uit?: string;
   provincie?: string;
   bevestigVerlies: boolean;
+  /** The reading limits given (--max-…), for leesAanlevering. */
+  lees: LeesOpties;
 }
 
 function leesArgs(argv: readonly string[]): Args {
   const { values, positionals } = ontleed(argv, CONSOLIDEER_OPTIES);
-  const { "bevestig-verlies": bevestigVerlies, ...rest } = values;
-  const a: Args = { ...rest, invoer: positionals, bevestigVerlies: bevestigVerlies === true };
+  const { uit, provincie } = values;
+  const a: Args = {
+    ...(uit !== undefined ? { uit } : {}),
+    ...(provincie !== undefined ? { provincie } : {}),
+    invoer: positionals,
+    bevestigVerlies: values["bevestig-verlies"] === true,
+    lees: leesOptiesUit(values),
+  };
   if (a.invoer.length === 0)
     throw new ArgumentFout("Geef de werkboeken van de gemeenten op (bestanden of een map).");
   if (!a.uit) throw new ArgumentFout("Geef met --uit het .xlsx-bestand voor het overzicht op.");
@@ -60,8 +87,15 @@ function leesArgs(argv: readonly string[]): Args {
   return a;
 }
 
-/** Files to read: each argument as given; a directory gives its .xlsx files (not Excel's ~$ lock files). */
-async function bestandenVan(invoer: readonly string[], uit: string): Promise<string[]> {
+/**
+ * Files to read: each argument as given; a directory gives its .xlsx files (not Excel's ~$ lock files). A
+ * directory that cannot be listed is kept as an entry (with the reason) so the list names it.
+ */
+async function bestandenVan(
+  invoer: readonly string[],
+  uit: string,
+  onleesbaar: Map<string, string>,
+): Promise<string[]> {
   const lijst: string[] = [];
   for (const x of invoer) {
     const p = path.resolve(x);
@@ -71,17 +105,56 @@ async function bestandenVan(invoer: readonly string[], uit: string): Promise<str
     } catch {
       map = false; // reported when it is read
     }
-    if (map) {
+    if (!map) {
+      lijst.push(p);
+      continue;
+    }
+    try {
       const namen = (await fs.readdir(p))
         .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
         .sort((x, y) => x.localeCompare(y, "nl"));
       lijst.push(...namen.map((n) => path.join(p, n)));
-    } else {
+    } catch (fout) {
+      onleesbaar.set(p, `map niet te lezen: ${redenVan(fout)}`);
       lijst.push(p);
     }
   }
   // The overview itself is never an input (it may sit in the same folder); each file once.
   return [...new Set(lijst)].filter((p) => p !== uit);
+}
+
+/** Why a file could not be read, in Dutch where the reason is common. */
+function redenVan(fout: unknown): string {
+  const f = fout as NodeJS.ErrnoException;
+  switch (f.code) {
+    case "ENOENT":
+      return "bestand niet gevonden";
+    case "EISDIR":
+      return "een map";
+    case "EACCES":
+    case "EPERM":
+      return "geen toegang";
+    default:
+      return f.message ?? String(fout);
+  }
+}
+
+/** One file read (its modification time included: it decides between two deliveries with the same "Gevuld op"). */
+async function leesBestand(p: string, naam: string, opties: LeesOpties): Promise<Aanlevering> {
+  let data: Uint8Array;
+  let gewijzigd: number;
+  try {
+    const fh = await fs.open(p, "r");
+    try {
+      gewijzigd = (await fh.stat()).mtimeMs;
+      data = new Uint8Array(await fh.readFile());
+    } finally {
+      await fh.close();
+    }
+  } catch (fout) {
+    return onleesbareAanlevering(naam, redenVan(fout));
+  }
+  return { ...(await leesAanlevering(naam, data, opties)), gewijzigd };
 }
 
 /** Names shown and used in the finding ids: the file name, or the path when two files share a name. */
@@ -118,7 +191,8 @@ export async function consolideerCli(
     }
   }
 
-  const paden = await bestandenVan(args.invoer, doel);
+  const onleesbaar = new Map<string, string>();
+  const paden = await bestandenVan(args.invoer, doel, onleesbaar);
   if (paden.length === 0) {
     uit.err("Geen .xlsx-bestanden gevonden in wat u opgaf.");
     return 1;
@@ -128,20 +202,8 @@ export async function consolideerCli(
   const aanleveringen: Aanlevering[] = [];
   for (const p of paden) {
     const naam = namen.get(p) ?? path.basename(p);
-    let data: Uint8Array;
-    try {
-      data = new Uint8Array(await fs.readFile(p));
-    } catch (fout) {
-      const f = fout as NodeJS.ErrnoException;
-      aanleveringen.push(
-        onleesbareAanlevering(
-          naam,
-          f.code === "ENOENT" ? "bestand niet gevonden" : f.code === "EISDIR" ? "een map" : f.message,
-        ),
-      );
-      continue;
-    }
-    aanleveringen.push(await leesAanlevering(naam, data));
+    const reden = onleesbaar.get(p);
+    aanleveringen.push(reden ? onleesbareAanlevering(naam, reden) : await leesBestand(p, naam, args.lees));
   }
 
   const c = consolideer(e, aanleveringen, args.provincie !== undefined ? { provincie: args.provincie } : {});
@@ -150,6 +212,12 @@ export async function consolideerCli(
   uit.out("");
   for (const r of samenvattingRegels(c)) uit.out(r);
 
+  if (c.provincieKeuze) {
+    uit.err(
+      `Kies met --provincie: ${c.provincieKeuze.map((p) => p.naam).join(" of ")}. ${doel} is niet geschreven.`,
+    );
+    return 2;
+  }
   if (!c.provincie || c.totaal.aangeleverd === 0) {
     uit.err(
       `Geen enkel bestand is een bruikbaar gemeentewerkboek${c.provincie ? ` van ${c.provincie.naam}` : ""}; ${doel} is niet geschreven.`,
@@ -176,5 +244,10 @@ export async function consolideerCli(
     ))
       uit.out(regel);
   }
-  return 0;
+  const nietGebruikt = c.bestanden.filter((x) => !x.gebruikt).length;
+  if (nietGebruikt === 0) return 0;
+  uit.out(
+    `${nietGebruikt} van de ${c.bestanden.length} bestanden ${nietGebruikt === 1 ? "is" : "zijn"} niet gebruikt (zie hierboven).`,
+  );
+  return 3;
 }

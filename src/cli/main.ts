@@ -5,6 +5,10 @@
  *   opgave vul …            write the Opgave workbook (.xlsx) for a gemeente or province (./vul; async: mainAsync)
  *   opgave consolideer …    many municipal workbooks → one checked provincial overview (./consolideer; async)
  *   opgave bundel …         publish data as a signed bundle: key, build, sign, check (./bundel; async)
+ *
+ * Output goes through `schrijfRegel`: a closed pipe (`opgave … | head -1`) ends the output quietly, never the run
+ * (files are still written, the exit code stands). Errors are Dutch sentences; bin/opgave.js prints no stack trace
+ * (OPGAVE_DEBUG=1 shows one for an unexpected error).
  */
 import Papa from "papaparse";
 import { berichten } from "../domain/berichten";
@@ -18,9 +22,40 @@ export interface Uitvoer {
   err: (tekst: string) => void;
 }
 
+/** Streams whose reader went away (`opgave … | head -1`): no more output there, the run goes on. */
+const gesloten = new WeakSet<NodeJS.WriteStream>();
+const bewaakt = new WeakSet<NodeJS.WriteStream>();
+
+function bewaak(stroom: NodeJS.WriteStream): void {
+  if (bewaakt.has(stroom)) return;
+  bewaakt.add(stroom);
+  stroom.on("error", () => gesloten.add(stroom));
+}
+
+/** From the start of a run (bin/opgave.js): a write error on stdout or stderr never becomes a crash. */
+export function bewaakStandaardUitvoer(): void {
+  bewaak(process.stdout);
+  bewaak(process.stderr);
+}
+
+/**
+ * Write a line to stdout or stderr without ever crashing on a closed pipe: EPIPE (the reader, e.g. `head`, has
+ * exited) and any other write error end that stream's output quietly, and the command completes (its files are
+ * still written, its exit code is still set). Node ignores SIGPIPE itself.
+ */
+export function schrijfRegel(stroom: NodeJS.WriteStream, tekst: string): void {
+  bewaak(stroom);
+  if (gesloten.has(stroom) || stroom.destroyed) return;
+  try {
+    stroom.write(`${tekst}\n`);
+  } catch {
+    gesloten.add(stroom);
+  }
+}
+
 const standaardUitvoer: Uitvoer = {
-  out: (t) => process.stdout.write(`${t}\n`),
-  err: (t) => process.stderr.write(`${t}\n`),
+  out: (t) => schrijfRegel(process.stdout, t),
+  err: (t) => schrijfRegel(process.stderr, t),
 };
 
 const HULP = `opgave — taakstelling huisvesting vergunninghouders en asielopvang

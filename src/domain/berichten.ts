@@ -5,6 +5,7 @@
  * messages are in src/data/berichten.ts, the task pane's in src/taskpane/berichten.ts.
  */
 import type { Grootheid } from "./grenzen";
+import { tijdstipNl as tijdstipAmsterdam } from "./tijdstip";
 
 const fmt = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
 const fmtExact = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 10 });
@@ -153,6 +154,117 @@ export const berichten = {
   herkomstBerekendSamengevoegd: "berekend (art. 29 en 30 Hvw 2014, som van de delen)",
 } as const;
 
+const MAANDEN = [
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
+
+/** A date as a source gives it: "2022-03-07" → "7-3-2022", "2023-11" → "november 2023"; anything else as it is. */
+export function datumOfMaandNl(tekst: string): string {
+  const maand = /^(\d{4})-(\d{2})$/.exec(tekst);
+  if (maand) return `${MAANDEN[Number(maand[2]) - 1] ?? maand[2]} ${maand[1]}`;
+  return datumNl(tekst);
+}
+
+/**
+ * Messages of issue 14: the taakstelling with the user's own national number, the scenario, the ledger across
+ * herindelingen (VERLOOP) and the Ukrainian reception key figures.
+ */
+export const taakstellingBerichten = {
+  // Own national number (TAAKSTELLING's `landelijk`)
+  eigenInvoer: "landelijk getal eigen invoer",
+  herkomstEigen: "berekend (art. 29 Hvw 2014), landelijk getal eigen invoer",
+  herkomstEigenSamengevoegd:
+    "berekend (art. 29 en 30 Hvw 2014, som van de delen), landelijk getal eigen invoer",
+  landelijkInDataset: (periode: string, tekst: string) => `in de dataset voor ${periode}: ${tekst}`,
+  peildatumBuitenData: (periode: string, peiljaar: number, jaren: readonly number[]) =>
+    `Voor ${periode} zijn de inwoners op 1-1-${peiljaar} nodig (art. 29 Hvw 2014); die staan niet in de dataset` +
+    (jaren.length > 0 ? ` (${jaren[0]}–${jaren[jaren.length - 1]})` : "") +
+    ". Voor een schatting met de laatst bekende inwoners: TAAKSTELLINGSCENARIO.",
+  landelijkGeenKolom: () => "landelijk moet één getal of één kolom (of rij) met getallen zijn.",
+  landelijkAantalCellen: (gevonden: number, nodig: number) =>
+    `landelijk: geef één getal per halfjaar, ${nodig} ${nodig === 1 ? "cel" : "cellen"} net als gehuisvest ` +
+    `(gevonden: ${gevonden}); laat een cel leeg voor het getal uit de dataset.`,
+
+  // Scenario (TAAKSTELLINGSCENARIO)
+  scenarioLabel: (a: {
+    vg: number;
+    iG: number;
+    iN: number;
+    peiljaar: number;
+    periode: string | null;
+    gewenstJaar: number | null;
+    delen: readonly string[];
+  }) =>
+    `scenario (geen officieel of berekend cijfer): ⌈${getal(a.vg)} × ${getal(a.iG)} / ${getal(a.iN)}⌉; ` +
+    `inwoners per 1-1-${a.peiljaar}` +
+    (a.gewenstJaar !== null && a.gewenstJaar !== a.peiljaar
+      ? ` (laatst bekend; de peildatum van ${a.periode ?? "het halfjaar"} is 1-1-${a.gewenstJaar})`
+      : a.periode === null
+        ? " (laatst bekend)"
+        : ` (peildatum van ${a.periode})`) +
+    (a.delen.length > 1 ? `, som van ${a.delen.join(" + ")}` : ""),
+  scenarioVoorData: (periode: string, peiljaar: number, eerste: number) =>
+    `Voor ${periode} zijn de inwoners op 1-1-${peiljaar} nodig; de dataset begint bij 1-1-${eerste}. ` +
+    "Een scenario is voor een komend halfjaar.",
+
+  // The ledger across herindelingen (ACHTERSTAND, VOORSPRONG, GECORRIGEERD, VERLOOP)
+  samengevoegdPer: (datums: readonly string[]) => `samengevoegd per ${opsomming(datums)}`,
+  naamswijzigingPer: (datums: readonly string[]) => `naamswijziging per ${opsomming(datums)}`,
+  gebiedSom: (delen: readonly string[], herindelingen: string) =>
+    `som van ${delen.join(" + ")} (${herindelingen})`,
+  gebiedVoorganger: (deel: string, herindelingen: string) => `voorganger ${deel} (${herindelingen})`,
+  gebiedBron: (naam: string, periode: string) =>
+    `${naam} bestond in ${periode} nog niet: geen eigen taakstelling; in een verloop (ACHTERSTAND, VERLOOP) ` +
+    "telt dit als taakstelling van het grondgebied",
+  gebiedBronKleiner: (naam: string, periode: string) =>
+    `${naam} had in ${periode} een kleiner grondgebied; in een verloop (ACHTERSTAND, VERLOOP) telt de som van de delen`,
+  verloopGrenzen: (naam: string, periode: string, wijziging: string) =>
+    `Verloop van ${naam} niet terug te voeren tot ${periode}: bij ${wijziging} werd grondgebied gesplitst of ` +
+    "deels overgedragen. Begin het verloop daarna en geef het saldo van toen als beginsaldo.",
+  deelOntbreekt: (naam: string, periode: string) =>
+    `Het grondgebied van ${naam} in ${periode} is niet in gemeenten van toen uit te drukken.`,
+  verloopKop: [
+    "Periode",
+    "Taakstelling",
+    "Herkomst",
+    "Beginsaldo",
+    "Gecorrigeerd",
+    "Gehuisvest",
+    "Achterstand",
+    "Voorsprong",
+    "Achtereen achter",
+  ] as readonly string[],
+  verloopOnbekend: (reden: string) => `onbekend: ${reden}`,
+  verloopNaOnbekend: (periode: string) =>
+    `saldo onbekend: het verloop stopt bij ${periode} (zie daar); vul daar het landelijke getal in (parameter landelijk)`,
+
+  // Ukrainian reception key figures (OEKRAINECIJFERS)
+  oekraineKop: ["Indicator", "Waarde", "Datum", "Bron", "Toelichting"] as readonly string[],
+  oekraineGeenCijfers: (dataset: string) =>
+    `De gegevens in gebruik (${dataset}) bevatten geen kerncijfers over de opvang van Oekraïners; haal de ` +
+    "nieuwste gegevens op.",
+  oekraineIndicatorOnbekend: (invoer: string, voorstel: readonly string[], bekend: readonly string[]) =>
+    `Indicator ${aanhaling(invoer)} niet gevonden. ` +
+    (voorstel.length > 0 ? `Bedoelde u: ${voorstel.join("; ")}?` : `Bekend: ${bekend.join("; ")}.`),
+  oekraineVoorEerste: (datum: string, eerste: string) =>
+    `Op ${datum} is nog geen kerncijfer over de opvang van Oekraïners bekend (het eerste: ${eerste}).`,
+  oekraineNogNiet: (indicator: string, datum: string, eerste: string) =>
+    `Op ${datum} is voor "${indicator}" nog geen cijfer bekend (het eerste: ${eerste}).`,
+  oekraineMaandConventie:
+    "Een cijfer dat de bron met een maand dateert (2023-11) geldt vanaf de eerste dag van die maand.",
+} as const;
+
 /** Messages about reception decisions (Spreidingswet), scenarios and small-scale locations. */
 export const opvangBerichten = {
   besluitOnbekend: (invoer: string, bekend: readonly string[]) =>
@@ -271,6 +383,46 @@ export function tijdstipNl(iso: string): string {
   return `${t.getDate()}-${t.getMonth() + 1}-${t.getFullYear()} ${twee(t.getHours())}:${twee(t.getMinutes())}`;
 }
 
+/** One delivered file and its moments, for the messages about resubmissions. */
+export interface Aanleveringsmoment {
+  readonly bestand: string;
+  /** Bron "Gevuld op" (ISO moment), null when the file has none. */
+  readonly gevuldOp: string | null;
+  /** The file's modification time (ISO moment), null when unknown. */
+  readonly gewijzigd: string | null;
+}
+
+/** "gevuld op 1-12-2026 11:00:00" (and ", bestand gewijzigd op …" when the modification time matters). */
+function moment(x: Aanleveringsmoment, door: "gevuldOp" | "gewijzigd"): string {
+  const gevuld = x.gevuldOp ? `gevuld op ${tijdstipAmsterdam(x.gevuldOp)}` : 'zonder "Gevuld op"';
+  if (door === "gevuldOp") return gevuld;
+  return `${gevuld}, bestand gewijzigd op ${x.gewijzigd ? tijdstipAmsterdam(x.gewijzigd) : "onbekend"}`;
+}
+
+/** A total or figure that may be unknown: "1.234" or "onbekend" (never 0 for "nothing entered"). */
+function getalOfOnbekend(n: number | null): string {
+  return n === null ? "onbekend" : getal(n);
+}
+
+/** Where the ledgers end: the period most gemeenten end at first. */
+export interface EindperiodeTekst {
+  readonly periode: string;
+  readonly gemeenten: readonly string[];
+}
+
+/** "Houten", "Houten en Zeist", "12 gemeenten" (names up to `max`). */
+function gemeentenKort(namen: readonly string[], max: number): string {
+  return namen.length <= max ? opsomming(namen) : `${namen.length} gemeenten`;
+}
+
+/** "stand tot en met 2024-I (Houten tot en met 2025-I)"; "onbekend: …" when no gemeente has a ledger. */
+function standTekst(eind: readonly EindperiodeTekst[]): string {
+  const [hoofd, ...rest] = eind;
+  if (!hoofd) return "onbekend: geen gemeente heeft een verloop";
+  const anders = rest.map((e) => `${gemeentenKort(e.gemeenten, 5)} tot en met ${e.periode}`).join("; ");
+  return `stand tot en met ${hoofd.periode}${anders ? ` (${anders})` : ""}`;
+}
+
 /** Messages of the provincial consolidation (reading municipal workbooks, the checks, the summary). */
 export const consolidatieBerichten = {
   getal,
@@ -278,6 +430,45 @@ export const consolidatieBerichten = {
   onleesbaar: (detail: string) => `Het bestand kon niet worden gelezen (${detail}); overgeslagen.`,
   geenXlsx: (detail: string) =>
     `Geen geldig .xlsx-bestand (${detail}); overgeslagen. Bewaar het werkboek in Excel als .xlsx en lever het opnieuw aan.`,
+  // The package check before parsing (../workbook/pakketControle): the findings, then their reasons.
+  wachtwoord:
+    "Het werkboek is met een wachtwoord beveiligd (versleuteld), dus Opgave kan het niet lezen; overgeslagen. " +
+    "Sla het op zonder wachtwoord (Excel: Bestand > Info > Werkmap beveiligen > Versleutelen met wachtwoord, " +
+    "wachtwoord leegmaken) en lever het opnieuw aan.",
+  ouderFormaat:
+    "Geen .xlsx-bestand maar een ouder Excel-bestand (.xls) of een ander Office-bestand; overgeslagen. Open het " +
+    "in Excel, sla het op als Excel-werkmap (.xlsx) en lever het opnieuw aan.",
+  teGroot: (reden: string) =>
+    `Te groot om te lezen: ${reden}; overgeslagen. Een gemeentewerkboek van Opgave heeft een paar duizend ` +
+    "cellen en is uitgepakt minder dan 1 MB: controleer of dit het goede bestand is.",
+  verdacht: (reden: string) =>
+    `Niet gelezen: ${reden}; overgeslagen. Zo'n bestand maakt Excel niet: laat de gemeente het werkboek in ` +
+    "Excel openen, opnieuw opslaan en opnieuw aanleveren.",
+  /** "(grens 200.000; aan te passen met --max-cellen)": the limit, and how to change it where that can be done. */
+  grens: (grens: string, optie?: string) => `(grens ${grens}${optie ? `; aan te passen met ${optie}` : ""})`,
+  pakketGeenZip: "geen zip-archief, wat elk .xlsx-bestand is",
+  pakketOnvolledig:
+    "onvolledig of beschadigd: het bestand is afgebroken, bijvoorbeeld bij het kopiëren of downloaden",
+  pakketBeschadigd: (onderdeel: string) =>
+    `onderdeel ${onderdeel} is beschadigd of op een onbekende manier ingepakt`,
+  pakketOnderdelen: (aantal: string, grens: string) =>
+    `het werkboek bestaat uit ${aantal} onderdelen ${grens}`,
+  pakketOmvang: (wat: string, mb: string, grens: string) => `${wat} is uitgepakt ${mb} MB ${grens}`,
+  pakketOnderdeel: (onderdeel: string) => `onderdeel ${onderdeel}`,
+  pakketGeheel: "het werkboek",
+  pakketCellenBlad: (blad: string, aantal: number, grens: string) =>
+    `blad "${blad}" heeft meer dan ${getal(aantal)} cellen ${grens}`,
+  pakketCellenTotaal: (aantal: number, grens: string) =>
+    `de bladen hebben samen meer dan ${getal(aantal)} cellen ${grens}`,
+  pakketVerhouding: (onderdeel: string, keer: number, grens: string) =>
+    `onderdeel ${onderdeel} pakt uit tot ${getal(keer)} keer zijn ingepakte grootte ${grens}, het kenmerk van ` +
+    "een zip-bom",
+  pakketGroterDanOpgegeven: (onderdeel: string, opgegeven: number) =>
+    `onderdeel ${onderdeel} pakt uit tot meer dan de ${getal(opgegeven)} bytes die het zelf opgeeft: het ` +
+    "bestand is beschadigd of gemanipuleerd",
+  pakketEntiteiten: (onderdeel: string) =>
+    `onderdeel ${onderdeel} bevat een DOCTYPE- of ENTITY-declaratie, die bij het lezen kan uitdijen tot ` +
+    'gigabytes ("entity expansion")',
   geenOpgave: (reden: string) =>
     `Geen werkboek van Opgave (${reden}); overgeslagen. Laat de gemeente het werkboek maken met Opgave ` +
     "(taakvenster: Vul werkboek, of opgave vul --gemeente).",
@@ -327,13 +518,22 @@ export const consolidatieBerichten = {
     "meegeteld. Laat de gemeente een nieuw werkboek maken.",
   buitenProvincie: (naam: string, zijnProvincie: string, provincie: string) =>
     `${naam} ligt in ${zijnProvincie}, niet in ${provincie}: niet meegeteld in het overzicht en de totalen.`,
-  dubbel: (naam: string, winnaar: string, gevuldWinnaar: string | null, gevuldDit: string | null) =>
-    `${naam} is ook aangeleverd in ${winnaar}, dat later is gevuld (${gevuldWinnaar ? tijdstipNl(gevuldWinnaar) : "?"}` +
-    `; dit bestand: ${gevuldDit ? tijdstipNl(gevuldDit) : "onbekend"}). Dat bestand wordt gebruikt, dit bestand ` +
-    "niet.",
-  dubbelOnbeslist: (naam: string, bestanden: readonly string[]) =>
-    `${naam} is meer dan eens aangeleverd (${opsomming(bestanden)}) en "Gevuld op" (blad Bron) wijst geen ` +
-    "nieuwste aan. Opgave kiest niet: geen van deze bestanden is gebruikt. Lever er één aan.",
+  vervangt: (
+    naam: string,
+    nieuw: Aanleveringsmoment,
+    oud: Aanleveringsmoment,
+    door: "gevuldOp" | "gewijzigd",
+  ) =>
+    `${nieuw.bestand} (${moment(nieuw, door)}) vervangt eerdere aanlevering ${oud.bestand} (${moment(oud, door)}) ` +
+    `van ${naam}` +
+    (door === "gewijzigd"
+      ? ': "Gevuld op" (blad Bron) beslist niet, de wijzigingsdatum van het bestand wel'
+      : "") +
+    `. Het overzicht gebruikt ${nieuw.bestand}, dit bestand niet.`,
+  dubbelOnbeslist: (naam: string, bestanden: readonly Aanleveringsmoment[]) =>
+    `${naam} is meer dan eens aangeleverd (${opsomming(bestanden.map((x) => `${x.bestand}, ${moment(x, "gewijzigd")}`))}` +
+    ') en "Gevuld op" (blad Bron) noch de wijzigingsdatum van de bestanden wijst een nieuwste aan. Opgave kiest ' +
+    "niet: geen van deze bestanden is gebruikt. Lever er één aan.",
   ontbreekt: (naam: string, provincie: string) =>
     `Geen werkboek van ${naam} aangeleverd${provincie ? ` (gemeente in ${provincie})` : ""}.`,
   ontbrekenSamen: (namen: readonly string[]) =>
@@ -376,6 +576,25 @@ export const consolidatieBerichten = {
       later.length > 4 ? [...later.slice(0, 3), `nog ${later.length - 3} perioden`] : later,
     )} telt daardoor niet mee.`,
   geenInvoer: "Geen Gehuisvest ingevuld: achterstand en voorsprong zijn niet te berekenen.",
+  buitenBereik: (label: string, waar: string, waarde: number, g: Grootheid) =>
+    `${label} (${waar}) is ${getalInvoer(waarde)}: dat kan niet kloppen; toegestaan is ` +
+    `${g.geheel ? "een geheel getal" : "een getal"} van ${bereik(g)} (${g.omschrijving}). Deze waarde telt niet mee.`,
+  provincieKeuze: (namen: readonly string[], aantal: number) =>
+    `Evenveel aangeleverde gemeenten liggen ${opsomming(namen.map((n) => `in ${n}`))} ` +
+    `(${aantal} elk). Opgave kiest niet: kies de provincie (${namen.join(" of ")}).`,
+  nietGebruiktKeuze: "niet gebruikt: kies eerst de provincie",
+  eindperiodeVerschilt: (eind: readonly EindperiodeTekst[]) =>
+    `De verlopen eindigen niet in dezelfde periode: ${eind
+      .map(
+        (e, i) =>
+          `${i === 0 ? gemeentenKort(e.gemeenten, 3) : gemeentenKort(e.gemeenten, 10)} tot en met ${e.periode}`,
+      )
+      .join(
+        "; ",
+      )}. Achterstand en voorsprong in de totalen tellen standen van verschillende perioden op; vraag ` +
+    "de gemeenten Gehuisvest tot en met dezelfde periode in te vullen.",
+  standTekst,
+  standLabel: "Achterstand en voorsprong",
 
   // Status and summary
   gebruikt: "gebruikt",
@@ -419,29 +638,43 @@ export const consolidatieBerichten = {
     opvangAfwijkt: "opvangdoel wijkt af",
     totaalWijktAf: "uitkomst klopt niet",
     verloopOnderbroken: "verloop onderbroken",
+    eindperiodeVerschilt: "eindperioden verschillen",
+    provincieKeuze: "kies de provincie",
     geenInvoer: "geen invoer",
   } as Readonly<Record<string, string>>,
   samenvatting: (s: {
     provincie: string | null;
     herkomst: "opgegeven" | "meerderheid" | "onbekend";
+    /** The tied provinces when none was chosen (empty otherwise). */
+    keuze: readonly string[];
     bestanden: number;
     gebruikt: number;
     aangeleverd: number;
     gemeenten: number;
+    /** Counted as listed (the missing gemeenten on one line count once, see `samengevoegd`). */
     fouten: number;
     waarschuwingen: number;
-    achterstand: number;
-    voorsprong: number;
-    tekort: number;
+    /** The number of missing gemeenten listed together on one line (0 or 1: none). */
+    samengevoegd: number;
+    achterstand: number | null;
+    voorsprong: number | null;
+    tekort: number | null;
+    eindperioden: readonly EindperiodeTekst[];
   }): string[] => [
-    s.provincie === null
-      ? "Geen provincie: geen enkel bestand is een bruikbaar gemeentewerkboek."
-      : `Provincie ${s.provincie}${s.herkomst === "meerderheid" ? " (de provincie van de meeste aangeleverde gemeenten)" : ""}.`,
+    s.provincie !== null
+      ? `Provincie ${s.provincie}${s.herkomst === "meerderheid" ? " (de provincie van de meeste aangeleverde gemeenten)" : ""}.`
+      : s.keuze.length > 0
+        ? `Geen provincie gekozen: evenveel aangeleverde gemeenten liggen ${opsomming(s.keuze.map((n) => `in ${n}`))}.`
+        : "Geen provincie: geen enkel bestand is een bruikbaar gemeentewerkboek.",
     `${s.bestanden} ${s.bestanden === 1 ? "bestand" : "bestanden"} gelezen, ${s.gebruikt} gebruikt; ` +
       `${s.aangeleverd} van de ${s.gemeenten} gemeenten aangeleverd.`,
     `Controle: ${s.fouten} ${s.fouten === 1 ? "fout" : "fouten"}, ${s.waarschuwingen} ` +
-      `${s.waarschuwingen === 1 ? "waarschuwing" : "waarschuwingen"}.`,
-    `Samen (herberekend): achterstand ${getal(s.achterstand)}, voorsprong ${getal(s.voorsprong)}, tekort opvang ` +
-      `${getal(s.tekort)}.`,
+      `${s.waarschuwingen === 1 ? "waarschuwing" : "waarschuwingen"}` +
+      (s.samengevoegd > 1
+        ? ` (zoals hierboven; 1 regel noemt ${s.samengevoegd} ontbrekende gemeenten samen).`
+        : "."),
+    `Samen (herberekend): achterstand ${getalOfOnbekend(s.achterstand)}, voorsprong ` +
+      `${getalOfOnbekend(s.voorsprong)}, tekort opvang ${getalOfOnbekend(s.tekort)}.`,
+    ...(s.eindperioden.length > 0 ? [`Achterstand en voorsprong: ${standTekst(s.eindperioden)}.`] : []),
   ],
 } as const;

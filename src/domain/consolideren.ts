@@ -18,15 +18,22 @@
  * - yearly costs: the file's own cost inputs, else the engine's norms (as the Kosten sheet does).
  *
  * Checks (`controles`, one entry per finding, stable id `${soort}|${bestand}|${gemeente}[|${plek}]`):
- * the reading problems of every file, unknown gemeente, gemeente outside the province (excluded from the
- * table and totals), duplicates (the most recently filled file — Bron "Gevuld op" — wins; when that does not
- * decide, none is used), gemeenten of the province without a file, another dataset version than the majority
- * (or than the engine), an opvang figure in the file that differs from the engine's, stored results that differ
- * from the recomputation, a ledger broken off while later periods have input, no input at all.
+ * the reading problems of every file, a number outside its plausible range (./grenzen: counted as empty, never
+ * summed), unknown gemeente, gemeente outside the province (excluded from the table and totals), a province tie
+ * (no --provincie and as many files from two provinces: the user chooses, `provincieKeuze`; Opgave never
+ * guesses), resubmissions (the newest file is used — Bron "Gevuld op" to the second, on a tie the file's
+ * modification time `gewijzigd` — and the older one "vervangt eerdere aanlevering"; when neither decides, none is
+ * used), gemeenten of the province without a file, another dataset version than the majority (or than the
+ * engine), an opvang figure in the file that differs from the engine's, stored results that differ from the
+ * recomputation, a ledger broken off while later periods have input, no input at all, ledgers that end at
+ * different periods (the totals then add up balances of different periods: `eindperioden` says which).
  * Severity: "fout" = (part of) the file could not be used or contradicts itself; "waarschuwing" = used, check it.
+ *
+ * Totals are sums of the known figures; a figure no gemeente has is null (blank, "onbekend"), never 0.
  */
 import type { Engine } from "./engine";
-import { consolidatieBerichten as b, getal } from "./berichten";
+import { consolidatieBerichten as b, getal, type Aanleveringsmoment } from "./berichten";
+import { binnenGrenzen, GRENZEN, type Grootheid } from "./grenzen";
 import { DEFAULT_VASTE_KOSTEN } from "./kleinschalig";
 import { dagUitCode, parsePeriode, periodeCode, periodeIndex } from "./periode";
 import { verloop, type Regel } from "./saldo";
@@ -55,6 +62,8 @@ export const CONTROLE_SOORTEN = [
   "totaalWijktAf",
   "verloopOnderbroken",
   "geenInvoer",
+  "eindperiodeVerschilt",
+  "provincieKeuze",
 ] as const;
 export type ControleSoort = (typeof CONTROLE_SOORTEN)[number];
 
@@ -191,6 +200,11 @@ export interface Aanlevering {
     readonly periode?: Opgeslagen;
   };
   readonly problemen: readonly Probleem[];
+  /**
+   * When the file was last modified (ms since the epoch; the CLI: fs.stat's mtimeMs, the pane: File.lastModified).
+   * Decides between two deliveries of one gemeente with the same Bron "Gevuld op" (a corrected resubmission).
+   */
+  readonly gewijzigd?: number;
 }
 
 const LEGE_KOSTEN: KostenInvoer = {
@@ -282,21 +296,31 @@ export interface GemeenteRegel extends GemeenteRef {
   readonly waarschuwingen: number;
 }
 
+/**
+ * Sums over gemeente rows. A figure none of the gemeenten has is null (blank in the sheet, "onbekend" in text),
+ * never 0: "tekort opvang 0" would say the province has no gap when nobody entered its places.
+ */
 export interface Totalen {
   readonly gemeenten: number;
   readonly aangeleverd: number;
-  readonly taakstelling: number;
-  readonly gehuisvest: number;
-  readonly beginsaldo: number;
-  readonly achterstand: number;
-  readonly voorsprong: number;
-  readonly opvang: number;
-  readonly amv: number;
-  readonly bestaandePlaatsen: number;
-  readonly tekort: number;
-  readonly locaties: number;
-  readonly jaarkostenTotaal: number;
-  readonly bonus: number;
+  readonly taakstelling: number | null;
+  readonly gehuisvest: number | null;
+  readonly beginsaldo: number | null;
+  readonly achterstand: number | null;
+  readonly voorsprong: number | null;
+  readonly opvang: number | null;
+  readonly amv: number | null;
+  readonly bestaandePlaatsen: number | null;
+  readonly tekort: number | null;
+  readonly locaties: number | null;
+  readonly jaarkostenTotaal: number | null;
+  readonly bonus: number | null;
+}
+
+/** The gemeenten whose ledger ends at one period (GemeenteRegel.tm). */
+export interface Eindperiode {
+  readonly periode: string;
+  readonly gemeenten: readonly GemeenteRef[];
 }
 
 export interface RegioRegel extends GemeenteRef {
@@ -318,6 +342,12 @@ export interface BestandRegel {
 export interface Consolidatie {
   readonly provincie: GemeenteRef | undefined;
   readonly provincieHerkomst: "opgegeven" | "meerderheid" | "onbekend";
+  /**
+   * No province was given and the files' provinces tie for the majority: the tied provinces (sorted by name), for
+   * the user to choose from (`provincie` is then undefined, herkomst "onbekend", with a "provincieKeuze" finding).
+   * Opgave never guesses. null otherwise.
+   */
+  readonly provincieKeuze: readonly GemeenteRef[] | null;
   /** Gemeenten of the province are those existing on this date (the engine's dataset date). */
   readonly peildatum: string;
   /** The engine's dataset (the recomputation uses it). */
@@ -330,6 +360,12 @@ export interface Consolidatie {
   /** Every gemeente of the province (sorted by name), with or without a file. */
   readonly gemeenten: readonly GemeenteRegel[];
   readonly totaal: Totalen;
+  /**
+   * Where the ledgers of the gemeenten end: the totals of achterstand and voorsprong add up the balances at these
+   * periods. Most gemeenten first (then the later period); empty when no ledger; more than one is a finding
+   * ("eindperiodeVerschilt").
+   */
+  readonly eindperioden: readonly Eindperiode[];
   /** Per veiligheidsregio within the province (empty when the province has only one). */
   readonly regios: readonly RegioRegel[];
   readonly bestanden: readonly BestandRegel[];
@@ -349,6 +385,11 @@ function som(xs: readonly (number | null | undefined)[]): number {
   let s = 0;
   for (const x of xs) if (typeof x === "number") s += x;
   return s;
+}
+
+/** The sum of the known figures; null when none is known (unknown is blank, never 0). */
+function somBekend(xs: readonly (number | null | undefined)[]): number | null {
+  return xs.some((x) => typeof x === "number") ? som(xs) : null;
 }
 
 function tijd(iso: string | null | undefined): number | undefined {
@@ -546,43 +587,23 @@ function verschillen(
   return uit;
 }
 
-function legeTotalen(): Totalen {
-  return {
-    gemeenten: 0,
-    aangeleverd: 0,
-    taakstelling: 0,
-    gehuisvest: 0,
-    beginsaldo: 0,
-    achterstand: 0,
-    voorsprong: 0,
-    opvang: 0,
-    amv: 0,
-    bestaandePlaatsen: 0,
-    tekort: 0,
-    locaties: 0,
-    jaarkostenTotaal: 0,
-    bonus: 0,
-  };
-}
-
-/** Sums over gemeente rows (empty values do not count). */
+/** Sums over gemeente rows: empty values do not count; a column without any value is null (not 0). */
 export function totalenVan(rijen: readonly GemeenteRegel[]): Totalen {
-  if (rijen.length === 0) return legeTotalen();
   return {
     gemeenten: rijen.length,
     aangeleverd: rijen.filter((r) => r.status === "aangeleverd").length,
-    taakstelling: som(rijen.map((r) => r.taakstelling)),
-    gehuisvest: som(rijen.map((r) => r.gehuisvest)),
-    beginsaldo: som(rijen.map((r) => r.beginsaldo)),
-    achterstand: som(rijen.map((r) => r.achterstand)),
-    voorsprong: som(rijen.map((r) => r.voorsprong)),
-    opvang: som(rijen.map((r) => r.opvang.doel)),
-    amv: som(rijen.map((r) => r.opvang.amv)),
-    bestaandePlaatsen: som(rijen.map((r) => r.opvang.bestaandePlaatsen)),
-    tekort: som(rijen.map((r) => r.opvang.tekort)),
-    locaties: som(rijen.map((r) => r.locaties.aantal)),
-    jaarkostenTotaal: som(rijen.map((r) => r.kosten?.jaarkostenTotaal)),
-    bonus: som(rijen.map((r) => r.kosten?.bonus)),
+    taakstelling: somBekend(rijen.map((r) => r.taakstelling)),
+    gehuisvest: somBekend(rijen.map((r) => r.gehuisvest)),
+    beginsaldo: somBekend(rijen.map((r) => r.beginsaldo)),
+    achterstand: somBekend(rijen.map((r) => r.achterstand)),
+    voorsprong: somBekend(rijen.map((r) => r.voorsprong)),
+    opvang: somBekend(rijen.map((r) => r.opvang.doel)),
+    amv: somBekend(rijen.map((r) => r.opvang.amv)),
+    bestaandePlaatsen: somBekend(rijen.map((r) => r.opvang.bestaandePlaatsen)),
+    tekort: somBekend(rijen.map((r) => r.opvang.tekort)),
+    locaties: somBekend(rijen.map((r) => r.locaties.aantal)),
+    jaarkostenTotaal: somBekend(rijen.map((r) => r.kosten?.jaarkostenTotaal)),
+    bonus: somBekend(rijen.map((r) => r.kosten?.bonus)),
   };
 }
 
@@ -632,7 +653,119 @@ function refVan(run: Run, a: Aanlevering): GemeenteRef | null {
   return { code: a.onderwerp.code, naam: g?.naam ?? a.onderwerp.naam };
 }
 
-/** 1. What went wrong while reading; unusable files are not used. */
+/** Ranges of the numbers a gemeente workbook holds (./grenzen; a taakstelling is persons in a half-year too). */
+const BEREIK = {
+  taakstelling: { ...GRENZEN.gehuisvest, omschrijving: "taakstelling van een gemeente in een halfjaar" },
+  gehuisvest: GRENZEN.gehuisvest,
+  beginsaldo: GRENZEN.beginsaldo,
+  plaatsen: GRENZEN.plaatsen,
+  // No locations at all is a valid answer on the Kosten sheet.
+  locaties: { ...GRENZEN.locaties, min: 0 },
+  bedragPerPlaats: GRENZEN.bedragPerPlaats,
+  vasteKosten: GRENZEN.vasteKosten,
+} as const satisfies Record<string, Grootheid>;
+
+const KOSTEN_BEREIK: Record<keyof KostenInvoer, { g: Grootheid; label: string; naam: string }> = {
+  plaatsen: { g: BEREIK.plaatsen, label: "Opvangplaatsen", naam: "Opgave_Plaatsen" },
+  kostenPerPlaats: {
+    g: BEREIK.bedragPerPlaats,
+    label: "Kosten per plaats per jaar (€)",
+    naam: "Opgave_KostenPerPlaats",
+  },
+  locaties: { g: BEREIK.locaties, label: "Aantal locaties", naam: "Opgave_Locaties" },
+  vasteKostenPerLocatie: {
+    g: BEREIK.vasteKosten,
+    label: "Vaste kosten per locatie per jaar (€)",
+    naam: "Opgave_VasteKostenPerLocatie",
+  },
+  bonusPerPlaats: {
+    g: BEREIK.bedragPerPlaats,
+    label: "Eenmalige bonus per plaats (€)",
+    naam: "Opgave_BonusPerPlaats",
+  },
+};
+
+/**
+ * 1. Every number read from a file within its plausible range (./grenzen): a value outside it (Bestaande plaatsen
+ * = 1e308) is a finding ("ongeldigeInvoer", with the part it belongs to, so that part's stored results are not
+ * compared) and counts as empty — never a total of −1e308. Returns the file as used from here on.
+ */
+function begrens(a: Aanlevering): Aanlevering {
+  if (!a.bruikbaar) return a;
+  const extra: Probleem[] = [];
+  const binnen = (
+    n: number | null,
+    g: Grootheid,
+    label: string,
+    waar: string,
+    deel: AanleveringDeel,
+  ): number | null => {
+    if (n === null || binnenGrenzen(g, n)) return n;
+    extra.push({ soort: "ongeldigeInvoer", ernst: "fout", deel, melding: b.buitenBereik(label, waar, n, g) });
+    return null;
+  };
+  const tabel = a.taakstelling;
+  const rijen = tabel?.rijen.map((r) => {
+    const waar = `blad ${tabel.blad}, rij ${r.rij}`;
+    const d = "taakstelling" as const;
+    return {
+      ...r,
+      taakstelling: binnen(r.taakstelling, BEREIK.taakstelling, `Taakstelling ${r.periode}`, waar, d),
+      eigen: binnen(r.eigen, BEREIK.taakstelling, `Taakstelling (eigen invoer) ${r.periode}`, waar, d),
+      gehuisvest: binnen(r.gehuisvest, BEREIK.gehuisvest, `Gehuisvest ${r.periode}`, waar, d),
+    };
+  });
+  const beginsaldo = binnen(
+    a.beginsaldo,
+    BEREIK.beginsaldo,
+    "Beginsaldo",
+    "Opgave_Beginsaldo",
+    "taakstelling",
+  );
+  const o = a.opvang;
+  const opvang = {
+    ...o,
+    doel: binnen(o.doel, BEREIK.plaatsen, "Opvangdoel", "blad Opvang", "opvang"),
+    amv: binnen(o.amv, BEREIK.plaatsen, "Opvangdoel amv", "blad Opvang", "opvang"),
+    bestaandePlaatsen: binnen(
+      o.bestaandePlaatsen,
+      BEREIK.plaatsen,
+      "Bestaande plaatsen",
+      "Opgave_BestaandePlaatsen",
+      "opvang",
+    ),
+  };
+  const kostenVan = (k: KostenInvoer, standaard: boolean): KostenInvoer => {
+    const uit: Record<keyof KostenInvoer, number | null> = { ...k };
+    for (const s of KOSTEN_SLEUTELS) {
+      const { g, label, naam } = KOSTEN_BEREIK[s];
+      uit[s] = standaard
+        ? binnen(k[s], g, `${label}, standaard`, "blad Kosten, kolom Standaard", "kosten")
+        : binnen(k[s], g, label, naam, "kosten");
+    }
+    return uit;
+  };
+  const kosten = {
+    ...a.kosten,
+    eigen: kostenVan(a.kosten.eigen, false),
+    standaard: kostenVan(a.kosten.standaard, true),
+  };
+  // A copy of "Aantal locaties" or its standard (checked above): out of range counts as empty, without a second finding.
+  const ks = a.kleinschalig;
+  const locaties = ks.locaties !== null && binnenGrenzen(BEREIK.locaties, ks.locaties) ? ks.locaties : null;
+  if (extra.length === 0 && locaties === ks.locaties) return a;
+  return {
+    ...a,
+    ...(tabel && rijen ? { taakstelling: { ...tabel, rijen } } : {}),
+    beginsaldo,
+    opvang,
+    kosten,
+    kleinschalig: { ...ks, locaties },
+    problemen: [...a.problemen, ...extra],
+  };
+}
+
+/** 2. What went wrong while reading; unusable files are not used. */
 function meldLeesproblemen(run: Run, aanleveringen: readonly Aanlevering[]): void {
   for (const a of aanleveringen) {
     for (const p of a.problemen) run.bev.voeg(p.soort, p.ernst, a.bestand, refVan(run, a), p.melding, p.plek);
@@ -642,7 +775,7 @@ function meldLeesproblemen(run: Run, aanleveringen: readonly Aanlevering[]): voi
   }
 }
 
-/** 2. Which gemeente each usable file is for (one that does not exist on the reference date is reported). */
+/** 3. Which gemeente each usable file is for (one that does not exist on the reference date is reported). */
 function gemeenteBestanden(run: Run, aanleveringen: readonly Aanlevering[]): GemeenteBestand[] {
   const reg = run.engine.register;
   const uit: GemeenteBestand[] = [];
@@ -660,28 +793,54 @@ function gemeenteBestanden(run: Run, aanleveringen: readonly Aanlevering[]): Gem
   return uit;
 }
 
-/** 3. The province: given, or the one most files belong to. */
+/** 4. The province: given, or the one most files belong to; on a tie the user chooses (never a guess). */
 function kiesProvincie(
-  engine: Engine,
+  run: Run,
   bestanden: readonly GemeenteBestand[],
   opties: ConsolideerOpties,
-): Pick<Consolidatie, "provincie" | "provincieHerkomst"> {
+): Pick<Consolidatie, "provincie" | "provincieHerkomst" | "provincieKeuze"> {
+  const { engine } = run;
   if (opties.provincie !== undefined) {
     const p = engine.provincie(opties.provincie);
-    return { provincie: { code: p.code, naam: p.naam }, provincieHerkomst: "opgegeven" };
+    return {
+      provincie: { code: p.code, naam: p.naam },
+      provincieHerkomst: "opgegeven",
+      provincieKeuze: null,
+    };
   }
   const telling = new Map<string, number>();
   for (const { g } of bestanden) {
     if (g.provincie !== null) telling.set(g.provincie, (telling.get(g.provincie) ?? 0) + 1);
   }
-  const [code] = [...telling].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0] ?? [];
-  const p = code ? engine.register.provincies.get(code) : undefined;
-  return p
-    ? { provincie: { code: p.code, naam: p.naam }, provincieHerkomst: "meerderheid" }
-    : { provincie: undefined, provincieHerkomst: "onbekend" };
+  const meeste = Math.max(0, ...telling.values());
+  const kandidaten = [...telling]
+    .filter(([, n]) => n === meeste)
+    .map(([code]) => {
+      const p = engine.register.provincies.get(code);
+      return { code, naam: p?.naam ?? code };
+    })
+    .sort((x, y) => x.naam.localeCompare(y.naam, "nl"));
+  const [enige] = kandidaten;
+  if (kandidaten.length === 1 && enige && engine.register.provincies.has(enige.code))
+    return { provincie: enige, provincieHerkomst: "meerderheid", provincieKeuze: null };
+  if (kandidaten.length > 1) {
+    run.bev.voeg(
+      "provincieKeuze",
+      "fout",
+      null,
+      null,
+      b.provincieKeuze(
+        kandidaten.map((k) => k.naam),
+        meeste,
+      ),
+    );
+    for (const { a } of bestanden) run.bev.zet(a, false, b.nietGebruiktKeuze);
+    return { provincie: undefined, provincieHerkomst: "onbekend", provincieKeuze: kandidaten };
+  }
+  return { provincie: undefined, provincieHerkomst: "onbekend", provincieKeuze: null };
 }
 
-/** 4. Files of gemeenten outside the province are reported and not counted. */
+/** 5. Files of gemeenten outside the province are reported and not counted. */
 function binnenProvincie(
   run: Run,
   bestanden: readonly GemeenteBestand[],
@@ -702,7 +861,7 @@ function binnenProvincie(
   return binnen;
 }
 
-/** 5. Dataset versions: the majority of the usable gemeente files; another one (or not the engine's) is reported. */
+/** 6. Dataset versions: the majority of the usable gemeente files; another one (or not the engine's) is reported. */
 function controleerVersies(run: Run, bestanden: readonly GemeenteBestand[]): string | null {
   const { engine } = run;
   const versies = new Map<string, number>();
@@ -733,7 +892,42 @@ function controleerVersies(run: Run, bestanden: readonly GemeenteBestand[]): str
   return meerderheidVersie;
 }
 
-/** 6. Duplicates: the most recently filled file wins; when "Gevuld op" does not decide, none is used. */
+/** A delivery's moments as the messages show them. */
+function momentVan(a: Aanlevering): Aanleveringsmoment {
+  const gewijzigd =
+    a.gewijzigd !== undefined && Number.isFinite(a.gewijzigd) ? new Date(a.gewijzigd).toISOString() : null;
+  return { bestand: a.bestand, gevuldOp: a.bron?.gevuldOp ?? null, gewijzigd };
+}
+
+/**
+ * Which of two deliveries of one gemeente is newer: `> 0` x, `< 0` y, 0 undecided; and what decided. Bron "Gevuld
+ * op" to the second (as the messages show it) first; when that ties or is missing in either, the files'
+ * modification times; a file with a "Gevuld op" is newer than one without only when the times do not decide.
+ */
+function nieuwer(
+  x: Aanlevering,
+  y: Aanlevering,
+): { readonly teken: number; readonly door: "gevuldOp" | "gewijzigd" } {
+  const sec = (a: Aanlevering) => {
+    const t = tijd(a.bron?.gevuldOp);
+    return t === undefined ? undefined : Math.floor(t / 1000);
+  };
+  const gx = sec(x);
+  const gy = sec(y);
+  if (gx !== undefined && gy !== undefined && gx !== gy)
+    return { teken: Math.sign(gx - gy), door: "gevuldOp" };
+  const mx = x.gewijzigd;
+  const my = y.gewijzigd;
+  if (mx !== undefined && my !== undefined && Number.isFinite(mx) && Number.isFinite(my) && mx !== my)
+    return { teken: Math.sign(mx - my), door: "gewijzigd" };
+  return { teken: Number(gx !== undefined) - Number(gy !== undefined), door: "gevuldOp" };
+}
+
+/**
+ * 7. Resubmissions: of several files of one gemeente the newest is used (`nieuwer`: "Gevuld op", then the file's
+ * modification time) and each older one is reported as replaced by it; when no file is newer than all others,
+ * none is used.
+ */
 function kiesBestandPerGemeente(
   run: Run,
   binnen: readonly GemeenteBestand[],
@@ -745,35 +939,24 @@ function kiesBestandPerGemeente(
   for (const [code, groep] of groepen) {
     const eerste = groep[0];
     if (!eerste) continue;
-    if (groep.length === 1) {
-      perGemeente.set(code, eerste.a);
-      continue;
-    }
-    const gesorteerd = [...groep].sort(
-      (x, y) => (tijd(y.a.bron?.gevuldOp) ?? -Infinity) - (tijd(x.a.bron?.gevuldOp) ?? -Infinity),
-    );
-    const winnaar = gesorteerd[0]!;
-    const tweede = gesorteerd[1]!;
-    const tw = tijd(winnaar.a.bron?.gevuldOp);
     const ref = { code: eerste.g.code, naam: eerste.g.naam };
-    if (tw === undefined || tw === tijd(tweede.a.bron?.gevuldOp)) {
+    const winnaar = groep.find((x) => groep.every((y) => y === x || nieuwer(x.a, y.a).teken > 0));
+    if (!winnaar) {
       nietBeslist.add(code);
-      const bestanden = groep.map((x) => x.a.bestand);
+      const m = b.dubbelOnbeslist(
+        ref.naam,
+        groep.map((x) => momentVan(x.a)),
+      );
       for (const x of groep) {
-        const m = b.dubbelOnbeslist(ref.naam, bestanden);
         run.bev.voeg("dubbel", "fout", x.a.bestand, ref, m);
         run.bev.zet(x.a, false, m);
       }
       continue;
     }
     perGemeente.set(code, winnaar.a);
-    for (const x of gesorteerd.slice(1)) {
-      const m = b.dubbel(
-        ref.naam,
-        winnaar.a.bestand,
-        winnaar.a.bron?.gevuldOp ?? null,
-        x.a.bron?.gevuldOp ?? null,
-      );
+    for (const x of groep) {
+      if (x === winnaar) continue;
+      const m = b.vervangt(ref.naam, momentVan(winnaar.a), momentVan(x.a), nieuwer(winnaar.a, x.a).door);
       run.bev.voeg("dubbel", "waarschuwing", x.a.bestand, ref, m);
       run.bev.zet(x.a, false, m);
     }
@@ -781,7 +964,7 @@ function kiesBestandPerGemeente(
   return { perGemeente, nietBeslist };
 }
 
-/** What step 7 knows about the province. */
+/** What step 8 knows about the province. */
 interface ProvincieGegevens {
   readonly provincie: GemeenteRef | undefined;
   readonly perGemeente: ReadonlyMap<string, Aanlevering>;
@@ -948,7 +1131,7 @@ function aangeleverdeRegel(
   };
 }
 
-/** 7. One row per gemeente of the province (sorted by name), recomputed where a file is used. */
+/** 8. One row per gemeente of the province (sorted by name), recomputed where a file is used. */
 function gemeenteRegels(run: Run, p: ProvincieGegevens): GemeenteRegel[] {
   const provincie = p.provincie;
   const provGemeenten = provincie
@@ -974,7 +1157,30 @@ function gemeenteRegels(run: Run, p: ProvincieGegevens): GemeenteRegel[] {
   });
 }
 
-/** 8. Findings per gemeente (the file used and the gemeente itself) → its status. */
+/**
+ * 9. Where the ledgers end (GemeenteRegel.tm): the totals of achterstand and voorsprong add up balances at these
+ * periods; when they differ, a finding says which gemeenten end where.
+ */
+function eindperiodenVan(run: Run, regels: readonly GemeenteRegel[]): Eindperiode[] {
+  const per = new Map<string, GemeenteRef[]>();
+  for (const r of regels) {
+    if (r.status !== "aangeleverd" || r.tm === null) continue;
+    per.set(r.tm, [...(per.get(r.tm) ?? []), { code: r.code, naam: r.naam }]);
+  }
+  // "2024-I" < "2024-II" < "2025-I" as text too.
+  const eind = [...per]
+    .map(([periode, gemeenten]) => ({ periode, gemeenten }))
+    .sort((x, y) => y.gemeenten.length - x.gemeenten.length || (x.periode < y.periode ? 1 : -1));
+  if (eind.length > 1) {
+    const m = b.eindperiodeVerschilt(
+      eind.map((e) => ({ periode: e.periode, gemeenten: e.gemeenten.map((g) => g.naam) })),
+    );
+    run.bev.voeg("eindperiodeVerschilt", "waarschuwing", null, null, m);
+  }
+  return eind;
+}
+
+/** 10. Findings per gemeente (the file used and the gemeente itself) → its status. */
 function metStatus(regels: readonly GemeenteRegel[], controles: readonly Controle[]): GemeenteRegel[] {
   return regels.map((r) => {
     if (r.status !== "aangeleverd") return r;
@@ -987,7 +1193,7 @@ function metStatus(regels: readonly GemeenteRegel[], controles: readonly Control
   });
 }
 
-/** 9. Per veiligheidsregio, where the province has more than one. */
+/** 11. Per veiligheidsregio, where the province has more than one. */
 function regiosVan(gemeenten: readonly GemeenteRegel[], vrNaam: ReadonlyMap<string, string>): RegioRegel[] {
   const vrCodes = [...new Set(gemeenten.map((r) => r.veiligheidsregio?.code ?? ""))]
     .filter((c) => c !== "")
@@ -1001,7 +1207,7 @@ function regiosVan(gemeenten: readonly GemeenteRegel[], vrNaam: ReadonlyMap<stri
     : [];
 }
 
-/** 10. Every file read: which gemeente, which data, used or why not. */
+/** 12. Every file read: which gemeente, which data, used or why not. */
 function bestandRegels(run: Run, aanleveringen: readonly Aanlevering[]): BestandRegel[] {
   return aanleveringen.map((a) => ({
     bestand: a.bestand,
@@ -1015,7 +1221,7 @@ function bestandRegels(run: Run, aanleveringen: readonly Aanlevering[]): Bestand
   }));
 }
 
-/** 11. Fouten first, then by file, gemeente and kind (ids are unique: a total order). */
+/** 13. Fouten first, then by file, gemeente and kind (ids are unique: a total order). */
 function sorteerControles(controles: Controle[]): void {
   const volgorde = new Map(CONTROLE_SOORTEN.map((s, i) => [s, i]));
   controles.sort(
@@ -1032,15 +1238,16 @@ function sorteerControles(controles: Controle[]): void {
 /** One checked overview of the delivered files for one province. Never throws for bad files. */
 export function consolideer(
   engine: Engine,
-  aanleveringen: readonly Aanlevering[],
+  gelezen: readonly Aanlevering[],
   opties: ConsolideerOpties = {},
 ): Consolidatie {
   const peildatum = engine.dataset.datum;
   const run: Run = { engine, peildatum, peildag: dagUitCode(peildatum), bev: new Bevindingen() };
 
+  const aanleveringen = gelezen.map(begrens);
   meldLeesproblemen(run, aanleveringen);
   const bestanden = gemeenteBestanden(run, aanleveringen);
-  const { provincie, provincieHerkomst } = kiesProvincie(engine, bestanden, opties);
+  const { provincie, provincieHerkomst, provincieKeuze } = kiesProvincie(run, bestanden, opties);
   const binnen = binnenProvincie(run, bestanden, provincie);
   const meerderheidVersie = controleerVersies(run, bestanden);
   const { perGemeente, nietBeslist } = kiesBestandPerGemeente(run, binnen);
@@ -1053,6 +1260,7 @@ export function consolideer(
     return s;
   };
   const regels = gemeenteRegels(run, { provincie, perGemeente, nietBeslist, vrNaam, standaardVoor });
+  const eindperioden = eindperiodenVan(run, regels);
   const gemeenten = metStatus(regels, run.bev.controles);
   const regios = regiosVan(gemeenten, vrNaam);
   const opvangProvincie = provincie ? vangStil(() => engine.opvangProvincie(provincie.code)) : undefined;
@@ -1062,6 +1270,7 @@ export function consolideer(
   return {
     provincie,
     provincieHerkomst,
+    provincieKeuze,
     peildatum,
     dataset: { id: engine.dataset.id, versie: engine.dataset.versie, datum: engine.dataset.datum },
     meerderheidVersie,
@@ -1069,6 +1278,7 @@ export function consolideer(
     opvangBesluitProvincie: opvangProvincie?.besluit.id ?? null,
     gemeenten,
     totaal: totalenVan(gemeenten),
+    eindperioden,
     regios,
     bestanden: bestandenLijst,
     controles: run.bev.controles,
@@ -1078,50 +1288,81 @@ export function consolideer(
 // ---------------------------------------------------------------------------------------------------------
 // Text for the user (CLI and pane)
 
+/** One listed finding: one line of `controleRegels` (the missing gemeenten share one line). */
+interface GetoondeBevinding {
+  readonly ernst: Ernst;
+  readonly tekst: string;
+  /** How many findings (Controle rows) the line stands for. */
+  readonly aantal: number;
+}
+
+/** The findings as they are listed: per file (files in the order given), then the general ones. */
+function getoond(c: Consolidatie): { bestand: BestandRegel | null; bevindingen: GetoondeBevinding[] }[] {
+  const regel = (x: Controle): GetoondeBevinding => ({ ernst: x.ernst, tekst: x.melding, aantal: 1 });
+  const groepen = c.bestanden.map((bestand) => ({
+    bestand: bestand as BestandRegel | null,
+    bevindingen: c.controles.filter((x) => x.bestand === bestand.bestand).map(regel),
+  }));
+  const algemeen = c.controles.filter((x) => x.bestand === null);
+  const ontbreekt = algemeen.filter((x) => x.soort === "ontbreekt");
+  const samen: GetoondeBevinding[] =
+    ontbreekt.length > 0
+      ? [
+          {
+            ernst: "waarschuwing",
+            tekst: b.ontbrekenSamen(ontbreekt.map((x) => x.gemeente?.naam ?? "")),
+            aantal: ontbreekt.length,
+          },
+        ]
+      : [];
+  const rest = algemeen.filter((y) => y.soort !== "ontbreekt").map(regel);
+  if (samen.length + rest.length > 0) groepen.push({ bestand: null, bevindingen: [...samen, ...rest] });
+  return groepen;
+}
+
 /** The findings as Dutch lines, grouped per file (files in the order given), then the general ones. */
 export function controleRegels(c: Consolidatie): string[] {
   const regels: string[] = [];
-  const label = (x: Controle) => (x.ernst === "fout" ? b.ernstFout : b.ernstWaarschuwing);
-  for (const bestand of c.bestanden) {
-    const eigen = c.controles.filter((x) => x.bestand === bestand.bestand);
-    const wie = bestand.gemeente ? ` (${bestand.gemeente.naam})` : "";
-    if (eigen.length === 0) {
-      regels.push(`${bestand.bestand}${wie}: ${b.inOrde}`);
-      continue;
+  const label = (x: GetoondeBevinding) => (x.ernst === "fout" ? b.ernstFout : b.ernstWaarschuwing);
+  for (const { bestand, bevindingen } of getoond(c)) {
+    if (bestand === null) regels.push(b.algemeenKop);
+    else {
+      const wie = bestand.gemeente ? ` (${bestand.gemeente.naam})` : "";
+      if (bevindingen.length === 0) {
+        regels.push(`${bestand.bestand}${wie}: ${b.inOrde}`);
+        continue;
+      }
+      regels.push(`${bestand.bestand}${wie}:`);
     }
-    regels.push(`${bestand.bestand}${wie}:`);
-    for (const x of eigen) regels.push(`  ${label(x)}: ${x.melding}`);
-  }
-  const algemeen = c.controles.filter((x) => x.bestand === null);
-  if (algemeen.length > 0) {
-    regels.push(b.algemeenKop);
-    // Missing gemeenten on one line (the Controle sheet has one row each).
-    const ontbreekt = algemeen.filter((x) => x.soort === "ontbreekt");
-    if (ontbreekt.length > 0) {
-      regels.push(
-        `  ${b.ernstWaarschuwing}: ${b.ontbrekenSamen(ontbreekt.map((x) => x.gemeente?.naam ?? ""))}`,
-      );
-    }
-    for (const x of algemeen.filter((y) => y.soort !== "ontbreekt"))
-      regels.push(`  ${label(x)}: ${x.melding}`);
+    for (const x of bevindingen) regels.push(`  ${label(x)}: ${x.tekst}`);
   }
   return regels;
 }
 
-/** Summary: province, delivered, findings. */
+/**
+ * Summary: province, delivered, findings (counted exactly as `controleRegels` lists them), the totals ("onbekend"
+ * when no gemeente has the figure) and the periods achterstand and voorsprong stand at.
+ */
 export function samenvattingRegels(c: Consolidatie): string[] {
-  const fouten = c.controles.filter((x) => x.ernst === "fout").length;
+  const lijst = getoond(c).flatMap((g) => g.bevindingen);
+  const fouten = lijst.filter((x) => x.ernst === "fout").length;
   return b.samenvatting({
     provincie: c.provincie?.naam ?? null,
     herkomst: c.provincieHerkomst,
+    keuze: (c.provincieKeuze ?? []).map((p) => p.naam),
     bestanden: c.bestanden.length,
     gebruikt: c.bestanden.filter((x) => x.gebruikt).length,
     aangeleverd: c.totaal.aangeleverd,
     gemeenten: c.totaal.gemeenten,
     fouten,
-    waarschuwingen: c.controles.length - fouten,
+    waarschuwingen: lijst.length - fouten,
+    samengevoegd: Math.max(0, ...lijst.map((x) => (x.aantal > 1 ? x.aantal : 0))),
     achterstand: c.totaal.achterstand,
     voorsprong: c.totaal.voorsprong,
     tekort: c.totaal.tekort,
+    eindperioden: c.eindperioden.map((e) => ({
+      periode: e.periode,
+      gemeenten: e.gemeenten.map((g) => g.naam),
+    })),
   });
 }

@@ -3,12 +3,14 @@
  * `schrijfXlsx(plan, bestaand)` for an .xlsx file (CLI `opgave consolideer`), the Office.js writer in the pane.
  *
  * Sheets (stable names, so a re-run refills in place and keeps what the coordinator added):
- * - "Overzicht <provincie>": title and explanation, table Opgave_Consolidatie at A9 (key: gemeente code; one row
+ * - "Overzicht <provincie>": title and explanation, the key figures (delivered, the province's opvang target, the
+ *   period(s) Achterstand and Voorsprong stand at), table Opgave_Consolidatie at A9 (key: gemeente code; one row
  *   per gemeente of the province, delivered or not; the recomputed figures; "Notities" is an input column, and any
- *   column the coordinator adds to the table is kept by the refill merge), a totals row of SUM formulas below it,
- *   and a column chart of achterstand and opvang tekort per gemeente;
+ *   column the coordinator adds to the table is kept by the refill merge), a totals row of SUM formulas below it
+ *   (blank, not 0, where no gemeente has a figure), and a column chart of achterstand and opvang tekort per
+ *   gemeente;
  * - "Veiligheidsregio's" (only when the province has more than one): table Opgave_ConsolidatieRegio, sums per
- *   region, with a totals row;
+ *   region (blank where none of its gemeenten has the figure), with a totals row;
  * - "Controle": table Opgave_Controle (key: the finding's stable id; "Afgehandeld" is an input column for the
  *   coordinator; a finding that disappears but was marked keeps its row at the end, as the refill does);
  * - "Bron": the dataset the recomputation used, the add-in version, when it was made and the "Onderwerp" (the
@@ -16,6 +18,7 @@
  */
 import type { Consolidatie, GemeenteRegel, Totalen } from "../domain/consolideren";
 import { consolidatieBerichten as b } from "../domain/berichten";
+import { excelSerie, tijdstipNl } from "../domain/tijdstip";
 import { kolomLetters, type Positie } from "./a1";
 import { bronBlokken, type BronInfo } from "./bouwPlan";
 import {
@@ -60,6 +63,11 @@ const SOMMEN: readonly string[] = [
   "jaarkosten",
   "bonus",
 ];
+
+/** The end periods as the messages name them. */
+function eindperioden(c: Consolidatie): { periode: string; gemeenten: string[] }[] {
+  return c.eindperioden.map((e) => ({ periode: e.periode, gemeenten: e.gemeenten.map((g) => g.naam) }));
+}
 
 function statusTekst(r: GemeenteRegel): string {
   return r.statusTekst;
@@ -161,6 +169,8 @@ function overzichtBlad(c: Consolidatie, bron: BronInfo): BladPlan {
             ? `besluit ${c.opvangBesluitProvincie}; per gemeente het laatste besluit met een cijfer voor die gemeente (kolom Besluit opvang)`
             : null,
         ],
+        // The periods the totals of Achterstand and Voorsprong stand at (they may differ per gemeente).
+        [b.standLabel, b.standTekst(eindperioden(c))],
       ],
       notaties: [T, G, T],
     },
@@ -168,9 +178,11 @@ function overzichtBlad(c: Consolidatie, bron: BronInfo): BladPlan {
       start: P.overzicht.bron,
       cellen: [
         ["Gegevens", `${bron.datasetId} ${bron.versie} (${bron.datum})`],
-        ["Gemaakt", bron.gemaakt],
+        // A real date: the Dutch wall-clock time, shown d-m-yyyy hh:mm:ss.
+        ["Gemaakt", excelSerie(bron.gemaakt) ?? bron.gemaakt],
       ],
       notaties: [T, T],
+      celNotaties: [[], [undefined, NOTATIE.tijdstip]],
     },
   ];
   return {
@@ -320,7 +332,8 @@ function bronBlad(c: Consolidatie, bron: BronInfo, bladen: readonly string[]): B
           x.gemeente?.naam ?? null,
           x.datasetId,
           x.versie,
-          x.gevuldOp,
+          // Dutch wall-clock time, as in the messages (the file holds an ISO moment).
+          x.gevuldOp === null ? null : tijdstipNl(x.gevuldOp),
           x.addinVersie,
           x.gebruikt ? "ja" : "nee",
           x.toelichting,

@@ -14,10 +14,16 @@
  * Opgave_BestaandePlaatsen, the Kosten assumptions — by defined name, else at the plan position when its label
  * is there); the Opvang figures shown; the Kosten standards, values used and results; the Overzicht key figures.
  * Stored formula results are read only to be compared with the recomputation, never used as figures.
+ *
+ * Before exceljs sees the bytes, ./pakketControle checks the package (zip or not, password, entries, sizes,
+ * compression ratio, cells per sheet, entity declarations) against `LeesOpties.grenzen`, streaming and stopping
+ * early: a hostile or absurd file becomes an unusable Aanlevering with the reason in Dutch, at about the cost of a
+ * good file.
  */
 import ExcelJS from "exceljs";
 import { vertaalBibliotheekFout } from "./bibliotheekFouten";
-import { consolidatieBerichten as b } from "../domain/berichten";
+import { consolidatieBerichten as b, getalInvoer } from "../domain/berichten";
+import { isoUitExcel } from "../domain/tijdstip";
 import {
   onbruikbareAanlevering,
   type Aanlevering,
@@ -45,8 +51,10 @@ import {
   type InvoerNaam,
 } from "./indeling";
 import { excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
+import { controleerPakket, leesGrenzen, type LeesGrenzen, type PakketBezwaar } from "./pakketControle";
 
 export type { Aanlevering } from "../domain/consolideren";
+export type { LeesGrenzen } from "./pakketControle";
 
 /**
  * Highest major version of the add-in whose gemeente workbooks this reader understands. Raise it when a newer
@@ -57,6 +65,13 @@ export const LEESBARE_HOOFDVERSIE = 1;
 export interface LeesOpties {
   /** Highest readable add-in major version (default LEESBARE_HOOFDVERSIE). */
   readonly hoofdversie?: number;
+  /** Limits of the package check before parsing, over STANDAARD_LEESGRENZEN (./pakketControle). */
+  readonly grenzen?: Partial<LeesGrenzen>;
+  /**
+   * How the user can change each limit, named in the finding when a file passes it ("--max-cellen" on the
+   * command line: see src/cli/leesGrenzen.ts); without it the finding names only the limit.
+   */
+  readonly grensOpties?: Partial<Record<keyof LeesGrenzen, string>>;
 }
 
 /** Bron labels every readable workbook has (in the order a missing one is reported). */
@@ -529,6 +544,72 @@ function leesOverzicht(wb: ExcelJS.Workbook): Aanlevering["overzicht"] {
 // ---------------------------------------------------------------------------------------------------------
 // Entry points
 
+const MB = 1024 * 1024;
+
+/** The finding for a package the check refuses, in Dutch with the numbers and the limit. */
+export function pakketProbleem(bezwaar: PakketBezwaar, opties: LeesOpties = {}): Probleem {
+  const g = leesGrenzen(opties.grenzen);
+  const grens = (sleutel: keyof LeesGrenzen, tekst: string) => b.grens(tekst, opties.grensOpties?.[sleutel]);
+  const fout = (soort: Probleem["soort"], melding: string): Probleem => ({ soort, ernst: "fout", melding });
+  switch (bezwaar.soort) {
+    case "geenZip":
+      return fout("geenXlsx", b.geenXlsx(b.pakketGeenZip));
+    case "onvolledig":
+      return fout("geenXlsx", b.geenXlsx(b.pakketOnvolledig));
+    case "beschadigd":
+      return fout("geenXlsx", b.geenXlsx(b.pakketBeschadigd(bezwaar.onderdeel)));
+    case "wachtwoord":
+      return fout("geenXlsx", b.wachtwoord);
+    case "ouderFormaat":
+      return fout("geenXlsx", b.ouderFormaat);
+    case "onderdelen": {
+      const aantal =
+        bezwaar.aantal > g.onderdelen + 1 ? b.getal(bezwaar.aantal) : `meer dan ${b.getal(g.onderdelen)}`;
+      return fout(
+        "onleesbaar",
+        b.teGroot(b.pakketOnderdelen(aantal, grens("onderdelen", b.getal(g.onderdelen)))),
+      );
+    }
+    case "omvang": {
+      const mb = bezwaar.bytes / MB;
+      const tekst =
+        mb >= bezwaar.grens + 1 ? b.getal(Math.ceil(mb)) : `meer dan ${getalInvoer(bezwaar.grens)}`;
+      const wat = bezwaar.onderdeel ? b.pakketOnderdeel(bezwaar.onderdeel) : b.pakketGeheel;
+      return fout(
+        "onleesbaar",
+        b.teGroot(b.pakketOmvang(wat, tekst, grens("megabytes", `${getalInvoer(g.megabytes)} MB`))),
+      );
+    }
+    case "cellenBlad":
+      return fout(
+        "onleesbaar",
+        b.teGroot(
+          b.pakketCellenBlad(bezwaar.blad, bezwaar.grens, grens("cellenPerBlad", b.getal(bezwaar.grens))),
+        ),
+      );
+    case "cellenTotaal":
+      return fout(
+        "onleesbaar",
+        b.teGroot(b.pakketCellenTotaal(bezwaar.grens, grens("cellenTotaal", b.getal(bezwaar.grens)))),
+      );
+    case "verhouding":
+      return fout(
+        "geenXlsx",
+        b.verdacht(
+          b.pakketVerhouding(
+            bezwaar.onderdeel,
+            Math.floor(bezwaar.verhouding),
+            grens("verhouding", `${b.getal(bezwaar.grens)} keer`),
+          ),
+        ),
+      );
+    case "groterDanOpgegeven":
+      return fout("geenXlsx", b.verdacht(b.pakketGroterDanOpgegeven(bezwaar.onderdeel, bezwaar.opgegeven)));
+    case "entiteiten":
+      return fout("geenXlsx", b.verdacht(b.pakketEntiteiten(bezwaar.onderdeel)));
+  }
+}
+
 /** An Aanlevering for a file that could not even be opened (the CLI: not found, no permission, …). */
 export function onleesbareAanlevering(naam: string, reden: string): Aanlevering {
   return onbruikbareAanlevering(naam, [{ soort: "onleesbaar", ernst: "fout", melding: b.onleesbaar(reden) }]);
@@ -540,6 +621,8 @@ export async function leesAanlevering(
   data: Uint8Array | ArrayBuffer,
   opties: LeesOpties = {},
 ): Promise<Aanlevering> {
+  const pakket = controleerPakket(data, opties.grenzen);
+  if (!pakket.ok) return onbruikbareAanlevering(naam, [pakketProbleem(pakket.bezwaar, opties)]);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as ArrayBuffer);
@@ -563,6 +646,19 @@ export async function leesAanlevering(
  * Bron: is this an Opgave workbook, of which layout, for whom? The subject and provenance of a gemeente workbook
  * this version reads, else the problem that makes the file unusable (with what could be read).
  */
+/**
+ * A moment in Bron ("Gevuld op") as an ISO UTC string: a date cell (exceljs gives a Date of the Dutch wall-clock
+ * time, its fields as UTC), a date serial (a cell without a date format) or, in files from before dates, the ISO
+ * text itself.
+ */
+function tijdstipVan(cel: ExcelJS.Cell | undefined): string | null {
+  if (!cel) return null;
+  const v = isFormuleWaarde(cel.value) ? (cel.result as ExcelJS.CellValue | undefined) : cel.value;
+  if (v instanceof Date || typeof v === "number") return isoUitExcel(v) ?? null;
+  const tekst = gegevenTekst(cel);
+  return tekst === null ? null : tekst.trim();
+}
+
 function leesBron(
   wb: ExcelJS.Workbook,
   opties: LeesOpties,
@@ -595,7 +691,7 @@ function leesBron(
     hash: tekst(L.hash),
     bronUrl: tekst(L.bronUrl),
     addinVersie: tekst(L.addinVersie),
-    gevuldOp: tekst(L.gevuldOp),
+    gevuldOp: tijdstipVan(labels.get(L.gevuldOp)),
   };
   const ontbrekendeLabels = VEREISTE_BRON_LABELS.filter((l) => !labels.has(l));
   const onderwerp = leesOnderwerp(onderwerpTekst);

@@ -1,7 +1,9 @@
 /**
- * `opgave consolideer` through `mainAsync` (the entry point bin/opgave.js calls): exit codes, the Dutch report,
- * a folder as input (the overview in the same folder is not read back), refill in place, and the guards
- * (another workbook as --uit, nothing usable).
+ * `opgave consolideer` through `mainAsync` (the entry point bin/opgave.js calls): exit codes (0 all used, 3 some
+ * not used, 1 nothing usable or not written, 2 wrong call or a province tie), the Dutch report (counts equal to
+ * the listed findings, unknown totals "onbekend"), a folder as input (the overview in the same folder is not read
+ * back), refill in place, resubmissions decided by the file's modification time, a number out of range, and the
+ * guards (another workbook as --uit, nothing usable). EPIPE on the real bin: tests/cli/cli.test.ts.
  */
 import ExcelJS from "exceljs";
 import { existsSync, promises as fs } from "fs";
@@ -64,6 +66,7 @@ describe("opgave consolideer", () => {
       [lever, "--uit", "x.csv"],
       [lever, "--uit", "x.xlsx", "--onbekend"],
       [lever, "--uit", "x.xlsx", "--provincie", "Utrech"],
+      [lever, "--uit", "x.xlsx", "--max-cellen", "veel"],
     ]) {
       const r = await opgave(...args);
       expect({ args, code: r.code }).toEqual({ args, code: 2 });
@@ -97,11 +100,12 @@ describe("opgave consolideer", () => {
     expect(existsSync(uitBestand)).toBe(false);
   });
 
-  test("a folder: every .xlsx is read, a broken one does not stop the others; exit 0 with findings", async () => {
+  test("a folder: every .xlsx is read, a broken one does not stop the others; exit 3 (not every file used)", async () => {
     const uitBestand = path.join(lever, "overzicht.xlsx");
     const r = await opgave(lever, "--uit", uitBestand, "--provincie", "utrecht");
     expect(r.err).toBe("");
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain("1 van de 4 bestanden is niet gebruikt (zie hierboven).");
     const regels = r.out.split("\n");
     expect(regels[0]).toBe("Bestanden:");
     expect(regels).toContain("  baarn.xlsx (Baarn):");
@@ -115,6 +119,18 @@ describe("opgave consolideer", () => {
     );
     expect(regels).toContain("Provincie Utrecht.");
     expect(regels).toContain("4 bestanden gelezen, 3 gebruikt; 3 van de 26 gemeenten aangeleverd.");
+    // The counts are the listed lines (23 missing gemeenten on one line count once, and it says so).
+    const fouten = regels.filter((x) => x.startsWith("    FOUT: ")).length;
+    const waarschuwingen = regels.filter((x) => x.startsWith("    let op: ")).length;
+    expect(regels).toContain(
+      `Controle: ${fouten} ${fouten === 1 ? "fout" : "fouten"}, ${waarschuwingen} waarschuwingen (zoals hierboven; 1 ` +
+        "regel noemt 23 ontbrekende gemeenten samen).",
+    );
+    // Nobody entered existing places: the gap is unknown, not 0.
+    expect(r.out).toMatch(
+      /^Samen \(herberekend\): achterstand [\d.]+, voorsprong [\d.]+, tekort opvang onbekend\.$/m,
+    );
+    expect(regels).toContain("Achterstand en voorsprong: stand tot en met 2024-I.");
     expect(regels).toContain(`Geschreven: ${uitBestand} (Overzicht Utrecht, Controle, Bron)`);
 
     const wb = new ExcelJS.Workbook();
@@ -130,7 +146,7 @@ describe("opgave consolideer", () => {
     ws.getCell(`V${zeist}`).value = "akkoord";
     await wb.xlsx.writeFile(uitBestand);
     const opnieuw = await opgave(lever, "--uit", uitBestand);
-    expect(opnieuw.code).toBe(0);
+    expect(opnieuw.code).toBe(3);
     expect(opnieuw.out).not.toContain("overzicht.xlsx:");
     expect(opnieuw.out).toContain("4 bestanden gelezen");
     expect(opnieuw.out).toContain(`Bijgewerkt: ${uitBestand}`);
@@ -149,5 +165,128 @@ describe("opgave consolideer", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("is het Opgave-werkboek voor gemeente GM0321 (Houten), niet voor consolidatie");
     expect(Buffer.compare(await fs.readFile(doel), voor)).toBe(0);
+  });
+
+  test("every file used: exit 0; the overview's totals are blank where nothing was entered", async () => {
+    const uitBestand = path.join(map, "alles.xlsx");
+    const r = await opgave(
+      path.join(lever, "zeist.xlsx"),
+      path.join(lever, "baarn.xlsx"),
+      "--uit",
+      uitBestand,
+      "--provincie",
+      "Utrecht",
+    );
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).not.toContain("niet gebruikt");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(uitBestand);
+    const ws = wb.getWorksheet("Overzicht Utrecht")!;
+    // No gemeente entered existing places: the totals row's Bestaand and Tekort cells stay blank.
+    const totaal = 10 + 26;
+    expect(ws.getCell(`B${totaal}`).value).toBe("Totaal");
+    for (const l of ["P", "Q"]) {
+      const v = ws.getCell(`${l}${totaal}`).value as { result?: unknown } | null;
+      expect(v?.result ?? "").toBe("");
+    }
+    expect(celWaarde(ws.getCell("A8"))).toBe("Achterstand en voorsprong");
+    expect(celWaarde(ws.getCell("B8"))).toBe("stand tot en met 2024-I");
+  });
+
+  test("a province tie asks for --provincie: exit 2, nothing written", async () => {
+    const arnhem = path.join(map, "arnhem.xlsx");
+    expect(await vul(["--gemeente", "Arnhem", "--uit", arnhem], stil)).toBe(0);
+    const uitBestand = path.join(map, "gelijk.xlsx");
+    const r = await opgave(path.join(lever, "zeist.xlsx"), arnhem, "--uit", uitBestand);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`Kies met --provincie: Gelderland of Utrecht. ${uitBestand} is niet geschreven.`);
+    expect(r.out).toContain(
+      "Geen provincie gekozen: evenveel aangeleverde gemeenten liggen in Gelderland en in Utrecht.",
+    );
+    expect(existsSync(uitBestand)).toBe(false);
+    // Choosing settles it (Arnhem then lies outside the province: not used, exit 3).
+    const gekozen = await opgave(
+      path.join(lever, "zeist.xlsx"),
+      arnhem,
+      "--uit",
+      uitBestand,
+      "--provincie",
+      "Utrecht",
+    );
+    expect(gekozen.code).toBe(3);
+    expect(existsSync(uitBestand)).toBe(true);
+  });
+
+  test("a resubmission with the same 'Gevuld op': the file modified last is used; equal times: neither", async () => {
+    const opnieuw = path.join(map, "opnieuw");
+    await fs.mkdir(opnieuw);
+    const eerst = path.join(opnieuw, "houten.xlsx");
+    const later = path.join(opnieuw, "houten-correctie.xlsx");
+    await fs.copyFile(path.join(lever, "houten.xlsx"), eerst);
+    await fs.copyFile(path.join(lever, "houten.xlsx"), later);
+    await fs.utimes(eerst, new Date("2026-12-03T08:00:00Z"), new Date("2026-12-03T08:00:00Z"));
+    await fs.utimes(later, new Date("2026-12-03T09:30:05Z"), new Date("2026-12-03T09:30:05Z"));
+    const uitBestand = path.join(map, "opnieuw.xlsx");
+    const r = await opgave(opnieuw, "--uit", uitBestand, "--provincie", "Utrecht");
+    expect(r.code).toBe(3); // the replaced file is not used
+    expect(r.out).toContain("houten-correctie.xlsx (gevuld op ");
+    expect(r.out).toContain(
+      ", bestand gewijzigd op 3-12-2026 10:30:05) vervangt eerdere aanlevering houten.xlsx (gevuld op ",
+    );
+    expect(r.out).toContain(", bestand gewijzigd op 3-12-2026 09:00:00) van Houten");
+    expect(r.out).toContain("2 bestanden gelezen, 1 gebruikt; 1 van de 26 gemeenten aangeleverd.");
+
+    // The same moment on both: Opgave cannot tell, neither is used; nothing else usable → exit 1.
+    await fs.utimes(later, new Date("2026-12-03T08:00:00Z"), new Date("2026-12-03T08:00:00Z"));
+    const gelijk = await opgave(
+      opnieuw,
+      "--uit",
+      path.join(map, "gelijk-tijd.xlsx"),
+      "--provincie",
+      "Utrecht",
+    );
+    expect(gelijk.code).toBe(1);
+    expect(gelijk.out).toContain("noch de wijzigingsdatum van de bestanden wijst een nieuwste aan");
+    expect(existsSync(path.join(map, "gelijk-tijd.xlsx"))).toBe(false);
+  });
+
+  test("Bestaande plaatsen = 1e308 is refused with a finding; the gap stays blank, never -1e308", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(lever, "baarn.xlsx"));
+    wb.getWorksheet("Opvang")!.getCell("B11").value = 1e308;
+    const absurd = path.join(map, "baarn-absurd.xlsx");
+    await wb.xlsx.writeFile(absurd);
+    const uitBestand = path.join(map, "absurd.xlsx");
+    const r = await opgave(absurd, "--uit", uitBestand);
+    expect(r.code).toBe(0); // the file is used, without that cell
+    expect(r.out).toMatch(/FOUT: .*1E\+308/);
+    expect(r.out).toContain("tekort opvang onbekend");
+    expect(r.out).not.toMatch(/-1E\+308|-100\.000\.000/i);
+    const ov = new ExcelJS.Workbook();
+    await ov.xlsx.readFile(uitBestand);
+    const ws = ov.getWorksheet("Overzicht Utrecht")!;
+    let baarn = 0;
+    for (let r2 = 10; r2 < 40; r2++) if (ws.getCell(r2, 2).value === "Baarn") baarn = r2;
+    expect([celWaarde(ws.getCell(`P${baarn}`)), celWaarde(ws.getCell(`Q${baarn}`))]).toEqual([null, null]);
+  });
+
+  test("the reading limits reach the reader: --max-cellen 10 refuses every workbook (exit 1), naming the option", async () => {
+    const uitBestand = path.join(map, "grens.xlsx");
+    const r = await opgave(path.join(lever, "zeist.xlsx"), "--uit", uitBestand, "--max-cellen", "10");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/zeist\.xlsx:\n {4}FOUT: .*--max-cellen/);
+    expect(existsSync(uitBestand)).toBe(false);
+  });
+
+  test("the overview cannot be written (no such folder): exit 1 with the reason", async () => {
+    const r = await opgave(
+      path.join(lever, "zeist.xlsx"),
+      "--uit",
+      path.join(map, "bestaat-niet", "x.xlsx"),
+      "--provincie",
+      "Utrecht",
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("mag niet worden geschreven");
   });
 });

@@ -400,10 +400,13 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
       "provincie PV26 (Utrecht)",
     );
 
+    // A resubmission: the newer file replaces the older (both named, both moments in Dutch time).
     const dubbel = een("dubbel", KAPOT.dubbel, "Amersfoort");
     expect(dubbel.ernst).toBe("waarschuwing");
-    expect(dubbel.melding).toContain(`ook aangeleverd in ${f("Amersfoort")}`);
-    expect(dubbel.melding).toContain("Dat bestand wordt gebruikt, dit bestand niet.");
+    expect(dubbel.melding).toBe(
+      `${f("Amersfoort")} (gevuld op 1-12-2026 11:00:00) vervangt eerdere aanlevering ${KAPOT.dubbel} (gevuld ` +
+        `op 1-11-2026 10:00:00) van Amersfoort. Het overzicht gebruikt ${f("Amersfoort")}, dit bestand niet.`,
+    );
     expect(rij("Amersfoort").bestand).toBe(f("Amersfoort"));
     expect(rij("Amersfoort").gehuisvest).toBe(verwacht("Amersfoort", invoerVan(0)).gehuisvest);
 
@@ -463,6 +466,14 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     );
     een("geenInvoer", f(KAPOT.geenInvoer), KAPOT.geenInvoer);
     expect(een("opvangAfwijkt", f(KAPOT.opvang), KAPOT.opvang).melding).toContain("opvangdoel 999");
+    // Ledgers end at different periods (Utrecht through 2025-I, the broken ones earlier): said once, generally.
+    const eind = een("eindperiodeVerschilt", null);
+    expect(eind.ernst).toBe("waarschuwing");
+    expect(eind.melding).toMatch(
+      /^De verlopen eindigen niet in dezelfde periode: \d+ gemeenten tot en met 2024-I; /,
+    );
+    expect(eind.melding).toContain("Utrecht tot en met 2025-I");
+    expect(c.eindperioden[0]?.periode).toBe("2024-I");
 
     // Files without findings: nothing reported; nothing unexpected anywhere.
     const verwachteBestanden = new Set([
@@ -488,7 +499,7 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     expect(c.controles.filter((x) => !verwachteBestanden.has(x.bestand as never))).toEqual([]);
     // One finding per check, plus the consequences of the rejected cells of Bunnik and Lopik: later periods do
     // not count (no "uitkomst klopt niet" for Lopik: its text stops the workbook's own chain just the same).
-    expect(c.controles.length).toBe(18);
+    expect(c.controles.length).toBe(19);
     expect(een("verloopOnderbroken", f(KAPOT.tekstGetal), KAPOT.tekstGetal).melding).toContain("2022-II");
     expect(c.controles.some((x) => x.soort === "totaalWijktAf" && x.bestand === f(KAPOT.tekstGetal))).toBe(
       false,
@@ -674,7 +685,11 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
       expect(gelezen.every((a) => a.kosten.jaarkostenTotaal !== undefined)).toBe(true);
       expect(gelezen.every((a) => a.taakstelling?.rijen.some((x) => x.opgeslagen.achterstand))).toBe(true);
       const c3 = consolideer(engine, gelezen, { provincie: "Utrecht" });
-      expect(c3.controles.filter((x) => x.soort !== "ontbreekt")).toEqual([]);
+      // Only the missing gemeenten and Utrecht's ledger running on to 2025-I (own taakstelling) are reported.
+      expect(c3.controles.filter((x) => x.soort !== "ontbreekt").map((x) => x.soort)).toEqual([
+        "eindperiodeVerschilt",
+      ]);
+      expect(c3.eindperioden.map((e) => e.periode)).toEqual(["2024-I", "2025-I"]);
       for (const n of ["Utrecht", "Amersfoort", "Zeist"]) {
         const x = c3.gemeenten.find((g) => g.naam === n)!;
         const a = gelezen.find((g) => g.onderwerp?.naam === n)!;
@@ -735,7 +750,10 @@ describe("consolideer: rules", () => {
       ["a.xlsx", "fout"],
       ["b.xlsx", "fout"],
     ]);
-    expect(d[0]?.melding).toContain("(a.xlsx en b.xlsx)");
+    expect(d[0]?.melding).toContain(
+      "(a.xlsx, gevuld op 1-12-2026 11:00:00, bestand gewijzigd op onbekend en b.xlsx, gevuld op 1-12-2026 " +
+        "11:00:00, bestand gewijzigd op onbekend)",
+    );
     const z = c.gemeenten.find((x) => x.naam === "Zeist")!;
     expect([z.status, z.statusTekst, z.achterstand]).toEqual([
       "nietGebruikt",
@@ -753,8 +771,8 @@ describe("consolideer: rules", () => {
     expect(c.provincie?.naam).toBe("Overijssel");
     expect(c.regios.map((r) => r.code)).toEqual(["VR04", "VR05"]);
     expect(c.regios.reduce((s, r) => s + r.totaal.gemeenten, 0)).toBe(c.totaal.gemeenten);
-    expect(c.regios.reduce((s, r) => s + r.totaal.opvang, 0)).toBe(c.totaal.opvang);
-    expect(c.regios.reduce((s, r) => s + r.totaal.achterstand, 0)).toBe(c.totaal.achterstand);
+    expect(c.regios.reduce((s, r) => s + (r.totaal.opvang ?? 0), 0)).toBe(c.totaal.opvang);
+    expect(c.regios.reduce((s, r) => s + (r.totaal.achterstand ?? 0), 0)).toBe(c.totaal.achterstand);
     const plan = planConsolidatie(c, bron);
     expect(plan.bladen.map((b) => b.naam)).toEqual([
       "Overzicht Overijssel",

@@ -1,0 +1,475 @@
+/**
+ * The consolidation's rules without workbooks (hand-made `Aanlevering`s, the real engine): resubmissions ordered by
+ * "Gevuld op" and the file's modification time, mixed end periods, a province tie, unknown totals blank (never 0),
+ * summary counts equal to the listed findings, and numbers outside their plausible range refused. The end-to-end
+ * run with real workbooks is tests/workbook/consolideren.test.ts.
+ */
+import {
+  consolideer,
+  controleRegels,
+  onbruikbareAanlevering,
+  samenvattingRegels,
+  totalenVan,
+  type Aanlevering,
+  type AanleveringRij,
+  type Consolidatie,
+} from "../../src/domain/consolideren";
+import type { BronInfo } from "../../src/workbook/bouwPlan";
+import { planConsolidatie } from "../../src/workbook/consolidatiePlan";
+import { engine } from "./helpers";
+
+const GEVULD = "2026-12-01T10:00:00.000Z"; // 1-12-2026 11:00:00 in the Netherlands
+const OUDER = "2026-11-01T09:00:00.000Z"; // 1-11-2026 10:00:00
+const bron: BronInfo = {
+  datasetId: engine.dataset.id,
+  versie: engine.dataset.versie,
+  datum: engine.dataset.datum,
+  hash: "abc",
+  addinVersie: "0.1.0",
+  gemaakt: "2026-12-02T08:00:00Z",
+};
+
+function rij(
+  periode: string,
+  gehuisvest: number | null,
+  extra: Partial<AanleveringRij> = {},
+): AanleveringRij {
+  return { periode, rij: 20, taakstelling: null, eigen: null, gehuisvest, opgeslagen: {}, ...extra };
+}
+
+/** A usable delivery for `gemeente`, filled at `gevuldOp`, housed 10 in 2024-I. */
+function aanlevering(
+  bestand: string,
+  gemeente: string,
+  extra: Partial<Aanlevering> & { gevuldOp?: string | null } = {},
+): Aanlevering {
+  const g = engine.gemeente(gemeente);
+  const { gevuldOp = GEVULD, ...rest } = extra;
+  return {
+    ...onbruikbareAanlevering(bestand, []),
+    bruikbaar: true,
+    onderwerp: { soort: "gemeente", code: g.code, naam: g.naam, tekst: `gemeente ${g.code} (${g.naam})` },
+    bron: {
+      datasetId: engine.dataset.id,
+      versie: engine.dataset.versie,
+      datum: engine.dataset.datum,
+      hash: null,
+      bronUrl: null,
+      addinVersie: "0.1.0",
+      gevuldOp,
+    },
+    taakstelling: { blad: "Taakstelling", bereik: "Taakstelling!A7:M27", rijen: [rij("2024-I", 10)] },
+    startperiode: "2024-I",
+    beginsaldo: 0,
+    ...rest,
+  };
+}
+
+const soort = (c: Consolidatie, s: string) => c.controles.filter((x) => x.soort === s);
+const regel = (c: Consolidatie, naam: string) => c.gemeenten.find((x) => x.naam === naam)!;
+const gebruikt = (c: Consolidatie) => Object.fromEntries(c.bestanden.map((x) => [x.bestand, x.gebruikt]));
+
+describe("resubmissions: the newest file is used, the older is named as replaced", () => {
+  test("a later 'Gevuld op' wins; the older file's finding names both files and both moments in Dutch", () => {
+    const c = consolideer(engine, [
+      aanlevering("zeist-oud.xlsx", "Zeist", { gevuldOp: OUDER }),
+      aanlevering("zeist.xlsx", "Zeist"),
+    ]);
+    expect(gebruikt(c)).toEqual({ "zeist-oud.xlsx": false, "zeist.xlsx": true });
+    const [d, ...rest] = soort(c, "dubbel");
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({
+      bestand: "zeist-oud.xlsx",
+      ernst: "waarschuwing",
+      gemeente: { naam: "Zeist" },
+    });
+    expect(d?.melding).toBe(
+      "zeist.xlsx (gevuld op 1-12-2026 11:00:00) vervangt eerdere aanlevering zeist-oud.xlsx (gevuld op " +
+        "1-11-2026 10:00:00) van Zeist. Het overzicht gebruikt zeist.xlsx, dit bestand niet.",
+    );
+    expect(regel(c, "Zeist").bestand).toBe("zeist.xlsx");
+    expect(c.bestanden.find((x) => x.bestand === "zeist-oud.xlsx")?.toelichting).toBe(d?.melding);
+  });
+
+  test("same 'Gevuld op' (a corrected resubmission): the file modified last wins, the finding says why", () => {
+    const eerst = Date.parse("2026-12-03T08:15:02Z");
+    const later = Date.parse("2026-12-03T14:40:11Z");
+    const c = consolideer(engine, [
+      aanlevering("zeist-v2.xlsx", "Zeist", { gewijzigd: later }),
+      aanlevering("zeist.xlsx", "Zeist", { gewijzigd: eerst }),
+    ]);
+    expect(gebruikt(c)).toEqual({ "zeist-v2.xlsx": true, "zeist.xlsx": false });
+    const d = soort(c, "dubbel");
+    expect(d.map((x) => [x.bestand, x.ernst])).toEqual([["zeist.xlsx", "waarschuwing"]]);
+    expect(d[0]?.melding).toBe(
+      "zeist-v2.xlsx (gevuld op 1-12-2026 11:00:00, bestand gewijzigd op 3-12-2026 15:40:11) vervangt eerdere " +
+        "aanlevering zeist.xlsx (gevuld op 1-12-2026 11:00:00, bestand gewijzigd op 3-12-2026 09:15:02) van Zeist: " +
+        '"Gevuld op" (blad Bron) beslist niet, de wijzigingsdatum van het bestand wel. Het overzicht gebruikt ' +
+        "zeist-v2.xlsx, dit bestand niet.",
+    );
+  });
+
+  test("'Gevuld op' is compared to the second (as shown): within one second the modification time decides", () => {
+    const c = consolideer(engine, [
+      aanlevering("a.xlsx", "Zeist", { gevuldOp: "2026-12-01T10:00:00.900Z", gewijzigd: 1_000 }),
+      aanlevering("b.xlsx", "Zeist", { gevuldOp: "2026-12-01T10:00:00.100Z", gewijzigd: 2_000 }),
+    ]);
+    expect(gebruikt(c)).toEqual({ "a.xlsx": false, "b.xlsx": true });
+    expect(soort(c, "dubbel")[0]?.melding).toContain("vervangt eerdere aanlevering a.xlsx");
+  });
+
+  test("a missing 'Gevuld op' in one file: the modification times decide", () => {
+    const c = consolideer(engine, [
+      aanlevering("a.xlsx", "Zeist", { gewijzigd: 1_000 }),
+      aanlevering("b.xlsx", "Zeist", { gevuldOp: null, gewijzigd: 2_000 }),
+    ]);
+    expect(gebruikt(c)).toEqual({ "a.xlsx": false, "b.xlsx": true });
+    expect(soort(c, "dubbel")[0]?.melding).toContain('b.xlsx (zonder "Gevuld op", bestand gewijzigd op');
+  });
+
+  test("three files: the newest replaces both others", () => {
+    const c = consolideer(engine, [
+      aanlevering("1.xlsx", "Zeist", { gevuldOp: OUDER }),
+      aanlevering("3.xlsx", "Zeist", { gewijzigd: 5_000 }),
+      aanlevering("2.xlsx", "Zeist", { gewijzigd: 4_000 }),
+    ]);
+    expect(gebruikt(c)).toEqual({ "1.xlsx": false, "2.xlsx": false, "3.xlsx": true });
+    expect(soort(c, "dubbel").map((x) => [x.bestand, x.ernst])).toEqual([
+      ["1.xlsx", "waarschuwing"],
+      ["2.xlsx", "waarschuwing"],
+    ]);
+  });
+
+  test.each([
+    ["the same modification time", 7_000, 7_000],
+    ["no modification time", undefined, undefined],
+    ["one modification time unknown", 7_000, undefined],
+  ])("same 'Gevuld op' and %s: neither is used, both are refused with their moments", (_, ma, mb) => {
+    const c = consolideer(engine, [
+      aanlevering("a.xlsx", "Zeist", ma === undefined ? {} : { gewijzigd: ma }),
+      aanlevering("b.xlsx", "Zeist", mb === undefined ? {} : { gewijzigd: mb }),
+    ]);
+    expect(gebruikt(c)).toEqual({ "a.xlsx": false, "b.xlsx": false });
+    const d = soort(c, "dubbel");
+    expect(d.map((x) => [x.bestand, x.ernst])).toEqual([
+      ["a.xlsx", "fout"],
+      ["b.xlsx", "fout"],
+    ]);
+    expect(d[0]?.melding).toMatch(
+      /^Zeist is meer dan eens aangeleverd \(a\.xlsx, gevuld op 1-12-2026 11:00:00, bestand gewijzigd op .* en b\.xlsx, gevuld op 1-12-2026 11:00:00, bestand gewijzigd op .*\) en "Gevuld op" \(blad Bron\) noch de wijzigingsdatum van de bestanden wijst een nieuwste aan\./,
+    );
+    expect(regel(c, "Zeist").status).toBe("nietGebruikt");
+  });
+});
+
+describe("end periods: totals say which period(s) they cover", () => {
+  const tot2024I = { rijen: [rij("2023-II", 10), rij("2024-I", 10)] };
+  const aan = (bestand: string, gemeente: string, rijen: AanleveringRij[]) =>
+    aanlevering(bestand, gemeente, {
+      startperiode: "2023-II",
+      taakstelling: { blad: "Taakstelling", bereik: "Taakstelling!A7:M27", rijen },
+    });
+
+  test("all ledgers end at one period: no finding, one end period", () => {
+    const c = consolideer(engine, [
+      aan("z.xlsx", "Zeist", tot2024I.rijen),
+      aan("b.xlsx", "Baarn", tot2024I.rijen),
+    ]);
+    expect(soort(c, "eindperiodeVerschilt")).toEqual([]);
+    expect(c.eindperioden).toEqual([
+      {
+        periode: "2024-I",
+        gemeenten: [
+          { code: engine.gemeente("Zeist").code, naam: "Zeist" },
+          { code: engine.gemeente("Baarn").code, naam: "Baarn" },
+        ].sort((x, y) => x.naam.localeCompare(y.naam)),
+      },
+    ]);
+    expect(samenvattingRegels(c)).toContain("Achterstand en voorsprong: stand tot en met 2024-I.");
+  });
+
+  test("Houten ends later (own taakstelling for 2024-II): a warning naming who ends where; text says it", () => {
+    const houten = [
+      ...tot2024I.rijen,
+      rij("2024-II", 12, { eigen: 20 }),
+      rij("2025-I", null), // input simply ends: the ledger ends at 2024-II
+    ];
+    const c = consolideer(engine, [
+      aan("z.xlsx", "Zeist", tot2024I.rijen),
+      aan("b.xlsx", "Baarn", tot2024I.rijen),
+      aan("h.xlsx", "Houten", houten),
+    ]);
+    expect(regel(c, "Houten").tm).toBe("2024-II");
+    expect(c.eindperioden.map((e) => [e.periode, e.gemeenten.map((g) => g.naam)])).toEqual([
+      ["2024-I", ["Baarn", "Zeist"]],
+      ["2024-II", ["Houten"]],
+    ]);
+    const [v, ...rest] = soort(c, "eindperiodeVerschilt");
+    expect(rest).toEqual([]);
+    expect(v).toMatchObject({ ernst: "waarschuwing", bestand: null, gemeente: null });
+    expect(v?.melding).toBe(
+      "De verlopen eindigen niet in dezelfde periode: Baarn en Zeist tot en met 2024-I; Houten tot en met " +
+        "2024-II. Achterstand en voorsprong in de totalen tellen standen van verschillende perioden op; vraag de " +
+        "gemeenten Gehuisvest tot en met dezelfde periode in te vullen.",
+    );
+    expect(samenvattingRegels(c)).toContain(
+      "Achterstand en voorsprong: stand tot en met 2024-I (Houten tot en met 2024-II).",
+    );
+    // The overview sheet says it next to the key figures.
+    const blok = planConsolidatie(c, bron).bladen[0]!.blokken.find((x) =>
+      x.cellen.some((r) => r[0] === "Achterstand en voorsprong"),
+    );
+    expect(blok?.cellen.find((r) => r[0] === "Achterstand en voorsprong")).toEqual([
+      "Achterstand en voorsprong",
+      "stand tot en met 2024-I (Houten tot en met 2024-II)",
+    ]);
+    // The warning is general: it does not change a gemeente's status.
+    expect(regel(c, "Houten").statusTekst).toBe("in orde");
+  });
+});
+
+describe("province tie: Opgave asks instead of guessing", () => {
+  test("one Utrecht and one Gelderland file: no province, the tied ones sorted, a finding asks to choose", () => {
+    const c = consolideer(engine, [aanlevering("zeist.xlsx", "Zeist"), aanlevering("arnhem.xlsx", "Arnhem")]);
+    expect(c.provincie).toBeUndefined();
+    expect(c.provincieHerkomst).toBe("onbekend");
+    expect(c.provincieKeuze).toEqual([
+      { code: "PV25", naam: "Gelderland" },
+      { code: "PV26", naam: "Utrecht" },
+    ]);
+    const [k, ...rest] = soort(c, "provincieKeuze");
+    expect(rest).toEqual([]);
+    expect(k).toMatchObject({ ernst: "fout", bestand: null });
+    expect(k?.melding).toBe(
+      "Evenveel aangeleverde gemeenten liggen in Gelderland en in Utrecht (1 elk). Opgave kiest niet: kies de " +
+        "provincie (Gelderland of Utrecht).",
+    );
+    expect(c.gemeenten).toEqual([]);
+    expect(c.bestanden.map((x) => [x.gebruikt, x.toelichting])).toEqual([
+      [false, "niet gebruikt: kies eerst de provincie"],
+      [false, "niet gebruikt: kies eerst de provincie"],
+    ]);
+    expect(samenvattingRegels(c)[0]).toBe(
+      "Geen provincie gekozen: evenveel aangeleverde gemeenten liggen in Gelderland en in Utrecht.",
+    );
+  });
+
+  test("a chosen province, or a real majority, decides without a question", () => {
+    const gekozen = consolideer(
+      engine,
+      [aanlevering("zeist.xlsx", "Zeist"), aanlevering("arnhem.xlsx", "Arnhem")],
+      { provincie: "Gelderland" },
+    );
+    expect([gekozen.provincie?.naam, gekozen.provincieHerkomst, gekozen.provincieKeuze]).toEqual([
+      "Gelderland",
+      "opgegeven",
+      null,
+    ]);
+    const meerderheid = consolideer(engine, [
+      aanlevering("zeist.xlsx", "Zeist"),
+      aanlevering("baarn.xlsx", "Baarn"),
+      aanlevering("arnhem.xlsx", "Arnhem"),
+    ]);
+    expect([meerderheid.provincie?.naam, meerderheid.provincieKeuze]).toEqual(["Utrecht", null]);
+    expect(soort(meerderheid, "provincieKeuze")).toEqual([]);
+  });
+});
+
+describe("unknown is blank, never 0", () => {
+  test("nothing entered: achterstand, voorsprong, tekort and the other input-based totals are null", () => {
+    const c = consolideer(engine, [
+      aanlevering("zeist.xlsx", "Zeist", {
+        taakstelling: { blad: "Taakstelling", bereik: "", rijen: [rij("2024-I", null)] },
+      }),
+    ]);
+    expect(c.totaal).toMatchObject({
+      achterstand: null,
+      voorsprong: null,
+      taakstelling: null,
+      gehuisvest: null,
+      beginsaldo: null,
+      bestaandePlaatsen: null,
+      tekort: null,
+    });
+    // The engine's targets are known for every gemeente: those do add up.
+    expect(c.totaal.opvang).toBeGreaterThan(0);
+    const samen = samenvattingRegels(c).find((r) => r.startsWith("Samen"));
+    expect(samen).toBe(
+      "Samen (herberekend): achterstand onbekend, voorsprong onbekend, tekort opvang onbekend.",
+    );
+    expect(samenvattingRegels(c).some((r) => r.startsWith("Achterstand en voorsprong"))).toBe(false);
+    // The overview says "onbekend" for the period, and writes blanks (its totals row: IF(COUNT()=0,"",…)).
+    const blokken = planConsolidatie(c, bron).bladen[0]!.blokken;
+    expect(blokken.flatMap((x) => x.cellen).find((r) => r[0] === "Achterstand en voorsprong")?.[1]).toBe(
+      "onbekend: geen gemeente heeft een verloop",
+    );
+  });
+
+  test("a known 0 stays 0; no rows at all gives null sums and zero counts", () => {
+    const c = consolideer(engine, [
+      aanlevering("zeist.xlsx", "Zeist", {
+        opvang: {
+          besluit: null,
+          doel: null,
+          amv: null,
+          bestaandePlaatsen: engine.opvangGemeente("Zeist").aantal,
+        },
+      }),
+    ]);
+    expect(regel(c, "Zeist").opvang.tekort).toBe(0);
+    expect(c.totaal.tekort).toBe(0);
+    expect(samenvattingRegels(c).find((r) => r.startsWith("Samen"))).toMatch(/tekort opvang 0\.$/);
+    const leeg = totalenVan([]);
+    expect(leeg.gemeenten).toBe(0);
+    expect(leeg.aangeleverd).toBe(0);
+    expect(Object.entries(leeg).filter(([k]) => k !== "gemeenten" && k !== "aangeleverd")).toEqual(
+      Object.keys(leeg)
+        .filter((k) => k !== "gemeenten" && k !== "aangeleverd")
+        .map((k) => [k, null]),
+    );
+  });
+
+  test("regions without any figure get blank cells, not 0", () => {
+    const c = consolideer(engine, [], { provincie: "Gelderland" });
+    expect(c.regios.length).toBeGreaterThan(1);
+    const plan = planConsolidatie(c, bron);
+    const regios = plan.bladen.find((x) => x.naam === "Veiligheidsregio's")!.tabellen[0]!;
+    const kolom = (sleutel: string) => regios.kolommen.findIndex((k) => k.sleutel === sleutel);
+    for (const r of regios.rijen) {
+      expect(r[kolom("achterstand")]).toBeNull();
+      expect(r[kolom("tekort")]).toBeNull();
+      expect(r[kolom("aangeleverd")]).toBe(0);
+    }
+  });
+});
+
+describe("the summary counts exactly the findings it lists", () => {
+  test("missing gemeenten on one line count once, and the summary says so", () => {
+    const c = consolideer(engine, [
+      aanlevering("zeist.xlsx", "Zeist", {
+        taakstelling: { blad: "Taakstelling", bereik: "", rijen: [rij("2024-I", null)] },
+      }),
+      onbruikbareAanlevering("kapot.xlsx", [
+        { soort: "geenXlsx", ernst: "fout", melding: "Geen geldig .xlsx-bestand (x)." },
+      ]),
+    ]);
+    expect(soort(c, "ontbreekt")).toHaveLength(25);
+    const lijst = controleRegels(c);
+    const fouten = lijst.filter((r) => r.startsWith("  FOUT: ")).length;
+    const waarschuwingen = lijst.filter((r) => r.startsWith("  let op: ")).length;
+    expect([fouten, waarschuwingen]).toEqual([1, 2]);
+    expect(samenvattingRegels(c)).toContain(
+      "Controle: 1 fout, 2 waarschuwingen (zoals hierboven; 1 regel noemt 25 ontbrekende gemeenten samen).",
+    );
+  });
+
+  test("refused duplicates and grouped missing gemeenten: the counts are the listed lines", () => {
+    const c = consolideer(engine, [aanlevering("zeist.xlsx", "Zeist"), aanlevering("zeist2.xlsx", "Zeist")], {
+      provincie: "Utrecht",
+    });
+    const lijst = controleRegels(c);
+    const getoond = lijst.filter((r) => /^ {2}(FOUT|let op): /.test(r)).length;
+    const s = samenvattingRegels(c).find((r) => r.startsWith("Controle:"))!;
+    const [, f, w] = /^Controle: (\d+) fout(?:en)?, (\d+) waarschuwing(?:en)?/.exec(s)!;
+    expect(Number(f) + Number(w)).toBe(getoond);
+  });
+});
+
+describe("numbers outside their plausible range are refused, never summed", () => {
+  test("Bestaande plaatsen = 1e308: a finding naming the value and the range; tekort unknown, not −1e308", () => {
+    const c = consolideer(engine, [
+      aanlevering("zeist.xlsx", "Zeist", {
+        opvang: {
+          besluit: null,
+          doel: null,
+          amv: null,
+          bestaandePlaatsen: 1e308,
+          tekort: { plek: "Opvang!B12", waarde: -1e308 },
+        },
+      }),
+    ]);
+    const [f, ...rest] = soort(c, "ongeldigeInvoer");
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ ernst: "fout", bestand: "zeist.xlsx", gemeente: { naam: "Zeist" } });
+    expect(f?.melding).toBe(
+      "Bestaande plaatsen (Opgave_BestaandePlaatsen) is 1E+308: dat kan niet kloppen; toegestaan is een geheel " +
+        "getal van 0 t/m 200.000 (aantal opvangplaatsen of personen). Deze waarde telt niet mee.",
+    );
+    expect(regel(c, "Zeist").opvang).toMatchObject({ bestaandePlaatsen: null, tekort: null });
+    expect(c.totaal.tekort).toBeNull();
+    expect(c.totaal.bestaandePlaatsen).toBeNull();
+    // The file's own (absurd) stored result is not compared: the rejected input is the finding.
+    expect(soort(c, "totaalWijktAf")).toEqual([]);
+    // No number of 1e308 anywhere in the result (the message quotes it as text, "1E+308").
+    expect(JSON.stringify(c)).not.toContain("e+308");
+  });
+
+  test("housed, beginsaldo, an own taakstelling and cost assumptions out of range: each refused, the rest used", () => {
+    const c = consolideer(engine, [
+      aanlevering("zeist.xlsx", "Zeist", {
+        startperiode: "2023-II",
+        beginsaldo: -1e9,
+        taakstelling: {
+          blad: "Taakstelling",
+          bereik: "",
+          rijen: [
+            rij("2023-II", 10, { rij: 22 }),
+            rij("2024-I", 1e308, { rij: 23 }),
+            rij("2024-II", 5, { rij: 24, eigen: 2.5e6 }),
+          ],
+        },
+        kosten: {
+          eigen: {
+            plaatsen: null,
+            kostenPerPlaats: 1e308,
+            locaties: 3,
+            vasteKostenPerLocatie: -1,
+            bonusPerPlaats: null,
+          },
+          standaard: {
+            plaatsen: null,
+            kostenPerPlaats: null,
+            locaties: null,
+            vasteKostenPerLocatie: null,
+            bonusPerPlaats: null,
+          },
+          gebruikt: {},
+        },
+      }),
+    ]);
+    const meldingen = soort(c, "ongeldigeInvoer").map((x) => x.melding);
+    expect(meldingen).toHaveLength(5);
+    expect(meldingen).toContainEqual(
+      expect.stringMatching(
+        /^Beginsaldo \(Opgave_Beginsaldo\) is -1\.000\.000\.000: .*-100\.000 t\/m 100\.000/,
+      ),
+    );
+    expect(meldingen).toContainEqual(
+      expect.stringMatching(/^Gehuisvest 2024-I \(blad Taakstelling, rij 23\) is 1E\+308:/),
+    );
+    expect(meldingen).toContainEqual(
+      expect.stringMatching(
+        /^Taakstelling \(eigen invoer\) 2024-II \(blad Taakstelling, rij 24\) is 2\.500\.000:/,
+      ),
+    );
+    expect(meldingen).toContainEqual(
+      expect.stringMatching(
+        /^Kosten per plaats per jaar \(€\) \(Opgave_KostenPerPlaats\) is 1E\+308: .*€ 0 t\/m € 1\.000\.000/,
+      ),
+    );
+    expect(meldingen).toContainEqual(
+      expect.stringMatching(
+        /^Vaste kosten per locatie per jaar \(€\) \(Opgave_VasteKostenPerLocatie\) is -1:/,
+      ),
+    );
+    const z = regel(c, "Zeist");
+    // The ledger starts from 0 (beginsaldo refused) and stops before the refused 2024-I.
+    expect([z.beginsaldo, z.tm, z.gehuisvest]).toEqual([0, "2023-II", 10]);
+    // Costs: the refused assumptions fall back to the standard; the valid one (3 locations) is used.
+    expect(z.kosten?.locaties).toBe(3);
+    expect(z.kosten?.kostenPerPlaats).toBeLessThan(1e6);
+    expect(Number.isFinite(c.totaal.jaarkostenTotaal)).toBe(true);
+    // Unique, stable ids although no cell address is known.
+    expect(new Set(c.controles.map((x) => x.id)).size).toBe(c.controles.length);
+  });
+});
