@@ -100,7 +100,15 @@ module.exports = (env = {}, argv = {}) => {
     // small pane starter. The pane itself (src/taskpane/taskpane.ts and what it imports: zod, feed, bundle
     // management, plans, writers, consolidation) is an async chunk the starter loads once the page is ready;
     // it shares the one engine and the one copy of the data with the functions.
-    entry: { taskpane: ["./src/functions/functions.ts", "./src/taskpane/start.ts"] },
+    //
+    // leesWerker: the pane's Web Worker (src/taskpane/leesWerker.ts reads the gemeente workbooks of a consolidation
+    // off the main thread). Its own entry, not `new Worker(new URL(…, import.meta.url))`: tsconfig.json compiles to
+    // CommonJS, where import.meta is an error. It has its own runtime and loads its chunks with importScripts —
+    // exceljs is the one exceljs.js chunk the pane loads lazily too. Not in taskpane.html: the pane starts it.
+    entry: {
+      taskpane: ["./src/functions/functions.ts", "./src/taskpane/start.ts"],
+      leesWerker: { import: "./src/taskpane/leesWerker.ts", chunkLoading: "import-scripts" },
+    },
     output: {
       path: path.resolve(__dirname, env.out || "dist"),
       filename: "[name].js",
@@ -112,7 +120,8 @@ module.exports = (env = {}, argv = {}) => {
       minimizer: [new TerserPlugin({ exclude: /^(office-js\/|exceljs)/ })],
       splitChunks: {
         cacheGroups: {
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async" },
+          // "all": the pane's lazy chunks and the worker's entry share this one file.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "all" },
         },
       },
     },

@@ -18,5 +18,6 @@ writeFileSync(uit, serializeDataset(dataset), "utf8");
 console.log(
   `${relative(root, uit)}: ${dataset.gemeenten.length} gemeenten, ${dataset.herindelingen.length} herindelingen, ` +
     `${dataset.landelijkeTaakstelling.length} perioden, ${dataset.opvangBesluiten.length} opvangbesluiten, ` +
-    `${dataset.kostenNormen.length} kostennormen, ${dataset.prikkels.length} prikkels, ${dataset.bronnen.length} bronnen`,
+    `${dataset.kostenNormen.length} kostennormen, ${dataset.prikkels.length} prikkels, ` +
+    `${dataset.oekraineKerncijfers?.length ?? 0} kerncijfers Oekraïne, ${dataset.bronnen.length} bronnen`,
 );

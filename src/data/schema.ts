@@ -153,6 +153,22 @@ export const PrikkelSchema = z.object({
   bron: z.string(),
 });
 
+/** A day (2022-03-07) or a month (2023-11), as the source dates a key figure. */
+const dagOfMaand = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, "datum als JJJJ-MM-DD of JJJJ-MM")
+  .refine((t) => !/^\d{4}-\d{2}$/.test(t) || isEchteDatum(`${t}-01`), "geen bestaande maand")
+  .refine((t) => !/^\d{4}-\d{2}-\d{2}$/.test(t) || isEchteDatum(t), "geen bestaande kalenderdatum");
+
+export const OekraineKerncijferSchema = z.object({
+  datum: dagOfMaand,
+  indicator: z.string().min(1),
+  aantal: z.number().int().nonnegative().nullable(),
+  waardeTekst: z.string().min(1),
+  toelichting: z.string(),
+  bron: z.string(),
+});
+
 export const DatasetSchema = z.object({
   id: z.string().min(1),
   versie: z.string().min(1),
@@ -169,6 +185,7 @@ export const DatasetSchema = z.object({
   opvangBesluiten: z.array(OpvangBesluitSchema),
   kostenNormen: z.array(KostenNormSchema),
   prikkels: z.array(PrikkelSchema),
+  oekraineKerncijfers: z.array(OekraineKerncijferSchema).optional(),
 });
 
 export type {
@@ -181,6 +198,7 @@ export type {
   KostenNorm,
   Land,
   LandelijkeTaakstelling,
+  OekraineKerncijfer,
   OfficieleTaakstelling,
   OpvangBesluit,
   OpvangGemeente,
@@ -225,5 +243,6 @@ export type SchemasPassenBijModel = [
   Waar<Gelijk<z.infer<typeof OpvangBesluitSchema>, model.OpvangBesluit>>,
   Waar<Gelijk<z.infer<typeof KostenNormSchema>, model.KostenNorm>>,
   Waar<Gelijk<z.infer<typeof PrikkelSchema>, model.Prikkel>>,
+  Waar<Gelijk<z.infer<typeof OekraineKerncijferSchema>, model.OekraineKerncijfer>>,
   Waar<Gelijk<z.infer<typeof DatasetSchema>, model.Dataset>>,
 ];

@@ -2,19 +2,21 @@
  * The engine: one dataset, indexed once, answering every question the custom functions, the task pane and the
  * CLI ask. Inputs are plain scalars (already unwrapped from Excel's shapes); parsing and all rules live here.
  */
-import type { Dataset, Gemeente, LandelijkeTaakstelling, Provincie } from "./model";
-import { berichten, opvangBerichten } from "./berichten";
+import type { Dataset, Gemeente, LandelijkeTaakstelling, OekraineKerncijfer, Provincie } from "./model";
+import { berichten, opvangBerichten, taakstellingBerichten } from "./berichten";
 import { OpgaveFout, ongeldig, nietBeschikbaar } from "./fouten";
 import { binnen, GRENZEN } from "./grenzen";
 import { vang } from "./vang";
 import { bestaatNiet, normaliseerCode, opgehevenOp, zoekGemeente, zoekProvincie } from "./gemeenten";
 import {
+  dagUitCode,
   dagUitExcelSerieel,
   dagUitTekst,
   parsePeriode,
   periodeIndex,
   periodeStart,
   periodeUitIndex,
+  vergelijkDag,
   type Dag,
   type Periode,
 } from "./periode";
@@ -27,14 +29,18 @@ import {
 } from "./kleinschalig";
 import { Opvang, parseSoort, type OpvangCijfer } from "./opvang";
 import { Register } from "./register";
-import { verloop, type Regel } from "./saldo";
+import { achtereenAchter, verloop, type Regel } from "./saldo";
 import {
   berekenTaakstelling,
+  berekenTaakstellingEigen,
   herkomstTekst,
   berekenTaakstellingUitkomst,
   landelijkeTaakstelling,
   type Taakstelling,
 } from "./taakstelling";
+import { gebiedTaakstelling, gebiedTekst, type GebiedTaakstelling } from "./grondgebied";
+import { taakstellingScenario, type TaakstellingScenario } from "./taakstellingScenario";
+import { kerncijfer, kerncijfersOp } from "./oekraineCijfers";
 
 export type Invoer = string | number;
 
@@ -46,6 +52,18 @@ export interface Inwoners {
   readonly gemeente: Gemeente;
   readonly jaar: number;
   readonly aantal: number;
+}
+
+/** One half-year of a ledger (VERLOOP): its taakstelling, or why it is unknown, and the balance. */
+export interface VerloopRij {
+  readonly periode: Periode;
+  readonly gehuisvest: number;
+  /** The taakstelling of the gemeente's territory (after a herindeling: the sum of the parts), or the reason. */
+  readonly taakstelling: GebiedTaakstelling | OpgaveFout;
+  /** The balance of this half-year; null from the first half-year without a taakstelling on (never guessed). */
+  readonly regel: Regel | null;
+  /** Consecutive half-years ending with an achterstand, this one included; null where the balance is unknown. */
+  readonly achtereenAchter: number | null;
 }
 
 export interface TabelRegel {
@@ -259,27 +277,142 @@ export class Engine {
 
   /**
    * Ledger over consecutive periods ending in `periode`: `gehuisvest[i]` is the number housed in the i-th of
-   * them (the last one being `periode`).
+   * them (the last one being `periode`); `landelijk[i]`, when given, the national number of that half-year (the
+   * user's own, see `taakstellingEigen`). The ledger follows the gemeente's territory: a half-year before the
+   * herindeling that formed or enlarged it counts the sum of the parts (`gebiedTaakstelling`). Throws the reason
+   * of the first half-year without a taakstelling.
    */
   verloop(
     gemeenteInvoer: Invoer,
     periodeInvoer: Invoer,
     gehuisvest: readonly number[],
     beginsaldo = 0,
+    landelijk: readonly (number | undefined)[] = [],
   ): Regel[] {
+    return this.verloopTabel(gemeenteInvoer, periodeInvoer, gehuisvest, beginsaldo, landelijk).map((r) => {
+      if (r.taakstelling instanceof OpgaveFout) throw r.taakstelling;
+      return r.regel!;
+    });
+  }
+
+  /**
+   * As `verloop`, one row per half-year with where its taakstelling comes from; a half-year without one does not
+   * stop the table: it and the rows after it have no balance (`regel` null) and say why.
+   */
+  verloopTabel(
+    gemeenteInvoer: Invoer,
+    periodeInvoer: Invoer,
+    gehuisvest: readonly number[],
+    beginsaldo = 0,
+    landelijk: readonly (number | undefined)[] = [],
+  ): VerloopRij[] {
     if (gehuisvest.length === 0) throw ongeldig(berichten.gehuisvestLeeg());
     if (gehuisvest.length > MAX_PERIODEN) throw ongeldig(berichten.periodeReeksTeLang(MAX_PERIODEN));
     for (const n of gehuisvest) binnen("Gehuisvest", n, GRENZEN.gehuisvest);
     binnen("Beginsaldo", beginsaldo, GRENZEN.beginsaldo);
+    if (landelijk.length > 0 && landelijk.length !== gehuisvest.length) {
+      throw ongeldig(taakstellingBerichten.landelijkAantalCellen(landelijk.length, gehuisvest.length));
+    }
+    for (const n of landelijk) if (n !== undefined) binnen("landelijk", n, GRENZEN.landelijkTaakstelling);
     const laatste = parsePeriode(periodeInvoer);
+    // The gemeente as it is in the last half-year; earlier half-years count its territory of then.
+    const g = this.gemeente(gemeenteInvoer, laatste);
+    const opDag = periodeStart(laatste);
     const eerste = periodeIndex(laatste) - gehuisvest.length + 1;
-    // The gemeente must exist in every period of the range.
-    const stappen = gehuisvest.map((aantal, i) => {
-      const p = periodeUitIndex(eerste + i);
-      const g = this.gemeente(gemeenteInvoer, p);
-      return { periode: p, taakstelling: this.taakstellingVan(g, p).aantal, gehuisvest: aantal };
-    });
-    return verloop(stappen, beginsaldo);
+    const taak = gehuisvest.map((_, i) =>
+      vang(() => gebiedTaakstelling(this.register, g, periodeUitIndex(eerste + i), opDag, landelijk[i])),
+    );
+    const bekend = taak.findIndex((t) => t instanceof OpgaveFout);
+    const tot = bekend === -1 ? taak.length : bekend;
+    const regels = verloop(
+      taak.slice(0, tot).map((t, i) => ({
+        periode: periodeUitIndex(eerste + i),
+        taakstelling: (t as GebiedTaakstelling).aantal,
+        gehuisvest: gehuisvest[i]!,
+      })),
+      beginsaldo,
+    );
+    const reeks = achtereenAchter(regels);
+    return taak.map((t, i) => ({
+      periode: periodeUitIndex(eerste + i),
+      gehuisvest: gehuisvest[i]!,
+      taakstelling: t,
+      regel: regels[i] ?? null,
+      achtereenAchter: reeks[i] ?? null,
+    }));
+  }
+
+  /**
+   * Art. 29 (and 30) with the user's own national number for the half-year (TAAKSTELLING's `landelijk`): the
+   * inhabitants of its reference date; #N/A when the dataset does not have them.
+   */
+  taakstellingEigen(gemeenteInvoer: Invoer, periodeInvoer: Invoer, landelijk: number): Taakstelling {
+    binnen("landelijk", landelijk, GRENZEN.landelijkTaakstelling);
+    const p = parsePeriode(periodeInvoer);
+    return berekenTaakstellingEigen(this.register, this.gemeente(gemeenteInvoer, p), p, landelijk);
+  }
+
+  /**
+   * BRON, optionally with the user's own national number. For a half-year before the herindeling that formed the
+   * gemeente (Voorne aan Zee 2022-II) it has no taakstelling of its own, but its territory has one (what a ledger
+   * counts): that text, labelled as such. Otherwise the reason.
+   */
+  bronMet(gemeenteInvoer: Invoer, periodeInvoer: Invoer, landelijk?: number): string | OpgaveFout {
+    const gewoon =
+      landelijk === undefined
+        ? this.bronUitkomst(gemeenteInvoer, periodeInvoer)
+        : vang(() =>
+            herkomstTekst(this.register, this.taakstellingEigen(gemeenteInvoer, periodeInvoer, landelijk)),
+          );
+    if (!(gewoon instanceof OpgaveFout) || gewoon.soort !== "nietBeschikbaar") return gewoon;
+    const gebied = vang(() => this.gebiedVoorOntstaan(gemeenteInvoer, periodeInvoer, landelijk));
+    return gebied ?? gewoon;
+  }
+
+  /** The territory's taakstelling text when the gemeente was formed after the half-year; else null. */
+  private gebiedVoorOntstaan(
+    gemeenteInvoer: Invoer,
+    periodeInvoer: Invoer,
+    landelijk?: number,
+  ): string | null {
+    const p = parsePeriode(periodeInvoer);
+    const start = periodeStart(p);
+    const g = zoekGemeente(this.register, gemeenteInvoer);
+    if (g.vanaf === null || this.register.bestaatOp(g, start)) return null;
+    const vanaf = dagUitCode(g.vanaf);
+    if (vergelijkDag(start, vanaf) >= 0) return null;
+    return gebiedTekst(this.register, gebiedTaakstelling(this.register, g, p, vanaf, landelijk));
+  }
+
+  /**
+   * A gemeente's share of national number `landelijk` for a coming half-year (TAAKSTELLINGSCENARIO): always a
+   * scenario, with the period's reference inhabitants when known, else the latest (`taakstellingScenario`).
+   */
+  taakstellingScenario(
+    gemeenteInvoer: Invoer,
+    landelijk: number,
+    periodeInvoer?: Invoer,
+  ): TaakstellingScenario {
+    binnen("landelijk", landelijk, GRENZEN.landelijkTaakstelling);
+    if (periodeInvoer === undefined) {
+      const g = zoekGemeente(this.register, gemeenteInvoer);
+      if (g.tot !== null) throw bestaatNiet(this.register, g, dagUitCode(g.tot));
+      return taakstellingScenario(this.register, g, landelijk);
+    }
+    const p = parsePeriode(periodeInvoer);
+    return taakstellingScenario(this.register, this.gemeente(gemeenteInvoer, p), landelijk, p);
+  }
+
+  /**
+   * The Ukrainian reception key figures in force on `dag` (default: the latest), one per indicator; or, with
+   * `indicator`, that one figure.
+   */
+  oekraineKerncijfers(dag?: Dag, indicator?: string): OekraineKerncijfer[] {
+    const cijfers = this.dataset.oekraineKerncijfers;
+    const naam = `${this.dataset.id} ${this.dataset.versie}`;
+    return indicator === undefined
+      ? kerncijfersOp(cijfers, naam, dag)
+      : [kerncijfer(cijfers, naam, indicator, dag)];
   }
 
   /** Inhabitants on 1 January of a year (default: the latest year the dataset has for this gemeente). */

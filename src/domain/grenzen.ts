@@ -39,6 +39,13 @@ export const GRENZEN = {
   plaatsen: grootheid("aantal opvangplaatsen of personen", 0, 200_000, "aantal"),
   tePlaatsen: grootheid("aantal te realiseren opvangplaatsen", 1, 200_000, "aantal"),
   landelijk: grootheid("landelijk aantal opvangplaatsen in een scenario", 1, 1_000_000, "aantal"),
+  // The national taakstelling never exceeded 27,300 per half-year (30,000 for the whole of 2015).
+  landelijkTaakstelling: grootheid(
+    "landelijk aantal te huisvesten vergunninghouders in een halfjaar",
+    1,
+    200_000,
+    "aantal",
+  ),
   locatiegrootte: grootheid("aantal plaatsen per locatie", 1, 10_000, "aantal"),
   locaties: grootheid("aantal locaties", 1, 10_000, "aantal"),
   vasteKosten: grootheid("vaste kosten per locatie per jaar", 0, 100_000_000, "euro"),

@@ -193,6 +193,26 @@ export interface Prikkel {
   bron: string;
 }
 
+/**
+ * A national key figure of the reception of displaced persons from Ukraine, as published (Veiligheidsberaad, VNG,
+ * ministry; via news items). A source row that gives two figures at once ("gevraagd / gerealiseerd",
+ * "90000 / 78000") is split into one figure per indicator; nothing is derived, summed or distributed.
+ */
+export interface OekraineKerncijfer {
+  /** Date as published: a day (2022-03-07) or a month (2023-11). */
+  datum: string;
+  /** Indicator name as in the source ("landelijke doelstelling", "gevraagd", "in gebruik", …). */
+  indicator: string;
+  /** The number when the source gives one exact whole number, else null (e.g. "83000+"). */
+  aantal: number | null;
+  /** The value as published ("90760", "83000+"). */
+  waardeTekst: string;
+  /** The source row's explanation; for a split row it also quotes the row as published. */
+  toelichting: string;
+  /** URL(s) separated by " ; ", or a publication named in words. */
+  bron: string;
+}
+
 export interface Dataset {
   /** Stable identity of the dataset line, e.g. "opgave-standaard". */
   id: string;
@@ -214,4 +234,9 @@ export interface Dataset {
   kostenNormen: KostenNorm[];
   /** Spreidingswet financial incentive (final regulation as reported; drafts are not included). */
   prikkels: Prikkel[];
+  /**
+   * National key figures of the Ukrainian reception, in source order (by date). Optional: a bundle made before
+   * they were added to the format has none (OEKRAINECIJFERS then says so).
+   */
+  oekraineKerncijfers?: OekraineKerncijfer[] | undefined;
 }

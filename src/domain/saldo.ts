@@ -40,3 +40,18 @@ export function verloop(stappen: readonly Stap[], beginsaldo = 0): Regel[] {
   }
   return regels;
 }
+
+/**
+ * Per row, the number of consecutive half-years ending with an achterstand, this one included (0 when it ends
+ * without one). Counted from the first row: an achterstand in `beginsaldo` is not counted as a half-year (how many
+ * half-years it took is not known). Provinces escalate at about four in a row (provincial practice, not law).
+ */
+export function achtereenAchter(regels: readonly Regel[]): number[] {
+  const uit: number[] = [];
+  let reeks = 0;
+  for (const r of regels) {
+    reeks = r.achterstand > 0 ? reeks + 1 : 0;
+    uit.push(reeks);
+  }
+  return uit;
+}

@@ -5,9 +5,10 @@
  *   parts on the reference date;
  * - an official per-gemeente figure, when the dataset has one, wins ("officieel").
  */
-import type { Gemeente, LandelijkeTaakstelling, OfficieleTaakstelling } from "./model";
-import { berichten, getal } from "./berichten";
+import type { Gemeente, Herindeling, LandelijkeTaakstelling, OfficieleTaakstelling } from "./model";
+import { berichten, getal, taakstellingBerichten } from "./berichten";
 import { OpgaveFout, nietBeschikbaar } from "./fouten";
+import { binnen, GRENZEN } from "./grenzen";
 import {
   dagCode,
   dagTekst,
@@ -23,8 +24,13 @@ import {
 import type { Register } from "./register";
 
 export interface Herkomst {
-  readonly soort: "officieel" | "berekend";
-  /** Short Dutch label: "officieel" / "berekend (art. 29 Hvw 2014)". */
+  /**
+   * officieel: the dataset's per-gemeente figure; berekend: art. 29 (and 30) with the dataset's national number;
+   * eigen: art. 29 (and 30) with a national number the user gave (then `landelijk` holds that number, with status
+   * "onbekend" and statusTekst "landelijk getal eigen invoer": it is no record of the dataset).
+   */
+  readonly soort: "officieel" | "berekend" | "eigen";
+  /** Short Dutch label: "officieel" / "berekend (art. 29 Hvw 2014)" / "…, landelijk getal eigen invoer". */
   readonly label: string;
   readonly vg: number;
   readonly iG: number | null;
@@ -184,26 +190,59 @@ export function delenOpPeildatum(
   opDag: Dag,
   periode: string,
 ): string[] {
-  const gedeeld = gedeeldVan(reg);
   // A gemeente no herindeling created or enlarged is just itself, on any date.
-  if (!gedeeld.geraakt.has(g.code)) return [g.code];
-  const dagen = gedeeld.herindelingDagen; // parsed once per register
+  if (!gedeeldVan(reg).geraakt.has(g.code)) return [g.code];
   const peil: Dag = { jaar: peiljaar, maand: 1, dag: 1 };
+  return loopTerug(reg, g, peil, opDag, (wijziging) =>
+    nietBeschikbaar(berichten.grenzenGewijzigd(g.naam, periode, wijziging)),
+  );
+}
+
+/**
+ * The codes that together formed gemeente `g`'s territory (as it is on `opDag`) on day `vanaf`, and the
+ * herindelingen in between that formed or enlarged it (oldest first). `fout` makes the error for a split or a
+ * partial transfer on the way, from a description of that herindeling ("de herindeling van … per 1-1-2019").
+ */
+export function delenOpDag(
+  reg: Register,
+  g: Gemeente,
+  vanaf: Dag,
+  opDag: Dag,
+  fout: (wijziging: string) => OpgaveFout,
+): { delen: string[]; herindelingen: Herindeling[] } {
+  if (!gedeeldVan(reg).geraakt.has(g.code)) return { delen: [g.code], herindelingen: [] };
+  const herindelingen: Herindeling[] = [];
+  const delen = loopTerug(reg, g, vanaf, opDag, fout, herindelingen);
+  return { delen, herindelingen: herindelingen.reverse() };
+}
+
+/**
+ * The walk of `delenOpPeildatum` and `delenOpDag`: herindelingen after `vanaf` up to and including `opDag`, newest
+ * first; each one that touches the territory replaces the codes it created by its old codes. `toegepast`
+ * collects the herindelingen that did.
+ */
+function loopTerug(
+  reg: Register,
+  g: Gemeente,
+  vanaf: Dag,
+  opDag: Dag,
+  fout: (wijziging: string) => OpgaveFout,
+  toegepast?: Herindeling[],
+): string[] {
+  const dagen = gedeeldVan(reg).herindelingDagen; // parsed once per register
   const delen = new Set([g.code]);
   const herindelingen = reg.herindelingenAflopend;
   for (let i = 0; i < herindelingen.length; i++) {
     const h = herindelingen[i]!;
     const datum = (dagen[i] ??= dagUitCode(h.datum));
     if (vergelijkDag(datum, opDag) > 0) continue;
-    if (vergelijkDag(datum, peil) <= 0) break;
+    if (vergelijkDag(datum, vanaf) <= 0) break;
     const raakt = h.nieuw.some((c) => delen.has(c)) || (h.deelsNaar ?? []).some((c) => delen.has(c));
     if (!raakt) continue;
     // A split, or a merger where part of an old gemeente went elsewhere: not expressible in whole gemeenten.
     if (h.soort === "splitsing" || (h.deelsNaar ?? []).length > 0) {
       const namen = h.oud.map((c) => reg.gemeenten.get(c)?.naam ?? c).join(", ");
-      throw nietBeschikbaar(
-        berichten.grenzenGewijzigd(g.naam, periode, `de herindeling van ${namen} per ${dagTekst(datum)}`),
-      );
+      throw fout(`de herindeling van ${namen} per ${dagTekst(datum)}`);
     }
     for (const c of h.nieuw) {
       const nieuw = reg.gemeenten.get(c);
@@ -211,6 +250,7 @@ export function delenOpPeildatum(
       if (delen.has(c) && nieuw && nieuw.vanaf === h.datum) delen.delete(c);
     }
     for (const c of h.oud) delen.add(c);
+    toegepast?.push(h);
   }
   return [...delen].sort();
 }
@@ -258,6 +298,46 @@ export function berekenTaakstellingUitkomst(
       },
     };
   }
+  return art29Taakstelling(reg, g, p, f, landelijk, false);
+}
+
+/**
+ * art. 29 (and 30) with the user's own national number `vg` for period `p` (TAAKSTELLING's `landelijk`, the
+ * workbook's eigen-invoer rule): the inhabitants of the period's reference date, never an official figure. When the
+ * dataset has no inhabitants on that date: #N/A saying so (TAAKSTELLINGSCENARIO uses the latest known instead).
+ */
+export function berekenTaakstellingEigen(reg: Register, g: Gemeente, p: Periode, vg: number): Taakstelling {
+  binnen("landelijk", vg, GRENZEN.landelijkTaakstelling);
+  const f = periodeFeiten(reg, p);
+  if (reg.dataset.land.inwoners[f.jaar] === undefined) {
+    const jaren = Object.keys(reg.dataset.land.inwoners)
+      .map(Number)
+      .sort((a, b) => a - b);
+    throw nietBeschikbaar(taakstellingBerichten.peildatumBuitenData(f.code, f.peiljaar, jaren));
+  }
+  const eigen = taakstellingBerichten.eigenInvoer;
+  const landelijk: Landelijk = {
+    periode: f.code,
+    aantal: vg,
+    status: "onbekend",
+    eerdereAantallen: [],
+    statusTekst: eigen,
+    peildatumInwoners: f.peildatum,
+    toelichting: eigen,
+    bron: eigen,
+  };
+  return art29Taakstelling(reg, g, p, f, landelijk, true);
+}
+
+/** ⌈vg × iG / iN⌉ with the parts of art. 30; `eigen`: vg is the user's own national number. */
+function art29Taakstelling(
+  reg: Register,
+  g: Gemeente,
+  p: Periode,
+  f: PeriodeFeiten,
+  landelijk: Landelijk,
+  eigen: boolean,
+): Taakstelling {
   const delen = f.geraakt.has(g.code) ? delenOpPeildatum(reg, g, f.peiljaar, f.start, f.code) : [g.code];
   let iG = 0;
   for (const c of delen) {
@@ -273,6 +353,7 @@ export function berekenTaakstellingUitkomst(
   }
   const iN = reg.dataset.land.inwoners[f.jaar];
   if (iN === undefined) throw nietBeschikbaar(berichten.landInwonersOnbekend(f.peiljaar));
+  const samengevoegd = delen.length > 1;
   return {
     gemeente: g,
     periode: p,
@@ -283,8 +364,14 @@ export function berekenTaakstellingUitkomst(
       landelijk,
       datasetId: reg.dataset.id,
       datasetVersie: reg.dataset.versie,
-      soort: "berekend",
-      label: delen.length > 1 ? berichten.herkomstBerekendSamengevoegd : berichten.herkomstBerekend,
+      soort: eigen ? "eigen" : "berekend",
+      label: eigen
+        ? samengevoegd
+          ? taakstellingBerichten.herkomstEigenSamengevoegd
+          : taakstellingBerichten.herkomstEigen
+        : samengevoegd
+          ? berichten.herkomstBerekendSamengevoegd
+          : berichten.herkomstBerekend,
       iG,
       iN,
       delen,
@@ -296,13 +383,8 @@ export function berekenTaakstellingUitkomst(
 /** One line of Dutch text that says where a taakstelling comes from. */
 export function herkomstTekst(reg: Register, t: Taakstelling): string {
   const h = t.herkomst;
-  const l = h.landelijk;
   const periode = periodeCode(t.periode);
-  const status =
-    l.status === "bijgesteld" && l.eerdereAantallen.length > 0
-      ? `bijgesteld van ${l.eerdereAantallen.map(getal).join(" → ")} naar ${getal(h.vg)}`
-      : l.status;
-  const landelijk = `landelijk ${periode}: ${getal(h.vg)} (${status})`;
+  const landelijk = landelijkTekst(reg, t);
   const dataset = `dataset ${h.datasetId} ${h.datasetVersie}`;
   if (h.soort === "officieel") {
     return `${t.gemeente.naam} ${periode}: ${getal(t.aantal)}, ${h.label}; bron: ${h.bron}; ${landelijk}; ${dataset}`;
@@ -311,6 +393,31 @@ export function herkomstTekst(reg: Register, t: Taakstelling): string {
     h.delen.length > 1 ? ` (som van ${h.delen.map((c) => reg.gemeenten.get(c)?.naam ?? c).join(" + ")})` : "";
   return (
     `${t.gemeente.naam} ${periode}: ${getal(t.aantal)}, ${h.label}: ⌈${getal(h.vg)} × ${getal(h.iG ?? 0)} / ${getal(h.iN ?? 0)}⌉; ` +
-    `inwoners per ${dagTekst(dagUitCode(h.peildatum))}${delen} (CBS 37259ENG); ${landelijk}; bron: ${h.bron}; ${dataset}`
+    `inwoners per ${dagTekst(dagUitCode(h.peildatum))}${delen} (CBS 37259ENG); ${landelijk}` +
+    (h.soort === "eigen" ? "" : `; bron: ${h.bron}`) +
+    `; ${dataset}`
   );
+}
+
+/** "landelijk 2023-II: 17.600 (bijgesteld van 27.300 naar 17.600)", or for an own number what the dataset has. */
+export function landelijkTekst(reg: Register, t: Taakstelling): string {
+  const h = t.herkomst;
+  const l = h.landelijk;
+  const periode = periodeCode(t.periode);
+  if (h.soort === "eigen") {
+    return `landelijk ${periode}: ${getal(h.vg)} (${l.statusTekst}; ${datasetLandelijk(reg, t.periode)})`;
+  }
+  const status =
+    l.status === "bijgesteld" && l.eerdereAantallen.length > 0
+      ? `bijgesteld van ${l.eerdereAantallen.map(getal).join(" → ")} naar ${getal(h.vg)}`
+      : l.status;
+  return `landelijk ${periode}: ${getal(h.vg)} (${status})`;
+}
+
+/** What the dataset says about the national number of `p`: "18.750 (vastgesteld)" or why there is none. */
+function datasetLandelijk(reg: Register, p: Periode): string {
+  const f = periodeFeiten(reg, p);
+  const l = f.landelijk;
+  const tekst = l instanceof OpgaveFout ? "geen getal" : `${getal(l.aantal)} (${l.status})`;
+  return taakstellingBerichten.landelijkInDataset(f.code, tekst);
 }

@@ -8,13 +8,16 @@
  * CustomFunctions.associate calls to the bundle.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is how the metadata generator spells a spilled table */
-import { berichten } from "../domain/berichten";
-import { OpgaveFout } from "../domain/fouten";
+import { berichten, taakstellingBerichten } from "../domain/berichten";
+import { OpgaveFout, ongeldig } from "../domain/fouten";
 import type { Taakstelling } from "../domain/taakstelling";
 import { dagTekst, peiljaarInwoners, periodeCode } from "../domain/periode";
 import { engine } from "../data/store";
 import { GRENZEN } from "../domain/grenzen";
 import { invoerNoot } from "../domain/gemeenten";
+import { gebiedLabel } from "../domain/grondgebied";
+import { datumTekst } from "../domain/oekraineCijfers";
+import { vangStil } from "../domain/vang";
 import { optieRij } from "../domain/kleinschalig";
 import { opvangBronTekst, type OpvangCijfer } from "../domain/opvang";
 import {
@@ -27,7 +30,7 @@ import {
 } from "../domain/kosten";
 import {
   aantallen,
-  datum,
+  datum as datumArg,
   optioneel,
   optioneelGeheelGetal,
   optioneelGetal,
@@ -51,9 +54,12 @@ import {
  * @customfunction TAAKSTELLING
  * @param gemeente Naam of CBS-code van de gemeente, bijvoorbeeld "Utrecht" of "GM0344".
  * @param periode Halfjaar, bijvoorbeeld "2024-I" of "2024-II", of een datum in dat halfjaar.
+ * @param [landelijk] Eigen landelijk getal voor dat halfjaar (uit de circulaire), een geheel getal van 1 t/m 200.000; dan rekent art. 29 daarmee, met de inwoners op de peildatum van het halfjaar ("landelijk getal eigen invoer"). Standaard het getal uit de dataset.
  * @returns Aantal te huisvesten vergunninghouders.
  */
-export function taakstelling(gemeente: unknown, periode: unknown): number {
+export function taakstelling(gemeente: unknown, periode: unknown, landelijk?: unknown): number {
+  if (landelijk !== undefined && landelijk !== null)
+    return taakstellingMetLandelijk(gemeente, periode, landelijk);
   // The most called function: alsExcelUitkomst written out (no closure per call).
   let t: Taakstelling | OpgaveFout;
   try {
@@ -65,14 +71,83 @@ export function taakstelling(gemeente: unknown, periode: unknown): number {
   return Number.isFinite(t.aantal) ? t.aantal : werpNietEindig();
 }
 
-function laatsteRegel(gemeente: unknown, periode: unknown, gehuisvest: unknown, beginsaldo: unknown) {
-  const e = engine();
-  const regels = e.verloop(
+/** TAAKSTELLING with its third argument given (an empty cell means: the dataset's national number). */
+function taakstellingMetLandelijk(gemeente: unknown, periode: unknown, landelijk: unknown): number {
+  return alsExcel(() => {
+    const e = engine();
+    const g = verplicht(gemeente, "gemeente");
+    const p = verplicht(periode, "periode");
+    const l = optioneelGetal(landelijk, "landelijk", GRENZEN.landelijkTaakstelling);
+    return eindig(l === undefined ? e.taakstelling(g, p).aantal : e.taakstellingEigen(g, p, l).aantal);
+  });
+}
+
+/**
+ * Scenario: het aandeel van een gemeente in een landelijk getal voor een komend halfjaar (art. 29: ⌈landelijk × inwoners gemeente / inwoners Nederland⌉), met de inwoners op de peildatum van het halfjaar als die bekend zijn, anders de laatst bekende. Altijd een scenario, nooit een officieel of berekend cijfer.
+ * @customfunction TAAKSTELLINGSCENARIO
+ * @param gemeente Naam of CBS-code van de gemeente.
+ * @param landelijk Landelijk aantal te huisvesten vergunninghouders in het scenario, een geheel getal van 1 t/m 200.000.
+ * @param [periode] Het halfjaar, bijvoorbeeld "2027-I"; standaard: de laatst bekende inwoners in de huidige indeling.
+ * @returns Aantal te huisvesten vergunninghouders in het scenario.
+ */
+export function taakstellingscenario(gemeente: unknown, landelijk: unknown, periode?: unknown): number {
+  return alsExcel(() =>
+    eindig(
+      engine().taakstellingScenario(
+        verplicht(gemeente, "gemeente"),
+        verplichtGetal(landelijk, "landelijk", GRENZEN.landelijkTaakstelling),
+        optioneel(periode, "periode"),
+      ).aantal,
+    ),
+  );
+}
+
+/**
+ * The national numbers of the ledger's half-years: nothing, one number, or one column (or row) with a cell per
+ * half-year (an empty cell: the dataset's number). The engine checks the count against `gehuisvest`.
+ */
+function landelijkKolom(v: unknown): (number | undefined)[] {
+  if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return [];
+  if (!Array.isArray(v)) return [optioneelGetal(v, "landelijk", GRENZEN.landelijkTaakstelling)];
+  // A whole column may arrive here: look at the shape before copying anything.
+  const eerste: unknown = v[0];
+  const breedte = Array.isArray(eerste) ? eerste.length : 1;
+  if (v.length > 1 && breedte > 1) throw ongeldig(taakstellingBerichten.landelijkGeenKolom());
+  const cellen: unknown[] = v.length === 1 && Array.isArray(eerste) ? eerste : v;
+  if (cellen.length > GRENZEN.perioden.max)
+    throw ongeldig(berichten.periodeReeksTeLang(GRENZEN.perioden.max));
+  const getallen = cellen.map((c) => {
+    if (Array.isArray(c) && c.length !== 1) throw ongeldig(taakstellingBerichten.landelijkGeenKolom());
+    return optioneelGetal(c, "landelijk", GRENZEN.landelijkTaakstelling);
+  });
+  return getallen.every((n) => n === undefined) ? [] : getallen;
+}
+
+/** The arguments of the ledger functions, read once (same for ACHTERSTAND … VERLOOP). */
+function verloopArgumenten(
+  gemeente: unknown,
+  periode: unknown,
+  gehuisvest: unknown,
+  beginsaldo: unknown,
+  landelijk: unknown,
+) {
+  return [
     verplicht(gemeente, "gemeente"),
     verplicht(periode, "periode"),
     aantallen(gehuisvest),
     optioneelGeheelGetal(beginsaldo, "beginsaldo", GRENZEN.beginsaldo, 0),
-  );
+    landelijkKolom(landelijk),
+  ] as const;
+}
+
+function laatsteRegel(
+  gemeente: unknown,
+  periode: unknown,
+  gehuisvest: unknown,
+  beginsaldo: unknown,
+  landelijk: unknown,
+) {
+  const regels = engine().verloop(...verloopArgumenten(gemeente, periode, gehuisvest, beginsaldo, landelijk));
   const laatste = regels[regels.length - 1];
   if (!laatste) throw new OpgaveFout("ongeldig", berichten.gehuisvestLeeg());
   return laatste;
@@ -83,8 +158,9 @@ function laatsteRegel(gemeente: unknown, periode: unknown, gehuisvest: unknown, 
  * @customfunction ACHTERSTAND
  * @param gemeente Naam of CBS-code van de gemeente.
  * @param periode Het laatste halfjaar, bijvoorbeeld "2024-II".
- * @param gehuisvest Aantal gehuisvest in dat halfjaar, of een kolom met aantallen per opeenvolgend halfjaar (de laatste is "periode"); elk een geheel getal van 0 t/m 100.000, hoogstens 100 halfjaren.
+ * @param gehuisvest Aantal gehuisvest in dat halfjaar, of een kolom met aantallen per opeenvolgend halfjaar (de laatste is "periode"); elk een geheel getal van 0 t/m 100.000, hoogstens 100 halfjaren. Vóór een herindeling die de gemeente vormde of vergrootte: het grondgebied van nu (som van de delen).
  * @param [beginsaldo] Achterstand (+) of voorsprong (−) aan het begin van het eerste halfjaar, een geheel getal van -100.000 t/m 100.000; standaard 0.
+ * @param [landelijk] Eigen landelijk getal per halfjaar (uit de circulaire), voor halfjaren zonder getal in de dataset of in plaats daarvan: één getal of een kolom met evenveel cellen als gehuisvest; een lege cel gebruikt de dataset; elk een geheel getal van 1 t/m 200.000.
  * @returns Achterstand (0 als er een voorsprong is).
  */
 export function achterstand(
@@ -92,8 +168,11 @@ export function achterstand(
   periode: unknown,
   gehuisvest: unknown[][],
   beginsaldo?: unknown,
+  landelijk?: unknown[][],
 ): number {
-  return alsExcel(() => eindig(laatsteRegel(gemeente, periode, gehuisvest, beginsaldo).achterstand));
+  return alsExcel(() =>
+    eindig(laatsteRegel(gemeente, periode, gehuisvest, beginsaldo, landelijk).achterstand),
+  );
 }
 
 /**
@@ -103,6 +182,7 @@ export function achterstand(
  * @param periode Het laatste halfjaar, bijvoorbeeld "2024-II".
  * @param gehuisvest Aantal gehuisvest in dat halfjaar, of een kolom met aantallen per opeenvolgend halfjaar (de laatste is "periode"); elk een geheel getal van 0 t/m 100.000, hoogstens 100 halfjaren.
  * @param [beginsaldo] Achterstand (+) of voorsprong (−) aan het begin van het eerste halfjaar, een geheel getal van -100.000 t/m 100.000; standaard 0.
+ * @param [landelijk] Eigen landelijk getal per halfjaar (uit de circulaire), voor halfjaren zonder getal in de dataset of in plaats daarvan: één getal of een kolom met evenveel cellen als gehuisvest; een lege cel gebruikt de dataset; elk een geheel getal van 1 t/m 200.000.
  * @returns Voorsprong (0 als er een achterstand is).
  */
 export function voorsprong(
@@ -110,8 +190,11 @@ export function voorsprong(
   periode: unknown,
   gehuisvest: unknown[][],
   beginsaldo?: unknown,
+  landelijk?: unknown[][],
 ): number {
-  return alsExcel(() => eindig(laatsteRegel(gemeente, periode, gehuisvest, beginsaldo).voorsprong));
+  return alsExcel(() =>
+    eindig(laatsteRegel(gemeente, periode, gehuisvest, beginsaldo, landelijk).voorsprong),
+  );
 }
 
 /**
@@ -121,6 +204,7 @@ export function voorsprong(
  * @param periode Het halfjaar, bijvoorbeeld "2024-II".
  * @param gehuisvest Aantal gehuisvest per opeenvolgend halfjaar tot en met "periode" (de laatste waarde telt niet mee voor de gecorrigeerde taakstelling zelf); elk een geheel getal van 0 t/m 100.000, hoogstens 100 halfjaren.
  * @param [beginsaldo] Achterstand (+) of voorsprong (−) aan het begin van het eerste halfjaar, een geheel getal van -100.000 t/m 100.000; standaard 0.
+ * @param [landelijk] Eigen landelijk getal per halfjaar (uit de circulaire), voor halfjaren zonder getal in de dataset of in plaats daarvan: één getal of een kolom met evenveel cellen als gehuisvest; een lege cel gebruikt de dataset; elk een geheel getal van 1 t/m 200.000.
  * @returns Gecorrigeerde taakstelling.
  */
 export function gecorrigeerd(
@@ -128,8 +212,64 @@ export function gecorrigeerd(
   periode: unknown,
   gehuisvest: unknown[][],
   beginsaldo?: unknown,
+  landelijk?: unknown[][],
 ): number {
-  return alsExcel(() => eindig(laatsteRegel(gemeente, periode, gehuisvest, beginsaldo).gecorrigeerd));
+  return alsExcel(() =>
+    eindig(laatsteRegel(gemeente, periode, gehuisvest, beginsaldo, landelijk).gecorrigeerd),
+  );
+}
+
+/**
+ * Het verloop per halfjaar als tabel: periode, taakstelling met herkomst (na een herindeling de som van de delen), beginsaldo, gecorrigeerde taakstelling, gehuisvest, achterstand, voorsprong en het aantal halfjaren achtereen met een achterstand.
+ * @customfunction VERLOOP
+ * @param gemeente Naam of CBS-code van de gemeente.
+ * @param periode Het laatste halfjaar, bijvoorbeeld "2024-II".
+ * @param gehuisvest Een kolom met het aantal gehuisvest per opeenvolgend halfjaar (de laatste is "periode"), of één getal; elk een geheel getal van 0 t/m 100.000, hoogstens 100 halfjaren.
+ * @param [beginsaldo] Achterstand (+) of voorsprong (−) aan het begin van het eerste halfjaar, een geheel getal van -100.000 t/m 100.000; standaard 0.
+ * @param [landelijk] Eigen landelijk getal per halfjaar (uit de circulaire), voor halfjaren zonder getal in de dataset of in plaats daarvan: één getal of een kolom met evenveel cellen als gehuisvest; een lege cel gebruikt de dataset; elk een geheel getal van 1 t/m 200.000.
+ * @returns Tabel met een kopregel en één regel per halfjaar; loopt over (spill).
+ */
+export function verloop(
+  gemeente: unknown,
+  periode: unknown,
+  gehuisvest: unknown[][],
+  beginsaldo?: unknown,
+  landelijk?: unknown[][],
+): any[][] {
+  return alsExcel(() => {
+    const rijen = engine().verloopTabel(
+      ...verloopArgumenten(gemeente, periode, gehuisvest, beginsaldo, landelijk),
+    );
+    const breuk = rijen.find((r) => r.taakstelling instanceof OpgaveFout);
+    const naBreuk =
+      breuk === undefined
+        ? undefined
+        : naarExcelFout(
+            new OpgaveFout(
+              "nietBeschikbaar",
+              taakstellingBerichten.verloopNaOnbekend(periodeCode(breuk.periode)),
+            ),
+          );
+    return eindigeTabel([
+      [...taakstellingBerichten.verloopKop],
+      ...rijen.map((r) => {
+        const t = r.taakstelling;
+        const onbekend = t instanceof OpgaveFout ? naarExcelFout(t) : naBreuk;
+        const saldo = (n: number | undefined) => (n === undefined ? onbekend : n);
+        return [
+          periodeCode(r.periode),
+          t instanceof OpgaveFout ? naarExcelFout(t) : t.aantal,
+          t instanceof OpgaveFout ? taakstellingBerichten.verloopOnbekend(t.message) : gebiedLabel(t),
+          saldo(r.regel?.beginsaldo),
+          saldo(r.regel?.gecorrigeerd),
+          r.gehuisvest,
+          saldo(r.regel?.achterstand),
+          saldo(r.regel?.voorsprong),
+          saldo(r.achtereenAchter ?? undefined),
+        ];
+      }),
+    ]);
+  });
 }
 
 /**
@@ -197,21 +337,24 @@ export function landelijk(periode: unknown): number {
 }
 
 /**
- * Herkomst van de taakstelling: officieel of berekend, met formule, peildatum, bron en datasetversie.
+ * Herkomst van de taakstelling: officieel of berekend, met formule, peildatum, bron en datasetversie. Vóór de herindeling die de gemeente vormde: de taakstelling van het grondgebied (som van de delen), zo gelabeld.
  * @customfunction BRON
  * @param gemeente Naam of CBS-code van de gemeente.
  * @param periode Halfjaar, bijvoorbeeld "2024-I".
+ * @param [landelijk] Eigen landelijk getal voor dat halfjaar, zoals bij TAAKSTELLING, een geheel getal van 1 t/m 200.000.
  * @returns Tekst met de herkomst van het getal.
  */
-export function bron(gemeente: unknown, periode: unknown): string {
+export function bron(gemeente: unknown, periode: unknown, landelijk?: unknown): string {
   return alsExcelUitkomst(() => {
     const e = engine();
     const invoer = verplicht(gemeente, "gemeente");
     const p = verplicht(periode, "periode");
-    const tekst = e.bronUitkomst(invoer, p);
+    const l = optioneelGetal(landelijk, "landelijk", GRENZEN.landelijkTaakstelling);
+    const tekst = e.bronMet(invoer, p, l);
     if (tekst instanceof OpgaveFout) return tekst;
-    // Text the lookup ignored ("=Utrecht") is named, with the gemeente it was read as.
-    return tekst + invoerNoot(invoer, () => e.taakstelling(invoer, p).gemeente.naam);
+    // Text the lookup ignored ("=Utrecht") is named, with the gemeente it was read as (then or now).
+    const naam = () => vangStil(() => e.gemeente(invoer, e.periode(p)).naam) ?? e.gemeente(invoer).naam;
+    return tekst + invoerNoot(invoer, naam);
   });
 }
 
@@ -471,8 +614,8 @@ function oekraineBerekening(plaatsen: unknown, van: unknown, tot: unknown, soort
   return oekraineVergoeding(
     engine().dataset.kostenNormen,
     verplichtGetal(plaatsen, "plaatsen", GRENZEN.plaatsen),
-    datum(van, "van"),
-    datum(tot, "tot"),
+    datumArg(van, "van"),
+    datumArg(tot, "tot"),
     s === undefined ? "GOO" : parseSoortOekraine(s),
   );
 }
@@ -519,4 +662,39 @@ export function oekrainedelen(plaatsen: unknown, van: unknown, tot: unknown, soo
       ...v.waarschuwingen.map((w) => [w, ...leeg, ""]),
     ]);
   });
+}
+
+/**
+ * Landelijke kerncijfers van de opvang van Oekraïense ontheemden (opdracht Veiligheidsberaad, doelstelling, gevraagde, beschikbare en gebruikte plekken), zoals gepubliceerd: per indicator het laatste cijfer op of vóór de datum. Nooit een afgeleid aandeel per gemeente.
+ * @customfunction OEKRAINECIJFERS
+ * @param [datum] Datum waarop het cijfer geldt (Excel-datum of tekst als 1-3-2024); standaard het laatst bekende. Een cijfer dat de bron met een maand dateert, geldt vanaf de eerste dag van die maand.
+ * @param [indicator] Naam van de indicator zoals in de bron, bijvoorbeeld "landelijke doelstelling", "gevraagd", "beschikbaar", "in gebruik" of "benodigde plekken"; zonder: een tabel van alle indicatoren.
+ * @returns Het cijfer, of een tabel (indicator, waarde, datum, bron, toelichting) met een kopregel; loopt over (spill).
+ */
+export function oekrainecijfers(datum?: unknown, indicator?: unknown): any[][] {
+  return alsExcel(() => {
+    const dag = optioneel(datum, "datum") === undefined ? undefined : datumArg(datum, "datum");
+    const naam = optioneleTekst(indicator, "indicator");
+    const cijfers = engine().oekraineKerncijfers(dag, naam);
+    const waarde = (c: (typeof cijfers)[number]) => c.aantal ?? tekstCel(c.waardeTekst);
+    if (naam !== undefined) return eindigeTabel(cijfers.slice(0, 1).map((c) => [waarde(c)]));
+    return eindigeTabel([
+      [...taakstellingBerichten.oekraineKop],
+      ...cijfers.map((c) => [
+        tekstCel(c.indicator),
+        waarde(c),
+        datumTekst(c),
+        tekstCel(c.bron),
+        tekstCel(c.toelichting),
+      ]),
+    ]);
+  });
+}
+
+/**
+ * Source text for a cell that cannot be taken for a formula: text that starts with =, +, - or @ ("+25.000 bovenop
+ * 50.000") is shown between quotes, as a quotation of the source.
+ */
+function tekstCel(tekst: string): string {
+  return /^[=+\-@]/.test(tekst) ? `“${tekst}”` : tekst;
 }

@@ -28,19 +28,31 @@ const ledger = [
   p("periode"),
   p("gehuisvest", { matrix: true }),
   p("beginsaldo", { optioneel: true }),
+  p("landelijk", { matrix: true, optioneel: true }),
 ];
+const landelijkOptioneel = p("landelijk", { optioneel: true });
 
 export const FUNCTIES: readonly FunctieDefinitie[] = [
-  { id: "TAAKSTELLING", fn: f.taakstelling, parameters: [p("gemeente"), p("periode")] },
+  {
+    id: "TAAKSTELLING",
+    fn: f.taakstelling,
+    parameters: [p("gemeente"), p("periode"), landelijkOptioneel],
+  },
+  {
+    id: "TAAKSTELLINGSCENARIO",
+    fn: f.taakstellingscenario,
+    parameters: [p("gemeente"), p("landelijk"), p("periode", { optioneel: true })],
+  },
   { id: "ACHTERSTAND", fn: f.achterstand, parameters: ledger },
   { id: "VOORSPRONG", fn: f.voorsprong, parameters: ledger },
   { id: "GECORRIGEERD", fn: f.gecorrigeerd, parameters: ledger },
+  { id: "VERLOOP", fn: f.verloop, parameters: ledger, tabel: true },
   { id: "INWONERS", fn: f.inwoners, parameters: [p("gemeente"), p("peildatum", { optioneel: true })] },
   { id: "GEMEENTECODE", fn: f.gemeentecode, parameters: [p("gemeente"), p("periode", { optioneel: true })] },
   { id: "GEMEENTENAAM", fn: f.gemeentenaam, parameters: [p("gemeente")] },
   { id: "PROVINCIE", fn: f.provincie, parameters: [p("gemeente")] },
   { id: "LANDELIJK", fn: f.landelijk, parameters: [p("periode")] },
-  { id: "BRON", fn: f.bron, parameters: [p("gemeente"), p("periode")] },
+  { id: "BRON", fn: f.bron, parameters: [p("gemeente"), p("periode"), landelijkOptioneel] },
   { id: "DATASET", fn: f.dataset, parameters: [] },
   {
     id: "GEMEENTEN",
@@ -85,6 +97,12 @@ export const FUNCTIES: readonly FunctieDefinitie[] = [
   },
   { id: "OEKRAINE", fn: f.oekraine, parameters: oekraineParams },
   { id: "OEKRAINEDELEN", fn: f.oekrainedelen, parameters: oekraineParams, tabel: true },
+  {
+    id: "OEKRAINECIJFERS",
+    fn: f.oekrainecijfers,
+    parameters: [p("datum", { optioneel: true }), p("indicator", { optioneel: true })],
+    tabel: true,
+  },
 ];
 
 export function functie(id: string): FunctieDefinitie | undefined {

@@ -43,6 +43,13 @@ function meldingZonderEngels(tekst: string): string {
   );
 }
 
+/** "Gelderland en Utrecht", "A, B en C". */
+function opsomming(namen: readonly string[]): string {
+  return namen.length <= 1
+    ? (namen[0] ?? "")
+    : `${namen.slice(0, -1).join(", ")} en ${namen[namen.length - 1] ?? ""}`;
+}
+
 function onverwacht(detail: string): string {
   return `Er ging iets mis: ${detail}. Uw werkboek is niet gewijzigd.`;
 }
@@ -136,4 +143,25 @@ export const paneelBerichten = {
     waarschuwingen: number,
   ) =>
     `Overzicht ${provincie}: ${aangeleverd} van ${totaal} gemeenten aangeleverd; ${fouten} fouten en ${waarschuwingen} waarschuwingen (zie Controle).`,
+  // Reading the chosen files, one line per file (aria-live)
+  consLezen: (nr: number, van: number, bestand: string) => `Bestand ${nr} van ${van}: ${bestand} lezen…`,
+  consGelezen: (nr: number, van: number, bestand: string, gemeente: string | undefined) =>
+    `Bestand ${nr} van ${van}: ${bestand} gelezen` + (gemeente ? ` (${gemeente}).` : "."),
+  consGeweigerd: (nr: number, van: number, bestand: string, reden: string) =>
+    `Bestand ${nr} van ${van}: ${bestand} geweigerd. ${reden}`,
+  /** The worker stopped while reading a file and said nothing more (quoted in "kon niet worden gelezen (…)"). */
+  consLezenAfgebroken: "het lezen werd onverwacht afgebroken",
+  /** A province tie: the files do not decide which province the overview is for. */
+  consKiesProvincie: (namen: readonly string[]) =>
+    `De bestanden wijzen niet één provincie aan: evenveel gemeenten uit ${opsomming(namen)}. ` +
+    'Kies de provincie van het overzicht en klik op "Maak overzicht".',
+  /** Not one file could be used: no overview, and why per file. */
+  consGeenBruikbaar: (bestanden: readonly { bestand: string; reden: string }[]) =>
+    [
+      bestanden.length === 1
+        ? "Geen overzicht gemaakt: het gekozen bestand kon niet worden gebruikt."
+        : `Geen overzicht gemaakt: geen van de ${bestanden.length} gekozen bestanden kon worden gebruikt.`,
+      ...bestanden.map((x) => `• ${x.bestand}: ${x.reden}`),
+      "Kies de werkboeken die de gemeenten met Opgave hebben gevuld (.xlsx).",
+    ].join("\n"),
 } as const;

@@ -1,19 +1,33 @@
 /**
- * Task pane part for provincial coordinators: pick or drop many municipal workbooks, read them in the browser
- * (exceljs, loaded on demand), check and consolidate them, and write the overview into the open workbook
- * (Office.js) or offer it as a download (preview).
+ * Task pane part for provincial coordinators: pick or drop many municipal workbooks, read them one after another
+ * in a Web Worker (./leesWerker: exceljs off the main thread, so the pane stays responsive; on the main thread where
+ * the host has no worker), with a line per file in an aria-live list; check and consolidate them; ask for the
+ * province when the files do not decide it; and write the overview into the open workbook (Office.js) or offer it
+ * as a download (preview). When not one file can be used there is no overview, only the reason per file.
  */
 import { engine } from "../data/store";
 import { paneelBerichten as pb } from "./berichten";
-import { consolideer, type Aanlevering, type Consolidatie } from "../domain/consolideren";
+import { consolidatieBerichten as cb } from "../domain/berichten";
+import {
+  consolideer,
+  onbruikbareAanlevering,
+  type Aanlevering,
+  type Consolidatie,
+  type GemeenteRef,
+} from "../domain/consolideren";
 import type { BronInfo } from "../workbook/bouwPlan";
 import { planConsolidatie } from "../workbook/consolidatiePlan";
 import type { WerkboekPlan } from "../workbook/plan";
 import { inExcel, vulWerkboek } from "./excelHost";
+import type { LeesAntwoord, LeesVraag } from "./leesWerker";
 import { downloadBestand, element, toonBericht, voortgang } from "./weergave";
 import { berekendeWaarden, bestandsnaam, toonVoorbeeld, verbergVoorbeeld } from "./voorbeeld";
 
 let gekozen: File[] = [];
+/** The chosen files as read (kept for a rerun with the chosen province; gone when other files are chosen). */
+let gelezen: Aanlevering[] | undefined;
+/** Counts runs and choices of files: a run overtaken by a newer one (other files chosen) stops and shows nothing. */
+let ronde = 0;
 /** The overview shown in the preview and the name of its download (gone when other files are chosen). */
 let laatste: { plan: WerkboekPlan; bestand: string } | undefined;
 
@@ -31,7 +45,12 @@ function vergeetOverzicht(): void {
 }
 
 function kies(bestanden: readonly File[]): void {
+  ronde++; // a run still reading the earlier files stops and shows nothing
   vergeetOverzicht();
+  voortgang(null, "cons");
+  gelezen = undefined;
+  element("cons-keuze").hidden = true;
+  element("cons-bestanden").replaceChildren();
   gekozen = bestanden.filter((b) => b.name.toLowerCase().endsWith(".xlsx"));
   const genegeerd = bestanden.length - gekozen.length;
   element("dropzone-hulp").textContent =
@@ -39,9 +58,170 @@ function kies(bestanden: readonly File[]): void {
   element<HTMLButtonElement>("consolideer").disabled = gekozen.length === 0;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Reading: in the worker, or on the main thread
+
+/** Reads one file's bytes into an Aanlevering. */
+type Lees = (naam: string, data: ArrayBuffer) => Promise<Aanlevering>;
+
+/** The worker did not start (no script, refused by the host or its policy): read on the main thread instead. */
+class GeenWerker extends Error {}
+
+interface Werker {
+  readonly worker: Worker;
+  /** It said `gereed`: it runs (an error after this is about a file, not about starting). */
+  gereed: boolean;
+  /** It failed while reading: start a new one for the next file. */
+  kapot: boolean;
+  volgende: number;
+}
+
+function startWerker(): Werker | undefined {
+  // Some Office hosts (older embedded browsers, a page policy that forbids workers) have no Worker or refuse to
+  // start one: then the pane reads on the main thread, as it did before (same result, less responsive meanwhile).
+  if (typeof Worker === "undefined") return undefined;
+  try {
+    // Its own webpack entry next to taskpane.html (webpack.config.js).
+    const worker = new Worker(new URL("leesWerker.js", document.baseURI), { name: "opgave-lezen" });
+    const w: Werker = { worker, gereed: false, kapot: false, volgende: 0 };
+    worker.addEventListener("message", (ev: MessageEvent<LeesAntwoord>) => {
+      if (ev.data.soort === "gereed") w.gereed = true;
+    });
+    return w;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file that could not be read at all (the worker broke off, the browser could not open it). */
+function onleesbaar(naam: string, detail: string): Aanlevering {
+  return onbruikbareAanlevering(naam, [
+    { soort: "onleesbaar", ernst: "fout", melding: cb.onleesbaar(detail) },
+  ]);
+}
+
+/** One file in the worker; the bytes are transferred (not copied). Rejects with GeenWerker if it never started. */
+function leesInWerker(w: Werker, naam: string, data: ArrayBuffer): Promise<Aanlevering> {
+  const id = ++w.volgende;
+  return new Promise((resolve, reject) => {
+    const klaar = () => {
+      w.worker.removeEventListener("message", opAntwoord);
+      w.worker.removeEventListener("error", opFout);
+      w.worker.removeEventListener("messageerror", opFout);
+    };
+    function opAntwoord(ev: MessageEvent<LeesAntwoord>): void {
+      const a = ev.data;
+      if (a.soort === "gereed" || a.id !== id) return;
+      klaar();
+      resolve(a.soort === "gelezen" ? a.aanlevering : onleesbaar(naam, a.melding));
+    }
+    function opFout(ev: Event): void {
+      ev.preventDefault(); // handled here: not an error of the page
+      klaar();
+      if (!w.gereed) return reject(new GeenWerker());
+      w.kapot = true;
+      const detail = ev instanceof ErrorEvent && ev.message ? ev.message : pb.consLezenAfgebroken;
+      resolve(onleesbaar(naam, detail));
+    }
+    w.worker.addEventListener("message", opAntwoord);
+    w.worker.addEventListener("error", opFout);
+    w.worker.addEventListener("messageerror", opFout);
+    const vraag: LeesVraag = { id, naam, data };
+    w.worker.postMessage(vraag, [data]);
+  });
+}
+
+/** How the files of one run are read: the worker while it works, else the main thread (exceljs loaded then). */
+interface Lezing {
+  werker: Werker | undefined;
+  hoofdthread?: Lees;
+}
+
+async function leesOpHoofdthread(l: Lezing): Promise<Lees> {
+  if (!l.hoofdthread) {
+    // exceljs only now: it is a large library and most users never consolidate.
+    const { leesAanlevering } = await import(/* webpackChunkName: "lezen" */ "../workbook/lezen");
+    l.hoofdthread = (naam, data) => leesAanlevering(naam, new Uint8Array(data));
+  }
+  return l.hoofdthread;
+}
+
+/** One file, with the way it was read. Never throws for a bad file. */
+async function leesEen(l: Lezing, f: File): Promise<{ a: Aanlevering; lezer: "werker" | "hoofdthread" }> {
+  if (l.werker?.kapot) {
+    l.werker.worker.terminate();
+    l.werker = startWerker();
+  }
+  try {
+    if (l.werker) {
+      try {
+        return { a: await leesInWerker(l.werker, f.name, await f.arrayBuffer()), lezer: "werker" };
+      } catch (e) {
+        if (!(e instanceof GeenWerker)) throw e;
+        l.werker.worker.terminate();
+        l.werker = undefined;
+      }
+    }
+    const lees = await leesOpHoofdthread(l);
+    return { a: await lees(f.name, await f.arrayBuffer()), lezer: "hoofdthread" };
+  } catch (e) {
+    // The browser could not give the bytes (the file moved, no permission): this file only.
+    const tekst = e instanceof Error ? e.message || e.name : String(e);
+    return { a: onleesbaar(f.name, tekst), lezer: l.werker ? "werker" : "hoofdthread" };
+  }
+}
+
+/**
+ * Reads the files one after another, a line per file in the aria-live list (#cons-bestanden: "Bestand 2 van 5:
+ * x.xlsx lezen…", then read or refused; `data-lezer` says worker or main thread). Undefined when other files
+ * were chosen meanwhile.
+ */
+async function leesAlle(bestanden: readonly File[]): Promise<Aanlevering[] | undefined> {
+  const mijn = ronde;
+  const lijst = element("cons-bestanden");
+  lijst.replaceChildren();
+  const l: Lezing = { werker: startWerker() };
+  const uit: Aanlevering[] = [];
+  try {
+    for (const [i, f] of bestanden.entries()) {
+      const nr = i + 1;
+      const li = document.createElement("li");
+      li.textContent = pb.consLezen(nr, bestanden.length, f.name);
+      li.dataset.stand = "lezen";
+      lijst.append(li);
+      const { a, lezer } = await leesEen(l, f);
+      if (mijn !== ronde) return undefined;
+      li.dataset.lezer = lezer;
+      li.dataset.stand = a.bruikbaar ? "gelezen" : "geweigerd";
+      li.className = a.bruikbaar ? "" : "geweigerd";
+      li.textContent = a.bruikbaar
+        ? pb.consGelezen(nr, bestanden.length, f.name, a.onderwerp?.naam)
+        : pb.consGeweigerd(
+            nr,
+            bestanden.length,
+            f.name,
+            pb.meldingZonderEngels(a.problemen[0]?.melding ?? ""),
+          );
+      // The modification time decides between resubmissions with the same "Gevuld op" (consolideer).
+      uit.push({ ...a, gewijzigd: f.lastModified });
+      voortgang(nr / (bestanden.length + 1), "cons");
+    }
+    return uit;
+  } finally {
+    l.werker?.worker.terminate();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The overview
+
 /** The findings with a library's English message (jszip, exceljs) in Dutch: in the list and the overview alike. */
 function inHetNederlands(c: Consolidatie): Consolidatie {
-  return { ...c, controles: c.controles.map((k) => ({ ...k, melding: pb.meldingZonderEngels(k.melding) })) };
+  return {
+    ...c,
+    controles: c.controles.map((k) => ({ ...k, melding: pb.meldingZonderEngels(k.melding) })),
+    bestanden: c.bestanden.map((x) => ({ ...x, toelichting: pb.meldingZonderEngels(x.toelichting) })),
+  };
 }
 
 function toonControles(c: Consolidatie): void {
@@ -71,42 +251,86 @@ function samenvatting(c: Consolidatie): string {
   );
 }
 
-async function samenvoegen(bron: () => BronInfo): Promise<void> {
-  const knop = element<HTMLButtonElement>("consolideer");
-  knop.disabled = true;
+/** A tie: the choice of province (the files are read; "Maak overzicht" consolidates them again). */
+function toonKeuze(provincies: readonly GemeenteRef[]): void {
+  const keuze = element<HTMLSelectElement>("cons-provincie");
+  keuze.replaceChildren(
+    ...provincies.map((p) =>
+      Object.assign(document.createElement("option"), { value: p.code, textContent: p.naam }),
+    ),
+  );
+  element("cons-keuze").hidden = false;
+  toonUitkomst(pb.consKiesProvincie(provincies.map((p) => p.naam)));
+  keuze.focus();
+}
+
+/** The checks, and the overview in Excel or as a preview with its download; none when no file could be used. */
+async function toonOverzicht(c: Consolidatie, bron: () => BronInfo): Promise<void> {
+  if (!c.bestanden.some((x) => x.gebruikt)) {
+    toonUitkomst(
+      pb.consGeenBruikbaar(c.bestanden.map((x) => ({ bestand: x.bestand, reden: x.toelichting }))),
+      true,
+    );
+    return;
+  }
+  toonControles(c);
+  const plan = planConsolidatie(c, bron());
+  if (inExcel()) {
+    const rapport = await vulWerkboek(plan, (f) => voortgang(f, "cons"));
+    toonUitkomst(
+      `${samenvatting(c)}\n${pb.gevuld(rapport.nieuweBladen.length, rapport.wijzigingen.length, rapport.invoerBehouden)}`,
+    );
+  } else {
+    toonVoorbeeld("cons-voorbeeld", plan, await berekendeWaarden(plan));
+    laatste = { plan, bestand: bestandsnaam("overzicht", c.provincie?.naam ?? "provincie") };
+    const download = element("cons-download");
+    download.textContent = pb.knopDownload(laatste.bestand);
+    download.hidden = false;
+    toonUitkomst(samenvatting(c));
+  }
+}
+
+/**
+ * Runs one step with the buttons disabled, the progress bar shown and any error as a Dutch message. A run that
+ * other files overtook (see `ronde`) leaves the pane to the new choice.
+ */
+async function bezig(stap: () => Promise<void>): Promise<void> {
+  const mijn = ++ronde;
+  const knoppen = [element<HTMLButtonElement>("consolideer"), element<HTMLButtonElement>("cons-maak")];
+  for (const k of knoppen) k.disabled = true;
   vergeetOverzicht();
   voortgang(0, "cons");
   try {
-    // exceljs only now: it is a large library and most users never consolidate.
-    const { leesAanlevering } = await import(/* webpackChunkName: "lezen" */ "../workbook/lezen");
-    const aanleveringen: Aanlevering[] = [];
-    for (const [i, f] of gekozen.entries()) {
-      // A broken file never stops the others: leesAanlevering reports instead of throwing.
-      aanleveringen.push(await leesAanlevering(f.name, new Uint8Array(await f.arrayBuffer())));
-      voortgang((i + 1) / (gekozen.length + 1), "cons");
-    }
-    const c = inHetNederlands(consolideer(engine(), aanleveringen));
-    toonControles(c);
-    const plan = planConsolidatie(c, bron());
-    if (inExcel()) {
-      const rapport = await vulWerkboek(plan, (f) => voortgang(f, "cons"));
-      toonUitkomst(
-        `${samenvatting(c)}\n${pb.gevuld(rapport.nieuweBladen.length, rapport.wijzigingen.length, rapport.invoerBehouden)}`,
-      );
-    } else {
-      toonVoorbeeld("cons-voorbeeld", plan, await berekendeWaarden(plan));
-      laatste = { plan, bestand: bestandsnaam("overzicht", c.provincie?.naam ?? "provincie") };
-      const download = element("cons-download");
-      download.textContent = pb.knopDownload(laatste.bestand);
-      download.hidden = false;
-      toonUitkomst(samenvatting(c));
-    }
+    await stap();
   } catch (e) {
-    toonUitkomst(pb.fout(e), true);
+    if (mijn === ronde) toonUitkomst(pb.fout(e), true);
   } finally {
-    voortgang(null, "cons");
-    knop.disabled = gekozen.length === 0;
+    if (mijn === ronde) {
+      voortgang(null, "cons");
+      knoppen[0]!.disabled = gekozen.length === 0;
+      knoppen[1]!.disabled = false;
+    }
   }
+}
+
+async function samenvoegen(bron: () => BronInfo): Promise<void> {
+  element("cons-keuze").hidden = true;
+  gelezen = undefined;
+  // A broken file never stops the others: it is reported instead.
+  const aanleveringen = await leesAlle(gekozen);
+  if (!aanleveringen) return; // other files were chosen meanwhile
+  gelezen = aanleveringen;
+  const c = inHetNederlands(consolideer(engine(), aanleveringen));
+  const keuze = c.provincieKeuze;
+  if (keuze && keuze.length > 0) toonKeuze(keuze);
+  else await toonOverzicht(c, bron);
+}
+
+/** "Maak overzicht": the files as read, for the chosen province (not read again). */
+async function maakVoorProvincie(bron: () => BronInfo): Promise<void> {
+  if (!gelezen) return;
+  const provincie = element<HTMLSelectElement>("cons-provincie").value;
+  await toonOverzicht(inHetNederlands(consolideer(engine(), gelezen, { provincie })), bron);
 }
 
 async function download(): Promise<void> {
@@ -138,6 +362,7 @@ export function startConsolidatie(bron: () => BronInfo): void {
   });
   // The drop zone is only a drop target; the button in it opens the file picker (keyboard and pointer alike).
   element("kies-bestanden").addEventListener("click", () => invoer.click());
-  element("consolideer").addEventListener("click", () => void samenvoegen(bron));
+  element("consolideer").addEventListener("click", () => void bezig(() => samenvoegen(bron)));
+  element("cons-maak").addEventListener("click", () => void bezig(() => maakVoorProvincie(bron)));
   element("cons-download").addEventListener("click", () => void download());
 }

@@ -1,4 +1,6 @@
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
+import { existsSync, promises as fs } from "fs";
+import os from "os";
 import path from "path";
 import { main } from "../../src/cli/main";
 import { bereikWaarde, celWaarde } from "../../src/cli/excelWaarden";
@@ -70,9 +72,74 @@ describe("opgave fn (the real bin)", () => {
     expect(opgave("fn", "BESTAATNIET").err).toContain("TAAKSTELLING");
     expect(opgave("onzin").code).toBe(2);
     expect(opgave("--help").code).toBe(0);
+    // (A later optional parameter may follow: new ones are only ever added at the end.)
     expect(opgave("functies").out).toContain(
-      "OPGAVE.ACHTERSTAND(gemeente; periode; gehuisvest; [beginsaldo])",
+      "OPGAVE.ACHTERSTAND(gemeente; periode; gehuisvest; [beginsaldo]",
     );
+  });
+});
+
+/**
+ * Runs the real command with its stdout read by a reader that goes away: after the first line (`opgave … | head
+ * -1`), or at once (`| head -0`, so the very first write meets a closed pipe).
+ */
+function metGeslotenPijp(
+  args: readonly string[],
+  na: "eersteRegel" | "direct",
+): Promise<{ code: number | null; signaal: string | null; err: string; eerste: string }> {
+  return new Promise((klaar) => {
+    const c = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    let uit = "";
+    c.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    if (na === "direct") c.stdout.destroy();
+    else
+      c.stdout.on("data", (d: Buffer) => {
+        uit += d.toString();
+        if (uit.includes("\n")) c.stdout.destroy();
+      });
+    c.on("close", (code, signaal) => klaar({ code, signaal, err, eerste: uit.split("\n")[0] ?? "" }));
+  });
+}
+
+describe("output to a closed pipe (opgave … | head): quiet, the run completes", () => {
+  let map: string;
+  beforeAll(async () => {
+    map = await fs.mkdtemp(path.join(os.tmpdir(), "opgave-pijp-"));
+  });
+  afterAll(async () => {
+    if (map) await fs.rm(map, { recursive: true, force: true });
+  });
+  const geenStapel = (err: string) => {
+    expect(err).not.toMatch(/EPIPE|Error|^\s+at /m);
+  };
+
+  test("opgave vul | head -0: no stack trace, the workbook is written, exit 0", async () => {
+    const doel = path.join(map, "zeist.xlsx");
+    const r = await metGeslotenPijp(["vul", "--gemeente", "Zeist", "--uit", doel], "direct");
+    geenStapel(r.err);
+    expect(r.err).toBe("");
+    expect([r.code, r.signaal]).toEqual([0, null]);
+    expect(existsSync(doel)).toBe(true);
+  });
+
+  test("opgave consolideer | head -1: no stack trace, the overview is still written, the exit code stands", async () => {
+    const gemeente = path.join(map, "houten.xlsx");
+    expect(opgave("vul", "--gemeente", "Houten", "--uit", gemeente).code).toBe(0);
+    const doel = path.join(map, "overzicht.xlsx");
+    const r = await metGeslotenPijp(["consolideer", gemeente, "--uit", doel], "eersteRegel");
+    expect(r.eerste).toBe("Bestanden:");
+    geenStapel(r.err);
+    expect(r.err).toBe("");
+    expect([r.code, r.signaal]).toEqual([0, null]);
+    expect(existsSync(doel)).toBe(true);
+  });
+
+  test("opgave fn with a long table | head -1: the first line, then quietly done", async () => {
+    const r = await metGeslotenPijp(["fn", "GEMEENTEN", "2024-I"], "eersteRegel");
+    expect(r.eerste).toBe("Code,Gemeente,Provincie,Inwoners 1-1-2023,Taakstelling 2024-I");
+    geenStapel(r.err);
+    expect(r.code).toBe(0);
   });
 });
 

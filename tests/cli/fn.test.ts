@@ -19,12 +19,13 @@ function opgave(...args: string[]) {
 }
 
 describe("opgave fn: arity", () => {
-  test("TAAKSTELLING Utrecht 2024-I extra: exit 2, a Dutch reason naming the parameters, no answer", () => {
-    expect(opgave("fn", "TAAKSTELLING", "Utrecht", "2024-I", "extra")).toEqual({
+  test("TAAKSTELLING Utrecht 2024-I 40000 extra: exit 2, a Dutch reason naming the parameters, no answer", () => {
+    expect(opgave("fn", "TAAKSTELLING", "Utrecht", "2024-I", "40000", "extra")).toEqual({
       code: 2,
       out: "",
       err:
-        "Te veel argumenten: OPGAVE.TAAKSTELLING(gemeente; periode) heeft 2 parameters, er zijn 3 argumenten " +
+        "Te veel argumenten: OPGAVE.TAAKSTELLING(gemeente; periode; [landelijk]) heeft 3 parameters, er zijn 4 " +
+        "argumenten " +
         "gegeven. Laat de extra waarde weg.",
     });
   });
@@ -96,7 +97,7 @@ describe("the real bin", () => {
   }
 
   test("extra argument: exit 2; absurd number: exit 1 with the Dutch message; never a stack trace", () => {
-    const extra = bin("fn", "TAAKSTELLING", "Utrecht", "2024-I", "extra");
+    const extra = bin("fn", "TAAKSTELLING", "Utrecht", "2024-I", "40000", "extra");
     expect(extra.code).toBe(2);
     expect(extra.out).toBe("");
     expect(extra.err).toMatch(/^Te veel argumenten: /);

@@ -50,6 +50,7 @@ describe("embedded dataset", () => {
       "src/data/bronnen/cbs.ts",
       "src/data/bronnen/csv.ts",
       "src/data/bronnen/naam.ts",
+      "src/data/bronnen/oekraine.ts",
       "src/data/bronnen/opvang.ts",
       "src/data/bronnen/readBronnen.ts",
       "src/data/bronnen/serialize.ts",
@@ -238,6 +239,7 @@ describe("provincies, veiligheidsregio's, bronnen", () => {
       "gemeenten_2023_2024",
       "herindelingen_2015_2020",
       "kosten_normbedragen",
+      "oekraine_opvang_kerncijfers",
       "spreidingswet_financiele_prikkel",
       "spreidingswet_indicatief_gemeenten_deels",
       "spreidingswet_provinciale_opgave_96000",
@@ -329,6 +331,43 @@ describe("achterstand landelijk", () => {
     ]);
     const tekst = dataset.achterstandLandelijk.find((a) => a.peildatum === "2023-07-01");
     expect(tekst).toMatchObject({ aantal: null, waardeTekst: "5100 (bijna)" });
+  });
+});
+
+describe("kerncijfers Oekraïne-opvang (oekraine_opvang_kerncijfers.csv)", () => {
+  test("every cell of the source; a combined row is split into one figure per indicator, quoted", () => {
+    const cijfers = dataset.oekraineKerncijfers!;
+    expect(cijfers.map((c) => [c.datum, c.indicator, c.aantal ?? c.waardeTekst])).toEqual([
+      ["2022-03-07", "opdracht per veiligheidsregio", 2000],
+      ["2022-04-25", "landelijke doelstelling", 75_000],
+      ["2023-07-01", "gevraagd", 90_000],
+      ["2023-07-01", "gerealiseerd", 78_000],
+      ["2023-11", "Oekraiense ontheemden in gemeentelijke opvang (VNG)", "83000+"],
+      ["2024-02-16", "bedden beschikbaar", 90_760],
+      ["2024-02-16", "in gebruik", 90_600],
+      ["2024-02", "gevraagd (per februari)", 97_000],
+      ["2024-02", "beschikbaar", 92_000],
+      ["2025-01", "benodigde plekken", 120_000],
+      ["2025-07", "benodigde plekken", 109_000],
+    ]);
+    expect(cijfers[7]!.toelichting).toBe(
+      'gepubliceerd als "gevraagd (per februari) / beschikbaar: 97000 / 92000"; Veiligheidsberaad',
+    );
+    expect(cijfers[4]!.bron).toBe("VNG ledenbrief november 2023 (opvang en huisvesting)");
+    for (const c of cijfers) expect(c.bron.length).toBeGreaterThan(0);
+  });
+
+  test("a row with more names than values fails the build", () => {
+    const tekst = bronnen["oekraine_opvang_kerncijfers.csv"]!;
+    const files = { ...bronnen, "oekraine_opvang_kerncijfers.csv": tekst.replace("90760 / 90600", "90760") };
+    expect(() => buildDataset(files)).toThrow(/niet even veel namen als waarden/);
+  });
+
+  test("the part is optional in the schema: a dataset without it (an older bundle) is valid", () => {
+    const zonder: Dataset = { ...dataset };
+    delete zonder.oekraineKerncijfers;
+    expect(() => DatasetSchema.parse(zonder)).not.toThrow();
+    expect(serializeDataset(zonder)).not.toContain("oekraineKerncijfers");
   });
 });
 

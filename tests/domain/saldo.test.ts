@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { verloop } from "../../src/domain/saldo";
+import { achtereenAchter, verloop } from "../../src/domain/saldo";
 import { periodeUitIndex } from "../../src/domain/periode";
 
 describe("carry-over ledger (domain brief §2)", () => {
@@ -53,5 +53,30 @@ describe("carry-over ledger (domain brief §2)", () => {
         },
       ),
     );
+  });
+});
+
+describe("consecutive half-years ending with an achterstand (issue 14, VERLOOP)", () => {
+  test("counts up while there is an achterstand and restarts at 0", () => {
+    const regels = verloop(
+      [40, 40, 40, 40, 40, 40].map((taakstelling, i) => ({
+        periode: periodeUitIndex(4048 + i),
+        taakstelling,
+        gehuisvest: [30, 30, 60, 10, 10, 10][i]!,
+      })),
+      5,
+    );
+    expect(regels.map((r) => r.achterstand)).toEqual([15, 25, 5, 35, 65, 95]);
+    expect(achtereenAchter(regels)).toEqual([1, 2, 3, 4, 5, 6]);
+    const metVoorsprong = verloop(
+      [10, 10, 10].map((taakstelling, i) => ({
+        periode: periodeUitIndex(4048 + i),
+        taakstelling,
+        gehuisvest: [20, 0, 0][i]!,
+      })),
+    );
+    expect(metVoorsprong.map((r) => r.saldo)).toEqual([-10, 0, 10]);
+    expect(achtereenAchter(metVoorsprong)).toEqual([0, 0, 1]);
+    expect(achtereenAchter([])).toEqual([]);
   });
 });

@@ -88,6 +88,11 @@ const TEKSTEN = [
   "2024-I",
   "2023-II",
   "2024-II",
+  "2027-I",
+  "2022-II",
+  "Voorne aan Zee",
+  "Het Hogeland",
+  "benodigde plekken",
   "2016-I",
   "2018-II",
   "2025-I",
@@ -148,8 +153,19 @@ const bereik = fc
 
 /** Realistic values per parameter name, so the deep paths (valid gemeente, bad number) are reached too. */
 const WAARSCHIJNLIJK: Record<string, fc.Arbitrary<unknown>> = {
-  gemeente: fc.constantFrom("Utrecht", "=Utrecht", "@Zeist", 344, "GM0363", "Weesp", "Amsterdam", '""'),
-  periode: fc.constantFrom("2024-I", "2023-II", "2023-I", "2024-II", 45_383, "2022-1"),
+  gemeente: fc.constantFrom(
+    "Utrecht",
+    "=Utrecht",
+    "@Zeist",
+    344,
+    "GM0363",
+    "Weesp",
+    "Amsterdam",
+    '""',
+    "Voorne aan Zee",
+    "Het Hogeland",
+  ),
+  periode: fc.constantFrom("2024-I", "2023-II", "2023-I", "2024-II", 45_383, "2022-1", "2022-II", "2027-I"),
   provincie: fc.constantFrom("Utrecht", "Gelderland", "PV28", "Fryslân"),
   peildatum: fc.constantFrom(2023, 2024, 1e308, "1-1-2023", 45_383),
   gehuisvest: fc.oneof(getallen, fc.constantFrom(0, 100, 1e308, -1e308, 0.5)),
@@ -168,6 +184,16 @@ const WAARSCHIJNLIJK: Record<string, fc.Arbitrary<unknown>> = {
   besluit: fc.constantFrom(null, "96000", 96_000, "verdeelbesluit"),
   fase: fc.constantFrom(null, "landelijk", "aanwijzing"),
   duurzaam: fc.constantFrom(null, "ja", true, 0),
+  datum: fc.constantFrom(null, "1-3-2024", 45_352, "2021-01-01", "31-2-2024", 1e308, -1),
+  indicator: fc.constantFrom(
+    null,
+    "benodigde plekken",
+    "Gevraagd",
+    "in gebruik",
+    "=x",
+    75_000,
+    "x".repeat(300),
+  ),
 };
 
 function argument(p: Parameter): fc.Arbitrary<unknown> {

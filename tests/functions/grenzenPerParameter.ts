@@ -12,14 +12,27 @@ export interface GrensParameter {
   readonly args: readonly unknown[];
 }
 
-const verloop = ["Utrecht", "2024-I", [[100]], null];
+const verloop = ["Utrecht", "2024-I", [[100]], null, null];
 const oekraine = [10, "1-10-2022", "31-10-2022", null];
 
 export const GRENS_PARAMETERS: readonly GrensParameter[] = [
-  ...["ACHTERSTAND", "VOORSPRONG", "GECORRIGEERD"].flatMap((functie) => [
+  ...["ACHTERSTAND", "VOORSPRONG", "GECORRIGEERD", "VERLOOP"].flatMap((functie) => [
     { functie, parameter: "gehuisvest", grootheid: "gehuisvest" as const, args: verloop },
     { functie, parameter: "beginsaldo", grootheid: "beginsaldo" as const, args: verloop },
+    { functie, parameter: "landelijk", grootheid: "landelijkTaakstelling" as const, args: verloop },
   ]),
+  ...["TAAKSTELLING", "BRON"].map((functie) => ({
+    functie,
+    parameter: "landelijk",
+    grootheid: "landelijkTaakstelling" as const,
+    args: ["Utrecht", "2024-II", null],
+  })),
+  {
+    functie: "TAAKSTELLINGSCENARIO",
+    parameter: "landelijk",
+    grootheid: "landelijkTaakstelling",
+    args: ["Utrecht", 20_000, "2027-I"],
+  },
   {
     functie: "OPVANGSCENARIO",
     parameter: "landelijk",

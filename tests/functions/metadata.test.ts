@@ -25,16 +25,18 @@ interface MetaFunctie {
  * A change here is a breaking change for every workbook that uses the function.
  */
 const CONTRACT: Record<string, string[]> = {
-  TAAKSTELLING: ["gemeente", "periode"],
-  ACHTERSTAND: ["gemeente", "periode", "gehuisvest", "[beginsaldo]"],
-  VOORSPRONG: ["gemeente", "periode", "gehuisvest", "[beginsaldo]"],
-  GECORRIGEERD: ["gemeente", "periode", "gehuisvest", "[beginsaldo]"],
+  TAAKSTELLING: ["gemeente", "periode", "[landelijk]"],
+  TAAKSTELLINGSCENARIO: ["gemeente", "landelijk", "[periode]"],
+  ACHTERSTAND: ["gemeente", "periode", "gehuisvest", "[beginsaldo]", "[landelijk]"],
+  VOORSPRONG: ["gemeente", "periode", "gehuisvest", "[beginsaldo]", "[landelijk]"],
+  GECORRIGEERD: ["gemeente", "periode", "gehuisvest", "[beginsaldo]", "[landelijk]"],
+  VERLOOP: ["gemeente", "periode", "gehuisvest", "[beginsaldo]", "[landelijk]"],
   INWONERS: ["gemeente", "[peildatum]"],
   GEMEENTECODE: ["gemeente", "[periode]"],
   GEMEENTENAAM: ["gemeente"],
   PROVINCIE: ["gemeente"],
   LANDELIJK: ["periode"],
-  BRON: ["gemeente", "periode"],
+  BRON: ["gemeente", "periode", "[landelijk]"],
   DATASET: [],
   GEMEENTEN: ["periode", "[provincie]"],
   OPVANG: ["gemeente", "[soort]", "[besluit]"],
@@ -47,6 +49,7 @@ const CONTRACT: Record<string, string[]> = {
   PRIKKEL: ["plaatsen", "[fase]", "[duurzaam]"],
   OEKRAINE: ["plaatsen", "van", "tot", "[soort]"],
   OEKRAINEDELEN: ["plaatsen", "van", "tot", "[soort]"],
+  OEKRAINECIJFERS: ["[datum]", "[indicator]"],
 };
 
 let functies: MetaFunctie[];
@@ -101,4 +104,15 @@ test("the description of every numeric parameter names its range from GRENZEN (d
       true,
     ]);
   }
+});
+
+test("the functions of issue 14: a matrix where a range or a spilled table is meant", () => {
+  const fn = (id: string) => functies.find((f) => f.id === id)!;
+  expect(fn("VERLOOP").result.dimensionality).toBe("matrix");
+  expect(fn("OEKRAINECIJFERS").result.dimensionality).toBe("matrix");
+  expect(fn("TAAKSTELLINGSCENARIO").result.type).toBe("number");
+  for (const id of ["ACHTERSTAND", "VOORSPRONG", "GECORRIGEERD", "VERLOOP"]) {
+    expect(fn(id).parameters.find((p) => p.name === "landelijk")?.dimensionality).toBe("matrix");
+  }
+  expect(fn("TAAKSTELLING").parameters[2]?.dimensionality).not.toBe("matrix");
 });

@@ -12,7 +12,11 @@ interface Sleutel {
   sleutel: string;
   ontwikkeling?: boolean;
 }
-type Config = { plugins: { definitions?: Record<string, string> }[] };
+type Config = {
+  entry: Record<string, unknown>;
+  optimization: { splitChunks: { cacheGroups: Record<string, { name?: string; chunks?: string }> } };
+  plugins: { definitions?: Record<string, string>; userOptions?: { filename?: string; chunks?: string[] } }[];
+};
 const webpackConfig = jest.requireActual<
   ((env: Record<string, unknown>, argv: Record<string, unknown>) => Config) & {
     vertrouwdeSleutels: (config: unknown, profiel: string) => Sleutel[];
@@ -65,5 +69,22 @@ describe("webpack key profile", () => {
     expect(() => webpackConfig({ profiel: "test" }, { mode: "production" })).toThrow(
       /onbekend sleutelprofiel/,
     );
+  });
+});
+
+describe("webpack: the pane's Web Worker", () => {
+  test("its own entry, loading its chunks with importScripts, sharing the one exceljs chunk; not in the page", () => {
+    const config = webpackConfig({}, { mode: "production" });
+    // Its own entry, not new Worker(new URL(…, import.meta.url)): tsconfig.json compiles to CommonJS.
+    expect(config.entry.leesWerker).toEqual({
+      import: "./src/taskpane/leesWerker.ts",
+      chunkLoading: "import-scripts",
+    });
+    expect(config.optimization.splitChunks.cacheGroups.exceljs).toMatchObject({
+      name: "exceljs",
+      chunks: "all",
+    });
+    const pagina = config.plugins.find((p) => p.userOptions?.filename === "taskpane.html");
+    expect(pagina?.userOptions?.chunks).toEqual(["taskpane"]);
   });
 });

@@ -39,6 +39,12 @@ import {
   OPVANG_BESTANDEN,
   OPVANG_BRON_METADATA,
 } from "./opvang";
+import {
+  bouwOekraineKerncijfers,
+  leesOekraineRijen,
+  OEKRAINE_BESTAND,
+  OEKRAINE_BRON_METADATA,
+} from "./oekraine";
 
 export { normaliseerNaam };
 
@@ -67,6 +73,7 @@ export const BESTANDEN = {
   taakstelling: "taakstelling_landelijk.csv",
   achterstand: "achterstand_landelijk.csv",
   ...OPVANG_BESTANDEN,
+  oekraine: OEKRAINE_BESTAND,
 } as const;
 
 const CBS_INDELINGEN_URL =
@@ -134,6 +141,7 @@ const BRON_METADATA: Record<
     urlKolom: "bron_url",
   },
   ...OPVANG_BRON_METADATA,
+  ...OEKRAINE_BRON_METADATA,
 };
 
 /**
@@ -781,6 +789,7 @@ function leesBronRijen(files: Record<string, string>) {
       "bron_url",
     ]),
     achterstandRijen: lees(BESTANDEN.achterstand, ["peildatum", "omschrijving", "aantal", "bron_url"]),
+    oekraineRijen: leesOekraineRijen(files),
   };
 }
 
@@ -853,7 +862,7 @@ function bouwProvincies(cbs: CbsBevolking, cbs2023: CsvRij[]): Provincie[] {
 }
 
 export function buildDataset(files: Record<string, string>): Dataset {
-  const { cbs, cbs2023, master, vrRijen, taakRijen, achterstandRijen } = leesBronRijen(files);
+  const { cbs, cbs2023, master, vrRijen, taakRijen, achterstandRijen, oekraineRijen } = leesBronRijen(files);
   const herindelingen = bouwHerindelingen(files, cbs);
   const veiligheidsregios = bouwVeiligheidsregios(vrRijen);
   const vrCodes = new Set(veiligheidsregios.map((v) => v.code));
@@ -864,6 +873,7 @@ export function buildDataset(files: Record<string, string>): Dataset {
   const geparsed = new Map<string, CsvRij[]>([
     [BESTANDEN.taakstelling, taakRijen],
     [BESTANDEN.achterstand, achterstandRijen],
+    [BESTANDEN.oekraine, oekraineRijen],
     [
       BESTANDEN.herindelingen2021,
       parseCsv(vereisBestand(files, BESTANDEN.herindelingen2021), BESTANDEN.herindelingen2021),
@@ -886,6 +896,7 @@ export function buildDataset(files: Record<string, string>): Dataset {
     opvangBesluiten: bouwOpvangBesluiten(files, { provincies, gemeenten }),
     kostenNormen: bouwKostenNormen(files),
     prikkels: bouwPrikkels(files),
+    oekraineKerncijfers: bouwOekraineKerncijfers(oekraineRijen),
   };
   return DatasetSchema.parse(dataset);
 }

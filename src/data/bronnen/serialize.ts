@@ -9,7 +9,8 @@ export function serializeDataset(dataset: Dataset): string {
   // Parse again so key order follows the schema regardless of how the object was built.
   const d = DatasetSchema.parse(dataset) as Record<string, unknown>;
   const regels: string[] = [];
-  const sleutels = Object.keys(DatasetSchema.shape);
+  // An optional part the dataset does not have (oekraineKerncijfers in an older one) is left out.
+  const sleutels = Object.keys(DatasetSchema.shape).filter((s) => d[s] !== undefined);
   sleutels.forEach((sleutel, i) => {
     const waarde = d[sleutel];
     const komma = i < sleutels.length - 1 ? "," : "";
