@@ -18,7 +18,7 @@
  */
 import type { Consolidatie, GemeenteRegel, Totalen } from "../domain/consolideren";
 import { consolidatieBerichten as b } from "../domain/berichten";
-import { excelSerie, tijdstipNl } from "../domain/tijdstip";
+import { excelSerie } from "../domain/tijdstip";
 import { kolomLetters, type Positie } from "./a1";
 import { bronBlokken, type BronInfo } from "./bouwPlan";
 import {
@@ -332,8 +332,8 @@ function bronBlad(c: Consolidatie, bron: BronInfo, bladen: readonly string[]): B
           x.gemeente?.naam ?? null,
           x.datasetId,
           x.versie,
-          // Dutch wall-clock time, as in the messages (the file holds an ISO moment).
-          x.gevuldOp === null ? null : tijdstipNl(x.gevuldOp),
+          // A real date: the Dutch wall-clock time, as in the messages (the file holds an ISO moment).
+          x.gevuldOp === null ? null : (excelSerie(x.gevuldOp) ?? x.gevuldOp),
           x.addinVersie,
           x.gebruikt ? "ja" : "nee",
           x.toelichting,

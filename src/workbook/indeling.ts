@@ -487,7 +487,7 @@ export const CONSOLIDATIE_KOLOMMEN: {
     kolom("gemeente", "Gemeente", "gegeven", T, 24),
     kolom("dataset", "Dataset", "gegeven", T, 18),
     kolom("versie", "Versie", "gegeven", T, 12),
-    kolom("gevuldOp", BRON_LABELS.gevuldOp, "gegeven", T, 22),
+    kolom("gevuldOp", BRON_LABELS.gevuldOp, "gegeven", NOTATIE.tijdstip, 19),
     kolom("addinVersie", BRON_LABELS.addinVersie, "gegeven", T, 12),
     kolom("gebruikt", "Gebruikt", "gegeven", T, 9),
     kolom("toelichting", "Toelichting", "gegeven", T, 80),
