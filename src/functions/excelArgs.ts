@@ -2,6 +2,10 @@
  * Unwrapping what Excel passes to a custom function into the plain values the engine takes.
  * Excel passes `null` (or nothing) for an omitted optional argument, an empty cell as "" (or 0 in some hosts),
  * a single-cell range as a 1×1 2-D array, and a number where text is expected when a cell holds a code.
+ * A cell holding a data type (a formatted number, an entity, a linked data type such as Geography "Utrecht")
+ * arrives as an object, since functions.json allows custom data for `any` parameters
+ * (`allowCustomDataForDataTypeAny`, emitted by the metadata generator): `basisWaarde` unwraps it to what the cell
+ * shows as a plain value, for every cell of every argument.
  *
  * The numeric guard: every number argument is read by `verplichtGetal`, `optioneelGetal`, `optioneelGeheelGetal`
  * or `aantallen`, each with its quantity from src/domain/grenzen.ts; a value that is no number, not finite,
@@ -18,14 +22,30 @@ function isLeeg(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/**
+ * A data-type cell value (Excel.CellValue: `{ type, basicValue, … }`) as a plain value: its `basicValue` (a
+ * formatted number's number, a string's text, an error's "#N/A"); for an entity or linked entity, whose basicValue
+ * is "#VALUE!", the text the cell shows ("Utrecht"). Anything else is returned as it is.
+ */
+export function basisWaarde(v: unknown): unknown {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
+  const w = v as { type?: unknown; basicValue?: unknown; basicType?: unknown; text?: unknown };
+  if (typeof w.type !== "string") return v;
+  if (w.basicType === "Error" && typeof w.text === "string") return w.text;
+  const b = w.basicValue;
+  if (typeof b === "string" || typeof b === "number" || typeof b === "boolean") return b;
+  if (typeof w.text === "string") return w.text;
+  return b === null ? "" : v;
+}
+
 /** A 1×1 array → its cell; a larger array → error (without copying it: it may be a whole column); else v. */
 function enkeleCel(v: unknown, wat: string): unknown {
-  if (!Array.isArray(v)) return v;
+  if (!Array.isArray(v)) return basisWaarde(v);
   if (v.length !== 1) throw ongeldig(berichten.eenCelVerwacht(wat));
   const rij: unknown = v[0];
-  if (!Array.isArray(rij)) return rij;
+  if (!Array.isArray(rij)) return basisWaarde(rij);
   if (rij.length !== 1) throw ongeldig(berichten.eenCelVerwacht(wat));
-  return rij[0];
+  return basisWaarde(rij[0]);
 }
 
 /** Text, or a finite number (NaN and ±Infinity never come from a cell); anything else is #VALUE!. */
@@ -69,7 +89,7 @@ export function optioneelGeheelGetal(v: unknown, wat: string, g: Grootheid, stan
  * GRENZEN.perioden.max of them). Empty cells are refused (a forgotten cell must not silently count as 0).
  */
 export function aantallen(v: unknown): number[] {
-  if (isLeeg(v)) throw ongeldig(berichten.gehuisvestLeeg());
+  if (isLeeg(basisWaarde(v))) throw ongeldig(berichten.gehuisvestLeeg());
   if (!Array.isArray(v)) return [aantal(v, 0)];
   // A whole column (a million rows) may arrive here: look at the shape before copying anything.
   const eerste: unknown = v[0];
@@ -91,7 +111,8 @@ function enkeleCelVanRij(rij: readonly unknown[]): unknown {
 }
 
 /** One housed number (position `i` in the column). */
-function aantal(cel: unknown, i: number): number {
+function aantal(waarde: unknown, i: number): number {
+  const cel = basisWaarde(waarde);
   if (isLeeg(cel)) throw ongeldig(berichten.gehuisvestLegeCel(i + 1));
   return binnen(getalVan(cel), cel, "gehuisvest", GRENZEN.gehuisvest);
 }

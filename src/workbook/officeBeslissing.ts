@@ -13,8 +13,11 @@
  * - else the table object is kept — name, style, filters and every structured reference to it stay valid — and
  *   resized to the merged size only when that differs; header and body are rewritten with the merged rows. Cells of
  *   the old range outside the new one and the old totals row are emptied (contents only: notes and formats stay).
- *   User-owned cells (input columns, the user's own columns) that held a formula get the formula back, and the
- *   user's own columns keep their format.
+ *   User-owned cells (input columns, the user's own columns) whose content stays in the same cell are left as they
+ *   are (`null` in the written matrices: value, formula and format unchanged); when the merge moves such a cell to
+ *   another row, a formula is written back as a formula and the user's own columns keep their format. A cell holds
+ *   a formula only when its `formulas` differ from its `values`: for a constant Office.js returns the value as its
+ *   formula, so text typed as "=abc" (text format) stays text.
  * Number formats on a refill: a body cell, block cell or empty named input cell keeps the format it has
  * (`hervulNotatie`) unless the content needs another; Opgave's format goes only where there is none. Plan block
  * cells whose formula refers by address to a skipped table are left as they are (reported).
@@ -22,7 +25,16 @@
  * sheet); a non-empty value stays (`samenvoegenInvoer`): untouched when it is in the plan's cell, otherwise copied
  * there. The name is added, or pointed at the plan's cell when it pointed elsewhere.
  * Text versus formulas: every non-empty string constant gets the text format ("@"), set before the value, so Excel
- * stores it as typed text; formulas come only from `Formule` objects; an empty cell is written as "".
+ * stores it as typed text; formulas come only from `Formule` objects; an empty cell is written as "". Except in
+ * input cells (Opgave's input columns and named input cells whose format is not text): "@" there would turn a
+ * number typed later into text that the totals ignore, so they keep their numeric format; a text Excel keeps as
+ * text anyway ("ca. 350") is written in it, and "@" remains only for a text Excel would turn into something else
+ * (`blijftTekst`) in a cell that moves. An input cell that has "@" gets its numeric format back.
+ * Batches: every task says how many cells and how many bytes of request it adds (`cellen`, `bytes`); table bodies
+ * are cut into row chunks within both caps (Excel on the web refuses a request over 5 MB).
+ * Totals rows: written in the row directly below the table; since Excel's AutoCorrect (AutoExpand) may grow the
+ * table over a row written there, the totals task re-asserts the table's range and empties the totals cells that
+ * should be empty (a calculated column may have filled them).
  */
 import {
   adres,
@@ -67,10 +79,44 @@ const ALGEMEEN = "General";
 /** What a cell gets through `Range.formulas`: a formula, a constant, or "" for empty. */
 export type Invoer = string | number | boolean;
 
-/** Number formats (set first) and formulas/values of one rectangle. */
+/**
+ * Number formats (set first) and formulas/values of one rectangle. `null` leaves that cell's format or content as
+ * it is (Office.js: "null input in a 2-D array" — used for the user's cells that stay where they are).
+ */
 export interface CelMatrix {
-  readonly notaties: string[][];
-  readonly invoer: Invoer[][];
+  readonly notaties: (string | null)[][];
+  readonly invoer: (Invoer | null)[][];
+}
+
+/** Default cap on the bytes of request written per `context.sync()` (see ./officeWriter). */
+export const STANDAARD_MAX_BYTES_PER_SYNC = 2_500_000;
+
+/** What a write command costs in the request besides its data (object paths, action, property name). */
+const BYTES_PER_OPDRACHT = 500;
+
+/** UTF-8 length of a string (what it costs in the JSON request body). */
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Bytes of a value as JSON in a request (a matrix of values, formulas or number formats; a task). */
+export function matrixBytes(m: unknown): number {
+  return utf8Bytes(JSON.stringify(m) ?? "");
+}
+
+/** What a task adds to the request: its data as JSON plus the commands around it. */
+export function taakBytes(t: SchrijfTaak): number {
+  return matrixBytes(t) + BYTES_PER_OPDRACHT;
 }
 
 export type OfficeVulRapport = VulRapport & { overgeslagen: string[] };
@@ -97,6 +143,11 @@ export interface ExcelTabelStaat {
   /** Header + body (+ Excel's own totals row when shown). */
   readonly rechthoek: Rechthoek;
   readonly showTotals: boolean;
+  /**
+   * A plan table larger than what is read in one request (./officeLezen `LEES_RIJEN_EXTRA`): its body was read in
+   * part, so it is not written (a merge of part of it would lose rows).
+   */
+  readonly afgekapt?: boolean;
   /** For a table with a plan table's name: header, body, and the cells around it (as far as it may grow). */
   readonly inhoud?: {
     readonly koppen: readonly unknown[];
@@ -134,8 +185,14 @@ export interface WerkmapStaat {
   readonly namen: readonly string[];
   /** Every table object. */
   readonly tabellen: readonly ExcelTabelStaat[];
-  /** Plan tables without a table object on an existing sheet: the region at the plan's start, and around it. */
-  readonly gebieden: ReadonlyMap<string, { readonly regio: GelezenBereik; readonly omgeving: GelezenBereik }>;
+  /**
+   * Plan tables without a table object on an existing sheet: the region at the plan's start (from the start, at
+   * most what one request reads; `afgekapt`: the region goes on beyond that), and the cells around it.
+   */
+  readonly gebieden: ReadonlyMap<
+    string,
+    { readonly regio: GelezenBereik; readonly omgeving: GelezenBereik; readonly afgekapt?: boolean }
+  >;
   /** Plan input cells whose defined name exists. */
   readonly naamCellen: ReadonlyMap<string, NaamCelStaat>;
   /** Plan input cells on an existing sheet: the value in the plan's cell. */
@@ -166,7 +223,7 @@ export interface WerkmapStaat {
 // What to write (output)
 
 interface TaakBasis {
-  /** Cells the task writes (for the cap per batch). */
+  /** Cells the task writes (for the cap per batch; its bytes: `taakBytes`). */
   readonly cellen: number;
 }
 
@@ -206,6 +263,18 @@ export type SchrijfTaak = TaakBasis &
         readonly matrix: CelMatrix;
         /** Bold: the range written (true) or another range. */
         readonly vet?: true | string;
+      }
+    | {
+        /** A totals row below a table, then the table's own range again (AutoExpand guard, see the header). */
+        readonly soort: "totaal";
+        readonly blad: string;
+        readonly adres: string;
+        readonly matrix: CelMatrix;
+        /** The table object (its name in the workbook) and its range: header + body. */
+        readonly tabel: string;
+        readonly tabelBereik: string;
+        /** Cells of the totals row that must stay empty. */
+        readonly leeg: readonly string[];
       }
     | {
         readonly soort: "grafiek";
@@ -275,6 +344,44 @@ function notatieVoor(c: Cel, notatie: string | undefined): string {
 export function hervulNotatie(oud: unknown, nieuw: string): string {
   if (nieuw === TEKST) return TEKST;
   return typeof oud === "string" && oud !== "" && oud !== ALGEMEEN && oud !== TEKST ? oud : nieuw;
+}
+
+/** A date written with a month name, as Excel reads one when it is typed ("5 mrt", "jan-24", "maart 2024"). */
+const MAAND_DATUM =
+  /^(\d{1,2}[\s\-/.]*)?(jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?([\s\-/.,]*\d{1,4})*$/i;
+
+/**
+ * Whether Excel keeps this text as text when it is typed into a cell that is not formatted as text: it does not
+ * start a formula ("=", "+", "-", "@"), an error ("#N/A") or a quoted text ("'"), and is not a number, date, time,
+ * percentage or boolean. Conservative: what might be read as something else is not "kept" (it then needs "@").
+ */
+export function blijftTekst(s: string): boolean {
+  const t = s.trim();
+  if (t === "" || /^[=+\-@#']/.test(t)) return false;
+  if (!/\p{L}/u.test(t)) return false; // no letter: a number, date, time, percentage or amount
+  if (/^[\d\s.,]*e[+-]?\d+$/i.test(t) || /\d:\d/.test(t)) return false; // 1e5, 1:30 PM
+  if (/^(true|false|waar|onwaar)$/i.test(t)) return false;
+  return !MAAND_DATUM.test(t);
+}
+
+/**
+ * The number format of an input cell (an Opgave input column or named input cell whose own format `eigen` is not
+ * text) for content `c`, given its format now (`oud`): never "@" for what is not text; a text that stays text
+ * anyway goes into the numeric format too; only a text Excel would turn into something else gets "@".
+ */
+function invoerNotatie(c: Cel, oud: unknown, eigen: string | undefined): string {
+  if (typeof c === "string" && c !== "" && !blijftTekst(c)) return TEKST;
+  return hervulNotatie(oud, eigen ?? ALGEMEEN);
+}
+
+/** An input column or named input cell meant for numbers (its format is not text). */
+function numeriekeInvoer(notatie: string | undefined): boolean {
+  return notatie !== TEKST;
+}
+
+/** A cell read from the workbook holds a formula: `formulas` gives "=…" and differs from `values` (the result). */
+export function isGelezenFormule(formule: unknown, waarde: unknown): formule is string {
+  return typeof formule === "string" && formule.startsWith("=") && formule !== waarde;
 }
 
 function alsWaarde(v: unknown): Waarde {
@@ -440,13 +547,36 @@ function vindOudeTabel(
         overgeslagen: `tabel ${tp.naam} staat niet meer op ${blad.naam}!${adres(tp.start)} (maar op ${waar}); niet bijgewerkt`,
       };
     }
+    if (geladen.afgekapt) return { overgeslagen: teGroot(tp.naam, blad.naam, geladen.rechthoek) };
     return { oud: oudeExcelTabel(geladen), ...(geladen.inhoud ? { omgeving: geladen.inhoud.omgeving } : {}) };
   }
   if (staat.namen.some((n) => sleutel(n) === sleutel(tp.naam))) {
     return { overgeslagen: `tabel ${tp.naam}: de naam is al in gebruik in deze werkmap; niet bijgewerkt` };
   }
   const gebied = staat.gebieden.get(tp.naam);
-  return gebied ? { oud: zoekZonderTabel(gebied.regio, tp), omgeving: gebied.omgeving } : {};
+  if (!gebied) return {};
+  const oud = zoekZonderTabel(gebied.regio, tp);
+  if (oud && gebied.afgekapt && reiktTotRand(oud.rechthoek, gebied.regio)) {
+    return { overgeslagen: teGroot(tp.naam, blad.naam, oud.rechthoek) };
+  }
+  return { oud, omgeving: gebied.omgeving };
+}
+
+/** Why a plan table too large to read in one request is not written. */
+function teGroot(naam: string, blad: string, r: Rechthoek): string {
+  return (
+    `tabel ${naam} (${blad}!${adres(r)}) is te groot om in één keer te lezen; niet bijgewerkt ` +
+    "(haal rijen of kolommen die niet bij Opgave horen uit of naast de tabel weg)"
+  );
+}
+
+/** Whether a table found in a region read in part reaches the last row or column read (it may go on beyond). */
+function reiktTotRand(r: Rechthoek, regio: GelezenBereik): boolean {
+  const rijen = regio.waarden.length;
+  const kolommen = Math.max(0, ...regio.waarden.map((x) => x.length));
+  return (
+    r.rij + r.rijen - 1 >= regio.rijIndex + rijen || r.kolom + r.kolommen - 1 >= regio.kolomIndex + kolommen
+  );
 }
 
 /**
@@ -532,7 +662,11 @@ function beslisTabel(
   return { blad, plan: tp, res, rechthoek, ...(oud ? { oud } : {}) };
 }
 
-/** Body matrices of a merged table; user-owned cells that held a formula get it (and their format) back. */
+/**
+ * Body matrices of a merged table. A user-owned cell (input column, the user's own column) whose content stays in
+ * the same cell is left as it is (`null`; only a text format on an Opgave input column is replaced); one that moves
+ * to another row gets its formula back as a formula, or its value (see `cel`).
+ */
 export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud">): CelMatrix {
   const { plan, res, oud } = taak;
   const kolommen = res.kolommen;
@@ -550,44 +684,65 @@ export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud">): CelMa
     });
   }
   const rijen: (readonly Cel[])[] = res.rijen.length > 0 ? [...res.rijen] : [kolommen.map(() => null)];
-  const notaties: string[][] = [];
-  const cellen: Invoer[][] = [];
-  for (const rij of rijen) {
+  const notaties: (string | null)[][] = [];
+  const cellen: (Invoer | null)[][] = [];
+  rijen.forEach((rij, r) => {
     const i = oudeRij.get(sleutelTekst(rij[si] as Waarde | undefined));
-    const nRij: string[] = [];
-    const cRij: Invoer[] = [];
+    const nRij: (string | null)[] = [];
+    const cRij: (Invoer | null)[] = [];
     kolommen.forEach((k, j) => {
-      const c = rij[j] ?? null;
-      let notatie = notatieVoor(c, k.notatie);
-      let waarde = invoer(c);
       const jOud = oudeKolom.get(k.kop);
-      const oudeNotatie = oud && i !== undefined && jOud !== undefined ? oud.notaties[i]?.[jOud] : undefined;
-      // The user's own columns keep their number format as it is; Opgave's columns keep it unless the content
-      // needs another (hervulNotatie).
-      const eigen = plan.kolommen.every((p) => p.kop !== k.kop);
-      if (eigen && typeof oudeNotatie === "string" && notatie !== TEKST) notatie = oudeNotatie;
-      else if (!eigen) notatie = hervulNotatie(oudeNotatie, notatie);
-      if (k.soort === "invoer" && oud && i !== undefined && jOud !== undefined) {
-        // A kept formula comes back as a formula.
-        const f = oud.formules[i]?.[jOud];
-        const w = oud.waarden[i]?.[jOud] ?? null;
-        if (
-          typeof f === "string" &&
-          f.startsWith("=") &&
-          !isFormule(c) &&
-          (c === w || (isLeeg(c) && isLeeg(w)))
-        ) {
-          waarde = f;
-          notatie = typeof oudeNotatie === "string" ? oudeNotatie : (k.notatie ?? ALGEMEEN);
-        }
-      }
+      const vorig =
+        oud && i !== undefined && jOud !== undefined
+          ? { oud, i, jOud, zelfdeCel: i === r && jOud === j }
+          : undefined;
+      const [notatie, waarde] = lijfCel(plan, k, rij[j] ?? null, vorig);
       nRij.push(notatie);
       cRij.push(waarde);
     });
     notaties.push(nRij);
     cellen.push(cRij);
-  }
+  });
   return { notaties, invoer: cellen };
+}
+
+/** The old cell a body cell comes from: its table, row and column as read, and whether it is the same cell. */
+interface VorigeCel {
+  readonly oud: OudeTabel;
+  readonly i: number;
+  readonly jOud: number;
+  readonly zelfdeCel: boolean;
+}
+
+/** Number format and content of one body cell (`c`: the merged value) in column `k`. */
+function lijfCel(
+  plan: TabelPlan,
+  k: Kolom,
+  c: Cel,
+  vorig: VorigeCel | undefined,
+): [string | null, Invoer | null] {
+  const oudeNotatie = vorig?.oud.notaties[vorig.i]?.[vorig.jOud];
+  // The user's own columns keep their number format; Opgave's keep it unless the content needs another.
+  const eigen = plan.kolommen.every((p) => p.kop !== k.kop);
+  const invoerKolom = k.soort === "invoer" && !eigen && numeriekeInvoer(k.notatie);
+  let notatie = notatieVoor(c, k.notatie);
+  if (eigen && typeof oudeNotatie === "string" && notatie !== TEKST) notatie = oudeNotatie;
+  else if (invoerKolom) notatie = invoerNotatie(c, oudeNotatie, k.notatie);
+  else if (!eigen) notatie = hervulNotatie(oudeNotatie, notatie);
+  if (k.soort !== "invoer" || !vorig || isFormule(c)) return [notatie, invoer(c)];
+  const f = vorig.oud.formules[vorig.i]?.[vorig.jOud];
+  const w = vorig.oud.waarden[vorig.i]?.[vorig.jOud] ?? null;
+  const formule = isGelezenFormule(f, w);
+  // The merge kept what the user had in this cell (a formula shows as its result).
+  const behouden = c === w || (isLeeg(c) && isLeeg(w));
+  if (!behouden || (isLeeg(w) && !formule)) return [notatie, invoer(c)];
+  if (vorig.zelfdeCel) {
+    // Left as it is; an input column's text format makes way for its own (numbers typed later stay numbers).
+    return [invoerKolom && oudeNotatie === TEKST ? (k.notatie ?? ALGEMEEN) : null, null];
+  }
+  if (!formule) return [notatie, invoer(c)];
+  const oudeVorm = typeof oudeNotatie === "string" && oudeNotatie !== TEKST ? oudeNotatie : undefined;
+  return [oudeVorm ?? (k.notatie !== undefined && k.notatie !== TEKST ? k.notatie : ALGEMEEN), f];
 }
 
 /** The table's structure and header: keep (and resize) or add the table object, empty what it no longer covers. */
@@ -642,22 +797,34 @@ function tabelStructuur(taak: TabelTaak): SchrijfTaak {
   };
 }
 
-/** The body in row chunks of at most `max` cells, then the totals row. */
-function lijfTaken(taak: TabelTaak, max: number): SchrijfTaak[] {
+/** Caps on one batch: written cells and bytes of request. */
+export interface Grenzen {
+  readonly cellen: number;
+  readonly bytes: number;
+}
+
+/** The body in row chunks of at most `grens.cellen` cells and `grens.bytes` bytes, then the totals row. */
+function lijfTaken(taak: TabelTaak, grens: Grenzen): SchrijfTaak[] {
   const { rechthoek, plan: tp } = taak;
   const blad = taak.blad.naam;
   const m = lijfMatrix(taak);
-  const perStuk = Math.max(1, Math.floor(max / Math.max(1, rechthoek.kolommen)));
+  const kolommen = Math.max(1, rechthoek.kolommen);
+  const perStuk = Math.max(1, Math.floor(grens.cellen / kolommen));
+  const rijBytes = m.invoer.map((r, i) => matrixBytes(r) + matrixBytes(m.notaties[i] ?? []));
+  const budget = grens.bytes - BYTES_PER_OPDRACHT;
   const taken: SchrijfTaak[] = [];
-  for (let van = 0; van < m.invoer.length; van += perStuk) {
-    const stuk = {
-      notaties: m.notaties.slice(van, van + perStuk),
-      invoer: m.invoer.slice(van, van + perStuk),
-    };
+  for (let van = 0; van < m.invoer.length;) {
+    let tot = van + 1;
+    let bytes = rijBytes[van] ?? 0;
+    while (tot < m.invoer.length && tot - van < perStuk && bytes + (rijBytes[tot] ?? 0) <= budget) {
+      bytes += rijBytes[tot] ?? 0;
+      tot++;
+    }
+    const stuk = { notaties: m.notaties.slice(van, tot), invoer: m.invoer.slice(van, tot) };
     const r = {
       rij: rechthoek.rij + 1 + van,
       kolom: rechthoek.kolom,
-      rijen: stuk.invoer.length,
+      rijen: tot - van,
       kolommen: rechthoek.kolommen,
     };
     taken.push({
@@ -667,24 +834,25 @@ function lijfTaken(taak: TabelTaak, max: number): SchrijfTaak[] {
       adres: rechthoekBereik(r),
       matrix: stuk,
     });
+    van = tot;
   }
   const totaal = tp.totaal;
   if (totaal && totaal.length > 0) {
-    const r = {
-      rij: rechthoek.rij + rechthoek.rijen,
-      kolom: rechthoek.kolom,
-      rijen: 1,
-      kolommen: totaal.length,
-    };
+    const rij = rechthoek.rij + rechthoek.rijen;
+    const r = { rij, kolom: rechthoek.kolom, rijen: 1, kolommen: totaal.length };
     const notaties = tp.kolommen.map((k) => k.notatie);
-    const matrix = celMatrix([totaal], totaal.length, notaties);
+    const leeg = totaal.flatMap((c, j) =>
+      isLeeg(isFormule(c) ? "x" : c) ? [adres({ rij, kolom: r.kolom + j })] : [],
+    );
     taken.push({
-      soort: "cellen",
+      soort: "totaal",
       cellen: totaal.length,
       blad,
       adres: rechthoekBereik(r),
-      matrix,
-      vet: true,
+      matrix: celMatrix([totaal], totaal.length, notaties),
+      tabel: taak.oud?.tabel ?? tp.naam,
+      tabelBereik: rechthoekBereik(rechthoek),
+      leeg,
     });
   }
   return taken;
@@ -801,26 +969,36 @@ function invoerTaak(
     bronIsPlanCel = true;
   }
   const v = samenvoegenInvoer(ic.standaard, oud);
+  const numeriek = numeriekeInvoer(ic.notatie);
   let schrijf: CelMatrix | undefined;
   if (!v.behouden) {
     // An empty input cell gets the default, in the format the user gave the cell (if it suits the default).
     const oudeNotatie = naamOpPlanCel ? bron?.notatie : staat.planNotaties?.get(ic.naam);
     const m = celMatrix([[v.waarde]], 1, [ic.notatie]);
     schrijf = {
-      notaties: m.notaties.map((r) => r.map((n) => hervulNotatie(oudeNotatie, n))),
+      notaties: numeriek
+        ? [[invoerNotatie(v.waarde, oudeNotatie, ic.notatie)]]
+        : m.notaties.map((r) => r.map((n) => (n === null ? n : hervulNotatie(oudeNotatie, n)))),
       invoer: m.invoer,
     };
   } else if (!bronIsPlanCel) {
     // The user's value lives where the name pointed: bring it (formula and format too) to the plan's cell.
-    const formule = typeof oudeFormule === "string" && oudeFormule.startsWith("=") ? oudeFormule : undefined;
-    schrijf = formule
-      ? {
-          notaties: [[typeof oudeNotatie === "string" ? oudeNotatie : (ic.notatie ?? ALGEMEEN)]],
-          invoer: [[formule]],
-        }
-      : celMatrix([[v.waarde]], 1, [
-          ic.notatie ?? (typeof oudeNotatie === "string" ? oudeNotatie : undefined),
-        ]);
+    const formule = isGelezenFormule(oudeFormule, bron?.waarde) ? oudeFormule : undefined;
+    const oudeVorm = typeof oudeNotatie === "string" && oudeNotatie !== TEKST ? oudeNotatie : undefined;
+    if (formule) {
+      const vorm = oudeVorm ?? (numeriek ? ic.notatie : undefined) ?? ALGEMEEN;
+      schrijf = { notaties: [[vorm]], invoer: [[formule]] };
+    } else if (numeriek) {
+      schrijf = {
+        notaties: [[invoerNotatie(v.waarde, undefined, ic.notatie ?? oudeVorm)]],
+        invoer: [[invoer(v.waarde)]],
+      };
+    } else {
+      schrijf = celMatrix([[v.waarde]], 1, [ic.notatie ?? oudeVorm]);
+    }
+  } else if (numeriek && (naamOpPlanCel ? bron?.notatie : staat.planNotaties?.get(ic.naam)) === TEKST) {
+    // The user's value stays as it is; the text format makes way for the cell's own (numbers typed later count).
+    schrijf = { notaties: [[ic.notatie ?? ALGEMEEN]], invoer: [[null]] };
   }
   const naam =
     bestaandeNaam === undefined
@@ -1089,10 +1267,16 @@ function beslisTabellen(staat: WerkmapStaat, plan: WerkboekPlan) {
 /**
  * The write tasks for `plan` on the workbook `staat`, in order — new sheets; tables (structure and header, so
  * every formula written later can refer to any plan table); named input cells; table bodies (in row chunks of at
- * most `max` cells) and totals rows; blocks; charts; per sheet column widths, print settings (./officeAfdruk) and
+ * most `max` cells and `maxBytes` bytes) and totals rows; blocks; charts; per sheet column widths, print settings (./officeAfdruk) and
  * guard rails (validations, conditional formats, hidden columns, frozen panes) — and the report.
  */
-export function beslis(plan: WerkboekPlan, staat: WerkmapStaat, max: number): Beslissing {
+export function beslis(
+  plan: WerkboekPlan,
+  staat: WerkmapStaat,
+  max: number,
+  maxBytes = STANDAARD_MAX_BYTES_PER_SYNC,
+): Beslissing {
+  const grens: Grenzen = { cellen: max, bytes: maxBytes };
   const bestaatBlad = (naam: string) => staat.bladen.some((b) => sleutel(b) === sleutel(naam));
   const tabellen = beslisTabellen(staat, plan);
   const nieuweBladen = plan.bladen.filter((b) => !bestaatBlad(b.naam)).map((b) => b.naam);
@@ -1106,7 +1290,7 @@ export function beslis(plan: WerkboekPlan, staat: WerkmapStaat, max: number): Be
       taken.push(taak);
     }
   }
-  for (const taak of tabellen.taken) taken.push(...lijfTaken(taak, max));
+  for (const taak of tabellen.taken) taken.push(...lijfTaken(taak, grens));
   const wijzigingen = [...tabellen.wijzigingen];
   const overgeslagen = [...tabellen.overgeslagen];
   for (const blad of plan.bladen) {

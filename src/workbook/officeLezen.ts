@@ -1,20 +1,26 @@
 /**
- * The Office.js writer's read step: what the workbook holds that the plan cares about, in at most two round trips,
- * independent of the number of gemeenten or rows:
+ * The Office.js writer's read step: what the workbook holds that the plan cares about, in two round trips
+ * independent of the number of gemeenten or rows (a third only in a rare case):
  *  1. the names of the worksheets, tables and workbook-scoped defined names;
  *  2. all in one batch: every table's sheet and position (overlap check); for existing plan tables the header, the
  *     body's values/formulas/number formats and the cells around them (never grow over user cells); for plan tables
  *     without a table object on an existing sheet the region at the plan's start (a table converted to a range is
- *     found by its header row); the cells behind named input cells; the plan's block ranges (change report);
- *     existing Opgave charts; per existing plan sheet its conditional formats, frozen panes and print area (what a
- *     refill must keep of the user's). Skipped when there is nothing to read (first fill).
+ *     found by its header row); the plan's input cells and where their defined names point; the plan's block
+ *     ranges (change report); existing Opgave charts; per existing plan sheet its conditional formats, frozen panes
+ *     and print area (what a refill must keep of the user's). Skipped when there is nothing to read (first fill);
+ *  3. only when the defined name of an input cell points at a single cell other than its plan cell: that cell.
+ * Bounded reads: Excel on the web refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded) and every
+ * platform a read of more than 5 million cells. So a defined name is read as its address and size only (it may
+ * point at a whole column), and the cells of a table, its surroundings and a region are read within a window of
+ * the plan's size plus `LEES_RIJEN_EXTRA` rows and `LEES_KOLOMMEN_EXTRA` columns (`Range.getIntersection`); a plan
+ * table larger than that is reported and not written (`afgekapt`).
  * The result is plain data (`WerkmapStaat`, for ./officeBeslissing) plus the Office.js objects the write step
  * needs again (`ExcelObjecten`: sheets, table objects, charts).
  */
-import { adres, bereik } from "./a1";
+import { adres, bereik, leesCelVerwijzing } from "./a1";
 import { grafiekNaam } from "./indeling";
 import { kanAfdrukInstellen } from "./officeAfdruk";
-import type { BladPlan, WerkboekPlan } from "./plan";
+import type { BladPlan, TabelPlan, WerkboekPlan } from "./plan";
 import {
   matrix,
   planSleutel,
@@ -24,6 +30,11 @@ import {
   type NaamCelStaat,
   type WerkmapStaat,
 } from "./officeBeslissing";
+
+/** Rows beyond the plan's (orphans, the user's rows) that one read of a table or region covers. */
+export const LEES_RIJEN_EXTRA = 1_000;
+/** Columns beyond the plan's (the user's own columns) that one read of a table or region covers. */
+export const LEES_KOLOMMEN_EXTRA = 50;
 
 /** The Office.js objects the write step uses: sheets by name (case-insensitive), tables and charts as loaded. */
 export class ExcelObjecten {
@@ -71,6 +82,22 @@ function gelezen(r: Excel.Range, metFormules = false): GelezenBereik {
 /** A table object as loaded in sync 2, read into plain data after it. */
 type Tabel = () => ExcelTabelStaat;
 
+/**
+ * How far one read of a plan table reaches: rows and columns of the table itself (`tabel`) beyond which it counts as
+ * too large, and of the window read from its top-left cell (`venster`: the table plus the room it may grow by).
+ */
+function leesVenster(tp: TabelPlan): {
+  tabel: { rijen: number; kolommen: number };
+  venster: { rijen: number; kolommen: number };
+} {
+  const rijen = tp.rijen.length + 2 + LEES_RIJEN_EXTRA;
+  const kolommen = tp.kolommen.length + LEES_KOLOMMEN_EXTRA;
+  return {
+    tabel: { rijen, kolommen },
+    venster: { rijen: rijen + tp.rijen.length + 2, kolommen: kolommen + tp.kolommen.length },
+  };
+}
+
 /** Queue the loads of every table (and, for a plan table, its content and surroundings). */
 function laadTabellen(tabellen: Excel.TableCollection, plan: WerkboekPlan, objecten: ExcelObjecten): Tabel[] {
   const planTabellen = new Map(
@@ -83,47 +110,65 @@ function laadTabellen(tabellen: Excel.TableCollection, plan: WerkboekPlan, objec
     const r = t.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
     objecten.tabellen.set(t.name, t);
     const tp = planTabellen.get(sleutel(t.name));
-    const kop = tp ? t.getHeaderRowRange().load("values") : undefined;
-    const lijf = tp ? t.getDataBodyRange().load("values,formulas,numberFormat") : undefined;
-    // Merged size ≤ old size + plan rows (+ totals row), old width + plan columns: load that much around it.
-    const omgeving = tp
+    const grens = tp ? leesVenster(tp) : undefined;
+    // Everything read of a plan table lies within a window from its top-left cell (bounded responses).
+    const venster = grens
       ? t
           .getRange()
-          .getResizedRange(tp.rijen.length + 2, tp.kolommen.length)
-          .load("values,rowIndex,columnIndex")
+          .getCell(0, 0)
+          .getResizedRange(grens.venster.rijen - 1, grens.venster.kolommen - 1)
       : undefined;
-    return () => ({
-      naam: t.name,
-      blad: werkblad.name,
-      rechthoek: {
-        rij: r.rowIndex + 1,
-        kolom: r.columnIndex + 1,
-        rijen: r.rowCount,
-        kolommen: r.columnCount,
-      },
-      showTotals: t.showTotals === true,
-      ...(kop && lijf && omgeving
-        ? {
-            inhoud: {
-              koppen: matrix(kop.values)[0] ?? [],
-              lijf: {
-                waarden: matrix(lijf.values),
-                formules: matrix(lijf.formulas),
-                notaties: matrix(lijf.numberFormat),
+    const kop = venster ? t.getHeaderRowRange().getIntersection(venster).load("values") : undefined;
+    const lijf = venster
+      ? t.getDataBodyRange().getIntersection(venster).load("values,formulas,numberFormat")
+      : undefined;
+    // Merged size ≤ old size + plan rows (+ totals row), old width + plan columns: load that much around it.
+    const omgeving =
+      tp && venster
+        ? t
+            .getRange()
+            .getResizedRange(tp.rijen.length + 2, tp.kolommen.length)
+            .getIntersection(venster)
+            .load("values,rowIndex,columnIndex")
+        : undefined;
+    return () => {
+      const afgekapt = !!grens && (r.rowCount > grens.tabel.rijen || r.columnCount > grens.tabel.kolommen);
+      return {
+        naam: t.name,
+        blad: werkblad.name,
+        rechthoek: {
+          rij: r.rowIndex + 1,
+          kolom: r.columnIndex + 1,
+          rijen: r.rowCount,
+          kolommen: r.columnCount,
+        },
+        showTotals: t.showTotals === true,
+        ...(afgekapt ? { afgekapt } : {}),
+        ...(kop && lijf && omgeving && !afgekapt
+          ? {
+              inhoud: {
+                koppen: matrix(kop.values)[0] ?? [],
+                lijf: {
+                  waarden: matrix(lijf.values),
+                  formules: matrix(lijf.formulas),
+                  notaties: matrix(lijf.numberFormat),
+                },
+                omgeving: gelezen(omgeving),
               },
-              omgeving: gelezen(omgeving),
-            },
-          }
-        : {}),
-    });
+            }
+          : {}),
+      };
+    };
   });
 }
 
 /** Queued loads of the plan's sheets, and how to read each into `WerkmapStaat` after the sync. */
 interface Ladingen {
   aantal: number;
-  readonly gebieden: Map<string, { regio: Excel.Range; omgeving: Excel.Range }>;
-  readonly naamCellen: Map<string, Excel.Range>;
+  /** Per plan table without a table object: the whole region (its size only), the part read, around it. */
+  readonly gebieden: Map<string, { heel: Excel.Range; regio: Excel.Range; omgeving: Excel.Range }>;
+  /** Per plan input cell with a defined name: where the name points (its workbook spelling, the plan's cell). */
+  readonly naamCellen: Map<string, { bereik: Excel.Range; naam: string; blad: string; cel: string }>;
   readonly planCellen: Map<string, Excel.Range>;
   readonly blokken: Map<string, Excel.Range>;
   /** Per existing plan sheet with guard rails: its conditional formats and its frozen-pane location. */
@@ -154,13 +199,17 @@ function laadPlanBladen(
     for (const ic of blad.invoercellen) {
       const bestaand = namen.get(sleutel(ic.naam));
       if (bestaand !== undefined) {
+        // Where the name points and how large that is, never its cells: it may be a whole column.
         const r = objecten.wb.names.getItem(bestaand).getRangeOrNullObject();
-        r.load("address,values,formulas,numberFormat,rowCount,columnCount");
-        l.naamCellen.set(ic.naam, r);
+        r.load("address,rowCount,columnCount");
+        l.naamCellen.set(ic.naam, { bereik: r, naam: bestaand, blad: blad.naam, cel: adres(ic.positie) });
         l.aantal++;
       }
       if (bestaat) {
-        const cel = objecten.werkblad(blad.naam).getRange(adres(ic.positie)).load("values,numberFormat");
+        const cel = objecten
+          .werkblad(blad.naam)
+          .getRange(adres(ic.positie))
+          .load("values,formulas,numberFormat");
         l.planCellen.set(ic.naam, cel);
         l.aantal++;
       }
@@ -168,15 +217,20 @@ function laadPlanBladen(
     if (!bestaat) continue;
     for (const tp of blad.tabellen) {
       if (tabelNamen.has(sleutel(tp.naam))) continue;
-      const regio = objecten
-        .werkblad(blad.naam)
+      // The region may be anything the user put there: read it from the plan's start, within a window.
+      const ws = objecten.werkblad(blad.naam);
+      const grens = leesVenster(tp).tabel;
+      const heel = ws
         .getRange(adres(tp.start))
         .getSurroundingRegion()
+        .load("rowIndex,columnIndex,rowCount,columnCount");
+      const regio = heel
+        .getIntersection(ws.getRange(bereik(tp.start, grens.rijen, grens.kolommen)))
         .load("values,formulas,numberFormat,rowIndex,columnIndex,rowCount,columnCount");
       const omgeving = regio
         .getResizedRange(tp.rijen.length + 2, tp.kolommen.length)
         .load("values,rowIndex,columnIndex");
-      l.gebieden.set(tp.naam, { regio, omgeving });
+      l.gebieden.set(tp.naam, { heel, regio, omgeving });
       l.aantal++;
     }
     blad.blokken.forEach((blok, b) => {
@@ -219,17 +273,58 @@ function laadControle(blad: BladPlan, objecten: ExcelObjecten, l: Ladingen): voi
   }
 }
 
-function naamCelStaat(r: Excel.Range): NaamCelStaat {
-  if (r.isNullObject) return { bestaat: false };
+/** A loaded single cell's value, formula and number format. */
+interface CelInhoud {
+  readonly waarde: unknown;
+  readonly formule: unknown;
+  readonly notatie: unknown;
+}
+
+function celInhoud(r: Excel.Range): CelInhoud {
   return {
-    bestaat: true,
-    adres: r.address,
-    rijen: r.rowCount,
-    kolommen: r.columnCount,
     waarde: matrix(r.values)[0]?.[0],
     formule: matrix(r.formulas)[0]?.[0],
     notatie: matrix(r.numberFormat)[0]?.[0],
   };
+}
+
+/**
+ * Where the defined names of input cells point (after sync 2), and what the cells hold: a name on its plan cell
+ * takes the plan cell as read; a name on another single cell has that cell read in one more sync (3); a name on
+ * more than one cell (a whole column, say) is never read.
+ */
+async function leesNaamCellen(
+  context: Excel.RequestContext,
+  l: Ladingen,
+): Promise<Map<string, NaamCelStaat>> {
+  const elders = new Map<string, Excel.Range>();
+  for (const [naam, n] of l.naamCellen) {
+    const r = n.bereik;
+    if (r.isNullObject || r.rowCount !== 1 || r.columnCount !== 1) continue;
+    const a = leesCelVerwijzing(r.address);
+    const opPlanCel = !!a && sleutel(a.blad) === sleutel(n.blad) && a.cel === n.cel && l.planCellen.has(naam);
+    if (!opPlanCel) {
+      elders.set(
+        naam,
+        context.workbook.names.getItem(n.naam).getRange().load("values,formulas,numberFormat"),
+      );
+    }
+  }
+  if (elders.size > 0) await context.sync();
+  const uit = new Map<string, NaamCelStaat>();
+  for (const [naam, { bereik: r }] of l.naamCellen) {
+    if (r.isNullObject) {
+      uit.set(naam, { bestaat: false });
+      continue;
+    }
+    const cel =
+      elders.get(naam) ?? (r.rowCount === 1 && r.columnCount === 1 ? l.planCellen.get(naam) : undefined);
+    const inhoud: CelInhoud = cel
+      ? celInhoud(cel)
+      : { waarde: undefined, formule: undefined, notatie: undefined };
+    uit.set(naam, { bestaat: true, adres: r.address, rijen: r.rowCount, kolommen: r.columnCount, ...inhoud });
+  }
+  return uit;
 }
 
 function controleStaat(
@@ -255,7 +350,15 @@ function controleStaat(
   return { opmaak, bevroren, afdruk: { kan: kanAfdrukInstellen(), gebieden } };
 }
 
-/** Reads what the plan needs from the workbook (syncs 1 and 2). */
+/** Whether the whole range `heel` reaches below or right of the part `deel` that was read. */
+function voorbij(heel: Excel.Range, deel: Excel.Range): boolean {
+  return (
+    heel.rowIndex + heel.rowCount > deel.rowIndex + deel.rowCount ||
+    heel.columnIndex + heel.columnCount > deel.columnIndex + deel.columnCount
+  );
+}
+
+/** Reads what the plan needs from the workbook (syncs 1 and 2, rarely 3). */
 export async function leesWerkmap(
   context: Excel.RequestContext,
   plan: WerkboekPlan,
@@ -276,6 +379,7 @@ export async function leesWerkmap(
   const tabellen = laadTabellen(tabellenCol, plan, objecten);
   const l = laadPlanBladen(plan, objecten, namen, tabelNamen);
   if (tabellen.length + l.aantal > 0) await context.sync();
+  const naamCellen = await leesNaamCellen(context, l);
 
   const staat: WerkmapStaat = {
     bladen: bladenCol.items.map((b) => b.name),
@@ -284,10 +388,14 @@ export async function leesWerkmap(
     gebieden: new Map(
       [...l.gebieden].map(([naam, g]) => [
         naam,
-        { regio: gelezen(g.regio, true), omgeving: gelezen(g.omgeving) },
+        {
+          regio: gelezen(g.regio, true),
+          omgeving: gelezen(g.omgeving),
+          ...(voorbij(g.heel, g.regio) ? { afgekapt: true } : {}),
+        },
       ]),
     ),
-    naamCellen: new Map([...l.naamCellen].map(([naam, r]) => [naam, naamCelStaat(r)])),
+    naamCellen,
     planCellen: new Map([...l.planCellen].map(([naam, r]) => [naam, matrix(r.values)[0]?.[0]])),
     planNotaties: new Map([...l.planCellen].map(([naam, r]) => [naam, matrix(r.numberFormat)[0]?.[0]])),
     blokken: new Map([...l.blokken].map(([k, r]) => [k, matrix(r.values)])),

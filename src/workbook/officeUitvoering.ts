@@ -1,19 +1,22 @@
 /**
- * The Office.js writer's execute step: runs the write tasks of ./officeBeslissing in as few batches as the cap on
- * written cells per `context.sync()` allows (a batch is synced before a task that would push it over the cap), and
- * the final sync. Only Office.js plumbing: every decision was made before.
+ * The Office.js writer's execute step: runs the write tasks of ./officeBeslissing in as few batches as the caps on
+ * written cells and bytes of request per `context.sync()` allow (a batch is synced before a task that would push
+ * it over a cap), and the final sync. Only Office.js plumbing: every decision was made before.
  */
 import type { ExcelObjecten } from "./officeLezen";
-import type { CelMatrix, SchrijfTaak } from "./officeBeslissing";
+import { taakBytes, type CelMatrix, type Grenzen, type SchrijfTaak } from "./officeBeslissing";
 import { bereik, rechthoekBereik } from "./a1";
 import { OPMAAK_KLEUREN } from "./invoercontrole";
 import { zetAfdruk } from "./officeAfdruk";
 import type { Validatie } from "./plan";
 
-/** Queue the writes of a rectangle: number formats first (so text stays text), then formulas/values. */
+/**
+ * Queue the writes of a rectangle: number formats first (so text stays text), then formulas/values. `null` leaves
+ * a cell's format or content unchanged; a matrix of nothing but `null` is not sent at all.
+ */
 export function zetCellen(range: Excel.Range, m: CelMatrix): void {
-  range.numberFormat = m.notaties;
-  range.formulas = m.invoer;
+  if (m.notaties.some((r) => r.some((n) => n !== null))) range.numberFormat = m.notaties as unknown[][];
+  if (m.invoer.some((r) => r.some((v) => v !== null))) range.formulas = m.invoer as unknown[][];
 }
 
 type Taak<S extends SchrijfTaak["soort"]> = Extract<SchrijfTaak, { soort: S }>;
@@ -27,6 +30,7 @@ function tabel(o: ExcelObjecten, t: Taak<"tabel">): void {
   } else {
     const nieuw = ws.tables.add(ws.getRange(rechthoekBereik(t.rechthoek)), true);
     nieuw.name = t.naam;
+    o.tabellen.set(t.naam, nieuw);
   }
   for (const r of t.wis) ws.getRange(rechthoekBereik(r)).clear("Contents");
   zetCellen(ws.getRange(rechthoekBereik({ ...t.rechthoek, rijen: 1 })), t.kop);
@@ -46,6 +50,22 @@ function cellen(o: ExcelObjecten, t: Taak<"cellen">): void {
   const range = ws.getRange(t.adres);
   zetCellen(range, t.matrix);
   if (t.vet !== undefined) (t.vet === true ? range : ws.getRange(t.vet)).format.font.bold = true;
+}
+
+/**
+ * The totals row below a table; then the table's range again and the totals cells that must be empty emptied: if
+ * Excel's AutoExpand grew the table over the row just written (AutoCorrect applies to API writes), the table gets
+ * its own size back and a calculated column's formula filled into the row goes (Table.resize: ExcelApi 1.13).
+ */
+function totaal(o: ExcelObjecten, t: Taak<"totaal">): void {
+  const ws = o.werkblad(t.blad);
+  const range = ws.getRange(t.adres);
+  zetCellen(range, t.matrix);
+  range.format.font.bold = true;
+  const tabel = o.tabellen.get(t.tabel);
+  if (!tabel) return;
+  tabel.resize(ws.getRange(t.tabelBereik));
+  for (const a of t.leeg) ws.getRange(a).clear("Contents");
 }
 
 function grafiek(o: ExcelObjecten, t: Taak<"grafiek">): void {
@@ -131,6 +151,8 @@ function voerTaakUit(o: ExcelObjecten, t: SchrijfTaak): void {
       return invoercel(o, t);
     case "cellen":
       return cellen(o, t);
+    case "totaal":
+      return totaal(o, t);
     case "grafiek":
       return grafiek(o, t);
     case "breedtes":
@@ -142,26 +164,36 @@ function voerTaakUit(o: ExcelObjecten, t: SchrijfTaak): void {
   }
 }
 
-/** Runs the tasks: sync before a task that would push the batch over `max` cells, then the final sync. */
+/**
+ * Runs the tasks: sync before a task that would push the batch over `grens.cellen` cells or `grens.bytes` bytes of
+ * request (a first task larger than a cap goes alone), then the final sync.
+ */
 export async function voerUit(
   context: Excel.RequestContext,
   taken: readonly SchrijfTaak[],
   objecten: ExcelObjecten,
-  max: number,
+  grens: Grenzen,
   meld: (fractie: number, tekst: string) => void,
 ): Promise<void> {
   const totaal = taken.reduce((n, t) => n + t.cellen, 0);
   let inBatch = 0;
+  let bytesInBatch = 0;
   let geschreven = 0;
   meld(0.2, "Schrijven");
   for (const t of taken) {
-    if (inBatch > 0 && inBatch + t.cellen > max) {
+    const bytes = taakBytes(t);
+    const vol =
+      (inBatch > 0 && inBatch + t.cellen > grens.cellen) ||
+      (bytesInBatch > 0 && bytesInBatch + bytes > grens.bytes);
+    if (vol) {
       await context.sync();
       inBatch = 0;
+      bytesInBatch = 0;
       meld(0.2 + (0.75 * geschreven) / Math.max(1, totaal), `Schrijven (${geschreven} van ${totaal} cellen)`);
     }
     voerTaakUit(objecten, t);
     inBatch += t.cellen;
+    bytesInBatch += bytes;
     geschreven += t.cellen;
   }
   meld(0.95, "Opslaan");

@@ -1,19 +1,24 @@
 /**
  * Office.js writer: applies a WerkboekPlan to the workbook that is open in Excel (desktop, Mac, web), in three steps:
  * - read (./officeLezen): what the workbook holds that the plan cares about, in two round trips (`context.sync()`)
- *   independent of the number of gemeenten/rows; the second is skipped when there is nothing to read (first fill);
+ *   independent of the number of gemeenten/rows; the second is skipped when there is nothing to read (first fill),
+ *   a third is added only when a defined name of an input cell points away from its plan cell. Every read is
+ *   bounded (a name on a whole column, a large region next to a table): Excel on the web refuses a response over
+ *   5 MB, and a larger table is reported and left alone;
  * - decide (./officeBeslissing, pure): positions, shape checks and the merge of ./samenvoegen (as in ./xlsxWriter)
  *   → the list of write tasks and the report;
  * - execute (./officeUitvoering): one write batch and the final sync. Chunking: a write batch holds at most
- *   `maxCellenPerSync` written cells. Larger table bodies are cut into row chunks and the batch is synced before a
- *   piece that would exceed the cap, so the number of syncs grows only with the SIZE of the data beyond the cap
- *   (about cells / cap extra round trips), never per gemeente for normal sizes.
+ *   `maxCellenPerSync` written cells and `maxBytesPerSync` bytes of request (values, formulas AND number formats,
+ *   as JSON). Larger table bodies are cut into row chunks and the batch is synced before a piece that would exceed
+ *   a cap, so the number of syncs grows only with the SIZE of the data beyond the caps, never per gemeente for
+ *   normal sizes.
  *
  * Text versus formulas: every non-empty string constant goes into a cell whose number format is set to text ("@")
  * earlier in the same batch, so Excel stores it as typed text — never as a formula ("=", "+", "-", "@"), number
  * ("2024"), date or boolean. Formulas come only from `Formule` objects (en-US, via `Range.formulas`), into cells
  * whose number format (the plan's, else "General") is set first, so a cell that was text before gets a formula.
- * An empty cell is written as "" (null in a written matrix would leave the cell unchanged).
+ * An empty cell is written as ""; `null` in a written matrix leaves that cell unchanged (Office.js), which the
+ * refill uses for the user's cells that stay where they are. Input cells never get "@" (./officeBeslissing).
  * What a refill keeps, skips and reports: see ./officeBeslissing. Charts plot the plan's rows (not orphan rows) and
  * get a stable name; a refill deletes and re-adds that chart. Sheets not in the plan and cells outside the plan are
  * never written; nothing is deleted but that chart, and nothing cleared but the contents of plan cells a table no
@@ -21,13 +26,20 @@
  * only where the content needs one (./officeBeslissing `hervulNotatie`).
  */
 import type { WerkboekPlan } from "./plan";
-import { beslis, type OfficeVulRapport } from "./officeBeslissing";
+import { beslis, STANDAARD_MAX_BYTES_PER_SYNC, type OfficeVulRapport } from "./officeBeslissing";
+import type { OfficeFase } from "./officeFouten";
 import { leesWerkmap } from "./officeLezen";
 import { voerUit } from "./officeUitvoering";
 
 export { leesCelVerwijzing as leesAdres } from "./a1";
 export { grafiekNaam } from "./indeling";
-export { breedteInPunten, celMatrix, type OfficeVulRapport } from "./officeBeslissing";
+export {
+  breedteInPunten,
+  celMatrix,
+  matrixBytes,
+  STANDAARD_MAX_BYTES_PER_SYNC,
+  type OfficeVulRapport,
+} from "./officeBeslissing";
 export { zetCellen } from "./officeUitvoering";
 
 /**
@@ -42,6 +54,13 @@ export const STANDAARD_MAX_CELLEN_PER_SYNC = 20_000;
 export interface OfficeSchrijfOpties {
   /** Cap on the cells written in one batch (see STANDAARD_MAX_CELLEN_PER_SYNC). */
   readonly maxCellenPerSync?: number;
+  /**
+   * Cap on the bytes of request in one batch (STANDAARD_MAX_BYTES_PER_SYNC, 2.5 MB: half of Excel on the web's
+   * 5 MB, the rest for what the estimate leaves out).
+   */
+  readonly maxBytesPerSync?: number;
+  /** Told when the writer starts reading and when it starts writing (what an error means for the workbook). */
+  readonly bijFase?: (fase: OfficeFase) => void;
   /** Progress, 0..1, with a short Dutch description. */
   readonly voortgang?: (fractie: number, tekst: string) => void;
 }
@@ -53,9 +72,12 @@ export async function schrijfNaarExcel(
   opties: OfficeSchrijfOpties = {},
 ): Promise<OfficeVulRapport> {
   const max = Math.max(1, Math.floor(opties.maxCellenPerSync ?? STANDAARD_MAX_CELLEN_PER_SYNC));
+  const maxBytes = Math.max(1, Math.floor(opties.maxBytesPerSync ?? STANDAARD_MAX_BYTES_PER_SYNC));
   const meld = (fractie: number, tekst: string): void => opties.voortgang?.(fractie, tekst);
+  opties.bijFase?.("lezen");
   const { staat, objecten } = await leesWerkmap(context, plan, meld);
-  const { taken, rapport } = beslis(plan, staat, max);
-  await voerUit(context, taken, objecten, max, meld);
+  const { taken, rapport } = beslis(plan, staat, max, maxBytes);
+  opties.bijFase?.("schrijven");
+  await voerUit(context, taken, objecten, { cellen: max, bytes: maxBytes }, meld);
   return rapport;
 }

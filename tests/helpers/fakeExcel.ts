@@ -9,10 +9,26 @@
  * - a property can be read only after it was loaded and synced ("PropertyNotLoaded" otherwise);
  * - `*OrNullObject` gives `isNullObject` after the next sync; methods on a null object fail;
  * - writing a string to a cell is "typing" it, unless the cell's number format is text ("@"): "=…" becomes a formula,
- *   "+x"/"-x"/"@x" too, "2024" a number and "TRUE" a boolean; `null` in a written matrix is rejected (Office.js would
- *   leave such a cell unchanged — a writer must write "" to empty a cell); matrix sizes must match the range;
+ *   "+x"/"-x" too (only "=", "+" and "-" start a formula; "@x" stays text), "2024" a number and "TRUE" a boolean;
+ *   `null` in a written matrix (values, formulas, numberFormat) leaves that cell unchanged (Office.js, "null input in
+ *   2-D array"; a writer writes "" to empty a cell); matrix sizes must match the range;
  * - reading: `values` gives "" for empty cells and the cached value of a formula cell ("" when none was set),
- *   `formulas` the formula or the constant, `numberFormat` "General" unless set;
+ *   `formulas` the formula, or for a constant the constant itself (so text "=abc" reads the same through both),
+ *   `numberFormat` "General" unless set;
+ * - errors are shaped like OfficeExtension.Error (name "RichApi.Error", `code`, `debugInfo`) with Excel's codes;
+ *   tests can make them happen: `bewerkCel()` (the user is editing a cell: a sync fails with
+ *   InvalidOperationInCellEditMode, unless the batch runs through `run({ delayForCellEdit: true }, …)`, which waits
+ *   until `stopBewerken()`), `FakeBlad.beveiligd` (a protected sheet: writing its cells, formats or tables fails
+ *   with AccessDenied), `faalBij(actie, code)` (the next command of that kind fails with that code);
+ * - the payload budget of Excel on the web (`payloadGrens`, 5 MB): a sync whose request — the JSON of its commands'
+ *   data (values, formulas, number formats, …) plus about 200 bytes per command — exceeds it fails with
+ *   RequestPayloadSizeLimitExceeded before anything runs; one whose response (everything loaded, as JSON) exceeds it
+ *   with ResponsePayloadSizeLimitExceeded (simplified: the commands of that batch did run); a read of more than five
+ *   million cells fails with RangeExceedsLimit. Recorded per sync in `bytesPerSync`;
+ * - `autoUitbreiden` (off unless a test turns it on; to confirm in Excel, issue 13): Excel's AutoCorrect
+ *   "AutoExpand" applied to API writes — a non-empty value written in the row directly below a table (without a
+ *   totals row) grows the table by that row, and a calculated column (a formula in the row above) fills the new
+ *   row's empty cell;
  * - tables may not overlap (add, resize); table and defined names share one case-insensitive namespace;
  * - `Worksheet.findAllOrNullObject(text, criteria)` (ExcelApi 1.9) searches what the cell shows in the formula bar
  *   (the formula, else the constant), never hidden sheets, and returns a RangeAreas whose `areas` are the vertical
@@ -40,8 +56,9 @@
  *   rows only —, header and footer sections of at most 255 characters) and `horizontalPageBreaks.add`; a new sheet
  *   starts as Excel's en-US default (Letter, portrait, 100 %); `format.wrapText`/`verticalAlignment` per cell,
  *   `format.autofitRows()` only recorded;
- * Everything is recorded: `log` (every executed command with its sync number), `syncs`, `cellenPerSync` and
- * `herschreven` (every formula written through `Range.formulas`).
+ * Everything is recorded: `log` (every executed command with its sync number), `syncs`, `cellenPerSync`,
+ * `bytesPerSync` and `herschreven` (every formula written through `Range.formulas`). `run(options, batch)` stands in
+ * for `Excel.run`.
  * A1 addresses come from the project's own code (src/workbook/a1.ts, which has no imports: the browser tests load
  * it next to this file).
  */
@@ -120,6 +137,8 @@ export interface FakeRechthoek {
 }
 
 export class FakeBlad {
+  /** A protected sheet (Controleren > Blad beveiligen): writes to it fail with AccessDenied. */
+  beveiligd = false;
   /** Worksheet.visibility; findAll does not search hidden sheets. */
   zichtbaarheid: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   /** Cells by A1 address ("C10"). */
@@ -157,10 +176,12 @@ export interface FakeTabel {
 
 export interface FakeNaam {
   naam: string;
-  /** A single cell … */
+  /** A range (a single cell unless `rijen`/`kolommen` say otherwise, e.g. a whole column) … */
   blad?: FakeBlad;
   rij?: number;
   kolom?: number;
+  rijen?: number;
+  kolommen?: number;
   /** … or a constant/formula that is not a range, e.g. "=5". */
   formule?: string;
 }
@@ -198,12 +219,16 @@ export interface FakeLogRegel {
   details?: unknown;
 }
 
+/** Shaped like OfficeExtension.Error: name "RichApi.Error", an Excel error code and `debugInfo`. */
 export class FakeExcelFout extends Error {
+  readonly debugInfo: { code: string; message: string };
   constructor(
     readonly code: string,
     bericht: string,
   ) {
     super(`${code}: ${bericht}`);
+    this.name = "RichApi.Error";
+    this.debugInfo = { code, message: bericht };
   }
 }
 
@@ -368,7 +393,8 @@ export class FakeWerkmap {
       this.namen.push({ naam, formule: doel.formule });
     } else {
       const r = parseerBereik(doel.adres).rechthoek;
-      this.namen.push({ naam, blad: this.blad(doel.blad), rij: r.rij, kolom: r.kolom });
+      const maat = r.rijen === 1 && r.kolommen === 1 ? {} : { rijen: r.rijen, kolommen: r.kolommen };
+      this.namen.push({ naam, blad: this.blad(doel.blad), rij: r.rij, kolom: r.kolom, ...maat });
     }
   }
 
@@ -713,7 +739,9 @@ abstract class FakeObject<T> {
       } else {
         const n = this.navigeer(kop);
         if (n) throw fout("InvalidArgument", `${this.omschrijving}: ${kop} is een object, geen eigenschap`);
-        this.geladen.set(kop, this.lees(kop, d));
+        const waarde = this.lees(kop, d);
+        this.fx.telAntwoord(waarde);
+        this.geladen.set(kop, waarde);
       }
     }
     for (const [kop, rest] of genest) {
@@ -784,14 +812,7 @@ abstract class FakeCollectie<M, P extends FakeObject<unknown>> extends FakeObjec
 class FakeBereik extends FakeObject<BereikDoel> {
   readonly format: FakeBereikOpmaak;
 
-  /** `nullLaatStaan`: `null` in a written matrix leaves the cell unchanged (Office.js) instead of failing. */
-  constructor(
-    fx: FakeExcel,
-    zoek: Resolver<BereikDoel>,
-    omschrijving: string,
-    ofNull = false,
-    private readonly nullLaatStaan = false,
-  ) {
+  constructor(fx: FakeExcel, zoek: Resolver<BereikDoel>, omschrijving: string, ofNull = false) {
     super(fx, zoek, omschrijving, ofNull);
     this.format = new FakeBereikOpmaak(this, fx);
   }
@@ -856,7 +877,13 @@ class FakeBereik extends FakeObject<BereikDoel> {
   protected lees(eigenschap: string, d: BereikDoel): unknown {
     const r = d.rechthoek;
     const cellen = (f: (c: FakeCel | undefined) => unknown): unknown[][] => {
-      if (r.rijen > 100_000) throw fout("InvalidArgument", "fake: te groot bereik om te lezen");
+      const aantal = r.rijen * r.kolommen;
+      if (aantal > 5_000_000) throw fout("RangeExceedsLimit", `${aantal} cellen lezen`);
+      // At least `""`, (3 bytes) per cell, `"General",` (10) for number formats: over the budget without counting.
+      const minimaal = aantal * (eigenschap === "numberFormat" ? 10 : 3);
+      if (minimaal > this.fx.payloadGrens)
+        throw fout("ResponsePayloadSizeLimitExceeded", `${aantal} cellen lezen (${eigenschap})`);
+      if (r.rijen > 100_000) throw fout("NotImplemented", "fake: te groot bereik om te lezen");
       return Array.from({ length: r.rijen }, (_, i) =>
         Array.from({ length: r.kolommen }, (_, j) => f(d.blad.cellen.get(a1(r.rij + i, r.kolom + j)))),
       );
@@ -908,7 +935,9 @@ class FakeBereik extends FakeObject<BereikDoel> {
     this.opdracht(
       "numberFormat",
       (d) => {
+        schrijfbaar(d.blad);
         this.voorElkeCel(d, kopie, (cel, v) => {
+          if (v === null) return;
           if (typeof v !== "string") throw fout("InvalidArgument", `numberFormat ${String(v)}`);
           cel.notatie = v;
         });
@@ -952,6 +981,43 @@ class FakeBereik extends FakeObject<BereikDoel> {
     );
   }
 
+  /** ExcelApi 1.1: the cell at (row, column) relative to the range's top-left cell. */
+  getCell(rij: number, kolom: number): FakeBereik {
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const d = this.zoek();
+        if (!d) return null;
+        return {
+          blad: d.blad,
+          rechthoek: { rij: d.rechthoek.rij + rij, kolom: d.rechthoek.kolom + kolom, rijen: 1, kolommen: 1 },
+        };
+      },
+      `${this.omschrijving}.getCell(${rij},${kolom})`,
+    );
+  }
+
+  /** ExcelApi 1.1: the rectangle both ranges cover; none (or another sheet) fails with ItemNotFound. */
+  getIntersection(ander: FakeBereik | string): FakeBereik {
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const d = this.zoek();
+        if (!d) return null;
+        const o = bereikVan(this.fx, ander, () => d.blad);
+        const [a, b] = [d.rechthoek, o.rechthoek];
+        const rij = Math.max(a.rij, b.rij);
+        const kolom = Math.max(a.kolom, b.kolom);
+        const rijen = Math.min(a.rij + a.rijen, b.rij + b.rijen) - rij;
+        const kolommen = Math.min(a.kolom + a.kolommen, b.kolom + b.kolommen) - kolom;
+        if (o.blad !== d.blad || rijen < 1 || kolommen < 1)
+          throw fout("ItemNotFound", `geen doorsnede van ${bereikTekst(d)} en ${bereikTekst(o)}`);
+        return { blad: d.blad, rechthoek: { rij, kolom, rijen, kolommen } };
+      },
+      `${this.omschrijving}.getIntersection()`,
+    );
+  }
+
   /** Excel's "current region": grown from the top-left cell while a neighbouring row or column holds something. */
   getSurroundingRegion(): FakeBereik {
     return new FakeBereik(
@@ -990,6 +1056,7 @@ class FakeBereik extends FakeObject<BereikDoel> {
     this.opdracht(
       "clear",
       (d) => {
+        schrijfbaar(d.blad);
         const r = d.rechthoek;
         for (const [adres, cel] of [...d.blad.cellen]) {
           const { rechthoek: p } = parseerBereik(adres);
@@ -1023,8 +1090,9 @@ class FakeBereik extends FakeObject<BereikDoel> {
       actie,
       (d) => {
         let n = 0;
+        schrijfbaar(d.blad);
         this.voorElkeCel(d, kopie, (cel, v, adres) => {
-          if (v === null && this.nullLaatStaan) return;
+          if (v === null) return;
           if (actie === "formulas" && typeof v === "string" && v.startsWith("=") && cel.notatie !== "@")
             this.fx.herschreven.push({
               sync: this.fx.syncs,
@@ -1036,6 +1104,7 @@ class FakeBereik extends FakeObject<BereikDoel> {
           typ(cel, v);
           n++;
         });
+        if (this.fx.autoUitbreiden) breidTabellenUit(this.fx, d, kopie);
         return n;
       },
       kopie,
@@ -1067,6 +1136,43 @@ class FakeBereik extends FakeObject<BereikDoel> {
   }
 }
 
+/** A protected sheet refuses every change (Office.js: AccessDenied). */
+function schrijfbaar(blad: FakeBlad): void {
+  if (blad.beveiligd) throw fout("AccessDenied", `blad ${blad.naam} is beveiligd`);
+}
+
+/**
+ * AutoExpand (only when `FakeExcel.autoUitbreiden`, see the header): a table without a totals row whose row directly
+ * below got a non-empty value from this write grows by that row; a calculated column fills the new empty cell.
+ */
+function breidTabellenUit(fx: FakeExcel, d: BereikDoel, m: unknown[][]): void {
+  const r = d.rechthoek;
+  for (const t of fx.werkmap.tabellen) {
+    if (t.blad !== d.blad || t.showTotals) continue;
+    const onder = t.rij + t.rijen;
+    const i = onder - r.rij;
+    const rij = m[i];
+    if (!rij) continue;
+    const geraakt = rij.some((v, j) => {
+      const k = r.kolom + j;
+      return k >= t.kolom && k < t.kolom + t.kolommen && v !== null && v !== "";
+    });
+    const groter = { ...t, rijen: t.rijen + 1 };
+    if (!geraakt || fx.werkmap.tabellen.some((x) => x !== t && x.blad === t.blad && overlapt(x, groter)))
+      continue;
+    t.rijen += 1;
+    for (let k = t.kolom; k < t.kolom + t.kolommen; k++) {
+      const boven = t.blad.cellen.get(a1(onder - 1, k))?.formule;
+      const cel = t.blad.cellen.get(a1(onder, k)) ?? {};
+      if (boven === undefined || cel.formule !== undefined || (cel.waarde !== undefined && cel.waarde !== ""))
+        continue;
+      cel.formule = boven;
+      t.blad.cellen.set(a1(onder, k), cel);
+    }
+    fx.log.push({ sync: fx.syncs, actie: "autoUitbreiden", doel: `${t.naam} → ${rechthoekAdres(t)}` });
+  }
+}
+
 /** Writing one value into a cell as Excel does when it is "typed" through Range.values/formulas. */
 function typ(cel: FakeCel, v: unknown): void {
   if (v === null || v === undefined) {
@@ -1087,7 +1193,7 @@ function typ(cel: FakeCel, v: unknown): void {
     if (tekst) cel.waarde = v;
     else if (v.startsWith("=")) cel.formule = v;
     else if (GETAL.test(v)) cel.waarde = Number(v);
-    else if (/^[+\-@]/.test(v)) cel.formule = `=${v.startsWith("@") ? v.slice(1) : v}`;
+    else if (/^[+-]/.test(v)) cel.formule = `=${v}`;
     else if (/^(true|false)$/i.test(v)) cel.waarde = v.toLowerCase() === "true";
     else cel.waarde = v;
   } else {
@@ -1111,6 +1217,7 @@ class FakeBereikOpmaak {
           () => bereikTekst(b.bereikDoel()),
           () => {
             const d = b.bereikDoel();
+            schrijfbaar(d.blad);
             const r = d.rechthoek;
             for (let i = 0; i < r.rijen; i++) {
               for (let j = 0; j < r.kolommen; j++) {
@@ -1136,6 +1243,7 @@ class FakeBereikOpmaak {
       () => bereikTekst(this.bereik.bereikDoel()),
       () => {
         const d = this.bereik.bereikDoel();
+        schrijfbaar(d.blad);
         const r = d.rechthoek;
         if (r.rijen * r.kolommen > 100_000) throw fout("NotImplemented", "fake: te groot bereik voor opmaak");
         for (let i = 0; i < r.rijen; i++) {
@@ -1789,7 +1897,7 @@ function zoekCellen(
 
 class FakeGebiedBereiken extends FakeCollectie<BereikDoel, FakeBereik> {
   protected item(d: BereikDoel): FakeBereik {
-    return new FakeBereik(this.fx, () => d, `areas[${bereikTekst(d)}]`, false, true);
+    return new FakeBereik(this.fx, () => d, `areas[${bereikTekst(d)}]`, false);
   }
 }
 
@@ -1960,6 +2068,7 @@ class FakeTabelProxy extends FakeObject<FakeTabel> {
     this.opdracht(
       "table.resize",
       (t) => {
+        schrijfbaar(t.blad);
         const d = bereikVan(this.fx, nieuw, () => t.blad);
         const r = d.rechthoek;
         if (d.blad !== t.blad || r.rij !== t.rij || !overlapt(r, t) || r.rijen < 2) {
@@ -2072,6 +2181,7 @@ class FakeTabellen extends FakeCollectie<FakeTabel, FakeTabelProxy> {
       typeof bron === "string" ? bron : "Range",
       () => {
         const d = bereikVan(this.fx, bron, () => (this.blad ? this.blad() : null));
+        schrijfbaar(d.blad);
         if (!hasHeaders) throw fout("NotImplemented", "fake: tables.add zonder kopteksten");
         const wm = this.fx.werkmap;
         let n = wm.tabellen.length + 1;
@@ -2138,11 +2248,15 @@ class FakeNaamProxy extends FakeObject<FakeNaam> {
           if (p.rechthoek.rijen !== 1 || p.rechthoek.kolommen !== 1)
             throw fout("NotImplemented", "fake: één cel");
           Object.assign(n, { blad, rij: p.rechthoek.rij, kolom: p.rechthoek.kolom });
+          delete n.rijen;
+          delete n.kolommen;
           delete n.formule;
         } else {
           delete n.blad;
           delete n.rij;
           delete n.kolom;
+          delete n.rijen;
+          delete n.kolommen;
           n.formule = f;
         }
       },
@@ -2159,7 +2273,10 @@ class FakeNaamProxy extends FakeObject<FakeNaam> {
           if (ofNull) return null;
           throw fout("InvalidOperation", `naam ${n?.naam ?? "?"} is geen bereik`);
         }
-        return { blad: n.blad, rechthoek: { rij: n.rij, kolom: n.kolom, rijen: 1, kolommen: 1 } };
+        return {
+          blad: n.blad,
+          rechthoek: { rij: n.rij, kolom: n.kolom, rijen: n.rijen ?? 1, kolommen: n.kolommen ?? 1 },
+        };
       },
       `${this.omschrijving}.getRange${ofNull ? "OrNullObject" : ""}()`,
       ofNull,
@@ -2437,6 +2554,20 @@ function naam(doel: string | (() => string)): string {
   }
 }
 
+/** UTF-8 bytes of a value as JSON (what it costs in a request or response). */
+function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v) ?? "";
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+/** What a command costs in the request besides its data (object path, action, property name). */
+const BYTES_PER_OPDRACHT = 200;
+
 /** The fake: a model, a command queue and a RequestContext-shaped `context`. */
 export class FakeExcel {
   /** Number of `context.sync()` calls. */
@@ -2445,10 +2576,22 @@ export class FakeExcel {
   readonly log: FakeLogRegel[] = [];
   /** Cells written through values/formulas per sync (index 0 = the first sync). */
   readonly cellenPerSync: number[] = [];
+  /** Request and response size per sync, in bytes (index 0 = the first sync). */
+  readonly bytesPerSync: { verzoek: number; antwoord: number }[] = [];
   /** Every formula written through `Range.formulas`, with the formula the cell had before. */
   readonly herschreven: FakeHerschrijving[] = [];
+  /** Excel on the web's limit on a request and on a response (5 MB). */
+  payloadGrens = 5_000_000;
+  /** AutoExpand of tables by API writes (see the header); off unless a test turns it on. */
+  autoUitbreiden = false;
+  /** Syncs that waited for the user to finish editing a cell (`run` with delayForCellEdit). */
+  gewachtOpBewerking = 0;
   readonly context: Excel.RequestContext;
   private wachtrij: Opdracht[] = [];
+  private antwoord = 0;
+  private bewerking: { klaar: Promise<void>; los: () => void } | undefined;
+  private uitstellen = false;
+  private readonly falen: { actie: string; code: string; bericht: string }[] = [];
 
   constructor(readonly werkmap: FakeWerkmap = new FakeWerkmap()) {
     const workbook = new FakeWorkbook(this);
@@ -2466,16 +2609,74 @@ export class FakeExcel {
     this.wachtrij.push({ actie, doel, uitvoeren, details });
   }
 
+  /** Used by the proxies: a loaded value is part of the response. */
+  telAntwoord(waarde: unknown): void {
+    this.antwoord += jsonBytes(waarde);
+  }
+
+  /**
+   * `Excel.run` on this fake: `run(batch)` or `run(options, batch)`. With `delayForCellEdit: true` a sync while the
+   * user edits a cell waits until `stopBewerken()`; without it, it fails (see `bewerkCel`).
+   */
+  async run<T>(
+    a: Excel.RunOptions | ((c: Excel.RequestContext) => Promise<T>),
+    b?: (c: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const [opties, batch] = typeof a === "function" ? [{}, a] : [a, b];
+    if (!batch) throw fout("InvalidArgument", "Excel.run zonder batch");
+    this.uitstellen = (opties as Excel.RunOptions).delayForCellEdit === true;
+    try {
+      return await batch(this.context);
+    } finally {
+      this.uitstellen = false;
+    }
+  }
+
+  /** The user starts editing a cell (cell edit mode): syncs fail, or wait under delayForCellEdit. */
+  bewerkCel(): void {
+    if (this.bewerking) return;
+    let los = (): void => undefined;
+    const klaar = new Promise<void>((r) => (los = r));
+    this.bewerking = { klaar, los };
+  }
+
+  /** The user pressed Enter or Esc: waiting syncs go on. */
+  stopBewerken(): void {
+    const b = this.bewerking;
+    this.bewerking = undefined;
+    b?.los();
+  }
+
+  /** The next command `actie` (e.g. "formulas", "load", "table.resize") fails with Excel's error `code`. */
+  faalBij(actie: string, code: string, bericht = "door de test"): void {
+    this.falen.push({ actie, code, bericht });
+  }
+
   async sync(): Promise<void> {
+    if (this.bewerking) {
+      if (!this.uitstellen) {
+        this.wachtrij = [];
+        throw fout("InvalidOperationInCellEditMode", "de gebruiker bewerkt een cel");
+      }
+      this.gewachtOpBewerking++;
+      await this.bewerking.klaar;
+    }
     this.syncs++;
     const nr = this.syncs;
     const batch = this.wachtrij;
     this.wachtrij = [];
+    const verzoek = batch.reduce((n, o) => n + BYTES_PER_OPDRACHT + jsonBytes(o.details ?? null), 0);
+    this.antwoord = 0;
     let cellen = 0;
     try {
+      if (verzoek > this.payloadGrens)
+        throw fout("RequestPayloadSizeLimitExceeded", `verzoek van ${verzoek} bytes`);
       for (const o of batch) {
         let n: number | void;
         try {
+          const i = this.falen.findIndex((f) => f.actie === o.actie);
+          const f = i >= 0 ? this.falen.splice(i, 1)[0] : undefined;
+          if (f) throw fout(f.code, f.bericht);
           n = o.uitvoeren();
         } catch (e) {
           this.log.push({ sync: nr, actie: o.actie, doel: naam(o.doel), details: { fout: String(e) } });
@@ -2485,8 +2686,11 @@ export class FakeExcel {
           this.log.push({ sync: nr, actie: o.actie, doel: naam(o.doel), details: o.details });
         if (typeof n === "number") cellen += n;
       }
+      if (this.antwoord > this.payloadGrens)
+        throw fout("ResponsePayloadSizeLimitExceeded", `antwoord van ${this.antwoord} bytes`);
     } finally {
       this.cellenPerSync.push(cellen);
+      this.bytesPerSync.push({ verzoek, antwoord: this.antwoord });
     }
     await Promise.resolve();
   }

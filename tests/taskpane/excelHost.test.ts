@@ -14,7 +14,15 @@
  *   4. close and reopen the workbook with the pane: the cells keep the new numbers (the start-up re-entry).
  */
 import { FakeExcel, FakeWerkmap } from "../helpers/fakeExcel";
-import { herberekenOpgaveCellen, herzetOpgaveFormules, isOpgaveFormule } from "../../src/taskpane/excelHost";
+import { OpgaveFout } from "../../src/domain/fouten";
+import type { WerkboekPlan } from "../../src/workbook/plan";
+import {
+  herberekenOpgaveCellen,
+  herzetOpgaveFormules,
+  isOpgaveFormule,
+  RUN_OPTIES,
+  vulWerkboek,
+} from "../../src/taskpane/excelHost";
 
 const TAAK = '=OPGAVE.TAAKSTELLING("Utrecht";"2025-I")';
 const FOUT = '=OPGAVE.TAAKSTELLING("Utrecht";"2099-I")';
@@ -138,9 +146,7 @@ describe("herberekenOpgaveCellen: the requirement check and the fallback", () =>
         },
       },
     };
-    globaal.Excel = {
-      run: run ?? ((f: (c: Excel.RequestContext) => Promise<unknown>) => f(fx.context)),
-    };
+    globaal.Excel = { run: run ?? fx.run.bind(fx) };
   }
 
   test("with ExcelApi 1.9: the OPGAVE formulas are re-entered, no full recalculation", async () => {
@@ -163,10 +169,179 @@ describe("herberekenOpgaveCellen: the requirement check and the fallback", () =>
     const run = jest
       .fn()
       .mockRejectedValueOnce(new Error("InvalidOperation"))
-      .mockImplementation((f: (c: Excel.RequestContext) => Promise<unknown>) => f(fx.context));
+      .mockImplementation((_o: unknown, f: (c: Excel.RequestContext) => Promise<unknown>) => f(fx.context));
     zetHost(fx, true, run);
     await expect(herberekenOpgaveCellen()).resolves.toEqual({ methode: "volledig", cellen: 0 });
     expect(run).toHaveBeenCalledTimes(2);
     expect(fx.acties("calculate").map((a) => a.details)).toEqual(["Full"]);
+  });
+});
+
+// ---------------------------------------------------------------- a fill: cell edit mode and Office errors in Dutch
+
+describe("vulWerkboek: delayForCellEdit and Office errors in Dutch (on the fake)", () => {
+  const globaal = globalThis as unknown as { Office?: unknown; Excel?: unknown };
+  afterEach(() => {
+    delete globaal.Office;
+    delete globaal.Excel;
+  });
+
+  const PLAN: WerkboekPlan = {
+    formaat: "opgave-werkboek",
+    formaatVersie: 1,
+    onderwerp: { soort: "gemeente", code: "GM0344", naam: "Utrecht" },
+    bladen: [
+      {
+        naam: "Taakstelling",
+        blokken: [{ start: { rij: 1, kolom: 1 }, cellen: [["Opgave Utrecht"]], kop: true }],
+        invoercellen: [],
+        tabellen: [
+          {
+            naam: "Opgave_T",
+            start: { rij: 3, kolom: 1 },
+            kolommen: [
+              { sleutel: "periode", kop: "Periode", soort: "gegeven", notatie: "@" },
+              { sleutel: "gehuisvest", kop: "Gehuisvest", soort: "invoer", notatie: "#,##0" },
+            ],
+            sleutelKolom: "periode",
+            rijen: [
+              ["2024-I", null],
+              ["2024-II", null],
+            ],
+          },
+        ],
+        grafieken: [],
+      },
+    ],
+  };
+
+  /** Excel with ExcelApi 1.13, whose Excel.run is the fake's (it honours delayForCellEdit). */
+  function zetExcel(fx: FakeExcel): jest.Mock {
+    globaal.Office = { context: { requirements: { isSetSupported: () => true } } };
+    const run = jest.fn((...a: unknown[]) => (fx.run as (...x: unknown[]) => Promise<unknown>)(...a));
+    globaal.Excel = { run };
+    return run;
+  }
+
+  /** The message the pane shows for a failed fill (an OpgaveFout's message as it is). */
+  async function melding(fx: FakeExcel): Promise<string> {
+    zetExcel(fx);
+    const e: unknown = await vulWerkboek(PLAN, () => undefined).then(
+      () => undefined,
+      (f: unknown) => f,
+    );
+    expect(e).toBeInstanceOf(OpgaveFout);
+    return (e as OpgaveFout).message;
+  }
+
+  test("every batch runs with delayForCellEdit: true", async () => {
+    const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));
+    const run = zetExcel(fx);
+    await vulWerkboek(PLAN, () => undefined);
+    await herberekenOpgaveCellen();
+    expect(run.mock.calls.map((c) => c[0])).toEqual([RUN_OPTIES, RUN_OPTIES]);
+    expect(RUN_OPTIES).toEqual({ delayForCellEdit: true });
+  });
+
+  test("while the user edits a cell the fill waits, and goes on when the edit ends", async () => {
+    const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));
+    zetExcel(fx);
+    fx.bewerkCel();
+    let klaar = false;
+    const vullen = vulWerkboek(PLAN, () => undefined).then(() => (klaar = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(klaar).toBe(false);
+    expect(fx.syncs).toBe(0);
+    fx.stopBewerken();
+    await vullen;
+    expect(klaar).toBe(true);
+    expect(fx.gewachtOpBewerking).toBe(1);
+    expect(fx.werkmap.tabelAdres("Opgave_T")).toBe("Taakstelling!A3:B5");
+  });
+
+  test("without delayForCellEdit the batch fails in cell edit mode: said in Dutch, nothing written", async () => {
+    const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));
+    fx.bewerkCel();
+    const voor = fx.werkmap.momentopname();
+    await expect(fx.run((c) => c.sync())).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    // A host that ignores the option behaves the same: the pane explains it.
+    globaal.Office = { context: { requirements: { isSetSupported: () => true } } };
+    globaal.Excel = { run: (_o: unknown, f: (c: Excel.RequestContext) => Promise<unknown>) => fx.run(f) };
+    const e = await vulWerkboek(PLAN, () => undefined).catch((f: unknown) => f);
+    expect((e as Error).message).toBe(
+      "Excel is bezig met het bewerken van een cel: druk op Enter of Esc en probeer het opnieuw. Uw werkboek is niet gewijzigd.",
+    );
+    expect(fx.werkmap.momentopname()).toBe(voor);
+  });
+
+  test("a protected sheet (AccessDenied): what to do, and that the fill stopped halfway", async () => {
+    const wm = new FakeWerkmap(["Blad1"]);
+    const eerst = new FakeExcel(wm);
+    zetExcel(eerst);
+    await vulWerkboek(PLAN, () => undefined);
+    wm.blad("Taakstelling").beveiligd = true;
+    expect(await melding(new FakeExcel(wm))).toBe(
+      "Het blad is beveiligd (of de werkmap is alleen-lezen): hef de beveiliging op (Controleren > Blad opheffen, " +
+        "en bij een beveiligde werkmapstructuur Controleren > Werkmap beveiligen) of kies een ander werkboek. " +
+        "Het vullen is halverwege gestopt: een deel van het werkboek kan al zijn bijgewerkt. Opnieuw vullen maakt " +
+        "het af en laat uw invoer staan.",
+    );
+  });
+
+  test("ItemNotFound while reading: nothing was changed", async () => {
+    const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));
+    fx.faalBij("load", "ItemNotFound");
+    const m = await melding(fx);
+    expect(m).toMatch(/^Excel kon een blad, tabel of naam niet \(meer\) vinden/);
+    expect(m).toMatch(/Uw werkboek is niet gewijzigd\.$/);
+  });
+
+  test("a request over Excel on the web's 5 MB budget (RequestPayloadSizeLimitExceeded)", async () => {
+    const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));
+    fx.payloadGrens = 300; // smaller than any write batch of this plan
+    expect(await melding(fx)).toMatch(/^Te veel gegevens in één keer voor Excel op het web \(meer dan 5 MB/);
+  });
+
+  test.each([
+    ["InvalidArgument", /^Excel weigerde een waarde, adres of naam die Opgave schreef/],
+    ["GeneralException", /^Excel meldde een algemene fout: sla de werkmap op/],
+    ["ResponsePayloadSizeLimitExceeded", /^Het werkboek gaf te veel gegevens in één keer terug/],
+    ["NieuweCodeVanExcel", /^Excel meldde een onbekende fout \(code NieuweCodeVanExcel\)/],
+  ])("%s while writing", async (code, tekst) => {
+    const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));
+    fx.faalBij("formulas", code);
+    const m = await melding(fx);
+    expect(m).toMatch(tekst);
+    expect(m).toMatch(/Het vullen is halverwege gestopt/);
+  });
+
+  test("an error that is not Excel's passes through as it is", async () => {
+    const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));
+    zetExcel(fx);
+    globaal.Excel = { run: () => Promise.reject(new TypeError("kapot")) };
+    await expect(vulWerkboek(PLAN, () => undefined)).rejects.toThrow(TypeError);
+  });
+});
+
+describe("herzetOpgaveFormules: text is not a formula; large re-entries are split", () => {
+  test("a text cell reading '=OPGAVE.…' (formulas equal values) is not re-entered", async () => {
+    const wm = new FakeWerkmap(["Blad1"]);
+    wm.zet("Blad1", "A1", TAAK, "@"); // typed as text
+    wm.zet("Blad1", "A2", { formule: TAAK, waarde: 388 });
+    const fx = new FakeExcel(wm);
+    await expect(herzetOpgaveFormules(fx.context)).resolves.toEqual({ methode: "formules", cellen: 1 });
+    expect(fx.herschreven.map((h) => h.adres)).toEqual(["A2"]);
+    expect(wm.formule("Blad1", "A1")).toBeUndefined();
+  });
+
+  test("the write-back is split when it would exceed the byte budget", async () => {
+    const wm = new FakeWerkmap(["Blad1", "Blad2"]);
+    for (const b of ["Blad1", "Blad2"])
+      for (let r = 1; r <= 50; r++) wm.zet(b, `A${r}`, { formule: TAAK, waarde: r });
+    const fx = new FakeExcel(wm);
+    const uit = await herzetOpgaveFormules(fx.context, 3_000);
+    expect(uit.cellen).toBe(100);
+    expect(fx.syncs).toBe(4);
+    for (const b of fx.bytesPerSync) expect(b.verzoek).toBeLessThan(3_000 + 1_000);
   });
 });

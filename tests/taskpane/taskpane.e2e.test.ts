@@ -221,7 +221,7 @@ describe("Excel path with an injected fake Excel", () => {
         wm.zet("Blad1", "A3", { formule: "=A1*2", waarde: 246 });
         var fx = new exports.FakeExcel(wm);
         window.__fake = fx;
-        window.Excel = { run: function (f) { return Promise.resolve(f(fx.context)); }, CalculationType: { full: "Full" } };
+        window.Excel = { run: function (a, b) { return fx.run(a, b); }, CalculationType: { full: "Full" } };
       })();
     `);
     return context;

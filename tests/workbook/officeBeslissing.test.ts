@@ -115,7 +115,7 @@ describe("beslis: first fill", () => {
       "tabel",
       "invoercel",
       "cellen",
-      "cellen",
+      "totaal",
       "cellen",
       "grafiek",
       "breedtes",
@@ -140,7 +140,8 @@ describe("beslis: first fill", () => {
       kop: { invoer: [["Periode", "Taakstelling", "Gehuisvest", "Saldo"]] },
     });
     expect(tabel?.bestaand).toBeUndefined();
-    const [lijf, totaal, blok] = taken(t, "cellen");
+    const [lijf, blok] = taken(t, "cellen");
+    const [totaal] = taken(t, "totaal");
     expect(lijf).toMatchObject({
       adres: "A4:D5",
       cellen: 8,
@@ -155,10 +156,13 @@ describe("beslis: first fill", () => {
         ],
       },
     });
+    // Directly below the table; then the table's own range again (AutoExpand guard), nothing to empty.
     expect(totaal).toMatchObject({
       adres: "A6:B6",
-      vet: true,
       matrix: { invoer: [["Totaal", "=SUM(B4:B5)"]] },
+      tabel: "Opgave_T",
+      tabelBereik: "A3:D5",
+      leeg: [],
     });
     expect(blok).toMatchObject({ adres: "A1:A1", vet: "A1:A1", matrix: { invoer: [["Taakstelling"]] } });
   });
@@ -266,10 +270,12 @@ describe("beslis: refill", () => {
     expect(taken(t, "blad")).toEqual([]);
     const [structuur] = taken(t, "tabel");
     expect(structuur?.bestaand).toEqual({ naam: "Opgave_T", totalenUit: false, resize: false });
+    // What the user typed stays in its cell: null leaves it (value or formula, and format) as it is.
     expect(taken(t, "cellen")[0]?.matrix.invoer).toEqual([
-      ["2024-I", 10, 7, "=B4-C4"],
-      ["2024-II", 12, "=10+5", "=B5-C5"],
+      ["2024-I", 10, null, "=B4-C4"],
+      ["2024-II", 12, null, "=B5-C5"],
     ]);
+    expect(taken(t, "cellen")[0]?.matrix.notaties.map((r) => r[2])).toEqual([null, null]);
     // The user's value is in the plan's cell and the name points there: only the label is written.
     const [invoer] = taken(t, "invoercel");
     expect(invoer?.schrijf).toBeUndefined();
@@ -303,10 +309,10 @@ describe("beslis: refill", () => {
     const lijf = taken(t, "cellen")[0];
     expect(lijf?.adres).toBe("A4:E5");
     expect(lijf?.matrix.invoer).toEqual([
-      ["2024-I", 10, 7, "=B4-C4", "=1/2"],
+      ["2024-I", 10, null, "=B4-C4", null],
       ["2024-II", 12, "", "=B5-C5", ""],
     ]);
-    expect(lijf?.matrix.notaties.map((r) => r[4])).toEqual(["0.0", "0.0"]);
+    expect(lijf?.matrix.notaties.map((r) => r[4])).toEqual([null, "0.0"]);
     // Column widths cover the plan's columns only.
     expect(taken(t, "breedtes")[0]?.breedtes.map(([l]) => l)).toEqual(["A", "B"]);
   });
