@@ -91,23 +91,26 @@ export function optioneelGeheelGetal(v: unknown, wat: string, g: Grootheid, stan
 export function aantallen(v: unknown): number[] {
   if (isLeeg(basisWaarde(v))) throw ongeldig(berichten.gehuisvestLeeg());
   if (!Array.isArray(v)) return [aantal(v, 0)];
-  // A whole column (a million rows) may arrive here: look at the shape before copying anything.
-  const eerste: unknown = v[0];
-  const breedte = Array.isArray(eerste) ? eerste.length : 1;
-  if (v.length > 1 && breedte > 1) throw ongeldig(berichten.gehuisvestGeenKolom());
-  const cellen: unknown[] = v.length === 1 && Array.isArray(eerste) ? eerste : v;
-  if (cellen.length > GRENZEN.perioden.max)
-    throw ongeldig(berichten.periodeReeksTeLang(GRENZEN.perioden.max));
-  return cellen.map((c, i) => {
-    const cel: unknown = Array.isArray(c) ? enkeleCelVanRij(c) : c;
-    return aantal(cel, i);
-  });
+  return kolomCellen(v, berichten.gehuisvestGeenKolom()).map(aantal);
 }
 
-/** One cell of a column given as rows of one cell each ([[1],[2]]); a wider row means no column. */
-function enkeleCelVanRij(rij: readonly unknown[]): unknown {
-  if (rij.length !== 1) throw ongeldig(berichten.gehuisvestGeenKolom());
-  return rij[0];
+/**
+ * The cells of one column or one row, one per half-year (a column given as rows of one cell each, [[1],[2]], is
+ * unwrapped); anything wider is refused with `geenKolom`. A whole column (a million rows) may arrive here: the
+ * shape and the length are checked before anything is copied.
+ */
+export function kolomCellen(v: readonly unknown[], geenKolom: string): unknown[] {
+  const eerste: unknown = v[0];
+  const breedte = Array.isArray(eerste) ? eerste.length : 1;
+  if (v.length > 1 && breedte > 1) throw ongeldig(geenKolom);
+  const cellen: readonly unknown[] = v.length === 1 && Array.isArray(eerste) ? eerste : v;
+  if (cellen.length > GRENZEN.perioden.max)
+    throw ongeldig(berichten.periodeReeksTeLang(GRENZEN.perioden.max));
+  return cellen.map((c) => {
+    if (!Array.isArray(c)) return c;
+    if (c.length !== 1) throw ongeldig(geenKolom);
+    return c[0];
+  });
 }
 
 /** One housed number (position `i` in the column). */

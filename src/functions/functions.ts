@@ -9,7 +9,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is how the metadata generator spells a spilled table */
 import { berichten, taakstellingBerichten } from "../domain/berichten";
-import { OpgaveFout, ongeldig } from "../domain/fouten";
+import { OpgaveFout } from "../domain/fouten";
 import type { Taakstelling } from "../domain/taakstelling";
 import { dagTekst, peiljaarInwoners, periodeCode } from "../domain/periode";
 import { engine } from "../data/store";
@@ -31,6 +31,7 @@ import {
 import {
   aantallen,
   datum as datumArg,
+  kolomCellen,
   optioneel,
   optioneelGeheelGetal,
   optioneelGetal,
@@ -109,17 +110,9 @@ export function taakstellingscenario(gemeente: unknown, landelijk: unknown, peri
 function landelijkKolom(v: unknown): (number | undefined)[] {
   if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return [];
   if (!Array.isArray(v)) return [optioneelGetal(v, "landelijk", GRENZEN.landelijkTaakstelling)];
-  // A whole column may arrive here: look at the shape before copying anything.
-  const eerste: unknown = v[0];
-  const breedte = Array.isArray(eerste) ? eerste.length : 1;
-  if (v.length > 1 && breedte > 1) throw ongeldig(taakstellingBerichten.landelijkGeenKolom());
-  const cellen: unknown[] = v.length === 1 && Array.isArray(eerste) ? eerste : v;
-  if (cellen.length > GRENZEN.perioden.max)
-    throw ongeldig(berichten.periodeReeksTeLang(GRENZEN.perioden.max));
-  const getallen = cellen.map((c) => {
-    if (Array.isArray(c) && c.length !== 1) throw ongeldig(taakstellingBerichten.landelijkGeenKolom());
-    return optioneelGetal(c, "landelijk", GRENZEN.landelijkTaakstelling);
-  });
+  const getallen = kolomCellen(v, taakstellingBerichten.landelijkGeenKolom()).map((c) =>
+    optioneelGetal(c, "landelijk", GRENZEN.landelijkTaakstelling),
+  );
   return getallen.every((n) => n === undefined) ? [] : getallen;
 }
 
