@@ -14,7 +14,6 @@ const gedeeld = {
     "^.+/@noble/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true }, isolatedModules: true }],
   },
   transformIgnorePatterns: ["/node_modules/(?!@noble/)"],
-  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/tests/helpers/officeAddinManifestStub.ts" },
 };
 
 /** Suites that start a browser or LibreOffice, spawn the CLI or scripts, or serve HTTP on loopback. */

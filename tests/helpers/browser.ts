@@ -8,6 +8,7 @@ import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import ts from "typescript";
 import { onderteken } from "../../src/data/handtekening";
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -131,4 +132,49 @@ export async function axeSchendingen(page: Page): Promise<string[]> {
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   }, WCAG21_AA);
+}
+
+/**
+ * The fake Excel (tests/helpers/fakeExcel.ts and its modules under tests/helpers/fakeExcel/, with
+ * src/workbook/a1.ts) as one classic script for a page: every module transpiled to CommonJS behind a small
+ * `require` (relative paths only; the fake uses no packages). It declares `var exports` holding the fake's public
+ * API: `exports.FakeExcel`, `exports.FakeWerkmap`, ….
+ */
+export function fakeExcelScript(ingang = "tests/helpers/fakeExcel.ts"): string {
+  const modules = new Map<string, { code: string; afhankelijk: Record<string, string> }>();
+  const laad = (bestand: string): void => {
+    if (modules.has(bestand)) return;
+    const code = ts.transpileModule(fs.readFileSync(path.join(ROOT, bestand), "utf8"), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+    }).outputText;
+    const afhankelijk: Record<string, string> = {};
+    modules.set(bestand, { code, afhankelijk });
+    for (const [, spec = ""] of code.matchAll(/require\("([^"]+)"\)/g)) {
+      if (!spec.startsWith(".")) throw new Error(`fakeExcelScript: ${bestand} gebruikt pakket ${spec}`);
+      const basis = path.posix.join(path.posix.dirname(bestand), spec);
+      const doel = [`${basis}.ts`, `${basis}/index.ts`, basis].find((b) => fs.existsSync(path.join(ROOT, b)));
+      if (!doel) throw new Error(`fakeExcelScript: ${spec} niet gevonden vanuit ${bestand}`);
+      afhankelijk[spec] = doel;
+      laad(doel);
+    }
+  };
+  laad(ingang);
+  const definities = [...modules]
+    .map(
+      ([bestand, m]) =>
+        `${JSON.stringify(bestand)}: [${JSON.stringify(m.afhankelijk)}, function (exports, module, require) {\n${m.code}\n}]`,
+    )
+    .join(",\n");
+  return `var exports = (function () {
+  var definities = {${definities}};
+  var geladen = {};
+  function laad(bestand) {
+    if (geladen[bestand]) return geladen[bestand].exports;
+    var module = (geladen[bestand] = { exports: {} });
+    var d = definities[bestand];
+    d[1](module.exports, module, function (spec) { return laad(d[0][spec]); });
+    return module.exports;
+  }
+  return laad(${JSON.stringify(ingang)});
+})();`;
 }

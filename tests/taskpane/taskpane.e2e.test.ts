@@ -13,10 +13,16 @@ import http from "http";
 import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
-import ts from "typescript";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { bouwAddin, ONTWIKKEL_SLEUTEL, ROOT, serveer, startBrowser, type Server } from "../helpers/browser";
+import {
+  bouwAddin,
+  fakeExcelScript,
+  ONTWIKKEL_SLEUTEL,
+  serveer,
+  startBrowser,
+  type Server,
+} from "../helpers/browser";
 import { onderteken } from "../../src/data/handtekening";
 import { standaardDataset } from "../../src/data/embedded";
 import { maakBundel, bundelTekst } from "../../src/data/bundel";
@@ -142,7 +148,7 @@ describe("preview mode (ordinary browser)", () => {
     );
     expect(rijen.join("\n")).toMatch(new RegExp(`Taakstelling 2025-I\\s+${oud}\\s+${verwacht}`));
     // Not in use until the user says so.
-    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.11.28");
+    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.01");
     await page.click("#neem-over");
     await page.waitForSelector("#kandidaat", { state: "hidden" });
     await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.01");
@@ -202,19 +208,11 @@ describe("Excel path with an injected fake Excel", () => {
 
   /** A browser context whose pages get `window.Excel` backed by a FakeExcel (`window.__fake`) with OPGAVE cells. */
   async function excelContext(): Promise<BrowserContext> {
-    const js = (bestand: string) =>
-      ts.transpileModule(fs.readFileSync(path.join(ROOT, bestand), "utf8"), {
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-      }).outputText;
     const context = await browser.newContext();
-    // The fake imports one module (the A1 address code, itself without imports): loaded first, handed to `require`.
+    // The fake (its modules and the A1 address code) as one script that declares `exports` (tests/helpers/browser.ts).
     await context.addInitScript(`
       (function () {
-        var __a1 = { exports: {} };
-        (function (exports, module) { ${js("src/workbook/a1.ts")} })(__a1.exports, __a1);
-        var require = function () { return __a1.exports; };
-        var exports = {}; var module = { exports: exports };
-        ${js("tests/helpers/fakeExcel.ts")}
+        ${fakeExcelScript()}
         var wm = new exports.FakeWerkmap(["Blad1"]);
         wm.zet("Blad1", "A1", { formule: ${JSON.stringify(OPGAVE)}, waarde: 123 });
         wm.zet("Blad1", "A2", { formule: '=OPGAVE.TAAKSTELLING("Utrecht";"2099-I")', waarde: "#VALUE!" });

@@ -1,0 +1,155 @@
+import { overlapt } from "../../../src/workbook/a1";
+import type { FakeExcel } from "./context";
+import { fout } from "./fouten";
+import type { FakeBlad, FakeOpmaak } from "./model";
+import { FakeCollectie, FakeObject, bereikTekst, type BereikDoel, type Resolver } from "./object";
+
+export function controleerKleur(kleur: string): void {
+  if (!/^#[0-9A-Fa-f]{6}$/.test(kleur) && !/^[A-Za-z]+$/.test(kleur))
+    throw fout("InvalidArgument", `kleur ${kleur}`);
+}
+
+/** ConditionalFormatRule of a custom format: its formula (en-US, A1, relative to the range's top-left cell). */
+export class FakeOpmaakRegel extends FakeObject<FakeOpmaak> {
+  protected lees(eigenschap: string, o: FakeOpmaak): unknown {
+    if (eigenschap === "formula") return o.formule ?? "";
+    throw fout("InvalidArgument", `fake ConditionalFormatRule kent ${eigenschap} niet`);
+  }
+  get formula(): string {
+    return this.geladenWaarde("formula");
+  }
+  set formula(f: string) {
+    if (typeof f !== "string" || f.trim() === "") throw fout("InvalidArgument", "lege formule");
+    this.opdracht("conditionalFormat.formula", (o) => void (o.formule = f), f);
+  }
+}
+
+/** CustomConditionalFormat: a rule and the format it gives (fill and font colour). */
+export class FakeAangepasteOpmaak extends FakeObject<FakeOpmaak> {
+  readonly rule: FakeOpmaakRegel;
+  readonly format: { fill: { color: string }; font: { color: string } };
+
+  constructor(fx: FakeExcel, zoek: Resolver<FakeOpmaak>, omschrijving: string, ofNull = false) {
+    super(fx, zoek, omschrijving, ofNull, false);
+    this.rule = new FakeOpmaakRegel(fx, () => this.doel(), `${omschrijving}.rule`);
+    const kleur = (soort: "vulling" | "tekstKleur") => ({
+      set color(k: string) {
+        controleerKleur(k);
+        zet(soort, k);
+      },
+      get color(): string {
+        throw fout("PropertyNotLoaded", "format.color");
+      },
+    });
+    const zet = (soort: "vulling" | "tekstKleur", k: string) =>
+      this.opdracht(`conditionalFormat.${soort}`, (o) => void (o[soort] = k), k);
+    this.format = { fill: kleur("vulling"), font: kleur("tekstKleur") };
+  }
+
+  protected override navigeer(eigenschap: string): FakeObject<unknown> | undefined {
+    return eigenschap === "rule" ? this.rule : undefined;
+  }
+  protected lees(eigenschap: string): unknown {
+    throw fout("InvalidArgument", `fake CustomConditionalFormat kent ${eigenschap} niet`);
+  }
+}
+
+/** ConditionalFormat (ExcelApi 1.6). Accessing `custom` of another type fails, as in Excel. */
+export class FakeOpmaakProxy extends FakeObject<FakeOpmaak> {
+  constructor(
+    fx: FakeExcel,
+    zoek: Resolver<FakeOpmaak>,
+    omschrijving: string,
+    private readonly blad: () => FakeBlad | null,
+  ) {
+    super(fx, zoek, omschrijving);
+  }
+
+  private eigenAangepast(ofNull: boolean): FakeAangepasteOpmaak {
+    const naam = ofNull ? "customOrNullObject" : "custom";
+    return this.nav(
+      naam,
+      () =>
+        new FakeAangepasteOpmaak(
+          this.fx,
+          () => {
+            const o = this.zoek();
+            if (o && o.soort !== "Custom" && !ofNull) throw fout("InvalidOperation", `geen Custom-opmaak`);
+            return o && o.soort === "Custom" ? o : null;
+          },
+          `${this.omschrijving}.${naam}`,
+          ofNull,
+        ),
+    );
+  }
+  get custom(): FakeAangepasteOpmaak {
+    return this.eigenAangepast(false);
+  }
+  get customOrNullObject(): FakeAangepasteOpmaak {
+    return this.eigenAangepast(true);
+  }
+
+  protected override navigeer(eigenschap: string): FakeObject<unknown> | undefined {
+    if (eigenschap === "custom") return this.custom;
+    if (eigenschap === "customOrNullObject") return this.customOrNullObject;
+    return undefined;
+  }
+  protected lees(eigenschap: string, o: FakeOpmaak): unknown {
+    if (eigenschap === "type") return o.soort;
+    if (eigenschap === "priority") return this.blad()?.opmaak.indexOf(o) ?? -1;
+    throw fout("InvalidArgument", `fake ConditionalFormat kent ${eigenschap} niet`);
+  }
+  get type(): Excel.ConditionalFormat["type"] {
+    return this.geladenWaarde("type");
+  }
+  delete(): void {
+    this.opdracht("conditionalFormat.delete", (o) => {
+      const lijst = this.blad()?.opmaak ?? [];
+      lijst.splice(lijst.indexOf(o), 1);
+    });
+  }
+}
+
+/** Range.conditionalFormats: the formats that intersect the range, in priority order; `add` puts one on top. */
+export class FakeOpmaakCollectie extends FakeCollectie<FakeOpmaak, FakeOpmaakProxy> {
+  constructor(
+    fx: FakeExcel,
+    private readonly bereik: Resolver<BereikDoel>,
+    omschrijving: string,
+  ) {
+    super(
+      fx,
+      () => {
+        const d = bereik();
+        return d ? d.blad.opmaak.filter((o) => overlapt(o.rechthoek, d.rechthoek)) : null;
+      },
+      omschrijving,
+    );
+  }
+
+  protected item(o: FakeOpmaak): FakeOpmaakProxy {
+    const blad = () => this.bereik()?.blad ?? null;
+    return new FakeOpmaakProxy(this.fx, () => (blad()?.opmaak.includes(o) ? o : null), `opmaak`, blad);
+  }
+
+  add(soort: string): FakeOpmaakProxy {
+    let gemaakt: FakeOpmaak | null = null;
+    const blad = () => this.bereik()?.blad ?? null;
+    this.fx.voegToe(
+      "conditionalFormats.add",
+      () => {
+        const d = this.bereik();
+        return d ? bereikTekst(d) : this.omschrijving;
+      },
+      () => {
+        const d = this.bereik();
+        if (!d) throw fout("ItemNotFound", this.omschrijving);
+        if (soort !== "Custom") throw fout("NotImplemented", `fake: alleen Custom, niet ${soort}`);
+        gemaakt = { rechthoek: { ...d.rechthoek }, soort };
+        d.blad.opmaak.unshift(gemaakt);
+      },
+      soort,
+    );
+    return new FakeOpmaakProxy(this.fx, () => gemaakt, `conditionalFormats.add(${soort})`, blad);
+  }
+}

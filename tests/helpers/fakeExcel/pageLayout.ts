@@ -1,0 +1,162 @@
+import { MAX_KOLOMMEN } from "./adressen";
+import type { FakeExcel } from "./context";
+import { fout } from "./fouten";
+import type { FakeBlad, FakeAfdruk } from "./model";
+import { bereikVan } from "./object";
+import type { FakeBereik } from "./range";
+import { FakeGebieden } from "./rangeAreas";
+
+export const PAPIER = ["Letter", "Legal", "A3", "A4", "A5", "B4", "B5", "Executive", "Tabloid"];
+
+/** Worksheet.pageLayout (ExcelApi 1.9), with what Excel refuses. */
+export class FakePaginaIndeling {
+  readonly headersFooters: {
+    defaultForAllPages: Record<
+      "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter",
+      string
+    >;
+  };
+
+  constructor(
+    private readonly fx: FakeExcel,
+    private readonly blad: () => FakeBlad | null,
+    private readonly omschrijving: string,
+  ) {
+    const secties = {} as FakePaginaIndeling["headersFooters"]["defaultForAllPages"];
+    const plekken = [
+      ["leftHeader", "kop", "links"],
+      ["centerHeader", "kop", "midden"],
+      ["rightHeader", "kop", "rechts"],
+      ["leftFooter", "voet", "links"],
+      ["centerFooter", "voet", "midden"],
+      ["rightFooter", "voet", "rechts"],
+    ] as const;
+    for (const [eigenschap, deel, plek] of plekken) {
+      Object.defineProperty(secties, eigenschap, {
+        set: (t: string) => {
+          if (t.length > 255) throw fout("InvalidArgument", `${eigenschap} langer dan 255 tekens`);
+          this.zet(`pageLayout.${eigenschap}`, (a) => void (a[deel][plek] = t), t);
+        },
+        get: () => {
+          throw fout("PropertyNotLoaded", eigenschap);
+        },
+      });
+    }
+    this.headersFooters = { defaultForAllPages: secties };
+  }
+
+  private zet(actie: string, f: (a: FakeAfdruk, b: FakeBlad) => void, details?: unknown): void {
+    this.fx.voegToe(
+      actie,
+      this.omschrijving,
+      () => {
+        const b = this.blad();
+        if (!b) throw fout("ItemNotFound", this.omschrijving);
+        f(b.afdruk, b);
+      },
+      details,
+    );
+  }
+
+  set paperSize(p: Excel.PageLayout["paperSize"]) {
+    if (!PAPIER.includes(p)) throw fout("InvalidArgument", `papier ${p}`);
+    this.zet("pageLayout.paperSize", (a) => void (a.papier = p), p);
+  }
+  set orientation(r: Excel.PageLayout["orientation"]) {
+    if (r !== "Portrait" && r !== "Landscape") throw fout("InvalidArgument", `richting ${r}`);
+    this.zet("pageLayout.orientation", (a) => void (a.richting = r), r);
+  }
+  set centerHorizontally(c: boolean) {
+    this.zet("pageLayout.centerHorizontally", (a) => void (a.centreerHorizontaal = c), c);
+  }
+  set zoom(z: Excel.PageLayoutZoomOptions) {
+    const pagina = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+    if (z.scale !== undefined && (z.scale < 10 || z.scale > 400))
+      throw fout("InvalidArgument", `schaal ${z.scale}`);
+    if (!pagina(z.horizontalFitToPages) || !pagina(z.verticalFitToPages))
+      throw fout("InvalidArgument", "aantal pagina's");
+    if (z.scale === undefined && z.horizontalFitToPages === undefined && z.verticalFitToPages === undefined)
+      throw fout("InvalidArgument", "zoom zonder schaal of pagina's");
+    this.zet("pageLayout.zoom", (a) => void (a.zoom = { ...z }), z);
+  }
+  setPrintMargins(eenheid: string, m: Excel.PageLayoutMarginOptions): void {
+    const factor = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 }[eenheid];
+    if (factor === undefined) throw fout("InvalidArgument", `eenheid ${eenheid}`);
+    if (Object.values(m).some((v) => typeof v !== "number" || v < 0)) throw fout("InvalidArgument", "marge");
+    const pt = (v: number | undefined, oud: number) =>
+      v === undefined ? oud : Math.round(v * factor * 100) / 100;
+    this.zet(
+      "pageLayout.setPrintMargins",
+      (a) =>
+        void (a.marges = {
+          links: pt(m.left, a.marges.links),
+          rechts: pt(m.right, a.marges.rechts),
+          boven: pt(m.top, a.marges.boven),
+          onder: pt(m.bottom, a.marges.onder),
+          koptekst: pt(m.header, a.marges.koptekst),
+          voettekst: pt(m.footer, a.marges.voettekst),
+        }),
+      { eenheid, ...m },
+    );
+  }
+  setPrintArea(gebied: FakeBereik | string): void {
+    this.zet(
+      "pageLayout.setPrintArea",
+      (a, b) =>
+        void (a.gebied =
+          typeof gebied === "string"
+            ? gebied.split(",").map((g) => bereikVan(this.fx, g, () => b).rechthoek)
+            : [gebied.bereikDoel().rechthoek]),
+      typeof gebied === "string" ? gebied : undefined,
+    );
+  }
+  /** Whole rows only ("$7:$7"), as Excel requires. */
+  setPrintTitleRows(rijen: FakeBereik | string): void {
+    this.zet(
+      "pageLayout.setPrintTitleRows",
+      (a, b) => {
+        const r = bereikVan(this.fx, rijen, () => b).rechthoek;
+        if (r.kolom !== 1 || r.kolommen !== MAX_KOLOMMEN)
+          throw fout("InvalidArgument", "titelrijen: hele rijen");
+        a.titelRijen = { van: r.rij, tot: r.rij + r.rijen - 1 };
+      },
+      typeof rijen === "string" ? rijen : undefined,
+    );
+  }
+  getPrintAreaOrNullObject(): FakeGebieden {
+    return new FakeGebieden(
+      this.fx,
+      () => {
+        const b = this.blad();
+        const g = b?.afdruk.gebied;
+        return b && g ? g.map((rechthoek) => ({ blad: b, rechthoek })) : null;
+      },
+      `${this.omschrijving}.getPrintAreaOrNullObject()`,
+      true,
+    );
+  }
+}
+
+/** Worksheet.horizontalPageBreaks (ExcelApi 1.9): a page starts at the range's first row. */
+export class FakePaginaEinden {
+  constructor(
+    private readonly fx: FakeExcel,
+    private readonly blad: () => FakeBlad | null,
+    private readonly omschrijving: string,
+  ) {}
+
+  add(bereik: FakeBereik | string): void {
+    this.fx.voegToe(
+      "horizontalPageBreaks.add",
+      this.omschrijving,
+      () => {
+        const b = this.blad();
+        if (!b) throw fout("ItemNotFound", this.omschrijving);
+        const rij = bereikVan(this.fx, bereik, () => b).rechthoek.rij;
+        if (rij < 2) throw fout("InvalidArgument", "pagina-einde boven rij 2");
+        if (!b.paginaEinden.includes(rij)) b.paginaEinden.push(rij);
+      },
+      typeof bereik === "string" ? bereik : undefined,
+    );
+  }
+}

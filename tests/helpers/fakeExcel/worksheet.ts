@@ -1,0 +1,137 @@
+import { MAX_KOLOMMEN, MAX_RIJEN, parseerBereik } from "./adressen";
+import { FakeGrafieken } from "./chart";
+import type { FakeExcel } from "./context";
+import { fout } from "./fouten";
+import { FakeBevriezing } from "./freezePanes";
+import type { FakeBlad, FakeRechthoek } from "./model";
+import { FakeCollectie, FakeObject, type BereikDoel, type Resolver } from "./object";
+import { FakePaginaEinden, FakePaginaIndeling } from "./pageLayout";
+import { FakeBereik } from "./range";
+import { FakeGebieden } from "./rangeAreas";
+import { FakeTabellen } from "./table";
+
+export class FakeWerkblad extends FakeObject<FakeBlad> {
+  readonly tables: FakeTabellen;
+  readonly charts: FakeGrafieken;
+  /** ExcelApi 1.7. */
+  readonly freezePanes: FakeBevriezing;
+  /** ExcelApi 1.9. */
+  readonly pageLayout: FakePaginaIndeling;
+  readonly horizontalPageBreaks: FakePaginaEinden;
+
+  constructor(fx: FakeExcel, zoek: Resolver<FakeBlad>, omschrijving: string, ofNull = false) {
+    super(fx, zoek, omschrijving, ofNull);
+    this.tables = new FakeTabellen(fx, () => this.zoek(), `${omschrijving}.tables`);
+    this.charts = new FakeGrafieken(fx, () => this.zoek(), `${omschrijving}.charts`);
+    this.freezePanes = new FakeBevriezing(fx, () => this.zoek(), `${omschrijving}.freezePanes`);
+    this.pageLayout = new FakePaginaIndeling(fx, () => this.zoek(), `${omschrijving}.pageLayout`);
+    this.horizontalPageBreaks = new FakePaginaEinden(
+      fx,
+      () => this.zoek(),
+      `${omschrijving}.horizontalPageBreaks`,
+    );
+  }
+
+  protected lees(eigenschap: string, d: FakeBlad): unknown {
+    if (eigenschap === "name") return d.naam;
+    if (eigenschap === "visibility") return d.zichtbaarheid;
+    throw fout("InvalidArgument", `fake Worksheet kent ${eigenschap} niet`);
+  }
+
+  get name(): string {
+    return this.geladenWaarde("name");
+  }
+  get visibility(): Excel.Worksheet["visibility"] {
+    return this.geladenWaarde("visibility");
+  }
+
+  /** ExcelApi 1.9. The matches are found at the next sync (null object when there are none). */
+  // BEVESTIG in Excel [B12] (scenario "feedupdate"): findAll searches what the formula bar shows (the formula, else the constant), never hidden sheets; areas are vertical runs per column
+  findAllOrNullObject(
+    tekst: string,
+    criteria: { completeMatch?: boolean; matchCase?: boolean },
+  ): FakeGebieden {
+    const zoek = (): BereikDoel[] | null => {
+      const blad = this.zoek();
+      if (!blad || blad.zichtbaarheid !== "Visible") return null;
+      const gevonden = zoekCellen(blad, tekst, criteria);
+      return gevonden.length > 0 ? gevonden : null;
+    };
+    return new FakeGebieden(this.fx, zoek, `${this.omschrijving}.findAllOrNullObject(${tekst})`, true);
+  }
+
+  /** Without an address: the whole sheet. */
+  getRange(adres?: string): FakeBereik {
+    const rechthoek =
+      adres === undefined
+        ? { rij: 1, kolom: 1, rijen: MAX_RIJEN, kolommen: MAX_KOLOMMEN }
+        : parseerBereik(adres).rechthoek;
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const blad = this.zoek();
+        return blad ? { blad, rechthoek } : null;
+      },
+      `${this.omschrijving}.getRange(${adres ?? ""})`,
+    );
+  }
+}
+
+/** Cells whose formula (else constant) contains / equals `tekst`, as vertical runs per column. */
+export function zoekCellen(
+  blad: FakeBlad,
+  tekst: string,
+  criteria: { completeMatch?: boolean; matchCase?: boolean },
+): BereikDoel[] {
+  const vorm = (t: string) => (criteria.matchCase ? t : t.toLowerCase());
+  const gezocht = vorm(tekst);
+  const treffers = [...blad.cellen.entries()]
+    .filter(([, c]) => {
+      const inhoud = vorm(String(c.formule ?? c.waarde ?? ""));
+      return criteria.completeMatch ? inhoud === gezocht : inhoud.includes(gezocht);
+    })
+    .map(([adres]) => parseerBereik(adres).rechthoek)
+    .sort((a, b) => a.kolom - b.kolom || a.rij - b.rij);
+  const runs: FakeRechthoek[] = [];
+  for (const t of treffers) {
+    const vorige = runs[runs.length - 1];
+    if (vorige && vorige.kolom === t.kolom && vorige.rij + vorige.rijen === t.rij) vorige.rijen += 1;
+    else runs.push({ ...t });
+  }
+  return runs.map((rechthoek) => ({ blad, rechthoek }));
+}
+
+export class FakeWerkbladen extends FakeCollectie<FakeBlad, FakeWerkblad> {
+  protected item(b: FakeBlad): FakeWerkblad {
+    return new FakeWerkblad(
+      this.fx,
+      () => (this.fx.werkmap.bladen.includes(b) ? b : null),
+      `worksheets[${b.naam}]`,
+    );
+  }
+
+  getItem(naam: string): FakeWerkblad {
+    return new FakeWerkblad(
+      this.fx,
+      () => this.fx.werkmap.zoekBlad(naam) ?? null,
+      `worksheets.getItem(${naam})`,
+    );
+  }
+
+  getItemOrNullObject(naam: string): FakeWerkblad {
+    return new FakeWerkblad(
+      this.fx,
+      () => this.fx.werkmap.zoekBlad(naam) ?? null,
+      `worksheets.getItemOrNullObject(${naam})`,
+      true,
+    );
+  }
+
+  add(naam: string): FakeWerkblad {
+    let gemaakt: FakeBlad | null = null;
+    this.fx.voegToe("worksheets.add", naam, () => {
+      gemaakt = this.fx.werkmap.voegBladToe(naam);
+    });
+    return new FakeWerkblad(this.fx, () => gemaakt, `worksheets.add(${naam})`);
+  }
+}
