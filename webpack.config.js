@@ -3,6 +3,7 @@
 //
 //   webpack --mode production                      office.js from Microsoft's CDN (what Excel loads)
 //   webpack --mode production --env localOffice    office.js served from our own origin (offline, tests)
+//   --env zelftest                                 test build of `npm run test:excel` (runs the self-test on load)
 //   --env profiel=development|production           which trusted publisher keys to build in (default: production
 //                                                  for --mode production, development otherwise)
 const { Buffer } = require("buffer");
@@ -106,7 +107,13 @@ module.exports = (env = {}, argv = {}) => {
     // CommonJS, where import.meta is an error. It has its own runtime and loads its chunks with importScripts —
     // exceljs is the one exceljs.js chunk the pane loads lazily too. Not in taskpane.html: the pane starts it.
     entry: {
-      taskpane: ["./src/functions/functions.ts", "./src/taskpane/start.ts"],
+      // --env zelftest (npm run test:excel only): the test build also runs the self-test scenarios on load in
+      // Excel and posts the results to the receiver that serves it (src/taskpane/zelftest/automatisch.ts).
+      taskpane: [
+        "./src/functions/functions.ts",
+        "./src/taskpane/start.ts",
+        ...(env.zelftest ? ["./src/taskpane/zelftest/automatisch.ts"] : []),
+      ],
       leesWerker: { import: "./src/taskpane/leesWerker.ts", chunkLoading: "import-scripts" },
     },
     output: {

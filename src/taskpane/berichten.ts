@@ -165,3 +165,34 @@ export const paneelBerichten = {
       "Kies de werkboeken die de gemeenten met Opgave hebben gevuld (.xlsx).",
     ].join("\n"),
 } as const;
+
+/** The self-test (Instellingen → Zelftest uitvoeren, and the in-Excel run of `npm run test:excel`). */
+export const zelftestBerichten = {
+  knop: "Zelftest uitvoeren",
+  bezig: "Zelftest loopt… (werkt alleen op tijdelijke bladen; uw eigen bladen blijven ongemoeid)",
+  heeftExcelNodig:
+    "De zelftest heeft Excel nodig: open Opgave in Excel (bureaublad, Mac of Excel op het web) en kies daar " +
+    '"Zelftest uitvoeren". In deze voorbeeldweergave in de browser is geen werkboek om te testen.',
+  gekopieerd: "Rapport gekopieerd.",
+  nietGekopieerd: "Kopiëren lukte niet: selecteer het rapport en kopieer het zelf (Ctrl+C).",
+  uitslag: { geslaagd: "geslaagd", mislukt: "MISLUKT", overgeslagen: "overgeslagen" } as const,
+  samenvatting: (geslaagd: number, mislukt: number, overgeslagen: number) =>
+    `${geslaagd} geslaagd, ${mislukt} mislukt, ${overgeslagen} overgeslagen`,
+  heeftOpgaveBladen: (namen: readonly string[]) =>
+    `het werkboek heeft al ${opsomming(namen.map((n) => `"${n}"`))}; voer de zelftest uit in een nieuw, ` +
+    "leeg werkboek (Opgave vult en verwijdert dan zelf tijdelijke bladen)",
+  heeftOpgaveFormules: (aantal: number) =>
+    `het werkboek heeft ${aantal} eigen cel${aantal === 1 ? "" : "len"} met OPGAVE-formules, die niet even met ` +
+    "testgegevens mogen rekenen; voer de zelftest uit in een nieuw, leeg werkboek",
+  verborgenBladen: (namen: readonly string[]) =>
+    `het werkboek heeft verborgen bladen (${namen.join(", ")}), die de zelftest niet kan doorzoeken op ` +
+    "OPGAVE-formules; voer de zelftest uit in een nieuw, leeg werkboek",
+  excelTeOud: (set: string, versie: string) =>
+    `deze Excel-versie heeft ${set} ${versie} niet (Office 2021 of nieuwer, Microsoft 365 of Excel op het web)`,
+  nepHost: "berekend door de nep-host van de tests via de functiemodule, niet door Excel",
+  bezet: (seconden: number) => `Excel gaf na ${seconden} s nog #BUSY!: de functies rekenen niet`,
+  opruimenMislukt: (tekst: string) => `opruimen mislukt: ${tekst}`,
+  nietOpgeruimd: (namen: readonly string[]) => `niet opgeruimd: ${namen.join(", ")}`,
+  gebruikersBladenGewijzigd: (voor: readonly string[], na: readonly string[]) =>
+    `de bladen van het werkboek veranderden: voor ${voor.join(", ")}; na ${na.join(", ")}`,
+} as const;

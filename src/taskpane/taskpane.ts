@@ -21,7 +21,7 @@ import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan
 import type { VulRapport, WerkboekPlan } from "../workbook/plan";
 import { startConsolidatie } from "./consolidatie";
 import { herberekenOpgaveCellen, inExcel, vulWerkboek } from "./excelHost";
-import { leesFeedUrl, schrijfFeedUrl } from "./instellingen";
+import { leesFeedUrl, schrijfFeedUrl, startZelftest } from "./instellingen";
 import {
   downloadBestand,
   element,
@@ -421,6 +421,7 @@ export async function start(): Promise<void> {
     zoek();
   });
   startConsolidatie(bronInfo);
+  startZelftest(ADDIN_VERSIE);
   document.body.dataset.klaar = "ja";
   // Cells computed before the cached bundle replaced the embedded data must not keep the old numbers.
   if (status.bron !== "ingebouwd" && inExcel()) await herberekenBijStart();

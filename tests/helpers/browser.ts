@@ -8,8 +8,8 @@ import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import ts from "typescript";
 import { onderteken } from "../../src/data/handtekening";
+import { browserBundel } from "./browserBundel";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -141,40 +141,6 @@ export async function axeSchendingen(page: Page): Promise<string[]> {
  * API: `exports.FakeExcel`, `exports.FakeWerkmap`, ….
  */
 export function fakeExcelScript(ingang = "tests/helpers/fakeExcel.ts"): string {
-  const modules = new Map<string, { code: string; afhankelijk: Record<string, string> }>();
-  const laad = (bestand: string): void => {
-    if (modules.has(bestand)) return;
-    const code = ts.transpileModule(fs.readFileSync(path.join(ROOT, bestand), "utf8"), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-    }).outputText;
-    const afhankelijk: Record<string, string> = {};
-    modules.set(bestand, { code, afhankelijk });
-    for (const [, spec = ""] of code.matchAll(/require\("([^"]+)"\)/g)) {
-      if (!spec.startsWith(".")) throw new Error(`fakeExcelScript: ${bestand} gebruikt pakket ${spec}`);
-      const basis = path.posix.join(path.posix.dirname(bestand), spec);
-      const doel = [`${basis}.ts`, `${basis}/index.ts`, basis].find((b) => fs.existsSync(path.join(ROOT, b)));
-      if (!doel) throw new Error(`fakeExcelScript: ${spec} niet gevonden vanuit ${bestand}`);
-      afhankelijk[spec] = doel;
-      laad(doel);
-    }
-  };
-  laad(ingang);
-  const definities = [...modules]
-    .map(
-      ([bestand, m]) =>
-        `${JSON.stringify(bestand)}: [${JSON.stringify(m.afhankelijk)}, function (exports, module, require) {\n${m.code}\n}]`,
-    )
-    .join(",\n");
-  return `var exports = (function () {
-  var definities = {${definities}};
-  var geladen = {};
-  function laad(bestand) {
-    if (geladen[bestand]) return geladen[bestand].exports;
-    var module = (geladen[bestand] = { exports: {} });
-    var d = definities[bestand];
-    d[1](module.exports, module, function (spec) { return laad(d[0][spec]); });
-    return module.exports;
-  }
-  return laad(${JSON.stringify(ingang)});
-})();`;
+  const globaal = "__opgaveNepExcel";
+  return `${browserBundel({ fake: path.join(ROOT, ingang) }, globaal)}\nvar exports = window.${globaal}.fake;`;
 }
