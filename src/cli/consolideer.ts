@@ -4,6 +4,7 @@
  *
  *   opgave consolideer gemeenten/*.xlsx --uit overzicht.xlsx
  *   opgave consolideer map-met-werkboeken --uit overzicht.xlsx --provincie Utrecht
+ *   opgave consolideer map-met-werkboeken --uit overzicht.xlsx --toezicht-drempel 3
  *
  * Every file is read on its own: a broken one never stops the others, an absurd one is refused before it is
  * parsed (the reading limits, --max-… from ./leesGrenzen). The input files are only read; their
@@ -19,7 +20,13 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { engine } from "../data/store";
-import { consolideer, controleRegels, samenvattingRegels } from "../domain/consolideren";
+import {
+  consolideer,
+  controleRegels,
+  samenvattingRegels,
+  TOEZICHT_DREMPEL,
+  type ConsolideerOpties,
+} from "../domain/consolideren";
 import { OpgaveFout } from "../domain/fouten";
 import { CONSOLIDATIE_BLADEN, planConsolidatie } from "../workbook/consolidatiePlan";
 import { leesAanlevering, onleesbareAanlevering, type Aanlevering, type LeesOpties } from "../workbook/lezen";
@@ -32,8 +39,8 @@ export const CONSOLIDEER_HULP = `opgave consolideer — één gecontroleerd prov
 
 Gebruik:
   opgave consolideer BESTAND.xlsx... --uit OVERZICHT.xlsx [--provincie NAAM] [--bevestig-verlies]
-                     [--max-cellen N] [--max-cellen-totaal N] [--max-mb N] [--max-onderdelen N]
-                     [--max-verhouding N]
+                     [--toezicht-drempel N] [--max-cellen N] [--max-cellen-totaal N] [--max-mb N]
+                     [--max-onderdelen N] [--max-verhouding N]
   opgave consolideer MAP --uit OVERZICHT.xlsx          (alle .xlsx-bestanden in MAP)
 
 Leest de Opgave-werkboeken die gemeenten hebben ingevuld, rekent per gemeente achterstand, voorsprong,
@@ -45,6 +52,11 @@ provincies, dan kiest Opgave niet en vraagt om --provincie. Levert een gemeente 
 nieuwste bestand ("Gevuld op" op blad Bron, bij gelijke tijd de wijzigingsdatum van het bestand). Bestaat
 OVERZICHT al, dan wordt het bijgewerkt: uw notities (Notities, Afgehandeld, eigen kolommen en bladen) blijven
 staan.
+
+Toezichtsignaal: kolom Achtereen achter telt per gemeente de halfjaren achtereen waarin het verloop met een
+achterstand eindigt; vanaf de drempel staat de gemeente op blad Controle.
+  --toezicht-drempel N    vanaf hoeveel halfjaren achtereen (standaard ${TOEZICHT_DREMPEL}; provinciale praktijk, geen
+                          wettelijke regel: Zuid-Holland, januari 2025, na vier keer achterstand)
 
 ${LEES_GRENZEN_HULP}
 
@@ -58,6 +70,7 @@ const CONSOLIDEER_OPTIES = {
   uit: { type: "string" },
   provincie: { type: "string" },
   "bevestig-verlies": { type: "boolean" },
+  "toezicht-drempel": { type: "string" },
   ...LEES_GRENS_OPTIES,
 } as const;
 
@@ -66,6 +79,8 @@ interface Args {
   uit?: string;
   provincie?: string;
   bevestigVerlies: boolean;
+  /** --toezicht-drempel: from how many consecutive half-years of achterstand a gemeente is listed. */
+  toezichtDrempel?: number;
   /** The reading limits given (--max-…), for leesAanlevering. */
   lees: LeesOpties;
 }
@@ -73,9 +88,11 @@ interface Args {
 function leesArgs(argv: readonly string[]): Args {
   const { values, positionals } = ontleed(argv, CONSOLIDEER_OPTIES);
   const { uit, provincie } = values;
+  const drempel = values["toezicht-drempel"];
   const a: Args = {
     ...(uit !== undefined ? { uit } : {}),
     ...(provincie !== undefined ? { provincie } : {}),
+    ...(drempel !== undefined ? { toezichtDrempel: drempelUit(drempel) } : {}),
     invoer: positionals,
     bevestigVerlies: values["bevestig-verlies"] === true,
     lees: leesOptiesUit(values),
@@ -85,6 +102,17 @@ function leesArgs(argv: readonly string[]): Args {
   if (!a.uit) throw new ArgumentFout("Geef met --uit het .xlsx-bestand voor het overzicht op.");
   if (!/\.xlsx$/i.test(a.uit)) throw new ArgumentFout(`--uit moet een .xlsx-bestand zijn (niet "${a.uit}").`);
   return a;
+}
+
+/** --toezicht-drempel as typed: a whole number of at least 1. */
+function drempelUit(tekst: string | boolean): number {
+  const t = typeof tekst === "string" ? tekst.trim() : "";
+  const n = /^\d+$/.test(t) ? Number(t) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new ArgumentFout(
+      `--toezicht-drempel verwacht een geheel getal van 1 of meer (niet "${String(tekst)}").`,
+    );
+  return n;
 }
 
 /**
@@ -206,7 +234,11 @@ export async function consolideerCli(
     aanleveringen.push(reden ? onleesbareAanlevering(naam, reden) : await leesBestand(p, naam, args.lees));
   }
 
-  const c = consolideer(e, aanleveringen, args.provincie !== undefined ? { provincie: args.provincie } : {});
+  const opties: ConsolideerOpties = {
+    ...(args.provincie !== undefined ? { provincie: args.provincie } : {}),
+    ...(args.toezichtDrempel !== undefined ? { toezichtDrempel: args.toezichtDrempel } : {}),
+  };
+  const c = consolideer(e, aanleveringen, opties);
   uit.out("Bestanden:");
   for (const r of controleRegels(c)) uit.out(`  ${r}`);
   uit.out("");

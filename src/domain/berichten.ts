@@ -424,6 +424,14 @@ function standTekst(eind: readonly EindperiodeTekst[]): string {
 }
 
 /** Messages of the provincial consolidation (reading municipal workbooks, the checks, the summary). */
+/**
+ * Why a run of achterstanden is a signal (the supervision signal of the provincial overview): provincial practice,
+ * not law.
+ */
+const TOEZICHT_PRAKTIJK =
+  "provinciale praktijk, geen wettelijke regel (Zuid-Holland, januari 2025: na vier opeenvolgende keren " +
+  "achterstand kan de provincie ingrijpen; bron: rd.nl, 'Zuid-Holland geeft acht gemeenten laatste waarschuwing')";
+
 export const consolidatieBerichten = {
   getal,
   // Reading one file
@@ -593,6 +601,16 @@ export const consolidatieBerichten = {
         "; ",
       )}. Achterstand en voorsprong in de totalen tellen standen van verschillende perioden op; vraag ` +
     "de gemeenten Gehuisvest tot en met dezelfde periode in te vullen.",
+  toezichtSignaal: (naam: string, aantal: number, tm: string, drempel: number) =>
+    `${naam}: ${aantal} halfjaren achtereen geëindigd met een achterstand (tot en met ${tm}; drempel ` +
+    `${drempel}). Signaal voor toezicht: ${TOEZICHT_PRAKTIJK}.`,
+  toezichtPraktijk: TOEZICHT_PRAKTIJK,
+  toezichtDrempelOngeldig: (drempel: number) =>
+    `De drempel van het toezichtsignaal moet een geheel getal van 1 of meer zijn (niet ${getalInvoer(drempel)}).`,
+  achtereenToelichting: (drempel: number) =>
+    "Achtereen achter: het aantal halfjaren achtereen dat het verloop van de gemeente met een achterstand eindigt " +
+    `(geteld vanaf Vanaf; een achterstand in het beginsaldo telt niet als halfjaar). Vanaf ${drempel} staat de ` +
+    `gemeente op blad Controle als toezichtsignaal: ${TOEZICHT_PRAKTIJK}.`,
   standTekst,
   standLabel: "Achterstand en voorsprong",
 
@@ -641,6 +659,7 @@ export const consolidatieBerichten = {
     eindperiodeVerschilt: "eindperioden verschillen",
     provincieKeuze: "kies de provincie",
     geenInvoer: "geen invoer",
+    toezichtSignaal: "toezichtsignaal",
   } as Readonly<Record<string, string>>,
   samenvatting: (s: {
     provincie: string | null;

@@ -9,9 +9,11 @@
  * Per gemeente:
  * - taakstelling ledger exactly as the workbook's formulas define it (../workbook/bouwPlan): from the start
  *   period (Opgave_Startperiode; empty = the first row) with Opgave_Beginsaldo, per period T = own input
- *   ("Taakstelling (eigen invoer)") else the engine's taakstelling, then ./saldo `verloop` (the ledger
+ *   ("Taakstelling (eigen invoer)") else the engine's taakstelling of the gemeente's territory
+ *   (`ketenTaakstelling`: before a herindeling that formed or enlarged it the sum of the parts), then ./saldo `verloop` (the ledger
  *   `engine.verloop` uses). The chain stops at the first period without a taakstelling or without Gehuisvest,
- *   as in the workbook (never a silent 0);
+ *   as in the workbook (never a silent 0); the consecutive half-years ending with an achterstand at its end
+ *   (`achtereenAchter`) and, at or above `toezichtDrempel`, a supervision signal (provincial practice, not law);
  * - opvang: the engine's target (default decision) and amv, the file's existing places, the gap;
  * - planned locations: the gemeente workbook has no separate "planned locations" input, so the Kosten sheet's
  *   "Aantal locaties" (Opgave_Locaties) is used, else its standard (the cheapest option for the target);
@@ -26,7 +28,8 @@
  * used), gemeenten of the province without a file, another dataset version than the majority (or than the
  * engine), an opvang figure in the file that differs from the engine's, stored results that differ from the
  * recomputation, a ledger broken off while later periods have input, no input at all, ledgers that end at
- * different periods (the totals then add up balances of different periods: `eindperioden` says which).
+ * different periods (the totals then add up balances of different periods: `eindperioden` says which), a
+ * ledger ending with `toezichtDrempel` or more consecutive half-years of achterstand ("toezichtSignaal").
  * Severity: "fout" = (part of) the file could not be used or contradicts itself; "waarschuwing" = used, check it.
  *
  * Totals are sums of the known figures; a figure no gemeente has is null (blank, "onbekend"), never 0.
@@ -35,9 +38,20 @@ import type { Engine } from "./engine";
 import { consolidatieBerichten as b, getal, type Aanleveringsmoment } from "./berichten";
 import { binnenGrenzen, GRENZEN, type Grootheid } from "./grenzen";
 import { DEFAULT_VASTE_KOSTEN } from "./kleinschalig";
-import { dagUitCode, parsePeriode, periodeCode, periodeIndex } from "./periode";
-import { verloop, type Regel } from "./saldo";
-import { vangStil } from "./vang";
+import { OpgaveFout, ongeldig } from "./fouten";
+import { gebiedTaakstelling, type GebiedTaakstelling } from "./grondgebied";
+import {
+  dagUitCode,
+  parsePeriode,
+  periodeCode,
+  periodeIndex,
+  periodeStart,
+  vergelijkDag,
+  type Dag,
+  type Periode,
+} from "./periode";
+import { achtereenAchter, verloop, type Regel } from "./saldo";
+import { vang, vangStil } from "./vang";
 import type { Gemeente } from "./model";
 
 export type Ernst = "fout" | "waarschuwing";
@@ -64,6 +78,7 @@ export const CONTROLE_SOORTEN = [
   "geenInvoer",
   "eindperiodeVerschilt",
   "provincieKeuze",
+  "toezichtSignaal",
 ] as const;
 export type ControleSoort = (typeof CONTROLE_SOORTEN)[number];
 
@@ -281,6 +296,11 @@ export interface GemeenteRegel extends GemeenteRef {
   /** At the end of the ledger. */
   readonly achterstand: number | null;
   readonly voorsprong: number | null;
+  /**
+   * Consecutive half-years ending with an achterstand at the end of the ledger (0: none at its end; null: no
+   * ledger). Counted from the ledger's first half-year (./saldo `achtereenAchter`).
+   */
+  readonly achtereenAchter: number | null;
   readonly opvang: {
     readonly besluit: string | null;
     readonly besluitNaam: string | null;
@@ -371,12 +391,25 @@ export interface Consolidatie {
   readonly bestanden: readonly BestandRegel[];
   /** Sorted: fouten first, then by file, gemeente and kind. */
   readonly controles: readonly Controle[];
+  /** The threshold of the supervision signal used (`ConsolideerOpties.toezichtDrempel`). */
+  readonly toezichtDrempel: number;
 }
 
 export interface ConsolideerOpties {
   /** Province (name or code); default: the province of most delivered gemeenten. */
   readonly provincie?: string;
+  /**
+   * From how many consecutive half-years ending with an achterstand a gemeente is listed ("toezichtSignaal");
+   * default TOEZICHT_DREMPEL. A whole number of at least 1.
+   */
+  readonly toezichtDrempel?: number;
 }
+
+/**
+ * Default of `toezichtDrempel`: provincial practice, not law — Zuid-Holland, January 2025: after four consecutive
+ * misses the province may intervene (rd.nl, "Zuid-Holland geeft acht gemeenten laatste waarschuwing").
+ */
+export const TOEZICHT_DREMPEL = 4;
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
@@ -416,6 +449,47 @@ export function laatsteCoaNorm(engine: Engine): Engine["dataset"]["kostenNormen"
   return [...engine.dataset.kostenNormen]
     .filter((n) => n.soort === "coa-regulier")
     .sort((x, y) => y.vanaf.localeCompare(x.vanaf))[0];
+}
+
+/**
+ * The day whose territory a gemeente workbook's ledger follows (issue 14): the first day of the last half-year of
+ * its Taakstelling table on which the gemeente exists (for one that ended: its last half-year there); undefined
+ * when it exists on none. The workbook (../workbook/bouwPlan) and the recomputation here use the same day, both
+ * from the table's periods.
+ */
+export function ketenDag(engine: Engine, g: Gemeente, perioden: readonly Periode[]): Dag | undefined {
+  let dag: Dag | undefined;
+  for (const p of perioden) {
+    const start = periodeStart(p);
+    if (engine.register.bestaatOp(g, start) && (dag === undefined || vergelijkDag(start, dag) > 0))
+      dag = start;
+  }
+  return dag;
+}
+
+/**
+ * The taakstelling row `p` of a gemeente workbook's ledger counts (the rule of ACHTERSTAND and VERLOOP): that of
+ * the territory the gemeente has on `opDag` (`ketenDag`) — before a herindeling that formed or enlarged it the
+ * sum of the parts, each by art. 29 for that half-year; a split or partial transfer on the way is the reason —
+ * with `landelijk`, the user's national number, when given. After the gemeente ended: its own reason.
+ */
+export function ketenTaakstelling(
+  engine: Engine,
+  g: Gemeente,
+  p: Periode,
+  opDag: Dag | undefined,
+  landelijk?: number,
+): GebiedTaakstelling | OpgaveFout {
+  if (opDag === undefined || vergelijkDag(periodeStart(p), opDag) > 0) {
+    const code = periodeCode(p);
+    const t =
+      landelijk === undefined
+        ? engine.taakstellingUitkomst(g.code, code)
+        : vang(() => engine.taakstellingEigen(g.code, code, landelijk));
+    if (t instanceof OpgaveFout) return t;
+    return { gemeente: g, periode: p, aantal: t.aantal, delen: [t], herindelingen: [], landelijk };
+  }
+  return vang(() => gebiedTaakstelling(engine.register, g, p, opDag, landelijk));
 }
 
 interface OpvangEngine {
@@ -494,6 +568,29 @@ interface Keten {
   >;
 }
 
+/** The periods of a Taakstelling table that parse (for `ketenDag`). */
+function tabelPerioden(rijen: readonly AanleveringRij[]): Periode[] {
+  return rijen.flatMap((r) => vangStil(() => parsePeriode(r.periode)) ?? []);
+}
+
+/**
+ * The taakstelling of one row as the workbook's "Taakstelling (gebruikt)" takes it: own input, else the engine's
+ * taakstelling of the territory (`ketenTaakstelling`) or (`bestand`) the one written in the file; null: none.
+ */
+function rijTaakstelling(
+  engine: Engine,
+  g: Gemeente,
+  r: AanleveringRij,
+  p: Periode,
+  opDag: Dag | undefined,
+  bron: "engine" | "bestand",
+): number | null {
+  if (r.eigen !== null) return r.eigen;
+  if (bron === "bestand") return r.taakstelling;
+  const x = ketenTaakstelling(engine, g, p, opDag);
+  return x instanceof OpgaveFout ? null : x.aantal;
+}
+
 /**
  * The ledger exactly as the workbook's formulas define it: with the engine's taakstelling (the overview), or
  * with the taakstelling written in the file (what the file's own formulas must show).
@@ -508,8 +605,8 @@ function keten(engine: Engine, g: Gemeente, a: Aanlevering, bron: "engine" | "be
     start = rijen.findIndex((r) => r.periode.toLowerCase() === a.startperiode?.toLowerCase());
     if (start < 0) return { regels: [], geenInvoer, perRij: new Map() };
   }
-  const stappen: { periode: ReturnType<typeof parsePeriode>; taakstelling: number; gehuisvest: number }[] =
-    [];
+  const opDag = ketenDag(engine, g, tabelPerioden(rijen));
+  const stappen: { periode: Periode; taakstelling: number; gehuisvest: number }[] = [];
   let stop: { periode: string; reden: string; t?: number } | undefined;
   for (let i = start; i < rijen.length; i++) {
     const r = rijen[i];
@@ -521,9 +618,7 @@ function keten(engine: Engine, g: Gemeente, a: Aanlevering, bron: "engine" | "be
       stop = { periode: r.periode, reden: b.redenPeriode(r.periode) };
       break;
     }
-    const t =
-      r.eigen ??
-      (bron === "bestand" ? r.taakstelling : (vangStil(() => engine.taakstellingVan(g, p).aantal) ?? null));
+    const t = rijTaakstelling(engine, g, r, p, opDag, bron);
     if (t === null) {
       stop = { periode: r.periode, reden: b.redenTaakstelling(r.periode) };
       break;
@@ -994,6 +1089,7 @@ function legeRegel(p: ProvincieGegevens, g: Gemeente, ov: OpvangEngine): LegeReg
     beginsaldo: null,
     achterstand: null,
     voorsprong: null,
+    achtereenAchter: null,
     opvang: { ...ov, bestaandePlaatsen: null, tekort: null },
     locaties: { aantal: null, herkomst: null },
     kosten: null,
@@ -1125,6 +1221,7 @@ function aangeleverdeRegel(
     beginsaldo: metRegels ? (a.beginsaldo ?? 0) : null,
     achterstand: laatste?.achterstand ?? null,
     voorsprong: laatste?.voorsprong ?? null,
+    achtereenAchter: metRegels ? (achtereenAchter(k.regels).at(-1) ?? 0) : null,
     opvang: { ...ov, bestaandePlaatsen: bestaand, tekort },
     locaties: { aantal: kosten.locaties, herkomst: locatieHerkomst },
     kosten,
@@ -1178,6 +1275,18 @@ function eindperiodenVan(run: Run, regels: readonly GemeenteRegel[]): Eindperiod
     run.bev.voeg("eindperiodeVerschilt", "waarschuwing", null, null, m);
   }
   return eind;
+}
+
+/**
+ * 9b. The supervision signal: a gemeente whose ledger ends with `drempel` or more consecutive half-years of
+ * achterstand (provincial practice, not law), one finding per gemeente (on the file used).
+ */
+function meldToezicht(run: Run, regels: readonly GemeenteRegel[], drempel: number): void {
+  for (const r of regels) {
+    if (r.status !== "aangeleverd" || r.achtereenAchter === null || r.achtereenAchter < drempel) continue;
+    const m = b.toezichtSignaal(r.naam, r.achtereenAchter, r.tm ?? "", drempel);
+    run.bev.voeg("toezichtSignaal", "waarschuwing", r.bestand, { code: r.code, naam: r.naam }, m);
+  }
 }
 
 /** 10. Findings per gemeente (the file used and the gemeente itself) → its status. */
@@ -1235,12 +1344,18 @@ function sorteerControles(controles: Controle[]): void {
   );
 }
 
-/** One checked overview of the delivered files for one province. Never throws for bad files. */
+/**
+ * One checked overview of the delivered files for one province. Never throws for bad files; throws an OpgaveFout
+ * (ongeldig) for a `toezichtDrempel` that is not a whole number of at least 1.
+ */
 export function consolideer(
   engine: Engine,
   gelezen: readonly Aanlevering[],
   opties: ConsolideerOpties = {},
 ): Consolidatie {
+  const toezichtDrempel = opties.toezichtDrempel ?? TOEZICHT_DREMPEL;
+  if (!Number.isInteger(toezichtDrempel) || toezichtDrempel < 1)
+    throw ongeldig(b.toezichtDrempelOngeldig(toezichtDrempel));
   const peildatum = engine.dataset.datum;
   const run: Run = { engine, peildatum, peildag: dagUitCode(peildatum), bev: new Bevindingen() };
 
@@ -1261,6 +1376,7 @@ export function consolideer(
   };
   const regels = gemeenteRegels(run, { provincie, perGemeente, nietBeslist, vrNaam, standaardVoor });
   const eindperioden = eindperiodenVan(run, regels);
+  meldToezicht(run, regels, toezichtDrempel);
   const gemeenten = metStatus(regels, run.bev.controles);
   const regios = regiosVan(gemeenten, vrNaam);
   const opvangProvincie = provincie ? vangStil(() => engine.opvangProvincie(provincie.code)) : undefined;
@@ -1282,6 +1398,7 @@ export function consolideer(
     regios,
     bestanden: bestandenLijst,
     controles: run.bev.controles,
+    toezichtDrempel,
   };
 }
 

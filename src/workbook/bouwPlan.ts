@@ -15,8 +15,16 @@
  *   Voorsprong(r)   = MAX(Gehuisvest(r) − Gecorrigeerd(r), 0)   (idem)
  * An empty required input (taakstelling unknown and not entered, gehuisvest not entered) makes the rest of the
  * chain "" — never a silent 0. Only the start balance counts an empty cell as 0 (as OPGAVE.ACHTERSTAND does).
- * A taakstelling the data cannot give (national number unknown, gemeente did not exist, boundaries changed) is left
- * empty with the reason in "Herkomst"; the user fills it from the official circular in the own-input column.
+ * The ledger follows the gemeente's territory (as ACHTERSTAND and VERLOOP do; ../domain/consolideren
+ * `ketenTaakstelling`): a row before a herindeling that formed or enlarged the gemeente has the taakstelling of the
+ * territory, the sum of the parts' (Voorne aan Zee 2022-II = Brielle 14 + Hellevoetsluis 32 + Westvoorne 12 = 58),
+ * labelled "som van …" in "Herkomst". A taakstelling the data cannot give (national number unknown, a split or
+ * partial transfer on the way, gemeente ended) is left empty with the reason in "Herkomst"; the user fills it from
+ * the official circular in the own-input column. The own-input column takes the gemeente's figure, not a national
+ * number: where art. 29 can be computed, "Toelichting" gives the rule with the period's reference inhabitants
+ * (⌈landelijk × iG / iN⌉, what OPGAVE.TAAKSTELLING(gemeente; periode; landelijk) returns), or says why not. (No
+ * input column for a national number: the refill treats an input column an older table lacks as the user's edit
+ * and would skip the Taakstelling table of every workbook made so far — ./samenvoegen, ./officeBeslissing.)
  *
  * Layout (gemeente): Overzicht (key figures A2:B14, current backlog/surplus/period as INDEX/MATCH formulas on the
  * Taakstelling sheet, chart at A18) · Taakstelling (B4 Opgave_Startperiode, B5 Opgave_Beginsaldo, table at A7) ·
@@ -28,7 +36,10 @@
  * Named input cells start empty, so a refill can tell what the user entered from a default; where a default
  * helps (Kosten) it is a plan-owned "Standaard" cell next to the input, used while the input is empty.
  */
-import { laatsteCoaNorm } from "../domain/consolideren";
+import { ketenDag, ketenTaakstelling, laatsteCoaNorm } from "../domain/consolideren";
+import { getal } from "../domain/berichten";
+import { GRENZEN } from "../domain/grenzen";
+import { gebiedLabel, gebiedTekst, type GebiedTaakstelling } from "../domain/grondgebied";
 import type { Engine, Invoer } from "../domain/engine";
 import { OpgaveFout } from "../domain/fouten";
 import { excelSerie } from "../domain/tijdstip";
@@ -36,18 +47,14 @@ import { vang } from "../domain/vang";
 import { opvangBronTekst, type OpvangCijfer } from "../domain/opvang";
 import { DEFAULT_VASTE_KOSTEN, optieRij } from "../domain/kleinschalig";
 import {
-  dagCode,
   dagTekst,
   dagUitCode,
   parsePeriode,
   periodeCode,
   periodeIndex,
-  periodeStart,
   periodeUitIndex,
   peiljaarInwoners,
-  type Periode,
 } from "../domain/periode";
-import { delenOpPeildatum, herkomstTekst, type Taakstelling } from "../domain/taakstelling";
 import type { Gemeente } from "../data/schema";
 import { adres, bladVerwijzing, kolomLetters, type Positie } from "./a1";
 import {
@@ -187,50 +194,56 @@ function datumTekst(iso: string): string {
 export interface PeriodeRegel {
   readonly periode: string;
   readonly landelijk: number | null;
+  /** iG: the inhabitants of the territory on the period's reference date (art. 29/30; summed over parts). */
   readonly inwoners: number | null;
-  readonly taakstelling: Taakstelling | OpgaveFout;
+  /** The taakstelling the ledger counts (of the territory: `ketenTaakstelling`), or why there is none. */
+  readonly taakstelling: GebiedTaakstelling | OpgaveFout;
+  /**
+   * Art. 29 with a national number of the user's own (TAAKSTELLING's `landelijk`, the rule "Toelichting" gives): the
+   * parts and their inhabitants — worked out with the smallest valid national number, only the inhabitants are
+   * used — or why it cannot be computed (the population date outside the data, a split on the way).
+   */
+  readonly eigen: GebiedTaakstelling | OpgaveFout;
 }
 
-/** Every half-year from 2016-II to the last period of the dataset, with what the engine can say about it. */
-export function periodeRegels(engine: Engine, g: Gemeente): PeriodeRegel[] {
-  const perioden = engine.dataset.landelijkeTaakstelling.map((l) => periodeIndex(parsePeriode(l.periode)));
-  const eerste = periodeIndex(parsePeriode(EERSTE_PERIODE));
-  const laatste = Math.max(eerste, ...perioden);
-  const regels: PeriodeRegel[] = [];
-  for (let i = eerste; i <= laatste; i++) {
-    const p = periodeUitIndex(i);
-    const code = periodeCode(p);
-    const landelijk = vang(() => engine.landelijk(code).aantal);
-    const taakstelling = vang(() => engine.taakstelling(g.code, code));
-    regels.push({
-      periode: code,
-      landelijk: landelijk instanceof OpgaveFout ? null : landelijk,
-      inwoners:
-        taakstelling instanceof OpgaveFout ? inwonersOpPeildatum(engine, g, p) : taakstelling.herkomst.iG,
-      taakstelling,
-    });
-  }
-  return regels;
-}
-
-/** iG under art. 29/30 (sum of the parts on the reference date), also when the national number is unknown. */
-function inwonersOpPeildatum(engine: Engine, g: Gemeente, p: Periode): number | null {
-  const start = periodeStart(p);
-  const dag = dagCode(start);
-  if ((g.vanaf !== null && g.vanaf > dag) || (g.tot !== null && g.tot <= dag)) return null;
-  const jaar = peiljaarInwoners(p);
-  const delen = vang(() => delenOpPeildatum(engine.register, g, jaar, start, periodeCode(p)));
-  if (delen instanceof OpgaveFout) return null;
+/** The sum of the parts' inhabitants (iG), null when one is not known. */
+function inwonersVan(t: GebiedTaakstelling | OpgaveFout): number | null {
+  if (t instanceof OpgaveFout) return null;
   let som = 0;
-  for (const c of delen) {
-    const n = engine.register.gemeenten.get(c)?.inwoners[String(jaar)];
-    if (n === undefined) return null;
-    som += n;
+  for (const d of t.delen) {
+    if (d.herkomst.iG === null) return null;
+    som += d.herkomst.iG;
   }
   return som;
 }
 
+/**
+ * Every half-year from 2016-II to the last period of the dataset, with what the engine can say about it. The
+ * ledger follows the territory the gemeente has in the last of them (`ketenDag`; one that ended: its last).
+ */
+export function periodeRegels(engine: Engine, g: Gemeente): PeriodeRegel[] {
+  const perioden = engine.dataset.landelijkeTaakstelling.map((l) => periodeIndex(parsePeriode(l.periode)));
+  const eerste = periodeIndex(parsePeriode(EERSTE_PERIODE));
+  const laatste = Math.max(eerste, ...perioden);
+  const alle = Array.from({ length: laatste - eerste + 1 }, (_, i) => periodeUitIndex(eerste + i));
+  const opDag = ketenDag(engine, g, alle);
+  return alle.map((p) => {
+    const code = periodeCode(p);
+    const landelijk = vang(() => engine.landelijk(code).aantal);
+    const eigen = ketenTaakstelling(engine, g, p, opDag, GRENZEN.landelijkTaakstelling.min);
+    return {
+      periode: code,
+      landelijk: landelijk instanceof OpgaveFout ? null : landelijk,
+      inwoners: inwonersVan(eigen),
+      taakstelling: ketenTaakstelling(engine, g, p, opDag),
+      eigen,
+    };
+  });
+}
+
 const ONBEKEND_HINT = "Vul het getal uit de circulaire in bij Taakstelling (eigen invoer).";
+const ONBEKEND_HINT_LANDELIJK =
+  "Vul het getal uit de circulaire in bij Taakstelling (eigen invoer); met alleen het landelijk getal: zie Toelichting.";
 
 const TAAKSTELLING_TABEL_START = GEMEENTE_PLEKKEN.taakstelling.tabel;
 
@@ -318,44 +331,78 @@ function ketenFormules(r: TaakRij, eersteRij: boolean): Formule[] {
   return [f(gecorrigeerd), f(ach), f(voor), f(gebruikt), f(verloop)];
 }
 
+/**
+ * Without the dataset's taakstelling: how art. 29 gives it from the circular's national number L, with the period's
+ * reference inhabitants (per part and summed for a territory), as OPGAVE.TAAKSTELLING(gemeente; periode; L) does;
+ * or why that cannot be computed either. Empty when that reason is the row's own.
+ */
+function landelijkRegel(r: PeriodeRegel, reden: OpgaveFout): string {
+  const e = r.eigen;
+  if (e instanceof OpgaveFout)
+    return e.message === reden.message ? "" : ` Met een eigen landelijk getal: ${e.message}`;
+  const eerste = e.delen[0]?.herkomst;
+  if (!eerste) return "";
+  const iN = getal(eerste.iN ?? 0);
+  const deel = (iG: number | null) => `⌈L × ${getal(iG ?? 0)} / ${iN}⌉`;
+  const regel =
+    e.delen.length === 1
+      ? deel(eerste.iG)
+      : e.delen.map((d) => `${d.gemeente.naam} ${deel(d.herkomst.iG)}`).join(" + ");
+  return (
+    ` Met het landelijk getal L uit de circulaire (art. 29 Hvw 2014, inwoners per ` +
+    `${dagTekst(dagUitCode(eerste.peildatum))}): ${regel}, wat ` +
+    `OPGAVE.TAAKSTELLING("${e.gemeente.naam}";"${r.periode}";L) geeft; vul de uitkomst in bij Taakstelling (eigen invoer).`
+  );
+}
+
+/** Column Toelichting: where the taakstelling comes from, or why there is none and how to fill it in. */
+function toelichting(engine: Engine, r: PeriodeRegel): string {
+  const t = r.taakstelling;
+  return t instanceof OpgaveFout ? `${t.message}${landelijkRegel(r, t)}` : gebiedTekst(engine.register, t);
+}
+
+/** One row of the Taakstelling table (the columns of TAAKSTELLING_KOLOMMEN, in order). */
+function taakstellingRij(engine: Engine, a: TabelAdres, r: PeriodeRegel, i: number): Cel[] {
+  const t = r.taakstelling;
+  const bekend = !(t instanceof OpgaveFout);
+  const cel = (sleutel: string) => a.cel(sleutel, i);
+  const [gecorrigeerd, ach, voor, gebruikt, verloop] = ketenFormules(
+    {
+      periode: cel("periode"),
+      d: cel("taakstelling"),
+      e: cel("taakstellingEigen"),
+      tg: cel("taakstellingGebruikt"),
+      h: cel("gecorrigeerd"),
+      gh: cel("gehuisvest"),
+      ach: cel("achterstand"),
+      ...(i > 0 ? { vorige: { ach: a.cel("achterstand", i - 1), voor: a.cel("voorsprong", i - 1) } } : {}),
+    },
+    i === 0,
+  );
+  const hint = r.eigen instanceof OpgaveFout ? ONBEKEND_HINT : ONBEKEND_HINT_LANDELIJK;
+  return [
+    r.periode,
+    r.landelijk,
+    r.inwoners,
+    bekend ? t.aantal : null,
+    bekend ? gebiedLabel(t) : `onbekend: ${t.message} ${hint}`,
+    null,
+    null,
+    gecorrigeerd ?? null,
+    ach ?? null,
+    voor ?? null,
+    toelichting(engine, r),
+    gebruikt ?? null,
+    verloop ?? null,
+  ];
+}
+
 function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeRegel[]): BladPlan {
   const kolommen = TAAKSTELLING_KOLOMMEN;
   const a = new TabelAdres(TAAKSTELLING_TABEL_START, kolommen);
   const start = NAMEN.startperiode;
   const begin = NAMEN.beginsaldo;
-  const rijen: Cel[][] = regels.map((r, i) => {
-    const t_ = r.taakstelling;
-    const bekend = !(t_ instanceof OpgaveFout);
-    const cellen = ketenFormules(
-      {
-        periode: a.cel("periode", i),
-        d: a.cel("taakstelling", i),
-        e: a.cel("taakstellingEigen", i),
-        tg: a.cel("taakstellingGebruikt", i),
-        h: a.cel("gecorrigeerd", i),
-        gh: a.cel("gehuisvest", i),
-        ach: a.cel("achterstand", i),
-        ...(i > 0 ? { vorige: { ach: a.cel("achterstand", i - 1), voor: a.cel("voorsprong", i - 1) } } : {}),
-      },
-      i === 0,
-    );
-    const [gecorrigeerd, ach, voor, gebruikt, verloop] = cellen;
-    return [
-      r.periode,
-      r.landelijk,
-      r.inwoners,
-      bekend ? t_.aantal : null,
-      bekend ? t_.herkomst.label : `onbekend: ${t_.message} ${ONBEKEND_HINT}`,
-      null,
-      null,
-      gecorrigeerd ?? null,
-      ach ?? null,
-      voor ?? null,
-      bekend ? herkomstTekst(engine.register, t_) : t_.message,
-      gebruikt ?? null,
-      verloop ?? null,
-    ];
-  });
+  const rijen: Cel[][] = regels.map((r, i) => taakstellingRij(engine, a, r, i));
   const eerste = regels[0]?.periode ?? EERSTE_PERIODE;
   return {
     naam: BLADEN.taakstelling,
@@ -363,8 +410,8 @@ function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeR
       titel(
         rij(1),
         `Taakstelling huisvesting vergunninghouders — ${g.naam} (${g.code})`,
-        "Vul per periode Gehuisvest in; Gecorrigeerd, Achterstand en Voorsprong rekenen zichzelf uit (gewone Excel-formules). Kolom Verloop zegt waar en waarom het verloop stopt.",
-        "Taakstelling leeg = onbekend (landelijk getal niet bekend, gemeente bestond niet of grenzen gewijzigd): vul het getal uit de circulaire in bij Taakstelling (eigen invoer). Een lege verplichte cel laat de rest van het verloop leeg (nooit stil 0).",
+        "Vul per periode Gehuisvest in; Gecorrigeerd, Achterstand en Voorsprong rekenen zichzelf uit (gewone Excel-formules). Kolom Verloop zegt waar en waarom het verloop stopt. Vóór een herindeling die de gemeente vormde of vergrootte telt het grondgebied: de som van de delen (kolom Herkomst).",
+        "Taakstelling leeg = onbekend (landelijk getal niet bekend, grondgebied gesplitst, gemeente opgeheven): vul het getal uit de circulaire in bij Taakstelling (eigen invoer); met alleen het landelijk getal geeft Toelichting de rekenregel. Een lege verplichte cel laat de rest van het verloop leeg (nooit stil 0).",
       ),
       {
         start: GEMEENTE_PLEKKEN.taakstelling.toelichting,
@@ -867,7 +914,7 @@ function overzichtBlad(
       laatste ? `Taakstelling ${periodeCode(laatste.periode)} (laatst bekend)` : "Taakstelling",
       laatste ? laatste.aantal : null,
     ],
-    ["Herkomst taakstelling", laatste ? herkomstTekst(engine.register, laatste) : null],
+    ["Herkomst taakstelling", laatste ? gebiedTekst(engine.register, laatste) : null],
     [OVERZICHT_LABELS.achterstand, laatsteWaarde(ach)],
     [OVERZICHT_LABELS.voorsprong, laatsteWaarde(voor)],
     [OVERZICHT_LABELS.periode, laatsteWaarde(per)],

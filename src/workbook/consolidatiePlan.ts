@@ -6,7 +6,8 @@
  * - "Overzicht <provincie>": title and explanation, the key figures (delivered, the province's opvang target, the
  *   period(s) Achterstand and Voorsprong stand at), table Opgave_Consolidatie at A9 (key: gemeente code; one row
  *   per gemeente of the province, delivered or not; the recomputed figures; "Notities" is an input column, and any
- *   column the coordinator adds to the table is kept by the refill merge), a totals row of SUM formulas below it
+ *   column the coordinator adds to the table is kept by the refill merge; last "Achtereen achter", the consecutive
+ *   half-years ending with an achterstand, not summed), a totals row of SUM formulas below it
  *   (blank, not 0, where no gemeente has a figure), and a column chart of achterstand and opvang tekort per
  *   gemeente;
  * - "Veiligheidsregio's" (only when the province has more than one): table Opgave_ConsolidatieRegio, sums per
@@ -101,6 +102,7 @@ function overzichtRij(r: GemeenteRegel): Cel[] {
     r.kosten?.jaarkostenTotaal ?? null,
     r.kosten?.bonus ?? null,
     null,
+    r.achtereenAchter,
   ];
 }
 
@@ -146,7 +148,8 @@ function overzichtBlad(c: Consolidatie, bron: BronInfo): BladPlan {
           "Per gemeente herberekend door Opgave uit de invoer in het werkboek van de gemeente (Gehuisvest, Eerste " +
             "periode, Beginsaldo, eigen taakstelling, bestaande plaatsen, kostenaannames) met de gegevens van Opgave; " +
             "opgeslagen formule-uitkomsten in de werkboeken worden alleen gecontroleerd. Taakstelling en Gehuisvest: " +
-            "opgeteld van Vanaf t/m T/m; Achterstand en Voorsprong aan het eind van T/m.",
+            "opgeteld van Vanaf t/m T/m; Achterstand en Voorsprong aan het eind van T/m. " +
+            b.achtereenToelichting(c.toezichtDrempel),
         ],
         [b.locatiesToelichting],
         [

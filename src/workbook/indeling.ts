@@ -460,6 +460,8 @@ export const CONSOLIDATIE_KOLOMMEN: {
     ...[C.bestaand, C.tekort, C.locaties],
     kolom("locatiesHerkomst", "Herkomst locaties", "gegeven", T, 14),
     ...[C.jaarkosten, C.bonus, C.notities],
+    // Added at the end (a refill of an older overview appends it after the coordinator's own columns).
+    kolom("achtereenAchter", "Achtereen achter", "gegeven", G, 10),
   ],
   regios: [
     kolom("code", "Code", "gegeven", T, 8),

@@ -177,7 +177,7 @@ describe("opgave bundel onderteken + controleer", () => {
     expect(c).toMatchObject({ code: 0, err: "" });
     const id = JSON.parse(lees(a.pub)).id as string;
     expect(c.out).toContain("versie 2026.12.1");
-    expect(c.out).toContain("datum 2026-11-28");
+    expect(c.out).toContain("datum 2026-12-01");
     expect(c.out).toContain("gepubliceerd 2026-11-28T09:00:00Z door Test");
     expect(c.out).toContain(`ondertekend door a [${id}]`);
     // Several trusted keys (rotation): either may have signed.
@@ -400,7 +400,7 @@ describe("the publisher's path: a new half-year from edited sources to TAAKSTELL
       ...["maak", "--bronnen", path.join(map, "bronnen"), "--uit", path.join(map, "feed-zelfde")],
     );
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/Let op: versie 2026\.11\.28 .*--versie/);
+    expect(r.err).toMatch(/Let op: versie 2026\.12\.01 .*--versie/);
   });
 });
 

@@ -2,8 +2,8 @@
  * `opgave consolideer` through `mainAsync` (the entry point bin/opgave.js calls): exit codes (0 all used, 3 some
  * not used, 1 nothing usable or not written, 2 wrong call or a province tie), the Dutch report (counts equal to
  * the listed findings, unknown totals "onbekend"), a folder as input (the overview in the same folder is not read
- * back), refill in place, resubmissions decided by the file's modification time, a number out of range, and the
- * guards (another workbook as --uit, nothing usable). EPIPE on the real bin: tests/cli/cli.test.ts.
+ * back), refill in place, resubmissions decided by the file's modification time, a number out of range, the
+ * supervision signal's threshold (--toezicht-drempel), and the guards (another workbook as --uit, nothing usable). EPIPE on the real bin: tests/cli/cli.test.ts.
  */
 import ExcelJS from "exceljs";
 import { existsSync, promises as fs } from "fs";
@@ -191,6 +191,40 @@ describe("opgave consolideer", () => {
     }
     expect(celWaarde(ws.getCell("A8"))).toBe("Achterstand en voorsprong");
     expect(celWaarde(ws.getCell("B8"))).toBe("stand tot en met 2024-I");
+  });
+
+  test("--toezicht-drempel: Zeist (3 half-years behind) is listed at 3, not at the default 4; a wrong value exits 2", async () => {
+    const uitBestand = path.join(map, "toezicht.xlsx");
+    const args = [path.join(lever, "zeist.xlsx"), "--uit", uitBestand, "--provincie", "Utrecht"];
+    expect((await opgave(...args)).out).toContain("  zeist.xlsx (Zeist): in orde");
+    const r = await opgave(...args, "--toezicht-drempel", "3");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain(
+      "  zeist.xlsx (Zeist):\n    let op: Zeist: 3 halfjaren achtereen geëindigd met een achterstand (tot en met " +
+        "2024-I; drempel 3). Signaal voor toezicht: provinciale praktijk, geen wettelijke regel (Zuid-Holland, " +
+        "januari 2025: na vier opeenvolgende keren achterstand kan de provincie ingrijpen; bron: rd.nl, " +
+        "'Zuid-Holland geeft acht gemeenten laatste waarschuwing').",
+    );
+    // The overview: "Achtereen achter" is the table's last column; the finding is on Controle.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(uitBestand);
+    const ws = wb.getWorksheet("Overzicht Utrecht")!;
+    const koppen = (ws.getRow(9).values as unknown[]).filter((v) => v !== undefined && v !== null);
+    expect(koppen.at(-1)).toBe("Achtereen achter");
+    const kolom = koppen.length;
+    let zeist = 0;
+    for (let r2 = 10; r2 < 40; r2++) if (ws.getCell(r2, 2).value === "Zeist") zeist = r2;
+    expect(celWaarde(ws.getCell(zeist, kolom))).toBe(3);
+    const controle = wb.getWorksheet("Controle")!;
+    const soorten: unknown[] = [];
+    controle.eachRow((rij) => soorten.push(celWaarde(rij.getCell(2))));
+    expect(soorten).toContain("toezichtsignaal");
+    for (const fout of ["0", "drie", "2.5", "-1"]) {
+      const f = await opgave(...args, `--toezicht-drempel=${fout}`);
+      expect({ fout, code: f.code }).toEqual({ fout, code: 2 });
+      expect(f.err).toContain(`--toezicht-drempel verwacht een geheel getal van 1 of meer (niet "${fout}").`);
+    }
+    expect((await opgave("--help")).out).toContain("--toezicht-drempel N");
   });
 
   test("a province tie asks for --provincie: exit 2, nothing written", async () => {

@@ -29,8 +29,8 @@ describe("embedded dataset", () => {
   test("passes DatasetSchema", () => {
     expect(() => DatasetSchema.parse(JSON.parse(embeddedTekst))).not.toThrow();
     expect(dataset.id).toBe("opgave-standaard");
-    expect(dataset.versie).toBe("2026.11.28");
-    expect(dataset.datum).toBe("2026-11-28");
+    expect(dataset.versie).toBe("2026.12.01");
+    expect(dataset.datum).toBe("2026-12-01");
   });
 
   test("equals a fresh build from data/bronnen (the committed file cannot drift)", () => {

@@ -555,7 +555,7 @@ describe("BundelBeheer with the feed", () => {
     const s = await beheer.start();
     expect(s).toMatchObject({
       datasetId: "opgave-standaard",
-      versie: "2026.11.28",
+      versie: "2026.12.01",
       bron: "ingebouwd",
       verouderd: false,
     });
@@ -738,12 +738,12 @@ describe("BundelBeheer with the feed", () => {
     const opslag = geheugenOpslag();
     const klok = new Date("2027-03-01T12:00:00Z");
     const beheer = beheerder({ opslag, nu: () => klok });
-    expect((await beheer.start()).verouderd).toBe(true); // embedded datum 28-11-2026 is > 30 days ago
+    expect((await beheer.start()).verouderd).toBe(true); // embedded datum 1-12-2026 is > 30 days ago
     const r = await beheer.ververs(url("/eigen"));
     expect(r.uitkomst.soort).toBe("ongewijzigd");
     expect(r.status).toMatchObject({
       bron: "ingebouwd",
-      versie: "2026.11.28",
+      versie: "2026.12.01",
       opgehaald: "2027-03-01T12:00:00.000Z",
       verouderd: false,
     });
@@ -785,7 +785,7 @@ describe("BundelBeheer with the feed", () => {
     const over = await beheer.neemOver(r.kandidaat!);
     expect(over.ok).toBe(false);
     expect(engine().dataset).toBe(ingebouwd);
-    expect(over.status).toMatchObject({ bron: "ingebouwd", versie: "2026.11.28" });
+    expect(over.status).toMatchObject({ bron: "ingebouwd", versie: "2026.12.01" });
     expect(over.status.melding).toMatch(
       /niet in gebruik genomen: ze konden niet worden bewaard \(QuotaExceededError\)/,
     );
@@ -795,10 +795,10 @@ describe("BundelBeheer with the feed", () => {
     const klok = new Date("2027-02-01T12:00:00Z");
     const beheer = beheerder({ opslag: geheugenOpslag(), nu: () => klok });
     const voor = feedBerichten.statusRegels(await beheer.start());
-    expect(voor[0]).toBe("Gegevens: opgave-standaard versie 2026.11.28 van 28-11-2026");
+    expect(voor[0]).toBe("Gegevens: opgave-standaard versie 2026.12.01 van 1-12-2026");
     expect(voor[1]).toBe("Bron: ingebouwd in Opgave");
     expect(voor[2]).toBe("Opgehaald: nog niet (ingebouwde gegevens)");
-    expect(voor[3]).toMatch(/^Let op: de gegevens zijn al 65 dagen niet bijgewerkt\./);
+    expect(voor[3]).toMatch(/^Let op: de gegevens zijn al 62 dagen niet bijgewerkt\./);
     const na = feedBerichten.statusRegels((await haalEnNeemOver(beheer, url("/goed"))).status);
     expect(na[0]).toBe("Gegevens: opgave-standaard versie 2026.12.1 van 1-12-2026");
     expect(na[1]).toBe(`Bron: feed (${url("/goed")}), uitgever Testfeed`);
@@ -809,8 +809,8 @@ describe("BundelBeheer with the feed", () => {
   test("gebruikIngebouwd: forget the cache, back to the embedded data", async () => {
     const { beheer, opslag } = await metGoedeBundel();
     const s = await beheer.gebruikIngebouwd();
-    expect(s).toMatchObject({ bron: "ingebouwd", versie: "2026.11.28" });
-    expect(s.melding).toMatch(/ingebouwde gegevens \(versie 2026\.11\.28\) zijn weer in gebruik/);
+    expect(s).toMatchObject({ bron: "ingebouwd", versie: "2026.12.01" });
+    expect(s.melding).toMatch(/ingebouwde gegevens \(versie 2026\.12\.01\) zijn weer in gebruik/);
     expect(engine().dataset).toBe(ingebouwd);
     expect(await opslag.lees()).toBeUndefined();
   });
@@ -903,7 +903,7 @@ describe("BundelBeheer.start with a cache", () => {
     [
       "older than the embedded dataset",
       async () => geheugenOpslag(await record(tekstVan(OUD))),
-      /versie 2025\.6\.1\) is ouder dan de gegevens die in deze versie van Opgave zijn ingebouwd \(versie 2026\.11\.28\)/,
+      /versie 2025\.6\.1\) is ouder dan de gegevens die in deze versie van Opgave zijn ingebouwd \(versie 2026\.12\.01\)/,
     ],
     [
       "storage that cannot be read",
@@ -924,7 +924,7 @@ describe("BundelBeheer.start with a cache", () => {
     async (_naam, maak, melding) => {
       gebruikDataset(B); // something else was in use: start must install the embedded dataset
       const s = await start(await maak());
-      expect(s).toMatchObject({ bron: "ingebouwd", versie: "2026.11.28" });
+      expect(s).toMatchObject({ bron: "ingebouwd", versie: "2026.12.01" });
       expect(s.melding).toMatch(melding);
       expect(engine().dataset).toBe(ingebouwd);
     },

@@ -1,7 +1,9 @@
 /**
  * The consolidation's rules without workbooks (hand-made `Aanlevering`s, the real engine): resubmissions ordered by
  * "Gevuld op" and the file's modification time, mixed end periods, a province tie, unknown totals blank (never 0),
- * summary counts equal to the listed findings, and numbers outside their plausible range refused. The end-to-end
+ * summary counts equal to the listed findings, numbers outside their plausible range refused, the ledger across a
+ * herindeling (the territory's taakstelling, as ACHTERSTAND counts it) and the supervision signal (consecutive
+ * half-years of achterstand at or above a threshold: provincial practice, not law). The end-to-end
  * run with real workbooks is tests/workbook/consolideren.test.ts.
  */
 import {
@@ -9,11 +11,13 @@ import {
   controleRegels,
   onbruikbareAanlevering,
   samenvattingRegels,
+  TOEZICHT_DREMPEL,
   totalenVan,
   type Aanlevering,
   type AanleveringRij,
   type Consolidatie,
 } from "../../src/domain/consolideren";
+import { OpgaveFout } from "../../src/domain/fouten";
 import type { BronInfo } from "../../src/workbook/bouwPlan";
 import { planConsolidatie } from "../../src/workbook/consolidatiePlan";
 import { engine } from "./helpers";
@@ -471,5 +475,127 @@ describe("numbers outside their plausible range are refused, never summed", () =
     expect(Number.isFinite(c.totaal.jaarkostenTotaal)).toBe(true);
     // Unique, stable ids although no cell address is known.
     expect(new Set(c.controles.map((x) => x.id)).size).toBe(c.controles.length);
+  });
+});
+
+describe("the ledger follows the territory across a herindeling (as ACHTERSTAND and VERLOOP do)", () => {
+  const vanaf = (gemeente: string, start: string, rijen: AanleveringRij[], beginsaldo = 0) =>
+    aanlevering(`${gemeente}.xlsx`, gemeente, {
+      startperiode: start,
+      beginsaldo,
+      taakstelling: { blad: "Taakstelling", bereik: "Taakstelling!A7:M27", rijen },
+    });
+
+  test("Voorne aan Zee from 2022-II: 58 (Brielle + Hellevoetsluis + Westvoorne), then its own 89", () => {
+    const rijen = [rij("2022-II", 50), rij("2023-I", 80), rij("2023-II", null)];
+    const c = consolideer(engine, [vanaf("Voorne aan Zee", "2022-II", rijen, 5)], {
+      provincie: "Zuid-Holland",
+    });
+    const v = regel(c, "Voorne aan Zee");
+    expect(v.verloop.map((r) => r.taakstelling)).toEqual([58, 89]);
+    expect(v.verloop).toEqual(engine.verloop("Voorne aan Zee", "2023-I", [50, 80], 5));
+    expect([v.vanaf, v.tm, v.taakstelling, v.achterstand]).toEqual(["2022-II", "2023-I", 147, 22]);
+    expect(soort(c, "verloopOnderbroken")).toEqual([]);
+  });
+
+  test("a split on the way (Tilburg, part of Haaren 2021): the ledger stops there, with input after it reported", () => {
+    const rijen = [rij("2020-II", 10), rij("2021-I", 10, { eigen: 30 }), rij("2021-II", 10, { eigen: 30 })];
+    const c = consolideer(engine, [vanaf("Tilburg", "2020-II", rijen)], { provincie: "Noord-Brabant" });
+    expect(regel(c, "Tilburg").tm).toBeNull();
+    const [o] = soort(c, "verloopOnderbroken");
+    expect(o?.melding).toContain("in 2020-II is de taakstelling onbekend");
+    // Started after it (with the balance of then as beginsaldo), the ledger runs.
+    const na = consolideer(engine, [vanaf("Tilburg", "2021-I", rijen.slice(1), 12)], {
+      provincie: "Noord-Brabant",
+    });
+    expect(regel(na, "Tilburg").tm).toBe("2021-II");
+    expect(regel(na, "Tilburg").achterstand).toBe(12 + 30 + 30 - 20);
+  });
+});
+
+describe("supervision signal: consecutive half-years ending with an achterstand (provincial practice, not law)", () => {
+  const PRAKTIJK =
+    "provinciale praktijk, geen wettelijke regel (Zuid-Holland, januari 2025: na vier opeenvolgende keren " +
+    "achterstand kan de provincie ingrijpen; bron: rd.nl, 'Zuid-Holland geeft acht gemeenten laatste waarschuwing')";
+  const perioden = ["2022-I", "2022-II", "2023-I", "2023-II", "2024-I"];
+  /** A delivery housing `gehuisvest[i]` in the i-th of the half-years 2022-I … (fewer: the ledger ends earlier). */
+  const met = (gemeente: string, gehuisvest: number[], beginsaldo = 0) =>
+    aanlevering(`${gemeente.toLowerCase()}.xlsx`, gemeente, {
+      startperiode: "2022-I",
+      beginsaldo,
+      taakstelling: {
+        blad: "Taakstelling",
+        bereik: "Taakstelling!A7:M27",
+        rijen: perioden.map((p, i) => rij(p, gehuisvest[i] ?? null)),
+      },
+    });
+
+  test("Zeist housed nothing for four half-years: 4 in a row, listed at the default threshold of 4", () => {
+    expect(TOEZICHT_DREMPEL).toBe(4);
+    const c = consolideer(engine, [met("Zeist", [0, 0, 0, 0]), met("Baarn", [0, 0, 0])]);
+    expect(regel(c, "Zeist").achtereenAchter).toBe(4);
+    expect(regel(c, "Baarn").achtereenAchter).toBe(3);
+    expect(c.toezichtDrempel).toBe(4);
+    const [s, ...rest] = soort(c, "toezichtSignaal");
+    expect(rest).toEqual([]);
+    expect(s).toMatchObject({
+      ernst: "waarschuwing",
+      bestand: "zeist.xlsx",
+      gemeente: { naam: "Zeist" },
+      id: `toezichtSignaal|zeist.xlsx|${engine.gemeente("Zeist").code}`,
+    });
+    expect(s?.melding).toBe(
+      `Zeist: 4 halfjaren achtereen geëindigd met een achterstand (tot en met 2023-II; drempel 4). Signaal voor toezicht: ${PRAKTIJK}.`,
+    );
+    // It counts as a warning of that gemeente and is listed under its file.
+    expect(regel(c, "Zeist").statusTekst).toBe("1 waarschuwing");
+    expect(controleRegels(c)).toContain(`  let op: ${s?.melding}`);
+    // Unknown without a ledger, never 0.
+    expect(regel(c, "Houten").achtereenAchter).toBeNull();
+  });
+
+  test("the run counts from the end: a half-year that ends without an achterstand resets it", () => {
+    // Zeist catches up exactly in 2023-I (balance 0), then falls behind again for two half-years.
+    const inhalen = perioden.slice(0, 3).reduce((n, p) => n + engine.taakstelling("Zeist", p).aantal, 0);
+    const c = consolideer(engine, [met("Zeist", [0, 0, inhalen, 0, 0])]);
+    const z = regel(c, "Zeist");
+    expect(z.verloop.map((r) => r.achterstand > 0)).toEqual([true, true, false, true, true]);
+    expect(z.achtereenAchter).toBe(2);
+    expect(soort(c, "toezichtSignaal")).toEqual([]);
+    // An achterstand in the beginsaldo is not a half-year (how many it took is not known).
+    expect(regel(consolideer(engine, [met("Zeist", [0], 40)]), "Zeist").achtereenAchter).toBe(1);
+  });
+
+  test("the threshold is an option: 2 lists Baarn too; 5 lists nobody; not a whole number ≥ 1 is refused", () => {
+    const aanleveringen = [met("Zeist", [0, 0, 0, 0]), met("Baarn", [0, 0])];
+    const namen = (c: Consolidatie) => soort(c, "toezichtSignaal").map((x) => x.gemeente?.naam);
+    expect(namen(consolideer(engine, aanleveringen, { toezichtDrempel: 2 }))).toEqual(["Baarn", "Zeist"]);
+    const c5 = consolideer(engine, aanleveringen, { toezichtDrempel: 5 });
+    expect(namen(c5)).toEqual([]);
+    expect(c5.toezichtDrempel).toBe(5);
+    for (const fout of [0, -1, 2.5, Number.NaN]) {
+      expect(() => consolideer(engine, aanleveringen, { toezichtDrempel: fout })).toThrow(OpgaveFout);
+    }
+    expect(() => consolideer(engine, aanleveringen, { toezichtDrempel: 0 })).toThrow(
+      "De drempel van het toezichtsignaal moet een geheel getal van 1 of meer zijn (niet 0).",
+    );
+  });
+
+  test("the overview: column Achtereen achter at the end of the table (not summed), the finding on Controle", () => {
+    const c = consolideer(engine, [met("Zeist", [0, 0, 0, 0])]);
+    const plan = planConsolidatie(c, bron);
+    const t = plan.bladen[0]!.tabellen[0]!;
+    expect(t.kolommen.at(-1)).toMatchObject({ sleutel: "achtereenAchter", kop: "Achtereen achter" });
+    const i = t.kolommen.length - 1;
+    const zeist = t.rijen.find((r) => r[1] === "Zeist");
+    expect(zeist?.[i]).toBe(4);
+    expect(t.rijen.find((r) => r[1] === "Baarn")?.[i]).toBeNull();
+    expect(t.totaal?.[i]).toBeNull();
+    const uitleg = plan.bladen[0]!.blokken[0]!.cellen.flat().join(" ");
+    expect(uitleg).toContain("Achtereen achter");
+    expect(uitleg).toContain(PRAKTIJK);
+    const controle = plan.bladen.find((b) => b.naam === "Controle")!.tabellen[0]!;
+    const r = controle.rijen.find((x) => x[1] === "toezichtsignaal");
+    expect(r?.[4]).toBe("Zeist");
   });
 });

@@ -77,7 +77,7 @@ describe("OEKRAINECIJFERS in the domain", () => {
   test("data without key figures (a bundle made before they were added): #N/A naming the data in use", () => {
     const zonder = new Engine({ ...standaardDataset(), oekraineKerncijfers: undefined });
     expect(fout(() => zonder.oekraineKerncijfers(), "nietBeschikbaar").message).toContain(
-      "opgave-standaard 2026.11.28",
+      "opgave-standaard 2026.12.01",
     );
   });
 

@@ -22,11 +22,11 @@ import { overzichtVerschillen } from "../../src/domain/verschillen";
 
 const INGEBOUWD = standaardDataset();
 
-/** A newer dataset: the 2025-I national figure raised from 15,000 to 16,000. */
+/** A newer dataset (version above the embedded 2026.12.01): the 2025-I national figure 15,000 → 16,000. */
 function nieuwereDataset(): Dataset {
   return {
     ...INGEBOUWD,
-    versie: "2026.12.01",
+    versie: "2026.12.2",
     datum: "2026-12-01",
     landelijkeTaakstelling: INGEBOUWD.landelijkeTaakstelling.map((l) =>
       l.periode === "2025-I"
@@ -125,8 +125,8 @@ describe("the pane's feed: signed bundles only, shown before use, one click to u
     expect(overzicht.gewijzigd).toBeGreaterThan(1);
     await zetNieuwereBundel();
     const bericht = await feedKlik("#vernieuw");
-    expect(bericht).toContain("Nieuwe gegevens beschikbaar: versie 2026.12.01");
-    await expect(page.textContent("#kandidaat-versie")).resolves.toBe("2026.12.01 van 1-12-2026");
+    expect(bericht).toContain("Nieuwe gegevens beschikbaar: versie 2026.12.2");
+    await expect(page.textContent("#kandidaat-versie")).resolves.toBe("2026.12.2 van 1-12-2026");
     await expect(page.textContent("#kandidaat-uitgever")).resolves.toBe("Testuitgever");
     await expect(page.textContent("#kandidaat-gepubliceerd")).resolves.toMatch(/^1-12-2026 \d\d:\d\d$/);
     await expect(page.textContent("#kandidaat-sleutel")).resolves.toMatch(
@@ -148,9 +148,9 @@ describe("the pane's feed: signed bundles only, shown before use, one click to u
     await expect(page.textContent("#status-dataset")).resolves.toContain(INGEBOUWD.versie);
 
     const na = await feedKlik("#neem-over");
-    expect(na).toBe("Nieuwe gegevens in gebruik: versie 2026.12.01 van 1-12-2026.");
+    expect(na).toBe("Nieuwe gegevens in gebruik: versie 2026.12.2 van 1-12-2026.");
     expect(await page.isVisible("#kandidaat")).toBe(false);
-    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.01");
+    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.2");
     await expect(page.textContent("#status-bron")).resolves.toContain(`${server.url}/bundel.json`);
 
     const verwacht = new Engine(NIEUW).taakstelling("Utrecht", "2025-I").aantal;

@@ -37,12 +37,12 @@ let browser: Browser;
 const fouten: string[] = [];
 const extern: string[] = [];
 
-/** A newer dataset: 2025-I national number raised from 15,000 to 16,000. */
+/** A newer dataset (version above the embedded 2026.12.01): 2025-I national number 15,000 → 16,000. */
 function nieuwereDataset(): Dataset {
   const ds = standaardDataset();
   return {
     ...ds,
-    versie: "2026.12.01",
+    versie: "2026.12.2",
     datum: "2026-12-01",
     landelijkeTaakstelling: ds.landelijkeTaakstelling.map((l) =>
       l.periode === "2025-I"
@@ -119,7 +119,7 @@ describe("preview mode (ordinary browser)", () => {
     expect(fouten).toEqual([]);
     expect(extern).toEqual([]);
     await expect(page.textContent("#status-dataset")).resolves.toMatch(
-      /opgave-standaard versie 2026\.11\.28/,
+      /opgave-standaard versie 2026\.12\.01/,
     );
     await expect(page.textContent("#status-bron")).resolves.toContain("ingebouwd");
     expect(await page.isVisible("#modus")).toBe(true);
@@ -151,13 +151,13 @@ describe("preview mode (ordinary browser)", () => {
     await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.01");
     await page.click("#neem-over");
     await page.waitForSelector("#kandidaat", { state: "hidden" });
-    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.01");
+    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.2");
     await expect(page.textContent("#status-bron")).resolves.toContain(feedUrl);
     await expect(page.textContent("#status-sleutel")).resolves.toMatch(
       /^Ondertekend door Opgave ontwikkelsleutel/,
     );
     await expect(page.textContent("#feed-bericht")).resolves.toContain(
-      "Nieuwe gegevens in gebruik: versie 2026.12.01",
+      "Nieuwe gegevens in gebruik: versie 2026.12.2",
     );
     // Feed messages stay in the feed section.
     await expect(page.textContent("#uitkomst")).resolves.toBe("");
@@ -197,7 +197,7 @@ describe("preview mode (ordinary browser)", () => {
   test("after a reload the fetched bundle comes from the cache (IndexedDB), offline-capable", async () => {
     await page.reload();
     await page.waitForSelector("body[data-klaar=ja]");
-    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.01");
+    await expect(page.textContent("#status-dataset")).resolves.toContain("2026.12.2");
     await expect(page.textContent("#status-bron")).resolves.toContain("bewaard");
     expect(fouten).toEqual([]);
   });

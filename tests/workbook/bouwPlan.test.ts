@@ -22,8 +22,8 @@ import { engine } from "../domain/helpers";
 
 const bron: BronInfo = {
   datasetId: "opgave-standaard",
-  versie: "2026.11.28",
-  datum: "2026-11-28",
+  versie: "2026.12.01",
+  datum: "2026-12-01",
   hash: "abc123",
   bronUrl: "https://voorbeeld.nl/bundel.json",
   opgehaald: "2026-11-28T08:00:00Z",
@@ -376,7 +376,7 @@ describe("planGemeente (Utrecht)", () => {
   test("bron: dataset, hash, address, add-in version and time as given; the dataset's sources", () => {
     const b = blad(utrecht, BLADEN.bron);
     expect(waardeNaLabel(b, "Dataset")).toBe("opgave-standaard");
-    expect(waardeNaLabel(b, "Versie")).toBe("2026.11.28");
+    expect(waardeNaLabel(b, "Versie")).toBe("2026.12.01");
     expect(waardeNaLabel(b, "Hash")).toBe("abc123");
     expect(waardeNaLabel(b, "Bron-adres")).toBe("https://voorbeeld.nl/bundel.json");
     expect(waardeNaLabel(b, "Versie invoegtoepassing")).toBe("0.1.0");
@@ -432,18 +432,86 @@ describe("planGemeente (Utrecht)", () => {
 });
 
 describe("planGemeente: gemeenten that did not always exist", () => {
-  test("Voorne aan Zee (2023): earlier periods are unknown, not guessed", () => {
+  test("Voorne aan Zee (2023): before the merger the territory's taakstelling, the sum of the parts (58 in 2022-II)", () => {
     const plan = planGemeente(engine, "Voorne aan Zee", bron);
     controleerStructuur(plan);
     const t = tabel(plan, TABELLEN.taakstelling);
     const perioden = kolom(t, "periode") as string[];
     const taak = kolom(t, "taakstelling");
     const herkomst = kolom(t, "herkomst") as string[];
+    const toelichting = kolom(t, "toelichting") as string[];
     const i = perioden.indexOf("2022-II");
-    expect(taak[i]).toBeNull();
-    expect(kolom(t, "inwoners")[i]).toBeNull();
-    expect(herkomst[i]).toMatch(/^onbekend: .*bestaat pas vanaf/);
+    // The same number ACHTERSTAND and VERLOOP count for the territory.
+    expect(taak[i]).toBe(58);
+    expect(taak[i]).toBe(engine.verloop("Voorne aan Zee", "2023-I", [0, 0])[0]?.taakstelling);
+    expect(herkomst[i]).toBe(
+      "som van Brielle 14 + Hellevoetsluis 32 + Westvoorne 12 (samengevoegd per 1-1-2023)",
+    );
+    expect(toelichting[i]).toContain("Voorne aan Zee bestond in 2022-II nog niet");
+    expect(toelichting[i]).toContain("Brielle ⌈13.500 × 17.439 / 17.475.415⌉ = 14");
+    // Inhabitants of the territory on the reference date: the parts' sum.
+    expect(kolom(t, "inwoners")[i]).toBe(17_439 + 40_312 + 14_900);
+    // The chain does not stop there: "Taakstelling (gebruikt)" takes the dataset column as in any other row.
+    expect(kolom(t, "taakstellingGebruikt")[i]).toEqual({
+      formule: `=IF(ISNUMBER(F${8 + i}),F${8 + i},IF(AND(F${8 + i}="",ISNUMBER(D${8 + i})),D${8 + i},""))`,
+    });
     expect(taak[perioden.indexOf("2023-I")]).toBe(engine.taakstelling("Voorne aan Zee", "2023-I").aantal);
+    // A half-year whose national number is unknown: the reason, and how art. 29 gives it for the territory.
+    const j = perioden.indexOf("2021-II");
+    expect(taak[j]).toBeNull();
+    expect(herkomst[j]).toMatch(/^onbekend: .*2021-II is niet bekend/);
+    expect(toelichting[j]).toContain(
+      "Brielle ⌈L × 17.271 / 17.407.585⌉ + Hellevoetsluis ⌈L × 40.142 / 17.407.585⌉ + Westvoorne ⌈L × 14.731 / 17.407.585⌉",
+    );
+    expect(toelichting[j]).toContain('OPGAVE.TAAKSTELLING("Voorne aan Zee";"2021-II";L)');
+  });
+
+  test("Amsterdam: a half-year before Weesp joined (24-3-2022) counts Amsterdam + Weesp", () => {
+    const t = tabel(planGemeente(engine, "Amsterdam", bron), TABELLEN.taakstelling);
+    const perioden = kolom(t, "periode") as string[];
+    const i = perioden.indexOf("2022-I");
+    const a = engine.taakstelling("Amsterdam", "2022-I").aantal;
+    const w = engine.taakstelling("Weesp", "2022-I").aantal;
+    expect(kolom(t, "taakstelling")[i]).toBe(a + w);
+    expect(kolom(t, "herkomst")[i]).toBe(`som van Amsterdam ${a} + Weesp ${w} (samengevoegd per 24-3-2022)`);
+  });
+
+  test("a split or partial transfer on the way keeps its reason (Het Hogeland 2018-II, Tilburg 2020-II)", () => {
+    for (const [gemeente, periode, deel] of [
+      ["Het Hogeland", "2018-II", "Winsum"],
+      ["Tilburg", "2020-II", "Haaren"],
+    ] as const) {
+      const t = tabel(planGemeente(engine, gemeente, bron), TABELLEN.taakstelling);
+      const i = (kolom(t, "periode") as string[]).indexOf(periode);
+      expect(kolom(t, "taakstelling")[i]).toBeNull();
+      expect(kolom(t, "inwoners")[i]).toBeNull();
+      const herkomst = String(kolom(t, "herkomst")[i]);
+      expect(herkomst).toMatch(/^onbekend: Verloop van .* niet terug te voeren tot /);
+      expect(herkomst).toContain(deel);
+      expect(herkomst).toContain("gesplitst of deels overgedragen");
+    }
+  });
+
+  test("no national number: Toelichting gives art. 29 with the reference inhabitants, or why not", () => {
+    const t = tabel(utrecht, TABELLEN.taakstelling);
+    const perioden = kolom(t, "periode") as string[];
+    const toelichting = kolom(t, "toelichting") as string[];
+    const herkomst = kolom(t, "herkomst") as string[];
+    const i = perioden.indexOf("2024-II");
+    expect(toelichting[i]).toContain(
+      "Met het landelijk getal L uit de circulaire (art. 29 Hvw 2014, inwoners per 1-1-2023): ⌈L × 367.947 / 17.811.291⌉",
+    );
+    expect(herkomst[i]).toContain("met alleen het landelijk getal: zie Toelichting");
+    // What TAAKSTELLING with that national number gives (say 18.000): the rule written there.
+    expect(engine.taakstellingEigen("Utrecht", "2024-II", 18_000).aantal).toBe(
+      Math.ceil((18_000 * 367_947) / 17_811_291),
+    );
+    // 2026-I: the inhabitants of 1-1-2025 are not in the data, so no rule either; the row says so.
+    const j = perioden.indexOf("2026-I");
+    expect(toelichting[j]).toContain(
+      "Met een eigen landelijk getal: Voor 2026-I zijn de inwoners op 1-1-2025 nodig",
+    );
+    expect(herkomst[j]).not.toContain("zie Toelichting");
   });
 
   test("Haaren (ended 2021): no opvang figure, no options, no error", () => {

@@ -4,7 +4,11 @@
  * purpose (one per check), and the files are read (`leesAanlevering`), consolidated (`consolideer`) and written
  * (`planConsolidatie` + `schrijfXlsx`). The overview must equal the engine's recomputation of the injected
  * inputs, the totals the sums, and the report must name every problem with the right file and gemeente. A re-run
- * with an updated file keeps the coordinator's notes and own column. When LibreOffice is installed, it
+ * with an updated file keeps the coordinator's notes and own column. The supervision signal (consecutive half-years
+ * of achterstand at the ledger's end, column "Achtereen achter") has its own test; the other tests run with a
+ * threshold no ledger reaches, so their findings are those of the broken files. A Voorne aan Zee workbook from
+ * 2022-II (before the merger of 1-1-2023) shows that the file's chain, its stored results and the recomputation
+ * count the same territory. When LibreOffice is installed, it
  * recalculates filled files and the overview in one call: its results must match the recomputation (no false
  * "totaalWijktAf") and the overview's totals row must add up.
  */
@@ -28,7 +32,8 @@ import {
   type GemeenteRegel,
 } from "../../src/domain/consolideren";
 import { dagUitCode } from "../../src/domain/periode";
-import type { BronInfo } from "../../src/workbook/bouwPlan";
+import { achtereenAchter } from "../../src/domain/saldo";
+import { planGemeente, type BronInfo } from "../../src/workbook/bouwPlan";
 import { CONSOLIDATIE_TABELLEN, planConsolidatie } from "../../src/workbook/consolidatiePlan";
 import { leesAanlevering } from "../../src/workbook/lezen";
 import { celWaarde, schrijfXlsx } from "../../src/workbook/xlsxWriter";
@@ -38,6 +43,9 @@ import { herberekenMetLibreOffice, vindSoffice } from "../helpers/libreoffice";
 import { blad, leesXlsx as leesData, rijVan, tabelRef } from "./werkboekHulp";
 
 jest.setTimeout(120_000);
+
+/** A supervision threshold no ledger here reaches: the findings are those of the broken files (own test below). */
+const ZONDER_TOEZICHT = { toezichtDrempel: 99 } as const;
 
 const stil: Uitvoer = { out: () => undefined, err: (t) => console.error(t) };
 const GEVULD = "2026-12-01T10:00:00Z";
@@ -135,6 +143,7 @@ function verwacht(naam: string, inv: Invoer) {
     gehuisvest: inv.gehuisvest.reduce((s, x) => s + x, 0),
     achterstand: laatste.achterstand,
     voorsprong: laatste.voorsprong,
+    achtereenAchter: achtereenAchter(regels).at(-1),
     doel,
     tekort: doel - inv.bestaand,
     locaties,
@@ -311,7 +320,7 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     aanleveringen = [];
     for (const f of bestanden)
       aanleveringen.push(await leesAanlevering(f, await fs.readFile(path.join(lever, f))));
-    c = consolideer(engine, aanleveringen);
+    c = consolideer(engine, aanleveringen, ZONDER_TOEZICHT);
     overzicht = (await schrijfXlsx(planConsolidatie(c, bron))).data;
     ms = Date.now() - t0;
     console.log(`${bestanden.length} bestanden gelezen, geconsolideerd en geschreven in ${ms} ms`);
@@ -537,20 +546,31 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     const wb = await leesData(overzicht);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Overzicht Utrecht", "Controle", "Bron"]);
     const ws = blad(wb, "Overzicht Utrecht");
-    expect(tabelRef(ws, CONSOLIDATIE_TABELLEN.overzicht)).toBe("A9:V35");
+    expect(tabelRef(ws, CONSOLIDATIE_TABELLEN.overzicht)).toBe("A9:W35");
+    expect(celWaarde(ws.getCell("W9"))).toBe("Achtereen achter");
     const rijen = tabelRijen(ws, CONSOLIDATIE_TABELLEN.overzicht);
     expect(rijen).toHaveLength(26);
     for (const naam of NORMAAL) {
       const r = rijen.find((x) => x.Gemeente === naam)!;
       const m = rij(naam);
-      expect([r.Achterstand, r.Voorsprong, r.Gehuisvest, r["Tekort opvang"], r["Jaarkosten (€)"]]).toEqual([
+      expect([
+        r.Achterstand,
+        r.Voorsprong,
+        r.Gehuisvest,
+        r["Tekort opvang"],
+        r["Jaarkosten (€)"],
+        r["Achtereen achter"],
+      ]).toEqual([
         m.achterstand,
         m.voorsprong,
         m.gehuisvest,
         m.opvang.tekort,
         m.kosten?.jaarkostenTotaal,
+        m.achtereenAchter,
       ]);
     }
+    // Not summed: the totals row leaves it blank.
+    expect(ws.getCell("W36").value ?? null).toBeNull();
     // Totals row: SUM over the 26 rows; the consolidation's totals are those sums.
     expect(ws.getCell("B36").value).toBe("Totaal");
     expect(ws.getCell("K36").value).toMatchObject({ formula: 'IF(COUNT(K10:K35)=0,"",SUM(K10:K35))' });
@@ -582,6 +602,34 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     expect(celWaarde(blad(wb, "Bron").getCell("B10"))).toBe("consolidatie provincie PV26 (Utrecht)");
   });
 
+  test("supervision signal at the default threshold: every gemeente whose ledger ends 4+ half-years behind", () => {
+    const d = consolideer(engine, aanleveringen);
+    expect(d.toezichtDrempel).toBe(4);
+    const signalen = d.controles.filter((x) => x.soort === "toezichtSignaal");
+    const verwachtLijst = d.gemeenten
+      .filter((r) => r.status === "aangeleverd" && (r.achtereenAchter ?? 0) >= 4)
+      .map((r) => [r.bestand, r.naam]);
+    expect(signalen.map((x) => [x.bestand, x.gemeente?.naam])).toEqual(expect.arrayContaining(verwachtLijst));
+    expect(signalen).toHaveLength(verwachtLijst.length);
+    expect(signalen.length).toBeGreaterThan(0);
+    for (const x of signalen) {
+      expect(x.ernst).toBe("waarschuwing");
+      expect(x.melding).toContain("provinciale praktijk, geen wettelijke regel");
+    }
+    // The count is the recomputed ledger's (the engine's ledger of the injected inputs).
+    for (const naam of NORMAAL) {
+      const i = UTRECHT.findIndex((g) => g.naam === naam);
+      expect({ naam, n: d.gemeenten.find((x) => x.naam === naam)?.achtereenAchter }).toEqual({
+        naam,
+        n: verwacht(naam, invoerVan(i)).achtereenAchter,
+      });
+    }
+    // Everything else is what the run without the signal found.
+    expect(d.controles.filter((x) => x.soort !== "toezichtSignaal").map((x) => x.id)).toEqual(
+      c.controles.map((x) => x.id),
+    );
+  });
+
   test("re-run with an updated file: notes, Afgehandeld and an own column survive; the new value appears", async () => {
     // The coordinator works in the overview.
     const wb = await leesData(overzicht);
@@ -592,10 +640,10 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
       CONSOLIDATIE_TABELLEN.overzicht
     ]!.table;
     (tabel.columns as { name: string }[]).push({ name: "Contactpersoon" });
-    tabel.tableRef = "A9:W35";
-    tabel.autoFilterRef = "A9:W35";
-    ws.getCell("W9").value = "Contactpersoon";
-    ws.getCell(`W${rijZeist}`).value = "J. Jansen";
+    tabel.tableRef = "A9:X35";
+    tabel.autoFilterRef = "A9:X35";
+    ws.getCell("X9").value = "Contactpersoon";
+    ws.getCell(`X${rijZeist}`).value = "J. Jansen";
     const cw = blad(wb, "Controle");
     const rijNeg = 5 + c.controles.findIndex((x) => x.soort === "negatief");
     cw.getCell(`H${rijNeg}`).value = "gemeente vraagt correctie";
@@ -615,7 +663,7 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
 
     const nieuw: Aanlevering[] = [];
     for (const f of bestanden) nieuw.push(await leesAanlevering(f, await fs.readFile(path.join(lever, f))));
-    const c2 = consolideer(engine, nieuw);
+    const c2 = consolideer(engine, nieuw, ZONDER_TOEZICHT);
     const { data, rapport } = await schrijfXlsx(
       planConsolidatie(c2, { ...bron, gemaakt: "2026-12-05T08:00:00Z" }),
       bewerkt,
@@ -630,7 +678,7 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
 
     const na = await leesData(data);
     const o = blad(na, "Overzicht Utrecht");
-    expect(tabelRef(o, CONSOLIDATIE_TABELLEN.overzicht)).toBe("A9:W35");
+    expect(tabelRef(o, CONSOLIDATIE_TABELLEN.overzicht)).toBe("A9:X35");
     const z = tabelRijen(o, CONSOLIDATIE_TABELLEN.overzicht).find((x) => x.Gemeente === "Zeist")!;
     expect(z.Notities).toBe("gebeld op 3-12, cijfers volgen");
     expect(z.Contactpersoon).toBe("J. Jansen");
@@ -684,7 +732,7 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
       // The files now carry stored results everywhere (LibreOffice recalculated the wrong ones too).
       expect(gelezen.every((a) => a.kosten.jaarkostenTotaal !== undefined)).toBe(true);
       expect(gelezen.every((a) => a.taakstelling?.rijen.some((x) => x.opgeslagen.achterstand))).toBe(true);
-      const c3 = consolideer(engine, gelezen, { provincie: "Utrecht" });
+      const c3 = consolideer(engine, gelezen, { provincie: "Utrecht", ...ZONDER_TOEZICHT });
       // Only the missing gemeenten and Utrecht's ledger running on to 2025-I (own taakstelling) are reported.
       expect(c3.controles.filter((x) => x.soort !== "ontbreekt").map((x) => x.soort)).toEqual([
         "eindperiodeVerschilt",
@@ -801,5 +849,60 @@ describe("consolideer: rules", () => {
     expect(c.gemeenten).toEqual([]);
     expect(samenvattingRegels(c)[0]).toMatch(/^Geen provincie/);
     expect(planConsolidatie(c, bron).bladen[0]?.naam).toBe("Overzicht");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// A workbook across a herindeling: the file's formulas, the stored results and the recomputation agree
+
+describe("a gemeente workbook across a merger (Voorne aan Zee from 2022-II)", () => {
+  const gehuisvest: Record<string, number> = { "2022-II": 50, "2023-I": 80, "2023-II": 60 };
+  let map: string;
+  let bestand: string;
+
+  beforeAll(async () => {
+    map = await fs.mkdtemp(path.join(os.tmpdir(), "opgave-voorne-"));
+    bestand = path.join(map, "voorne-aan-zee.xlsx");
+    const wb = await leesData((await schrijfXlsx(planGemeente(engine, "Voorne aan Zee", bron))).data);
+    const t = blad(wb, "Taakstelling");
+    t.getCell("B4").value = "2022-II";
+    t.getCell("B5").value = 5;
+    for (const [p, n] of Object.entries(gehuisvest)) t.getCell(`G${rijVan(t, p)}`).value = n;
+    zetResultaten(wb); // the stored results, as Excel leaves them on saving
+    await wb.xlsx.writeFile(bestand);
+  });
+
+  afterAll(async () => {
+    if (map) await fs.rm(map, { recursive: true, force: true });
+  });
+
+  const ledger = () => engine.verloop("Voorne aan Zee", "2023-II", Object.values(gehuisvest), 5);
+
+  test("the workbook's 2022-II row is the territory's 58 and its chain runs on; the overview agrees", async () => {
+    const a = await leesAanlevering("voorne-aan-zee.xlsx", await fs.readFile(bestand));
+    const rij2022 = a.taakstelling?.rijen.find((r) => r.periode === "2022-II");
+    expect(rij2022?.taakstelling).toBe(58);
+    const regels = ledger();
+    expect(regels[0]?.taakstelling).toBe(58);
+    expect(rij2022?.opgeslagen.achterstand?.waarde).toBe(regels[0]?.achterstand);
+    const c = consolideer(engine, [a], { provincie: "Zuid-Holland" });
+    const v = c.gemeenten.find((r) => r.naam === "Voorne aan Zee")!;
+    expect(v.verloop).toEqual(regels);
+    expect([v.vanaf, v.tm]).toEqual(["2022-II", "2023-II"]);
+    // The file's own results equal the recomputation: no "uitkomst klopt niet", no break.
+    expect(c.controles.filter((x) => x.bestand === "voorne-aan-zee.xlsx").map((x) => x.soort)).toEqual([]);
+  });
+
+  const lo = vindSoffice();
+  (lo ? test : test.skip)("LibreOffice computes the same chain across the merger", async () => {
+    const r = await herberekenMetLibreOffice(lo!, [bestand], path.join(map, "lo"));
+    const t = blad(await lees(r.uitvoer[0]!), "Taakstelling");
+    const regels = ledger();
+    for (const [i, p] of Object.keys(gehuisvest).entries()) {
+      expect({ p, ach: celWaarde(t.getCell(`I${rijVan(t, p)}`)) }).toEqual({
+        p,
+        ach: regels[i]?.achterstand,
+      });
+    }
   });
 });

@@ -5,8 +5,8 @@ import type { BronInfo } from "../../src/workbook/bouwPlan";
 /** A fixed Bron block for workbooks written in tests (fixed timestamp, no feed). */
 export const TEST_BRON: BronInfo = {
   datasetId: "opgave-standaard",
-  versie: "2026.11.28",
-  datum: "2026-11-28",
+  versie: "2026.12.01",
+  datum: "2026-12-01",
   hash: "abc123",
   addinVersie: "0.1.0",
   gemaakt: "2026-12-01T10:00:00Z",

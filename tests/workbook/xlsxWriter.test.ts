@@ -288,7 +288,7 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
   test("a plan change (another dataset version) is reported as a change", async () => {
     const nieuw = planGemeente(engine, "Utrecht", { ...bron, versie: "2027.01.15" });
     const { rapport, data } = await schrijfXlsx(nieuw, ingevuld);
-    expect(rapport.wijzigingen).toContainEqual({ plek: "Bron!B3", oud: "2026.11.28", nieuw: "2027.01.15" });
+    expect(rapport.wijzigingen).toContainEqual({ plek: "Bron!B3", oud: "2026.12.01", nieuw: "2027.01.15" });
     expect(rapport.invoerBehouden).toBe(10);
     expect(w(blad(await lees(data), "Bron"), "B3")).toBe("2027.01.15");
   });

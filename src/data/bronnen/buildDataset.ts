@@ -49,8 +49,8 @@ import {
 export { normaliseerNaam };
 
 export const DATASET_ID = "opgave-standaard";
-export const DATASET_VERSIE = "2026.11.28";
-export const DATASET_DATUM = "2026-11-28";
+export const DATASET_VERSIE = "2026.12.01";
+export const DATASET_DATUM = "2026-12-01";
 
 /**
  * Population years in the dataset: 1-1-2015 … the last 1 January in the CBS table (2024 in the repository's
