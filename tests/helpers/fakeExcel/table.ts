@@ -5,6 +5,7 @@ import { fout } from "./fouten";
 import type { FakeBlad, FakeRechthoek, FakeTabel, FakeWaarde } from "./model";
 import { FakeCollectie, FakeObject, bereikVan, schrijfbaar } from "./object";
 import { FakeBereik } from "./range";
+import { controleerTabelNaam } from "./werkmap";
 import { FakeWerkblad } from "./worksheet";
 
 export class FakeTabelProxy extends FakeObject<FakeTabel> {
@@ -32,9 +33,8 @@ export class FakeTabelProxy extends FakeObject<FakeTabel> {
     this.opdracht(
       "table.name",
       (t) => {
+        controleerTabelNaam(naam);
         this.fx.werkmap.controleerNaamVrij(naam, t);
-        // BEVESTIG in Excel [B19] (scenario "eerste vulling"): invalid table names are refused (NOT modelled: names that look like cell references, "TAB1", "R1C1")
-        if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(naam)) throw fout("InvalidArgument", `tabelnaam ${naam}`);
         t.naam = naam;
       },
       naam,
@@ -219,9 +219,12 @@ export class FakeTabellen extends FakeCollectie<FakeTabel, FakeTabelProxy> {
         let n = wm.tabellen.length + 1;
         while (wm.tabel(`Table${n}`) || wm.naam(`Table${n}`)) n++;
         const t: FakeTabel = { naam: `Table${n}`, blad: d.blad, ...d.rechthoek, showTotals: false };
-        // BEVESTIG in Excel [B14] (scenario "eerste vulling"): tables.add on a header-only range gives one empty body row (NOT modelled: Excel inserts the row and pushes the cells below down)
-        if (t.rijen < 2) t.rijen = 2;
         wm.controleerTabel(t, undefined);
+        // BEVESTIG in Excel [B14] (scenario "eerste vulling"): tables.add on a header-only range inserts one empty body row below the header: the cells below (in the table's columns) are pushed down
+        if (t.rijen < 2) {
+          wm.voegRijIn(d.blad, t.rij + 1, t.kolom, t.kolom + t.kolommen - 1);
+          t.rijen = 2;
+        }
         for (let k = 0; k < t.kolommen; k++) {
           const adres = a1(t.rij, t.kolom + k);
           const cel = d.blad.cellen.get(adres) ?? {};

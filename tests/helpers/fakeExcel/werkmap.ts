@@ -232,7 +232,7 @@ export class FakeWerkmap {
       if (r.kolom >= band.kolom) r.kolom += 1;
       else r.kolommen += 1;
     }
-    this.verschuifVerwijzingen(t.blad, band);
+    this.verschuifVerwijzingen(t.blad, kolomVerschuiving(band));
     t.kolommen += 1;
     const koppen = new Set(
       Array.from({ length: t.kolommen }, (_, j) =>
@@ -260,30 +260,71 @@ export class FakeWerkmap {
     return { index: i, kop };
   }
 
-  /** After cells of `blad` in rows van..tot from `kolom` moved one column right: every A1 reference follows. */
-  private verschuifVerwijzingen(blad: FakeBlad, band: { van: number; tot: number; kolom: number }): void {
+  /**
+   * Excel's "insert cells, shift down" for columns kolomVan..kolomTot from row `rij` (used by `tables.add` on a
+   * header-only range): cells, notes, validations, conditional formats, tables, names and every A1 reference into
+   * the moved cells go one row down. A table only partly in the moved band makes it fail (InvalidOperation).
+   */
+  voegRijIn(blad: FakeBlad, rij: number, kolomVan: number, kolomTot: number): void {
+    const band = { rij, kolomVan, kolomTot };
+    const binnen = (r: number, k: number): boolean => r >= rij && k >= kolomVan && k <= kolomTot;
+    const geraakt = this.tabellen.filter(
+      (x) =>
+        x.blad === blad &&
+        x.rij + x.rijen - 1 >= rij &&
+        x.kolom <= kolomTot &&
+        x.kolom + x.kolommen - 1 >= kolomVan,
+    );
+    const half = geraakt.find(
+      (x) => x.rij < rij || x.kolom < kolomVan || x.kolom + x.kolommen - 1 > kolomTot,
+    );
+    if (half) throw new FakeExcelFout("InvalidOperation", `zou cellen van tabel ${half.naam} verschuiven`);
+    const schuif = <W>(m: Map<string, W>): void => {
+      const mee = [...m].filter(([a]) => {
+        const p = parseerBereik(a).rechthoek;
+        return binnen(p.rij, p.kolom);
+      });
+      for (const [a] of mee) m.delete(a);
+      for (const [a, w] of mee) {
+        const p = parseerBereik(a).rechthoek;
+        m.set(a1(p.rij + 1, p.kolom), w);
+      }
+    };
+    schuif(blad.cellen);
+    schuif(blad.notities);
+    schuif(blad.validaties);
+    const verschuiving = rijVerschuiving(band);
+    for (const o of blad.opmaak) {
+      const r = o.rechthoek;
+      if (r.rij + r.rijen - 1 < rij || r.kolom + r.kolommen - 1 < kolomVan || r.kolom > kolomTot) continue;
+      // A format below the new row moves with its cells; one across it grows by the row.
+      if (o.formule !== undefined) o.formule = verschuif(o.formule, blad, blad, verschuiving, this);
+      if (r.rij >= rij) r.rij += 1;
+      else r.rijen += 1;
+    }
+    for (const x of geraakt) x.rij += 1;
+    this.verschuifVerwijzingen(blad, verschuiving);
+  }
+
+  /** After cells of `blad` moved (see `Verschuiving`): every A1 reference to them follows. */
+  private verschuifVerwijzingen(blad: FakeBlad, v: Verschuiving): void {
     for (const b of this.bladen) {
       for (const cel of b.cellen.values()) {
-        if (cel.formule !== undefined) cel.formule = verschuifFormule(cel.formule, b, blad, band, this);
+        if (cel.formule !== undefined) cel.formule = verschuif(cel.formule, b, blad, v, this);
       }
       for (const g of b.grafieken) {
         for (const r of g.reeksen) {
-          if (r.waarden) r.waarden = verschuifFormule(r.waarden, b, blad, band, this);
-          if (r.categorieen) r.categorieen = verschuifFormule(r.categorieen, b, blad, band, this);
+          if (r.waarden) r.waarden = verschuif(r.waarden, b, blad, v, this);
+          if (r.categorieen) r.categorieen = verschuif(r.categorieen, b, blad, v, this);
         }
       }
     }
     for (const n of this.namen) {
       const { rij, kolom } = n;
-      if (
-        n.blad === blad &&
-        rij !== undefined &&
-        kolom !== undefined &&
-        rij >= band.van &&
-        rij <= band.tot &&
-        kolom >= band.kolom
-      )
-        n.kolom = kolom + 1;
+      if (n.blad !== blad || rij === undefined || kolom === undefined) continue;
+      const nieuw = v(rij, kolom);
+      n.rij = nieuw.rij;
+      n.kolom = nieuw.kolom;
     }
   }
 
@@ -320,6 +361,36 @@ export function verschuifFormule(
   band: { van: number; tot: number; kolom: number },
   wm: FakeWerkmap,
 ): string {
+  return verschuif(formule, eigen, doel, kolomVerschuiving(band), wm);
+}
+
+/** Where a cell of the moved sheet ends up (1-based row and column in, row and column out). */
+type Verschuiving = (rij: number, kolom: number) => { rij: number; kolom: number };
+
+/** Cells in rows van..tot from column `kolom` one column right. */
+function kolomVerschuiving(band: { van: number; tot: number; kolom: number }): Verschuiving {
+  return (rij, kolom) => ({
+    rij,
+    kolom: rij >= band.van && rij <= band.tot && kolom >= band.kolom ? kolom + 1 : kolom,
+  });
+}
+
+/** Cells in columns kolomVan..kolomTot from row `rij` one row down. */
+function rijVerschuiving(band: { rij: number; kolomVan: number; kolomTot: number }): Verschuiving {
+  return (rij, kolom) => ({
+    rij: rij >= band.rij && kolom >= band.kolomVan && kolom <= band.kolomTot ? rij + 1 : rij,
+    kolom,
+  });
+}
+
+/** `verschuifFormule` for any `Verschuiving`; each corner of a range moves on its own (so a range across grows). */
+function verschuif(
+  formule: string,
+  eigen: FakeBlad,
+  doel: FakeBlad,
+  v: Verschuiving,
+  wm: FakeWerkmap,
+): string {
   const re =
     /(?<![\w.$'\]])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![\w(.![])/g;
   const deel = (tekst: string): string =>
@@ -346,10 +417,10 @@ export function verschuifFormule(
                 .replace(/''/g, "'");
         if (wm.zoekBlad(naam) !== doel) return heel;
         const hoek = (d: string, k: string, e: string, r: string): string => {
-          const rij = Number(r);
-          const kol = kolomNummer(k);
-          const mee = rij >= band.van && rij <= band.tot && kol >= band.kolom;
-          return `${d}${mee ? kolomLetters(kol + 1) : k}${e}${r}`;
+          const oud = { rij: Number(r), kolom: kolomNummer(k) };
+          const nieuw = v(oud.rij, oud.kolom);
+          const kol = nieuw.kolom === oud.kolom ? k : kolomLetters(nieuw.kolom);
+          return `${d}${kol}${e}${nieuw.rij === oud.rij ? r : String(nieuw.rij)}`;
         };
         const tweede = k2 !== undefined && r2 !== undefined ? `:${hoek(d2 ?? "", k2, e2 ?? "", r2)}` : "";
         return `${voor ?? ""}${hoek(d1, k1, e1, r1)}${tweede}`;
@@ -379,14 +450,63 @@ export function typ(cel: FakeCel, v: unknown): void {
     cel.waarde = v;
   } else if (typeof v === "string") {
     if (v === "") return;
+    const datum = isoDatumSerie(v);
     if (tekst) cel.waarde = v;
     // BEVESTIG in Excel [B2] (scenario "eerste vulling"): a string typed through values/formulas: "=" starts a formula, "+x"/"-x" too, "@x" stays text, "2024" a number, "TRUE" a boolean; on a "@" cell everything stays text
     else if (v.startsWith("=")) cel.formule = v;
     else if (GETAL.test(v)) cel.waarde = Number(v);
-    else if (/^[+-]/.test(v)) cel.formule = `=${v}`;
+    // BEVESTIG in Excel [B21] (scenario "eerste vulling"): ISO date text ("2024-01-31") written as a value becomes a date: the serial (45322) with the short date format "m/d/yyyy" (en-US) where the cell had none; on a "@" cell it stays text
+    else if (datum !== undefined) {
+      cel.waarde = datum;
+      if (cel.notatie === undefined || cel.notatie === "General") cel.notatie = DATUM_NOTATIE;
+    } else if (/^[+-]/.test(v)) cel.formule = `=${v}`;
     else if (/^(true|false)$/i.test(v)) cel.waarde = v.toLowerCase() === "true";
     else cel.waarde = v;
   } else {
     throw fout("InvalidArgument", `waarde van type ${typeof v}`);
   }
+}
+
+/** The number format Excel gives a cell that a typed date turned into a date (en-US short date; see [B21]). */
+export const DATUM_NOTATIE = "m/d/yyyy";
+
+/**
+ * The Excel serial of ISO date text "yyyy-mm-dd" (1900 date system, with Excel's 29 February 1900), or undefined for
+ * other text, impossible dates ("2024-02-30") and dates before 1900.
+ */
+export function isoDatumSerie(tekst: string): number | undefined {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(tekst);
+  if (!m) return undefined;
+  const [j, mnd, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dag = new Date(Date.UTC(j, mnd - 1, d));
+  if (j < 1900 || dag.getUTCFullYear() !== j || dag.getUTCMonth() !== mnd - 1 || dag.getUTCDate() !== d)
+    return undefined;
+  const serie = Math.round((dag.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+  // Excel counts a 29 February 1900 that never was: before 1 March 1900 its serials are one lower.
+  return serie < 61 ? serie - 1 : serie;
+}
+
+/** Excel's largest cell reference: column XFD, row 1048576. */
+const MAX_KOLOM = 16_384;
+const MAX_RIJ = 1_048_576;
+
+/**
+ * Refuses a table name Excel refuses (InvalidArgument): empty, over 255 characters, a first character other than a
+ * letter, "_" or "\\", other characters than letters, digits, "_" and ".", "C"/"R", or a name that reads as a cell
+ * reference in A1 ("A1", "TAB1", "XFD1048576") or R1C1 notation ("R1C1", "RC", "R2", "C3").
+ */
+// BEVESTIG in Excel [B19] (scenario "eerste vulling"): invalid table names are refused (InvalidArgument), also names that look like a cell reference ("TAB1", "A1", "XFD1048576", "R1C1")
+export function controleerTabelNaam(naam: string): void {
+  const ongeldig = (reden: string): FakeExcelFout =>
+    new FakeExcelFout("InvalidArgument", `tabelnaam ${JSON.stringify(naam)}: ${reden}`);
+  if (naam.length === 0 || naam.length > 255) throw ongeldig("lengte 1 t/m 255");
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(naam)) throw ongeldig("ongeldige tekens");
+  if (/^[cr]$/i.test(naam)) throw ongeldig('"C" en "R" zijn voorbehouden');
+  const a1Vorm = /^([A-Za-z]{1,3})(\d+)$/.exec(naam);
+  if (a1Vorm) {
+    const [kolom, rij] = [kolomNummer(a1Vorm[1] ?? ""), Number(a1Vorm[2])];
+    if (kolom <= MAX_KOLOM && rij >= 1 && rij <= MAX_RIJ) throw ongeldig("lijkt op een celverwijzing");
+  }
+  if (/^[Rr]\d*[Cc]\d*$/.test(naam) || /^[RrCc]\d+$/.test(naam))
+    throw ongeldig("lijkt op een R1C1-verwijzing");
 }

@@ -1,0 +1,135 @@
+/**
+ * The fake Excel itself (issue 13): documented Excel behaviours it models, each also listed in
+ * tests/helpers/fakeExcel/BEVESTIGEN.md for the in-Excel run.
+ */
+import { FakeExcel, FakeWerkmap } from "../helpers/fakeExcel";
+
+async function schrijfWaarden(fx: FakeExcel, adres: string, waarden: unknown[][]): Promise<void> {
+  const ws = fx.context.workbook.worksheets.getItem("Blad1");
+  ws.getRange(adres).values = waarden as Excel.Range["values"];
+  await fx.context.sync();
+}
+
+describe("[B21] ISO date text written as a value", () => {
+  it("becomes a date serial with a date format", async () => {
+    const fx = new FakeExcel(new FakeWerkmap());
+    await schrijfWaarden(fx, "A1:D1", [["2024-01-31", "1900-01-01", "1900-03-01", "1899-12-31"]]);
+    const wm = fx.werkmap;
+    expect(wm.waarden("Blad1", "A1:D1")).toEqual([[45322, 1, 61, "1899-12-31"]]);
+    expect(wm.notatie("Blad1", "A1")).toBe("m/d/yyyy");
+    expect(wm.notatie("Blad1", "D1")).toBe("General");
+  });
+
+  it("stays text for impossible dates and other shapes", async () => {
+    const fx = new FakeExcel(new FakeWerkmap());
+    await schrijfWaarden(fx, "A1:C1", [["2024-02-30", "2024-1-31", "31-01-2024"]]);
+    expect(fx.werkmap.waarden("Blad1", "A1:C1")).toEqual([["2024-02-30", "2024-1-31", "31-01-2024"]]);
+  });
+
+  it("stays text on a cell formatted as text, and keeps an existing number format", async () => {
+    const wm = new FakeWerkmap();
+    wm.zet("Blad1", "A1", null, "@");
+    wm.zet("Blad1", "B1", null, "d-m-yyyy");
+    const fx = new FakeExcel(wm);
+    await schrijfWaarden(fx, "A1:B1", [["2024-01-31", "2024-01-31"]]);
+    expect(wm.waarden("Blad1", "A1:B1")).toEqual([["2024-01-31", 45322]]);
+    expect(wm.notatie("Blad1", "A1")).toBe("@");
+    expect(wm.notatie("Blad1", "B1")).toBe("d-m-yyyy");
+  });
+});
+
+describe("[B14] tables.add on a header-only range", () => {
+  it("inserts one empty body row and pushes the cells below down (only in the table's columns)", async () => {
+    const wm = new FakeWerkmap();
+    wm.zetRijen("Blad1", "A1", [
+      ["Naam", "Aantal", "Naast"],
+      ["onder", 7, "blijft"],
+    ]);
+    wm.zet("Blad1", "A3", { formule: "=A2&B2", waarde: "onder7" });
+    wm.zet("Blad1", "D1", { formule: "=SUM(B2:B3)", waarde: 7 });
+    wm.voegNaamToe("Onder", { blad: "Blad1", adres: "A2" });
+    const fx = new FakeExcel(wm);
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    const t = ws.tables.add(ws.getRange("A1:B1"), true);
+    const body = t.getDataBodyRange().load("address");
+    await fx.context.sync();
+
+    expect(wm.tabelAdres("Table1")).toBe("Blad1!A1:B2");
+    expect(body.address).toBe("Blad1!A2:B2");
+    expect(wm.waarden("Blad1", "A1:C4")).toEqual([
+      ["Naam", "Aantal", "Naast"],
+      ["", "", "blijft"],
+      ["onder", 7, ""],
+      ["onder7", "", ""],
+    ]);
+    expect(wm.formule("Blad1", "A4")).toBe("=A3&B3");
+    expect(wm.formule("Blad1", "D1")).toBe("=SUM(B3:B4)");
+    expect(wm.naam("Onder")).toMatchObject({ rij: 3, kolom: 1 });
+  });
+
+  it("moves a table below along, and refuses to split one", async () => {
+    const wm = new FakeWerkmap();
+    wm.zetRijen("Blad1", "A1", [["Kop"]]);
+    wm.voegTabelToe("Onder", "Blad1", "A3", ["X"], [[1]]);
+    wm.voegTabelToe("Breed", "Blad1", "C3", ["P", "Q"], [[1, 2]]);
+    wm.zetRijen("Blad1", "D1", [["Kop"]]);
+    const fx = new FakeExcel(wm);
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    ws.tables.add(ws.getRange("A1"), true);
+    await fx.context.sync();
+    expect(wm.tabelAdres("Onder")).toBe("Blad1!A4:A5");
+
+    ws.tables.add(ws.getRange("D1"), true);
+    await expect(fx.context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    expect(wm.tabelAdres("Breed")).toBe("Blad1!C3:D4");
+  });
+
+  it("leaves a range with header and body as it is", async () => {
+    const wm = new FakeWerkmap();
+    wm.zetRijen("Blad1", "A1", [["Kop"], [1], ["daaronder"]]);
+    const fx = new FakeExcel(wm);
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    ws.tables.add(ws.getRange("A1:A2"), true);
+    await fx.context.sync();
+    expect(wm.tabelAdres("Table1")).toBe("Blad1!A1:A2");
+    expect(wm.waarden("Blad1", "A1:A3")).toEqual([["Kop"], [1], ["daaronder"]]);
+  });
+});
+
+describe("[B19] table names", () => {
+  async function hernoem(naam: string): Promise<unknown> {
+    const wm = new FakeWerkmap();
+    wm.voegTabelToe("Tabel", "Blad1", "A1", ["Kop"], [[1]]);
+    const fx = new FakeExcel(wm);
+    fx.context.workbook.tables.getItem("Tabel").name = naam;
+    return fx.context.sync().then(
+      () => wm.tabel(naam)?.naam,
+      (e: unknown) => e,
+    );
+  }
+
+  it.each(["TAB1", "A1", "a1", "XFD1048576", "R1C1", "RC", "R2", "C3", "r1c", "R", "c"])(
+    "refuses %s (reads as a cell reference)",
+    async (naam) => {
+      expect(await hernoem(naam)).toMatchObject({
+        name: "RichApi.Error",
+        code: "InvalidArgument",
+        debugInfo: { code: "InvalidArgument" },
+      });
+    },
+  );
+
+  it.each(["", "1Tabel", "Met spatie", "Min-teken", ".punt", "x".repeat(256)])(
+    "refuses %j (invalid)",
+    async (naam) => {
+      expect(await hernoem(naam)).toMatchObject({ code: "InvalidArgument" });
+    },
+  );
+
+  it.each(["Opgave_Taakstelling", "TABEL1", "XFE1", "A1048577", "_x", "\\pad", "R1C1x", "Tab.1", "Tabel1"])(
+    "accepts %s",
+    async (naam) => {
+      expect(await hernoem(naam)).toBe(naam);
+    },
+  );
+});
