@@ -13,16 +13,14 @@ import {
   samenvattingRegels,
   TOEZICHT_DREMPEL,
   totalenVan,
-  type Aanlevering,
   type AanleveringRij,
   type Consolidatie,
 } from "../../src/domain/consolideren";
 import { OpgaveFout } from "../../src/domain/fouten";
 import type { BronInfo } from "../../src/workbook/bouwPlan";
 import { planConsolidatie } from "../../src/workbook/consolidatiePlan";
-import { engine } from "./helpers";
+import { engine, handAanlevering, rij } from "./helpers";
 
-const GEVULD = "2026-12-01T10:00:00.000Z"; // 1-12-2026 11:00:00 in the Netherlands
 const OUDER = "2026-11-01T09:00:00.000Z"; // 1-11-2026 10:00:00
 const bron: BronInfo = {
   datasetId: engine.dataset.id,
@@ -33,41 +31,7 @@ const bron: BronInfo = {
   gemaakt: "2026-12-02T08:00:00Z",
 };
 
-function rij(
-  periode: string,
-  gehuisvest: number | null,
-  extra: Partial<AanleveringRij> = {},
-): AanleveringRij {
-  return { periode, rij: 20, taakstelling: null, eigen: null, gehuisvest, opgeslagen: {}, ...extra };
-}
-
-/** A usable delivery for `gemeente`, filled at `gevuldOp`, housed 10 in 2024-I. */
-function aanlevering(
-  bestand: string,
-  gemeente: string,
-  extra: Partial<Aanlevering> & { gevuldOp?: string | null } = {},
-): Aanlevering {
-  const g = engine.gemeente(gemeente);
-  const { gevuldOp = GEVULD, ...rest } = extra;
-  return {
-    ...onbruikbareAanlevering(bestand, []),
-    bruikbaar: true,
-    onderwerp: { soort: "gemeente", code: g.code, naam: g.naam, tekst: `gemeente ${g.code} (${g.naam})` },
-    bron: {
-      datasetId: engine.dataset.id,
-      versie: engine.dataset.versie,
-      datum: engine.dataset.datum,
-      hash: null,
-      bronUrl: null,
-      addinVersie: "0.1.0",
-      gevuldOp,
-    },
-    taakstelling: { blad: "Taakstelling", bereik: "Taakstelling!A7:M27", rijen: [rij("2024-I", 10)] },
-    startperiode: "2024-I",
-    beginsaldo: 0,
-    ...rest,
-  };
-}
+const aanlevering = handAanlevering;
 
 const soort = (c: Consolidatie, s: string) => c.controles.filter((x) => x.soort === s);
 const regel = (c: Consolidatie, naam: string) => c.gemeenten.find((x) => x.naam === naam)!;

@@ -38,7 +38,7 @@ import { CONSOLIDATIE_TABELLEN, planConsolidatie } from "../../src/workbook/cons
 import { leesAanlevering } from "../../src/workbook/lezen";
 import { celWaarde, schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { zetResultaten } from "../../src/workbook/xlsxResultaten";
-import { engine } from "../domain/helpers";
+import { engine, handAanlevering } from "../domain/helpers";
 import { herberekenMetLibreOffice, vindSoffice } from "../helpers/libreoffice";
 import { blad, leesXlsx as leesData, rijVan, tabelRef } from "./werkboekHulp";
 
@@ -763,32 +763,7 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
 // ---------------------------------------------------------------------------------------------------------
 // Pure rules with hand-made deliveries
 
-function aanlevering(naam: string, gemeente: string, extra: Partial<Aanlevering> = {}): Aanlevering {
-  const g = engine.gemeente(gemeente);
-  const basis = onbruikbareAanlevering(naam, []);
-  return {
-    ...basis,
-    bruikbaar: true,
-    onderwerp: { soort: "gemeente", code: g.code, naam: g.naam, tekst: `gemeente ${g.code} (${g.naam})` },
-    bron: {
-      datasetId: engine.dataset.id,
-      versie: engine.dataset.versie,
-      datum: engine.dataset.datum,
-      hash: null,
-      bronUrl: null,
-      addinVersie: "0.1.0",
-      gevuldOp: GEVULD,
-    },
-    taakstelling: {
-      blad: "Taakstelling",
-      bereik: "Taakstelling!A7:K9",
-      rijen: [{ periode: "2024-I", rij: 8, taakstelling: null, eigen: null, gehuisvest: 10, opgeslagen: {} }],
-    },
-    startperiode: "2024-I",
-    beginsaldo: 0,
-    ...extra,
-  };
-}
+const aanlevering = handAanlevering;
 
 describe("consolideer: rules", () => {
   test("a duplicate with the same 'Gevuld op' is refused: neither file is used, both are named", () => {
