@@ -423,7 +423,6 @@ function standTekst(eind: readonly EindperiodeTekst[]): string {
   return `stand tot en met ${hoofd.periode}${anders ? ` (${anders})` : ""}`;
 }
 
-/** Messages of the provincial consolidation (reading municipal workbooks, the checks, the summary). */
 /**
  * Why a run of achterstanden is a signal (the supervision signal of the provincial overview): provincial practice,
  * not law.
@@ -432,6 +431,7 @@ const TOEZICHT_PRAKTIJK =
   "provinciale praktijk, geen wettelijke regel (Zuid-Holland, januari 2025: na vier opeenvolgende keren " +
   "achterstand kan de provincie ingrijpen; bron: rd.nl, 'Zuid-Holland geeft acht gemeenten laatste waarschuwing')";
 
+/** Messages of the provincial consolidation (reading municipal workbooks, the checks, the summary). */
 export const consolidatieBerichten = {
   getal,
   // Reading one file

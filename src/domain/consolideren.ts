@@ -35,7 +35,12 @@
  * Totals are sums of the known figures; a figure no gemeente has is null (blank, "onbekend"), never 0.
  */
 import type { Engine } from "./engine";
-import { consolidatieBerichten as b, getal, type Aanleveringsmoment } from "./berichten";
+import {
+  consolidatieBerichten as b,
+  getal,
+  type Aanleveringsmoment,
+  type EindperiodeTekst,
+} from "./berichten";
 import { binnenGrenzen, GRENZEN, type Grootheid } from "./grenzen";
 import { DEFAULT_VASTE_KOSTEN } from "./kleinschalig";
 import { OpgaveFout, ongeldig } from "./fouten";
@@ -1477,9 +1482,11 @@ export function samenvattingRegels(c: Consolidatie): string[] {
     achterstand: c.totaal.achterstand,
     voorsprong: c.totaal.voorsprong,
     tekort: c.totaal.tekort,
-    eindperioden: c.eindperioden.map((e) => ({
-      periode: e.periode,
-      gemeenten: e.gemeenten.map((g) => g.naam),
-    })),
+    eindperioden: eindperiodeTeksten(c),
   });
+}
+
+/** Where the ledgers end, by gemeente name (for the summary and the overview's "stand" line). */
+export function eindperiodeTeksten(c: Consolidatie): EindperiodeTekst[] {
+  return c.eindperioden.map((e) => ({ periode: e.periode, gemeenten: e.gemeenten.map((g) => g.naam) }));
 }

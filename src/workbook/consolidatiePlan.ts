@@ -17,7 +17,12 @@
  * - "Bron": the dataset the recomputation used, the add-in version, when it was made and the "Onderwerp" (the
  *   CLI refuses to refill an overview of another province), and table Opgave_Aanleveringen: every file read.
  */
-import type { Consolidatie, GemeenteRegel, Totalen } from "../domain/consolideren";
+import {
+  eindperiodeTeksten,
+  type Consolidatie,
+  type GemeenteRegel,
+  type Totalen,
+} from "../domain/consolideren";
 import { consolidatieBerichten as b } from "../domain/berichten";
 import { excelSerie } from "../domain/tijdstip";
 import { kolomLetters, type Positie } from "./a1";
@@ -64,11 +69,6 @@ const SOMMEN: readonly string[] = [
   "jaarkosten",
   "bonus",
 ];
-
-/** The end periods as the messages name them. */
-function eindperioden(c: Consolidatie): { periode: string; gemeenten: string[] }[] {
-  return c.eindperioden.map((e) => ({ periode: e.periode, gemeenten: e.gemeenten.map((g) => g.naam) }));
-}
 
 function statusTekst(r: GemeenteRegel): string {
   return r.statusTekst;
@@ -173,7 +173,7 @@ function overzichtBlad(c: Consolidatie, bron: BronInfo): BladPlan {
             : null,
         ],
         // The periods the totals of Achterstand and Voorsprong stand at (they may differ per gemeente).
-        [b.standLabel, b.standTekst(eindperioden(c))],
+        [b.standLabel, b.standTekst(eindperiodeTeksten(c))],
       ],
       notaties: [T, G, T],
     },

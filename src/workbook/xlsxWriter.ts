@@ -630,6 +630,7 @@ function grafiekSpecs(
       };
       const eerste = t.start.rij + 1;
       const laatste = t.start.rij + n;
+      const ws = wb.getWorksheet(t.blad);
       const ci = kolom(g.categorieKolom);
       if (ci < 0) continue;
       const reeksen = g.reeksKolommen
@@ -639,9 +640,7 @@ function grafiekSpecs(
           naamRef: ref(j, t.start.rij, t.start.rij),
           naam: t.kolommen[j]?.kop ?? "",
           ref: ref(j, eerste, laatste),
-          waarden: Array.from({ length: n }, (_, i) =>
-            getalIn(wb.getWorksheet(t.blad), eerste + i, t.start.kolom + j),
-          ),
+          waarden: Array.from({ length: n }, (_, i) => getalIn(ws, eerste + i, t.start.kolom + j)),
         }));
       specs.push({
         blad: blad.naam,
