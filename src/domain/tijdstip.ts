@@ -15,21 +15,29 @@ const DAG_MS = 86_400_000;
 /** Excel's day 0 (1899-12-30; serial 1 = 1-1-1900, with Lotus's leap-year bug accounted for after 28-2-1900). */
 const EXCEL_NUL_MS = Date.UTC(1899, 11, 30);
 
-const delen = new Intl.DateTimeFormat("en-GB", {
-  timeZone: ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
+/**
+ * The formatter that splits an instant into Dutch wall-clock fields; made on first use (a time-zone formatter costs
+ * milliseconds to build, and the custom functions load this module before they can answer).
+ */
+let delenFormaat: Intl.DateTimeFormat | undefined;
+function delen(): Intl.DateTimeFormat {
+  delenFormaat ??= new Intl.DateTimeFormat("en-GB", {
+    timeZone: ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+  return delenFormaat;
+}
 
 /** The Dutch wall-clock time of `ms` (a UTC instant), as milliseconds of a UTC date with the same fields. */
 function wandklok(ms: number): number {
   const d: Record<string, number> = {};
-  for (const p of delen.formatToParts(new Date(ms))) if (p.type !== "literal") d[p.type] = Number(p.value);
+  for (const p of delen().formatToParts(new Date(ms))) if (p.type !== "literal") d[p.type] = Number(p.value);
   const heel = Math.floor(ms / 1000) * 1000;
   return (
     Date.UTC(d.year ?? 1970, (d.month ?? 1) - 1, d.day ?? 1, d.hour ?? 0, d.minute ?? 0, d.second ?? 0) +
