@@ -39,7 +39,7 @@ import {
   type Taakstelling,
 } from "./taakstelling";
 import { gebiedTaakstelling, gebiedTekst, type GebiedTaakstelling } from "./grondgebied";
-import { taakstellingScenario, type TaakstellingScenario } from "./taakstellingScenario";
+import { scenarioBronTekst, taakstellingScenario, type TaakstellingScenario } from "./taakstellingScenario";
 import { kerncijfer, kerncijfersOp } from "./oekraineCijfers";
 
 export type Invoer = string | number;
@@ -401,6 +401,14 @@ export class Engine {
     }
     const p = parsePeriode(periodeInvoer);
     return taakstellingScenario(this.register, this.gemeente(gemeenteInvoer, p), landelijk, p);
+  }
+
+  /** TAAKSTELLINGSCENARIOBRON: the scenario's number with its label and the dataset (`scenarioBronTekst`). */
+  taakstellingScenarioBron(gemeenteInvoer: Invoer, landelijk: number, periodeInvoer?: Invoer): string {
+    return scenarioBronTekst(
+      this.register,
+      this.taakstellingScenario(gemeenteInvoer, landelijk, periodeInvoer),
+    );
   }
 
   /**

@@ -7,7 +7,7 @@
  * OPVANGSCENARIO).
  */
 import type { Gemeente } from "./model";
-import { berichten, taakstellingBerichten as tb } from "./berichten";
+import { berichten, getal, taakstellingBerichten as tb } from "./berichten";
 import { nietBeschikbaar } from "./fouten";
 import { binnen, GRENZEN } from "./grenzen";
 import { peiljaarInwoners, periodeCode, periodeStart, type Dag, type Periode } from "./periode";
@@ -95,4 +95,16 @@ export function taakstellingScenario(
       delen: delen.map((c) => reg.gemeenten.get(c)?.naam ?? c),
     }),
   };
+}
+
+/**
+ * TAAKSTELLINGSCENARIOBRON: "Utrecht 2027-I: 418, scenario (geen officieel of berekend cijfer): ⌈…⌉; inwoners per
+ * 1-1-2024 (…); dataset …" — the scenario's number with its label, as BRON gives a taakstelling's.
+ */
+export function scenarioBronTekst(reg: Register, s: TaakstellingScenario): string {
+  const wanneer = s.periode === null ? "" : ` ${periodeCode(s.periode)}`;
+  return (
+    `${s.gemeente.naam}${wanneer}: ${getal(s.aantal)}, ${s.label}; ` +
+    `dataset ${reg.dataset.id} ${reg.dataset.versie}`
+  );
 }

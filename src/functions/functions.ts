@@ -104,6 +104,27 @@ export function taakstellingscenario(gemeente: unknown, landelijk: unknown, peri
 }
 
 /**
+ * Herkomst van TAAKSTELLINGSCENARIO met dezelfde argumenten: altijd "scenario (geen officieel of berekend cijfer)", de berekening en de peildatum van de gebruikte inwoners.
+ * @customfunction TAAKSTELLINGSCENARIOBRON
+ * @param gemeente Naam of CBS-code van de gemeente.
+ * @param landelijk Landelijk aantal te huisvesten vergunninghouders in het scenario, een geheel getal van 1 t/m 200.000.
+ * @param [periode] Het halfjaar, bijvoorbeeld "2027-I"; standaard: de laatst bekende inwoners in de huidige indeling.
+ * @returns Tekst met de herkomst van het scenario.
+ */
+export function taakstellingscenariobron(gemeente: unknown, landelijk: unknown, periode?: unknown): string {
+  return alsExcel(() => {
+    const e = engine();
+    const invoer = verplicht(gemeente, "gemeente");
+    const tekst = e.taakstellingScenarioBron(
+      invoer,
+      verplichtGetal(landelijk, "landelijk", GRENZEN.landelijkTaakstelling),
+      optioneel(periode, "periode"),
+    );
+    return tekst + invoerNoot(invoer, () => e.gemeente(invoer).naam);
+  });
+}
+
+/**
  * The national numbers of the ledger's half-years: nothing, one number, or one column (or row) with a cell per
  * half-year (an empty cell: the dataset's number). The engine checks the count against `gehuisvest`.
  */

@@ -43,6 +43,11 @@ export const FUNCTIES: readonly FunctieDefinitie[] = [
     fn: f.taakstellingscenario,
     parameters: [p("gemeente"), p("landelijk"), p("periode", { optioneel: true })],
   },
+  {
+    id: "TAAKSTELLINGSCENARIOBRON",
+    fn: f.taakstellingscenariobron,
+    parameters: [p("gemeente"), p("landelijk"), p("periode", { optioneel: true })],
+  },
   { id: "ACHTERSTAND", fn: f.achterstand, parameters: ledger },
   { id: "VOORSPRONG", fn: f.voorsprong, parameters: ledger },
   { id: "GECORRIGEERD", fn: f.gecorrigeerd, parameters: ledger },

@@ -27,12 +27,12 @@ export const GRENS_PARAMETERS: readonly GrensParameter[] = [
     grootheid: "landelijkTaakstelling" as const,
     args: ["Utrecht", "2024-II", null],
   })),
-  {
-    functie: "TAAKSTELLINGSCENARIO",
+  ...["TAAKSTELLINGSCENARIO", "TAAKSTELLINGSCENARIOBRON"].map((functie) => ({
+    functie,
     parameter: "landelijk",
-    grootheid: "landelijkTaakstelling",
+    grootheid: "landelijkTaakstelling" as const,
     args: ["Utrecht", 20_000, "2027-I"],
-  },
+  })),
   {
     functie: "OPVANGSCENARIO",
     parameter: "landelijk",

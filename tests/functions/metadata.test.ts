@@ -27,6 +27,7 @@ interface MetaFunctie {
 const CONTRACT: Record<string, string[]> = {
   TAAKSTELLING: ["gemeente", "periode", "[landelijk]"],
   TAAKSTELLINGSCENARIO: ["gemeente", "landelijk", "[periode]"],
+  TAAKSTELLINGSCENARIOBRON: ["gemeente", "landelijk", "[periode]"],
   ACHTERSTAND: ["gemeente", "periode", "gehuisvest", "[beginsaldo]", "[landelijk]"],
   VOORSPRONG: ["gemeente", "periode", "gehuisvest", "[beginsaldo]", "[landelijk]"],
   GECORRIGEERD: ["gemeente", "periode", "gehuisvest", "[beginsaldo]", "[landelijk]"],
@@ -111,6 +112,7 @@ test("the functions of issue 14: a matrix where a range or a spilled table is me
   expect(fn("VERLOOP").result.dimensionality).toBe("matrix");
   expect(fn("OEKRAINECIJFERS").result.dimensionality).toBe("matrix");
   expect(fn("TAAKSTELLINGSCENARIO").result.type).toBe("number");
+  expect(fn("TAAKSTELLINGSCENARIOBRON").result.type).toBe("string");
   for (const id of ["ACHTERSTAND", "VOORSPRONG", "GECORRIGEERD", "VERLOOP"]) {
     expect(fn(id).parameters.find((p) => p.name === "landelijk")?.dimensionality).toBe("matrix");
   }

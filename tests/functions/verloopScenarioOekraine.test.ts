@@ -181,6 +181,34 @@ describe("TAAKSTELLINGSCENARIO", () => {
   });
 });
 
+describe("TAAKSTELLINGSCENARIOBRON: the scenario's label, never mixed with official or computed figures", () => {
+  test("names the scenario, the computation and the population date used", () => {
+    const tekst = f.taakstellingscenariobron("Utrecht", 20_000, "2027-I");
+    expect(tekst).toMatch(/^Utrecht 2027-I: 418, scenario \(geen officieel of berekend cijfer\): /);
+    expect(tekst).toContain("⌈20.000 × 374.238 / 17.942.942⌉");
+    expect(tekst).toContain("inwoners per 1-1-2024 (laatst bekend; de peildatum van 2027-I is 1-1-2026)");
+    expect(tekst).toMatch(/dataset \S+ \S+$/);
+    // Its number is TAAKSTELLINGSCENARIO's, for the same arguments.
+    expect(tekst).toContain(`: ${f.taakstellingscenario("Utrecht", 20_000, "2027-I")}, `);
+  });
+
+  test("the half-year's own reference date when the data has it; the latest without a half-year", () => {
+    expect(f.taakstellingscenariobron("Utrecht", 18_750, "2024-I")).toContain(
+      "388, scenario (geen officieel of berekend cijfer): ⌈18.750 × 367.947 / 17.811.291⌉; inwoners per 1-1-2023 (peildatum van 2024-I)",
+    );
+    expect(f.taakstellingscenariobron("GM0344", 20_000, null)).toContain(
+      "inwoners per 1-1-2024 (laatst bekend)",
+    );
+    expect(f.taakstellingscenariobron("GM0344", 20_000, null)).not.toContain("officieel;");
+  });
+
+  test("the same errors as TAAKSTELLINGSCENARIO", () => {
+    expect(excelFout(() => f.taakstellingscenariobron("Weesp", 20_000, null)).code).toBe("#N/A");
+    expect(excelFout(() => f.taakstellingscenariobron("Utrecht", 0, null)).code).toBe("#VALUE!");
+    expect(excelFout(() => f.taakstellingscenariobron("Utrech", 20_000, null)).code).toBe("#VALUE!");
+  });
+});
+
 describe("OEKRAINECIJFERS", () => {
   test("without arguments: a table of every indicator's latest figure, each with its date and source", () => {
     const t = f.oekrainecijfers(null, null);
