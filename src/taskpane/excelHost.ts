@@ -62,7 +62,8 @@ export function isOpgaveFormule(f: unknown): f is string {
  * when a cell is recalculated — and `application.calculate(full)` is known not to re-run custom-function cells
  * that show an error and to leave #BUSY! on the web (office-js issues 4502, 3234, 6545). So every cell whose
  * formula calls OPGAVE.* is re-entered with the same formula. Falls back to a full recalculation where
- * `findAllOrNullObject` is missing (before ExcelApi 1.9) or the re-entry fails.
+ * `findAllOrNullObject` is missing (before ExcelApi 1.9) or the re-entry fails; when that fails too, its Office.js
+ * error is thrown in Dutch (an OpgaveFout).
  */
 export async function herberekenOpgaveCellen(): Promise<Herberekening> {
   const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
@@ -74,7 +75,11 @@ export async function herberekenOpgaveCellen(): Promise<Herberekening> {
       // e.g. a protected sheet or part of a legacy array formula: fall through to what always works
     }
   }
-  await Excel.run(RUN_OPTIES, (context) => volledigBerekenen(context));
+  try {
+    await Excel.run(RUN_OPTIES, (context) => volledigBerekenen(context));
+  } catch (e) {
+    throw vertaalOfficeFout(e);
+  }
   return { methode: "volledig", cellen: 0 };
 }
 

@@ -12,6 +12,7 @@ import { bundelHash, bundelTekst, ingebouwdeBundel } from "../data/bundel";
 import { BundelBeheer, type Kandidaat, type Status } from "../data/bundelBeheer";
 import { kiesOpslag } from "../data/opslag";
 import { ingebouwdeSleutels } from "../data/vertrouwdeSleutels";
+import { OpgaveFout } from "../domain/fouten";
 import { periodeCode } from "../domain/periode";
 import { feedBerichten as fb } from "../data/berichten";
 import { getal } from "../domain/berichten";
@@ -346,8 +347,9 @@ async function herbereken(): Promise<{ tekst: string; fout: boolean }> {
   try {
     const h = await herberekenOpgaveCellen();
     return { tekst: h.methode === "volledig" ? fb.herberekend : pb.herberekend(h.cellen), fout: false };
-  } catch {
-    return { tekst: fb.nietHerberekend, fout: true };
+  } catch (e) {
+    const waarom = e instanceof OpgaveFout ? `${e.message} ` : "";
+    return { tekst: `${waarom}${fb.nietHerberekend}`, fout: true };
   }
 }
 

@@ -16,6 +16,7 @@
 import { FakeExcel, FakeWerkmap } from "../helpers/fakeExcel";
 import { OpgaveFout } from "../../src/domain/fouten";
 import type { WerkboekPlan } from "../../src/workbook/plan";
+import { officeFoutBericht } from "../../src/workbook/officeFouten";
 import {
   herberekenOpgaveCellen,
   herzetOpgaveFormules,
@@ -174,6 +175,24 @@ describe("herberekenOpgaveCellen: the requirement check and the fallback", () =>
     await expect(herberekenOpgaveCellen()).resolves.toEqual({ methode: "volledig", cellen: 0 });
     expect(run).toHaveBeenCalledTimes(2);
     expect(fx.acties("calculate").map((a) => a.details)).toEqual(["Full"]);
+  });
+
+  test("when the full recalculation fails too: its Office error in Dutch, not a bare error", async () => {
+    const fx = new FakeExcel(werkmap());
+    const officeFout = Object.assign(new Error("The request failed."), {
+      name: "RichApi.Error",
+      code: "GeneralException",
+      debugInfo: {},
+    });
+    const run = jest.fn().mockRejectedValue(officeFout);
+    zetHost(fx, true, run);
+    const fout = await herberekenOpgaveCellen().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(fout).toBeInstanceOf(OpgaveFout);
+    expect((fout as OpgaveFout).message).toBe(officeFoutBericht("GeneralException"));
+    expect(run).toHaveBeenCalledTimes(2);
   });
 });
 
