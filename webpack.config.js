@@ -87,6 +87,9 @@ function devServerHttps() {
   };
 }
 
+/** The modules exceljs's browser build loads in place of Node's and JSZip (src/workbook/exceljs*.ts). */
+const EXCELJS_ADAPTERS = /src[\\/]workbook[\\/]exceljs(Zip|Process|ZonderCsv)\.ts$/;
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const localOffice = Boolean(env.localOffice) || !production;
@@ -124,22 +127,58 @@ module.exports = (env = {}, argv = {}) => {
     optimization: {
       // The copied office.js files are Microsoft's own minified builds: do not minify them again.
       // exceljs ships its own minified browser build: keep it in its own lazy chunk and do not minify it again.
-      minimizer: [new TerserPlugin({ exclude: /^(office-js\/|exceljs)/ })],
+      minimizer: [new TerserPlugin({ exclude: /^office-js\// })],
       splitChunks: {
         cacheGroups: {
           // "all": the pane's lazy chunks and the worker's entry share this one file.
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "all" },
+          // exceljs with the ports of Node modules its sources need; fflate (the one zip library) is shared by
+          // exceljs and our own zip code.
+          exceljs: {
+            test: /[\\/]node_modules[\\/](exceljs|readable-stream|buffer|base64-js|ieee754|events|inherits|string_decoder|safe-buffer|util-deprecate|saxes|xmlchars|uuid|fflate)[\\/]|[\\/]src[\\/]workbook[\\/]exceljs(Zip|Process|ZonderCsv)\.ts$/,
+            name: "exceljs",
+            chunks: "all",
+          },
         },
       },
     },
-    resolve: { extensions: [".ts", ".js", ".json"] },
+    resolve: {
+      extensions: [".ts", ".js", ".json"],
+      alias: {
+        // exceljs from its sources, not its prebuilt bundle (which carries a JSZip of its own, and polyfills a
+        // modern webview does not need): its zip on ./src/workbook/exceljsZip.ts (fflate, the one zip library of
+        // dist/), Node's stream/buffer/events from their npm ports, no CSV support (unused), no polyfills.
+        exceljs$: path.resolve(__dirname, "node_modules/exceljs/lib/exceljs.browser.js"),
+        jszip$: path.resolve(__dirname, "src/workbook/exceljsZip.ts"),
+        stream: require.resolve("readable-stream"),
+        "core-js": false,
+        "regenerator-runtime/runtime": false,
+      },
+      fallback: {
+        fs: false,
+        crypto: false,
+        path: false,
+        os: false,
+        buffer: require.resolve("buffer/"),
+        events: require.resolve("events/"),
+      },
+    },
     module: {
-      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
         {
           test: /\.ts$/,
-          exclude: /node_modules/, // ES modules for webpack, so that import() becomes a separate chunk (exceljs loads only on download).
-          use: { loader: "ts-loader", options: { compilerOptions: { module: "es2020" } } },
+          exclude: [/node_modules/, EXCELJS_ADAPTERS], // ES modules for webpack, so that import() becomes a separate chunk (exceljs loads only on download).
+          use: {
+            loader: "ts-loader",
+            options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020" } },
+          },
+        },
+        {
+          // exceljs `require`s these (CommonJS, `export =`).
+          test: EXCELJS_ADAPTERS,
+          use: {
+            loader: "ts-loader",
+            options: { instance: "exceljs-adapters", compilerOptions: { module: "commonjs" } },
+          },
         },
       ],
     },
@@ -149,6 +188,15 @@ module.exports = (env = {}, argv = {}) => {
       assetFilter: (f) => !f.startsWith("office-js/"),
     },
     plugins: [
+      // exceljs's CSV module (unused) is not built: see src/workbook/exceljsZonderCsv.ts.
+      new webpack.NormalModuleReplacementPlugin(/^\.\.\/csv\/csv$/, (resource) => {
+        if (/exceljs[\\/]lib[\\/]doc$/.test(resource.context))
+          resource.request = path.resolve(__dirname, "src/workbook/exceljsZonderCsv.ts");
+      }),
+      new webpack.ProvidePlugin({
+        Buffer: ["buffer", "Buffer"],
+        process: path.resolve(__dirname, "src/workbook/exceljsProcess.ts"),
+      }),
       new webpack.DefinePlugin({
         OPGAVE_VERSIE: JSON.stringify(require("./package.json").version),
         OPGAVE_VERTROUWDE_SLEUTELS: JSON.stringify(sleutels),

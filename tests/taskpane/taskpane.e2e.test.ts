@@ -75,8 +75,10 @@ async function instellingOpgeslagen(page: Page): Promise<void> {
   );
 }
 
+let map: string;
+
 beforeAll(async () => {
-  const map = await bouwAddin(".tmp/e2e-taskpane");
+  map = await bouwAddin(".tmp/e2e-taskpane");
   server = await serveer(map);
   const tekst = bundelTekst(
     maakBundel(nieuw, { gepubliceerd: "2026-12-01T08:00:00Z", uitgever: "Testfeed" }),
@@ -104,6 +106,16 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await new Promise((r) => feed?.close(r));
+});
+
+test("the build carries one zip library: fflate, once (exceljs built from its sources on it), no JSZip", () => {
+  const scripts = fs
+    .readdirSync(map)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => ({ f, code: fs.readFileSync(path.join(map, f), "utf8") }));
+  // fflate's own error text, and JSZip's name (its code names itself in messages and its version).
+  expect(scripts.filter((s) => s.code.includes("invalid zip data")).map((s) => s.f)).toEqual(["exceljs.js"]);
+  expect(scripts.filter((s) => /JSZip/.test(s.code)).map((s) => s.f)).toEqual([]);
 });
 
 describe("preview mode (ordinary browser)", () => {
