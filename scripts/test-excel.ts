@@ -29,20 +29,11 @@ import path from "path";
 import { parseArgs } from "util";
 import type { ZelftestBericht } from "../src/taskpane/zelftest/automatisch";
 import type { ScenarioResultaat } from "../src/taskpane/zelftest/scenarios";
+import { bestandInMap, stuurBestand } from "./statischeMap";
 
 const ROOT = path.resolve(__dirname, "..");
 const PAD = "/zelftest/resultaat";
 const MAX_BERICHT = 1_000_000;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".sig": "text/plain",
-};
 
 export interface Opties {
   timeout: number;
@@ -185,21 +176,12 @@ export async function ontvang(
         });
         return;
       }
-      const pad = path.normalize(path.join(o.map, decodeURIComponent(url.pathname)));
-      if (
-        req.method !== "GET" ||
-        !pad.startsWith(o.map) ||
-        !fs.existsSync(pad) ||
-        fs.statSync(pad).isDirectory()
-      ) {
+      const pad = req.method === "GET" ? bestandInMap(o.map, url.pathname) : undefined;
+      if (pad === undefined) {
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, {
-        "content-type": TYPES[path.extname(pad)] ?? "application/octet-stream",
-        "cache-control": "no-store",
-      });
-      fs.createReadStream(pad).pipe(res);
+      stuurBestand(res, pad, { "cache-control": "no-store" });
     },
   );
   await new Promise<void>((resolve, reject) => {

@@ -10,17 +10,9 @@ import path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { onderteken } from "../../src/data/handtekening";
 import { browserBundel } from "./browserBundel";
+import { bestandInMap, stuurBestand } from "../../scripts/statischeMap";
 
 export const ROOT = path.resolve(__dirname, "../..");
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
 
 /** The repository's development signing key (trusted by the development key profile only). */
 export const ONTWIKKEL_SLEUTEL = path.join(ROOT, "manifest/sleutels/ontwikkel-uitgever.key");
@@ -77,13 +69,12 @@ export interface Server {
 /** Serve a folder on 127.0.0.1 (random port). */
 export function serveer(map: string): Promise<Server> {
   const server = http.createServer((req, res) => {
-    const pad = path.normalize(path.join(map, decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/")));
-    if (!pad.startsWith(map) || !fs.existsSync(pad) || fs.statSync(pad).isDirectory()) {
+    const pad = bestandInMap(map, (req.url ?? "/").split("?")[0] ?? "/");
+    if (pad === undefined) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(pad)] ?? "application/octet-stream" });
-    fs.createReadStream(pad).pipe(res);
+    stuurBestand(res, pad);
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => {
