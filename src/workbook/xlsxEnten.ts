@@ -126,18 +126,31 @@ function gedeeldeTeksten(xml: string): string[] {
   return [...xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => m[1] ?? "");
 }
 
-/** Shared-string cells as inline strings (`<is>` takes the same content as `<si>`: `<t>` or rich runs). */
-function inlineTeksten(xml: string, teksten: readonly string[]): string {
-  return xml.replace(
-    /<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g,
-    (heel, kop: string, inhoud?: string) => {
-      if (attribuut(kop, "t") !== "s") return heel;
-      const i = /<v>\s*(\d+)\s*<\/v>/.exec(inhoud ?? "")?.[1];
-      const si = i === undefined ? undefined : teksten[Number(i)];
-      if (si === undefined) return heel;
-      return `${zetAttribuut(`<c${kop}>`, "t", "inlineStr")}<is>${si}</is></c>`;
-    },
-  );
+const CEL = /<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const CEL_T = /(\st=")([^"]*)"/;
+const CEL_S = /(\ss=")([^"]*)"/;
+
+/**
+ * Every cell in one pass (most of the graft's text): the style index `s` mapped through `stijl`, and a shared
+ * string made inline (`<is>` takes the same content as `<si>`: `<t>` or rich runs).
+ */
+function cellenVoorOrigineel(xml: string, teksten: readonly string[], stijl: (k: number) => number): string {
+  return xml.replace(CEL, (heel: string, kop: string, inhoud?: string) => {
+    const s = CEL_S.exec(kop);
+    const attributen =
+      s && /^\d+$/.test(s[2] ?? "") ? vervangWaarde(kop, s, String(stijl(Number(s[2])))) : kop;
+    const t = inhoud === undefined ? null : CEL_T.exec(attributen);
+    const i = t?.[2] === "s" ? /<v>\s*(\d+)\s*<\/v>/.exec(inhoud ?? "")?.[1] : undefined;
+    const si = i === undefined ? undefined : teksten[Number(i)];
+    if (t && si !== undefined) return `<c${vervangWaarde(attributen, t, "inlineStr")}><is>${si}</is></c>`;
+    return attributen === kop ? heel : `<c${attributen}${heel.slice(2 + kop.length)}`;
+  });
+}
+
+/** `tekst` with the attribute value matched by `m` (`(\sname=")(value)"`) replaced by `waarde`. */
+function vervangWaarde(tekst: string, m: RegExpExecArray, waarde: string): string {
+  const begin = m.index + (m[1] ?? "").length;
+  return `${tekst.slice(0, begin)}${waarde}${tekst.slice(begin + (m[2] ?? "").length)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -306,8 +319,7 @@ function bladVoorOrigineel(
   stijlen: Stijlen,
   nieuwBlad: boolean,
 ): string {
-  let uit = inlineTeksten(xml, teksten);
-  uit = hernummer(uit, "c", "s", (k) => stijlen.xf(k));
+  let uit = cellenVoorOrigineel(xml, teksten, (k) => stijlen.xf(k));
   uit = hernummer(uit, "row", "s", (k) => stijlen.xf(k));
   uit = hernummer(uit, "col", "style", (k) => stijlen.xf(k));
   uit = hernummer(uit, "cfRule", "dxfId", (k) => stijlen.dxf(k));

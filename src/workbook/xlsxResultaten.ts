@@ -66,13 +66,19 @@ export function bronUitWerkboek(wb: ExcelJS.Workbook): RekenBron {
 
 /**
  * Stores the computed result in every formula cell of the workbook (the formula text, shared or not, stays as it
- * is); a formula without a certain result keeps none. Returns how many cells got a result and how many did not.
+ * is); a formula without a certain result keeps none. With `bladen`, only the formula cells of those sheets (a
+ * refill that grafts writes no other); formulas still read every sheet. Returns how many cells got a result and how
+ * many did not.
  */
-export function zetResultaten(wb: ExcelJS.Workbook): { metResultaat: number; zonderResultaat: number } {
+export function zetResultaten(
+  wb: ExcelJS.Workbook,
+  bladen?: readonly string[],
+): { metResultaat: number; zonderResultaat: number } {
   const rekenaar = new Rekenaar(bronUitWerkboek(wb));
   let metResultaat = 0;
   let zonderResultaat = 0;
   for (const ws of wb.worksheets) {
+    if (bladen && !bladen.includes(ws.name)) continue;
     ws.eachRow({ includeEmpty: false }, (rij) =>
       rij.eachCell({ includeEmpty: false }, (cel) => {
         const v = cel.value;

@@ -67,7 +67,7 @@ import { verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
 import { zetResultaten } from "./xlsxResultaten";
 import { invoercontrole, type GeschrevenVorm } from "./invoercontrole";
 import { isEigenVerlies, nieuweEigenOnderdelen, pasInvoercontroleToe } from "./xlsxInvoercontrole";
-import Zip from "./zip";
+import Zip, { opgeslagen } from "./zip";
 import {
   leesNotities,
   verliesBijHerschrijven,
@@ -178,8 +178,7 @@ interface GelezenTabel {
 }
 
 function leesGebied(ws: ExcelJS.Worksheet, g: Gebied, excelTabel: boolean): GelezenTabel {
-  const koppen: string[] = [];
-  for (let k = g.kol1; k <= g.kol2; k++) koppen.push(String(celWaarde(ws.getCell(g.rij1, k)) ?? "").trim());
+  const koppen = koppenIn(ws, g.rij1, g.kol1, g.kol2);
   const rijen: Waarde[][] = [];
   const rauwe: Map<string, RauweCel>[] = [];
   for (let r = g.rij1 + 1; r <= g.rij2; r++) {
@@ -197,33 +196,49 @@ function leesGebied(ws: ExcelJS.Worksheet, g: Gebied, excelTabel: boolean): Gele
   return { gebied: g, bestaand: { koppen, rijen }, rauw: rauwe, excelTabel };
 }
 
-/** Find the plan table: by Excel table name, else by its header row at the plan's start. */
-function zoekTabel(
+/**
+ * Where the plan table is: by Excel table name, else by its header row at the plan's start (a file saved without
+ * table parts); `elders` when its Excel table is on another sheet. Reads only the header row.
+ */
+function zoekGebied(
   wb: ExcelJS.Workbook,
   ws: ExcelJS.Worksheet | undefined,
   plan: TabelPlan,
-): { gevonden?: GelezenTabel; elders?: string } {
+): { gebied?: Gebied; excelTabel?: boolean; elders?: string } {
   for (const blad of wb.worksheets) {
     const t = excelTabel(blad, plan.naam);
     if (!t) continue;
     if (!ws || blad.name !== ws.name) return { elders: blad.name };
     const d = tabelBereik(t);
-    if (d) return { gevonden: leesGebied(ws, { blad: ws.name, ...d }, true) };
+    if (d) return { gebied: { blad: ws.name, ...d }, excelTabel: true };
   }
   if (!ws) return {};
-  // Fallback: the header row at the plan's start position (a file saved without table parts).
   const { rij, kolom } = plan.start;
-  const kop = sleutelKop(plan);
   let kol2 = kolom - 1;
   while (!isLeeg(celWaarde(ws.getCell(rij, kol2 + 1)))) kol2++;
-  if (kol2 < kolom) return {};
-  const koppen: string[] = [];
-  for (let k = kolom; k <= kol2; k++) koppen.push(String(celWaarde(ws.getCell(rij, k))).trim());
-  const si = koppen.indexOf(kop);
+  const si = koppenIn(ws, rij, kolom, kol2).indexOf(sleutelKop(plan));
   if (si < 0) return {};
   let rij2 = rij;
   while (!isLeeg(celWaarde(ws.getCell(rij2 + 1, kolom + si)))) rij2++;
-  return { gevonden: leesGebied(ws, { blad: ws.name, rij1: rij, kol1: kolom, rij2, kol2 }, false) };
+  return { gebied: { blad: ws.name, rij1: rij, kol1: kolom, rij2, kol2 }, excelTabel: false };
+}
+
+/** The headers of row `rij` from column `kol1` to `kol2`, trimmed. */
+function koppenIn(ws: ExcelJS.Worksheet, rij: number, kol1: number, kol2: number): string[] {
+  const koppen: string[] = [];
+  for (let k = kol1; k <= kol2; k++) koppen.push(String(celWaarde(ws.getCell(rij, k)) ?? "").trim());
+  return koppen;
+}
+
+/** Find the plan table (`zoekGebied`) and read it. */
+function zoekTabel(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet | undefined,
+  plan: TabelPlan,
+): { gevonden?: GelezenTabel; elders?: string } {
+  const { gebied, excelTabel: alsTabel, elders } = zoekGebied(wb, ws, plan);
+  if (elders !== undefined) return { elders };
+  return ws && gebied ? { gevonden: leesGebied(ws, gebied, alsTabel === true) } : {};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -661,17 +676,22 @@ function grafiekSpecs(
 
 /**
  * The refill's output: Opgave's sheets grafted into the original package (./xlsxEnten) when it can, else the file
- * exceljs wrote; with what a rewrite of that kind drops before writing (`verliesBijHerschrijven`: only what hangs
- * off Opgave's sheets when grafted, everything exceljs does not write otherwise).
+ * exceljs wrote; with what a rewrite of that kind drops before writing (`vooraf.verlies`, from
+ * `verliesBijHerschrijven`: only what hangs off Opgave's sheets when grafted, everything exceljs does not write
+ * otherwise). When `vooraf.kanEnten`, `geschreven` has results on Opgave's sheets only; should the graft fail all
+ * the same, `volledig` writes the whole workbook again, every sheet with its results.
  */
 async function herschrijving(
   bestaand: Uint8Array | ArrayBuffer,
-  data: Uint8Array,
+  geschreven: Uint8Array,
   eigenBladen: readonly string[],
+  vooraf: { readonly kanEnten: boolean; readonly verlies: readonly string[] },
+  volledig: () => Promise<Uint8Array>,
 ): Promise<{ data: Uint8Array; vooraf: string[] }> {
-  const geent = await entInOrigineel(bestaand, data, eigenBladen);
-  if (geent) return { data: geent, vooraf: await verliesBijHerschrijven(bestaand, eigenBladen) };
-  return { data, vooraf: await verliesBijHerschrijven(bestaand) };
+  if (!vooraf.kanEnten) return { data: geschreven, vooraf: [...vooraf.verlies] };
+  const geent = await entInOrigineel(bestaand, geschreven, eigenBladen);
+  if (geent) return { data: geent, vooraf: [...vooraf.verlies] };
+  return { data: await volledig(), vooraf: await verliesBijHerschrijven(bestaand) };
 }
 
 /** The plan columns of every table that the merge with the existing table writes in another sheet column. */
@@ -681,8 +701,11 @@ function kolomVerplaatsingen(wb: ExcelJS.Workbook, plan: WerkboekPlan): Verplaat
     const ws = wb.getWorksheet(blad.naam);
     if (!ws) continue;
     for (const t of blad.tabellen) {
-      const { gevonden } = zoekTabel(wb, ws, t);
-      const plaatsen = gevonden ? planKolomPlaatsen(t, gevonden.bestaand.koppen) : undefined;
+      // Only the header row: the merge reads the table's cells once, later.
+      const { gebied } = zoekGebied(wb, ws, t);
+      const plaatsen = gebied
+        ? planKolomPlaatsen(t, koppenIn(ws, gebied.rij1, gebied.kol1, gebied.kol2))
+        : undefined;
       if (!plaatsen) continue;
       const kolommen = new Map<number, number>();
       plaatsen.forEach((p, j) => {
@@ -711,7 +734,8 @@ export async function schrijfXlsx(
   const vooraf = bestaand ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined) : [];
   if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
   if (bestaand) {
-    await wb.xlsx.load(bestaand as ArrayBuffer);
+    // Stored: the loss checks above inflated every part already (./zip keeps them); exceljs need not again.
+    await wb.xlsx.load((await opgeslagen(bestaand)) as unknown as ArrayBuffer);
     herstelNotities(wb, await leesNotities(bestaand));
   } else {
     wb.creator = "Opgave";
@@ -725,21 +749,16 @@ export async function schrijfXlsx(
   if (schrijver.eigenKolommenBinnen.length > 0) throw new EigenKolomFout(schrijver.eigenKolommenBinnen);
 
   // Cached results of every formula (after the merge, so the user's inputs count): viewers that do not recalculate.
-  zetResultaten(wb);
-  // Stored, not compressed: this file is read again at once (charts, graft); the last step compresses.
-  const ruw = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
-  // Grafted into the original, this file is only read again: stored, not compressed (inflating twice for nothing).
-  let data = await voegGrafiekenToe(
-    ruw,
-    grafiekSpecs(wb, plan, schrijver.tabellen),
-    bestaand ? "STORE" : "DEFLATE",
-  );
-  // Without charts the file is exceljs's own, stored: compress it here.
-  if (!bestaand && data === ruw)
-    data = await (await Zip.loadAsync(ruw)).generateAsync({ type: "uint8array" });
+  // A graft takes only Opgave's sheets from what exceljs writes: results on the others would be thrown away.
+  zetResultaten(wb, kanEnten ? eigenBladen : undefined);
+  let data = await geschrevenWerkboek(wb, plan, schrijver.tabellen, !!bestaand);
   let verloren: string[] = [];
   if (bestaand) {
-    const uit = await herschrijving(bestaand, data, eigenBladen);
+    const volledig = () => {
+      zetResultaten(wb);
+      return geschrevenWerkboek(wb, plan, schrijver.tabellen, true);
+    };
+    const uit = await herschrijving(bestaand, data, eigenBladen, { kanEnten, verlies: vooraf }, volledig);
     data = uit.data;
     // What the written file lacks, compared part by part with the old one (not by exceljs's model).
     const na = (await verliesNaSchrijven(bestaand, data)).filter((n) => !isEigenVerlies(n, schrijver.eigen));
@@ -757,4 +776,26 @@ export async function schrijfXlsx(
       verloren,
     },
   };
+}
+
+/**
+ * The workbook as exceljs writes it, with the plan's charts: for a refill stored, not compressed (the graft reads
+ * it again at once and compresses its own output), for a first fill compressed.
+ */
+async function geschrevenWerkboek(
+  wb: ExcelJS.Workbook,
+  plan: WerkboekPlan,
+  tabellen: ReadonlyMap<string, GeschrevenTabel>,
+  herbevulling: boolean,
+): Promise<Uint8Array> {
+  // Stored, not compressed: this file is read again at once (charts); the last step compresses.
+  const ruw = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
+  const data = await voegGrafiekenToe(
+    ruw,
+    grafiekSpecs(wb, plan, tabellen),
+    herbevulling ? "STORE" : "DEFLATE",
+  );
+  // Without charts the file is exceljs's own, stored: compress it here.
+  if (!herbevulling && data === ruw) return (await Zip.loadAsync(ruw)).generateAsync({ type: "uint8array" });
+  return data;
 }

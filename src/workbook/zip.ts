@@ -7,6 +7,9 @@
  * As with JSZip: entries keep the order of the archive (new names at the end, a replaced part keeps its place),
  * adding a part first adds an entry for each of its folders that has none, text is UTF-8 both ways and a byte
  * order mark is kept as it is.
+ *
+ * An archive written here is remembered with its parts, so reading it again (a refill's loss check reads its output
+ * at once) inflates nothing.
  */
 import { unzipSync, zipSync, type Zippable } from "fflate";
 
@@ -16,7 +19,8 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
  * The inflated parts of archives read before, by the very bytes object: a refill reads the same file in several
  * checks (what would be lost, notes, the graft), and inflating is most of their cost. Each `loadAsync` still gets
  * its own `Zip` (adding or replacing a part never changes another's), sharing the inflated parts, which nothing
- * writes into. Weakly keyed: forgotten with the bytes. Assumes bytes given to `loadAsync` are not changed after.
+ * writes into; `generateAsync` puts what it wrote here too. Weakly keyed: forgotten with the bytes. Assumes bytes
+ * given to `loadAsync` or returned by `generateAsync` are not changed after.
  */
 const gelezen = new WeakMap<Uint8Array | ArrayBuffer, ReadonlyArray<readonly [string, Uint8Array]>>();
 const encoder = new TextEncoder();
@@ -82,7 +86,9 @@ export default class Zip {
     const niveau = opties.compression === "STORE" ? 0 : 6;
     const delen: Zippable = {};
     for (const [naam, inhoud] of this.inhoud) delen[naam] = [inhoud, { level: niveau }];
-    return Promise.resolve(zipSync(delen));
+    const data = zipSync(delen);
+    gelezen.set(data, [...this.inhoud]);
+    return Promise.resolve(data);
   }
 
   /** Folder entries for the folders of `name` that have none, outermost first ("xl/", "xl/charts/"). */
@@ -98,4 +104,12 @@ export default class Zip {
     this.inhoud.set(name, inhoud);
     this.files[name] = new ZipDeel(name, inhoud);
   }
+}
+
+/**
+ * The archive `data` with every part stored, not compressed: for a reader that would inflate it all again
+ * (exceljs loading a file this module has read already), the inflating is done once.
+ */
+export async function opgeslagen(data: Uint8Array | ArrayBuffer): Promise<Uint8Array> {
+  return (await Zip.loadAsync(data)).generateAsync({ type: "uint8array", compression: "STORE" });
 }

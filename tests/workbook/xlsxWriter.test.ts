@@ -277,6 +277,34 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(1);
   });
 
+  test("an input that is a formula on the user's own sheet: Opgave's results go through it, as with the value typed", async () => {
+    // A graft writes results on Opgave's sheets only; their formulas still read the user's sheets.
+    const herbevuld = async (invoer: ExcelJS.CellValue) => {
+      const wb = await lees(eerste);
+      const eigen = wb.addWorksheet("Mijn invoer");
+      eigen.getCell("A1").value = 70;
+      eigen.getCell("B1").value = { formula: "A1+30" } as ExcelJS.CellFormulaValue;
+      blad(wb, "Taakstelling").getCell(`G${rTaak("2022-I")}`).value = invoer;
+      return blad(await lees((await schrijfXlsx(utrecht, await bewaar(wb))).data), "Taakstelling");
+    };
+    const resultaten = (ws: ExcelJS.Worksheet) => {
+      const uit = new Map<string, unknown>();
+      ws.eachRow((rij) =>
+        rij.eachCell((cel) => {
+          if (cel.type === ExcelJS.ValueType.Formula) uit.set(cel.address, cel.result);
+        }),
+      );
+      return uit;
+    };
+    const [viaFormule, getypt] = [await herbevuld({ formula: "'Mijn invoer'!B1" }), await herbevuld(100)];
+    const invoer = `G${rTaak("2022-I")}`;
+    expect(viaFormule.getCell(invoer).value).toEqual({ formula: "'Mijn invoer'!B1", result: 100 });
+    const metFormule = resultaten(viaFormule);
+    metFormule.delete(invoer);
+    expect(metFormule.size).toBeGreaterThan(50);
+    expect(metFormule).toEqual(resultaten(getypt));
+  });
+
   test("refilling twice is stable", async () => {
     const een = await schrijfXlsx(utrecht, ingevuld);
     const twee = await schrijfXlsx(utrecht, een.data);

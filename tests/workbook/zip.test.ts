@@ -1,10 +1,12 @@
 /**
  * src/workbook/zip.ts (fflate behind the part of JSZip's interface that xlsxOnderdelen uses) behaves like JSZip
  * where that matters: entry order, folder entries, UTF-8 text with a byte order mark kept, and archives the
- * other can read. JSZip stays a development dependency for exactly this comparison and the writer tests.
+ * other can read; and that a package can be handed on stored (for exceljs, which would inflate it again). JSZip
+ * stays a development dependency for exactly this comparison and the writer tests.
  */
 import JSZip from "jszip";
-import Zip from "../../src/workbook/zip";
+import { unzipSync } from "fflate";
+import Zip, { opgeslagen } from "../../src/workbook/zip";
 
 const BOM = "\uFEFF";
 
@@ -66,4 +68,39 @@ test("the same bytes read twice: two archives of their own (a change to one is n
   expect(await b.file("xl/worksheets/sheet1.xml")?.async("string")).not.toBe("<veranderd/>");
   expect(b.file("nieuw.xml")).toBeNull();
   expect(await a.file("xl/worksheets/sheet1.xml")?.async("string")).toBe("<veranderd/>");
+});
+
+/** A JSZip archive whose parts carry an old date. */
+async function oud(): Promise<{ data: Uint8Array; datum: (naam: string) => Date | undefined }> {
+  const zip = new JSZip();
+  const date = new Date(Date.UTC(2020, 0, 1, 12, 0, 0));
+  zip.file("[Content_Types].xml", "<Types/>", { date });
+  zip.file("xl/workbook.xml", `${BOM}<workbook naam="Súdwest-Fryslân"/>`.repeat(40), { date });
+  zip.file("xl/worksheets/sheet1.xml", "<worksheet/>", { date });
+  const data = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  const gelezen = await JSZip.loadAsync(data);
+  return { data, datum: (naam) => gelezen.files[naam]?.date };
+}
+
+/** The parts of an archive read by JSZip with every CRC checked, and their dates. */
+async function gecontroleerd(data: Uint8Array): Promise<Map<string, { tekst: string; datum: Date }>> {
+  const zip = await JSZip.loadAsync(data, { checkCRC32: true });
+  const uit = new Map<string, { tekst: string; datum: Date }>();
+  for (const [naam, f] of Object.entries(zip.files))
+    uit.set(naam, { tekst: await f.async("string"), datum: f.date });
+  return uit;
+}
+
+test("a package handed on stored: the same parts in the same order, none compressed, every CRC right", async () => {
+  const { data } = await oud();
+  for (const bron of [data, data.slice().buffer]) {
+    const stored = await opgeslagen(bron);
+    expect(stored).not.toBe(bron);
+    const methoden: number[] = [];
+    unzipSync(new Uint8Array(stored), { filter: (f) => (methoden.push(f.compression), true) });
+    expect(methoden).toEqual([0, 0, 0, 0, 0]);
+    const [a, b] = [await gecontroleerd(data), await gecontroleerd(new Uint8Array(stored))];
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [naam, deel] of a) expect(b.get(naam)?.tekst).toBe(deel.tekst);
+  }
 });
