@@ -56,7 +56,9 @@ test("the package is a zip that JSZip itself reads: the same parts, the image by
   const echt = jest.requireActual<typeof JSZip>("jszip");
   const zip = await echt.loadAsync(await schrijf());
   const namen = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
-  expect(namen).toEqual(expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/media/image1.png"]));
+  expect(namen).toEqual(
+    expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/media/image1.png"]),
+  );
   const png = await zip.file("xl/media/image1.png")!.async("uint8array");
   expect(Buffer.from(png).toString("base64")).toBe(PNG);
   expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toContain("<f>B1*2</f>");
