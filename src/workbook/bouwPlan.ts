@@ -7,7 +7,8 @@
  *
  * Taakstelling chain (sheet "Taakstelling", table Opgave_Taakstelling, one row per half-year 2016-II … the last
  * period of the dataset). Per row r (previous row p):
- *   T(r)  = the own input "Taakstelling (eigen invoer)" when filled, else the dataset's taakstelling
+ *   T(r)  = the own input "Taakstelling (eigen invoer)" when filled, else art. 29 with the own national number
+ *           (below) when filled, else the dataset's taakstelling
  *   S(r)  = start balance: N(Opgave_Beginsaldo) in the start row (named cell Opgave_Startperiode; empty = the first
  *           row), Achterstand(p) − Voorsprong(p) in later rows, "" before the start row
  *   Gecorrigeerd(r) = T(r) + S(r)                           ("" when T or S is "")
@@ -20,11 +21,16 @@
  * territory, the sum of the parts' (Voorne aan Zee 2022-II = Brielle 14 + Hellevoetsluis 32 + Westvoorne 12 = 58),
  * labelled "som van …" in "Herkomst". A taakstelling the data cannot give (national number unknown, a split or
  * partial transfer on the way, gemeente ended) is left empty with the reason in "Herkomst"; the user fills it from
- * the official circular in the own-input column. The own-input column takes the gemeente's figure, not a national
- * number: where art. 29 can be computed, "Toelichting" gives the rule with the period's reference inhabitants
- * (⌈landelijk × iG / iN⌉, what OPGAVE.TAAKSTELLING(gemeente; periode; landelijk) returns), or says why not. (No
- * input column for a national number: the refill treats an input column an older table lacks as the user's edit
- * and would skip the Taakstelling table of every workbook made so far — ./samenvoegen, ./officeBeslissing.)
+ * the official circular in the own-input column.
+ * A national number of the user's own (column "Landelijk getal (eigen invoer)", L; issue 14, the rule of
+ * OPGAVE.TAAKSTELLING(gemeente; periode; landelijk)): the row's taakstelling becomes art. 29 with it,
+ *   T(r) = ⌈L × Inwoners / Inwoners Nederland⌉  (ROUNDUP, the inhabitants on the row's "Peildatum inwoners", CBS)
+ * — for a territory before a herindeling the sum of the parts, each ⌈L × iG(deel) / iN⌉ (the parts' inhabitants
+ * are in "Toelichting") — when the data has the period's national number too, and also over an official figure (the
+ * user who types L asks for art. 29 with it, as the function does). Precedence: own taakstelling > own national
+ * number > the dataset's taakstelling. Without the reference date's inhabitants in the data the cells are empty
+ * and T stays "" with the reason in "Verloop" (never a guess); "Verloop" names a used L ("landelijk getal eigen
+ * invoer").
  *
  * Layout (gemeente): Overzicht (key figures A2:B14, current backlog/surplus/period as INDEX/MATCH formulas on the
  * Taakstelling sheet, chart at A18) · Taakstelling (B4 Opgave_Startperiode, B5 Opgave_Beginsaldo, table at A7) ·
@@ -204,6 +210,10 @@ export interface PeriodeRegel {
    * used — or why it cannot be computed (the population date outside the data, a split on the way).
    */
   readonly eigen: GebiedTaakstelling | OpgaveFout;
+  /** iN: the inhabitants of the Netherlands on the period's reference date (null when the data has none). */
+  readonly inwonersNederland: number | null;
+  /** The period's reference date of the inhabitants (ISO, 1 January of the year before the half-year). */
+  readonly peildatum: string;
 }
 
 /** The sum of the parts' inhabitants (iG), null when one is not known. */
@@ -237,13 +247,16 @@ export function periodeRegels(engine: Engine, g: Gemeente): PeriodeRegel[] {
       inwoners: inwonersVan(eigen),
       taakstelling: ketenTaakstelling(engine, g, p, opDag),
       eigen,
+      inwonersNederland: eigen instanceof OpgaveFout ? null : (eigen.delen[0]?.herkomst.iN ?? null),
+      peildatum: `${peiljaarInwoners(p)}-01-01`,
     };
   });
 }
 
 const ONBEKEND_HINT = "Vul het getal uit de circulaire in bij Taakstelling (eigen invoer).";
 const ONBEKEND_HINT_LANDELIJK =
-  "Vul het getal uit de circulaire in bij Taakstelling (eigen invoer); met alleen het landelijk getal: zie Toelichting.";
+  "Vul het getal uit de circulaire in bij Taakstelling (eigen invoer), of het landelijk getal bij Landelijk getal (eigen invoer).";
+const LANDELIJK_KOP = "Landelijk getal (eigen invoer)";
 
 const TAAKSTELLING_TABEL_START = GEMEENTE_PLEKKEN.taakstelling.tabel;
 
@@ -262,6 +275,8 @@ const OPMAAK = { achterstand: "achterstand", voorsprong: "voorsprong", ontbreekt
 function ketenOpmaak(a: TabelAdres, nodig?: string): OpmaakRegel[] {
   const cel = (sleutel: string) => a.cel(sleutel, 0);
   const positief = (sleutel: string) => `AND(ISNUMBER(${cel(sleutel)}),${cel(sleutel)}>0)`;
+  // Unchanged since before "Landelijk getal (eigen invoer)": a refill recognises Opgave's own rules by their
+  // formula, so another formula would leave the old rule behind as the user's (and the .xlsx writer would refuse).
   const leeg = `AND(${cel("taakstelling")}="",${cel("taakstellingEigen")}="")`;
   return [
     {
@@ -299,6 +314,47 @@ interface TaakRij {
   /** This row's Achterstand. */
   readonly ach: string;
   readonly vorige?: { readonly ach: string; readonly voor: string };
+  /** The own national number L, and art. 29 with it (or why there is none) — see `landelijkFormule`. */
+  readonly landelijk: LandelijkFormule;
+}
+
+/**
+ * A text as string literals of an Excel formula ("" inside doubled), joined with & in pieces of at most 250
+ * characters (Excel refuses a string constant of more than 255 in a formula).
+ */
+function tekstLiteraal(t: string): string {
+  const delen = t.match(/[\s\S]{1,250}/g) ?? [""];
+  return delen.map((d) => `"${d.replace(/"/g, '""')}"`).join("&");
+}
+
+/** The own national number L of a row and what the row makes of it. */
+interface LandelijkFormule {
+  /** The cell of L. */
+  readonly l: string;
+  /** art. 29 with L as a formula expression over the row's inhabitants ("" when one is not a number). */
+  readonly art29?: string;
+  /** Why art. 29 with L cannot be computed for this row (the engine's message), when it cannot. */
+  readonly reden?: string;
+  /** The reference date of the inhabitants (ISO). */
+  readonly peildatum: string;
+}
+
+/**
+ * art. 29 with the own national number in `l` for row `r` (as OPGAVE.TAAKSTELLING(gemeente; periode; L) and the
+ * ledger functions with `landelijk` compute it): ⌈L × Inwoners / Inwoners Nederland⌉ over the row's cells; for a
+ * territory before a herindeling the sum of the parts' ⌈L × iG / iN⌉ (the parts' inhabitants as numbers, listed in
+ * "Toelichting"; iN from the cell). Or the reason when the data cannot give it.
+ */
+function landelijkFormule(r: PeriodeRegel, l: string, iG: string, iN: string): LandelijkFormule {
+  const e = r.eigen;
+  const peildatum = r.peildatum;
+  if (e instanceof OpgaveFout) return { l, reden: e.message, peildatum };
+  const term = (inwoners: string) => `ROUNDUP(${l}*${inwoners}/${iN},0)`;
+  if (e.delen.length === 1) {
+    return { l, art29: `IF(AND(ISNUMBER(${iG}),ISNUMBER(${iN})),${term(iG)},"")`, peildatum };
+  }
+  const som = e.delen.map((d) => term(String(d.herkomst.iG ?? 0))).join("+");
+  return { l, art29: `IF(ISNUMBER(${iN}),${som},"")`, peildatum };
 }
 
 /**
@@ -307,11 +363,18 @@ interface TaakRij {
  */
 function ketenFormules(r: TaakRij, eersteRij: boolean): Formule[] {
   const { periode, d, e, tg, h, gh, vorige } = r;
+  const { l } = r.landelijk;
   const start = NAMEN.startperiode;
   const begin = NAMEN.beginsaldo;
   const beginFout = `ISTEXT(${begin})`;
   const isStart = eersteRij ? `OR(${start}="",${periode}=${start})` : `${periode}=${start}`;
-  const gebruikt = `IF(ISNUMBER(${e}),${e},IF(AND(${e}="",ISNUMBER(${d})),${d},""))`;
+  const { min, max } = GRENZEN.landelijkTaakstelling;
+  // A whole L within TAAKSTELLING's range (ROUNDUP(L,0)=L: whole); otherwise no taakstelling, with the reason.
+  const geldig = `AND(${l}>=${min},${l}<=${max},ROUNDUP(${l},0)=${l})`;
+  const metLandelijk = r.landelijk.art29 ? `IF(${geldig},${r.landelijk.art29},"")` : `""`;
+  const gebruikt =
+    `IF(ISNUMBER(${e}),${e},IF(${e}<>"","",IF(ISNUMBER(${l}),${metLandelijk},` +
+    `IF(AND(${l}="",ISNUMBER(${d})),${d},""))))`;
   const metBegin = `IF(${beginFout},"",${tg}+N(${begin}))`;
   const gecorrigeerd = vorige
     ? `IF(NOT(ISNUMBER(${tg})),"",IF(${periode}=${start},${metBegin},IF(ISNUMBER(${vorige.ach}),${tg}+${vorige.ach}-${vorige.voor},"")))`
@@ -320,26 +383,40 @@ function ketenFormules(r: TaakRij, eersteRij: boolean): Formule[] {
   const ach = `IF(${beide},MAX(${h}-${gh},0),"")`;
   const voor = `IF(${beide},MAX(${gh}-${h},0),"")`;
   const gestart = vorige ? `OR(${periode}=${start},ISNUMBER(${vorige.ach}))` : isStart;
+  // About L, in this row whatever the chain does: why it gives no taakstelling, or that it gave the one used.
+  const lGeenGetal = `"${LANDELIJK_KOP} "&${periode}&" is geen getal; vul een geheel getal in om verder te rekenen."`;
+  const lReden = r.landelijk.reden
+    ? `"${LANDELIJK_KOP} "&${periode}&": "&${tekstLiteraal(r.landelijk.reden)}`
+    : `"${LANDELIJK_KOP} "&${periode}&" moet een geheel getal van ${getal(min)} tot en met ${getal(max)} zijn; pas het aan om verder te rekenen."`;
+  const lNoot =
+    `"Taakstelling (gebruikt) "&${periode}&" = "&${tg}&": art. 29 Hvw 2014 met landelijk getal eigen invoer "&${l}&` +
+    `" en de inwoners per "&${tekstLiteraal(datumTekst(r.landelijk.peildatum))}&" (CBS; kolommen Inwoners en Inwoners Nederland)."`;
+  const overL = `IF(OR(${e}<>"",${l}=""),"",IF(NOT(ISNUMBER(${l})),${lGeenGetal},IF(ISNUMBER(${tg}),${lNoot},${lReden})))`;
   const reden =
     `IF(AND(${e}<>"",NOT(ISNUMBER(${e}))),"Taakstelling (eigen invoer) "&${periode}&" is geen getal; vul een geheel getal in om verder te rekenen.",` +
+    `IF(AND(${e}="",${l}<>"",NOT(ISNUMBER(${tg}))),${overL},` +
     `IF(NOT(ISNUMBER(${tg})),"vul de taakstelling "&${periode}&" in bij Taakstelling (eigen invoer) om verder te rekenen.",` +
     `IF(AND(${isStart},${beginFout}),"Beginsaldo is geen getal; vul een geheel getal in (leeg = 0) om te rekenen.",` +
     `IF(${gh}="","vul Gehuisvest "&${periode}&" in om verder te rekenen.",` +
-    `"Gehuisvest "&${periode}&" is geen getal; vul een geheel getal in om verder te rekenen."))))`;
-  // Only in the row where the chain stops: rows after it have not started (their previous row is blank).
-  const verloop = `IF(OR(NOT(${gestart}),ISNUMBER(${r.ach})),"","${VERLOOP_STOPT}"&${reden})`;
+    `"Gehuisvest "&${periode}&" is geen getal; vul een geheel getal in om verder te rekenen.")))))`;
+  // The stop note only in the row where the chain stops (rows after it have not started: their previous row is
+  // blank); what L did, in every row that has one (after the stop note when both).
+  const stopt = `AND(${gestart},NOT(ISNUMBER(${r.ach})))`;
+  const verloop = `IF(${stopt},"${VERLOOP_STOPT}"&${reden}&IF(AND(${e}="",ISNUMBER(${l}),ISNUMBER(${tg}))," "&${lNoot},""),${overL})`;
   return [f(gecorrigeerd), f(ach), f(voor), f(gebruikt), f(verloop)];
 }
 
 /**
- * Without the dataset's taakstelling: how art. 29 gives it from the circular's national number L, with the period's
- * reference inhabitants (per part and summed for a territory), as OPGAVE.TAAKSTELLING(gemeente; periode; L) does;
- * or why that cannot be computed either. Empty when that reason is the row's own.
+ * How art. 29 gives the taakstelling from a national number L (the circular's, typed in "Landelijk getal (eigen
+ * invoer)"), with the period's reference inhabitants (per part and summed for a territory), as
+ * OPGAVE.TAAKSTELLING(gemeente; periode; L) does; or why that cannot be computed. Empty when that reason is the
+ * row's own (`reden`, already said).
  */
-function landelijkRegel(r: PeriodeRegel, reden: OpgaveFout): string {
+function landelijkRegel(r: PeriodeRegel, reden?: OpgaveFout): string {
   const e = r.eigen;
   if (e instanceof OpgaveFout)
-    return e.message === reden.message ? "" : ` Met een eigen landelijk getal: ${e.message}`;
+    return e.message === reden?.message ? "" : ` Met een eigen landelijk getal: ${e.message}`;
+  if (!reden) return "";
   const eerste = e.delen[0]?.herkomst;
   if (!eerste) return "";
   const iN = getal(eerste.iN ?? 0);
@@ -350,15 +427,21 @@ function landelijkRegel(r: PeriodeRegel, reden: OpgaveFout): string {
       : e.delen.map((d) => `${d.gemeente.naam} ${deel(d.herkomst.iG)}`).join(" + ");
   return (
     ` Met het landelijk getal L uit de circulaire (art. 29 Hvw 2014, inwoners per ` +
-    `${dagTekst(dagUitCode(eerste.peildatum))}): ${regel}, wat ` +
-    `OPGAVE.TAAKSTELLING("${e.gemeente.naam}";"${r.periode}";L) geeft; vul de uitkomst in bij Taakstelling (eigen invoer).`
+    `${dagTekst(dagUitCode(eerste.peildatum))}, CBS): ${regel}, wat ` +
+    `OPGAVE.TAAKSTELLING("${e.gemeente.naam}";"${r.periode}";L) geeft; vul L in bij ${LANDELIJK_KOP} ` +
+    `(Taakstelling (gebruikt) rekent het dan uit) of de uitkomst bij Taakstelling (eigen invoer).`
   );
 }
 
-/** Column Toelichting: where the taakstelling comes from, or why there is none and how to fill it in. */
+/**
+ * Column Toelichting: where the taakstelling comes from, or why there is none and how to fill it in; and why a
+ * national number of the user's own would give none either.
+ */
 function toelichting(engine: Engine, r: PeriodeRegel): string {
   const t = r.taakstelling;
-  return t instanceof OpgaveFout ? `${t.message}${landelijkRegel(r, t)}` : gebiedTekst(engine.register, t);
+  return t instanceof OpgaveFout
+    ? `${t.message}${landelijkRegel(r, t)}`
+    : `${gebiedTekst(engine.register, t)}${landelijkRegel(r)}`;
 }
 
 /** One row of the Taakstelling table (the columns of TAAKSTELLING_KOLOMMEN, in order). */
@@ -376,6 +459,7 @@ function taakstellingRij(engine: Engine, a: TabelAdres, r: PeriodeRegel, i: numb
       gh: cel("gehuisvest"),
       ach: cel("achterstand"),
       ...(i > 0 ? { vorige: { ach: a.cel("achterstand", i - 1), voor: a.cel("voorsprong", i - 1) } } : {}),
+      landelijk: landelijkFormule(r, cel("landelijkEigen"), cel("inwoners"), cel("inwonersNederland")),
     },
     i === 0,
   );
@@ -394,6 +478,9 @@ function taakstellingRij(engine: Engine, a: TabelAdres, r: PeriodeRegel, i: numb
     toelichting(engine, r),
     gebruikt ?? null,
     verloop ?? null,
+    null,
+    r.inwonersNederland,
+    datumCel(r.peildatum),
   ];
 }
 
@@ -411,7 +498,7 @@ function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeR
         rij(1),
         `Taakstelling huisvesting vergunninghouders — ${g.naam} (${g.code})`,
         "Vul per periode Gehuisvest in; Gecorrigeerd, Achterstand en Voorsprong rekenen zichzelf uit (gewone Excel-formules). Kolom Verloop zegt waar en waarom het verloop stopt. Vóór een herindeling die de gemeente vormde of vergrootte telt het grondgebied: de som van de delen (kolom Herkomst).",
-        "Taakstelling leeg = onbekend (landelijk getal niet bekend, grondgebied gesplitst, gemeente opgeheven): vul het getal uit de circulaire in bij Taakstelling (eigen invoer); met alleen het landelijk getal geeft Toelichting de rekenregel. Een lege verplichte cel laat de rest van het verloop leeg (nooit stil 0).",
+        "Taakstelling leeg = onbekend (landelijk getal niet bekend, grondgebied gesplitst, gemeente opgeheven): vul het getal uit de circulaire in bij Taakstelling (eigen invoer), of het landelijk getal bij Landelijk getal (eigen invoer): dan rekent art. 29 (een eigen taakstelling gaat voor). Een lege verplichte cel laat de rest van het verloop leeg (nooit stil 0).",
       ),
       {
         start: GEMEENTE_PLEKKEN.taakstelling.toelichting,

@@ -258,9 +258,21 @@ const BEGINSALDO: Validatie = {
   fout: "Beginsaldo: vul een geheel getal in, achterstand positief (bijv. 12) en voorsprong negatief (bijv. -5), zonder tekst.",
 };
 
+/** A national number of the user's own (art. 29 with it): 1 to 200,000, as TAAKSTELLING's `landelijk` accepts. */
+const LANDELIJK_EIGEN: Validatie = {
+  soort: "geheel",
+  min: 1,
+  max: 200_000,
+  titel: "Landelijk getal (eigen invoer)",
+  invoer:
+    "Het landelijk aantal te huisvesten vergunninghouders voor deze periode uit de circulaire: een geheel getal van 1 tot en met 200000 (bijv. 19500). Leeg = het landelijk getal uit de dataset.",
+  fout: "Landelijk getal (eigen invoer): vul een geheel getal van 1 tot en met 200000 in (bijv. 19500), zonder punten, spaties of tekst.",
+};
+
 /** The validations of the columns and named input cells (the start period's list is made with the plan). */
 export const VALIDATIES = {
   taakstellingEigen: aantal("Taakstelling (eigen invoer)", "de taakstelling uit de dataset"),
+  landelijkEigen: LANDELIJK_EIGEN,
   gehuisvest: aantal("Gehuisvest", "nog niet bekend (het verloop stopt daar)"),
   beginsaldo: BEGINSALDO,
   bestaand: aantal("Bestaande plaatsen", "niet bekend"),
@@ -349,6 +361,11 @@ export const TAAKSTELLING_KOLOMMEN: readonly Kolom[] = [
   // else the dataset's; the chart plots it) and where and why the chain stops. No text format: they hold formulas.
   kolom("taakstellingGebruikt", "Taakstelling (gebruikt)", "formule", G, 13),
   kolom("verloop", "Verloop", "formule", undefined, 70),
+  // Added at the end too (issue 14): a national number of the user's own for a period, and the figures art. 29
+  // needs with it on the period's reference date (CBS), so "Taakstelling (gebruikt)" computes ⌈L × iG / iN⌉ itself.
+  metValidatie(kolom("landelijkEigen", "Landelijk getal (eigen invoer)", "invoer", G, 14), V.landelijkEigen),
+  kolom("inwonersNederland", "Inwoners Nederland", "gegeven", G, 13),
+  kolom("peildatumInwoners", "Peildatum inwoners", "gegeven", D, 11),
 ];
 
 export const OPVANG_KOLOMMEN: readonly Kolom[] = [
@@ -494,4 +511,24 @@ export const CONSOLIDATIE_KOLOMMEN: {
     kolom("gebruikt", "Gebruikt", "gegeven", T, 9),
     kolom("toelichting", "Toelichting", "gegeven", T, 80),
   ],
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Columns added by a later version
+
+/**
+ * The headers of the columns a later version of Opgave added at the end of a table, by table name. A refill of an
+ * older table writes them after the user's own columns (./samenvoegen `kolomVolgorde`), so a refilled table may have
+ * a user's column before them, and it stays there on every later refill; a user's column before any other of
+ * Opgave's columns is still one inside the table (`eigenKolommenBinnen`). Only ever append to these lists.
+ */
+export const LATER_TOEGEVOEGD: Readonly<Record<string, readonly string[]>> = {
+  [TABELLEN.taakstelling]: [
+    "taakstellingGebruikt",
+    "verloop",
+    "landelijkEigen",
+    "inwonersNederland",
+    "peildatumInwoners",
+  ].map((s) => kop(TAAKSTELLING_KOLOMMEN, s)),
+  [CONSOLIDATIE_TABELLEN.overzicht]: [kop(CONSOLIDATIE_KOLOMMEN.overzicht, "achtereenAchter")],
 };

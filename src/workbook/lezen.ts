@@ -94,6 +94,8 @@ const KOLOMMEN = {
   gecorrigeerd: kop(TAAKSTELLING_KOLOMMEN, "gecorrigeerd"),
   achterstand: kop(TAAKSTELLING_KOLOMMEN, "achterstand"),
   voorsprong: kop(TAAKSTELLING_KOLOMMEN, "voorsprong"),
+  /** Not in older workbooks; not counted (see `landelijkEigen`). */
+  landelijk: kop(TAAKSTELLING_KOLOMMEN, "landelijkEigen"),
 };
 const VERPLICHT = [KOLOMMEN.periode, KOLOMMEN.taakstelling, KOLOMMEN.eigen, KOLOMMEN.gehuisvest];
 
@@ -365,6 +367,7 @@ function leesTaakstelling(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlever
     };
     const eigenCel = cel(KOLOMMEN.eigen);
     const gehuisvestCel = cel(KOLOMMEN.gehuisvest);
+    landelijkEigen(cel(KOLOMMEN.landelijk), eigenCel, periode, problemen);
     rijen.push({
       periode,
       rij: r,
@@ -383,6 +386,31 @@ function leesTaakstelling(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlever
     });
   }
   return { blad: ws.name, bereik, rijen };
+}
+
+/**
+ * A national number of the user's own ("Landelijk getal (eigen invoer)") where no own taakstelling is typed: the
+ * workbook's chain computes art. 29 with it, the consolidation does not (yet): a rejected input of the taakstelling
+ * part, so the file's stored results are not held against the consolidation's ledger, and the user is told to type
+ * the taakstelling itself.
+ */
+function landelijkEigen(
+  cel: ExcelJS.Cell | undefined,
+  eigenCel: ExcelJS.Cell | undefined,
+  periode: string,
+  problemen: Probleem[],
+): void {
+  if (!cel || (eigenCel && inhoud(eigenCel).soort !== "leeg")) return;
+  const i = inhoud(cel);
+  if (i.soort === "leeg") return;
+  const waarde = i.soort === "formule" ? "(formule)" : String(i.waarde);
+  const waar = bijCel(cel);
+  problemen.push({
+    soort: "ongeldigeInvoer",
+    ernst: "fout",
+    ...waar,
+    melding: b.landelijkEigenNietGeconsolideerd(periode, waar.plek, waarde),
+  });
 }
 
 function leesStartperiode(

@@ -4,7 +4,11 @@
  * and the report. No Office.js objects here, so every refill case can be tested without Excel.
  *
  * Refill of a table (found by its table name, else by its header row at the plan's start):
- * - skipped and reported in `overgeslagen`, not touched, when: edited out of shape (`samenvoegenTabel`), moved to
+ * - a plan column the table lacks (one a later version added, an input column too) is added at the end of the
+ *   table, after the user's own columns, empty where it is input, and named in the report; the plan's formulas move
+ *   with it (./kolomVerplaatsing, as in ./xlsxWriter), so no column the table has moves;
+ * - skipped and reported in `overgeslagen`, not touched, when: edited out of shape (no key column:
+ *   `samenvoegenTabel`), moved to
  *   another position or sheet, a column would move (a column of the user's inside the table, Opgave's columns
  *   reordered or one deleted: `kolomVerschuiving`; A1 references to it would read another column), a key occurs
  *   twice (the merge would drop a row), the new size would overlap another table, it would grow over a cell the
@@ -57,6 +61,7 @@ import {
   type OpmaakOpdracht,
   type ValidatieOpdracht,
 } from "./invoercontrole";
+import { verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
 import { blokNotatie, isFormule } from "./plan";
 import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
 import {
@@ -64,6 +69,7 @@ import {
   controleerSleutels,
   eigenKolommenBinnen,
   isLeeg,
+  planKolomPlaatsen,
   samenvoegenInvoer,
   samenvoegenTabel,
   sleutelIndex,
@@ -1265,17 +1271,42 @@ function beslisTabellen(staat: WerkmapStaat, plan: WerkboekPlan) {
 }
 
 /**
+ * The plan columns of every table that the merge with the table in the workbook writes in another sheet column
+ * (./samenvoegen `kolomVolgorde`: a column new to the table comes after the user's own columns), as for the .xlsx
+ * writer: the plan's formulas are moved with them (./kolomVerplaatsing).
+ */
+function kolomVerplaatsingen(staat: WerkmapStaat, plan: WerkboekPlan): Verplaatsing[] {
+  const uit: Verplaatsing[] = [];
+  for (const blad of plan.bladen) {
+    for (const tp of blad.tabellen) {
+      const gevonden = vindOudeTabel(staat, blad, tp);
+      const oud = "overgeslagen" in gevonden ? undefined : gevonden.oud;
+      const plaatsen = oud ? planKolomPlaatsen(tp, oud.koppen) : undefined;
+      if (!plaatsen) continue;
+      const kolommen = new Map<number, number>();
+      plaatsen.forEach((p, j) => {
+        if (p !== j) kolommen.set(tp.start.kolom + j, tp.start.kolom + p);
+      });
+      uit.push({ blad: blad.naam, vanafRij: tp.start.rij, kolommen });
+    }
+  }
+  return uit;
+}
+
+/**
  * The write tasks for `plan` on the workbook `staat`, in order — new sheets; tables (structure and header, so
  * every formula written later can refer to any plan table); named input cells; table bodies (in row chunks of at
  * most `max` cells and `maxBytes` bytes) and totals rows; blocks; charts; per sheet column widths, print settings (./officeAfdruk) and
  * guard rails (validations, conditional formats, hidden columns, frozen panes) — and the report.
  */
 export function beslis(
-  plan: WerkboekPlan,
+  planZoals: WerkboekPlan,
   staat: WerkmapStaat,
   max: number,
   maxBytes = STANDAARD_MAX_BYTES_PER_SYNC,
 ): Beslissing {
+  // Plan columns written elsewhere (after the user's columns in an older table): the formulas follow them.
+  const plan = verplaatsPlan(planZoals, kolomVerplaatsingen(staat, planZoals));
   const grens: Grenzen = { cellen: max, bytes: maxBytes };
   const bestaatBlad = (naam: string) => staat.bladen.some((b) => sleutel(b) === sleutel(naam));
   const tabellen = beslisTabellen(staat, plan);

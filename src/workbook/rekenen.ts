@@ -15,8 +15,8 @@
  * `{ fout: "#N/A" }`.
  *
  * The language is ./formuleTaal's (references, ranges, sheet names, defined names, + - * / &, comparisons) with the
- * functions IF, AND, OR, NOT, IFERROR, N, SUM, MAX, MIN, ABS, COUNT, INDEX (one index), MATCH (exact, match type 0),
- * ISNUMBER, ISTEXT, ISLOGICAL, ISBLANK, ISERROR, ISNA, LEN, LEFT, RIGHT and MID, and Excel's rules:
+ * functions IF, AND, OR, NOT, IFERROR, N, SUM, MAX, MIN, ABS, ROUNDUP, COUNT, INDEX (one index), MATCH (exact,
+ * match type 0), ISNUMBER, ISTEXT, ISLOGICAL, ISBLANK, ISERROR, ISNA, LEN, LEFT, RIGHT and MID, and Excel's rules:
  * an empty cell is 0 in arithmetic and equals "" (and 0, FALSE) in comparisons; text compares above numbers and
  * booleans above text, case-insensitively; N(text) = 0; COUNT counts numbers only; SUM/MAX over references skip
  * text, booleans and empty cells; errors propagate (#VALUE! for text in arithmetic, #DIV/0!, #N/A from MATCH,
@@ -138,6 +138,23 @@ function alsTekst(v: Scalar | null): string | Fout {
   // Excel shows at most 15 significant digits (general format): only plain short numbers are certain.
   if (/e/i.test(s) || s.replace(/^-/, "").replace(".", "").replace(/^0+/, "").length > 15) return nee();
   return s;
+}
+
+/**
+ * ROUNDUP(x; n): away from zero to n decimals (n < 0: to tens, hundreds, …), as Excel and LibreOffice do. Where x
+ * scaled is not a whole number but so close to one that either program's own rounding (Excel: 15 significant
+ * digits) may treat it as whole, the result is theirs to decide: none.
+ */
+function omhoog(x: number, n: number): number {
+  if (Math.abs(n) > 15) return nee();
+  const schaal = 10 ** Math.abs(n);
+  const y = n >= 0 ? x * schaal : x / schaal;
+  const heel = Math.round(y);
+  if (y !== heel && Math.abs(y - heel) <= 1e-13 * Math.abs(y)) return nee();
+  if (!Number.isFinite(y)) return nee();
+  const c = y === heel ? heel : Math.sign(y) * Math.ceil(Math.abs(y));
+  const r = n >= 0 ? c / schaal : c * schaal;
+  return r === 0 ? 0 : r;
 }
 
 /** Numbers the programs might round to equal (or snap to 0): the result is theirs to decide. */
@@ -448,6 +465,13 @@ export class Rekenaar {
       case "ABS": {
         const n = alsGetal(een());
         return isFout(n) ? n : Math.abs(n);
+      }
+      case "ROUNDUP": {
+        if (args.length !== 2) return nee();
+        const x = alsGetal(this.scalar(this.reken(args[0]!, blad)));
+        if (isFout(x)) return x;
+        const n = alsGetal(this.scalar(this.reken(args[1]!, blad)));
+        return isFout(n) ? n : omhoog(x, Math.trunc(n));
       }
       default:
         return this.tekstFunctie(naam, args, blad);

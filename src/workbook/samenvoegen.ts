@@ -4,7 +4,7 @@
  */
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
 import { adres } from "./a1";
-import { NOTATIE } from "./indeling";
+import { LATER_TOEGEVOEGD, NOTATIE } from "./indeling";
 import {
   blokNotatie,
   isFormule,
@@ -35,6 +35,12 @@ export interface SamengevoegdeTabel {
   readonly wijzigingen: readonly Wijziging[];
   readonly invoerBehouden: number;
   readonly verweesd: readonly string[];
+  /**
+   * Headers of the plan columns the existing table lacked: those after the last one it has (a later version of
+   * Opgave added them) at the end of the table, after the user's own columns, empty where they are input; one the
+   * user deleted (not input) at its place (`kolomVolgorde`). Also first in `wijzigingen`, so every report names them.
+   */
+  readonly nieuweKolommen: readonly string[];
 }
 
 export interface OvergeslagenTabel {
@@ -93,8 +99,26 @@ export function controleerSleutels(plan: TabelPlan, bestaand: BestaandeTabel): O
 }
 
 /**
- * @returns the merged table, or "overgeslagen" when the existing table was edited out of shape (its key column or
- *   an input column is missing): then Opgave does not touch it rather than risk losing what the user entered.
+ * The report line of a plan column a refill adds to an existing table (`nieuweKolommen`): `achteraan`, a column new
+ * to the table (at its end), else one of Opgave's the table lacked, written at its place again.
+ */
+export function nieuweKolomWijziging(tabel: string, k: Kolom, achteraan: boolean): Wijziging {
+  const soort = k.soort === "invoer" ? "nieuwe invoerkolom (leeg)" : "nieuwe kolom";
+  return {
+    plek: `${tabel}: kolom "${k.kop}"`,
+    oud: null,
+    nieuw: achteraan ? `${soort}, achteraan de tabel` : `${soort}, op zijn plaats teruggezet`,
+  };
+}
+
+/**
+ * @returns the merged table, or "overgeslagen" when the existing table was edited out of shape (its key column is
+ *   missing, or an input column before the last of Opgave's columns it has: deleted or renamed): then Opgave does
+ *   not touch it rather than risk losing what the user entered. Plan columns after the last one the table has — an
+ *   input column too: a later version of Opgave added them at the end — are no reason to skip: they are added at
+ *   the end of the table, after the user's own columns (`kolomVolgorde`), empty where they are input, and named in
+ *   the report (`nieuweKolommen`, and first in `wijzigingen`); the table's columns, the user's values and the cells
+ *   formulas point at stay where they are.
  */
 export function samenvoegenTabel(
   plan: TabelPlan,
@@ -108,14 +132,19 @@ export function samenvoegenTabel(
       wijzigingen: [],
       invoerBehouden: 0,
       verweesd: [],
+      nieuweKolommen: [],
     };
   }
   const index = new Map(bestaand.koppen.map((k, i) => [k.trim(), i]));
   const si = sleutelIndex(plan);
   const kop = sleutelKop(plan);
   const bestaandSleutel = index.get(kop);
+  // Columns after the last plan column the table has are new to it (Opgave adds columns only at the end); one
+  // missing before that was deleted or renamed by the user.
+  const had = plan.kolommen.map((k) => index.has(k.kop));
+  const laatste = had.lastIndexOf(true);
   const ontbrekend = plan.kolommen.filter(
-    (k) => (k.soort === "invoer" || k.sleutel === plan.sleutelKolom) && !index.has(k.kop),
+    (k, j) => (k.soort === "invoer" || k.sleutel === plan.sleutelKolom) && !had[j] && j < laatste,
   );
   if (bestaandSleutel === undefined || ontbrekend.length > 0) {
     return {
@@ -123,6 +152,7 @@ export function samenvoegenTabel(
       reden: `tabel ${plan.naam} is handmatig gewijzigd (kolom ${ontbrekend.map((k) => `"${k.kop}"`).join(", ") || `"${kop}"`} ontbreekt); niet bijgewerkt`,
     };
   }
+  const nieuweKolommen = plan.kolommen.filter((_, j) => !had[j]);
   const extra = eigenKoppen(plan, bestaand.koppen);
   const kolommen: Kolom[] = [
     ...plan.kolommen,
@@ -134,7 +164,10 @@ export function samenvoegenTabel(
     if (s !== "" && !oud.has(s)) oud.set(s, r);
   }
 
-  const wijzigingen: Wijziging[] = [];
+  const volgorde = kolomVolgorde(plan, bestaand.koppen);
+  const wijzigingen: Wijziging[] = nieuweKolommen.map((k) =>
+    nieuweKolomWijziging(plan.naam, k, volgorde.indexOf(plan.kolommen.indexOf(k)) >= bestaand.koppen.length),
+  );
   let invoerBehouden = 0;
   const gezien = new Set<string>();
   const rijen: Cel[][] = plan.rijen.map((rij) => {
@@ -152,7 +185,14 @@ export function samenvoegenTabel(
         }
         return cel;
       }
-      if (vorige && k.soort === "gegeven" && !isFormule(cel) && !gelijk(was, cel as Waarde)) {
+      // A column new to the table is reported once, by name (above), not per row.
+      if (
+        vorige &&
+        j !== undefined &&
+        k.soort === "gegeven" &&
+        !isFormule(cel) &&
+        !gelijk(was, cel as Waarde)
+      ) {
         wijzigingen.push({
           plek: `${plan.naam} ${s}: ${k.kop}`,
           oud: zoalsGetoond(was, k.notatie),
@@ -187,7 +227,6 @@ export function samenvoegenTabel(
     );
   }
   // Written in the order of `kolomVolgorde`: the user's columns stay where they were.
-  const volgorde = kolomVolgorde(plan, bestaand.koppen);
   const orden = <T>(r: readonly T[]): T[] => volgorde.map((i) => r[i] as T);
   return {
     soort: "samengevoegd",
@@ -196,6 +235,7 @@ export function samenvoegenTabel(
     wijzigingen,
     invoerBehouden,
     verweesd,
+    nieuweKolommen: nieuweKolommen.map((k) => k.kop),
   };
 }
 
@@ -206,15 +246,49 @@ function eigenKoppen(plan: TabelPlan, koppen: readonly string[]): string[] {
 }
 
 /**
- * The order a merged table is written in, as indices into [plan columns…, the user's columns…]: the plan's order
- * with the user's columns after the last plan column the table already had — plan columns new to this table (a
- * later version of Opgave added them at the end) come after the user's columns, so those stay in the sheet column
- * where they were and the user's formulas keep reading them. Without user columns: the plan's order.
+ * Whether a table's columns can be written in the order they have (then nothing moves): Opgave's columns in the
+ * plan's order, every header once, and the user's columns only at the end or before columns a later version added
+ * (`LATER_TOEGEVOEGD`: a refill put those after the user's columns).
+ */
+function volgordeBlijft(plan: TabelPlan, koppen: readonly string[]): boolean {
+  const planIndex = new Map(plan.kolommen.map((k, j) => [k.kop, j]));
+  const later = new Set(LATER_TOEGEVOEGD[plan.naam] ?? []);
+  const namen = koppen.map((k) => k.trim());
+  if (namen.some((k) => k === "") || new Set(namen).size !== namen.length) return false;
+  let vorige = -1;
+  let eigenGezien = false;
+  for (const k of namen) {
+    const j = planIndex.get(k);
+    if (j === undefined) {
+      eigenGezien = true;
+      continue;
+    }
+    if (j < vorige || (eigenGezien && !later.has(k))) return false;
+    vorige = j;
+  }
+  return true;
+}
+
+/**
+ * The order a merged table is written in, as indices into [plan columns…, the user's columns…]. When the table's
+ * columns can stay as they are (`volgordeBlijft`): the table's own order, then the plan columns new to it (a later
+ * version of Opgave added them at the end, an input column too) in the plan's order — after the user's columns,
+ * which so stay in the sheet column where they were, and the user's formulas keep reading them. Otherwise (the
+ * writer refuses or skips such a table: `eigenKolommenBinnen`) the plan's order with the user's columns after the
+ * last plan column the table already had and the new plan columns after those; without user columns: the plan's
+ * order.
  */
 export function kolomVolgorde(plan: TabelPlan, koppen: readonly string[]): number[] {
   const n = plan.kolommen.length;
-  const extra = eigenKoppen(plan, koppen).length;
+  const eigen = eigenKoppen(plan, koppen);
+  const extra = eigen.length;
   const bestaande = new Set(koppen.map((k) => k.trim()));
+  if (volgordeBlijft(plan, koppen)) {
+    const planIndex = new Map(plan.kolommen.map((k, j) => [k.kop, j]));
+    const zoals = koppen.map((k) => planIndex.get(k.trim()) ?? n + eigen.indexOf(k.trim()));
+    const nieuw = plan.kolommen.flatMap((k, j) => (bestaande.has(k.kop) ? [] : [j]));
+    return [...zoals, ...nieuw];
+  }
   const had = plan.kolommen.map((k) => bestaande.has(k.kop));
   const laatste = had.lastIndexOf(true);
   const achter = new Set(
@@ -247,9 +321,12 @@ export interface EigenKolomBinnen {
  * The user's own columns (a header the plan does not have) that stand before the last of the plan's columns in
  * the existing table. The .xlsx writer writes a table in the plan's order with the user's columns at the end, so
  * such a column would move and shift Opgave's columns: a formula that points at a column to its right would
- * silently read another column. Columns are matched by header, never by place. Empty when there is none.
+ * silently read another column. Columns are matched by header, never by place. Empty when there is none, and when
+ * the table's order can stay as it is (`volgordeBlijft`: a user's column before columns a later version appended).
  */
 export function eigenKolommenBinnen(plan: TabelPlan, bestaand: BestaandeTabel): EigenKolomBinnen[] {
+  // Before columns a later version appended only (a refill put them there): nothing moves.
+  if (volgordeBlijft(plan, bestaand.koppen)) return [];
   const planKoppen = new Set(plan.kolommen.map((k) => k.kop));
   const koppen = bestaand.koppen.map((k) => k.trim());
   let laatste = -1;

@@ -23,7 +23,7 @@ describe("afdrukVoor: the print settings of a sheet from its plan", () => {
 
   test("headers that do not fit their column wrap; a table of web addresses keeps those one line", () => {
     const t = afdrukVoor(bladPlan("Taakstelling"));
-    expect(t.terugloop).toContainEqual({ rij: 7, kolom: 1, rijen: 1, kolommen: 13 });
+    expect(t.terugloop).toContainEqual({ rij: 7, kolom: 1, rijen: 1, kolommen: 16 });
     const bron = afdrukVoor(bladPlan("Bron"));
     const adressen = 3; // Adres(sen) is the third column of the sources table
     const lijf = bron.terugloop.filter((r) => r.rij > 13);
@@ -50,7 +50,7 @@ describe("the .xlsx writer stores them", () => {
       fitToHeight: 0,
       printTitlesRow: "7:7",
     });
-    expect(t.pageSetup.printArea).toMatch(/^A1:M27$/);
+    expect(t.pageSetup.printArea).toMatch(/^A1:P27$/);
     expect(t.headerFooter.oddFooter).toContain("Pagina &P van &N");
     expect(t.getCell("A1").font).toMatchObject({ name: "Calibri", bold: true });
     const p = blad(

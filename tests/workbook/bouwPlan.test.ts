@@ -107,6 +107,7 @@ function alleCellen(plan: WerkboekPlan): { plek: string; cel: Cel; soort: string
 
 /** The native functions the plans may use (what ./rekenen evaluates; Excel and LibreOffice know them all). */
 const NATIEF = [
+  "ROUNDUP",
   "IF",
   "OR",
   "AND",
@@ -272,10 +273,13 @@ describe("planGemeente (Utrecht)", () => {
     }[];
     expect(t.start).toEqual({ rij: 7, kolom: 1 });
     // Row 8: the first data row; the start balance comes from the named cells.
-    // L: the taakstelling used — the own input when it is a number, else the dataset's; text in the own input
-    // stops the chain (blank) instead of falling back or giving #VALUE!.
+    // L: the taakstelling used — the own input when it is a number, else art. 29 with the own national number N
+    // (whole, 1..200000) and the row's inhabitants C and O, else the dataset's; text in an own input stops the
+    // chain (blank) instead of falling back or giving #VALUE!.
     expect(kolom(t, "taakstellingGebruikt")[0]).toEqual({
-      formule: '=IF(ISNUMBER(F8),F8,IF(AND(F8="",ISNUMBER(D8)),D8,""))',
+      formule:
+        '=IF(ISNUMBER(F8),F8,IF(F8<>"","",IF(ISNUMBER(N8),IF(AND(N8>=1,N8<=200000,ROUNDUP(N8,0)=N8),' +
+        'IF(AND(ISNUMBER(C8),ISNUMBER(O8)),ROUNDUP(N8*C8/O8,0),""),""),IF(AND(N8="",ISNUMBER(D8)),D8,""))))',
     });
     expect(h0?.formule).toBe(
       '=IF(OR(NOT(ISNUMBER(L8)),NOT(OR(Opgave_Startperiode="",A8=Opgave_Startperiode))),"",IF(ISTEXT(Opgave_Beginsaldo),"",L8+N(Opgave_Beginsaldo)))',
@@ -289,7 +293,7 @@ describe("planGemeente (Utrecht)", () => {
     // M: the note where the chain stops (only in that row: a started chain whose Achterstand is blank).
     const m5 = kolom(t, "verloop")[5] as { formule: string };
     expect(m5.formule).toMatch(
-      /^=IF\(OR\(NOT\(OR\(A13=Opgave_Startperiode,ISNUMBER\(I12\)\)\),ISNUMBER\(I13\)\),"","Verloop stopt: "&/,
+      /^=IF\(AND\(OR\(A13=Opgave_Startperiode,ISNUMBER\(I12\)\),NOT\(ISNUMBER\(I13\)\)\),"Verloop stopt: "&/,
     );
     expect(m5.formule).toContain(
       '"vul de taakstelling "&A13&" in bij Taakstelling (eigen invoer) om verder te rekenen."',
@@ -452,8 +456,13 @@ describe("planGemeente: gemeenten that did not always exist", () => {
     // Inhabitants of the territory on the reference date: the parts' sum.
     expect(kolom(t, "inwoners")[i]).toBe(17_439 + 40_312 + 14_900);
     // The chain does not stop there: "Taakstelling (gebruikt)" takes the dataset column as in any other row.
+    // With an own national number the sum of the parts, each ⌈L × iG / iN⌉ (as the ledger functions do).
+    const r = 8 + i;
     expect(kolom(t, "taakstellingGebruikt")[i]).toEqual({
-      formule: `=IF(ISNUMBER(F${8 + i}),F${8 + i},IF(AND(F${8 + i}="",ISNUMBER(D${8 + i})),D${8 + i},""))`,
+      formule:
+        `=IF(ISNUMBER(F${r}),F${r},IF(F${r}<>"","",IF(ISNUMBER(N${r}),IF(AND(N${r}>=1,N${r}<=200000,ROUNDUP(N${r},0)=N${r}),` +
+        `IF(ISNUMBER(O${r}),ROUNDUP(N${r}*17439/O${r},0)+ROUNDUP(N${r}*40312/O${r},0)+ROUNDUP(N${r}*14900/O${r},0),""),""),` +
+        `IF(AND(N${r}="",ISNUMBER(D${r})),D${r},""))))`,
     });
     expect(taak[perioden.indexOf("2023-I")]).toBe(engine.taakstelling("Voorne aan Zee", "2023-I").aantal);
     // A half-year whose national number is unknown: the reason, and how art. 29 gives it for the territory.
@@ -499,9 +508,10 @@ describe("planGemeente: gemeenten that did not always exist", () => {
     const herkomst = kolom(t, "herkomst") as string[];
     const i = perioden.indexOf("2024-II");
     expect(toelichting[i]).toContain(
-      "Met het landelijk getal L uit de circulaire (art. 29 Hvw 2014, inwoners per 1-1-2023): ⌈L × 367.947 / 17.811.291⌉",
+      "Met het landelijk getal L uit de circulaire (art. 29 Hvw 2014, inwoners per 1-1-2023, CBS): ⌈L × 367.947 / 17.811.291⌉",
     );
-    expect(herkomst[i]).toContain("met alleen het landelijk getal: zie Toelichting");
+    expect(toelichting[i]).toContain("vul L in bij Landelijk getal (eigen invoer)");
+    expect(herkomst[i]).toContain("of het landelijk getal bij Landelijk getal (eigen invoer)");
     // What TAAKSTELLING with that national number gives (say 18.000): the rule written there.
     expect(engine.taakstellingEigen("Utrecht", "2024-II", 18_000).aantal).toBe(
       Math.ceil((18_000 * 367_947) / 17_811_291),
@@ -511,7 +521,7 @@ describe("planGemeente: gemeenten that did not always exist", () => {
     expect(toelichting[j]).toContain(
       "Met een eigen landelijk getal: Voor 2026-I zijn de inwoners op 1-1-2025 nodig",
     );
-    expect(herkomst[j]).not.toContain("zie Toelichting");
+    expect(herkomst[j]).not.toContain("Landelijk getal (eigen invoer)");
   });
 
   test("Haaren (ended 2021): no opvang figure, no options, no error", () => {

@@ -126,15 +126,15 @@ describe("a column of the user's own inside an Opgave table", () => {
     const wb = await lees(eerste);
     const t = blad(wb, "Taakstelling");
     const tm = tabelModel(t, "Opgave_Taakstelling");
-    expect(tm.tableRef).toBe("A7:M27");
+    expect(tm.tableRef).toBe("A7:P27");
     tm.columns.push({ name: "Notitie" });
-    zetRef(tm, "A7:N27");
-    t.getCell("N7").value = "Notitie";
+    zetRef(tm, "A7:Q27");
+    t.getCell("Q7").value = "Notitie";
     const r = rijVan(t, "2023-I");
-    t.getCell(`N${r}`).value = "eigen";
+    t.getCell(`Q${r}`).value = "eigen";
     t.getCell(`G${r}`).value = 253;
     const eigen = wb.addWorksheet("Mijn blad");
-    const refs = [`Taakstelling!I${r}`, `Taakstelling!G${r}`, `Taakstelling!N${r}`];
+    const refs = [`Taakstelling!I${r}`, `Taakstelling!G${r}`, `Taakstelling!Q${r}`];
     refs.forEach((ref, i) => {
       eigen.getCell(1, i + 1).value = { formula: ref } as ExcelJS.CellFormulaValue;
     });
@@ -144,7 +144,7 @@ describe("a column of the user's own inside an Opgave table", () => {
     const { data, rapport } = await schrijfXlsx(utrecht, oud);
     expect(rapport.overgeslagen).toEqual([]);
     const na = await lees(data);
-    expect(tabelRef(blad(na, "Taakstelling"), "Opgave_Taakstelling")).toBe("A7:N27");
+    expect(tabelRef(blad(na, "Taakstelling"), "Opgave_Taakstelling")).toBe("A7:Q27");
     expect(refs.map((ref) => doelVan(na, ref))).toEqual(voor);
     expect(voor.map((d) => d.kop)).toEqual(["Achterstand", "Gehuisvest", "Notitie"]);
     refs.forEach((ref, i) =>
@@ -156,8 +156,8 @@ describe("a column of the user's own inside an Opgave table", () => {
     const wb = await lees(eerste);
     const t = blad(wb, "Taakstelling");
     const tm = tabelModel(t, "Opgave_Taakstelling");
-    t.spliceColumns(12, 2);
-    tm.columns.splice(11, 2, { name: "Notitie" });
+    t.spliceColumns(12, 5);
+    tm.columns.splice(11, 5, { name: "Notitie" });
     zetRef(tm, "A7:L27");
     t.getCell("L7").value = "Notitie";
     const r = rijVan(t, "2023-I");
@@ -170,12 +170,15 @@ describe("a column of the user's own inside an Opgave table", () => {
     expect(rapport.overgeslagen).toEqual([]);
     const na = await lees(data);
     const tn = blad(na, "Taakstelling");
-    expect(tabelRef(tn, "Opgave_Taakstelling")).toBe("A7:N27");
-    expect([11, 12, 13, 14].map((k) => celWaarde(tn.getCell(7, k)))).toEqual([
+    expect(tabelRef(tn, "Opgave_Taakstelling")).toBe("A7:Q27");
+    expect([11, 12, 13, 14, 15, 16, 17].map((k) => celWaarde(tn.getCell(7, k)))).toEqual([
       "Toelichting",
       "Notitie",
       "Taakstelling (gebruikt)",
       "Verloop",
+      "Landelijk getal (eigen invoer)",
+      "Inwoners Nederland",
+      "Peildatum inwoners",
     ]);
     // The user's column and formula: where they were.
     expect(celWaarde(tn.getCell(`L${r}`))).toBe("eigen");

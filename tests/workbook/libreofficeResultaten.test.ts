@@ -13,7 +13,9 @@ import { promises as fs } from "fs";
 import JSZip from "jszip";
 import os from "os";
 import path from "path";
-import { consolideer } from "../../src/domain/consolideren";
+import { consolideer, ketenDag, ketenTaakstelling } from "../../src/domain/consolideren";
+import { OpgaveFout } from "../../src/domain/fouten";
+import { parsePeriode } from "../../src/domain/periode";
 import { planGemeente, planProvincie, VERLOOP_STOPT } from "../../src/workbook/bouwPlan";
 import { planConsolidatie } from "../../src/workbook/consolidatiePlan";
 import { leesAanlevering } from "../../src/workbook/lezen";
@@ -109,6 +111,15 @@ const GEHUISVEST_A: Record<string, number> = {
   "2024-II": 280,
   "2025-I": 350,
 };
+/** Workbook E's own national numbers ("Landelijk getal (eigen invoer)") by period. */
+const LANDELIJK_E: Record<string, number | string> = {
+  "2023-I": "ca. 20000",
+  "2024-II": 18_000,
+  "2025-I": 25_000,
+  "2025-II": 0,
+  "2026-I": 18_000,
+};
+
 /** Columns right of the table where workbook D gets the conditional formats' formulas as plain cells. */
 const PROEF = { achterstand: "X", voorsprong: "Y", ontbreekt: "Z" } as const;
 
@@ -160,6 +171,22 @@ beschrijf("cached results equal LibreOffice's recalculation; guard rails at work
       }
     }
     const d = await bewaar(dWb);
+    // E: own national numbers (column N, "Landelijk getal (eigen invoer)"): ROUNDUP over the row's inhabitants where
+    // the data has no national number and where it has one, 0 (refused), the reference date outside the data, text
+    // before the start period.
+    const e = await vulMetInvoer(utrecht, (wb) => {
+      const t = blad(wb, "Taakstelling");
+      t.getCell("B4").value = "2024-I";
+      for (const p of ["2024-I", "2024-II", "2025-I", "2025-II"]) t.getCell(`G${rijVan(t, p)}`).value = 300;
+      for (const [p, l] of Object.entries(LANDELIJK_E)) t.getCell(`N${rijVan(t, p)}`).value = l;
+    });
+    // V: Voorne aan Zee: an own national number in a half-year before the merger (the sum of the parts).
+    const v = await vulMetInvoer(planGemeente(engine, "Voorne aan Zee", TEST_BRON), (wb) => {
+      const t = blad(wb, "Taakstelling");
+      t.getCell("B4").value = "2022-II";
+      t.getCell(`G${rijVan(t, "2022-II")}`).value = 50;
+      t.getCell(`N${rijVan(t, "2022-II")}`).value = 21_333;
+    });
     // C: the province with inputs, one own taakstelling, a text in Gehuisvest.
     const c = await vulMetInvoer(planProvincie(engine, "Utrecht", "2024-I", TEST_BRON), (wb) => {
       const ws = blad(wb, "Provincie");
@@ -180,7 +207,7 @@ beschrijf("cached results equal LibreOffice's recalculation; guard rails at work
     const aanlevering = await leesAanlevering("utrecht-a.xlsx", a);
     const o = (await schrijfXlsx(planConsolidatie(consolideer(engine, [aanlevering]), TEST_BRON))).data;
 
-    const bestanden = { a, d, c, o };
+    const bestanden = { a, d, c, o, e, v };
     const paden = await Promise.all(
       Object.entries(bestanden).map(async ([n, data]) => {
         const p = path.join(map, `${n}.xlsx`);
@@ -201,6 +228,8 @@ beschrijf("cached results equal LibreOffice's recalculation; guard rails at work
 
   test.each([
     ["gemeente", "a"],
+    ["gemeente with own national numbers", "e"],
+    ["gemeente with an own national number before a merger", "v"],
     ["province", "c"],
     ["consolidation overview", "o"],
   ])("%s: every formula cell has a cached result, equal to LibreOffice's", async (_, n) => {
@@ -304,5 +333,45 @@ beschrijf("cached results equal LibreOffice's recalculation; guard rails at work
     const uitkomsten = (k: string) => rijen.map((r) => t.getCell(`${k}${r}`).result);
     expect(uitkomsten(PROEF.achterstand)).toContain(true);
     expect(uitkomsten(PROEF.ontbreekt)).toContain(true);
+  });
+
+  test("own national numbers: art. 29 with them as TAAKSTELLING(…;L) gives, in LibreOffice too; the reason where not", () => {
+    const t = blad(lo.e!, "Taakstelling");
+    const r = (p: string) => rijVan(t, p);
+    for (const p of ["2024-II", "2025-I"]) {
+      const l = LANDELIJK_E[p] as number;
+      expect({ p, t: t.getCell(`L${r(p)}`).result }).toEqual({
+        p,
+        t: engine.taakstellingEigen("Utrecht", p, l).aantal,
+      });
+      expect(String(t.getCell(`M${r(p)}`).result)).toContain(`landelijk getal eigen invoer ${l}`);
+    }
+    // The chain runs on the own figures; it stops at 0 with the reason.
+    expect(typeof t.getCell(`I${r("2025-I")}`).result).toBe("number");
+    expect(t.getCell(`L${r("2025-II")}`).result ?? "").toBe("");
+    expect(t.getCell(`M${r("2025-II")}`).result).toBe(
+      `${VERLOOP_STOPT}Landelijk getal (eigen invoer) 2025-II moet een geheel getal van 1 tot en met 200.000 zijn; pas het aan om verder te rekenen.`,
+    );
+    expect(t.getCell(`L${r("2026-I")}`).result ?? "").toBe("");
+    expect(String(t.getCell(`M${r("2026-I")}`).result)).toMatch(
+      /^Landelijk getal \(eigen invoer\) 2026-I: Voor 2026-I zijn de inwoners op 1-1-2025 nodig/,
+    );
+    expect(t.getCell(`M${r("2023-I")}`).result).toBe(
+      "Landelijk getal (eigen invoer) 2023-I is geen getal; vul een geheel getal in om verder te rekenen.",
+    );
+    const v = blad(lo.v!, "Taakstelling");
+    const g = engine.gemeente("Voorne aan Zee");
+    const perioden = planGemeente(engine, "Voorne aan Zee", TEST_BRON)
+      .bladen.find((b) => b.naam === "Taakstelling")!
+      .tabellen[0]!.rijen.map((x) => parsePeriode(String(x[0])));
+    const verwacht = ketenTaakstelling(
+      engine,
+      g,
+      parsePeriode("2022-II"),
+      ketenDag(engine, g, perioden),
+      21_333,
+    );
+    if (verwacht instanceof OpgaveFout) throw verwacht;
+    expect(v.getCell(`L${rijVan(v, "2022-II")}`).result).toBe(verwacht.aantal);
   });
 });

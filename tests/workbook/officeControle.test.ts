@@ -42,7 +42,7 @@ describe("Office.js: guard rails on the first fill", () => {
     const wm = new FakeWerkmap();
     await vul(wm);
     const invoer = tabel?.kolommen.filter((k) => k.validatie) ?? [];
-    expect(invoer.map((k) => k.sleutel)).toEqual(["taakstellingEigen", "gehuisvest"]);
+    expect(invoer.map((k) => k.sleutel)).toEqual(["taakstellingEigen", "gehuisvest", "landelijkEigen"]);
     for (const k of invoer) {
       const l = letter(k.sleutel);
       for (let r = 8; r < 8 + RIJEN; r++) {
@@ -215,7 +215,7 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     };
     const wm = new FakeWerkmap();
     await vul(wm, korter);
-    expect(wm.blad("Taakstelling").afdruk.gebied?.map(rechthoekAdres)).toEqual([`A1:M${6 + RIJEN}`]);
+    expect(wm.blad("Taakstelling").afdruk.gebied?.map(rechthoekAdres)).toEqual([`A1:P${6 + RIJEN}`]);
     await alsGebruiker(wm, (ctx) => {
       const p = ctx.workbook.worksheets.getItem("Taakstelling").pageLayout;
       p.orientation = "Portrait";
@@ -228,7 +228,7 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     const t = wm.blad("Taakstelling").afdruk;
     expect(t.richting).toBe("Portrait");
     expect(t.kop.midden).toBe("Concept");
-    expect(t.gebied?.map(rechthoekAdres)).toEqual([`A1:M${7 + RIJEN}`]);
+    expect(t.gebied?.map(rechthoekAdres)).toEqual([`A1:P${7 + RIJEN}`]);
     expect(t.titelRijen).toEqual({ van: 7, tot: 7 });
     const k = wm.blad("Kosten").afdruk;
     expect(k.gebied?.map(rechthoekAdres)).toEqual(["C3:F10"]);

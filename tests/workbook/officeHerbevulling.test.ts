@@ -91,7 +91,7 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
       ["Notitie"],
       ...Array.from({ length: TAAKSTELLING_RIJEN }, (_, i) => [i === 0 ? "=[@Gehuisvest]*2" : ""]),
     ]);
-    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:N27");
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:Q27");
     expect(wm.formules("Taakstelling", "H7:J7")).toEqual([["Gecorrigeerd", "Notitie", "Achterstand"]]);
     expect(wm.formule("Taakstelling", "I8")).toBe("=[@Gehuisvest]*2");
     expect(wm.formule("Taakstelling", "J9")).toBe(achterstand);
@@ -121,14 +121,14 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
     expect(rapport.overgeslagen).toEqual([
       'tabel Opgave_Taakstelling heeft een eigen kolom "Notitie" (kolom I) tussen de kolommen "Gecorrigeerd" en ' +
         '"Achterstand" van Opgave; bijwerken zou de kolommen erna verschuiven, zodat verwijzingen ernaar iets anders ' +
-        'lezen. Niet bijgewerkt; zet uw kolom rechts van "Verloop" om de tabel weer te laten bijwerken',
+        'lezen. Niet bijgewerkt; zet uw kolom rechts van "Peildatum inwoners" om de tabel weer te laten bijwerken',
       "cellen Overzicht!B8, B9, B10, B11 verwijzen naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt",
       'grafiek "Taakstelling en gehuisvest per periode": tabel Opgave_Taakstelling is niet bijgewerkt; grafiek niet bijgewerkt',
     ]);
     // Nothing in the table or below it was written; the sheet changed nowhere (the rest of it is the same plan).
     expect(schrijftIn(fx, "Taakstelling", 7, 1000)).toEqual([]);
     expect(cellen(wm, "Taakstelling")).toEqual(taakstelling);
-    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:N27");
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:Q27");
     // The user's reference still reads Achterstand; Opgave's own key figures still read the moved columns.
     expect(wm.formule("Mijn", "A1")).toBe("=Taakstelling!J10");
     expect(wm.waarde("Taakstelling", "J7")).toBe("Achterstand");
@@ -151,10 +151,10 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
     const { rapport } = await hervul(wm);
     expect(rapport.overgeslagen).toEqual([]);
     expect(rapport.invoerBehouden).toBe(1);
-    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:N27");
-    // The user's column stays after Opgave's last column ("Verloop", M).
-    expect(wm.formules("Taakstelling", "M7:N7")).toEqual([["Verloop", "Notitie"]]);
-    expect(wm.waarde("Taakstelling", "N8")).toBe("eigen tekst");
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:Q27");
+    // The user's column stays after Opgave's last column ("Peildatum inwoners", P).
+    expect(wm.formules("Taakstelling", "P7:Q7")).toEqual([["Peildatum inwoners", "Notitie"]]);
+    expect(wm.waarde("Taakstelling", "Q8")).toBe("eigen tekst");
     expect(wm.waarde("Taakstelling", "K8")).toMatch(/^Utrecht 2016-II/);
   });
 });
@@ -266,10 +266,10 @@ describe("Office.js refill: notes", () => {
     expect(rapport.overgeslagen).toEqual([]);
     for (const [blad, cel, tekst] of notities) expect(wm.blad(blad).notities.get(cel)).toBe(tekst);
     // The rows of the periods that went are emptied (Contents only) and the table shrank.
-    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:M25");
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:P25");
     expect(
       wm
-        .formules("Taakstelling", "A26:M27")
+        .formules("Taakstelling", "A26:P27")
         .flat()
         .every((v) => v === ""),
     ).toBe(true);
@@ -342,7 +342,7 @@ describe("Office.js refill: formats the user set", () => {
     await hervul(wm, zonderLaatstePerioden(utrecht, 1));
     expect(wm.momentopname()).toBe(voor);
     await hervul(wm);
-    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:M27");
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:P27");
     expect(wm.formules("Taakstelling", "A27:A27")).toEqual([["2026-I"]]);
     expect(["A27", "D27", "G27", "I27"].map((c) => wm.notatie("Taakstelling", c))).toEqual([
       "@",

@@ -326,6 +326,36 @@ describe("the formula language", () => {
     expect(rekenaar({ Blad1: ring })("A1")).toBeUndefined();
   });
 
+  test("ROUNDUP: away from zero as Excel and LibreOffice; errors propagate; a result their rounding decides: none", () => {
+    const r = rekenaar({
+      Blad1: {
+        A1: "=ROUNDUP(2.1,0)",
+        A2: "=ROUNDUP(-2.1,0)",
+        A3: "=ROUNDUP(3,0)",
+        A4: "=ROUNDUP(1.231,2)",
+        A5: "=ROUNDUP(1234,-2)",
+        A6: '=ROUNDUP("a",0)',
+        A7: "=ROUNDUP(B1*B2/B3,0)",
+        A8: "=ROUNDUP(0.1*3*10,0)",
+        A9: "=ROUNDUP(2.5)",
+        A10: "=ROUNDUP(2.7,0.9)",
+        A11: "=ROUNDUP(B4,0)",
+        B1: 18_000,
+        B2: 367_947,
+        B3: 17_811_291,
+        B4: null,
+      },
+    });
+    expect([r("A1"), r("A2"), r("A3"), r("A4"), r("A5")]).toEqual([3, -3, 3, 1.24, 1300]);
+    expect(r("A6")).toEqual({ fout: "#VALUE!" });
+    expect(r("A7")).toBe(Math.ceil((18_000 * 367_947) / 17_811_291));
+    // 0.1*3*10 is 3.0000000000000004 in binary: Excel (15 digits) says 3, a plain ceiling 4: no result.
+    expect(r("A8")).toBeUndefined();
+    expect(r("A9")).toBeUndefined(); // Excel requires both arguments
+    expect(r("A10")).toBe(3); // digits truncated
+    expect(r("A11")).toBe(0); // an empty cell is 0
+  });
+
   test("rekenPlan: the task pane's values of a plan, with typed inputs", () => {
     const plan = planGemeente(engine, "Utrecht", TEST_BRON);
     const leeg = rekenPlan(plan);

@@ -75,7 +75,7 @@ describe("schrijfXlsx: a new workbook", () => {
 
   test("sheets in plan order, Excel tables with their exact names and places", () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual(utrecht.bladen.map((b) => b.naam));
-    expect(tabelRef(blad(wb, "Taakstelling"), "Opgave_Taakstelling")).toBe("A7:M27");
+    expect(tabelRef(blad(wb, "Taakstelling"), "Opgave_Taakstelling")).toBe("A7:P27");
     expect(tabelRef(blad(wb, "Opvang"), "Opgave_Opvang")).toBe("A14:J16");
     expect(tabelRef(blad(wb, "Kleinschalig"), "Opgave_Kleinschalig")).toBe("A7:H27");
     expect(tabelRef(blad(wb, "Kosten"), "Opgave_Kosten")).toBe("A16:H32");
@@ -214,12 +214,12 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     const tabel = (t as unknown as { tables: Record<string, { table: Record<string, unknown> }> }).tables
       .Opgave_Taakstelling!.table;
     (tabel.columns as { name: string }[]).push({ name: "Notitie" });
-    tabel.tableRef = "A7:N27";
-    tabel.autoFilterRef = "A7:N27";
-    t.getCell("N7").value = "Notitie";
-    t.getCell(`N${rTaak("2023-I")}`).value = "inclusief gezinshereniging";
+    tabel.tableRef = "A7:Q27";
+    tabel.autoFilterRef = "A7:Q27";
+    t.getCell("Q7").value = "Notitie";
+    t.getCell(`Q${rTaak("2023-I")}`).value = "inclusief gezinshereniging";
     // A cell typed outside the plan, on a plan sheet.
-    t.getCell("N2").value = "mijn opmerking";
+    t.getCell("Q2").value = "mijn opmerking";
     blad(wb, "Overzicht").getCell("F3").value = 42;
     // Named cells on other sheets.
     blad(wb, "Kosten").getCell("B5").value = 31000;
@@ -257,10 +257,10 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     expect(w(t, `F${rTaak("2024-II")}`)).toBe(300);
     expect(w(t, "B4")).toBe("2022-I");
     expect(w(t, "B5")).toBe(10);
-    expect(tabelRef(t, "Opgave_Taakstelling")).toBe("A7:N27");
-    expect(w(t, "N7")).toBe("Notitie");
-    expect(w(t, `N${rTaak("2023-I")}`)).toBe("inclusief gezinshereniging");
-    expect(w(t, "N2")).toBe("mijn opmerking");
+    expect(tabelRef(t, "Opgave_Taakstelling")).toBe("A7:Q27");
+    expect(w(t, "Q7")).toBe("Notitie");
+    expect(w(t, `Q${rTaak("2023-I")}`)).toBe("inclusief gezinshereniging");
+    expect(w(t, "Q2")).toBe("mijn opmerking");
     expect(w(blad(wb, "Overzicht"), "F3")).toBe(42);
     expect(w(blad(wb, "Kosten"), "B5")).toBe(31000);
     expect(w(blad(wb, "Opvang"), "B11")).toBe(1200);
@@ -310,7 +310,7 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     const twee = await schrijfXlsx(utrecht, een.data);
     expect(twee.rapport).toEqual(een.rapport);
     const t = blad(await lees(twee.data), "Taakstelling");
-    expect(w(t, `N${rTaak("2023-I")}`)).toBe("inclusief gezinshereniging");
+    expect(w(t, `Q${rTaak("2023-I")}`)).toBe("inclusief gezinshereniging");
   });
 
   test("a plan change (another dataset version) is reported as a change", async () => {
@@ -363,7 +363,7 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     const na = blad(await lees(data), "Taakstelling");
     expect(w(na, "G7")).toBe("Gehuisvest (aantal)");
     expect(w(na, `G${rTaak("2022-I")}`)).toBe(100);
-    expect(tabelRef(na, "Opgave_Taakstelling")).toBe("A7:N27");
+    expect(tabelRef(na, "Opgave_Taakstelling")).toBe("A7:Q27");
     // The rest of the workbook is still filled.
     expect(w(na, "B5")).toBe(10);
     expect(rapport.invoerBehouden).toBe(4);
@@ -376,7 +376,7 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     expect(rapport.overgeslagen).toEqual([]);
     expect(rapport.invoerBehouden).toBe(10);
     const t = blad(await lees(data), "Taakstelling");
-    expect(tabelRef(t, "Opgave_Taakstelling")).toBe("A7:N27");
+    expect(tabelRef(t, "Opgave_Taakstelling")).toBe("A7:Q27");
     expect(w(t, `G${rTaak("2022-II")}`)).toBe(150);
   });
 });
