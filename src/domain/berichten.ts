@@ -510,8 +510,6 @@ export const consolidatieBerichten = {
   formuleZonderWaarde: (label: string, plek: string) =>
     `${label} in ${plek} is een formule zonder opgeslagen uitkomst; deze cel telt niet mee. Open het werkboek in ` +
     "Excel en bewaar het opnieuw, of vul een getal in.",
-  landelijkEigenNietGeconsolideerd: (periode: string, plek: string, waarde: string) =>
-    `Landelijk getal (eigen invoer) ${periode} in ${plek} (${waarde}): het werkboek rekent daarmee de taakstelling uit (art. 29), de consolidatie nog niet; zij rekent met de taakstelling uit de dataset (of stopt waar die er niet is). Vul de taakstelling die het werkboek toont (Taakstelling (gebruikt)) in bij Taakstelling (eigen invoer).`,
   tekstGetal: (label: string, plek: string, waarde: string) =>
     `${label} in ${plek} is als tekst ingevuld ("${waarde}"); Excel rekent niet met tekst, dus deze cel telt niet mee (net als in het werkboek zelf). Vul het als getal in.`,
   geenGeheelGetal: (label: string, plek: string, waarde: string) =>

@@ -124,6 +124,11 @@ export interface AanleveringRij {
   /** The dataset's taakstelling as written in the file (information only: the engine's is used). */
   readonly taakstelling: number | null;
   readonly eigen: number | null;
+  /**
+   * "Landelijk getal (eigen invoer)": the user's own national number for the half-year (art. 29 with it, as
+   * TAAKSTELLING(…; landelijk)); null when empty or not in the file (older workbooks).
+   */
+  readonly landelijk: number | null;
   readonly gehuisvest: number | null;
   readonly opgeslagen: {
     readonly gecorrigeerd?: Opgeslagen;
@@ -579,8 +584,10 @@ function tabelPerioden(rijen: readonly AanleveringRij[]): Periode[] {
 }
 
 /**
- * The taakstelling of one row as the workbook's "Taakstelling (gebruikt)" takes it: own input, else the engine's
- * taakstelling of the territory (`ketenTaakstelling`) or (`bestand`) the one written in the file; null: none.
+ * The taakstelling of one row as the workbook's "Taakstelling (gebruikt)" takes it: own input; else with the user's
+ * own national number, art. 29 for the territory (`ketenTaakstelling`, as the workbook's formula computes it from the
+ * inhabitants it holds); else the engine's taakstelling of the territory or (`bestand`) the one written in the file;
+ * null: none.
  */
 function rijTaakstelling(
   engine: Engine,
@@ -591,8 +598,8 @@ function rijTaakstelling(
   bron: "engine" | "bestand",
 ): number | null {
   if (r.eigen !== null) return r.eigen;
-  if (bron === "bestand") return r.taakstelling;
-  const x = ketenTaakstelling(engine, g, p, opDag);
+  if (r.landelijk === null && bron === "bestand") return r.taakstelling;
+  const x = ketenTaakstelling(engine, g, p, opDag, r.landelijk ?? undefined);
   return x instanceof OpgaveFout ? null : x.aantal;
 }
 
@@ -757,6 +764,7 @@ function refVan(run: Run, a: Aanlevering): GemeenteRef | null {
 const BEREIK = {
   taakstelling: { ...GRENZEN.gehuisvest, omschrijving: "taakstelling van een gemeente in een halfjaar" },
   gehuisvest: GRENZEN.gehuisvest,
+  landelijk: GRENZEN.landelijkTaakstelling,
   beginsaldo: GRENZEN.beginsaldo,
   plaatsen: GRENZEN.plaatsen,
   // No locations at all is a valid answer on the Kosten sheet.
@@ -812,6 +820,13 @@ function begrens(a: Aanlevering): Aanlevering {
       ...r,
       taakstelling: binnen(r.taakstelling, BEREIK.taakstelling, `Taakstelling ${r.periode}`, waar, d),
       eigen: binnen(r.eigen, BEREIK.taakstelling, `Taakstelling (eigen invoer) ${r.periode}`, waar, d),
+      landelijk: binnen(
+        r.landelijk,
+        BEREIK.landelijk,
+        `Landelijk getal (eigen invoer) ${r.periode}`,
+        waar,
+        d,
+      ),
       gehuisvest: binnen(r.gehuisvest, BEREIK.gehuisvest, `Gehuisvest ${r.periode}`, waar, d),
     };
   });

@@ -94,7 +94,7 @@ const KOLOMMEN = {
   gecorrigeerd: kop(TAAKSTELLING_KOLOMMEN, "gecorrigeerd"),
   achterstand: kop(TAAKSTELLING_KOLOMMEN, "achterstand"),
   voorsprong: kop(TAAKSTELLING_KOLOMMEN, "voorsprong"),
-  /** Not in older workbooks; not counted (see `landelijkEigen`). */
+  /** Not in older workbooks. */
   landelijk: kop(TAAKSTELLING_KOLOMMEN, "landelijkEigen"),
 };
 const VERPLICHT = [KOLOMMEN.periode, KOLOMMEN.taakstelling, KOLOMMEN.eigen, KOLOMMEN.gehuisvest];
@@ -367,13 +367,16 @@ function leesTaakstelling(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlever
     };
     const eigenCel = cel(KOLOMMEN.eigen);
     const gehuisvestCel = cel(KOLOMMEN.gehuisvest);
-    landelijkEigen(cel(KOLOMMEN.landelijk), eigenCel, periode, problemen);
+    const landelijkCel = cel(KOLOMMEN.landelijk);
     rijen.push({
       periode,
       rij: r,
       taakstelling: gegevenGetal(cel(KOLOMMEN.taakstelling)),
       eigen: eigenCel
         ? invoerGetal(eigenCel, `Taakstelling (eigen invoer) ${periode}`, { geheel: true }, problemen)
+        : null,
+      landelijk: landelijkCel
+        ? invoerGetal(landelijkCel, `Landelijk getal (eigen invoer) ${periode}`, { geheel: true }, problemen)
         : null,
       gehuisvest: gehuisvestCel
         ? invoerGetal(gehuisvestCel, `Gehuisvest ${periode}`, { geheel: true }, problemen)
@@ -386,31 +389,6 @@ function leesTaakstelling(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlever
     });
   }
   return { blad: ws.name, bereik, rijen };
-}
-
-/**
- * A national number of the user's own ("Landelijk getal (eigen invoer)") where no own taakstelling is typed: the
- * workbook's chain computes art. 29 with it, the consolidation does not (yet): a rejected input of the taakstelling
- * part, so the file's stored results are not held against the consolidation's ledger, and the user is told to type
- * the taakstelling itself.
- */
-function landelijkEigen(
-  cel: ExcelJS.Cell | undefined,
-  eigenCel: ExcelJS.Cell | undefined,
-  periode: string,
-  problemen: Probleem[],
-): void {
-  if (!cel || (eigenCel && inhoud(eigenCel).soort !== "leeg")) return;
-  const i = inhoud(cel);
-  if (i.soort === "leeg") return;
-  const waarde = i.soort === "formule" ? "(formule)" : String(i.waarde);
-  const waar = bijCel(cel);
-  problemen.push({
-    soort: "ongeldigeInvoer",
-    ernst: "fout",
-    ...waar,
-    melding: b.landelijkEigenNietGeconsolideerd(periode, waar.plek, waarde),
-  });
 }
 
 function leesStartperiode(

@@ -27,7 +27,16 @@ export function rij(
   gehuisvest: number | null,
   extra: Partial<AanleveringRij> = {},
 ): AanleveringRij {
-  return { periode, rij: 20, taakstelling: null, eigen: null, gehuisvest, opgeslagen: {}, ...extra };
+  return {
+    periode,
+    rij: 20,
+    taakstelling: null,
+    eigen: null,
+    landelijk: null,
+    gehuisvest,
+    opgeslagen: {},
+    ...extra,
+  };
 }
 
 /** A usable hand-made delivery for `gemeente` (as the reader makes them), filled at `gevuldOp`, housed 10 in 2024-I. */

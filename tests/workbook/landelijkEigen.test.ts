@@ -10,9 +10,9 @@
  * the Office.js writer (fake Excel).
  */
 import ExcelJS from "exceljs";
-import { ketenDag, ketenTaakstelling } from "../../src/domain/consolideren";
+import { consolideer, ketenDag, ketenTaakstelling } from "../../src/domain/consolideren";
 import { OpgaveFout } from "../../src/domain/fouten";
-import { parsePeriode } from "../../src/domain/periode";
+import { parsePeriode, periodeCode } from "../../src/domain/periode";
 import { planGemeente } from "../../src/workbook/bouwPlan";
 import { TAAKSTELLING_KOLOMMEN, VALIDATIES } from "../../src/workbook/indeling";
 import { schrijfNaarExcel } from "../../src/workbook/officeWriter";
@@ -321,25 +321,41 @@ describe("refill (Office.js, fake Excel) of a workbook of the previous layout", 
   });
 });
 
-describe("the consolidation's reader", () => {
-  test("an own national number without an own taakstelling is named: the consolidation does not compute with it", async () => {
+describe("the consolidation counts an own national number as the workbook does", () => {
+  test("L without an own taakstelling: art. 29 with it in the overview's ledger; the file's results agree", async () => {
     const wb = await leesXlsx((await schrijfXlsx(utrecht)).data);
     const t = blad(wb, "Taakstelling");
-    t.getCell(`N${rijVan(t, "2024-II")}`).value = 18_000;
-    t.getCell(`N${rijVan(t, "2024-I")}`).value = 30_000;
-    t.getCell(`F${rijVan(t, "2024-I")}`).value = 350; // own taakstelling: that counts, L does not matter
-    const a = await leesAanlevering("utrecht.xlsx", await bewaarXlsx(wb));
-    const over = a.problemen.filter((p) => p.melding.startsWith("Landelijk getal (eigen invoer)"));
-    expect(over).toEqual([
-      {
-        soort: "ongeldigeInvoer",
-        ernst: "fout",
-        plek: `Taakstelling!N${rijVan(t, "2024-II")}`,
-        deel: "taakstelling",
-        melding: expect.stringContaining("2024-II") as unknown as string,
-      },
+    const r = (p: string) => rijVan(t, p);
+    t.getCell("B4").value = "2024-I";
+    t.getCell(`${L}${r("2024-II")}`).value = 18_000;
+    t.getCell(`${L}${r("2024-I")}`).value = 30_000;
+    t.getCell(`F${r("2024-I")}`).value = 350; // an own taakstelling wins: L does not matter there
+    t.getCell(`G${r("2024-I")}`).value = 300;
+    t.getCell(`G${r("2024-II")}`).value = 320;
+    // Refilled, so the stored results are the workbook's own with these inputs (as after Excel saved it).
+    const bestand = (await schrijfXlsx(utrecht, await bewaarXlsx(wb))).data;
+    const a = await leesAanlevering("utrecht.xlsx", bestand);
+    expect(a.problemen).toEqual([]);
+    expect(a.taakstelling?.rijen.find((x) => x.periode === "2024-II")?.landelijk).toBe(18_000);
+    const c = consolideer(engine, [a]);
+    const regel = c.gemeenten.find((g) => g.naam === "Utrecht");
+    const t2 = eigen("Utrecht", "2024-II", 18_000);
+    expect(regel?.verloop.map((v) => [periodeCode(v.periode), v.taakstelling])).toEqual([
+      ["2024-I", 350],
+      ["2024-II", t2],
     ]);
-    expect(over[0]?.melding).toContain("Vul de taakstelling die het werkboek toont");
+    expect(regel?.achterstand).toBe(Math.max(0, 350 - 300 + t2 - 320));
+    // No finding that the file's stored results disagree: the consolidation computed what the workbook did.
+    expect(c.controles.filter((x) => x.bestand === "utrecht.xlsx")).toEqual([]);
+  });
+
+  test("L out of range in a file: a finding, and the row counts without it", async () => {
+    const wb = await leesXlsx((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    t.getCell(`${L}${rijVan(t, "2024-II")}`).value = 5_000_000;
+    const a = await leesAanlevering("utrecht.xlsx", await bewaarXlsx(wb));
+    const c = consolideer(engine, [a]);
+    expect(c.controles.map((x) => x.melding).join("\n")).toContain("Landelijk getal (eigen invoer) 2024-II");
   });
 });
 
