@@ -35,6 +35,7 @@
 import ExcelJS from "exceljs";
 import { afdrukVoor, zetAfdrukXlsx } from "./afdruk";
 import { absoluteVerwijzing, bladVerwijzing, kolomLetters, type Positie } from "./a1";
+import { NOTATIE } from "./indeling";
 import {
   blokNotatie,
   isFormule,
@@ -248,6 +249,15 @@ function zetNotatie(cel: ExcelJS.Cell, notatie: string | undefined): void {
   if (notatie) cel.numFmt = notatie;
 }
 
+/**
+ * The number format an input cell keeps on a refill: the one it had (the user's, or Opgave's of an earlier fill),
+ * except text ("@") where its own format is not text — an older fill left that, and Excel would store every number
+ * typed there as text, which stops the chain. (As the Office.js writer: ./officeBeslissing.)
+ */
+function invoerNotatie(had: string | undefined, eigen: string | undefined): string | undefined {
+  return had === NOTATIE.tekst && eigen !== NOTATIE.tekst ? (eigen ?? "General") : had;
+}
+
 function markeerInvoer(cel: ExcelJS.Cell): void {
   cel.fill = { type: "pattern", pattern: "solid", fgColor: { argb: INVOER_KLEUR } };
 }
@@ -392,9 +402,10 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
         // The user's cell as it was: value (or formula) and formatting.
         cel.value = rauwe.value;
         cel.style = rauwe.style;
+        if (k.soort === "invoer") zetNotatie(cel, invoerNotatie(rauwe.style.numFmt, k.notatie));
       } else if (k.soort === "invoer") {
         // An empty input cell keeps the number format and fill it had.
-        if (rauwe.style.numFmt) cel.numFmt = rauwe.style.numFmt;
+        zetNotatie(cel, invoerNotatie(rauwe.style.numFmt, k.notatie));
         if (rauwe.style.fill) cel.fill = rauwe.style.fill;
       }
     });
@@ -517,8 +528,7 @@ class Schrijver {
       cel.value = waarde;
     }
     // A number format or fill the cell had (the user's, or Opgave's of an earlier fill) stays.
-    if (oud?.style.numFmt) cel.numFmt = oud.style.numFmt;
-    else zetNotatie(cel, inv.notatie);
+    zetNotatie(cel, invoerNotatie(oud?.style.numFmt, inv.notatie) ?? inv.notatie);
     if (oud?.style.fill) cel.fill = oud.style.fill;
     else markeerInvoer(cel);
     this.wb.definedNames.removeAllNames(inv.naam);

@@ -305,6 +305,30 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     expect(metFormule).toEqual(resultaten(getypt));
   });
 
+  test('an input cell an older fill left as text ("@") gets its own number format back; values and other formats stay', async () => {
+    const wb = await lees(eerste);
+    const t = blad(wb, "Taakstelling");
+    const [gevuld, leeg, tekst, eigen] = ["2022-I", "2022-II", "2023-I", "2023-II"].map(
+      (p) => `G${rTaak(p)}`,
+    );
+    t.getCell(gevuld!).value = 100;
+    t.getCell(tekst!).value = "ca. 350";
+    // exceljs shares a style between the cells of a loaded file: each cell gets its own.
+    const notatie = (a: string, numFmt: string) => {
+      const c = t.getCell(a);
+      c.style = { ...c.style, numFmt };
+    };
+    for (const a of [gevuld!, leeg!, tekst!]) notatie(a, "@");
+    notatie(eigen!, "0.0"); // the user's own number format stays
+    notatie("B5", "@"); // Opgave_Beginsaldo, a named input cell
+    const na = blad(await lees((await schrijfXlsx(utrecht, await bewaar(wb))).data), "Taakstelling");
+    expect([gevuld, leeg, tekst].map((a) => na.getCell(a!).numFmt)).toEqual(["#,##0", "#,##0", "#,##0"]);
+    expect(na.getCell(gevuld!).value).toBe(100);
+    expect(na.getCell(tekst!).value).toBe("ca. 350"); // still the text typed: the chain names it
+    expect(na.getCell(eigen!).numFmt).toBe("0.0");
+    expect(na.getCell("B5").numFmt).not.toBe("@");
+  });
+
   test("refilling twice is stable", async () => {
     const een = await schrijfXlsx(utrecht, ingevuld);
     const twee = await schrijfXlsx(utrecht, een.data);
