@@ -270,14 +270,17 @@ const OPMAAK = { achterstand: "achterstand", voorsprong: "voorsprong", ontbreekt
 
 /**
  * Conditional formats of a table with Achterstand/Voorsprong columns: a backlog red, a surplus green, and an own
- * taakstelling that is needed (the dataset has none, none entered; `nodig`: an extra condition) amber.
+ * taakstelling that is needed (the dataset has none, none entered, and — `landelijk`: the table has the column — no
+ * own national number that gives it; `nodig`: an extra condition) amber.
  */
-function ketenOpmaak(a: TabelAdres, nodig?: string): OpmaakRegel[] {
+function ketenOpmaak(a: TabelAdres, opties: { nodig?: string; landelijk?: boolean } = {}): OpmaakRegel[] {
   const cel = (sleutel: string) => a.cel(sleutel, 0);
   const positief = (sleutel: string) => `AND(ISNUMBER(${cel(sleutel)}),${cel(sleutel)}>0)`;
-  // Unchanged since before "Landelijk getal (eigen invoer)": a refill recognises Opgave's own rules by their
-  // formula, so another formula would leave the old rule behind as the user's (and the .xlsx writer would refuse).
-  const leeg = `AND(${cel("taakstelling")}="",${cel("taakstellingEigen")}="")`;
+  const metNodig = (leeg: string) => f(opties.nodig ? `AND(${leeg},${opties.nodig})` : leeg).formule;
+  const zonderL = `AND(${cel("taakstelling")}="",${cel("taakstellingEigen")}="")`;
+  const leeg = opties.landelijk
+    ? `AND(${cel("taakstelling")}="",${cel("taakstellingEigen")}="",${cel("landelijkEigen")}="")`
+    : zonderL;
   return [
     {
       van: "achterstand",
@@ -294,8 +297,10 @@ function ketenOpmaak(a: TabelAdres, nodig?: string): OpmaakRegel[] {
     {
       van: "taakstellingEigen",
       tot: "taakstellingEigen",
-      formule: f(nodig ? `AND(${leeg},${nodig})` : leeg).formule,
+      formule: metNodig(leeg),
       stijl: OPMAAK.ontbreekt,
+      // Before "Landelijk getal (eigen invoer)" the rule did not know L: recognised as Opgave's, and replaced.
+      ...(opties.landelijk ? { eerder: [metNodig(zonderL)] } : {}),
     },
   ];
 }
@@ -520,7 +525,10 @@ function taakstellingBlad(engine: Engine, g: Gemeente, regels: readonly PeriodeR
         sleutelKolom: "periode",
         rijen,
         // Amber only from the start period on: before it the chain does not need the figure.
-        opmaak: ketenOpmaak(a, `OR(${start}="",${a.cel("periode", 0)}>=${start})`),
+        opmaak: ketenOpmaak(a, {
+          nodig: `OR(${start}="",${a.cel("periode", 0)}>=${start})`,
+          landelijk: true,
+        }),
       },
     ],
     grafieken: [],

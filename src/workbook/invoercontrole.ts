@@ -29,6 +29,8 @@ export interface OpmaakOpdracht {
   /** en-US formula with "=". */
   readonly formule: string;
   readonly stijl: OpmaakStijl;
+  /** Its formulas in earlier versions (`OpmaakRegel.eerder`): also Opgave's own. */
+  readonly eerder?: readonly string[];
 }
 
 /** The input controls of one sheet. */
@@ -90,7 +92,12 @@ function tabelControle(
   for (const r of t.opmaak ?? []) {
     const [van, tot] = [kolom(r.van), kolom(r.tot)];
     if (van < 0 || tot < van) continue;
-    opmaak.push({ bereik: lijf(van, tot - van + 1), formule: r.formule, stijl: r.stijl });
+    opmaak.push({
+      bereik: lijf(van, tot - van + 1),
+      formule: r.formule,
+      stijl: r.stijl,
+      ...(r.eerder ? { eerder: r.eerder } : {}),
+    });
   }
 }
 
@@ -99,7 +106,12 @@ export function linksBoven(ref: string): string {
   return (ref.trim().split(/\s+/)[0] ?? "").split(":")[0]?.replace(/\$/g, "") ?? "";
 }
 
-/** Whether a conditional format (its range and formulas) is one of Opgave's own in `opmaak`. */
+/** The formulas by which a rule of `opmaak` is recognised as Opgave's: its own and those of earlier versions. */
+export function eigenOpmaakFormules(o: OpmaakOpdracht): string[] {
+  return [o.formule, ...(o.eerder ?? [])].map(formuleSleutel);
+}
+
+/** Whether a conditional format (its range and formulas) is one of Opgave's own in `opmaak` (or an earlier one). */
 export function isEigenOpmaak(
   ref: string,
   formules: readonly string[],
@@ -109,7 +121,7 @@ export function isEigenOpmaak(
   return (
     formules.length > 0 &&
     formules.every((f) =>
-      opmaak.some((o) => linksBoven(o.bereik) === hoek && formuleSleutel(o.formule) === formuleSleutel(f)),
+      opmaak.some((o) => linksBoven(o.bereik) === hoek && eigenOpmaakFormules(o).includes(formuleSleutel(f))),
     )
   );
 }

@@ -84,7 +84,15 @@ function verplaatsBlad(blad: BladPlan, v: readonly Verplaatsing[]): BladPlan {
       kolommen: t.kolommen.map((k) => ({ ...k, ...validatie(k.validatie) })),
       rijen: t.rijen.map((r) => r.map(cel)),
       ...(t.totaal ? { totaal: t.totaal.map(cel) } : {}),
-      ...(t.opmaak ? { opmaak: t.opmaak.map((o) => ({ ...o, formule: f(o.formule) })) } : {}),
+      ...(t.opmaak
+        ? {
+            opmaak: t.opmaak.map((o) => ({
+              ...o,
+              formule: f(o.formule),
+              ...(o.eerder ? { eerder: o.eerder.map(f) } : {}),
+            })),
+          }
+        : {}),
     })),
   };
 }

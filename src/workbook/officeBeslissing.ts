@@ -55,6 +55,7 @@ import { grafiekNaam } from "./indeling";
 import { afdrukVoor } from "./afdruk";
 import { afdrukTaak, type AfdrukTaak } from "./officeAfdruk";
 import {
+  eigenOpmaakFormules,
   formuleSleutel,
   invoercontrole,
   type GeschrevenVorm,
@@ -1207,7 +1208,7 @@ function controleTaak(
     });
   }
   const c = invoercontrole(blad, vormen);
-  const eigen = new Set(c.opmaak.map((o) => formuleSleutel(o.formule)));
+  const eigen = new Set(c.opmaak.flatMap(eigenOpmaakFormules));
   const verwijder: number[] = [];
   (staat.opmaak?.get(sleutel(blad.naam)) ?? []).forEach((f, i) => {
     if (f !== "" && eigen.has(formuleSleutel(f))) verwijder.push(i);

@@ -78,6 +78,8 @@ export interface OpmaakRegel {
   readonly tot: string;
   readonly formule: string;
   readonly stijl: OpmaakStijl;
+  /** The rule's formulas in earlier versions of Opgave: a refill recognises (and replaces) those as its own too. */
+  readonly eerder?: readonly string[];
 }
 
 export interface TabelPlan {

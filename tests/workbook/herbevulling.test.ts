@@ -159,6 +159,11 @@ describe("a column of the user's own inside an Opgave table", () => {
     t.spliceColumns(12, 5);
     tm.columns.splice(11, 5, { name: "Notitie" });
     zetRef(tm, "A7:L27");
+    // That version's amber rule did not know "Landelijk getal (eigen invoer)" (column N now).
+    const opmaak = (t as unknown as { conditionalFormattings: { rules: { formulae?: string[] }[] }[] })
+      .conditionalFormattings;
+    for (const regel of opmaak.flatMap((cf) => cf.rules))
+      regel.formulae = regel.formulae?.map((f) => f.replace(',N8=""', ""));
     t.getCell("L7").value = "Notitie";
     const r = rijVan(t, "2023-I");
     t.getCell(`L${r}`).value = "eigen";

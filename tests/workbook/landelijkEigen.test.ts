@@ -173,6 +173,8 @@ function vorigeIndeling(plan: WerkboekPlan): WerkboekPlan {
           : {
               ...t,
               kolommen: t.kolommen.slice(0, n),
+              // The previous amber rule did not know L: its earlier formula.
+              opmaak: t.opmaak?.map(({ eerder, ...o }) => (eerder?.[0] ? { ...o, formule: eerder[0] } : o)),
               rijen: t.rijen.map((r, i) => {
                 const rij = r.slice(0, n);
                 const nr = t.start.rij + 1 + i;
@@ -248,6 +250,17 @@ describe("refill (.xlsx) of a workbook of the previous layout", () => {
     ]);
   });
 
+  test("the amber rule of the previous layout is replaced by one that knows L (in column O now), not kept as the user's", async () => {
+    const t = blad(await leesXlsx(data), "Taakstelling");
+    const opmaak = (
+      t as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }
+    ).conditionalFormattings;
+    const opF = opmaak.filter((cf) => cf.ref.startsWith("F8"));
+    expect(opF.flatMap((cf) => cf.rules.map((r) => r.formulae?.[0]))).toEqual([
+      expect.stringMatching(/^AND\(AND\(D8="",F8="",O8=""\),/),
+    ]);
+  });
+
   test("nothing typed is lost or moved; the user's formulas read what they read", async () => {
     const wb = await leesXlsx(data);
     const t = blad(wb, "Taakstelling");
@@ -318,6 +331,9 @@ describe("refill (Office.js, fake Excel) of a workbook of the previous layout", 
     expect(wm.blad("Taakstelling").validaties.get(`O${r}`)?.regel).toMatchObject({
       wholeNumber: { formula1: 1, formula2: 200000, operator: "Between" },
     });
+    // The previous amber rule is Opgave's (its earlier formula): replaced by one that knows L, not kept beside it.
+    const amber = wm.blad("Taakstelling").opmaak.filter((o) => /F8=""/.test(o.formule ?? ""));
+    expect(amber.map((o) => o.formule)).toEqual([expect.stringMatching(/^=?AND\(AND\(D8="",F8="",O8=""\),/)]);
   });
 });
 
