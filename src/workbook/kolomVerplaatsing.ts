@@ -9,7 +9,14 @@
  * names are left alone (a name cannot look like a cell followed by no "(").
  */
 import { kolomLetters, kolomNummer } from "./a1";
-import { isFormule, type BladPlan, type Cel, type Validatie, type WerkboekPlan } from "./plan";
+import {
+  isFormule,
+  type BladPlan,
+  type Cel,
+  type TabelPlan,
+  type Validatie,
+  type WerkboekPlan,
+} from "./plan";
 
 /** Sheet columns of `blad` that move, from row `vanafRij` on (a table's header row and below). */
 export interface Verplaatsing {
@@ -17,6 +24,18 @@ export interface Verplaatsing {
   readonly vanafRij: number;
   /** 1-based sheet column in the plan → 1-based sheet column where it is written. */
   readonly kolommen: ReadonlyMap<number, number>;
+}
+
+/**
+ * The move of table `plan` on sheet `blad` when its columns are written at `plaatsen` (per plan column, the index
+ * it is written at: ./samenvoegen `planKolomPlaatsen`).
+ */
+export function tabelVerplaatsing(blad: string, plan: TabelPlan, plaatsen: readonly number[]): Verplaatsing {
+  const kolommen = new Map<number, number>();
+  plaatsen.forEach((p, j) => {
+    if (p !== j) kolommen.set(plan.start.kolom + j, plan.start.kolom + p);
+  });
+  return { blad, vanafRij: plan.start.rij, kolommen };
 }
 
 const CEL = String.raw`(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})`;

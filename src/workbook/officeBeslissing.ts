@@ -62,7 +62,7 @@ import {
   type OpmaakOpdracht,
   type ValidatieOpdracht,
 } from "./invoercontrole";
-import { verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
+import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
 import { blokNotatie, isFormule } from "./plan";
 import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
 import {
@@ -1283,12 +1283,7 @@ function kolomVerplaatsingen(staat: WerkmapStaat, plan: WerkboekPlan): Verplaats
       const gevonden = vindOudeTabel(staat, blad, tp);
       const oud = "overgeslagen" in gevonden ? undefined : gevonden.oud;
       const plaatsen = oud ? planKolomPlaatsen(tp, oud.koppen) : undefined;
-      if (!plaatsen) continue;
-      const kolommen = new Map<number, number>();
-      plaatsen.forEach((p, j) => {
-        if (p !== j) kolommen.set(tp.start.kolom + j, tp.start.kolom + p);
-      });
-      uit.push({ blad: blad.naam, vanafRij: tp.start.rij, kolommen });
+      if (plaatsen) uit.push(tabelVerplaatsing(blad.naam, tp, plaatsen));
     }
   }
   return uit;

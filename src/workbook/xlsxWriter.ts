@@ -64,7 +64,7 @@ import {
 } from "./samenvoegen";
 import { celWaarde, excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
 import { entInOrigineel, kanEnten as kanWordenGeent } from "./xlsxEnten";
-import { verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
+import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
 import { zetResultaten } from "./xlsxResultaten";
 import { invoercontrole, type GeschrevenVorm } from "./invoercontrole";
 import { isEigenVerlies, nieuweEigenOnderdelen, pasInvoercontroleToe } from "./xlsxInvoercontrole";
@@ -716,12 +716,7 @@ function kolomVerplaatsingen(wb: ExcelJS.Workbook, plan: WerkboekPlan): Verplaat
       const plaatsen = gebied
         ? planKolomPlaatsen(t, koppenIn(ws, gebied.rij1, gebied.kol1, gebied.kol2))
         : undefined;
-      if (!plaatsen) continue;
-      const kolommen = new Map<number, number>();
-      plaatsen.forEach((p, j) => {
-        if (p !== j) kolommen.set(t.start.kolom + j, t.start.kolom + p);
-      });
-      uit.push({ blad: blad.naam, vanafRij: t.start.rij, kolommen });
+      if (plaatsen) uit.push(tabelVerplaatsing(blad.naam, t, plaatsen));
     }
   }
   return uit;
