@@ -151,6 +151,9 @@ export const paneelBerichten = {
     `Bestand ${nr} van ${van}: ${bestand} geweigerd. ${reden}`,
   /** The worker stopped while reading a file and said nothing more (quoted in "kon niet worden gelezen (…)"). */
   consLezenAfgebroken: "het lezen werd onverwacht afgebroken",
+  consLezenTeLang: (seconden: number) =>
+    `het lezen duurde langer dan ${seconden} seconden en is afgebroken; een gemeentewerkboek van Opgave is in ` +
+    "een paar seconden gelezen: open het in Excel, sla het opnieuw op en kies het nog eens",
   /** A province tie: the files do not decide which province the overview is for. */
   consKiesProvincie: (namen: readonly string[]) =>
     `De bestanden wijzen niet één provincie aan: evenveel gemeenten uit ${opsomming(namen)}. ` +

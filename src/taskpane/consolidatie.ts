@@ -1,25 +1,18 @@
 /**
  * Task pane part for provincial coordinators: pick or drop many municipal workbooks, read them one after another
- * in a Web Worker (./leesWerker: exceljs off the main thread, so the pane stays responsive; on the main thread where
+ * in a Web Worker (./werkerLezen, ./leesWerker: exceljs off the main thread, so the pane stays responsive; on the main thread where
  * the host has no worker), with a line per file in an aria-live list; check and consolidate them; ask for the
  * province when the files do not decide it; and write the overview into the open workbook (Office.js) or offer it
  * as a download (preview). When not one file can be used there is no overview, only the reason per file.
  */
 import { engine } from "../data/store";
 import { paneelBerichten as pb } from "./berichten";
-import { consolidatieBerichten as cb } from "../domain/berichten";
-import {
-  consolideer,
-  onbruikbareAanlevering,
-  type Aanlevering,
-  type Consolidatie,
-  type GemeenteRef,
-} from "../domain/consolideren";
+import { consolideer, type Aanlevering, type Consolidatie, type GemeenteRef } from "../domain/consolideren";
 import type { BronInfo } from "../workbook/bouwPlan";
 import { planConsolidatie } from "../workbook/consolidatiePlan";
 import type { WerkboekPlan } from "../workbook/plan";
 import { inExcel, vulWerkboek } from "./excelHost";
-import type { LeesAntwoord, LeesVraag } from "./leesWerker";
+import { GeenWerker, leesInWerker, onleesbaar, startWerker, type Lees, type Werker } from "./werkerLezen";
 import { downloadBestand, element, toonBericht, voortgang } from "./weergave";
 import { berekendeWaarden, bestandsnaam, toonVoorbeeld, verbergVoorbeeld } from "./voorbeeld";
 
@@ -59,77 +52,7 @@ function kies(bestanden: readonly File[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Reading: in the worker, or on the main thread
-
-/** Reads one file's bytes into an Aanlevering. */
-type Lees = (naam: string, data: ArrayBuffer) => Promise<Aanlevering>;
-
-/** The worker did not start (no script, refused by the host or its policy): read on the main thread instead. */
-class GeenWerker extends Error {}
-
-interface Werker {
-  readonly worker: Worker;
-  /** It said `gereed`: it runs (an error after this is about a file, not about starting). */
-  gereed: boolean;
-  /** It failed while reading: start a new one for the next file. */
-  kapot: boolean;
-  volgende: number;
-}
-
-function startWerker(): Werker | undefined {
-  // Some Office hosts (older embedded browsers, a page policy that forbids workers) have no Worker or refuse to
-  // start one: then the pane reads on the main thread, as it did before (same result, less responsive meanwhile).
-  if (typeof Worker === "undefined") return undefined;
-  try {
-    // Its own webpack entry next to taskpane.html (webpack.config.js).
-    const worker = new Worker(new URL("leesWerker.js", document.baseURI), { name: "opgave-lezen" });
-    const w: Werker = { worker, gereed: false, kapot: false, volgende: 0 };
-    worker.addEventListener("message", (ev: MessageEvent<LeesAntwoord>) => {
-      if (ev.data.soort === "gereed") w.gereed = true;
-    });
-    return w;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A file that could not be read at all (the worker broke off, the browser could not open it). */
-function onleesbaar(naam: string, detail: string): Aanlevering {
-  return onbruikbareAanlevering(naam, [
-    { soort: "onleesbaar", ernst: "fout", melding: cb.onleesbaar(detail) },
-  ]);
-}
-
-/** One file in the worker; the bytes are transferred (not copied). Rejects with GeenWerker if it never started. */
-function leesInWerker(w: Werker, naam: string, data: ArrayBuffer): Promise<Aanlevering> {
-  const id = ++w.volgende;
-  return new Promise((resolve, reject) => {
-    const klaar = () => {
-      w.worker.removeEventListener("message", opAntwoord);
-      w.worker.removeEventListener("error", opFout);
-      w.worker.removeEventListener("messageerror", opFout);
-    };
-    function opAntwoord(ev: MessageEvent<LeesAntwoord>): void {
-      const a = ev.data;
-      if (a.soort === "gereed" || a.id !== id) return;
-      klaar();
-      resolve(a.soort === "gelezen" ? a.aanlevering : onleesbaar(naam, a.melding));
-    }
-    function opFout(ev: Event): void {
-      ev.preventDefault(); // handled here: not an error of the page
-      klaar();
-      if (!w.gereed) return reject(new GeenWerker());
-      w.kapot = true;
-      const detail = ev instanceof ErrorEvent && ev.message ? ev.message : pb.consLezenAfgebroken;
-      resolve(onleesbaar(naam, detail));
-    }
-    w.worker.addEventListener("message", opAntwoord);
-    w.worker.addEventListener("error", opFout);
-    w.worker.addEventListener("messageerror", opFout);
-    const vraag: LeesVraag = { id, naam, data };
-    w.worker.postMessage(vraag, [data]);
-  });
-}
+// Reading: in the worker (./werkerLezen), or on the main thread
 
 /** How the files of one run are read: the worker while it works, else the main thread (exceljs loaded then). */
 interface Lezing {
