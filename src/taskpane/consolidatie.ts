@@ -1,9 +1,10 @@
 /**
  * Task pane part for provincial coordinators: pick or drop many municipal workbooks, read them one after another
  * in a Web Worker (./werkerLezen, ./leesWerker: exceljs off the main thread, so the pane stays responsive; on the
- * main thread where the host has no worker), with a line per file in an aria-live list; check and consolidate them; ask for the
- * province when the files do not decide it; and write the overview into the open workbook (Office.js) or offer it
- * as a download (preview). When not one file can be used there is no overview, only the reason per file.
+ * main thread where the host has no worker), with a line per file in an aria-live list; check and consolidate
+ * them; ask for the province when the files do not decide it; and write the overview into the open workbook
+ * (Office.js) or offer it as a download (preview). When not one file can be used there is no overview, only the
+ * reason per file.
  */
 import { engine } from "../data/store";
 import { paneelBerichten as pb } from "./berichten";
