@@ -34,23 +34,39 @@ async function schrijf(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-test("exceljs writes through the adapter and reads its own file back", async () => {
-  const data = await schrijf();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  // Both ways through the adapter, not exceljs's own JSZip.
-  expect(geschreven).toHaveBeenCalledWith(expect.objectContaining({ type: "nodebuffer" }));
-  expect(gelezen).toHaveBeenCalled();
-  const ws = wb.getWorksheet("Taakstelling")!;
-  expect(ws.getCell("A1").value).toBe("Utrecht");
-  expect(ws.getCell("B1").value).toBe(388);
-  expect(ws.getCell("C1").value).toEqual({ formula: "B1*2", result: 776 });
-  expect(ws.getCell("A2").value).toBe("één — ü");
-  expect(ws.getCell("A2").note).toBe("eigen notitie");
-  const [beeld] = wb.model.media;
-  expect(beeld?.extension).toBe("png");
-  expect(Buffer.from(beeld!.buffer as unknown as Uint8Array).toString("base64")).toBe(PNG);
-});
+/** exceljs picks its browser code paths (text as bytes, TextDecoder) by `process.browser`, as in the pane's build. */
+const paden = [
+  ["Node's", false],
+  ["the browser's", true],
+] as const;
+
+test.each(paden)(
+  "exceljs (%s code paths) writes through the adapter and reads its own file back",
+  async (_, browser) => {
+    const proces = process as { browser?: boolean };
+    proces.browser = browser;
+    let data: Uint8Array;
+    const wb = new ExcelJS.Workbook();
+    try {
+      data = await schrijf();
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
+    } finally {
+      delete proces.browser;
+    }
+    // Both ways through the adapter, not exceljs's own JSZip.
+    expect(geschreven).toHaveBeenCalledWith(expect.objectContaining({ type: "nodebuffer" }));
+    expect(gelezen).toHaveBeenCalled();
+    const ws = wb.getWorksheet("Taakstelling")!;
+    expect(ws.getCell("A1").value).toBe("Utrecht");
+    expect(ws.getCell("B1").value).toBe(388);
+    expect(ws.getCell("C1").value).toEqual({ formula: "B1*2", result: 776 });
+    expect(ws.getCell("A2").value).toBe("één — ü");
+    expect(ws.getCell("A2").note).toBe("eigen notitie");
+    const [beeld] = wb.model.media;
+    expect(beeld?.extension).toBe("png");
+    expect(Buffer.from(beeld!.buffer as unknown as Uint8Array).toString("base64")).toBe(PNG);
+  },
+);
 
 test("the package is a zip that JSZip itself reads: the same parts, the image bytes intact", async () => {
   const echt = jest.requireActual<typeof JSZip>("jszip");
