@@ -62,6 +62,16 @@ export function decodeerBereik(
   return { rij1: r1, kol1: k1, rij2: m[4] ? Number(m[4]) : r1, kol2: m[3] ? kolomNummer(m[3]) : k1 };
 }
 
+/** The rectangle between two corners, in any order (rows and columns 1-based). */
+export function rechthoekTussen(rij1: number, kol1: number, rij2: number, kol2: number): Rechthoek {
+  return {
+    rij: Math.min(rij1, rij2),
+    kolom: Math.min(kol1, kol2),
+    rijen: Math.abs(rij2 - rij1) + 1,
+    kolommen: Math.abs(kol2 - kol1) + 1,
+  };
+}
+
 /** Whether two rectangles share a cell. */
 export function overlapt(a: Rechthoek, b: Rechthoek): boolean {
   return (

@@ -49,6 +49,7 @@ import {
   leesCelVerwijzing,
   overlapt,
   rechthoekBereik,
+  rechthoekTussen,
   type Rechthoek,
 } from "./a1";
 import { grafiekNaam } from "./indeling";
@@ -890,15 +891,7 @@ export function verwijzingenIn(formule: string, eigenBlad: string): { blad: stri
     const r1 = Number(m[4]);
     const k2 = m[5] !== undefined ? kolomNummer(m[5]) : k1;
     const r2 = m[6] !== undefined ? Number(m[6]) : r1;
-    uit.push({
-      blad,
-      rechthoek: {
-        rij: Math.min(r1, r2),
-        kolom: Math.min(k1, k2),
-        rijen: Math.abs(r2 - r1) + 1,
-        kolommen: Math.abs(k2 - k1) + 1,
-      },
-    });
+    uit.push({ blad, rechthoek: rechthoekTussen(r1, k1, r2, k2) });
   }
   return uit;
 }

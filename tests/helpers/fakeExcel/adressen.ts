@@ -9,6 +9,7 @@ import {
   decodeerBereik,
   kolomNummer,
   rechthoekBereik,
+  rechthoekTussen,
 } from "../../../src/workbook/a1";
 import { FakeExcelFout } from "./fouten";
 import type { FakeRechthoek } from "./model";
@@ -43,15 +44,7 @@ export function parseerBereik(adres: string): { blad?: string; rechthoek: FakeRe
   const cellen = decodeerBereik(rest.toUpperCase());
   if (cellen) {
     const { rij1, kol1, rij2, kol2 } = cellen;
-    return {
-      blad,
-      rechthoek: {
-        rij: Math.min(rij1, rij2),
-        kolom: Math.min(kol1, kol2),
-        rijen: Math.abs(rij2 - rij1) + 1,
-        kolommen: Math.abs(kol2 - kol1) + 1,
-      },
-    };
+    return { blad, rechthoek: rechthoekTussen(rij1, kol1, rij2, kol2) };
   }
   // Whole columns ("C:C", "C:E", "C"): not in a1.ts.
   const cel = /^([A-Za-z]+)(\d+)?$/;
@@ -63,15 +56,7 @@ export function parseerBereik(adres: string): { blad?: string; rechthoek: FakeRe
   const r2 = heleKolom ? MAX_RIJEN : Number(b[2]);
   const c1 = kolomNummer(a[1]);
   const c2 = kolomNummer(b[1]);
-  return {
-    blad,
-    rechthoek: {
-      rij: Math.min(r1, r2),
-      kolom: Math.min(c1, c2),
-      rijen: Math.abs(r2 - r1) + 1,
-      kolommen: Math.abs(c2 - c1) + 1,
-    },
-  };
+  return { blad, rechthoek: rechthoekTussen(r1, c1, r2, c2) };
 }
 
 export function rechthoekAdres(r: FakeRechthoek): string {
