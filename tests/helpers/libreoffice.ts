@@ -16,6 +16,8 @@ import programmas from "./programmas";
 
 /** Path of soffice, or undefined when LibreOffice is not installed (found in ./programmas.js). */
 export const { vindSoffice } = programmas;
+/** Path of pdftotext when poppler-utils (pdfinfo, pdftotext) is installed, else undefined. */
+export const { vindPoppler } = programmas;
 
 /** registrymodifications.xcu: always recalculate OOXML and ODF files on load (0 = always). */
 const PROFIEL = `<?xml version="1.0" encoding="UTF-8"?>

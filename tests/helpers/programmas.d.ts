@@ -3,6 +3,7 @@ declare function controleerProgrammas(): Promise<void>;
 declare namespace controleerProgrammas {
   function vindChromium(): string | undefined;
   function vindSoffice(): string | undefined;
+  function vindPoppler(): string | undefined;
   function ontbrekend(): { naam: string }[];
 }
 export = controleerProgrammas;

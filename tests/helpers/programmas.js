@@ -1,7 +1,7 @@
 /**
  * The system programs the integration suites use, found once (jest.config.js and the suites ask here):
- * headless Chromium (browser tests of the task pane, IndexedDB) and LibreOffice's soffice (recalculation of the
- * written workbooks). Used as jest's globalSetup: one loud line per missing program saying what is skipped and
+ * headless Chromium (browser tests of the task pane, IndexedDB), LibreOffice's soffice (recalculation of the
+ * written workbooks) and poppler-utils' pdfinfo and pdftotext (reading LibreOffice's print of them). Used as jest's globalSetup: one loud line per missing program saying what is skipped and
  * how to install it — and under CI=true a missing program fails the run instead.
  * Plain CommonJS: jest.config.js loads it before any transform exists.
  */
@@ -22,15 +22,27 @@ function vindChromium() {
   return fs.existsSync(CHROMIUM) ? CHROMIUM : undefined;
 }
 
+/** Path of a program on PATH, or undefined. */
+function opPad(naam) {
+  for (const dir of (process.env.PATH || "").split(path.delimiter)) {
+    if (dir && fs.existsSync(path.join(dir, naam))) return path.join(dir, naam);
+  }
+  return undefined;
+}
+
+/** Path of pdftotext when both poppler-utils programs the print test uses are there (PDFTOTEXT_PATH: as SOFFICE_PATH). */
+function vindPoppler() {
+  if (process.env.PDFTOTEXT_PATH)
+    return fs.existsSync(process.env.PDFTOTEXT_PATH) ? process.env.PDFTOTEXT_PATH : undefined;
+  return opPad("pdfinfo") ? opPad("pdftotext") : undefined;
+}
+
 /** Path of soffice, or undefined when LibreOffice is not installed. */
 function vindSoffice() {
   // SOFFICE_PATH names the one to use (or, pointing nowhere, simulates a machine without LibreOffice).
   if (process.env.SOFFICE_PATH)
     return fs.existsSync(process.env.SOFFICE_PATH) ? process.env.SOFFICE_PATH : undefined;
-  for (const dir of (process.env.PATH || "").split(path.delimiter)) {
-    if (dir && fs.existsSync(path.join(dir, "soffice"))) return path.join(dir, "soffice");
-  }
-  return SOFFICE_KANDIDATEN.find((p) => fs.existsSync(p));
+  return opPad("soffice") ?? SOFFICE_KANDIDATEN.find((p) => fs.existsSync(p));
 }
 
 const PROGRAMMAS = [
@@ -47,6 +59,13 @@ const PROGRAMMAS = [
     waar: process.env.SOFFICE_PATH || "soffice",
     wat: "de tests waarin LibreOffice de geschreven werkboeken herberekent en afdrukt (tests/workbook/libreoffice.test.ts, libreofficeHerbevulling, libreofficeResultaten, libreofficeAfdruk, een deel van consolideren)",
     installeer: "sudo apt-get install -y --no-install-recommends libreoffice-calc",
+  },
+  {
+    naam: "poppler-utils",
+    vind: vindPoppler,
+    waar: process.env.PDFTOTEXT_PATH || "pdfinfo en pdftotext",
+    wat: "de afdruktests (tests/workbook/libreofficeAfdruk.test.ts: pagina's en hun tekst in LibreOffice's PDF)",
+    installeer: "sudo apt-get install -y --no-install-recommends poppler-utils",
   },
 ];
 
@@ -72,4 +91,5 @@ module.exports = async function controleerProgrammas() {
 };
 module.exports.vindChromium = vindChromium;
 module.exports.vindSoffice = vindSoffice;
+module.exports.vindPoppler = vindPoppler;
 module.exports.ontbrekend = ontbrekend;

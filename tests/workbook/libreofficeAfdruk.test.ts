@@ -16,11 +16,18 @@ import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { planConsolidatie } from "../../src/workbook/consolidatiePlan";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { engine } from "../domain/helpers";
-import { naarPdfMetLibreOffice, pdfPaginas, pdfTeksten, vindSoffice } from "../helpers/libreoffice";
+import {
+  naarPdfMetLibreOffice,
+  pdfPaginas,
+  pdfTeksten,
+  vindPoppler,
+  vindSoffice,
+} from "../helpers/libreoffice";
 import { TEST_BRON } from "./werkboekHulp";
 
 const soffice = vindSoffice();
-const beschrijf = soffice ? describe : describe.skip;
+// The PDF is read with poppler-utils (pdfinfo, pdftotext); without either program the suite is skipped loudly.
+const beschrijf = soffice && vindPoppler() ? describe : describe.skip;
 
 /** A4 in points, either way round. */
 const A4 = [595.3, 841.9];
