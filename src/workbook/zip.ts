@@ -9,9 +9,19 @@
  * order mark is kept as it is.
  *
  * An archive written here is remembered with its parts, so reading it again (a refill's loss check reads its output
- * at once) inflates nothing.
+ * at once) inflates nothing. A part that goes unchanged from an archive read here into a compressed one keeps its
+ * compressed bytes (a refill recompresses only what it changed, not the user's own sheets).
  */
-import { unzipSync, zipSync, type Zippable } from "fflate";
+import {
+  unzipSync,
+  Zip as ZipStroom,
+  ZipDeflate,
+  ZipPassThrough,
+  zipSync,
+  type ZipInputFile,
+  type Zippable,
+} from "fflate";
+import { ruweGegevens, zipInhoud, ZipLezer, type ZipItem } from "./zipInhoud";
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
@@ -24,6 +34,43 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
  */
 const gelezen = new WeakMap<Uint8Array | ArrayBuffer, ReadonlyArray<readonly [string, Uint8Array]>>();
 const encoder = new TextEncoder();
+
+/**
+ * The archive and entry each inflated part came from (by the very content object, which a copy passes on as it
+ * is): such a part can go into a new archive with its compressed bytes, without deflating it again. As with
+ * `gelezen`, parts are never changed in place (readers share them).
+ */
+const herkomst = new WeakMap<Uint8Array, { readonly archief: Uint8Array; readonly naam: string }>();
+/** The central directory of each archive read, by name (null: not readable by ./zipInhoud). */
+const inhoudsopgaven = new WeakMap<Uint8Array, ReadonlyMap<string, ZipItem> | null>();
+
+/** The compressed entry `inhoud` was inflated from, when it is deflated and its directory entry agrees with it. */
+function ruwDeel(inhoud: Uint8Array): { item: ZipItem; gegevens: Uint8Array } | undefined {
+  const bron = herkomst.get(inhoud);
+  if (bron === undefined || inhoud.length === 0) return undefined;
+  let opgave = inhoudsopgaven.get(bron.archief);
+  if (opgave === undefined) {
+    try {
+      opgave = new Map(zipInhoud(new ZipLezer(bron.archief)).map((it) => [it.naam, it]));
+    } catch {
+      opgave = null;
+    }
+    inhoudsopgaven.set(bron.archief, opgave);
+  }
+  const item = opgave?.get(bron.naam);
+  if (
+    item === undefined ||
+    item.methode !== 8 ||
+    (item.vlaggen & 1) === 1 ||
+    item.uitgepakt !== inhoud.length
+  )
+    return undefined;
+  try {
+    return { item, gegevens: ruweGegevens(new ZipLezer(bron.archief), item) };
+  } catch {
+    return undefined;
+  }
+}
 
 /** One part of the archive. */
 export class ZipDeel {
@@ -54,7 +101,9 @@ export default class Zip {
     try {
       let delen = gelezen.get(data);
       if (delen === undefined) {
-        delen = Object.entries(unzipSync(data instanceof Uint8Array ? data : new Uint8Array(data)));
+        const archief = data instanceof Uint8Array ? data : new Uint8Array(data);
+        delen = Object.entries(unzipSync(archief));
+        for (const [naam, inhoud] of delen) herkomst.set(inhoud, { archief, naam });
         gelezen.set(data, delen);
       }
       const zip = new Zip();
@@ -81,14 +130,69 @@ export default class Zip {
     return this;
   }
 
-  /** The archive as bytes; DEFLATE (the default) or STORE. */
+  /**
+   * The archive as bytes; DEFLATE (the default) or STORE. Compressed, a part read unchanged from a deflated
+   * archive keeps its compressed bytes.
+   */
   generateAsync(opties: { type: "uint8array"; compression?: "DEFLATE" | "STORE" }): Promise<Uint8Array> {
-    const niveau = opties.compression === "STORE" ? 0 : 6;
+    try {
+      const opslaan = opties.compression === "STORE";
+      const ruw = opslaan ? [] : [...this.inhoud.values()].map(ruwDeel);
+      const data = ruw.some((r) => r !== undefined) ? this.metRuweDelen(ruw) : this.zip(opslaan ? 0 : 6);
+      gelezen.set(data, [...this.inhoud]);
+      if (!opslaan) for (const [naam, inhoud] of this.inhoud) herkomst.set(inhoud, { archief: data, naam });
+      return Promise.resolve(data);
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  private zip(niveau: 0 | 6): Uint8Array {
     const delen: Zippable = {};
     for (const [naam, inhoud] of this.inhoud) delen[naam] = [inhoud, { level: niveau }];
-    const data = zipSync(delen);
-    gelezen.set(data, [...this.inhoud]);
-    return Promise.resolve(data);
+    return zipSync(delen);
+  }
+
+  /**
+   * Deflated, with the parts in `ruw` (by position) as their compressed bytes. fflate's streaming writer takes
+   * such an entry with its CRC and size; it writes each entry's sizes after its data (a data descriptor).
+   */
+  private metRuweDelen(ruw: ReadonlyArray<ReturnType<typeof ruwDeel>>): Uint8Array {
+    const stukken: Uint8Array[] = [];
+    let fout: Error | null = null;
+    const zip = new ZipStroom((e, stuk) => {
+      if (e) fout ??= e;
+      else stukken.push(stuk);
+    });
+    let i = 0;
+    for (const [naam, inhoud] of this.inhoud) {
+      const r = ruw[i++];
+      if (r) {
+        const deel: ZipInputFile = {
+          filename: naam,
+          size: r.item.uitgepakt,
+          crc: r.item.crc,
+          compression: 8,
+        };
+        zip.add(deel);
+        // The archive's bytes: an ordinary ArrayBuffer (a file or a download), never a shared one.
+        deel.ondata?.(null, r.gegevens as Uint8Array<ArrayBuffer>, true);
+      } else {
+        // An empty part (a folder) stored: a deflater's set-up costs more than the whole copy of a part.
+        const deel = inhoud.length === 0 ? new ZipPassThrough(naam) : new ZipDeflate(naam, { level: 6 });
+        zip.add(deel);
+        deel.push(inhoud, true);
+      }
+    }
+    zip.end();
+    if (fout) throw fout;
+    const data = new Uint8Array(stukken.reduce((n, s) => n + s.length, 0));
+    let plek = 0;
+    for (const s of stukken) {
+      data.set(s, plek);
+      plek += s.length;
+    }
+    return data;
   }
 
   /** Folder entries for the folders of `name` that have none, outermost first ("xl/", "xl/charts/"). */
