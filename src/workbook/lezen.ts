@@ -52,6 +52,7 @@ import {
 } from "./indeling";
 import { excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
 import { controleerPakket, leesGrenzen, type LeesGrenzen, type PakketBezwaar } from "./pakketControle";
+import { opgeslagenUit } from "./zip";
 
 export type { Aanlevering } from "../domain/consolideren";
 export type { LeesGrenzen } from "./pakketControle";
@@ -627,11 +628,13 @@ export async function leesAanlevering(
   data: Uint8Array | ArrayBuffer,
   opties: LeesOpties = {},
 ): Promise<Aanlevering> {
-  const pakket = controleerPakket(data, opties.grenzen);
+  const pakket = controleerPakket(data, opties.grenzen, { delen: true });
   if (!pakket.ok) return onbruikbareAanlevering(naam, [pakketProbleem(pakket.bezwaar, opties)]);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as ArrayBuffer);
+    // The check inflated every part: exceljs gets them stored, so no part is inflated twice.
+    const delen = pakket.delen ? await opgeslagenUit(pakket.delen) : data;
+    await wb.xlsx.load(delen as ArrayBuffer);
   } catch (e) {
     const engels = e instanceof Error ? e.message.split("\n")[0] || e.name : String(e);
     const detail = vertaalBibliotheekFout(engels) ?? engels;

@@ -21,7 +21,7 @@ import {
   type ZipInputFile,
   type Zippable,
 } from "fflate";
-import { ruweGegevens, zipInhoud, ZipLezer, type ZipItem } from "./zipInhoud";
+import { aaneen, ruweGegevens, zipInhoud, ZipLezer, type ZipItem } from "./zipInhoud";
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
@@ -186,13 +186,7 @@ export default class Zip {
     }
     zip.end();
     if (fout) throw fout;
-    const data = new Uint8Array(stukken.reduce((n, s) => n + s.length, 0));
-    let plek = 0;
-    for (const s of stukken) {
-      data.set(s, plek);
-      plek += s.length;
-    }
-    return data;
+    return aaneen(stukken);
   }
 
   /** Folder entries for the folders of `name` that have none, outermost first ("xl/", "xl/charts/"). */
@@ -216,4 +210,11 @@ export default class Zip {
  */
 export async function opgeslagen(data: Uint8Array | ArrayBuffer): Promise<Uint8Array> {
   return (await Zip.loadAsync(data)).generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
+/** An archive of these parts (name, content; in this order), stored: parts inflated already, for exceljs. */
+export function opgeslagenUit(delen: ReadonlyArray<readonly [string, Uint8Array]>): Promise<Uint8Array> {
+  const zip = new Zip();
+  for (const [naam, inhoud] of delen) zip.file(naam, inhoud);
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
 }

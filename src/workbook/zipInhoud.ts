@@ -148,3 +148,15 @@ export function ruweGegevens(l: ZipLezer, it: ZipItem): Uint8Array {
   if (begin + it.gecomprimeerd > l.data.length) throw new OnvolledigeZip();
   return l.data.subarray(begin, begin + it.gecomprimeerd);
 }
+
+/** The pieces (of an inflated part, of a written archive) as one array; a single piece as it is. */
+export function aaneen(stukken: readonly Uint8Array[]): Uint8Array {
+  if (stukken.length === 1 && stukken[0]) return stukken[0];
+  const uit = new Uint8Array(stukken.reduce((n, s) => n + s.length, 0));
+  let plek = 0;
+  for (const s of stukken) {
+    uit.set(s, plek);
+    plek += s.length;
+  }
+  return uit;
+}

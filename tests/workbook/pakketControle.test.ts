@@ -26,6 +26,7 @@ import {
   type PakketBezwaar,
 } from "../../src/workbook/pakketControle";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
+import * as zipModule from "../../src/workbook/zip";
 import { engine } from "../domain/helpers";
 import { maakGrootWerkboek } from "../helpers/grootWerkboek";
 import { bewaarXlsx, blad, leesXlsx, TEST_BRON } from "./werkboekHulp";
@@ -188,6 +189,35 @@ describe("a good workbook", () => {
 
   test("the same workbook written with data descriptors (streaming zip) passes too", () => {
     expect(controleerPakket(zipStroom(delenVan(goed)))).toMatchObject({ ok: true });
+  });
+
+  test("asked for, an accepted package comes with its parts as inflated, in order; what it refuses has none", () => {
+    const r = controleerPakket(goed, {}, { delen: true });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const verwacht = Object.entries(unzipSync(goed)).filter(
+      ([naam, d]) => !(naam.endsWith("/") && d.length === 0),
+    );
+    expect(r.delen?.map(([naam]) => naam)).toEqual(verwacht.map(([naam]) => naam));
+    for (const [i, [, inhoud]] of (r.delen ?? []).entries()) expect(inhoud).toEqual(verwacht[i]?.[1]);
+    expect(controleerPakket(goed)).not.toHaveProperty("delen");
+    const teVeel = controleerPakket(goed, { cellenTotaal: 10 }, { delen: true });
+    expect(teVeel).toMatchObject({ ok: false });
+    expect(teVeel).not.toHaveProperty("delen");
+  });
+
+  test("the reader hands exceljs the parts the check inflated, stored: nothing is inflated twice", async () => {
+    const stored = jest.spyOn(zipModule, "opgeslagenUit");
+    try {
+      expect((await lees(goed)).bruikbaar).toBe(true);
+      expect(stored).toHaveBeenCalledTimes(1);
+      const archief = await stored.mock.results[0]?.value;
+      const methoden: number[] = [];
+      unzipSync(archief as Uint8Array, { filter: (f) => (methoden.push(f.compression), true) });
+      expect(new Set(methoden)).toEqual(new Set([0]));
+    } finally {
+      stored.mockRestore();
+    }
   });
 
   test("a large but acceptable sheet passes: 150,000 cells", () => {
