@@ -11,6 +11,7 @@
  */
 import { closeSync, openSync, writeSync } from "fs";
 import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync } from "fflate";
+import { aaneen } from "../../src/workbook/zipInhoud";
 
 export interface GrootOpties {
   /** Number of cells of the extra sheet. */
@@ -111,13 +112,7 @@ export function streamGrootWerkboek(
 export function maakGrootWerkboek(basis: Uint8Array, opties: GrootOpties): Uint8Array {
   const stukken: Uint8Array[] = [];
   streamGrootWerkboek(basis, opties, (s) => stukken.push(s));
-  const uit = new Uint8Array(stukken.reduce((n, s) => n + s.length, 0));
-  let i = 0;
-  for (const s of stukken) {
-    uit.set(s, i);
-    i += s.length;
-  }
-  return uit;
+  return aaneen(stukken);
 }
 
 /** Writes the workbook to `pad` while it is generated; returns its size in bytes. */

@@ -27,6 +27,7 @@ import {
 } from "../../src/workbook/pakketControle";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import * as zipModule from "../../src/workbook/zip";
+import { aaneen } from "../../src/workbook/zipInhoud";
 import { engine } from "../domain/helpers";
 import { maakGrootWerkboek } from "../helpers/grootWerkboek";
 import { bewaarXlsx, blad, leesXlsx, TEST_BRON } from "./werkboekHulp";
@@ -62,13 +63,7 @@ function zipStroom(delen: readonly (readonly [string, Inhoud])[], niveau: 6 | 9 
     }
   }
   zip.end();
-  const uit = new Uint8Array(stukken.reduce((n, s) => n + s.length, 0));
-  let i = 0;
-  for (const s of stukken) {
-    uit.set(s, i);
-    i += s.length;
-  }
-  return uit;
+  return aaneen(stukken);
 }
 
 function delenVan(data: Uint8Array): [string, Uint8Array][] {
