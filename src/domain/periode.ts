@@ -63,10 +63,22 @@ export function dagTekst(d: Dag): string {
   return `${d.dag}-${d.maand}-${d.jaar}`;
 }
 
+/**
+ * Days by ISO text, parsed once: the dataset's dates (when a gemeente began or ended) are asked on almost every
+ * question, and a regular expression per question is most of a first answer's cost. Bounded: cleared when full.
+ */
+const dagen = new Map<string, Dag>();
+
 export function dagUitCode(iso: string): Dag {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new Error(`geen ISO-datum: ${iso}`);
-  return { jaar: Number(m[1]), maand: Number(m[2]), dag: Number(m[3]) };
+  let d = dagen.get(iso);
+  if (d === undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m) throw new Error(`geen ISO-datum: ${iso}`);
+    d = { jaar: Number(m[1]), maand: Number(m[2]), dag: Number(m[3]) };
+    if (dagen.size >= 10_000) dagen.clear();
+    dagen.set(iso, d);
+  }
+  return d;
 }
 
 export function vergelijkDag(a: Dag, b: Dag): number {
