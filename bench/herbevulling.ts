@@ -4,7 +4,8 @@
  * every gemeente, plus a sheet of their own), then per round, interleaved so both see the same machine state,
  *   (a) a first fill: `schrijfXlsx(plan)` — no existing file;
  *   (b) a refill of the filled-in file: `schrijfXlsx(plan, bestaand)` — read, merge, loss check, write;
- * median over the rounds; the ratio (b)/(a) is `herbevulling_vs_vulling`.
+ * median over the rounds; the ratio (b)/(a) is `herbevulling_vs_vulling`. For information: (b) again with a sheet of
+ * 30,000 cells of the coordinator's own (a refill's cost should not grow much with what Opgave does not own).
  * Called from bench/bench.ts (`benchHerbevulling`); standalone: `npx tsx bench/herbevulling.ts`.
  */
 import ExcelJS from "exceljs";
@@ -22,12 +23,20 @@ export interface HerbevullingBench {
   readonly vulling: number;
   readonly herbevulling: number;
   readonly verhouding: number;
+  /** (b) with a sheet of the user's own of `GROOT_EIGEN_BLAD` cells, ms (for information). */
+  readonly herbevullingGrootEigenBlad: number;
 }
+
+/** Rows × columns of the large sheet of the user's own. */
+const GROOT_EIGEN_BLAD = { rijen: 3000, kolommen: 10 } as const;
 
 const INVOER = ["Gehuisvest", "Beginsaldo", "Bestaande plaatsen"] as const;
 
-/** The first-filled province workbook with every input column of the table filled in, and a sheet of the user's own. */
-async function ingevuld(leeg: Uint8Array): Promise<{ data: Uint8Array; rijen: number }> {
+/**
+ * The first-filled province workbook with every input column of the table filled in, and a sheet of the user's own
+ * (`groot`: also one of `GROOT_EIGEN_BLAD` cells).
+ */
+async function ingevuld(leeg: Uint8Array, groot = false): Promise<{ data: Uint8Array; rijen: number }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(leeg as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(BLADEN.provincie);
@@ -50,6 +59,12 @@ async function ingevuld(leeg: Uint8Array): Promise<{ data: Uint8Array; rijen: nu
       formula: `Provincie!A${kop + r}&"!"`,
       result: "",
     } as ExcelJS.CellFormulaValue;
+  }
+  if (groot) {
+    const begroting = wb.addWorksheet("Begroting");
+    for (let r = 1; r <= GROOT_EIGEN_BLAD.rijen; r++)
+      for (let k = 1; k <= GROOT_EIGEN_BLAD.kolommen; k++)
+        begroting.getCell(r, k).value = k === 1 ? `post ${r}` : r * k;
   }
   return { data: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), rijen };
 }
@@ -88,12 +103,20 @@ export async function benchHerbevulling(
     vulling.push(a);
     herbevulling.push(b);
   }
+  const groot = (await ingevuld((await schrijfXlsx(plan)).data, true)).data;
+  const grootTijden: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t = performance.now();
+    controle += (await schrijfXlsx(later, groot)).rapport.invoerBehouden;
+    grootTijden.push(performance.now() - t);
+  }
   const uitkomst: HerbevullingBench = {
     gemeenten: rijen,
     kilobytes: bestaand.byteLength / 1024,
     vulling: mediaan(vulling),
     herbevulling: mediaan(herbevulling),
     verhouding: mediaan(herbevulling) / mediaan(vulling),
+    herbevullingGrootEigenBlad: mediaan(grootTijden),
   };
   log(
     `Herbevulling: provinciewerkboek Gelderland (${uitkomst.gemeenten} gemeenten, ${uitkomst.kilobytes.toFixed(0)} KiB, ` +
@@ -101,6 +124,11 @@ export async function benchHerbevulling(
   );
   log(`  eerste vulling                  ${uitkomst.vulling.toFixed(0)} ms`);
   log(`  herbevulling van het ingevulde  ${uitkomst.herbevulling.toFixed(0)} ms`);
+  const cellen = (GROOT_EIGEN_BLAD.rijen * GROOT_EIGEN_BLAD.kolommen).toLocaleString("nl-NL");
+  log(
+    `  idem, met een eigen blad van ${cellen} cellen  ${uitkomst.herbevullingGrootEigenBlad.toFixed(0)} ms ` +
+      `(mediaan van 3, ter informatie)`,
+  );
   if (controle === 0) log("(controle)");
   return uitkomst;
 }

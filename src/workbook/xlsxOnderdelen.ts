@@ -538,6 +538,40 @@ async function externeKoppelingen(zip: JSZip, uit: Onderdelen): Promise<void> {
 }
 
 /** Everything of the user's own that this module can see in the parts, by Dutch description. */
+interface BladInhoud {
+  readonly items: ReadonlyArray<readonly [string, string]>;
+  readonly validatieCellen: ReadonlyArray<readonly [string, string[]]>;
+}
+
+/**
+ * What one sheet part holds of the user's, remembered by the very bytes: a part the refill kept as it was (the
+ * same bytes object, ./zip) is not scanned again in the check after writing — for a large sheet of the user's
+ * own, most of that check.
+ */
+const bladInhouden = new WeakMap<Uint8Array, Map<string, BladInhoud>>();
+const leesTekst = new TextDecoder("utf-8", { ignoreBOM: true });
+
+function bladInhoud(blad: string, bytes: Uint8Array | undefined): BladInhoud {
+  let perBlad = bytes ? bladInhouden.get(bytes) : undefined;
+  const eerder = perBlad?.get(blad);
+  if (eerder) return eerder;
+  const xml = bytes ? leesTekst.decode(bytes) : "";
+  const items: Onderdelen = new Map();
+  bladOnderdelen(blad, xml, items);
+  const inhoud: BladInhoud = {
+    items: [...items],
+    validatieCellen: validaties(xml).map((v) => [
+      `gegevensvalidatie op ${blad}!${v.sqref}`,
+      cellenVan(v.sqref).map((c) => `${blad}@${v.sig}@${c}`),
+    ]),
+  };
+  if (bytes) {
+    if (!perBlad) bladInhouden.set(bytes, (perBlad = new Map()));
+    perBlad.set(blad, inhoud);
+  }
+  return inhoud;
+}
+
 async function onderdelenVan(
   zip: JSZip,
 ): Promise<{ onderdelen: Onderdelen; validaties: Map<string, string[]> }> {
@@ -548,15 +582,10 @@ async function onderdelenVan(
       onderdelen.set(`notitie op ${blad}!${ref}`, runs.map((r) => r.tekst).join(""));
   }
   for (const [blad, part] of await bladPaden(zip)) {
-    const xml = (await zip.file(part)?.async("string")) ?? "";
-    bladOnderdelen(blad, xml, onderdelen);
-    for (const v of validaties(xml)) {
-      const naam = `gegevensvalidatie op ${blad}!${v.sqref}`;
-      gevalideerd.set(
-        naam,
-        cellenVan(v.sqref).map((c) => `${blad}@${v.sig}@${c}`),
-      );
-    }
+    const bytes = await zip.file(part)?.async("uint8array");
+    const { items, validatieCellen } = bladInhoud(blad, bytes);
+    for (const [naam, inhoud] of items) onderdelen.set(naam, inhoud);
+    for (const [naam, cellen] of validatieCellen) gevalideerd.set(naam, cellen);
   }
   await externeKoppelingen(zip, onderdelen);
   return { onderdelen, validaties: gevalideerd };

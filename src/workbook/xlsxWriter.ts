@@ -89,6 +89,8 @@ export interface XlsxRapport extends VulRapport {
 export interface SchrijfOpties {
   /** The user confirmed that parts exceljs cannot keep (their own charts, pivot tables, …) may be lost. */
   readonly verliesToestaan?: boolean;
+  /** false: the full exceljs rewrite, no graft (the writer's own fallback when a graft cannot be made). */
+  readonly enten?: boolean;
 }
 
 /** The existing workbook has parts a rewrite would drop; the user must confirm first. */
@@ -684,24 +686,10 @@ function grafiekSpecs(
   return specs;
 }
 
-/**
- * The refill's output: Opgave's sheets grafted into the original package (./xlsxEnten) when it can, else the file
- * exceljs wrote; with what a rewrite of that kind drops before writing (`vooraf.verlies`, from
- * `verliesBijHerschrijven`: only what hangs off Opgave's sheets when grafted, everything exceljs does not write
- * otherwise). When `vooraf.kanEnten`, `geschreven` has results on Opgave's sheets only; should the graft fail all
- * the same, `volledig` writes the whole workbook again, every sheet with its results.
- */
-async function herschrijving(
-  bestaand: Uint8Array | ArrayBuffer,
-  geschreven: Uint8Array,
-  eigenBladen: readonly string[],
-  vooraf: { readonly kanEnten: boolean; readonly verlies: readonly string[] },
-  volledig: () => Promise<Uint8Array>,
-): Promise<{ data: Uint8Array; vooraf: string[] }> {
-  if (!vooraf.kanEnten) return { data: geschreven, vooraf: [...vooraf.verlies] };
-  const geent = await entInOrigineel(bestaand, geschreven, eigenBladen);
-  if (geent) return { data: geent, vooraf: [...vooraf.verlies] };
-  return { data: await volledig(), vooraf: await verliesBijHerschrijven(bestaand) };
+/** Removes every sheet but `namen` from the exceljs model (what a graft takes from exceljs's file). */
+function alleenBladen(wb: ExcelJS.Workbook, namen: readonly string[]): void {
+  const houden = new Set(namen);
+  for (const ws of [...wb.worksheets]) if (!houden.has(ws.name)) wb.removeWorksheet(ws.id);
 }
 
 /** The plan columns of every table that the merge with the existing table writes in another sheet column. */
@@ -728,14 +716,15 @@ function kolomVerplaatsingen(wb: ExcelJS.Workbook, plan: WerkboekPlan): Verplaat
  * @throws VerliesFout when the refill would drop parts of `bestaand` and `opties.verliesToestaan` is not set.
  */
 export async function schrijfXlsx(
-  plan: WerkboekPlan,
+  gevraagd: WerkboekPlan,
   bestaand?: Uint8Array | ArrayBuffer,
   opties: SchrijfOpties = {},
 ): Promise<{ data: Uint8Array; rapport: XlsxRapport }> {
+  let plan = gevraagd;
   const wb = new ExcelJS.Workbook();
   const eigenBladen = plan.bladen.map((b) => b.naam);
   // Refuse early, before the work of a write: only Opgave's sheets are rewritten when the graft can be made.
-  const kanEnten = bestaand ? await kanWordenGeent(bestaand, eigenBladen) : false;
+  const kanEnten = bestaand && opties.enten !== false ? await kanWordenGeent(bestaand, eigenBladen) : false;
   const vooraf = bestaand ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined) : [];
   if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
   if (bestaand) {
@@ -756,18 +745,20 @@ export async function schrijfXlsx(
   // Cached results of every formula (after the merge, so the user's inputs count): viewers that do not recalculate.
   // A graft takes only Opgave's sheets from what exceljs writes: results on the others would be thrown away.
   zetResultaten(wb, kanEnten ? eigenBladen : undefined);
+  // Nor does exceljs write the user's own sheets then (for a large sheet of their own, most of a refill's time).
+  if (kanEnten) alleenBladen(wb, eigenBladen);
   let data = await geschrevenWerkboek(wb, plan, schrijver.tabellen, !!bestaand);
   let verloren: string[] = [];
   if (bestaand) {
-    const volledig = () => {
-      zetResultaten(wb);
-      return geschrevenWerkboek(wb, plan, schrijver.tabellen, true);
-    };
-    const uit = await herschrijving(bestaand, data, eigenBladen, { kanEnten, verlies: vooraf }, volledig);
-    data = uit.data;
+    if (kanEnten) {
+      const geent = await entInOrigineel(bestaand, data, eigenBladen);
+      // A package the graft turns down after all: the full rewrite, from the start (with its own loss check).
+      if (!geent) return schrijfXlsx(gevraagd, bestaand, { ...opties, enten: false });
+      data = geent;
+    }
     // What the written file lacks, compared part by part with the old one (not by exceljs's model).
     const na = (await verliesNaSchrijven(bestaand, data)).filter((n) => !isEigenVerlies(n, schrijver.eigen));
-    verloren = [...uit.vooraf, ...na];
+    verloren = [...vooraf, ...na];
   }
   if (verloren.length > 0 && !opties.verliesToestaan) throw new VerliesFout(verloren);
   return {

@@ -10,6 +10,7 @@ import { XMLValidator } from "fast-xml-parser";
 import { isoUitExcel } from "../../src/domain/tijdstip";
 import { planGemeente } from "../../src/workbook/bouwPlan";
 import { celWaarde, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWriter";
+import * as entenModule from "../../src/workbook/xlsxEnten";
 import { entInOrigineel, kanEnten } from "../../src/workbook/xlsxEnten";
 import {
   GRAFIEK_PREFIX,
@@ -329,6 +330,42 @@ describe("a refill grafts Opgave's sheets into the original file", () => {
     expect(tekening).toContain(`name="${GRAFIEK_PREFIX}1"`);
     // Strings of Opgave's sheets are inline: the original shared strings serve the user's sheets unchanged.
     expect(await tekst(zip, "xl/worksheets/sheet2.xml")).not.toMatch(/t="s"/);
+  });
+
+  test("exceljs writes Opgave's sheets only for the graft: the user's sheet is not written to be thrown away", async () => {
+    const ent = jest.spyOn(entenModule, "entInOrigineel");
+    try {
+      await schrijfXlsx(later, origineel);
+      const nieuw = ent.mock.calls[0]?.[1];
+      if (!nieuw) throw new Error("geen ent");
+      const bladen = [
+        ...(await tekst(await JSZip.loadAsync(nieuw), "xl/workbook.xml")).matchAll(
+          /<sheet\b[^>]*\bname="([^"]*)"/g,
+        ),
+      ];
+      expect(bladen.map((m) => m[1])).toEqual(EIGEN_BLADEN);
+    } finally {
+      ent.mockRestore();
+    }
+  });
+
+  test("a package the graft turns down after all: the full rewrite from the start, with its own loss check", async () => {
+    const ent = jest.spyOn(entenModule, "entInOrigineel").mockResolvedValue(undefined);
+    try {
+      await expect(schrijfXlsx(later, origineel)).rejects.toMatchObject({
+        onderdelen: expect.arrayContaining(["1 eigen grafiek", "draaitabellen"]) as unknown,
+      });
+      const { data, rapport } = await schrijfXlsx(later, origineel, { verliesToestaan: true });
+      expect(rapport.verloren).toEqual(expect.arrayContaining(["1 eigen grafiek", "draaitabellen"]));
+      const wb = await lees(data);
+      // The user's sheet is in the full rewrite too (its external link formula, as the original holds it).
+      expect(celWaarde(blad(wb, "Mijn blad").getCell("A1"))).toBe("=[1]Blad1!$A$1");
+      const t = blad(wb, "Taakstelling");
+      expect(celWaarde(t.getCell(rijVan(t, "2024-I"), 7))).toBe(123);
+      expect(ent).toHaveBeenCalledTimes(2);
+    } finally {
+      ent.mockRestore();
+    }
   });
 
   test("the workbook: user names verbatim, Opgave's names once, full recalculation, no calcChain", async () => {
