@@ -64,6 +64,7 @@ import {
 } from "./samenvoegen";
 import { celWaarde, excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
 import { entInOrigineel, kanEnten as kanWordenGeent } from "./xlsxEnten";
+import { pakketVoorSamenvoegen } from "./xlsxInlezen";
 import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
 import { zetResultaten } from "./xlsxResultaten";
 import { invoercontrole, type GeschrevenVorm } from "./invoercontrole";
@@ -729,7 +730,9 @@ export async function schrijfXlsx(
   if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
   if (bestaand) {
     // Stored: the loss checks above inflated every part already (./zip keeps them); exceljs need not again.
-    await wb.xlsx.load((await opgeslagen(bestaand)) as unknown as ArrayBuffer);
+    // For a graft, the user's own sheets empty when Opgave's side does not read them (./xlsxInlezen).
+    const pakket = kanEnten ? await pakketVoorSamenvoegen(bestaand, eigenBladen) : await opgeslagen(bestaand);
+    await wb.xlsx.load(pakket as unknown as ArrayBuffer);
     herstelNotities(wb, await leesNotities(bestaand));
   } else {
     wb.creator = "Opgave";

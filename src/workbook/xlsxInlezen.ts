@@ -1,0 +1,94 @@
+/**
+ * What exceljs reads of an existing workbook for a grafted refill. The merge (./xlsxWriter) works on Opgave's
+ * sheets, and exceljs writes only those; the user's own sheets are copied by the graft as they are. So exceljs
+ * need not build a model of them — for a large sheet of the user's own, most of a refill's time — unless Opgave's
+ * side reads them:
+ * - a formula on an Opgave sheet (an input the user made a formula) mentions a sheet of the user's, a name that
+ *   is not Opgave's, or another workbook: the cached results are computed from those cells;
+ * - an Opgave_ name points into a sheet of the user's (an input kept elsewhere);
+ * - an Opgave_ table stands on a sheet of the user's (a table moved there).
+ * The test is by text and errs on the safe side: any doubt and exceljs reads the whole package, as before.
+ * Otherwise each sheet of the user's is given to exceljs empty, without its relationships. Browser-safe.
+ */
+import Zip, { opgeslagen } from "./zip";
+import { attribuut, bladPaden, LEGE_RELS, relaties, relsPad, pad, xmlTerug } from "./xlsxOnderdelen";
+
+const WERKBLAD = /^xl\/worksheets\/[^/]+\.xml$/;
+const LEEG_BLAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+
+/** The workbook's defined names: name and what it refers to. */
+function namen(werkboek: string): { naam: string; verwijzing: string }[] {
+  return [...werkboek.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)].map((m) => ({
+    naam: attribuut(m[1] ?? "", "name") ?? "",
+    verwijzing: xmlTerug(m[2] ?? ""),
+  }));
+}
+
+/** How a formula can mention sheet `naam`: as it is, or quoted with its apostrophes doubled. */
+function schrijfwijzen(naam: string): string[] {
+  return [naam.toLowerCase(), naam.replace(/'/g, "''").toLowerCase()];
+}
+
+/** Whether Opgave's side of the merge reads any of the user's sheets (see the module comment). */
+async function gebruikersBladenNodig(
+  zip: Zip,
+  paden: ReadonlyMap<string, string>,
+  eigen: ReadonlySet<string>,
+): Promise<boolean> {
+  const tekst = async (naam: string) => (await zip.file(naam)?.async("string")) ?? "";
+  const gebruikers = [...paden].filter(([naam]) => !eigen.has(naam));
+  const bladNamen = gebruikers.flatMap(([naam]) => schrijfwijzen(naam));
+  const gedefinieerd = namen(await tekst("xl/workbook.xml"));
+  const wijstNaarGebruiker = (verwijzing: string) =>
+    bladNamen.some((b) => verwijzing.toLowerCase().includes(b));
+  if (gedefinieerd.some((n) => n.naam.startsWith("Opgave_") && wijstNaarGebruiker(n.verwijzing))) return true;
+  for (const [, deel] of gebruikers) {
+    for (const r of relaties(await tekst(relsPad(deel)))) {
+      if (r.extern || !r.type.endsWith("/table")) continue;
+      const kop = /<table\b[^>]*>/.exec(await tekst(pad(deel, r.target)))?.[0] ?? "";
+      if (
+        /^Opgave_/i.test(attribuut(kop, "name") ?? "") ||
+        /^Opgave_/i.test(attribuut(kop, "displayName") ?? "")
+      )
+        return true;
+    }
+  }
+  const zoek = [
+    ...bladNamen,
+    ...gedefinieerd
+      .filter((n) => !n.naam.startsWith("Opgave_") && !n.naam.startsWith("_xlnm."))
+      .map((n) => n.naam.toLowerCase()),
+  ];
+  for (const [naam, deel] of paden) {
+    if (!eigen.has(naam)) continue;
+    for (const m of (await tekst(deel)).matchAll(/<f\b[^>]*>([^<]*)<\/f>/g)) {
+      const formule = xmlTerug(m[1] ?? "").toLowerCase();
+      if (/\[\d+\]/.test(formule) || zoek.some((z) => formule.includes(z))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The package exceljs reads for a grafted refill of `bestaand`, stored (nothing to inflate): the user's own sheets
+ * empty when Opgave's side does not read them, else every part as it is.
+ */
+export async function pakketVoorSamenvoegen(
+  bestaand: Uint8Array | ArrayBuffer,
+  eigenBladen: readonly string[],
+): Promise<Uint8Array> {
+  const zip = await Zip.loadAsync(bestaand);
+  const paden = await bladPaden(zip);
+  const eigen = new Set(eigenBladen);
+  // Worksheets only: exceljs does not read a chart sheet (nor does the graft change it).
+  const gebruikers = [...paden].filter(([naam, deel]) => !eigen.has(naam) && WERKBLAD.test(deel));
+  if (gebruikers.length === 0 || (await gebruikersBladenNodig(zip, paden, eigen)))
+    return opgeslagen(bestaand);
+  for (const [, deel] of gebruikers) {
+    zip.file(deel, LEEG_BLAD);
+    if (zip.file(relsPad(deel))) zip.file(relsPad(deel), LEGE_RELS);
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+}
