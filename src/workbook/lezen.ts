@@ -633,8 +633,8 @@ export async function leesAanlevering(
   const wb = new ExcelJS.Workbook();
   try {
     // The check inflated every part: exceljs gets them stored, so no part is inflated twice.
-    const delen = pakket.delen ? await opgeslagenUit(pakket.delen) : data;
-    await wb.xlsx.load(delen as ArrayBuffer);
+    const archief = pakket.delen ? await opgeslagenUit(pakket.delen) : data;
+    await wb.xlsx.load(archief as ArrayBuffer);
   } catch (e) {
     const engels = e instanceof Error ? e.message.split("\n")[0] || e.name : String(e);
     const detail = vertaalBibliotheekFout(engels) ?? engels;

@@ -537,7 +537,7 @@ async function externeKoppelingen(zip: JSZip, uit: Onderdelen): Promise<void> {
     uit.set("werkmapbeveiliging", "");
 }
 
-/** Everything of the user's own that this module can see in the parts, by Dutch description. */
+/** What one sheet holds of the user's: its findings by Dutch description, and its validated cells. */
 interface BladInhoud {
   readonly items: ReadonlyArray<readonly [string, string]>;
   readonly validatieCellen: ReadonlyArray<readonly [string, string[]]>;
@@ -572,6 +572,7 @@ function bladInhoud(blad: string, bytes: Uint8Array | undefined): BladInhoud {
   return inhoud;
 }
 
+/** Everything of the user's own that this module can see in the parts, by Dutch description. */
 async function onderdelenVan(
   zip: JSZip,
 ): Promise<{ onderdelen: Onderdelen; validaties: Map<string, string[]> }> {

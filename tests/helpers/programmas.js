@@ -1,8 +1,9 @@
 /**
  * The system programs the integration suites use, found once (jest.config.js and the suites ask here):
  * headless Chromium (browser tests of the task pane, IndexedDB), LibreOffice's soffice (recalculation of the
- * written workbooks) and poppler-utils' pdfinfo and pdftotext (reading LibreOffice's print of them). Used as jest's globalSetup: one loud line per missing program saying what is skipped and
- * how to install it — and under CI=true a missing program fails the run instead.
+ * written workbooks) and poppler-utils' pdfinfo and pdftotext (reading LibreOffice's print of them). Used as
+ * jest's globalSetup: one loud line per missing program saying what is skipped and how to install it — and under
+ * CI=true a missing program fails the run instead.
  * Plain CommonJS: jest.config.js loads it before any transform exists.
  */
 "use strict";
