@@ -31,14 +31,16 @@ function schrijfwijzen(naam: string): string[] {
   return [naam.toLowerCase(), naam.replace(/'/g, "''").toLowerCase()];
 }
 
-/** Whether Opgave's side of the merge reads any of the user's sheets (see the module comment). */
+/**
+ * Whether Opgave's side of the merge reads any of the user's sheets (`gebruikers`: name and part; see the module
+ * comment); `eigen`: Opgave's sheets, name and part.
+ */
 async function gebruikersBladenNodig(
   zip: Zip,
-  paden: ReadonlyMap<string, string>,
-  eigen: ReadonlySet<string>,
+  eigen: ReadonlyArray<readonly [string, string]>,
+  gebruikers: ReadonlyArray<readonly [string, string]>,
 ): Promise<boolean> {
   const tekst = async (naam: string) => (await zip.file(naam)?.async("string")) ?? "";
-  const gebruikers = [...paden].filter(([naam]) => !eigen.has(naam));
   const bladNamen = gebruikers.flatMap(([naam]) => schrijfwijzen(naam));
   const gedefinieerd = namen(await tekst("xl/workbook.xml"));
   const wijstNaarGebruiker = (verwijzing: string) =>
@@ -61,8 +63,7 @@ async function gebruikersBladenNodig(
       .filter((n) => !n.naam.startsWith("Opgave_") && !n.naam.startsWith("_xlnm."))
       .map((n) => n.naam.toLowerCase()),
   ];
-  for (const [naam, deel] of paden) {
-    if (!eigen.has(naam)) continue;
+  for (const [, deel] of eigen) {
     for (const m of (await tekst(deel)).matchAll(/<f\b[^>]*>([^<]*)<\/f>/g)) {
       const formule = xmlTerug(m[1] ?? "").toLowerCase();
       if (/\[\d+\]/.test(formule) || zoek.some((z) => formule.includes(z))) return true;
@@ -80,13 +81,16 @@ export async function pakketVoorSamenvoegen(
   eigenBladen: readonly string[],
 ): Promise<Uint8Array> {
   const zip = await Zip.loadAsync(bestaand);
-  const paden = await bladPaden(zip);
-  const eigen = new Set(eigenBladen);
+  const eigenNamen = new Set(eigenBladen);
+  const paden = [...(await bladPaden(zip))];
+  const [eigen, gebruikers] = [
+    paden.filter(([n]) => eigenNamen.has(n)),
+    paden.filter(([n]) => !eigenNamen.has(n)),
+  ];
   // Worksheets only: exceljs does not read a chart sheet (nor does the graft change it).
-  const gebruikers = [...paden].filter(([naam, deel]) => !eigen.has(naam) && WERKBLAD.test(deel));
-  if (gebruikers.length === 0 || (await gebruikersBladenNodig(zip, paden, eigen)))
-    return opgeslagen(bestaand);
-  for (const [, deel] of gebruikers) {
+  const leeg = gebruikers.filter(([, deel]) => WERKBLAD.test(deel));
+  if (leeg.length === 0 || (await gebruikersBladenNodig(zip, eigen, gebruikers))) return opgeslagen(bestaand);
+  for (const [, deel] of leeg) {
     zip.file(deel, LEEG_BLAD);
     if (zip.file(relsPad(deel))) zip.file(relsPad(deel), LEGE_RELS);
   }
