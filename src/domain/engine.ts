@@ -35,6 +35,7 @@ import {
   berekenTaakstellingEigen,
   herkomstTekst,
   berekenTaakstellingUitkomst,
+  berekenAantalUitkomst,
   landelijkeTaakstelling,
   type Taakstelling,
 } from "./taakstelling";
@@ -81,6 +82,8 @@ export class Engine {
   /** One instance per distinct error (kind + message): a repeated error is the same object every time. */
   private readonly fouten: Fouten = { perBericht: new Map(), instanties: new WeakSet() };
   private readonly taakCache = new Geheugen<Taakstelling>(this.fouten);
+  /** TAAKSTELLING's numbers alone (a workbook that opens asks thousands at once; see `taakstellingAantal`). */
+  private readonly aantalCache = new Geheugen<number>(this.fouten);
   private readonly gemeenteCache = new Geheugen<Gemeente>(this.fouten);
   private readonly opvangCache = new Geheugen<OpvangCijfer>(this.fouten);
   private readonly periodeCache = new Geheugen<Periode>(this.fouten);
@@ -92,15 +95,28 @@ export class Engine {
   private readonly bronTekst = new WeakMap<Taakstelling, string>();
 
   /** A taakstelling not asked before (one function for every call: no closure per question). */
-  private readonly nieuweTaakstelling = (gemeenteInvoer: Sleutel, periodeInvoer: Sleutel) => {
+  private readonly nieuweTaakstelling = (gemeenteInvoer: Sleutel, periodeInvoer: Sleutel) =>
+    this.metGemeenteInPeriode(gemeenteInvoer, periodeInvoer, berekenTaakstellingUitkomst);
+
+  /** A number of `taakstellingAantal` not asked before. */
+  private readonly nieuwAantal = (gemeenteInvoer: Sleutel, periodeInvoer: Sleutel) =>
+    this.metGemeenteInPeriode(gemeenteInvoer, periodeInvoer, berekenAantalUitkomst);
+
+  /**
+   * `bereken` for the gemeente and period the inputs name. The errors met most (no national number, a gemeente
+   * that no longer exists) come back as values: a throw costs more than a first answer.
+   */
+  private metGemeenteInPeriode<T>(
+    gemeenteInvoer: Sleutel,
+    periodeInvoer: Sleutel,
+    bereken: (reg: Register, g: Gemeente, p: Periode) => T | OpgaveFout,
+  ): T | OpgaveFout {
     const p = this.periodeCache.uitkomst(periodeInvoer, undefined, parsePeriodeInvoer);
     if (p instanceof OpgaveFout) return p;
-    // The gemeente (not through the gemeente memory: this answer is remembered itself), then the number. The
-    // errors met most (no national number, a gemeente that no longer exists) come back as values: a throw
-    // costs more than a first answer.
+    // The gemeente not through the gemeente memory: this answer is remembered itself.
     const g = this.gemeenteOp(gemeenteInvoer as Invoer, periodeStart(p));
-    return g instanceof OpgaveFout ? g : berekenTaakstellingUitkomst(this.register, g, p);
-  };
+    return g instanceof OpgaveFout ? g : bereken(this.register, g, p);
+  }
 
   constructor(readonly dataset: Dataset) {
     this.register = new Register(dataset);
@@ -253,6 +269,14 @@ export class Engine {
    */
   taakstellingUitkomst(gemeenteInvoer: Invoer, periodeInvoer: Invoer): Taakstelling | OpgaveFout {
     return this.taakCache.uitkomst(gemeenteInvoer, periodeInvoer, this.nieuweTaakstelling);
+  }
+
+  /**
+   * The number of `taakstelling` (the same number, the same error), without its provenance: TAAKSTELLING's answer.
+   * Remembered apart from the taakstellingen, as a number: a workbook that opens asks thousands of them at once.
+   */
+  taakstellingAantal(gemeenteInvoer: Invoer, periodeInvoer: Invoer): number | OpgaveFout {
+    return this.aantalCache.uitkomst(gemeenteInvoer, periodeInvoer, this.nieuwAantal);
   }
 
   taakstellingVan(g: Gemeente, p: Periode): Taakstelling {

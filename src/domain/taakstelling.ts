@@ -329,16 +329,26 @@ export function berekenTaakstellingEigen(reg: Register, g: Gemeente, p: Periode,
   return art29Taakstelling(reg, g, p, f, landelijk, true);
 }
 
-/** ⌈vg × iG / iN⌉ with the parts of art. 30; `eigen`: vg is the user's own national number. */
-function art29Taakstelling(
-  reg: Register,
-  g: Gemeente,
-  p: Periode,
-  f: PeriodeFeiten,
-  landelijk: Landelijk,
-  eigen: boolean,
-): Taakstelling {
-  const delen = f.geraakt.has(g.code) ? delenOpPeildatum(reg, g, f.peiljaar, f.start, f.code) : [g.code];
+/**
+ * The number of `berekenTaakstellingUitkomst` without its provenance (what TAAKSTELLING answers): the same number
+ * and the same errors, with nothing to keep but the number.
+ */
+export function berekenAantalUitkomst(reg: Register, g: Gemeente, p: Periode): number | OpgaveFout {
+  const f = periodeFeiten(reg, p);
+  if (f.landelijk instanceof OpgaveFout) return f.landelijk;
+  const officieel = f.officieel.get(g.code);
+  if (officieel) return officieel.aantal;
+  const delen = art30Delen(reg, g, f);
+  return art29(f.landelijk.aantal, inwonersDelen(reg, delen, f), inwonersLand(reg, f));
+}
+
+/** The codes whose inhabitants count for `g` in the period (art. 30: after a herindeling, its parts). */
+function art30Delen(reg: Register, g: Gemeente, f: PeriodeFeiten): string[] {
+  return f.geraakt.has(g.code) ? delenOpPeildatum(reg, g, f.peiljaar, f.start, f.code) : [g.code];
+}
+
+/** The inhabitants of the parts on the reference date; #N/A naming the first part without a count. */
+function inwonersDelen(reg: Register, delen: readonly string[], f: PeriodeFeiten): number {
   let iG = 0;
   for (const c of delen) {
     const deel = reg.gemeenten.get(c);
@@ -351,8 +361,28 @@ function art29Taakstelling(
     }
     iG += n;
   }
+  return iG;
+}
+
+/** The inhabitants of the Netherlands on the reference date; #N/A when the dataset has none. */
+function inwonersLand(reg: Register, f: PeriodeFeiten): number {
   const iN = reg.dataset.land.inwoners[f.jaar];
   if (iN === undefined) throw nietBeschikbaar(berichten.landInwonersOnbekend(f.peiljaar));
+  return iN;
+}
+
+/** ⌈vg × iG / iN⌉ with the parts of art. 30; `eigen`: vg is the user's own national number. */
+function art29Taakstelling(
+  reg: Register,
+  g: Gemeente,
+  p: Periode,
+  f: PeriodeFeiten,
+  landelijk: Landelijk,
+  eigen: boolean,
+): Taakstelling {
+  const delen = art30Delen(reg, g, f);
+  const iG = inwonersDelen(reg, delen, f);
+  const iN = inwonersLand(reg, f);
   const samengevoegd = delen.length > 1;
   return {
     gemeente: g,

@@ -10,7 +10,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is how the metadata generator spells a spilled table */
 import { berichten, taakstellingBerichten } from "../domain/berichten";
 import { OpgaveFout } from "../domain/fouten";
-import type { Taakstelling } from "../domain/taakstelling";
 import { dagTekst, peiljaarInwoners, periodeCode } from "../domain/periode";
 import { engine } from "../data/store";
 import { GRENZEN } from "../domain/grenzen";
@@ -62,14 +61,14 @@ export function taakstelling(gemeente: unknown, periode: unknown, landelijk?: un
   if (landelijk !== undefined && landelijk !== null)
     return taakstellingMetLandelijk(gemeente, periode, landelijk);
   // The most called function: alsExcelUitkomst written out (no closure per call).
-  let t: Taakstelling | OpgaveFout;
+  let n: number | OpgaveFout;
   try {
-    t = engine().taakstellingUitkomst(verplicht(gemeente, "gemeente"), verplicht(periode, "periode"));
+    n = engine().taakstellingAantal(verplicht(gemeente, "gemeente"), verplicht(periode, "periode"));
   } catch (e) {
     return werpExcelFout(e);
   }
-  if (t instanceof OpgaveFout) return werpExcelFout(t);
-  return Number.isFinite(t.aantal) ? t.aantal : werpNietEindig();
+  if (typeof n !== "number") return werpExcelFout(n);
+  return Number.isFinite(n) ? n : werpNietEindig();
 }
 
 /** TAAKSTELLING with its third argument given (an empty cell means: the dataset's national number). */

@@ -204,3 +204,62 @@ describe("invariants", () => {
     expect(engine.tabel("2024-I")).toHaveLength(342);
   });
 });
+
+describe("TAAKSTELLING's number alone (taakstellingAantal): the taakstelling's number, the same error", () => {
+  /** Every gemeente by code and by name × every period of the dataset, and inputs that fail in each way. */
+  function vragen(e: Engine): Array<[string | number, string | number]> {
+    const perioden = [
+      ...e.dataset.landelijkeTaakstelling.map((l) => l.periode),
+      "2014-II",
+      "2024-i",
+      "2024-III",
+    ];
+    const gemeenten: Array<string | number> = e.dataset.gemeenten.flatMap((g) => [g.code, g.naam]);
+    gemeenten.push(344, "Utrecht (gemeente)", "Bergen", "Onbekendstad", "");
+    return gemeenten.flatMap((g) => perioden.map((p): [string | number, string | number] => [g, p]));
+  }
+
+  function vergelijk(e: Engine, vraag: Array<[string | number, string | number]>) {
+    let getallen = 0;
+    let fouten = 0;
+    for (const [g, p] of vraag) {
+      const aantal = e.taakstellingAantal(g, p); // asked first: its own memory fills itself
+      const volledig = e.taakstellingUitkomst(g, p);
+      if (volledig instanceof OpgaveFout) {
+        expect(aantal).toBe(volledig); // the same instance: one Excel error per reason
+        fouten++;
+      } else {
+        expect(aantal).toBe(volledig.aantal);
+        getallen++;
+      }
+      expect(e.taakstellingAantal(g, p)).toBe(aantal); // from memory
+    }
+    return { getallen, fouten };
+  }
+
+  test("over the whole dataset, by code and by name, with every kind of error", () => {
+    const { getallen, fouten } = vergelijk(new Engine(standaardDataset()), vragen(engine));
+    expect(getallen).toBeGreaterThan(10_000);
+    expect(fouten).toBeGreaterThan(10_000);
+  });
+
+  test("an error the computation throws (a part without inhabitants) is answered as the same error", () => {
+    const ds = standaardDataset();
+    // Weesp (merged into Amsterdam on 24-3-2022) without inhabitants: Amsterdam's parts cannot be counted.
+    const zonder = {
+      ...ds,
+      gemeenten: ds.gemeenten.map((g) => (g.code === "GM0457" ? { ...g, inwoners: {} } : g)),
+    };
+    const e = new Engine(zonder);
+    const aantal = e.taakstellingAantal("Amsterdam", "2022-II");
+    expect(aantal).toBeInstanceOf(OpgaveFout);
+    expect((aantal as OpgaveFout).message).toContain("Weesp");
+    expect(
+      vergelijk(e, [
+        ["Amsterdam", "2022-II"],
+        ["GM0363", "2022-II"],
+        ["GM0363", "2024-I"],
+      ]).fouten,
+    ).toBe(2);
+  });
+});
