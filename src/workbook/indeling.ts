@@ -17,6 +17,8 @@ export const NOTATIE = {
   geheel: "#,##0",
   euro: "€ #,##0",
   tekst: "@",
+  /** Excel's own format of a cell nobody formatted. */
+  algemeen: "General",
   datum: NOTATIE_DATUM,
   tijdstip: NOTATIE_TIJDSTIP,
 } as const;

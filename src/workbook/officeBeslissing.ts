@@ -52,7 +52,7 @@ import {
   rechthoekTussen,
   type Rechthoek,
 } from "./a1";
-import { grafiekNaam } from "./indeling";
+import { grafiekNaam, NOTATIE } from "./indeling";
 import { afdrukVoor } from "./afdruk";
 import { afdrukTaak, type AfdrukTaak } from "./officeAfdruk";
 import {
@@ -81,8 +81,8 @@ import {
   type Wijziging,
 } from "./samenvoegen";
 
-const TEKST = "@";
-const ALGEMEEN = "General";
+const TEKST = NOTATIE.tekst;
+const ALGEMEEN = NOTATIE.algemeen;
 
 /** What a cell gets through `Range.formulas`: a formula, a constant, or "" for empty. */
 export type Invoer = string | number | boolean;

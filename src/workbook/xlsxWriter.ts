@@ -258,7 +258,7 @@ function zetNotatie(cel: ExcelJS.Cell, notatie: string | undefined): void {
  * typed there as text, which stops the chain. (As the Office.js writer: ./officeBeslissing.)
  */
 function invoerNotatie(had: string | undefined, eigen: string | undefined): string | undefined {
-  return had === NOTATIE.tekst && eigen !== NOTATIE.tekst ? (eigen ?? "General") : had;
+  return had === NOTATIE.tekst && eigen !== NOTATIE.tekst ? (eigen ?? NOTATIE.algemeen) : had;
 }
 
 function markeerInvoer(cel: ExcelJS.Cell): void {
