@@ -29,6 +29,7 @@ const INTEGRATIE = [
   "<rootDir>/tests/workbook/begrensdLezen.test.ts",
   "<rootDir>/tests/data/feed.test.ts",
   "<rootDir>/tests/data/bundel.test.ts",
+  "<rootDir>/tests/scripts/proefXlsx.test.ts",
 ];
 
 const { vindChromium } = require("./tests/helpers/programmas.js");
