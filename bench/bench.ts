@@ -2,7 +2,8 @@
  * `npm run bench`: how fast the engine answers, measured against a raw Map.get over the same keys in the same
  * run (so the ratio means something on any machine). Not part of the tests: no timing assertions anywhere.
  *
- * TAAKSTELLING runs in 5 fresh processes (bench/taakstelling.ts; the median counts), the rest in this one.
+ * TAAKSTELLING runs in 5 fresh processes (bench/taakstelling.ts; the median counts); the consolidation and the
+ * refill each in a fresh process of their own (as `opgave consolideer` and `opgave vul` run); the rest in this one.
  *
  * `npm run bench -- --json FILE` also writes the ratios, each a number, to FILE:
  *   taakstelling_vs_map    warm TAAKSTELLING (answers only) per call / Map.get per call       target ≤ 3
@@ -33,8 +34,8 @@ import { standaardDataset } from "../src/data/embedded";
 import { planGemeente } from "../src/workbook/bouwPlan";
 import { schrijfXlsx } from "../src/workbook/xlsxWriter";
 import { schrijfGrootWerkboek } from "../tests/helpers/grootWerkboek";
-import { benchConsolideren } from "./consolideren";
-import { benchHerbevulling } from "./herbevulling";
+import type { ConsolidatieBench } from "./consolideren";
+import type { HerbevullingBench } from "./herbevulling";
 import { opstart } from "./opstart";
 import type { TaakstellingMeting } from "./taakstelling";
 import { mediaan, meet } from "./meten";
@@ -266,6 +267,21 @@ async function benchBom(): Promise<Pick<Uitkomsten, "bom_seconden" | "bom_rss_mb
   }
 }
 
+/**
+ * Runs a bench script in a fresh process, as `opgave consolideer` and `opgave vul` run: what the benches before it
+ * left on the heap does not slow one side of its ratio more than the other. Prints the script's lines; its last
+ * line (`--json`) is the measurement.
+ */
+function inEigenProces<T>(script: string): T {
+  const uit = execFileSync(process.execPath, [...process.execArgv, path.join(__dirname, script), "--json"], {
+    encoding: "utf8",
+  });
+  const regels = uit.trimEnd().split("\n");
+  const meting = regels.pop() ?? "";
+  for (const r of regels) console.log(r);
+  return JSON.parse(meting) as T;
+}
+
 async function main(): Promise<void> {
   const uitvoer = jsonPad(process.argv.slice(2));
   const tekst = fs.readFileSync(DATASET, "utf8");
@@ -281,11 +297,11 @@ async function main(): Promise<void> {
 
   // 5. Consolidating 50 municipal workbooks vs the raw parse of the same files.
   console.log("");
-  const cons = await benchConsolideren();
+  const cons = inEigenProces<ConsolidatieBench>("consolideren.ts");
 
   // 6. Refilling a filled-in province workbook vs a first fill of it.
   console.log("");
-  const her = await benchHerbevulling();
+  const her = inEigenProces<HerbevullingBench>("herbevulling.ts");
 
   // 7. What the shared runtime loads before the first function answers.
   const start = opstart();

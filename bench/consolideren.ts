@@ -4,7 +4,8 @@
  *   (a) the raw parse of all 50 with exceljs `wb.xlsx.load` (the floor: the same library, the same files), and
  *   (b) the whole consolidation: `leesAanlevering` × 50 + `consolideer` + `planConsolidatie` + `schrijfXlsx`,
  * in the same run, median over the rounds; the ratio (b)/(a) is what means something on any machine.
- * Called from bench/bench.ts (`benchConsolideren`); standalone: `npx tsx bench/consolideren.ts`.
+ * Run by bench/bench.ts in a process of its own (`--json`: the measurement as the last line); standalone:
+ * `npx tsx bench/consolideren.ts`.
  * No timing assertions anywhere.
  */
 import ExcelJS from "exceljs";
@@ -146,8 +147,12 @@ export async function benchConsolideren(
 }
 
 if (require.main === module) {
-  benchConsolideren().catch((e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+  benchConsolideren().then(
+    // `--json` (bench/bench.ts): the measurement as the last line.
+    (m) => process.argv.includes("--json") && console.log(JSON.stringify(m)),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -6,7 +6,8 @@
  *   (b) a refill of the filled-in file: `schrijfXlsx(plan, bestaand)` — read, merge, loss check, write;
  * median over the rounds; the ratio (b)/(a) is `herbevulling_vs_vulling`. For information: (b) again with a sheet of
  * 30,000 cells of the coordinator's own (a refill's cost should not grow much with what Opgave does not own).
- * Called from bench/bench.ts (`benchHerbevulling`); standalone: `npx tsx bench/herbevulling.ts`.
+ * Run by bench/bench.ts in a process of its own (`--json`: the measurement as the last line); standalone:
+ * `npx tsx bench/herbevulling.ts`.
  */
 import ExcelJS from "exceljs";
 import { performance } from "perf_hooks";
@@ -135,7 +136,13 @@ export async function benchHerbevulling(
 
 if (require.main === module) {
   benchHerbevulling().then(
-    (m) => console.log(`  verhouding herbevulling / vulling: ${m.verhouding.toFixed(2)}×`),
+    (m) =>
+      // `--json` (bench/bench.ts): the measurement as the last line.
+      console.log(
+        process.argv.includes("--json")
+          ? JSON.stringify(m)
+          : `  verhouding herbevulling / vulling: ${m.verhouding.toFixed(2)}×`,
+      ),
     (e: unknown) => {
       console.error(e);
       process.exitCode = 1;
