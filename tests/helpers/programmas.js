@@ -58,7 +58,7 @@ const PROGRAMMAS = [
     naam: "LibreOffice",
     vind: vindSoffice,
     waar: process.env.SOFFICE_PATH || "soffice",
-    wat: "de tests waarin LibreOffice de geschreven werkboeken herberekent en afdrukt (tests/workbook/libreoffice.test.ts, libreofficeHerbevulling, libreofficeResultaten, libreofficeAfdruk, een deel van consolideren)",
+    wat: "de tests waarin LibreOffice de geschreven werkboeken herberekent en afdrukt (tests/workbook/libreoffice.test.ts, libreofficeHerbevulling, libreofficeResultaten, libreofficeAfdruk, een deel van consolideren en van tests/scripts/proefXlsx.test.ts)",
     installeer: "sudo apt-get install -y --no-install-recommends libreoffice-calc",
   },
   {
