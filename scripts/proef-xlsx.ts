@@ -15,6 +15,7 @@ import { existsSync, promises as fs } from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import { mainAsync, type Uitvoer } from "../src/cli/main";
+import { isFormuleWaarde, naamCel, waardeVan } from "../src/workbook/xlsxCel";
 import { leesNotities } from "../src/workbook/xlsxOnderdelen";
 import {
   BLADEN,
@@ -125,18 +126,18 @@ function taakstellingTabel(ws: ExcelJS.Worksheet) {
 }
 
 /** The cell a defined name points at ("Taakstelling!$B$4"). */
-function naamCel(wb: ExcelJS.Workbook, naam: string): ExcelJS.Cell {
-  const [verwijzing] = wb.definedNames.getRanges(naam).ranges;
-  const [bladNaam = "", adres = ""] = (verwijzing ?? "").split("!");
-  return blad(wb, bladNaam.replace(/^'|'$/g, "")).getCell(adres.replace(/\$/g, ""));
+function celVanNaam(wb: ExcelJS.Workbook, naam: string): ExcelJS.Cell {
+  const plek = naamCel(wb, naam);
+  if (!plek) throw new ProefFout(`naam ${naam} wijst niet naar één cel`);
+  return blad(wb, plek.blad).getCell(plek.cel);
 }
 
 /** What Excel shows of a cell: the cached result of a formula, else the value, as text ("" when empty). */
 function getoond(cel: ExcelJS.Cell): string {
-  const v = cel.value;
-  if (v !== null && typeof v === "object" && "formula" in v) return String(v.result ?? "");
-  if (v !== null && typeof v === "object" && "richText" in v) return v.richText.map((d) => d.text).join("");
-  return v === null || v === undefined ? "" : String(v);
+  const w = isFormuleWaarde(cel.value)
+    ? waardeVan((cel.result ?? null) as ExcelJS.CellValue)
+    : waardeVan(cel.value);
+  return w === null ? "" : String(w);
 }
 
 function controle(
@@ -154,7 +155,7 @@ async function voegEigenWerkToe(bestand: string): Promise<void> {
   const wb = await lees(bestand);
   const ws = blad(wb, BLADEN.taakstelling);
   const t = taakstellingTabel(ws);
-  naamCel(wb, NAMEN.startperiode).value = EIGEN.startperiode;
+  celVanNaam(wb, NAMEN.startperiode).value = EIGEN.startperiode;
   for (const [periode, n] of EIGEN.gehuisvest) ws.getCell(t.rij(periode), t.kolom("gehuisvest")).value = n;
   ws.getCell(EIGEN.notitieCel).note = EIGEN.notitie;
   // Beside the table (a column inside a table stops a refill: see `opgave vul`).
@@ -187,7 +188,7 @@ async function controlesHerbevuld(map: string): Promise<Controle[]> {
   const t = taakstellingTabel(ws);
   const b = BESTANDEN.herbevuld;
   const uit: Controle[] = [
-    controle(b, ws, naamCel(wb, NAMEN.startperiode).address, "Eerste periode, door de gebruiker ingevuld"),
+    controle(b, ws, celVanNaam(wb, NAMEN.startperiode).address, "Eerste periode, door de gebruiker ingevuld"),
   ];
   for (const [p] of EIGEN.gehuisvest) {
     uit.push(
