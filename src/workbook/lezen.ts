@@ -52,7 +52,7 @@ import {
 } from "./indeling";
 import { excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
 import { controleerPakket, leesGrenzen, type LeesGrenzen, type PakketBezwaar } from "./pakketControle";
-import { opgeslagenUit } from "./zip";
+import { laadDelen } from "./exceljsLaden";
 
 export type { Aanlevering } from "../domain/consolideren";
 export type { LeesGrenzen } from "./pakketControle";
@@ -632,9 +632,9 @@ export async function leesAanlevering(
   if (!pakket.ok) return onbruikbareAanlevering(naam, [pakketProbleem(pakket.bezwaar, opties)]);
   const wb = new ExcelJS.Workbook();
   try {
-    // The check inflated every part: exceljs gets them stored, so no part is inflated twice.
-    const archief = pakket.delen ? await opgeslagenUit(pakket.delen) : data;
-    await wb.xlsx.load(archief as ArrayBuffer);
+    // The check inflated every part: exceljs's parsers get them as they are (./exceljsLaden), none inflated twice.
+    if (pakket.delen) await laadDelen(wb, pakket.delen);
+    else await wb.xlsx.load(data as ArrayBuffer);
   } catch (e) {
     const engels = e instanceof Error ? e.message.split("\n")[0] || e.name : String(e);
     const detail = vertaalBibliotheekFout(engels) ?? engels;

@@ -10,7 +10,7 @@
  * The test is by text and errs on the safe side: any doubt and exceljs reads the whole package, as before.
  * Otherwise each sheet of the user's is given to exceljs empty, without its relationships. Browser-safe.
  */
-import Zip, { opgeslagen } from "./zip";
+import Zip from "./zip";
 import { attribuut, bladPaden, LEGE_RELS, relaties, relsPad, pad, xmlTerug } from "./xlsxOnderdelen";
 
 const WERKBLAD = /^xl\/worksheets\/[^/]+\.xml$/;
@@ -72,15 +72,24 @@ async function gebruikersBladenNodig(
   return false;
 }
 
+/** Every part of `zip` (name and content, in the archive's order): what ./exceljsLaden reads. */
+async function delenVan(zip: Zip): Promise<[string, Uint8Array][]> {
+  const uit: [string, Uint8Array][] = [];
+  for (const [naam, deel] of Object.entries(zip.files)) uit.push([naam, await deel.async("uint8array")]);
+  return uit;
+}
+
 /**
- * The package exceljs reads for a grafted refill of `bestaand`, stored (nothing to inflate): the user's own sheets
- * empty when Opgave's side does not read them, else every part as it is.
+ * The parts exceljs reads for a refill of `bestaand` (for ./exceljsLaden: ./zip inflated them once, for the checks
+ * before): for a graft the user's own sheets empty when Opgave's side does not read them, else every part as it is.
  */
-export async function pakketVoorSamenvoegen(
+export async function delenVoorSamenvoegen(
   bestaand: Uint8Array | ArrayBuffer,
   eigenBladen: readonly string[],
-): Promise<Uint8Array> {
+  graft: boolean,
+): Promise<[string, Uint8Array][]> {
   const zip = await Zip.loadAsync(bestaand);
+  if (!graft) return delenVan(zip);
   const eigenNamen = new Set(eigenBladen);
   const paden = [...(await bladPaden(zip))];
   const [eigen, gebruikers] = [
@@ -89,10 +98,10 @@ export async function pakketVoorSamenvoegen(
   ];
   // Worksheets only: exceljs does not read a chart sheet (nor does the graft change it).
   const leeg = gebruikers.filter(([, deel]) => WERKBLAD.test(deel));
-  if (leeg.length === 0 || (await gebruikersBladenNodig(zip, eigen, gebruikers))) return opgeslagen(bestaand);
+  if (leeg.length === 0 || (await gebruikersBladenNodig(zip, eigen, gebruikers))) return delenVan(zip);
   for (const [, deel] of leeg) {
     zip.file(deel, LEEG_BLAD);
     if (zip.file(relsPad(deel))) zip.file(relsPad(deel), LEGE_RELS);
   }
-  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+  return delenVan(zip);
 }

@@ -64,12 +64,13 @@ import {
 } from "./samenvoegen";
 import { celWaarde, excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
 import { entInOrigineel, kanEnten as kanWordenGeent } from "./xlsxEnten";
-import { pakketVoorSamenvoegen } from "./xlsxInlezen";
+import { delenVoorSamenvoegen } from "./xlsxInlezen";
+import { laadDelen } from "./exceljsLaden";
 import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
 import { zetResultaten } from "./xlsxResultaten";
 import { invoercontrole, type GeschrevenVorm } from "./invoercontrole";
 import { isEigenVerlies, nieuweEigenOnderdelen, pasInvoercontroleToe } from "./xlsxInvoercontrole";
-import Zip, { opgeslagen } from "./zip";
+import Zip from "./zip";
 import {
   leesNotities,
   verliesBijHerschrijven,
@@ -729,10 +730,9 @@ export async function schrijfXlsx(
   const vooraf = bestaand ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined) : [];
   if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
   if (bestaand) {
-    // Stored: the loss checks above inflated every part already (./zip keeps them); exceljs need not again.
-    // For a graft, the user's own sheets empty when Opgave's side does not read them (./xlsxInlezen).
-    const pakket = kanEnten ? await pakketVoorSamenvoegen(bestaand, eigenBladen) : await opgeslagen(bestaand);
-    await wb.xlsx.load(pakket as unknown as ArrayBuffer);
+    // The parts the loss checks above inflated already (./zip keeps them), straight into exceljs's parsers
+    // (./exceljsLaden). For a graft, the user's own sheets empty when Opgave's side does not read them.
+    await laadDelen(wb, await delenVoorSamenvoegen(bestaand, eigenBladen, kanEnten));
     herstelNotities(wb, await leesNotities(bestaand));
   } else {
     wb.creator = "Opgave";

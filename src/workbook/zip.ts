@@ -203,18 +203,3 @@ export default class Zip {
     this.files[name] = new ZipDeel(name, inhoud);
   }
 }
-
-/**
- * The archive `data` with every part stored, not compressed: for a reader that would inflate it all again
- * (exceljs loading a file this module has read already), the inflating is done once.
- */
-export async function opgeslagen(data: Uint8Array | ArrayBuffer): Promise<Uint8Array> {
-  return (await Zip.loadAsync(data)).generateAsync({ type: "uint8array", compression: "STORE" });
-}
-
-/** An archive of these parts (name, content; in this order), stored: parts inflated already, for exceljs. */
-export function opgeslagenUit(delen: ReadonlyArray<readonly [string, Uint8Array]>): Promise<Uint8Array> {
-  const zip = new Zip();
-  for (const [naam, inhoud] of delen) zip.file(naam, inhoud);
-  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
-}

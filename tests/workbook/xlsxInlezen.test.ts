@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { planGemeente } from "../../src/workbook/bouwPlan";
-import { pakketVoorSamenvoegen } from "../../src/workbook/xlsxInlezen";
+import { delenVoorSamenvoegen } from "../../src/workbook/xlsxInlezen";
 import { celWaarde, schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { engine } from "../domain/helpers";
 import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, TEST_BRON } from "./werkboekHulp";
@@ -50,7 +50,10 @@ function bladDeel(delen: Record<string, Uint8Array>, naam: string): string {
 
 test("a sheet of the user's that Opgave's side does not read goes to exceljs empty; Opgave's sheets as they are", async () => {
   const bestaand = await metEigenBlad();
-  const [voor, na] = [unzipSync(bestaand), unzipSync(await pakketVoorSamenvoegen(bestaand, EIGEN_BLADEN))];
+  const [voor, na] = [
+    unzipSync(bestaand),
+    Object.fromEntries(await delenVoorSamenvoegen(bestaand, EIGEN_BLADEN, true)),
+  ];
   const eigen = bladDeel(voor, "Mijn blad");
   expect(tekst.decode(voor[eigen])).toContain("<sheetData><row");
   expect(tekst.decode(na[eigen])).toMatch(/<sheetData\/><\/worksheet>$/);
@@ -92,7 +95,10 @@ test.each([
   ],
 ])("%s: exceljs reads the whole package", async (_, pas) => {
   const bestaand = await metEigenBlad(pas);
-  const [voor, na] = [unzipSync(bestaand), unzipSync(await pakketVoorSamenvoegen(bestaand, EIGEN_BLADEN))];
+  const [voor, na] = [
+    unzipSync(bestaand),
+    Object.fromEntries(await delenVoorSamenvoegen(bestaand, EIGEN_BLADEN, true)),
+  ];
   expect(Object.keys(na)).toEqual(Object.keys(voor));
   for (const [naam, inhoud] of Object.entries(voor)) expect(na[naam]).toEqual(inhoud);
 });

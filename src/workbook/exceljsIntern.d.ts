@@ -1,0 +1,86 @@
+/**
+ * The few internals of exceljs 4.4.0 (pinned) that ./exceljsLaden.ts uses: the loader's parsing steps and the
+ * xforms it creates for workbook-level parts. exceljs ships no types for them; these say only what is used.
+ */
+
+declare module "exceljs/lib/xlsx/xlsx" {
+  /** What exceljs's parsers read: any (async) iterable of text pieces (a stream, or a one-piece array). */
+  export type Onderdelen = Iterable<string>;
+
+  /** The model `xlsx.load` builds before `reconcile` (loosely typed: exceljs's own shape). */
+  export interface ExceljsModel {
+    worksheets: unknown[];
+    worksheetHash: Record<string, unknown>;
+    worksheetRels: unknown[];
+    themes: Record<string, string>;
+    media: { type: string; name: string; extension: string; buffer: Uint8Array }[];
+    mediaIndex: Record<string, number>;
+    drawings: Record<string, unknown>;
+    drawingRels: Record<string, unknown>;
+    comments: Record<string, unknown>;
+    tables: Record<string, unknown>;
+    vmlDrawings: Record<string, unknown>;
+    globalRels?: unknown;
+    workbookRels?: unknown;
+    sharedStrings?: { parseStream(tekst: Onderdelen): Promise<unknown> };
+    styles?: { parseStream(tekst: Onderdelen): Promise<unknown> };
+    [sleutel: string]: unknown;
+  }
+
+  /** The parsed workbook.xml. */
+  export interface WerkboekDeel {
+    sheets: unknown;
+    definedNames: unknown;
+    views: unknown;
+    properties: unknown;
+    calcProperties: unknown;
+  }
+
+  /** `wb.xlsx`: the loader's steps per part and its final reconcile. */
+  export interface ExceljsXlsxIntern {
+    parseRels(tekst: Onderdelen): Promise<unknown>;
+    parseWorkbook(tekst: Onderdelen): Promise<WerkboekDeel>;
+    _processWorksheetEntry(
+      tekst: Onderdelen,
+      model: ExceljsModel,
+      sheetNo: string,
+      options: object,
+      pad: string,
+    ): Promise<void>;
+    _processWorksheetRelsEntry(tekst: Onderdelen, model: ExceljsModel, sheetNo: string): Promise<void>;
+    _processDrawingEntry(tekst: Onderdelen, model: ExceljsModel, naam: string): Promise<void>;
+    _processCommentEntry(tekst: Onderdelen, model: ExceljsModel, naam: string): Promise<void>;
+    _processTableEntry(tekst: Onderdelen, model: ExceljsModel, naam: string): Promise<void>;
+    _processDrawingRelsEntry(tekst: Onderdelen, model: ExceljsModel, naam: string): Promise<void>;
+    _processVmlDrawingEntry(tekst: Onderdelen, model: ExceljsModel, naam: string): Promise<void>;
+    reconcile(model: ExceljsModel, options: object): void;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/strings/shared-strings-xform" {
+  import type { Onderdelen } from "exceljs/lib/xlsx/xlsx";
+  export default class SharedStringsXform {
+    parseStream(tekst: Onderdelen): Promise<unknown>;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/style/styles-xform" {
+  import type { Onderdelen } from "exceljs/lib/xlsx/xlsx";
+  export default class StylesXform {
+    parseStream(tekst: Onderdelen): Promise<unknown>;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/core/app-xform" {
+  import type { Onderdelen } from "exceljs/lib/xlsx/xlsx";
+  export default class AppXform {
+    parseStream(tekst: Onderdelen): Promise<{ company?: unknown; manager?: unknown }>;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/core/core-xform" {
+  import type { Onderdelen } from "exceljs/lib/xlsx/xlsx";
+  export default class CoreXform {
+    parseStream(tekst: Onderdelen): Promise<Record<string, unknown>>;
+  }
+}

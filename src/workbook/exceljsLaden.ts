@@ -1,0 +1,149 @@
+/**
+ * exceljs's `xlsx.load`, on parts that are inflated already. A refill and a consolidation check every part of a
+ * file before reading it (./pakketControle, ./zip keep what they inflated); `xlsx.load` takes only a zip archive,
+ * which it opens with JSZip and feeds part by part through Node streams: for a workbook of Opgave that was about
+ * half of the whole load (2.8 against 5.6–7.2 ms for a province workbook, `npm run bench`). This gives each part's
+ * text to exceljs's own parsers (its xforms and the loader's `_process…` steps, in the archive's order as
+ * `load` does) and ends with exceljs's own `reconcile`: the model is the one `load` builds
+ * (tests/workbook/exceljsLaden.test.ts compares the two on every kind of part Opgave's files hold).
+ *
+ * It reaches into exceljs's internals (the pinned 4.4.0, package.json): the test above fails when an update
+ * changes them. Browser-safe: exceljs's browser build has the same sources.
+ */
+import type ExcelJS from "exceljs";
+import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xform";
+import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
+import AppXform from "exceljs/lib/xlsx/xform/core/app-xform";
+import CoreXform from "exceljs/lib/xlsx/xform/core/core-xform";
+import type { ExceljsModel, ExceljsXlsxIntern, Onderdelen } from "exceljs/lib/xlsx/xlsx";
+
+/** UTF-8, a byte order mark dropped (as exceljs's browser path decodes a part). */
+const decoder = new TextDecoder("utf-8");
+
+/** The empty model `load` starts from. */
+function leegModel(): ExceljsModel {
+  return {
+    worksheets: [],
+    worksheetHash: {},
+    worksheetRels: [],
+    themes: {},
+    media: [],
+    mediaIndex: {},
+    drawings: {},
+    drawingRels: {},
+    comments: {},
+    tables: {},
+    vmlDrawings: {},
+  };
+}
+
+/** An image (as `_processMediaEntry`: a name with an extension, else ignored). */
+function leesMedium(model: ExceljsModel, bestand: string, inhoud: Uint8Array): void {
+  const punt = bestand.lastIndexOf(".");
+  if (punt < 1) return;
+  const naam = bestand.slice(0, punt);
+  model.mediaIndex[bestand] = model.media.length;
+  model.mediaIndex[naam] = model.media.length;
+  model.media.push({
+    type: "image",
+    name: naam,
+    extension: bestand.slice(punt + 1),
+    buffer: Buffer.from(inhoud),
+  });
+}
+
+/** The workbook-level parts `load` reads by their exact name; false for any other part. */
+async function leesWerkboekDeel(
+  x: ExceljsXlsxIntern,
+  model: ExceljsModel,
+  naam: string,
+  tekst: Onderdelen,
+): Promise<boolean> {
+  switch (naam) {
+    case "_rels/.rels":
+      model.globalRels = await x.parseRels(tekst);
+      return true;
+    case "xl/workbook.xml": {
+      const wb = await x.parseWorkbook(tekst);
+      Object.assign(model, {
+        sheets: wb.sheets,
+        definedNames: wb.definedNames,
+        views: wb.views,
+        properties: wb.properties,
+        calcProperties: wb.calcProperties,
+      });
+      return true;
+    }
+    case "xl/_rels/workbook.xml.rels":
+      model.workbookRels = await x.parseRels(tekst);
+      return true;
+    case "xl/sharedStrings.xml":
+      model.sharedStrings = new SharedStringsXform();
+      await model.sharedStrings.parseStream(tekst);
+      return true;
+    case "xl/styles.xml":
+      model.styles = new StylesXform();
+      await model.styles.parseStream(tekst);
+      return true;
+    case "docProps/app.xml": {
+      const app = await new AppXform().parseStream(tekst);
+      Object.assign(model, { company: app.company, manager: app.manager });
+      return true;
+    }
+    case "docProps/core.xml":
+      Object.assign(model, await new CoreXform().parseStream(tekst));
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The other parts `load` reads, by the same patterns in the same order (the first that matches). */
+async function leesOverigDeel(x: ExceljsXlsxIntern, model: ExceljsModel, naam: string, tekst: Onderdelen) {
+  let m: RegExpMatchArray | null;
+  if ((m = /xl\/worksheets\/sheet(\d+)[.]xml/.exec(naam)))
+    await x._processWorksheetEntry(tekst, model, m[1] ?? "", {}, naam);
+  else if ((m = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/.exec(naam)))
+    await x._processWorksheetRelsEntry(tekst, model, m[1] ?? "");
+  else if ((m = /xl\/drawings\/([a-zA-Z0-9]+)[.]xml/.exec(naam)))
+    await x._processDrawingEntry(tekst, model, m[1] ?? "");
+  else if ((m = /xl\/(comments\d+)[.]xml/.exec(naam))) await x._processCommentEntry(tekst, model, m[1] ?? "");
+  else if ((m = /xl\/tables\/(table\d+)[.]xml/.exec(naam)))
+    await x._processTableEntry(tekst, model, m[1] ?? "");
+  else if ((m = /xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/.exec(naam)))
+    await x._processDrawingRelsEntry(tekst, model, m[1] ?? "");
+  else if ((m = /xl\/drawings\/(vmlDrawing\d+)[.]vml/.exec(naam)))
+    await x._processVmlDrawingEntry(tekst, model, m[1] ?? "");
+}
+
+/**
+ * Loads `wb` from the parts of an .xlsx (name and inflated content, in the archive's order; folder entries are
+ * skipped), as `wb.xlsx.load(archive)` would.
+ */
+export async function laadDelen(
+  wb: ExcelJS.Workbook,
+  delen: Iterable<readonly [string, Uint8Array]>,
+): Promise<ExcelJS.Workbook> {
+  const x = wb.xlsx as unknown as ExceljsXlsxIntern;
+  const model = leegModel();
+  for (const [volledig, inhoud] of delen) {
+    if (volledig.endsWith("/")) continue;
+    const naam = volledig.startsWith("/") ? volledig.slice(1) : volledig;
+    if (/xl\/media\//.test(naam)) {
+      const medium = /xl\/media\/([a-zA-Z0-9]+[.][a-zA-Z0-9]{3,4})$/.exec(naam)?.[1];
+      if (medium !== undefined) leesMedium(model, medium, inhoud);
+      continue;
+    }
+    const thema = /xl\/theme\/([a-zA-Z0-9]+)[.]xml/.exec(naam)?.[1];
+    if (thema !== undefined) {
+      model.themes[thema] = decoder.decode(inhoud);
+      continue;
+    }
+    // exceljs's parsers take any (async) iterable of text: the whole part as one piece.
+    const tekst: Onderdelen = [decoder.decode(inhoud)];
+    if (!(await leesWerkboekDeel(x, model, naam, tekst))) await leesOverigDeel(x, model, naam, tekst);
+  }
+  x.reconcile(model, {});
+  (wb as unknown as { model: ExceljsModel }).model = model;
+  return wb;
+}
