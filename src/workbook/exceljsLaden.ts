@@ -16,9 +16,8 @@ import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
 import AppXform from "exceljs/lib/xlsx/xform/core/app-xform";
 import CoreXform from "exceljs/lib/xlsx/xform/core/core-xform";
 import type { ExceljsModel, ExceljsXlsxIntern, Onderdelen } from "exceljs/lib/xlsx/xlsx";
+import { tekstVan } from "./zip";
 
-/** UTF-8, a byte order mark dropped (as exceljs's browser path decodes a part). */
-const decoder = new TextDecoder("utf-8");
 
 /** The empty model `load` starts from. */
 function leegModel(): ExceljsModel {
@@ -136,11 +135,12 @@ export async function laadDelen(
     }
     const thema = /xl\/theme\/([a-zA-Z0-9]+)[.]xml/.exec(naam)?.[1];
     if (thema !== undefined) {
-      model.themes[thema] = decoder.decode(inhoud);
+      model.themes[thema] = tekstVan(inhoud);
       continue;
     }
-    // exceljs's parsers take any (async) iterable of text: the whole part as one piece.
-    const tekst: Onderdelen = [decoder.decode(inhoud)];
+    // exceljs's parsers take any (async) iterable of text: the whole part as one piece (decoded once for all
+    // readers, ./zip; a byte order mark kept as in exceljs's Node path, which its XML parser skips).
+    const tekst: Onderdelen = [tekstVan(inhoud)];
     if (!(await leesWerkboekDeel(x, model, naam, tekst))) await leesOverigDeel(x, model, naam, tekst);
   }
   x.reconcile(model, {});

@@ -9,7 +9,7 @@
  * Charts written here are named "Opgave_Grafiek_<n>" in the drawing, so a later refill recognises them as
  * plan-owned (exceljs drops every chart on load; the writer adds ours again on every write).
  */
-import JSZip from "./zip";
+import JSZip, { tekstVan as tekstUit } from "./zip";
 import { GRAFIEK_PREFIX } from "./indeling";
 
 export { GRAFIEK_PREFIX } from "./indeling";
@@ -549,13 +549,25 @@ interface BladInhoud {
  * own, most of that check.
  */
 const bladInhouden = new WeakMap<Uint8Array, Map<string, BladInhoud>>();
-const leesTekst = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * A sheet's XML without its cells (`<sheetData>`, most of a sheet): what is looked for here — validations,
+ * conditional formats, extLst, protection — stands beside it, never in it.
+ */
+function zonderCellen(xml: string): string {
+  const begin = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
+  if (begin < 0) return xml;
+  const eind = /<\/(?:[\w.-]+:)?sheetData>/g;
+  eind.lastIndex = begin;
+  const m = eind.exec(xml);
+  return m ? xml.slice(0, begin) + xml.slice(m.index + m[0].length) : xml;
+}
 
 function bladInhoud(blad: string, bytes: Uint8Array | undefined): BladInhoud {
   let perBlad = bytes ? bladInhouden.get(bytes) : undefined;
   const eerder = perBlad?.get(blad);
   if (eerder) return eerder;
-  const xml = bytes ? leesTekst.decode(bytes) : "";
+  const xml = bytes ? zonderCellen(tekstUit(bytes)) : "";
   const items: Onderdelen = new Map();
   bladOnderdelen(blad, xml, items);
   const inhoud: BladInhoud = {

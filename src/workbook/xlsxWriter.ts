@@ -150,13 +150,23 @@ function celNaarExcel(c: Cel): ExcelJS.CellValue {
   return c;
 }
 
-/** The original cell, with a shared formula made into a plain one (its master may move). */
-function rauw(cel: ExcelJS.Cell): RauweCel {
+/**
+ * The original cell, with a shared formula made into a plain one (its master may move). `stijlen`: copies of the
+ * styles read so far, by exceljs's style object (the cells of a table share a few): one copy per style, so a
+ * style kept from it must be copied again when given to a cell (`kopie`).
+ */
+function rauw(cel: ExcelJS.Cell, stijlen?: Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>): RauweCel {
   let value = cel.value;
   if (isFormuleWaarde(value)) {
     value = { formula: cel.formula, result: cel.result } as ExcelJS.CellFormulaValue;
   }
-  return { value, style: kopie(cel.style ?? {}) };
+  const stijl = cel.style ?? {};
+  let eigen = stijlen?.get(stijl);
+  if (eigen === undefined) {
+    eigen = kopie(stijl);
+    stijlen?.set(stijl, eigen);
+  }
+  return { value, style: eigen };
 }
 
 /**
@@ -177,7 +187,7 @@ function kopie<T>(w: T): T {
 interface GelezenTabel {
   readonly gebied: Gebied;
   readonly bestaand: BestaandeTabel;
-  /** Original cells by data row index and header. */
+  /** Original cells by data row index and header (cells of one style share its copy: `kopie` before use). */
   readonly rauw: readonly Map<string, RauweCel>[];
   readonly excelTabel: boolean;
 }
@@ -186,14 +196,17 @@ function leesGebied(ws: ExcelJS.Worksheet, g: Gebied, excelTabel: boolean): Gele
   const koppen = koppenIn(ws, g.rij1, g.kol1, g.kol2);
   const rijen: Waarde[][] = [];
   const rauwe: Map<string, RauweCel>[] = [];
+  const stijlen = new Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
   for (let r = g.rij1 + 1; r <= g.rij2; r++) {
     const rij: Waarde[] = [];
     const m = new Map<string, RauweCel>();
+    // By row, then column: `ws.getCell(r, k)` builds an A1 address for every cell.
+    const excelRij = ws.getRow(r);
     for (let k = g.kol1; k <= g.kol2; k++) {
-      const cel = ws.getCell(r, k);
+      const cel = excelRij.getCell(k);
       rij.push(celWaarde(cel));
       const kop = koppen[k - g.kol1] ?? "";
-      if (!m.has(kop)) m.set(kop, rauw(cel));
+      if (!m.has(kop)) m.set(kop, rauw(cel, stijlen));
     }
     rijen.push(rij);
     rauwe.push(m);
@@ -382,7 +395,8 @@ function wisTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   if (!gevonden || !oud) return;
   if (gevonden.excelTabel) ws.removeTable(werk.plan.naam);
   for (let r = oud.rij1; r <= oud.rij2; r++) {
-    for (let k = oud.kol1; k <= oud.kol2; k++) leegCel(ws.getCell(r, k));
+    const rij = ws.getRow(r);
+    for (let k = oud.kol1; k <= oud.kol2; k++) leegCel(rij.getCell(k));
   }
 }
 
@@ -405,12 +419,12 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
       if (uitOud && !isLeeg(waardeVan(rauwe.value))) {
         // The user's cell as it was: value (or formula) and formatting.
         cel.value = rauwe.value;
-        cel.style = rauwe.style;
+        cel.style = kopie(rauwe.style);
         if (k.soort === "invoer") zetNotatie(cel, invoerNotatie(rauwe.style.numFmt, k.notatie));
       } else if (k.soort === "invoer") {
         // An empty input cell keeps the number format and fill it had.
         zetNotatie(cel, invoerNotatie(rauwe.style.numFmt, k.notatie));
-        if (rauwe.style.fill) cel.fill = rauwe.style.fill;
+        if (rauwe.style.fill) cel.fill = kopie(rauwe.style.fill);
       }
     });
   });

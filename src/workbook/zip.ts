@@ -26,6 +26,28 @@ import { aaneen, ruweGegevens, zipInhoud, ZipLezer, type ZipItem } from "./zipIn
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
+ * The text of each part read as text or written from text, by the very bytes object: a refill reads the same
+ * parts as text in several steps (the checks, the graft, the check after writing), and decoding was a good part
+ * of their cost. Weakly keyed, as `gelezen`; parts are never changed in place.
+ */
+const teksten = new WeakMap<Uint8Array, string>();
+
+/** Whether `tekst` has no lone surrogate (ES2024's `isWellFormed`; where a runtime lacks it: not known, false). */
+function welGevormd(tekst: string): boolean {
+  return (tekst as { isWellFormed?: () => boolean }).isWellFormed?.() ?? false;
+}
+
+/** `bytes` as UTF-8 text (a byte order mark kept), decoded once per bytes object. */
+export function tekstVan(bytes: Uint8Array): string {
+  let tekst = teksten.get(bytes);
+  if (tekst === undefined) {
+    tekst = decoder.decode(bytes);
+    teksten.set(bytes, tekst);
+  }
+  return tekst;
+}
+
+/**
  * The inflated parts of archives read before, by the very bytes object: a refill reads the same file in several
  * checks (what would be lost, notes, the graft), and inflating is most of their cost. Each `loadAsync` still gets
  * its own `Zip` (adding or replacing a part never changes another's), sharing the inflated parts, which nothing
@@ -87,7 +109,7 @@ export class ZipDeel {
   async(type: "string"): Promise<string>;
   async(type: "uint8array"): Promise<Uint8Array>;
   async(type: "string" | "uint8array"): Promise<string | Uint8Array> {
-    return Promise.resolve(type === "string" ? decoder.decode(this.inhoud) : this.inhoud);
+    return Promise.resolve(type === "string" ? tekstVan(this.inhoud) : this.inhoud);
   }
 }
 
@@ -126,7 +148,14 @@ export default class Zip {
       return gevonden && !gevonden.dir ? gevonden : null;
     }
     this.maakMappen(name);
-    this.zet(name, typeof inhoud === "string" ? encoder.encode(inhoud) : inhoud);
+    if (typeof inhoud === "string") {
+      const bytes = encoder.encode(inhoud);
+      // Text with a lone surrogate is not what its UTF-8 reads back as (U+FFFD): not remembered.
+      if (welGevormd(inhoud)) teksten.set(bytes, inhoud);
+      this.zet(name, bytes);
+    } else {
+      this.zet(name, inhoud);
+    }
     return this;
   }
 
