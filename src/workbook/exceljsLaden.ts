@@ -18,7 +18,6 @@ import CoreXform from "exceljs/lib/xlsx/xform/core/core-xform";
 import type { ExceljsModel, ExceljsXlsxIntern, Onderdelen } from "exceljs/lib/xlsx/xlsx";
 import { tekstVan } from "./zip";
 
-
 /** The empty model `load` starts from. */
 function leegModel(): ExceljsModel {
   return {
