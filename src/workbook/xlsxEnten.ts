@@ -121,9 +121,25 @@ export async function kanEnten(
 // ---------------------------------------------------------------------------------------------------------
 // Strings
 
-/** The content of each `<si>` of a shared strings part. */
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * XML as exceljs writes it (no CDATA) with every character beyond Latin-1 as a character reference — the same
+ * XML — in a string of one byte per character. V8 stores a string with one such character ("—", "€") at two
+ * bytes per character, and so every string built from it: with the shared strings put inline, the pass over a
+ * sheet's cells and every later one took up to five times as long.
+ */
+function eenBytePerTeken(xml: string): string {
+  if (!/[^\x00-\xFF]/.test(xml)) return xml;
+  const verwezen = xml.replace(/[^\x00-\xFF]/gu, (c) => `&#${c.codePointAt(0) ?? 0xfffd};`);
+  // Decoding builds a one-byte string where every character fits; a replace keeps its subject's two bytes.
+  return decoder.decode(encoder.encode(verwezen));
+}
+
+/** The content of each `<si>` of a shared strings part (exceljs's), one byte per character (`eenBytePerTeken`). */
 function gedeeldeTeksten(xml: string): string[] {
-  return [...xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => m[1] ?? "");
+  return [...eenBytePerTeken(xml).matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => m[1] ?? "");
 }
 
 const CEL = /<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
@@ -319,8 +335,7 @@ function bladVoorOrigineel(
   stijlen: Stijlen,
   nieuwBlad: boolean,
 ): string {
-  // Cells last: their inline strings may make the text two-byte, which makes every later scan much slower.
-  let uit = hernummer(xml, "row", "s", (k) => stijlen.xf(k));
+  let uit = hernummer(eenBytePerTeken(xml), "row", "s", (k) => stijlen.xf(k));
   uit = hernummer(uit, "col", "style", (k) => stijlen.xf(k));
   uit = hernummer(uit, "cfRule", "dxfId", (k) => stijlen.dxf(k));
   uit = cellenVoorOrigineel(uit, teksten, (k) => stijlen.xf(k));

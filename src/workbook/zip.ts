@@ -13,9 +13,9 @@
  * compressed bytes (a refill recompresses only what it changed, not the user's own sheets).
  */
 import {
+  gzipSync,
   unzipSync,
   Zip as ZipStroom,
-  ZipDeflate,
   ZipPassThrough,
   zipSync,
   type ZipInputFile,
@@ -92,6 +92,24 @@ function ruwDeel(inhoud: Uint8Array): { item: ZipItem; gegevens: Uint8Array } | 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `inhoud` deflated in one go into the streaming writer (which deflates a part of its own in pieces, a fifth
+ * slower): gzip's member is the deflated data between a 10-byte header (no name) and the CRC-32 and size.
+ */
+function voegIngepaktToe(zip: ZipStroom, naam: string, inhoud: Uint8Array): void {
+  const gz = gzipSync(inhoud, { level: 6 });
+  const staart = gz.length - 8;
+  const crc =
+    ((gz[staart] ?? 0) |
+      ((gz[staart + 1] ?? 0) << 8) |
+      ((gz[staart + 2] ?? 0) << 16) |
+      ((gz[staart + 3] ?? 0) << 24)) >>>
+    0;
+  const deel: ZipInputFile = { filename: naam, size: inhoud.length, crc, compression: 8 };
+  zip.add(deel);
+  deel.ondata?.(null, gz.subarray(10, staart) as Uint8Array<ArrayBuffer>, true);
 }
 
 /** One part of the archive. */
@@ -206,11 +224,13 @@ export default class Zip {
         zip.add(deel);
         // The archive's bytes: an ordinary ArrayBuffer (a file or a download), never a shared one.
         deel.ondata?.(null, r.gegevens as Uint8Array<ArrayBuffer>, true);
-      } else {
+      } else if (inhoud.length === 0) {
         // An empty part (a folder) stored: a deflater's set-up costs more than the whole copy of a part.
-        const deel = inhoud.length === 0 ? new ZipPassThrough(naam) : new ZipDeflate(naam, { level: 6 });
+        const deel = new ZipPassThrough(naam);
         zip.add(deel);
         deel.push(inhoud, true);
+      } else {
+        voegIngepaktToe(zip, naam, inhoud);
       }
     }
     zip.end();

@@ -483,6 +483,29 @@ describe("styles and strings are mapped into the original's styles.xml", () => {
   });
 });
 
+describe("texts beyond Latin-1 on Opgave's sheets", () => {
+  test("an em dash, the euro sign, an emoji and rich text read back the same after a refill", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    const teksten = ["kosten — € 1.250 per plek", "Ünïcødé 😀 𝔘", "één"];
+    teksten.forEach((x, i) => (t.getCell(`P${3 + i}`).value = x));
+    t.getCell("P6").value = { richText: [{ text: "vet — ", font: { bold: true } }, { text: "€ 5" }] };
+    const geent = await schrijfXlsx(later, await bewaar(wb));
+    const terug = blad(await lees(geent.data), "Taakstelling");
+    expect(teksten.map((_, i) => terug.getCell(`P${3 + i}`).value)).toEqual(teksten);
+    expect(terug.getCell("P6").value).toMatchObject({
+      richText: [{ text: "vet — ", font: { bold: true } }, { text: "€ 5" }],
+    });
+    // As character references in the grafted sheet: the same XML, one byte per character while it is built.
+    const zip = await JSZip.loadAsync(geent.data);
+    const bladen = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    const xml = (await Promise.all(bladen.map((n) => tekst(zip, n)))).join("");
+    expect(xml).toContain("kosten &#8212; &#8364; 1.250 per plek");
+    expect(xml).toContain("&#128512;");
+    await welgevormd(geent.data);
+  });
+});
+
 describe("sheets the original lacks, and files the graft does not handle", () => {
   test("an Opgave sheet the user deleted comes back, appended with its names; the rest stays", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
