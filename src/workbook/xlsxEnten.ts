@@ -131,8 +131,8 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
  * sheet's cells and every later one took up to five times as long.
  */
 function eenBytePerTeken(xml: string): string {
-  if (!/[^\x00-\xFF]/.test(xml)) return xml;
-  const verwezen = xml.replace(/[^\x00-\xFF]/gu, (c) => `&#${c.codePointAt(0) ?? 0xfffd};`);
+  if (!/[\u0100-\uFFFF]/.test(xml)) return xml;
+  const verwezen = xml.replace(/[\u{100}-\u{10FFFF}]/gu, (c) => `&#${c.codePointAt(0) ?? 0xfffd};`);
   // Decoding builds a one-byte string where every character fits; a replace keeps its subject's two bytes.
   return decoder.decode(encoder.encode(verwezen));
 }
