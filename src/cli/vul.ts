@@ -23,6 +23,9 @@ import {
   type BronInfo,
 } from "../workbook/bouwPlan";
 import type { Waarde, WerkboekPlan } from "../workbook/plan";
+import { vertaalBibliotheekFout } from "../workbook/bibliotheekFouten";
+import { laadDelen } from "../workbook/exceljsLaden";
+import { delenVanBladen } from "../workbook/xlsxInlezen";
 import { EigenKolomFout, schrijfXlsx, VerliesFout, type XlsxRapport } from "../workbook/xlsxWriter";
 import { ArgumentFout, geenExtra, leesOpdracht, ontleed } from "./argumenten";
 import type { Uitvoer } from "./main";
@@ -144,8 +147,9 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
  * a workbook Opgave did not make (then the plan's sheets are added to it).
  */
 export async function onderwerpInWerkboek(data: Uint8Array): Promise<string | undefined> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  // Only Bron is read into a model (a large sheet of the user's would otherwise be most of a refill's time); the
+  // parts are inflated once, for the refill after this too (../workbook/zip).
+  const wb = await laadDelen(new ExcelJS.Workbook(), await delenVanBladen(data, [BLADEN.bron]));
   const ws = wb.getWorksheet(BLADEN.bron);
   if (!ws) return undefined;
   for (let r = 1; r <= Math.min(ws.rowCount, 50); r++) {
@@ -214,8 +218,10 @@ export async function schrijfPlanNaarBestand(
       return undefined;
     }
     if (bestaand && !(e instanceof OpgaveFout)) {
+      const engels = (e as Error).message;
       uit.err(
-        `${doel} is geen leesbaar Excel-werkboek (.xlsx): ${(e as Error).message}; het bestand is niet gewijzigd.`,
+        `${doel} is geen leesbaar Excel-werkboek (.xlsx): ${vertaalBibliotheekFout(engels) ?? engels}; ` +
+          "het bestand is niet gewijzigd.",
       );
       return undefined;
     }

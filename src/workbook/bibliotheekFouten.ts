@@ -1,11 +1,11 @@
 /**
- * Known English messages of the libraries that read a file (jszip and exceljs, the browser) in Dutch: the reader
+ * Known English messages of the libraries that read a file (fflate, jszip and exceljs, the browser) in Dutch: the reader
  * (./lezen) quotes them in its findings, the task pane in its messages. Pure text, no host.
  */
 /** English messages of the libraries Opgave uses (jszip and exceljs reading a file, the browser), in Dutch. */
 const BIBLIOTHEEK: readonly (readonly [RegExp, string])[] = [
   [
-    /Can'?t find end of central directory|is this a zip file/i,
+    /Can'?t find end of central directory|is this a zip file|invalid zip data/i,
     "het bestand is geen geldig Excel-werkboek: geen zip-archief, of beschadigd",
   ],
   [
@@ -14,7 +14,7 @@ const BIBLIOTHEEK: readonly (readonly [RegExp, string])[] = [
   ],
   [/Encrypted zip|password/i, "het werkboek is met een wachtwoord beveiligd; sla het zonder wachtwoord op"],
   [
-    /Bad compressed size|invalid (?:stored block lengths|distance|code)|incorrect header check/i,
+    /Bad compressed size|invalid (?:stored block lengths|distance|code|block type|length\/literal)|incorrect header check|unexpected EOF|unknown compression type/i,
     "het bestand is beschadigd",
   ],
   [

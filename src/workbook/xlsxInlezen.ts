@@ -79,6 +79,18 @@ async function delenVan(zip: Zip): Promise<[string, Uint8Array][]> {
   return uit;
 }
 
+/** The parts of `zip` with these worksheets (name, part) empty and without their relationships. */
+function metLegeBladen(
+  zip: Zip,
+  leeg: ReadonlyArray<readonly [string, string]>,
+): Promise<[string, Uint8Array][]> {
+  for (const [, deel] of leeg) {
+    zip.file(deel, LEEG_BLAD);
+    if (zip.file(relsPad(deel))) zip.file(relsPad(deel), LEGE_RELS);
+  }
+  return delenVan(zip);
+}
+
 /**
  * The parts exceljs reads for a refill of `bestaand` (for ./exceljsLaden: ./zip inflated them once, for the checks
  * before): for a graft the user's own sheets empty when Opgave's side does not read them, else every part as it is.
@@ -99,9 +111,22 @@ export async function delenVoorSamenvoegen(
   // Worksheets only: exceljs does not read a chart sheet (nor does the graft change it).
   const leeg = gebruikers.filter(([, deel]) => WERKBLAD.test(deel));
   if (leeg.length === 0 || (await gebruikersBladenNodig(zip, eigen, gebruikers))) return delenVan(zip);
-  for (const [, deel] of leeg) {
-    zip.file(deel, LEEG_BLAD);
-    if (zip.file(relsPad(deel))) zip.file(relsPad(deel), LEGE_RELS);
-  }
-  return delenVan(zip);
+  return metLegeBladen(zip, leeg);
+}
+
+/**
+ * The parts of `bestaand` with every worksheet but `bladen` (sheet names) empty: for reading one sheet of a
+ * workbook (the CLI reads whose workbook it is from Bron) without a model of the others.
+ */
+export async function delenVanBladen(
+  bestaand: Uint8Array | ArrayBuffer,
+  bladen: readonly string[],
+): Promise<[string, Uint8Array][]> {
+  const zip = await Zip.loadAsync(bestaand);
+  const houden = new Set(bladen);
+  const paden = [...(await bladPaden(zip))];
+  return metLegeBladen(
+    zip,
+    paden.filter(([naam, deel]) => !houden.has(naam) && WERKBLAD.test(deel)),
+  );
 }

@@ -603,7 +603,9 @@ describe("opgave vul (mainAsync, the code path of the bin)", () => {
     await fs.writeFile(kapot, "geen zip");
     const d = opvang();
     expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", kapot], d)).toBe(1);
-    expect(d.fout[0]).toContain("is geen leesbaar Excel-werkboek (.xlsx)");
+    expect(d.fout[0]).toContain(
+      "is geen leesbaar Excel-werkboek (.xlsx): het bestand is geen geldig Excel-werkboek: geen zip-archief, of beschadigd;",
+    );
     expect(await fs.readFile(kapot, "utf8")).toBe("geen zip");
     // The synchronous entry point points to mainAsync.
     expect(main(["vul"], opvang())).toBe(2);
