@@ -5,7 +5,7 @@
  *   (a) a first fill: `schrijfXlsx(plan)` — no existing file;
  *   (b) a refill of the filled-in file: `schrijfXlsx(plan, bestaand)` — read, merge, loss check, write — on new
  *       bytes each round, as read from disk (the zip module remembers what it inflated per bytes object);
- * median over the rounds; the ratio (b)/(a) is `herbevulling_vs_vulling`. For information: (b) again with a sheet of
+ * median over the rounds (15); the ratio (b)/(a) is `herbevulling_vs_vulling`. For information: (b) again with a sheet of
  * 30,000 cells of the coordinator's own (a refill's cost should not grow much with what Opgave does not own).
  * Run by bench/bench.ts in a process of its own (`--json`: the measurement as the last line); standalone:
  * `npx tsx bench/herbevulling.ts`.
@@ -75,7 +75,8 @@ async function ingevuld(leeg: Uint8Array, groot = false): Promise<{ data: Uint8A
 export async function benchHerbevulling(
   opties: { rondes?: number; log?: (t: string) => void } = {},
 ): Promise<HerbevullingBench> {
-  const rondes = opties.rondes ?? 5;
+  // 15: with 5 the median still moved by a third between runs on a busy machine.
+  const rondes = opties.rondes ?? 15;
   const log = opties.log ?? ((t: string) => console.log(t));
   const engine = new Engine(standaardDataset());
   const bron = (gemaakt: string): BronInfo => ({
