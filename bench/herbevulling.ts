@@ -5,8 +5,12 @@
  *   (a) a first fill: `schrijfXlsx(plan)` — no existing file;
  *   (b) a refill of the filled-in file: `schrijfXlsx(plan, bestaand)` — read, merge, loss check, write — on new
  *       bytes each round, as read from disk (the zip module remembers what it inflated per bytes object);
- * median over the rounds (15); the ratio (b)/(a) is `herbevulling_vs_vulling`. For information: (b) again with a sheet of
- * 30,000 cells of the coordinator's own (a refill's cost should not grow much with what Opgave does not own).
+ * timed in the steady state, as the TAAKSTELLING bench: after `OPWARMEN` untimed rounds of both (a refill runs much
+ * code a fill does not — exceljs's parsers, the graft, the loss checks — and the JavaScript engine takes some 20
+ * rounds to optimise it, a fill about 5), the median over the next rounds (15); the ratio (b)/(a) is
+ * `herbevulling_vs_vulling`. For information: the first round of each (still compiling: what one `opgave vul` in
+ * a fresh process pays), and (b) again with a sheet of 30,000 cells of the coordinator's own (a refill's cost
+ * should not grow much with what Opgave does not own).
  * Run by bench/bench.ts in a process of its own (`--json`: the measurement as the last line); standalone:
  * `npx tsx bench/herbevulling.ts`.
  */
@@ -25,9 +29,15 @@ export interface HerbevullingBench {
   readonly vulling: number;
   readonly herbevulling: number;
   readonly verhouding: number;
+  /** The first round of (a) and of (b), ms (for information: before the engine has optimised). */
+  readonly eersteVulling: number;
+  readonly eersteHerbevulling: number;
   /** (b) with a sheet of the user's own of `GROOT_EIGEN_BLAD` cells, ms (for information). */
   readonly herbevullingGrootEigenBlad: number;
 }
+
+/** Untimed rounds of (a) and (b) before the timed ones: the steady state (see the module comment). */
+const OPWARMEN = 20;
 
 /** Rows × columns of the large sheet of the user's own. */
 const GROOT_EIGEN_BLAD = { rijen: 3000, kolommen: 10 } as const;
@@ -75,7 +85,7 @@ async function ingevuld(leeg: Uint8Array, groot = false): Promise<{ data: Uint8A
 export async function benchHerbevulling(
   opties: { rondes?: number; log?: (t: string) => void } = {},
 ): Promise<HerbevullingBench> {
-  // 15: with 5 the median still moved by a third between runs on a busy machine.
+  // 15 timed rounds: with 5 the median still moved by a third between runs on a busy machine.
   const rondes = opties.rondes ?? 15;
   const log = opties.log ?? ((t: string) => console.log(t));
   const engine = new Engine(standaardDataset());
@@ -93,8 +103,9 @@ export async function benchHerbevulling(
 
   const vulling: number[] = [];
   const herbevulling: number[] = [];
+  const eerste: number[] = [];
   let controle = 0;
-  for (let r = 0; r < rondes + 1; r++) {
+  for (let r = 0; r < OPWARMEN + rondes; r++) {
     let t = performance.now();
     controle += (await schrijfXlsx(later)).data.byteLength;
     const a = performance.now() - t;
@@ -104,7 +115,8 @@ export async function benchHerbevulling(
     const uit = await schrijfXlsx(later, vanSchijf);
     const b = performance.now() - t;
     controle += uit.rapport.invoerBehouden;
-    if (r === 0) continue; // the first round warms up exceljs and the JavaScript engine
+    if (r === 0) eerste.push(a, b);
+    if (r < OPWARMEN) continue;
     vulling.push(a);
     herbevulling.push(b);
   }
@@ -121,14 +133,20 @@ export async function benchHerbevulling(
     vulling: mediaan(vulling),
     herbevulling: mediaan(herbevulling),
     verhouding: mediaan(herbevulling) / mediaan(vulling),
+    eersteVulling: eerste[0] ?? Number.NaN,
+    eersteHerbevulling: eerste[1] ?? Number.NaN,
     herbevullingGrootEigenBlad: mediaan(grootTijden),
   };
   log(
     `Herbevulling: provinciewerkboek Gelderland (${uitkomst.gemeenten} gemeenten, ${uitkomst.kilobytes.toFixed(0)} KiB, ` +
-      `invoer in ${INVOER.length} kolommen en een eigen blad), mediaan van ${rondes}`,
+      `invoer in ${INVOER.length} kolommen en een eigen blad), mediaan van ${rondes} na ${OPWARMEN} rondes opwarmen`,
   );
   log(`  eerste vulling                  ${uitkomst.vulling.toFixed(0)} ms`);
   log(`  herbevulling van het ingevulde  ${uitkomst.herbevulling.toFixed(0)} ms`);
+  log(
+    `  eerste ronde (koud, ter informatie): vulling ${uitkomst.eersteVulling.toFixed(0)} ms, ` +
+      `herbevulling ${uitkomst.eersteHerbevulling.toFixed(0)} ms`,
+  );
   const cellen = (GROOT_EIGEN_BLAD.rijen * GROOT_EIGEN_BLAD.kolommen).toLocaleString("nl-NL");
   log(
     `  idem, met een eigen blad van ${cellen} cellen  ${uitkomst.herbevullingGrootEigenBlad.toFixed(0)} ms ` +

@@ -67,9 +67,24 @@ function hernummer(xml: string, element: string, naam: string, map: (n: number) 
   });
 }
 
-/** The root element's start tag (after the XML declaration and comments). */
+/**
+ * The root element's start tag: the first after the prolog (XML declaration, comments, a document type), read from
+ * the start only (a sheet is long).
+ */
 function wortel(xml: string): string {
-  return /<[A-Za-z_][^>]*>/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""))?.[0] ?? "";
+  const einde = (van: number, t: string) => {
+    const i = xml.indexOf(t, van);
+    return i < 0 ? xml.length : i + t.length;
+  };
+  let p = 0;
+  while (p < xml.length) {
+    if (xml.startsWith("<?", p)) p = einde(p, "?>");
+    else if (xml.startsWith("<!--", p)) p = einde(p, "-->");
+    else if (xml.startsWith("<!", p)) p = einde(p, ">");
+    else if (xml[p] === "<") return /^<[A-Za-z_][^>]*>/.exec(xml.slice(p, einde(p, ">")))?.[0] ?? "";
+    else p++;
+  }
+  return "";
 }
 
 /** A root element `naam` in the transitional main namespace as default namespace (not `<x:worksheet>`). */
@@ -110,12 +125,32 @@ async function structuurFout(zip: Zip, eigenBladen: readonly string[]): Promise<
   return undefined;
 }
 
+/**
+ * `structuurFout` per original (by the very bytes) and Opgave's sheets: a refill asks before its work
+ * (`kanEnten`) and the graft again.
+ */
+const structuurFouten = new WeakMap<Uint8Array | ArrayBuffer, Map<string, string | undefined>>();
+
+async function structuurFoutVan(
+  origineel: Uint8Array | ArrayBuffer,
+  zip: Zip,
+  eigenBladen: readonly string[],
+): Promise<string | undefined> {
+  const sleutel = eigenBladen.join("\n");
+  let perBladen = structuurFouten.get(origineel);
+  if (perBladen?.has(sleutel)) return perBladen.get(sleutel);
+  const fout = await structuurFout(zip, eigenBladen);
+  if (!perBladen) structuurFouten.set(origineel, (perBladen = new Map()));
+  perBladen.set(sleutel, fout);
+  return fout;
+}
+
 /** Whether `entInOrigineel` can graft Opgave's sheets into this file. */
 export async function kanEnten(
   origineel: Uint8Array | ArrayBuffer,
   eigenBladen: readonly string[],
 ): Promise<boolean> {
-  return (await structuurFout(await Zip.loadAsync(origineel), eigenBladen)) === undefined;
+  return (await structuurFoutVan(origineel, await Zip.loadAsync(origineel), eigenBladen)) === undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -636,7 +671,7 @@ export async function entInOrigineel(
   eigenBladen: readonly string[],
 ): Promise<Uint8Array | undefined> {
   const [oud, nw] = [await Zip.loadAsync(origineel), await Zip.loadAsync(nieuw)];
-  if ((await structuurFout(oud, eigenBladen)) !== undefined) return undefined;
+  if ((await structuurFoutVan(origineel, oud, eigenBladen)) !== undefined) return undefined;
   const oudePaden = await bladPaden(oud);
   const nieuwePaden = await bladPaden(nw);
   const [oudeStijlen, nieuweStijlen] = [await werkboekDeel(oud, "styles"), await werkboekDeel(nw, "styles")];
