@@ -58,13 +58,10 @@ function zetAttribuut(tag: string, naam: string, waarde: string): string {
   return tag.replace(/\s*(\/?>)$/, (_, einde: string) => ` ${naam}="${xmlTekst(waarde)}"${einde}`);
 }
 
-/** Maps a numeric attribute of every start tag `element` (e.g. `s` of `<c>`) through `map`. */
-function hernummer(xml: string, element: string, naam: string, map: (n: number) => number): string {
-  // The name ends at a space, "/" or ">": `<c` must not match `<cols>` nor a prefixed `<c:…>`.
-  return xml.replace(new RegExp(`<${element}(?=[\\s/>])[^>]*>`, "g"), (tag) => {
-    const oud = attribuut(tag, naam);
-    return oud === undefined || !/^\d+$/.test(oud) ? tag : zetAttribuut(tag, naam, String(map(Number(oud))));
-  });
+/** `tag` with its numeric attribute `naam` mapped through `map` (unchanged when it has none). */
+function hernummerTag(tag: string, naam: string, map: (n: number) => number): string {
+  const oud = attribuut(tag, naam);
+  return oud === undefined || !/^\d+$/.test(oud) ? tag : zetAttribuut(tag, naam, String(map(Number(oud))));
 }
 
 /**
@@ -177,31 +174,33 @@ function gedeeldeTeksten(xml: string): string[] {
   return [...eenBytePerTeken(xml).matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => m[1] ?? "");
 }
 
-const CEL = /<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const CEL_T = /(\st=")([^"]*)"/;
 const CEL_S = /(\ss=")([^"]*)"/;
-
-/**
- * Every cell in one pass (most of the graft's text): the style index `s` mapped through `stijl`, and a shared
- * string made inline (`<is>` takes the same content as `<si>`: `<t>` or rich runs).
- */
-function cellenVoorOrigineel(xml: string, teksten: readonly string[], stijl: (k: number) => number): string {
-  return xml.replace(CEL, (heel: string, kop: string, inhoud?: string) => {
-    const s = CEL_S.exec(kop);
-    const attributen =
-      s && /^\d+$/.test(s[2] ?? "") ? vervangWaarde(kop, s, String(stijl(Number(s[2])))) : kop;
-    const t = inhoud === undefined ? null : CEL_T.exec(attributen);
-    const i = t?.[2] === "s" ? /<v>\s*(\d+)\s*<\/v>/.exec(inhoud ?? "")?.[1] : undefined;
-    const si = i === undefined ? undefined : teksten[Number(i)];
-    if (t && si !== undefined) return `<c${vervangWaarde(attributen, t, "inlineStr")}><is>${si}</is></c>`;
-    return attributen === kop ? heel : `<c${attributen}${heel.slice(2 + kop.length)}`;
-  });
-}
 
 /** `tekst` with the attribute value matched by `m` (`(\sname=")(value)"`) replaced by `waarde`. */
 function vervangWaarde(tekst: string, m: RegExpExecArray, waarde: string): string {
   const begin = m.index + (m[1] ?? "").length;
   return `${tekst.slice(0, begin)}${waarde}${tekst.slice(begin + (m[2] ?? "").length)}`;
+}
+
+/**
+ * One cell (`heel`; `kop` its attributes, `inhoud` its content): the style index `s` mapped through `stijl`, and
+ * a shared string made inline (`<is>` takes the same content as `<si>`: `<t>` or rich runs).
+ */
+function celVoorOrigineel(
+  heel: string,
+  kop: string,
+  inhoud: string | undefined,
+  teksten: readonly string[],
+  stijl: (k: number) => number,
+): string {
+  const s = CEL_S.exec(kop);
+  const attributen = s && /^\d+$/.test(s[2] ?? "") ? vervangWaarde(kop, s, String(stijl(Number(s[2])))) : kop;
+  const t = inhoud === undefined ? null : CEL_T.exec(attributen);
+  const i = t?.[2] === "s" ? /<v>\s*(\d+)\s*<\/v>/.exec(inhoud ?? "")?.[1] : undefined;
+  const si = i === undefined ? undefined : teksten[Number(i)];
+  if (t && si !== undefined) return `<c${vervangWaarde(attributen, t, "inlineStr")}><is>${si}</is></c>`;
+  return attributen === kop ? heel : `<c${attributen}${heel.slice(2 + kop.length)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -363,17 +362,33 @@ class Stijlen {
   }
 }
 
-/** Opgave's sheet XML of `nieuw`, made to fit the original: inline strings, the original's style indexes. */
+/**
+ * The start tags whose style index the graft maps (a row's `s`, a column's `style`, a conditional format's
+ * `dxfId`) and every cell with its content. A name ends at a space, "/" or ">": `<c` matches neither `<cols>`
+ * nor a prefixed `<c:…>`.
+ */
+const STIJL_OF_CEL = /<(row|col|cfRule)(?=[\s/>])[^>]*>|<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+/**
+ * Opgave's sheet XML of `nieuw`, made to fit the original: inline strings, the original's style indexes. One pass
+ * over the sheet (most of the graft's text).
+ */
 function bladVoorOrigineel(
   xml: string,
   teksten: readonly string[],
   stijlen: Stijlen,
   nieuwBlad: boolean,
 ): string {
-  let uit = hernummer(eenBytePerTeken(xml), "row", "s", (k) => stijlen.xf(k));
-  uit = hernummer(uit, "col", "style", (k) => stijlen.xf(k));
-  uit = hernummer(uit, "cfRule", "dxfId", (k) => stijlen.dxf(k));
-  uit = cellenVoorOrigineel(uit, teksten, (k) => stijlen.xf(k));
+  const xf = (k: number) => stijlen.xf(k);
+  const uit = eenBytePerTeken(xml).replace(
+    STIJL_OF_CEL,
+    (heel: string, element: string | undefined, kop: string | undefined, inhoud: string | undefined) => {
+      if (element === "row") return hernummerTag(heel, "s", xf);
+      if (element === "col") return hernummerTag(heel, "style", xf);
+      if (element === "cfRule") return hernummerTag(heel, "dxfId", (k) => stijlen.dxf(k));
+      return celVoorOrigineel(heel, kop ?? "", inhoud, teksten, xf);
+    },
+  );
   // A sheet the original did not have must not be selected too: two selected tabs group the sheets in Excel.
   return nieuwBlad ? uit.replace(/\stabSelected="(1|true)"/g, "") : uit;
 }
