@@ -8,7 +8,8 @@
  * - an Opgave_ name points into a sheet of the user's (an input kept elsewhere);
  * - an Opgave_ table stands on a sheet of the user's (a table moved there).
  * The test is by text and errs on the safe side: any doubt and exceljs reads the whole package, as before.
- * Otherwise each sheet of the user's is given to exceljs empty, without its relationships. Browser-safe.
+ * Otherwise each sheet of the user's is given to exceljs empty, without its relationships. And one sheet alone
+ * (`delenVanBladen`: the CLI reads whose workbook it is from Bron). Browser-safe.
  */
 import Zip from "./zip";
 import { attribuut, bladPaden, LEGE_RELS, relaties, relsPad, pad, xmlTerug } from "./xlsxOnderdelen";
