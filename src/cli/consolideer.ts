@@ -258,7 +258,7 @@ export async function consolideerCli(
   }
 
   const plan = planConsolidatie(c, bron);
-  const geschreven = await schrijfPlanNaarBestand(plan, doel, uit, args.bevestigVerlies);
+  const geschreven = await schrijfPlanNaarBestand(plan, doel, uit, args.bevestigVerlies, args.lees);
   if (!geschreven) return 1;
   const { nieuw } = geschreven;
   uit.out("");

@@ -1,6 +1,6 @@
 /**
  * The limits of reading workbooks (../workbook/pakketControle `LeesGrenzen`) as command-line options, for
- * `opgave consolideer`: the parseArgs spec (spread it into the command's options), the conversion of what
+ * `opgave consolideer` (the workbooks it reads) and `opgave vul` (the file it refills): the parseArgs spec (spread it into the command's options), the conversion of what
  * parseArgs returns into `LeesOpties` (throws `ArgumentFout` for a value that is no positive number) and the help
  * text lines.
  *
@@ -73,10 +73,13 @@ export function leesOptiesUit(values: GrensWaarden): Pick<LeesOpties, "grenzen" 
 
 const S = STANDAARD_LEESGRENZEN;
 
-/** Lines for the command's help text (Dutch), with the defaults. */
-export const LEES_GRENZEN_HULP = `Grenzen bij het lezen (een groter of vreemd bestand wordt overgeslagen, met de reden):
-  --max-cellen N          cellen per blad (standaard ${getal(S.cellenPerBlad)})
+/** The options' lines for a command's help text (Dutch), with the defaults. */
+export const LEES_GRENZEN_REGELS = `  --max-cellen N          cellen per blad (standaard ${getal(S.cellenPerBlad)})
   --max-cellen-totaal N   cellen in alle bladen samen (standaard ${getal(S.cellenTotaal)})
   --max-mb N              uitgepakte grootte in MB, per onderdeel en samen (standaard ${getal(S.megabytes)})
   --max-onderdelen N      onderdelen in het .xlsx-pakket (standaard ${getal(S.onderdelen)})
   --max-verhouding N      hoeveel keer een onderdeel groter mag uitpakken dan ingepakt (standaard ${getal(S.verhouding)})`;
+
+/** The help text of the limits for `opgave consolideer` (Dutch). */
+export const LEES_GRENZEN_HULP = `Grenzen bij het lezen (een groter of vreemd bestand wordt overgeslagen, met de reden):
+${LEES_GRENZEN_REGELS}`;

@@ -24,10 +24,13 @@ import {
 } from "../workbook/bouwPlan";
 import type { Waarde, WerkboekPlan } from "../workbook/plan";
 import { vertaalBibliotheekFout } from "../workbook/bibliotheekFouten";
+import { pakketReden, type LeesOpties, type PakketReden } from "../workbook/lezen";
+import { controleerPakket } from "../workbook/pakketControle";
 import { laadDelen } from "../workbook/exceljsLaden";
 import { delenVanBladen } from "../workbook/xlsxInlezen";
 import { EigenKolomFout, schrijfXlsx, VerliesFout, type XlsxRapport } from "../workbook/xlsxWriter";
 import { ArgumentFout, geenExtra, leesOpdracht, ontleed } from "./argumenten";
+import { LEES_GRENS_OPTIES, LEES_GRENZEN_REGELS, leesOptiesUit } from "./leesGrenzen";
 import type { Uitvoer } from "./main";
 import { SchrijfFout, schrijfVeilig, waaromNietSchrijfbaar } from "./veiligSchrijven";
 
@@ -41,7 +44,10 @@ Bestaat BESTAND al, dan wordt het opnieuw gevuld: de cijfers van Opgave worden b
 cellen, eigen kolommen aan het eind van de tabellen), uw notities en uw eigen bladen blijven staan. Staat er
 een eigen kolom tussen de kolommen van een Opgave-tabel, dan stopt Opgave (verplaats die kolom eerst). Bevat
 het werkboek onderdelen die Opgave niet kan bewaren (eigen grafieken, draaitabellen, externe koppelingen, …),
-dan stopt Opgave en noemt ze; met --bevestig-verlies gaan die verloren en staan ze in het verslag.`;
+dan stopt Opgave en noemt ze; met --bevestig-verlies gaan die verloren en staan ze in het verslag.
+
+Grenzen bij het lezen van een bestaand BESTAND (is het groter of vreemd, dan stopt Opgave en noemt de reden):
+${LEES_GRENZEN_REGELS}`;
 
 const VUL_OPTIES = {
   gemeente: { type: "string" },
@@ -49,6 +55,7 @@ const VUL_OPTIES = {
   periode: { type: "string" },
   uit: { type: "string" },
   "bevestig-verlies": { type: "boolean" },
+  ...LEES_GRENS_OPTIES,
 } as const;
 
 interface VulArgs {
@@ -57,13 +64,21 @@ interface VulArgs {
   periode?: string;
   uit?: string;
   bevestigVerlies: boolean;
+  lees: LeesOpties;
 }
 
 function leesArgs(argv: readonly string[]): VulArgs {
   const { values, positionals } = ontleed(argv, VUL_OPTIES);
   geenExtra(positionals, 0);
-  const { "bevestig-verlies": bevestigVerlies, ...rest } = values;
-  const a: VulArgs = { ...rest, bevestigVerlies: bevestigVerlies === true };
+  const { gemeente, provincie, periode, uit } = values;
+  const a: VulArgs = {
+    gemeente,
+    provincie,
+    periode,
+    uit,
+    bevestigVerlies: values["bevestig-verlies"] === true,
+    lees: leesOptiesUit(values),
+  };
   if (a.gemeente !== undefined && a.provincie !== undefined)
     throw new ArgumentFout("Kies --gemeente of --provincie, niet beide.");
   if (a.gemeente === undefined && a.provincie === undefined)
@@ -161,6 +176,22 @@ export async function onderwerpInWerkboek(data: Uint8Array): Promise<string | un
   return undefined;
 }
 
+/** Why an existing file is not refilled, when the package check refuses it (Dutch, with what to do). */
+function nietTeVullen(doel: string, { soort, reden }: PakketReden): string {
+  switch (soort) {
+    case "geenXlsx":
+      return `${doel} is geen leesbaar Excel-werkboek (.xlsx): ${reden}.`;
+    case "wachtwoord":
+      return `${doel} is met een wachtwoord beveiligd, dus Opgave kan het niet lezen: sla het op zonder wachtwoord of kies een ander bestand (--uit).`;
+    case "ouderFormaat":
+      return `${doel} is geen .xlsx-bestand maar een ouder Excel-bestand (.xls) of een ander Office-bestand: kies een .xlsx-bestand (--uit).`;
+    case "teGroot":
+      return `${doel} is te groot om veilig te lezen: ${reden}.`;
+    case "verdacht":
+      return `${doel} wordt niet gelezen: ${reden}; zo'n bestand maakt Excel niet.`;
+  }
+}
+
 async function bestaat(bestand: string): Promise<boolean> {
   try {
     await fs.access(bestand);
@@ -181,6 +212,7 @@ export async function schrijfPlanNaarBestand(
   doel: string,
   uit: Uitvoer,
   verliesToestaan: boolean,
+  lees: LeesOpties = {},
 ): Promise<{ nieuw: boolean; rapport: XlsxRapport } | undefined> {
   const nietSchrijfbaar = await waaromNietSchrijfbaar(doel);
   if (nietSchrijfbaar) {
@@ -193,6 +225,13 @@ export async function schrijfPlanNaarBestand(
     bestaand = nieuw ? undefined : new Uint8Array(await fs.readFile(doel));
   } catch (e) {
     uit.err(`Kan ${doel} niet lezen: ${(e as Error).message}`);
+    return undefined;
+  }
+  // A file that is no workbook, or one too large or strange to read safely (a zip bomb): refused before any
+  // step reads it, with the reason and the option that raises a limit (../workbook/pakketControle).
+  const pakket = bestaand ? controleerPakket(bestaand, lees.grenzen) : undefined;
+  if (pakket && !pakket.ok) {
+    uit.err(`${nietTeVullen(doel, pakketReden(pakket.bezwaar, lees))} Het bestand is niet gewijzigd.`);
     return undefined;
   }
   let uitkomst: Awaited<ReturnType<typeof schrijfXlsx>>;
@@ -251,7 +290,7 @@ export async function vul(argv: readonly string[], uit: Uitvoer, gemaakt?: strin
       args.provincie !== undefined
         ? planProvincie(engine(), args.provincie, args.periode ?? "", bron)
         : planGemeente(engine(), args.gemeente ?? "", bron);
-    const geschreven = await schrijfPlanNaarBestand(plan, bestand, uit, args.bevestigVerlies);
+    const geschreven = await schrijfPlanNaarBestand(plan, bestand, uit, args.bevestigVerlies, args.lees);
     if (!geschreven) return 1;
     const { nieuw, rapport } = geschreven;
     uit.out(`${nieuw ? "Geschreven" : "Opnieuw gevuld"}: ${bestand} (${plan.onderwerp.naam})`);

@@ -553,67 +553,82 @@ function leesOverzicht(wb: ExcelJS.Workbook): Aanlevering["overzicht"] {
 
 const MB = 1024 * 1024;
 
-/** The finding for a package the check refuses, in Dutch with the numbers and the limit. */
-export function pakketProbleem(bezwaar: PakketBezwaar, opties: LeesOpties = {}): Probleem {
+/** What kind of file the check refused (for the advice that goes with it) and why, in Dutch. */
+export interface PakketReden {
+  readonly soort: "geenXlsx" | "wachtwoord" | "ouderFormaat" | "teGroot" | "verdacht";
+  /** The reason with the numbers and the limit (empty for a password or an older format: the kind says it). */
+  readonly reden: string;
+}
+
+/** Why the check refused a package, in Dutch with the numbers and the limit (and the option that raises it). */
+export function pakketReden(bezwaar: PakketBezwaar, opties: LeesOpties = {}): PakketReden {
   const g = leesGrenzen(opties.grenzen);
   const grens = (sleutel: keyof LeesGrenzen, tekst: string) => b.grens(tekst, opties.grensOpties?.[sleutel]);
-  const fout = (soort: Probleem["soort"], melding: string): Probleem => ({ soort, ernst: "fout", melding });
+  const uit = (soort: PakketReden["soort"], reden = ""): PakketReden => ({ soort, reden });
   switch (bezwaar.soort) {
     case "geenZip":
-      return fout("geenXlsx", b.geenXlsx(b.pakketGeenZip));
+      return uit("geenXlsx", b.pakketGeenZip);
     case "onvolledig":
-      return fout("geenXlsx", b.geenXlsx(b.pakketOnvolledig));
+      return uit("geenXlsx", b.pakketOnvolledig);
     case "beschadigd":
-      return fout("geenXlsx", b.geenXlsx(b.pakketBeschadigd(bezwaar.onderdeel)));
+      return uit("geenXlsx", b.pakketBeschadigd(bezwaar.onderdeel));
     case "wachtwoord":
-      return fout("geenXlsx", b.wachtwoord);
+      return uit("wachtwoord");
     case "ouderFormaat":
-      return fout("geenXlsx", b.ouderFormaat);
+      return uit("ouderFormaat");
     case "onderdelen": {
       const aantal =
         bezwaar.aantal > g.onderdelen + 1 ? b.getal(bezwaar.aantal) : `meer dan ${b.getal(g.onderdelen)}`;
-      return fout(
-        "onleesbaar",
-        b.teGroot(b.pakketOnderdelen(aantal, grens("onderdelen", b.getal(g.onderdelen)))),
-      );
+      return uit("teGroot", b.pakketOnderdelen(aantal, grens("onderdelen", b.getal(g.onderdelen))));
     }
     case "omvang": {
       const mb = bezwaar.bytes / MB;
       const tekst =
         mb >= bezwaar.grens + 1 ? b.getal(Math.ceil(mb)) : `meer dan ${getalInvoer(bezwaar.grens)}`;
       const wat = bezwaar.onderdeel ? b.pakketOnderdeel(bezwaar.onderdeel) : b.pakketGeheel;
-      return fout(
-        "onleesbaar",
-        b.teGroot(b.pakketOmvang(wat, tekst, grens("megabytes", `${getalInvoer(g.megabytes)} MB`))),
-      );
+      return uit("teGroot", b.pakketOmvang(wat, tekst, grens("megabytes", `${getalInvoer(g.megabytes)} MB`)));
     }
     case "cellenBlad":
-      return fout(
-        "onleesbaar",
-        b.teGroot(
-          b.pakketCellenBlad(bezwaar.blad, bezwaar.grens, grens("cellenPerBlad", b.getal(bezwaar.grens))),
-        ),
+      return uit(
+        "teGroot",
+        b.pakketCellenBlad(bezwaar.blad, bezwaar.grens, grens("cellenPerBlad", b.getal(bezwaar.grens))),
       );
     case "cellenTotaal":
-      return fout(
-        "onleesbaar",
-        b.teGroot(b.pakketCellenTotaal(bezwaar.grens, grens("cellenTotaal", b.getal(bezwaar.grens)))),
+      return uit(
+        "teGroot",
+        b.pakketCellenTotaal(bezwaar.grens, grens("cellenTotaal", b.getal(bezwaar.grens))),
       );
     case "verhouding":
-      return fout(
-        "geenXlsx",
-        b.verdacht(
-          b.pakketVerhouding(
-            bezwaar.onderdeel,
-            Math.floor(bezwaar.verhouding),
-            grens("verhouding", `${b.getal(bezwaar.grens)} keer`),
-          ),
+      return uit(
+        "verdacht",
+        b.pakketVerhouding(
+          bezwaar.onderdeel,
+          Math.floor(bezwaar.verhouding),
+          grens("verhouding", `${b.getal(bezwaar.grens)} keer`),
         ),
       );
     case "groterDanOpgegeven":
-      return fout("geenXlsx", b.verdacht(b.pakketGroterDanOpgegeven(bezwaar.onderdeel, bezwaar.opgegeven)));
+      return uit("verdacht", b.pakketGroterDanOpgegeven(bezwaar.onderdeel, bezwaar.opgegeven));
     case "entiteiten":
-      return fout("geenXlsx", b.verdacht(b.pakketEntiteiten(bezwaar.onderdeel)));
+      return uit("verdacht", b.pakketEntiteiten(bezwaar.onderdeel));
+  }
+}
+
+/** The finding for a delivery the check refuses, in Dutch with the numbers and the limit. */
+export function pakketProbleem(bezwaar: PakketBezwaar, opties: LeesOpties = {}): Probleem {
+  const { soort, reden } = pakketReden(bezwaar, opties);
+  const fout = (s: Probleem["soort"], melding: string): Probleem => ({ soort: s, ernst: "fout", melding });
+  switch (soort) {
+    case "geenXlsx":
+      return fout("geenXlsx", b.geenXlsx(reden));
+    case "wachtwoord":
+      return fout("geenXlsx", b.wachtwoord);
+    case "ouderFormaat":
+      return fout("geenXlsx", b.ouderFormaat);
+    case "teGroot":
+      return fout("onleesbaar", b.teGroot(reden));
+    case "verdacht":
+      return fout("geenXlsx", b.verdacht(reden));
   }
 }
 

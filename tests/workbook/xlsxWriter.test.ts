@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { unzipSync, zipSync } from "fflate";
 import { planGemeente, planProvincie, type BronInfo } from "../../src/workbook/bouwPlan";
 import type { Cel, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
 import { celWaarde, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWriter";
@@ -603,12 +604,47 @@ describe("opgave vul (mainAsync, the code path of the bin)", () => {
     await fs.writeFile(kapot, "geen zip");
     const d = opvang();
     expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", kapot], d)).toBe(1);
-    expect(d.fout[0]).toContain(
-      "is geen leesbaar Excel-werkboek (.xlsx): het bestand is geen geldig Excel-werkboek: geen zip-archief, of beschadigd;",
+    expect(d.fout[0]).toBe(
+      `${kapot} is geen leesbaar Excel-werkboek (.xlsx): geen zip-archief, wat elk .xlsx-bestand is. ` +
+        "Het bestand is niet gewijzigd.",
     );
     expect(await fs.readFile(kapot, "utf8")).toBe("geen zip");
     // The synchronous entry point points to mainAsync.
     expect(main(["vul"], opvang())).toBe(2);
+  });
+
+  test("an existing file the package check refuses (a zip bomb, too many cells) is not read; a limit can be raised", async () => {
+    const bestand = path.join(map, "grenzen.xlsx");
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], opvang())).toBe(0);
+    const delen = unzipSync(new Uint8Array(await fs.readFile(bestand)));
+    // A zip bomb posing as the workbook: 60 MB of zeros that pack into a few kB.
+    const bom = path.join(map, "bom.xlsx");
+    await fs.writeFile(bom, zipSync({ ...delen, "xl/media/bom.bin": new Uint8Array(60 * 1024 * 1024) }));
+    const voorBom = await fs.readFile(bom);
+    const a = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bom], a)).toBe(1);
+    expect(a.fout[0]).toMatch(
+      /^.*bom\.xlsx wordt niet gelezen: onderdeel xl\/media\/bom\.bin pakt uit tot .* keer zijn ingepakte grootte \(grens 200 keer; aan te passen met --max-verhouding\).*Het bestand is niet gewijzigd\.$/,
+    );
+    expect(Buffer.compare(await fs.readFile(bom), voorBom)).toBe(0);
+    // A legitimate workbook beyond a limit: refused with the option that raises it; refilled once it is raised.
+    const voor = await fs.readFile(bestand);
+    const b = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand, "--max-cellen", "50"], b)).toBe(
+      1,
+    );
+    expect(b.fout[0]).toContain(`${bestand} is te groot om veilig te lezen: `);
+    expect(b.fout[0]).toContain("aan te passen met --max-cellen");
+    expect(Buffer.compare(await fs.readFile(bestand), voor)).toBe(0);
+    const c = opvang();
+    expect(
+      await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand, "--max-cellen", "5.000"], c),
+    ).toBe(0);
+    expect(c.uit[0]).toBe(`Opnieuw gevuld: ${bestand} (Utrecht)`);
+    const d = opvang();
+    expect(
+      await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand, "--max-cellen", "nul"], d),
+    ).toBe(2);
   });
 
   test("parts exceljs cannot keep: refused with a hint, written with --bevestig-verlies", async () => {
