@@ -1,8 +1,8 @@
 /**
  * The limits of reading workbooks (../workbook/pakketControle `LeesGrenzen`) as command-line options, for
- * `opgave consolideer` (the workbooks it reads) and `opgave vul` (the file it refills): the parseArgs spec (spread it into the command's options), the conversion of what
- * parseArgs returns into `LeesOpties` (throws `ArgumentFout` for a value that is no positive number) and the help
- * text lines.
+ * `opgave consolideer` (the workbooks it reads) and `opgave vul` (the file it refills): the parseArgs spec (spread
+ * it into the command's options), the conversion of what parseArgs returns into `LeesOpties` (throws
+ * `ArgumentFout` for a value that is no positive number) and the help text lines.
  *
  *   const OPTIES = { uit: { type: "string" }, ...LEES_GRENS_OPTIES } as const;
  *   const { values } = ontleed(argv, OPTIES);
