@@ -26,6 +26,7 @@ import type { Waarde, WerkboekPlan } from "../workbook/plan";
 import { vertaalBibliotheekFout } from "../workbook/bibliotheekFouten";
 import { pakketReden, type LeesOpties, type PakketReden } from "../workbook/lezen";
 import { controleerPakket } from "../workbook/pakketControle";
+import { onthoudDelen } from "../workbook/zip";
 import { laadDelen } from "../workbook/exceljsLaden";
 import { delenVanBladen } from "../workbook/xlsxInlezen";
 import { EigenKolomFout, schrijfXlsx, VerliesFout, type XlsxRapport } from "../workbook/xlsxWriter";
@@ -229,11 +230,13 @@ export async function schrijfPlanNaarBestand(
   }
   // A file that is no workbook, or one too large or strange to read safely (a zip bomb): refused before any
   // step reads it, with the reason and the option that raises a limit (../workbook/pakketControle).
-  const pakket = bestaand ? controleerPakket(bestaand, lees.grenzen) : undefined;
+  const pakket = bestaand ? controleerPakket(bestaand, lees.grenzen, { delen: true }) : undefined;
   if (pakket && !pakket.ok) {
     uit.err(`${nietTeVullen(doel, pakketReden(pakket.bezwaar, lees))} Het bestand is niet gewijzigd.`);
     return undefined;
   }
+  // The parts the check inflated are the refill's: nothing is inflated twice (../workbook/zip).
+  if (bestaand && pakket?.ok && pakket.delen) onthoudDelen(bestaand, pakket.delen);
   let uitkomst: Awaited<ReturnType<typeof schrijfXlsx>>;
   try {
     // Never mix the inputs of one gemeente, period or province into the workbook of another.

@@ -66,6 +66,42 @@ const herkomst = new WeakMap<Uint8Array, { readonly archief: Uint8Array; readonl
 /** The central directory of each archive read, by name (null: not readable by ./zipInhoud). */
 const inhoudsopgaven = new WeakMap<Uint8Array, ReadonlyMap<string, ZipItem> | null>();
 
+/**
+ * Remembers the parts someone else inflated from `data` (the package check's, ./pakketControle: every entry but
+ * the empty folders, in the archive's order), so that `Zip.loadAsync(data)` inflates nothing again and a part kept
+ * as it was is still copied compressed. Only when they are exactly the archive's entries (names in order, sizes as
+ * the directory says); else nothing is remembered and `loadAsync` inflates as before.
+ */
+export function onthoudDelen(
+  data: Uint8Array | ArrayBuffer,
+  delen: ReadonlyArray<readonly [string, Uint8Array]>,
+): void {
+  if (gelezen.has(data)) return;
+  const archief = data instanceof Uint8Array ? data : new Uint8Array(data);
+  let items: ZipItem[];
+  try {
+    items = zipInhoud(new ZipLezer(archief));
+  } catch {
+    return;
+  }
+  const uit: [string, Uint8Array][] = [];
+  let i = 0;
+  for (const it of items) {
+    const deel = delen[i];
+    if (deel && deel[0] === it.naam && deel[1].length === it.uitgepakt) {
+      uit.push([it.naam, deel[1]]);
+      i++;
+    } else if (it.naam.endsWith("/") && it.uitgepakt === 0) {
+      uit.push([it.naam, new Uint8Array(0)]);
+    } else {
+      return;
+    }
+  }
+  if (i !== delen.length || new Set(uit.map(([naam]) => naam)).size !== uit.length) return;
+  for (const [naam, inhoud] of uit) herkomst.set(inhoud, { archief, naam });
+  gelezen.set(data, uit);
+}
+
 /** The compressed entry `inhoud` was inflated from, when it is deflated and its directory entry agrees with it. */
 function ruwDeel(inhoud: Uint8Array): { item: ZipItem; gegevens: Uint8Array } | undefined {
   const bron = herkomst.get(inhoud);

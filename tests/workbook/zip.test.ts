@@ -7,7 +7,7 @@
 import JSZip from "jszip";
 import { unzipSync } from "fflate";
 import { controleerPakket } from "../../src/workbook/pakketControle";
-import Zip from "../../src/workbook/zip";
+import Zip, { onthoudDelen } from "../../src/workbook/zip";
 import { ruweGegevens, zipInhoud, ZipLezer } from "../../src/workbook/zipInhoud";
 
 const BOM = "\uFEFF";
@@ -144,4 +144,26 @@ test("a part read from a stored archive is deflated, not copied stored; written 
     compression: "STORE",
   });
   expect([...ruw(weerOpgeslagen).values()].every((d) => d.methode === 0)).toBe(true);
+});
+
+test("parts the package check inflated are remembered: read again as they are, kept parts still copied compressed", async () => {
+  const { data } = await oud();
+  const check = controleerPakket(data, {}, { delen: true });
+  if (!check.ok || !check.delen) throw new Error("pakket afgekeurd");
+  onthoudDelen(data, check.delen);
+  const zip = await Zip.loadAsync(data);
+  // The same entries as fflate reads (folders too), in the same order; the parts are the check's very objects.
+  expect(Object.keys(zip.files)).toEqual(Object.keys(unzipSync(data)));
+  for (const [naam, inhoud] of check.delen) expect(await zip.file(naam)?.async("uint8array")).toBe(inhoud);
+  zip.file("xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>");
+  const uit = await zip.generateAsync({ type: "uint8array" });
+  expect(ruw(uit).get("xl/workbook.xml")).toEqual(ruw(data).get("xl/workbook.xml"));
+
+  // Parts that are not exactly the archive's entries are not remembered: read as before.
+  const ander = (await oud()).data;
+  onthoudDelen(ander, check.delen.slice(1));
+  const gewoon = await Zip.loadAsync(ander);
+  for (const [naam, inhoud] of check.delen)
+    expect(await gewoon.file(naam)?.async("uint8array")).not.toBe(inhoud);
+  expect(Object.keys(gewoon.files)).toEqual(Object.keys(unzipSync(ander)));
 });
