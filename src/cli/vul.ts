@@ -183,9 +183,15 @@ function nietTeVullen(doel: string, { soort, reden }: PakketReden): string {
     case "geenXlsx":
       return `${doel} is geen leesbaar Excel-werkboek (.xlsx): ${reden}.`;
     case "wachtwoord":
-      return `${doel} is met een wachtwoord beveiligd, dus Opgave kan het niet lezen: sla het op zonder wachtwoord of kies een ander bestand (--uit).`;
+      return (
+        `${doel} is met een wachtwoord beveiligd, dus Opgave kan het niet lezen: sla het op zonder wachtwoord ` +
+        "of kies een ander bestand (--uit)."
+      );
     case "ouderFormaat":
-      return `${doel} is geen .xlsx-bestand maar een ouder Excel-bestand (.xls) of een ander Office-bestand: kies een .xlsx-bestand (--uit).`;
+      return (
+        `${doel} is geen .xlsx-bestand maar een ouder Excel-bestand (.xls) of een ander Office-bestand: ` +
+        "kies een .xlsx-bestand (--uit)."
+      );
     case "teGroot":
       return `${doel} is te groot om veilig te lezen: ${reden}.`;
     case "verdacht":

@@ -2,9 +2,9 @@
  * exceljs's `xlsx.load`, on parts that are inflated already. A refill and a consolidation check every part of a
  * file before reading it (./pakketControle, ./zip keep what they inflated); `xlsx.load` takes only a zip archive,
  * which it opens with JSZip and feeds part by part through Node streams: for a workbook of Opgave that was about
- * half of the whole load (2.8 against 5.6–7.2 ms for the bench's province workbook, measured apart). This gives each part's
- * text to exceljs's own parsers (its xforms and the loader's `_process…` steps, in the archive's order as
- * `load` does) and ends with exceljs's own `reconcile`: the model is the one `load` builds
+ * half of the whole load (2.8 against 5.6–7.2 ms for the bench's province workbook, measured apart). This gives
+ * each part's text to exceljs's own parsers (its xforms and the loader's `_process…` steps, in the archive's order
+ * as `load` does) and ends with exceljs's own `reconcile`: the model is the one `load` builds
  * (tests/workbook/exceljsLaden.test.ts compares the two on every kind of part Opgave's files hold).
  *
  * It reaches into exceljs's internals (the pinned 4.4.0, package.json): the test above fails when an update
