@@ -2,8 +2,9 @@
  * `npm run bench`: how fast the engine answers, measured against a raw Map.get over the same keys in the same
  * run (so the ratio means something on any machine). Not part of the tests: no timing assertions anywhere.
  *
- * TAAKSTELLING runs in 5 fresh processes (bench/taakstelling.ts; the median counts); the consolidation and the
- * refill each in a fresh process of their own (as `opgave consolideer` and `opgave vul` run); the rest in this one.
+ * TAAKSTELLING runs in 5 fresh processes (bench/taakstelling.ts; the median counts); the consolidation in a fresh
+ * process of its own (as `opgave consolideer` runs); the refill and the first fill each in a process of their own,
+ * taking turns (bench/herbevulling.ts, as `opgave vul` runs one or the other); the rest in this one.
  *
  * `npm run bench -- --json FILE` also writes the ratios, each a number, to FILE:
  *   taakstelling_vs_map    warm TAAKSTELLING (answers only) per call / Map.get per call       target ≤ 3

@@ -1,24 +1,32 @@
 /**
  * Benchmark of a refill: the province workbook of Gelderland (51 gemeenten, written by the same plan and writer
  * as `opgave vul --provincie`), filled in by the coordinator (Gehuisvest, Beginsaldo and Bestaande plaatsen for
- * every gemeente, plus a sheet of their own), then per round, interleaved so both see the same machine state,
+ * every gemeente, plus a sheet of their own), and
  *   (a) a first fill: `schrijfXlsx(plan)` — no existing file;
  *   (b) a refill of the filled-in file: `schrijfXlsx(plan, bestaand)` — read, merge, loss check, write — on new
- *       bytes each round, as read from disk (the zip module remembers what it inflated per bytes object);
- * timed in the steady state, as the TAAKSTELLING bench: after `OPWARMEN` untimed rounds of both (a refill runs much
- * code a fill does not — exceljs's parsers, the graft, the loss checks — and the JavaScript engine takes some 20
- * rounds to optimise it, a fill about 5), the median over the next rounds (15); the ratio (b)/(a) is
- * `herbevulling_vs_vulling`. For information: the first round of each (still compiling: what one `opgave vul` in
- * a fresh process pays), and (b) again with a sheet of 30,000 cells of the coordinator's own (a refill's cost
- * should not grow much with what Opgave does not own).
+ *       bytes each round, as read from disk (the zip module remembers what it inflated per bytes object).
+ * Each side runs in a process of its own, as `opgave vul` does one or the other, never both; the two processes
+ * take turns round by round (this script drives them in lockstep, one round at a time), so both see the same
+ * drift of the machine and never run at once. In one process taking turns, the two disturbed each other — the
+ * refill's objects (a loaded exceljs model) made code both share (exceljs's writer, the evaluator) slower for the
+ * fill, and the refill's garbage was partly collected during the fill — which flattered the ratio (measured on
+ * this 2-core machine: 1.45–1.65 in one process, 1.85–2.2 each alone).
+ * The steady state is timed, as in the TAAKSTELLING bench: `OPWARMEN` untimed rounds of each (the engine takes
+ * some 20 rounds to optimise a refill), then `rondes` timed ones; per side the median, and their ratio (b)/(a) is
+ * `herbevulling_vs_vulling`. For information: the first round of each process (after the one fill that makes the
+ * test file: mostly still compiling), and (b) with a sheet of 30,000 cells of the coordinator's own (a refill's
+ * cost should not grow much with what Opgave does not own).
  * Run by bench/bench.ts in a process of its own (`--json`: the measurement as the last line); standalone:
- * `npx tsx bench/herbevulling.ts`.
+ * `npx tsx bench/herbevulling.ts`. A side's process: `--zijde vulling|herbevulling`, one round per line on stdin.
  */
+import { spawn, type ChildProcessWithoutNullStreams } from "child_process";
 import ExcelJS from "exceljs";
 import { performance } from "perf_hooks";
+import { createInterface } from "readline";
 import { Engine } from "../src/domain/engine";
 import { standaardDataset } from "../src/data/embedded";
 import { planProvincie, type BronInfo } from "../src/workbook/bouwPlan";
+import type { WerkboekPlan } from "../src/workbook/plan";
 import { BLADEN, PROVINCIE_PLEKKEN } from "../src/workbook/indeling";
 import { schrijfXlsx } from "../src/workbook/xlsxWriter";
 import { mediaan } from "./meten";
@@ -36,13 +44,18 @@ export interface HerbevullingBench {
   readonly herbevullingGrootEigenBlad: number;
 }
 
-/** Untimed rounds of (a) and (b) before the timed ones: the steady state (see the module comment). */
+/** Untimed rounds of each side before the timed ones: the steady state (see the module comment). */
 const OPWARMEN = 20;
 
 /** Rows × columns of the large sheet of the user's own. */
 const GROOT_EIGEN_BLAD = { rijen: 3000, kolommen: 10 } as const;
 
 const INVOER = ["Gehuisvest", "Beginsaldo", "Bestaande plaatsen"] as const;
+
+type Zijde = "vulling" | "herbevulling";
+
+/** What a side's process is asked, one per line: a round of its side, or (b) with the large sheet of the user's. */
+type Opdracht = "ronde" | "groot";
 
 /**
  * The first-filled province workbook with every input column of the table filled in, and a sheet of the user's own
@@ -81,13 +94,13 @@ async function ingevuld(leeg: Uint8Array, groot = false): Promise<{ data: Uint8A
   return { data: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), rijen };
 }
 
-/** Times (a) and (b) over `rondes` rounds, prints the figures and returns them. */
-export async function benchHerbevulling(
-  opties: { rondes?: number; log?: (t: string) => void } = {},
-): Promise<HerbevullingBench> {
-  // 15 timed rounds: with 5 the median still moved by a third between runs on a busy machine.
-  const rondes = opties.rondes ?? 15;
-  const log = opties.log ?? ((t: string) => console.log(t));
+/** The test file and the plans, as each side's process makes them (the same in both). */
+async function opzet(): Promise<{
+  plan: WerkboekPlan;
+  later: WerkboekPlan;
+  bestaand: Uint8Array;
+  rijen: number;
+}> {
   const engine = new Engine(standaardDataset());
   const bron = (gemaakt: string): BronInfo => ({
     datasetId: engine.dataset.id,
@@ -100,74 +113,141 @@ export async function benchHerbevulling(
   const { data: bestaand, rijen } = await ingevuld((await schrijfXlsx(plan)).data);
   // The refill is of a later moment: the same figures, a new timestamp (as every real refill).
   const later = planProvincie(engine, "Gelderland", "2024-I", bron("2026-12-02T10:00:00Z"));
+  return { plan, later, bestaand, rijen };
+}
 
-  const vulling: number[] = [];
-  const herbevulling: number[] = [];
-  const eerste: number[] = [];
+/**
+ * A side's process: makes the test file, prints `{gemeenten, kilobytes}`, then for each line on stdin runs what it
+ * asks and prints its time in ms.
+ */
+async function zijdeProces(zijde: Zijde): Promise<void> {
+  const { plan, later, bestaand, rijen } = await opzet();
+  let groot: Uint8Array | undefined;
   let controle = 0;
-  for (let r = 0; r < OPWARMEN + rondes; r++) {
-    let t = performance.now();
-    controle += (await schrijfXlsx(later)).data.byteLength;
-    const a = performance.now() - t;
+  const doe = async (opdracht: Opdracht): Promise<number> => {
+    if (opdracht === "groot") groot ??= (await ingevuld((await schrijfXlsx(plan)).data, true)).data;
     // A file as read from disk: new bytes each round (the zip module remembers what it inflated per bytes object).
-    const vanSchijf = bestaand.slice();
-    t = performance.now();
-    const uit = await schrijfXlsx(later, vanSchijf);
-    const b = performance.now() - t;
-    controle += uit.rapport.invoerBehouden;
-    if (r === 0) eerste.push(a, b);
-    if (r < OPWARMEN) continue;
-    vulling.push(a);
-    herbevulling.push(b);
-  }
-  const groot = (await ingevuld((await schrijfXlsx(plan)).data, true)).data;
-  const grootTijden: number[] = [];
-  for (let r = 0; r < 3; r++) {
+    const vanSchijf = opdracht === "groot" ? groot?.slice() : bestaand.slice();
     const t = performance.now();
-    controle += (await schrijfXlsx(later, groot.slice())).rapport.invoerBehouden;
-    grootTijden.push(performance.now() - t);
-  }
-  const uitkomst: HerbevullingBench = {
-    gemeenten: rijen,
-    kilobytes: bestaand.byteLength / 1024,
-    vulling: mediaan(vulling),
-    herbevulling: mediaan(herbevulling),
-    verhouding: mediaan(herbevulling) / mediaan(vulling),
-    eersteVulling: eerste[0] ?? Number.NaN,
-    eersteHerbevulling: eerste[1] ?? Number.NaN,
-    herbevullingGrootEigenBlad: mediaan(grootTijden),
+    if (zijde === "vulling") controle += (await schrijfXlsx(later)).data.byteLength;
+    else controle += (await schrijfXlsx(later, vanSchijf)).rapport.invoerBehouden;
+    return performance.now() - t;
   };
-  log(
-    `Herbevulling: provinciewerkboek Gelderland (${uitkomst.gemeenten} gemeenten, ${uitkomst.kilobytes.toFixed(0)} KiB, ` +
-      `invoer in ${INVOER.length} kolommen en een eigen blad), mediaan van ${rondes} na ${OPWARMEN} rondes opwarmen`,
-  );
-  log(`  eerste vulling                  ${uitkomst.vulling.toFixed(0)} ms`);
-  log(`  herbevulling van het ingevulde  ${uitkomst.herbevulling.toFixed(0)} ms`);
-  log(
-    `  eerste ronde (koud, ter informatie): vulling ${uitkomst.eersteVulling.toFixed(0)} ms, ` +
-      `herbevulling ${uitkomst.eersteHerbevulling.toFixed(0)} ms`,
-  );
-  const cellen = (GROOT_EIGEN_BLAD.rijen * GROOT_EIGEN_BLAD.kolommen).toLocaleString("nl-NL");
-  log(
-    `  idem, met een eigen blad van ${cellen} cellen  ${uitkomst.herbevullingGrootEigenBlad.toFixed(0)} ms ` +
-      `(mediaan van 3, ter informatie)`,
-  );
-  if (controle === 0) log("(controle)");
-  return uitkomst;
+  console.log(JSON.stringify({ gemeenten: rijen, kilobytes: bestaand.byteLength / 1024 }));
+  for await (const regel of createInterface({ input: process.stdin })) {
+    console.log((await doe(regel.trim() === "groot" ? "groot" : "ronde")).toFixed(3));
+  }
+  if (controle === 0) throw new Error("de bench heeft niets geschreven");
+}
+
+/** A side's process, driven one line at a time. */
+class Zijdeproces {
+  private readonly kind: ChildProcessWithoutNullStreams;
+  private readonly regels: AsyncIterator<string>;
+
+  constructor(zijde: Zijde) {
+    this.kind = spawn(process.execPath, [...process.execArgv, __filename, "--zijde", zijde]);
+    this.kind.stderr.pipe(process.stderr);
+    this.regels = createInterface({ input: this.kind.stdout })[Symbol.asyncIterator]();
+  }
+
+  async regel(): Promise<string> {
+    const r = await this.regels.next();
+    if (r.done) throw new Error("het meetproces stopte onverwacht");
+    return r.value as string;
+  }
+
+  async vraag(opdracht: Opdracht): Promise<number> {
+    this.kind.stdin.write(`${opdracht}\n`);
+    return Number(await this.regel());
+  }
+
+  stop(): void {
+    this.kind.stdin.end();
+  }
+}
+
+/** Times (a) and (b), each in a process of its own, taking turns; prints the figures and returns them. */
+export async function benchHerbevulling(
+  opties: { rondes?: number; log?: (t: string) => void } = {},
+): Promise<HerbevullingBench> {
+  // 30 timed rounds: each process on its own varies more from round to round than one taking turns did.
+  const rondes = opties.rondes ?? 30;
+  const log = opties.log ?? ((t: string) => console.log(t));
+  const vul = new Zijdeproces("vulling");
+  const her = new Zijdeproces("herbevulling");
+  try {
+    const opgezet = JSON.parse(await her.regel()) as { gemeenten: number; kilobytes: number };
+    await vul.regel();
+    const vulling: number[] = [];
+    const herbevulling: number[] = [];
+    const eerste: number[] = [];
+    for (let r = 0; r < OPWARMEN + rondes; r++) {
+      const a = await vul.vraag("ronde");
+      const b = await her.vraag("ronde");
+      if (r === 0) eerste.push(a, b);
+      if (r < OPWARMEN) continue;
+      vulling.push(a);
+      herbevulling.push(b);
+    }
+    const grootTijden: number[] = [];
+    for (let r = 0; r < 3; r++) grootTijden.push(await her.vraag("groot"));
+    const uitkomst: HerbevullingBench = {
+      ...opgezet,
+      vulling: mediaan(vulling),
+      herbevulling: mediaan(herbevulling),
+      verhouding: mediaan(herbevulling) / mediaan(vulling),
+      eersteVulling: eerste[0] ?? Number.NaN,
+      eersteHerbevulling: eerste[1] ?? Number.NaN,
+      herbevullingGrootEigenBlad: mediaan(grootTijden),
+    };
+    log(
+      `Herbevulling: provinciewerkboek Gelderland (${uitkomst.gemeenten} gemeenten, ${uitkomst.kilobytes.toFixed(0)} KiB, ` +
+        `invoer in ${INVOER.length} kolommen en een eigen blad), elk in een eigen proces, om beurten; ` +
+        `mediaan van ${rondes} rondes na ${OPWARMEN} rondes opwarmen`,
+    );
+    log(`  eerste vulling                  ${uitkomst.vulling.toFixed(0)} ms`);
+    log(`  herbevulling van het ingevulde  ${uitkomst.herbevulling.toFixed(0)} ms`);
+    log(
+      `  eerste ronde (koud, ter informatie): vulling ${uitkomst.eersteVulling.toFixed(0)} ms, ` +
+        `herbevulling ${uitkomst.eersteHerbevulling.toFixed(0)} ms`,
+    );
+    const cellen = (GROOT_EIGEN_BLAD.rijen * GROOT_EIGEN_BLAD.kolommen).toLocaleString("nl-NL");
+    log(
+      `  idem, met een eigen blad van ${cellen} cellen  ${uitkomst.herbevullingGrootEigenBlad.toFixed(0)} ms ` +
+        `(mediaan van 3, ter informatie)`,
+    );
+    return uitkomst;
+  } finally {
+    vul.stop();
+    her.stop();
+  }
+}
+
+/** The value after `naam` on the command line. */
+function argument(naam: string): string | undefined {
+  const i = process.argv.indexOf(naam);
+  return i < 0 ? undefined : process.argv[i + 1];
 }
 
 if (require.main === module) {
-  benchHerbevulling().then(
-    (m) =>
-      // `--json` (bench/bench.ts): the measurement as the last line.
-      console.log(
-        process.argv.includes("--json")
-          ? JSON.stringify(m)
-          : `  verhouding herbevulling / vulling: ${m.verhouding.toFixed(2)}×`,
-      ),
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
+  const zijde = argument("--zijde");
+  const klaar = (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  };
+  if (zijde === "vulling" || zijde === "herbevulling") {
+    zijdeProces(zijde).catch(klaar);
+  } else {
+    benchHerbevulling().then(
+      (m) =>
+        // `--json` (bench/bench.ts): the measurement as the last line.
+        console.log(
+          process.argv.includes("--json")
+            ? JSON.stringify(m)
+            : `  verhouding herbevulling / vulling: ${m.verhouding.toFixed(2)}×`,
+        ),
+      klaar,
+    );
+  }
 }
