@@ -10,7 +10,7 @@
  * drift of the machine and never run at once. In one process taking turns, the two disturbed each other — the
  * refill's objects (a loaded exceljs model) made code both share (exceljs's writer, the evaluator) slower for the
  * fill, and the refill's garbage was partly collected during the fill — which flattered the ratio (measured on
- * this 2-core machine: 1.45–1.65 in one process, 1.85–2.2 each alone).
+ * this 2-core machine: 1.45–1.65 in one process, 1.8–2.3 each alone).
  * The steady state is timed, as in the TAAKSTELLING bench: `OPWARMEN` untimed rounds of each (the engine takes
  * some 20 rounds to optimise a refill), then `rondes` timed ones; per side the median, and their ratio (b)/(a) is
  * `herbevulling_vs_vulling`. For information: the first round of each process (after the one fill that makes the
