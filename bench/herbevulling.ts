@@ -141,7 +141,7 @@ async function zijdeProces(zijde: Zijde): Promise<void> {
 }
 
 /** A side's process, driven one line at a time. */
-class Zijdeproces {
+class Meetproces {
   private readonly kind: ChildProcessWithoutNullStreams;
   private readonly regels: AsyncIterator<string>;
 
@@ -174,8 +174,8 @@ export async function benchHerbevulling(
   // 30 timed rounds: each process on its own varies more from round to round than one taking turns did.
   const rondes = opties.rondes ?? 30;
   const log = opties.log ?? ((t: string) => console.log(t));
-  const vul = new Zijdeproces("vulling");
-  const her = new Zijdeproces("herbevulling");
+  const vul = new Meetproces("vulling");
+  const her = new Meetproces("herbevulling");
   try {
     const opgezet = JSON.parse(await her.regel()) as { gemeenten: number; kilobytes: number };
     await vul.regel();
@@ -232,12 +232,12 @@ function argument(naam: string): string | undefined {
 
 if (require.main === module) {
   const zijde = argument("--zijde");
-  const klaar = (e: unknown) => {
+  const meldFout = (e: unknown) => {
     console.error(e);
     process.exitCode = 1;
   };
   if (zijde === "vulling" || zijde === "herbevulling") {
-    zijdeProces(zijde).catch(klaar);
+    zijdeProces(zijde).catch(meldFout);
   } else {
     benchHerbevulling().then(
       (m) =>
@@ -247,7 +247,7 @@ if (require.main === module) {
             ? JSON.stringify(m)
             : `  verhouding herbevulling / vulling: ${m.verhouding.toFixed(2)}×`,
         ),
-      klaar,
+      meldFout,
     );
   }
 }
