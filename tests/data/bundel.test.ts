@@ -233,12 +233,15 @@ describe("version order", () => {
   });
 
   test("property: a total order consistent with numeric order of each part", () => {
+    /** -1, 0 or 1 (never -0). */
+    const teken = (n: number) => Math.sign(n) || 0;
     const versie = fc.array(fc.nat({ max: 3000 }), { minLength: 1, maxLength: 4 });
     fc.assert(
       fc.property(versie, versie, versie, (x, y, z) => {
         const [a, b, c] = [x.join("."), y.join("."), z.join(".")];
         const ab = vergelijkVersieTekst(a, b);
-        expect(Math.sign(ab)).toBe(-Math.sign(vergelijkVersieTekst(b, a)));
+        // Antisymmetric. As a sum: for an equal pair -Math.sign(0) is -0, which toBe tells from 0.
+        expect(teken(ab) + teken(vergelijkVersieTekst(b, a))).toBe(0);
         if (ab <= 0 && vergelijkVersieTekst(b, c) <= 0)
           expect(vergelijkVersieTekst(a, c)).toBeLessThanOrEqual(0);
         // Lexicographic on the numbers, a prefix first.
@@ -248,8 +251,10 @@ describe("version order", () => {
           else if (y[i] === undefined) verwacht = 1;
           else verwacht = Math.sign(x[i]! - y[i]!);
         }
-        expect(Math.sign(ab)).toBe(verwacht);
+        expect(teken(ab)).toBe(teken(verwacht));
       }),
+      // An equal pair, always (a random run seldom draws one: CI once failed on it).
+      { examples: [[[11], [11], [0]]] },
     );
   });
 });
