@@ -11,11 +11,15 @@
  * refill's objects (a loaded exceljs model) made code both share (exceljs's writer, the evaluator) slower for the
  * fill, and the refill's garbage was partly collected during the fill — which flattered the ratio (measured on
  * this 2-core machine: 1.45–1.65 in one process, 1.8–2.3 each alone).
+ * Each process also has a speed of its own (where its heap lies, what the engine optimised, which core): two
+ * processes running the same refill in one lockstep differed by up to 4 ms (12 %), and one pair's ratio ranged
+ * 1.35–2.14 for the same code. So `PAREN` pairs run one after the other, and `herbevulling_vs_vulling` is the
+ * median of their ratios (three runs of 5 pairs: 1.59, 1.60, 1.65).
  * The steady state is timed, as in the TAAKSTELLING bench: `OPWARMEN` untimed rounds of each (the engine takes
  * some 20 rounds to optimise a refill), then `rondes` timed ones; per side the median, and their ratio (b)/(a) is
- * `herbevulling_vs_vulling`. For information: the first round of each process (after the one fill that makes the
- * test file: mostly still compiling), and (b) with a sheet of 30,000 cells of the coordinator's own (a refill's
- * cost should not grow much with what Opgave does not own).
+ * the pair's. For information: the first round of each process of the first pair (after the one fill that makes
+ * the test file: mostly still compiling), and (b) with a sheet of 30,000 cells of the coordinator's own (a
+ * refill's cost should not grow much with what Opgave does not own).
  * Run by bench/bench.ts in a process of its own (`--json`: the measurement as the last line); standalone:
  * `npx tsx bench/herbevulling.ts`. A side's process: `--zijde vulling|herbevulling`, one round per line on stdin.
  */
@@ -34,9 +38,13 @@ import { mediaan } from "./meten";
 export interface HerbevullingBench {
   readonly gemeenten: number;
   readonly kilobytes: number;
+  /** Medians over the pairs of each pair's median, ms. */
   readonly vulling: number;
   readonly herbevulling: number;
+  /** The median of the pairs' ratios (`herbevulling_vs_vulling`). */
   readonly verhouding: number;
+  /** Each pair's ratio, in the order run. */
+  readonly verhoudingen: readonly number[];
   /** The first round of (a) and of (b), ms (for information: before the engine has optimised). */
   readonly eersteVulling: number;
   readonly eersteHerbevulling: number;
@@ -46,6 +54,9 @@ export interface HerbevullingBench {
 
 /** Untimed rounds of each side before the timed ones: the steady state (see the module comment). */
 const OPWARMEN = 20;
+
+/** Pairs of processes, one after the other (see the module comment). */
+const PAREN = 5;
 
 /** Rows × columns of the large sheet of the user's own. */
 const GROOT_EIGEN_BLAD = { rijen: 3000, kolommen: 10 } as const;
@@ -167,13 +178,17 @@ class Meetproces {
   }
 }
 
-/** Times (a) and (b), each in a process of its own, taking turns; prints the figures and returns them. */
-export async function benchHerbevulling(
-  opties: { rondes?: number; log?: (t: string) => void } = {},
-): Promise<HerbevullingBench> {
-  // 30 timed rounds: each process on its own varies more from round to round than one taking turns did.
-  const rondes = opties.rondes ?? 30;
-  const log = opties.log ?? ((t: string) => console.log(t));
+/** One pair of processes: their medians over `rondes` warm rounds, and the first round of each. */
+async function meetPaar(
+  rondes: number,
+  grootRondes: number,
+): Promise<{
+  opgezet: { gemeenten: number; kilobytes: number };
+  vulling: number;
+  herbevulling: number;
+  eerste: readonly number[];
+  groot: readonly number[];
+}> {
   const vul = new Meetproces("vulling");
   const her = new Meetproces("herbevulling");
   try {
@@ -190,38 +205,56 @@ export async function benchHerbevulling(
       vulling.push(a);
       herbevulling.push(b);
     }
-    const grootTijden: number[] = [];
-    for (let r = 0; r < 3; r++) grootTijden.push(await her.vraag("groot"));
-    const uitkomst: HerbevullingBench = {
-      ...opgezet,
-      vulling: mediaan(vulling),
-      herbevulling: mediaan(herbevulling),
-      verhouding: mediaan(herbevulling) / mediaan(vulling),
-      eersteVulling: eerste[0] ?? Number.NaN,
-      eersteHerbevulling: eerste[1] ?? Number.NaN,
-      herbevullingGrootEigenBlad: mediaan(grootTijden),
-    };
-    log(
-      `Herbevulling: provinciewerkboek Gelderland (${uitkomst.gemeenten} gemeenten, ${uitkomst.kilobytes.toFixed(0)} KiB, ` +
-        `invoer in ${INVOER.length} kolommen en een eigen blad), elk in een eigen proces, om beurten; ` +
-        `mediaan van ${rondes} rondes na ${OPWARMEN} rondes opwarmen`,
-    );
-    log(`  eerste vulling                  ${uitkomst.vulling.toFixed(0)} ms`);
-    log(`  herbevulling van het ingevulde  ${uitkomst.herbevulling.toFixed(0)} ms`);
-    log(
-      `  eerste ronde (koud, ter informatie): vulling ${uitkomst.eersteVulling.toFixed(0)} ms, ` +
-        `herbevulling ${uitkomst.eersteHerbevulling.toFixed(0)} ms`,
-    );
-    const cellen = (GROOT_EIGEN_BLAD.rijen * GROOT_EIGEN_BLAD.kolommen).toLocaleString("nl-NL");
-    log(
-      `  idem, met een eigen blad van ${cellen} cellen  ${uitkomst.herbevullingGrootEigenBlad.toFixed(0)} ms ` +
-        `(mediaan van 3, ter informatie)`,
-    );
-    return uitkomst;
+    const groot: number[] = [];
+    for (let r = 0; r < grootRondes; r++) groot.push(await her.vraag("groot"));
+    return { opgezet, vulling: mediaan(vulling), herbevulling: mediaan(herbevulling), eerste, groot };
   } finally {
     vul.stop();
     her.stop();
   }
+}
+
+/** Times (a) and (b) in `PAREN` pairs of processes of their own, taking turns; prints the figures and returns them. */
+export async function benchHerbevulling(
+  opties: { rondes?: number; paren?: number; log?: (t: string) => void } = {},
+): Promise<HerbevullingBench> {
+  const rondes = opties.rondes ?? 20;
+  const aantal = opties.paren ?? PAREN;
+  const log = opties.log ?? ((t: string) => console.log(t));
+  const paren = [];
+  // The large sheet of the user's own: three rounds, in the last pair.
+  for (let p = 0; p < aantal; p++) paren.push(await meetPaar(rondes, p === aantal - 1 ? 3 : 0));
+  const [eerste, laatste] = [paren[0], paren[paren.length - 1]];
+  if (!eerste || !laatste) throw new Error("geen meetparen");
+  const verhoudingen = paren.map((p) => p.herbevulling / p.vulling);
+  const uitkomst: HerbevullingBench = {
+    ...eerste.opgezet,
+    vulling: mediaan(paren.map((p) => p.vulling)),
+    herbevulling: mediaan(paren.map((p) => p.herbevulling)),
+    verhouding: mediaan(verhoudingen),
+    verhoudingen,
+    eersteVulling: eerste.eerste[0] ?? Number.NaN,
+    eersteHerbevulling: eerste.eerste[1] ?? Number.NaN,
+    herbevullingGrootEigenBlad: mediaan([...laatste.groot]),
+  };
+  log(
+    `Herbevulling: provinciewerkboek Gelderland (${uitkomst.gemeenten} gemeenten, ${uitkomst.kilobytes.toFixed(0)} KiB, ` +
+      `invoer in ${INVOER.length} kolommen en een eigen blad), elk in een eigen proces, om beurten; ` +
+      `${aantal} procesparen, elk de mediaan van ${rondes} rondes na ${OPWARMEN} rondes opwarmen`,
+  );
+  log(`  eerste vulling                  ${uitkomst.vulling.toFixed(0)} ms`);
+  log(`  herbevulling van het ingevulde  ${uitkomst.herbevulling.toFixed(0)} ms`);
+  log(`  verhouding per procespaar: ${verhoudingen.map((v) => v.toFixed(2)).join(", ")}`);
+  log(
+    `  eerste ronde (koud, ter informatie): vulling ${uitkomst.eersteVulling.toFixed(0)} ms, ` +
+      `herbevulling ${uitkomst.eersteHerbevulling.toFixed(0)} ms`,
+  );
+  const cellen = (GROOT_EIGEN_BLAD.rijen * GROOT_EIGEN_BLAD.kolommen).toLocaleString("nl-NL");
+  log(
+    `  idem, met een eigen blad van ${cellen} cellen  ${uitkomst.herbevullingGrootEigenBlad.toFixed(0)} ms ` +
+      `(mediaan van 3, ter informatie)`,
+  );
+  return uitkomst;
 }
 
 /** The value after `naam` on the command line. */
