@@ -25,6 +25,7 @@ export function xmlTekst(s: string): string {
 }
 
 export function xmlTerug(s: string): string {
+  if (!s.includes("&")) return s;
   return s
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
@@ -34,8 +35,15 @@ export function xmlTerug(s: string): string {
 }
 
 export function attribuut(tag: string, naam: string): string | undefined {
-  const m = new RegExp(`\\s${naam}="([^"]*)"`).exec(tag);
-  return m?.[1] === undefined ? undefined : xmlTerug(m[1]);
+  // As /\s<naam>="([^"]*)"/, without building a regular expression per call (a refill asks thousands).
+  const zoek = `${naam}="`;
+  for (let i = tag.indexOf(zoek, 1); i >= 0; i = tag.indexOf(zoek, i + 1)) {
+    if (!/\s/.test(tag.charAt(i - 1))) continue;
+    const begin = i + zoek.length;
+    const einde = tag.indexOf('"', begin);
+    return einde < 0 ? undefined : xmlTerug(tag.slice(begin, einde));
+  }
+  return undefined;
 }
 
 /** Relationship id → target, from a .rels part (`extern`: TargetMode="External", a URL or file, not a part). */

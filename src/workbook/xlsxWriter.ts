@@ -400,10 +400,38 @@ function wisTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   }
 }
 
+/**
+ * What of a cell's value exceljs's style writer tells apart (cell-xform.js `getEffectiveCellType`: a date, a number,
+ * anything else; a formula by its cached result): a style shared between cells must be shared within one kind.
+ */
+function soortVoorStijl(value: ExcelJS.CellValue): "datum" | "getal" | "anders" {
+  const v = isFormuleWaarde(value) ? (value as { result?: unknown }).result : value;
+  if (v instanceof Date) return "datum";
+  return typeof v === "number" ? "getal" : "anders";
+}
+
 /** Formats of the body, and the user's own cells (input columns, orphan rows) back as they were. */
 function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   const { plan, rijen, gevonden } = werk;
   const si = sleutelIndex(plan);
+  // The user's cells of a column that had one style get one copy of it (per kind of value exceljs formats apart),
+  // as exceljs shares a style between the cells of a format when it loads them: it writes a shared style once,
+  // and a copy per cell made a refill's write markedly slower. Nothing changes these styles after.
+  const gedeeld = new Map<string, Partial<ExcelJS.Style>>();
+  const stijlen = new Map<Partial<ExcelJS.Style>, number>();
+  const eigenStijl = (j: number, k: Kolom, oud: RauweCel): Partial<ExcelJS.Style> => {
+    let id = stijlen.get(oud.style);
+    if (id === undefined) stijlen.set(oud.style, (id = stijlen.size));
+    const sleutel = `${j}|${id}|${soortVoorStijl(oud.value)}`;
+    let uit = gedeeld.get(sleutel);
+    if (uit === undefined) {
+      uit = kopie(oud.style);
+      const notatie = k.soort === "invoer" ? invoerNotatie(oud.style.numFmt, k.notatie) : undefined;
+      if (notatie) uit.numFmt = notatie;
+      gedeeld.set(sleutel, uit);
+    }
+    return uit;
+  };
   rijen.forEach((rij, i) => {
     const sleutel = rij[si];
     const oudI = isLeeg(sleutel as Waarde) ? undefined : werk.oudeIndex.get(String(sleutel).trim());
@@ -419,8 +447,7 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
       if (uitOud && !isLeeg(waardeVan(rauwe.value))) {
         // The user's cell as it was: value (or formula) and formatting.
         cel.value = rauwe.value;
-        cel.style = kopie(rauwe.style);
-        if (k.soort === "invoer") zetNotatie(cel, invoerNotatie(rauwe.style.numFmt, k.notatie));
+        cel.style = eigenStijl(j, k, rauwe);
       } else if (k.soort === "invoer") {
         // An empty input cell keeps the number format and fill it had.
         zetNotatie(cel, invoerNotatie(rauwe.style.numFmt, k.notatie));

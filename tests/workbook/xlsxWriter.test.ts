@@ -330,6 +330,36 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     expect(na.getCell("B5").numFmt).not.toBe("@");
   });
 
+  test("input cells that share a style (as exceljs loads them) keep it each, with values of every kind", async () => {
+    const wb = await lees(eerste);
+    const t = blad(wb, "Taakstelling");
+    const [getal, tekst, formule, datum] = ["2022-I", "2022-II", "2023-I", "2023-II"].map(
+      (p) => `G${rTaak(p)}`,
+    );
+    const eigen = { ...t.getCell(getal!).style, numFmt: "0.0", font: { bold: true } };
+    const alsDatum = { ...eigen, numFmt: "d-m-yyyy" };
+    t.getCell(getal!).value = 100;
+    t.getCell(tekst!).value = "ca. 350";
+    t.getCell(formule!).value = { formula: "120+80", result: 200 } as ExcelJS.CellFormulaValue;
+    t.getCell(datum!).value = new Date(Date.UTC(2023, 6, 1));
+    for (const a of [getal!, tekst!, formule!]) t.getCell(a).style = eigen;
+    t.getCell(datum!).style = alsDatum;
+    const een = await schrijfXlsx(utrecht, await bewaar(wb));
+    const na = blad(await lees(een.data), "Taakstelling");
+    for (const a of [getal!, tekst!, formule!]) {
+      expect(na.getCell(a).numFmt).toBe("0.0");
+      expect(na.getCell(a).font?.bold).toBe(true);
+    }
+    expect(na.getCell(datum!).numFmt).toBe("d-m-yyyy");
+    expect(na.getCell(getal!).value).toBe(100);
+    expect(na.getCell(tekst!).value).toBe("ca. 350");
+    expect(na.getCell(formule!).formula).toBe("120+80");
+    expect(na.getCell(datum!).value).toEqual(new Date(Date.UTC(2023, 6, 1)));
+    // A second refill reads the same back.
+    const twee = await schrijfXlsx(utrecht, een.data);
+    expect(twee.rapport).toEqual(een.rapport);
+  });
+
   test("refilling twice is stable", async () => {
     const een = await schrijfXlsx(utrecht, ingevuld);
     const twee = await schrijfXlsx(utrecht, een.data);
