@@ -93,8 +93,15 @@ function metLegeBladen(
 }
 
 /**
+ * Parts a graft takes from the original and never from what exceljs writes, and that nothing of Opgave's side
+ * reads: the theme (styles refer to its colours by number) and the document properties.
+ */
+const NIET_VOOR_ENT = /^(?:xl\/theme\/|docProps\/)/;
+
+/**
  * The parts exceljs reads for a refill of `bestaand` (for ./exceljsLaden: ./zip inflated them once, for the checks
- * before): for a graft the user's own sheets empty when Opgave's side does not read them, else every part as it is.
+ * before): for a graft the user's own sheets empty when Opgave's side does not read them, and without the parts the
+ * graft keeps from the original anyway (`NIET_VOOR_ENT`); else every part as it is.
  */
 export async function delenVoorSamenvoegen(
   bestaand: Uint8Array | ArrayBuffer,
@@ -111,8 +118,11 @@ export async function delenVoorSamenvoegen(
   ];
   // Worksheets only: exceljs does not read a chart sheet (nor does the graft change it).
   const leeg = gebruikers.filter(([, deel]) => WERKBLAD.test(deel));
-  if (leeg.length === 0 || (await gebruikersBladenNodig(zip, eigen, gebruikers))) return delenVan(zip);
-  return metLegeBladen(zip, leeg);
+  const delen =
+    leeg.length === 0 || (await gebruikersBladenNodig(zip, eigen, gebruikers))
+      ? await delenVan(zip)
+      : await metLegeBladen(zip, leeg);
+  return delen.filter(([naam]) => !NIET_VOOR_ENT.test(naam));
 }
 
 /**

@@ -192,8 +192,18 @@ interface GelezenTabel {
   readonly excelTabel: boolean;
 }
 
-function leesGebied(ws: ExcelJS.Worksheet, g: Gebied, excelTabel: boolean): GelezenTabel {
+/**
+ * The table in `g` as it is: headers, values and original cells. Columns under a header in `ongelezen` (Opgave's
+ * formula columns: rewritten, and their old values used nowhere) are not read; their values are null.
+ */
+function leesGebied(
+  ws: ExcelJS.Worksheet,
+  g: Gebied,
+  excelTabel: boolean,
+  ongelezen: ReadonlySet<string>,
+): GelezenTabel {
   const koppen = koppenIn(ws, g.rij1, g.kol1, g.kol2);
+  const lezen = koppen.map((k) => !ongelezen.has(k));
   const rijen: Waarde[][] = [];
   const rauwe: Map<string, RauweCel>[] = [];
   const stijlen = new Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
@@ -203,6 +213,10 @@ function leesGebied(ws: ExcelJS.Worksheet, g: Gebied, excelTabel: boolean): Gele
     // By row, then column: `ws.getCell(r, k)` builds an A1 address for every cell.
     const excelRij = ws.getRow(r);
     for (let k = g.kol1; k <= g.kol2; k++) {
+      if (!lezen[k - g.kol1]) {
+        rij.push(null);
+        continue;
+      }
       const cel = excelRij.getCell(k);
       rij.push(celWaarde(cel));
       const kop = koppen[k - g.kol1] ?? "";
@@ -256,7 +270,8 @@ function zoekTabel(
 ): { gevonden?: GelezenTabel; elders?: string } {
   const { gebied, excelTabel: alsTabel, elders } = zoekGebied(wb, ws, plan);
   if (elders !== undefined) return { elders };
-  return ws && gebied ? { gevonden: leesGebied(ws, gebied, alsTabel === true) } : {};
+  const formules = new Set(plan.kolommen.filter((k) => k.soort === "formule").map((k) => k.kop));
+  return ws && gebied ? { gevonden: leesGebied(ws, gebied, alsTabel === true, formules) } : {};
 }
 
 // ---------------------------------------------------------------------------------------------------------
