@@ -430,8 +430,8 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   const { plan, rijen, gevonden } = werk;
   const si = sleutelIndex(plan);
   // The user's cells of a column that had one style get one copy of it (per kind of value exceljs formats apart),
-  // as exceljs shares a style between the cells of a format when it loads them: it writes a shared style once,
-  // and a copy per cell made a refill's write markedly slower. Nothing changes these styles after.
+  // as exceljs shares a style between the cells of a format when it loads them: its writer renders a shared style
+  // once, a copy per cell again for every cell. Nothing changes these styles after (a wrap makes a new one).
   const gedeeld = new Map<string, Partial<ExcelJS.Style>>();
   const stijlen = new Map<Partial<ExcelJS.Style>, number>();
   const eigenStijl = (j: number, k: Kolom, oud: RauweCel): Partial<ExcelJS.Style> => {
