@@ -27,6 +27,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "child_process";
 import ExcelJS from "exceljs";
 import { performance } from "perf_hooks";
 import { createInterface } from "readline";
+import { parseArgs } from "util";
 import { Engine } from "../src/domain/engine";
 import { standaardDataset } from "../src/data/embedded";
 import { planProvincie, type BronInfo } from "../src/workbook/bouwPlan";
@@ -224,18 +225,18 @@ export async function benchHerbevulling(
   const paren = [];
   // The large sheet of the user's own: three rounds, in the last pair.
   for (let p = 0; p < aantal; p++) paren.push(await meetPaar(rondes, p === aantal - 1 ? 3 : 0));
-  const [eerste, laatste] = [paren[0], paren[paren.length - 1]];
-  if (!eerste || !laatste) throw new Error("geen meetparen");
+  const [eerstePaar, laatste] = [paren[0], paren[paren.length - 1]];
+  if (!eerstePaar || !laatste) throw new Error("geen meetparen");
   const verhoudingen = paren.map((p) => p.herbevulling / p.vulling);
   const uitkomst: HerbevullingBench = {
-    ...eerste.opgezet,
+    ...eerstePaar.opgezet,
     vulling: mediaan(paren.map((p) => p.vulling)),
     herbevulling: mediaan(paren.map((p) => p.herbevulling)),
     verhouding: mediaan(verhoudingen),
     verhoudingen,
-    eersteVulling: eerste.eerste[0] ?? Number.NaN,
-    eersteHerbevulling: eerste.eerste[1] ?? Number.NaN,
-    herbevullingGrootEigenBlad: mediaan([...laatste.groot]),
+    eersteVulling: eerstePaar.eerste[0] ?? Number.NaN,
+    eersteHerbevulling: eerstePaar.eerste[1] ?? Number.NaN,
+    herbevullingGrootEigenBlad: mediaan(laatste.groot),
   };
   log(
     `Herbevulling: provinciewerkboek Gelderland (${uitkomst.gemeenten} gemeenten, ${uitkomst.kilobytes.toFixed(0)} KiB, ` +
@@ -257,14 +258,12 @@ export async function benchHerbevulling(
   return uitkomst;
 }
 
-/** The value after `naam` on the command line. */
-function argument(naam: string): string | undefined {
-  const i = process.argv.indexOf(naam);
-  return i < 0 ? undefined : process.argv[i + 1];
-}
-
 if (require.main === module) {
-  const zijde = argument("--zijde");
+  const { values } = parseArgs({
+    options: { zijde: { type: "string" }, json: { type: "boolean" } },
+    strict: false,
+  });
+  const zijde = values.zijde;
   const meldFout = (e: unknown) => {
     console.error(e);
     process.exitCode = 1;
@@ -276,7 +275,7 @@ if (require.main === module) {
       (m) =>
         // `--json` (bench/bench.ts): the measurement as the last line.
         console.log(
-          process.argv.includes("--json")
+          values.json === true
             ? JSON.stringify(m)
             : `  verhouding herbevulling / vulling: ${m.verhouding.toFixed(2)}×`,
         ),

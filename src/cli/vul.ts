@@ -242,7 +242,7 @@ export async function schrijfPlanNaarBestand(
     return undefined;
   }
   // The parts the check inflated are the refill's: nothing is inflated twice (../workbook/zip).
-  if (bestaand && pakket?.ok && pakket.delen) onthoudDelen(bestaand, pakket.delen);
+  if (bestaand && pakket?.delen) onthoudDelen(bestaand, pakket.delen);
   let uitkomst: Awaited<ReturnType<typeof schrijfXlsx>>;
   try {
     // Never mix the inputs of one gemeente, period or province into the workbook of another.
