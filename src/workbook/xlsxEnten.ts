@@ -9,7 +9,8 @@
  * What the graft does, per sheet of the plan (`eigenBladen`):
  * - the sheet part takes the place of the original sheet of that name (same part name), or is appended (new
  *   `<sheet>` in workbook.xml, relationship, content type) when the original has no such sheet;
- * - strings: the sheet refers to the shared strings of `nieuw`; its `t="s"` cells become inline strings (the
+ * - strings: the sheet refers to the shared strings of `nieuw`; its `t="s"` cells refer to the same text in the
+ *   original's shared strings where it has it (the very same `<si>` content), else become inline strings (the
  *   `<si>` content verbatim), so the original sharedStrings.xml (used by the user's sheets) stays as it is;
  * - styles: every style index (`s` on cells and rows, `style` on columns, `dxfId` of conditional formats and
  *   tables) is mapped into the original styles.xml, appending what it lacks (fonts, fills, borders, custom number
@@ -184,22 +185,51 @@ function vervangWaarde(tekst: string, m: RegExpExecArray, waarde: string): strin
 }
 
 /**
+ * The shared strings of `nieuw` as the grafted sheets refer to them: each by its index in the original's shared
+ * strings when the original has the very same `<si>` content (that part stays as it is, and a refill's sheets
+ * mostly hold the texts they held before), else inline (`<is>` takes the same content as `<si>`).
+ */
+interface Teksten {
+  /** The content of each `<si>` of `nieuw` (`gedeeldeTeksten`). */
+  readonly inhoud: readonly string[];
+  /** For each, its index in the original's shared strings, as text; undefined: not there. */
+  readonly oud: readonly (string | undefined)[];
+}
+
+function teksten(nieuwXml: string, oudXml: string | undefined): Teksten {
+  const inhoud = gedeeldeTeksten(nieuwXml);
+  const oudeIndex = new Map<string, number>();
+  // Counted by `<si>` in the text: not where a comment or CDATA section could hold one (all inline then).
+  const telbaar = oudXml !== undefined && !/<!--|<!\[CDATA\[/.test(oudXml);
+  for (const [i, si] of (telbaar ? gedeeldeTeksten(oudXml) : []).entries()) {
+    if (!oudeIndex.has(si)) oudeIndex.set(si, i);
+  }
+  return { inhoud, oud: inhoud.map((si) => oudeIndex.get(si)?.toString()) };
+}
+
+/**
  * One cell (`heel`; `kop` its attributes, `inhoud` its content): the style index `s` mapped through `stijl`, and
- * a shared string made inline (`<is>` takes the same content as `<si>`: `<t>` or rich runs).
+ * a shared string referring to the original's shared strings or made inline (`Teksten`).
  */
 function celVoorOrigineel(
   heel: string,
   kop: string,
   inhoud: string | undefined,
-  teksten: readonly string[],
+  teksten: Teksten,
   stijl: (k: number) => number,
 ): string {
   const s = CEL_S.exec(kop);
   const attributen = s && /^\d+$/.test(s[2] ?? "") ? vervangWaarde(kop, s, String(stijl(Number(s[2])))) : kop;
   const t = inhoud === undefined ? null : CEL_T.exec(attributen);
-  const i = t?.[2] === "s" ? /<v>\s*(\d+)\s*<\/v>/.exec(inhoud ?? "")?.[1] : undefined;
-  const si = i === undefined ? undefined : teksten[Number(i)];
-  if (t && si !== undefined) return `<c${vervangWaarde(attributen, t, "inlineStr")}><is>${si}</is></c>`;
+  const v = t?.[2] === "s" ? /<v>\s*(\d+)\s*<\/v>/.exec(inhoud ?? "") : null;
+  const i = Number(v?.[1]);
+  const si = teksten.inhoud[i];
+  if (t && v && si !== undefined) {
+    const oud = teksten.oud[i];
+    if (oud === undefined) return `<c${vervangWaarde(attributen, t, "inlineStr")}><is>${si}</is></c>`;
+    const rest = inhoud ?? "";
+    return `<c${attributen}>${rest.slice(0, v.index)}<v>${oud}</v>${rest.slice(v.index + v[0].length)}</c>`;
+  }
   return attributen === kop ? heel : `<c${attributen}${heel.slice(2 + kop.length)}`;
 }
 
@@ -370,15 +400,10 @@ class Stijlen {
 const STIJL_OF_CEL = /<(row|col|cfRule)(?=[\s/>])[^>]*>|<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
 /**
- * Opgave's sheet XML of `nieuw`, made to fit the original: inline strings, the original's style indexes. One pass
+ * Opgave's sheet XML of `nieuw`, made to fit the original: its strings, the original's style indexes. One pass
  * over the sheet (most of the graft's text).
  */
-function bladVoorOrigineel(
-  xml: string,
-  teksten: readonly string[],
-  stijlen: Stijlen,
-  nieuwBlad: boolean,
-): string {
+function bladVoorOrigineel(xml: string, teksten: Teksten, stijlen: Stijlen, nieuwBlad: boolean): string {
   const xf = (k: number) => stijlen.xf(k);
   const uit = eenBytePerTeken(xml).replace(
     STIJL_OF_CEL,
@@ -695,8 +720,11 @@ export async function entInOrigineel(
   if (eigenBladen.some((b) => !nieuwePaden.has(b))) return undefined;
 
   const stijlen = new Stijlen(stijlXml, (await tekst(nw, nieuweStijlen)) ?? "");
-  const sst = await werkboekDeel(nw, "sharedStrings");
-  const teksten = gedeeldeTeksten((sst ? await tekst(nw, sst) : undefined) ?? "");
+  const [sst, oudeSst] = [await werkboekDeel(nw, "sharedStrings"), await werkboekDeel(oud, "sharedStrings")];
+  const strings = teksten(
+    (sst ? await tekst(nw, sst) : undefined) ?? "",
+    oudeSst ? await tekst(oud, oudeSst) : undefined,
+  );
   const ent = new Ent(oud, nw, stijlen);
   const bestaande = eigenBladen.map((b) => oudePaden.get(b)).filter((p) => p !== undefined);
   await ent.bereid(bestaande);
@@ -707,7 +735,7 @@ export async function entInOrigineel(
     const bestaand = oudePaden.get(naam);
     const naar = bestaand ?? ent.vrijeNaam("xl/worksheets/sheet1.xml");
     // The copy takes the worksheet content type from `nieuw` (an appended sheet needs its override).
-    await ent.kopieer(van, naar, (xml) => bladVoorOrigineel(xml, teksten, stijlen, bestaand === undefined));
+    await ent.kopieer(van, naar, (xml) => bladVoorOrigineel(xml, strings, stijlen, bestaand === undefined));
     plaatsen.push({ naam, van, naar, bestond: bestaand !== undefined });
   }
   await werkboek(ent, oud, nw, plaatsen);

@@ -107,6 +107,23 @@ async function verwachtOngewijzigd(oud: Uint8Array, nieuw: Uint8Array): Promise<
   return vergeleken;
 }
 
+/** The shared strings of a package, as the `<si>` elements in its sharedStrings.xml. */
+async function gedeeldeTeksten(zip: JSZip): Promise<string[]> {
+  const xml = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
+  return [...xml.matchAll(/<si\b[^>]*?(?:\/>|>[\s\S]*?<\/si>)/g)].map((m) => m[0]);
+}
+
+/** Every shared-string cell of every sheet refers to a string the package has. */
+async function verwachtGeldigeVerwijzingen(data: Uint8Array): Promise<void> {
+  const zip = await JSZip.loadAsync(data);
+  const aantal = (await gedeeldeTeksten(zip)).length;
+  for (const naam of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    for (const m of (await tekst(zip, naam)).matchAll(/<c\b[^>]*\st="s"[^>]*>\s*<v>(\d+)<\/v>/g)) {
+      expect([naam, Number(m[1]) < aantal]).toEqual([naam, true]);
+    }
+  }
+}
+
 async function welgevormd(data: Uint8Array): Promise<void> {
   const zip = await JSZip.loadAsync(data);
   for (const naam of Object.keys(zip.files).filter((n) => /\.(xml|rels|vml)$/.test(n))) {
@@ -328,8 +345,9 @@ describe("a refill grafts Opgave's sheets into the original file", () => {
     expect(grafieken.sort()).toEqual(["xl/charts/chart1.xml", "xl/charts/chart9.xml"]);
     const tekening = await tekst(zip, "xl/drawings/drawing1.xml");
     expect(tekening).toContain(`name="${GRAFIEK_PREFIX}1"`);
-    // Strings of Opgave's sheets are inline: the original shared strings serve the user's sheets unchanged.
-    expect(await tekst(zip, "xl/worksheets/sheet2.xml")).not.toMatch(/t="s"/);
+    // Texts the original's shared strings hold are referred to there (that part stays byte for byte, above).
+    expect(await tekst(zip, "xl/worksheets/sheet2.xml")).toMatch(/t="s"/);
+    await verwachtGeldigeVerwijzingen(eerste.data);
   });
 
   test("exceljs writes Opgave's sheets only for the graft: the user's sheet is not written to be thrown away", async () => {
@@ -496,13 +514,67 @@ describe("texts beyond Latin-1 on Opgave's sheets", () => {
     expect(terug.getCell("P6").value).toMatchObject({
       richText: [{ text: "vet — ", font: { bold: true } }, { text: "€ 5" }],
     });
-    // As character references in the grafted sheet: the same XML, one byte per character while it is built.
-    const zip = await JSZip.loadAsync(geent.data);
-    const bladen = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-    const xml = (await Promise.all(bladen.map((n) => tekst(zip, n)))).join("");
-    expect(xml).toContain("kosten &#8212; &#8364; 1.250 per plek");
-    expect(xml).toContain("&#128512;");
+    // The original's shared strings hold these texts: the grafted sheet refers to them there.
+    await verwachtGeldigeVerwijzingen(geent.data);
     await welgevormd(geent.data);
+  });
+
+  test("a text the original's shared strings lack goes inline, as character references, and reads back the same", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    blad(wb, "Taakstelling").getCell("P3").value = "kosten — € 1.250 per plek 😀";
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    // The original keeps this text inline in its sheet, and its shared strings lack it (as a file of another
+    // program may have it): exceljs, loading the original, writes it as a shared string of its own.
+    const sst = "xl/sharedStrings.xml";
+    const si = (await gedeeldeTeksten(zip)).find((x) => x.includes("kosten"));
+    if (si === undefined) throw new Error("de tekst staat niet in de gedeelde teksten");
+    const index = (await gedeeldeTeksten(zip)).indexOf(si);
+    await wijzig(zip, sst, (x) => x.replace(si, "<si><t>ongebruikt</t></si>"));
+    await wijzig(zip, "xl/worksheets/sheet2.xml", (x) =>
+      x.replace(
+        new RegExp(`(<c r="P3"[^>]*?) t="s"([^>]*)><v>${index}</v></c>`),
+        `$1 t="inlineStr"$2><is><t>kosten — € 1.250 per plek 😀</t></is></c>`,
+      ),
+    );
+    const origineel = await zip.generateAsync({ type: "uint8array" });
+    expect(celWaarde(blad(await lees(origineel), "Taakstelling").getCell("P3"))).toBe(
+      "kosten — € 1.250 per plek 😀",
+    );
+
+    const geent = await schrijfXlsx(later, origineel);
+    expect(celWaarde(blad(await lees(geent.data), "Taakstelling").getCell("P3"))).toBe(
+      "kosten — € 1.250 per plek 😀",
+    );
+    // As character references in the grafted sheet: the same XML, one byte per character while it is built.
+    const xml = await tekst(await JSZip.loadAsync(geent.data), "xl/worksheets/sheet2.xml");
+    expect(xml).toMatch(
+      /<c r="P3"[^>]*t="inlineStr"[^>]*><is><t>kosten &#8212; &#8364; 1.250 per plek &#128512;<\/t><\/is><\/c>/,
+    );
+    expect(await verwachtOngewijzigd(origineel, geent.data)).toContain(sst);
+    await verwachtGeldigeVerwijzingen(geent.data);
+    await welgevormd(geent.data);
+  });
+});
+
+describe("the original's shared strings, referred to only where they can be counted", () => {
+  test("a comment in the original's shared strings: every text of Opgave's sheets goes inline, and reads back the same", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    blad(wb, "Taakstelling").getCell("P3").value = "van mij";
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    // A comment holding an <si> would shift every index counted by <si> in the text.
+    await wijzig(zip, "xl/sharedStrings.xml", (x) =>
+      x.replace(/(<sst\b[^>]*>)/, "$1<!-- <si><t>oud</t></si> -->"),
+    );
+    const origineel = await zip.generateAsync({ type: "uint8array" });
+    const geent = await schrijfXlsx(later, origineel);
+    const na = await JSZip.loadAsync(geent.data);
+    for (const naam of Object.keys(na.files).filter((n) => /^xl\/worksheets\/sheet[1-6]\.xml$/.test(n))) {
+      expect([naam, /t="s"/.test(await tekst(na, naam))]).toEqual([naam, false]);
+    }
+    const t = blad(await lees(geent.data), "Taakstelling");
+    expect(celWaarde(t.getCell("P3"))).toBe("van mij");
+    expect(celWaarde(t.getCell("A7"))).toBe("Periode");
+    await verwachtOngewijzigd(origineel, geent.data);
   });
 });
 
