@@ -58,7 +58,8 @@ export function bronUitWerkboek(wb: ExcelJS.Workbook): RekenBron {
     bladNaam: (naam) => bladen.get(naam.toLowerCase())?.name,
     naam: (naam) => namen.get(naam.toLowerCase()),
     cel: (blad, rij, kolom) => {
-      const c = bladen.get(blad.toLowerCase())?.findCell(rij, kolom);
+      // By row and column (`findCell` builds and parses an address for every read).
+      const c = bladen.get(blad.toLowerCase())?.findRow(rij)?.findCell(kolom);
       return c ? inhoudVan(c, datum1904) : null;
     },
   };
