@@ -57,6 +57,8 @@ module.exports = {
       ...gedeeld,
       displayName: "integratie",
       roots: ["<rootDir>/tests"],
+      // A longer default timeout than jest's 5 s (tests/helpers/integratieTijd.ts).
+      setupFilesAfterEnv: ["<rootDir>/tests/helpers/integratieTijd.ts"],
       testMatch: INTEGRATIE.filter(
         (p) => vindChromium() || process.env.CI === "true" || !BROWSER.includes(p),
       ),
