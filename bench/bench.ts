@@ -4,7 +4,7 @@
  *
  * TAAKSTELLING runs in 5 fresh processes (bench/taakstelling.ts; the median counts); the consolidation in a fresh
  * process of its own (as `opgave consolideer` runs); the refill and the first fill each in a process of their own,
- * taking turns, in 5 pairs of processes whose median ratio counts (bench/herbevulling.ts, as `opgave vul` runs one
+ * taking turns, in 11 pairs of processes whose median ratio counts (bench/herbevulling.ts, as `opgave vul` runs one
  * or the other); the rest in this one.
  *
  * `npm run bench -- --json FILE` also writes the ratios, each a number, to FILE:

@@ -14,7 +14,9 @@
  * Each process also has a speed of its own (where its heap lies, what the engine optimised, which core): two
  * processes running the same refill in one lockstep differed by up to 4 ms (12 %), and one pair's ratio ranged
  * 1.35–2.14 for the same code. So `PAREN` pairs run one after the other, and `herbevulling_vs_vulling` is the
- * median of their ratios (three runs of 5 pairs: 1.59, 1.60, 1.65).
+ * median of their ratios. 30 pairs of the same code gave ratios of 1.28–1.82 (median 1.56, standard deviation
+ * about 0.13): the median of 5 pairs moved by about ±0.1 between runs, of 11 pairs by about ±0.06 (three runs:
+ * 1.56, 1.58, 1.47), at about a minute a run.
  * The steady state is timed, as in the TAAKSTELLING bench: `OPWARMEN` untimed rounds of each (the engine takes
  * some 20 rounds to optimise a refill), then `rondes` timed ones; per side the median, and their ratio (b)/(a) is
  * the pair's. For information: the first round of each process of the first pair (after the one fill that makes
@@ -57,7 +59,7 @@ export interface HerbevullingBench {
 const OPWARMEN = 20;
 
 /** Pairs of processes, one after the other (see the module comment). */
-const PAREN = 5;
+const PAREN = 11;
 
 /** Rows × columns of the large sheet of the user's own. */
 const GROOT_EIGEN_BLAD = { rijen: 3000, kolommen: 10 } as const;
