@@ -202,9 +202,22 @@ function teksten(nieuwXml: string, oudXml: string | undefined): Teksten {
   // Counted by `<si>` in the text: not where a comment or CDATA section could hold one (all inline then).
   const telbaar = oudXml !== undefined && !/<!--|<!\[CDATA\[/.test(oudXml);
   for (const [i, si] of (telbaar ? gedeeldeTeksten(oudXml) : []).entries()) {
-    if (!oudeIndex.has(si)) oudeIndex.set(si, i);
+    const sleutel = tekstSleutel(si);
+    if (!oudeIndex.has(sleutel)) oudeIndex.set(sleutel, i);
   }
-  return { inhoud, oud: inhoud.map((si) => oudeIndex.get(si)?.toString()) };
+  return { inhoud, oud: inhoud.map((si) => oudeIndex.get(tekstSleutel(si))?.toString()) };
+}
+
+/**
+ * An `<si>` content as compared between the two files: `xml:space="preserve"` dropped from a `<t>` whose text has
+ * no whitespace it could keep (none at either end, no tab, line break or double space). LibreOffice writes it on
+ * every text, exceljs and Excel only where it matters: the same text either way.
+ */
+function tekstSleutel(si: string): string {
+  if (!si.includes("xml:space")) return si;
+  return si.replace(/<t xml:space="preserve">([^<]*)<\/t>/g, (heel, tekst: string) =>
+    /^\s|\s$|\s\s|[\t\n\r]/.test(tekst) ? heel : `<t>${tekst}</t>`,
+  );
 }
 
 /**

@@ -557,6 +557,24 @@ describe("texts beyond Latin-1 on Opgave's sheets", () => {
 });
 
 describe("the original's shared strings, referred to only where they can be counted", () => {
+  test('texts kept with xml:space="preserve" (as LibreOffice writes every text) are still found there', async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    blad(wb, "Taakstelling").getCell("P3").value = " met spatie vooraf";
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    await wijzig(zip, "xl/sharedStrings.xml", (x) => x.replace(/<t>/g, '<t xml:space="preserve">'));
+    const origineel = await zip.generateAsync({ type: "uint8array" });
+    const geent = await schrijfXlsx(later, origineel);
+    const taakstelling = await tekst(await JSZip.loadAsync(geent.data), "xl/worksheets/sheet2.xml");
+    // The sheet's fixed texts (headers, periods) refer to the original's shared strings; none goes inline.
+    expect(taakstelling).toMatch(/<c r="A7"[^>]*t="s"/);
+    expect(taakstelling).not.toMatch(/inlineStr/);
+    const t = blad(await lees(geent.data), "Taakstelling");
+    expect(celWaarde(t.getCell("A7"))).toBe("Periode");
+    expect(celWaarde(t.getCell("P3"))).toBe(" met spatie vooraf");
+    await verwachtGeldigeVerwijzingen(geent.data);
+    await verwachtOngewijzigd(origineel, geent.data);
+  });
+
   test("a comment in the original's shared strings: every text of Opgave's sheets goes inline, and reads back the same", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     blad(wb, "Taakstelling").getCell("P3").value = "van mij";
