@@ -10,7 +10,7 @@
  * - the sheet part takes the place of the original sheet of that name (same part name), or is appended (new
  *   `<sheet>` in workbook.xml, relationship, content type) when the original has no such sheet;
  * - strings: the sheet refers to the shared strings of `nieuw`; its `t="s"` cells refer to the same text in the
- *   original's shared strings where it has it (the very same `<si>` content), else become inline strings (the
+ *   original's shared strings where it has it (the same `<si>` content), else become inline strings (the
  *   `<si>` content verbatim), so the original sharedStrings.xml (used by the user's sheets) stays as it is;
  * - styles: every style index (`s` on cells and rows, `style` on columns, `dxfId` of conditional formats and
  *   tables) is mapped into the original styles.xml, appending what it lacks (fonts, fills, borders, custom number
@@ -186,8 +186,8 @@ function vervangWaarde(tekst: string, m: RegExpExecArray, waarde: string): strin
 
 /**
  * The shared strings of `nieuw` as the grafted sheets refer to them: each by its index in the original's shared
- * strings when the original has the very same `<si>` content (that part stays as it is, and a refill's sheets
- * mostly hold the texts they held before), else inline (`<is>` takes the same content as `<si>`).
+ * strings when the original has the same `<si>` content (`tekstSleutel`; that part stays as it is, and a refill's
+ * sheets mostly hold the texts they held before), else inline (`<is>` takes the same content as `<si>`).
  */
 interface Teksten {
   /** The content of each `<si>` of `nieuw` (`gedeeldeTeksten`). */
@@ -208,15 +208,18 @@ function teksten(nieuwXml: string, oudXml: string | undefined): Teksten {
   return { inhoud, oud: inhoud.map((si) => oudeIndex.get(tekstSleutel(si))?.toString()) };
 }
 
+/** Whitespace `xml:space="preserve"` could keep: at either end, a tab or line break, two in a row, or as a reference. */
+const BEWAARBARE_WITRUIMTE = /^\s|\s$|\s\s|[\t\n\r]|&#(?:x0*(?:9|a|d|20)|0*(?:9|10|13|32));/i;
+
 /**
  * An `<si>` content as compared between the two files: `xml:space="preserve"` dropped from a `<t>` whose text has
- * no whitespace it could keep (none at either end, no tab, line break or double space). LibreOffice writes it on
- * every text, exceljs and Excel only where it matters: the same text either way.
+ * no whitespace it could keep. LibreOffice writes it on every text, exceljs and Excel only where it matters: the
+ * same text either way.
  */
-function tekstSleutel(si: string): string {
+export function tekstSleutel(si: string): string {
   if (!si.includes("xml:space")) return si;
   return si.replace(/<t xml:space="preserve">([^<]*)<\/t>/g, (heel, tekst: string) =>
-    /^\s|\s$|\s\s|[\t\n\r]/.test(tekst) ? heel : `<t>${tekst}</t>`,
+    BEWAARBARE_WITRUIMTE.test(tekst) ? heel : `<t>${tekst}</t>`,
   );
 }
 

@@ -11,7 +11,7 @@ import { isoUitExcel } from "../../src/domain/tijdstip";
 import { planGemeente } from "../../src/workbook/bouwPlan";
 import { celWaarde, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWriter";
 import * as entenModule from "../../src/workbook/xlsxEnten";
-import { entInOrigineel, kanEnten } from "../../src/workbook/xlsxEnten";
+import { entInOrigineel, kanEnten, tekstSleutel } from "../../src/workbook/xlsxEnten";
 import {
   GRAFIEK_PREFIX,
   grafiekXml,
@@ -560,6 +560,7 @@ describe("the original's shared strings, referred to only where they can be coun
   test('texts kept with xml:space="preserve" (as LibreOffice writes every text) are still found there', async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     blad(wb, "Taakstelling").getCell("P3").value = " met spatie vooraf";
+    blad(wb, "Taakstelling").getCell("P4").value = "regel 1\nregel 2";
     const zip = await JSZip.loadAsync(await bewaar(wb));
     await wijzig(zip, "xl/sharedStrings.xml", (x) => x.replace(/<t>/g, '<t xml:space="preserve">'));
     const origineel = await zip.generateAsync({ type: "uint8array" });
@@ -571,8 +572,28 @@ describe("the original's shared strings, referred to only where they can be coun
     const t = blad(await lees(geent.data), "Taakstelling");
     expect(celWaarde(t.getCell("A7"))).toBe("Periode");
     expect(celWaarde(t.getCell("P3"))).toBe(" met spatie vooraf");
+    expect(celWaarde(t.getCell("P4"))).toBe("regel 1\nregel 2");
     await verwachtGeldigeVerwijzingen(geent.data);
     await verwachtOngewijzigd(origineel, geent.data);
+  });
+
+  test('xml:space="preserve" is dropped from the comparison only where it changes nothing', () => {
+    const bewaard = (t: string) => `<t xml:space="preserve">${t}</t>`;
+    expect(tekstSleutel(bewaard("Periode"))).toBe("<t>Periode</t>");
+    expect(tekstSleutel(`<r><rPr><b/></rPr>${bewaard("vet en")}</r><r>${bewaard("gewoon")}</r>`)).toBe(
+      "<r><rPr><b/></rPr><t>vet en</t></r><r><t>gewoon</t></r>",
+    );
+    for (const t of [
+      " vooraf",
+      "achteraf ",
+      "twee  spaties",
+      "regel\nregel",
+      "tab\there",
+      "a&#10;b",
+      "a&#x20;",
+    ]) {
+      expect(tekstSleutel(bewaard(t))).toBe(bewaard(t));
+    }
   });
 
   test("a comment in the original's shared strings: every text of Opgave's sheets goes inline, and reads back the same", async () => {
