@@ -1,6 +1,7 @@
 /**
- * The few internals of exceljs 4.4.0 (pinned) that ./exceljsLaden.ts uses: the loader's parsing steps and the
- * xforms it creates for workbook-level parts. exceljs ships no types for them; these say only what is used.
+ * The few internals of exceljs 4.4.0 (pinned) that ./exceljsLaden.ts and ./exceljsRijen.ts use: the loader's
+ * parsing steps, the xforms it creates for workbook-level parts, and a utility; and the worksheet parser the tests
+ * compare with. exceljs ships no types for them; these say only what is used.
  */
 
 declare module "exceljs/lib/xlsx/xlsx" {
@@ -81,6 +82,21 @@ declare module "exceljs/lib/xlsx/xform/core/app-xform" {
 declare module "exceljs/lib/xlsx/xform/core/core-xform" {
   import type { Onderdelen } from "exceljs/lib/xlsx/xlsx";
   export default class CoreXform {
+    parseStream(tekst: Onderdelen): Promise<Record<string, unknown>>;
+  }
+}
+
+/** exceljs's utilities: ./exceljsRijen.ts decodes a "str" value as exceljs's cell parser does. */
+declare module "exceljs/lib/utils/utils" {
+  const utils: { xmlDecode(tekst: string): string };
+  export default utils;
+}
+
+/** exceljs's parser of a worksheet: the reference tests/workbook/exceljsRijen.test.ts compares ./exceljsRijen.ts with. */
+declare module "exceljs/lib/xlsx/xform/sheet/worksheet-xform" {
+  import type { Onderdelen } from "exceljs/lib/xlsx/xlsx";
+  export default class WorksheetXform {
+    constructor(options: object);
     parseStream(tekst: Onderdelen): Promise<Record<string, unknown>>;
   }
 }
