@@ -1,5 +1,5 @@
 /**
- * The few internals of exceljs 4.4.0 (pinned) that ./exceljsLaden.ts and ./exceljsRijen.ts use: the loader's
+ * The few internals of exceljs 4.4.0 (pinned) that ./exceljsLaden.ts and ./exceljsDirect.ts use: the loader's
  * parsing steps, the xforms it creates for workbook-level parts, and a utility; and the worksheet parser the tests
  * compare with. exceljs ships no types for them; these say only what is used.
  */
@@ -61,6 +61,9 @@ declare module "exceljs/lib/xlsx/xlsx" {
 declare module "exceljs/lib/xlsx/xform/strings/shared-strings-xform" {
   import type { Onderdelen } from "exceljs/lib/xlsx/xlsx";
   export default class SharedStringsXform {
+    /** Its model given (as ./exceljsDirect.ts reads it), or an empty one to parse into. */
+    constructor(model?: { values: unknown[]; count: number });
+    model: { values: unknown[]; count: number };
     parseStream(tekst: Onderdelen): Promise<unknown>;
   }
 }
@@ -86,13 +89,13 @@ declare module "exceljs/lib/xlsx/xform/core/core-xform" {
   }
 }
 
-/** exceljs's utilities: ./exceljsRijen.ts decodes a "str" value as exceljs's cell parser does. */
+/** exceljs's utilities: ./exceljsDirect.ts decodes a "str" value as exceljs's cell parser does. */
 declare module "exceljs/lib/utils/utils" {
   const utils: { xmlDecode(tekst: string): string };
   export default utils;
 }
 
-/** exceljs's parser of a worksheet: the reference tests/workbook/exceljsRijen.test.ts compares ./exceljsRijen.ts with. */
+/** exceljs's parser of a worksheet: the reference tests/workbook/exceljsDirect.test.ts compares ./exceljsDirect.ts with. */
 declare module "exceljs/lib/xlsx/xform/sheet/worksheet-xform" {
   import type { Onderdelen } from "exceljs/lib/xlsx/xlsx";
   export default class WorksheetXform {

@@ -1,14 +1,16 @@
 /**
- * src/workbook/exceljsRijen.ts: where it reads a worksheet's rows, the sheet's model is the one exceljs's own
- * parser builds from the whole XML (`WorksheetXform`, the reference); where it cannot be sure, it reads nothing and
- * exceljs reads the sheet. Checked on every sheet of real workbooks, on edge cases of each kind of cell, and on a
- * province sheet damaged at random: what is read here, exceljs reads without error to the same model.
+ * src/workbook/exceljsDirect.ts: where it reads a worksheet's rows or the shared strings, the model is the one
+ * exceljs's own parser builds from the whole XML (`WorksheetXform`, `SharedStringsXform`: the references); where it
+ * cannot be sure, it reads nothing and exceljs reads the part. Checked on every sheet and the shared strings of real
+ * workbooks, on edge cases, and on parts damaged at random: what is read here, exceljs reads to the same model (or
+ * both fail).
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { unzipSync } from "fflate";
+import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xform";
 import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
-import { bladZonderRijen } from "../../src/workbook/exceljsRijen";
+import { bladZonderRijen, gedeeldeTeksten } from "../../src/workbook/exceljsDirect";
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { engine } from "../domain/helpers";
@@ -176,29 +178,155 @@ describe("edge cases", () => {
   });
 });
 
-test("a province sheet damaged at random: what is read here, exceljs reads without error to the same model", async () => {
-  const xml = werkbladen(await provincie())[0]?.[1] ?? "";
-  const stukje = fc.constantFrom(
-    ...["<", ">", "&", ";", '"', "'", "/", "=", " ", "\n", "\r", "!", "?", "]", "a", "1", "#", "&amp;"],
-    ...["</c>", "<v>", "</v>", "<f>", '<c r="Z1">', "</row>", "<is><t>", "\u0001", "é", 't="str" ', 's="2" '],
-  );
+/** Damage that breaks XML in the ways a reader must notice: markup, references, forbidden characters. */
+const SCHADE = [
+  "<",
+  ">",
+  "&",
+  ";",
+  '"',
+  "'",
+  "/",
+  "=",
+  " ",
+  "\n",
+  "\r",
+  "!",
+  "?",
+  "]",
+  "a",
+  "1",
+  "#",
+  "&amp;",
+  "\u0001",
+  "é",
+];
+
+/**
+ * `xml` damaged at random (up to three places, each a piece of `SCHADE` or of `eigen` put in, up to three characters
+ * taken out), 200 times: `vergelijk` checks each and says whether it was read here. Some must be, and some not, for
+ * the property to say something.
+ */
+async function bijSchade(
+  xml: string,
+  eigen: readonly string[],
+  vergelijk: (beschadigd: string) => Promise<boolean>,
+): Promise<void> {
+  const stukje = fc.constantFrom(...SCHADE, ...eigen);
   let gelezen = 0;
+  const schade = fc.array(fc.tuple(fc.nat({ max: xml.length }), fc.nat({ max: 3 }), stukje), {
+    minLength: 1,
+    maxLength: 3,
+  });
   await fc.assert(
-    fc.asyncProperty(
-      fc.array(fc.tuple(fc.nat({ max: xml.length }), fc.nat({ max: 3 }), stukje), {
-        minLength: 1,
-        maxLength: 3,
-      }),
-      async (wijzigingen) => {
-        let beschadigd = xml;
-        for (const [plek, weg, erin] of wijzigingen)
-          beschadigd = beschadigd.slice(0, plek) + erin + beschadigd.slice(plek + weg);
-        if (await verwachtZoalsExceljs(beschadigd)) gelezen++;
-      },
-    ),
+    fc.asyncProperty(schade, async (wijzigingen) => {
+      let beschadigd = xml;
+      for (const [plek, weg, erin] of wijzigingen)
+        beschadigd = beschadigd.slice(0, plek) + erin + beschadigd.slice(plek + weg);
+      if (await vergelijk(beschadigd)) gelezen++;
+    }),
     { numRuns: 200, seed: 20261201 },
   );
-  // The property says something only if some damaged sheets are read here (and some not).
   expect(gelezen).toBeGreaterThan(20);
   expect(gelezen).toBeLessThan(200);
+}
+
+test("a province sheet damaged at random: what is read here, exceljs reads without error to the same model", async () => {
+  const xml = werkbladen(await provincie())[0]?.[1] ?? "";
+  const eigen = ["</c>", "<v>", "</v>", "<f>", '<c r="Z1">', "</row>", "<is><t>", 't="str" ', 's="2" '];
+  await bijSchade(xml, eigen, verwachtZoalsExceljs);
+});
+
+describe("shared strings", () => {
+  /** exceljs's model of the shared strings, or "fout" where exceljs fails on them. */
+  async function vanExceljsTeksten(xml: string): Promise<unknown> {
+    try {
+      return (await new SharedStringsXform().parseStream([xml])) ?? "fout";
+    } catch {
+      return "fout";
+    }
+  }
+
+  /** Where they are read here, the model equals exceljs's; whether they were read here. */
+  async function tekstenZoalsExceljs(xml: string): Promise<boolean> {
+    const direct = gedeeldeTeksten(xml);
+    if (!direct) return false;
+    expect(direct).toEqual(await vanExceljsTeksten(xml));
+    return true;
+  }
+
+  const teksten = (data: Uint8Array) => new TextDecoder().decode(unzipSync(data)["xl/sharedStrings.xml"]);
+
+  /** The shared strings part around the given `si`s. */
+  const sst = (si: string) =>
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">${si}</sst>`;
+
+  test("Opgave's workbooks, first filled, filled in by a user with texts of every kind, refilled: read here", async () => {
+    const eerst = await provincie();
+    const wb = await leesXlsx(eerst);
+    const eigen = wb.addWorksheet("Mijn blad");
+    const soorten = [
+      " spatie voor",
+      "na ",
+      "regel 1\nregel 2",
+      "tab\t",
+      "a & b < c > d \"e\" 'f'",
+      "€ één 😀",
+      "_x000D_",
+      "",
+    ];
+    soorten.forEach((t, i) => (eigen.getCell(i + 1, 1).value = t));
+    const later = planProvincie(engine, "Gelderland", "2024-I", {
+      ...TEST_BRON,
+      gemaakt: "2026-12-02T10:00:00Z",
+    });
+    const opnieuw = (await schrijfXlsx(later, await bewaarXlsx(wb))).data;
+    for (const data of [eerst, await bewaarXlsx(wb), opnieuw])
+      if (!(await tekstenZoalsExceljs(teksten(data)))) throw new Error("niet gelezen");
+  });
+
+  const gelezen: [string, string][] = [
+    ["Excel's escapes, upper case only", "<si><t>a_x000D_b_x0041__x000d_</t></si>"],
+    [
+      "an empty t, attributes, white space",
+      '\n <si ><t xml:space="preserve">  x  </t></si>\n <si><t/></si> ',
+    ],
+    ["references", "<si><t>&lt;&amp;&gt;&#x20AC;&#233;&quot;&apos;</t></si>"],
+    ["none", ""],
+  ];
+  test.each(gelezen)("read here: %s", async (_, si) => {
+    expect(await tekstenZoalsExceljs(sst(si))).toBe(true);
+  });
+
+  const gelaten: [string, string][] = [
+    ["rich text", "<si><r><t>a</t></r></si>"],
+    ["a phonetic run", '<si><t>a</t><rPh sb="0" eb="1"><t>b</t></rPh></si>'],
+    ["phonetic properties", '<si><t>a</t><phoneticPr fontId="1"/></si>'],
+    ["two t in one si", "<si><t>a</t><t>b</t></si>"],
+    ["an si without a t", "<si></si>"],
+    ["an extension", "<si><t>a</t></si><extLst/>"],
+    ["a comment", "<si><t>a</t></si><!-- x -->"],
+    ["text outside a t", "<si>x<t>a</t></si>"],
+    ["an unknown entity", "<si><t>&nbsp;</t></si>"],
+  ];
+  test.each(gelaten)("left to exceljs: %s", (_, si) => {
+    expect(gedeeldeTeksten(sst(si))).toBeUndefined();
+  });
+
+  test("a root that is not sst, something around it, or a declaration saxes refuses: left to exceljs", () => {
+    expect(gedeeldeTeksten("<sstx><si><t>a</t></si></sstx>")).toBeUndefined();
+    expect(gedeeldeTeksten("<w><sst><si><t>a</t></si></sst></w>")).toBeUndefined();
+    expect(gedeeldeTeksten("<sst><si><t>a</t></si></sst>x")).toBeUndefined();
+    expect(gedeeldeTeksten('<?xml version="2.0"?><sst><si><t>a</t></si></sst>')).toBeUndefined();
+    expect(gedeeldeTeksten("<sst/>")).toBeUndefined();
+    expect(gedeeldeTeksten("\uFEFF<sst><si><t>a</t></si></sst>")).toEqual({ values: ["a"], count: 1 });
+  });
+
+  test("shared strings damaged at random: what is read here, exceljs reads to the same model", async () => {
+    const wb = await leesXlsx(await provincie());
+    blad(wb, "Provincie").getCell("Z1").value = "a & b < c _x000D_ é";
+    const xml = teksten(await bewaarXlsx(wb));
+    await bijSchade(xml, ["</si>", "<si>", "<t>", "</t>", "<r>", "_x0041_"], tekstenZoalsExceljs);
+  });
 });
