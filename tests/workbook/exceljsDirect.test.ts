@@ -8,35 +8,12 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { unzipSync } from "fflate";
-import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xform";
-import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
 import { bladZonderRijen, gedeeldeTeksten } from "../../src/workbook/exceljsDirect";
+import { tekstenZoalsExceljs, verwachtZoalsExceljs } from "./exceljsDirectHulp";
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { engine } from "../domain/helpers";
 import { bewaarXlsx, blad, leesXlsx, TEST_BRON } from "./werkboekHulp";
-
-/** exceljs's model of the sheet, or "fout" where exceljs fails on it (or gives none, as for some damage). */
-async function vanExceljs(xml: string): Promise<Record<string, unknown> | "fout"> {
-  try {
-    return (await new WorksheetXform({}).parseStream([xml])) ?? "fout";
-  } catch {
-    return "fout";
-  }
-}
-
-/**
- * Where the rows are read here, the model equals exceljs's (or both fail, on damage outside the rows); whether they
- * were read here.
- */
-async function verwachtZoalsExceljs(xml: string): Promise<boolean> {
-  const snel = bladZonderRijen(xml);
-  if (!snel) return false;
-  const model = await vanExceljs(snel.zonder);
-  if (model !== "fout") model.rows = snel.rijen;
-  expect(model).toEqual(await vanExceljs(xml));
-  return model !== "fout";
-}
 
 async function provincie(): Promise<Uint8Array> {
   return (await schrijfXlsx(planProvincie(engine, "Gelderland", "2024-I", TEST_BRON))).data;
@@ -238,23 +215,6 @@ test("a province sheet damaged at random: what is read here, exceljs reads witho
 });
 
 describe("shared strings", () => {
-  /** exceljs's model of the shared strings, or "fout" where exceljs fails on them. */
-  async function vanExceljsTeksten(xml: string): Promise<unknown> {
-    try {
-      return (await new SharedStringsXform().parseStream([xml])) ?? "fout";
-    } catch {
-      return "fout";
-    }
-  }
-
-  /** Where they are read here, the model equals exceljs's; whether they were read here. */
-  async function tekstenZoalsExceljs(xml: string): Promise<boolean> {
-    const direct = gedeeldeTeksten(xml);
-    if (!direct) return false;
-    expect(direct).toEqual(await vanExceljsTeksten(xml));
-    return true;
-  }
-
   const teksten = (data: Uint8Array) => new TextDecoder().decode(unzipSync(data)["xl/sharedStrings.xml"]);
 
   /** The shared strings part around the given `si`s. */

@@ -22,6 +22,7 @@ import { vul } from "../../src/cli/vul";
 import type { Uitvoer } from "../../src/cli/main";
 import { BLADEN, GEMEENTE_PLEKKEN, GRAFIEK_PREFIX, TAAKSTELLING_KOLOMMEN } from "../../src/workbook/indeling";
 import { basicTekst, bewerkMetLibreOffice, vindSoffice, type LoStap } from "../helpers/libreoffice";
+import { tekstenZoalsExceljs, verwachtZoalsExceljs } from "./exceljsDirectHulp";
 import { blad, rijVan } from "./werkboekHulp";
 
 const soffice = vindSoffice();
@@ -475,6 +476,23 @@ beschrijf("LibreOffice edits a filled workbook, then Opgave refills it", () => {
       [`${EIGEN}!B2`]: "ook uit LibreOffice",
     });
     expect([...inv.beveiligd]).toEqual([EIGEN]);
+  });
+
+  test("LibreOffice's sheets and shared strings: read straight into exceljs's models (./exceljsDirect), as exceljs reads them", async () => {
+    for (const bestand of [kolom.lo, rond.lo, grafiek.lo]) {
+      const zip = await JSZip.loadAsync(await fs.readFile(bestand));
+      const delen = Object.keys(zip.files).filter(
+        (n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) || n === "xl/sharedStrings.xml",
+      );
+      let gelezen = 0;
+      for (const n of delen) {
+        const xml = (await zip.file(n)?.async("string")) ?? "";
+        const zoals = n.endsWith("sharedStrings.xml") ? tekstenZoalsExceljs : verwachtZoalsExceljs;
+        if (await zoals(xml)) gelezen++;
+      }
+      // LibreOffice writes plain cells and texts: all read there (else a refill of its files would gain nothing).
+      expect([bestand, gelezen]).toEqual([bestand, delen.length]);
+    }
   });
 
   test("round trip, then a refill without --bevestig-verlies: all kept, or refused naming exactly what would be lost", async () => {
