@@ -111,6 +111,9 @@ function ontsnapt(ruw: string): string | undefined {
   return uit + ruw.slice(vanaf);
 }
 
+/** More attributes on one element than a row, cell, formula or text has (the schema gives a row 13, a formula 12). */
+const MAX_ATTRIBUTEN = 32;
+
 /**
  * A scanner over the XML of one part: names, white space, text and attribute values. The attributes of the last
  * opening tag are kept in arrays it reuses, their names as places in the XML (a sheet has thousands of tags: an
@@ -201,8 +204,14 @@ class Scanner {
       if (aanhaling !== 0x22 && aanhaling !== 0x27) return 0;
       const sluit = this.waardeEind(q + 1, aanhaling);
       const waarde = sluit < 0 ? undefined : this.tekst(q + 1, sluit);
-      // Twice the same name: left to saxes (which fails on it).
-      if (waarde === undefined || (this.aantal > 0 && this.heeft(j, naamTot))) return 0;
+      // Twice the same name (saxes fails on it), or more attributes than any writer puts on these elements (a
+      // hostile file: each is compared with the others): left to saxes.
+      if (
+        waarde === undefined ||
+        this.aantal >= MAX_ATTRIBUTEN ||
+        (this.aantal > 0 && this.heeft(j, naamTot))
+      )
+        return 0;
       this.naamBegin[this.aantal] = j;
       this.naamEind[this.aantal] = naamTot;
       this.waarden[this.aantal++] = waarde;

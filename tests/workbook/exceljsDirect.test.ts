@@ -144,6 +144,10 @@ describe("edge cases", () => {
     ["a processing instruction", '<row r="1"><?pi x?></row>'],
     ["an unquoted attribute", "<row r=1/>"],
     ["a second sheetData", '</sheetData><sheetData><row r="1"/>'],
+    [
+      "more attributes than any writer writes (a hostile file)",
+      `<row r="1">${"<c " + Array.from({ length: 40 }, (_, i) => `a${i}="1"`).join(" ") + "/>"}</row>`,
+    ],
   ];
   test.each(gelaten)("left to exceljs: %s", (_, rijen) => {
     expect(bladZonderRijen(werkblad(rijen))).toBeUndefined();
