@@ -159,8 +159,9 @@ class Meetproces {
   private readonly kind: ChildProcessWithoutNullStreams;
   private readonly regels: AsyncIterator<string>;
 
-  constructor(zijde: Zijde) {
-    this.kind = spawn(process.execPath, [...process.execArgv, __filename, "--zijde", zijde]);
+  /** `script`: this file, or the same file of another tree (bench/herbevullingAB.ts). */
+  constructor(zijde: Zijde, script: string) {
+    this.kind = spawn(process.execPath, [...process.execArgv, script, "--zijde", zijde]);
     this.kind.stderr.pipe(process.stderr);
     this.regels = createInterface({ input: this.kind.stdout })[Symbol.asyncIterator]();
   }
@@ -181,10 +182,14 @@ class Meetproces {
   }
 }
 
-/** One pair of processes: their medians over `rondes` warm rounds, and the first round of each. */
-async function meetPaar(
+/**
+ * One pair of processes (of this tree's code, or with `script` another tree's): their medians over `rondes` warm
+ * rounds, and the first round of each.
+ */
+export async function meetPaar(
   rondes: number,
   grootRondes: number,
+  script = __filename,
 ): Promise<{
   opgezet: { gemeenten: number; kilobytes: number };
   vulling: number;
@@ -192,8 +197,8 @@ async function meetPaar(
   eerste: readonly number[];
   groot: readonly number[];
 }> {
-  const vul = new Meetproces("vulling");
-  const her = new Meetproces("herbevulling");
+  const vul = new Meetproces("vulling", script);
+  const her = new Meetproces("herbevulling", script);
   try {
     const opgezet = JSON.parse(await her.regel()) as { gemeenten: number; kilobytes: number };
     await vul.regel();
