@@ -8,7 +8,7 @@
  * - `bladZonderRijen`: a worksheet's rows and cells (`sheetData`: cells with a value `<v>`, a formula `<f>` or an
  *   inline text `<is><t>`), as its `RowXform`s and `CellXform`s build them before `reconcile`; exceljs parses the
  *   rest of the sheet, given with an empty `sheetData`.
- * - `gedeeldeTeksten`: the shared strings (`<si><t>` each), as `SharedStringsXform` builds them.
+ * - `gedeeldeTekstenModel`: the shared strings (`<si><t>` each), as `SharedStringsXform` builds them.
  *
  * Anything else — rich text, phonetic runs, an extension, a comment, CDATA, a processing instruction, a carriage
  * return (saxes normalises line ends), a control character, an unknown entity, a bare "&", a tab or line break
@@ -281,8 +281,6 @@ function sluitCel(cel: CelModel, t: string | undefined): void {
  */
 interface Boom {
   readonly wortel: string;
-  /** Each element's name, and the element it may stand in. */
-  readonly namen: readonly string[];
   readonly binnen: ReadonlyMap<string, string>;
   readonly tekstIn: ReadonlySet<string>;
   /** An element opened (its attributes are the scanner's). */
@@ -293,15 +291,16 @@ interface Boom {
   sluit(naam: string): void;
 }
 
-/** The name of `boom` that the XML from `van` to `tot` spells; undefined for one it does not know. */
-function bekendeNaam(s: Scanner, boom: Boom, van: number, tot: number): string | undefined {
-  for (const naam of boom.namen) if (s.is(van, tot, naam)) return naam;
+/** The one of `namen` that the XML from `van` to `tot` spells; undefined for none. */
+function bekendeNaam(s: Scanner, namen: readonly string[], van: number, tot: number): string | undefined {
+  for (const naam of namen) if (s.is(van, tot, naam)) return naam;
   return undefined;
 }
 
 /** Reads the XML from `van` to `tot` (the inside of `boom.wortel`) into `boom`; false: left to exceljs. */
 function lees(s: Scanner, van: number, tot: number, boom: Boom): boolean {
   const xml = s.xml;
+  const namen = [...boom.binnen.keys()];
   const open: string[] = [];
   let plek = boom.wortel;
   let i = van;
@@ -326,7 +325,7 @@ function lees(s: Scanner, van: number, tot: number, boom: Boom): boolean {
       continue;
     }
     const naamTot = s.naamTot(lt + 1);
-    const naam = bekendeNaam(s, boom, lt + 1, naamTot);
+    const naam = bekendeNaam(s, namen, lt + 1, naamTot);
     const na = naam !== undefined && boom.binnen.get(naam) === plek ? s.attributen(naamTot) : 0;
     if (na === 0 || naam === undefined) return false;
     boom.open(naam);
@@ -359,7 +358,6 @@ function leesRijen(s: Scanner, van: number, tot: number): RijModel[] | undefined
   let t: string | undefined;
   const boom: Boom = {
     wortel: "sheetData",
-    namen: [...RIJEN_BINNEN.keys()],
     binnen: RIJEN_BINNEN,
     tekstIn: CEL_TEKST,
     open(naam) {
@@ -419,7 +417,7 @@ const TEKSTEN_BINNEN: ReadonlyMap<string, string> = new Map([
   ["si", "sst"],
   ["t", "si"],
 ]);
-const T: ReadonlySet<string> = new Set(["t"]);
+const SI_TEKST: ReadonlySet<string> = new Set(["t"]);
 
 /** What may stand before the root: a byte order mark, an XML declaration as saxes reads it, white space. */
 const PROLOOG =
@@ -432,7 +430,7 @@ const EXCEL_ESCAPE = /_x([0-9A-F]{4})_/g;
  * The shared strings as exceljs's `SharedStringsXform` reads them (its model: the strings in order, and how many);
  * undefined where this reader leaves the part to exceljs (see the module comment).
  */
-export function gedeeldeTeksten(xml: string): { values: string[]; count: number } | undefined {
+export function gedeeldeTekstenModel(xml: string): { values: string[]; count: number } | undefined {
   const s = new Scanner(xml);
   const begin = xml.indexOf("<sst");
   const open = begin < 0 ? 0 : s.attributen(s.naamTot(begin + 1));
@@ -447,9 +445,8 @@ export function gedeeldeTeksten(xml: string): { values: string[]; count: number 
   let enkel = true;
   const boom: Boom = {
     wortel: "sst",
-    namen: [...TEKSTEN_BINNEN.keys()],
     binnen: TEKSTEN_BINNEN,
-    tekstIn: T,
+    tekstIn: SI_TEKST,
     open(naam) {
       // A second t in one si: left to exceljs (it keeps the last).
       if (naam === "t") [enkel, stukken] = [enkel && stukken === undefined, []];

@@ -21,7 +21,7 @@ import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
 import AppXform from "exceljs/lib/xlsx/xform/core/app-xform";
 import CoreXform from "exceljs/lib/xlsx/xform/core/core-xform";
 import type { ExceljsModel, ExceljsXlsxIntern, Onderdelen } from "exceljs/lib/xlsx/xlsx";
-import { bladZonderRijen, gedeeldeTeksten } from "./exceljsDirect";
+import { bladZonderRijen, gedeeldeTekstenModel } from "./exceljsDirect";
 import { tekstVan } from "./zip";
 
 /** The empty model `load` starts from. */
@@ -84,7 +84,7 @@ async function leesWerkboekDeel(
       return true;
     case "xl/sharedStrings.xml": {
       // Read by ./exceljsDirect where it can, else by exceljs's parser.
-      const direct = gedeeldeTeksten(xml);
+      const direct = gedeeldeTekstenModel(xml);
       model.sharedStrings = new SharedStringsXform(direct);
       if (!direct) await model.sharedStrings.parseStream(tekst);
       return true;
