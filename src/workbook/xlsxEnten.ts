@@ -170,9 +170,12 @@ function eenBytePerTeken(xml: string): string {
   return decoder.decode(encoder.encode(verwezen));
 }
 
-/** The content of each `<si>` of a shared strings part (exceljs's), one byte per character (`eenBytePerTeken`). */
+/** The content of each `<si>` of a shared strings part (exceljs's). */
 function gedeeldeTeksten(xml: string): string[] {
-  return [...eenBytePerTeken(xml).matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => m[1] ?? "");
+  const uit: string[] = [];
+  const si = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
+  for (let m = si.exec(xml); m !== null; m = si.exec(xml)) uit.push(m[1] ?? "");
+  return uit;
 }
 
 const CEL_T = /(\st=")([^"]*)"/;
@@ -189,23 +192,34 @@ function vervangWaarde(tekst: string, m: RegExpExecArray, waarde: string): strin
  * strings when the original has the same `<si>` content (`tekstSleutel`; that part stays as it is, and a refill's
  * sheets mostly hold the texts they held before), else inline (`<is>` takes the same content as `<si>`).
  */
-interface Teksten {
-  /** The content of each `<si>` of `nieuw` (`gedeeldeTeksten`). */
-  readonly inhoud: readonly string[];
-  /** For each, its index in the original's shared strings, as text; undefined: not there. */
+class Teksten {
+  /** For each text of `nieuw`, its index in the original's shared strings, as text; undefined: not there. */
   readonly oud: readonly (string | undefined)[];
-}
+  /** Whether some text of `nieuw` has another index in the original or is not there (a cell must change). */
+  readonly verschoven: boolean;
+  /** The content of each `<si>` of `nieuw` (`gedeeldeTeksten`). */
+  private readonly inhoud: readonly string[];
+  private readonly eenByte: (string | undefined)[] = [];
 
-function teksten(nieuwXml: string, oudXml: string | undefined): Teksten {
-  const inhoud = gedeeldeTeksten(nieuwXml);
-  const oudeIndex = new Map<string, number>();
-  // Counted by `<si>` in the text: not where a comment or CDATA section could hold one (all inline then).
-  const telbaar = oudXml !== undefined && !/<!--|<!\[CDATA\[/.test(oudXml);
-  for (const [i, si] of (telbaar ? gedeeldeTeksten(oudXml) : []).entries()) {
-    const sleutel = tekstSleutel(si);
-    if (!oudeIndex.has(sleutel)) oudeIndex.set(sleutel, i);
+  constructor(nieuwXml: string, oudXml: string | undefined) {
+    this.inhoud = gedeeldeTeksten(nieuwXml);
+    const oudeIndex = new Map<string, number>();
+    // Counted by `<si>` in the text: not where a comment or CDATA section could hold one (all inline then).
+    const telbaar = oudXml !== undefined && !/<!--|<!\[CDATA\[/.test(oudXml);
+    for (const [i, si] of (telbaar ? gedeeldeTeksten(oudXml) : []).entries()) {
+      const sleutel = tekstSleutel(si);
+      if (!oudeIndex.has(sleutel)) oudeIndex.set(sleutel, i);
+    }
+    this.oud = this.inhoud.map((si) => oudeIndex.get(tekstSleutel(si))?.toString());
+    this.verschoven = this.oud.some((o, i) => o !== String(i));
   }
-  return { inhoud, oud: inhoud.map((si) => oudeIndex.get(tekstSleutel(si))?.toString()) };
+
+  /** The content of text `i` of `nieuw` to put inline (`eenBytePerTeken`); undefined: no such text. */
+  inline(i: number): string | undefined {
+    const si = this.inhoud[i];
+    if (si === undefined) return undefined;
+    return (this.eenByte[i] ??= eenBytePerTeken(si));
+  }
 }
 
 /** Whitespace `xml:space="preserve"` could keep: at either end, a tab or line break, two in a row, or as a reference. */
@@ -239,7 +253,7 @@ function celVoorOrigineel(
   const t = inhoud === undefined ? null : CEL_T.exec(attributen);
   const v = t?.[2] === "s" ? /<v>\s*(\d+)\s*<\/v>/.exec(inhoud ?? "") : null;
   const i = Number(v?.[1]);
-  const si = teksten.inhoud[i];
+  const si = teksten.inline(i);
   if (t && v && si !== undefined) {
     const oud = teksten.oud[i];
     if (oud === undefined) return `<c${vervangWaarde(attributen, t, "inlineStr")}><is>${si}</is></c>`;
@@ -305,6 +319,8 @@ class Stijlen {
   private readonly gewijzigd = new Set<LijstNaam>();
   private readonly xfs = new Map<number, number>();
   private readonly dxfs = new Map<number, number>();
+  /** While set, a lookup appends nothing: what the original lacks is -1 (`zelfdeXf`). */
+  private alleenZoeken = false;
 
   constructor(
     private readonly oudXml: string,
@@ -320,10 +336,34 @@ class Stijlen {
 
   /** Index of a cell format (`s="k"`) of `nieuw` in the original. */
   xf(k: number): number {
-    // Format 0 is the workbook's default in both files: the default of the original stays the default.
-    if (k === 0) return 0;
     const bekend = this.xfs.get(k);
     if (bekend !== undefined) return bekend;
+    const uit = this.zoekXf(k);
+    this.xfs.set(k, uit);
+    return uit;
+  }
+
+  /** Whether cell format k of `nieuw` is format k of the original, as it is: `xf(k)` would change nothing. */
+  zelfdeXf(k: number): boolean {
+    const bekend = this.xfs.get(k);
+    if (bekend !== undefined) return bekend === k;
+    this.alleenZoeken = true;
+    try {
+      return this.zoekXf(k) === k;
+    } finally {
+      this.alleenZoeken = false;
+    }
+  }
+
+  /** Whether differential format k of `nieuw` is format k of the original: `dxf(k)` would change nothing. */
+  zelfdeDxf(k: number): boolean {
+    const item = this.nieuw.dxfs.items[k];
+    return item === undefined || this.oud.dxfs.items.indexOf(item) === k;
+  }
+
+  private zoekXf(k: number): number {
+    // Format 0 is the workbook's default in both files: the default of the original stays the default.
+    if (k === 0) return 0;
     const item = this.nieuw.cellXfs.items[k];
     let uit = 0;
     if (item !== undefined) {
@@ -342,7 +382,6 @@ class Stijlen {
       id("xfId", () => 0);
       uit = this.zoekOfVoegToe("cellXfs", tag + item.slice(open.length));
     }
-    this.xfs.set(k, uit);
     return uit;
   }
 
@@ -380,7 +419,7 @@ class Stijlen {
   private zoekOfVoegToe(lijst: LijstNaam, item: string): number {
     const items = this.oud[lijst].items;
     const i = items.indexOf(item);
-    if (i >= 0) return i;
+    if (i >= 0 || this.alleenZoeken) return i;
     items.push(item);
     this.gewijzigd.add(lijst);
     return items.length - 1;
@@ -401,6 +440,7 @@ class Stijlen {
     const oud = this.oud.numFmts.items;
     const gelijk = oud.find((n) => attribuut(n, "formatCode") === code);
     if (gelijk !== undefined) return Number(attribuut(gelijk, "numFmtId"));
+    if (this.alleenZoeken) return -1;
     const vrij =
       Math.max(EERSTE_EIGEN_NOTATIE - 1, ...oud.map((n) => Number(attribuut(n, "numFmtId") ?? 0))) + 1;
     this.zoekOfVoegToe("numFmts", zetAttribuut(item, "numFmtId", String(vrij)));
@@ -417,11 +457,28 @@ const STIJL_OF_CEL = /<(row|col|cfRule)(?=[\s/>])[^>]*>|<c(?=[\s/>])([^>]*?)(?:\
 
 /**
  * Opgave's sheet XML of `nieuw`, made to fit the original: its strings, the original's style indexes. One pass
- * over the sheet (most of the graft's text).
+ * over the sheet (most of the graft's text); none when every style index stays and no text moved (a refill of a
+ * file Opgave wrote: `alleenVerschovenTeksten`).
  */
-function bladVoorOrigineel(xml: string, teksten: Teksten, stijlen: Stijlen, nieuwBlad: boolean): string {
+function bladVoorOrigineel(
+  xml: string,
+  teksten: Teksten,
+  stijlen: Stijlen,
+  nieuwBlad: boolean,
+  elkeCel: boolean,
+): string {
+  const blad = eenBytePerTeken(xml);
+  const uit =
+    !elkeCel && zelfdeStijlen(blad, stijlen)
+      ? alleenVerschovenTeksten(blad, teksten, stijlen)
+      : elkeCelVoorOrigineel(blad, teksten, stijlen);
+  // A sheet the original did not have must not be selected too: two selected tabs group the sheets in Excel.
+  return nieuwBlad ? uit.replace(/\stabSelected="(1|true)"/g, "") : uit;
+}
+
+function elkeCelVoorOrigineel(xml: string, teksten: Teksten, stijlen: Stijlen): string {
   const xf = (k: number) => stijlen.xf(k);
-  const uit = eenBytePerTeken(xml).replace(
+  return xml.replace(
     STIJL_OF_CEL,
     (heel: string, element: string | undefined, kop: string | undefined, inhoud: string | undefined) => {
       if (element === "row") return hernummerTag(heel, "s", xf);
@@ -430,8 +487,75 @@ function bladVoorOrigineel(xml: string, teksten: Teksten, stijlen: Stijlen, nieu
       return celVoorOrigineel(heel, kop ?? "", inhoud, teksten, xf);
     },
   );
-  // A sheet the original did not have must not be selected too: two selected tabs group the sheets in Excel.
-  return nieuwBlad ? uit.replace(/\stabSelected="(1|true)"/g, "") : uit;
+}
+
+/**
+ * Every value of the attribute that `zoek` (global, ending at the opening quote) finds, as a number; NaN for one
+ * that is not digits. Found with `test` (no match objects: a sheet has thousands).
+ */
+function* getallenNa(xml: string, zoek: RegExp): Generator<number> {
+  zoek.lastIndex = 0;
+  while (zoek.test(xml)) {
+    const begin = zoek.lastIndex;
+    let n = 0;
+    let i = begin;
+    for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) n = n * 10 + c - 48;
+    yield i > begin && xml.charCodeAt(i) === 34 ? n : NaN;
+  }
+}
+
+/**
+ * Whether every style index in the sheet (a cell's or row's `s`, a column's `style`, a conditional format's
+ * `dxfId`, wherever such an attribute stands) is the same format in the original: `elkeCelVoorOrigineel` would
+ * map none. Appends nothing to the original's styles.
+ */
+function zelfdeStijlen(xml: string, stijlen: Stijlen): boolean {
+  const gezien = new Set<number>();
+  const zelfde = (zoek: RegExp, zelfdeIndex: (k: number) => boolean) => {
+    gezien.clear();
+    for (const k of getallenNa(xml, zoek)) {
+      if (gezien.has(k)) continue;
+      if (Number.isNaN(k) || !zelfdeIndex(k)) return false;
+      gezien.add(k);
+    }
+    return true;
+  };
+  return (
+    zelfde(/\ss="/g, (k) => stijlen.zelfdeXf(k)) &&
+    zelfde(/\sstyle="/g, (k) => stijlen.zelfdeXf(k)) &&
+    zelfde(/\sdxfId="/g, (k) => stijlen.zelfdeDxf(k))
+  );
+}
+
+/** One cell from its start: attributes, content (undefined: an empty element). */
+const CEL_HIER = /<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/y;
+
+/**
+ * The sheet as `elkeCelVoorOrigineel` makes it when every style index stays (`zelfdeStijlen`): only a cell holding
+ * a shared string that has another index in the original, or none there, changes. Those cells are found from their
+ * `t="s"`; the sheet is returned as it is when no text moved.
+ */
+function alleenVerschovenTeksten(xml: string, teksten: Teksten, stijlen: Stijlen): string {
+  if (!teksten.verschoven) return xml;
+  const xf = (k: number) => stijlen.xf(k);
+  const stukken: string[] = [];
+  let klaar = 0;
+  const zoek = /\st="s"/g;
+  while (zoek.test(xml)) {
+    const begin = xml.lastIndexOf("<", zoek.lastIndex);
+    CEL_HIER.lastIndex = begin;
+    const m = CEL_HIER.exec(xml);
+    // Only a cell's own attribute (not one in a later element the lazy match could reach).
+    if (!m || begin < klaar || begin + 2 + (m[1] ?? "").length < zoek.lastIndex) continue;
+    const cel = celVoorOrigineel(m[0], m[1] ?? "", m[2], teksten, xf);
+    if (cel === m[0]) continue;
+    stukken.push(xml.slice(klaar, begin), cel);
+    klaar = begin + m[0].length;
+    zoek.lastIndex = klaar;
+  }
+  if (stukken.length === 0) return xml;
+  stukken.push(xml.slice(klaar));
+  return stukken.join("");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -529,11 +653,20 @@ function verwijderOverride(types: string, deel: string): string {
   return types.replace(new RegExp(`<Override\\b[^>]*\\sPartName="${naam}"[^>]*/>`, "i"), "");
 }
 
-function overrideType(types: string, deel: string): string | undefined {
-  const tag = [...types.matchAll(/<Override\b[^>]*>/g)].find(
-    (m) => attribuut(m[0], "PartName")?.toLowerCase() === `/${deel}`.toLowerCase(),
-  );
-  return tag ? attribuut(tag[0], "ContentType") : undefined;
+/** Each override's content type by its part name ("/xl/…", lower case; the first counts): `typeVan`. */
+function overrideTypen(types: string): Map<string, string> {
+  const typen = new Map<string, string>();
+  for (const m of types.matchAll(/<Override\b[^>]*>/g)) {
+    const [deel, type] = [attribuut(m[0], "PartName"), attribuut(m[0], "ContentType")];
+    const sleutel = deel?.toLowerCase();
+    if (sleutel !== undefined && type !== undefined && !typen.has(sleutel)) typen.set(sleutel, type);
+  }
+  return typen;
+}
+
+/** The override content type of part `deel` ("xl/…") in `typen` (`overrideTypen`). */
+function typeVan(typen: ReadonlyMap<string, string>, deel: string): string | undefined {
+  return typen.get(`/${deel}`.toLowerCase());
 }
 
 function standaardType(types: string, extensie: string): string | undefined {
@@ -575,6 +708,7 @@ class Ent {
   private readonly tabelIds = new Set<number>();
   types = "";
   private nieuweTypes = "";
+  private nieuweTypen: ReadonlyMap<string, string> = new Map();
 
   constructor(
     private readonly oud: Zip,
@@ -593,9 +727,11 @@ class Ent {
       this.weg.add(relsPad(d));
       this.types = verwijderOverride(this.types, d);
     }
+    this.nieuweTypen = overrideTypen(this.nieuweTypes);
+    const typen = overrideTypen(this.types);
     for (const naam of Object.keys(this.oud.files)) {
       if (!this.weg.has(naam)) this.bezet.add(naam.toLowerCase());
-      if (this.weg.has(naam) || overrideType(this.types, naam) !== CT_TABEL) continue;
+      if (this.weg.has(naam) || typeVan(typen, naam) !== CT_TABEL) continue;
       const id = attribuut(wortel((await tekst(this.oud, naam)) ?? ""), "id");
       if (id !== undefined) this.tabelIds.add(Number(id));
     }
@@ -627,7 +763,7 @@ class Ent {
     this.bezet.add(doel.toLowerCase());
     const deel = this.nieuw.file(vanPad);
     if (!deel) return doel;
-    const type = overrideType(this.nieuweTypes, vanPad);
+    const type = typeVan(this.nieuweTypen, vanPad);
     if (vorm) this.zet(doel, vorm(await deel.async("string")));
     else if (type === CT_TABEL) this.zet(doel, this.tabel(await deel.async("string")));
     else this.zet(doel, await deel.async("uint8array"));
@@ -719,12 +855,14 @@ async function werkboek(ent: Ent, oud: Zip, nieuw: Zip, plaatsen: readonly Plaat
 /**
  * The original package with Opgave's sheets (`eigenBladen`, the plan's sheet names) taken from `nieuw` (the same
  * workbook as exceljs wrote it after the merge); every other part byte-identical. Undefined when the original's
- * structure is one the graft does not handle: the caller then uses `nieuw` as it is.
+ * structure is one the graft does not handle: the caller then uses `nieuw` as it is. `elkeCel`: every cell of
+ * Opgave's sheets through the mapping, also where nothing needs it (the tests compare both ways).
  */
 export async function entInOrigineel(
   origineel: Uint8Array | ArrayBuffer,
   nieuw: Uint8Array | ArrayBuffer,
   eigenBladen: readonly string[],
+  { elkeCel = false }: { readonly elkeCel?: boolean } = {},
 ): Promise<Uint8Array | undefined> {
   const [oud, nw] = [await Zip.loadAsync(origineel), await Zip.loadAsync(nieuw)];
   if ((await structuurFoutVan(origineel, oud, eigenBladen)) !== undefined) return undefined;
@@ -737,7 +875,7 @@ export async function entInOrigineel(
 
   const stijlen = new Stijlen(stijlXml, (await tekst(nw, nieuweStijlen)) ?? "");
   const [sst, oudeSst] = [await werkboekDeel(nw, "sharedStrings"), await werkboekDeel(oud, "sharedStrings")];
-  const strings = teksten(
+  const strings = new Teksten(
     (sst ? await tekst(nw, sst) : undefined) ?? "",
     oudeSst ? await tekst(oud, oudeSst) : undefined,
   );
@@ -751,7 +889,8 @@ export async function entInOrigineel(
     const bestaand = oudePaden.get(naam);
     const naar = bestaand ?? ent.vrijeNaam("xl/worksheets/sheet1.xml");
     // The copy takes the worksheet content type from `nieuw` (an appended sheet needs its override).
-    await ent.kopieer(van, naar, (xml) => bladVoorOrigineel(xml, strings, stijlen, bestaand === undefined));
+    const nieuwBlad = bestaand === undefined;
+    await ent.kopieer(van, naar, (xml) => bladVoorOrigineel(xml, strings, stijlen, nieuwBlad, elkeCel));
     plaatsen.push({ naam, van, naar, bestond: bestaand !== undefined });
   }
   await werkboek(ent, oud, nw, plaatsen);

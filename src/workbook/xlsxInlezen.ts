@@ -33,6 +33,18 @@ function schrijfwijzen(naam: string): string[] {
 }
 
 /**
+ * Whether some formula of the sheet `xml` might mention one of `zoek` (lower case) or an external workbook (`[1]`):
+ * the whole XML searched once, in lower case (text outside formulas may make it say yes; no means none does).
+ * Undefined when a term holds a character the XML may write otherwise (`&<>"'`) or a sigma (whose lower case
+ * depends on what stands beside it).
+ */
+function misschienGenoemd(xml: string, zoek: readonly string[]): boolean | undefined {
+  if (zoek.some((z) => z === "" || /[&<>"'σςΣ]/.test(z))) return undefined;
+  const klein = xml.toLowerCase();
+  return /\[\d+\]/.test(klein) || zoek.some((z) => klein.includes(z));
+}
+
+/**
  * Whether Opgave's side of the merge reads any of the user's sheets (`gebruikers`: name and part; see the module
  * comment); `eigen`: Opgave's sheets, name and part.
  */
@@ -65,7 +77,9 @@ async function gebruikersBladenNodig(
       .map((n) => n.naam.toLowerCase()),
   ];
   for (const [, deel] of eigen) {
-    for (const m of (await tekst(deel)).matchAll(/<f\b[^>]*>([^<]*)<\/f>/g)) {
+    const xml = await tekst(deel);
+    if (misschienGenoemd(xml, zoek) === false) continue;
+    for (const m of xml.matchAll(/<f\b[^>]*>([^<]*)<\/f>/g)) {
       const formule = xmlTerug(m[1] ?? "").toLowerCase();
       if (/\[\d+\]/.test(formule) || zoek.some((z) => formule.includes(z))) return true;
     }

@@ -545,11 +545,24 @@ async function externeKoppelingen(zip: JSZip, uit: Onderdelen): Promise<void> {
     uit.set("werkmapbeveiliging", "");
 }
 
-/** What one sheet holds of the user's: its findings by Dutch description, and its validated cells. */
+/** A data validation of a sheet: its signature (type, operator, formulas) and where it stands. */
+interface Validatie {
+  readonly blad: string;
+  readonly sig: string;
+  readonly sqref: string;
+}
+
+/** What one sheet holds of the user's: its findings by Dutch description, and its data validations. */
 interface BladInhoud {
   readonly items: ReadonlyArray<readonly [string, string]>;
-  readonly validatieCellen: ReadonlyArray<readonly [string, string[]]>;
+  readonly validaties: ReadonlyArray<readonly [string, Validatie]>;
 }
+
+/** A validation as "sheet@signature@sqref": the same in both files, it is kept cell for cell. */
+const validatieSleutel = (v: Validatie) => `${v.blad}@${v.sig}@${v.sqref}`;
+
+/** Each cell a validation covers, as "sheet@signature@cell" (`cellenVan`). */
+const validatieCellen = (v: Validatie) => cellenVan(v.sqref).map((c) => `${v.blad}@${v.sig}@${c}`);
 
 /**
  * What one sheet part holds of the user's, remembered by the very bytes: a part the refill kept as it was (the
@@ -580,10 +593,7 @@ function bladInhoud(blad: string, bytes: Uint8Array | undefined): BladInhoud {
   bladOnderdelen(blad, xml, items);
   const inhoud: BladInhoud = {
     items: [...items],
-    validatieCellen: validaties(xml).map((v) => [
-      `gegevensvalidatie op ${blad}!${v.sqref}`,
-      cellenVan(v.sqref).map((c) => `${blad}@${v.sig}@${c}`),
-    ]),
+    validaties: validaties(xml).map((v) => [`gegevensvalidatie op ${blad}!${v.sqref}`, { blad, ...v }]),
   };
   if (bytes) {
     if (!perBlad) bladInhouden.set(bytes, (perBlad = new Map()));
@@ -595,18 +605,18 @@ function bladInhoud(blad: string, bytes: Uint8Array | undefined): BladInhoud {
 /** Everything of the user's own that this module can see in the parts, by Dutch description. */
 async function onderdelenVan(
   zip: JSZip,
-): Promise<{ onderdelen: Onderdelen; validaties: Map<string, string[]> }> {
+): Promise<{ onderdelen: Onderdelen; validaties: Map<string, Validatie> }> {
   const onderdelen: Onderdelen = new Map();
-  const gevalideerd = new Map<string, string[]>();
+  const gevalideerd = new Map<string, Validatie>();
   for (const [blad, notities] of await notitiesUit(zip)) {
     for (const [ref, runs] of notities)
       onderdelen.set(`notitie op ${blad}!${ref}`, runs.map((r) => r.tekst).join(""));
   }
   for (const [blad, part] of await bladPaden(zip)) {
     const bytes = await zip.file(part)?.async("uint8array");
-    const { items, validatieCellen } = bladInhoud(blad, bytes);
+    const { items, validaties } = bladInhoud(blad, bytes);
     for (const [naam, inhoud] of items) onderdelen.set(naam, inhoud);
-    for (const [naam, cellen] of validatieCellen) gevalideerd.set(naam, cellen);
+    for (const [naam, v] of validaties) gevalideerd.set(naam, v);
   }
   await externeKoppelingen(zip, onderdelen);
   return { onderdelen, validaties: gevalideerd };
@@ -626,8 +636,14 @@ export async function verliesNaSchrijven(
   const b = await onderdelenVan(await JSZip.loadAsync(nieuw));
   const verlies: string[] = [];
   for (const [naam, inhoud] of a.onderdelen) if (b.onderdelen.get(naam) !== inhoud) verlies.push(naam);
-  const nieuweCellen = new Set([...b.validaties.values()].flat());
-  for (const [naam, cellen] of a.validaties) if (cellen.some((c) => !nieuweCellen.has(c))) verlies.push(naam);
+  // Cell by cell only where a validation is not in the new file as it was (a refill rewrites Opgave's the same).
+  const zelfde = new Set([...b.validaties.values()].map(validatieSleutel));
+  let nieuweCellen: Set<string> | undefined;
+  for (const [naam, v] of a.validaties) {
+    if (zelfde.has(validatieSleutel(v))) continue;
+    nieuweCellen ??= new Set([...b.validaties.values()].flatMap(validatieCellen));
+    if (validatieCellen(v).some((c) => !nieuweCellen?.has(c))) verlies.push(naam);
+  }
   const heeft = (zip: JSZip, voorvoegsel: string) =>
     Object.keys(zip.files).some((n) => n.startsWith(voorvoegsel) && !zip.files[n]?.dir);
   const [zipOud, zipNieuw] = [await JSZip.loadAsync(oud), await JSZip.loadAsync(nieuw)];

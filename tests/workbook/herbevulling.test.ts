@@ -317,6 +317,29 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     expect(await verliesNaSchrijven(metDelen, metDelenNa)).toEqual([]);
   });
 
+  test("a data validation is kept where its cells keep it, however the new file splits it; changed, it is lost", async () => {
+    const zip = await JSZip.loadAsync(oud);
+    const pad = Object.keys(zip.files).find((p) => p.endsWith("sheet2.xml")) ?? "";
+    const xml = (await zip.file(pad)?.async("string")) ?? "";
+    const anders = async (f: (x: string) => string) => {
+      zip.file(pad, f(xml));
+      return zip.generateAsync({ type: "uint8array" });
+    };
+    // The validation of F8:F27 (Taakstelling, eigen invoer) as two: every cell keeps it.
+    const validatie = /(<dataValidation\b[^>]*\ssqref=")F8:F27("[^>]*>\s*<formula1>)0(<\/formula1>)/;
+    expect(xml).toMatch(validatie);
+    const gesplitst = await anders((x) => x.replace(validatie, "$1F8:F15 F16:F27$20$3"));
+    expect(gesplitst).not.toEqual(oud);
+    expect(await verliesNaSchrijven(oud, gesplitst)).toEqual([]);
+    // Another rule on the same cells (a different minimum): the old one is lost.
+    const strenger = await anders((x) => x.replace(validatie, "$1F8:F27$21$3"));
+    expect(strenger).not.toEqual(gesplitst);
+    expect(await verliesNaSchrijven(oud, strenger)).toEqual(["gegevensvalidatie op Taakstelling!F8:F27"]);
+    // Without its first cell (the last is F10:F27's too): lost.
+    const korter = await anders((x) => x.replace(validatie, "$1F9:F27$20$3"));
+    expect(await verliesNaSchrijven(oud, korter)).toEqual(["gegevensvalidatie op Taakstelling!F8:F27"]);
+  });
+
   test("an external link and an x14 validation on the user's sheet: kept (grafted refill), not refused or listed", async () => {
     const zip = await JSZip.loadAsync(oud);
     const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";

@@ -13,11 +13,13 @@ import { celWaarde, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWrit
 import * as entenModule from "../../src/workbook/xlsxEnten";
 import { entInOrigineel, kanEnten, tekstSleutel } from "../../src/workbook/xlsxEnten";
 import {
+  bladPaden,
   GRAFIEK_PREFIX,
   grafiekXml,
   leesNotities,
   verliesBijHerschrijven,
 } from "../../src/workbook/xlsxOnderdelen";
+import Zip from "../../src/workbook/zip";
 import { engine } from "../domain/helpers";
 import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, TEST_BRON } from "./werkboekHulp";
 
@@ -614,6 +616,130 @@ describe("the original's shared strings, referred to only where they can be coun
     expect(celWaarde(t.getCell("P3"))).toBe("van mij");
     expect(celWaarde(t.getCell("A7"))).toBe("Periode");
     await verwachtOngewijzigd(origineel, geent.data);
+  });
+});
+
+/** What the graft is given in a refill of `origineel`: the original, exceljs's file of Opgave's sheets, their names. */
+async function entInvoer(origineel: Uint8Array): Promise<Parameters<typeof entInOrigineel>> {
+  const ent = jest.spyOn(entenModule, "entInOrigineel");
+  try {
+    await schrijfXlsx(later, origineel, { verliesToestaan: true });
+    const invoer = ent.mock.calls[0];
+    if (!invoer) throw new Error("geen ent");
+    return invoer;
+  } finally {
+    ent.mockRestore();
+  }
+}
+
+/**
+ * The graft of a refill of `origineel` made both ways — passing over what needs no mapping, and every cell through
+ * the mapping — is the same, part for part. Returns exceljs's file and the graft.
+ */
+async function verwachtBeideWegenGelijk(
+  origineel: Uint8Array,
+): Promise<{ nieuw: Uint8Array; geent: Uint8Array }> {
+  const [oud, nieuw, bladen] = await entInvoer(origineel);
+  const [snel, elk] = [
+    await entInOrigineel(oud, nieuw, bladen),
+    await entInOrigineel(oud, nieuw, bladen, { elkeCel: true }),
+  ];
+  if (!snel || !elk) throw new Error("niet geënt");
+  const [a, b] = [await delen(snel), await delen(elk)];
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  for (const [naam, bytes] of a) {
+    verwachtGelijk(Buffer.from(bytes).toString(), Buffer.from(b.get(naam) ?? []).toString(), naam);
+  }
+  return { nieuw: new Uint8Array(nieuw), geent: snel };
+}
+
+const TAAKSTELLING = "xl/worksheets/sheet2.xml";
+
+/** XML with every character beyond Latin-1 as a character reference (as the graft writes Opgave's sheets). */
+const alsVerwijzingen = (xml: string) =>
+  xml.replace(/[\u{100}-\u{10FFFF}]/gu, (c) => `&#${c.codePointAt(0) ?? 0};`);
+
+/** Whether two long XML texts are equal (a failure shows where they part, not both texts). */
+function verwachtGelijk(a: string, b: string, naam = ""): void {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  expect({ naam, lengte: a.length, tot: a.slice(i - 80, i + 80) }).toEqual({
+    naam,
+    lengte: b.length,
+    tot: b.slice(i - 80, i + 80),
+  });
+}
+
+describe("a sheet needs no pass over its cells when no style index or text moves", () => {
+  async function ingevuld(): Promise<Uint8Array> {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    t.getCell(rijVan(t, "2024-I"), 7).value = 123;
+    t.getCell("P3").value = "van mij — €";
+    return bewaar(wb);
+  }
+
+  test("a refill of a file Opgave wrote: its sheets go in as exceljs wrote them, the same as through every cell", async () => {
+    const { nieuw, geent } = await verwachtBeideWegenGelijk(await ingevuld());
+    const [uit, vers] = [await JSZip.loadAsync(geent), await JSZip.loadAsync(nieuw)];
+    // Character for character as exceljs wrote it (an en dash in a formula as a reference).
+    verwachtGelijk(await tekst(uit, TAAKSTELLING), alsVerwijzingen(await tekst(vers, TAAKSTELLING)));
+    const t = blad(await lees(geent), "Taakstelling");
+    expect(celWaarde(t.getCell(rijVan(t, "2024-I"), 7))).toBe(123);
+    expect(celWaarde(t.getCell("P3"))).toBe("van mij — €");
+  });
+
+  test("the original's shared strings one place further on: only the text cells change, the same as through every cell", async () => {
+    const zip = await JSZip.loadAsync(await ingevuld());
+    await wijzig(zip, "xl/sharedStrings.xml", (x) => x.replace(/(<sst\b[^>]*>)/, "$1<si><t>eerst</t></si>"));
+    for (const naam of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+      await wijzig(zip, naam, (x) =>
+        x.replace(
+          /(<c\b[^>]*\st="s"[^>]*><v>)(\d+)<\/v>/g,
+          (_, c: string, i: string) => `${c}${Number(i) + 1}</v>`,
+        ),
+      );
+    }
+    const origineel = await zip.generateAsync({ type: "uint8array" });
+    const { nieuw, geent } = await verwachtBeideWegenGelijk(origineel);
+    const [uit, vers] = [
+      await tekst(await JSZip.loadAsync(geent), TAAKSTELLING),
+      await tekst(await JSZip.loadAsync(nieuw), TAAKSTELLING),
+    ];
+    // Every text cell refers one further on; every other character as exceljs wrote it.
+    const zonderTekstCellen = (x: string) => x.replace(/(<c\b[^>]*\st="s"[^>]*><v>)\d+<\/v>/g, "$1</v>");
+    expect(uit).not.toBe(alsVerwijzingen(vers));
+    verwachtGelijk(zonderTekstCellen(uit), zonderTekstCellen(alsVerwijzingen(vers)));
+    const t = blad(await lees(geent), "Taakstelling");
+    expect(celWaarde(t.getCell("A7"))).toBe("Periode");
+    expect(celWaarde(t.getCell("P3"))).toBe("van mij — €");
+    await verwachtGeldigeVerwijzingen(geent);
+    await verwachtOngewijzigd(origineel, geent);
+  });
+
+  test("styles of the user's own in the original (indexes move): the same as through every cell", async () => {
+    const eigen = new ExcelJS.Workbook();
+    const ws = eigen.addWorksheet("Mijn blad");
+    ws.getCell("A1").value = 0.25;
+    ws.getCell("A1").numFmt = "0.0%";
+    ws.getCell("A2").font = { italic: true };
+    const wb = await lees(await bewaar(eigen));
+    const opgave = await lees((await schrijfXlsx(utrecht)).data);
+    // Opgave's sheets after the user's own, in a file whose styles.xml began with the user's formats.
+    const origineel = await entInOrigineel(await bewaar(wb), await bewaar(opgave), EIGEN_BLADEN);
+    if (!origineel) throw new Error("niet geënt");
+    const { nieuw, geent } = await verwachtBeideWegenGelijk(origineel);
+    // The test is about something: the grafted sheet's style indexes are not exceljs's.
+    const stijlIndexen = async (d: Uint8Array) => {
+      const pad = (await bladPaden(await Zip.loadAsync(d))).get("Taakstelling") ?? "";
+      return [...(await tekst(await JSZip.loadAsync(d), pad)).matchAll(/\ss="(\d+)"/g)].map((m) => m[1]);
+    };
+    expect(await stijlIndexen(geent)).not.toEqual(await stijlIndexen(nieuw));
+    expect(cellen(await lees(geent))).toEqual(cellen(await lees(nieuw)));
+  });
+
+  test("the workbook of the first refill tests (notes, links, pivot table, charts): the same as through every cell", async () => {
+    await verwachtBeideWegenGelijk(await bouwOrigineel());
   });
 });
 

@@ -82,6 +82,20 @@ test.each([
     (wb: ExcelJS.Workbook) => formuleInInvoer(wb, "MijnBudget"),
   ],
   [
+    "an input made a formula on a sheet of the user's named in other capitals, without quotes",
+    (wb: ExcelJS.Workbook) => {
+      wb.addWorksheet("Budget").getCell("A2").value = 7;
+      formuleInInvoer(wb, "bUDGET!A2*2");
+    },
+  ],
+  [
+    "the same beside a text beyond ASCII in the formula",
+    (wb: ExcelJS.Workbook) => {
+      wb.addWorksheet("Budget").getCell("A2").value = 7;
+      formuleInInvoer(wb, 'IF(bUDGET!A2>0,"€ — ja","nee")');
+    },
+  ],
+  [
     "an input made a link to another workbook",
     (wb: ExcelJS.Workbook) => formuleInInvoer(wb, "[1]Blad1!$A$1"),
   ],
