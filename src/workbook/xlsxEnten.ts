@@ -764,8 +764,12 @@ class Ent {
     const deel = this.nieuw.file(vanPad);
     if (!deel) return doel;
     const type = typeVan(this.nieuweTypen, vanPad);
-    if (vorm) this.zet(doel, vorm(await deel.async("string")));
-    else if (type === CT_TABEL) this.zet(doel, this.tabel(await deel.async("string")));
+    if (vorm) {
+      const xml = await deel.async("string");
+      const uit = vorm(xml);
+      // Unchanged (a sheet that needed no pass over its cells): its bytes as they are, not encoded again.
+      this.zet(doel, uit === xml ? await deel.async("uint8array") : uit);
+    } else if (type === CT_TABEL) this.zet(doel, this.tabel(await deel.async("string")));
     else this.zet(doel, await deel.async("uint8array"));
     this.zetType(vanPad, doel, type);
     const rels = await tekst(this.nieuw, relsPad(vanPad));
