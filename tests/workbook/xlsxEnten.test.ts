@@ -663,10 +663,11 @@ const alsVerwijzingen = (xml: string) =>
 function verwachtGelijk(a: string, b: string, naam = ""): void {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  expect({ naam, lengte: a.length, tot: a.slice(i - 80, i + 80) }).toEqual({
+  const van = Math.max(0, i - 80);
+  expect({ naam, lengte: a.length, tot: a.slice(van, i + 80) }).toEqual({
     naam,
     lengte: b.length,
-    tot: b.slice(i - 80, i + 80),
+    tot: b.slice(van, i + 80),
   });
 }
 
