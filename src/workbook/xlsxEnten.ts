@@ -546,7 +546,7 @@ function alleenVerschovenTeksten(xml: string, teksten: Teksten, stijlen: Stijlen
     CEL_HIER.lastIndex = begin;
     const m = CEL_HIER.exec(xml);
     // Only a cell's own attribute (not one in a later element the lazy match could reach).
-    if (!m || begin < klaar || begin + 2 + (m[1] ?? "").length < zoek.lastIndex) continue;
+    if (!m || begin + 2 + (m[1] ?? "").length < zoek.lastIndex) continue;
     const cel = celVoorOrigineel(m[0], m[1] ?? "", m[2], teksten, xf);
     if (cel === m[0]) continue;
     stukken.push(xml.slice(klaar, begin), cel);
