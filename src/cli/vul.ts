@@ -41,11 +41,12 @@ Gebruik:
   opgave vul --gemeente NAAM --uit BESTAND.xlsx
   opgave vul --provincie NAAM --periode 2024-I --uit BESTAND.xlsx
 
-Bestaat BESTAND al, dan wordt het opnieuw gevuld: de cijfers van Opgave worden bijgewerkt, uw invoer (gele
-cellen, eigen kolommen aan het eind van de tabellen), uw notities en uw eigen bladen blijven staan. Staat er
-een eigen kolom tussen de kolommen van een Opgave-tabel, dan stopt Opgave (verplaats die kolom eerst). Bevat
-het werkboek onderdelen die Opgave niet kan bewaren (eigen grafieken, draaitabellen, externe koppelingen, …),
-dan stopt Opgave en noemt ze; met --bevestig-verlies gaan die verloren en staan ze in het verslag.
+Bestaat BESTAND al, dan wordt het opnieuw gevuld: de cijfers van Opgave worden bijgewerkt; uw invoer (gele
+cellen, eigen kolommen aan het eind van de tabellen), uw eigen cellen, notities en opmaak, en uw eigen bladen
+met hun grafieken, draaitabellen en koppelingen blijven staan. Staat er een eigen kolom tussen de kolommen van
+een Opgave-tabel, dan stopt Opgave (verplaats die kolom eerst). Bevat het werkboek iets dat Opgave niet kan
+bewaren (zoals een eigen grafiek of draaitabel op een blad van Opgave), dan stopt Opgave en noemt het; met
+--bevestig-verlies gaat dat verloren en staat het in het verslag.
 
 Grenzen bij het lezen van een bestaand BESTAND (is het groter of vreemd, dan stopt Opgave en noemt de reden):
 ${LEES_GRENZEN_REGELS}`;
