@@ -565,13 +565,6 @@ const validatieSleutel = (v: Validatie) => `${v.blad}@${v.sig}@${v.sqref}`;
 const validatieCellen = (v: Validatie) => cellenVan(v.sqref).map((c) => `${v.blad}@${v.sig}@${c}`);
 
 /**
- * What one sheet part holds of the user's, remembered by the very bytes: a part the refill kept as it was (the
- * same bytes object, ./zip) is not scanned again in the check after writing — for a large sheet of the user's
- * own, most of that check.
- */
-const bladInhouden = new WeakMap<Uint8Array, Map<string, BladInhoud>>();
-
-/**
  * A sheet's XML without its cells (`<sheetData>`, most of a sheet): what is looked for here — validations,
  * conditional formats, extLst, protection — stands beside it, never in it.
  */
@@ -584,27 +577,32 @@ function zonderCellen(xml: string): string {
   return m ? xml.slice(0, begin) + xml.slice(m.index + m[0].length) : xml;
 }
 
+/** What one sheet holds of the user's. */
 function bladInhoud(blad: string, bytes: Uint8Array | undefined): BladInhoud {
-  let perBlad = bytes ? bladInhouden.get(bytes) : undefined;
-  const eerder = perBlad?.get(blad);
-  if (eerder) return eerder;
   const xml = bytes ? zonderCellen(tekstUit(bytes)) : "";
   const items: Onderdelen = new Map();
   bladOnderdelen(blad, xml, items);
-  const inhoud: BladInhoud = {
+  return {
     items: [...items],
     validaties: validaties(xml).map((v) => [`gegevensvalidatie op ${blad}!${v.sqref}`, { blad, ...v }]),
   };
-  if (bytes) {
-    if (!perBlad) bladInhouden.set(bytes, (perBlad = new Map()));
-    perBlad.set(blad, inhoud);
-  }
-  return inhoud;
 }
 
-/** Everything of the user's own that this module can see in the parts, by Dutch description. */
+/** Each sheet's name with its part's bytes (undefined: the part is missing). */
+async function bladDelen(zip: JSZip): Promise<Map<string, Uint8Array | undefined>> {
+  const uit = new Map<string, Uint8Array | undefined>();
+  for (const [blad, part] of await bladPaden(zip)) uit.set(blad, await zip.file(part)?.async("uint8array"));
+  return uit;
+}
+
+/**
+ * Everything of the user's own that this module can see in the parts, by Dutch description; without the sheets in
+ * `overslaan` (what they hold is the same in both files).
+ */
 async function onderdelenVan(
   zip: JSZip,
+  bladen: ReadonlyMap<string, Uint8Array | undefined>,
+  overslaan: ReadonlySet<string>,
 ): Promise<{ onderdelen: Onderdelen; validaties: Map<string, Validatie> }> {
   const onderdelen: Onderdelen = new Map();
   const gevalideerd = new Map<string, Validatie>();
@@ -612,8 +610,8 @@ async function onderdelenVan(
     for (const [ref, runs] of notities)
       onderdelen.set(`notitie op ${blad}!${ref}`, runs.map((r) => r.tekst).join(""));
   }
-  for (const [blad, part] of await bladPaden(zip)) {
-    const bytes = await zip.file(part)?.async("uint8array");
+  for (const [blad, bytes] of bladen) {
+    if (overslaan.has(blad)) continue;
     const { items, validaties } = bladInhoud(blad, bytes);
     for (const [naam, inhoud] of items) onderdelen.set(naam, inhoud);
     for (const [naam, v] of validaties) gevalideerd.set(naam, v);
@@ -632,8 +630,15 @@ export async function verliesNaSchrijven(
   oud: Uint8Array | ArrayBuffer,
   nieuw: Uint8Array | ArrayBuffer,
 ): Promise<string[]> {
-  const a = await onderdelenVan(await JSZip.loadAsync(oud));
-  const b = await onderdelenVan(await JSZip.loadAsync(nieuw));
+  const [zipOud, zipNieuw] = [await JSZip.loadAsync(oud), await JSZip.loadAsync(nieuw)];
+  const [bladenOud, bladenNieuw] = [await bladDelen(zipOud), await bladDelen(zipNieuw)];
+  // A sheet the refill kept as it was (the very bytes, ./zip: a graft copies the user's own sheets) holds in the new
+  // file what it held: not read at all (for a large sheet of the user's own, decoding it was most of this check).
+  const gelijk = new Set(
+    [...bladenOud].filter(([blad, bytes]) => bytes && bladenNieuw.get(blad) === bytes).map(([blad]) => blad),
+  );
+  const a = await onderdelenVan(zipOud, bladenOud, gelijk);
+  const b = await onderdelenVan(zipNieuw, bladenNieuw, gelijk);
   const verlies: string[] = [];
   for (const [naam, inhoud] of a.onderdelen) if (b.onderdelen.get(naam) !== inhoud) verlies.push(naam);
   // Cell by cell only where a validation is not in the new file as it was (a refill rewrites Opgave's the same).
@@ -646,7 +651,6 @@ export async function verliesNaSchrijven(
   }
   const heeft = (zip: JSZip, voorvoegsel: string) =>
     Object.keys(zip.files).some((n) => n.startsWith(voorvoegsel) && !zip.files[n]?.dir);
-  const [zipOud, zipNieuw] = [await JSZip.loadAsync(oud), await JSZip.loadAsync(nieuw)];
   // LibreOffice writes docProps/custom.xml without properties: only one with a property counts.
   const eigenschappen = /<property\b/.test((await zipOud.file("docProps/custom.xml")?.async("string")) ?? "");
   for (const [voorvoegsel, naam] of LOSSE_DELEN) {

@@ -16,6 +16,8 @@ import { rapportRegels } from "../../src/cli/vul";
 import { kolomLetters, kolomNummer } from "../../src/workbook/a1";
 import { celWaarde, EigenKolomFout, schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { leesNotities, verliesNaSchrijven } from "../../src/workbook/xlsxOnderdelen";
+import * as zipModule from "../../src/workbook/zip";
+import Zip from "../../src/workbook/zip";
 import { engine } from "../domain/helpers";
 import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef, TEST_BRON } from "./werkboekHulp";
 
@@ -315,6 +317,36 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     const { data: metDelenNa, rapport: metDelenRapport } = await schrijfXlsx(utrecht, metDelen);
     expect(metDelenRapport.verloren).toEqual([]);
     expect(await verliesNaSchrijven(metDelen, metDelenNa)).toEqual([]);
+  });
+
+  test("the check after writing reads no sheet the refill kept as it was; a kept sheet that changed still counts", async () => {
+    const { data } = await schrijfXlsx(utrecht, oud);
+    // The user's sheet as the refill's zip module holds it, in the old file and the new (a graft keeps its bytes).
+    const mijnBlad = async (bestand: Uint8Array) => {
+      const zip = await Zip.loadAsync(bestand);
+      const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+      const rid = /<sheet\b[^>]*name="Mijn blad"[^>]*r:id="([^"]+)"/.exec(wb)?.[1];
+      const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+      const doel = new RegExp(`Id="${rid}"[^>]*Target="/?(?:xl/)?([^"]+)"`).exec(rels)?.[1];
+      return { zip, pad: `xl/${doel}`, bytes: await zip.file(`xl/${doel}`)?.async("uint8array") };
+    };
+    const [voor, na] = [await mijnBlad(oud), await mijnBlad(data)];
+    expect(voor.bytes).toBeDefined();
+    expect(na.bytes).toBe(voor.bytes);
+    const gelezen = jest.spyOn(zipModule, "tekstVan");
+    try {
+      expect(await verliesNaSchrijven(oud, data)).toEqual([]);
+      expect(gelezen).toHaveBeenCalled();
+      expect(gelezen.mock.calls.filter(([b]) => b === voor.bytes)).toEqual([]);
+      // The same sheet without its protection (other bytes): lost, and said.
+      const xml = new TextDecoder().decode(voor.bytes);
+      expect(xml).toMatch(/<sheetProtection\b/);
+      na.zip.file(na.pad, xml.replace(/<sheetProtection\b[^>]*\/>/, ""));
+      const zonder = await na.zip.generateAsync({ type: "uint8array" });
+      expect(await verliesNaSchrijven(oud, zonder)).toEqual(["bladbeveiliging op blad Mijn blad"]);
+    } finally {
+      gelezen.mockRestore();
+    }
   });
 
   test("a data validation is kept where its cells keep it, however the new file splits it; changed, it is lost", async () => {
