@@ -70,6 +70,7 @@ import {
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
+  hervulNotatie,
   isLeeg,
   planKolomPlaatsen,
   samenvoegenInvoer,
@@ -341,17 +342,6 @@ function invoer(c: Cel): Invoer {
 /** Number format for a cell: text for every non-empty string constant, else the plan's format or General. */
 function notatieVoor(c: Cel, notatie: string | undefined): string {
   return typeof c === "string" && c !== "" ? TEKST : (notatie ?? ALGEMEEN);
-}
-
-/**
- * The number format for a cell Opgave writes again (`nieuw`: what `notatieVoor` gives): the one the cell has now
- * (`oud`, set by the user or by an earlier fill), so a refill never resets a format the user chose. Except when the
- * new content needs another — a text constant needs text ("@"); a number or formula must not land in a text cell,
- * where Excel would keep it as text — or when the cell has none yet ("General": a first fill, a new row).
- */
-export function hervulNotatie(oud: unknown, nieuw: string): string {
-  if (nieuw === TEKST) return TEKST;
-  return typeof oud === "string" && oud !== "" && oud !== ALGEMEEN && oud !== TEKST ? oud : nieuw;
 }
 
 /** A date written with a month name, as Excel reads one when it is typed ("5 mrt", "jan-24", "maart 2024"). */

@@ -15,6 +15,28 @@ import {
   type Waarde,
 } from "./plan";
 
+/**
+ * The number format for a cell Opgave writes again (`nieuw`: Opgave's own; the Office.js writer's
+ * `notatieVoor`): the one the cell has now
+ * (`oud`, set by the user or by an earlier fill), so a refill never resets a format the user chose. Except when the
+ * new content needs another — a text constant needs text ("@"); a number or formula must not land in a text cell,
+ * where Excel would keep it as text — or when the cell has none yet ("General": a first fill, a new row).
+ */
+export function hervulNotatie(oud: unknown, nieuw: string): string {
+  if (nieuw === NOTATIE.tekst) return NOTATIE.tekst;
+  return typeof oud === "string" && oud !== "" && oud !== NOTATIE.algemeen && oud !== NOTATIE.tekst
+    ? oud
+    : nieuw;
+}
+
+/** The key of a merged table's column of the user's own (after it, its header): `isEigenKolom`. */
+const EIGEN_KOLOM = "eigen:";
+
+/** Whether a merged table's column is one of the user's own (not in the plan): the user's cells, kept as they are. */
+export function isEigenKolom(k: Pick<Kolom, "sleutel">): boolean {
+  return k.sleutel.startsWith(EIGEN_KOLOM);
+}
+
 /** A table as read from a workbook: header texts and the values of the data rows (formulas as their values). */
 export interface BestaandeTabel {
   readonly koppen: readonly string[];
@@ -156,7 +178,7 @@ export function samenvoegenTabel(
   const extra = eigenKoppen(plan, bestaand.koppen);
   const kolommen: Kolom[] = [
     ...plan.kolommen,
-    ...extra.map((kop) => ({ sleutel: `eigen:${kop}`, kop, soort: "invoer" as const })),
+    ...extra.map((kop) => ({ sleutel: `${EIGEN_KOLOM}${kop}`, kop, soort: "invoer" as const })),
   ];
   const oud = new Map<string, readonly Waarde[]>();
   for (const r of bestaand.rijen) {

@@ -51,6 +51,8 @@ import {
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
+  hervulNotatie,
+  isEigenKolom,
   isLeeg,
   samenvoegenInvoer,
   samenvoegenTabel,
@@ -160,13 +162,21 @@ function rauw(cel: ExcelJS.Cell, stijlen?: Map<Partial<ExcelJS.Style>, Partial<E
   if (isFormuleWaarde(value)) {
     value = { formula: cel.formula, result: cel.result } as ExcelJS.CellFormulaValue;
   }
+  return { value, style: stijlKopie(cel, stijlen) };
+}
+
+/** A copy of the cell's style, one per style object read so far (see `rauw`). */
+function stijlKopie(
+  cel: ExcelJS.Cell,
+  stijlen?: Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>,
+): Partial<ExcelJS.Style> {
   const stijl = cel.style ?? {};
   let eigen = stijlen?.get(stijl);
   if (eigen === undefined) {
     eigen = kopie(stijl);
     stijlen?.set(stijl, eigen);
   }
-  return { value, style: eigen };
+  return eigen;
 }
 
 /**
@@ -187,14 +197,18 @@ function kopie<T>(w: T): T {
 interface GelezenTabel {
   readonly gebied: Gebied;
   readonly bestaand: BestaandeTabel;
-  /** Original cells by data row index and header (cells of one style share its copy: `kopie` before use). */
+  /**
+   * Original cells by data row index and header (cells of one style share its copy: `kopie` before use); in a
+   * column `leesGebied` does not read, only the style (the value null).
+   */
   readonly rauw: readonly Map<string, RauweCel>[];
   readonly excelTabel: boolean;
 }
 
 /**
- * The table in `g` as it is: headers, values and original cells. Columns under a header in `ongelezen` (Opgave's
- * formula columns: rewritten, and their old values used nowhere) are not read; their values are null.
+ * The table in `g` as it is: headers, values and original cells. The values of columns under a header in
+ * `ongelezen` (Opgave's formula columns: rewritten, and their old values used nowhere) are not read (null); their
+ * cells' styles are (the user's formatting on them stays).
  */
 function leesGebied(
   ws: ExcelJS.Worksheet,
@@ -213,13 +227,14 @@ function leesGebied(
     // By row, then column: `ws.getCell(r, k)` builds an A1 address for every cell.
     const excelRij = ws.getRow(r);
     for (let k = g.kol1; k <= g.kol2; k++) {
+      const cel = excelRij.getCell(k);
+      const kop = koppen[k - g.kol1] ?? "";
       if (!lezen[k - g.kol1]) {
         rij.push(null);
+        if (!m.has(kop)) m.set(kop, { value: null, style: stijlKopie(cel, stijlen) });
         continue;
       }
-      const cel = excelRij.getCell(k);
       rij.push(celWaarde(cel));
-      const kop = koppen[k - g.kol1] ?? "";
       if (!m.has(kop)) m.set(kop, rauw(cel, stijlen));
     }
     rijen.push(rij);
@@ -425,51 +440,80 @@ function soortVoorStijl(value: ExcelJS.CellValue): "datum" | "getal" | "anders" 
   return typeof v === "number" ? "getal" : "anders";
 }
 
-/** Formats of the body, and the user's own cells (input columns, orphan rows) back as they were. */
+/**
+ * Formats of the body, and the user's own cells back as they were, by the row's key: a cell of a column of the
+ * user's own whole (empty or not), a filled input cell and an orphan row's cell with their formatting, an empty
+ * input cell with its number format and fill, and a cell of Opgave's with the formatting the user gave it (a fill,
+ * a font, a border) and the number format it had (`hervulNotatie`, as the Office.js writer, which leaves a cell's
+ * format where it is).
+ */
 function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   const { plan, rijen, gevonden } = werk;
   const si = sleutelIndex(plan);
-  // The user's cells of a column that had one style get one copy of it (per kind of value exceljs formats apart),
-  // as exceljs shares a style between the cells of a format when it loads them: its writer renders a shared style
-  // once, a copy per cell again for every cell. Nothing changes these styles after (a wrap makes a new one).
-  const gedeeld = new Map<string, Partial<ExcelJS.Style>>();
-  const stijlen = new Map<Partial<ExcelJS.Style>, number>();
-  const eigenStijl = (j: number, k: Kolom, oud: RauweCel): Partial<ExcelJS.Style> => {
-    let id = stijlen.get(oud.style);
-    if (id === undefined) stijlen.set(oud.style, (id = stijlen.size));
-    const sleutel = `${j}|${id}|${soortVoorStijl(oud.value)}`;
-    let uit = gedeeld.get(sleutel);
-    if (uit === undefined) {
-      uit = kopie(oud.style);
-      const notatie = k.soort === "invoer" ? invoerNotatie(oud.style.numFmt, k.notatie) : undefined;
-      if (notatie) uit.numFmt = notatie;
-      gedeeld.set(sleutel, uit);
-    }
-    return uit;
-  };
+  const stijl = gedeeldeStijlen();
   rijen.forEach((rij, i) => {
     const sleutel = rij[si];
     const oudI = isLeeg(sleutel as Waarde) ? undefined : werk.oudeIndex.get(String(sleutel).trim());
     const wees = i >= plan.rijen.length;
     werk.uitkomst.kolommen.forEach((k, j) => {
       const cel = ws.getCell(plan.start.rij + 1 + i, plan.start.kolom + j);
-      zetNotatie(cel, k.notatie);
-      if (k.soort === "invoer") markeerInvoer(cel);
-      if (oudI === undefined || !gevonden) return;
-      const rauwe = gevonden.rauw[oudI]?.get(k.kop);
-      if (!rauwe) return;
+      const rauwe = oudI === undefined ? undefined : gevonden?.rauw[oudI]?.get(k.kop);
+      if (isEigenKolom(k)) {
+        if (rauwe) herstelCel(cel, rauwe, stijl(j, rauwe));
+        return;
+      }
+      if (!rauwe) {
+        zetNotatie(cel, k.notatie);
+        if (k.soort === "invoer") markeerInvoer(cel);
+        return;
+      }
       const uitOud = k.soort === "invoer" || (wees && k.soort !== "formule");
       if (uitOud && !isLeeg(waardeVan(rauwe.value))) {
-        // The user's cell as it was: value (or formula) and formatting.
-        cel.value = rauwe.value;
-        cel.style = eigenStijl(j, k, rauwe);
+        herstelCel(
+          cel,
+          rauwe,
+          stijl(j, rauwe, k.soort === "invoer" ? invoerNotatie(rauwe.style.numFmt, k.notatie) : undefined),
+        );
       } else if (k.soort === "invoer") {
         // An empty input cell keeps the number format and fill it had.
-        zetNotatie(cel, invoerNotatie(rauwe.style.numFmt, k.notatie));
+        zetNotatie(cel, invoerNotatie(rauwe.style.numFmt, k.notatie) ?? k.notatie);
         if (rauwe.style.fill) cel.fill = kopie(rauwe.style.fill);
+        else markeerInvoer(cel);
+      } else {
+        const notatie = hervulNotatie(rauwe.style.numFmt, k.notatie ?? NOTATIE.algemeen);
+        cel.style = stijl(j, rauwe, notatie === NOTATIE.algemeen ? undefined : notatie);
       }
     });
   });
+}
+
+/** The user's cell as it was: value (or formula) and formatting. */
+function herstelCel(cel: ExcelJS.Cell, rauwe: RauweCel, stijl: Partial<ExcelJS.Style>): void {
+  cel.value = rauwe.value;
+  cel.style = stijl;
+}
+
+/**
+ * Styles for the body's cells from their old ones: one copy per column, old style, kind of value exceljs formats
+ * apart and number format, as exceljs shares a style between the cells of a format when it loads them (its writer
+ * renders a shared style once, a copy per cell again for every cell). Nothing changes these styles after (a wrap
+ * makes a new one).
+ */
+function gedeeldeStijlen(): (j: number, oud: RauweCel, numFmt?: string) => Partial<ExcelJS.Style> {
+  const gedeeld = new Map<string, Partial<ExcelJS.Style>>();
+  const stijlen = new Map<Partial<ExcelJS.Style>, number>();
+  return (j, oud, numFmt) => {
+    let id = stijlen.get(oud.style);
+    if (id === undefined) stijlen.set(oud.style, (id = stijlen.size));
+    const sleutel = `${j}|${id}|${soortVoorStijl(oud.value)}|${numFmt ?? ""}`;
+    let uit = gedeeld.get(sleutel);
+    if (uit === undefined) {
+      uit = kopie(oud.style);
+      if (numFmt) uit.numFmt = numFmt;
+      gedeeld.set(sleutel, uit);
+    }
+    return uit;
+  };
 }
 
 /** The new table (an Excel table with the merged rows), the user's cells, and the totals row below it. */

@@ -153,6 +153,48 @@ describe("a column of the user's own inside an Opgave table", () => {
       expect(blad(na, "Mijn blad").getCell(1, i + 1).value).toMatchObject({ formula: ref }),
     );
   });
+  test("the user's formatting in the table stays: on Opgave's cells, and on the empty cells of a column of their own", async () => {
+    const wb = await lees(eerste);
+    const t = blad(wb, "Taakstelling");
+    const tm = tabelModel(t, "Opgave_Taakstelling");
+    tm.columns.push({ name: "Notitie" });
+    zetRef(tm, "A7:Q27");
+    t.getCell("Q7").value = "Notitie";
+    const r = rijVan(t, "2023-I");
+    expect([7, 8, 3, 4].map((k) => celWaarde(t.getCell(7, k)))).toEqual([
+      "Gehuisvest",
+      "Gecorrigeerd",
+      "Inwoners",
+      "Taakstelling",
+    ]);
+    const geel: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    // A style object per cell (exceljs shares one between the cells of a style).
+    const zet = (adres: string, stijl: Partial<ExcelJS.Style>) => {
+      t.getCell(adres).style = { ...t.getCell(adres).style, ...stijl };
+    };
+    zet(`C${r}`, { fill: geel, numFmt: "#,##0.0" }); // Inwoners: Opgave's figure
+    zet(`H${r}`, { font: { italic: true, color: { argb: "FFC00000" } } }); // Gecorrigeerd: Opgave's formula
+    t.getCell(`Q${r}`).value = "eigen";
+    zet(`Q${r + 1}`, { numFmt: "@" }); // the user's own column, empty: text format
+    const { data, rapport } = await schrijfXlsx(utrecht, await bewaar(wb));
+    expect(rapport.overgeslagen).toEqual([]);
+    expect(rapport.verloren).toEqual([]);
+    const tn = blad(await lees(data), "Taakstelling");
+    expect(tn.getCell(`C${r}`).fill).toEqual(geel);
+    expect(tn.getCell(`C${r}`).numFmt).toBe("#,##0.0");
+    expect(tn.getCell(`C${r}`).value).toBe(t.getCell(`C${r}`).value);
+    expect(tn.getCell(`H${r}`).font).toMatchObject({ italic: true, color: { argb: "FFC00000" } });
+    expect(tn.getCell(`H${r}`).formula).toBe(t.getCell(`H${r}`).formula);
+    // Where the user did nothing, Opgave's formatting as before; nothing spills to the next row.
+    expect(tn.getCell(`C${r + 1}`).fill).toEqual(t.getCell(`C${r + 1}`).fill);
+    expect(tn.getCell(`C${r + 1}`).numFmt).toBe(t.getCell(`C${r + 1}`).numFmt);
+    // The user's own column: as it was, an empty cell too (not given Opgave's input colour).
+    expect(celWaarde(tn.getCell(`Q${r}`))).toBe("eigen");
+    expect(tn.getCell(`Q${r + 1}`).numFmt).toBe("@");
+    expect(tn.getCell(`Q${r + 2}`).fill).toEqual(t.getCell(`Q${r + 2}`).fill);
+    expect(tn.getCell(`G${r}`).fill).toMatchObject({ fgColor: { argb: "FFFFF2CC" } }); // an input cell: Opgave's
+  });
+
   test("a table of the previous layout with a column appended by the user: Opgave's new columns come after it", async () => {
     // The previous version's table: A7:K27, up to Toelichting; the user appended "Notitie" in L.
     const wb = await lees(eerste);

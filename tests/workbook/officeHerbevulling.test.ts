@@ -11,12 +11,8 @@
  * The decisions themselves (column moves, references) are also tested without the fake.
  */
 import { planGemeente } from "../../src/workbook/bouwPlan";
-import {
-  geraakteTabel,
-  hervulNotatie,
-  kolomVerschuiving,
-  verwijzingenIn,
-} from "../../src/workbook/officeBeslissing";
+import { geraakteTabel, kolomVerschuiving, verwijzingenIn } from "../../src/workbook/officeBeslissing";
+import { hervulNotatie } from "../../src/workbook/samenvoegen";
 import { schrijfNaarExcel, type OfficeVulRapport } from "../../src/workbook/officeWriter";
 import type { Kolom, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
 import { engine } from "../domain/helpers";
