@@ -374,38 +374,76 @@ export function afdrukVoor(blad: BladPlan): AfdrukInstelling {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// What a refill keeps (both writers)
+
+/**
+ * How much of the page layout a fill sets: "volledig" everything, "gebied" only print area and title rows (the rest
+ * is the user's), "geen" no page layout (the user's own print area, or a host that cannot set it).
+ */
+export type AfdrukModus = "volledig" | "gebied" | "geen";
+
+/** A print area Opgave set: one rectangle that starts at A1 ("Blad!$A$1:$M$27", "A1:M27"). */
+export function isEigenAfdrukGebied(adres: string): boolean {
+  const gebieden = adres.split(/,|&&/);
+  const deel = gebieden[0]?.slice(gebieden[0].lastIndexOf("!") + 1).replace(/\$/g, "") ?? "";
+  return gebieden.length === 1 && /^A1(:[A-Z]+\d+)?$/i.test(deel);
+}
+
+/**
+ * What a fill sets of a sheet's page layout. `gebied`: the sheet's print area as it is (undefined: none). A sheet
+ * without one gets everything (one Opgave creates, or one filled before Opgave set print settings); once it has one,
+ * the page setup is the user's: a refill sets only the print area and the title rows, and only while the print area
+ * is still Opgave's (it must follow the tables as they grow). A print area the user set elsewhere keeps it all.
+ */
+export function afdrukModus(kan: boolean, gebied: string | undefined): AfdrukModus {
+  if (!kan) return "geen";
+  if (gebied === undefined) return "volledig";
+  return isEigenAfdrukGebied(gebied) ? "gebied" : "geen";
+}
+
+/**
+ * The print area: the plan's range, grown to cover the tables as written (`tabellen`, header and body; a refill may
+ * make one longer or wider than the plan: orphan rows, the user's columns at the end).
+ */
+export function afdrukBereik(blad: BladPlan, a: AfdrukInstelling, tabellen: readonly Rechthoek[]): Rechthoek {
+  let { rijen, kolommen } = a.bereik;
+  for (const t of tabellen) {
+    // The totals row below a table is part of the plan's range already; a longer table pushes it down.
+    const totaal = blad.tabellen.some((p) => p.start.rij === t.rij && p.start.kolom === t.kolom && p.totaal)
+      ? 1
+      : 0;
+    rijen = Math.max(rijen, t.rij + t.rijen - 1 + totaal);
+    kolommen = Math.max(kolommen, t.kolom + t.kolommen - 1);
+  }
+  return { rij: 1, kolom: 1, rijen, kolommen };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // exceljs (./xlsxWriter)
 
 /**
- * Applies the settings to a sheet exceljs wrote. `nieuw`: the sheet did not exist before; on a refill a column keeps
- * a width the user chose (one that is not the plan's). Page setup, print area and titles are Opgave's and are set
- * again on every fill (the print area must follow the tables).
+ * Applies the settings to a sheet exceljs wrote, as `zetAfdruk` (Office.js) does: the page layout as far as
+ * `afdrukModus` allows (the sheet's print area as read from the file; a new sheet has none), the print area over
+ * `bereik` (`afdrukBereik`), and always the wrapping of long text and its row heights. `nieuw`: the sheet did not
+ * exist before; on a refill a column keeps a width the user chose (one that is not the plan's).
  */
-export function zetAfdrukXlsx(ws: ExcelJS.Worksheet, a: AfdrukInstelling, nieuw: boolean): void {
-  const m = a.marges;
-  Object.assign(ws.pageSetup, {
-    paperSize: 9,
-    orientation: a.richting === "liggend" ? "landscape" : "portrait",
-    fitToPage: true,
-    fitToWidth: a.paginasBreed,
-    fitToHeight: a.paginasHoog,
-    horizontalCentered: true,
-    margins: {
-      left: m.links,
-      right: m.rechts,
-      top: m.boven,
-      bottom: m.onder,
-      header: m.koptekst,
-      footer: m.voettekst,
-    },
-  });
-  // exceljs writes the sheet name of a print area or title rows between quotes without doubling a quote inside it
-  // ("Veiligheidsregio's" would make the defined name invalid): such a sheet prints its used range, without titles.
-  const veiligeNaam = !ws.name.includes("'");
-  ws.pageSetup.printArea = veiligeNaam ? rechthoekBereik(a.bereik) : undefined;
-  ws.pageSetup.printTitlesRow =
-    veiligeNaam && a.titelRijen ? `${a.titelRijen.van}:${a.titelRijen.tot}` : undefined;
-  ws.headerFooter = { ...ws.headerFooter, oddHeader: a.koptekst, oddFooter: a.voettekst };
+export function zetAfdrukXlsx(
+  ws: ExcelJS.Worksheet,
+  a: AfdrukInstelling,
+  opties: { readonly nieuw: boolean; readonly bereik: Rechthoek },
+): void {
+  const { nieuw, bereik } = opties;
+  const modus = afdrukModus(true, nieuw ? undefined : (ws.pageSetup.printArea ?? undefined));
+  if (modus === "volledig") zetPaginaXlsx(ws, a);
+  if (modus !== "geen") {
+    // exceljs writes the sheet name of a print area or title rows between quotes without doubling a quote inside
+    // it ("Veiligheidsregio's" would make the defined name invalid): such a sheet prints its used range, without
+    // titles.
+    const veiligeNaam = !ws.name.includes("'");
+    ws.pageSetup.printArea = veiligeNaam ? rechthoekBereik(bereik) : undefined;
+    ws.pageSetup.printTitlesRow =
+      veiligeNaam && a.titelRijen ? `${a.titelRijen.van}:${a.titelRijen.tot}` : undefined;
+  }
   for (const b of a.breedtes) {
     const kolom = ws.getColumn(b.kolom);
     if (nieuw || kolom.width === undefined || kolom.width === b.planBreedte) kolom.width = b.breedte;
@@ -429,11 +467,34 @@ export function zetAfdrukXlsx(ws: ExcelJS.Worksheet, a: AfdrukInstelling, nieuw:
     });
   }
   benoemLettertype(ws, a);
+  if (modus !== "volledig") return;
   // exceljs keeps the row breaks it read (not in its typings): a break already there is not added twice.
   const einden = (ws as unknown as { rowBreaks?: { id: number }[] }).rowBreaks ?? [];
   for (const rij of a.paginaEinden) {
     if (!einden.some((b) => b.id === rij - 1)) ws.getRow(rij - 1).addPageBreak();
   }
+}
+
+/** Paper, orientation, fit, margins, header and footer. */
+function zetPaginaXlsx(ws: ExcelJS.Worksheet, a: AfdrukInstelling): void {
+  const m = a.marges;
+  Object.assign(ws.pageSetup, {
+    paperSize: 9,
+    orientation: a.richting === "liggend" ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: a.paginasBreed,
+    fitToHeight: a.paginasHoog,
+    horizontalCentered: true,
+    margins: {
+      left: m.links,
+      right: m.rechts,
+      top: m.boven,
+      bottom: m.onder,
+      header: m.koptekst,
+      footer: m.voettekst,
+    },
+  });
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: a.koptekst, oddFooter: a.voettekst };
 }
 
 /** A font the writer set without a name (bold titles, totals) gets one: LibreOffice would print a serif otherwise. */

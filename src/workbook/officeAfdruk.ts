@@ -4,18 +4,19 @@
  * print area, margins, sheet name and "Pagina x van y" in header and footer, wrapped long text, a page break before
  * a chart that would be cut in two. Column widths go with the writer's width task (./officeBeslissing).
  *
- * What a refill keeps: the page setup (paper, orientation, fit, margins, header and footer, page breaks) is set on a
- * sheet that has no print area yet — one Opgave creates, or one filled before Opgave set print settings. Once a sheet
- * has a print area, the page setup is the user's: a refill changes only the print area and the title rows, and only
- * while the print area is still Opgave's (one rectangle from A1: it must follow the tables as they grow). A print
- * area the user set elsewhere keeps everything as it is.
+ * What a refill keeps (./afdruk `afdrukModus`, the same rule as the .xlsx writer's): the page setup (paper,
+ * orientation, fit, margins, header and footer, page breaks) is set on a sheet that has no print area yet — one
+ * Opgave creates, or one filled before Opgave set print settings. Once a sheet has a print area, the page setup is
+ * the user's: a refill changes only the print area and the title rows, and only while the print area is still
+ * Opgave's (one rectangle from A1: it must follow the tables as they grow). A print area the user set elsewhere keeps
+ * everything as it is.
  *
  * Requirement sets: Worksheet.pageLayout, PageLayout.* and Worksheet.horizontalPageBreaks are ExcelApi 1.9 (checked
  * with `Office.context.requirements`, skipped without error where missing); wrapping (RangeFormat.wrapText,
  * verticalAlignment: 1.1) and RangeFormat.autofitRows (1.2) always.
  */
 import { overlapt, rechthoekBereik, type Rechthoek } from "./a1";
-import { afdrukVoor, type AfdrukInstelling } from "./afdruk";
+import { afdrukBereik, afdrukModus, afdrukVoor, type AfdrukInstelling, type AfdrukModus } from "./afdruk";
 import type { BladPlan } from "./plan";
 
 /** Worksheet.pageLayout and horizontalPageBreaks. */
@@ -26,12 +27,6 @@ export function kanAfdrukInstellen(): boolean {
   const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
   return !vereisten || vereisten.isSetSupported("ExcelApi", AFDRUK_API);
 }
-
-/**
- * How much of the page layout a fill sets: "volledig" everything, "gebied" only print area and title rows (the rest
- * is the user's), "geen" no page layout (the user's own print area, or a host without ExcelApi 1.9).
- */
-export type AfdrukModus = "volledig" | "gebied" | "geen";
 
 export interface AfdrukTaak {
   readonly soort: "afdruk";
@@ -51,13 +46,6 @@ export interface AfdrukTaak {
   readonly paginaEinden: readonly number[];
 }
 
-/** A print area Opgave set: one rectangle that starts at A1 ("Blad!$A$1:$M$27"). */
-export function isEigenAfdrukGebied(adres: string): boolean {
-  const gebieden = adres.split(",");
-  const deel = gebieden[0]?.slice(gebieden[0].lastIndexOf("!") + 1).replace(/\$/g, "") ?? "";
-  return gebieden.length === 1 && /^A1(:[A-Z]+\d+)?$/i.test(deel);
-}
-
 /**
  * The print task of a sheet (pure). `gebied`: the sheet's print area as read (undefined: none, or not read);
  * `kan`: the host has ExcelApi 1.9; `tabellen`: the tables as they will be written (a refill may make one longer or
@@ -74,28 +62,12 @@ export function afdrukTaak(
   },
 ): AfdrukTaak {
   const a = afdrukVoor(blad);
-  const modus: AfdrukModus = !opties.kan
-    ? "geen"
-    : opties.gebied === undefined
-      ? "volledig"
-      : isEigenAfdrukGebied(opties.gebied)
-        ? "gebied"
-        : "geen";
-  let { rijen, kolommen } = a.bereik;
-  for (const t of opties.tabellen) {
-    // The totals row below a table is part of the plan's range already; a longer table pushes it down.
-    const totaal = blad.tabellen.some((p) => p.start.rij === t.rij && p.start.kolom === t.kolom && p.totaal)
-      ? 1
-      : 0;
-    rijen = Math.max(rijen, t.rij + t.rijen - 1 + totaal);
-    kolommen = Math.max(kolommen, t.kolom + t.kolommen - 1);
-  }
   return {
     soort: "afdruk",
     cellen: 0,
     blad: blad.naam,
-    modus,
-    gebied: rechthoekBereik({ rij: 1, kolom: 1, rijen, kolommen }),
+    modus: afdrukModus(opties.kan, opties.gebied),
+    gebied: rechthoekBereik(afdrukBereik(blad, a, opties.tabellen)),
     ...(a.titelRijen ? { titelRijen: `$${a.titelRijen.van}:$${a.titelRijen.tot}` } : {}),
     richting: a.richting === "liggend" ? "Landscape" : "Portrait",
     marges: a.marges,

@@ -33,7 +33,7 @@
  * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen), before the graft.
  */
 import ExcelJS from "exceljs";
-import { afdrukVoor, zetAfdrukXlsx } from "./afdruk";
+import { afdrukBereik, afdrukVoor, zetAfdrukXlsx } from "./afdruk";
 import { absoluteVerwijzing, bladVerwijzing, kolomLetters, type Positie } from "./a1";
 import { NOTATIE } from "./indeling";
 import {
@@ -600,7 +600,16 @@ class Schrijver {
     for (const inv of plan.invoercellen) this.invoerCel(ws, inv);
     for (const werk of tabelWerk) if (werk) this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
     zetBreedtes(ws, plan, bestond, this.tabellen);
-    zetAfdrukXlsx(ws, afdrukVoor(plan), !bestond);
+    const afdruk = afdrukVoor(plan);
+    const geschreven = [...this.tabellen.values()]
+      .filter((g) => g.blad === ws.name)
+      .map((g) => ({
+        rij: g.start.rij,
+        kolom: g.start.kolom,
+        rijen: 1 + g.aantalRijen,
+        kolommen: g.kolommen.length,
+      }));
+    zetAfdrukXlsx(ws, afdruk, { nieuw: !bestond, bereik: afdrukBereik(plan, afdruk, geschreven) });
     const vormen = new Map<string, GeschrevenVorm>();
     for (const t of plan.tabellen) {
       const g = this.tabellen.get(t.naam);

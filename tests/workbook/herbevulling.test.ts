@@ -195,6 +195,38 @@ describe("a column of the user's own inside an Opgave table", () => {
     expect(tn.getCell(`G${r}`).fill).toMatchObject({ fgColor: { argb: "FFFFF2CC" } }); // an input cell: Opgave's
   });
 
+  test("print settings, as the Office.js writer keeps them: the user's print area and page setup stay; Opgave's print area follows the table", async () => {
+    const wb = await lees(eerste);
+    const t = blad(wb, "Taakstelling");
+    expect(t.pageSetup.printArea).toBe("A1:P27");
+    const tm = tabelModel(t, "Opgave_Taakstelling");
+    tm.columns.push({ name: "Notitie" });
+    zetRef(tm, "A7:Q27");
+    t.getCell("Q7").value = "Notitie";
+    // A sheet with a print area: its page setup is the user's (here: portrait, a wider left margin).
+    t.pageSetup.orientation = "portrait";
+    const marges = t.pageSetup.margins;
+    if (!marges) throw new Error("geen marges");
+    t.pageSetup.margins = { ...marges, left: 1.2 };
+    const k = blad(wb, "Kosten");
+    k.pageSetup.printArea = "A16:H32"; // the user's own print area: everything stays
+    k.pageSetup.orientation = "portrait";
+    k.headerFooter = { ...k.headerFooter, oddFooter: "Concept" };
+    const { data } = await schrijfXlsx(utrecht, await bewaar(wb));
+    const na = await lees(data);
+    const tn = blad(na, "Taakstelling");
+    expect(tn.pageSetup.printArea).toBe("A1:Q27");
+    expect(tn.pageSetup.printTitlesRow).toBe("7:7");
+    expect(tn.pageSetup.orientation).toBe("portrait");
+    expect(tn.pageSetup.margins?.left).toBe(1.2);
+    const kn = blad(na, "Kosten");
+    expect(kn.pageSetup.printArea).toBe("A16:H32");
+    expect(kn.pageSetup.orientation).toBe("portrait");
+    expect(kn.headerFooter.oddFooter).toBe("Concept");
+    // Where the user did nothing: Opgave's, as a first fill has it.
+    expect(blad(na, "Opvang").pageSetup).toMatchObject({ printArea: "A1:J16", orientation: "landscape" });
+  });
+
   test("a table of the previous layout with a column appended by the user: Opgave's new columns come after it", async () => {
     // The previous version's table: A7:K27, up to Toelichting; the user appended "Notitie" in L.
     const wb = await lees(eerste);

@@ -8,7 +8,8 @@
 import { afdrukVoor } from "../../src/workbook/afdruk";
 import { planGemeente } from "../../src/workbook/bouwPlan";
 import { OPMAAK_KLEUREN } from "../../src/workbook/invoercontrole";
-import { isEigenAfdrukGebied, kopDeel } from "../../src/workbook/officeAfdruk";
+import { isEigenAfdrukGebied } from "../../src/workbook/afdruk";
+import { kopDeel } from "../../src/workbook/officeAfdruk";
 import { schrijfNaarExcel } from "../../src/workbook/officeWriter";
 import type { WerkboekPlan } from "../../src/workbook/plan";
 import { engine } from "../domain/helpers";
