@@ -382,6 +382,25 @@ export function afdrukVoor(blad: BladPlan): AfdrukInstelling {
  */
 export type AfdrukModus = "volledig" | "gebied" | "geen";
 
+/** The margins as both hosts take them (in inches: the .xlsx file, `setPrintMargins("Inches", …)`). */
+export function margesInInch(m: Marges): {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
+} {
+  return {
+    left: m.links,
+    right: m.rechts,
+    top: m.boven,
+    bottom: m.onder,
+    header: m.koptekst,
+    footer: m.voettekst,
+  };
+}
+
 /** A print area Opgave set: one rectangle that starts at A1 ("Blad!$A$1:$M$27", "A1:M27"). */
 export function isEigenAfdrukGebied(adres: string): boolean {
   const gebieden = adres.split(/,|&&/);
@@ -477,7 +496,6 @@ export function zetAfdrukXlsx(
 
 /** Paper, orientation, fit, margins, header and footer. */
 function zetPaginaXlsx(ws: ExcelJS.Worksheet, a: AfdrukInstelling): void {
-  const m = a.marges;
   Object.assign(ws.pageSetup, {
     paperSize: 9,
     orientation: a.richting === "liggend" ? "landscape" : "portrait",
@@ -485,14 +503,7 @@ function zetPaginaXlsx(ws: ExcelJS.Worksheet, a: AfdrukInstelling): void {
     fitToWidth: a.paginasBreed,
     fitToHeight: a.paginasHoog,
     horizontalCentered: true,
-    margins: {
-      left: m.links,
-      right: m.rechts,
-      top: m.boven,
-      bottom: m.onder,
-      header: m.koptekst,
-      footer: m.voettekst,
-    },
+    margins: margesInInch(a.marges),
   });
   ws.headerFooter = { ...ws.headerFooter, oddHeader: a.koptekst, oddFooter: a.voettekst };
 }

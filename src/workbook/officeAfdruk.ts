@@ -16,7 +16,14 @@
  * verticalAlignment: 1.1) and RangeFormat.autofitRows (1.2) always.
  */
 import { overlapt, rechthoekBereik, type Rechthoek } from "./a1";
-import { afdrukBereik, afdrukModus, afdrukVoor, type AfdrukInstelling, type AfdrukModus } from "./afdruk";
+import {
+  afdrukBereik,
+  afdrukModus,
+  afdrukVoor,
+  margesInInch,
+  type AfdrukInstelling,
+  type AfdrukModus,
+} from "./afdruk";
 import type { BladPlan } from "./plan";
 
 /** Worksheet.pageLayout and horizontalPageBreaks. */
@@ -105,15 +112,7 @@ export function zetAfdruk(ws: Excel.Worksheet, t: AfdrukTaak): void {
   // Both: Excel leaves "fit to width" unset when only one is given (office-js issue 1860); 0 tall = automatic.
   p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   p.centerHorizontally = true;
-  const m = t.marges;
-  p.setPrintMargins("Inches", {
-    left: m.links,
-    right: m.rechts,
-    top: m.boven,
-    bottom: m.onder,
-    header: m.koptekst,
-    footer: m.voettekst,
-  });
+  p.setPrintMargins("Inches", margesInInch(t.marges));
   const kv = p.headersFooters.defaultForAllPages;
   kv.leftHeader = kopDeel(t.koptekst, "L");
   kv.centerHeader = kopDeel(t.koptekst, "C");
