@@ -305,6 +305,17 @@ function invoerNotatie(had: string | undefined, eigen: string | undefined): stri
   return had === NOTATIE.tekst && eigen !== NOTATIE.tekst ? (eigen ?? NOTATIE.algemeen) : had;
 }
 
+/** A block cell's number format on a refill (`hervulNotatie`); undefined: leave it as it is. */
+function hervulBlokNotatie(had: string | undefined, eigen: string | undefined): string | undefined {
+  const notatie = hervulNotatie(had, eigen ?? NOTATIE.algemeen);
+  return notatie === NOTATIE.algemeen && eigen === undefined ? undefined : notatie;
+}
+
+/** A heading's font: bold, a sheet's title 14 pt; on a refill over the font it has (a size or colour the user chose). */
+function kopLetter(had: Partial<ExcelJS.Font> | undefined, titel: boolean): Partial<ExcelJS.Font> {
+  return { ...had, bold: true, ...(titel && had?.size === undefined ? { size: 14 } : {}) };
+}
+
 function markeerInvoer(cel: ExcelJS.Cell): void {
   cel.fill = { type: "pattern", pattern: "solid", fgColor: { argb: INVOER_KLEUR } };
 }
@@ -591,8 +602,10 @@ class Schrijver {
         rij.forEach((c, j) => {
           const cel = ws.getCell(b.start.rij + i, b.start.kolom + j);
           cel.value = celNaarExcel(c);
-          zetNotatie(cel, blokNotatie(b, i, j));
-          if (b.kop && i === 0) cel.font = b.start.rij === 1 ? { bold: true, size: 14 } : { bold: true };
+          // On a refill, as the Office.js writer: the number format and font the cell has stay.
+          const notatie = blokNotatie(b, i, j);
+          zetNotatie(cel, bestond ? hervulBlokNotatie(cel.numFmt, notatie) : notatie);
+          if (b.kop && i === 0) cel.font = kopLetter(bestond ? cel.font : undefined, b.start.rij === 1);
         }),
       );
     }

@@ -363,6 +363,23 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     );
   });
 
+  test("a heading and a figure outside the tables keep the font and number format the user gave them", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const o = blad(wb, "Overzicht");
+    expect([celWaarde(o.getCell("A5")), o.getCell("B5").numFmt]).toEqual(["Inwoners 1-1-2024", "#,##0"]);
+    // A style object of its own (exceljs shares one between the cells of a style).
+    const titel = o.getCell("A1");
+    titel.style = { ...titel.style, font: { ...titel.font, size: 20, color: { argb: "FFC00000" } } };
+    o.getCell("B5").style = { ...o.getCell("B5").style, numFmt: "#,##0.0" };
+    const na = blad(await lees((await schrijfXlsx(utrecht, await bewaar(wb))).data), "Overzicht");
+    expect(na.getCell("A1").font).toMatchObject({ bold: true, size: 20, color: { argb: "FFC00000" } });
+    expect(na.getCell("B5").numFmt).toBe("#,##0.0");
+    expect(na.getCell("B5").value).toBe(o.getCell("B5").value);
+    // Where the user did nothing: Opgave's.
+    expect(na.getCell("B6").numFmt).toBe("#,##0");
+    expect(blad(na.workbook, "Taakstelling").getCell("A1").font).toMatchObject({ bold: true, size: 14 });
+  });
+
   test("the part-by-part comparison names each kind it would find missing (old file against a fresh one)", async () => {
     const leeg = (await schrijfXlsx(utrecht)).data;
     expect(await verliesNaSchrijven(oud, leeg)).toEqual([
