@@ -16,7 +16,8 @@
  *   tables) is mapped into the original styles.xml, appending what it lacks (fonts, fills, borders, custom number
  *   formats, cellXfs, dxfs) and reusing an entry with the same XML text, so repeated refills do not grow it;
  * - the parts hanging off the sheet (tables, drawing with charts and images, comments with their VML) are copied
- *   under free part names; table ids are renumbered to ids the workbook does not use; the parts that hung off
+ *   under free part names; table ids are renumbered to ids the workbook does not use, and a table gets back the
+ *   filter conditions its old part had (./xlsxOnderdelen `metFilters`: exceljs keeps none); the parts that hung off
  *   the old sheet and nothing else (its tables, drawing, comments, …) are removed;
  * - workbook.xml: Opgave's defined names come from `nieuw`, every other name stays verbatim; the workbook is
  *   marked for a full recalculation and calcChain.xml goes (the formulas of Opgave's sheets changed).
@@ -33,10 +34,13 @@ import {
   bereikbaar,
   bladPaden,
   LEGE_RELS,
+  metFilters,
   pad,
   relatieGraaf,
   relaties,
   relsPad,
+  tabelFilters,
+  tabelNaam,
   voegOverrideToe,
   voegRelToe,
   vrijeRid,
@@ -706,6 +710,8 @@ class Ent {
   /** Part of `nieuw` → its name in the output. */
   private readonly gekopieerd = new Map<string, string>();
   private readonly tabelIds = new Set<number>();
+  /** The filter conditions of the old Opgave sheets' tables, by table name (`tabelFilters`). */
+  private readonly oudeFilters = new Map<string, Map<string, string>>();
   types = "";
   private nieuweTypes = "";
   private nieuweTypen: ReadonlyMap<string, string> = new Map();
@@ -719,6 +725,8 @@ class Ent {
   /** Marks the old Opgave sheets' own parts (and calcChain) for removal; collects taken names and table ids. */
   async bereid(eigenPaden: readonly string[]): Promise<void> {
     this.types = (await tekst(this.oud, "[Content_Types].xml")) ?? "";
+    // The original's content types, before the old sheets' parts are taken out of them.
+    const typen = overrideTypen(this.types);
     this.nieuweTypes = (await tekst(this.nieuw, "[Content_Types].xml")) ?? "";
     const calcChain = await werkboekDeel(this.oud, "calcChain");
     const weg = [...oudeDelen(await relatieGraaf(this.oud), eigenPaden), ...(calcChain ? [calcChain] : [])];
@@ -728,11 +736,16 @@ class Ent {
       this.types = verwijderOverride(this.types, d);
     }
     this.nieuweTypen = overrideTypen(this.nieuweTypes);
-    const typen = overrideTypen(this.types);
     for (const naam of Object.keys(this.oud.files)) {
       if (!this.weg.has(naam)) this.bezet.add(naam.toLowerCase());
-      if (this.weg.has(naam) || typeVan(typen, naam) !== CT_TABEL) continue;
-      const id = attribuut(wortel((await tekst(this.oud, naam)) ?? ""), "id");
+      if (typeVan(typen, naam) !== CT_TABEL) continue;
+      const xml = (await tekst(this.oud, naam)) ?? "";
+      if (this.weg.has(naam)) {
+        const tabel = tabelNaam(xml);
+        if (tabel !== undefined) this.oudeFilters.set(tabel, tabelFilters(xml));
+        continue;
+      }
+      const id = attribuut(wortel(xml), "id");
       if (id !== undefined) this.tabelIds.add(Number(id));
     }
   }
@@ -788,12 +801,19 @@ class Ent {
     return doel;
   }
 
-  /** A table of `nieuw` with an id the workbook does not use and its dxf indexes mapped. */
+  /**
+   * A table of `nieuw` with an id the workbook does not use, its dxf indexes mapped and the filter conditions the old
+   * table of that name had (exceljs does not keep them).
+   */
   private tabel(xml: string): string {
     let id = 1;
     while (this.tabelIds.has(id)) id++;
     this.tabelIds.add(id);
-    const uit = xml.replace(wortel(xml), (w) => zetAttribuut(w, "id", String(id)));
+    const filters = this.oudeFilters.get(tabelNaam(xml) ?? "");
+    const uit = metFilters(
+      xml.replace(wortel(xml), (w) => zetAttribuut(w, "id", String(id))),
+      filters ?? new Map(),
+    );
     return uit.replace(
       /\s(dataDxfId|headerRowDxfId|totalsRowDxfId|headerRowBorderDxfId|tableBorderDxfId|totalsRowBorderDxfId)="(\d+)"/g,
       (_, naam: string, k: string) => ` ${naam}="${this.stijlen.dxf(Number(k))}"`,

@@ -525,6 +525,82 @@ function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
   if (/<sheetProtection\b[^>]*\bsheet="(1|true)"/.test(xml)) uit.set(`bladbeveiliging op blad ${blad}`, "");
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Table filters
+
+/*
+ * The filter a user set on an Excel table (`<autoFilter>` of a table part: a `<filterColumn>` with a condition —
+ * values to show, a custom or top-10 condition, a colour), by column header. exceljs keeps a table's filter buttons
+ * but not its conditions: a refill's graft (./xlsxEnten) puts them back on Opgave's rewritten tables, each under the
+ * column with the same header (never by position), and the check after writing names one that is gone. The
+ * Office.js path keeps the table object and so its filter.
+ */
+
+/** A `<filterColumn>` element, empty (a button flag only) or with its condition. */
+const FILTER_KOLOM = /<filterColumn\b[^>]*?(?:\/>|>[\s\S]*?<\/filterColumn>)/g;
+const AUTO_FILTER = /<autoFilter\b([^>]*?)(?:\/>|>([\s\S]*?)<\/autoFilter>)/;
+
+/** The headers of a table part's columns, in order. */
+function tabelKoppen(xml: string): string[] {
+  return [...xml.matchAll(/<tableColumn\b[^>]*>/g)].map((m) => attribuut(m[0], "name") ?? "");
+}
+
+/** The table's name (`name` on its root). */
+export function tabelNaam(xml: string): string | undefined {
+  const wortel = /<table\b[^>]*>/.exec(xml)?.[0];
+  return wortel ? attribuut(wortel, "name") : undefined;
+}
+
+/** The conditions of a table part's filter, by column header: each `<filterColumn>` that holds one. */
+export function tabelFilters(xml: string): Map<string, string> {
+  const uit = new Map<string, string>();
+  const inhoud = AUTO_FILTER.exec(xml)?.[2];
+  if (!inhoud) return uit;
+  const kop = tabelKoppen(xml);
+  for (const [element] of inhoud.matchAll(FILTER_KOLOM)) {
+    if (element.endsWith("/>")) continue;
+    const naam = kop[Number(attribuut(element, "colId"))];
+    if (naam !== undefined) uit.set(naam, element);
+  }
+  return uit;
+}
+
+/** A `<filterColumn>` element as it would stand under column `j` (0-based). */
+function onderKolom(element: string, j: number): string {
+  return element.replace(/^<filterColumn\b[^>]*?(?=\/?>)/, (tag) =>
+    /\scolId="[^"]*"/.test(tag) ? tag.replace(/(\scolId=")[^"]*"/, `$1${j}"`) : `${tag} colId="${j}"`,
+  );
+}
+
+/**
+ * A table part (as exceljs wrote it) with the conditions `filters` (`tabelFilters` of the old part) on the columns
+ * with the same headers; a condition whose header the table no longer has is left out. Unchanged without conditions.
+ */
+export function metFilters(xml: string, filters: ReadonlyMap<string, string>): string {
+  if (filters.size === 0) return xml;
+  const af = AUTO_FILTER.exec(xml);
+  if (!af) return xml;
+  const kop = tabelKoppen(xml);
+  const perKolom = new Map<number, string>();
+  for (const [element] of (af[2] ?? "").matchAll(FILTER_KOLOM))
+    perKolom.set(Number(attribuut(element, "colId")), element);
+  for (const [naam, element] of filters) {
+    const j = kop.indexOf(naam);
+    if (j >= 0) perKolom.set(j, onderKolom(element, j));
+  }
+  const kolommen = [...perKolom].sort(([a], [b]) => a - b).map(([, element]) => element);
+  return xml.replace(AUTO_FILTER, () => `<autoFilter${af[1] ?? ""}>${kolommen.join("")}</autoFilter>`);
+}
+
+/** Each table's filter conditions: "filter op tabel Opgave_Taakstelling, kolom "Periode"" (its place not counted). */
+async function filtersVanTabellen(zip: JSZip, uit: Onderdelen): Promise<void> {
+  for (const n of Object.keys(zip.files).filter((x) => /^xl\/tables\/[^/]+\.xml$/.test(x))) {
+    const xml = (await zip.file(n)?.async("string")) ?? "";
+    for (const [kop, element] of tabelFilters(xml))
+      uit.set(`filter op tabel ${tabelNaam(xml) ?? n}, kolom "${kop}"`, onderKolom(element, 0));
+  }
+}
+
 /** External workbook links: "externe koppeling [1] (Blad1.xlsx)" in the order of workbook.xml. */
 async function externeKoppelingen(zip: JSZip, uit: Onderdelen): Promise<void> {
   const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
@@ -617,13 +693,14 @@ async function onderdelenVan(
     for (const [naam, v] of validaties) gevalideerd.set(naam, v);
   }
   await externeKoppelingen(zip, onderdelen);
+  await filtersVanTabellen(zip, onderdelen);
   return { onderdelen, validaties: gevalideerd };
 }
 
 /**
  * What the old workbook holds that the new one (as written) does not: notes, data validations (also the x14 ones
- * in extLst), conditional formats, other extLst extensions of a sheet, sheet and workbook protection, external
- * workbook links, and parts exceljs does not write (connections, query tables, the data model, customXml, custom
+ * in extLst), conditional formats, other extLst extensions of a sheet, sheet and workbook protection, a table's
+ * filter conditions, external workbook links, and parts exceljs does not write (connections, query tables, the data model, customXml, custom
  * document properties, web extensions). Each by name ("notitie op Taakstelling!F9", "externe koppeling [1] (Blad1.xlsx)"), in Dutch.
  */
 export async function verliesNaSchrijven(

@@ -17,7 +17,11 @@ import {
   GRAFIEK_PREFIX,
   grafiekXml,
   leesNotities,
+  metFilters,
+  tabelFilters,
+  tabelNaam,
   verliesBijHerschrijven,
+  verliesNaSchrijven,
 } from "../../src/workbook/xlsxOnderdelen";
 import Zip from "../../src/workbook/zip";
 import { engine } from "../domain/helpers";
@@ -433,6 +437,59 @@ describe("a refill grafts Opgave's sheets into the original file", () => {
     await welgevormd(tweede.data);
     const gevuldOp = celWaarde(blad(await lees(tweede.data), "Bron").getCell("B9")) as number;
     expect(isoUitExcel(gevuldOp)).toBe(new Date(TEST_BRON.gemaakt).toISOString());
+  });
+});
+
+describe("a filter the user set on an Opgave table", () => {
+  const PERIODE =
+    '<filterColumn colId="0"><filters><filter val="2024-I"/><filter val="2024-II"/></filters></filterColumn>';
+
+  /** The Taakstelling table part of a package, by its name. */
+  async function taakTabel(zip: JSZip): Promise<string> {
+    for (const naam of Object.keys(zip.files).filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))) {
+      const xml = await tekst(zip, naam);
+      if (tabelNaam(xml) === "Opgave_Taakstelling") return naam;
+    }
+    throw new Error("geen tabel Opgave_Taakstelling");
+  }
+
+  test("stays after a refill, under the column with the same header; without it the check after writing names it", async () => {
+    const eerste = (await schrijfXlsx(utrecht)).data;
+    const zip = await JSZip.loadAsync(eerste);
+    const pad = await taakTabel(zip);
+    await wijzig(zip, pad, (xml) =>
+      xml.replace(/(<autoFilter\b[^>]*?)(?:\/>|>[\s\S]*?<\/autoFilter>)/, `$1>${PERIODE}</autoFilter>`),
+    );
+    const oud = await zip.generateAsync({ type: "uint8array" });
+    expect(tabelFilters(await tekst(zip, pad))).toEqual(new Map([["Periode", PERIODE]]));
+
+    const { data, rapport } = await schrijfXlsx(later, oud);
+    expect(rapport.verloren).toEqual([]);
+    const na = await JSZip.loadAsync(data);
+    expect(tabelFilters(await tekst(na, await taakTabel(na)))).toEqual(new Map([["Periode", PERIODE]]));
+    expect(XMLValidator.validate(await tekst(na, await taakTabel(na)))).toBe(true);
+    expect(await verliesNaSchrijven(oud, data)).toEqual([]);
+    // A file without it (a fresh fill): the filter is named as lost.
+    expect(await verliesNaSchrijven(oud, eerste)).toEqual([
+      'filter op tabel Opgave_Taakstelling, kolom "Periode"',
+    ]);
+  });
+
+  test("metFilters: by header, not by place; a header the table lost takes its condition with it", () => {
+    const tabel = (koppen: string[], filter: string) =>
+      `<table xmlns="${MAIN}" id="1" name="T" displayName="T" ref="A1:C9"><autoFilter ref="A1:C9">${filter}</autoFilter>` +
+      `<tableColumns count="${koppen.length}">${koppen.map((k, i) => `<tableColumn id="${i + 1}" name="${k}"/>`).join("")}</tableColumns></table>`;
+    const oud = tabel(
+      ["Periode", "Gehuisvest", "Oud"],
+      `${PERIODE}<filterColumn colId="2"><customFilters><customFilter operator="greaterThan" val="5"/></customFilters></filterColumn>`,
+    );
+    const filters = tabelFilters(oud);
+    expect([...filters.keys()]).toEqual(["Periode", "Oud"]);
+    const nieuw = tabel(["Nr", "Periode", "Gehuisvest"], '<filterColumn colId="2" hiddenButton="1"/>');
+    expect(metFilters(nieuw, filters)).toContain(
+      '<autoFilter ref="A1:C9"><filterColumn colId="1"><filters><filter val="2024-I"/><filter val="2024-II"/></filters></filterColumn><filterColumn colId="2" hiddenButton="1"/></autoFilter>',
+    );
+    expect(metFilters(nieuw, new Map())).toBe(nieuw);
   });
 });
 
