@@ -17,7 +17,8 @@
  *   formats, cellXfs, dxfs) and reusing an entry with the same XML text, so repeated refills do not grow it;
  * - the parts hanging off the sheet (tables, drawing with charts and images, comments with their VML) are copied
  *   under free part names; table ids are renumbered to ids the workbook does not use, and a table gets back the
- *   filter conditions its old part had (./xlsxOnderdelen `metFilters`: exceljs keeps none); the parts that hung off
+ *   filter conditions and style its old part had (./xlsxOnderdelen `metFilters`, `metStijl`: exceljs keeps no
+ *   condition, and Opgave's writer sets its own style); the parts that hung off
  *   the old sheet and nothing else (its tables, drawing, comments, …) are removed;
  * - workbook.xml: Opgave's defined names come from `nieuw`, every other name stays verbatim; the workbook is
  *   marked for a full recalculation and calcChain.xml goes (the formulas of Opgave's sheets changed).
@@ -35,12 +36,14 @@ import {
   bladPaden,
   LEGE_RELS,
   metFilters,
+  metStijl,
   pad,
   relatieGraaf,
   relaties,
   relsPad,
   tabelFilters,
   tabelNaam,
+  tabelStijl,
   voegOverrideToe,
   voegRelToe,
   vrijeRid,
@@ -710,8 +713,8 @@ class Ent {
   /** Part of `nieuw` → its name in the output. */
   private readonly gekopieerd = new Map<string, string>();
   private readonly tabelIds = new Set<number>();
-  /** The filter conditions of the old Opgave sheets' tables, by table name (`tabelFilters`). */
-  private readonly oudeFilters = new Map<string, Map<string, string>>();
+  /** The filter conditions and style of the old Opgave sheets' tables, by table name (`tabelFilters`, `tabelStijl`). */
+  private readonly oudeTabellen = new Map<string, { filters: Map<string, string>; stijl?: string }>();
   types = "";
   private nieuweTypes = "";
   private nieuweTypen: ReadonlyMap<string, string> = new Map();
@@ -742,7 +745,9 @@ class Ent {
       const xml = (await tekst(this.oud, naam)) ?? "";
       if (this.weg.has(naam)) {
         const tabel = tabelNaam(xml);
-        if (tabel !== undefined) this.oudeFilters.set(tabel, tabelFilters(xml));
+        const stijl = tabelStijl(xml);
+        if (tabel !== undefined)
+          this.oudeTabellen.set(tabel, { filters: tabelFilters(xml), ...(stijl ? { stijl } : {}) });
         continue;
       }
       const id = attribuut(wortel(xml), "id");
@@ -802,18 +807,16 @@ class Ent {
   }
 
   /**
-   * A table of `nieuw` with an id the workbook does not use, its dxf indexes mapped and the filter conditions the old
-   * table of that name had (exceljs does not keep them).
+   * A table of `nieuw` with an id the workbook does not use, its dxf indexes mapped, and the filter conditions and
+   * style the old table of that name had (exceljs does not keep the one, Opgave's writer sets its own other).
    */
   private tabel(xml: string): string {
     let id = 1;
     while (this.tabelIds.has(id)) id++;
     this.tabelIds.add(id);
-    const filters = this.oudeFilters.get(tabelNaam(xml) ?? "");
-    const uit = metFilters(
-      xml.replace(wortel(xml), (w) => zetAttribuut(w, "id", String(id))),
-      filters ?? new Map(),
-    );
+    const oud = this.oudeTabellen.get(tabelNaam(xml) ?? "");
+    let uit = xml.replace(wortel(xml), (w) => zetAttribuut(w, "id", String(id)));
+    if (oud) uit = metFilters(oud.stijl ? metStijl(uit, oud.stijl) : uit, oud.filters);
     return uit.replace(
       /\s(dataDxfId|headerRowDxfId|totalsRowDxfId|headerRowBorderDxfId|tableBorderDxfId|totalsRowBorderDxfId)="(\d+)"/g,
       (_, naam: string, k: string) => ` ${naam}="${this.stijlen.dxf(Number(k))}"`,

@@ -526,14 +526,15 @@ function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Table filters
+// Table filters and styles
 
 /*
  * The filter a user set on an Excel table (`<autoFilter>` of a table part: a `<filterColumn>` with a condition —
- * values to show, a custom or top-10 condition, a colour), by column header. exceljs keeps a table's filter buttons
- * but not its conditions: a refill's graft (./xlsxEnten) puts them back on Opgave's rewritten tables, each under the
- * column with the same header (never by position), and the check after writing names one that is gone. The
- * Office.js path keeps the table object and so its filter.
+ * values to show, a custom or top-10 condition, a colour), by column header, and the table's style (name, banded
+ * rows and columns, first and last column). exceljs keeps a table's filter buttons but not its conditions, and
+ * Opgave's writer gives its tables its own style: a refill's graft (./xlsxEnten) puts both back on Opgave's
+ * rewritten tables, a condition under the column with the same header (never by position), and the check after
+ * writing names one that is gone. The Office.js path keeps the table object and so its filter and style.
  */
 
 /** A `<filterColumn>` element, empty (a button flag only) or with its condition. */
@@ -592,12 +593,37 @@ export function metFilters(xml: string, filters: ReadonlyMap<string, string>): s
   return xml.replace(AUTO_FILTER, () => `<autoFilter${af[1] ?? ""}>${kolommen.join("")}</autoFilter>`);
 }
 
-/** Each table's filter conditions: "filter op tabel Opgave_Taakstelling, kolom "Periode"" (its place not counted). */
-async function filtersVanTabellen(zip: JSZip, uit: Onderdelen): Promise<void> {
+const TABEL_STIJL = /<tableStyleInfo\b[^>]*>/;
+
+/** A table part's style (`<tableStyleInfo>`), undefined when it has none. */
+export function tabelStijl(xml: string): string | undefined {
+  return TABEL_STIJL.exec(xml)?.[0];
+}
+
+/** A table part with the style `stijl` (`tabelStijl` of the old part) in place of its own. */
+export function metStijl(xml: string, stijl: string): string {
+  return TABEL_STIJL.test(xml) ? xml.replace(TABEL_STIJL, () => stijl) : xml;
+}
+
+/** A table style as it looks: its name and which of its bands and columns show (however the flags are written). */
+function stijlBeeld(tag: string): string {
+  const aan = (naam: string) => (/^(1|true)$/.test(attribuut(tag, naam) ?? "") ? 1 : 0);
+  const vlaggen = ["showFirstColumn", "showLastColumn", "showRowStripes", "showColumnStripes"].map(aan);
+  return `${attribuut(tag, "name") ?? ""}|${vlaggen.join("")}`;
+}
+
+/**
+ * Each table's filter conditions ("filter op tabel Opgave_Taakstelling, kolom "Periode"", its place not counted)
+ * and style ("tabelstijl van tabel Opgave_Taakstelling").
+ */
+async function tabelInstellingen(zip: JSZip, uit: Onderdelen): Promise<void> {
   for (const n of Object.keys(zip.files).filter((x) => /^xl\/tables\/[^/]+\.xml$/.test(x))) {
     const xml = (await zip.file(n)?.async("string")) ?? "";
+    const naam = tabelNaam(xml) ?? n;
     for (const [kop, element] of tabelFilters(xml))
-      uit.set(`filter op tabel ${tabelNaam(xml) ?? n}, kolom "${kop}"`, onderKolom(element, 0));
+      uit.set(`filter op tabel ${naam}, kolom "${kop}"`, onderKolom(element, 0));
+    const stijl = tabelStijl(xml);
+    if (stijl) uit.set(`tabelstijl van tabel ${naam}`, stijlBeeld(stijl));
   }
 }
 
@@ -693,14 +719,14 @@ async function onderdelenVan(
     for (const [naam, v] of validaties) gevalideerd.set(naam, v);
   }
   await externeKoppelingen(zip, onderdelen);
-  await filtersVanTabellen(zip, onderdelen);
+  await tabelInstellingen(zip, onderdelen);
   return { onderdelen, validaties: gevalideerd };
 }
 
 /**
  * What the old workbook holds that the new one (as written) does not: notes, data validations (also the x14 ones
  * in extLst), conditional formats, other extLst extensions of a sheet, sheet and workbook protection, a table's
- * filter conditions, external workbook links, and parts exceljs does not write (connections, query tables, the data model, customXml, custom
+ * filter conditions and style, external workbook links, and parts exceljs does not write (connections, query tables, the data model, customXml, custom
  * document properties, web extensions). Each by name ("notitie op Taakstelling!F9", "externe koppeling [1] (Blad1.xlsx)"), in Dutch.
  */
 export async function verliesNaSchrijven(

@@ -20,6 +20,7 @@ import {
   metFilters,
   tabelFilters,
   tabelNaam,
+  tabelStijl,
   verliesBijHerschrijven,
   verliesNaSchrijven,
 } from "../../src/workbook/xlsxOnderdelen";
@@ -440,7 +441,7 @@ describe("a refill grafts Opgave's sheets into the original file", () => {
   });
 });
 
-describe("a filter the user set on an Opgave table", () => {
+describe("a filter and a style the user set on an Opgave table", () => {
   const PERIODE =
     '<filterColumn colId="0"><filters><filter val="2024-I"/><filter val="2024-II"/></filters></filterColumn>';
 
@@ -473,6 +474,27 @@ describe("a filter the user set on an Opgave table", () => {
     expect(await verliesNaSchrijven(oud, eerste)).toEqual([
       'filter op tabel Opgave_Taakstelling, kolom "Periode"',
     ]);
+  });
+
+  test("the table's style the user chose stays after a refill; without it the check after writing names it", async () => {
+    const eerste = (await schrijfXlsx(utrecht)).data;
+    const zip = await JSZip.loadAsync(eerste);
+    const pad = await taakTabel(zip);
+    const eigen =
+      '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="1" showLastColumn="0" showRowStripes="0" showColumnStripes="1"/>';
+    expect(tabelStijl(await tekst(zip, pad))).toMatch(/name="TableStyleLight9"/);
+    await wijzig(zip, pad, (xml) => xml.replace(/<tableStyleInfo\b[^>]*>/, eigen));
+    const oud = await zip.generateAsync({ type: "uint8array" });
+    const { data, rapport } = await schrijfXlsx(later, oud);
+    expect(rapport.verloren).toEqual([]);
+    const na = await JSZip.loadAsync(data);
+    expect(tabelStijl(await tekst(na, await taakTabel(na)))).toBe(eigen);
+    expect(await verliesNaSchrijven(oud, eerste)).toEqual(["tabelstijl van tabel Opgave_Taakstelling"]);
+    // The same style with its flags written otherwise (true/false, as LibreOffice might): not a loss.
+    await wijzig(zip, pad, (xml) =>
+      xml.replace(eigen, eigen.replace(/="1"/g, '="true"').replace(/="0"/g, '="false"')),
+    );
+    expect(await verliesNaSchrijven(await zip.generateAsync({ type: "uint8array" }), data)).toEqual([]);
   });
 
   test("metFilters: by header, not by place; a header the table lost takes its condition with it", () => {
