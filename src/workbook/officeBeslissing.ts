@@ -67,6 +67,7 @@ import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerp
 import { blokNotatie, isFormule } from "./plan";
 import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
 import {
+  blokkenOpHunPlaats,
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
@@ -1059,9 +1060,16 @@ function blokTaken(
   const taken: SchrijfTaak[] = [];
   const wijzigingen: Wijziging[] = [];
   const overgeslagen: string[] = [];
+  // A block whose rows the user moved (rows inserted or deleted), and those below it, are left as they are.
+  const oudVan = (blok: BlokPlan) => staat.blokken.get(planSleutel(blad.naam, blad.blokken.indexOf(blok)));
+  const opHunPlaats = blokkenOpHunPlaats(blad.naam, blad.blokken, (blok, i, j) => {
+    const w = alsWaarde(oudVan(blok)?.[i]?.[j]);
+    return isLeeg(w) ? null : w;
+  });
+  if (opHunPlaats.reden) overgeslagen.push(opHunPlaats.reden);
   blad.blokken.forEach((blok, b) => {
     const kolommen = Math.max(0, ...blok.cellen.map((r) => r.length));
-    if (blok.cellen.length === 0 || kolommen === 0) return;
+    if (blok.cellen.length === 0 || kolommen === 0 || !opHunPlaats.blokken.includes(blok)) return;
     const oud = staat.blokken.get(planSleutel(blad.naam, b));
     if (oud) {
       const was = (i: number, j: number): Waarde => {

@@ -392,6 +392,67 @@ function zoalsGetoond(w: Waarde, notatie: string | undefined): Waarde {
   return notatie === NOTATIE.datum ? datumNl(iso) : tijdstipNl(iso);
 }
 
+/** How far a block's rows are looked for above or below their place (rows the user inserted or deleted). */
+const MAX_VERSCHUIVING = 3;
+
+/**
+ * Whether a block's rows stand elsewhere now: the user inserted or deleted rows in it or above it, so its texts
+ * (labels; formulas and numbers change with the data) are found more often some rows up or down than in their
+ * place. Writing the block in place would then overwrite the user's rows: both writers leave it (`blokkenOpHunPlaats`).
+ * `was` reads the workbook within the block's own range. Returns the offset in rows, 0 when the block is in place
+ * (or nothing says otherwise: at least two texts must match elsewhere, and more than in place).
+ */
+export function blokVerschuiving(blok: BlokPlan, was: (i: number, j: number) => Waarde): number {
+  const teksten: { i: number; j: number; tekst: string }[] = [];
+  blok.cellen.forEach((rij, i) =>
+    rij.forEach((c, j) => {
+      if (typeof c === "string" && c.trim() !== "") teksten.push({ i, j, tekst: c });
+    }),
+  );
+  const treffers = (d: number) =>
+    teksten.filter(({ i, j, tekst }) => i + d >= 0 && i + d < blok.cellen.length && was(i + d, j) === tekst)
+      .length;
+  const opZijnPlaats = treffers(0);
+  let beste = 0;
+  let meeste = opZijnPlaats;
+  for (let d = -MAX_VERSCHUIVING; d <= MAX_VERSCHUIVING; d++) {
+    const n = d === 0 ? 0 : treffers(d);
+    if (n >= 2 && n > meeste) [beste, meeste] = [d, n];
+  }
+  return beste;
+}
+
+/**
+ * The blocks of a sheet a refill can write in place, in the plan's order, and the report line when it cannot write
+ * them all: from the first block whose rows stand elsewhere (`blokVerschuiving`, `was` reading the workbook at a
+ * block's cell), that block and every block below it stay as they are (what shifted it shifted them too; a block of
+ * one row cannot show it itself).
+ */
+export function blokkenOpHunPlaats(
+  blad: string,
+  blokken: readonly BlokPlan[],
+  was: (blok: BlokPlan, i: number, j: number) => Waarde,
+): { blokken: BlokPlan[]; reden?: string } {
+  let vanaf: { blok: BlokPlan; verschuiving: number } | undefined;
+  for (const blok of blokken) {
+    const verschuiving = blokVerschuiving(blok, (i, j) => was(blok, i, j));
+    if (verschuiving !== 0 && (!vanaf || blok.start.rij < vanaf.blok.start.rij))
+      vanaf = { blok, verschuiving };
+  }
+  if (!vanaf) return { blokken: [...blokken] };
+  const grens = vanaf.blok.start.rij;
+  const rijen = Math.abs(vanaf.verschuiving);
+  const richting = vanaf.verschuiving > 0 ? "lager" : "hoger";
+  return {
+    blokken: blokken.filter((b) => b.start.rij < grens),
+    reden:
+      `de cellen van Opgave vanaf ${blad}!${adres(vanaf.blok.start)} staan ${rijen} rij${rijen === 1 ? "" : "en"} ` +
+      `${richting} dan waar Opgave ze zette (rijen ingevoegd of verwijderd?): zij en die eronder zijn niet ` +
+      `bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug (of verplaats uw regels naar onder de cellen ` +
+      `van Opgave) en vul opnieuw`,
+  };
+}
+
 export function blokWijzigingen(
   blad: string,
   blok: BlokPlan,

@@ -40,6 +40,7 @@ import {
   blokNotatie,
   isFormule,
   type BladPlan,
+  type BlokPlan,
   type Cel,
   type Kolom,
   type TabelPlan,
@@ -48,6 +49,7 @@ import {
   type WerkboekPlan,
 } from "./plan";
 import {
+  blokkenOpHunPlaats,
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
@@ -588,16 +590,12 @@ class Schrijver {
     // Tables first: read and merge them before any plan cell is written.
     const tabelWerk = plan.tabellen.map((t) => this.bereidTabel(ws, t, eigen));
 
-    // Changed plan values in blocks, compared with the workbook as it was.
-    if (bestond) {
-      for (const b of plan.blokken) {
-        const was = (i: number, j: number) => celWaarde(ws.getCell(b.start.rij + i, b.start.kolom + j));
-        this.wijzigingen.push(...blokWijzigingen(plan.naam, b, was));
-      }
-    }
+    // Changed plan values in blocks, compared with the workbook as it was; a block whose rows the user moved
+    // (rows inserted or deleted) is left as it is.
+    const blokken = bestond ? this.blokkenOpHunPlaats(ws, plan) : plan.blokken;
     for (const werk of tabelWerk) if (werk) wisTabel(ws, werk);
 
-    for (const b of plan.blokken) {
+    for (const b of blokken) {
       b.cellen.forEach((rij, i) =>
         rij.forEach((c, j) => {
           const cel = ws.getCell(b.start.rij + i, b.start.kolom + j);
@@ -629,6 +627,16 @@ class Schrijver {
       if (g && g.blad === ws.name) vormen.set(t.naam, { ...g, rijen: g.aantalRijen });
     }
     pasInvoercontroleToe(ws, invoercontrole(plan, vormen), this.eigen);
+  }
+
+  /** The blocks of an existing sheet that can be written in place, their changes reported (else the reason). */
+  private blokkenOpHunPlaats(ws: ExcelJS.Worksheet, plan: BladPlan): readonly BlokPlan[] {
+    const was = (b: BlokPlan, i: number, j: number) =>
+      celWaarde(ws.getCell(b.start.rij + i, b.start.kolom + j));
+    const { blokken, reden } = blokkenOpHunPlaats(ws.name, plan.blokken, was);
+    if (reden) this.overgeslagen.push(reden);
+    for (const b of blokken) this.wijzigingen.push(...blokWijzigingen(ws.name, b, (i, j) => was(b, i, j)));
+    return blokken;
   }
 
   private invoerCel(ws: ExcelJS.Worksheet, inv: BladPlan["invoercellen"][number]): void {

@@ -24,6 +24,8 @@ import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef, TEST_BR
 const bron: BronInfo = TEST_BRON;
 
 const utrecht = planGemeente(engine, "Utrecht", bron);
+/** The same workbook a month later: Bron!B9 ("Gevuld op") differs. */
+const later = planGemeente(engine, "Utrecht", { ...bron, gemaakt: "2027-01-05T09:30:00Z" });
 
 function opvang(): Uitvoer & { uit: string[]; fout: string[] } {
   const uit: string[] = [];
@@ -378,6 +380,28 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     // Where the user did nothing: Opgave's.
     expect(na.getCell("B6").numFmt).toBe("#,##0");
     expect(blad(na.workbook, "Taakstelling").getCell("A1").font).toMatchObject({ bold: true, size: 14 });
+  });
+
+  test("a row the user inserted among Opgave's cells outside the tables: those cells stay, said in the report", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const o = blad(wb, "Overzicht");
+    expect(celWaarde(o.getCell("A6"))).toMatch(/^Taakstelling 20\d\d-I+ \(laatst bekend\)$/);
+    o.spliceRows(6, 0, ["Mijn regel", 42]);
+    const voor = o.getSheetValues().map((r) => JSON.stringify(r));
+    const { data, rapport } = await schrijfXlsx(later, await bewaar(wb));
+    expect(rapport.overgeslagen).toEqual([
+      "de cellen van Opgave vanaf Overzicht!A2 staan 1 rij lager dan waar Opgave ze zette (rijen ingevoegd of " +
+        "verwijderd?): zij en die eronder zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug " +
+        "(of verplaats uw regels naar onder de cellen van Opgave) en vul opnieuw",
+    ]);
+    expect(rapport.wijzigingen.filter((w) => w.plek.startsWith("Overzicht!"))).toEqual([]);
+    const na = await lees(data);
+    const waarden = blad(na, "Overzicht")
+      .getSheetValues()
+      .map((r) => JSON.stringify(r));
+    expect(waarden.slice(0, 18)).toEqual(voor.slice(0, 18));
+    // The other sheets are refilled as ever.
+    expect(celWaarde(blad(na, "Bron").getCell("B9"))).not.toBe(celWaarde(blad(wb, "Bron").getCell("B9")));
   });
 
   test("the part-by-part comparison names each kind it would find missing (old file against a fresh one)", async () => {

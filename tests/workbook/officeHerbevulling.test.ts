@@ -283,6 +283,25 @@ describe("Office.js refill: notes", () => {
   });
 });
 
+describe("Office.js refill: a row the user inserted among Opgave's cells outside the tables", () => {
+  test("those cells stay as they are, said in the report (as the .xlsx writer)", async () => {
+    const wm = await eersteVulling();
+    expect(wm.waarde("Overzicht", "A6")).toMatch(/^Taakstelling 20\d\d-I+ \(laatst bekend\)$/);
+    wm.voegRijIn(wm.blad("Overzicht"), 6, 1, 10);
+    wm.zet("Overzicht", "A6", "Mijn regel");
+    wm.zet("Overzicht", "B6", 42);
+    const voor = cellen(wm, "Overzicht");
+    const { rapport } = await hervul(wm);
+    expect(rapport.overgeslagen).toEqual([
+      "de cellen van Opgave vanaf Overzicht!A2 staan 1 rij lager dan waar Opgave ze zette (rijen ingevoegd of " +
+        "verwijderd?): zij en die eronder zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug " +
+        "(of verplaats uw regels naar onder de cellen van Opgave) en vul opnieuw",
+    ]);
+    expect(rapport.wijzigingen).toEqual([]);
+    expect(cellen(wm, "Overzicht")).toEqual(voor);
+  });
+});
+
 describe("Office.js refill: formats the user set", () => {
   test("number formats and fills on input cells, table cells, key figures and their own cells are kept", async () => {
     const wm = await eersteVulling();

@@ -1,5 +1,10 @@
-import { samenvoegenInvoer, samenvoegenTabel } from "../../src/workbook/samenvoegen";
-import type { TabelPlan } from "../../src/workbook/plan";
+import {
+  blokkenOpHunPlaats,
+  blokVerschuiving,
+  samenvoegenInvoer,
+  samenvoegenTabel,
+} from "../../src/workbook/samenvoegen";
+import type { BlokPlan, TabelPlan, Waarde } from "../../src/workbook/plan";
 
 const plan: TabelPlan = {
   naam: "Opgave_Test",
@@ -63,4 +68,71 @@ test("named input cells: a non-empty user value wins", () => {
   expect(samenvoegenInvoer(30400, "")).toEqual({ waarde: 30400, behouden: false });
   expect(samenvoegenInvoer(30400, undefined)).toEqual({ waarde: 30400, behouden: false });
   expect(samenvoegenInvoer(30400, 0)).toEqual({ waarde: 0, behouden: true });
+});
+
+describe("blocks whose rows the user moved", () => {
+  const blok: BlokPlan = {
+    start: { rij: 2, kolom: 1 },
+    cellen: [
+      ["Gemeente", "Utrecht"],
+      ["CBS-code", "GM0344"],
+      ["Inwoners", 374238],
+      ["Taakstelling", 272],
+      ["Achterstand", { formule: "=Taakstelling!I9" }],
+    ],
+  };
+  /** The workbook's cells in the block's range: the plan's rows, `rijen` moved (inserted: null rows). */
+  const werkboek =
+    (rijen: readonly (readonly Waarde[])[]) =>
+    (i: number, j: number): Waarde =>
+      rijen[i]?.[j] ?? null;
+  const alsPlan = blok.cellen.map((r) => r.map((c) => (typeof c === "object" && c !== null ? 0 : c)));
+
+  test("in place, also with figures and a label that changed with the data: 0", () => {
+    expect(blokVerschuiving(blok, werkboek(alsPlan))).toBe(0);
+    const anders = alsPlan.map((r, i) => (i === 3 ? ["Taakstelling 2025-II", 300] : r));
+    expect(blokVerschuiving(blok, werkboek(anders))).toBe(0);
+  });
+
+  test("a row inserted inside or above the block: 1; one deleted: -1", () => {
+    const ingevoegd = [alsPlan[0] ?? [], ["Mijn regel", 42], ...alsPlan.slice(1, -1)];
+    expect(blokVerschuiving(blok, werkboek(ingevoegd))).toBe(1);
+    expect(blokVerschuiving(blok, werkboek([[null, null], ...alsPlan.slice(0, -1)]))).toBe(1);
+    expect(blokVerschuiving(blok, werkboek([...alsPlan.slice(0, 1), ...alsPlan.slice(2), [null]]))).toBe(-1);
+  });
+
+  test("a single text that matches elsewhere is no evidence; a one-row block never moves", () => {
+    const een = [
+      [null, null],
+      ["Gemeente", "x"],
+      [null, null],
+      [null, null],
+      [null, null],
+    ];
+    expect(blokVerschuiving(blok, werkboek(een))).toBe(0);
+    const titel: BlokPlan = { start: { rij: 1, kolom: 1 }, cellen: [["Opgave — Utrecht"]], kop: true };
+    expect(blokVerschuiving(titel, () => "iets anders")).toBe(0);
+  });
+
+  test("blokkenOpHunPlaats: the first moved block and every block below it stay, with one Dutch line", () => {
+    const titel: BlokPlan = { start: { rij: 1, kolom: 1 }, cellen: [["Opgave — Utrecht"]], kop: true };
+    const noot: BlokPlan = { start: { rij: 9, kolom: 1 }, cellen: [["Achterstand rekent met uw invoer."]] };
+    const ingevoegd = [alsPlan[0] ?? [], ["Mijn regel", 42], ...alsPlan.slice(1, -1)];
+    const was = (b: BlokPlan, i: number, j: number): Waarde =>
+      b === blok ? werkboek(ingevoegd)(i, j) : b === titel ? "Opgave — Utrecht" : "iets van u";
+    const uit = blokkenOpHunPlaats("Overzicht", [titel, blok, noot], was);
+    expect(uit.blokken).toEqual([titel]);
+    expect(uit.reden).toBe(
+      "de cellen van Opgave vanaf Overzicht!A2 staan 1 rij lager dan waar Opgave ze zette (rijen ingevoegd of " +
+        "verwijderd?): zij en die eronder zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug " +
+        "(of verplaats uw regels naar onder de cellen van Opgave) en vul opnieuw",
+    );
+    const opZijnPlaats = (b: BlokPlan, i: number, j: number): Waarde => {
+      const c = b.cellen[i]?.[j] ?? null;
+      return typeof c === "object" && c !== null ? 0 : c;
+    };
+    expect(blokkenOpHunPlaats("Overzicht", [titel, blok, noot], opZijnPlaats)).toEqual({
+      blokken: [titel, blok, noot],
+    });
+  });
 });
