@@ -79,6 +79,7 @@ import {
   sleutelIndex,
   sleutelKop,
   sleutelTekst,
+  tabelEldersReden,
   type SamengevoegdeTabel,
   type Wijziging,
 } from "./samenvoegen";
@@ -541,10 +542,7 @@ function vindOudeTabel(
       op.rij !== tp.start.rij ||
       op.kolom !== tp.start.kolom
     ) {
-      const waar = `${geladen.blad}!${adres(op)}`;
-      return {
-        overgeslagen: `tabel ${tp.naam} staat niet meer op ${blad.naam}!${adres(tp.start)} (maar op ${waar}); niet bijgewerkt`,
-      };
+      return { overgeslagen: tabelEldersReden(tp.naam, blad.naam, tp.start, `${geladen.blad}!${adres(op)}`) };
     }
     if (geladen.afgekapt) return { overgeslagen: teGroot(tp.naam, blad.naam, geladen.rechthoek) };
     return { oud: oudeExcelTabel(geladen), ...(geladen.inhoud ? { omgeving: geladen.inhoud.omgeving } : {}) };

@@ -3,7 +3,7 @@
  * survives. Both writers read the existing table, call this, and write the result.
  */
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
-import { adres } from "./a1";
+import { adres, type Positie } from "./a1";
 import { LATER_TOEGEVOEGD, NOTATIE } from "./indeling";
 import {
   blokNotatie,
@@ -390,6 +390,15 @@ function zoalsGetoond(w: Waarde, notatie: string | undefined): Waarde {
   const iso = isoUitExcel(w);
   if (!iso) return w;
   return notatie === NOTATIE.datum ? datumNl(iso) : tijdstipNl(iso);
+}
+
+/**
+ * The report line for a plan table found away from its place (on another sheet, or moved on its own: rows or
+ * columns inserted above or before it). Both writers leave it: written in place, it would shift under the
+ * references that point at its cells.
+ */
+export function tabelEldersReden(naam: string, blad: string, start: Positie, waar: string): string {
+  return `tabel ${naam} staat niet meer op ${blad}!${adres(start)} (maar op ${waar}); niet bijgewerkt`;
 }
 
 /** How far a block's rows are looked for above or below their place (rows the user inserted or deleted). */

@@ -34,7 +34,7 @@
  */
 import ExcelJS from "exceljs";
 import { afdrukBereik, afdrukVoor, zetAfdrukXlsx } from "./afdruk";
-import { absoluteVerwijzing, bladVerwijzing, kolomLetters, type Positie } from "./a1";
+import { absoluteVerwijzing, adres, bladVerwijzing, kolomLetters, type Positie } from "./a1";
 import { NOTATIE } from "./indeling";
 import {
   blokNotatie,
@@ -62,6 +62,7 @@ import {
   planKolomPlaatsen,
   sleutelKop,
   sleutelTekst,
+  tabelEldersReden,
   type BestaandeTabel,
   type SamengevoegdeTabel,
   type Wijziging,
@@ -257,8 +258,11 @@ function zoekGebied(
   for (const blad of wb.worksheets) {
     const t = excelTabel(blad, plan.naam);
     if (!t) continue;
-    if (!ws || blad.name !== ws.name) return { elders: blad.name };
     const d = tabelBereik(t);
+    // On another sheet, or moved on its own (rows or columns inserted above or before it): where it is now.
+    const waar = `${blad.name}!${d ? adres({ rij: d.rij1, kolom: d.kol1 }) : "?"}`;
+    if (!ws || blad.name !== ws.name) return { elders: waar };
+    if (d && (d.rij1 !== plan.start.rij || d.kol1 !== plan.start.kolom)) return { elders: waar };
     if (d) return { gebied: { blad: ws.name, ...d }, excelTabel: true };
   }
   if (!ws) return {};
@@ -680,11 +684,7 @@ class Schrijver {
       return undefined;
     };
     const { gevonden, elders } = zoekTabel(this.wb, ws, plan);
-    if (elders !== undefined) {
-      return overslaan(
-        `tabel ${plan.naam} staat op blad "${elders}" in plaats van "${ws.name}"; niet bijgewerkt`,
-      );
-    }
+    if (elders !== undefined) return overslaan(tabelEldersReden(plan.naam, ws.name, plan.start, elders));
     const dubbel = gevonden ? controleerSleutels(plan, gevonden.bestaand) : undefined;
     if (dubbel) return overslaan(dubbel.reden);
     const uitkomst = samenvoegenTabel(plan, gevonden?.bestaand);

@@ -404,6 +404,28 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     expect(celWaarde(blad(na, "Bron").getCell("B9"))).not.toBe(celWaarde(blad(wb, "Bron").getCell("B9")));
   });
 
+  test("a table the user moved (a row inserted above it) stays where it is, as in Excel; a formula on it reads the same", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    t.spliceRows(6, 0, []);
+    const tm = tabelModel(t, "Opgave_Taakstelling");
+    zetRef(tm, "A8:P28"); // as Excel moves the table with its cells (exceljs's spliceRows does not)
+    const r = rijVan(t, "2023-I");
+    t.getCell(`G${r}`).value = 253;
+    const eigen = wb.addWorksheet("Mijn blad");
+    eigen.getCell("A1").value = { formula: `Taakstelling!G${r}` } as ExcelJS.CellFormulaValue;
+    const { data, rapport } = await schrijfXlsx(later, await bewaar(wb));
+    expect(rapport.overgeslagen).toContain(
+      "tabel Opgave_Taakstelling staat niet meer op Taakstelling!A7 (maar op Taakstelling!A8); niet bijgewerkt",
+    );
+    const na = await lees(data);
+    const tn = blad(na, "Taakstelling");
+    expect(tabelRef(tn, "Opgave_Taakstelling")).toBe("A8:P28");
+    expect(blad(na, "Mijn blad").getCell("A1").value).toMatchObject({ formula: `Taakstelling!G${r}` });
+    expect([celWaarde(tn.getCell(`A${r}`)), celWaarde(tn.getCell(`G${r}`))]).toEqual(["2023-I", 253]);
+    expect(celWaarde(tn.getCell("G8"))).toBe("Gehuisvest");
+  });
+
   test("the part-by-part comparison names each kind it would find missing (old file against a fresh one)", async () => {
     const leeg = (await schrijfXlsx(utrecht)).data;
     expect(await verliesNaSchrijven(oud, leeg)).toEqual([
