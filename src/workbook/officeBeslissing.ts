@@ -67,12 +67,13 @@ import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerp
 import { blokNotatie, isFormule } from "./plan";
 import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
 import {
-  blokkenOpHunPlaats,
+  bladVerschuiving,
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
   hervulNotatie,
   isLeeg,
+  opHunPlaats,
   planKolomPlaatsen,
   samenvoegenInvoer,
   samenvoegenTabel,
@@ -214,6 +215,11 @@ export interface WerkmapStaat {
   readonly blokken: ReadonlyMap<string, Matrix>;
   /** Plan blocks on an existing sheet: their number formats now (absent: not read). */
   readonly blokNotaties?: ReadonlyMap<string, Matrix>;
+  /**
+   * Existing plan sheets (by `sleutel(sheet)`): the values from A1 over `verschuivingGebied`, to tell whether the
+   * user moved Opgave's cells (absent: not read).
+   */
+  readonly bladWaarden?: ReadonlyMap<string, Matrix>;
   /** Plan charts that exist (by their stable name) on an existing sheet. */
   readonly grafieken: ReadonlySet<string>;
   /**
@@ -1046,6 +1052,19 @@ function blokStukken(blad: string, blok: BlokPlan, m: CelMatrix, laatStaan: bool
 }
 
 /**
+ * The blocks and input cells of a sheet a refill writes: all, unless the user moved Opgave's cells there (rows
+ * inserted or deleted: `bladVerschuiving` on the values read over `verschuivingGebied`).
+ */
+function opHunPlaatsIn(staat: WerkmapStaat, blad: BladPlan): ReturnType<typeof opHunPlaats> {
+  const waarden = staat.bladWaarden?.get(sleutel(blad.naam));
+  const was = (rij: number, kolom: number): Waarde => {
+    const w = alsWaarde(waarden?.[rij - 1]?.[kolom - 1]);
+    return isLeeg(w) ? null : w;
+  };
+  return opHunPlaats(blad, waarden ? bladVerschuiving(blad, was) : undefined);
+}
+
+/**
  * Blocks (plan-owned cells), and the change report for sheets that existed. A cell keeps the number format it has
  * (hervulNotatie); a formula that refers to a table that is not written (`nietBijgewerkt`) is left as it is, since
  * that table may have another shape now, and reported.
@@ -1058,16 +1077,11 @@ function blokTaken(
   const taken: SchrijfTaak[] = [];
   const wijzigingen: Wijziging[] = [];
   const overgeslagen: string[] = [];
-  // A block whose rows the user moved (rows inserted or deleted), and those below it, are left as they are.
-  const oudVan = (blok: BlokPlan) => staat.blokken.get(planSleutel(blad.naam, blad.blokken.indexOf(blok)));
-  const opHunPlaats = blokkenOpHunPlaats(blad.naam, blad.blokken, (blok, i, j) => {
-    const w = alsWaarde(oudVan(blok)?.[i]?.[j]);
-    return isLeeg(w) ? null : w;
-  });
-  if (opHunPlaats.reden) overgeslagen.push(opHunPlaats.reden);
+  const opPlaats = opHunPlaatsIn(staat, blad);
+  if (opPlaats.reden) overgeslagen.push(opPlaats.reden);
   blad.blokken.forEach((blok, b) => {
     const kolommen = Math.max(0, ...blok.cellen.map((r) => r.length));
-    if (blok.cellen.length === 0 || kolommen === 0 || !opHunPlaats.blokken.includes(blok)) return;
+    if (blok.cellen.length === 0 || kolommen === 0 || !opPlaats.blokken.includes(blok)) return;
     const oud = staat.blokken.get(planSleutel(blad.naam, b));
     if (oud) {
       const was = (i: number, j: number): Waarde => {
@@ -1300,7 +1314,7 @@ export function beslis(
   taken.push(...tabellen.taken.map(tabelStructuur));
   let invoerBehouden = tabellen.invoerBehouden;
   for (const blad of plan.bladen) {
-    for (const ic of blad.invoercellen) {
+    for (const ic of opHunPlaatsIn(staat, blad).invoercellen) {
       const { taak, behouden } = invoerTaak(staat, blad, ic);
       if (behouden) invoerBehouden++;
       taken.push(taak);

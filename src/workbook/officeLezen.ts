@@ -17,7 +17,7 @@
  * The result is plain data (`WerkmapStaat`, for ./officeBeslissing) plus the Office.js objects the write step
  * needs again (`ExcelObjecten`: sheets, table objects, charts).
  */
-import { adres, bereik, leesCelVerwijzing } from "./a1";
+import { adres, bereik, leesCelVerwijzing, rechthoekBereik } from "./a1";
 import { grafiekNaam } from "./indeling";
 import { kanAfdrukInstellen } from "./officeAfdruk";
 import type { BladPlan, TabelPlan, WerkboekPlan } from "./plan";
@@ -30,6 +30,7 @@ import {
   type NaamCelStaat,
   type WerkmapStaat,
 } from "./officeBeslissing";
+import { verschuivingGebied } from "./samenvoegen";
 
 /** Rows beyond the plan's (orphans, the user's rows) that one read of a table or region covers. */
 export const LEES_RIJEN_EXTRA = 1_000;
@@ -171,6 +172,8 @@ interface Ladingen {
   readonly naamCellen: Map<string, { bereik: Excel.Range; naam: string; blad: string; cel: string }>;
   readonly planCellen: Map<string, Excel.Range>;
   readonly blokken: Map<string, Excel.Range>;
+  /** Per existing plan sheet with texts outside its tables: the values over `verschuivingGebied`. */
+  readonly bladWaarden: Map<string, Excel.Range>;
   /** Per existing plan sheet with guard rails: its conditional formats and its frozen-pane location. */
   readonly controles: Map<string, { opmaak?: Excel.ConditionalFormatCollection; bevroren?: Excel.Range }>;
   /** Per existing plan sheet its print area (ExcelApi 1.9, only where the host has it). */
@@ -190,6 +193,7 @@ function laadPlanBladen(
     naamCellen: new Map(),
     planCellen: new Map(),
     blokken: new Map(),
+    bladWaarden: new Map(),
     controles: new Map(),
     afdrukGebieden: new Map(),
   };
@@ -231,6 +235,14 @@ function laadPlanBladen(
         .getResizedRange(tp.rijen.length + 2, tp.kolommen.length)
         .load("values,rowIndex,columnIndex");
       l.gebieden.set(tp.naam, { heel, regio, omgeving });
+      l.aantal++;
+    }
+    const gebied = verschuivingGebied(blad);
+    if (gebied) {
+      l.bladWaarden.set(
+        sleutel(blad.naam),
+        objecten.werkblad(blad.naam).getRange(rechthoekBereik(gebied)).load("values"),
+      );
       l.aantal++;
     }
     blad.blokken.forEach((blok, b) => {
@@ -400,6 +412,7 @@ export async function leesWerkmap(
     planNotaties: new Map([...l.planCellen].map(([naam, r]) => [naam, matrix(r.numberFormat)[0]?.[0]])),
     blokken: new Map([...l.blokken].map(([k, r]) => [k, matrix(r.values)])),
     blokNotaties: new Map([...l.blokken].map(([k, r]) => [k, matrix(r.numberFormat)])),
+    bladWaarden: new Map([...l.bladWaarden].map(([k, r]) => [k, matrix(r.values)])),
     grafieken: new Set([...objecten.grafieken].filter(([, c]) => !c.isNullObject).map(([k]) => k)),
     ...controleStaat(l, objecten),
   };

@@ -8,7 +8,9 @@ import { LATER_TOEGEVOEGD, NOTATIE } from "./indeling";
 import {
   blokNotatie,
   isFormule,
+  type BladPlan,
   type BlokPlan,
+  type InvoerCel,
   type Cel,
   type Kolom,
   type TabelPlan,
@@ -401,64 +403,98 @@ export function tabelEldersReden(naam: string, blad: string, start: Positie, waa
   return `tabel ${naam} staat niet meer op ${blad}!${adres(start)} (maar op ${waar}); niet bijgewerkt`;
 }
 
-/** How far a block's rows are looked for above or below their place (rows the user inserted or deleted). */
+/** How far Opgave's texts on a sheet are looked for above or below their place (rows the user inserted or deleted). */
 const MAX_VERSCHUIVING = 3;
 
+/** Where Opgave's cells on a sheet stand now, when not where it put them: from plan row `vanaf`, `verschuiving` rows. */
+export interface BladVerschuiving {
+  readonly vanaf: number;
+  readonly verschuiving: number;
+}
+
+/** Opgave's texts on a sheet outside its tables, where a fill puts them: block texts, input cells' labels. */
+function planTeksten(blad: BladPlan): { rij: number; kolom: number; tekst: string }[] {
+  const uit: { rij: number; kolom: number; tekst: string }[] = [];
+  for (const b of blad.blokken) {
+    b.cellen.forEach((r, i) =>
+      r.forEach((c, j) => {
+        if (typeof c === "string" && c.trim() !== "")
+          uit.push({ rij: b.start.rij + i, kolom: b.start.kolom + j, tekst: c });
+      }),
+    );
+  }
+  for (const ic of blad.invoercellen) {
+    if (ic.positie.kolom > 1 && ic.label.trim() !== "")
+      uit.push({ rij: ic.positie.rij, kolom: ic.positie.kolom - 1, tekst: ic.label });
+  }
+  return uit;
+}
+
 /**
- * Whether a block's rows stand elsewhere now: the user inserted or deleted rows in it or above it, so its texts
- * (labels; formulas and numbers change with the data) are found more often some rows up or down than in their
- * place. Writing the block in place would then overwrite the user's rows: both writers leave it (`blokkenOpHunPlaats`).
- * `was` reads the workbook within the block's own range. Returns the offset in rows, 0 when the block is in place
- * (or nothing says otherwise: at least two texts must match elsewhere, and more than in place).
+ * The part of a sheet a refill reads to tell whether Opgave's cells moved (`bladVerschuiving`): from A1 to a few
+ * rows below the last of its texts, as wide as they go. Undefined: the sheet has none.
  */
-export function blokVerschuiving(blok: BlokPlan, was: (i: number, j: number) => Waarde): number {
-  const teksten: { i: number; j: number; tekst: string }[] = [];
-  blok.cellen.forEach((rij, i) =>
-    rij.forEach((c, j) => {
-      if (typeof c === "string" && c.trim() !== "") teksten.push({ i, j, tekst: c });
-    }),
-  );
-  const treffers = (d: number) =>
-    teksten.filter(({ i, j, tekst }) => i + d >= 0 && i + d < blok.cellen.length && was(i + d, j) === tekst)
-      .length;
-  const opZijnPlaats = treffers(0);
-  let beste = 0;
-  let meeste = opZijnPlaats;
+export function verschuivingGebied(
+  blad: BladPlan,
+): { rij: number; kolom: number; rijen: number; kolommen: number } | undefined {
+  const teksten = planTeksten(blad);
+  if (teksten.length === 0) return undefined;
+  const rijen = Math.max(...teksten.map((t) => t.rij)) + MAX_VERSCHUIVING;
+  return { rij: 1, kolom: 1, rijen, kolommen: Math.max(...teksten.map((t) => t.kolom)) };
+}
+
+/**
+ * Whether Opgave's cells on a sheet (outside its tables) stand elsewhere now: the user inserted or deleted rows among
+ * them, so from some row on its texts (labels; figures and formulas change with the data) are found some rows up or
+ * down and not in their place. Writing them in place would overwrite the user's rows: both writers leave them
+ * (`opHunPlaats`). `was` reads the sheet as it is (at least `verschuivingGebied`). Undefined when nothing says so:
+ * at least two texts must be found at one offset and not in place, more than stay in place below the first of them.
+ */
+export function bladVerschuiving(
+  blad: BladPlan,
+  was: (rij: number, kolom: number) => Waarde,
+): BladVerschuiving | undefined {
+  const teksten = planTeksten(blad);
+  const opZijnPlaats = teksten.map((t) => was(t.rij, t.kolom) === t.tekst);
+  let beste: BladVerschuiving | undefined;
+  let meeste = 1;
   for (let d = -MAX_VERSCHUIVING; d <= MAX_VERSCHUIVING; d++) {
-    const n = d === 0 ? 0 : treffers(d);
-    if (n >= 2 && n > meeste) [beste, meeste] = [d, n];
+    if (d === 0) continue;
+    const elders = teksten.filter(
+      (t, n) => !opZijnPlaats[n] && t.rij + d >= 1 && was(t.rij + d, t.kolom) === t.tekst,
+    );
+    if (elders.length <= meeste) continue;
+    const vanaf = Math.min(...elders.map((t) => t.rij));
+    const blijvend = teksten.filter((t, n) => opZijnPlaats[n] && t.rij >= vanaf).length;
+    if (blijvend < elders.length) [beste, meeste] = [{ vanaf, verschuiving: d }, elders.length];
   }
   return beste;
 }
 
 /**
- * The blocks of a sheet a refill can write in place, in the plan's order, and the report line when it cannot write
- * them all: from the first block whose rows stand elsewhere (`blokVerschuiving`, `was` reading the workbook at a
- * block's cell), that block and every block below it stay as they are (what shifted it shifted them too; a block of
- * one row cannot show it itself).
+ * What a refill writes of a sheet's blocks and input cells, given `bladVerschuiving`: from the first row that moved,
+ * nothing (a block that reaches it is left whole), and the report line; else everything.
  */
-export function blokkenOpHunPlaats(
-  blad: string,
-  blokken: readonly BlokPlan[],
-  was: (blok: BlokPlan, i: number, j: number) => Waarde,
-): { blokken: BlokPlan[]; reden?: string } {
-  let vanaf: { blok: BlokPlan; verschuiving: number } | undefined;
-  for (const blok of blokken) {
-    const verschuiving = blokVerschuiving(blok, (i, j) => was(blok, i, j));
-    if (verschuiving !== 0 && (!vanaf || blok.start.rij < vanaf.blok.start.rij))
-      vanaf = { blok, verschuiving };
-  }
-  if (!vanaf) return { blokken: [...blokken] };
-  const grens = vanaf.blok.start.rij;
-  const rijen = Math.abs(vanaf.verschuiving);
-  const richting = vanaf.verschuiving > 0 ? "lager" : "hoger";
+export function opHunPlaats(
+  blad: BladPlan,
+  v: BladVerschuiving | undefined,
+): { blokken: BlokPlan[]; invoercellen: InvoerCel[]; reden?: string } {
+  if (!v) return { blokken: [...blad.blokken], invoercellen: [...blad.invoercellen] };
+  const laatsteRij = (b: BlokPlan) => b.start.rij + Math.max(1, b.cellen.length) - 1;
+  const blokken = blad.blokken.filter((b) => laatsteRij(b) < v.vanaf);
+  const vanaf = Math.min(
+    v.vanaf,
+    ...blad.blokken.filter((b) => laatsteRij(b) >= v.vanaf).map((b) => b.start.rij),
+  );
+  const rijen = Math.abs(v.verschuiving);
   return {
-    blokken: blokken.filter((b) => b.start.rij < grens),
+    blokken,
+    invoercellen: blad.invoercellen.filter((ic) => ic.positie.rij < vanaf),
     reden:
-      `de cellen van Opgave vanaf ${blad}!${adres(vanaf.blok.start)} staan ${rijen} rij${rijen === 1 ? "" : "en"} ` +
-      `${richting} dan waar Opgave ze zette (rijen ingevoegd of verwijderd?): zij en die eronder zijn niet ` +
-      `bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug (of verplaats uw regels naar onder de cellen ` +
-      `van Opgave) en vul opnieuw`,
+      `de cellen van Opgave op ${blad.naam} staan vanaf rij ${v.vanaf} ${rijen} rij${rijen === 1 ? "" : "en"} ` +
+      `${v.verschuiving > 0 ? "lager" : "hoger"} dan waar Opgave ze zette (rijen ingevoegd of verwijderd?): die vanaf ` +
+      `rij ${vanaf} zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug (of verplaats uw regels ` +
+      `naar onder de cellen van Opgave) en vul opnieuw`,
   };
 }
 

@@ -40,7 +40,6 @@ import {
   blokNotatie,
   isFormule,
   type BladPlan,
-  type BlokPlan,
   type Cel,
   type Kolom,
   type TabelPlan,
@@ -49,13 +48,14 @@ import {
   type WerkboekPlan,
 } from "./plan";
 import {
-  blokkenOpHunPlaats,
+  bladVerschuiving,
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
   hervulNotatie,
   isEigenKolom,
   isLeeg,
+  opHunPlaats,
   samenvoegenInvoer,
   samenvoegenTabel,
   sleutelIndex,
@@ -596,7 +596,7 @@ class Schrijver {
 
     // Changed plan values in blocks, compared with the workbook as it was; a block whose rows the user moved
     // (rows inserted or deleted) is left as it is.
-    const blokken = bestond ? this.blokkenOpHunPlaats(ws, plan) : plan.blokken;
+    const { blokken, invoercellen } = bestond ? this.opHunPlaats(ws, plan) : plan;
     for (const werk of tabelWerk) if (werk) wisTabel(ws, werk);
 
     for (const b of blokken) {
@@ -612,7 +612,7 @@ class Schrijver {
       );
     }
 
-    for (const inv of plan.invoercellen) this.invoerCel(ws, inv);
+    for (const inv of invoercellen) this.invoerCel(ws, inv);
     for (const werk of tabelWerk) if (werk) this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
     zetBreedtes(ws, plan, bestond, this.tabellen);
     const afdruk = afdrukVoor(plan);
@@ -634,13 +634,19 @@ class Schrijver {
   }
 
   /** The blocks of an existing sheet that can be written in place, their changes reported (else the reason). */
-  private blokkenOpHunPlaats(ws: ExcelJS.Worksheet, plan: BladPlan): readonly BlokPlan[] {
-    const was = (b: BlokPlan, i: number, j: number) =>
-      celWaarde(ws.getCell(b.start.rij + i, b.start.kolom + j));
-    const { blokken, reden } = blokkenOpHunPlaats(ws.name, plan.blokken, was);
-    if (reden) this.overgeslagen.push(reden);
-    for (const b of blokken) this.wijzigingen.push(...blokWijzigingen(ws.name, b, (i, j) => was(b, i, j)));
-    return blokken;
+  /**
+   * The blocks and input cells of an existing sheet that can be written in place (`bladVerschuiving`), the blocks'
+   * changes reported; else the reason.
+   */
+  private opHunPlaats(ws: ExcelJS.Worksheet, plan: BladPlan): ReturnType<typeof opHunPlaats> {
+    const was = (rij: number, kolom: number) => celWaarde(ws.getCell(rij, kolom));
+    const uit = opHunPlaats(plan, bladVerschuiving(plan, was));
+    if (uit.reden) this.overgeslagen.push(uit.reden);
+    for (const b of uit.blokken)
+      this.wijzigingen.push(
+        ...blokWijzigingen(ws.name, b, (i, j) => was(b.start.rij + i, b.start.kolom + j)),
+      );
+    return uit;
   }
 
   private invoerCel(ws: ExcelJS.Worksheet, inv: BladPlan["invoercellen"][number]): void {

@@ -390,8 +390,8 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     const voor = o.getSheetValues().map((r) => JSON.stringify(r));
     const { data, rapport } = await schrijfXlsx(later, await bewaar(wb));
     expect(rapport.overgeslagen).toEqual([
-      "de cellen van Opgave vanaf Overzicht!A2 staan 1 rij lager dan waar Opgave ze zette (rijen ingevoegd of " +
-        "verwijderd?): zij en die eronder zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug " +
+      "de cellen van Opgave op Overzicht staan vanaf rij 6 1 rij lager dan waar Opgave ze zette (rijen ingevoegd " +
+        "of verwijderd?): die vanaf rij 2 zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug " +
         "(of verplaats uw regels naar onder de cellen van Opgave) en vul opnieuw",
     ]);
     expect(rapport.wijzigingen.filter((w) => w.plek.startsWith("Overzicht!"))).toEqual([]);
@@ -402,6 +402,39 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     expect(waarden.slice(0, 18)).toEqual(voor.slice(0, 18));
     // The other sheets are refilled as ever.
     expect(celWaarde(blad(na, "Bron").getCell("B9"))).not.toBe(celWaarde(blad(wb, "Bron").getCell("B9")));
+  });
+
+  test("a row the user inserted among the named input cells (Kosten): their labels, values and names stay, and the user's row", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const k = blad(wb, "Kosten");
+    expect([celWaarde(k.getCell("A4")), wb.definedNames.getRanges("Opgave_Plaatsen").ranges]).toEqual([
+      "Opvangplaatsen",
+      ["Kosten!$B$4"],
+    ]);
+    k.spliceRows(4, 0, ["Mijn regel", 99]);
+    // As Excel moves names with their cells (exceljs's spliceRows does not).
+    for (const n of wb.definedNames.model as { ranges: string[] }[])
+      n.ranges = n.ranges.map((r) =>
+        r.startsWith("Kosten!")
+          ? r.replace(/\$(\d+)/g, (_, d: string) => `$${Number(d) >= 4 ? Number(d) + 1 : d}`)
+          : r,
+      );
+    k.getCell("B6").value = 31000; // Kosten per plaats, typed by the user (now in row 6)
+    const { data, rapport } = await schrijfXlsx(later, await bewaar(wb));
+    expect(rapport.overgeslagen).toContain(
+      "de cellen van Opgave op Kosten staan vanaf rij 4 1 rij lager dan waar Opgave ze zette (rijen ingevoegd of " +
+        "verwijderd?): die vanaf rij 4 zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug (of " +
+        "verplaats uw regels naar onder de cellen van Opgave) en vul opnieuw",
+    );
+    const na = await lees(data);
+    const kn = blad(na, "Kosten");
+    expect([4, 5, 6].map((r) => [celWaarde(kn.getCell(`A${r}`)), celWaarde(kn.getCell(`B${r}`))])).toEqual([
+      ["Mijn regel", 99],
+      ["Opvangplaatsen", null],
+      ["Kosten per plaats per jaar (€)", 31000],
+    ]);
+    expect(na.definedNames.getRanges("Opgave_Plaatsen").ranges).toEqual(["Kosten!$B$5"]);
+    expect(na.definedNames.getRanges("Opgave_KostenPerPlaats").ranges).toEqual(["Kosten!$B$6"]);
   });
 
   test("a table the user moved (a row inserted above it) stays where it is, as in Excel; a formula on it reads the same", async () => {

@@ -293,12 +293,35 @@ describe("Office.js refill: a row the user inserted among Opgave's cells outside
     const voor = cellen(wm, "Overzicht");
     const { rapport } = await hervul(wm);
     expect(rapport.overgeslagen).toEqual([
-      "de cellen van Opgave vanaf Overzicht!A2 staan 1 rij lager dan waar Opgave ze zette (rijen ingevoegd of " +
-        "verwijderd?): zij en die eronder zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug " +
+      "de cellen van Opgave op Overzicht staan vanaf rij 6 1 rij lager dan waar Opgave ze zette (rijen ingevoegd " +
+        "of verwijderd?): die vanaf rij 2 zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug " +
         "(of verplaats uw regels naar onder de cellen van Opgave) en vul opnieuw",
     ]);
     expect(rapport.wijzigingen).toEqual([]);
     expect(cellen(wm, "Overzicht")).toEqual(voor);
+  });
+});
+
+describe("Office.js refill: a row the user inserted among the named input cells (Kosten)", () => {
+  test("their labels, values and names stay, and the user's row (as the .xlsx writer)", async () => {
+    const wm = await eersteVulling();
+    expect(wm.waarde("Kosten", "A4")).toBe("Opvangplaatsen");
+    wm.voegRijIn(wm.blad("Kosten"), 4, 1, 30);
+    wm.zet("Kosten", "A4", "Mijn regel");
+    wm.zet("Kosten", "B4", 99);
+    wm.zet("Kosten", "B6", 31000); // Kosten per plaats, typed by the user (now in row 6)
+    const voor = cellen(wm, "Kosten");
+    const { rapport } = await hervul(wm);
+    expect(rapport.overgeslagen).toContain(
+      "de cellen van Opgave op Kosten staan vanaf rij 4 1 rij lager dan waar Opgave ze zette (rijen ingevoegd of " +
+        "verwijderd?): die vanaf rij 4 zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug (of " +
+        "verplaats uw regels naar onder de cellen van Opgave) en vul opnieuw",
+    );
+    const na = cellen(wm, "Kosten");
+    for (const adres of ["A4", "B4", "A5", "B5", "A6", "B6", "C6"]) {
+      const regel = (lijst: string[]) => lijst.find((r) => r.startsWith(`["${adres}",`));
+      expect(regel(na)).toBe(regel(voor));
+    }
   });
 });
 

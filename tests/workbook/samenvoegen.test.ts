@@ -1,10 +1,10 @@
 import {
-  blokkenOpHunPlaats,
-  blokVerschuiving,
+  bladVerschuiving,
+  opHunPlaats,
   samenvoegenInvoer,
   samenvoegenTabel,
 } from "../../src/workbook/samenvoegen";
-import type { BlokPlan, TabelPlan, Waarde } from "../../src/workbook/plan";
+import type { BladPlan, TabelPlan, Waarde } from "../../src/workbook/plan";
 
 const plan: TabelPlan = {
   naam: "Opgave_Test",
@@ -70,69 +70,92 @@ test("named input cells: a non-empty user value wins", () => {
   expect(samenvoegenInvoer(30400, 0)).toEqual({ waarde: 0, behouden: true });
 });
 
-describe("blocks whose rows the user moved", () => {
-  const blok: BlokPlan = {
-    start: { rij: 2, kolom: 1 },
-    cellen: [
-      ["Gemeente", "Utrecht"],
-      ["CBS-code", "GM0344"],
-      ["Inwoners", 374238],
-      ["Taakstelling", 272],
-      ["Achterstand", { formule: "=Taakstelling!I9" }],
+describe("Opgave's cells outside the tables, moved by rows the user inserted or deleted", () => {
+  const blad: BladPlan = {
+    naam: "Overzicht",
+    blokken: [
+      { start: { rij: 1, kolom: 1 }, cellen: [["Opgave — Utrecht"]], kop: true },
+      {
+        start: { rij: 2, kolom: 1 },
+        cellen: [
+          ["Gemeente", "Utrecht"],
+          ["CBS-code", "GM0344"],
+          ["Inwoners", 374238],
+          ["Taakstelling", 272],
+          ["Achterstand", { formule: "=Taakstelling!I9" }],
+        ],
+      },
+      { start: { rij: 8, kolom: 3 }, cellen: [["toelichting bij de kosten"]] },
     ],
+    invoercellen: [
+      { naam: "Opgave_Kosten", positie: { rij: 8, kolom: 2 }, label: "Kosten per plaats", standaard: 0 },
+    ],
+    tabellen: [],
+    grafieken: [],
+  } as unknown as BladPlan;
+  /** The sheet as a fill leaves it, with `rijen` (1-based) inserted as empty rows or deleted. */
+  const zoalsGevuld = (): Map<string, Waarde> => {
+    const m = new Map<string, Waarde>();
+    for (const b of blad.blokken)
+      b.cellen.forEach((r, i) =>
+        r.forEach((c, j) =>
+          m.set(`${b.start.rij + i},${b.start.kolom + j}`, typeof c === "object" && c ? 0 : c),
+        ),
+      );
+    m.set("8,1", "Kosten per plaats");
+    return m;
   };
-  /** The workbook's cells in the block's range: the plan's rows, `rijen` moved (inserted: null rows). */
-  const werkboek =
-    (rijen: readonly (readonly Waarde[])[]) =>
-    (i: number, j: number): Waarde =>
-      rijen[i]?.[j] ?? null;
-  const alsPlan = blok.cellen.map((r) => r.map((c) => (typeof c === "object" && c !== null ? 0 : c)));
+  const verschoven = (m: Map<string, Waarde>, vanaf: number, d: number): Map<string, Waarde> =>
+    new Map(
+      [...m].flatMap(([k, w]) => {
+        const [r = 0, c = 0] = k.split(",").map(Number);
+        if (r < vanaf) return [[k, w] as const];
+        if (d < 0 && r < vanaf - d) return [];
+        return [[`${r + d},${c}`, w] as const];
+      }),
+    );
+  const was = (m: Map<string, Waarde>) => (rij: number, kolom: number) => m.get(`${rij},${kolom}`) ?? null;
 
-  test("in place, also with figures and a label that changed with the data: 0", () => {
-    expect(blokVerschuiving(blok, werkboek(alsPlan))).toBe(0);
-    const anders = alsPlan.map((r, i) => (i === 3 ? ["Taakstelling 2025-II", 300] : r));
-    expect(blokVerschuiving(blok, werkboek(anders))).toBe(0);
+  test("in place, also with figures and a label that changed with the data: nothing moved", () => {
+    const m = zoalsGevuld();
+    expect(bladVerschuiving(blad, was(m))).toBeUndefined();
+    m.set("5,1", "Taakstelling 2025-II");
+    m.set("5,2", 300);
+    expect(bladVerschuiving(blad, was(m))).toBeUndefined();
   });
 
-  test("a row inserted inside or above the block: 1; one deleted: -1", () => {
-    const ingevoegd = [alsPlan[0] ?? [], ["Mijn regel", 42], ...alsPlan.slice(1, -1)];
-    expect(blokVerschuiving(blok, werkboek(ingevoegd))).toBe(1);
-    expect(blokVerschuiving(blok, werkboek([[null, null], ...alsPlan.slice(0, -1)]))).toBe(1);
-    expect(blokVerschuiving(blok, werkboek([...alsPlan.slice(0, 1), ...alsPlan.slice(2), [null]]))).toBe(-1);
+  test("a row inserted among them or deleted: from that row on, found one row lower or higher", () => {
+    const ingevoegd = verschoven(zoalsGevuld(), 4, 1);
+    ingevoegd.set("4,1", "Mijn regel");
+    expect(bladVerschuiving(blad, was(ingevoegd))).toEqual({ vanaf: 4, verschuiving: 1 });
+    expect(bladVerschuiving(blad, was(verschoven(zoalsGevuld(), 1, 2)))).toEqual({
+      vanaf: 1,
+      verschuiving: 2,
+    });
+    expect(bladVerschuiving(blad, was(verschoven(zoalsGevuld(), 4, -1)))).toEqual({
+      vanaf: 5,
+      verschuiving: -1,
+    });
   });
 
-  test("a single text that matches elsewhere is no evidence; a one-row block never moves", () => {
-    const een = [
-      [null, null],
-      ["Gemeente", "x"],
-      [null, null],
-      [null, null],
-      [null, null],
-    ];
-    expect(blokVerschuiving(blok, werkboek(een))).toBe(0);
-    const titel: BlokPlan = { start: { rij: 1, kolom: 1 }, cellen: [["Opgave — Utrecht"]], kop: true };
-    expect(blokVerschuiving(titel, () => "iets anders")).toBe(0);
+  test("one text found elsewhere is no evidence", () => {
+    const m = zoalsGevuld();
+    m.set("3,1", null);
+    m.set("4,1", "CBS-code");
+    m.set("3,2", null);
+    expect(bladVerschuiving(blad, was(m))).toBeUndefined();
   });
 
-  test("blokkenOpHunPlaats: the first moved block and every block below it stay, with one Dutch line", () => {
-    const titel: BlokPlan = { start: { rij: 1, kolom: 1 }, cellen: [["Opgave — Utrecht"]], kop: true };
-    const noot: BlokPlan = { start: { rij: 9, kolom: 1 }, cellen: [["Achterstand rekent met uw invoer."]] };
-    const ingevoegd = [alsPlan[0] ?? [], ["Mijn regel", 42], ...alsPlan.slice(1, -1)];
-    const was = (b: BlokPlan, i: number, j: number): Waarde =>
-      b === blok ? werkboek(ingevoegd)(i, j) : b === titel ? "Opgave — Utrecht" : "iets van u";
-    const uit = blokkenOpHunPlaats("Overzicht", [titel, blok, noot], was);
-    expect(uit.blokken).toEqual([titel]);
+  test("opHunPlaats: from the first moved row nothing is written (a block reaching it whole), with one Dutch line", () => {
+    const uit = opHunPlaats(blad, { vanaf: 4, verschuiving: 1 });
+    expect(uit.blokken).toEqual([blad.blokken[0]]);
+    expect(uit.invoercellen).toEqual([]);
     expect(uit.reden).toBe(
-      "de cellen van Opgave vanaf Overzicht!A2 staan 1 rij lager dan waar Opgave ze zette (rijen ingevoegd of " +
-        "verwijderd?): zij en die eronder zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug " +
+      "de cellen van Opgave op Overzicht staan vanaf rij 4 1 rij lager dan waar Opgave ze zette (rijen ingevoegd " +
+        "of verwijderd?): die vanaf rij 2 zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug " +
         "(of verplaats uw regels naar onder de cellen van Opgave) en vul opnieuw",
     );
-    const opZijnPlaats = (b: BlokPlan, i: number, j: number): Waarde => {
-      const c = b.cellen[i]?.[j] ?? null;
-      return typeof c === "object" && c !== null ? 0 : c;
-    };
-    expect(blokkenOpHunPlaats("Overzicht", [titel, blok, noot], opZijnPlaats)).toEqual({
-      blokken: [titel, blok, noot],
-    });
+    expect(opHunPlaats(blad, { vanaf: 8, verschuiving: 1 }).blokken).toEqual(blad.blokken.slice(0, 2));
+    expect(opHunPlaats(blad, undefined)).toEqual({ blokken: blad.blokken, invoercellen: blad.invoercellen });
   });
 });
