@@ -18,11 +18,11 @@ import {
 } from "./plan";
 
 /**
- * The number format for a cell Opgave writes again (`nieuw`: Opgave's own; the Office.js writer's
- * `notatieVoor`): the one the cell has now
- * (`oud`, set by the user or by an earlier fill), so a refill never resets a format the user chose. Except when the
- * new content needs another — a text constant needs text ("@"); a number or formula must not land in a text cell,
- * where Excel would keep it as text — or when the cell has none yet ("General": a first fill, a new row).
+ * The number format for a cell Opgave writes again (`nieuw`: Opgave's own, in the Office.js writer from
+ * `notatieVoor`): the one the cell has now (`oud`, set by the user or by an earlier fill), so a refill never resets
+ * a format the user chose. Except when the new content needs another — a text constant needs text ("@"); a number
+ * or formula must not land in a text cell, where Excel would keep it as text — or when the cell has none yet
+ * ("General": a first fill, a new row). Both writers.
  */
 export function hervulNotatie(oud: unknown, nieuw: string): string {
   if (nieuw === NOTATIE.tekst) return NOTATIE.tekst;
@@ -449,6 +449,9 @@ export function verschuivingGebied(
  * down and not in their place. Writing them in place would overwrite the user's rows: both writers leave them
  * (`opHunPlaats`). `was` reads the sheet as it is (at least `verschuivingGebied`). Undefined when nothing says so:
  * at least two texts must be found at one offset and not in place, more than stay in place below the first of them.
+ * The layout of these cells is the same for every gemeente, province and period; a later version of Opgave that
+ * inserts or removes a row among them must tell its older layout apart (as `LATER_TOEGEVOEGD` does for table
+ * columns), or this reads the change as the user's and leaves those cells.
  */
 export function bladVerschuiving(
   blad: BladPlan,
