@@ -594,8 +594,8 @@ class Schrijver {
     // Tables first: read and merge them before any plan cell is written.
     const tabelWerk = plan.tabellen.map((t) => this.bereidTabel(ws, t, eigen));
 
-    // Changed plan values in blocks, compared with the workbook as it was; a block whose rows the user moved
-    // (rows inserted or deleted) is left as it is.
+    // Changed plan values in blocks, compared with the workbook as it was; Opgave's cells outside the tables that the
+    // user moved (rows inserted or deleted among them) are left as they are.
     const { blokken, invoercellen } = bestond ? this.opHunPlaats(ws, plan) : plan;
     for (const werk of tabelWerk) if (werk) wisTabel(ws, werk);
 
@@ -633,7 +633,6 @@ class Schrijver {
     pasInvoercontroleToe(ws, invoercontrole(plan, vormen), this.eigen);
   }
 
-  /** The blocks of an existing sheet that can be written in place, their changes reported (else the reason). */
   /**
    * The blocks and input cells of an existing sheet that can be written in place (`bladVerschuiving`), the blocks'
    * changes reported; else the reason.
