@@ -38,13 +38,12 @@ export function meetAfwisselend(
   const tb: number[] = [];
   const verhoudingen: number[] = [];
   for (let i = 0; i < monsters; i++) {
-    const eerstA = i % 2 === 0;
-    const x = eerstA ? tijd(a) : 0;
-    const y = tijd(b);
-    const xa = eerstA ? x : tijd(a);
-    ta.push(xa);
+    let [x, y] = [0, 0];
+    if (i % 2 === 0) [x, y] = [tijd(a), tijd(b)];
+    else [y, x] = [tijd(b), tijd(a)];
+    ta.push(x);
     tb.push(y);
-    verhoudingen.push(xa / y);
+    verhoudingen.push(x / y);
   }
   return { a: mediaan(ta), b: mediaan(tb), verhouding: mediaan(verhoudingen) };
 }

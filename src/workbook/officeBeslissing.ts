@@ -1072,12 +1072,12 @@ function opHunPlaatsIn(staat: WerkmapStaat, blad: BladPlan): ReturnType<typeof o
 function blokTaken(
   staat: WerkmapStaat,
   blad: BladPlan,
+  opPlaats: ReturnType<typeof opHunPlaats>,
   nietBijgewerkt: readonly TabelGebied[],
 ): { taken: SchrijfTaak[]; wijzigingen: Wijziging[]; overgeslagen: string[] } {
   const taken: SchrijfTaak[] = [];
   const wijzigingen: Wijziging[] = [];
   const overgeslagen: string[] = [];
-  const opPlaats = opHunPlaatsIn(staat, blad);
   if (opPlaats.reden) overgeslagen.push(opPlaats.reden);
   blad.blokken.forEach((blok, b) => {
     const kolommen = Math.max(0, ...blok.cellen.map((r) => r.length));
@@ -1313,8 +1313,10 @@ export function beslis(
   const taken: SchrijfTaak[] = nieuweBladen.map((blad) => ({ soort: "blad", cellen: 0, blad }));
   taken.push(...tabellen.taken.map(tabelStructuur));
   let invoerBehouden = tabellen.invoerBehouden;
-  for (const blad of plan.bladen) {
-    for (const ic of opHunPlaatsIn(staat, blad).invoercellen) {
+  // Per sheet, once: the blocks and input cells that stand where Opgave put them.
+  const opPlaats = new Map(plan.bladen.map((blad) => [blad, opHunPlaatsIn(staat, blad)]));
+  for (const [blad, plaats] of opPlaats) {
+    for (const ic of plaats.invoercellen) {
       const { taak, behouden } = invoerTaak(staat, blad, ic);
       if (behouden) invoerBehouden++;
       taken.push(taak);
@@ -1323,8 +1325,8 @@ export function beslis(
   for (const taak of tabellen.taken) taken.push(...lijfTaken(taak, grens));
   const wijzigingen = [...tabellen.wijzigingen];
   const overgeslagen = [...tabellen.overgeslagen];
-  for (const blad of plan.bladen) {
-    const blokken = blokTaken(staat, blad, tabellen.nietBijgewerkt);
+  for (const [blad, plaats] of opPlaats) {
+    const blokken = blokTaken(staat, blad, plaats, tabellen.nietBijgewerkt);
     taken.push(...blokken.taken);
     wijzigingen.push(...blokken.wijzigingen);
     overgeslagen.push(...blokken.overgeslagen);

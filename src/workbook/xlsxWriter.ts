@@ -596,7 +596,7 @@ class Schrijver {
 
     // Changed plan values in blocks, compared with the workbook as it was; Opgave's cells outside the tables that the
     // user moved (rows inserted or deleted among them) are left as they are.
-    const { blokken, invoercellen } = bestond ? this.opHunPlaats(ws, plan) : plan;
+    const { blokken, invoercellen } = bestond ? this.cellenOpHunPlaats(ws, plan) : plan;
     for (const werk of tabelWerk) if (werk) wisTabel(ws, werk);
 
     for (const b of blokken) {
@@ -637,7 +637,7 @@ class Schrijver {
    * The blocks and input cells of an existing sheet that can be written in place (`bladVerschuiving`), the blocks'
    * changes reported; else the reason.
    */
-  private opHunPlaats(ws: ExcelJS.Worksheet, plan: BladPlan): ReturnType<typeof opHunPlaats> {
+  private cellenOpHunPlaats(ws: ExcelJS.Worksheet, plan: BladPlan): ReturnType<typeof opHunPlaats> {
     const was = (rij: number, kolom: number) => celWaarde(ws.getCell(rij, kolom));
     const uit = opHunPlaats(plan, bladVerschuiving(plan, was));
     if (uit.reden) this.overgeslagen.push(uit.reden);
