@@ -12,6 +12,7 @@
  */
 import Papa from "papaparse";
 import { berichten } from "../domain/berichten";
+import { naamSleutel, suggesties } from "../domain/namen";
 import { FUNCTIES, functie, type FunctieDefinitie } from "../functions/registry";
 import { ExcelFout } from "../functions/excelFout";
 import { ArgumentFout, ontleedVrij, teVeelArgumenten } from "./argumenten";
@@ -133,6 +134,33 @@ export async function mainAsync(argv: readonly string[], uit: Uitvoer = standaar
   return main(argv, uit);
 }
 
+/** The commands of `opgave`, for suggestions. */
+const OPDRACHTEN = ["fn", "functies", "vul", "consolideer", "bundel"] as const;
+
+/** The closest of `namen` to what was typed (case and punctuation do not matter). */
+function lijktOp(invoer: string, namen: readonly string[]): string[] {
+  return suggesties(
+    invoer,
+    namen.map((n) => ({ sleutel: naamSleutel(n), waarde: n })),
+  );
+}
+
+/** A word as it would be typed in a shell: quoted when it is empty or holds a space or quote. */
+function alsWoord(w: string): string {
+  return /^[^\s"'$`\\;|&<>()]+$/.test(w) ? w : `"${w.replace(/(["$`\\])/g, "\\$1")}"`;
+}
+
+/**
+ * An unknown command: a function's name (`opgave taakstelling Utrecht 2024-I`) gets the call with `fn`; a typo
+ * of a command gets the command; anything else the help.
+ */
+function onbekendeOpdracht(opdracht: string, rest: readonly string[]): string {
+  const def = functie(opdracht);
+  // A call needs no help text: the suggestion is the whole answer.
+  if (def) return berichten.opdrachtOnbekend(opdracht, [["fn", def.id, ...rest.map(alsWoord)].join(" ")]);
+  return `${berichten.opdrachtOnbekend(opdracht, lijktOp(opdracht, OPDRACHTEN))}\n\n${HULP}`;
+}
+
 export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): number {
   const [opdracht, ...rest] = argv;
   if (opdracht === undefined || opdracht === "--help" || opdracht === "-h" || opdracht === "help") {
@@ -148,7 +176,7 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
     return 2;
   }
   if (opdracht !== "fn") {
-    uit.err(`Onbekende opdracht "${opdracht}".\n\n${HULP}`);
+    uit.err(onbekendeOpdracht(opdracht, rest));
     return 2;
   }
   // Function arguments may start with "-" (-10): only "--scheiding" is an option (see ontleedVrij).
@@ -164,12 +192,8 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
   const [naam, ...args] = gelezen.positionals;
   const def = naam === undefined ? undefined : functie(naam);
   if (!def) {
-    uit.err(
-      berichten.functieOnbekend(
-        naam ?? "(geen)",
-        FUNCTIES.map((d) => d.id),
-      ),
-    );
+    const ids = FUNCTIES.map((d) => d.id);
+    uit.err(berichten.functieOnbekend(naam ?? "(geen)", ids, naam === undefined ? [] : lijktOp(naam, ids)));
     return 2;
   }
   // Excel enforces the number of arguments itself; here an extra word is a wrong call, not silently ignored.

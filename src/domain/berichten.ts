@@ -145,8 +145,14 @@ export const berichten = {
   gehuisvestLegeCel: (positie: number) =>
     `Gehuisvest bevat een lege cel (positie ${positie}); vul 0 in als er in die periode niemand is gehuisvest.`,
   interneFout: (detail: string) => `Onverwachte fout in Opgave: ${detail}. Meld dit aan de beheerder.`,
-  functieOnbekend: (naam: string, bekend: readonly string[]) =>
-    `Onbekende functie ${naam}. Beschikbaar: ${bekend.join(", ")}.`,
+  functieOnbekend: (naam: string, bekend: readonly string[], voorstel: readonly string[] = []) =>
+    `Onbekende functie ${naam}. ` +
+    (voorstel.length > 0
+      ? `Bedoelde u: ${voorstel.join(", ")}? Alle functies: opgave functies.`
+      : `Beschikbaar: ${bekend.join(", ")}.`),
+  opdrachtOnbekend: (opdracht: string, voorstel: readonly string[]) =>
+    `Onbekende opdracht "${opdracht}".` +
+    (voorstel.length > 0 ? ` Bedoelde u: ${voorstel.map((v) => `opgave ${v}`).join(", ")}?` : ""),
 
   // Provenance
   herkomstOfficieel: "officieel",

@@ -77,6 +77,32 @@ describe("opgave fn (the real bin)", () => {
       "OPGAVE.ACHTERSTAND(gemeente; periode; gehuisvest; [beginsaldo]",
     );
   });
+
+  test("a typo or a function used as a command gets a suggestion; nothing is computed", () => {
+    const functieAlsOpdracht = opgave("taakstelling", "Den Bosch", "2024-I");
+    expect(functieAlsOpdracht).toEqual({
+      code: 2,
+      out: "",
+      err: 'Onbekende opdracht "taakstelling". Bedoelde u: opgave fn TAAKSTELLING "Den Bosch" 2024-I?',
+    });
+    expect(opgave("OPGAVE.INWONERS", "'s-Hertogenbosch").err).toBe(
+      'Onbekende opdracht "OPGAVE.INWONERS". Bedoelde u: opgave fn INWONERS "\'s-Hertogenbosch"?',
+    );
+    const tikfout = opgave("fucnties");
+    expect(tikfout.code).toBe(2);
+    expect(tikfout.err.split("\n")[0]).toBe('Onbekende opdracht "fucnties". Bedoelde u: opgave functies?');
+    expect(tikfout.err).toContain("Gebruik:");
+    expect(opgave("fn", "TAAKSTELING", "Utrecht", "2024-I")).toEqual({
+      code: 2,
+      out: "",
+      err: "Onbekende functie TAAKSTELING. Bedoelde u: TAAKSTELLING? Alle functies: opgave functies.",
+    });
+    // Nothing close: every function is named.
+    expect(opgave("fn", "XYZQW").err).toMatch(
+      /^Onbekende functie XYZQW\. Beschikbaar: TAAKSTELLING, .*OEKRAINECIJFERS\.$/,
+    );
+    expect(opgave("onzin").err.split("\n")[0]).toBe('Onbekende opdracht "onzin".');
+  });
 });
 
 /**
