@@ -14,6 +14,12 @@ export class ArgumentFout extends Error {
   }
 }
 
+/** `--uit` of `opgave vul` and `opgave consolideer`: they write an Excel workbook, so the name says so. */
+export function xlsxUit(uit: string): string {
+  if (!/\.xlsx$/i.test(uit)) throw new ArgumentFout(`--uit moet een .xlsx-bestand zijn (niet "${uit}").`);
+  return uit;
+}
+
 export const onbekendeOptie = (woord: string): string => `Onbekende optie "${woord}".`;
 export const onverwachtArgument = (woord: string): string => `Onverwacht argument "${woord}".`;
 /** `opgave fn` with more words than the function has parameters. */

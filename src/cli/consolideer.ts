@@ -30,9 +30,10 @@ import {
 import { OpgaveFout } from "../domain/fouten";
 import { CONSOLIDATIE_BLADEN, planConsolidatie } from "../workbook/consolidatiePlan";
 import { leesAanlevering, onleesbareAanlevering, type Aanlevering, type LeesOpties } from "../workbook/lezen";
-import { ArgumentFout, leesOpdracht, ontleed } from "./argumenten";
+import { ArgumentFout, leesOpdracht, ontleed, xlsxUit } from "./argumenten";
 import { LEES_GRENS_OPTIES, LEES_GRENZEN_HULP, leesOptiesUit } from "./leesGrenzen";
 import type { Uitvoer } from "./main";
+import { waaromNietSchrijfbaar } from "./veiligSchrijven";
 import { bronVanIngebouwd, rapportRegels, schrijfPlanNaarBestand } from "./vul";
 
 export const CONSOLIDEER_HULP = `opgave consolideer — één gecontroleerd provincie-overzicht uit de werkboeken van gemeenten
@@ -100,7 +101,7 @@ function leesArgs(argv: readonly string[]): Args {
   if (a.invoer.length === 0)
     throw new ArgumentFout("Geef de werkboeken van de gemeenten op (bestanden of een map).");
   if (!a.uit) throw new ArgumentFout("Geef met --uit het .xlsx-bestand voor het overzicht op.");
-  if (!/\.xlsx$/i.test(a.uit)) throw new ArgumentFout(`--uit moet een .xlsx-bestand zijn (niet "${a.uit}").`);
+  xlsxUit(a.uit);
   return a;
 }
 
@@ -217,6 +218,13 @@ export async function consolideerCli(
       }
       throw fout;
     }
+  }
+
+  // Before reading 10–60 workbooks: an overview that cannot be written is said at once.
+  const nietSchrijfbaar = await waaromNietSchrijfbaar(doel);
+  if (nietSchrijfbaar) {
+    uit.err(`${nietSchrijfbaar} Er is niets gelezen; het bestand is niet gewijzigd.`);
+    return 1;
   }
 
   const onleesbaar = new Map<string, string>();

@@ -61,11 +61,15 @@ export async function waaromNietSchrijfbaar(bestand: string): Promise<string | u
     );
     if (!toegang) return `U mag ${bestand} niet wijzigen (geen schrijfrechten).`;
   }
-  const map = await fs.access(path.dirname(doel), constants.W_OK).then(
+  const map = path.dirname(doel);
+  const mapInfo = await fs.stat(map).catch(() => undefined);
+  if (!mapInfo) return `De map ${map} bestaat niet; maak haar eerst aan of kies een andere map.`;
+  if (!mapInfo.isDirectory()) return `${map} is geen map; kies een ander bestand.`;
+  const schrijfbaar = await fs.access(map, constants.W_OK).then(
     () => true,
     () => false,
   );
-  return map ? undefined : `In de map van ${bestand} mag niet worden geschreven.`;
+  return schrijfbaar ? undefined : `In de map van ${bestand} mag niet worden geschreven.`;
 }
 
 const BLOK = 1024 * 1024;

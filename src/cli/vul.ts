@@ -30,7 +30,7 @@ import { onthoudDelen } from "../workbook/zip";
 import { laadDelen } from "../workbook/exceljsLaden";
 import { delenVanBladen } from "../workbook/xlsxInlezen";
 import { EigenKolomFout, schrijfXlsx, VerliesFout, type XlsxRapport } from "../workbook/xlsxWriter";
-import { ArgumentFout, geenExtra, leesOpdracht, ontleed } from "./argumenten";
+import { ArgumentFout, geenExtra, leesOpdracht, ontleed, xlsxUit } from "./argumenten";
 import { LEES_GRENS_OPTIES, LEES_GRENZEN_REGELS, leesOptiesUit } from "./leesGrenzen";
 import type { Uitvoer } from "./main";
 import { SchrijfFout, schrijfVeilig, waaromNietSchrijfbaar } from "./veiligSchrijven";
@@ -90,6 +90,7 @@ function leesArgs(argv: readonly string[]): VulArgs {
   if (a.gemeente !== undefined && a.periode !== undefined)
     throw new ArgumentFout("--periode hoort bij --provincie.");
   if (!a.uit) throw new ArgumentFout("Geef met --uit het .xlsx-bestand op.");
+  xlsxUit(a.uit);
   return a;
 }
 

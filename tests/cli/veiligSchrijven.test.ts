@@ -108,3 +108,53 @@ describe("opgave vul on a read-only workbook", () => {
     expect(fs.readFileSync(f)).toEqual(inhoud);
   }, 30_000);
 });
+
+describe("where the CLI may write: said in Dutch before any work", () => {
+  function opvang() {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, uit: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } };
+  }
+
+  test("schrijfVeilig: a folder that does not exist, or a file where a folder should be", async () => {
+    await expect(schrijfVeilig(path.join(map, "nergens", "a.xlsx"), bytes("x"))).rejects.toThrow(
+      `De map ${path.join(map, "nergens")} bestaat niet; maak haar eerst aan of kies een andere map.`,
+    );
+    fs.writeFileSync(path.join(map, "bestand"), "oud");
+    await expect(schrijfVeilig(path.join(map, "bestand", "a.xlsx"), bytes("x"))).rejects.toThrow(
+      `${path.join(map, "bestand")} is geen map; kies een ander bestand.`,
+    );
+    expect(fs.readFileSync(path.join(map, "bestand"), "utf8")).toBe("oud");
+  });
+
+  test("opgave vul and consolideer write only a .xlsx (any case): another name is a usage error, nothing written", async () => {
+    for (const naam of ["utrecht.xlsm", "utrecht.csv", "utrecht"]) {
+      const o = opvang();
+      expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", path.join(map, naam)], o.uit)).toBe(2);
+      expect(o.err[0]).toMatch(/^--uit moet een \.xlsx-bestand zijn \(niet ".*utrecht(\.xlsm|\.csv)?"\)\./);
+    }
+    expect(fs.readdirSync(map)).toEqual([]);
+    const o = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", path.join(map, "U.XLSX")], o.uit)).toBe(
+      0,
+    );
+    const c = opvang();
+    expect(await mainAsync(["consolideer", map, "--uit", path.join(map, "o.csv")], c.uit)).toBe(2);
+    expect(c.err[0]).toMatch(/^--uit moet een \.xlsx-bestand zijn/);
+  }, 30_000);
+
+  test("opgave consolideer into a folder that does not exist: said before a workbook is read", async () => {
+    const o = opvang();
+    expect(
+      await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", path.join(map, "utrecht.xlsx")], o.uit),
+    ).toBe(0);
+    const c = opvang();
+    const doel = path.join(map, "nergens", "overzicht.xlsx");
+    expect(await mainAsync(["consolideer", map, "--uit", doel], c.uit)).toBe(1);
+    expect(c.out).toEqual([]);
+    expect(c.err).toEqual([
+      `De map ${path.join(map, "nergens")} bestaat niet; maak haar eerst aan of kies een andere map. ` +
+        "Er is niets gelezen; het bestand is niet gewijzigd.",
+    ]);
+  }, 30_000);
+});
