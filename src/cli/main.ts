@@ -82,9 +82,9 @@ Gebruik:
                             (meer: opgave bundel --help)
   opgave --help             deze hulp
 
-Argumenten: een getal wordt een getal (zoals een cel met een getal), "" een lege cel; voor een bereik-
-parameter geeft "10;20;30" een kolom (zoals {10;20;30} in Excel). Een tabel wordt als CSV afgedrukt
-(--scheiding ";" voor Excel met Nederlandse instellingen).
+Argumenten: een getal wordt een getal (zoals een cel met een getal; 1.000 is duizend en 1,5 anderhalf, zoals
+in Nederlandse Excel), "" een lege cel; voor een bereik-parameter geeft "10;20;30" een kolom (zoals {10;20;30}
+in Excel). Een tabel wordt als CSV afgedrukt (--scheiding ";" voor Excel met Nederlandse instellingen).
 Meer argumenten dan de functie parameters heeft is een verkeerde aanroep (exitcode 2).
 Uitvoer: de waarde, of "#N/A <melding>" / "#VALUE! <melding>" met exitcode 1 (ook voor een getal buiten het
 toegestane bereik, zie docs/grenzen.md). Tekst die met = + - of @ begint, krijgt een ' ervoor, zodat een

@@ -57,6 +57,36 @@ describe("opgave fn: numbers", () => {
     expect(celWaarde("0363")).toBe("0363");
   });
 
+  test("a thousand written the Dutch way is a thousand, never 1 (as in a cell of Dutch Excel)", () => {
+    expect(celWaarde("1.000")).toBe("1.000");
+    expect(celWaarde("-12.500")).toBe("-12.500");
+    expect(celWaarde("0.5")).toBe(0.5);
+    expect(celWaarde("1.25")).toBe(1.25);
+    // The functions read that text as Dutch Excel reads the cell: the same answer as 1000.
+    for (const [dutch, plain] of [
+      [
+        ["KLEINSCHALIG", "1.000"],
+        ["KLEINSCHALIG", "1000"],
+      ],
+      [
+        ["TAAKSTELLINGSCENARIO", "Utrecht", "9.000"],
+        ["TAAKSTELLINGSCENARIO", "Utrecht", "9000"],
+      ],
+      [
+        ["ACHTERSTAND", "Utrecht", "2024-I", "1.000;2.000"],
+        ["ACHTERSTAND", "Utrecht", "2024-I", "1000;2000"],
+      ],
+    ]) {
+      const r = opgave("fn", ...(dutch ?? []));
+      expect(r.code).toBe(0);
+      expect(r).toEqual(opgave("fn", ...(plain ?? [])));
+    }
+    // Only thousands: with 1 it would be one location of 50 places.
+    expect(opgave("fn", "KLEINSCHALIG", "1.000").out.split("\n")[1]).toBe(
+      "5,200,1000,0,ja,31400000,1000000,5000000",
+    );
+  });
+
   test.each([
     [["OPVANGSCENARIO", "Utrecht", "1e308"], "landelijk: 1E+308 is niet toegestaan"],
     [["VOORSPRONG", "Utrecht", "2024-I", "1e308"], "gehuisvest: 1E+308 is niet toegestaan"],
