@@ -522,6 +522,9 @@ export const consolidatieBerichten = {
     `${label} in ${plek} is geen geheel getal (${waarde}); deze cel telt niet mee.`,
   negatief: (label: string, plek: string, waarde: string) =>
     `${label} in ${plek} is negatief (${waarde}); deze cel telt niet mee.`,
+  datumAlsAantal: (label: string, plek: string, datum: string, getal: string) =>
+    `${label} in ${plek} is een datum (${datum}), geen aantal: Excel rekent ermee als ${getal}. Deze cel telt ` +
+    "niet mee; vul een getal in (celopmaak Getal of Standaard).",
   startperiodeOngeldig: (plek: string, waarde: string) =>
     `Eerste periode in ${plek} ("${waarde}") staat niet in kolom Periode van de tabel, dus het werkboek rekent ` +
     "geen achterstand of voorsprong uit. Vul precies een periode uit de tabel in (bijv. 2022-I) of laat de cel leeg.",

@@ -162,6 +162,14 @@ function opgeslagen(cel: ExcelJS.Cell | undefined): Opgeslagen | undefined {
   };
 }
 
+/** The date a cell shows ("5-1-2024"), when it holds one (a number with a date format, or a formula's such result). */
+function datumIn(cel: ExcelJS.Cell): string | undefined {
+  const v = isFormuleWaarde(cel.value) ? (cel.result as unknown) : cel.value;
+  if (!(v instanceof Date) || !Number.isFinite(v.getTime())) return undefined;
+  // exceljs gives the serial's day at midnight UTC.
+  return `${v.getUTCDate()}-${v.getUTCMonth() + 1}-${v.getUTCFullYear()}`;
+}
+
 interface GetalRegels {
   readonly geheel?: boolean;
   readonly negatiefToegestaan?: boolean;
@@ -195,6 +203,12 @@ function invoerGetal(
     return null;
   }
   const n = i.waarde;
+  const datum = datumIn(cel);
+  if (datum) {
+    // Excel makes "5-1" typed in a cell the date 5 January: a count of some 45,000 that nobody meant.
+    meld("ongeldigeInvoer", "fout", b.datumAlsAantal(label, plek, datum, b.getal(n)));
+    return null;
+  }
   if (!Number.isFinite(n)) {
     meld("nietNumeriek", "fout", b.nietNumeriek(label, plek, String(n)));
     return null;

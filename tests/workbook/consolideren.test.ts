@@ -694,6 +694,27 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(1);
   });
 
+  test("a date in a count (Excel made '5-1' 5 January): an error naming the date, never 45,296 persons", async () => {
+    const wb = await lees(bestandVan("Zeist"));
+    const t = blad(wb, "Taakstelling");
+    const rij = rijVan(t, "2023-I");
+    t.getCell(rij, 7).value = new Date(Date.UTC(2024, 0, 5));
+    t.getCell(rij, 7).numFmt = "d-m-yyyy";
+    const a = await leesAanlevering("datum.xlsx", (await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const p = a.problemen.find((x) => x.plek === `Taakstelling!G${rij}`);
+    expect(p).toMatchObject({ soort: "ongeldigeInvoer", ernst: "fout" });
+    expect(p?.melding).toBe(
+      `Gehuisvest 2023-I in Taakstelling!G${rij} is een datum (5-1-2024), geen aantal: Excel rekent ermee als ` +
+        "45.296. Deze cel telt niet mee; vul een getal in (celopmaak Getal of Standaard).",
+    );
+    expect(a.taakstelling?.rijen.find((r) => r.periode === "2023-I")?.gehuisvest).toBeNull();
+    // The same number without the date format is a count (and no such error).
+    t.getCell(rij, 7).value = 12;
+    t.getCell(rij, 7).numFmt = "0";
+    const b = await leesAanlevering("getal.xlsx", (await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(b.problemen.filter((x) => x.plek === `Taakstelling!G${rij}`)).toEqual([]);
+  });
+
   test("a workbook of a newer Opgave is refused with a clear reason; a development build is read", async () => {
     const wb = await lees(bestandVan("Zeist"));
     const b = blad(wb, "Bron");
