@@ -71,6 +71,11 @@ export function bereik(g: Grootheid): string {
   return `${r(g.min)} t/m ${r(g.max)}`;
 }
 
+/** " (Noord-Holland)" after what was typed, when that is not the official name as it is. */
+function officieel(invoer: string, naam: string): string {
+  return invoer.trim() === naam ? "" : ` (${naam})`;
+}
+
 function opsomming(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
@@ -116,6 +121,12 @@ export const berichten = {
   provincieOnbekend: (invoer: string, suggesties: readonly string[]) =>
     `Provincie ${aanhaling(invoer)} niet gevonden.` +
     (suggesties.length > 0 ? ` Bedoelde u: ${suggesties.join(", ")}?` : ""),
+  provincieAlsGemeente: (invoer: string, provincie: string) =>
+    `${aanhaling(invoer)} is een provincie${officieel(invoer, provincie)}, geen gemeente. Geef een gemeente op: ` +
+    "naam of CBS-code.",
+  gemeenteAlsProvincie: (invoer: string, gemeente: string, provincie: string | undefined) =>
+    `${aanhaling(invoer)} is een gemeente${officieel(invoer, gemeente)}, geen provincie.` +
+    (provincie === undefined ? "" : ` Bedoelde u de provincie ${provincie}?`),
 
   // Taakstelling
   landelijkOnbekend: (periode: string, statusTekst: string) =>

@@ -71,6 +71,8 @@ export function zoekGemeente(reg: Register, invoer: string | number, opDag?: Dag
   // A bare name that is also the base of bracketed names ("Bergen") is ambiguous between all of them.
   const kandidaten = [...new Set([...exact, ...basis])];
   if (kandidaten.length === 0) {
+    const provincie = reg.provincieIndex.get(sleutel);
+    if (provincie) throw ongeldig(berichten.provincieAlsGemeente(tekst, provincie.naam));
     const dag = opDag;
     const pool = reg.naamKandidaten.filter((k) =>
       dag ? reg.bestaatOp(k.waarde, dag) : k.waarde.tot === null,
@@ -138,8 +140,16 @@ export function bestaatNiet(reg: Register, g: Gemeente, dag: Dag) {
 
 export function zoekProvincie(reg: Register, invoer: string | number): Provincie {
   const tekst = String(invoer).trim();
-  const p = reg.provincieIndex.get(naamSleutel(tekst));
+  const sleutel = naamSleutel(tekst);
+  const p = reg.provincieIndex.get(sleutel);
   if (p) return p;
+  // A gemeente's name ("Amsterdam"): said as such, with the province it lies in.
+  const gemeenten = (reg.naamIndex.get(sleutel) ?? []).filter((g) => g.tot === null);
+  const enige = gemeenten.length === 1 ? gemeenten[0] : undefined;
+  if (enige) {
+    const ligtIn = enige.provincie === null ? undefined : reg.provincies.get(enige.provincie)?.naam;
+    throw ongeldig(berichten.gemeenteAlsProvincie(tekst, enige.naam, ligtIn));
+  }
   const pool = reg.dataset.provincies.map((x) => ({ sleutel: naamSleutel(x.naam), waarde: x }));
   throw ongeldig(
     berichten.provincieOnbekend(

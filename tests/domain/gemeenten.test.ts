@@ -60,6 +60,32 @@ describe("gemeente resolution (domain brief §6)", () => {
     expect(genoemd.length).toBeLessThanOrEqual(3);
   });
 
+  test("a province where a gemeente is asked, and a gemeente where a province is: said as such", () => {
+    expect(fout(() => code("Noord-Holland"), "ongeldig").message).toBe(
+      '"Noord-Holland" is een provincie, geen gemeente. Geef een gemeente op: naam of CBS-code.',
+    );
+    expect(fout(() => code("noord holland", "2024-I"), "ongeldig").message).toBe(
+      '"noord holland" is een provincie (Noord-Holland), geen gemeente. Geef een gemeente op: naam of CBS-code.',
+    );
+    // A name that is both (Utrecht, Groningen) is the gemeente where a gemeente is asked, the province where a
+    // province is.
+    expect(code("Groningen")).toBe("GM0014");
+    expect(engine.provincie("Groningen").naam).toBe("Groningen");
+    expect(fout(() => engine.provincie("Amsterdam"), "ongeldig").message).toBe(
+      '"Amsterdam" is een gemeente, geen provincie. Bedoelde u de provincie Noord-Holland?',
+    );
+    expect(fout(() => engine.provincie("den haag"), "ongeldig").message).toBe(
+      '"den haag" is een gemeente (\'s-Gravenhage), geen provincie. Bedoelde u de provincie Zuid-Holland?',
+    );
+    // A former gemeente or an ambiguous name: the usual message.
+    expect(fout(() => engine.provincie("Leeuwarderadeel"), "ongeldig").message).toMatch(
+      /^Provincie "Leeuwarderadeel" niet gevonden/,
+    );
+    expect(fout(() => engine.provincie("Bergen"), "ongeldig").message).toMatch(
+      /^Provincie "Bergen" niet gevonden/,
+    );
+  });
+
   test("nonsense gets no silly suggestions", () => {
     expect(fout(() => code("xqzwv"), "ongeldig").message).not.toContain("Bedoelde u");
   });
