@@ -52,6 +52,9 @@ export const feedBerichten = {
   inconsistent: (aantal: number, eerste: readonly string[]) =>
     `De bundel is niet consistent (${aantal} ${aantal === 1 ? "probleem" : "problemen"}: ${eerste.join("; ")}). ` +
     `Meld dit bij de uitgever van de feed. ${BLIJFT}`,
+  inwonersTellenNietOp: (pad: string, wat: string, inwoners: number, gemeenten: number) =>
+    `${pad}: ${wat} ${getal(inwoners)} inwoners, de gemeenten samen ${getal(gemeenten)} ` +
+    `(verschil ${getal(gemeenten - inwoners)})`,
   ouder: (datum: string, versie: string, versieInGebruik: string) =>
     `De bundel van ${datumNl(datum)} (versie ${versie}) is ouder dan de gegevens in gebruik (versie ` +
     `${versieInGebruik}); Opgave gebruikt hem niet. Controleer het feed-adres of vraag de uitgever om de nieuwste bundel.`,

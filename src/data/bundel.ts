@@ -118,7 +118,8 @@ export function zelfdeVersie(
 }
 
 /**
- * What zod cannot express: references between the parts of a dataset. Returns Dutch problem descriptions
+ * What zod cannot express: references between the parts of a dataset, and the sums of inhabitants
+ * (`inwonerSommen`). Returns Dutch problem descriptions
  * ("pad: probleem"), at most `max`; empty when the dataset is consistent.
  */
 export function kruiscontroles(d: Dataset, max = 20): string[] {
@@ -180,6 +181,7 @@ export function kruiscontroles(d: Dataset, max = 20): string[] {
           "staat niet in veiligheidsregios",
       );
   });
+  for (const p of inwonerSommen(d)) meld(p);
   // The old codes of a herindeling may predate the dataset's coverage (1-1-2015 mergers); the new ones may not.
   d.herindelingen.forEach((h, i) => {
     for (const [veld, codes] of [
@@ -222,6 +224,40 @@ export function kruiscontroles(d: Dataset, max = 20): string[] {
     );
   });
   return problemen;
+}
+
+/**
+ * The inhabitants of the gemeenten on 1 January of a year add up to the country's and to each province's (CBS
+ * publishes them so; the embedded data do, to the person). A taakstelling is the country's number times a
+ * gemeente's share: a population with a digit too many or too few would move every gemeente's figure, signed or
+ * not. A year counts where some gemeente has a figure; for a province, the gemeenten that lie in it.
+ */
+function inwonerSommen(d: Dataset): string[] {
+  const som = (jaar: string, provincie?: string) => {
+    let totaal = 0;
+    let met = 0;
+    for (const g of d.gemeenten) {
+      const n = g.inwoners[jaar];
+      if (n === undefined || (provincie !== undefined && g.provincie !== provincie)) continue;
+      totaal += n;
+      met++;
+    }
+    return met === 0 ? undefined : totaal;
+  };
+  const verschil = (pad: string, wat: string, n: number, gemeenten: number | undefined) =>
+    gemeenten === undefined || gemeenten === n
+      ? []
+      : [feedBerichten.inwonersTellenNietOp(pad, wat, n, gemeenten)];
+  return [
+    ...Object.entries(d.land.inwoners).flatMap(([jaar, n]) =>
+      verschil(`dataset.land.inwoners.${jaar}`, "Nederland", n, som(jaar)),
+    ),
+    ...d.provincies.flatMap((p, i) =>
+      Object.entries(p.inwoners).flatMap(([jaar, n]) =>
+        verschil(`dataset.provincies.${i}.inwoners.${jaar}`, p.naam, n, som(jaar, p.code)),
+      ),
+    ),
+  ];
 }
 
 export type LeesUitkomst =

@@ -404,6 +404,28 @@ describe("the publisher's path: a new half-year from edited sources to TAAKSTELL
   });
 });
 
+describe("a population that does not add up is caught before anything is signed", () => {
+  // \`maak\` checks the CSV sources' sums itself; this is a bundle edited by hand after it was made.
+  test("a digit too many in one gemeente's figure: onderteken refuses and names the sums; no signature", async () => {
+    const feed = path.join(map, "feed-tikfout");
+    expect((await opgave("maak", "--uit", feed)).code).toBe(0);
+    const bundelPad = path.join(feed, "bundel.json");
+    const b = JSON.parse(lees(bundelPad)) as {
+      dataset: { gemeenten: { code: string; inwoners: Record<string, number> }[] };
+    };
+    const utrecht = b.dataset.gemeenten.find((g) => g.code === "GM0344")!;
+    utrecht.inwoners["2020"] = utrecht.inwoners["2020"]! * 10;
+    fs.writeFileSync(bundelPad, JSON.stringify(b));
+    const uitgever = path.join(map, "uitgever-tikfout");
+    expect((await opgave("sleutel", "--uit", uitgever)).code).toBe(0);
+    const r = await opgave("onderteken", bundelPad, "--sleutel", path.join(uitgever, "opgave-uitgever.key"));
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain("dataset.land.inwoners.2020: Nederland 17.407.585 inwoners, de gemeenten samen");
+    expect(r.err).toMatch(/inwoners\.2020: Utrecht [\d.]+ inwoners, de gemeenten samen/);
+    expect(fs.existsSync(`${bundelPad}.sig`)).toBe(false);
+  });
+});
+
 describe("scripts/export-bundel.ts signs the repository's bundle with the development key", () => {
   test("trusted by the development profile, refused by production", async () => {
     const uit = path.join(map, "export");

@@ -116,6 +116,30 @@ describe("leesBundel", () => {
     expect(BundelSchema.safeParse(bundel()).success).toBe(true);
   });
 
+  test("the gemeenten's inhabitants add up to the country's and each province's, else refused", () => {
+    const d = structuredClone(ingebouwd);
+    const utrecht = d.gemeenten.find((g) => g.code === "GM0344")!;
+    utrecht.inwoners["2023"] = utrecht.inwoners["2023"]! * 10;
+    const pi = d.provincies.findIndex((p) => p.naam === "Utrecht");
+    const verschil = (utrecht.inwoners["2023"] / 10) * 9;
+    const fmt = (n: number) => n.toLocaleString("nl-NL");
+    expect(kruiscontroles(d)).toEqual([
+      `dataset.land.inwoners.2023: Nederland ${fmt(ingebouwd.land.inwoners["2023"]!)} inwoners, de gemeenten ` +
+        `samen ${fmt(ingebouwd.land.inwoners["2023"]! + verschil)} (verschil ${fmt(verschil)})`,
+      `dataset.provincies.${pi}.inwoners.2023: Utrecht ${fmt(d.provincies[pi]!.inwoners["2023"]!)} inwoners, de ` +
+        `gemeenten samen ${fmt(d.provincies[pi]!.inwoners["2023"]! + verschil)} (verschil ${fmt(verschil)})`,
+    ]);
+    const r = leesBundel(bundelTekst({ ...bundel(), dataset: d }));
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.bericht).toMatch(/^De bundel is niet consistent \(2 problemen: dataset\.land\.inwoners\.2023/);
+    // The country's own figure wrong: one problem.
+    const e = structuredClone(ingebouwd);
+    e.land.inwoners["2023"] = 1000;
+    expect(kruiscontroles(e)).toHaveLength(1);
+    expect(kruiscontroles(e)[0]).toMatch(/^dataset\.land\.inwoners\.2023: Nederland 1\.000 inwoners/);
+  });
+
   test("maakBundel wraps a dataset", () => {
     const b = maakBundel(ingebouwd, {
       gepubliceerd: "2026-12-01T08:00:00+01:00",
