@@ -17,15 +17,24 @@
  * median of their ratios. 30 pairs of the same code gave ratios of 1.28–1.82 (median 1.56, standard deviation
  * about 0.13): the median of 5 pairs moved by about ±0.1 between runs, of 11 pairs by about ±0.06 (three runs:
  * 1.56, 1.58, 1.47), at about a minute a run.
- * The steady state is timed, as in the TAAKSTELLING bench: `OPWARMEN` untimed rounds of each (the engine takes
- * some 20 rounds to optimise a refill), then `rondes` timed ones; per side the median, and their ratio (b)/(a) is
- * the pair's. For information: the first round of each process of the first pair (after the one fill that makes
- * the test file: mostly still compiling), and (b) with a sheet of 30,000 cells of the coordinator's own (a
- * refill's cost should not grow much with what Opgave does not own).
+ * After `OPWARMEN` untimed rounds of each, `rondes` timed ones; per side the median, and their ratio (b)/(a) is
+ * the pair's. That is not yet the refill's steady state: after 20 rounds a first fill is near its own, a refill
+ * keeps getting faster for far longer (medians over 4 processes of each, one after the other, 2 December 2026:
+ * first fill 26 ms in rounds 20–40 and 23–25 ms after; refill 39 ms in rounds 20–40, 31–33 ms in 40–180, about
+ * 27 ms after). So the ratio depends on where it is read: 1.76 in the first round, about 1.5 in rounds 20–40,
+ * 1.3–1.4 after 120 (two runs of 7 pairs: 1.32 and 1.40, against 1.47 and 1.54 after 20). It is read after 20, as
+ * it always was: moving it would change the measure, not the code.
+ * For information: the first round of each process of the first pair (after the one fill that makes the test file:
+ * mostly still compiling), (b) with a sheet of 30,000 cells of the coordinator's own (a refill's cost should not
+ * grow much with what Opgave does not own), and the whole command as a user waits for it (`meetOpdracht`): there
+ * Node's start, the modules and the data weigh as much as the write itself.
  * Run by bench/bench.ts in a process of its own (`--json`: the measurement as the last line); standalone:
  * `npx tsx bench/herbevulling.ts`. A side's process: `--zijde vulling|herbevulling`, one round per line on stdin.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "child_process";
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
 import ExcelJS from "exceljs";
 import { performance } from "perf_hooks";
 import { createInterface } from "readline";
@@ -53,6 +62,16 @@ export interface HerbevullingBench {
   readonly eersteHerbevulling: number;
   /** (b) with a sheet of the user's own of `GROOT_EIGEN_BLAD` cells, ms (for information). */
   readonly herbevullingGrootEigenBlad: number;
+  /** The whole `opgave vul` command, first fill and refill (for information; undefined without dist-cli). */
+  readonly opdracht?: OpdrachtMeting;
+}
+
+/** `opgave vul` timed as a user waits for it: the command's process from start to exit, ms (medians). */
+export interface OpdrachtMeting {
+  readonly vulling: number;
+  readonly herbevulling: number;
+  /** The median of the pairs' ratios. */
+  readonly verhouding: number;
 }
 
 /** Untimed rounds of each side before the timed ones: the steady state (see the module comment). */
@@ -222,6 +241,56 @@ export async function meetPaar(
   }
 }
 
+/** Pairs of `opgave vul` runs (first fill, refill) for `meetOpdracht`. */
+const OPDRACHT_PAREN = 7;
+
+/**
+ * (For information.) `opgave vul --provincie Gelderland` as a user runs it, a first fill of a new file and a refill
+ * of the filled-in one, turn about: the built command (bin/opgave.js on dist-cli, which `npm ci` builds) in a
+ * process of its own each time, timed from start to exit, so with Node's start, loading the modules and the data.
+ * Undefined when dist-cli is not built.
+ */
+async function meetOpdracht(): Promise<OpdrachtMeting | undefined> {
+  const wortel = path.resolve(__dirname, "..");
+  if (!fs.existsSync(path.join(wortel, "dist-cli", "cli", "main.js"))) return undefined;
+  const map = fs.mkdtempSync(path.join(os.tmpdir(), "opgave-bench-opdracht-"));
+  try {
+    const { bestaand } = await opzet();
+    const [nieuw, ingevuldPad] = [path.join(map, "nieuw.xlsx"), path.join(map, "ingevuld.xlsx")];
+    const vul = (uit: string): number => {
+      const t = performance.now();
+      const r = spawnSync(
+        process.execPath,
+        [
+          path.join(wortel, "bin", "opgave.js"),
+          "vul",
+          "--provincie",
+          "Gelderland",
+          "--periode",
+          "2024-I",
+        ].concat(["--uit", uit]),
+        { encoding: "utf8" },
+      );
+      const ms = performance.now() - t;
+      if (r.status !== 0) throw new Error(`opgave vul faalde: ${r.stderr}`);
+      return ms;
+    };
+    const paren: [number, number][] = [];
+    for (let i = 0; i < OPDRACHT_PAREN; i++) {
+      fs.rmSync(nieuw, { force: true });
+      fs.writeFileSync(ingevuldPad, bestaand);
+      paren.push([vul(nieuw), vul(ingevuldPad)]);
+    }
+    return {
+      vulling: mediaan(paren.map(([a]) => a)),
+      herbevulling: mediaan(paren.map(([, b]) => b)),
+      verhouding: mediaan(paren.map(([a, b]) => b / a)),
+    };
+  } finally {
+    fs.rmSync(map, { recursive: true, force: true });
+  }
+}
+
 /** Times (a) and (b) in `PAREN` pairs of processes of their own, taking turns; prints the figures and returns them. */
 export async function benchHerbevulling(
   opties: { rondes?: number; paren?: number; log?: (t: string) => void } = {},
@@ -235,6 +304,7 @@ export async function benchHerbevulling(
   const [eerstePaar, laatste] = [paren[0], paren[paren.length - 1]];
   if (!eerstePaar || !laatste) throw new Error("geen meetparen");
   const verhoudingen = paren.map((p) => p.herbevulling / p.vulling);
+  const opdracht = await meetOpdracht();
   const uitkomst: HerbevullingBench = {
     ...eerstePaar.opgezet,
     vulling: mediaan(paren.map((p) => p.vulling)),
@@ -244,6 +314,7 @@ export async function benchHerbevulling(
     eersteVulling: eerstePaar.eerste[0] ?? Number.NaN,
     eersteHerbevulling: eerstePaar.eerste[1] ?? Number.NaN,
     herbevullingGrootEigenBlad: mediaan(laatste.groot),
+    ...(opdracht ? { opdracht } : {}),
   };
   log(
     `Herbevulling: provinciewerkboek Gelderland (${uitkomst.gemeenten} gemeenten, ${uitkomst.kilobytes.toFixed(0)} KiB, ` +
@@ -261,6 +332,13 @@ export async function benchHerbevulling(
   log(
     `  idem, met een eigen blad van ${cellen} cellen  ${uitkomst.herbevullingGrootEigenBlad.toFixed(0)} ms ` +
       `(mediaan van 3, ter informatie)`,
+  );
+  log(
+    opdracht
+      ? `  opgave vul als opdracht, van start tot einde (${OPDRACHT_PAREN} paren, ter informatie): vulling ` +
+          `${opdracht.vulling.toFixed(0)} ms, herbevulling ${opdracht.herbevulling.toFixed(0)} ms, verhouding ` +
+          `${opdracht.verhouding.toFixed(2)}`
+      : "  opgave vul als opdracht: overgeslagen (dist-cli ontbreekt; npm ci bouwt het)",
   );
   return uitkomst;
 }
