@@ -39,6 +39,7 @@ import { beoordeel, controleerOntvangen } from "../data/vertrouwen";
 import { PROFIELEN, sleutelsVoorProfiel, type Profiel } from "../data/vertrouwdeSleutels";
 import { ArgumentFout, geenExtra, ontleed as strikt, type OptieConfig, type Ontleed } from "./argumenten";
 import type { Uitvoer } from "./main";
+import { SchrijfFout, schrijfVeilig } from "./veiligSchrijven";
 
 export const PAKKET_MAP = path.resolve(__dirname, "../..");
 export const STANDAARD_BRONNEN = path.join(PAKKET_MAP, "data", "bronnen");
@@ -365,8 +366,9 @@ async function maak(argv: readonly string[], uit: Uitvoer): Promise<number> {
   fs.mkdirSync(map, { recursive: true });
   const sig = handtekeningPad(pad);
   const hadHandtekening = fs.existsSync(sig);
+  // Written safely first: a failed write leaves the old bundle with its own signature; then the stale one goes.
+  await schrijfVeilig(pad, new TextEncoder().encode(tekst));
   fs.rmSync(sig, { force: true });
-  fs.writeFileSync(pad, tekst);
 
   uit.out(`Bundel geschreven: ${pad}`);
   for (const regel of samenvatting(gelezen.bundel)) uit.out(regel);
@@ -411,7 +413,7 @@ export async function ondertekenBundelBestand(
     throw new BundelFout(`${sleutelPad} is geen bruikbare privésleutel (${(e as Error).message}).`);
   }
   const sig = handtekeningPad(bundelPad);
-  fs.writeFileSync(sig, tekst);
+  await schrijfVeilig(sig, new TextEncoder().encode(tekst));
   return { handtekeningPad: sig, sleutelId: HandtekeningSchema.parse(JSON.parse(tekst)).sleutel };
 }
 
@@ -646,7 +648,7 @@ export async function bundelCli(argv: readonly string[], uit: Uitvoer): Promise<
   try {
     return await opdracht.voerUit(rest, uit);
   } catch (e) {
-    const tekst = e instanceof BundelFout ? e.message : bestandsFoutTekst(e);
+    const tekst = e instanceof BundelFout || e instanceof SchrijfFout ? e.message : bestandsFoutTekst(e);
     if (tekst === undefined) throw e;
     uit.err(tekst);
     return e instanceof BundelFout ? e.code : 1;

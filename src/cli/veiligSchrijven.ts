@@ -1,12 +1,15 @@
 /**
- * Writing a file the user owns, safely — every file the CLI writes goes through here:
+ * Writing a file the user owns, safely — every file the CLI writes but a private key goes through here:
  * - the data goes to a temporary file in the same folder as the real target, is flushed to disk (fsync), and is
  *   renamed over the target in one step; the folder is flushed too, so the rename survives a power cut;
  * - a symbolic link is written through to its target (the link stays a link);
  * - the original's permission bits are kept (a 0600 file stays 0600);
  * - a read-only file (no write bit, as the user set it) is refused with a Dutch message and left untouched — also
  *   for root, who could otherwise replace it;
- * - the temporary file is removed on every failure and when the process is stopped (SIGINT, SIGTERM, SIGHUP).
+ * - the temporary file is removed on every failure and when the process is stopped (SIGINT, SIGTERM, SIGHUP);
+ * - a failure is said in Dutch (`schrijfFoutTekst`: a file open in Excel, a full disk).
+ * The bundle and its signature (`opgave bundel maak | onderteken`) go through here too; a private key is created
+ * apart, with mode 600 from the start (./bundel `schrijfGeheim`).
  */
 import { constants, promises as fs, rmSync } from "fs";
 import path from "path";
@@ -98,7 +101,30 @@ async function syncMap(map: string): Promise<void> {
   }
 }
 
-/** Write `data` to `bestand` as described above; throws SchrijfFout with a Dutch message when refused. */
+/**
+ * Why writing or replacing `bestand` failed, in Dutch (the system's code and text kept for IT). On Windows a file
+ * open in Excel cannot be replaced: the rename fails with EPERM, EACCES or EBUSY.
+ */
+export function schrijfFoutTekst(e: unknown, bestand: string): string {
+  const f = e as NodeJS.ErrnoException;
+  const code = typeof f?.code === "string" ? f.code : undefined;
+  const detail = `(${code ?? "fout"}: ${f instanceof Error ? f.message : String(e)})`;
+  switch (code) {
+    case "EPERM":
+    case "EACCES":
+    case "EBUSY":
+      return `${bestand} kon niet worden vervangen: het is in gebruik of beveiligd (staat het open in Excel? Sluit het en probeer het opnieuw) ${detail}.`;
+    case "ENOSPC":
+    case "EDQUOT":
+      return `Er is geen ruimte meer op de schijf van ${path.dirname(bestand)} (schijf of quotum vol) ${detail}.`;
+    case "EROFS":
+      return `${path.dirname(bestand)} staat op een schijf waarop niet geschreven mag worden ${detail}.`;
+    default:
+      return `Kan ${bestand} niet schrijven ${detail}.`;
+  }
+}
+
+/** Write `data` to `bestand` as described above; throws SchrijfFout with a Dutch message when refused or failed. */
 export async function schrijfVeilig(bestand: string, data: Uint8Array): Promise<void> {
   const reden = await waaromNietSchrijfbaar(bestand);
   if (reden) throw new SchrijfFout(reden);
@@ -115,7 +141,7 @@ export async function schrijfVeilig(bestand: string, data: Uint8Array): Promise<
     await syncMap(map);
   } catch (e) {
     await fs.rm(tijdelijk, { force: true });
-    throw e;
+    throw e instanceof SchrijfFout ? e : new SchrijfFout(schrijfFoutTekst(e, bestand));
   } finally {
     lopend.delete(tijdelijk);
   }

@@ -9,7 +9,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { mainAsync } from "../../src/cli/main";
-import { schrijfVeilig, SchrijfFout } from "../../src/cli/veiligSchrijven";
+import { schrijfFoutTekst, schrijfVeilig, SchrijfFout } from "../../src/cli/veiligSchrijven";
 
 let map: string;
 beforeEach(() => {
@@ -90,6 +90,51 @@ describe("schrijfVeilig", () => {
     expect(fs.readFileSync(f, "utf8")).toBe("origineel");
     expect(tijdelijke(map)).toEqual([]);
   }, 60_000);
+});
+
+describe("a write that fails is said in Dutch; the original stays and no temporary file is left", () => {
+  const fout = (code: string) => Object.assign(new Error(`${code}: iets, rename 'a' -> 'b'`), { code });
+
+  test("the file open in Excel (Windows refuses to replace it), a full disk, anything else", () => {
+    const f = path.join("map", "utrecht.xlsx");
+    for (const code of ["EPERM", "EACCES", "EBUSY"])
+      expect(schrijfFoutTekst(fout(code), f)).toBe(
+        `${f} kon niet worden vervangen: het is in gebruik of beveiligd (staat het open in Excel? Sluit het en ` +
+          `probeer het opnieuw) (${code}: ${code}: iets, rename 'a' -> 'b').`,
+      );
+    expect(schrijfFoutTekst(fout("ENOSPC"), f)).toMatch(/^Er is geen ruimte meer op de schijf van map /);
+    expect(schrijfFoutTekst(fout("EIO"), f)).toBe(
+      `Kan ${f} niet schrijven (EIO: EIO: iets, rename 'a' -> 'b').`,
+    );
+  });
+
+  test("the rename refused (as Windows does for a file open in Excel): SchrijfFout, original intact", async () => {
+    const f = path.join(map, "open-in-excel.xlsx");
+    fs.writeFileSync(f, "oud");
+    const rename = jest.spyOn(fs.promises, "rename").mockRejectedValueOnce(fout("EBUSY"));
+    try {
+      await expect(schrijfVeilig(f, bytes("nieuw"))).rejects.toThrow(SchrijfFout);
+    } finally {
+      rename.mockRestore();
+    }
+    expect(fs.readFileSync(f, "utf8")).toBe("oud");
+    expect(tijdelijke(map)).toEqual([]);
+    const out: string[] = [];
+    const err: string[] = [];
+    const uit = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    const xlsx = path.join(map, "utrecht.xlsx");
+    const weer = jest.spyOn(fs.promises, "rename").mockRejectedValueOnce(fout("EPERM"));
+    try {
+      expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", xlsx], uit)).toBe(1);
+    } finally {
+      weer.mockRestore();
+    }
+    expect(err.join("\n")).toMatch(
+      /kon niet worden vervangen: het is in gebruik of beveiligd .*Het bestand is niet gewijzigd\.$/,
+    );
+    expect(fs.existsSync(xlsx)).toBe(false);
+    expect(tijdelijke(map)).toEqual([]);
+  }, 30_000);
 });
 
 describe("opgave vul on a read-only workbook", () => {
