@@ -8,28 +8,25 @@
  *
  * The file is written safely (./veiligSchrijven: temporary file, fsync, rename; mode and symlinks kept).
  */
-import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
 import { bundelHash, bundelTekst, ingebouwdeBundel } from "../data/bundel";
 import { engine } from "../data/store";
 import { OpgaveFout } from "../domain/fouten";
-import {
-  BLADEN,
-  ONDERWERP_LABEL,
-  onderwerpVan,
-  planGemeente,
-  planProvincie,
-  type BronInfo,
-} from "../workbook/bouwPlan";
+import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
 import type { Waarde, WerkboekPlan } from "../workbook/plan";
 import { vertaalBibliotheekFout } from "../workbook/bibliotheekFouten";
 import { pakketReden, type LeesOpties, type PakketReden } from "../workbook/lezen";
 import { controleerPakket } from "../workbook/pakketControle";
 import { onthoudDelen } from "../workbook/zip";
-import { laadDelen } from "../workbook/exceljsLaden";
-import { delenVanBladen } from "../workbook/xlsxInlezen";
-import { EigenKolomFout, schrijfXlsx, VerliesFout, type XlsxRapport } from "../workbook/xlsxWriter";
+import {
+  EigenKolomFout,
+  schrijfXlsx,
+  VerliesFout,
+  WerkboekWeigering,
+  type XlsxRapport,
+} from "../workbook/xlsxWriter";
+import { weigeringTekst } from "../workbook/samenvoegen";
 import { ArgumentFout, geenExtra, leesOpdracht, ontleed, xlsxUit } from "./argumenten";
 import { LEES_GRENS_OPTIES, LEES_GRENZEN_REGELS, leesOptiesUit } from "./leesGrenzen";
 import type { Uitvoer } from "./main";
@@ -160,25 +157,6 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
   return r;
 }
 
-/**
- * Which gemeente/province (and period) an existing Opgave workbook is for, from its Bron sheet; undefined for
- * a workbook Opgave did not make (then the plan's sheets are added to it).
- */
-export async function onderwerpInWerkboek(data: Uint8Array): Promise<string | undefined> {
-  // Only Bron is read into a model (a large sheet of the user's would otherwise be most of a refill's time); the
-  // parts are inflated once, for the refill after this too (../workbook/zip).
-  const wb = await laadDelen(new ExcelJS.Workbook(), await delenVanBladen(data, [BLADEN.bron]));
-  const ws = wb.getWorksheet(BLADEN.bron);
-  if (!ws) return undefined;
-  for (let r = 1; r <= Math.min(ws.rowCount, 50); r++) {
-    if (ws.getCell(r, 1).value === ONDERWERP_LABEL) {
-      const v = ws.getCell(r, 2).value;
-      return typeof v === "string" ? v : undefined;
-    }
-  }
-  return undefined;
-}
-
 /** Why an existing file is not refilled, when the package check refuses it (Dutch, with what to do). */
 function nietTeVullen(doel: string, { soort, reden }: PakketReden): string {
   switch (soort) {
@@ -247,18 +225,16 @@ export async function schrijfPlanNaarBestand(
   if (bestaand && pakket?.delen) onthoudDelen(bestaand, pakket.delen);
   let uitkomst: Awaited<ReturnType<typeof schrijfXlsx>>;
   try {
-    // Never mix the inputs of one gemeente, period or province into the workbook of another.
-    const was = bestaand ? await onderwerpInWerkboek(bestaand) : undefined;
-    const wordt = onderwerpVan(plan);
-    if (was !== undefined && wordt !== undefined && was !== wordt) {
+    // Never the inputs of one gemeente, period or province in the workbook of another, nor over a sheet of the
+    // user's under one of Opgave's names (WerkboekWeigering, ../workbook/samenvoegen `weigeringVoorWerkboek`).
+    uitkomst = await schrijfXlsx(plan, bestaand, { verliesToestaan });
+  } catch (e) {
+    if (e instanceof WerkboekWeigering) {
       uit.err(
-        `${doel} is het Opgave-werkboek voor ${was}, niet voor ${wordt}: de invoer daarin hoort daar niet bij. ` +
-          "Kies een ander bestand (--uit); het bestand is niet gewijzigd.",
+        `${weigeringTekst(e.weigering, doel)} Kies een ander bestand (--uit); het bestand is niet gewijzigd.`,
       );
       return undefined;
     }
-    uitkomst = await schrijfXlsx(plan, bestaand, { verliesToestaan });
-  } catch (e) {
     if (e instanceof EigenKolomFout) {
       uit.err(`${e.message} ${doel} is niet gewijzigd.`);
       return undefined;

@@ -874,16 +874,6 @@ export function ondertekendDoor(bron: BronInfo): string {
     : "ingebouwd in de invoegtoepassing (geen feed)";
 }
 
-/** The text in the Bron sheet's "Onderwerp" row of a plan (a writer compares it before a refill). */
-export function onderwerpVan(plan: WerkboekPlan): string | undefined {
-  const b = plan.bladen.find((x) => x.naam === BLADEN.bron);
-  for (const blok of b?.blokken ?? []) {
-    const r = blok.cellen.find((c) => c[0] === BRON_LABELS.onderwerp);
-    if (r && typeof r[1] === "string") return r[1];
-  }
-  return undefined;
-}
-
 /**
  * The provenance blocks of every Bron sheet Opgave writes (gemeente, province and consolidation workbooks): the
  * labels are what lezen.ts reads back, so they live in one place. Rows 1–12; the list below starts at row 13 in

@@ -68,6 +68,7 @@ import { blokNotatie, isFormule } from "./plan";
 import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
 import {
   bladVerschuiving,
+  blokEnInvoerRechthoeken,
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
@@ -136,7 +137,7 @@ export type OfficeVulRapport = VulRapport & { overgeslagen: string[] };
 // ---------------------------------------------------------------------------------------------------------
 // What was read (input)
 
-type Matrix = readonly (readonly unknown[])[];
+export type Matrix = readonly (readonly unknown[])[];
 
 /** A loaded range: its values (formulas and number formats where loaded) and its 0-based top-left position. */
 export interface GelezenBereik {
@@ -447,24 +448,6 @@ interface TabelTaak {
   readonly oud?: OudeTabel;
 }
 
-/** Cells a plan table may grow over: the plan's blocks and input cells (with their labels) on the same sheet. */
-function planGebieden(blad: BladPlan): Rechthoek[] {
-  return [
-    ...blad.blokken.map((b) => ({
-      rij: b.start.rij,
-      kolom: b.start.kolom,
-      rijen: b.cellen.length,
-      kolommen: Math.max(1, ...b.cellen.map((r) => r.length)),
-    })),
-    ...blad.invoercellen.map((i) => ({
-      rij: i.positie.rij,
-      kolom: Math.max(1, i.positie.kolom - 1),
-      rijen: 1,
-      kolommen: i.positie.kolom > 1 ? 2 : 1,
-    })),
-  ];
-}
-
 function binnen(r: Rechthoek | undefined, rij: number, kolom: number): boolean {
   return !!r && rij >= r.rij && rij < r.rij + r.rijen && kolom >= r.kolom && kolom < r.kolom + r.kolommen;
 }
@@ -654,7 +637,7 @@ function beslisTabel(
   // Never grow over cells the user filled next to the table.
   if (omgeving) {
     const metTotaal = (r: Rechthoek): Rechthoek => ({ ...r, rijen: r.rijen + (tp.totaal ? 1 : 0) });
-    const vrij = [oud ? metTotaal(oud.rechthoek) : undefined, ...planGebieden(blad)];
+    const vrij = [oud ? metTotaal(oud.rechthoek) : undefined, ...blokEnInvoerRechthoeken(blad)];
     const cel = eersteGevuld(omgeving, metTotaal(rechthoek), vrij);
     if (cel !== undefined) {
       return {

@@ -25,8 +25,18 @@
  * longer covers, so notes stay; fills are never set, bold only on Opgave's titles and totals rows, number formats
  * only where the content needs one (./officeBeslissing `hervulNotatie`).
  */
-import type { WerkboekPlan } from "./plan";
-import { beslis, STANDAARD_MAX_BYTES_PER_SYNC, type OfficeVulRapport } from "./officeBeslissing";
+import { OpgaveFout } from "../domain/fouten";
+import { BLADEN } from "./indeling";
+import type { BladPlan, WerkboekPlan } from "./plan";
+import {
+  beslis,
+  planSleutel,
+  STANDAARD_MAX_BYTES_PER_SYNC,
+  type Matrix,
+  type OfficeVulRapport,
+  type WerkmapStaat,
+} from "./officeBeslissing";
+import { onderwerpIn, weigeringTekst, weigeringVoorWerkboek, type BestaandWerkboek } from "./samenvoegen";
 import type { OfficeFase } from "./officeFouten";
 import { leesWerkmap } from "./officeLezen";
 import { voerUit } from "./officeUitvoering";
@@ -65,6 +75,29 @@ export interface OfficeSchrijfOpties {
   readonly voortgang?: (fractie: number, tekst: string) => void;
 }
 
+/** What `weigeringVoorWerkboek` needs, from what was read: Bron's "Onderwerp", the sheets, Opgave's parts. */
+function bestaandWerkboek(plan: WerkboekPlan, staat: WerkmapStaat): BestaandWerkboek {
+  const iets = (m: Matrix | undefined) =>
+    !!m?.some((r) => r.some((v) => v !== null && v !== undefined && v !== ""));
+  // What was read where the plan writes (./samenvoegen `planRechthoeken`): its blocks, input cells and the region
+  // at each table's start (read for a sheet without that table object).
+  const bezet = (blad: BladPlan) =>
+    blad.blokken.some((_, i) => iets(staat.blokken.get(planSleutel(blad.naam, i)))) ||
+    blad.invoercellen.some((c) => iets([[staat.planCellen.get(c.naam)]])) ||
+    blad.tabellen.some((t) => iets(staat.gebieden.get(t.naam)?.regio.waarden));
+  const bestaat = (blad: BladPlan) => staat.bladen.find((b) => b.toLowerCase() === blad.naam.toLowerCase());
+  return {
+    onderwerp: onderwerpIn(plan, (blok, i, j) => staat.blokken.get(planSleutel(BLADEN.bron, blok))?.[i]?.[j]),
+    bezetteBladen: () =>
+      plan.bladen.flatMap((blad) => {
+        const naam = bestaat(blad);
+        return naam !== undefined && bezet(blad) ? [naam] : [];
+      }),
+    tabellen: staat.tabellen.map((t) => t.naam),
+    namen: staat.namen,
+  };
+}
+
 /** Read → decide → write: the plan into the open workbook, keeping what the user entered. */
 export async function schrijfNaarExcel(
   context: Excel.RequestContext,
@@ -76,6 +109,17 @@ export async function schrijfNaarExcel(
   const meld = (fractie: number, tekst: string): void => opties.voortgang?.(fractie, tekst);
   opties.bijFase?.("lezen");
   const { staat, objecten } = await leesWerkmap(context, plan, meld);
+  // Whose workbook it is, before anything is written (as ./xlsxWriter): never another subject's inputs, never
+  // over a sheet of the user's under one of Opgave's names.
+  const weigering = weigeringVoorWerkboek(plan, bestaandWerkboek(plan, staat));
+  if (weigering) {
+    throw new OpgaveFout(
+      "ongeldig",
+      `${weigeringTekst(weigering, "Dit werkboek")} Vul in een nieuw, leeg werkboek${
+        weigering.soort === "anderOnderwerp" ? ` of kies ${weigering.was} in het paneel` : ""
+      }; er is niets gewijzigd.`,
+    );
+  }
   const { taken, rapport } = beslis(plan, staat, max, maxBytes);
   opties.bijFase?.("schrijven");
   await voerUit(context, taken, objecten, { cellen: max, bytes: maxBytes }, meld);

@@ -3,8 +3,8 @@
  * survives. Both writers read the existing table, call this, and write the result.
  */
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
-import { adres, type Positie } from "./a1";
-import { LATER_TOEGEVOEGD, NOTATIE } from "./indeling";
+import { adres, type Positie, type Rechthoek } from "./a1";
+import { BLADEN, LATER_TOEGEVOEGD, NOTATIE, ONDERWERP_LABEL } from "./indeling";
 import {
   blokNotatie,
   isFormule,
@@ -15,6 +15,7 @@ import {
   type Kolom,
   type TabelPlan,
   type Waarde,
+  type WerkboekPlan,
 } from "./plan";
 
 /**
@@ -521,4 +522,119 @@ export function blokWijzigingen(
     }),
   );
   return uit;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Whose workbook it is
+
+/** What a writer knows of an existing workbook before it fills it (`weigeringVoorWerkboek`). */
+export interface BestaandWerkboek {
+  /** The "Onderwerp" in Opgave's Bron sheet, at its place; undefined when there is none. */
+  readonly onderwerp: string | undefined;
+  /**
+   * Its sheets under the name of one of the plan's (in any capitals) that hold something where the plan writes
+   * (`planRechthoeken`); an empty one Opgave may fill. Asked only of a workbook with nothing of Opgave's.
+   */
+  readonly bezetteBladen: () => readonly string[];
+  /** The names of its tables and its defined names. */
+  readonly tabellen: readonly string[];
+  readonly namen: readonly string[];
+}
+
+/** Whether the workbook holds a table or defined name of Opgave's: Opgave_…, or one the plan writes. */
+function heeftOpgaveDelen(plan: WerkboekPlan, w: BestaandWerkboek): boolean {
+  const vanPlan = new Set(
+    plan.bladen.flatMap((b) => [...b.tabellen.map((t) => t.naam), ...b.invoercellen.map((i) => i.naam)]),
+  );
+  const eigen = new Set([...vanPlan].map((n) => n.toLowerCase()));
+  return [...w.tabellen, ...w.namen].some((n) => /^Opgave_/i.test(n) || eigen.has(n.toLowerCase()));
+}
+
+/** The "Onderwerp" a plan writes (Bron: the row with that label), with where it stands: block and row. */
+function onderwerpPlek(plan: WerkboekPlan): { blok: number; rij: number; onderwerp: string } | undefined {
+  const bron = plan.bladen.find((b) => b.naam === BLADEN.bron);
+  for (const [blok, b] of (bron?.blokken ?? []).entries()) {
+    const rij = b.cellen.findIndex((c) => c[0] === ONDERWERP_LABEL);
+    const onderwerp = b.cellen[rij]?.[1];
+    if (rij >= 0 && typeof onderwerp === "string") return { blok, rij, onderwerp };
+  }
+  return undefined;
+}
+
+/**
+ * The "Onderwerp" of an existing workbook, read where the plan writes it (`waarde`: the value now in the Bron
+ * sheet's block `blok`, row `i`, column `j`, relative to the block; undefined when the sheet is not there).
+ */
+export function onderwerpIn(
+  plan: WerkboekPlan,
+  waarde: (blok: number, i: number, j: number) => unknown,
+): string | undefined {
+  const plek = onderwerpPlek(plan);
+  if (!plek || waarde(plek.blok, plek.rij, 0) !== ONDERWERP_LABEL) return undefined;
+  const onderwerp = waarde(plek.blok, plek.rij, 1);
+  return typeof onderwerp === "string" && onderwerp.trim() !== "" ? onderwerp : undefined;
+}
+
+/** Why a plan is not written into an existing workbook (`weigeringVoorWerkboek`). */
+export type Weigering =
+  | { readonly soort: "anderOnderwerp"; readonly was: string; readonly wordt: string }
+  | { readonly soort: "eigenBladen"; readonly bladen: readonly string[] };
+
+/**
+ * Why `plan` may not be written into this existing workbook, or undefined. Both writers ask before they write
+ * anything:
+ * - it is Opgave's workbook of another gemeente, province or period: its inputs (kept by period or gemeente) would
+ *   become the plan's, wrong to the person;
+ * - it holds nothing of Opgave's (no Bron sheet of Opgave's, no table or name that is Opgave_… or the plan's) yet
+ *   has a sheet under the name of one of the plan's (in any capitals, as Excel compares them) with values where the
+ *   plan writes: that sheet is the user's, and a fill would write over them.
+ */
+export function weigeringVoorWerkboek(plan: WerkboekPlan, w: BestaandWerkboek): Weigering | undefined {
+  const wordt = onderwerpPlek(plan)?.onderwerp;
+  if (w.onderwerp !== undefined && wordt !== undefined && w.onderwerp !== wordt)
+    return { soort: "anderOnderwerp", was: w.onderwerp, wordt };
+  if (w.onderwerp !== undefined || heeftOpgaveDelen(plan, w)) return undefined;
+  const bladen = w.bezetteBladen();
+  return bladen.length > 0 ? { soort: "eigenBladen", bladen } : undefined;
+}
+
+/**
+ * Where a plan sheet writes: its blocks, its input cells with their labels, its tables (header, the planned rows
+ * and a totals row). A writer looks there for the user's values before it fills a sheet that is not Opgave's
+ * (`BestaandWerkboek.bezetteBladen`).
+ */
+export function planRechthoeken(blad: BladPlan): Rechthoek[] {
+  return [
+    ...blokEnInvoerRechthoeken(blad),
+    ...blad.tabellen.map((t) => ({ ...t.start, rijen: t.rijen.length + 2, kolommen: t.kolommen.length })),
+  ];
+}
+
+/** A plan sheet's blocks and input cells with their labels (./officeBeslissing: what a table may not grow over). */
+export function blokEnInvoerRechthoeken(blad: BladPlan): Rechthoek[] {
+  return [
+    ...blad.blokken.map((b) => ({
+      ...b.start,
+      rijen: b.cellen.length,
+      kolommen: Math.max(1, ...b.cellen.map((r) => r.length)),
+    })),
+    ...blad.invoercellen.map((i) => ({
+      rij: i.positie.rij,
+      kolom: Math.max(1, i.positie.kolom - 1),
+      rijen: 1,
+      kolommen: i.positie.kolom > 1 ? 2 : 1,
+    })),
+  ];
+}
+
+/** The refusal in Dutch, `werkboek` naming the workbook ("/pad/x.xlsx", "Dit werkboek"); the caller adds what to do. */
+export function weigeringTekst(w: Weigering, werkboek: string): string {
+  if (w.soort === "anderOnderwerp")
+    return `${werkboek} is het Opgave-werkboek voor ${w.was}, niet voor ${w.wordt}: de invoer daarin hoort daar niet bij.`;
+  const een = w.bladen.length === 1;
+  return (
+    `${werkboek} is niet door Opgave gevuld en heeft al ${een ? "een blad" : "de bladen"} ` +
+    `${w.bladen.map((b) => `"${b}"`).join(", ")} van u, ${een ? "dat" : "die"} Opgave zou overschrijven: geef ` +
+    `${een ? "dat blad" : "die bladen"} een andere naam.`
+  );
 }

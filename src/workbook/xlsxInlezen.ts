@@ -8,8 +8,7 @@
  * - an Opgave_ name points into a sheet of the user's (an input kept elsewhere);
  * - an Opgave_ table stands on a sheet of the user's (a table moved there).
  * The test is by text and errs on the safe side: any doubt and exceljs reads the whole package, as before.
- * Otherwise each sheet of the user's is given to exceljs empty, without its relationships. And one sheet alone
- * (`delenVanBladen`: the CLI reads whose workbook it is from Bron). Browser-safe.
+ * Otherwise each sheet of the user's is given to exceljs empty, without its relationships. Browser-safe.
  */
 import Zip from "./zip";
 import { attribuut, bladPaden, LEGE_RELS, relaties, relsPad, pad, xmlTerug } from "./xlsxOnderdelen";
@@ -137,21 +136,4 @@ export async function delenVoorSamenvoegen(
       ? await delenVan(zip)
       : await metLegeBladen(zip, leeg);
   return delen.filter(([naam]) => !NIET_VOOR_ENT.test(naam));
-}
-
-/**
- * The parts of `bestaand` with every worksheet but `bladen` (sheet names) empty: for reading one sheet of a
- * workbook (the CLI reads whose workbook it is from Bron) without a model of the others.
- */
-export async function delenVanBladen(
-  bestaand: Uint8Array | ArrayBuffer,
-  bladen: readonly string[],
-): Promise<[string, Uint8Array][]> {
-  const zip = await Zip.loadAsync(bestaand);
-  const houden = new Set(bladen);
-  const paden = [...(await bladPaden(zip))];
-  return metLegeBladen(
-    zip,
-    paden.filter(([naam, deel]) => !houden.has(naam) && WERKBLAD.test(deel)),
-  );
 }

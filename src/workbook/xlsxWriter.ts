@@ -35,7 +35,7 @@
 import ExcelJS from "exceljs";
 import { afdrukBereik, afdrukVoor, zetAfdrukXlsx } from "./afdruk";
 import { absoluteVerwijzing, adres, bladVerwijzing, kolomLetters, type Positie } from "./a1";
-import { NOTATIE } from "./indeling";
+import { BLADEN, NOTATIE } from "./indeling";
 import {
   blokNotatie,
   isFormule,
@@ -55,7 +55,9 @@ import {
   hervulNotatie,
   isEigenKolom,
   isLeeg,
+  onderwerpIn,
   opHunPlaats,
+  planRechthoeken,
   samenvoegenInvoer,
   samenvoegenTabel,
   sleutelIndex,
@@ -63,8 +65,12 @@ import {
   sleutelKop,
   sleutelTekst,
   tabelEldersReden,
+  weigeringTekst,
+  weigeringVoorWerkboek,
   type BestaandeTabel,
+  type BestaandWerkboek,
   type SamengevoegdeTabel,
+  type Weigering,
   type Wijziging,
 } from "./samenvoegen";
 import { celWaarde, excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
@@ -125,6 +131,17 @@ export class EigenKolomFout extends Error {
         "Opgave) of buiten de tabel, en vul dan opnieuw.",
     );
     this.name = "EigenKolomFout";
+  }
+}
+
+/**
+ * The existing workbook is not this plan's to fill (./samenvoegen `weigeringVoorWerkboek`): Opgave's workbook of
+ * another subject, or one with a sheet of the user's under the name of one of Opgave's. Nothing is written.
+ */
+export class WerkboekWeigering extends Error {
+  constructor(readonly weigering: Weigering) {
+    super(weigeringTekst(weigering, "Het werkboek"));
+    this.name = "WerkboekWeigering";
   }
 }
 
@@ -847,10 +864,46 @@ function kolomVerplaatsingen(wb: ExcelJS.Workbook, plan: WerkboekPlan): Verplaat
   return uit;
 }
 
+/** What `weigeringVoorWerkboek` needs of a loaded workbook: its Bron's "Onderwerp", its sheets, Opgave's parts. */
+function bestaandWerkboek(wb: ExcelJS.Workbook, plan: WerkboekPlan): BestaandWerkboek {
+  const bron = wb.getWorksheet(BLADEN.bron);
+  const blokken = plan.bladen.find((b) => b.naam === BLADEN.bron)?.blokken ?? [];
+  const onderwerp = onderwerpIn(plan, (blok, i, j) => {
+    const b = blokken[blok];
+    const cel = b ? bron?.findRow(b.start.rij + i)?.findCell(b.start.kolom + j) : undefined;
+    return cel ? celWaarde(cel) : undefined;
+  });
+  const bezet = (blad: BladPlan, ws: ExcelJS.Worksheet) =>
+    planRechthoeken(blad).some((g) => {
+      for (let r = g.rij; r < g.rij + g.rijen; r++)
+        for (let k = g.kolom; k < g.kolom + g.kolommen; k++) {
+          // By row and cell, creating none (`getCell` would add empty cells to the model).
+          const cel = ws.findRow(r)?.findCell(k);
+          if (cel && !isLeeg(celWaarde(cel))) return true;
+        }
+      return false;
+    });
+  const bezetteBladen = () =>
+    plan.bladen.flatMap((blad) => {
+      const ws = wb.worksheets.find((w) => w.name.toLowerCase() === blad.naam.toLowerCase());
+      return ws && bezet(blad, ws) ? [ws.name] : [];
+    });
+  return {
+    onderwerp,
+    bezetteBladen,
+    tabellen: wb.worksheets.flatMap((ws) =>
+      Object.keys((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {}),
+    ),
+    namen: (wb.definedNames.model as { name: string }[]).map((n) => n.name),
+  };
+}
+
 /**
  * Writes the plan into a new workbook, or refills `bestaand` (an .xlsx file) keeping every user input.
  * @throws EigenKolomFout when a table to rewrite holds a column of the user's own between Opgave's columns.
  * @throws VerliesFout when the refill would drop parts of `bestaand` and `opties.verliesToestaan` is not set.
+ * @throws WerkboekWeigering when `bestaand` is not the plan's to fill (another subject's, or a sheet of the user's
+ *   under one of Opgave's names).
  */
 export async function schrijfXlsx(
   gevraagd: WerkboekPlan,
@@ -863,11 +916,14 @@ export async function schrijfXlsx(
   // Refuse early, before the work of a write: only Opgave's sheets are rewritten when the graft can be made.
   const kanEnten = bestaand && opties.enten !== false ? await kanWordenGeent(bestaand, eigenBladen) : false;
   const vooraf = bestaand ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined) : [];
-  if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
   if (bestaand) {
     // The parts the loss checks above inflated already (./zip keeps them), straight into exceljs's parsers
     // (./exceljsLaden). For a graft, the user's own sheets empty when Opgave's side does not read them.
     await laadDelen(wb, await delenVoorSamenvoegen(bestaand, eigenBladen, kanEnten));
+    // Whose workbook it is comes before what a rewrite would lose: another subject's is never filled at all.
+    const weigering = weigeringVoorWerkboek(plan, bestaandWerkboek(wb, plan));
+    if (weigering) throw new WerkboekWeigering(weigering);
+    if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
     herstelNotities(wb, await leesNotities(bestaand));
   } else {
     wb.creator = "Opgave";

@@ -5,7 +5,6 @@ import {
   NAMEN,
   ONDERTEKEND_LABEL,
   TABELLEN,
-  onderwerpVan,
   planGemeente,
   planProvincie,
   type BronInfo,
@@ -18,6 +17,7 @@ import {
   type TabelPlan,
   type WerkboekPlan,
 } from "../../src/workbook/plan";
+import { onderwerpIn } from "../../src/workbook/samenvoegen";
 import { engine } from "../domain/helpers";
 
 const bron: BronInfo = {
@@ -389,8 +389,11 @@ describe("planGemeente (Utrecht)", () => {
     expect(notatieNaLabel(b, "Gevuld op")).toBe("d-m-yyyy hh:mm:ss");
     expect(isoUitExcel(waardeNaLabel(b, "Gevuld op") as number)).toBe("2026-12-01T10:00:00.000Z");
     expect(waardeNaLabel(b, "Onderwerp")).toBe("gemeente GM0344 (Utrecht)");
-    expect(onderwerpVan(utrecht)).toBe("gemeente GM0344 (Utrecht)");
-    expect(onderwerpVan(provincie)).toBe("provincie PV26 (Utrecht), 2024-I");
+    // What a writer reads back where the plan writes it (./samenvoegen `onderwerpIn`): here the plan's own cells.
+    const eigen = (p: WerkboekPlan) => (blok: number, i: number, j: number) =>
+      blad(p, BLADEN.bron).blokken[blok]?.cellen[i]?.[j];
+    expect(onderwerpIn(utrecht, eigen(utrecht))).toBe("gemeente GM0344 (Utrecht)");
+    expect(onderwerpIn(provincie, eigen(provincie))).toBe("provincie PV26 (Utrecht), 2024-I");
     expect(kolom(tabel(utrecht, TABELLEN.bronnen), "id")).toEqual(engine.dataset.bronnen.map((x) => x.id));
   });
 

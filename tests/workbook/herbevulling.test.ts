@@ -14,7 +14,7 @@ import { mainAsync, type Uitvoer } from "../../src/cli/main";
 import { planGemeente, type BronInfo } from "../../src/workbook/bouwPlan";
 import { rapportRegels } from "../../src/cli/vul";
 import { kolomLetters, kolomNummer } from "../../src/workbook/a1";
-import { celWaarde, EigenKolomFout, schrijfXlsx } from "../../src/workbook/xlsxWriter";
+import { celWaarde, EigenKolomFout, schrijfXlsx, WerkboekWeigering } from "../../src/workbook/xlsxWriter";
 import { leesNotities, verliesNaSchrijven } from "../../src/workbook/xlsxOnderdelen";
 import * as zipModule from "../../src/workbook/zip";
 import Zip from "../../src/workbook/zip";
@@ -601,5 +601,34 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     // Everything else of the user's is still there.
     expect(await leesNotities(data)).toEqual(await leesNotities(met));
     expect(rapportRegels(rapport, false).join("\n")).not.toContain("niet behouden");
+  });
+});
+
+describe("whose workbook it is (.xlsx): decided before anything is written", () => {
+  test("Opgave's workbook of another gemeente, or the user's with a sheet under one of Opgave's names: refused", async () => {
+    const amersfoort = planGemeente(engine, "Amersfoort", bron);
+    const vanUtrecht = (await schrijfXlsx(utrecht)).data;
+    const fout = await schrijfXlsx(amersfoort, vanUtrecht).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(WerkboekWeigering);
+    expect((fout as WerkboekWeigering).weigering).toEqual({
+      soort: "anderOnderwerp",
+      was: "gemeente GM0344 (Utrecht)",
+      wordt: "gemeente GM0307 (Amersfoort)",
+    });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Begroting").getCell("A1").value = "post";
+    wb.addWorksheet("Bron").getCell("A1").value = "mijn bronnen";
+    const eigen = await bewaar(wb);
+    const ook = await schrijfXlsx(utrecht, eigen).catch((e: unknown) => e);
+    expect((ook as WerkboekWeigering).message).toBe(
+      'Het werkboek is niet door Opgave gevuld en heeft al een blad "Bron" van u, dat Opgave zou overschrijven: ' +
+        "geef dat blad een andere naam.",
+    );
+    // Renamed, Opgave's sheets come beside the user's, which stay as they were.
+    wb.getWorksheet("Bron")!.name = "Mijn bronnen";
+    const { data } = await schrijfXlsx(utrecht, await bewaar(wb));
+    const na = await lees(data);
+    expect(celWaarde(blad(na, "Mijn bronnen").getCell("A1"))).toBe("mijn bronnen");
+    expect(na.worksheets.map((w) => w.name)).toContain("Taakstelling");
   });
 });

@@ -390,3 +390,42 @@ describe("Office.js refill: formats the user set", () => {
     ]);
   });
 });
+
+describe("whose workbook it is: decided before anything is written", () => {
+  const amersfoort = planGemeente(engine, "Amersfoort", TEST_BRON);
+
+  test("Opgave's workbook of another gemeente is not filled: its inputs (by period) would become Amersfoort's", async () => {
+    const wm = await eersteVulling();
+    wm.zet("Taakstelling", "G20", 123);
+    const voor = wm.momentopname();
+    const fx = new FakeExcel(wm);
+    await expect(schrijfNaarExcel(fx.context, amersfoort)).rejects.toThrow(
+      "Dit werkboek is het Opgave-werkboek voor gemeente GM0344 (Utrecht), niet voor gemeente GM0307 " +
+        "(Amersfoort): de invoer daarin hoort daar niet bij. Vul in een nieuw, leeg werkboek of kies gemeente " +
+        "GM0344 (Utrecht) in het paneel; er is niets gewijzigd.",
+    );
+    expect(wm.momentopname()).toBe(voor);
+    expect(fx.log.filter((r) => r.actie !== "load")).toEqual([]);
+    // The same gemeente again is a refill as always.
+    await hervul(wm);
+    expect(wm.cel("Taakstelling", "G20")?.waarde).toBe(123);
+  });
+
+  test("a workbook of the user's with a sheet named as one of Opgave's (in other capitals) is not filled", async () => {
+    const wm = new FakeWerkmap(["Begroting", "taakstelling"]);
+    wm.zet("taakstelling", "A1", "mijn eigen blad met deze naam");
+    const voor = wm.momentopname();
+    const fx = new FakeExcel(wm);
+    await expect(schrijfNaarExcel(fx.context, utrecht)).rejects.toThrow(
+      'Dit werkboek is niet door Opgave gevuld en heeft al een blad "taakstelling" van u, dat Opgave zou ' +
+        "overschrijven: geef dat blad een andere naam. Vul in een nieuw, leeg werkboek; er is niets gewijzigd.",
+    );
+    expect(wm.momentopname()).toBe(voor);
+    // Without such a sheet Opgave's sheets are added beside the user's.
+    const eigen = new FakeWerkmap(["Begroting"]);
+    eigen.zet("Begroting", "A1", "post");
+    await schrijfNaarExcel(new FakeExcel(eigen).context, utrecht);
+    expect(eigen.cel("Begroting", "A1")?.waarde).toBe("post");
+    expect(eigen.zoekBlad("Taakstelling")).toBeDefined();
+  });
+});

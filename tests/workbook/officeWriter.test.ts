@@ -511,10 +511,17 @@ describe("schrijfNaarExcel — hervullen", () => {
   });
 
   test("named input cells: without the name, a value in the plan cell of an existing sheet is kept", async () => {
-    const wm = new FakeWerkmap(["Kosten"]);
+    // Opgave's workbook (filled before) whose name the user deleted. (A workbook with nothing of Opgave's and a
+    // value there is the user's own: not filled at all, tests/workbook/officeHerbevulling.test.ts.)
+    const wm = new FakeWerkmap();
+    await schrijfNaarExcel(new FakeExcel(wm).context, gemeentePlan());
+    wm.namen.splice(
+      wm.namen.findIndex((n) => n.naam === "Opgave_KostenPerPlaats"),
+      1,
+    );
     wm.zet("Kosten", "C3", 8000);
     const rapport = await schrijfNaarExcel(new FakeExcel(wm).context, gemeentePlan());
-    expect(rapport.invoerBehouden).toBe(1);
+    expect(rapport.invoerBehouden).toBeGreaterThanOrEqual(1);
     expect(wm.waarde("Kosten", "C3")).toBe(8000);
     expect(wm.naam("Opgave_KostenPerPlaats")).toMatchObject({ rij: 3, kolom: 3 });
   });

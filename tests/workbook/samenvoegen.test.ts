@@ -1,10 +1,17 @@
 import {
   bladVerschuiving,
   opHunPlaats,
+  planRechthoeken,
   samenvoegenInvoer,
   samenvoegenTabel,
+  weigeringTekst,
+  weigeringVoorWerkboek,
+  type BestaandWerkboek,
 } from "../../src/workbook/samenvoegen";
 import type { BladPlan, TabelPlan, Waarde } from "../../src/workbook/plan";
+import { planGemeente } from "../../src/workbook/bouwPlan";
+import { engine } from "../domain/helpers";
+import { TEST_BRON } from "./werkboekHulp";
 
 const plan: TabelPlan = {
   naam: "Opgave_Test",
@@ -157,5 +164,54 @@ describe("Opgave's cells outside the tables, moved by rows the user inserted or 
     );
     expect(opHunPlaats(blad, { vanaf: 8, verschuiving: 1 }).blokken).toEqual(blad.blokken.slice(0, 2));
     expect(opHunPlaats(blad, undefined)).toEqual({ blokken: blad.blokken, invoercellen: blad.invoercellen });
+  });
+});
+
+describe("weigeringVoorWerkboek: whose workbook it is", () => {
+  const utrecht = planGemeente(engine, "Utrecht", TEST_BRON);
+  const werkboek = (w: Partial<BestaandWerkboek> & { bezet?: string[] }): BestaandWerkboek => ({
+    onderwerp: undefined,
+    tabellen: [],
+    namen: [],
+    ...w,
+    bezetteBladen: () => w.bezet ?? [],
+  });
+
+  test("the same subject, or a workbook with something of Opgave's: filled", () => {
+    expect(
+      weigeringVoorWerkboek(utrecht, werkboek({ onderwerp: "gemeente GM0344 (Utrecht)" })),
+    ).toBeUndefined();
+    // Bron gone, but Opgave's table or input name is there: Opgave's sheets, whatever they hold.
+    for (const w of [{ tabellen: ["Opgave_Taakstelling"] }, { namen: ["opgave_kostenperplaats"] }])
+      expect(weigeringVoorWerkboek(utrecht, werkboek({ ...w, bezet: ["Taakstelling"] }))).toBeUndefined();
+    // Nothing of Opgave's and no sheet of the user's where Opgave writes (none, or an empty one): filled.
+    expect(
+      weigeringVoorWerkboek(utrecht, werkboek({ tabellen: ["Tabel1"], namen: ["Mijn_naam"] })),
+    ).toBeUndefined();
+  });
+
+  test("another subject, or a sheet of the user's with values where Opgave writes: refused, said in Dutch", () => {
+    const ander = weigeringVoorWerkboek(utrecht, werkboek({ onderwerp: "gemeente GM0307 (Amersfoort)" }));
+    expect(ander).toEqual({
+      soort: "anderOnderwerp",
+      was: "gemeente GM0307 (Amersfoort)",
+      wordt: "gemeente GM0344 (Utrecht)",
+    });
+    const eigen = weigeringVoorWerkboek(
+      utrecht,
+      werkboek({ tabellen: ["Tabel1"], bezet: ["bron", "Kosten"] }),
+    );
+    expect(eigen && weigeringTekst(eigen, "x.xlsx")).toBe(
+      'x.xlsx is niet door Opgave gevuld en heeft al de bladen "bron", "Kosten" van u, die Opgave zou overschrijven: ' +
+        "geef die bladen een andere naam.",
+    );
+  });
+
+  test("where a sheet is looked at: blocks, input cells with their labels, tables with header and totals", () => {
+    const kosten = utrecht.bladen.find((b) => b.naam === "Kosten")!;
+    const r = planRechthoeken(kosten);
+    expect(r.length).toBe(kosten.blokken.length + kosten.invoercellen.length + kosten.tabellen.length);
+    const t = kosten.tabellen[0]!;
+    expect(r.at(-1)).toEqual({ ...t.start, rijen: t.rijen.length + 2, kolommen: t.kolommen.length });
   });
 });

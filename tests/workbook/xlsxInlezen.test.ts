@@ -5,8 +5,7 @@
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { planGemeente } from "../../src/workbook/bouwPlan";
-import { delenVanBladen, delenVoorSamenvoegen } from "../../src/workbook/xlsxInlezen";
-import { onderwerpInWerkboek } from "../../src/cli/vul";
+import { delenVoorSamenvoegen } from "../../src/workbook/xlsxInlezen";
 import { celWaarde, schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { engine } from "../domain/helpers";
 import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, TEST_BRON } from "./werkboekHulp";
@@ -154,16 +153,4 @@ test("the refill is the same either way: Opgave's results and the user's input a
   // The user's own sheet is the original's, byte for byte.
   const deel = bladDeel(unzipSync(bestaand), "Mijn blad");
   expect(unzipSync(geent.data)[deel]).toEqual(unzipSync(bestaand)[deel]);
-});
-
-test("one sheet read alone (whose workbook this is, for the CLI): every other worksheet empty, that one as it is", async () => {
-  const bestaand = await metEigenBlad();
-  const [voor, na] = [unzipSync(bestaand), Object.fromEntries(await delenVanBladen(bestaand, ["Bron"]))];
-  expect(Object.keys(na)).toEqual(Object.keys(voor));
-  for (const naam of [...EIGEN_BLADEN, "Mijn blad"]) {
-    const deel = bladDeel(voor, naam);
-    if (naam === "Bron") expect(na[deel]).toEqual(voor[deel]);
-    else expect(tekst.decode(na[deel])).toMatch(/<sheetData\/><\/worksheet>$/);
-  }
-  expect(await onderwerpInWerkboek(bestaand)).toBe("gemeente GM0344 (Utrecht)");
 });
