@@ -458,7 +458,8 @@ function referenties(ctx: Context, f: ts.Node): ts.Identifier[] {
   return (ctx.verwijzingen.get(symbool) ?? []).filter(
     (r) =>
       !namen.has(r) &&
-      !(r.pos >= f.pos && r.end <= f.end) &&
+      // (Positions count within a file: a call in another file at the same offsets is still a way in.)
+      !(r.getSourceFile() === f.getSourceFile() && r.pos >= f.pos && r.end <= f.end) &&
       !ts.isImportSpecifier(r.parent) &&
       !ts.isExportSpecifier(r.parent) &&
       !ts.isImportClause(r.parent),

@@ -113,6 +113,17 @@ describe("the audit on small sources", () => {
           vergroot(context.workbook.tables.getItem("T"), context.workbook.worksheets.getItem("B").getRange("A1"));
         });
       }`,
+    // A function in one file and a guarded call to it in another at the same character offsets (the padding
+    // puts the call inside the range the declaration spans in its own file): the call is still a way in.
+    "verweg.ts": `
+      export function vergrootVerweg(t: Excel.Table, r: Excel.Range): void {
+        ${"// opvulling\n        ".repeat(12)}t.resize(r);
+      }`,
+    "verwegAanroep.ts": `
+      import { vergrootVerweg } from "./verweg";
+      export function vul(t: Excel.Table, r: Excel.Range): void {
+        if (Office.context.requirements.isSetSupported("ExcelApi", "1.13")) vergrootVerweg(t, r);
+      }`,
     "zoekopties.ts": `
       export function zoek(ws: Excel.Worksheet): Excel.RangeAreas {
         return ws.findAllOrNullObject("x", { completeMatch: false, matchCase: false });
@@ -188,6 +199,20 @@ describe("the audit on small sources", () => {
     expect(r.fouten).toHaveLength(1);
     expect(r.fouten[0]).toContain("vergroot ← aanroepen.ts:14");
     expect(r.fouten[0]).toContain("ookZonder (aanroepen.ts:13; nergens in src/ aangeroepen: een ingang)");
+  });
+
+  test("a call in another file at offsets inside the function's own range still counts as a way in", () => {
+    const naast = (n: string) => path.join(dir, n);
+    const r = auditeer(program, {
+      minima: MINIMA,
+      basis: dir,
+      bestanden: [naast("verweg.ts"), naast("verwegAanroep.ts")],
+    });
+    expect(r.fouten).toEqual([]);
+    const aanroep = bronnen["verwegAanroep.ts"] ?? "";
+    const verweg = bronnen["verweg.ts"] ?? "";
+    // The premise: the call's offset lies within the declaration's span in verweg.ts.
+    expect(aanroep.indexOf("vergrootVerweg(t, r)")).toBeLessThan(verweg.lastIndexOf("}"));
   });
 
   test("object-literal options typed by Office count (WorksheetSearchCriteria: ExcelApi 1.9)", () => {
