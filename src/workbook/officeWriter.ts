@@ -36,7 +36,13 @@ import {
   type OfficeVulRapport,
   type WerkmapStaat,
 } from "./officeBeslissing";
-import { onderwerpIn, weigeringTekst, weigeringVoorWerkboek, type BestaandWerkboek } from "./samenvoegen";
+import {
+  onderwerpIn,
+  weigeringTekst,
+  weigeringVoorWerkboek,
+  type BestaandWerkboek,
+  type Weigering,
+} from "./samenvoegen";
 import type { OfficeFase } from "./officeFouten";
 import { leesWerkmap } from "./officeLezen";
 import { voerUit } from "./officeUitvoering";
@@ -98,6 +104,17 @@ function bestaandWerkboek(plan: WerkboekPlan, staat: WerkmapStaat): BestaandWerk
   };
 }
 
+/**
+ * What the pane's user can do about a refusal: a new workbook, or (another gemeente, or the same province in
+ * another period: a subject of the same kind) choose the workbook's own subject in the pane.
+ */
+function watNu(w: Weigering): string {
+  const soort = (onderwerp: string) => onderwerp.split(" ")[0];
+  const kies =
+    w.soort === "anderOnderwerp" && soort(w.was) === soort(w.wordt) ? ` of kies ${w.was} in het paneel` : "";
+  return `Vul in een nieuw, leeg werkboek${kies}; er is niets gewijzigd.`;
+}
+
 /** Read → decide → write: the plan into the open workbook, keeping what the user entered. */
 export async function schrijfNaarExcel(
   context: Excel.RequestContext,
@@ -113,12 +130,7 @@ export async function schrijfNaarExcel(
   // over a sheet of the user's under one of Opgave's names.
   const weigering = weigeringVoorWerkboek(plan, bestaandWerkboek(plan, staat));
   if (weigering) {
-    throw new OpgaveFout(
-      "ongeldig",
-      `${weigeringTekst(weigering, "Dit werkboek")} Vul in een nieuw, leeg werkboek${
-        weigering.soort === "anderOnderwerp" ? ` of kies ${weigering.was} in het paneel` : ""
-      }; er is niets gewijzigd.`,
-    );
+    throw new OpgaveFout("ongeldig", `${weigeringTekst(weigering, "Dit werkboek")} ${watNu(weigering)}`);
   }
   const { taken, rapport } = beslis(plan, staat, max, maxBytes);
   opties.bijFase?.("schrijven");

@@ -10,7 +10,7 @@
  * 4. the report never counts as kept what was not.
  * The decisions themselves (column moves, references) are also tested without the fake.
  */
-import { planGemeente } from "../../src/workbook/bouwPlan";
+import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { geraakteTabel, kolomVerschuiving, verwijzingenIn } from "../../src/workbook/officeBeslissing";
 import { hervulNotatie } from "../../src/workbook/samenvoegen";
 import { schrijfNaarExcel, type OfficeVulRapport } from "../../src/workbook/officeWriter";
@@ -406,6 +406,13 @@ describe("whose workbook it is: decided before anything is written", () => {
     );
     expect(wm.momentopname()).toBe(voor);
     expect(fx.log.filter((r) => r.actie !== "load")).toEqual([]);
+    // A province workbook into it: a subject of another kind, so no gemeente to choose instead.
+    await expect(
+      schrijfNaarExcel(new FakeExcel(wm).context, planProvincie(engine, "Utrecht", "2024-I", TEST_BRON)),
+    ).rejects.toThrow(
+      /^Dit werkboek is het Opgave-werkboek voor gemeente GM0344 \(Utrecht\), niet voor provincie PV26 \(Utrecht\), 2024-I: de invoer daarin hoort daar niet bij\. Vul in een nieuw, leeg werkboek; er is niets gewijzigd\.$/,
+    );
+    expect(wm.momentopname()).toBe(voor);
     // The same gemeente again is a refill as always.
     await hervul(wm);
     expect(wm.cel("Taakstelling", "G20")?.waarde).toBe(123);
