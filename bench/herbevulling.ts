@@ -268,7 +268,9 @@ async function meetOpdracht(): Promise<OpdrachtMeting | undefined> {
           "Gelderland",
           "--periode",
           "2024-I",
-        ].concat(["--uit", uit]),
+          "--uit",
+          uit,
+        ],
         { encoding: "utf8" },
       );
       const ms = performance.now() - t;

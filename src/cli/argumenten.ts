@@ -15,9 +15,8 @@ export class ArgumentFout extends Error {
 }
 
 /** `--uit` of `opgave vul` and `opgave consolideer`: they write an Excel workbook, so the name says so. */
-export function xlsxUit(uit: string): string {
+export function xlsxUit(uit: string): void {
   if (!/\.xlsx$/i.test(uit)) throw new ArgumentFout(`--uit moet een .xlsx-bestand zijn (niet "${uit}").`);
-  return uit;
 }
 
 export const onbekendeOptie = (woord: string): string => `Onbekende optie "${woord}".`;

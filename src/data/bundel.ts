@@ -233,28 +233,25 @@ export function kruiscontroles(d: Dataset, max = 20): string[] {
  * not. A year counts where some gemeente has a figure; for a province, the gemeenten that lie in it.
  */
 function inwonerSommen(d: Dataset): string[] {
-  const som = (jaar: string, provincie?: string) => {
-    let totaal = 0;
-    let met = 0;
-    for (const g of d.gemeenten) {
-      const n = g.inwoners[jaar];
-      if (n === undefined || (provincie !== undefined && g.provincie !== provincie)) continue;
-      totaal += n;
-      met++;
+  // One pass: the gemeenten's sum per year ("2023") and per year and province ("2023|PV26").
+  const sommen = new Map<string, number>();
+  const tel = (sleutel: string, n: number) => sommen.set(sleutel, (sommen.get(sleutel) ?? 0) + n);
+  for (const g of d.gemeenten)
+    for (const [jaar, n] of Object.entries(g.inwoners)) {
+      tel(jaar, n);
+      if (g.provincie !== null) tel(`${jaar}|${g.provincie}`, n);
     }
-    return met === 0 ? undefined : totaal;
-  };
   const verschil = (pad: string, wat: string, n: number, gemeenten: number | undefined) =>
     gemeenten === undefined || gemeenten === n
       ? []
       : [feedBerichten.inwonersTellenNietOp(pad, wat, n, gemeenten)];
   return [
     ...Object.entries(d.land.inwoners).flatMap(([jaar, n]) =>
-      verschil(`dataset.land.inwoners.${jaar}`, "Nederland", n, som(jaar)),
+      verschil(`dataset.land.inwoners.${jaar}`, "Nederland", n, sommen.get(jaar)),
     ),
     ...d.provincies.flatMap((p, i) =>
       Object.entries(p.inwoners).flatMap(([jaar, n]) =>
-        verschil(`dataset.provincies.${i}.inwoners.${jaar}`, p.naam, n, som(jaar, p.code)),
+        verschil(`dataset.provincies.${i}.inwoners.${jaar}`, p.naam, n, sommen.get(`${jaar}|${p.code}`)),
       ),
     ),
   ];

@@ -22,7 +22,7 @@
  */
 import ExcelJS from "exceljs";
 import { vertaalBibliotheekFout } from "./bibliotheekFouten";
-import { consolidatieBerichten as b, getalInvoer } from "../domain/berichten";
+import { consolidatieBerichten as b, datumNl, getalInvoer } from "../domain/berichten";
 import { isoUitExcel } from "../domain/tijdstip";
 import {
   onbruikbareAanlevering,
@@ -167,7 +167,7 @@ function datumIn(cel: ExcelJS.Cell): string | undefined {
   const v = isFormuleWaarde(cel.value) ? (cel.result as unknown) : cel.value;
   if (!(v instanceof Date) || !Number.isFinite(v.getTime())) return undefined;
   // exceljs gives the serial's day at midnight UTC.
-  return `${v.getUTCDate()}-${v.getUTCMonth() + 1}-${v.getUTCFullYear()}`;
+  return datumNl(v.toISOString().slice(0, 10));
 }
 
 interface GetalRegels {

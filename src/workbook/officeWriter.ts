@@ -27,7 +27,7 @@
  */
 import { OpgaveFout } from "../domain/fouten";
 import { BLADEN } from "./indeling";
-import type { BladPlan, WerkboekPlan } from "./plan";
+import type { BladPlan, Waarde, WerkboekPlan } from "./plan";
 import {
   beslis,
   planSleutel,
@@ -37,6 +37,7 @@ import {
   type WerkmapStaat,
 } from "./officeBeslissing";
 import {
+  isLeeg,
   onderwerpIn,
   weigeringTekst,
   weigeringVoorWerkboek,
@@ -83,13 +84,12 @@ export interface OfficeSchrijfOpties {
 
 /** What `weigeringVoorWerkboek` needs, from what was read: Bron's "Onderwerp", the sheets, Opgave's parts. */
 function bestaandWerkboek(plan: WerkboekPlan, staat: WerkmapStaat): BestaandWerkboek {
-  const iets = (m: Matrix | undefined) =>
-    !!m?.some((r) => r.some((v) => v !== null && v !== undefined && v !== ""));
+  const iets = (m: Matrix | undefined) => !!m?.some((r) => r.some((v) => !isLeeg(v as Waarde)));
   // What was read where the plan writes (./samenvoegen `planRechthoeken`): its blocks, input cells and the region
   // at each table's start (read for a sheet without that table object).
   const bezet = (blad: BladPlan) =>
     blad.blokken.some((_, i) => iets(staat.blokken.get(planSleutel(blad.naam, i)))) ||
-    blad.invoercellen.some((c) => iets([[staat.planCellen.get(c.naam)]])) ||
+    blad.invoercellen.some((c) => !isLeeg(staat.planCellen.get(c.naam) as Waarde)) ||
     blad.tabellen.some((t) => iets(staat.gebieden.get(t.naam)?.regio.waarden));
   const bestaat = (blad: BladPlan) => staat.bladen.find((b) => b.toLowerCase() === blad.naam.toLowerCase());
   return {

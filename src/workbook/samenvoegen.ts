@@ -543,10 +543,9 @@ export interface BestaandWerkboek {
 
 /** Whether the workbook holds a table or defined name of Opgave's: Opgave_…, or one the plan writes. */
 function heeftOpgaveDelen(plan: WerkboekPlan, w: BestaandWerkboek): boolean {
-  const vanPlan = new Set(
-    plan.bladen.flatMap((b) => [...b.tabellen.map((t) => t.naam), ...b.invoercellen.map((i) => i.naam)]),
+  const eigen = new Set(
+    plan.bladen.flatMap((b) => [...b.tabellen, ...b.invoercellen].map((x) => x.naam.toLowerCase())),
   );
-  const eigen = new Set([...vanPlan].map((n) => n.toLowerCase()));
   return [...w.tabellen, ...w.namen].some((n) => /^Opgave_/i.test(n) || eigen.has(n.toLowerCase()));
 }
 
