@@ -7,7 +7,7 @@
  * it as lost (a table that grew has its format over a larger range: the old one is not "lost").
  */
 import type ExcelJS from "exceljs";
-import { decodeerBereik, kolomLetters } from "./a1";
+import { decodeerBereik, kolomLetters, rechthoekBereik, type Rechthoek } from "./a1";
 import { isEigenOpmaak, OPMAAK_KLEUREN, type Invoercontrole } from "./invoercontrole";
 import type { Validatie } from "./plan";
 
@@ -133,4 +133,77 @@ export function isEigenVerlies(naam: string, eigen: EigenOnderdelen): boolean {
   const [blad, sqref] = [m[1] ?? "", m[2] ?? ""];
   const cellen = sqref.split(/\s+/).flatMap(cellenVan);
   return cellen.length > 0 && cellen.every((c) => eigen.validatieCellen.has(`${blad}!${c}`));
+}
+
+/**
+ * The cells of each value as rectangles that do not overlap: per column the runs of consecutive rows (in number
+ * order), and runs of the same rows in adjacent columns joined. Values are grouped by identity, then by their JSON
+ * (equal validations read from two elements of a file become one).
+ */
+export function alsRechthoeken<T>(cellen: Iterable<readonly [string, T]>): [Rechthoek, T][] {
+  const perWaarde = new Map<T, { rij: number; kolom: number }[]>();
+  for (const [cel, waarde] of cellen) {
+    const plek = decodeerBereik(cel);
+    if (!plek || plek.rij1 !== plek.rij2 || plek.kol1 !== plek.kol2) continue;
+    const lijst = perWaarde.get(waarde) ?? [];
+    lijst.push({ rij: plek.rij1, kolom: plek.kol1 });
+    perWaarde.set(waarde, lijst);
+  }
+  const perSleutel = new Map<string, { waarde: T; plekken: { rij: number; kolom: number }[] }>();
+  for (const [waarde, plekken] of perWaarde) {
+    const sleutel = JSON.stringify(waarde);
+    const groep = perSleutel.get(sleutel);
+    if (groep) groep.plekken.push(...plekken);
+    else perSleutel.set(sleutel, { waarde, plekken });
+  }
+  return [...perSleutel.values()].flatMap(({ waarde, plekken }) =>
+    rechthoekenVan(plekken).map((r): [Rechthoek, T] => [r, waarde]),
+  );
+}
+
+/** Distinct cells (each once) as rectangles: runs down each column, joined across columns with the very same run. */
+function rechthoekenVan(plekken: { rij: number; kolom: number }[]): Rechthoek[] {
+  const gesorteerd = [...plekken].sort((a, b) => a.kolom - b.kolom || a.rij - b.rij);
+  const runs: Rechthoek[] = [];
+  for (const p of gesorteerd) {
+    const laatste = runs[runs.length - 1];
+    if (laatste?.kolom === p.kolom && laatste.rij + laatste.rijen === p.rij)
+      runs[runs.length - 1] = { ...laatste, rijen: laatste.rijen + 1 };
+    else runs.push({ rij: p.rij, kolom: p.kolom, rijen: 1, kolommen: 1 });
+  }
+  const open = new Map<string, Rechthoek>();
+  const klaar: Rechthoek[] = [];
+  for (const run of runs) {
+    const sleutel = `${run.rij}:${run.rijen}`;
+    const links = open.get(sleutel);
+    if (links && links.kolom + links.kolommen === run.kolom) {
+      open.set(sleutel, { ...links, kolommen: links.kolommen + 1 });
+      continue;
+    }
+    if (links) klaar.push(links);
+    open.set(sleutel, run);
+  }
+  return [...klaar, ...open.values()];
+}
+
+/**
+ * The sheet's data validations stored by range instead of by cell, just before exceljs writes it. exceljs keeps one
+ * per cell and joins them when writing, with their addresses sorted as text ("E10" before "E9"): a column E9:E59
+ * came out as two validations, E10:E59 and E9:E59, over the same cells (exceljs issue 2820), which other programs
+ * may read as only the first. Rectangles that do not overlap instead; exceljs writes a range as it is.
+ * After this the sheet's validations are no longer found by cell: the last step before writing.
+ */
+export function validatiesPerBereik(ws: ExcelJS.Worksheet): void {
+  const validaties = (
+    ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }
+  ).dataValidations;
+  const perCel = Object.entries(validaties.model).filter(
+    (e): e is [string, ExcelJS.DataValidation] => e[1] !== undefined,
+  );
+  const bereiken = perCel.filter(([cel]) => cel.includes(":"));
+  const model: Record<string, ExcelJS.DataValidation> = Object.fromEntries(bereiken);
+  for (const [r, v] of alsRechthoeken(perCel.filter(([cel]) => !cel.includes(":")))) {
+    model[r.rijen === 1 && r.kolommen === 1 ? `${kolomLetters(r.kolom)}${r.rij}` : rechthoekBereik(r)] = v;
+  }
+  validaties.model = model;
 }

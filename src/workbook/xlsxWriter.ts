@@ -80,7 +80,12 @@ import { laadDelen } from "./exceljsLaden";
 import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
 import { zetResultaten } from "./xlsxResultaten";
 import { invoercontrole, type GeschrevenVorm } from "./invoercontrole";
-import { isEigenVerlies, nieuweEigenOnderdelen, pasInvoercontroleToe } from "./xlsxInvoercontrole";
+import {
+  isEigenVerlies,
+  nieuweEigenOnderdelen,
+  pasInvoercontroleToe,
+  validatiesPerBereik,
+} from "./xlsxInvoercontrole";
 import Zip from "./zip";
 import {
   leesNotities,
@@ -978,6 +983,7 @@ async function geschrevenWerkboek(
   tabellen: ReadonlyMap<string, GeschrevenTabel>,
   herbevulling: boolean,
 ): Promise<Uint8Array> {
+  wb.eachSheet(validatiesPerBereik);
   // Stored, not compressed: this file is read again at once (charts); the last step compresses.
   const ruw = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
   const data = await voegGrafiekenToe(

@@ -732,6 +732,49 @@ describe("schrijfXlsx: guard rails on input", () => {
     expect(await sheetXml(data, "Opvang")).toMatch(/<dataValidation [^>]*type="whole"[^>]*sqref="B11"/);
   });
 
+  /** Each sheet's validated cells, counted: a cell under two validations is counted twice. */
+  const gevalideerdeCellen = async (werkboek: Uint8Array): Promise<Map<string, number>> => {
+    const zip = await JSZip.loadAsync(werkboek);
+    const tellingen = new Map<string, number>();
+    for (const naam of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+      const xml = (await zip.file(naam)?.async("string")) ?? "";
+      for (const m of xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)) {
+        for (const ref of (m[1] ?? "").split(" ")) {
+          const [a, b = a] = ref.split(":") as [string, string?];
+          const [, k1 = "", r1 = ""] = /^([A-Z]+)(\d+)$/.exec(a) ?? [];
+          const [, k2 = "", r2 = ""] = /^([A-Z]+)(\d+)$/.exec(b ?? a) ?? [];
+          for (let r = Number(r1); r <= Number(r2); r++)
+            for (let k = k1.charCodeAt(0); k <= k2.charCodeAt(0); k++) {
+              const cel = `${naam}!${String.fromCharCode(k)}${r}`;
+              tellingen.set(cel, (tellingen.get(cel) ?? 0) + 1);
+            }
+        }
+      }
+    }
+    return tellingen;
+  };
+  const dubbel = (tellingen: Map<string, number>) => [...tellingen].filter(([, n]) => n > 1).map(([c]) => c);
+
+  test("no cell is under two validations (exceljs wrote E9:E59 as E10:E59 and E9:E59), also after a refill", async () => {
+    const provincie = (await schrijfXlsx(planProvincie(engine, "Gelderland", "2024-I", bron))).data;
+    const wb = await lees(data);
+    const eigen = wb.addWorksheet("Eigen lijst");
+    for (let r = 8; r <= 12; r++)
+      eigen.getCell(`A${r}`).dataValidation = { type: "list", allowBlank: true, formulae: ['"ja,nee"'] };
+    const ingevuld = await bewaar(wb);
+    const herschreven = await schrijfXlsx(utrecht, ingevuld, { enten: false });
+    expect(herschreven.rapport.verloren).toEqual([]);
+    for (const werkboek of [data, provincie, herschreven.data]) {
+      const tellingen = await gevalideerdeCellen(werkboek);
+      expect(tellingen.size).toBeGreaterThan(0);
+      expect(dubbel(tellingen)).toEqual([]);
+    }
+    // The user's own validation is still on its five cells, once.
+    expect(await sheetXml(herschreven.data, "Eigen lijst")).toMatch(/<dataValidation [^>]*sqref="A8:A12"/);
+    const gelderland = await sheetXml(provincie, "Provincie");
+    expect(gelderland.match(/<dataValidation /g)).toHaveLength(4);
+  });
+
   test("conditional formats: backlog red, surplus green, a missing taakstelling amber; frozen header", async () => {
     const xml = await sheetXml(data, "Taakstelling");
     expect(xml).toContain('<conditionalFormatting sqref="I8:I27">');
