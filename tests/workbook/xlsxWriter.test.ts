@@ -775,6 +775,39 @@ describe("schrijfXlsx: guard rails on input", () => {
     expect(gelderland.match(/<dataValidation /g)).toHaveLength(4);
   });
 
+  test("a workbook an earlier version wrote (each validation twice, E10:E59 and E9:E59) is refilled with each once, nothing reported lost", async () => {
+    const delen = unzipSync(data);
+    let verdubbeld = 0;
+    for (const naam of Object.keys(delen).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+      const xml = new TextDecoder().decode(delen[naam]);
+      const oud = xml.replace(
+        /<dataValidation ([^>]*)sqref="([A-Z]+)([89]):([A-Z]+)(\d\d)"([^>]*)>([\s\S]*?)<\/dataValidation>/g,
+        (
+          alles,
+          voor: string,
+          k1: string,
+          _r1: string,
+          k2: string,
+          r2: string,
+          na: string,
+          binnen: string,
+        ) => {
+          verdubbeld++;
+          return `<dataValidation ${voor}sqref="${k1}10:${k2}${r2}"${na}>${binnen}</dataValidation>${alles}`;
+        },
+      );
+      delen[naam] = new TextEncoder().encode(oud);
+    }
+    expect(verdubbeld).toBeGreaterThan(2);
+    const oudBestand = zipSync(delen);
+    expect(dubbel(await gevalideerdeCellen(oudBestand)).length).toBeGreaterThan(0);
+    const { rapport, data: hervuld } = await schrijfXlsx(utrecht, oudBestand);
+    expect(rapport.verloren).toEqual([]);
+    const tellingen = await gevalideerdeCellen(hervuld);
+    expect(dubbel(tellingen)).toEqual([]);
+    expect([...tellingen.keys()].sort()).toEqual([...(await gevalideerdeCellen(data)).keys()].sort());
+  });
+
   test("conditional formats: backlog red, surplus green, a missing taakstelling amber; frozen header", async () => {
     const xml = await sheetXml(data, "Taakstelling");
     expect(xml).toContain('<conditionalFormatting sqref="I8:I27">');
