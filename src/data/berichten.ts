@@ -3,7 +3,8 @@
  * validating, trusting and caching a bundle, and its status as shown in the pane and by the CLI).
  * Formatting helpers come from the domain's messages (src/domain/berichten.ts).
  */
-import { datumNl, getal, tijdstipNl } from "../domain/berichten";
+import { bereik, datumNl, getal, tijdstipNl } from "../domain/berichten";
+import type { Grootheid } from "../domain/grenzen";
 
 const fmtMb = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
 const BLIJFT = "De gegevens in gebruik blijven ongewijzigd.";
@@ -52,6 +53,8 @@ export const feedBerichten = {
   inconsistent: (aantal: number, eerste: readonly string[]) =>
     `De bundel is niet consistent (${aantal} ${aantal === 1 ? "probleem" : "problemen"}: ${eerste.join("; ")}). ` +
     `Meld dit bij de uitgever van de feed. ${BLIJFT}`,
+  /** A number of the bundle above its quantity's range (docs/grenzen.md); after the path, as zod's messages. */
+  getalTeGroot: (g: Grootheid) => `te groot; verwacht ${bereik(g)} (${g.omschrijving}, zie docs/grenzen.md)`,
   inwonersTellenNietOp: (pad: string, wat: string, inwoners: number, gemeenten: number) =>
     `${pad}: ${wat} ${getal(inwoners)} inwoners, de gemeenten samen ${getal(gemeenten)} ` +
     `(verschil ${getal(gemeenten - inwoners)})`,

@@ -5,7 +5,9 @@
  * here produce exactly those types, which the compile-time check at the end of this file proves.
  */
 import { z } from "zod";
+import { GRENZEN, type Grootheid } from "../domain/grenzen";
 import type * as model from "../domain/model";
+import { feedBerichten } from "./berichten";
 
 /** A real calendar date as JJJJ-MM-DD (2026-02-30 and 2026-99-99 are refused, not only odd shapes). */
 export function isEchteDatum(tekst: string): boolean {
@@ -24,6 +26,15 @@ const gmCode = z.string().regex(/^GM\d{4}$/, "gemeentecode als GM0000");
 const pvCode = z.string().regex(/^PV\d{2}$/, "provinciecode als PV00");
 const vrCode = z.string().regex(/^VR\d{2}$/, "veiligheidsregiocode als VR00");
 const periodeCode = z.string().regex(/^\d{4}-(I|II)$/, "periode als JJJJ-I of JJJJ-II");
+/**
+ * A number of the data held to the range of the same quantity a user may give (./domain/grenzen, docs/grenzen.md),
+ * from `min` (0 or 1, as the field allows) up to the quantity's maximum: a bundle with digits too many, or a value
+ * no result can hold (a rate of 1E+308 made the costs Infinity), is refused at the boundary, signed or not.
+ */
+function tot(g: Grootheid, min: 0 | 1): z.ZodNumber {
+  const n = g.geheel ? z.number().int() : z.number();
+  return (min === 0 ? n.nonnegative() : n.positive()).max(g.max, feedBerichten.getalTeGroot(g));
+}
 /** Year as a string key ("2023") → number of inhabitants on 1 January of that year. */
 const inwonersPerJaar = z.record(z.string().regex(/^\d{4}$/), z.number().int().nonnegative());
 
@@ -69,9 +80,9 @@ export const HerindelingSchema = z.object({
 
 export const LandelijkeTaakstellingSchema = z.object({
   periode: periodeCode,
-  aantal: z.number().int().positive().nullable(),
+  aantal: tot(GRENZEN.landelijkTaakstelling, 1).nullable(),
   status: z.enum(["vastgesteld", "bijgesteld", "onbekend"]),
-  eerdereAantallen: z.array(z.number().int().positive()),
+  eerdereAantallen: z.array(tot(GRENZEN.landelijkTaakstelling, 1)),
   statusTekst: z.string(),
   peildatumInwoners: isoDate,
   toelichting: z.string(),
@@ -81,7 +92,8 @@ export const LandelijkeTaakstellingSchema = z.object({
 export const OfficieleTaakstellingSchema = z.object({
   periode: periodeCode,
   gemeente: gmCode,
-  aantal: z.number().int().nonnegative(),
+  // A gemeente's share of the country's number, never more than it.
+  aantal: tot(GRENZEN.landelijkTaakstelling, 0),
   bron: z.string(),
 });
 
@@ -101,8 +113,8 @@ export const AlternatiefSchema = z.object({
 
 export const OpvangGemeenteSchema = z.object({
   gemeente: gmCode,
-  totaal: z.number().int().nonnegative(),
-  amv: z.number().int().nonnegative().nullable(),
+  totaal: tot(GRENZEN.plaatsen, 0),
+  amv: tot(GRENZEN.plaatsen, 0).nullable(),
   bron: z.string(),
   toelichting: z.string().optional(),
   alternatieven: z.array(AlternatiefSchema),
@@ -110,8 +122,8 @@ export const OpvangGemeenteSchema = z.object({
 
 export const OpvangProvincieSchema = z.object({
   provincie: pvCode,
-  totaal: z.number().int().nonnegative().nullable(),
-  amv: z.number().int().nonnegative().nullable(),
+  totaal: tot(GRENZEN.plaatsen, 0).nullable(),
+  amv: tot(GRENZEN.plaatsen, 0).nullable(),
   amvToelichting: z.string().optional(),
   bron: z.string(),
   toelichting: z.string().optional(),
@@ -123,8 +135,8 @@ export const OpvangBesluitSchema = z.object({
   aliassen: z.array(z.string()),
   datum: isoDate,
   peildatum: isoDate,
-  landelijkTotaal: z.number().int().positive().nullable(),
-  landelijkAmv: z.number().int().nonnegative().nullable(),
+  landelijkTotaal: tot(GRENZEN.landelijk, 1).nullable(),
+  landelijkAmv: tot(GRENZEN.landelijk, 0).nullable(),
   schattingToegestaan: z.boolean(),
   status: z.string(),
   bron: z.string(),
@@ -137,7 +149,8 @@ export const KostenNormSchema = z.object({
   soort: z.enum(["coa-regulier", "coa-nood", "oekraine-goo", "oekraine-poo"]),
   vanaf: isoDate,
   tot: isoDate.nullable(),
-  bedrag: z.number().positive(),
+  // Per year, month or day (`eenheid`): per year the largest, and the range of a user's own amount.
+  bedrag: tot(GRENZEN.bedragPerPlaats, 1),
   eenheid: z.enum(["jaar", "maand", "dag"]),
   status: z.string(),
   toelichting: z.string(),
@@ -147,7 +160,7 @@ export const KostenNormSchema = z.object({
 export const PrikkelSchema = z.object({
   fase: z.enum(["landelijk", "provinciaal", "aanwijzing"]),
   duurzaam: z.boolean().nullable(),
-  bedrag: z.number().int().positive(),
+  bedrag: tot(GRENZEN.bedragPerPlaats, 1).int(),
   omschrijving: z.string(),
   status: z.string(),
   bron: z.string(),
@@ -163,7 +176,8 @@ const dagOfMaand = z
 export const OekraineKerncijferSchema = z.object({
   datum: dagOfMaand,
   indicator: z.string().min(1),
-  aantal: z.number().int().nonnegative().nullable(),
+  // Persons or places in the whole country.
+  aantal: tot(GRENZEN.landelijk, 0).nullable(),
   waardeTekst: z.string().min(1),
   toelichting: z.string(),
   bron: z.string(),

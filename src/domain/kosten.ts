@@ -10,7 +10,7 @@
  * from the exact sum, so it can differ by a cent from the sum of the rounded parts.
  */
 import type { KostenNorm, Prikkel } from "./model";
-import { kostenBerichten as kb } from "./berichten";
+import { berichten, kostenBerichten as kb } from "./berichten";
 import { nietBeschikbaar, ongeldig } from "./fouten";
 import { binnen, GRENZEN } from "./grenzen";
 import { dagTekst, dagUitCode, vergelijkDag, type Dag } from "./periode";
@@ -22,9 +22,14 @@ export type Fase = Prikkel["fase"];
 // ---------------------------------------------------------------------------------------------------------
 // Exact money helpers
 
-/** A rate in euros → whole cents (rates are taken to the cent). */
+/**
+ * A rate in euros → whole cents (rates are taken to the cent). One no number can hold (the data's are bounded at
+ * the boundary, src/data/schema.ts) is the engine's error, not BigInt's RangeError.
+ */
 function centen(euro: number): bigint {
-  return BigInt(Math.round(Number((euro * 100).toPrecision(15))));
+  const c = Math.round(Number((euro * 100).toPrecision(15)));
+  if (!Number.isFinite(c)) throw ongeldig(berichten.uitkomstNietEindig());
+  return BigInt(c);
 }
 
 /** Exact amount `teller / noemer` cents (both ≥ 0) → euros, rounded half up to whole cents. */

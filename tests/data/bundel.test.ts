@@ -194,6 +194,31 @@ describe("leesBundel", () => {
     expect(fout(tekstVan({ ...bundel(), formaatVersie: "1" })).reden).toBe("schema");
   });
 
+  test("numbers beyond their quantity's range (docs/grenzen.md) → schema, the range named; the maximum itself passes", () => {
+    const b = bundel();
+    const d = b.dataset;
+    (d.landelijkeTaakstelling[3] as { aantal: number }).aantal = 2_000_000;
+    d.kostenNormen[0]!.bedrag = 1e308;
+    d.opvangBesluiten[2]!.gemeenten[0]!.totaal = 9_000_000_000_000_000;
+    d.prikkels[0]!.bedrag = 25_000_000;
+    const r = fout(tekstVan(b));
+    expect(r.reden).toBe("schema");
+    expect(r.details).toEqual([
+      "dataset.landelijkeTaakstelling.3.aantal: te groot; verwacht 1 t/m 200.000 (landelijk aantal te huisvesten " +
+        "vergunninghouders in een halfjaar, zie docs/grenzen.md)",
+      "dataset.opvangBesluiten.2.gemeenten.0.totaal: te groot; verwacht 0 t/m 200.000 (aantal opvangplaatsen of " +
+        "personen, zie docs/grenzen.md)",
+      "dataset.kostenNormen.0.bedrag: te groot; verwacht € 0 t/m € 1.000.000 (bedrag per plaats per jaar, zie " +
+        "docs/grenzen.md)",
+      "dataset.prikkels.0.bedrag: te groot; verwacht € 0 t/m € 1.000.000 (bedrag per plaats per jaar, zie " +
+        "docs/grenzen.md)",
+    ]);
+    const grens = bundel();
+    (grens.dataset.landelijkeTaakstelling[3] as { aantal: number }).aantal = 200_000;
+    grens.dataset.kostenNormen[0]!.bedrag = 1_000_000;
+    expect(leesBundel(tekstVan(grens)).ok).toBe(true);
+  });
+
   const kruis = (wijzig: (d: Dataset) => void, verwacht: RegExp) => {
     const b = bundel();
     wijzig(b.dataset);

@@ -121,6 +121,15 @@ describe("opvangKosten (COA per bewoner per jaar)", () => {
     expect(e.message).toContain("bekend: 2022, 2023, 2024.");
   });
 
+  test("a rate no number can hold (data that bypassed the bundle's bounds): the engine's error, not BigInt's", () => {
+    const normen = [norm("coa-regulier", "2023-01-01", "2023-12-31", 1e308, "jaar")];
+    const e = fout(() => opvangKosten(normen, 100, 2023, "regulier"), "ongeldig");
+    expect(e.message).toBe(
+      "De uitkomst is te groot om te berekenen; controleer de ingevoerde getallen (zie docs/grenzen.md).",
+    );
+    fout(() => prikkelBedrag([prikkel("landelijk", true, Infinity)], 10, "landelijk", true), "ongeldig");
+  });
+
   test("parseSoortOpvang", () => {
     expect(parseSoortOpvang("regulier")).toBe("regulier");
     expect(parseSoortOpvang(" Nood ")).toBe("nood");
