@@ -4,11 +4,14 @@
  * rewritten for it: every A1 reference of a plan formula (blocks, table rows and totals, conditional formats,
  * validation lists) into a moved column points at the column where it is written. Pure: no exceljs, no host.
  *
+ * The same reading of references moves a formula with its row (`verplaatsRij`, for a table the user sorted:
+ * ./rijVolgorde) and lists what a formula reads (`verwijzingenIn`).
+ *
  * References are found in the formula text outside string literals: an optional sheet prefix (Blad!, 'Blad naam'!),
  * a cell, and an optional second cell of a range (which belongs to the same sheet). Defined names and function
  * names are left alone (a name cannot look like a cell followed by no "(").
  */
-import { kolomLetters, kolomNummer } from "./a1";
+import { kolomLetters, kolomNummer, rechthoekTussen, type Rechthoek } from "./a1";
 import {
   isFormule,
   type BladPlan,
@@ -42,7 +45,7 @@ const CEL = String.raw`(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})`;
 const BLAD = String.raw`(?:'((?:[^']|'')+)'|([A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*))!`;
 /** prefix? cell (":" cell)?, not inside a word and not a function name. */
 const VERWIJZING = new RegExp(
-  String.raw`(?<![A-Za-z0-9_.$'!\u00C0-\uFFFF])(?:${BLAD})?${CEL}(?::${CEL})?(?![A-Za-z0-9_(!\u00C0-\uFFFF])`,
+  String.raw`(?<![A-Za-z0-9_.$'!\]\u00C0-\uFFFF])(?:${BLAD})?${CEL}(?::${CEL})?(?![A-Za-z0-9_(!.[\u00C0-\uFFFF])`,
   "g",
 );
 
@@ -57,13 +60,19 @@ function verplaatsCel(
   return `${d1}${naar === undefined ? letters : kolomLetters(naar)}${d2}${rij}`;
 }
 
-/** The formula text of a cell on `eigenBlad` with its references into moved columns rewritten. */
-export function verplaatsFormule(
-  formule: string,
-  eigenBlad: string,
-  verplaatsingen: readonly Verplaatsing[],
-): string {
-  const zoek = (blad: string) => verplaatsingen.find((v) => v.blad.toLowerCase() === blad.toLowerCase());
+/** One end of a reference as written: "$" or "", letters, "$" or "", row digits. */
+type CelDelen = readonly [string, string, string, string];
+
+/** A reference as written: its sheet (the formula's own when it has no prefix), its prefix, and one or two cells. */
+interface Gevonden {
+  readonly blad: string;
+  readonly prefix: string;
+  readonly eerste: CelDelen;
+  readonly tweede?: CelDelen;
+}
+
+/** `formule` with every A1 reference outside string literals replaced by what `vervang` makes of it. */
+function vervangVerwijzingen(formule: string, eigenBlad: string, vervang: (v: Gevonden) => string): string {
   // Odd parts are string literals ("…", quotes inside doubled): left as they are.
   return formule
     .split(/("(?:[^"]|"")*")/)
@@ -72,15 +81,62 @@ export function verplaatsFormule(
         ? deel
         : deel.replace(VERWIJZING, (...m: string[]) => {
             const [, quoted, plain, a1, a2, a3, a4, b1, b2, b3, b4] = m;
-            const bladNaam = quoted !== undefined ? quoted.replace(/''/g, "'") : (plain ?? eigenBlad);
-            const v = zoek(bladNaam);
-            const prefix = quoted !== undefined ? `'${quoted}'!` : plain !== undefined ? `${plain}!` : "";
-            const eerste = verplaatsCel(a1 ?? "", a2 ?? "", a3 ?? "", a4 ?? "", v);
-            const tweede = b2 !== undefined ? `:${verplaatsCel(b1 ?? "", b2, b3 ?? "", b4 ?? "", v)}` : "";
-            return `${prefix}${eerste}${tweede}`;
+            return vervang({
+              blad: quoted !== undefined ? quoted.replace(/''/g, "'") : (plain ?? eigenBlad),
+              prefix: quoted !== undefined ? `'${quoted}'!` : plain !== undefined ? `${plain}!` : "",
+              eerste: [a1 ?? "", a2 ?? "", a3 ?? "", a4 ?? ""],
+              ...(b2 !== undefined ? { tweede: [b1 ?? "", b2, b3 ?? "", b4 ?? ""] as const } : {}),
+            });
           }),
     )
     .join("");
+}
+
+/** The formula text of a cell on `eigenBlad` with its references into moved columns rewritten. */
+export function verplaatsFormule(
+  formule: string,
+  eigenBlad: string,
+  verplaatsingen: readonly Verplaatsing[],
+): string {
+  const zoek = (blad: string) => verplaatsingen.find((v) => v.blad.toLowerCase() === blad.toLowerCase());
+  return vervangVerwijzingen(formule, eigenBlad, ({ blad, prefix, eerste, tweede }) => {
+    const v = zoek(blad);
+    const tekst = tweede ? `:${verplaatsCel(...tweede, v)}` : "";
+    return `${prefix}${verplaatsCel(...eerste, v)}${tekst}`;
+  });
+}
+
+/**
+ * The A1 references of a formula (string literals left out), with their sheet: the named one, else `eigenBlad`.
+ * Structured references, defined names and functions (`LOG10(`) are not A1 references.
+ */
+export function verwijzingenIn(formule: string, eigenBlad: string): { blad: string; rechthoek: Rechthoek }[] {
+  const uit: { blad: string; rechthoek: Rechthoek }[] = [];
+  vervangVerwijzingen(formule, eigenBlad, (v) => {
+    const [, k1, , r1] = v.eerste;
+    const [, k2, , r2] = v.tweede ?? v.eerste;
+    uit.push({
+      blad: v.blad,
+      rechthoek: rechthoekTussen(Number(r1), kolomNummer(k1), Number(r2), kolomNummer(k2)),
+    });
+    return "";
+  });
+  return uit;
+}
+
+/**
+ * The formula of a cell in row `van` of sheet `eigenBlad` as written in row `naar`: each cell reference on its own
+ * sheet to row `van` (either end of a range) points at row `naar`, as Excel moves a formula with its row when it sorts.
+ * Only for formulas whose references into the moved rows are all to their own row (./rijVolgorde).
+ */
+export function verplaatsRij(formule: string, eigenBlad: string, van: number, naar: number): string {
+  if (van === naar) return formule;
+  const rij = ([d1, letters, d2, r]: CelDelen) => `${d1}${letters}${d2}${Number(r) === van ? naar : r}`;
+  return vervangVerwijzingen(formule, eigenBlad, ({ blad, prefix, eerste, tweede }) => {
+    const eigen = blad.toLowerCase() === eigenBlad.toLowerCase();
+    const cel = (c: CelDelen) => (eigen ? rij(c) : c.join(""));
+    return `${prefix}${cel(eerste)}${tweede ? `:${cel(tweede)}` : ""}`;
+  });
 }
 
 /** The plan with every formula's references into moved columns rewritten (the plan itself is not changed). */

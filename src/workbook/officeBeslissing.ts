@@ -45,11 +45,9 @@ import {
   bereik,
   bladTussenQuotes,
   kolomLetters,
-  kolomNummer,
   leesCelVerwijzing,
   overlapt,
   rechthoekBereik,
-  rechthoekTussen,
   type Rechthoek,
 } from "./a1";
 import { grafiekNaam, NOTATIE } from "./indeling";
@@ -63,7 +61,7 @@ import {
   type OpmaakOpdracht,
   type ValidatieOpdracht,
 } from "./invoercontrole";
-import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
+import { tabelVerplaatsing, verplaatsPlan, verwijzingenIn, type Verplaatsing } from "./kolomVerplaatsing";
 import { blokNotatie, isFormule } from "./plan";
 import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
 import {
@@ -85,6 +83,7 @@ import {
   type SamengevoegdeTabel,
   type Wijziging,
 } from "./samenvoegen";
+import { rijvolgordeVrij } from "./rijVolgorde";
 
 const TEKST = NOTATIE.tekst;
 const ALGEMEEN = NOTATIE.algemeen;
@@ -609,13 +608,17 @@ function beslisTabel(
   staat: WerkmapStaat,
   blad: BladPlan,
   tp: TabelPlan,
+  rijvolgordeVrij: (tabel: string) => boolean,
 ): TabelTaak | { overgeslagen: string } {
   const gevonden = vindOudeTabel(staat, blad, tp);
   if ("overgeslagen" in gevonden) return gevonden;
   const { oud, omgeving } = gevonden;
   const dubbel = oud ? controleerSleutels(tp, { koppen: oud.koppen, rijen: oud.waarden }) : undefined;
   if (dubbel) return { overgeslagen: dubbel.reden };
-  const res = samenvoegenTabel(tp, oud ? { koppen: oud.koppen, rijen: oud.waarden } : undefined);
+  const res = samenvoegenTabel(tp, oud ? { koppen: oud.koppen, rijen: oud.waarden } : undefined, {
+    blad: blad.naam,
+    vrij: rijvolgordeVrij,
+  });
   if (res.soort === "overgeslagen") return { overgeslagen: res.reden };
   const verschuiving = oud ? kolomVerschuiving(tp, oud.koppen, res.kolommen) : undefined;
   if (verschuiving) return { overgeslagen: verschuiving };
@@ -852,26 +855,6 @@ export interface TabelGebied {
   readonly naam: string;
   readonly blad: string;
   readonly rechthoeken: readonly Rechthoek[];
-}
-
-/**
- * The A1 references of a formula (string literals left out), with their sheet: the named one, else `eigenBlad`.
- * Structured references, defined names and functions (`LOG10(`) are not A1 references.
- */
-export function verwijzingenIn(formule: string, eigenBlad: string): { blad: string; rechthoek: Rechthoek }[] {
-  const zonderTekst = formule.replace(/"(?:[^"]|"")*"/g, '""');
-  const re =
-    /(?<![\w.$'\]])(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?(?![\w(.![])/g;
-  const uit: { blad: string; rechthoek: Rechthoek }[] = [];
-  for (const m of zonderTekst.matchAll(re)) {
-    const blad = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? eigenBlad);
-    const k1 = kolomNummer(m[3] ?? "A");
-    const r1 = Number(m[4]);
-    const k2 = m[5] !== undefined ? kolomNummer(m[5]) : k1;
-    const r2 = m[6] !== undefined ? Number(m[6]) : r1;
-    uit.push({ blad, rechthoek: rechthoekTussen(r1, k1, r2, k2) });
-  }
-  return uit;
 }
 
 /** The first of `gebieden` that the formula refers to (by A1 address), if any. */
@@ -1224,9 +1207,10 @@ function beslisTabellen(staat: WerkmapStaat, plan: WerkboekPlan) {
   let taken: TabelTaak[] = [];
   const overgeslagen: string[] = [];
   const nietBijgewerkt: TabelGebied[] = [];
+  const vrij = rijvolgordeVrij(plan);
   for (const blad of plan.bladen) {
     for (const tp of blad.tabellen) {
-      const t = beslisTabel(staat, blad, tp);
+      const t = beslisTabel(staat, blad, tp, vrij);
       if ("overgeslagen" in t) {
         overgeslagen.push(t.overgeslagen);
         nietBijgewerkt.push(tabelGebied(staat, blad, tp));

@@ -5,6 +5,7 @@
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
 import { adres, type Positie, type Rechthoek } from "./a1";
 import { BLADEN, LATER_TOEGEVOEGD, NOTATIE, ONDERWERP_LABEL } from "./indeling";
+import { verplaatsRij } from "./kolomVerplaatsing";
 import {
   blokNotatie,
   isFormule,
@@ -66,6 +67,21 @@ export interface SamengevoegdeTabel {
    * user deleted (not input) at its place (`kolomVolgorde`). Also first in `wijzigingen`, so every report names them.
    */
   readonly nieuweKolommen: readonly string[];
+  /**
+   * The table's rows stood in another order than the plan's (the user sorted it) and are written back in the
+   * plan's order (its formulas read other rows): the refill names this (./rijVolgorde). A table free to keep the
+   * user's order keeps it, and this is false.
+   */
+  readonly volgordeTeruggezet: boolean;
+}
+
+/**
+ * Where the merged table stands, for a table the user sorted (./rijVolgorde): its sheet, and whether its rows may
+ * keep the user's order (`rijvolgordeVrij`).
+ */
+export interface RijvolgordeOpties {
+  readonly blad: string;
+  readonly vrij: (tabel: string) => boolean;
 }
 
 export interface OvergeslagenTabel {
@@ -143,11 +159,13 @@ export function nieuweKolomWijziging(tabel: string, k: Kolom, achteraan: boolean
  *   input column too: a later version of Opgave added them at the end — are no reason to skip: they are added at
  *   the end of the table, after the user's own columns (`kolomVolgorde`), empty where they are input, and named in
  *   the report (`nieuweKolommen`, and first in `wijzigingen`); the table's columns, the user's values and the cells
- *   formulas point at stay where they are.
+ *   formulas point at stay where they are. Rows the user sorted keep their order where `rijvolgorde` allows it
+ *   (`ordenRijen`).
  */
 export function samenvoegenTabel(
   plan: TabelPlan,
   bestaand?: BestaandeTabel,
+  rijvolgorde?: RijvolgordeOpties,
 ): SamengevoegdeTabel | OvergeslagenTabel {
   if (!bestaand) {
     return {
@@ -158,6 +176,7 @@ export function samenvoegenTabel(
       invoerBehouden: 0,
       verweesd: [],
       nieuweKolommen: [],
+      volgordeTeruggezet: false,
     };
   }
   const index = new Map(bestaand.koppen.map((k, i) => [k.trim(), i]));
@@ -195,7 +214,7 @@ export function samenvoegenTabel(
   );
   let invoerBehouden = 0;
   const gezien = new Set<string>();
-  const rijen: Cel[][] = plan.rijen.map((rij) => {
+  const samengevoegd: Cel[][] = plan.rijen.map((rij) => {
     const s = sleutelTekst(rij[si] as Waarde);
     gezien.add(s);
     const vorige = oud.get(s);
@@ -233,24 +252,17 @@ export function samenvoegenTabel(
     }
     return nieuw;
   });
+  const geordend = ordenRijen(plan, samengevoegd, [...oud.keys()], rijvolgorde);
+  if (geordend.teruggezet)
+    wijzigingen.push({
+      plek: `${plan.naam}: volgorde van de rijen`,
+      oud: "eigen volgorde",
+      nieuw: "volgorde van Opgave",
+    });
+  const wees = weesRijen(oud, gezien, kolommen, index);
+  const rijen = [...geordend.rijen, ...wees.rijen];
+  invoerBehouden += wees.invoer;
 
-  // Rows whose key disappeared but that hold user input: keep them at the end (nothing deleted silently).
-  const verweesd: string[] = [];
-  for (const [s, r] of oud) {
-    if (gezien.has(s)) continue;
-    const heeftInvoer = kolommen.some(
-      (k) => k.soort === "invoer" && !isLeeg(r[index.get(k.kop) ?? -1] ?? null),
-    );
-    if (!heeftInvoer) continue;
-    verweesd.push(s);
-    rijen.push(
-      kolommen.map((k) => {
-        const w = r[index.get(k.kop) ?? -1] ?? null;
-        if (k.soort === "invoer" && !isLeeg(w)) invoerBehouden++;
-        return k.soort === "formule" ? null : w;
-      }),
-    );
-  }
   // Written in the order of `kolomVolgorde`: the user's columns stay where they were.
   const orden = <T>(r: readonly T[]): T[] => volgorde.map((i) => r[i] as T);
   return {
@@ -259,8 +271,64 @@ export function samenvoegenTabel(
     rijen: rijen.map(orden),
     wijzigingen,
     invoerBehouden,
-    verweesd,
+    verweesd: wees.sleutels,
     nieuweKolommen: nieuweKolommen.map((k) => k.kop),
+    volgordeTeruggezet: geordend.teruggezet,
+  };
+}
+
+/**
+ * Rows whose key disappeared but that hold user input, as read (formulas empty), to be kept at the end of the table:
+ * nothing is deleted silently. `invoer`: their filled input cells.
+ */
+function weesRijen(
+  oud: ReadonlyMap<string, readonly Waarde[]>,
+  gezien: ReadonlySet<string>,
+  kolommen: readonly Kolom[],
+  index: ReadonlyMap<string, number>,
+): { sleutels: string[]; rijen: Cel[][]; invoer: number } {
+  const uit = { sleutels: [] as string[], rijen: [] as Cel[][], invoer: 0 };
+  const waarde = (r: readonly Waarde[], k: Kolom) => r[index.get(k.kop) ?? -1] ?? null;
+  for (const [s, r] of oud) {
+    if (gezien.has(s) || !kolommen.some((k) => k.soort === "invoer" && !isLeeg(waarde(r, k)))) continue;
+    uit.sleutels.push(s);
+    uit.rijen.push(kolommen.map((k) => (k.soort === "formule" ? null : waarde(r, k))));
+    uit.invoer += kolommen.filter((k) => k.soort === "invoer" && !isLeeg(waarde(r, k))).length;
+  }
+  return uit;
+}
+
+/**
+ * The merged rows (in the plan's order) in the order the table has them, when the user sorted it: the rows whose
+ * key the table has in its order, then the plan's new rows in the plan's order — no existing row moves, so a
+ * formula of the user's that reads one keeps its meaning. Each plan formula moves with its row (`verplaatsRij`).
+ * Only for a table free to be sorted (./rijVolgorde); another sorted table is written in the plan's order
+ * (`teruggezet`). A table in the plan's order is left as it is.
+ */
+function ordenRijen(
+  plan: TabelPlan,
+  rijen: Cel[][],
+  oudeSleutels: readonly string[],
+  volgorde: RijvolgordeOpties | undefined,
+): { rijen: Cel[][]; teruggezet: boolean } {
+  const si = sleutelIndex(plan);
+  const sleutels = plan.rijen.map((r) => sleutelTekst(r[si] as Waarde));
+  const inPlan = new Map(sleutels.map((s, i) => [s, i]));
+  const gebleven = oudeSleutels.filter((s) => inPlan.has(s));
+  const blijft = new Set(gebleven);
+  const planVolgorde = sleutels.filter((s) => blijft.has(s));
+  if (gebleven.every((s, i) => s === planVolgorde[i])) return { rijen, teruggezet: false };
+  if (!volgorde?.vrij(plan.naam)) return { rijen, teruggezet: true };
+  const nieuweVolgorde = [...gebleven, ...sleutels.filter((s) => !blijft.has(s))];
+  const eerste = plan.start.rij + 1;
+  return {
+    rijen: nieuweVolgorde.map((s, q) => {
+      const p = inPlan.get(s) ?? q;
+      return (rijen[p] ?? []).map((c) =>
+        isFormule(c) ? { formule: verplaatsRij(c.formule, volgorde.blad, eerste + p, eerste + q) } : c,
+      );
+    }),
+    teruggezet: false,
   };
 }
 

@@ -34,6 +34,7 @@
  */
 import ExcelJS from "exceljs";
 import { afdrukBereik, afdrukVoor, zetAfdrukXlsx } from "./afdruk";
+import { rijvolgordeVrij } from "./rijVolgorde";
 import { absoluteVerwijzing, adres, bladVerwijzing, kolomLetters, type Positie } from "./a1";
 import { BLADEN, NOTATIE } from "./indeling";
 import {
@@ -148,6 +149,11 @@ export class WerkboekWeigering extends Error {
     super(weigeringTekst(weigering, "Het werkboek"));
     this.name = "WerkboekWeigering";
   }
+}
+
+/** A table the user sorted, written back in the plan's order: rows move, so it is named with the losses. */
+function volgordeVerlies(tabel: string): string {
+  return `de volgorde van de rijen van tabel ${tabel} (u sorteerde ze; Opgave zet ze terug, want de formules rekenen van rij tot rij)`;
 }
 
 /** Fill colour of cells the user may fill in. */
@@ -601,8 +607,13 @@ class Schrijver {
   readonly tabellen = new Map<string, GeschrevenTabel>();
   /** Opgave's own validations and conditional formats this fill replaced (not reported as lost). */
   readonly eigen = nieuweEigenOnderdelen();
+  /** Tables the user sorted that are written back in the plan's order (./rijVolgorde): named as a loss. */
+  readonly teruggezet: string[] = [];
 
-  constructor(private readonly wb: ExcelJS.Workbook) {}
+  constructor(
+    private readonly wb: ExcelJS.Workbook,
+    private readonly rijvolgordeVrij: (tabel: string) => boolean,
+  ) {}
 
   blad(plan: BladPlan): void {
     let ws = this.wb.getWorksheet(plan.naam);
@@ -714,8 +725,12 @@ class Schrijver {
     if (elders !== undefined) return overslaan(tabelEldersReden(plan.naam, ws.name, plan.start, elders));
     const dubbel = gevonden ? controleerSleutels(plan, gevonden.bestaand) : undefined;
     if (dubbel) return overslaan(dubbel.reden);
-    const uitkomst = samenvoegenTabel(plan, gevonden?.bestaand);
+    const uitkomst = samenvoegenTabel(plan, gevonden?.bestaand, {
+      blad: ws.name,
+      vrij: this.rijvolgordeVrij,
+    });
     if (uitkomst.soort === "overgeslagen") return overslaan(uitkomst.reden);
+    if (uitkomst.volgordeTeruggezet) this.teruggezet.push(plan.naam);
     const rijen =
       uitkomst.rijen.length > 0 ? uitkomst.rijen.map((r) => [...r]) : [uitkomst.kolommen.map(() => null)];
     const werk = { plan, uitkomst, rijen, gevonden, oud: oudGebied(plan, gevonden) };
@@ -937,7 +952,7 @@ export async function schrijfXlsx(
 
   // Plan columns a refill writes elsewhere (after the user's columns): the formulas follow them.
   if (bestaand) plan = verplaatsPlan(plan, kolomVerplaatsingen(wb, plan));
-  const schrijver = new Schrijver(wb);
+  const schrijver = new Schrijver(wb, rijvolgordeVrij(plan));
   for (const blad of plan.bladen) schrijver.blad(blad);
   if (schrijver.eigenKolommenBinnen.length > 0) throw new EigenKolomFout(schrijver.eigenKolommenBinnen);
 
@@ -957,7 +972,7 @@ export async function schrijfXlsx(
     }
     // What the written file lacks, compared part by part with the old one (not by exceljs's model).
     const na = (await verliesNaSchrijven(bestaand, data)).filter((n) => !isEigenVerlies(n, schrijver.eigen));
-    verloren = [...vooraf, ...na];
+    verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...na];
   }
   if (verloren.length > 0 && !opties.verliesToestaan) throw new VerliesFout(verloren);
   return {

@@ -11,7 +11,7 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { mainAsync, type Uitvoer } from "../../src/cli/main";
-import { planGemeente, type BronInfo } from "../../src/workbook/bouwPlan";
+import { planGemeente, planProvincie, type BronInfo } from "../../src/workbook/bouwPlan";
 import { rapportRegels } from "../../src/cli/vul";
 import { kolomLetters, kolomNummer } from "../../src/workbook/a1";
 import { celWaarde, EigenKolomFout, schrijfXlsx, WerkboekWeigering } from "../../src/workbook/xlsxWriter";
@@ -457,6 +457,70 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     expect(blad(na, "Mijn blad").getCell("A1").value).toMatchObject({ formula: `Taakstelling!G${r}` });
     expect([celWaarde(tn.getCell(`A${r}`)), celWaarde(tn.getCell(`G${r}`))]).toEqual(["2023-I", 253]);
     expect(celWaarde(tn.getCell("G8"))).toBe("Gehuisvest");
+  });
+
+  /** The table body's plain cells (keys, figures, inputs) of rows `van`..`tot` in reverse order, as a sort would. */
+  const keerOm = (ws: ExcelJS.Worksheet, van: number, tot: number, kolommen: number) => {
+    const rijen = [];
+    for (let r = van; r <= tot; r++) {
+      const rij: ExcelJS.CellValue[] = [];
+      for (let k = 1; k <= kolommen; k++) rij.push(ws.getCell(r, k).value);
+      rijen.push(rij);
+    }
+    rijen.reverse().forEach((rij, i) =>
+      rij.forEach((v, k) => {
+        // Formulas stay: each reads its own row, so Excel's sort leaves them as they are.
+        if (!(v && typeof v === "object" && "formula" in v)) ws.getCell(van + i, k + 1).value = v;
+      }),
+    );
+  };
+
+  test("a province table the user sorted keeps its order: a formula of theirs on a row reads the same gemeente", async () => {
+    const gelderland = planProvincie(engine, "Gelderland", "2024-I", bron);
+    const wb = await lees((await schrijfXlsx(gelderland)).data);
+    const p = blad(wb, "Provincie");
+    const kol = new Map<unknown, number>();
+    p.getRow(8).eachCell((c, k) => kol.set(celWaarde(c), k));
+    const [gehuisvest, achterstand] = [kol.get("Gehuisvest") ?? 0, kol.get("Achterstand") ?? 0];
+    for (let r = 9; r <= 59; r++) p.getCell(r, gehuisvest).value = r;
+    keerOm(p, 9, 59, kol.size);
+    const eigen = wb.addWorksheet("Mijn blad");
+    eigen.getCell("A1").value = { formula: "Provincie!A12" } as ExcelJS.CellFormulaValue;
+    const voor = [celWaarde(p.getCell("A12")), celWaarde(p.getCell(12, gehuisvest))];
+    const { data, rapport } = await schrijfXlsx(
+      planProvincie(engine, "Gelderland", "2024-I", { ...bron, gemaakt: "2027-01-05T09:30:00Z" }),
+      await bewaar(wb),
+    );
+    expect(rapport.verloren).toEqual([]);
+    expect(rapport.wijzigingen.filter((w) => w.plek.includes("volgorde"))).toEqual([]);
+    const na = blad(await lees(data), "Provincie");
+    expect([celWaarde(na.getCell("A12")), celWaarde(na.getCell(12, gehuisvest))]).toEqual(voor);
+    expect(voor[1]).toBe(56); // the row that was 56th, now 12th: its input went with it
+    const formule = (na.getCell(12, achterstand).value as ExcelJS.CellFormulaValue).formula;
+    expect(formule.match(/[A-Z]+\d+/g)?.every((ref) => ref.endsWith("12"))).toBe(true);
+    // Reversed: the plan's last gemeente first, and each row's cached Achterstand from its own inputs.
+    expect(celWaarde(na.getCell("A9"))).toBe(gelderland.bladen[0]?.tabellen[0]?.rijen.at(-1)?.[0]);
+  });
+
+  test("a sorted Taakstelling (each half-year reads the one above) goes back to the plan's order, only when confirmed", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    keerOm(t, 8, 27, 16);
+    const gesorteerd = await bewaar(wb);
+    await expect(schrijfXlsx(later, gesorteerd)).rejects.toThrow(
+      /de volgorde van de rijen van tabel Opgave_Taakstelling \(u sorteerde ze; Opgave zet ze terug/,
+    );
+    const { data, rapport } = await schrijfXlsx(later, gesorteerd, { verliesToestaan: true });
+    expect(rapport.verloren).toEqual([
+      "de volgorde van de rijen van tabel Opgave_Taakstelling (u sorteerde ze; Opgave zet ze terug, want de formules rekenen van rij tot rij)",
+    ]);
+    expect(rapport.wijzigingen).toContainEqual({
+      plek: "Opgave_Taakstelling: volgorde van de rijen",
+      oud: "eigen volgorde",
+      nieuw: "volgorde van Opgave",
+    });
+    const na = blad(await lees(data), "Taakstelling");
+    expect(celWaarde(na.getCell("A8"))).toBe(utrecht.bladen[1]?.tabellen[0]?.rijen[0]?.[0]);
   });
 
   test("the part-by-part comparison names each kind it would find missing (old file against a fresh one)", async () => {

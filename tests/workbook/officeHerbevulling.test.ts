@@ -11,10 +11,12 @@
  * The decisions themselves (column moves, references) are also tested without the fake.
  */
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
-import { geraakteTabel, kolomVerschuiving, verwijzingenIn } from "../../src/workbook/officeBeslissing";
+import { geraakteTabel, kolomVerschuiving } from "../../src/workbook/officeBeslissing";
+import { verwijzingenIn } from "../../src/workbook/kolomVerplaatsing";
 import { hervulNotatie } from "../../src/workbook/samenvoegen";
 import { schrijfNaarExcel, type OfficeVulRapport } from "../../src/workbook/officeWriter";
 import type { Kolom, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
+import { kolomLetters } from "../../src/workbook/a1";
 import { engine } from "../domain/helpers";
 import { FakeExcel, FakeWerkmap, type FakeWaarde } from "../helpers/fakeExcel";
 import { TEST_BRON } from "./werkboekHulp";
@@ -322,6 +324,58 @@ describe("Office.js refill: a row the user inserted among the named input cells 
       const regel = (lijst: string[]) => lijst.find((r) => r.startsWith(`["${adres}",`));
       expect(regel(na)).toBe(regel(voor));
     }
+  });
+});
+
+describe("Office.js refill: a table the user sorted (as the .xlsx writer)", () => {
+  /** The plain cells (not formulas: each reads its own row) of rows `van`..`tot` reversed, as Excel's sort. */
+  function keerOm(wm: FakeWerkmap, blad: string, van: number, tot: number, kolommen: number): void {
+    const b = wm.blad(blad);
+    const rijen = [];
+    for (let r = van; r <= tot; r++) {
+      const rij: (FakeWaarde | undefined)[] = [];
+      for (let k = 1; k <= kolommen; k++) {
+        const c = b.cellen.get(`${kolomLetters(k)}${r}`);
+        rij.push(c?.formule === undefined ? (c?.waarde ?? "") : undefined);
+      }
+      rijen.push(rij);
+    }
+    rijen.reverse().forEach((rij, i) =>
+      rij.forEach((v, k) => {
+        if (v !== undefined) wm.zet(blad, `${kolomLetters(k + 1)}${van + i}`, v);
+      }),
+    );
+  }
+
+  test("the province's rows keep the user's order: inputs stay with their gemeente, each formula reads its own row", async () => {
+    const gelderland = planProvincie(engine, "Gelderland", "2024-I", TEST_BRON);
+    const wm = await eersteVulling(gelderland);
+    const koppen = wm.waarden("Provincie", "A8:O8")[0] ?? [];
+    const letter = (kop: string) => kolomLetters(koppen.indexOf(kop) + 1);
+    for (let r = 9; r <= 59; r++) wm.zet("Provincie", `${letter("Gehuisvest")}${r}`, r);
+    keerOm(wm, "Provincie", 9, 59, koppen.length);
+    const voor = [wm.waarde("Provincie", "A12"), wm.waarde("Provincie", `${letter("Gehuisvest")}12`)];
+    const { rapport } = await hervul(wm, planProvincie(engine, "Gelderland", "2024-I", TEST_BRON));
+    expect(rapport.overgeslagen).toEqual([]);
+    expect(rapport.wijzigingen.filter((w) => w.plek.includes("volgorde"))).toEqual([]);
+    expect([wm.waarde("Provincie", "A12"), wm.waarde("Provincie", `${letter("Gehuisvest")}12`)]).toEqual(
+      voor,
+    );
+    expect(voor[1]).toBe(56);
+    const formule = wm.formule("Provincie", `${letter("Achterstand")}12`) ?? "";
+    expect(formule.match(/\b[A-Z]+\d+\b/g)?.every((ref) => ref.endsWith("12"))).toBe(true);
+  });
+
+  test("a sorted Taakstelling goes back to the plan's order, and the report says so", async () => {
+    const wm = await eersteVulling();
+    keerOm(wm, "Taakstelling", 8, 27, 16);
+    const { rapport } = await hervul(wm);
+    expect(rapport.wijzigingen).toContainEqual({
+      plek: "Opgave_Taakstelling: volgorde van de rijen",
+      oud: "eigen volgorde",
+      nieuw: "volgorde van Opgave",
+    });
+    expect(wm.waarde("Taakstelling", "A8")).toBe(utrecht.bladen[1]?.tabellen[0]?.rijen[0]?.[0]);
   });
 });
 

@@ -61,6 +61,82 @@ test("user inputs, extra columns and orphan rows survive; plan-owned changes are
   expect(r.wijzigingen).toEqual([{ plek: "Opgave_Test 2024-I: Taakstelling", oud: 380, nieuw: 388 }]);
 });
 
+describe("rows the user sorted (./rijVolgorde)", () => {
+  const gemeenten: TabelPlan = {
+    naam: "Opgave_Gemeenten",
+    start: { rij: 8, kolom: 1 },
+    sleutelKolom: "code",
+    kolommen: [
+      { sleutel: "code", kop: "Code", soort: "gegeven" },
+      { sleutel: "taakstelling", kop: "Taakstelling", soort: "gegeven" },
+      { sleutel: "gehuisvest", kop: "Gehuisvest", soort: "invoer" },
+      { sleutel: "achterstand", kop: "Achterstand", soort: "formule" },
+    ],
+    rijen: [
+      ["GM0001", 10, null, { formule: "=MAX(B9-C9,0)" }],
+      ["GM0002", 20, null, { formule: "=MAX(B10-C10,0)" }],
+      ["GM0003", 30, null, { formule: "=MAX(B11-C11,0)" }],
+      ["GM0004", 40, null, { formule: "=MAX(B12-C12,0)" }],
+    ],
+  };
+  const koppen = ["Code", "Taakstelling", "Gehuisvest", "Achterstand", "Notitie"];
+  // Sorted by achterstand, largest first; GM0004 is new to the table (a herindeling).
+  const gesorteerd: Waarde[][] = [
+    ["GM0003", 30, 1, 29, "bellen"],
+    ["GM0001", 10, 2, 8, null],
+    ["GM0002", 20, 15, 5, null],
+  ];
+  const opties = (vrij: boolean) => ({ blad: "Provincie", vrij: () => vrij });
+
+  test("a table free to be sorted keeps the user's order, new rows at the end, each formula with its row", () => {
+    const r = samenvoegenTabel(gemeenten, { koppen, rijen: gesorteerd }, opties(true));
+    if (r.soort !== "samengevoegd") throw new Error(r.reden);
+    expect(r.rijen).toEqual([
+      ["GM0003", 30, 1, { formule: "=MAX(B9-C9,0)" }, "bellen"],
+      ["GM0001", 10, 2, { formule: "=MAX(B10-C10,0)" }, null],
+      ["GM0002", 20, 15, { formule: "=MAX(B11-C11,0)" }, null],
+      ["GM0004", 40, null, { formule: "=MAX(B12-C12,0)" }, null],
+    ]);
+    expect(r.volgordeTeruggezet).toBe(false);
+    expect(r.wijzigingen).toEqual([]);
+    expect(r.invoerBehouden).toBe(4);
+  });
+
+  test("a table whose formulas read other rows goes back to the plan's order, and says so", () => {
+    const r = samenvoegenTabel(gemeenten, { koppen, rijen: gesorteerd }, opties(false));
+    if (r.soort !== "samengevoegd") throw new Error(r.reden);
+    expect(r.rijen.map((x) => x[0])).toEqual(["GM0001", "GM0002", "GM0003", "GM0004"]);
+    expect(r.rijen[2]).toEqual(["GM0003", 30, 1, { formule: "=MAX(B11-C11,0)" }, "bellen"]);
+    expect(r.volgordeTeruggezet).toBe(true);
+    expect(r.wijzigingen).toEqual([
+      {
+        plek: "Opgave_Gemeenten: volgorde van de rijen",
+        oud: "eigen volgorde",
+        nieuw: "volgorde van Opgave",
+      },
+    ]);
+  });
+
+  test("a table in the plan's order (rows gone or new) is merged as before; the question is not asked", () => {
+    const vrij = jest.fn(() => true);
+    const r = samenvoegenTabel(
+      gemeenten,
+      {
+        koppen,
+        rijen: [
+          ["GM0001", 10, 2, 8, null],
+          ["GM0003", 30, 1, 29, null],
+        ],
+      },
+      { blad: "Provincie", vrij },
+    );
+    if (r.soort !== "samengevoegd") throw new Error(r.reden);
+    expect(r.rijen.map((x) => x[0])).toEqual(["GM0001", "GM0002", "GM0003", "GM0004"]);
+    expect(r.volgordeTeruggezet).toBe(false);
+    expect(vrij).not.toHaveBeenCalled();
+  });
+});
+
 test("a table edited out of shape is skipped, not overwritten", () => {
   const r = samenvoegenTabel(plan, {
     koppen: ["Periode", "Taakstelling", "Gehuisvest (aangepast)", "Achterstand"],
