@@ -203,11 +203,28 @@ beschrijf("cached results equal LibreOffice's recalculation; guard rails at work
       ws.getCell(`F${r("GM0355")}`).value = "ca. 20";
       ws.getCell(`M${r("GM0344")}`).value = 1500;
     });
+    // S: a province table the user sorted (rows reversed, inputs with them): the refill keeps that order and moves
+    // each row's formulas with it (./rijVolgorde).
+    const s = await vulMetInvoer(planProvincie(engine, "Gelderland", "2024-I", TEST_BRON), (wb) => {
+      const ws = blad(wb, "Provincie");
+      const waarden: ExcelJS.CellValue[][] = [];
+      for (let i = 9; typeof ws.getCell(`A${i}`).value === "string"; i++) {
+        ws.getCell(`F${i}`).value = 5 * i;
+        if (i % 3 === 0) ws.getCell(`G${i}`).value = -i;
+        if (i % 4 === 0) ws.getCell(`M${i}`).value = 20 * i;
+        waarden.push(ws.getRow(i).values as ExcelJS.CellValue[]);
+      }
+      waarden.reverse().forEach((rij, j) =>
+        rij.forEach((v, k) => {
+          if (!(v && typeof v === "object" && "formula" in v)) ws.getCell(9 + j, k).value = v;
+        }),
+      );
+    });
     // O: the overview of province Utrecht with A delivered (the other gemeenten not delivered).
     const aanlevering = await leesAanlevering("utrecht-a.xlsx", a);
     const o = (await schrijfXlsx(planConsolidatie(consolideer(engine, [aanlevering]), TEST_BRON))).data;
 
-    const bestanden = { a, d, c, o, e, v };
+    const bestanden = { a, d, c, o, e, v, s };
     const paden = await Promise.all(
       Object.entries(bestanden).map(async ([n, data]) => {
         const p = path.join(map, `${n}.xlsx`);
@@ -231,12 +248,26 @@ beschrijf("cached results equal LibreOffice's recalculation; guard rails at work
     ["gemeente with own national numbers", "e"],
     ["gemeente with an own national number before a merger", "v"],
     ["province", "c"],
+    ["province table the user sorted (kept in their order)", "s"],
     ["consolidation overview", "o"],
   ])("%s: every formula cell has a cached result, equal to LibreOffice's", async (_, n) => {
     const { verschillen, aantal } = vergelijk(eigen[n]!, lo[n]!);
     expect(aantal).toBeGreaterThan(10);
     expect(await zonderResultaat(bytes[n]!)).toEqual([]);
     expect(verschillen).toEqual([]);
+  });
+
+  test("the sorted province table stays sorted; in LibreOffice each row's Achterstand is from that row's inputs", () => {
+    const ws = blad(lo.s!, "Provincie");
+    const plan = planProvincie(engine, "Gelderland", "2024-I", TEST_BRON).bladen[0]!.tabellen[0]!;
+    expect(ws.getCell("A9").value).toBe(plan.rijen.at(-1)?.[0]);
+    const kop = (begin: string) => plan.kolommen.findIndex((k) => k.kop.startsWith(begin)) + 1;
+    for (const r of [9, 20, 59]) {
+      const getal = (naam: string) => Number(vorm(ws.getCell(r, kop(naam)).value) ?? 0) || 0;
+      // No own taakstelling typed: the data's, plus the start balance, less the housed.
+      const verwacht = Math.max(getal("Taakstelling 20") + getal("Beginsaldo") - getal("Gehuisvest"), 0);
+      expect(vorm(ws.getCell(r, kop("Achterstand")).result)).toBe(verwacht);
+    }
   });
 
   test("text in Gehuisvest: LibreOffice agrees on every cached result; the chain stops there with a note, no #VALUE!", () => {
