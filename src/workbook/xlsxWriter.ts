@@ -112,12 +112,20 @@ export interface SchrijfOpties {
   readonly enten?: boolean;
 }
 
-/** The existing workbook has parts a rewrite would drop; the user must confirm first. */
+/**
+ * The existing workbook has parts a rewrite would drop; the user must confirm first. `inExcel`: the add-in in Excel
+ * would keep them (not so for the order of a sorted table, which it puts back too).
+ */
 export class VerliesFout extends Error {
-  constructor(readonly onderdelen: readonly string[]) {
+  constructor(
+    readonly onderdelen: readonly string[],
+    inExcel = true,
+  ) {
     super(
       `Het werkboek bevat onderdelen die Opgave bij opnieuw vullen niet kan bewaren: ${onderdelen.join(", ")}. ` +
-        "Vul het werkboek opnieuw met de invoegtoepassing in Excel, of bevestig dat deze onderdelen verloren mogen gaan.",
+        (inExcel
+          ? "Vul het werkboek opnieuw met de invoegtoepassing in Excel, of bevestig dat deze onderdelen verloren mogen gaan."
+          : "Bevestig dat dit verloren mag gaan."),
     );
     this.name = "VerliesFout";
   }
@@ -974,7 +982,8 @@ export async function schrijfXlsx(
     const na = (await verliesNaSchrijven(bestaand, data)).filter((n) => !isEigenVerlies(n, schrijver.eigen));
     verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...na];
   }
-  if (verloren.length > 0 && !opties.verliesToestaan) throw new VerliesFout(verloren);
+  if (verloren.length > 0 && !opties.verliesToestaan)
+    throw new VerliesFout(verloren, verloren.length > schrijver.teruggezet.length);
   return {
     data,
     rapport: {
