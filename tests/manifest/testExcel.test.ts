@@ -28,6 +28,7 @@ if (!metOpenssl && process.env.CI !== "true") {
   );
 }
 const test = metOpenssl || process.env.CI === "true" ? global.test : global.test.skip;
+afterAll(() => fs.rmSync(map, { recursive: true, force: true }));
 
 beforeAll(() => {
   if (!metOpenssl && process.env.CI !== "true") return;

@@ -115,6 +115,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  fs.rmSync(map, { recursive: true, force: true });
 });
 
 async function nieuwePagina(voorbereiding?: (context: BrowserContext) => Promise<unknown>): Promise<Page> {

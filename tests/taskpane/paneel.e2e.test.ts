@@ -31,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  fs.rmSync(map, { recursive: true, force: true });
 });
 
 async function nieuwePagina(context: BrowserContext): Promise<Page> {

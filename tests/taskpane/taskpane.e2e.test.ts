@@ -185,10 +185,8 @@ describe("preview mode (ordinary browser)", () => {
       await page.$$eval("[data-tabel]", (ts) => ts.map((t) => (t as HTMLElement).dataset.tabel)),
     ).toContain("Opgave_Taakstelling");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
-    const bestand = path.join(
-      fs.mkdtempSync(path.join(os.tmpdir(), "opgave-e2e-")),
-      download.suggestedFilename(),
-    );
+    const map = fs.mkdtempSync(path.join(os.tmpdir(), "opgave-e2e-"));
+    const bestand = path.join(map, download.suggestedFilename());
     await download.saveAs(bestand);
     expect(download.suggestedFilename()).toBe("opgave-gemeente-utrecht.xlsx");
     const wb = new ExcelJS.Workbook();
@@ -207,6 +205,7 @@ describe("preview mode (ordinary browser)", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(
       expect.arrayContaining(["Overzicht", "Opvang", "Kosten", "Bron"]),
     );
+    fs.rmSync(map, { recursive: true, force: true });
   });
 
   test("after a reload the fetched bundle comes from the cache (IndexedDB), offline-capable", async () => {
@@ -356,5 +355,6 @@ describe("consolidation of municipal workbooks (preview)", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Controle"]));
     expect(fouten).toEqual([]);
     await context.close();
+    fs.rmSync(map, { recursive: true, force: true });
   }, 120_000);
 });
