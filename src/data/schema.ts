@@ -31,7 +31,7 @@ const periodeCode = z.string().regex(/^\d{4}-(I|II)$/, "periode als JJJJ-I of JJ
  * from `min` (0 or 1, as the field allows) up to the quantity's maximum: a bundle with digits too many, or a value
  * no result can hold (a rate of 1E+308 made the costs Infinity), is refused at the boundary, signed or not.
  */
-function tot(g: Grootheid, min: 0 | 1): z.ZodNumber {
+function begrensd(g: Grootheid, min: 0 | 1): z.ZodNumber {
   const n = g.geheel ? z.number().int() : z.number();
   return (min === 0 ? n.nonnegative() : n.positive()).max(g.max, feedBerichten.getalTeGroot(g));
 }
@@ -80,9 +80,9 @@ export const HerindelingSchema = z.object({
 
 export const LandelijkeTaakstellingSchema = z.object({
   periode: periodeCode,
-  aantal: tot(GRENZEN.landelijkTaakstelling, 1).nullable(),
+  aantal: begrensd(GRENZEN.landelijkTaakstelling, 1).nullable(),
   status: z.enum(["vastgesteld", "bijgesteld", "onbekend"]),
-  eerdereAantallen: z.array(tot(GRENZEN.landelijkTaakstelling, 1)),
+  eerdereAantallen: z.array(begrensd(GRENZEN.landelijkTaakstelling, 1)),
   statusTekst: z.string(),
   peildatumInwoners: isoDate,
   toelichting: z.string(),
@@ -93,7 +93,7 @@ export const OfficieleTaakstellingSchema = z.object({
   periode: periodeCode,
   gemeente: gmCode,
   // A gemeente's share of the country's number, never more than it.
-  aantal: tot(GRENZEN.landelijkTaakstelling, 0),
+  aantal: begrensd(GRENZEN.landelijkTaakstelling, 0),
   bron: z.string(),
 });
 
@@ -113,8 +113,8 @@ export const AlternatiefSchema = z.object({
 
 export const OpvangGemeenteSchema = z.object({
   gemeente: gmCode,
-  totaal: tot(GRENZEN.plaatsen, 0),
-  amv: tot(GRENZEN.plaatsen, 0).nullable(),
+  totaal: begrensd(GRENZEN.plaatsen, 0),
+  amv: begrensd(GRENZEN.plaatsen, 0).nullable(),
   bron: z.string(),
   toelichting: z.string().optional(),
   alternatieven: z.array(AlternatiefSchema),
@@ -122,8 +122,8 @@ export const OpvangGemeenteSchema = z.object({
 
 export const OpvangProvincieSchema = z.object({
   provincie: pvCode,
-  totaal: tot(GRENZEN.plaatsen, 0).nullable(),
-  amv: tot(GRENZEN.plaatsen, 0).nullable(),
+  totaal: begrensd(GRENZEN.plaatsen, 0).nullable(),
+  amv: begrensd(GRENZEN.plaatsen, 0).nullable(),
   amvToelichting: z.string().optional(),
   bron: z.string(),
   toelichting: z.string().optional(),
@@ -135,8 +135,8 @@ export const OpvangBesluitSchema = z.object({
   aliassen: z.array(z.string()),
   datum: isoDate,
   peildatum: isoDate,
-  landelijkTotaal: tot(GRENZEN.landelijk, 1).nullable(),
-  landelijkAmv: tot(GRENZEN.landelijk, 0).nullable(),
+  landelijkTotaal: begrensd(GRENZEN.landelijk, 1).nullable(),
+  landelijkAmv: begrensd(GRENZEN.landelijk, 0).nullable(),
   schattingToegestaan: z.boolean(),
   status: z.string(),
   bron: z.string(),
@@ -150,7 +150,7 @@ export const KostenNormSchema = z.object({
   vanaf: isoDate,
   tot: isoDate.nullable(),
   // Per year, month or day (`eenheid`): per year the largest, and the range of a user's own amount.
-  bedrag: tot(GRENZEN.bedragPerPlaats, 1),
+  bedrag: begrensd(GRENZEN.bedragPerPlaats, 1),
   eenheid: z.enum(["jaar", "maand", "dag"]),
   status: z.string(),
   toelichting: z.string(),
@@ -160,7 +160,7 @@ export const KostenNormSchema = z.object({
 export const PrikkelSchema = z.object({
   fase: z.enum(["landelijk", "provinciaal", "aanwijzing"]),
   duurzaam: z.boolean().nullable(),
-  bedrag: tot(GRENZEN.bedragPerPlaats, 1).int(),
+  bedrag: begrensd(GRENZEN.bedragPerPlaats, 1).int(),
   omschrijving: z.string(),
   status: z.string(),
   bron: z.string(),
@@ -177,7 +177,7 @@ export const OekraineKerncijferSchema = z.object({
   datum: dagOfMaand,
   indicator: z.string().min(1),
   // Persons or places in the whole country.
-  aantal: tot(GRENZEN.landelijk, 0).nullable(),
+  aantal: begrensd(GRENZEN.landelijk, 0).nullable(),
   waardeTekst: z.string().min(1),
   toelichting: z.string(),
   bron: z.string(),

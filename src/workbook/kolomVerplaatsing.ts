@@ -106,12 +106,18 @@ export function verplaatsFormule(
   });
 }
 
+/** An A1 reference of a formula: its sheet and the rectangle it spans. */
+export interface A1Verwijzing {
+  readonly blad: string;
+  readonly rechthoek: Rechthoek;
+}
+
 /**
  * The A1 references of a formula (string literals left out), with their sheet: the named one, else `eigenBlad`.
  * Structured references, defined names and functions (`LOG10(`) are not A1 references.
  */
-export function verwijzingenIn(formule: string, eigenBlad: string): { blad: string; rechthoek: Rechthoek }[] {
-  const uit: { blad: string; rechthoek: Rechthoek }[] = [];
+export function verwijzingenIn(formule: string, eigenBlad: string): A1Verwijzing[] {
+  const uit: A1Verwijzing[] = [];
   vervangVerwijzingen(formule, eigenBlad, (v) => {
     const [, k1, , r1] = v.eerste;
     const [, k2, , r2] = v.tweede ?? v.eerste;

@@ -8,8 +8,7 @@
  * read other rows (Taakstelling: each half-year continues from the one above) is written in the plan's order, and
  * the refill says so. Pure: no exceljs, no host.
  */
-import type { Rechthoek } from "./a1";
-import { verwijzingenIn } from "./kolomVerplaatsing";
+import { verwijzingenIn, type A1Verwijzing } from "./kolomVerplaatsing";
 import { isFormule, type Cel, type TabelPlan, type WerkboekPlan } from "./plan";
 
 /** A formula of the plan: its sheet, and the table row it stands in (when it is one). */
@@ -37,13 +36,14 @@ function planFormules(plan: WerkboekPlan): PlanFormule[] {
   ]);
 }
 
-/** Whether reference `v` (on sheet `vBlad`) of formula `f` leaves table `t` (on sheet `blad`) free to be sorted. */
-function laatVrij(vBlad: string, v: Rechthoek, f: PlanFormule, blad: string, t: TabelPlan): boolean {
+/** Whether reference `ref` of formula `f` leaves table `t` (on sheet `blad`) free to be sorted. */
+function laatVrij(ref: A1Verwijzing, f: PlanFormule, blad: string, t: TabelPlan): boolean {
+  const v = ref.rechthoek;
   const [r1, r2] = [t.start.rij + 1, t.start.rij + t.rijen.length];
   const [k1, k2] = [t.start.kolom, t.start.kolom + t.kolommen.length - 1];
   const [v1, v2] = [v.rij, v.rij + v.rijen - 1];
   const raakt = v2 >= r1 && v1 <= r2 && v.kolom + v.kolommen - 1 >= k1 && v.kolom <= k2;
-  if (vBlad.toLowerCase() !== blad.toLowerCase() || !raakt) return true;
+  if (ref.blad.toLowerCase() !== blad.toLowerCase() || !raakt) return true;
   if (v1 <= r1 && v2 >= r2) return true;
   return f.tabel === t.naam && v1 === f.rij && v2 === f.rij;
 }
@@ -57,11 +57,7 @@ export function vrijeRijvolgorde(plan: WerkboekPlan): ReadonlySet<string> {
   const vrij = new Set<string>();
   for (const b of plan.bladen)
     for (const t of b.tabellen)
-      if (
-        formules.every(({ f, verwijzingen }) =>
-          verwijzingen.every((v) => laatVrij(v.blad, v.rechthoek, f, b.naam, t)),
-        )
-      )
+      if (formules.every(({ f, verwijzingen }) => verwijzingen.every((v) => laatVrij(v, f, b.naam, t))))
         vrij.add(t.naam);
   return vrij;
 }

@@ -214,8 +214,9 @@ export function samenvoegenTabel(
   );
   let invoerBehouden = 0;
   const gezien = new Set<string>();
-  const samengevoegd: Cel[][] = plan.rijen.map((rij) => {
-    const s = sleutelTekst(rij[si] as Waarde);
+  const planSleutels = plan.rijen.map((rij) => sleutelTekst(rij[si] as Waarde));
+  const samengevoegd: Cel[][] = plan.rijen.map((rij, r) => {
+    const s = planSleutels[r] ?? "";
     gezien.add(s);
     const vorige = oud.get(s);
     const nieuw: Cel[] = plan.kolommen.map((k, i) => {
@@ -252,7 +253,7 @@ export function samenvoegenTabel(
     }
     return nieuw;
   });
-  const geordend = ordenRijen(plan, samengevoegd, [...oud.keys()], rijvolgorde);
+  const geordend = ordenRijen(plan, samengevoegd, planSleutels, [...oud.keys()], rijvolgorde);
   if (geordend.teruggezet)
     wijzigingen.push({
       plek: `${plan.naam}: volgorde van de rijen`,
@@ -290,16 +291,19 @@ function weesRijen(
   const uit = { sleutels: [] as string[], rijen: [] as Cel[][], invoer: 0 };
   const waarde = (r: readonly Waarde[], k: Kolom) => r[index.get(k.kop) ?? -1] ?? null;
   for (const [s, r] of oud) {
-    if (gezien.has(s) || !kolommen.some((k) => k.soort === "invoer" && !isLeeg(waarde(r, k)))) continue;
+    const invoer = gezien.has(s)
+      ? 0
+      : kolommen.filter((k) => k.soort === "invoer" && !isLeeg(waarde(r, k))).length;
+    if (invoer === 0) continue;
     uit.sleutels.push(s);
     uit.rijen.push(kolommen.map((k) => (k.soort === "formule" ? null : waarde(r, k))));
-    uit.invoer += kolommen.filter((k) => k.soort === "invoer" && !isLeeg(waarde(r, k))).length;
+    uit.invoer += invoer;
   }
   return uit;
 }
 
 /**
- * The merged rows (in the plan's order) in the order the table has them, when the user sorted it: the rows whose
+ * The merged rows (in the plan's order, with their keys `sleutels`) in the order the table has them, when the user sorted it: the rows whose
  * key the table has in its order, then the plan's new rows in the plan's order — no existing row moves, so a
  * formula of the user's that reads one keeps its meaning. Each plan formula moves with its row (`verplaatsRij`).
  * Only for a table free to be sorted (./rijVolgorde); another sorted table is written in the plan's order
@@ -308,11 +312,10 @@ function weesRijen(
 function ordenRijen(
   plan: TabelPlan,
   rijen: Cel[][],
+  sleutels: readonly string[],
   oudeSleutels: readonly string[],
   volgorde: RijvolgordeOpties | undefined,
 ): { rijen: Cel[][]; teruggezet: boolean } {
-  const si = sleutelIndex(plan);
-  const sleutels = plan.rijen.map((r) => sleutelTekst(r[si] as Waarde));
   const inPlan = new Map(sleutels.map((s, i) => [s, i]));
   const gebleven = oudeSleutels.filter((s) => inPlan.has(s));
   const blijft = new Set(gebleven);

@@ -7,7 +7,7 @@
  * it as lost (a table that grew has its format over a larger range: the old one is not "lost").
  */
 import type ExcelJS from "exceljs";
-import { decodeerBereik, kolomLetters, rechthoekBereik, type Rechthoek } from "./a1";
+import { adres, decodeerBereik, kolomLetters, rechthoekBereik, type Rechthoek } from "./a1";
 import { isEigenOpmaak, OPMAAK_KLEUREN, type Invoercontrole } from "./invoercontrole";
 import type { Validatie } from "./plan";
 
@@ -197,13 +197,15 @@ export function validatiesPerBereik(ws: ExcelJS.Worksheet): void {
   const validaties = (
     ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }
   ).dataValidations;
-  const perCel = Object.entries(validaties.model).filter(
+  const alle = Object.entries(validaties.model).filter(
     (e): e is [string, ExcelJS.DataValidation] => e[1] !== undefined,
   );
-  const bereiken = perCel.filter(([cel]) => cel.includes(":"));
-  const model: Record<string, ExcelJS.DataValidation> = Object.fromEntries(bereiken);
-  for (const [r, v] of alsRechthoeken(perCel.filter(([cel]) => !cel.includes(":")))) {
-    model[r.rijen === 1 && r.kolommen === 1 ? `${kolomLetters(r.kolom)}${r.rij}` : rechthoekBereik(r)] = v;
+  // A range is kept as it is; `alsRechthoeken` takes the single cells.
+  const model: Record<string, ExcelJS.DataValidation> = Object.fromEntries(
+    alle.filter(([cel]) => cel.includes(":")),
+  );
+  for (const [r, v] of alsRechthoeken(alle)) {
+    model[r.rijen === 1 && r.kolommen === 1 ? adres(r) : rechthoekBereik(r)] = v;
   }
   validaties.model = model;
 }

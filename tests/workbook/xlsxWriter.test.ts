@@ -9,6 +9,7 @@ import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { GRAFIEK_PREFIX } from "../../src/workbook/xlsxOnderdelen";
+import { decodeerBereik, kolomLetters } from "../../src/workbook/a1";
 import { engine } from "../domain/helpers";
 import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef, TEST_BRON } from "./werkboekHulp";
 
@@ -740,12 +741,11 @@ describe("schrijfXlsx: guard rails on input", () => {
       const xml = (await zip.file(naam)?.async("string")) ?? "";
       for (const m of xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)) {
         for (const ref of (m[1] ?? "").split(" ")) {
-          const [a, b = a] = ref.split(":") as [string, string?];
-          const [, k1 = "", r1 = ""] = /^([A-Z]+)(\d+)$/.exec(a) ?? [];
-          const [, k2 = "", r2 = ""] = /^([A-Z]+)(\d+)$/.exec(b ?? a) ?? [];
-          for (let r = Number(r1); r <= Number(r2); r++)
-            for (let k = k1.charCodeAt(0); k <= k2.charCodeAt(0); k++) {
-              const cel = `${naam}!${String.fromCharCode(k)}${r}`;
+          const d = decodeerBereik(ref);
+          if (!d) throw new Error(`sqref ${ref}`);
+          for (let r = d.rij1; r <= d.rij2; r++)
+            for (let k = d.kol1; k <= d.kol2; k++) {
+              const cel = `${naam}!${kolomLetters(k)}${r}`;
               tellingen.set(cel, (tellingen.get(cel) ?? 0) + 1);
             }
         }
