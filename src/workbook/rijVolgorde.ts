@@ -2,7 +2,8 @@
  * The order of a table's rows on a refill. A user who sorts a table in Excel (the province's gemeenten by
  * achterstand) moves its rows, and a formula of theirs that reads a row (`=Provincie!F12`) means the gemeente now
  * there. A refill that wrote the rows back in the plan's order would give that formula another gemeente's number,
- * silently. So ./samenvoegen keeps the order the rows have, where the plan's formulas allow it: when every
+ * silently; so would one that put a gemeente new to the table (a herindeling) in the middle. So ./samenvoegen keeps
+ * the order the rows have, new rows at the end, where the plan's formulas allow it: when every
  * reference into the table's rows is to a formula's own row or to the whole column (the rows can be sorted as
  * Excel sorts them, each formula moving with its row: ./kolomVerplaatsing `verplaatsRij`). A table whose formulas
  * read other rows (Taakstelling: each half-year continues from the one above) is written in the plan's order, and
@@ -62,7 +63,7 @@ export function vrijeRijvolgorde(plan: WerkboekPlan): ReadonlySet<string> {
   return vrij;
 }
 
-/** `vrijeRijvolgorde` asked per table, worked out once and only when asked (a table the user sorted is rare). */
+/** `vrijeRijvolgorde` asked per table, worked out once and only when asked (only when a row would move: rare). */
 export function rijvolgordeVrij(plan: WerkboekPlan): (tabel: string) => boolean {
   let vrij: ReadonlySet<string> | undefined;
   return (tabel) => (vrij ??= vrijeRijvolgorde(plan)).has(tabel);

@@ -73,6 +73,12 @@ export interface SamengevoegdeTabel {
    * user's order keeps it, and this is false.
    */
   readonly volgordeTeruggezet: boolean;
+  /**
+   * The existing rows that stand in another row of the table after the merge (their keys; a formula of the user's
+   * that reads one would read another gemeente): rows above them that are gone (`ordenRijen`), or a table that must
+   * keep the plan's order. Empty when `volgordeTeruggezet` (that says it).
+   */
+  readonly verschoven: readonly string[];
 }
 
 /**
@@ -152,6 +158,21 @@ export function nieuweKolomWijziging(tabel: string, k: Kolom, achteraan: boolean
   };
 }
 
+/** A table the workbook does not have yet: the plan as it is. */
+function alsNieuw(plan: TabelPlan): SamengevoegdeTabel {
+  return {
+    soort: "samengevoegd",
+    kolommen: plan.kolommen,
+    rijen: plan.rijen,
+    wijzigingen: [],
+    invoerBehouden: 0,
+    verweesd: [],
+    nieuweKolommen: [],
+    volgordeTeruggezet: false,
+    verschoven: [],
+  };
+}
+
 /**
  * @returns the merged table, or "overgeslagen" when the existing table was edited out of shape (its key column is
  *   missing, or an input column before the last of Opgave's columns it has: deleted or renamed): then Opgave does
@@ -167,18 +188,7 @@ export function samenvoegenTabel(
   bestaand?: BestaandeTabel,
   rijvolgorde?: RijvolgordeOpties,
 ): SamengevoegdeTabel | OvergeslagenTabel {
-  if (!bestaand) {
-    return {
-      soort: "samengevoegd",
-      kolommen: plan.kolommen,
-      rijen: plan.rijen,
-      wijzigingen: [],
-      invoerBehouden: 0,
-      verweesd: [],
-      nieuweKolommen: [],
-      volgordeTeruggezet: false,
-    };
-  }
+  if (!bestaand) return alsNieuw(plan);
   const index = new Map(bestaand.koppen.map((k, i) => [k.trim(), i]));
   const si = sleutelIndex(plan);
   const kop = sleutelKop(plan);
@@ -253,15 +263,23 @@ export function samenvoegenTabel(
     }
     return nieuw;
   });
-  const geordend = ordenRijen(plan, samengevoegd, planSleutels, [...oud.keys()], rijvolgorde);
+  const wees = weesRijen(oud, gezien, kolommen, index);
+  const bestaandeSleutels = bestaand.rijen.map((r) => sleutelTekst(r[bestaandSleutel]));
+  const geordend = ordenRijen(plan, { rijen: samengevoegd, sleutels: planSleutels }, wees, {
+    oudeSleutels: bestaandeSleutels,
+    volgorde: rijvolgorde,
+  });
   if (geordend.teruggezet)
     wijzigingen.push({
       plek: `${plan.naam}: volgorde van de rijen`,
       oud: "eigen volgorde",
       nieuw: "volgorde van Opgave",
     });
-  const wees = weesRijen(oud, gezien, kolommen, index);
-  const rijen = [...geordend.rijen, ...wees.rijen];
+  // First: a report shows only its first lines, and this one says a formula may read another row now.
+  if (geordend.verschoven.length > 0)
+    wijzigingen.unshift(verschuivingWijziging(plan.naam, geordend.verschoven));
+  wijzigingen.push(...rijWijzigingen(plan.naam, bestaandeSleutels, planSleutels, wees.sleutels));
+  const rijen = geordend.rijen;
   invoerBehouden += wees.invoer;
 
   // Written in the order of `kolomVolgorde`: the user's columns stay where they were.
@@ -275,6 +293,7 @@ export function samenvoegenTabel(
     verweesd: wees.sleutels,
     nieuweKolommen: nieuweKolommen.map((k) => k.kop),
     volgordeTeruggezet: geordend.teruggezet,
+    verschoven: geordend.verschoven,
   };
 }
 
@@ -302,36 +321,100 @@ function weesRijen(
   return uit;
 }
 
+/** Rows that appear or go (without user input: those are kept as orphans, `verweesd`), as changes. */
+function rijWijzigingen(
+  tabel: string,
+  oudeSleutels: readonly string[],
+  planSleutels: readonly string[],
+  wezen: readonly string[],
+): Wijziging[] {
+  const oud = new Set(oudeSleutels.filter((s) => s !== ""));
+  const inPlan = new Set(planSleutels);
+  const weesSet = new Set(wezen);
+  return [
+    ...[...inPlan]
+      .filter((s) => !oud.has(s))
+      .map((s) => ({ plek: `${tabel} ${s}: nieuwe rij`, oud: null, nieuw: s })),
+    ...[...oud]
+      .filter((s) => !inPlan.has(s) && !weesSet.has(s))
+      .map((s) => ({ plek: `${tabel} ${s}: rij vervalt`, oud: s, nieuw: null })),
+  ];
+}
+
+/** Rows of a table with the key of each. */
+interface GesleuteldeRijen {
+  readonly sleutels: readonly string[];
+  readonly rijen: readonly Cel[][];
+}
+
+/** The keys of `oud` (a table's rows, in order) that stand in another row in `nieuw`; "" (no key) is no row's. */
+export function verschovenSleutels(oud: readonly string[], nieuw: readonly string[]): string[] {
+  const plaats = new Map<string, number>();
+  nieuw.forEach((s, i) => {
+    if (!plaats.has(s)) plaats.set(s, i);
+  });
+  return oud.filter((s, i) => s !== "" && plaats.has(s) && plaats.get(s) !== i);
+}
+
+/** The report line of rows a refill moves to another row of the table (`verschoven`). */
+export function verschuivingWijziging(tabel: string, verschoven: readonly string[]): Wijziging {
+  return {
+    plek: `${tabel}: plaats van de rijen`,
+    oud: rijNamen(verschoven),
+    nieuw: "een andere rij van de tabel",
+  };
+}
+
+/** Keys for a report: the first three, and how many more. */
+export function rijNamen(sleutels: readonly string[]): string {
+  const rest = sleutels.length - 3;
+  return `${sleutels.slice(0, 3).join(", ")}${rest > 0 ? ` en ${rest} andere` : ""}`;
+}
+
 /**
- * The merged rows (in the plan's order, with their keys `sleutels`) in the order the table has them, when the user sorted it: the rows whose
- * key the table has in its order, then the plan's new rows in the plan's order — no existing row moves, so a
- * formula of the user's that reads one keeps its meaning. Each plan formula moves with its row (`verplaatsRij`).
- * Only for a table free to be sorted (./rijVolgorde); another sorted table is written in the plan's order
- * (`teruggezet`). A table in the plan's order is left as it is.
+ * The merged rows (`plan`: in the plan's order, with their keys) in the order they are written, the orphans (`wees`:
+ * rows of keys gone from the plan that hold user input) always after them. An existing row stays in the row of the
+ * table it stands in where the plan's formulas allow it, so a formula of the user's that reads one keeps its
+ * meaning:
+ * - the plan's order, when no existing row moves so (nothing changed, rows new or gone at the end);
+ * - else, for a table free to be sorted (./rijVolgorde): the rows the table has in its own order, then the new
+ *   ones in the plan's order, each plan formula moved with its row (`verplaatsRij`). A row gone (not kept, or kept
+ *   as an orphan at the end) still moves the rows below it up: `verschoven`;
+ * - else (the plan's formulas read other rows: Taakstelling) the plan's order: `teruggezet` when the user sorted
+ *   the rows, else the rows that move are `verschoven`.
+ * Whether a table is free is asked only when rows would move.
  */
 function ordenRijen(
   plan: TabelPlan,
-  rijen: Cel[][],
-  sleutels: readonly string[],
-  oudeSleutels: readonly string[],
-  volgorde: RijvolgordeOpties | undefined,
-): { rijen: Cel[][]; teruggezet: boolean } {
+  inPlanVolgorde: GesleuteldeRijen,
+  wees: GesleuteldeRijen,
+  bestaand: { readonly oudeSleutels: readonly string[]; readonly volgorde: RijvolgordeOpties | undefined },
+): { rijen: Cel[][]; teruggezet: boolean; verschoven: string[] } {
+  const { oudeSleutels, volgorde } = bestaand;
+  const { sleutels, rijen } = inPlanVolgorde;
+  const verschoven = verschovenSleutels(oudeSleutels, [...sleutels, ...wees.sleutels]);
+  if (verschoven.length === 0) return { rijen: [...rijen, ...wees.rijen], teruggezet: false, verschoven };
   const inPlan = new Map(sleutels.map((s, i) => [s, i]));
-  const gebleven = oudeSleutels.filter((s) => inPlan.has(s));
+  const gebleven = [...new Set(oudeSleutels.filter((s) => inPlan.has(s)))];
   const blijft = new Set(gebleven);
   const planVolgorde = sleutels.filter((s) => blijft.has(s));
-  if (gebleven.every((s, i) => s === planVolgorde[i])) return { rijen, teruggezet: false };
-  if (!volgorde?.vrij(plan.naam)) return { rijen, teruggezet: true };
+  const gesorteerd = !gebleven.every((s, i) => s === planVolgorde[i]);
+  if (!volgorde?.vrij(plan.naam)) {
+    const teruggezet = gesorteerd;
+    return { rijen: [...rijen, ...wees.rijen], teruggezet, verschoven: teruggezet ? [] : verschoven };
+  }
   const nieuweVolgorde = [...gebleven, ...sleutels.filter((s) => !blijft.has(s))];
   const eerste = plan.start.rij + 1;
+  const geordend = nieuweVolgorde.map((s, q) => {
+    const p = inPlan.get(s) ?? q;
+    return (rijen[p] ?? []).map((c) =>
+      isFormule(c) ? { formule: verplaatsRij(c.formule, volgorde.blad, eerste + p, eerste + q) } : c,
+    );
+  });
   return {
-    rijen: nieuweVolgorde.map((s, q) => {
-      const p = inPlan.get(s) ?? q;
-      return (rijen[p] ?? []).map((c) =>
-        isFormule(c) ? { formule: verplaatsRij(c.formule, volgorde.blad, eerste + p, eerste + q) } : c,
-      );
-    }),
+    rijen: [...geordend, ...wees.rijen],
     teruggezet: false,
+    verschoven: verschovenSleutels(oudeSleutels, [...nieuweVolgorde, ...wees.sleutels]),
   };
 }
 

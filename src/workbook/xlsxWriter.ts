@@ -440,25 +440,6 @@ function eersteGebruikerscel(
   return undefined;
 }
 
-/** Rows that appear or go (without user input: those are kept as orphans), as changes. */
-function rijWijzigingen(plan: TabelPlan, gevonden: GelezenTabel, uitkomst: SamengevoegdeTabel): Wijziging[] {
-  const si = gevonden.bestaand.koppen.indexOf(sleutelKop(plan));
-  const oudeSleutels = new Set(
-    gevonden.bestaand.rijen.map((r) => sleutelTekst(r[si])).filter((s) => s !== ""),
-  );
-  const planSleutels = new Set(plan.rijen.map((r) => sleutelTekst(r[sleutelIndex(plan)] as Waarde)));
-  const uit: Wijziging[] = [];
-  for (const s of planSleutels) {
-    if (!oudeSleutels.has(s)) uit.push({ plek: `${plan.naam} ${s}: nieuwe rij`, oud: null, nieuw: s });
-  }
-  for (const s of oudeSleutels) {
-    if (!planSleutels.has(s) && !uitkomst.verweesd.includes(s)) {
-      uit.push({ plek: `${plan.naam} ${s}: rij vervalt`, oud: s, nieuw: null });
-    }
-  }
-  return uit;
-}
-
 /** Index of each old data row by key (the first row of a key). */
 function oudeRijIndex(plan: TabelPlan, gevonden: GelezenTabel | undefined): Map<string, number> {
   const oudeIndex = new Map<string, number>();
@@ -751,7 +732,6 @@ class Schrijver {
     }
     if (gevonden) this.eigenKolommenBinnen.push(...binnenKolommen(ws.name, plan, gevonden));
     this.wijzigingen.push(...uitkomst.wijzigingen);
-    if (gevonden) this.wijzigingen.push(...rijWijzigingen(plan, gevonden, uitkomst));
     this.invoerBehouden += uitkomst.invoerBehouden;
     for (const s of uitkomst.verweesd) this.verweesd.push({ tabel: plan.naam, sleutel: s });
     return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden) };

@@ -19,7 +19,16 @@ import { leesNotities, verliesNaSchrijven } from "../../src/workbook/xlsxOnderde
 import * as zipModule from "../../src/workbook/zip";
 import Zip from "../../src/workbook/zip";
 import { engine } from "../domain/helpers";
-import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef, TEST_BRON } from "./werkboekHulp";
+import type { WerkboekPlan } from "../../src/workbook/plan";
+import {
+  bewaarXlsx as bewaar,
+  blad,
+  leesXlsx as lees,
+  rijVan,
+  tabelRef,
+  TEST_BRON,
+  zonderRij,
+} from "./werkboekHulp";
 
 const bron: BronInfo = TEST_BRON;
 
@@ -521,6 +530,68 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     });
     const na = blad(await lees(data), "Taakstelling");
     expect(celWaarde(na.getCell("A8"))).toBe(utrecht.bladen[1]?.tabellen[0]?.rijen[0]?.[0]);
+  });
+
+  describe("a gemeente new or gone in the middle of the province table (a dataset with a herindeling)", () => {
+    const gelderland = planProvincie(engine, "Gelderland", "2024-I", bron);
+    const tabel = gelderland.bladen[0]?.tabellen[0];
+    const codes = (tabel?.rijen ?? []).map((r) => String(r[0]));
+    const derde = codes[2] ?? "";
+    const later = planProvincie(engine, "Gelderland", "2024-I", { ...bron, gemaakt: "2027-01-05T09:30:00Z" });
+
+    /** A filled province workbook of `plan`: Gehuisvest = the row number, a formula of the user's on row 20. */
+    const ingevuld = async (plan: WerkboekPlan) => {
+      const wb = await lees((await schrijfXlsx(plan)).data);
+      const p = blad(wb, "Provincie");
+      const kol = new Map<unknown, number>();
+      p.getRow(8).eachCell((c, k) => kol.set(celWaarde(c), k));
+      const gehuisvest = kol.get("Gehuisvest") ?? 0;
+      for (let r = 9; r < 9 + plan.bladen[0]!.tabellen[0]!.rijen.length; r++)
+        p.getCell(r, gehuisvest).value = r;
+      const eigen = wb.addWorksheet("Mijn blad");
+      eigen.getCell("A1").value = { formula: "Provincie!A20" } as ExcelJS.CellFormulaValue;
+      return { data: await bewaar(wb), gehuisvest, voor: [celWaarde(p.getCell("A20")), 20] };
+    };
+
+    test("a new gemeente goes to the end: every existing row stays where it was, a formula on it reads the same gemeente", async () => {
+      const oud = await ingevuld(zonderRij(gelderland, tabel?.naam ?? "", derde));
+      const { data, rapport } = await schrijfXlsx(later, oud.data);
+      expect(rapport.verloren).toEqual([]);
+      expect(rapport.wijzigingen.filter((w) => /plaats|volgorde/.test(w.plek))).toEqual([]);
+      expect(rapport.wijzigingen).toContainEqual({
+        plek: `${tabel?.naam} ${derde}: nieuwe rij`,
+        oud: null,
+        nieuw: derde,
+      });
+      const na = blad(await lees(data), "Provincie");
+      expect([celWaarde(na.getCell("A20")), celWaarde(na.getCell(20, oud.gehuisvest))]).toEqual(oud.voor);
+      expect(celWaarde(na.getCell("A59"))).toBe(derde);
+      expect(celWaarde(na.getCell(59, oud.gehuisvest))).toBeNull();
+      const kol = new Map<unknown, number>();
+      na.getRow(8).eachCell((c, k) => kol.set(celWaarde(c), k));
+      const formule = (na.getCell(59, kol.get("Achterstand") ?? 0).value as ExcelJS.CellFormulaValue).formula;
+      expect(formule.match(/[A-Z]+\d+/g)?.every((ref) => ref.endsWith("59"))).toBe(true);
+    });
+
+    test("a gemeente gone without input moves the rows below it up: the report names them first", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const { data, rapport } = await schrijfXlsx(
+        zonderRij(later, tabel?.naam ?? "", derde),
+        await bewaar(wb),
+      );
+      expect(rapport.verloren).toEqual([]);
+      expect(rapport.wijzigingen[0]).toEqual({
+        plek: `${tabel?.naam}: plaats van de rijen`,
+        oud: `${codes.slice(3, 6).join(", ")} en ${codes.length - 6} andere`,
+        nieuw: "een andere rij van de tabel",
+      });
+      expect(rapport.wijzigingen).toContainEqual({
+        plek: `${tabel?.naam} ${derde}: rij vervalt`,
+        oud: derde,
+        nieuw: null,
+      });
+      expect(celWaarde(blad(await lees(data), "Provincie").getCell("A11"))).toBe(codes[3]);
+    });
   });
 
   test("the part-by-part comparison names each kind it would find missing (old file against a fresh one)", async () => {

@@ -19,7 +19,7 @@ import type { Kolom, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
 import { kolomLetters } from "../../src/workbook/a1";
 import { engine } from "../domain/helpers";
 import { FakeExcel, FakeWerkmap, type FakeWaarde } from "../helpers/fakeExcel";
-import { TEST_BRON } from "./werkboekHulp";
+import { TEST_BRON, zonderRij } from "./werkboekHulp";
 
 const utrecht = planGemeente(engine, "Utrecht", TEST_BRON);
 
@@ -376,6 +376,47 @@ describe("Office.js refill: a table the user sorted (as the .xlsx writer)", () =
       nieuw: "volgorde van Opgave",
     });
     expect(wm.waarde("Taakstelling", "A8")).toBe(utrecht.bladen[1]?.tabellen[0]?.rijen[0]?.[0]);
+  });
+});
+
+describe("Office.js refill: a gemeente new or gone in the middle of the province table (as the .xlsx writer)", () => {
+  const gelderland = planProvincie(engine, "Gelderland", "2024-I", TEST_BRON);
+  const tabel = gelderland.bladen[0]?.tabellen[0];
+  const codes = (tabel?.rijen ?? []).map((r) => String(r[0]));
+  const derde = codes[2] ?? "";
+
+  test("a new gemeente goes to the end: every existing row and its input stay where they were", async () => {
+    const wm = await eersteVulling(zonderRij(gelderland, tabel?.naam ?? "", derde));
+    const koppen = wm.waarden("Provincie", "A8:O8")[0] ?? [];
+    const letter = (kop: string) => kolomLetters(koppen.indexOf(kop) + 1);
+    for (let r = 9; r <= 58; r++) wm.zet("Provincie", `${letter("Gehuisvest")}${r}`, r);
+    const voor = [wm.waarde("Provincie", "A20"), wm.waarde("Provincie", `${letter("Gehuisvest")}20`)];
+    const { rapport } = await hervul(wm, gelderland);
+    expect(rapport.overgeslagen).toEqual([]);
+    expect(rapport.wijzigingen.filter((w) => /plaats|volgorde/.test(w.plek))).toEqual([]);
+    expect(rapport.wijzigingen).toContainEqual({
+      plek: `${tabel?.naam} ${derde}: nieuwe rij`,
+      oud: null,
+      nieuw: derde,
+    });
+    expect([wm.waarde("Provincie", "A20"), wm.waarde("Provincie", `${letter("Gehuisvest")}20`)]).toEqual(
+      voor,
+    );
+    expect(voor[1]).toBe(20);
+    expect(wm.waarde("Provincie", "A59")).toBe(derde);
+    const formule = wm.formule("Provincie", `${letter("Achterstand")}59`) ?? "";
+    expect(formule.match(/\b[A-Z]+\d+\b/g)?.every((ref) => ref.endsWith("59"))).toBe(true);
+  });
+
+  test("a gemeente gone without input: the rows below it move up, and the report names them first", async () => {
+    const wm = await eersteVulling(gelderland);
+    const { rapport } = await hervul(wm, zonderRij(gelderland, tabel?.naam ?? "", derde));
+    expect(rapport.wijzigingen[0]).toEqual({
+      plek: `${tabel?.naam}: plaats van de rijen`,
+      oud: `${codes.slice(3, 6).join(", ")} en ${codes.length - 6} andere`,
+      nieuw: "een andere rij van de tabel",
+    });
+    expect(wm.waarde("Provincie", "A11")).toBe(codes[3]);
   });
 });
 

@@ -362,7 +362,13 @@ describe("schrijfNaarExcel — hervullen", () => {
     expect(rapport.overgeslagen).toEqual([]);
     expect(rapport.verweesd).toEqual([{ tabel: "Opgave_Taakstelling", sleutel: "2020-1" }]);
     expect(rapport.wijzigingen).toEqual([
+      {
+        plek: "Opgave_Taakstelling: plaats van de rijen",
+        oud: "2020-1, 2020-2, 2021-1 en 16 andere",
+        nieuw: "een andere rij van de tabel",
+      },
       { plek: "Opgave_Taakstelling 2020-2: Taakstelling", oud: 101, nieuw: 150 },
+      { plek: "Opgave_Taakstelling 2029-2: rij vervalt", oud: "2029-2", nieuw: null },
     ]);
     // C5, C6, E5, E6 (kept rows), C4 + E4 (orphan row), Kosten!C3 and Kosten!C4 (a non-empty named input cell is
     // kept by samenvoegenInvoer, also when it still holds the default written by the first fill).

@@ -58,11 +58,15 @@ test("user inputs, extra columns and orphan rows survive; plan-owned changes are
   expect(r.rijen).toHaveLength(3);
   expect(r.verweesd).toEqual(["2023-II"]);
   expect(r.invoerBehouden).toBe(3);
-  expect(r.wijzigingen).toEqual([{ plek: "Opgave_Test 2024-I: Taakstelling", oud: 380, nieuw: 388 }]);
+  expect(r.wijzigingen).toEqual([
+    { plek: "Opgave_Test 2024-I: Taakstelling", oud: 380, nieuw: 388 },
+    { plek: "Opgave_Test 2016-I: rij vervalt", oud: "2016-I", nieuw: null },
+  ]);
 });
 
-describe("rows the user sorted (./rijVolgorde)", () => {
-  const gemeenten: TabelPlan = {
+/** A province-like table of gemeenten GM000n (taakstelling 10 × n), each Achterstand reading its own row. */
+function gemeentenTabel(nummers: readonly number[]): TabelPlan {
+  return {
     naam: "Opgave_Gemeenten",
     start: { rij: 8, kolom: 1 },
     sleutelKolom: "code",
@@ -72,13 +76,12 @@ describe("rows the user sorted (./rijVolgorde)", () => {
       { sleutel: "gehuisvest", kop: "Gehuisvest", soort: "invoer" },
       { sleutel: "achterstand", kop: "Achterstand", soort: "formule" },
     ],
-    rijen: [
-      ["GM0001", 10, null, { formule: "=MAX(B9-C9,0)" }],
-      ["GM0002", 20, null, { formule: "=MAX(B10-C10,0)" }],
-      ["GM0003", 30, null, { formule: "=MAX(B11-C11,0)" }],
-      ["GM0004", 40, null, { formule: "=MAX(B12-C12,0)" }],
-    ],
+    rijen: nummers.map((n, i) => [`GM000${n}`, 10 * n, null, { formule: `=MAX(B${9 + i}-C${9 + i},0)` }]),
   };
+}
+
+describe("rows the user sorted (./rijVolgorde)", () => {
+  const gemeenten = gemeentenTabel([1, 2, 3, 4]);
   const koppen = ["Code", "Taakstelling", "Gehuisvest", "Achterstand", "Notitie"];
   // Sorted by achterstand, largest first; GM0004 is new to the table (a herindeling).
   const gesorteerd: Waarde[][] = [
@@ -98,7 +101,9 @@ describe("rows the user sorted (./rijVolgorde)", () => {
       ["GM0004", 40, null, { formule: "=MAX(B12-C12,0)" }, null],
     ]);
     expect(r.volgordeTeruggezet).toBe(false);
-    expect(r.wijzigingen).toEqual([]);
+    expect(r.wijzigingen).toEqual([
+      { plek: "Opgave_Gemeenten GM0004: nieuwe rij", oud: null, nieuw: "GM0004" },
+    ]);
     expect(r.invoerBehouden).toBe(4);
   });
 
@@ -114,10 +119,11 @@ describe("rows the user sorted (./rijVolgorde)", () => {
         oud: "eigen volgorde",
         nieuw: "volgorde van Opgave",
       },
+      { plek: "Opgave_Gemeenten GM0004: nieuwe rij", oud: null, nieuw: "GM0004" },
     ]);
   });
 
-  test("a table in the plan's order (rows gone or new) is merged as before; the question is not asked", () => {
+  test("rows new at the end: the plan's order, nothing moves, and the question is not asked", () => {
     const vrij = jest.fn(() => true);
     const r = samenvoegenTabel(
       gemeenten,
@@ -125,15 +131,120 @@ describe("rows the user sorted (./rijVolgorde)", () => {
         koppen,
         rijen: [
           ["GM0001", 10, 2, 8, null],
-          ["GM0003", 30, 1, 29, null],
+          ["GM0002", 20, 1, 19, null],
         ],
       },
       { blad: "Provincie", vrij },
     );
     if (r.soort !== "samengevoegd") throw new Error(r.reden);
     expect(r.rijen.map((x) => x[0])).toEqual(["GM0001", "GM0002", "GM0003", "GM0004"]);
-    expect(r.volgordeTeruggezet).toBe(false);
+    expect(r.verschoven).toEqual([]);
     expect(vrij).not.toHaveBeenCalled();
+  });
+});
+
+describe("rows new or gone in the middle of a table (a herindeling): no existing row moves where it can stay", () => {
+  const gemeenten = gemeentenTabel([1, 2, 4, 5]);
+  const koppen = ["Code", "Taakstelling", "Gehuisvest", "Achterstand"];
+  const opties = (vrij: boolean) => ({ blad: "Provincie", vrij: () => vrij });
+  const samen = (rijen: Waarde[][], vrij: boolean) => {
+    const r = samenvoegenTabel(gemeenten, { koppen, rijen }, opties(vrij));
+    if (r.soort !== "samengevoegd") throw new Error(r.reden);
+    return r;
+  };
+
+  test("a new row in the middle goes to the end, each formula with its row; nothing moves", () => {
+    const r = samen(
+      [
+        ["GM0001", 10, 2, 8],
+        ["GM0004", 40, 3, 37],
+        ["GM0005", 50, null, 50],
+      ],
+      true,
+    );
+    expect(r.rijen).toEqual([
+      ["GM0001", 10, 2, { formule: "=MAX(B9-C9,0)" }],
+      ["GM0004", 40, 3, { formule: "=MAX(B10-C10,0)" }],
+      ["GM0005", 50, null, { formule: "=MAX(B11-C11,0)" }],
+      ["GM0002", 20, null, { formule: "=MAX(B12-C12,0)" }],
+    ]);
+    expect(r.verschoven).toEqual([]);
+    expect(r.wijzigingen).toEqual([
+      { plek: "Opgave_Gemeenten GM0002: nieuwe rij", oud: null, nieuw: "GM0002" },
+    ]);
+  });
+
+  test("a row gone with the user's input is kept at the end (formulas empty): the rows below it move up, named first", () => {
+    const r = samen(
+      [
+        ["GM0001", 10, 2, 8],
+        ["GM0003", 30, 7, 23],
+        ["GM0004", 40, 3, 37],
+      ],
+      true,
+    );
+    expect(r.rijen.map((x) => x[0])).toEqual(["GM0001", "GM0004", "GM0002", "GM0005", "GM0003"]);
+    expect(r.rijen[1]).toEqual(["GM0004", 40, 3, { formule: "=MAX(B10-C10,0)" }]);
+    expect(r.rijen[4]).toEqual(["GM0003", 30, 7, null]);
+    expect(r.verweesd).toEqual(["GM0003"]);
+    expect(r.verschoven).toEqual(["GM0003", "GM0004"]);
+    expect(r.wijzigingen[0]).toEqual({
+      plek: "Opgave_Gemeenten: plaats van de rijen",
+      oud: "GM0003, GM0004",
+      nieuw: "een andere rij van de tabel",
+    });
+  });
+
+  test("a new row in the place of one gone without input: nothing moves", () => {
+    const r = samen(
+      [
+        ["GM0001", 10, 2, 8],
+        ["GM0003", 30, null, 30],
+        ["GM0004", 40, 3, 37],
+        ["GM0005", 50, 1, 49],
+      ],
+      true,
+    );
+    expect(r.rijen.map((x) => x[0])).toEqual(["GM0001", "GM0002", "GM0004", "GM0005"]);
+    expect(r.verschoven).toEqual([]);
+  });
+
+  test("a row gone without input: the rows below it move up, named in the report", () => {
+    const r = samen(
+      [
+        ["GM0000", 5, null, 5],
+        ["GM0001", 10, 2, 8],
+        ["GM0002", 20, null, 20],
+        ["GM0004", 40, 3, 37],
+        ["GM0005", 50, 1, 49],
+      ],
+      true,
+    );
+    expect(r.rijen.map((x) => x[0])).toEqual(["GM0001", "GM0002", "GM0004", "GM0005"]);
+    expect(r.rijen[0]).toEqual(["GM0001", 10, 2, { formule: "=MAX(B9-C9,0)" }]);
+    expect(r.verschoven).toEqual(["GM0001", "GM0002", "GM0004", "GM0005"]);
+    expect(r.wijzigingen).toEqual([
+      {
+        plek: "Opgave_Gemeenten: plaats van de rijen",
+        oud: "GM0001, GM0002, GM0004 en 1 andere",
+        nieuw: "een andere rij van de tabel",
+      },
+      { plek: "Opgave_Gemeenten GM0000: rij vervalt", oud: "GM0000", nieuw: null },
+    ]);
+  });
+
+  test("a table whose formulas read other rows keeps the plan's order: the rows that move are named", () => {
+    const r = samen(
+      [
+        ["GM0001", 10, 2, 8],
+        ["GM0004", 40, 3, 37],
+        ["GM0005", 50, null, 50],
+      ],
+      false,
+    );
+    expect(r.rijen.map((x) => x[0])).toEqual(["GM0001", "GM0002", "GM0004", "GM0005"]);
+    expect(r.volgordeTeruggezet).toBe(false);
+    expect(r.verschoven).toEqual(["GM0004", "GM0005"]);
   });
 });
 

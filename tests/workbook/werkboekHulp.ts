@@ -1,6 +1,8 @@
 /** Small exceljs helpers shared by the workbook tests (reading back what the writers made). */
 import ExcelJS from "exceljs";
 import type { BronInfo } from "../../src/workbook/bouwPlan";
+import { verplaatsRij } from "../../src/workbook/kolomVerplaatsing";
+import { isFormule, type WerkboekPlan } from "../../src/workbook/plan";
 
 /** A fixed Bron block for workbooks written in tests (fixed timestamp, no feed). */
 export const TEST_BRON: BronInfo = {
@@ -38,4 +40,33 @@ export function rijVan(ws: ExcelJS.Worksheet, periode: string): number {
 export function tabelRef(ws: ExcelJS.Worksheet, naam: string): string | undefined {
   const t = (ws as unknown as { tables: Record<string, { table: { tableRef?: string } }> }).tables[naam];
   return t?.table.tableRef;
+}
+
+/**
+ * `plan` as a dataset without one row of table `tabel` would make it (a herindeling between two datasets): the row
+ * of key `sleutel` left out, each later row's formulas one row up (as the plan writes them for its own row).
+ */
+export function zonderRij(plan: WerkboekPlan, tabel: string, sleutel: string): WerkboekPlan {
+  return {
+    ...plan,
+    bladen: plan.bladen.map((b) => ({
+      ...b,
+      tabellen: b.tabellen.map((t) => {
+        if (t.naam !== tabel) return t;
+        const weg = t.rijen.findIndex((r) => r.includes(sleutel));
+        if (weg < 0) throw new Error(`${sleutel} staat niet in ${tabel}`);
+        const eerste = t.start.rij + 1;
+        const rijen = t.rijen
+          .filter((_, i) => i !== weg)
+          .map((r, i) =>
+            i < weg
+              ? r
+              : r.map((c) =>
+                  isFormule(c) ? { formule: verplaatsRij(c.formule, b.naam, eerste + i + 1, eerste + i) } : c,
+                ),
+          );
+        return { ...t, rijen };
+      }),
+    })),
+  };
 }

@@ -456,7 +456,11 @@ describe("schrijfXlsx: rows, growth and parts exceljs cannot keep", () => {
       await bewaar(wb),
     );
     expect(rapport.verweesd).toEqual([{ tabel: "Opgave_Proef", sleutel: "A" }]);
-    expect(rapport.wijzigingen).toEqual([{ plek: "Opgave_Proef C: nieuwe rij", oud: null, nieuw: "C" }]);
+    // B moves up into A's row, A (kept) to the end: the report says so first.
+    expect(rapport.wijzigingen).toEqual([
+      { plek: "Opgave_Proef: plaats van de rijen", oud: "A, B", nieuw: "een andere rij van de tabel" },
+      { plek: "Opgave_Proef C: nieuwe rij", oud: null, nieuw: "C" },
+    ]);
     expect(rapport.invoerBehouden).toBe(2);
     const ws = blad(await lees(data), "Proef");
     expect([w(ws, "A4"), w(ws, "C4"), w(ws, "A5"), w(ws, "C5"), w(ws, "A6"), w(ws, "C6")]).toEqual([
