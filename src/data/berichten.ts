@@ -55,6 +55,7 @@ export const feedBerichten = {
     `Meld dit bij de uitgever van de feed. ${BLIJFT}`,
   /** A number of the bundle above its quantity's range (docs/grenzen.md); after the path, as zod's messages. */
   getalTeGroot: (g: Grootheid) => `te groot; verwacht ${bereik(g)} (${g.omschrijving}, zie docs/grenzen.md)`,
+  getalTeKlein: (g: Grootheid) => `te klein; verwacht ${bereik(g)} (${g.omschrijving}, zie docs/grenzen.md)`,
   inwonersTellenNietOp: (pad: string, wat: string, inwoners: number, gemeenten: number) =>
     `${pad}: ${wat} ${getal(inwoners)} inwoners, de gemeenten samen ${getal(gemeenten)} ` +
     `(verschil ${getal(gemeenten - inwoners)})`,

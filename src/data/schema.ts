@@ -28,12 +28,18 @@ const vrCode = z.string().regex(/^VR\d{2}$/, "veiligheidsregiocode als VR00");
 const periodeCode = z.string().regex(/^\d{4}-(I|II)$/, "periode als JJJJ-I of JJJJ-II");
 /**
  * A number of the data held to the range of the same quantity a user may give (./domain/grenzen, docs/grenzen.md),
- * from `min` (0 or 1, as the field allows) up to the quantity's maximum: a bundle with digits too many, or a value
+ * from `min` (0 or 1, as the field allows, or the quantity's own minimum) up to the quantity's maximum: a bundle with digits too many, or a value
  * no result can hold (a rate of 1E+308 made the costs Infinity), is refused at the boundary, signed or not.
  */
-function begrensd(g: Grootheid, min: 0 | 1): z.ZodNumber {
+function begrensd(g: Grootheid, min: 0 | 1 | "grootheid"): z.ZodNumber {
   const n = g.geheel ? z.number().int() : z.number();
-  return (min === 0 ? n.nonnegative() : n.positive()).max(g.max, feedBerichten.getalTeGroot(g));
+  const vanaf =
+    min === "grootheid"
+      ? n.min(g.min, feedBerichten.getalTeKlein(g))
+      : min === 0
+        ? n.nonnegative()
+        : n.positive();
+  return vanaf.max(g.max, feedBerichten.getalTeGroot(g));
 }
 /** Year as a string key ("2023") → number of inhabitants on 1 January of that year. */
 const inwonersPerJaar = z.record(z.string().regex(/^\d{4}$/), z.number().int().nonnegative());
@@ -100,7 +106,8 @@ export const OfficieleTaakstellingSchema = z.object({
 export const AchterstandLandelijkSchema = z.object({
   peildatum: z.string(),
   omschrijving: z.string(),
-  aantal: z.number().int().nullable(),
+  // Persons still to house at a date, or a lead (negative: "ca. 2.000 meer gehuisvest", 2017).
+  aantal: begrensd(GRENZEN.beginsaldo, "grootheid").nullable(),
   waardeTekst: z.string(),
   bron: z.string(),
 });

@@ -201,11 +201,17 @@ describe("leesBundel", () => {
     d.kostenNormen[0]!.bedrag = 1e308;
     d.opvangBesluiten[2]!.gemeenten[0]!.totaal = 9_000_000_000_000_000;
     d.prikkels[0]!.bedrag = 25_000_000;
+    d.achterstandLandelijk[0]!.aantal = 500_000;
+    d.achterstandLandelijk[1]!.aantal = -500_000;
     const r = fout(tekstVan(b));
     expect(r.reden).toBe("schema");
     expect(r.details).toEqual([
       "dataset.landelijkeTaakstelling.3.aantal: te groot; verwacht 1 t/m 200.000 (landelijk aantal te huisvesten " +
         "vergunninghouders in een halfjaar, zie docs/grenzen.md)",
+      "dataset.achterstandLandelijk.0.aantal: te groot; verwacht -100.000 t/m 100.000 (achterstand (+) of " +
+        "voorsprong (−) aan het begin, zie docs/grenzen.md)",
+      "dataset.achterstandLandelijk.1.aantal: te klein; verwacht -100.000 t/m 100.000 (achterstand (+) of " +
+        "voorsprong (−) aan het begin, zie docs/grenzen.md)",
       "dataset.opvangBesluiten.2.gemeenten.0.totaal: te groot; verwacht 0 t/m 200.000 (aantal opvangplaatsen of " +
         "personen, zie docs/grenzen.md)",
       "dataset.kostenNormen.0.bedrag: te groot; verwacht € 0 t/m € 1.000.000 (bedrag per plaats per jaar, zie " +
