@@ -14,6 +14,8 @@ import type { WerkboekPlan } from "../workbook/plan";
 import { matrixBytes, schrijfNaarExcel, STANDAARD_MAX_BYTES_PER_SYNC } from "../workbook/officeWriter";
 import { vertaalOfficeFout, type OfficeFase } from "../workbook/officeFouten";
 
+export { VolgordeBevestiging } from "../workbook/officeWriter";
+
 /** Excel.run's options for every batch of the add-in. */
 export const RUN_OPTIES: Excel.RunOptions = { delayForCellEdit: true };
 
@@ -24,7 +26,15 @@ export function inExcel(): boolean {
 /** The writer resizes tables (Table.resize): ExcelApi 1.13 — Office 2021 and later, Microsoft 365, the web. */
 const MINIMALE_EXCEL_API = "1.13";
 
-export async function vulWerkboek(plan: WerkboekPlan, voortgang: (fractie: number, tekst: string) => void) {
+/**
+ * Fills the open workbook with `plan`. `volgordeToestaan`: the user confirmed that a table they sorted goes back to
+ * Opgave's order (without it such a refill throws `VolgordeBevestiging`, nothing written).
+ */
+export async function vulWerkboek(
+  plan: WerkboekPlan,
+  voortgang: (fractie: number, tekst: string) => void,
+  volgordeToestaan = false,
+) {
   const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
   if (vereisten && !vereisten.isSetSupported("ExcelApi", MINIMALE_EXCEL_API)) {
     throw new OpgaveFout("nietBeschikbaar", paneelBerichten.excelTeOud(MINIMALE_EXCEL_API));
@@ -32,7 +42,7 @@ export async function vulWerkboek(plan: WerkboekPlan, voortgang: (fractie: numbe
   let fase: OfficeFase | undefined;
   try {
     return await Excel.run(RUN_OPTIES, (context) =>
-      schrijfNaarExcel(context, plan, { voortgang, bijFase: (f) => (fase = f) }),
+      schrijfNaarExcel(context, plan, { voortgang, bijFase: (f) => (fase = f), volgordeToestaan }),
     );
   } catch (e) {
     // An Office.js error in Dutch, with what it means for the workbook (nothing written yet, or written in part).

@@ -21,7 +21,7 @@ import { naamSleutel, suggesties } from "../domain/namen";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
 import type { VulRapport, WerkboekPlan } from "../workbook/plan";
 import { startConsolidatie } from "./consolidatie";
-import { herberekenOpgaveCellen, inExcel, vulWerkboek } from "./excelHost";
+import { herberekenOpgaveCellen, inExcel, VolgordeBevestiging, vulWerkboek } from "./excelHost";
 import { leesFeedUrl, schrijfFeedUrl, startZelftest } from "./instellingen";
 import {
   downloadBestand,
@@ -163,6 +163,8 @@ function maakPlan(): { plan: WerkboekPlan; bestand: string } {
  */
 function invoerGewijzigd(): void {
   invoerVersie++;
+  // A question about the order was about the fill asked before: a new input is a new fill.
+  element("vul-bevestig").hidden = true;
   if (!laatste) return;
   laatste = undefined;
   const knop = element<HTMLButtonElement>("download");
@@ -180,9 +182,15 @@ function rapportTekst(r: VulRapport & { overgeslagen: readonly string[] }): stri
   return regels.join("\n");
 }
 
-async function vul(): Promise<void> {
+/**
+ * Fills the workbook (in Excel) or shows the preview. `volgordeToestaan`: the user chose "Toch vullen" after Opgave
+ * asked whether a table they sorted may go back to Opgave's order (`VolgordeBevestiging`: nothing written yet).
+ */
+async function vul(volgordeToestaan = false): Promise<void> {
   const knop = element<HTMLButtonElement>("vul");
+  const bevestig = element<HTMLButtonElement>("vul-bevestig");
   knop.disabled = true;
+  bevestig.hidden = true;
   voortgang(0);
   try {
     const invoer = invoerVersie;
@@ -190,7 +198,7 @@ async function vul(): Promise<void> {
     const { plan } = nieuw;
     if (inExcel()) {
       toonUitkomst(pb.bezig);
-      const rapport = await vulWerkboek(plan, (f) => voortgang(f));
+      const rapport = await vulWerkboek(plan, (f) => voortgang(f), volgordeToestaan);
       toonUitkomst(rapportTekst(rapport));
     } else {
       const waarden = await berekendeWaarden(plan);
@@ -208,6 +216,8 @@ async function vul(): Promise<void> {
     element("download").hidden = true;
     verbergVoorbeeld("voorbeeld");
     toonUitkomst(pb.fout(e), true);
+    // Asked, not refused: the same fill once more, with the order put back, when the user chooses so.
+    bevestig.hidden = !(e instanceof VolgordeBevestiging);
   } finally {
     voortgang(null);
     knop.disabled = false;
@@ -405,6 +415,7 @@ export async function start(): Promise<void> {
     void vul();
   });
   element("download").addEventListener("click", () => void download());
+  element("vul-bevestig").addEventListener("click", () => void vul(true));
   element("vernieuw").addEventListener("click", () => void vernieuw());
   element("neem-over").addEventListener("click", () => void neemOver());
   element("terug-ingebouwd").addEventListener("click", () => void terugNaarIngebouwd());

@@ -331,6 +331,11 @@ export type SchrijfTaak = TaakBasis &
 export interface Beslissing {
   readonly taken: readonly SchrijfTaak[];
   readonly rapport: OfficeVulRapport;
+  /**
+   * Tables whose rows the user sorted that the tasks put back in the plan's order (their formulas read other rows:
+   * ./samenvoegen `volgordeTeruggezet`): the writer asks before it writes (./officeWriter `VolgordeBevestiging`).
+   */
+  readonly teruggezet: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1327,5 +1332,6 @@ export function beslis(
   return {
     taken,
     rapport: { nieuweBladen, wijzigingen, invoerBehouden, verweesd: tabellen.verweesd, overgeslagen },
+    teruggezet: tabellen.taken.filter((t) => t.res.volgordeTeruggezet).map((t) => t.plan.naam),
   };
 }

@@ -80,6 +80,29 @@ export interface OfficeSchrijfOpties {
   readonly bijFase?: (fase: OfficeFase) => void;
   /** Progress, 0..1, with a short Dutch description. */
   readonly voortgang?: (fractie: number, tekst: string) => void;
+  /**
+   * The user confirmed that the rows of a table they sorted go back to the plan's order (`VolgordeBevestiging`), as
+   * `opgave vul --bevestig-verlies` does for the .xlsx writer.
+   */
+  readonly volgordeToestaan?: boolean;
+}
+
+/**
+ * A refill would put the rows of a table the user sorted back in the plan's order (Taakstelling: each half-year
+ * continues from the one above, so no other order is right), which Excel's undo cannot take back. Thrown after
+ * reading and deciding, before anything is written: the pane asks, and fills again with `volgordeToestaan`.
+ */
+export class VolgordeBevestiging extends OpgaveFout {
+  constructor(readonly tabellen: readonly string[]) {
+    super(
+      "ongeldig",
+      `De rijen van tabel ${tabellen.join(" en ")} staan in een eigen volgorde (gesorteerd). Opgave zet ze terug in ` +
+        "de volgorde van Opgave, want de formules rekenen van rij tot rij; een formule van u die naar zo'n rij " +
+        'verwijst, leest daarna een andere rij. Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te ' +
+        "vullen, of zet de rijen eerst zelf terug.",
+    );
+    this.name = "VolgordeBevestiging";
+  }
 }
 
 /** What `weigeringVoorWerkboek` needs, from what was read: Bron's "Onderwerp", the sheets, Opgave's parts. */
@@ -132,7 +155,8 @@ export async function schrijfNaarExcel(
   if (weigering) {
     throw new OpgaveFout("ongeldig", `${weigeringTekst(weigering, "Dit werkboek")} ${watNu(weigering)}`);
   }
-  const { taken, rapport } = beslis(plan, staat, max, maxBytes);
+  const { taken, rapport, teruggezet } = beslis(plan, staat, max, maxBytes);
+  if (teruggezet.length > 0 && !opties.volgordeToestaan) throw new VolgordeBevestiging(teruggezet);
   opties.bijFase?.("schrijven");
   await voerUit(context, taken, objecten, { cellen: max, bytes: maxBytes }, meld);
   return rapport;

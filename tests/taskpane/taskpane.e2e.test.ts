@@ -281,6 +281,57 @@ describe("Excel path with an injected fake Excel", () => {
     await context.close();
   });
 
+  test("a refill that would put a sorted Taakstelling back in order asks first; nothing changes until Toch vullen", async () => {
+    const context = await excelContext();
+    const page = await nieuwePagina(context, server);
+    await page.fill("#gemeente", "Zeist");
+    const uitkomst = (patroon: RegExp) =>
+      page.waitForFunction(
+        (p) => new RegExp(p).test(document.getElementById("uitkomst")?.textContent ?? ""),
+        patroon.source,
+      );
+    await page.click("#vul");
+    await uitkomst(/Werkboek gevuld/);
+    // The user sorts the Taakstelling table (rows 8–27) newest first: its plain values reversed, as Excel's sort.
+    const momentopname = await page.evaluate(() => {
+      type Werkmap = {
+        blad: (n: string) => { cellen: Map<string, { waarde: unknown; formule?: string }> };
+        zet: (b: string, a: string, w: unknown) => void;
+        momentopname: () => string;
+      };
+      const wm = (window as unknown as { __fake: { werkmap: Werkmap } }).__fake.werkmap;
+      const cellen = wm.blad("Taakstelling").cellen;
+      for (const kolom of "ABCDEFGHIJKLMNOP") {
+        const waarden = [];
+        for (let r = 8; r <= 27; r++) {
+          const c = cellen.get(`${kolom}${r}`);
+          waarden.push(c?.formule === undefined ? (c?.waarde ?? "") : undefined);
+        }
+        waarden.reverse().forEach((w, i) => {
+          if (w !== undefined) wm.zet("Taakstelling", `${kolom}${8 + i}`, w);
+        });
+      }
+      return wm.momentopname();
+    });
+    const nu = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as { __fake: { werkmap: { momentopname: () => string } } }
+        ).__fake.werkmap.momentopname(),
+      );
+    await page.click("#vul");
+    await uitkomst(/eigen volgorde/);
+    await expect(page.textContent("#uitkomst")).resolves.toContain("Er is nog niets gewijzigd");
+    await expect(page.isVisible("#vul-bevestig")).resolves.toBe(true);
+    await expect(nu()).resolves.toBe(momentopname);
+    await page.click("#vul-bevestig");
+    await uitkomst(/Werkboek gevuld/);
+    await expect(page.textContent("#uitkomst")).resolves.toContain("volgorde van de rijen");
+    await expect(page.isVisible("#vul-bevestig")).resolves.toBe(false);
+    await expect(nu()).resolves.not.toBe(momentopname);
+    await context.close();
+  });
+
   test("Gebruik deze gegevens re-enters every OPGAVE cell; so does the start-up with a cached bundle", async () => {
     const context = await excelContext();
     const page = await nieuwePagina(context, server);
@@ -338,6 +389,8 @@ describe("consolidation of municipal workbooks (preview)", () => {
     const tekst = controles.join("\n");
     expect(tekst).toMatch(/kapot\.xlsx.*Geen geldig \.xlsx-bestand/);
     expect(tekst).toContain("Geen werkboek van Amersfoort aangeleverd");
+    // The list shows first; the summary follows once the preview's values are computed.
+    await page.waitForFunction(() => document.getElementById("cons-uitkomst")?.textContent !== "");
     await expect(page.textContent("#cons-uitkomst")).resolves.toMatch(
       /Overzicht Utrecht: 3 van 26 gemeenten aangeleverd/,
     );

@@ -14,7 +14,12 @@ import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { geraakteTabel, kolomVerschuiving } from "../../src/workbook/officeBeslissing";
 import { verwijzingenIn } from "../../src/workbook/kolomVerplaatsing";
 import { hervulNotatie } from "../../src/workbook/samenvoegen";
-import { schrijfNaarExcel, type OfficeVulRapport } from "../../src/workbook/officeWriter";
+import {
+  schrijfNaarExcel,
+  VolgordeBevestiging,
+  type OfficeSchrijfOpties,
+  type OfficeVulRapport,
+} from "../../src/workbook/officeWriter";
 import type { Kolom, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
 import { kolomLetters } from "../../src/workbook/a1";
 import { engine } from "../domain/helpers";
@@ -34,9 +39,10 @@ export async function eersteVulling(plan: WerkboekPlan = utrecht): Promise<FakeW
 export async function hervul(
   wm: FakeWerkmap,
   plan: WerkboekPlan = utrecht,
+  opties: OfficeSchrijfOpties = {},
 ): Promise<{ fx: FakeExcel; rapport: OfficeVulRapport }> {
   const fx = new FakeExcel(wm);
-  const rapport = await schrijfNaarExcel(fx.context, plan);
+  const rapport = await schrijfNaarExcel(fx.context, plan, opties);
   return { fx, rapport };
 }
 
@@ -366,10 +372,19 @@ describe("Office.js refill: a table the user sorted (as the .xlsx writer)", () =
     expect(formule.match(/\b[A-Z]+\d+\b/g)?.every((ref) => ref.endsWith("12"))).toBe(true);
   });
 
-  test("a sorted Taakstelling goes back to the plan's order, and the report says so", async () => {
+  test("a sorted Taakstelling: asked first, nothing written; confirmed, it goes back to the plan's order, and the report says so", async () => {
     const wm = await eersteVulling();
     keerOm(wm, "Taakstelling", 8, 27, 16);
-    const { rapport } = await hervul(wm);
+    const voor = wm.momentopname();
+    const fx = new FakeExcel(wm);
+    const vraag = schrijfNaarExcel(fx.context, utrecht);
+    await expect(vraag).rejects.toThrow(VolgordeBevestiging);
+    await expect(vraag).rejects.toThrow(
+      /De rijen van tabel Opgave_Taakstelling staan in een eigen volgorde .*Er is nog niets gewijzigd\. Kies "Toch vullen"/,
+    );
+    expect(fx.log.filter((r) => r.actie !== "load")).toEqual([]);
+    expect(wm.momentopname()).toBe(voor);
+    const { rapport } = await hervul(wm, utrecht, { volgordeToestaan: true });
     expect(rapport.wijzigingen).toContainEqual({
       plek: "Opgave_Taakstelling: volgorde van de rijen",
       oud: "eigen volgorde",
