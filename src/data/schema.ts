@@ -28,8 +28,9 @@ const vrCode = z.string().regex(/^VR\d{2}$/, "veiligheidsregiocode als VR00");
 const periodeCode = z.string().regex(/^\d{4}-(I|II)$/, "periode als JJJJ-I of JJJJ-II");
 /**
  * A number of the data held to the range of the same quantity a user may give (./domain/grenzen, docs/grenzen.md),
- * from `min` (0 or 1, as the field allows, or the quantity's own minimum) up to the quantity's maximum: a bundle with digits too many, or a value
- * no result can hold (a rate of 1E+308 made the costs Infinity), is refused at the boundary, signed or not.
+ * from `min` (0 or 1, as the field allows, or "grootheid": the quantity's own minimum) up to the quantity's maximum:
+ * a bundle with digits too many, or a value no result can hold (a rate of 1E+308 made the costs Infinity), is
+ * refused at the boundary, signed or not.
  */
 function begrensd(g: Grootheid, min: 0 | 1 | "grootheid"): z.ZodNumber {
   const n = g.geheel ? z.number().int() : z.number();

@@ -348,7 +348,7 @@ interface GesleuteldeRijen {
 }
 
 /** The keys of `oud` (a table's rows, in order) that stand in another row in `nieuw`; "" (no key) is no row's. */
-export function verschovenSleutels(oud: readonly string[], nieuw: readonly string[]): string[] {
+function verschovenSleutels(oud: readonly string[], nieuw: readonly string[]): string[] {
   const plaats = new Map<string, number>();
   nieuw.forEach((s, i) => {
     if (!plaats.has(s)) plaats.set(s, i);
@@ -357,7 +357,7 @@ export function verschovenSleutels(oud: readonly string[], nieuw: readonly strin
 }
 
 /** The report line of rows a refill moves to another row of the table (`verschoven`). */
-export function verschuivingWijziging(tabel: string, verschoven: readonly string[]): Wijziging {
+function verschuivingWijziging(tabel: string, verschoven: readonly string[]): Wijziging {
   return {
     plek: `${tabel}: plaats van de rijen`,
     oud: rijNamen(verschoven),
@@ -366,7 +366,7 @@ export function verschuivingWijziging(tabel: string, verschoven: readonly string
 }
 
 /** Keys for a report: the first three, and how many more. */
-export function rijNamen(sleutels: readonly string[]): string {
+function rijNamen(sleutels: readonly string[]): string {
   const rest = sleutels.length - 3;
   return `${sleutels.slice(0, 3).join(", ")}${rest > 0 ? ` en ${rest} andere` : ""}`;
 }
@@ -399,10 +399,12 @@ function ordenRijen(
   const blijft = new Set(gebleven);
   const planVolgorde = sleutels.filter((s) => blijft.has(s));
   const gesorteerd = !gebleven.every((s, i) => s === planVolgorde[i]);
-  if (!volgorde?.vrij(plan.naam)) {
-    const teruggezet = gesorteerd;
-    return { rijen: [...rijen, ...wees.rijen], teruggezet, verschoven: teruggezet ? [] : verschoven };
-  }
+  if (!volgorde?.vrij(plan.naam))
+    return {
+      rijen: [...rijen, ...wees.rijen],
+      teruggezet: gesorteerd,
+      verschoven: gesorteerd ? [] : verschoven,
+    };
   const nieuweVolgorde = [...gebleven, ...sleutels.filter((s) => !blijft.has(s))];
   const eerste = plan.start.rij + 1;
   const geordend = nieuweVolgorde.map((s, q) => {
