@@ -440,16 +440,55 @@ export function afdrukBereik(blad: BladPlan, a: AfdrukInstelling, tabellen: read
 // ---------------------------------------------------------------------------------------------------------
 // exceljs (./xlsxWriter)
 
+/** A row's height as a refill found it, with the texts its height depends on (`gevondenHoogtes`). */
+export interface GevondenHoogte {
+  readonly hoogte: number;
+  readonly teksten: string;
+}
+
+/** The texts of the cells of row `rij` that wrap (`a.terugloop`): what Opgave estimates the row's height from. */
+function terugloopTeksten(ws: ExcelJS.Worksheet, a: AfdrukInstelling, rij: number): string {
+  const uit: string[] = [];
+  const row = ws.findRow(rij);
+  for (const r of a.terugloop) {
+    if (rij < r.rij || rij >= r.rij + r.rijen) continue;
+    for (let k = r.kolom; k < r.kolom + r.kolommen; k++) {
+      const v = row?.findCell(k)?.value;
+      uit.push(typeof v === "string" ? v : "");
+    }
+  }
+  return uit.join("\u0000");
+}
+
+/**
+ * Before a refill writes a sheet: the height of each row Opgave sizes (`a.rijHoogtes`) that has one, and its
+ * wrapping texts. `zetAfdrukXlsx` keeps a height whose texts did not change — the user's (Excel's AutoFit, a row
+ * dragged smaller), or Opgave's own, which the same texts would give again — and sizes a row whose text changed.
+ */
+export function gevondenHoogtes(ws: ExcelJS.Worksheet, a: AfdrukInstelling): Map<number, GevondenHoogte> {
+  const uit = new Map<number, GevondenHoogte>();
+  for (const { rij } of a.rijHoogtes) {
+    const hoogte = ws.findRow(rij)?.height;
+    if (hoogte !== undefined) uit.set(rij, { hoogte, teksten: terugloopTeksten(ws, a, rij) });
+  }
+  return uit;
+}
+
 /**
  * Applies the settings to a sheet exceljs wrote, as `zetAfdruk` (Office.js) does: the page layout as far as
  * `afdrukModus` allows (the sheet's print area as read from the file; a new sheet has none), the print area over
  * `bereik` (`afdrukBereik`), and always the wrapping of long text and its row heights. `nieuw`: the sheet did not
- * exist before; on a refill a column keeps a width the user chose (one that is not the plan's).
+ * exist before; on a refill a column keeps a width the user chose (one that is not the plan's), and a row the height
+ * it had where its wrapping texts are the same (`gevonden`: `gevondenHoogtes` before the refill wrote the sheet).
  */
 export function zetAfdrukXlsx(
   ws: ExcelJS.Worksheet,
   a: AfdrukInstelling,
-  opties: { readonly nieuw: boolean; readonly bereik: Rechthoek },
+  opties: {
+    readonly nieuw: boolean;
+    readonly bereik: Rechthoek;
+    readonly gevonden?: ReadonlyMap<number, GevondenHoogte>;
+  },
 ): void {
   const { nieuw, bereik } = opties;
   const modus = afdrukModus(true, nieuw ? undefined : (ws.pageSetup.printArea ?? undefined));
@@ -478,7 +517,8 @@ export function zetAfdrukXlsx(
   }
   for (const { rij, hoogte } of a.rijHoogtes) {
     const r = ws.getRow(rij);
-    r.height = hoogte;
+    const was = opties.gevonden?.get(rij);
+    r.height = was && was.teksten === terugloopTeksten(ws, a, rij) ? was.hoogte : hoogte;
     // The row's other cells (a label beside wrapped text) to the top too, unless an alignment was chosen.
     r.eachCell((cel) => {
       if (cel.style.alignment?.vertical === undefined)

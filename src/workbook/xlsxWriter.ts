@@ -33,7 +33,7 @@
  * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen), before the graft.
  */
 import ExcelJS from "exceljs";
-import { afdrukBereik, afdrukVoor, zetAfdrukXlsx } from "./afdruk";
+import { afdrukBereik, afdrukVoor, gevondenHoogtes, zetAfdrukXlsx } from "./afdruk";
 import { rijvolgordeVrij } from "./rijVolgorde";
 import { absoluteVerwijzing, adres, bladVerwijzing, kolomLetters, type Positie } from "./a1";
 import { BLADEN, NOTATIE } from "./indeling";
@@ -612,6 +612,9 @@ class Schrijver {
       this.nieuweBladen.push(plan.naam);
     }
     const eigen = planGebieden(plan);
+    const afdruk = afdrukVoor(plan);
+    // The heights rows have before anything is written: a height the user gave stays where the texts stay.
+    const gevonden = bestond ? gevondenHoogtes(ws, afdruk) : undefined;
 
     // Tables first: read and merge them before any plan cell is written.
     const tabelWerk = plan.tabellen.map((t) => this.bereidTabel(ws, t, eigen));
@@ -637,7 +640,6 @@ class Schrijver {
     for (const inv of invoercellen) this.invoerCel(ws, inv);
     for (const werk of tabelWerk) if (werk) this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
     zetBreedtes(ws, plan, bestond, this.tabellen);
-    const afdruk = afdrukVoor(plan);
     const geschreven = [...this.tabellen.values()]
       .filter((g) => g.blad === ws.name)
       .map((g) => ({
@@ -646,7 +648,11 @@ class Schrijver {
         rijen: 1 + g.aantalRijen,
         kolommen: g.kolommen.length,
       }));
-    zetAfdrukXlsx(ws, afdruk, { nieuw: !bestond, bereik: afdrukBereik(plan, afdruk, geschreven) });
+    zetAfdrukXlsx(ws, afdruk, {
+      nieuw: !bestond,
+      bereik: afdrukBereik(plan, afdruk, geschreven),
+      ...(gevonden ? { gevonden } : {}),
+    });
     const vormen = new Map<string, GeschrevenVorm>();
     for (const t of plan.tabellen) {
       const g = this.tabellen.get(t.naam);

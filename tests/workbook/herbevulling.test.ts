@@ -19,7 +19,7 @@ import { leesNotities, verliesNaSchrijven } from "../../src/workbook/xlsxOnderde
 import * as zipModule from "../../src/workbook/zip";
 import Zip from "../../src/workbook/zip";
 import { engine } from "../domain/helpers";
-import type { WerkboekPlan } from "../../src/workbook/plan";
+import type { Cel, WerkboekPlan } from "../../src/workbook/plan";
 import {
   bewaarXlsx as bewaar,
   blad,
@@ -736,6 +736,39 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     // Everything else of the user's is still there.
     expect(await leesNotities(data)).toEqual(await leesNotities(met));
     expect(rapportRegels(rapport, false).join("\n")).not.toContain("niet behouden");
+  });
+});
+
+describe("row heights the user gave Opgave's rows (.xlsx)", () => {
+  /** The index of the first text column of the Taakstelling body other than its key (a wrapping column). */
+  const tabel = (p: WerkboekPlan) => p.bladen.find((b) => b.naam === "Taakstelling")?.tabellen[0];
+  const tekstKolom = (tabel(utrecht)?.rijen[4] ?? []).findIndex((c, j) => j > 0 && typeof c === "string");
+
+  test("a height the user set on a wrapped row stays while its texts stay; Opgave's own heights stay Opgave's", async () => {
+    const eerst = await lees((await schrijfXlsx(utrecht)).data);
+    const opgaveHoogte = blad(eerst, "Taakstelling").getRow(13).height;
+    expect(opgaveHoogte).toBeGreaterThan(15); // a wrapped row Opgave sized
+    blad(eerst, "Taakstelling").getRow(12).height = 20;
+    blad(eerst, "Bron").getRow(15).height = 80;
+    const na = await lees((await schrijfXlsx(later, await bewaar(eerst))).data);
+    expect(blad(na, "Taakstelling").getRow(12).height).toBe(20);
+    expect(blad(na, "Bron").getRow(15).height).toBe(80);
+    expect(blad(na, "Taakstelling").getRow(13).height).toBe(opgaveHoogte);
+  });
+
+  test("a row whose wrapping text changes gets Opgave's height for the new text", async () => {
+    expect(tekstKolom).toBeGreaterThan(0);
+    const eerst = await lees((await schrijfXlsx(utrecht)).data);
+    blad(eerst, "Taakstelling").getRow(12).height = 20;
+    const anders = structuredClone(later);
+    const rij = tabel(anders)?.rijen[4] as Cel[] | undefined;
+    if (!rij) throw new Error("Taakstelling heeft geen vijfde rij");
+    rij[tekstKolom] =
+      `${String(rij[tekstKolom])} (bijgewerkt door een nieuwere bron, met een langere toelichting)`;
+    const na = await lees((await schrijfXlsx(anders, await bewaar(eerst))).data);
+    const hoogte = blad(na, "Taakstelling").getRow(12).height;
+    expect(hoogte).not.toBe(20);
+    expect(hoogte).toBeGreaterThan(15);
   });
 });
 
