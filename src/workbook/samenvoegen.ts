@@ -212,11 +212,13 @@ export function samenvoegenTabel(
     ...plan.kolommen,
     ...extra.map((kop) => ({ sleutel: `${EIGEN_KOLOM}${kop}`, kop, soort: "invoer" as const })),
   ];
+  // Each existing row's key, in the table's order (where each row stands: `ordenRijen`), and the first row of a key.
+  const bestaandeSleutels = bestaand.rijen.map((r) => sleutelTekst(r[bestaandSleutel]));
   const oud = new Map<string, readonly Waarde[]>();
-  for (const r of bestaand.rijen) {
-    const s = sleutelTekst(r[bestaandSleutel]);
+  bestaand.rijen.forEach((r, i) => {
+    const s = bestaandeSleutels[i] ?? "";
     if (s !== "" && !oud.has(s)) oud.set(s, r);
-  }
+  });
 
   const volgorde = kolomVolgorde(plan, bestaand.koppen);
   const wijzigingen: Wijziging[] = nieuweKolommen.map((k) =>
@@ -264,7 +266,6 @@ export function samenvoegenTabel(
     return nieuw;
   });
   const wees = weesRijen(oud, gezien, kolommen, index);
-  const bestaandeSleutels = bestaand.rijen.map((r) => sleutelTekst(r[bestaandSleutel]));
   const geordend = ordenRijen(plan, { rijen: samengevoegd, sleutels: planSleutels }, wees, {
     oudeSleutels: bestaandeSleutels,
     volgorde: rijvolgorde,
