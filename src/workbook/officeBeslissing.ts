@@ -74,6 +74,7 @@ import {
   isLeeg,
   opHunPlaats,
   planKolomPlaatsen,
+  planRechthoeken,
   samenvoegenInvoer,
   samenvoegenTabel,
   sleutelIndex,
@@ -84,6 +85,7 @@ import {
   type Wijziging,
 } from "./samenvoegen";
 import { rijvolgordeVrij } from "./rijVolgorde";
+import { tabelRijen, type TabelRijen } from "./rijBetekenis";
 
 const TEKST = NOTATIE.tekst;
 const ALGEMEEN = NOTATIE.algemeen;
@@ -336,6 +338,13 @@ export interface Beslissing {
    * ./samenvoegen `volgordeTeruggezet`): the writer asks before it writes (./officeWriter `VolgordeBevestiging`).
    */
   readonly teruggezet: readonly string[];
+  /**
+   * Tables whose rows will hold another gemeente or the totals row (./rijBetekenis): the writer then reads the
+   * user's formulas and asks before it writes when one reads such a row by its address.
+   */
+  readonly rijenAnders: readonly TabelRijen[];
+  /** For one of Opgave's sheets, the rectangles of its cells and tables (before and after); else undefined. */
+  readonly eigenGebied: (blad: string) => readonly Rechthoek[] | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1333,5 +1342,31 @@ export function beslis(
     taken,
     rapport: { nieuweBladen, wijzigingen, invoerBehouden, verweesd: tabellen.verweesd, overgeslagen },
     teruggezet: tabellen.taken.filter((t) => t.res.volgordeTeruggezet).map((t) => t.plan.naam),
+    rijenAnders: tabellen.taken.flatMap((t) => {
+      const r = tabelRijen(
+        t.blad.naam,
+        t.plan,
+        t.oud ? { koppen: t.oud.koppen, rijen: t.oud.waarden } : undefined,
+        t.res,
+      );
+      return r ? [r] : [];
+    }),
+    eigenGebied: (naam) => eigenGebied(plan, tabellen.taken, naam),
   };
+}
+
+/** Where Opgave writes on sheet `naam` (its cells, its tables as they stand and as written, totals rows too). */
+function eigenGebied(plan: WerkboekPlan, taken: readonly TabelTaak[], naam: string): Rechthoek[] | undefined {
+  const blad = plan.bladen.find((b) => sleutel(b.naam) === sleutel(naam));
+  if (!blad) return undefined;
+  const metTotaal = (t: TabelTaak, r: Rechthoek): Rechthoek => ({
+    ...r,
+    rijen: r.rijen + (t.plan.totaal ? 1 : 0),
+  });
+  return [
+    ...planRechthoeken(blad),
+    ...taken
+      .filter((t) => t.blad === blad)
+      .flatMap((t) => [metTotaal(t, t.rechthoek), ...(t.oud ? [metTotaal(t, t.oud.rechthoek)] : [])]),
+  ];
 }

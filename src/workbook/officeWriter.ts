@@ -47,6 +47,8 @@ import {
 import type { OfficeFase } from "./officeFouten";
 import { leesWerkmap } from "./officeLezen";
 import { voerUit } from "./officeUitvoering";
+import { leesFormulesVanGebruiker } from "./officeFormules";
+import { GELEZEN_RIJEN_ADVIES, gelezenRijTekst, gelezenVerschovenRijen } from "./rijBetekenis";
 
 export { leesCelVerwijzing as leesAdres } from "./a1";
 export { grafiekNaam } from "./indeling";
@@ -93,16 +95,39 @@ export interface OfficeSchrijfOpties {
  * reading and deciding, before anything is written: the pane asks, and fills again with `volgordeToestaan`.
  */
 export class VolgordeBevestiging extends OpgaveFout {
-  constructor(readonly tabellen: readonly string[]) {
-    super(
-      "ongeldig",
-      `De rijen van tabel ${tabellen.join(" en ")} staan in een eigen volgorde (gesorteerd). Opgave zet ze terug in ` +
-        "de volgorde van Opgave, want de formules rekenen van rij tot rij; een formule van u die naar zo'n rij " +
-        'verwijst, leest daarna een andere rij. Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te ' +
-        "vullen, of zet de rijen eerst zelf terug.",
-    );
+  constructor(
+    readonly tabellen: readonly string[],
+    /** Formulas of the user's that would read another row (./rijBetekenis `gelezenRijTekst`). */
+    readonly gelezen: readonly string[] = [],
+  ) {
+    super("ongeldig", bevestigingTekst(tabellen, gelezen));
     this.name = "VolgordeBevestiging";
   }
+}
+
+/** How many of the formulas that would read another row the question names (the rest counted). */
+const GENOEMDE_FORMULES = 5;
+
+function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[]): string {
+  const delen: string[] = [];
+  if (tabellen.length > 0)
+    delen.push(
+      `De rijen van tabel ${tabellen.join(" en ")} staan in een eigen volgorde (gesorteerd). Opgave zet ze terug in ` +
+        "de volgorde van Opgave, want de formules rekenen van rij tot rij; een formule van u die naar zo'n rij " +
+        "verwijst, leest daarna een andere rij.",
+    );
+  if (gelezen.length > 0) {
+    const rest = gelezen.length - GENOEMDE_FORMULES;
+    delen.push(
+      `Na opnieuw vullen staat iets anders in een rij die een formule van u leest: ` +
+        `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere formules` : ""}.`,
+    );
+  }
+  const zelf = [
+    ...(tabellen.length > 0 ? ["zet de rijen eerst zelf terug"] : []),
+    ...(gelezen.length > 0 ? [GELEZEN_RIJEN_ADVIES] : []),
+  ];
+  return `${delen.join(" ")} Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te vullen, of ${zelf.join(", of ")}.`;
 }
 
 /** What `weigeringVoorWerkboek` needs, from what was read: Bron's "Onderwerp", the sheets, Opgave's parts. */
@@ -155,8 +180,14 @@ export async function schrijfNaarExcel(
   if (weigering) {
     throw new OpgaveFout("ongeldig", `${weigeringTekst(weigering, "Dit werkboek")} ${watNu(weigering)}`);
   }
-  const { taken, rapport, teruggezet } = beslis(plan, staat, max, maxBytes);
-  if (teruggezet.length > 0 && !opties.volgordeToestaan) throw new VolgordeBevestiging(teruggezet);
+  const { taken, rapport, teruggezet, rijenAnders, eigenGebied } = beslis(plan, staat, max, maxBytes);
+  if (!opties.volgordeToestaan) {
+    // The user's formulas are read only when a row will hold something else (a herindeling, a sort, a new row).
+    const formules =
+      rijenAnders.length > 0 ? await leesFormulesVanGebruiker(context, staat.bladen, eigenGebied, max) : [];
+    const gelezen = gelezenVerschovenRijen(rijenAnders, formules).map(gelezenRijTekst);
+    if (teruggezet.length > 0 || gelezen.length > 0) throw new VolgordeBevestiging(teruggezet, gelezen);
+  }
   opties.bijFase?.("schrijven");
   await voerUit(context, taken, objecten, { cellen: max, bytes: maxBytes }, meld);
   return rapport;

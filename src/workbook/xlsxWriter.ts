@@ -35,7 +35,7 @@
 import ExcelJS from "exceljs";
 import { afdrukBereik, afdrukVoor, gevondenHoogtes, zetAfdrukXlsx } from "./afdruk";
 import { rijvolgordeVrij } from "./rijVolgorde";
-import { absoluteVerwijzing, adres, bladVerwijzing, kolomLetters, type Positie } from "./a1";
+import { absoluteVerwijzing, adres, bladVerwijzing, kolomLetters, rechthoekTussen, type Positie } from "./a1";
 import { BLADEN, NOTATIE } from "./indeling";
 import {
   blokNotatie,
@@ -80,6 +80,14 @@ import { delenVoorSamenvoegen } from "./xlsxInlezen";
 import { laadDelen } from "./exceljsLaden";
 import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
 import { zetResultaten } from "./xlsxResultaten";
+import {
+  GELEZEN_RIJEN_ADVIES,
+  gelezenRijTekst,
+  gelezenVerschovenRijen,
+  tabelRijen,
+  type TabelRijen,
+} from "./rijBetekenis";
+import { formulesVanGebruiker } from "./xlsxFormules";
 import { invoercontrole, type GeschrevenVorm } from "./invoercontrole";
 import {
   isEigenVerlies,
@@ -120,12 +128,14 @@ export class VerliesFout extends Error {
   constructor(
     readonly onderdelen: readonly string[],
     inExcel = true,
+    advies?: string,
   ) {
     super(
       `Het werkboek bevat onderdelen die Opgave bij opnieuw vullen niet kan bewaren: ${onderdelen.join(", ")}. ` +
         (inExcel
           ? "Vul het werkboek opnieuw met de invoegtoepassing in Excel, of bevestig dat deze onderdelen verloren mogen gaan."
-          : "Bevestig dat dit verloren mag gaan."),
+          : "Bevestig dat dit verloren mag gaan.") +
+        (advies ? ` Of ${advies}.` : ""),
     );
     this.name = "VerliesFout";
   }
@@ -598,6 +608,9 @@ class Schrijver {
   readonly eigen = nieuweEigenOnderdelen();
   /** Tables the user sorted that are written back in the plan's order (./rijVolgorde): named as a loss. */
   readonly teruggezet: string[] = [];
+  /** Tables whose rows will hold another gemeente or the totals row (./rijBetekenis), and where they stood. */
+  readonly rijenAnders: TabelRijen[] = [];
+  readonly oudeGebieden: Gebied[] = [];
 
   constructor(
     private readonly wb: ExcelJS.Workbook,
@@ -726,6 +739,8 @@ class Schrijver {
     });
     if (uitkomst.soort === "overgeslagen") return overslaan(uitkomst.reden);
     if (uitkomst.volgordeTeruggezet) this.teruggezet.push(plan.naam);
+    const anders = tabelRijen(ws.name, plan, gevonden?.bestaand, uitkomst);
+    if (anders) this.rijenAnders.push(anders);
     const rijen =
       uitkomst.rijen.length > 0 ? uitkomst.rijen.map((r) => [...r]) : [uitkomst.kolommen.map(() => null)];
     const werk = { plan, uitkomst, rijen, gevonden, oud: oudGebied(plan, gevonden) };
@@ -740,8 +755,30 @@ class Schrijver {
     this.wijzigingen.push(...uitkomst.wijzigingen);
     this.invoerBehouden += uitkomst.invoerBehouden;
     for (const s of uitkomst.verweesd) this.verweesd.push({ tabel: plan.naam, sleutel: s });
+    if (werk.oud) this.oudeGebieden.push(werk.oud);
     return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden) };
   }
+}
+
+/**
+ * The formulas of the user's that read a row of one of Opgave's tables that the refill fills with another gemeente
+ * or the totals row (./rijBetekenis), in Dutch; none to look for when every row keeps what it holds.
+ */
+async function gelezenRijen(
+  bestaand: Uint8Array | ArrayBuffer,
+  plan: WerkboekPlan,
+  s: Schrijver,
+): Promise<string[]> {
+  if (s.rijenAnders.length === 0) return [];
+  const eigen = (naam: string) => {
+    const blad = plan.bladen.find((b) => b.naam.toLowerCase() === naam.toLowerCase());
+    if (!blad) return undefined;
+    const oud = s.oudeGebieden.filter((g) => g.blad.toLowerCase() === naam.toLowerCase());
+    return [...planRechthoeken(blad), ...oud.map((g) => rechthoekTussen(g.rij1, g.kol1, g.rij2, g.kol2))];
+  };
+  return gelezenVerschovenRijen(s.rijenAnders, await formulesVanGebruiker(bestaand, eigen)).map(
+    gelezenRijTekst,
+  );
 }
 
 /** The user's columns between Opgave's columns of a table, in Dutch: table, header, place in the table and column. */
@@ -957,6 +994,7 @@ export async function schrijfXlsx(
   if (kanEnten) alleenBladen(wb, eigenBladen);
   let data = await geschrevenWerkboek(wb, plan, schrijver.tabellen, !!bestaand);
   let verloren: string[] = [];
+  let gelezen: string[] = [];
   if (bestaand) {
     if (kanEnten) {
       const geent = await entInOrigineel(bestaand, data, eigenBladen);
@@ -966,10 +1004,13 @@ export async function schrijfXlsx(
     }
     // What the written file lacks, compared part by part with the old one (not by exceljs's model).
     const na = (await verliesNaSchrijven(bestaand, data)).filter((n) => !isEigenVerlies(n, schrijver.eigen));
-    verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...na];
+    gelezen = await gelezenRijen(bestaand, plan, schrijver);
+    verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...gelezen, ...na];
   }
-  if (verloren.length > 0 && !opties.verliesToestaan)
-    throw new VerliesFout(verloren, verloren.length > schrijver.teruggezet.length);
+  if (verloren.length > 0 && !opties.verliesToestaan) {
+    const inExcel = verloren.length > schrijver.teruggezet.length + gelezen.length;
+    throw new VerliesFout(verloren, inExcel, gelezen.length > 0 ? GELEZEN_RIJEN_ADVIES : undefined);
+  }
   return {
     data,
     rapport: {

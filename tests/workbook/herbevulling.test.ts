@@ -14,7 +14,13 @@ import { mainAsync, type Uitvoer } from "../../src/cli/main";
 import { planGemeente, planProvincie, type BronInfo } from "../../src/workbook/bouwPlan";
 import { rapportRegels } from "../../src/cli/vul";
 import { kolomLetters, kolomNummer } from "../../src/workbook/a1";
-import { celWaarde, EigenKolomFout, schrijfXlsx, WerkboekWeigering } from "../../src/workbook/xlsxWriter";
+import {
+  celWaarde,
+  EigenKolomFout,
+  schrijfXlsx,
+  VerliesFout,
+  WerkboekWeigering,
+} from "../../src/workbook/xlsxWriter";
 import { leesNotities, verliesNaSchrijven } from "../../src/workbook/xlsxOnderdelen";
 import * as zipModule from "../../src/workbook/zip";
 import Zip from "../../src/workbook/zip";
@@ -591,6 +597,50 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         nieuw: null,
       });
       expect(celWaarde(blad(await lees(data), "Provincie").getCell("A11"))).toBe(codes[3]);
+    });
+
+    test("a formula of the user's on a row that would hold another gemeente stops the refill, and names it", async () => {
+      const oud = await ingevuld(gelderland);
+      const kleiner = zonderRij(later, tabel?.naam ?? "", derde);
+      const fout = await schrijfXlsx(kleiner, oud.data).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(VerliesFout);
+      const regel =
+        `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: nu de rij van ${codes[11]}, ` +
+        `na opnieuw vullen de rij van ${codes[12]}`;
+      expect((fout as VerliesFout).onderdelen).toEqual([regel]);
+      expect((fout as Error).message).toContain("Bevestig dat dit verloren mag gaan. Of laat zo'n formule");
+      // Confirmed: written as the merge says, the line in the report.
+      const { data, rapport } = await schrijfXlsx(kleiner, oud.data, { verliesToestaan: true });
+      expect(rapport.verloren).toEqual([regel]);
+      expect(celWaarde(blad(await lees(data), "Provincie").getCell("A20"))).toBe(codes[12]);
+    });
+
+    test("not stopped: a formula that reads the whole table, a row that stays, or the table by name", async () => {
+      const wb = await lees((await ingevuld(gelderland)).data);
+      const eigen = blad(wb, "Mijn blad");
+      const laatste = 8 + codes.length;
+      eigen.getCell("A1").value = {
+        formula: `SUM(Provincie!F9:F${laatste + 1})`,
+      } as ExcelJS.CellFormulaValue;
+      eigen.getCell("A2").value = { formula: "Provincie!F10" } as ExcelJS.CellFormulaValue;
+      eigen.getCell("A3").value = { formula: "SUM(Provincie!F:F)" } as ExcelJS.CellFormulaValue;
+      eigen.getCell("A4").value = {
+        formula: `VLOOKUP("${codes[20]}",Provincie!A:F,6,FALSE)`,
+      } as ExcelJS.CellFormulaValue;
+      const { rapport } = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), await bewaar(wb));
+      expect(rapport.verloren).toEqual([]);
+    });
+
+    test("a defined name of the user's on a row that moves stops it too; Opgave's own names and print area do not", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      wb.definedNames.add("Provincie!$F$30", "MijnGemeente");
+      const fout = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), await bewaar(wb)).catch(
+        (e: unknown) => e,
+      );
+      expect((fout as VerliesFout).onderdelen).toEqual([
+        `formule van naam MijnGemeente leest Provincie!F30 in tabel ${tabel?.naam}: nu de rij van ${codes[21]}, ` +
+          `na opnieuw vullen de rij van ${codes[22]}`,
+      ]);
     });
   });
 

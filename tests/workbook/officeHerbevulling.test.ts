@@ -433,6 +433,50 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     });
     expect(wm.waarde("Provincie", "A11")).toBe(codes[3]);
   });
+
+  test("a formula of the user's that would read another row: asked first, nothing written (.xlsx: VerliesFout)", async () => {
+    const kleiner = zonderRij(gelderland, tabel?.naam ?? "", derde);
+    const wm = await eersteVulling(gelderland);
+    wm.voegBladToe("Mijn blad");
+    wm.zet("Mijn blad", "A1", { formule: "=Provincie!A20" });
+    wm.zet("Mijn blad", "A2", { formule: `=SUM(Provincie!F9:F${9 + codes.length})` });
+    wm.zet("Mijn blad", "A3", { formule: "=Provincie!F10" });
+    wm.zet("Provincie", "Q20", { formule: "=F20*2" });
+    wm.voegNaamToe("MijnGemeente", { blad: "Provincie", adres: "F30" });
+    const voor = wm.momentopname();
+    const fx = new FakeExcel(wm);
+    const fout: unknown = await schrijfNaarExcel(fx.context, kleiner).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VolgordeBevestiging);
+    const rij = (n: number) => `nu de rij van ${codes[n - 9]}, na opnieuw vullen de rij van ${codes[n - 8]}`;
+    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+      `formule Provincie!Q20 leest Provincie!F20 in tabel ${tabel?.naam}: ${rij(20)}`,
+      `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: ${rij(20)}`,
+      `formule van naam MijnGemeente leest Provincie!F30 in tabel ${tabel?.naam}: ${rij(30)}`,
+    ]);
+    expect((fout as Error).message).toMatch(
+      /^Na opnieuw vullen staat iets anders in een rij die een formule van u leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" .*, of laat zo'n formule de gemeente opzoeken/,
+    );
+    expect(fx.log.filter((r) => r.actie !== "load")).toEqual([]);
+    expect(wm.momentopname()).toBe(voor);
+    await hervul(wm, kleiner, { volgordeToestaan: true });
+    expect(wm.waarde("Provincie", "A20")).toBe(codes[12]);
+  });
+
+  test("the user's formulas are read in pieces of at most the cells of one request", async () => {
+    const wm = await eersteVulling(gelderland);
+    wm.voegBladToe("Mijn blad");
+    for (let r = 1; r <= 300; r++) wm.zet("Mijn blad", `C${r}`, { formule: `=Provincie!B${r}` });
+    const fx = new FakeExcel(wm);
+    const fout: unknown = await schrijfNaarExcel(
+      fx.context,
+      zonderRij(gelderland, tabel?.naam ?? "", derde),
+      {
+        maxCellenPerSync: 100,
+      },
+    ).catch((e: unknown) => e);
+    expect((fout as VolgordeBevestiging).gelezen).toHaveLength(60 - 11 + 1);
+    expect(Math.max(...fx.cellenPerSync)).toBeLessThanOrEqual(100);
+  });
 });
 
 describe("Office.js refill: formats the user set", () => {

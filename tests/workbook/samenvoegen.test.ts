@@ -11,7 +11,7 @@ import {
 import type { BladPlan, TabelPlan, Waarde } from "../../src/workbook/plan";
 import { planGemeente } from "../../src/workbook/bouwPlan";
 import { engine } from "../domain/helpers";
-import { TEST_BRON } from "./werkboekHulp";
+import { gemeentenTabel, TEST_BRON } from "./werkboekHulp";
 
 const plan: TabelPlan = {
   naam: "Opgave_Test",
@@ -63,22 +63,6 @@ test("user inputs, extra columns and orphan rows survive; plan-owned changes are
     { plek: "Opgave_Test 2016-I: rij vervalt", oud: "2016-I", nieuw: null },
   ]);
 });
-
-/** A province-like table of gemeenten GM000n (taakstelling 10 × n), each Achterstand reading its own row. */
-function gemeentenTabel(nummers: readonly number[]): TabelPlan {
-  return {
-    naam: "Opgave_Gemeenten",
-    start: { rij: 8, kolom: 1 },
-    sleutelKolom: "code",
-    kolommen: [
-      { sleutel: "code", kop: "Code", soort: "gegeven" },
-      { sleutel: "taakstelling", kop: "Taakstelling", soort: "gegeven" },
-      { sleutel: "gehuisvest", kop: "Gehuisvest", soort: "invoer" },
-      { sleutel: "achterstand", kop: "Achterstand", soort: "formule" },
-    ],
-    rijen: nummers.map((n, i) => [`GM000${n}`, 10 * n, null, { formule: `=MAX(B${9 + i}-C${9 + i},0)` }]),
-  };
-}
 
 describe("rows the user sorted (./rijVolgorde)", () => {
   const gemeenten = gemeentenTabel([1, 2, 3, 4]);

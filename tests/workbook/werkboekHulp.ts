@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import type { BronInfo } from "../../src/workbook/bouwPlan";
 import { verplaatsRij } from "../../src/workbook/kolomVerplaatsing";
-import { isFormule, type WerkboekPlan } from "../../src/workbook/plan";
+import { isFormule, type TabelPlan, type WerkboekPlan } from "../../src/workbook/plan";
 
 /** A fixed Bron block for workbooks written in tests (fixed timestamp, no feed). */
 export const TEST_BRON: BronInfo = {
@@ -68,5 +68,25 @@ export function zonderRij(plan: WerkboekPlan, tabel: string, sleutel: string): W
         return { ...t, rijen };
       }),
     })),
+  };
+}
+
+/**
+ * A small keyed table of gemeenten (GM000n) for the merge's tests: header in row 8 (A–D: Code, Taakstelling,
+ * Gehuisvest, Achterstand), data from row 9, each row's formula on its own row; with `totaal` a totals row.
+ */
+export function gemeentenTabel(nummers: readonly number[], totaal = false): TabelPlan {
+  return {
+    naam: "Opgave_Gemeenten",
+    start: { rij: 8, kolom: 1 },
+    sleutelKolom: "code",
+    kolommen: [
+      { sleutel: "code", kop: "Code", soort: "gegeven" },
+      { sleutel: "taakstelling", kop: "Taakstelling", soort: "gegeven" },
+      { sleutel: "gehuisvest", kop: "Gehuisvest", soort: "invoer" },
+      { sleutel: "achterstand", kop: "Achterstand", soort: "formule" },
+    ],
+    rijen: nummers.map((n, i) => [`GM000${n}`, 10 * n, null, { formule: `=MAX(B${9 + i}-C${9 + i},0)` }]),
+    ...(totaal ? { totaal: ["Totaal", { formule: "=SUM(B9:B12)" }, null, null] } : {}),
   };
 }

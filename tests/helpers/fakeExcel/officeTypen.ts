@@ -191,6 +191,7 @@ export const werkblad: Modelleert<
   | "visibility"
   | "findAllOrNullObject"
   | "getRange"
+  | "getUsedRangeOrNullObject"
   | "load"
 > = true;
 export const werkbladen: Modelleert<

@@ -60,6 +60,25 @@ export class FakeWerkblad extends FakeObject<FakeBlad> {
     return new FakeGebieden(this.fx, zoek, `${this.omschrijving}.findAllOrNullObject(${tekst})`, true);
   }
 
+  /**
+   * The smallest rectangle with every cell that holds a value or formula (`valuesOnly`; without it, also cells with
+   * only a format); a null object for an empty sheet. ExcelApi 1.4.
+   */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeBereik {
+    const zoek = (): BereikDoel | null => {
+      const blad = this.zoek();
+      if (!blad) return null;
+      const gebruikt = [...blad.cellen.entries()]
+        .filter(([, c]) => (c.formule ?? c.waarde ?? "") !== "" || (!valuesOnly && (c.notatie ?? c.vulling)))
+        .map(([adres]) => parseerBereik(adres).rechthoek);
+      if (gebruikt.length === 0) return null;
+      const [r1, k1] = [Math.min(...gebruikt.map((g) => g.rij)), Math.min(...gebruikt.map((g) => g.kolom))];
+      const [r2, k2] = [Math.max(...gebruikt.map((g) => g.rij)), Math.max(...gebruikt.map((g) => g.kolom))];
+      return { blad, rechthoek: { rij: r1, kolom: k1, rijen: r2 - r1 + 1, kolommen: k2 - k1 + 1 } };
+    };
+    return new FakeBereik(this.fx, zoek, `${this.omschrijving}.getUsedRangeOrNullObject()`, true);
+  }
+
   /** Without an address: the whole sheet. */
   getRange(adres?: string): FakeBereik {
     const rechthoek =

@@ -1,0 +1,181 @@
+/**
+ * What a refill does to the meaning of a table's rows, for formulas that read them by address. A refill writes a
+ * table's rows where the merge puts them (./samenvoegen `ordenRijen`): where a gemeente is gone, new or put back
+ * in the plan's order, another gemeente — or the totals row — comes to stand in a row. A formula of the user's
+ * that reads such a row by its address (`=Provincie!F20`, on their own sheet, next to the table, in a defined
+ * name, in a chart's series) would read another gemeente afterwards, without a word: Excel moves such references
+ * when rows are inserted or deleted, but a writer that writes cells in place does not. Both writers ask these
+ * functions which formulas that are, and stop before they write (./xlsxWriter `VerliesFout`, ./officeWriter
+ * `VolgordeBevestiging`) unless the user confirms.
+ *
+ * A reference to a row that keeps its gemeente, one to the whole table (or more: a column `F:F`, `F11:F62` over
+ * every row before and after), structured references (`Opgave_Provincie[Gehuisvest]`) and defined names are
+ * not affected. Pure: no exceljs, no host.
+ */
+import { adres, type Rechthoek } from "./a1";
+import { verwijzingenIn } from "./kolomVerplaatsing";
+import { isFormule, type Cel, type TabelPlan } from "./plan";
+import {
+  isEigenKolom,
+  sleutelKop,
+  sleutelTekst,
+  type BestaandeTabel,
+  type SamengevoegdeTabel,
+} from "./samenvoegen";
+
+/** What a row of a table holds: a key, or the totals row. */
+const TOTAALRIJ = "\u0000totaal";
+
+/** A table whose rows change meaning: per sheet row, what it holds before and after the refill. */
+export interface TabelRijen {
+  readonly tabel: string;
+  readonly blad: string;
+  /** The sheet columns of the table as it stands (only those can change meaning). */
+  readonly kolom1: number;
+  readonly kolom2: number;
+  /** The first and last row either holds (data and totals rows). */
+  readonly rij1: number;
+  readonly rij2: number;
+  /** The rows that hold something else after the refill: sheet row → what it held and what it will hold. */
+  readonly anders: ReadonlyMap<number, { readonly was: string; readonly wordt: string | undefined }>;
+}
+
+/**
+ * The rows of table `plan` (on sheet `blad`, at the plan's start) that hold another gemeente, or the totals row,
+ * after the merge `uitkomst` of `bestaand`; undefined when every row keeps what it holds.
+ */
+export function tabelRijen(
+  blad: string,
+  plan: TabelPlan,
+  bestaand: BestaandeTabel | undefined,
+  uitkomst: SamengevoegdeTabel,
+): TabelRijen | undefined {
+  if (!bestaand) return undefined;
+  const eerste = plan.start.rij + 1;
+  const oudeSleutel = bestaand.koppen.indexOf(sleutelKop(plan));
+  const voor = bestaand.rijen.map((r) => sleutelTekst(r[oudeSleutel]));
+  const nieuweSleutel = uitkomst.kolommen.findIndex(
+    (k) => !isEigenKolom(k) && k.sleutel === plan.sleutelKolom,
+  );
+  const sleutel = (c: Cel | undefined) => (c === undefined || isFormule(c) ? "" : sleutelTekst(c));
+  const na = uitkomst.rijen.map((r) => sleutel(r[nieuweSleutel]));
+  // The writers write one empty row for an empty table; the totals row comes after the rows.
+  if (plan.totaal) {
+    voor.push(TOTAALRIJ);
+    na.length = Math.max(1, na.length);
+    na.push(TOTAALRIJ);
+  }
+  const anders = new Map<number, { was: string; wordt: string | undefined }>();
+  voor.forEach((was, i) => {
+    const wordt = na[i];
+    if (was !== "" && wordt !== was) anders.set(eerste + i, { was, wordt: wordt || undefined });
+  });
+  if (anders.size === 0) return undefined;
+  return {
+    tabel: plan.naam,
+    blad,
+    kolom1: plan.start.kolom,
+    kolom2: plan.start.kolom + Math.max(1, bestaand.koppen.length) - 1,
+    rij1: eerste,
+    rij2: eerste + Math.max(voor.length, na.length) - 1,
+    anders,
+  };
+}
+
+/** A formula of the workbook outside Opgave's tables and cells, as the writers find it. */
+export interface FormuleVanGebruiker {
+  /** Where it is, for the message ("'Eigen berekening'!B3", "naam Totaal_A", "grafiek in xl/charts/chart2.xml"). */
+  readonly plek: string;
+  /** The sheet its references without a sheet name are on ("" for a defined name: none). */
+  readonly blad: string;
+  readonly formule: string;
+  /**
+   * A formula filled over more cells from this one (a shared formula: `ref`): how many rows and columns, counting
+   * its own. Its relative references move along; for the check, each reference is read as the rectangle it
+   * sweeps (over-reading an absolute one, which only makes the check stricter).
+   */
+  readonly herhaald?: { readonly rijen: number; readonly kolommen: number };
+}
+
+/** A formula that reads a row of a table that will hold something else. */
+export interface GelezenRij {
+  readonly plek: string;
+  readonly tabel: string;
+  /** The cell read ("Provincie!F20"). */
+  readonly cel: string;
+  readonly was: string;
+  readonly wordt: string | undefined;
+}
+
+function inBereik(a1: number, a2: number, b1: number, b2: number): boolean {
+  return a1 <= b2 && b1 <= a2;
+}
+
+/**
+ * The first row of `t` that rectangle `r` reads and that changes meaning; undefined when none does, or when `r`
+ * spans all of the table's rows (a sum, a lookup or a chart over the whole table: it reads the same rows after).
+ */
+function gelezenRij(t: TabelRijen, r: Rechthoek): number | undefined {
+  const [rij1, rij2] = [r.rij, r.rij + r.rijen - 1];
+  if (!inBereik(r.kolom, r.kolom + r.kolommen - 1, t.kolom1, t.kolom2)) return undefined;
+  if (!inBereik(rij1, rij2, t.rij1, t.rij2) || (rij1 <= t.rij1 && rij2 >= t.rij2)) return undefined;
+  for (let rij = Math.max(rij1, t.rij1); rij <= Math.min(rij2, t.rij2); rij++)
+    if (t.anders.has(rij)) return rij;
+  return undefined;
+}
+
+/**
+ * The formulas in `formules` that read, by address, a row of one of `tabellen` that will hold something else (one
+ * finding per formula: the first such row).
+ */
+export function gelezenVerschovenRijen(
+  tabellen: readonly TabelRijen[],
+  formules: Iterable<FormuleVanGebruiker>,
+): GelezenRij[] {
+  const uit: GelezenRij[] = [];
+  if (tabellen.length === 0) return uit;
+  const opBlad = (blad: string) => tabellen.filter((t) => t.blad.toLowerCase() === blad.toLowerCase());
+  for (const f of formules) {
+    const gevonden = verwijzingenIn(f.formule, f.blad)
+      .flatMap((v) => {
+        const r = f.herhaald
+          ? {
+              ...v.rechthoek,
+              rijen: v.rechthoek.rijen + f.herhaald.rijen - 1,
+              kolommen: v.rechthoek.kolommen + f.herhaald.kolommen - 1,
+            }
+          : v.rechthoek;
+        return opBlad(v.blad).map((t) => ({ t, r, rij: gelezenRij(t, r) }));
+      })
+      .find((x) => x.rij !== undefined);
+    if (!gevonden || gevonden.rij === undefined) continue;
+    const { t, r, rij } = gevonden;
+    const kolom = Math.max(r.kolom, t.kolom1);
+    const anders = t.anders.get(rij);
+    uit.push({
+      plek: f.plek,
+      tabel: t.tabel,
+      cel: `${t.blad}!${adres({ rij, kolom })}`,
+      was: anders?.was ?? "",
+      wordt: anders?.wordt,
+    });
+  }
+  return uit;
+}
+
+function inhoud(sleutel: string | undefined): string {
+  if (sleutel === undefined) return "een lege rij";
+  return sleutel === TOTAALRIJ ? "de totaalrij" : `de rij van ${sleutel}`;
+}
+
+/** A finding in Dutch, for the loss list and the pane's question. */
+export function gelezenRijTekst(g: GelezenRij): string {
+  return (
+    `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: nu ${inhoud(g.was)}, na opnieuw vullen ` +
+    `${inhoud(g.wordt)}`
+  );
+}
+
+/** What a user can do about it, once for all findings (Dutch). */
+export const GELEZEN_RIJEN_ADVIES =
+  "laat zo'n formule de gemeente opzoeken (X.ZOEKEN of VERT.ZOEKEN op de tabel) in plaats van het adres van een rij te lezen";

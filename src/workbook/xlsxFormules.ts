@@ -1,0 +1,106 @@
+/**
+ * The formulas of an .xlsx package that are not Opgave's, read from its XML (./rijBetekenis checks which of them
+ * read rows of Opgave's tables that a refill fills with something else): every cell formula outside Opgave's
+ * cells and tables, the formulas of conditional formats and validations on the user's own sheets, the defined
+ * names (not Excel's own `_xlnm.` ones: print areas, filters) and the series of charts on the user's own sheets.
+ * A shared formula is read once, from the cell that holds its text, with the rectangle it is filled over.
+ * Browser-safe: ./zip only.
+ */
+import { decodeerBereik, bladVerwijzing, type Rechthoek } from "./a1";
+import type { FormuleVanGebruiker } from "./rijBetekenis";
+import Zip from "./zip";
+import { attribuut, bereikbaar, bladPaden, relatieGraaf, xmlTerug } from "./xlsxOnderdelen";
+
+const CEL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const F = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+const OPMAAK_FORMULE = /<(formula|formula1|formula2|xm:f)>([\s\S]*?)<\/\1>/g;
+const NAAM = /<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g;
+const REEKS = /<c:f>([\s\S]*?)<\/c:f>/g;
+
+/** XML text as the formula reads: entities and character references decoded. */
+function tekstVan(xml: string): string {
+  return xmlTerug(
+    xml.replace(/&#(x[0-9A-Fa-f]+|[0-9]+);/g, (_m, n: string) =>
+      String.fromCodePoint(n.startsWith("x") ? parseInt(n.slice(1), 16) : Number(n)),
+    ),
+  );
+}
+
+function binnen(r: readonly Rechthoek[], rij: number, kolom: number): boolean {
+  return r.some(
+    (g) => rij >= g.rij && rij < g.rij + g.rijen && kolom >= g.kolom && kolom < g.kolom + g.kolommen,
+  );
+}
+
+/** The cell formulas of a sheet's XML outside `eigen` (a shared formula where its text is). */
+function celFormules(blad: string, xml: string, eigen: readonly Rechthoek[]): FormuleVanGebruiker[] {
+  const uit: FormuleVanGebruiker[] = [];
+  for (const m of xml.matchAll(CEL)) {
+    const f = m[2]?.includes("<f") ? F.exec(m[2]) : null;
+    const tekst = f?.[2];
+    const r = attribuut(`<c${m[1] ?? ""}>`, "r");
+    const plaats = r === undefined ? undefined : decodeerBereik(r);
+    if (!f || tekst === undefined || tekst === "" || !plaats || binnen(eigen, plaats.rij1, plaats.kol1))
+      continue;
+    const ref =
+      attribuut(`<f${f[1] ?? ""}>`, "t") === "shared" ? attribuut(`<f${f[1] ?? ""}>`, "ref") : undefined;
+    const over = ref === undefined ? undefined : decodeerBereik(ref);
+    uit.push({
+      plek: `${bladVerwijzing(blad)}!${r}`,
+      blad,
+      formule: tekstVan(tekst),
+      ...(over
+        ? { herhaald: { rijen: over.rij2 - plaats.rij1 + 1, kolommen: over.kol2 - plaats.kol1 + 1 } }
+        : {}),
+    });
+  }
+  return uit;
+}
+
+/** The formulas of a user's sheet's conditional formats and validations (x14 ones too). */
+function opmaakFormules(blad: string, xml: string): FormuleVanGebruiker[] {
+  return [...xml.matchAll(OPMAAK_FORMULE)].map((m) => ({
+    plek: `in de opmaak of gegevensvalidatie van blad ${bladVerwijzing(blad)}`,
+    blad,
+    formule: tekstVan(m[2] ?? ""),
+  }));
+}
+
+function naamFormules(werkboek: string): FormuleVanGebruiker[] {
+  return [...werkboek.matchAll(NAAM)]
+    .map((m) => ({ naam: attribuut(`<d${m[1] ?? ""}>`, "name") ?? "", tekst: m[2] ?? "" }))
+    .filter((n) => !n.naam.startsWith("_xlnm."))
+    .map((n) => ({ plek: `van naam ${n.naam}`, blad: "", formule: tekstVan(n.tekst) }));
+}
+
+/**
+ * The formulas of package `data` that are not Opgave's. `eigen`: for one of Opgave's sheets the rectangles of its
+ * cells and tables (formulas there are Opgave's), undefined for a sheet of the user's.
+ */
+export async function formulesVanGebruiker(
+  data: Uint8Array | ArrayBuffer,
+  eigen: (blad: string) => readonly Rechthoek[] | undefined,
+): Promise<FormuleVanGebruiker[]> {
+  const zip = await Zip.loadAsync(data);
+  const uit: FormuleVanGebruiker[] = [];
+  const eigenPaden: string[] = [];
+  for (const [blad, pad] of await bladPaden(zip)) {
+    const xml = (await zip.file(pad)?.async("string")) ?? "";
+    const opgave = eigen(blad);
+    uit.push(...celFormules(blad, xml, opgave ?? []));
+    if (opgave) eigenPaden.push(pad);
+    else uit.push(...opmaakFormules(blad, xml));
+  }
+  uit.push(...naamFormules((await zip.file("xl/workbook.xml")?.async("string")) ?? ""));
+  // Charts hanging off the user's sheets (Opgave's own charts are made again with the table).
+  const graaf = await relatieGraaf(zip);
+  const vanOpgave = bereikbaar(graaf, eigenPaden);
+  const gebruiker = [...(await bladPaden(zip)).values()].filter((p) => !eigenPaden.includes(p));
+  for (const deel of bereikbaar(graaf, gebruiker)) {
+    if (!/^xl\/charts\/chart[^/]*\.xml$/.test(deel) || vanOpgave.has(deel)) continue;
+    const xml = (await zip.file(deel)?.async("string")) ?? "";
+    for (const m of xml.matchAll(REEKS))
+      uit.push({ plek: `van een grafiek (${deel})`, blad: "", formule: tekstVan(m[1] ?? "") });
+  }
+  return uit;
+}
