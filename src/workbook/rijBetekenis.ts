@@ -126,7 +126,7 @@ function gelezenRij(t: TabelRijen, r: Rechthoek): number | undefined {
 
 /**
  * The formulas in `formules` that read, by address, a row of one of `tabellen` that will hold something else (one
- * finding per formula: the first such row).
+ * finding per place: the first such row of its first such formula).
  */
 export function gelezenVerschovenRijen(
   tabellen: readonly TabelRijen[],
@@ -135,7 +135,9 @@ export function gelezenVerschovenRijen(
   const uit: GelezenRij[] = [];
   if (tabellen.length === 0) return uit;
   const opBlad = (blad: string) => tabellen.filter((t) => t.blad.toLowerCase() === blad.toLowerCase());
+  const genoemd = new Set<string>();
   for (const f of formules) {
+    if (genoemd.has(f.plek)) continue;
     const gevonden = verwijzingenIn(f.formule, f.blad)
       .flatMap((v) => {
         const r = f.herhaald
@@ -149,6 +151,7 @@ export function gelezenVerschovenRijen(
       })
       .find((x) => x.rij !== undefined);
     if (!gevonden || gevonden.rij === undefined) continue;
+    genoemd.add(f.plek);
     const { t, r, rij } = gevonden;
     const kolom = Math.max(r.kolom, t.kolom1);
     const anders = t.anders.get(rij);

@@ -21,7 +21,12 @@ import {
   VerliesFout,
   WerkboekWeigering,
 } from "../../src/workbook/xlsxWriter";
-import { leesNotities, verliesNaSchrijven } from "../../src/workbook/xlsxOnderdelen";
+import {
+  bladPaden,
+  leesNotities,
+  verliesNaSchrijven,
+  voegGrafiekenToe,
+} from "../../src/workbook/xlsxOnderdelen";
 import * as zipModule from "../../src/workbook/zip";
 import Zip from "../../src/workbook/zip";
 import { engine } from "../domain/helpers";
@@ -629,6 +634,64 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       } as ExcelJS.CellFormulaValue;
       const { rapport } = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), await bewaar(wb));
       expect(rapport.verloren).toEqual([]);
+    });
+
+    test("also found: a formula filled down (shared), a validation list and a chart on the user's sheet", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const eigen = wb.addWorksheet("Mijn blad");
+      eigen.getCell("A1").value = "tekst";
+      eigen.getCell("C1").dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: ["Provincie!$A$12:$A$14"],
+      };
+      let data = await bewaar(wb);
+      // As Excel writes a formula filled down B1:B5: the first cell holds the text, the others refer to it.
+      const zip = await JSZip.loadAsync(data);
+      const pad = (await bladPaden(await Zip.loadAsync(data))).get("Mijn blad") ?? "";
+      const xml = (await zip.file(pad)?.async("string")) ?? "";
+      const gedeeld = [1, 2, 3, 4, 5]
+        .map((r) =>
+          r === 1
+            ? `<c r="B1"><f t="shared" ref="B1:B5" si="0">Provincie!F9*2</f><v>0</v></c>`
+            : `<c r="B${r}"><f t="shared" si="0"/><v>0</v></c>`,
+        )
+        .join("");
+      zip.file(pad, xml.replace(/(<c r="A1"[^>]*>[\s\S]*?<\/c>)/, `$1${gedeeld}`));
+      data = await voegGrafiekenToe(await zip.generateAsync({ type: "uint8array" }), [
+        {
+          blad: "Mijn blad",
+          titel: "Drie gemeenten",
+          soort: "kolom",
+          rij: 8,
+          kolom: 1,
+          breedteKolommen: 6,
+          hoogteRijen: 12,
+          categorieRef: "Provincie!$A$40:$A$42",
+          categorieen: codes.slice(31, 34),
+          reeksen: [
+            {
+              naamRef: "Provincie!$F$8",
+              naam: "Gehuisvest",
+              ref: "Provincie!$F$40:$F$42",
+              waarden: [1, 2, 3],
+            },
+          ],
+        },
+      ]);
+      const fout = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), data).catch(
+        (e: unknown) => e,
+      );
+      const regels = (fout as VerliesFout).onderdelen;
+      // One line per place: the chart reads two ranges, both on rows that move.
+      expect(regels).toHaveLength(3);
+      expect(regels[0]).toMatch(/^formule 'Mijn blad'!B1 leest Provincie!F11 in tabel .*: nu de rij van /);
+      expect(regels[1]).toMatch(
+        /^formule in de opmaak of gegevensvalidatie van blad 'Mijn blad' leest Provincie!A12 /,
+      );
+      expect(regels[2]).toMatch(
+        /^formule van een grafiek \(xl\/charts\/chart\d+\.xml\) leest Provincie!A40 /,
+      );
     });
 
     test("a defined name of the user's on a row that moves stops it too; Opgave's own names and print area do not", async () => {

@@ -24,6 +24,7 @@ import { BLADEN, GEMEENTE_PLEKKEN, GRAFIEK_PREFIX, TAAKSTELLING_KOLOMMEN } from 
 import { basicTekst, bewerkMetLibreOffice, vindSoffice, type LoStap } from "../helpers/libreoffice";
 import { tekstenZoalsExceljs, verwachtZoalsExceljs } from "./exceljsDirectHulp";
 import { blad, rijVan } from "./werkboekHulp";
+import { formulesVanGebruiker } from "../../src/workbook/xlsxFormules";
 
 const soffice = vindSoffice();
 if (!soffice) {
@@ -493,6 +494,21 @@ beschrijf("LibreOffice edits a filled workbook, then Opgave refills it", () => {
       // LibreOffice writes plain cells and texts: all read there (else a refill of its files would gain nothing).
       expect([bestand, gelezen]).toEqual([bestand, delen.length]);
     }
+  });
+
+  test("the user's formulas as LibreOffice writes them: found where a refill looks for formulas on moved rows", async () => {
+    const t = blad(await lees(rond.voor), TAAK);
+    // Every sheet but the user's counts as Opgave's, whole: only the user's formulas remain.
+    const formules = await formulesVanGebruiker(await fs.readFile(rond.lo), (naam) =>
+      naam === EIGEN ? undefined : [{ rij: 1, kolom: 1, rijen: 10_000, kolommen: 100 }],
+    );
+    expect(formules.filter((f) => f.plek.startsWith("'"))).toEqual([
+      {
+        plek: `'${EIGEN}'!A3`,
+        blad: EIGEN,
+        formule: `${TAAK}!${letters(ACHTERSTAND)}${rijVan(t, "2022-I")}`,
+      },
+    ]);
   });
 
   test("round trip, then a refill without --bevestig-verlies: all kept, or refused naming exactly what would be lost", async () => {
