@@ -47,8 +47,14 @@ export interface AfdrukTaak {
   readonly marges: AfdrukInstelling["marges"];
   readonly koptekst: string;
   readonly voettekst: string;
-  /** A1 ranges that wrap their text, aligned to the top (rows fitted by Excel). */
+  /** A1 ranges that wrap their text, aligned to the top. */
   readonly terugloop: readonly string[];
+  /**
+   * The rows of those ranges that Excel fits to their text: all of them on a first fill; on a refill those whose
+   * wrapping texts change, so a height the user gave a row (or Excel's AutoFit) stays while its texts stay, as in
+   * the .xlsx writer (./afdruk `gevondenHoogtes`).
+   */
+  readonly passen: readonly string[];
   /** Rows where a new page starts (only on a "volledig" fill). */
   readonly paginaEinden: readonly number[];
 }
@@ -57,7 +63,9 @@ export interface AfdrukTaak {
  * The print task of a sheet (pure). `gebied`: the sheet's print area as read (undefined: none, or not read);
  * `kan`: the host has ExcelApi 1.9; `tabellen`: the tables as they will be written (a refill may make one longer or
  * wider than the plan: orphan rows, the user's columns at the end), which the print area must cover; `overgeslagen`:
- * where the tables are that this fill leaves alone (their cells get no wrapping either).
+ * where the tables are that this fill leaves alone (their cells get no wrapping either); `tekstBlijft`: whether a
+ * cell's text is known to stay the same (a refill: ./officeBeslissing), a row whose wrapping texts all stay keeps
+ * its height (not in `passen`).
  */
 export function afdrukTaak(
   blad: BladPlan,
@@ -66,9 +74,11 @@ export function afdrukTaak(
     readonly gebied?: string;
     readonly tabellen: readonly Rechthoek[];
     readonly overgeslagen: readonly Rechthoek[];
+    readonly tekstBlijft?: (rij: number, kolom: number) => boolean;
   },
 ): AfdrukTaak {
   const a = afdrukVoor(blad);
+  const terugloop = a.terugloop.filter((r) => !opties.overgeslagen.some((o) => overlapt(r, o)));
   return {
     soort: "afdruk",
     cellen: 0,
@@ -80,11 +90,26 @@ export function afdrukTaak(
     marges: a.marges,
     koptekst: a.koptekst,
     voettekst: a.voettekst,
-    terugloop: a.terugloop
-      .filter((r) => !opties.overgeslagen.some((o) => overlapt(r, o)))
-      .map(rechthoekBereik),
+    terugloop: terugloop.map(rechthoekBereik),
+    passen: terugloop.flatMap((r) => tePassen(r, opties.tekstBlijft)).map(rechthoekBereik),
     paginaEinden: a.paginaEinden,
   };
+}
+
+/** The runs of rows of `r` with a wrapping text that is not known to stay (`tekstBlijft`), as rectangles. */
+function tePassen(r: Rechthoek, tekstBlijft?: (rij: number, kolom: number) => boolean): Rechthoek[] {
+  if (!tekstBlijft) return [r];
+  const uit: Rechthoek[] = [];
+  for (let rij = r.rij; rij < r.rij + r.rijen; rij++) {
+    let blijft = true;
+    for (let k = r.kolom; k < r.kolom + r.kolommen && blijft; k++) blijft = tekstBlijft(rij, k);
+    if (blijft) continue;
+    const vorige = uit[uit.length - 1];
+    if (vorige && vorige.rij + vorige.rijen === rij)
+      uit[uit.length - 1] = { ...vorige, rijen: vorige.rijen + 1 };
+    else uit.push({ ...r, rij, rijen: 1 });
+  }
+  return uit;
 }
 
 /** One section (&L, &C, &R) of an .xlsx header string: Office.js sets the three sections apart. */
@@ -99,9 +124,9 @@ export function zetAfdruk(ws: Excel.Worksheet, t: AfdrukTaak): void {
     const f = ws.getRange(r).format;
     f.wrapText = true;
     f.verticalAlignment = "Top";
-    // Excel measures the wrapped text itself (the .xlsx file needs an estimate).
-    f.autofitRows();
   }
+  // Excel measures the wrapped text itself (the .xlsx file needs an estimate).
+  for (const r of t.passen) ws.getRange(r).format.autofitRows();
   if (t.modus === "geen") return;
   const p = ws.pageLayout;
   p.setPrintArea(t.gebied);

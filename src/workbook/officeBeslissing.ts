@@ -48,6 +48,7 @@ import {
   leesCelVerwijzing,
   overlapt,
   rechthoekBereik,
+  type Positie,
   type Rechthoek,
 } from "./a1";
 import { grafiekNaam, NOTATIE } from "./indeling";
@@ -1333,6 +1334,7 @@ export function beslis(
             rijen: 1 + Math.max(1, tp.rijen.length) + (tp.totaal ? 1 : 0),
             kolommen: tp.kolommen.length,
           })),
+        tekstBlijft: tekstBlijftOp(staat, blad, tabellen.taken, opPlaats.get(blad)),
       }),
     );
     const c = controleTaak(staat, blad, tabellen.taken);
@@ -1352,6 +1354,72 @@ export function beslis(
       return r ? [r] : [];
     }),
     eigenGebied: (naam) => eigenGebied(plan, tabellen.taken, naam),
+  };
+}
+
+/** A cell's text as wrapping sees it: a text constant; a number, a formula or nothing has none (""). */
+function tekstVan(w: unknown, formule?: unknown): string {
+  return typeof w === "string" && !(typeof formule === "string" && formule.startsWith("=")) ? w : "";
+}
+
+/** A matrix of texts (`tekstVan`) whose first cell is at `start`. */
+interface Teksten {
+  readonly start: Positie;
+  readonly teksten: readonly (readonly string[])[];
+}
+
+function teksten(start: Positie, waarden: Matrix, formules?: Matrix): Teksten {
+  return { start, teksten: waarden.map((r, i) => r.map((w, j) => tekstVan(w, formules?.[i]?.[j]))) };
+}
+
+/** The texts of plan cells as written (a formula has none). */
+function planTeksten(start: Positie, cellen: readonly (readonly Cel[])[]): Teksten {
+  return { start, teksten: cellen.map((r) => r.map((c) => (isFormule(c) ? "" : tekstVan(c)))) };
+}
+
+/** The text at (`rij`, `kolom`); undefined outside the matrix. */
+function tekstOp(t: Teksten | undefined, rij: number, kolom: number): string | undefined {
+  return t?.teksten[rij - t.start.rij]?.[kolom - t.start.kolom];
+}
+
+/**
+ * Whether the text of a cell of sheet `blad` is known to stay the same on this fill: what was read there (a
+ * table's header or body, a block at its place) is what is written. A row whose wrapping texts all stay keeps its
+ * height (./officeAfdruk `passen`); anything not read counts as changed.
+ */
+function tekstBlijftOp(
+  staat: WerkmapStaat,
+  blad: BladPlan,
+  taken: readonly TabelTaak[],
+  plaats: ReturnType<typeof opHunPlaats> | undefined,
+): (rij: number, kolom: number) => boolean {
+  const paren: { oud?: Teksten; nieuw: Teksten }[] = [];
+  for (const t of taken.filter((x) => x.blad === blad)) {
+    const nieuw = planTeksten(t.rechthoek, [t.res.kolommen.map((k) => k.kop), ...t.res.rijen]);
+    const o = t.oud;
+    paren.push(
+      o ? { nieuw, oud: teksten(o.rechthoek, [o.koppen, ...o.waarden], [[], ...o.formules]) } : { nieuw },
+    );
+  }
+  if (plaats && !plaats.reden) {
+    blad.blokken.forEach((b, i) => {
+      const oud = staat.blokken.get(planSleutel(blad.naam, i));
+      paren.push({ nieuw: planTeksten(b.start, b.cellen), ...(oud ? { oud: teksten(b.start, oud) } : {}) });
+    });
+    // An input cell's label: what was read from A1 over Opgave's texts (`verschuivingGebied`).
+    const waarden = staat.bladWaarden?.get(sleutel(blad.naam));
+    const vanA1 = waarden ? teksten({ rij: 1, kolom: 1 }, waarden) : undefined;
+    for (const c of blad.invoercellen)
+      if (c.positie.kolom > 1)
+        paren.push({
+          nieuw: planTeksten({ rij: c.positie.rij, kolom: c.positie.kolom - 1 }, [[c.label]]),
+          ...(vanA1 ? { oud: vanA1 } : {}),
+        });
+  }
+  return (rij, kolom) => {
+    const p = paren.find((x) => tekstOp(x.nieuw, rij, kolom) !== undefined);
+    const oud = tekstOp(p?.oud, rij, kolom);
+    return p !== undefined && oud !== undefined && oud === tekstOp(p.nieuw, rij, kolom);
   };
 }
 

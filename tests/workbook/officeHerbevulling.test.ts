@@ -20,7 +20,7 @@ import {
   type OfficeSchrijfOpties,
   type OfficeVulRapport,
 } from "../../src/workbook/officeWriter";
-import type { Kolom, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
+import type { Cel, Kolom, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
 import { kolomLetters } from "../../src/workbook/a1";
 import { engine } from "../domain/helpers";
 import { FakeExcel, FakeWerkmap, type FakeWaarde } from "../helpers/fakeExcel";
@@ -588,5 +588,43 @@ describe("whose workbook it is: decided before anything is written", () => {
     await schrijfNaarExcel(new FakeExcel(eigen).context, utrecht);
     expect(eigen.cel("Begroting", "A1")?.waarde).toBe("post");
     expect(eigen.zoekBlad("Taakstelling")).toBeDefined();
+  });
+});
+
+describe("Office.js refill: row heights of Opgave's wrapped rows (as the .xlsx writer)", () => {
+  const tabel = (p: WerkboekPlan) => p.bladen.find((b) => b.naam === "Taakstelling")?.tabellen[0];
+  /** The first text column of the Taakstelling body other than its key (it wraps). */
+  const tekstKolom = (tabel(utrecht)?.rijen[4] ?? []).findIndex((c, j) => j > 0 && typeof c === "string");
+  const gepast = (fx: FakeExcel) => fx.acties("autofitRows").map((r) => r.doel);
+
+  test("a first fill fits every wrapped row; a refill with the same texts fits none (a height the user set stays)", async () => {
+    const wm = new FakeWerkmap();
+    const eerst = new FakeExcel(wm);
+    await schrijfNaarExcel(eerst.context, utrecht);
+    expect(gepast(eerst)).toContain("Taakstelling!A7:P7");
+    expect(gepast(eerst).length).toBeGreaterThan(3);
+    const { fx } = await hervul(
+      wm,
+      planGemeente(engine, "Utrecht", { ...TEST_BRON, gemaakt: "2027-01-05T09:30:00Z" }),
+    );
+    expect(gepast(fx)).toEqual([]);
+    // Wrapping is set again all the same (a row the user unwrapped wraps again: Opgave's format).
+    expect(fx.acties("wrapText").length).toBeGreaterThan(0);
+  });
+
+  test("a refill where one row's wrapping text changes fits that row only", async () => {
+    expect(tekstKolom).toBeGreaterThan(0);
+    const wm = await eersteVulling();
+    const anders = structuredClone(utrecht);
+    const rij = tabel(anders)?.rijen[4] as Cel[] | undefined;
+    if (!rij) throw new Error("Taakstelling heeft geen vijfde rij");
+    rij[tekstKolom] =
+      `${String(rij[tekstKolom])} (bijgewerkt door een nieuwere bron, met een langere toelichting)`;
+    const { fx } = await hervul(wm, anders);
+    const start = tabel(utrecht)?.start;
+    expect(gepast(fx)).toHaveLength(1);
+    expect(gepast(fx)[0]).toMatch(
+      new RegExp(`^Taakstelling!A${(start?.rij ?? 0) + 5}:[A-Z]+${(start?.rij ?? 0) + 5}$`),
+    );
   });
 });
