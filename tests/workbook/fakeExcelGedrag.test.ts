@@ -133,3 +133,19 @@ describe("[B19] table names", () => {
     },
   );
 });
+
+describe("[B22] the used range of a sheet", () => {
+  it("spans every cell with a value or formula (valuesOnly), also formats without it; none: a null object", async () => {
+    const wm = new FakeWerkmap(["Blad1", "Leeg"]);
+    wm.zet("Blad1", "C3", 1);
+    wm.zet("Blad1", "E7", { formule: "=C3*2" });
+    wm.zet("Blad1", "H2", null, "0.0");
+    const fx = new FakeExcel(wm);
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    const waarden = ws.getUsedRangeOrNullObject(true).load("address");
+    const alles = ws.getUsedRangeOrNullObject().load("address");
+    const leeg = fx.context.workbook.worksheets.getItem("Leeg").getUsedRangeOrNullObject(true);
+    await fx.context.sync();
+    expect([waarden.address, alles.address, leeg.isNullObject]).toEqual(["Blad1!C3:E7", "Blad1!C2:H7", true]);
+  });
+});

@@ -131,6 +131,7 @@ test("a workbook with a hidden sheet: the data switch is skipped (hidden sheets 
     "functies",
     "eerste-vulling",
     "herbevulling",
+    "formules-van-gebruiker",
     "overzicht",
   ]);
   expect(wm.momentopname()).toBe(voor);

@@ -29,7 +29,7 @@ import { planGemeente, type BronInfo } from "../../workbook/bouwPlan";
 import { planConsolidatie } from "../../workbook/consolidatiePlan";
 import { kop, TABELLEN, TAAKSTELLING_KOLOMMEN, CONSOLIDATIE_TABELLEN } from "../../workbook/indeling";
 import type { WerkboekPlan } from "../../workbook/plan";
-import { schrijfNaarExcel, type OfficeVulRapport } from "../../workbook/officeWriter";
+import { schrijfNaarExcel, VolgordeBevestiging, type OfficeVulRapport } from "../../workbook/officeWriter";
 import { vertaalOfficeFout } from "../../workbook/officeFouten";
 import { herzetOpgaveFormules } from "../excelHost";
 import { paneelBerichten, zelftestBerichten as zb } from "../berichten";
@@ -393,6 +393,58 @@ const herbevulling: Scenario = {
   },
 };
 
+/** The plan with its Taakstelling one period shorter: the last row holds the totals row after a refill. */
+function zonderLaatstePeriode(plan: WerkboekPlan): WerkboekPlan {
+  return {
+    ...plan,
+    bladen: plan.bladen.map((b) => ({
+      ...b,
+      tabellen: b.tabellen.map((t) =>
+        t.naam === TABELLEN.taakstelling ? { ...t, rijen: t.rijen.slice(0, -1) } : t,
+      ),
+    })),
+  };
+}
+
+const formulesVanGebruiker: Scenario = {
+  naam: "formules-van-gebruiker",
+  titel: "Herbevulling vraagt eerst als een formule van u daarna een andere rij leest",
+  async voerUit(v) {
+    const plan = zelftestPlan();
+    vereisVrij(v, plan);
+    await vul(v, plan);
+    const blad = await tijdelijkBlad(v);
+    // A formula of the user's on the table's last row (its address, not the period).
+    const laatste = await v.host.run(async (context) => {
+      const t = context.workbook.tables.getItem(TABELLEN.taakstelling).getRange().load("rowIndex,rowCount");
+      await context.sync();
+      const rij = t.rowIndex + t.rowCount;
+      context.workbook.worksheets.getItem(blad).getRange("A1").formulas = [[`=Taakstelling!A${rij}`]];
+      await context.sync();
+      return rij;
+    });
+    const voor = await leesTabel(v, TABELLEN.taakstelling);
+    const fout = await vul(v, zonderLaatstePeriode(zelftestPlan())).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    controleer(fout instanceof VolgordeBevestiging, `geen vraag vooraf, maar: ${String(fout)}`);
+    const gelezen = (fout as VolgordeBevestiging).gelezen;
+    controleer(
+      gelezen.length === 1 && gelezen[0]?.includes(`Taakstelling!A${laatste}`) === true,
+      `genoemd: ${gelezen.join("; ")}`,
+    );
+    const na = await leesTabel(v, TABELLEN.taakstelling);
+    controleer(na.rijen.length === voor.rijen.length, `de tabel veranderde toch: ${na.rijen.length} rijen`);
+    v.detail(`gevraagd, niets gewijzigd: ${gelezen[0] ?? ""}`);
+  },
+};
+
+/** A plan of the self-test's gemeente, new provenance (as a later fill). */
+function zelftestPlan(): WerkboekPlan {
+  return planGemeente(engine(), GEMEENTE, zelftestBron());
+}
+
 /** A dataset like the one in use with the national number of PERIODE raised: what a new decision would bring. */
 function nieuwBesluit(d: Dataset): Dataset {
   return {
@@ -483,4 +535,11 @@ const overzicht: Scenario = {
 };
 
 /** Every scenario, in the order they run. */
-export const SCENARIOS: readonly Scenario[] = [functies, eersteVulling, herbevulling, feedUpdate, overzicht];
+export const SCENARIOS: readonly Scenario[] = [
+  functies,
+  eersteVulling,
+  herbevulling,
+  formulesVanGebruiker,
+  feedUpdate,
+  overzicht,
+];

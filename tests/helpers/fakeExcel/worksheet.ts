@@ -64,6 +64,7 @@ export class FakeWerkblad extends FakeObject<FakeBlad> {
    * The smallest rectangle with every cell that holds a value or formula (`valuesOnly`; without it, also cells with
    * only a format); a null object for an empty sheet. ExcelApi 1.4.
    */
+  // BEVESTIG in Excel [B22] (scenario "hervulling (formules van de gebruiker)"): the used range with valuesOnly, null when empty
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeBereik {
     const zoek = (): BereikDoel | null => {
       const blad = this.zoek();
