@@ -12,7 +12,7 @@ import { consolideer, type Aanlevering, type Consolidatie, type GemeenteRef } fr
 import type { BronInfo } from "../workbook/bouwPlan";
 import { planConsolidatie } from "../workbook/consolidatiePlan";
 import type { WerkboekPlan } from "../workbook/plan";
-import { inExcel, vulWerkboek } from "./excelHost";
+import { inExcel, VolgordeBevestiging, vulWerkboek } from "./excelHost";
 import { GeenWerker, leesInWerker, onleesbaar, startWerker, type Lees, type Werker } from "./werkerLezen";
 import { downloadBestand, element, toonBericht, voortgang } from "./weergave";
 import { berekendeWaarden, bestandsnaam, toonVoorbeeld, verbergVoorbeeld } from "./voorbeeld";
@@ -24,6 +24,11 @@ let gelezen: Aanlevering[] | undefined;
 let ronde = 0;
 /** The overview shown in the preview and the name of its download (gone when other files are chosen). */
 let laatste: { plan: WerkboekPlan; bestand: string } | undefined;
+/**
+ * The overview Opgave asked about before writing it into the workbook (`VolgordeBevestiging`: a formula of the
+ * user's would read another row; nothing written yet), with its summary: "Toch vullen" writes it as it is.
+ */
+let teBevestigen: { plan: WerkboekPlan; c: Consolidatie } | undefined;
 
 /** The consolidation's own message area (never the one of "Werkboek vullen"). */
 function toonUitkomst(tekst: string, fout = false): void {
@@ -32,7 +37,9 @@ function toonUitkomst(tekst: string, fout = false): void {
 
 function vergeetOverzicht(): void {
   laatste = undefined;
+  teBevestigen = undefined;
   element("cons-download").hidden = true;
+  element("cons-bevestig").hidden = true;
   element("controles").hidden = true;
   verbergVoorbeeld("cons-voorbeeld");
   toonUitkomst("");
@@ -200,10 +207,7 @@ async function toonOverzicht(c: Consolidatie, bron: () => BronInfo): Promise<voi
   toonControles(c);
   const plan = planConsolidatie(c, bron());
   if (inExcel()) {
-    const rapport = await vulWerkboek(plan, (f) => voortgang(f, "cons"));
-    toonUitkomst(
-      `${samenvatting(c)}\n${pb.gevuld(rapport.nieuweBladen.length, rapport.wijzigingen.length, rapport.invoerBehouden)}`,
-    );
+    await schrijfOverzicht(plan, c, false);
   } else {
     toonVoorbeeld("cons-voorbeeld", plan, await berekendeWaarden(plan));
     laatste = { plan, bestand: bestandsnaam("overzicht", c.provincie?.naam ?? "provincie") };
@@ -212,6 +216,35 @@ async function toonOverzicht(c: Consolidatie, bron: () => BronInfo): Promise<voi
     download.hidden = false;
     toonUitkomst(samenvatting(c));
   }
+}
+
+/**
+ * The overview into the workbook; asked first (`VolgordeBevestiging`), the question stays with a "Toch vullen"
+ * button that writes it with `volgordeToestaan`.
+ */
+async function schrijfOverzicht(
+  plan: WerkboekPlan,
+  c: Consolidatie,
+  volgordeToestaan: boolean,
+): Promise<void> {
+  try {
+    const rapport = await vulWerkboek(plan, (f) => voortgang(f, "cons"), volgordeToestaan);
+    toonUitkomst(
+      `${samenvatting(c)}\n${pb.gevuld(rapport.nieuweBladen.length, rapport.wijzigingen.length, rapport.invoerBehouden)}`,
+    );
+  } catch (e) {
+    if (!(e instanceof VolgordeBevestiging)) throw e;
+    teBevestigen = { plan, c };
+    element("cons-bevestig").hidden = false;
+    toonUitkomst(`${samenvatting(c)}\n${pb.fout(e)}`, true);
+  }
+}
+
+/** "Toch vullen": the overview Opgave asked about (`gevraagd`), written as it is, its checks shown again. */
+async function bevestig(gevraagd: typeof teBevestigen): Promise<void> {
+  if (!gevraagd) return;
+  toonControles(gevraagd.c);
+  await schrijfOverzicht(gevraagd.plan, gevraagd.c, true);
 }
 
 /**
@@ -289,4 +322,9 @@ export function startConsolidatie(bron: () => BronInfo): void {
   element("consolideer").addEventListener("click", () => void bezig(() => samenvoegen(bron)));
   element("cons-maak").addEventListener("click", () => void bezig(() => maakVoorProvincie(bron)));
   element("cons-download").addEventListener("click", () => void download());
+  element("cons-bevestig").addEventListener("click", () => {
+    // Taken before `bezig`, which forgets the overview shown.
+    const gevraagd = teBevestigen;
+    void bezig(() => bevestig(gevraagd));
+  });
 }

@@ -18,7 +18,14 @@ import os from "os";
 import path from "path";
 import { strToU8, zipSync } from "fflate";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeSchendingen, bouwAddin, serveer, startBrowser, type Server } from "../helpers/browser";
+import {
+  axeSchendingen,
+  bouwAddin,
+  fakeExcelScript,
+  serveer,
+  startBrowser,
+  type Server,
+} from "../helpers/browser";
 import { vul } from "../../src/cli/vul";
 import { STANDAARD_LEESGRENZEN as grenzen } from "../../src/workbook/pakketControle";
 
@@ -285,4 +292,60 @@ describe("the overview without traps", () => {
     expect(fouten).toEqual([]);
     await page.context().close();
   }, 60_000);
+});
+
+describe("the overview in Excel (the fake Excel injected)", () => {
+  /** The fake's workbook (tests/helpers/fakeExcel), as far as the test uses it. */
+  type Werkmap = {
+    tabelAdres: (t: string) => string | undefined;
+    zet: (b: string, a: string, w: unknown) => void;
+    momentopname: () => string;
+  };
+
+  test("a re-run that would make a formula of the user's read another row asks first; Toch vullen writes it", async () => {
+    const page = await nieuwePagina((context) =>
+      context.addInitScript(`
+        (function () {
+          ${fakeExcelScript()}
+          var fx = new exports.FakeExcel(new exports.FakeWerkmap(["Blad1"]));
+          window.__fake = fx;
+          window.Excel = { run: function (a, b) { return fx.run(a, b); }, CalculationType: { full: "Full" } };
+        })();
+      `),
+    );
+    const uitkomst = (patroon: RegExp) =>
+      page.waitForFunction(
+        (p) => new RegExp(p).test(document.getElementById("cons-uitkomst")?.textContent ?? ""),
+        patroon.source,
+      );
+    const nu = () =>
+      page.evaluate(() =>
+        (window as unknown as { __fake: { werkmap: Werkmap } }).__fake.werkmap.momentopname(),
+      );
+    // First run: Zeist and a file that is refused (a line of its own in the Controle table).
+    await voegSamen(page, ["Zeist.xlsx", "provincie-utrecht.xlsx"]);
+    await uitkomst(/Werkboek gevuld/);
+    // The user's formula reads the Controle table's last row by its address.
+    const adres = await page.evaluate(() => {
+      const wm = (window as unknown as { __fake: { werkmap: Werkmap } }).__fake.werkmap;
+      const rij = /(\d+)$/.exec(wm.tabelAdres("Opgave_Controle") ?? "")?.[1] ?? "";
+      wm.zet("Blad1", "B1", { formule: `=Controle!A${rij}` });
+      return `Controle!A${rij}`;
+    });
+    const voor = await nu();
+    // Second run without the refused file: its line goes, the last row would hold something else.
+    await voegSamen(page, ["Zeist.xlsx"]);
+    await uitkomst(/Er is nog niets gewijzigd/);
+    await expect(page.textContent("#cons-uitkomst")).resolves.toContain(`formule Blad1!B1 leest ${adres}`);
+    await expect(page.isVisible("#cons-bevestig")).resolves.toBe(true);
+    await expect(nu()).resolves.toBe(voor);
+    expect(await axeSchendingen(page)).toEqual([]);
+    await page.click("#cons-bevestig");
+    await uitkomst(/Werkboek gevuld/);
+    await expect(page.isVisible("#cons-bevestig")).resolves.toBe(false);
+    await expect(page.isVisible("#controles")).resolves.toBe(true);
+    await expect(nu()).resolves.not.toBe(voor);
+    expect(fouten).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });
