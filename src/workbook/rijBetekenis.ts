@@ -36,7 +36,10 @@ export interface TabelRijen {
   /** The first and last row either holds (data and totals rows). */
   readonly rij1: number;
   readonly rij2: number;
-  /** The rows that hold something else after the refill: sheet row → what it held and what it will hold. */
+  /**
+   * The rows that hold something else after the refill: sheet row → what it held and what it will hold, named as
+   * the messages name them (`rijNaam`; the totals row `TOTAALRIJ`).
+   */
   readonly anders: ReadonlyMap<number, { readonly was: string; readonly wordt: string | undefined }>;
 }
 
@@ -52,23 +55,32 @@ export function tabelRijen(
 ): TabelRijen | undefined {
   if (!bestaand) return undefined;
   const eerste = plan.start.rij + 1;
-  const oudeSleutel = bestaand.koppen.indexOf(sleutelKop(plan));
-  const voor = bestaand.rijen.map((r) => sleutelTekst(r[oudeSleutel]));
-  const nieuweSleutel = uitkomst.kolommen.findIndex(
-    (k) => !isEigenKolom(k) && k.sleutel === plan.sleutelKolom,
-  );
-  const sleutel = (c: Cel | undefined) => (c === undefined || isFormule(c) ? "" : sleutelTekst(c));
-  const na = uitkomst.rijen.map((r) => sleutel(r[nieuweSleutel]));
+  const tekst = (c: Cel | undefined) => (c === undefined || isFormule(c) ? "" : sleutelTekst(c));
+  const oud = (kop: string) => bestaand.koppen.indexOf(kop);
+  const nieuw = (sleutel: string | undefined) =>
+    sleutel === undefined
+      ? -1
+      : uitkomst.kolommen.findIndex((k) => !isEigenKolom(k) && k.sleutel === sleutel);
+  const naamKop = naamKolom(plan);
+  const voor = bestaand.rijen.map((r) => ({
+    sleutel: tekst(r[oud(sleutelKop(plan))]),
+    naam: tekst(naamKop ? r[oud(naamKop.kop)] : undefined),
+  }));
+  const na = uitkomst.rijen.map((r) => ({
+    sleutel: tekst(r[nieuw(plan.sleutelKolom)]),
+    naam: tekst(r[nieuw(naamKop?.sleutel)]),
+  }));
   // The writers write one empty row for an empty table; the totals row comes after the rows.
   if (plan.totaal) {
-    voor.push(TOTAALRIJ);
-    na.length = Math.max(1, na.length);
-    na.push(TOTAALRIJ);
+    voor.push({ sleutel: TOTAALRIJ, naam: "" });
+    if (na.length === 0) na.push({ sleutel: "", naam: "" });
+    na.push({ sleutel: TOTAALRIJ, naam: "" });
   }
   const anders = new Map<number, { was: string; wordt: string | undefined }>();
   voor.forEach((was, i) => {
     const wordt = na[i];
-    if (was !== "" && wordt !== was) anders.set(eerste + i, { was, wordt: wordt || undefined });
+    if (was.sleutel !== "" && wordt?.sleutel !== was.sleutel)
+      anders.set(eerste + i, { was: rijNaam(was), wordt: wordt?.sleutel ? rijNaam(wordt) : undefined });
   });
   if (anders.size === 0) return undefined;
   return {
@@ -80,6 +92,22 @@ export function tabelRijen(
     rij2: eerste + Math.max(voor.length, na.length) - 1,
     anders,
   };
+}
+
+/** The column that names a row for a reader (a gemeente, a region), when the table has one besides its key. */
+function naamKolom(plan: TabelPlan): { sleutel: string; kop: string } | undefined {
+  return plan.kolommen.find(
+    (k) => k.sleutel !== plan.sleutelKolom && (k.sleutel === "gemeente" || k.sleutel === "naam"),
+  );
+}
+
+/**
+ * A row as the messages name it: its name and key ("Woudenberg (GM0351)"), the name alone where the key is
+ * Opgave's own id ("ontbreekt||GM0351"), else the key ("2024-I").
+ */
+function rijNaam(r: { readonly sleutel: string; readonly naam: string }): string {
+  if (r.sleutel === TOTAALRIJ || r.naam === "" || r.naam === r.sleutel) return r.sleutel;
+  return r.sleutel.includes("|") ? r.naam : `${r.naam} (${r.sleutel})`;
 }
 
 /** A formula of the workbook outside Opgave's tables and cells, as the writers find it. */

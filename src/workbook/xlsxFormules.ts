@@ -84,7 +84,8 @@ export async function formulesVanGebruiker(
   const zip = await Zip.loadAsync(data);
   const uit: FormuleVanGebruiker[] = [];
   const eigenPaden: string[] = [];
-  for (const [blad, pad] of await bladPaden(zip)) {
+  const paden = await bladPaden(zip);
+  for (const [blad, pad] of paden) {
     const xml = (await zip.file(pad)?.async("string")) ?? "";
     const opgave = eigen(blad);
     uit.push(...celFormules(blad, xml, opgave ?? []));
@@ -95,7 +96,7 @@ export async function formulesVanGebruiker(
   // Charts hanging off the user's sheets (Opgave's own charts are made again with the table).
   const graaf = await relatieGraaf(zip);
   const vanOpgave = bereikbaar(graaf, eigenPaden);
-  const gebruiker = [...(await bladPaden(zip)).values()].filter((p) => !eigenPaden.includes(p));
+  const gebruiker = [...paden.values()].filter((p) => !eigenPaden.includes(p));
   for (const deel of bereikbaar(graaf, gebruiker)) {
     if (!/^xl\/charts\/chart[^/]*\.xml$/.test(deel) || vanOpgave.has(deel)) continue;
     const xml = (await zip.file(deel)?.async("string")) ?? "";

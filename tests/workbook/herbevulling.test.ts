@@ -548,6 +548,11 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     const tabel = gelderland.bladen[0]?.tabellen[0];
     const codes = (tabel?.rijen ?? []).map((r) => String(r[0]));
     const derde = codes[2] ?? "";
+    /** Row i of the plan table as the messages name it: "Doesburg (GM0221)". */
+    const gemeente = (i: number) => {
+      const naam = tabel?.kolommen.findIndex((k) => k.sleutel === "gemeente") ?? -1;
+      return `${String(tabel?.rijen[i]?.[naam])} (${codes[i]})`;
+    };
     const later = planProvincie(engine, "Gelderland", "2024-I", { ...bron, gemaakt: "2027-01-05T09:30:00Z" });
 
     /** A filled province workbook of `plan`: Gehuisvest = the row number, a formula of the user's on row 20. */
@@ -610,8 +615,8 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       const fout = await schrijfXlsx(kleiner, oud.data).catch((e: unknown) => e);
       expect(fout).toBeInstanceOf(VerliesFout);
       const regel =
-        `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: nu de rij van ${codes[11]}, ` +
-        `na opnieuw vullen de rij van ${codes[12]}`;
+        `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: nu de rij van ${gemeente(11)}, ` +
+        `na opnieuw vullen de rij van ${gemeente(12)}`;
       expect((fout as VerliesFout).onderdelen).toEqual([regel]);
       expect((fout as Error).message).toContain("Bevestig dat dit verloren mag gaan. Of laat zo'n formule");
       // Confirmed: written as the merge says, the line in the report.
@@ -701,8 +706,8 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         (e: unknown) => e,
       );
       expect((fout as VerliesFout).onderdelen).toEqual([
-        `formule van naam MijnGemeente leest Provincie!F30 in tabel ${tabel?.naam}: nu de rij van ${codes[21]}, ` +
-          `na opnieuw vullen de rij van ${codes[22]}`,
+        `formule van naam MijnGemeente leest Provincie!F30 in tabel ${tabel?.naam}: nu de rij van ${gemeente(21)}, ` +
+          `na opnieuw vullen de rij van ${gemeente(22)}`,
       ]);
     });
   });

@@ -399,6 +399,11 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
   const tabel = gelderland.bladen[0]?.tabellen[0];
   const codes = (tabel?.rijen ?? []).map((r) => String(r[0]));
   const derde = codes[2] ?? "";
+  /** Row i of the plan table as the messages name it: "Doesburg (GM0221)". */
+  const gemeente = (i: number) => {
+    const naam = tabel?.kolommen.findIndex((k) => k.sleutel === "gemeente") ?? -1;
+    return `${String(tabel?.rijen[i]?.[naam])} (${codes[i]})`;
+  };
 
   test("a new gemeente goes to the end: every existing row and its input stay where they were", async () => {
     const wm = await eersteVulling(zonderRij(gelderland, tabel?.naam ?? "", derde));
@@ -447,7 +452,8 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     const fx = new FakeExcel(wm);
     const fout: unknown = await schrijfNaarExcel(fx.context, kleiner).catch((e: unknown) => e);
     expect(fout).toBeInstanceOf(VolgordeBevestiging);
-    const rij = (n: number) => `nu de rij van ${codes[n - 9]}, na opnieuw vullen de rij van ${codes[n - 8]}`;
+    const rij = (n: number) =>
+      `nu de rij van ${gemeente(n - 9)}, na opnieuw vullen de rij van ${gemeente(n - 8)}`;
     expect((fout as VolgordeBevestiging).gelezen).toEqual([
       `formule Provincie!Q20 leest Provincie!F20 in tabel ${tabel?.naam}: ${rij(20)}`,
       `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: ${rij(20)}`,

@@ -139,3 +139,31 @@ describe("formulas that read such a row", () => {
     expect(gelezenVerschovenRijen([], [formule("Provincie!B10")])).toEqual([]);
   });
 });
+
+test("a row is named by its gemeente and key; by the gemeente alone where the key is Opgave's own id", () => {
+  const plan = (ids: readonly string[]): TabelPlan => ({
+    naam: "Opgave_Controle",
+    start: { rij: 4, kolom: 1 },
+    sleutelKolom: "id",
+    kolommen: [
+      { sleutel: "gemeente", kop: "Gemeente", soort: "gegeven" },
+      { sleutel: "id", kop: "Id", soort: "gegeven" },
+    ],
+    rijen: ids.map((id) => [id.split("|").at(-1) === "GM0351" ? "Woudenberg" : "Zeist", id]),
+  });
+  const oud = ["fout|bestand|x", "ontbreekt||GM0351"];
+  const bestaand = {
+    koppen: ["Gemeente", "Id"],
+    rijen: [
+      ["Zeist", oud[0]!],
+      ["Woudenberg", oud[1]!],
+    ],
+  };
+  const r = samenvoegenTabel(plan(oud.slice(1)), bestaand, { blad: "Controle", vrij: () => true });
+  if (r.soort !== "samengevoegd") throw new Error(r.reden);
+  const t = tabelRijen("Controle", plan(oud.slice(1)), bestaand, r);
+  expect(t && [...t.anders]).toEqual([
+    [5, { was: "Zeist", wordt: "Woudenberg" }],
+    [6, { was: "Woudenberg", wordt: undefined }],
+  ]);
+});
