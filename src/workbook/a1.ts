@@ -72,6 +72,11 @@ export function rechthoekTussen(rij1: number, kol1: number, rij2: number, kol2: 
   };
 }
 
+/** Whether cell (`rij`, `kolom`) lies in rectangle `r`. */
+export function bevat(r: Rechthoek, rij: number, kolom: number): boolean {
+  return rij >= r.rij && rij < r.rij + r.rijen && kolom >= r.kolom && kolom < r.kolom + r.kolommen;
+}
+
 /** Whether two rectangles share a cell. */
 export function overlapt(a: Rechthoek, b: Rechthoek): boolean {
   return (

@@ -14,7 +14,7 @@
  * is measured in tests/workbook/libreofficeAfdruk.test.ts.
  */
 import type ExcelJS from "exceljs";
-import { rechthoekBereik, type Rechthoek } from "./a1";
+import { bevat, rechthoekBereik, type Rechthoek } from "./a1";
 import { isFormule, type BladPlan, type Cel } from "./plan";
 
 /** Margins in inches (the unit of the .xlsx file and of `setPrintMargins("Inches", …)`). */
@@ -266,10 +266,6 @@ function isAdresKolom(rijen: readonly (readonly Cel[])[], j: number): boolean {
   return teksten.length > 0 && teksten.every((t) => /^https?:\/\//.test(t));
 }
 
-function binnen(r: Rechthoek, rij: number, kolom: number): boolean {
-  return rij >= r.rij && rij < r.rij + r.rijen && kolom >= r.kolom && kolom < r.kolom + r.kolommen;
-}
-
 /** Estimated height in points (at 100 %) of every row up to `tot`; `gewrapt`: the rows with wrapped text. */
 function rijHoogtes(
   cellen: Map<number, Map<number, PlanCel>>,
@@ -284,7 +280,7 @@ function rijHoogtes(
     let titel = false;
     for (const [kolom, c] of cellen.get(rij) ?? []) {
       titel ||= c.titel && rij === 1;
-      if (c.tekst !== undefined && breedte(kolom) > 0 && terugloop.some((r) => binnen(r, rij, kolom)))
+      if (c.tekst !== undefined && breedte(kolom) > 0 && terugloop.some((r) => bevat(r, rij, kolom)))
         regelsRij = Math.max(regelsRij, regels(c.tekst, breedte(kolom)));
     }
     const h = titel ? REGEL * 1.25 : Math.max(1, regelsRij) * REGEL;

@@ -43,6 +43,7 @@
 import {
   adres,
   bereik,
+  bevat,
   bladTussenQuotes,
   kolomLetters,
   leesCelVerwijzing,
@@ -463,7 +464,7 @@ interface TabelTaak {
 }
 
 function binnen(r: Rechthoek | undefined, rij: number, kolom: number): boolean {
-  return !!r && rij >= r.rij && rij < r.rij + r.rijen && kolom >= r.kolom && kolom < r.kolom + r.kolommen;
+  return !!r && bevat(r, rij, kolom);
 }
 
 /** The first cell of `gebied` (outside `vrij`) that holds something in `omgeving`; unknown counts as filled. */

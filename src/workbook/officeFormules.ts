@@ -2,12 +2,12 @@
  * The formulas of the open workbook that are not Opgave's (Office.js), for ./rijBetekenis: read only when a refill
  * would fill a row of one of Opgave's tables with another gemeente or the totals row. What is read: the cell
  * formulas of every sheet's used range outside Opgave's cells and tables, in pieces of at most `maxCellen` cells
- * per request (Excel refuses a response over 5 MB), and the workbook's defined names: two round trips more, or
- * a few for a large workbook. Not read: conditional formats,
- * validations and chart series (Office.js offers no cheap way to list them before ExcelApi 1.15); the .xlsx writer
- * reads those too (./xlsxFormules).
+ * per request (Excel refuses a response over 5 MB), and the workbook-scoped defined names: two round trips more,
+ * or a few for a large workbook. Not read: names scoped to a sheet, conditional formats, validations and chart
+ * series (Office.js offers no cheap way to list them before ExcelApi 1.15); the .xlsx writer reads those too
+ * (./xlsxFormules).
  */
-import { adres, bereik, bladVerwijzing, type Rechthoek } from "./a1";
+import { adres, bereik, bevat, bladVerwijzing, type Rechthoek } from "./a1";
 import type { FormuleVanGebruiker } from "./rijBetekenis";
 
 /** A piece of a sheet's used range, read in one request. */
@@ -19,9 +19,7 @@ interface Stuk {
 }
 
 function binnen(r: readonly Rechthoek[], rij: number, kolom: number): boolean {
-  return r.some(
-    (g) => rij >= g.rij && rij < g.rij + g.rijen && kolom >= g.kolom && kolom < g.kolom + g.kolommen,
-  );
+  return r.some((g) => bevat(g, rij, kolom));
 }
 
 /** The used range of each sheet in pieces of whole rows, each at most `maxCellen` cells (one row at the least). */

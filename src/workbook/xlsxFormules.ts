@@ -6,7 +6,7 @@
  * A shared formula is read once, from the cell that holds its text, with the rectangle it is filled over.
  * Browser-safe: ./zip only.
  */
-import { decodeerBereik, bladVerwijzing, type Rechthoek } from "./a1";
+import { bevat, bladVerwijzing, decodeerBereik, type Rechthoek } from "./a1";
 import type { FormuleVanGebruiker } from "./rijBetekenis";
 import Zip from "./zip";
 import { attribuut, bereikbaar, bladPaden, relatieGraaf, xmlTerug } from "./xlsxOnderdelen";
@@ -27,9 +27,7 @@ function tekstVan(xml: string): string {
 }
 
 function binnen(r: readonly Rechthoek[], rij: number, kolom: number): boolean {
-  return r.some(
-    (g) => rij >= g.rij && rij < g.rij + g.rijen && kolom >= g.kolom && kolom < g.kolom + g.kolommen,
-  );
+  return r.some((g) => bevat(g, rij, kolom));
 }
 
 /** The cell formulas of a sheet's XML outside `eigen` (a shared formula where its text is). */
@@ -96,12 +94,14 @@ export async function formulesVanGebruiker(
   // Charts hanging off the user's sheets (Opgave's own charts are made again with the table).
   const graaf = await relatieGraaf(zip);
   const vanOpgave = bereikbaar(graaf, eigenPaden);
-  const gebruiker = [...paden.values()].filter((p) => !eigenPaden.includes(p));
-  for (const deel of bereikbaar(graaf, gebruiker)) {
-    if (!/^xl\/charts\/chart[^/]*\.xml$/.test(deel) || vanOpgave.has(deel)) continue;
-    const xml = (await zip.file(deel)?.async("string")) ?? "";
-    for (const m of xml.matchAll(REEKS))
-      uit.push({ plek: `van een grafiek (${deel})`, blad: "", formule: tekstVan(m[1] ?? "") });
+  for (const [blad, pad] of paden) {
+    if (eigenPaden.includes(pad)) continue;
+    for (const deel of bereikbaar(graaf, [pad])) {
+      if (!/^xl\/charts\/chart[^/]*\.xml$/.test(deel) || vanOpgave.has(deel)) continue;
+      const xml = (await zip.file(deel)?.async("string")) ?? "";
+      const plek = `van een grafiek op blad ${bladVerwijzing(blad)}`;
+      for (const m of xml.matchAll(REEKS)) uit.push({ plek, blad: "", formule: tekstVan(m[1] ?? "") });
+    }
   }
   return uit;
 }
