@@ -10,53 +10,82 @@
 import { adres, bereik, bevat, bladVerwijzing, type Rechthoek } from "./a1";
 import type { FormuleVanGebruiker } from "./rijBetekenis";
 
-/** A piece of a sheet's used range, read in one request. */
+/** A piece of a sheet's used range: whole rows. */
 interface Stuk {
-  readonly blad: string;
+  readonly naam: string;
+  readonly blad: Excel.Worksheet;
   readonly rij: number;
   readonly kolom: number;
-  readonly bereik: Excel.Range;
+  readonly rijen: number;
+  readonly kolommen: number;
 }
 
 function binnen(r: readonly Rechthoek[], rij: number, kolom: number): boolean {
   return r.some((g) => bevat(g, rij, kolom));
 }
 
-/** The used range of each sheet in pieces of whole rows, each at most `maxCellen` cells (one row at the least). */
-function stukken(
-  gebruikt: readonly { naam: string; blad: Excel.Worksheet; bereik: Excel.Range }[],
-  maxCellen: number,
-): { naam: string; blad: Excel.Worksheet; rij: number; kolom: number; rijen: number; kolommen: number }[] {
-  const uit = [];
-  for (const { naam, blad, bereik: b } of gebruikt) {
-    if (b.isNullObject) continue;
-    const perStuk = Math.max(1, Math.floor(maxCellen / Math.max(1, b.columnCount)));
-    for (let i = 0; i < b.rowCount; i += perStuk)
-      uit.push({
-        naam,
-        blad,
-        rij: b.rowIndex + 1 + i,
-        kolom: b.columnIndex + 1,
-        rijen: Math.min(perStuk, b.rowCount - i),
-        kolommen: b.columnCount,
-      });
-  }
+/** `s` in pieces of whole rows of at most `maxCellen` cells each (one row at the least). */
+function inStukken(s: Stuk, maxCellen: number): Stuk[] {
+  const perStuk = Math.max(1, Math.floor(maxCellen / Math.max(1, s.kolommen)));
+  const uit: Stuk[] = [];
+  for (let i = 0; i < s.rijen; i += perStuk)
+    uit.push({ ...s, rij: s.rij + i, rijen: Math.min(perStuk, s.rijen - i) });
   return uit;
 }
 
-function celFormules(stuk: Stuk, eigen: readonly Rechthoek[]): FormuleVanGebruiker[] {
+function celFormules(s: Stuk, formules: readonly (readonly unknown[])[], eigen: readonly Rechthoek[]) {
   const uit: FormuleVanGebruiker[] = [];
-  stuk.bereik.formulas.forEach((rij, i) =>
-    rij.forEach((f: unknown, j) => {
-      const plaats = { rij: stuk.rij + i, kolom: stuk.kolom + j };
+  formules.forEach((rij, i) =>
+    rij.forEach((f, j) => {
+      const plaats = { rij: s.rij + i, kolom: s.kolom + j };
       if (typeof f !== "string" || !f.startsWith("=") || binnen(eigen, plaats.rij, plaats.kolom)) return;
-      uit.push({
-        plek: `${bladVerwijzing(stuk.blad)}!${adres(plaats)}`,
-        blad: stuk.blad,
-        formule: f.slice(1),
-      });
+      uit.push({ plek: `${bladVerwijzing(s.naam)}!${adres(plaats)}`, blad: s.naam, formule: f.slice(1) });
     }),
   );
+  return uit;
+}
+
+/** Excel refused the response as too large (long texts in the cells read). */
+function antwoordTeGroot(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/**
+ * The formulas in `stukken`, read in requests of at most `maxCellen` cells; a response Excel finds too large (long
+ * texts) is read again in requests of half as many cells, down to one row.
+ */
+async function leesStukken(
+  context: Excel.RequestContext,
+  stukken: readonly Stuk[],
+  eigen: (blad: string) => readonly Rechthoek[] | undefined,
+  maxCellen: number,
+): Promise<FormuleVanGebruiker[]> {
+  const uit: FormuleVanGebruiker[] = [];
+  let budget = maxCellen;
+  const wachtrij = stukken.flatMap((s) => inStukken(s, budget));
+  while (wachtrij.length > 0) {
+    const verzoek: { s: Stuk; bereik: Excel.Range }[] = [];
+    let cellen = 0;
+    for (
+      let s = wachtrij[0];
+      s && (verzoek.length === 0 || cellen + s.rijen * s.kolommen <= budget);
+      s = wachtrij[0]
+    ) {
+      wachtrij.shift();
+      const r = s.blad.getRange(bereik({ rij: s.rij, kolom: s.kolom }, s.rijen, s.kolommen)).load("formulas");
+      verzoek.push({ s, bereik: r });
+      cellen += s.rijen * s.kolommen;
+    }
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!antwoordTeGroot(e) || (verzoek.length === 1 && verzoek[0]?.s.rijen === 1)) throw e;
+      budget = Math.max(1, Math.floor(cellen / 2));
+      wachtrij.unshift(...verzoek.flatMap((v) => inStukken(v.s, budget)));
+      continue;
+    }
+    for (const v of verzoek) uit.push(...celFormules(v.s, v.bereik.formulas, eigen(v.s.naam) ?? []));
+  }
   return uit;
 }
 
@@ -80,21 +109,17 @@ export async function leesFormulesVanGebruiker(
     };
   });
   await context.sync();
-  const uit: FormuleVanGebruiker[] = [];
-  let wachtend: Stuk[] = [];
-  let cellen = 0;
-  const lees = async () => {
-    await context.sync();
-    for (const s of wachtend) uit.push(...celFormules(s, eigen(s.blad) ?? []));
-    [wachtend, cellen] = [[], 0];
-  };
-  for (const s of stukken(gebruikt, maxCellen)) {
-    if (cellen > 0 && cellen + s.rijen * s.kolommen > maxCellen) await lees();
-    const r = s.blad.getRange(bereik({ rij: s.rij, kolom: s.kolom }, s.rijen, s.kolommen)).load("formulas");
-    wachtend.push({ blad: s.naam, rij: s.rij, kolom: s.kolom, bereik: r });
-    cellen += s.rijen * s.kolommen;
-  }
-  if (wachtend.length > 0) await lees();
+  const stukken: Stuk[] = gebruikt
+    .filter((g) => !g.bereik.isNullObject)
+    .map(({ naam, blad, bereik: b }) => ({
+      naam,
+      blad,
+      rij: b.rowIndex + 1,
+      kolom: b.columnIndex + 1,
+      rijen: b.rowCount,
+      kolommen: b.columnCount,
+    }));
+  const uit = await leesStukken(context, stukken, eigen, maxCellen);
   for (const n of namen.items)
     if (typeof n.formula === "string" && n.formula.startsWith("=") && !n.name.startsWith("_xlnm."))
       uit.push({ plek: `van naam ${n.name}`, blad: "", formule: n.formula.slice(1) });

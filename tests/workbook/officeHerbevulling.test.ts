@@ -483,6 +483,23 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect((fout as VolgordeBevestiging).gelezen).toHaveLength(60 - 11 + 1);
     expect(Math.max(...fx.cellenPerSync)).toBeLessThanOrEqual(100);
   });
+
+  test("long texts beside them: a response Excel finds too large is read again in smaller pieces", async () => {
+    const wm = await eersteVulling(gelderland);
+    wm.voegBladToe("Mijn blad");
+    for (let r = 1; r <= 400; r++) wm.zet("Mijn blad", `A${r}`, `${r} ${"toelichting ".repeat(200)}`);
+    wm.zet("Mijn blad", "B400", { formule: "=Provincie!B20" });
+    const fx = new FakeExcel(wm);
+    fx.payloadGrens = 400_000;
+    const fout: unknown = await schrijfNaarExcel(
+      fx.context,
+      zonderRij(gelderland, tabel?.naam ?? "", derde),
+    ).catch((e: unknown) => e);
+    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+      `formule 'Mijn blad'!B400 leest Provincie!B20 in tabel ${tabel?.naam}: nu de rij van ${gemeente(11)}, ` +
+        `na opnieuw vullen de rij van ${gemeente(12)}`,
+    ]);
+  });
 });
 
 describe("Office.js refill: formats the user set", () => {
