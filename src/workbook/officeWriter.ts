@@ -7,6 +7,9 @@
  *   5 MB, and a larger table is reported and left alone;
  * - decide (./officeBeslissing, pure): positions, shape checks and the merge of ./samenvoegen (as in ./xlsxWriter)
  *   → the list of write tasks and the report;
+ * - ask, when needed, before anything is written (`VolgordeBevestiging`): a table the user sorted would go back to
+ *   Opgave's order, or a formula of the user's would read another row — then the user's formulas are read first
+ *   (./officeFormules: two round trips more, more for a large workbook; only when a row will hold something else);
  * - execute (./officeUitvoering): one write batch and the final sync. Chunking: a write batch holds at most
  *   `maxCellenPerSync` written cells and `maxBytesPerSync` bytes of request (values, formulas AND number formats,
  *   as JSON). Larger table bodies are cut into row chunks and the batch is synced before a piece that would exceed
