@@ -11,11 +11,37 @@ import type { FormuleVanGebruiker } from "./rijBetekenis";
 import Zip from "./zip";
 import { attribuut, bereikbaar, bladPaden, relatieGraaf, xmlTerug } from "./xlsxOnderdelen";
 
-const CEL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const F = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
-const OPMAAK_FORMULE = /<(formula|formula1|formula2|xm:f)>([\s\S]*?)<\/\1>/g;
-const NAAM = /<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g;
-const REEKS = /<c:f>([\s\S]*?)<\/c:f>/g;
+/** What may follow an element's name in its start tag: white space, ">" or "/". */
+const NA_NAAM = new Set([" ", "\t", "\n", "\r", ">", "/"]);
+
+/**
+ * The elements `<naam …>…</naam>` (or `<naam …/>`) of `xml` in order: their attributes and content (undefined for
+ * an empty element). One pass, each search going on where the last one ended — linear also for a hostile part
+ * (an element that is never closed ends the search).
+ */
+function* elementen(
+  xml: string,
+  naam: string,
+): Generator<{ attributen: string; inhoud: string | undefined }> {
+  const [open, sluit] = [`<${naam}`, `</${naam}>`];
+  for (let p = 0; ;) {
+    const i = xml.indexOf(open, p);
+    if (i < 0) return;
+    p = i + open.length;
+    if (!NA_NAAM.has(xml.charAt(p))) continue;
+    const eind = xml.indexOf(">", p);
+    if (eind < 0) return;
+    if (xml.charAt(eind - 1) === "/") {
+      yield { attributen: xml.slice(p, eind - 1), inhoud: undefined };
+      p = eind + 1;
+      continue;
+    }
+    const j = xml.indexOf(sluit, eind);
+    if (j < 0) return;
+    yield { attributen: xml.slice(p, eind), inhoud: xml.slice(eind + 1, j) };
+    p = j + sluit.length;
+  }
+}
 
 /** XML text as the formula reads: entities and character references decoded. */
 function tekstVan(xml: string): string {
@@ -33,20 +59,17 @@ function binnen(r: readonly Rechthoek[], rij: number, kolom: number): boolean {
 /** The cell formulas of a sheet's XML outside `eigen` (a shared formula where its text is). */
 function celFormules(blad: string, xml: string, eigen: readonly Rechthoek[]): FormuleVanGebruiker[] {
   const uit: FormuleVanGebruiker[] = [];
-  for (const m of xml.matchAll(CEL)) {
-    const f = m[2]?.includes("<f") ? F.exec(m[2]) : null;
-    const tekst = f?.[2];
-    const r = attribuut(`<c${m[1] ?? ""}>`, "r");
+  for (const c of elementen(xml, "c")) {
+    const f = c.inhoud?.includes("<f") ? elementen(c.inhoud, "f").next().value : undefined;
+    const r = attribuut(`<c${c.attributen}>`, "r");
     const plaats = r === undefined ? undefined : decodeerBereik(r);
-    if (!f || tekst === undefined || tekst === "" || !plaats || binnen(eigen, plaats.rij1, plaats.kol1))
-      continue;
-    const ref =
-      attribuut(`<f${f[1] ?? ""}>`, "t") === "shared" ? attribuut(`<f${f[1] ?? ""}>`, "ref") : undefined;
-    const over = ref === undefined ? undefined : decodeerBereik(ref);
+    if (!f?.inhoud || !plaats || binnen(eigen, plaats.rij1, plaats.kol1)) continue;
+    const tag = `<f${f.attributen}>`;
+    const over = attribuut(tag, "t") === "shared" ? decodeerBereik(attribuut(tag, "ref") ?? "") : undefined;
     uit.push({
       plek: `${bladVerwijzing(blad)}!${r}`,
       blad,
-      formule: tekstVan(tekst),
+      formule: tekstVan(f.inhoud),
       ...(over
         ? { herhaald: { rijen: over.rij2 - plaats.rij1 + 1, kolommen: over.kol2 - plaats.kol1 + 1 } }
         : {}),
@@ -57,16 +80,15 @@ function celFormules(blad: string, xml: string, eigen: readonly Rechthoek[]): Fo
 
 /** The formulas of a user's sheet's conditional formats and validations (x14 ones too). */
 function opmaakFormules(blad: string, xml: string): FormuleVanGebruiker[] {
-  return [...xml.matchAll(OPMAAK_FORMULE)].map((m) => ({
-    plek: `in de opmaak of gegevensvalidatie van blad ${bladVerwijzing(blad)}`,
-    blad,
-    formule: tekstVan(m[2] ?? ""),
-  }));
+  const plek = `in de opmaak of gegevensvalidatie van blad ${bladVerwijzing(blad)}`;
+  return ["formula", "formula1", "formula2", "xm:f"].flatMap((naam) =>
+    [...elementen(xml, naam)].map((e) => ({ plek, blad, formule: tekstVan(e.inhoud ?? "") })),
+  );
 }
 
 function naamFormules(werkboek: string): FormuleVanGebruiker[] {
-  return [...werkboek.matchAll(NAAM)]
-    .map((m) => ({ naam: attribuut(`<d${m[1] ?? ""}>`, "name") ?? "", tekst: m[2] ?? "" }))
+  return [...elementen(werkboek, "definedName")]
+    .map((e) => ({ naam: attribuut(`<d${e.attributen}>`, "name") ?? "", tekst: e.inhoud ?? "" }))
     .filter((n) => !n.naam.startsWith("_xlnm."))
     .map((n) => ({ plek: `van naam ${n.naam}`, blad: "", formule: tekstVan(n.tekst) }));
 }
@@ -100,7 +122,7 @@ export async function formulesVanGebruiker(
       if (!/^xl\/charts\/chart[^/]*\.xml$/.test(deel) || vanOpgave.has(deel)) continue;
       const xml = (await zip.file(deel)?.async("string")) ?? "";
       const plek = `van een grafiek op blad ${bladVerwijzing(blad)}`;
-      for (const m of xml.matchAll(REEKS)) uit.push({ plek, blad: "", formule: tekstVan(m[1] ?? "") });
+      for (const e of elementen(xml, "c:f")) uit.push({ plek, blad: "", formule: tekstVan(e.inhoud ?? "") });
     }
   }
   return uit;

@@ -1,0 +1,43 @@
+/**
+ * The formulas of a package that are not Opgave's (src/workbook/xlsxFormules.ts), read from the XML: what a refill
+ * checks before rows of Opgave's tables hold something else (tests/workbook/herbevulling.test.ts covers the refill).
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { formulesVanGebruiker } from "../../src/workbook/xlsxFormules";
+import { bewaarXlsx } from "./werkboekHulp";
+
+/** A workbook with a sheet of Opgave's ("Provincie") and one of the user's, as exceljs writes it. */
+async function werkboek(): Promise<{ data: Uint8Array; zip: JSZip }> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Provincie").getCell("B2").value = { formula: "A2*2" } as ExcelJS.CellFormulaValue;
+  const eigen = wb.addWorksheet("Mijn blad");
+  eigen.getCell("A1").value = { formula: 'Provincie!F20&"<c"' } as ExcelJS.CellFormulaValue;
+  eigen.getCell("A2").value = "tekst";
+  wb.definedNames.add("Provincie!$F$30", "MijnNaam");
+  const data = await bewaarXlsx(wb);
+  return { data, zip: await JSZip.loadAsync(data) };
+}
+
+const eigen = (blad: string) =>
+  blad === "Provincie" ? [{ rij: 1, kolom: 1, rijen: 10, kolommen: 10 }] : undefined;
+
+test("cell formulas outside Opgave's cells (entities decoded) and the defined names", async () => {
+  const { data } = await werkboek();
+  expect(await formulesVanGebruiker(data, eigen)).toEqual([
+    { plek: "'Mijn blad'!A1", blad: "Mijn blad", formule: 'Provincie!F20&"<c"' },
+    { plek: "van naam MijnNaam", blad: "", formule: "Provincie!$F$30" },
+  ]);
+});
+
+// With a regular expression per element (the first version) this part took minutes: each unclosed tag was
+// searched to the end of the part again.
+test("a hostile part (tags never closed, over and over) is read in one pass: what is complete is found", async () => {
+  const { zip } = await werkboek();
+  const pad = "xl/worksheets/sheet2.xml";
+  const xml = (await zip.file(pad)?.async("string")) ?? "";
+  const vuil = `${'<c r="A9" '.repeat(100_000)}${'<c r="A9"><f>'.repeat(100_000)}${"<formula>".repeat(100_000)}`;
+  zip.file(pad, xml.replace("</sheetData>", `</sheetData>${vuil}`));
+  const formules = await formulesVanGebruiker(await zip.generateAsync({ type: "uint8array" }), eigen);
+  expect(formules.map((f) => f.plek)).toEqual(["'Mijn blad'!A1", "van naam MijnNaam"]);
+});
