@@ -9,10 +9,10 @@
  * `VolgordeBevestiging`) unless the user confirms.
  *
  * A reference to a row that keeps its gemeente, one to the whole table (or more: a column `F:F`, `F11:F62` over
- * every row before and after), structured references (`Opgave_Provincie[Gehuisvest]`) and defined names are
- * not affected. Pure: no exceljs, no host.
+ * every row before and after), structured references (`Opgave_Provincie[Gehuisvest]`) and the use of a defined
+ * name are not affected (a name's own reference is checked as a formula of its own). Pure: no exceljs, no host.
  */
-import { adres, type Rechthoek } from "./a1";
+import { adres, bladVerwijzing, type Rechthoek } from "./a1";
 import { verwijzingenIn } from "./kolomVerplaatsing";
 import { isFormule, type Cel, type TabelPlan } from "./plan";
 import {
@@ -112,7 +112,7 @@ function rijNaam(r: { readonly sleutel: string; readonly naam: string }): string
 
 /** A formula of the workbook outside Opgave's tables and cells, as the writers find it. */
 export interface FormuleVanGebruiker {
-  /** Where it is, for the message ("'Eigen berekening'!B3", "naam Totaal_A", "grafiek in xl/charts/chart2.xml"). */
+  /** Where it is, for the message ("'Eigen berekening'!B3", "van naam Totaal_A", "van een grafiek op blad …"). */
   readonly plek: string;
   /** The sheet its references without a sheet name are on ("" for a defined name: none). */
   readonly blad: string;
@@ -186,7 +186,7 @@ export function gelezenVerschovenRijen(
     uit.push({
       plek: f.plek,
       tabel: t.tabel,
-      cel: `${t.blad}!${adres({ rij, kolom })}`,
+      cel: `${bladVerwijzing(t.blad)}!${adres({ rij, kolom })}`,
       was: anders?.was ?? "",
       wordt: anders?.wordt,
     });
