@@ -393,7 +393,7 @@ const herbevulling: Scenario = {
   },
 };
 
-/** The plan with its Taakstelling one period shorter: the last row holds the totals row after a refill. */
+/** The plan with its Taakstelling one period shorter: after a refill its last row would be empty. */
 function zonderLaatstePeriode(plan: WerkboekPlan): WerkboekPlan {
   return {
     ...plan,
