@@ -27,8 +27,9 @@ export function inExcel(): boolean {
 const MINIMALE_EXCEL_API = "1.13";
 
 /**
- * Fills the open workbook with `plan`. `volgordeToestaan`: the user confirmed that a table they sorted goes back to
- * Opgave's order (without it such a refill throws `VolgordeBevestiging`, nothing written).
+ * Fills the open workbook with `plan`. `volgordeToestaan`: the user confirmed what Opgave asked (a table they sorted
+ * goes back to Opgave's order, a formula of theirs reads another row); without it such a refill throws
+ * `VolgordeBevestiging`, nothing written.
  */
 export async function vulWerkboek(
   plan: WerkboekPlan,

@@ -184,7 +184,8 @@ function rapportTekst(r: VulRapport & { overgeslagen: readonly string[] }): stri
 
 /**
  * Fills the workbook (in Excel) or shows the preview. `volgordeToestaan`: the user chose "Toch vullen" after Opgave
- * asked whether a table they sorted may go back to Opgave's order (`VolgordeBevestiging`: nothing written yet).
+ * asked whether a table they sorted may go back to Opgave's order, or a formula of theirs may read another row
+ * (`VolgordeBevestiging`: nothing written yet).
  */
 async function vul(volgordeToestaan = false): Promise<void> {
   const knop = element<HTMLButtonElement>("vul");

@@ -86,16 +86,18 @@ export interface OfficeSchrijfOpties {
   /** Progress, 0..1, with a short Dutch description. */
   readonly voortgang?: (fractie: number, tekst: string) => void;
   /**
-   * The user confirmed that the rows of a table they sorted go back to the plan's order (`VolgordeBevestiging`), as
-   * `opgave vul --bevestig-verlies` does for the .xlsx writer.
+   * The user confirmed what `VolgordeBevestiging` asked — the rows of a table they sorted go back to the plan's
+   * order, a formula of theirs reads another row — as `opgave vul --bevestig-verlies` does for the .xlsx writer.
    */
   readonly volgordeToestaan?: boolean;
 }
 
 /**
  * A refill would put the rows of a table the user sorted back in the plan's order (Taakstelling: each half-year
- * continues from the one above, so no other order is right), which Excel's undo cannot take back. Thrown after
- * reading and deciding, before anything is written: the pane asks, and fills again with `volgordeToestaan`.
+ * continues from the one above, so no other order is right), or would make a formula of the user's read another row
+ * (`gelezen`: a gemeente gone or new, the totals row moving; ./rijBetekenis), which Excel's undo cannot take back.
+ * Thrown after reading and deciding, before anything is written: the pane asks, and fills again with
+ * `volgordeToestaan`.
  */
 export class VolgordeBevestiging extends OpgaveFout {
   constructor(
