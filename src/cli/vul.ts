@@ -148,6 +148,12 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
     r.push(`${n} onderde${n === 1 ? "el" : "len"} niet behouden (bevestigd met --bevestig-verlies):`);
     for (const v of rapport.verloren) r.push(`  ${v}`);
   }
+  if (rapport.andereRij.length > 0) {
+    const n = rapport.andereRij.length;
+    const wat = n === 1 ? "1 formule van u leest" : `${n} formules van u lezen`;
+    r.push(`${wat} nu een andere rij (bevestigd met --bevestig-verlies):`);
+    for (const v of rapport.andereRij) r.push(`  ${v}`);
+  }
   if (rapport.overgeslagen.length > 0) {
     r.push(
       `${rapport.overgeslagen.length} tabel${rapport.overgeslagen.length === 1 ? "" : "len"} overgeslagen:`,

@@ -111,6 +111,11 @@ export interface XlsxRapport extends VulRapport {
   readonly overgeslagen: string[];
   /** What the old workbook held and the new one does not (only with `verliesToestaan`), by name, in Dutch. */
   readonly verloren: string[];
+  /**
+   * Formulas of the user's that read another row after this refill (only with `verliesToestaan`: ./rijBetekenis),
+   * in Dutch.
+   */
+  readonly andereRij: string[];
 }
 
 export interface SchrijfOpties {
@@ -1005,11 +1010,12 @@ export async function schrijfXlsx(
     // What the written file lacks, compared part by part with the old one (not by exceljs's model).
     const na = (await verliesNaSchrijven(bestaand, data)).filter((n) => !isEigenVerlies(n, schrijver.eigen));
     gelezen = await gelezenRijen(bestaand, plan, schrijver);
-    verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...gelezen, ...na];
+    verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...na];
   }
-  if (verloren.length > 0 && !opties.verliesToestaan) {
-    const inExcel = verloren.length > schrijver.teruggezet.length + gelezen.length;
-    throw new VerliesFout(verloren, inExcel, gelezen.length > 0 ? GELEZEN_RIJEN_ADVIES : undefined);
+  if (verloren.length + gelezen.length > 0 && !opties.verliesToestaan) {
+    const inExcel = verloren.length > schrijver.teruggezet.length;
+    const advies = gelezen.length > 0 ? GELEZEN_RIJEN_ADVIES : undefined;
+    throw new VerliesFout([...verloren, ...gelezen], inExcel, advies);
   }
   return {
     data,
@@ -1020,6 +1026,7 @@ export async function schrijfXlsx(
       verweesd: schrijver.verweesd,
       overgeslagen: schrijver.overgeslagen,
       verloren,
+      andereRij: gelezen,
     },
   };
 }

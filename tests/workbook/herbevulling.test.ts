@@ -621,7 +621,13 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect((fout as Error).message).toContain("Bevestig dat dit verloren mag gaan. Of laat zo'n formule");
       // Confirmed: written as the merge says, the line in the report.
       const { data, rapport } = await schrijfXlsx(kleiner, oud.data, { verliesToestaan: true });
-      expect(rapport.verloren).toEqual([regel]);
+      expect([rapport.verloren, rapport.andereRij]).toEqual([[], [regel]]);
+      expect(rapportRegels(rapport, false)).toEqual(
+        expect.arrayContaining([
+          "1 formule van u leest nu een andere rij (bevestigd met --bevestig-verlies):",
+          `  ${regel}`,
+        ]),
+      );
       expect(celWaarde(blad(await lees(data), "Provincie").getCell("A20"))).toBe(codes[12]);
     });
 

@@ -71,6 +71,7 @@ describe("schrijfXlsx: a new workbook", () => {
       verweesd: [],
       overgeslagen: [],
       verloren: [],
+      andereRij: [],
     });
     wb = await lees(data);
   });
