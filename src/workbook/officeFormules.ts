@@ -2,10 +2,10 @@
  * The formulas of the open workbook that are not Opgave's (Office.js), for ./rijBetekenis: read only when a refill
  * would fill a row of one of Opgave's tables with another gemeente or the totals row. What is read: the cell
  * formulas of every sheet's used range outside Opgave's cells and tables, in pieces of at most `maxCellen` cells
- * per request (Excel refuses a response over 5 MB), and the workbook-scoped defined names: two round trips more,
- * or a few for a large workbook. Not read: names scoped to a sheet, conditional formats, validations and chart
- * series (Office.js offers no cheap way to list them before ExcelApi 1.15); the .xlsx writer reads those too
- * (./xlsxFormules).
+ * per request (Excel refuses a response over 5 MB), the formulas of the conditional formats on the user's own
+ * sheets and the workbook-scoped defined names: two round trips more, or a few for a large workbook. Not read:
+ * names scoped to a sheet, validations and chart series (Office.js offers no cheap way to list them before
+ * ExcelApi 1.15); the .xlsx writer reads those too (./xlsxFormules).
  */
 import { adres, bereik, bevat, bladVerwijzing, type Rechthoek } from "./a1";
 import type { FormuleVanGebruiker } from "./rijBetekenis";
@@ -106,9 +106,22 @@ export async function leesFormulesVanGebruiker(
       naam,
       blad,
       bereik: blad.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+      // The conditional formats of the user's own sheets (Opgave's sheets: Opgave's own, made again).
+      opmaak: eigen(naam)
+        ? undefined
+        : blad.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
     };
   });
   await context.sync();
+  const opmaak = gebruikt.flatMap(({ naam, opmaak: o }) =>
+    (o?.items ?? [])
+      .filter((f) => !f.customOrNullObject.isNullObject && f.customOrNullObject.rule.formula.startsWith("="))
+      .map((f) => ({
+        plek: `in de opmaak van blad ${bladVerwijzing(naam)}`,
+        blad: naam,
+        formule: f.customOrNullObject.rule.formula.slice(1),
+      })),
+  );
   const stukken: Stuk[] = gebruikt
     .filter((g) => !g.bereik.isNullObject)
     .map(({ naam, blad, bereik: b }) => ({
@@ -119,7 +132,7 @@ export async function leesFormulesVanGebruiker(
       rijen: b.rowCount,
       kolommen: b.columnCount,
     }));
-  const uit = await leesStukken(context, stukken, eigen, maxCellen);
+  const uit = [...(await leesStukken(context, stukken, eigen, maxCellen)), ...opmaak];
   for (const n of namen.items)
     if (typeof n.formula === "string" && n.formula.startsWith("=") && !n.name.startsWith("_xlnm."))
       uit.push({ plek: `van naam ${n.name}`, blad: "", formule: n.formula.slice(1) });

@@ -448,6 +448,11 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     wm.zet("Mijn blad", "A3", { formule: "=Provincie!F10" });
     wm.zet("Provincie", "Q20", { formule: "=F20*2" });
     wm.voegNaamToe("MijnGemeente", { blad: "Provincie", adres: "F30" });
+    wm.blad("Mijn blad").opmaak.push({
+      rechthoek: { rij: 1, kolom: 2, rijen: 1, kolommen: 1 },
+      soort: "Custom",
+      formule: "=Provincie!$F$40>0",
+    });
     const voor = wm.momentopname();
     const fx = new FakeExcel(wm);
     const fout: unknown = await schrijfNaarExcel(fx.context, kleiner).catch((e: unknown) => e);
@@ -457,6 +462,7 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect((fout as VolgordeBevestiging).gelezen).toEqual([
       `formule Provincie!Q20 leest Provincie!F20 in tabel ${tabel?.naam}: ${rij(20)}`,
       `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: ${rij(20)}`,
+      `formule in de opmaak van blad 'Mijn blad' leest Provincie!F40 in tabel ${tabel?.naam}: ${rij(40)}`,
       `formule van naam MijnGemeente leest Provincie!F30 in tabel ${tabel?.naam}: ${rij(30)}`,
     ]);
     expect((fout as Error).message).toMatch(
