@@ -291,12 +291,12 @@ function bladNamen(l: ZipLezer, items: readonly ZipItem[]): Map<string, string> 
     const attr = (tag: string, naam: string) =>
       new RegExp(`\\s(?:[\\w.-]+:)?${naam}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1];
     const doelen = new Map<string, string>();
-    for (const [tag] of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
+    for (const [tag] of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b[^<>]*>/g)) {
       const id = attr(tag, "Id");
       const doel = attr(tag, "Target");
       if (id && doel) doelen.set(id, doel.startsWith("/") ? doel.slice(1) : `xl/${doel}`);
     }
-    for (const [tag] of wb.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
+    for (const [tag] of wb.matchAll(/<(?:[\w.-]+:)?sheet\b[^<>]*>/g)) {
       const naam = attr(tag, "name");
       const doel = doelen.get(attr(tag, "id") ?? "");
       if (naam && doel) uit.set(doel, xmlTekst(naam));

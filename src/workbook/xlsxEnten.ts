@@ -86,7 +86,7 @@ function wortel(xml: string): string {
     if (xml.startsWith("<?", p)) p = einde(p, "?>");
     else if (xml.startsWith("<!--", p)) p = einde(p, "-->");
     else if (xml.startsWith("<!", p)) p = einde(p, ">");
-    else if (xml[p] === "<") return /^<[A-Za-z_][^>]*>/.exec(xml.slice(p, einde(p, ">")))?.[0] ?? "";
+    else if (xml[p] === "<") return /^<[A-Za-z_][^<>]*>/.exec(xml.slice(p, einde(p, ">")))?.[0] ?? "";
     else p++;
   }
   return "";
@@ -180,7 +180,7 @@ function eenBytePerTeken(xml: string): string {
 /** The content of each `<si>` of a shared strings part (exceljs's). */
 function gedeeldeTeksten(xml: string): string[] {
   const uit: string[] = [];
-  const si = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
+  const si = /<si\b[^<>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
   for (let m = si.exec(xml); m !== null; m = si.exec(xml)) uit.push(m[1] ?? "");
   return uit;
 }
@@ -309,13 +309,13 @@ interface StijlLijst {
 }
 
 function stijlLijst(xml: string, lijst: LijstNaam): StijlLijst {
-  const m = new RegExp(`<${lijst}\\b[^>]*?(?:/>|>[\\s\\S]*?</${lijst}>)`).exec(xml);
+  const m = new RegExp(`<${lijst}\\b[^<>]*?(?:/>|>[\\s\\S]*?</${lijst}>)`).exec(xml);
   if (!m) return { open: `<${lijst} count="0">`, items: [] };
   const kind = STIJL_LIJSTEN[lijst];
   const items = [
-    ...m[0].matchAll(new RegExp(`<${kind}\\b[^>]*?/>|<${kind}\\b[^>]*>[\\s\\S]*?</${kind}>`, "g")),
+    ...m[0].matchAll(new RegExp(`<${kind}\\b[^<>]*?/>|<${kind}\\b[^<>]*>[\\s\\S]*?</${kind}>`, "g")),
   ];
-  const open = (/^<[^>]*>/.exec(m[0])?.[0] ?? `<${lijst}>`).replace(/\s*\/>$/, ">");
+  const open = (/^<[^<>]*>/.exec(m[0])?.[0] ?? `<${lijst}>`).replace(/\s*\/>$/, ">");
   return { heel: m[0], open, items: items.map((i) => i[0]) };
 }
 
@@ -374,7 +374,7 @@ class Stijlen {
     const item = this.nieuw.cellXfs.items[k];
     let uit = 0;
     if (item !== undefined) {
-      const open = /^<xf\b[^>]*>/.exec(item)?.[0] ?? "<xf>";
+      const open = /^<xf\b[^<>]*>/.exec(item)?.[0] ?? "<xf>";
       let tag = open;
       const id = (naam: string, map: (n: number) => number) => {
         const w = attribuut(tag, naam);
@@ -460,7 +460,7 @@ class Stijlen {
  * `dxfId`) and every cell with its content. A name ends at a space, "/" or ">": `<c` matches neither `<cols>`
  * nor a prefixed `<c:…>`.
  */
-const STIJL_OF_CEL = /<(row|col|cfRule)(?=[\s/>])[^>]*>|<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const STIJL_OF_CEL = /<(row|col|cfRule)(?=[\s/>])[^<>]*>|<c(?=[\s/>])([^<>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
 /**
  * Opgave's sheet XML of `nieuw`, made to fit the original: its strings, the original's style indexes. One pass
@@ -535,7 +535,7 @@ function zelfdeStijlen(xml: string, stijlen: Stijlen): boolean {
 }
 
 /** One cell from its start: attributes, content (undefined: an empty element). */
-const CEL_HIER = /<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/y;
+const CEL_HIER = /<c(?=[\s/>])([^<>]*?)(?:\/>|>([\s\S]*?)<\/c>)/y;
 
 /**
  * The sheet as `elkeCelVoorOrigineel` makes it when every style index stays (`zelfdeStijlen`): only a cell holding
@@ -593,10 +593,10 @@ function voegInVoor(xml: string, voor: readonly string[], invoeging: string): st
 
 /** Sheet names in the order of `<sheets>`. */
 function bladVolgorde(wb: string): string[] {
-  return [...wb.matchAll(/<sheet\b[^>]*>/g)].map((m) => attribuut(m[0], "name") ?? "");
+  return [...wb.matchAll(/<sheet\b[^<>]*>/g)].map((m) => attribuut(m[0], "name") ?? "");
 }
 
-const NAAM = /<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g;
+const NAAM = /<definedName\b([^<>]*)>([^<]*)<\/definedName>/g;
 
 /**
  * A defined name is Opgave's when it is called Opgave_… or is a built-in _xlnm.… name, and is either
@@ -626,7 +626,7 @@ function namenInWerkboek(wb: string, nieuwWb: string, eigen: ReadonlySet<string>
         : zetAttribuut(`<definedName${m[1] ?? ""}>`, "localSheetId", String(i)) +
             m[0].slice(m[0].indexOf(">") + 1);
     });
-  const lijst = /<definedNames\b[^>]*?(?:\/>|>([\s\S]*?)<\/definedNames>)/.exec(wb);
+  const lijst = /<definedNames\b[^<>]*?(?:\/>|>([\s\S]*?)<\/definedNames>)/.exec(wb);
   const behouden = (lijst?.[1] ?? "").replace(NAAM, (heel, kop: string) =>
     isEigenNaam(kop, volgorde, eigen) ? "" : heel,
   );
@@ -638,7 +638,7 @@ function namenInWerkboek(wb: string, nieuwWb: string, eigen: ReadonlySet<string>
 
 /** `fullCalcOnLoad="1"` on calcPr (added when the workbook has none): Opgave's formulas have no cached values. */
 function volledigHerberekenen(wb: string): string {
-  const calc = /<calcPr\b[^>]*>/.exec(wb);
+  const calc = /<calcPr\b[^<>]*>/.exec(wb);
   if (calc) return wb.replace(calc[0], () => zetAttribuut(calc[0], "fullCalcOnLoad", "1"));
   return voegInVoor(wb, NA_NAMEN.slice(1), `<calcPr fullCalcOnLoad="1"/>`);
 }
@@ -657,13 +657,13 @@ function relatief(van: string, naar: string): string {
 
 function verwijderOverride(types: string, deel: string): string {
   const naam = `/${deel}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return types.replace(new RegExp(`<Override\\b[^>]*\\sPartName="${naam}"[^>]*/>`, "i"), "");
+  return types.replace(new RegExp(`<Override\\b[^<>]*\\sPartName="${naam}"[^<>]*/>`, "i"), "");
 }
 
 /** Each override's content type by its part name ("/xl/…", lower case; the first counts): `typeVan`. */
 function overrideTypen(types: string): Map<string, string> {
   const typen = new Map<string, string>();
-  for (const m of types.matchAll(/<Override\b[^>]*>/g)) {
+  for (const m of types.matchAll(/<Override\b[^<>]*>/g)) {
     const [deel, type] = [attribuut(m[0], "PartName"), attribuut(m[0], "ContentType")];
     const sleutel = deel?.toLowerCase();
     if (sleutel !== undefined && type !== undefined && !typen.has(sleutel)) typen.set(sleutel, type);
@@ -677,7 +677,7 @@ function typeVan(typen: ReadonlyMap<string, string>, deel: string): string | und
 }
 
 function standaardType(types: string, extensie: string): string | undefined {
-  return [...types.matchAll(/<Default\b[^>]*>/g)].find(
+  return [...types.matchAll(/<Default\b[^<>]*>/g)].find(
     (m) => attribuut(m[0], "Extension")?.toLowerCase() === extensie.toLowerCase(),
   )?.[0];
 }
@@ -797,7 +797,7 @@ class Ent {
       return doel;
     }
     let uitRels = rels;
-    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    for (const m of rels.matchAll(/<Relationship\b[^<>]*>/g)) {
       if (attribuut(m[0], "TargetMode") === "External") continue;
       const doelDeel = await this.kopieer(pad(vanPad, attribuut(m[0], "Target") ?? ""));
       uitRels = uitRels.replace(m[0], () => zetAttribuut(m[0], "Target", relatief(doel, doelDeel)));
@@ -862,8 +862,8 @@ interface Plaats {
 async function werkboek(ent: Ent, oud: Zip, nieuw: Zip, plaatsen: readonly Plaats[]): Promise<void> {
   let wb = (await tekst(oud, "xl/workbook.xml")) ?? "";
   let rels = (await tekst(oud, "xl/_rels/workbook.xml.rels")) ?? LEGE_RELS;
-  rels = rels.replace(/<Relationship\b[^>]*\sType="[^"]*\/calcChain"[^>]*\/>/g, "");
-  const ids = [...wb.matchAll(/<sheet\b[^>]*>/g)].map((m) => Number(attribuut(m[0], "sheetId") ?? 0));
+  rels = rels.replace(/<Relationship\b[^<>]*\sType="[^"]*\/calcChain"[^<>]*\/>/g, "");
+  const ids = [...wb.matchAll(/<sheet\b[^<>]*>/g)].map((m) => Number(attribuut(m[0], "sheetId") ?? 0));
   let sheetId = Math.max(0, ...ids);
   for (const p of plaatsen.filter((x) => !x.bestond)) {
     const rid = vrijeRid(relaties(rels));

@@ -20,7 +20,7 @@ const LEEG_BLAD =
 
 /** The workbook's defined names: name and what it refers to. */
 function namen(werkboek: string): { naam: string; verwijzing: string }[] {
-  return [...werkboek.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)].map((m) => ({
+  return [...werkboek.matchAll(/<definedName\b([^<>]*)>([^<]*)<\/definedName>/g)].map((m) => ({
     naam: attribuut(m[1] ?? "", "name") ?? "",
     verwijzing: xmlTerug(m[2] ?? ""),
   }));
@@ -61,7 +61,7 @@ async function gebruikersBladenNodig(
   for (const [, deel] of gebruikers) {
     for (const r of relaties(await tekst(relsPad(deel)))) {
       if (r.extern || !r.type.endsWith("/table")) continue;
-      const kop = /<table\b[^>]*>/.exec(await tekst(pad(deel, r.target)))?.[0] ?? "";
+      const kop = /<table\b[^<>]*>/.exec(await tekst(pad(deel, r.target)))?.[0] ?? "";
       if (
         /^Opgave_/i.test(attribuut(kop, "name") ?? "") ||
         /^Opgave_/i.test(attribuut(kop, "displayName") ?? "")
@@ -78,7 +78,7 @@ async function gebruikersBladenNodig(
   for (const [, deel] of eigen) {
     const xml = await tekst(deel);
     if (misschienGenoemd(xml, zoek) === false) continue;
-    for (const m of xml.matchAll(/<f\b[^>]*>([^<]*)<\/f>/g)) {
+    for (const m of xml.matchAll(/<f\b[^<>]*>([^<]*)<\/f>/g)) {
       const formule = xmlTerug(m[1] ?? "").toLowerCase();
       if (/\[\d+\]/.test(formule) || zoek.some((z) => formule.includes(z))) return true;
     }

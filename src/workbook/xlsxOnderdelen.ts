@@ -48,7 +48,7 @@ export function attribuut(tag: string, naam: string): string | undefined {
 
 /** Relationship id → target, from a .rels part (`extern`: TargetMode="External", a URL or file, not a part). */
 export function relaties(xml: string): { id: string; type: string; target: string; extern: boolean }[] {
-  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
+  return [...xml.matchAll(/<Relationship\b[^<>]*>/g)].map((m) => ({
     id: attribuut(m[0], "Id") ?? "",
     type: attribuut(m[0], "Type") ?? "",
     target: attribuut(m[0], "Target") ?? "",
@@ -77,7 +77,7 @@ export async function bladPaden(zip: JSZip): Promise<Map<string, string>> {
   const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = relaties((await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "");
   const paden = new Map<string, string>();
-  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
+  for (const m of wb.matchAll(/<sheet\b[^<>]*>/g)) {
     const naam = attribuut(m[0], "name");
     const rid = attribuut(m[0], "r:id");
     const rel = rels.find((r) => r.id === rid);
@@ -93,7 +93,7 @@ function grafiekAnkers(drawingXml: string): string[] {
     /<xdr:(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/xdr:\1>/g,
   )) {
     if (!/drawingml\/2006\/chart"/.test(m[0])) continue;
-    const cnv = /<xdr:cNvPr\b[^>]*>/.exec(m[0]);
+    const cnv = /<xdr:cNvPr\b[^<>]*>/.exec(m[0]);
     namen.push(cnv ? (attribuut(cnv[0], "name") ?? "") : "");
   }
   return namen;
@@ -339,7 +339,7 @@ export async function voegGrafiekenToe(
     let bladRels = (await zip.file(bladRelsPad)?.async("string")) ?? LEGE_RELS;
 
     // Use the sheet's drawing (exceljs writes one for images) or make a new one.
-    const bestaand = /<drawing\b[^>]*r:id="([^"]+)"/.exec(bladXml);
+    const bestaand = /<drawing\b[^<>]*r:id="([^"]+)"/.exec(bladXml);
     let drawingPad: string;
     if (bestaand) {
       const rel = relaties(bladRels).find((r) => r.id === bestaand[1]);
@@ -380,7 +380,7 @@ export async function voegGrafiekenToe(
     zip.file(drawingRelsPad, drawingRels);
 
     let drawingXml = (await zip.file(drawingPad)?.async("string")) ?? "";
-    const ids = [...drawingXml.matchAll(/<xdr:cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+    const ids = [...drawingXml.matchAll(/<xdr:cNvPr\b[^<>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
     const id = Math.max(1, ...ids) + 1;
     drawingXml = drawingXml.replace(
       "</xdr:wsDr>",
@@ -416,7 +416,7 @@ async function notitiesUit(zip: JSZip): Promise<Map<string, Map<string, NotitieD
     if (!rel) continue;
     const xml = (await zip.file(pad(part, rel.target))?.async("string")) ?? "";
     const notities = new Map<string, NotitieDeel[]>();
-    for (const m of xml.matchAll(/<comment\b([^>]*)>([\s\S]*?)<\/comment>/g)) {
+    for (const m of xml.matchAll(/<comment\b([^<>]*)>([\s\S]*?)<\/comment>/g)) {
       const ref = attribuut(m[1] ?? "", "ref");
       if (ref === undefined) continue;
       const runs = [...(m[2] ?? "").matchAll(/<r>([\s\S]*?)<\/r>/g)].map((r) => ({
@@ -431,7 +431,7 @@ async function notitiesUit(zip: JSZip): Promise<Map<string, Map<string, NotitieD
 }
 
 function tekstVan(xml: string): string {
-  return [...xml.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => xmlTerug(t[1] ?? "")).join("");
+  return [...xml.matchAll(/<t\b[^<>]*>([^<]*)<\/t>/g)].map((t) => xmlTerug(t[1] ?? "")).join("");
 }
 
 const EXT_VALIDATIE = "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}";
@@ -471,12 +471,12 @@ function cellenVan(sqref: string): string[] {
 /** Data validations of a sheet, as "signature@cell" (one per validated cell) and by their own sqref. */
 function validaties(xml: string): { sqref: string; sig: string }[] {
   const uit: { sqref: string; sig: string }[] = [];
-  for (const m of xml.matchAll(/<dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g)) {
+  for (const m of xml.matchAll(/<dataValidation\b([^<>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g)) {
     const kop = m[1] ?? "";
     const sig = [
       attribuut(kop, "type") ?? "any",
       attribuut(kop, "operator") ?? "",
-      ...[...(m[2] ?? "").matchAll(/<formula(\d)>([\s\S]*?)<\/formula\1>/g)].map((f) => xmlTerug(f[2] ?? "")),
+      ...[...(m[2] ?? "").matchAll(/<formula(\d)>([^<]*)<\/formula\1>/g)].map((f) => xmlTerug(f[2] ?? "")),
     ].join("|");
     uit.push({ sqref: attribuut(kop, "sqref") ?? "", sig });
   }
@@ -486,8 +486,8 @@ function validaties(xml: string): { sqref: string; sig: string }[] {
 /** The extLst of the worksheet itself (not one inside a conditional format). */
 function bladUitbreidingen(xml: string): { uri: string; inhoud: string }[] {
   const zonder = xml.replace(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g, "");
-  const lijst = /<extLst\b[^>]*>([\s\S]*)<\/extLst>/.exec(zonder)?.[1] ?? "";
-  return [...lijst.matchAll(/<ext\b([^>]*)>([\s\S]*?)<\/ext>/g)].map((m) => ({
+  const lijst = /<extLst\b[^<>]*>([\s\S]*)<\/extLst>/.exec(zonder)?.[1] ?? "";
+  return [...lijst.matchAll(/<ext\b([^<>]*)>([\s\S]*?)<\/ext>/g)].map((m) => ({
     uri: attribuut(m[1] ?? "", "uri") ?? "",
     inhoud: m[2] ?? "",
   }));
@@ -502,11 +502,11 @@ function x14Items(inhoud: string, element: string): { sqref: string; xml: string
 
 /** Conditional formats, x14 extensions, protection of one sheet. */
 function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
-  for (const m of xml.matchAll(/<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g)) {
-    const regels = [...(m[2] ?? "").matchAll(/<cfRule\b([^>]*)>([\s\S]*?)<\/cfRule>|<cfRule\b([^>]*)\/>/g)]
+  for (const m of xml.matchAll(/<conditionalFormatting\b([^<>]*)>([\s\S]*?)<\/conditionalFormatting>/g)) {
+    const regels = [...(m[2] ?? "").matchAll(/<cfRule\b([^<>]*)>([\s\S]*?)<\/cfRule>|<cfRule\b([^<>]*)\/>/g)]
       .map((r) => {
         const kop = r[1] ?? r[3] ?? "";
-        const formules = [...(r[2] ?? "").matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((f) => f[1]);
+        const formules = [...(r[2] ?? "").matchAll(/<formula>([^<]*)<\/formula>/g)].map((f) => f[1]);
         return [attribuut(kop, "type"), attribuut(kop, "operator") ?? "", ...formules].join("|");
       })
       .sort();
@@ -522,7 +522,7 @@ function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
       uit.set(`uitbreiding ${e.uri} (extLst) op blad ${blad}`, "");
     }
   }
-  if (/<sheetProtection\b[^>]*\bsheet="(1|true)"/.test(xml)) uit.set(`bladbeveiliging op blad ${blad}`, "");
+  if (/<sheetProtection\b[^<>]*\bsheet="(1|true)"/.test(xml)) uit.set(`bladbeveiliging op blad ${blad}`, "");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -538,17 +538,17 @@ function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
  */
 
 /** A `<filterColumn>` element, empty (a button flag only) or with its condition. */
-const FILTER_KOLOM = /<filterColumn\b[^>]*?(?:\/>|>[\s\S]*?<\/filterColumn>)/g;
-const AUTO_FILTER = /<autoFilter\b([^>]*?)(?:\/>|>([\s\S]*?)<\/autoFilter>)/;
+const FILTER_KOLOM = /<filterColumn\b[^<>]*?(?:\/>|>[\s\S]*?<\/filterColumn>)/g;
+const AUTO_FILTER = /<autoFilter\b([^<>]*?)(?:\/>|>([\s\S]*?)<\/autoFilter>)/;
 
 /** The headers of a table part's columns, in order. */
 function tabelKoppen(xml: string): string[] {
-  return [...xml.matchAll(/<tableColumn\b[^>]*>/g)].map((m) => attribuut(m[0], "name") ?? "");
+  return [...xml.matchAll(/<tableColumn\b[^<>]*>/g)].map((m) => attribuut(m[0], "name") ?? "");
 }
 
 /** The table's name (`name` on its root). */
 export function tabelNaam(xml: string): string | undefined {
-  const wortel = /<table\b[^>]*>/.exec(xml)?.[0];
+  const wortel = /<table\b[^<>]*>/.exec(xml)?.[0];
   return wortel ? attribuut(wortel, "name") : undefined;
 }
 
@@ -568,7 +568,7 @@ export function tabelFilters(xml: string): Map<string, string> {
 
 /** A `<filterColumn>` element as it would stand under column `j` (0-based). */
 function onderKolom(element: string, j: number): string {
-  return element.replace(/^<filterColumn\b[^>]*?(?=\/?>)/, (tag) =>
+  return element.replace(/^<filterColumn\b[^<>]*?(?=\/?>)/, (tag) =>
     /\scolId="[^"]*"/.test(tag) ? tag.replace(/(\scolId=")[^"]*"/, `$1${j}"`) : `${tag} colId="${j}"`,
   );
 }
@@ -593,7 +593,7 @@ export function metFilters(xml: string, filters: ReadonlyMap<string, string>): s
   return xml.replace(AUTO_FILTER, () => `<autoFilter${af[1] ?? ""}>${kolommen.join("")}</autoFilter>`);
 }
 
-const TABEL_STIJL = /<tableStyleInfo\b[^>]*>/;
+const TABEL_STIJL = /<tableStyleInfo\b[^<>]*>/;
 
 /** A table part's style (`<tableStyleInfo>`), undefined when it has none. */
 export function tabelStijl(xml: string): string | undefined {
@@ -631,7 +631,7 @@ async function tabelInstellingen(zip: JSZip, uit: Onderdelen): Promise<void> {
 async function externeKoppelingen(zip: JSZip, uit: Onderdelen): Promise<void> {
   const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = relaties((await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "");
-  const refs = [...wb.matchAll(/<externalReference\b[^>]*>/g)].map((m) => attribuut(m[0], "r:id"));
+  const refs = [...wb.matchAll(/<externalReference\b[^<>]*>/g)].map((m) => attribuut(m[0], "r:id"));
   const delen = refs.map((rid) => rels.find((r) => r.id === rid)?.target).filter((t) => t !== undefined);
   for (const n of Object.keys(zip.files).filter((x) => /^xl\/externalLinks\/[^/]+\.xml$/.test(x))) {
     if (!delen.some((d) => pad("xl/workbook.xml", d) === n)) delen.push(`/${n}`);
@@ -643,7 +643,7 @@ async function externeKoppelingen(zip: JSZip, uit: Onderdelen): Promise<void> {
     );
     uit.set(`externe koppeling [${i + 1}] (${bron?.target ?? part})`, bron?.target ?? part);
   }
-  if (/<workbookProtection\b[^>]*\block(Structure|Windows)="(1|true)"/.test(wb))
+  if (/<workbookProtection\b[^<>]*\block(Structure|Windows)="(1|true)"/.test(wb))
     uit.set("werkmapbeveiliging", "");
 }
 

@@ -922,3 +922,19 @@ describe("whose workbook it is (.xlsx): decided before anything is written", () 
     expect(na.worksheets.map((w) => w.name)).toContain("Taakstelling");
   });
 });
+
+describe("a hostile file to refill (.xlsx)", () => {
+  // With `[^>]*` and `[\s\S]*?` in the patterns that read defined names, 1 MB of unclosed <definedName tags took
+  // 78 s before exceljs refused the file; each search now ends at the next "<".
+  test("a workbook part full of unclosed tags is refused as exceljs refuses it, not after a minute", async () => {
+    // A sheet of the user's: the graft then reads the defined names to see which sheets Opgave's side needs.
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    wb.addWorksheet("Mijn blad").getCell("A1").value = 1;
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    const slot = xml.lastIndexOf("</");
+    zip.file("xl/workbook.xml", `${xml.slice(0, slot)}${"<definedName ".repeat(40_000)}${xml.slice(slot)}`);
+    const vijandig = await zip.generateAsync({ type: "uint8array" });
+    await expect(schrijfXlsx(utrecht, vijandig)).rejects.toThrow(/attribute without value/);
+  });
+});
