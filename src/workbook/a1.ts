@@ -77,6 +77,11 @@ export function bevat(r: Rechthoek, rij: number, kolom: number): boolean {
   return rij >= r.rij && rij < r.rij + r.rijen && kolom >= r.kolom && kolom < r.kolom + r.kolommen;
 }
 
+/** Whether cell (`rij`, `kolom`) lies in one of the rectangles `r`. */
+export function bevatEen(r: readonly Rechthoek[], rij: number, kolom: number): boolean {
+  return r.some((g) => bevat(g, rij, kolom));
+}
+
 /** Whether two rectangles share a cell. */
 export function overlapt(a: Rechthoek, b: Rechthoek): boolean {
   return (

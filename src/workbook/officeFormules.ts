@@ -7,7 +7,7 @@
  * names scoped to a sheet, validations and chart series (Office.js offers no cheap way to list them before
  * ExcelApi 1.15); the .xlsx writer reads those too (./xlsxFormules).
  */
-import { adres, bereik, bevat, bladVerwijzing, type Rechthoek } from "./a1";
+import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
 import type { FormuleVanGebruiker } from "./rijBetekenis";
 
 /** A piece of a sheet's used range: whole rows. */
@@ -18,10 +18,6 @@ interface Stuk {
   readonly kolom: number;
   readonly rijen: number;
   readonly kolommen: number;
-}
-
-function binnen(r: readonly Rechthoek[], rij: number, kolom: number): boolean {
-  return r.some((g) => bevat(g, rij, kolom));
 }
 
 /** `s` in pieces of whole rows of at most `maxCellen` cells each (one row at the least). */
@@ -38,7 +34,7 @@ function celFormules(s: Stuk, formules: readonly (readonly unknown[])[], eigen: 
   formules.forEach((rij, i) =>
     rij.forEach((f, j) => {
       const plaats = { rij: s.rij + i, kolom: s.kolom + j };
-      if (typeof f !== "string" || !f.startsWith("=") || binnen(eigen, plaats.rij, plaats.kolom)) return;
+      if (typeof f !== "string" || !f.startsWith("=") || bevatEen(eigen, plaats.rij, plaats.kolom)) return;
       uit.push({ plek: `${bladVerwijzing(s.naam)}!${adres(plaats)}`, blad: s.naam, formule: f.slice(1) });
     }),
   );

@@ -299,7 +299,7 @@ function bladNamen(l: ZipLezer, items: readonly ZipItem[]): Map<string, string> 
     for (const [tag] of wb.matchAll(/<(?:[\w.-]+:)?sheet\b[^<>]*>/g)) {
       const naam = attr(tag, "name");
       const doel = doelen.get(attr(tag, "id") ?? "");
-      if (naam && doel) uit.set(doel, xmlTekst(naam));
+      if (naam && doel) uit.set(doel, xmlTekstTerug(naam));
     }
   } catch {
     // No names: the part name is shown.
@@ -307,7 +307,8 @@ function bladNamen(l: ZipLezer, items: readonly ZipItem[]): Map<string, string> 
   return uit;
 }
 
-function xmlTekst(s: string): string {
+/** XML text as it reads: character references and the five named entities decoded. */
+export function xmlTekstTerug(s: string): string {
   return s
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))

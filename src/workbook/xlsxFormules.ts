@@ -6,10 +6,11 @@
  * A shared formula is read once, from the cell that holds its text, with the rectangle it is filled over.
  * Browser-safe: ./zip only.
  */
-import { bevat, bladVerwijzing, decodeerBereik, type Rechthoek } from "./a1";
+import { bevatEen, bladVerwijzing, decodeerBereik, type Rechthoek } from "./a1";
+import { xmlTekstTerug } from "./pakketControle";
 import type { FormuleVanGebruiker } from "./rijBetekenis";
 import Zip from "./zip";
-import { attribuut, bereikbaar, bladPaden, relatieGraaf, xmlTerug } from "./xlsxOnderdelen";
+import { attribuut, bereikbaar, bladPaden, relatieGraaf } from "./xlsxOnderdelen";
 
 /** What may follow an element's name in its start tag: white space, ">" or "/". */
 const NA_NAAM = new Set([" ", "\t", "\n", "\r", ">", "/"]);
@@ -43,19 +44,6 @@ function* elementen(
   }
 }
 
-/** XML text as the formula reads: entities and character references decoded. */
-function tekstVan(xml: string): string {
-  return xmlTerug(
-    xml.replace(/&#(x[0-9A-Fa-f]+|[0-9]+);/g, (_m, n: string) =>
-      String.fromCodePoint(n.startsWith("x") ? parseInt(n.slice(1), 16) : Number(n)),
-    ),
-  );
-}
-
-function binnen(r: readonly Rechthoek[], rij: number, kolom: number): boolean {
-  return r.some((g) => bevat(g, rij, kolom));
-}
-
 /** The cell formulas of a sheet's XML outside `eigen` (a shared formula where its text is). */
 function celFormules(blad: string, xml: string, eigen: readonly Rechthoek[]): FormuleVanGebruiker[] {
   const uit: FormuleVanGebruiker[] = [];
@@ -63,13 +51,13 @@ function celFormules(blad: string, xml: string, eigen: readonly Rechthoek[]): Fo
     const f = c.inhoud?.includes("<f") ? elementen(c.inhoud, "f").next().value : undefined;
     const r = attribuut(`<c${c.attributen}>`, "r");
     const plaats = r === undefined ? undefined : decodeerBereik(r);
-    if (!f?.inhoud || !plaats || binnen(eigen, plaats.rij1, plaats.kol1)) continue;
+    if (!f?.inhoud || !plaats || bevatEen(eigen, plaats.rij1, plaats.kol1)) continue;
     const tag = `<f${f.attributen}>`;
     const over = attribuut(tag, "t") === "shared" ? decodeerBereik(attribuut(tag, "ref") ?? "") : undefined;
     uit.push({
       plek: `${bladVerwijzing(blad)}!${r}`,
       blad,
-      formule: tekstVan(f.inhoud),
+      formule: xmlTekstTerug(f.inhoud),
       ...(over
         ? { herhaald: { rijen: over.rij2 - plaats.rij1 + 1, kolommen: over.kol2 - plaats.kol1 + 1 } }
         : {}),
@@ -82,7 +70,7 @@ function celFormules(blad: string, xml: string, eigen: readonly Rechthoek[]): Fo
 function opmaakFormules(blad: string, xml: string): FormuleVanGebruiker[] {
   const plek = `in de opmaak of gegevensvalidatie van blad ${bladVerwijzing(blad)}`;
   return ["formula", "formula1", "formula2", "xm:f"].flatMap((naam) =>
-    [...elementen(xml, naam)].map((e) => ({ plek, blad, formule: tekstVan(e.inhoud ?? "") })),
+    [...elementen(xml, naam)].map((e) => ({ plek, blad, formule: xmlTekstTerug(e.inhoud ?? "") })),
   );
 }
 
@@ -90,7 +78,7 @@ function naamFormules(werkboek: string): FormuleVanGebruiker[] {
   return [...elementen(werkboek, "definedName")]
     .map((e) => ({ naam: attribuut(`<d${e.attributen}>`, "name") ?? "", tekst: e.inhoud ?? "" }))
     .filter((n) => !n.naam.startsWith("_xlnm."))
-    .map((n) => ({ plek: `van naam ${n.naam}`, blad: "", formule: tekstVan(n.tekst) }));
+    .map((n) => ({ plek: `van naam ${n.naam}`, blad: "", formule: xmlTekstTerug(n.tekst) }));
 }
 
 /**
@@ -122,7 +110,8 @@ export async function formulesVanGebruiker(
       if (!/^xl\/charts\/chart[^/]*\.xml$/.test(deel) || vanOpgave.has(deel)) continue;
       const xml = (await zip.file(deel)?.async("string")) ?? "";
       const plek = `van een grafiek op blad ${bladVerwijzing(blad)}`;
-      for (const e of elementen(xml, "c:f")) uit.push({ plek, blad: "", formule: tekstVan(e.inhoud ?? "") });
+      for (const e of elementen(xml, "c:f"))
+        uit.push({ plek, blad: "", formule: xmlTekstTerug(e.inhoud ?? "") });
     }
   }
   return uit;
