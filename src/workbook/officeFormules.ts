@@ -3,8 +3,8 @@
  * would fill a row of one of Opgave's tables with another gemeente or the totals row. What is read: the cell
  * formulas of every sheet's used range outside Opgave's cells and tables, in pieces of at most `maxCellen` cells
  * per request (Excel refuses a response over 5 MB), the formulas of the conditional formats on the user's own
- * sheets and the workbook-scoped defined names: two round trips more, or a few for a large workbook. Not read:
- * names scoped to a sheet, validations and chart series (Office.js offers no cheap way to list them before
+ * sheets and the defined names, of the workbook and of each sheet (ExcelApi 1.4): two round trips more, or a few
+ * for a large workbook. Not read: validations and chart series (Office.js offers no cheap way to list them before
  * ExcelApi 1.15); the .xlsx writer reads those too (./xlsxFormules).
  */
 import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
@@ -106,6 +106,7 @@ export async function leesFormulesVanGebruiker(
       opmaak: eigen(naam)
         ? undefined
         : blad.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
+      namen: blad.names.load("items/name,items/formula"),
     };
   });
   await context.sync();
@@ -129,8 +130,21 @@ export async function leesFormulesVanGebruiker(
       kolommen: b.columnCount,
     }));
   const uit = [...(await leesStukken(context, stukken, eigen, maxCellen)), ...opmaak];
-  for (const n of namen.items)
-    if (typeof n.formula === "string" && n.formula.startsWith("=") && !n.name.startsWith("_xlnm."))
-      uit.push({ plek: `van naam ${n.name}`, blad: "", formule: n.formula.slice(1) });
+  uit.push(...naamFormules(namen.items, ""));
+  for (const g of gebruikt) uit.push(...naamFormules(g.namen.items, g.naam));
   return uit;
+}
+
+/**
+ * The formulas of defined names (not Excel's own `_xlnm.` ones); `blad`: the sheet they are scoped to, named with
+ * it as Excel shows it ("'Mijn blad'!Totaal"), or "" for the workbook's.
+ */
+function naamFormules(namen: readonly Excel.NamedItem[], blad: string): FormuleVanGebruiker[] {
+  return namen
+    .filter((n) => typeof n.formula === "string" && n.formula.startsWith("=") && !n.name.startsWith("_xlnm."))
+    .map((n) => ({
+      plek: `van naam ${blad === "" ? "" : `${bladVerwijzing(blad)}!`}${n.name}`,
+      blad,
+      formule: (n.formula as string).slice(1),
+    }));
 }

@@ -2,7 +2,8 @@
  * The formulas of an .xlsx package that are not Opgave's, read from its XML (./rijBetekenis checks which of them
  * read rows of Opgave's tables that a refill fills with something else): every cell formula outside Opgave's
  * cells and tables, the formulas of conditional formats and validations on the user's own sheets, the defined
- * names (not Excel's own `_xlnm.` ones: print areas, filters) and the series of charts on the user's own sheets.
+ * names, also those scoped to a sheet (not Excel's own `_xlnm.` ones: print areas, filters) and the series of
+ * charts on the user's own sheets.
  * A shared formula is read once, from the cell that holds its text, with the rectangle it is filled over.
  * Browser-safe: ./zip only.
  */
@@ -74,11 +75,25 @@ function opmaakFormules(blad: string, xml: string): FormuleVanGebruiker[] {
   );
 }
 
+/**
+ * The defined names' formulas; a name scoped to a sheet (`localSheetId`: that sheet's place in the workbook) is
+ * named as Excel shows it, with its sheet ("'Mijn blad'!Totaal").
+ */
 function naamFormules(werkboek: string): FormuleVanGebruiker[] {
+  const bladen = [...elementen(werkboek, "sheet")].map((e) => attribuut(`<s${e.attributen}>`, "name") ?? "");
   return [...elementen(werkboek, "definedName")]
-    .map((e) => ({ naam: attribuut(`<d${e.attributen}>`, "name") ?? "", tekst: e.inhoud ?? "" }))
+    .map((e) => {
+      const tag = `<d${e.attributen}>`;
+      const plaats = attribuut(tag, "localSheetId");
+      const blad = plaats === undefined ? undefined : bladen[Number(plaats)];
+      return { naam: attribuut(tag, "name") ?? "", blad, tekst: e.inhoud ?? "" };
+    })
     .filter((n) => !n.naam.startsWith("_xlnm."))
-    .map((n) => ({ plek: `van naam ${n.naam}`, blad: "", formule: xmlTekstTerug(n.tekst) }));
+    .map(({ naam, blad, tekst }) => ({
+      plek: `van naam ${blad === undefined ? "" : `${bladVerwijzing(blad)}!`}${naam}`,
+      blad: blad ?? "",
+      formule: xmlTekstTerug(tekst),
+    }));
 }
 
 /**

@@ -149,3 +149,27 @@ describe("[B22] the used range of a sheet", () => {
     expect([waarden.address, alles.address, leeg.isNullObject]).toEqual(["Blad1!C3:E7", "Blad1!C2:H7", true]);
   });
 });
+
+describe("[B23] names of the workbook and of a sheet", () => {
+  it("workbook.names lists the workbook's, worksheet.names those scoped to that sheet", async () => {
+    const wm = new FakeWerkmap(["Blad1", "Blad2"]);
+    wm.voegNaamToe("Totaal", { blad: "Blad1", adres: "C3" });
+    wm.voegNaamToe("Totaal", { blad: "Blad2", adres: "B2" }, "Blad2");
+    wm.voegNaamToe("Rij", { blad: "Blad1", adres: "F30" }, "Blad1");
+    const fx = new FakeExcel(wm);
+    const lijst = (c: Excel.NamedItemCollection) => c.load("items/name,items/formula");
+    const [boek, een, twee] = [
+      lijst(fx.context.workbook.names),
+      lijst(fx.context.workbook.worksheets.getItem("Blad1").names),
+      lijst(fx.context.workbook.worksheets.getItem("Blad2").names),
+    ];
+    await fx.context.sync();
+    const zo = (c: Excel.NamedItemCollection) => c.items.map((n) => [n.name, n.formula as string]);
+    expect([zo(boek), zo(een), zo(twee)]).toEqual([
+      [["Totaal", "=Blad1!$C$3"]],
+      [["Rij", "=Blad1!$F$30"]],
+      [["Totaal", "=Blad2!$B$2"]],
+    ]);
+    expect(() => wm.voegNaamToe("rij", { blad: "Blad2", adres: "A1" }, "Blad1")).toThrow(/bestaat al/);
+  });
+});

@@ -448,6 +448,7 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     wm.zet("Mijn blad", "A3", { formule: "=Provincie!F10" });
     wm.zet("Provincie", "Q20", { formule: "=F20*2" });
     wm.voegNaamToe("MijnGemeente", { blad: "Provincie", adres: "F30" });
+    wm.voegNaamToe("MijnRij", { blad: "Provincie", adres: "F35" }, "Mijn blad");
     wm.blad("Mijn blad").opmaak.push({
       rechthoek: { rij: 1, kolom: 2, rijen: 1, kolommen: 1 },
       soort: "Custom",
@@ -464,6 +465,7 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
       `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: ${rij(20)}`,
       `formule in de opmaak van blad 'Mijn blad' leest Provincie!F40 in tabel ${tabel?.naam}: ${rij(40)}`,
       `formule van naam MijnGemeente leest Provincie!F30 in tabel ${tabel?.naam}: ${rij(30)}`,
+      `formule van naam 'Mijn blad'!MijnRij leest Provincie!F35 in tabel ${tabel?.naam}: ${rij(35)}`,
     ]);
     expect((fout as Error).message).toMatch(
       /^Na opnieuw vullen staat iets anders in een rij die een formule van u leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" .*, of laat zo'n formule de gemeente opzoeken/,

@@ -30,6 +30,20 @@ test("cell formulas outside Opgave's cells (entities decoded) and the defined na
   ]);
 });
 
+test("a name scoped to a sheet is named with its sheet, as Excel shows it", async () => {
+  const { zip } = await werkboek();
+  const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const lokaal = '<definedName name="MijnRij" localSheetId="1">Provincie!$F$35</definedName>';
+  expect(xml).toContain("</definedNames>");
+  zip.file("xl/workbook.xml", xml.replace("</definedNames>", `${lokaal}</definedNames>`));
+  const formules = await formulesVanGebruiker(await zip.generateAsync({ type: "uint8array" }), eigen);
+  expect(formules).toContainEqual({
+    plek: "van naam 'Mijn blad'!MijnRij",
+    blad: "Mijn blad",
+    formule: "Provincie!$F$35",
+  });
+});
+
 // With a regular expression per element (the first version) this part took minutes: each unclosed tag was
 // searched to the end of the part again.
 test("a hostile part (tags never closed, over and over) is read in one pass: what is complete is found", async () => {

@@ -4,9 +4,10 @@
  *
  * It adds to the fake only what the scenarios need and the fake does not model, through the fake's public surface
  * (`context`, `voegToe`, `werkmap`, `herschreven`), never its internals:
- * - `Worksheet.delete()` (ExcelApi 1.1) on sheets got with `worksheets.getItem`: the sheet goes with its tables and
- *   charts; a defined name that pointed at it becomes "=#REF!" (as in Excel). The fake's own `delete`, once it has
- *   one, is used instead. To confirm in Excel: the self-test's clean-up (scenario "functies" onwards).
+ * - `Worksheet.delete()` (ExcelApi 1.1) on sheets got with `worksheets.getItem`: the sheet goes with its tables,
+ *   charts and the names scoped to it; a defined name that pointed at it becomes "=#REF!" (as in Excel). The fake's
+ *   own `delete`, once it has one, is used instead. To confirm in Excel: the self-test's clean-up (scenario
+ *   "functies" onwards).
  * - `Worksheet.calculate(markAllDirty)` (ExcelApi 1.6), only recorded.
  * - Excel computing custom functions: after every sync, each OPGAVE formula written through `Range.formulas` in
  *   that sync (and only those: Excel computes a custom function when its cell is entered, not the user's other
@@ -20,6 +21,7 @@ export type Functies = (id: string) => ((...args: unknown[]) => unknown) | undef
 
 type Blad = { naam: string };
 type Naam = {
+  bereik?: Blad;
   blad?: Blad;
   rij?: number;
   kolom?: number;
@@ -84,6 +86,7 @@ function verwijderBlad(fx: FakeExcel, naam: string): void {
   wm.bladen.splice(wm.bladen.indexOf(blad), 1);
   for (let i = wm.tabellen.length - 1; i >= 0; i--)
     if (wm.tabellen[i]?.blad === blad) wm.tabellen.splice(i, 1);
+  for (let i = wm.namen.length - 1; i >= 0; i--) if (wm.namen[i]?.bereik === blad) wm.namen.splice(i, 1);
   for (const n of wm.namen) {
     if (n.blad !== blad) continue;
     delete n.blad;

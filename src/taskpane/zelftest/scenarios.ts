@@ -414,12 +414,15 @@ const formulesVanGebruiker: Scenario = {
     vereisVrij(v, plan);
     await vul(v, plan);
     const blad = await tijdelijkBlad(v);
-    // A formula of the user's on the table's last row (its address, not the period).
+    // A formula of the user's on the table's last row (its address, not the period), and a name scoped to their
+    // sheet on the same cell (it goes with the sheet).
     const laatste = await v.host.run(async (context) => {
       const t = context.workbook.tables.getItem(TABELLEN.taakstelling).getRange().load("rowIndex,rowCount");
       await context.sync();
       const rij = t.rowIndex + t.rowCount;
-      context.workbook.worksheets.getItem(blad).getRange("A1").formulas = [[`=Taakstelling!A${rij}`]];
+      const ws = context.workbook.worksheets.getItem(blad);
+      ws.getRange("A1").formulas = [[`=Taakstelling!A${rij}`]];
+      ws.names.add("ZelftestRij", context.workbook.worksheets.getItem("Taakstelling").getRange(`A${rij}`));
       await context.sync();
       return rij;
     });
@@ -431,12 +434,14 @@ const formulesVanGebruiker: Scenario = {
     controleer(fout instanceof VolgordeBevestiging, `geen vraag vooraf, maar: ${String(fout)}`);
     const gelezen = (fout as VolgordeBevestiging).gelezen;
     controleer(
-      gelezen.length === 1 && gelezen[0]?.includes(`Taakstelling!A${laatste}`) === true,
+      gelezen.length === 2 &&
+        gelezen.every((g) => g.includes(`Taakstelling!A${laatste}`)) &&
+        gelezen.some((g) => g.includes("!ZelftestRij")),
       `genoemd: ${gelezen.join("; ")}`,
     );
     const na = await leesTabel(v, TABELLEN.taakstelling);
     controleer(na.rijen.length === voor.rijen.length, `de tabel veranderde toch: ${na.rijen.length} rijen`);
-    v.detail(`gevraagd, niets gewijzigd: ${gelezen[0] ?? ""}`);
+    v.detail(`gevraagd, niets gewijzigd: ${gelezen.join("; ")}`);
   },
 };
 

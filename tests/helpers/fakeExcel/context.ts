@@ -24,7 +24,7 @@ export class FakeWorkbook {
   constructor(fx: FakeExcel) {
     this.worksheets = new FakeWerkbladen(fx, () => fx.werkmap.bladen, "worksheets");
     this.tables = new FakeTabellen(fx, null, "tables");
-    this.names = new FakeNamen(fx, () => fx.werkmap.namen, "names");
+    this.names = new FakeNamen(fx, () => fx.werkmap.namen.filter((n) => !n.bereik), "names");
     this.application = new FakeApplication(fx);
   }
 }

@@ -111,6 +111,8 @@ export interface FakeTabel {
 
 export interface FakeNaam {
   naam: string;
+  /** The sheet a name is scoped to (Excel: `worksheet.names`); undefined: the workbook's (`workbook.names`). */
+  bereik?: FakeBlad;
   /** A range (a single cell unless `rijen`/`kolommen` say otherwise, e.g. a whole column) … */
   blad?: FakeBlad;
   rij?: number;

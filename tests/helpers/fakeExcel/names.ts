@@ -1,8 +1,9 @@
 import { kolomLetters } from "../../../src/workbook/a1";
-import { bladVoorvoegsel, parseerBereik } from "./adressen";
+import { bladVoorvoegsel, gelijkeNaam, parseerBereik } from "./adressen";
+import type { FakeExcel } from "./context";
 import { fout } from "./fouten";
-import type { FakeNaam, FakeRechthoek } from "./model";
-import { FakeCollectie, FakeObject, bereikVan } from "./object";
+import type { FakeBlad, FakeNaam, FakeRechthoek } from "./model";
+import { FakeCollectie, FakeObject, bereikVan, type Resolver } from "./object";
 import { FakeBereik } from "./range";
 
 export class FakeNaamProxy extends FakeObject<FakeNaam> {
@@ -95,6 +96,21 @@ export class FakeNaamProxy extends FakeObject<FakeNaam> {
 }
 
 export class FakeNamen extends FakeCollectie<FakeNaam, FakeNaamProxy> {
+  /** `bereik`: the sheet of `worksheet.names` (the names it adds are scoped to it); none for `workbook.names`. */
+  constructor(
+    fx: FakeExcel,
+    zoek: Resolver<FakeNaam[]>,
+    omschrijving: string,
+    private readonly bereik?: () => FakeBlad | null,
+  ) {
+    super(fx, zoek, omschrijving);
+  }
+
+  /** The name `naam` of this collection (its scope), at the next sync. */
+  private vind(naam: string): () => FakeNaam | null {
+    return () => (this.zoek() ?? []).find((n) => gelijkeNaam(n.naam, naam)) ?? null;
+  }
+
   protected item(n: FakeNaam): FakeNaamProxy {
     return new FakeNaamProxy(
       this.fx,
@@ -104,14 +120,14 @@ export class FakeNamen extends FakeCollectie<FakeNaam, FakeNaamProxy> {
   }
 
   getItem(naam: string): FakeNaamProxy {
-    return new FakeNaamProxy(this.fx, () => this.fx.werkmap.naam(naam) ?? null, `names.getItem(${naam})`);
+    return new FakeNaamProxy(this.fx, this.vind(naam), `${this.omschrijving}.getItem(${naam})`);
   }
 
   getItemOrNullObject(naam: string): FakeNaamProxy {
     return new FakeNaamProxy(
       this.fx,
-      () => this.fx.werkmap.naam(naam) ?? null,
-      `names.getItemOrNullObject(${naam})`,
+      this.vind(naam),
+      `${this.omschrijving}.getItemOrNullObject(${naam})`,
       true,
     );
   }
@@ -126,8 +142,12 @@ export class FakeNamen extends FakeCollectie<FakeNaam, FakeNaamProxy> {
         if (d.rechthoek.rijen !== 1 || d.rechthoek.kolommen !== 1)
           throw fout("NotImplemented", "fake: alleen namen voor één cel");
         const wm = this.fx.werkmap;
-        wm.controleerNaamVrij(naam);
-        wm.namen.push({ naam, blad: d.blad, rij: d.rechthoek.rij, kolom: d.rechthoek.kolom });
+        const bereik = this.bereik?.() ?? undefined;
+        if (!bereik) wm.controleerNaamVrij(naam);
+        else if (this.vind(naam)())
+          throw fout("ItemAlreadyExists", `naam ${naam} bestaat al op ${bereik.naam}`);
+        const scope = bereik ? { bereik } : {};
+        wm.namen.push({ naam, blad: d.blad, rij: d.rechthoek.rij, kolom: d.rechthoek.kolom, ...scope });
       },
       typeof verwijzing === "string" ? verwijzing : undefined,
     );

@@ -95,14 +95,23 @@ export class FakeWerkmap {
     return t;
   }
 
-  voegNaamToe(naam: string, doel: { blad: string; adres: string } | { formule: string }): void {
-    this.controleerNaamVrij(naam);
+  /** A name of the workbook, or with `bereik` one scoped to that sheet (as the user makes it in Name Manager). */
+  voegNaamToe(
+    naam: string,
+    doel: { blad: string; adres: string } | { formule: string },
+    bereik?: string,
+  ): void {
+    const blad = bereik === undefined ? undefined : this.blad(bereik);
+    if (!blad) this.controleerNaamVrij(naam);
+    else if (this.namen.some((n) => n.bereik === blad && gelijkeNaam(n.naam, naam)))
+      throw new FakeExcelFout("ItemAlreadyExists", `naam ${naam} bestaat al op ${bereik ?? ""}`);
+    const scope = blad ? { bereik: blad } : {};
     if ("formule" in doel) {
-      this.namen.push({ naam, formule: doel.formule });
+      this.namen.push({ naam, formule: doel.formule, ...scope });
     } else {
       const r = parseerBereik(doel.adres).rechthoek;
       const maat = r.rijen === 1 && r.kolommen === 1 ? {} : { rijen: r.rijen, kolommen: r.kolommen };
-      this.namen.push({ naam, blad: this.blad(doel.blad), rij: r.rij, kolom: r.kolom, ...maat });
+      this.namen.push({ naam, blad: this.blad(doel.blad), rij: r.rij, kolom: r.kolom, ...maat, ...scope });
     }
   }
 
@@ -155,7 +164,7 @@ export class FakeWerkmap {
   }
 
   naam(naam: string): FakeNaam | undefined {
-    return this.namen.find((n) => gelijkeNaam(n.naam, naam));
+    return this.namen.find((n) => !n.bereik && gelijkeNaam(n.naam, naam));
   }
 
   /** A deterministic JSON snapshot of everything (to compare two runs). */
@@ -177,7 +186,7 @@ export class FakeWerkmap {
         paginaEinden: b.paginaEinden,
       })),
       tabellen: this.tabellen.map((t) => ({ ...t, blad: t.blad.naam })),
-      namen: this.namen.map((n) => ({ ...n, blad: n.blad?.naam })),
+      namen: this.namen.map((n) => ({ ...n, blad: n.blad?.naam, bereik: n.bereik?.naam })),
     });
   }
 
@@ -334,7 +343,7 @@ export class FakeWerkmap {
   controleerNaamVrij(naam: string, behalve?: object): void {
     if (
       this.tabellen.some((t) => t !== behalve && gelijkeNaam(t.naam, naam)) ||
-      this.namen.some((n) => n !== behalve && gelijkeNaam(n.naam, naam))
+      this.namen.some((n) => n !== behalve && !n.bereik && gelijkeNaam(n.naam, naam))
     ) {
       throw new FakeExcelFout("ItemAlreadyExists", `naam ${naam} bestaat al`);
     }

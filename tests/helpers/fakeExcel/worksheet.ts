@@ -7,6 +7,7 @@ import type { FakeBlad, FakeRechthoek } from "./model";
 import { FakeCollectie, FakeObject, type BereikDoel, type Resolver } from "./object";
 import { FakePaginaEinden, FakePaginaIndeling } from "./pageLayout";
 import { FakeBereik } from "./range";
+import { FakeNamen } from "./names";
 import { FakeGebieden } from "./rangeAreas";
 import { FakeTabellen } from "./table";
 
@@ -18,6 +19,9 @@ export class FakeWerkblad extends FakeObject<FakeBlad> {
   /** ExcelApi 1.9. */
   readonly pageLayout: FakePaginaIndeling;
   readonly horizontalPageBreaks: FakePaginaEinden;
+  /** ExcelApi 1.4: the names scoped to this sheet. */
+  // BEVESTIG in Excel [B23] (scenario "hervulling (formules van de gebruiker)"): worksheet.names lists the names scoped to that sheet, workbook.names only the workbook's; a name's formula reads "=Blad!$F$30"
+  readonly names: FakeNamen;
 
   constructor(fx: FakeExcel, zoek: Resolver<FakeBlad>, omschrijving: string, ofNull = false) {
     super(fx, zoek, omschrijving, ofNull);
@@ -25,6 +29,15 @@ export class FakeWerkblad extends FakeObject<FakeBlad> {
     this.charts = new FakeGrafieken(fx, () => this.zoek(), `${omschrijving}.charts`);
     this.freezePanes = new FakeBevriezing(fx, () => this.zoek(), `${omschrijving}.freezePanes`);
     this.pageLayout = new FakePaginaIndeling(fx, () => this.zoek(), `${omschrijving}.pageLayout`);
+    this.names = new FakeNamen(
+      fx,
+      () => {
+        const blad = this.zoek();
+        return blad ? fx.werkmap.namen.filter((n) => n.bereik === blad) : null;
+      },
+      `${omschrijving}.names`,
+      () => this.zoek(),
+    );
     this.horizontalPageBreaks = new FakePaginaEinden(
       fx,
       () => this.zoek(),
