@@ -3,12 +3,22 @@
  * would fill a row of one of Opgave's tables with another gemeente or the totals row. What is read: the cell
  * formulas of every sheet's used range outside Opgave's cells and tables, in pieces of at most `maxCellen` cells
  * per request (Excel refuses a response over 5 MB), the formulas of the conditional formats on the user's own
- * sheets and the defined names, of the workbook and of each sheet (ExcelApi 1.4): two round trips more, or a few
- * for a large workbook. Not read: validations and chart series (Office.js offers no cheap way to list them before
- * ExcelApi 1.15); the .xlsx writer reads those too (./xlsxFormules).
+ * sheets, the defined names, of the workbook and of each sheet (ExcelApi 1.4), and the sources of the series of
+ * the charts on the user's own sheets (ExcelApi 1.15, where Excel has it): two round trips more, or a few for a
+ * large workbook or one with charts. Not read: validations (Office.js cannot list a sheet's validations); the .xlsx
+ * writer reads those too (./xlsxFormules).
  */
 import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
 import type { FormuleVanGebruiker } from "./rijBetekenis";
+
+/** ChartSeries.getDimensionDataSourceString. */
+export const REEKSBRON_API = "1.15";
+
+/** Can the host tell a chart series' source? Outside Office (tests with the fake Excel) it is assumed to. */
+export function kanReeksbronLezen(): boolean {
+  const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return !vereisten || vereisten.isSetSupported("ExcelApi", REEKSBRON_API);
+}
 
 /** A piece of a sheet's used range: whole rows. */
 interface Stuk {
@@ -107,6 +117,7 @@ export async function leesFormulesVanGebruiker(
         ? undefined
         : blad.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
       namen: blad.names.load("items/name,items/formula"),
+      grafieken: eigen(naam) || !kanReeksbronLezen() ? undefined : blad.charts.load("items/name"),
     };
   });
   await context.sync();
@@ -132,7 +143,40 @@ export async function leesFormulesVanGebruiker(
   const uit = [...(await leesStukken(context, stukken, eigen, maxCellen)), ...opmaak];
   uit.push(...naamFormules(namen.items, ""));
   for (const g of gebruikt) uit.push(...naamFormules(g.namen.items, g.naam));
+  uit.push(...(await reeksFormules(context, gebruikt)));
   return uit;
+}
+
+/**
+ * The sources of the series ("Values", "Categories") of the charts on the user's own sheets, as formulas: two round
+ * trips where there are such charts. Where Excel refuses to tell one, the charts are left unread, as on a host
+ * without ExcelApi 1.15 (the refill goes on; the .xlsx writer reads them from the package).
+ */
+async function reeksFormules(
+  context: Excel.RequestContext,
+  bladen: readonly { naam: string; grafieken?: Excel.ChartCollection }[],
+): Promise<FormuleVanGebruiker[]> {
+  const grafieken = bladen.flatMap(({ naam, grafieken: g }) => (g?.items ?? []).map((c) => ({ naam, c })));
+  if (grafieken.length === 0 || !kanReeksbronLezen()) return [];
+  const reeksen = grafieken.map(({ naam, c }) => ({ naam, reeksen: c.series.load("items/name") }));
+  await context.sync();
+  const bronnen = reeksen.flatMap(({ naam, reeksen: r }) =>
+    r.items.flatMap((s) =>
+      (["Values", "Categories"] as const).map((d) => ({ naam, bron: s.getDimensionDataSourceString(d) })),
+    ),
+  );
+  try {
+    await context.sync();
+  } catch {
+    return [];
+  }
+  return bronnen
+    .filter(({ bron }) => bron.value !== "")
+    .map(({ naam, bron }) => ({
+      plek: `van een grafiek op blad ${bladVerwijzing(naam)}`,
+      blad: "",
+      formule: bron.value.replace(/^=/, ""),
+    }));
 }
 
 /**

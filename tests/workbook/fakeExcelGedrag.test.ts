@@ -173,3 +173,24 @@ describe("[B23] names of the workbook and of a sheet", () => {
     expect(() => wm.voegNaamToe("rij", { blad: "Blad2", adres: "A1" }, "Blad1")).toThrow(/bestaat al/);
   });
 });
+
+describe("[B24] the source of a chart series", () => {
+  it("is a reference for Values, none for Categories it lacks, and known only after the sync", async () => {
+    const wm = new FakeWerkmap(["Blad1"]);
+    wm.blad("Blad1").grafieken.push({
+      naam: "G",
+      soort: "ColumnClustered",
+      titel: "",
+      reeksen: [{ naam: "R", waarden: "Blad1!F9:F20" }],
+    });
+    const fx = new FakeExcel(wm);
+    const reeks = fx.context.workbook.worksheets.getItem("Blad1").charts.getItem("G").series.getItemAt(0);
+    const [waarden, categorieen] = [
+      reeks.getDimensionDataSourceString("Values"),
+      reeks.getDimensionDataSourceString("Categories"),
+    ];
+    expect(() => waarden.value).toThrow(/PropertyNotLoaded|gesynchroniseerd/);
+    await fx.context.sync();
+    expect([waarden.value, categorieen.value]).toEqual(["=Blad1!$F$9:$F$20", ""]);
+  });
+});

@@ -449,6 +449,12 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     wm.zet("Provincie", "Q20", { formule: "=F20*2" });
     wm.voegNaamToe("MijnGemeente", { blad: "Provincie", adres: "F30" });
     wm.voegNaamToe("MijnRij", { blad: "Provincie", adres: "F35" }, "Mijn blad");
+    wm.blad("Mijn blad").grafieken.push({
+      naam: "Mijn grafiek",
+      soort: "ColumnClustered",
+      titel: "Eén gemeente",
+      reeksen: [{ naam: "Gehuisvest", waarden: "Provincie!F45", categorieen: "Provincie!A45" }],
+    });
     wm.blad("Mijn blad").opmaak.push({
       rechthoek: { rij: 1, kolom: 2, rijen: 1, kolommen: 1 },
       soort: "Custom",
@@ -466,14 +472,39 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
       `formule in de opmaak van blad 'Mijn blad' leest Provincie!F40 in tabel ${tabel?.naam}: ${rij(40)}`,
       `formule van naam MijnGemeente leest Provincie!F30 in tabel ${tabel?.naam}: ${rij(30)}`,
       `formule van naam 'Mijn blad'!MijnRij leest Provincie!F35 in tabel ${tabel?.naam}: ${rij(35)}`,
+      `formule van een grafiek op blad 'Mijn blad' leest Provincie!F45 in tabel ${tabel?.naam}: ${rij(45)}`,
     ]);
     expect((fout as Error).message).toMatch(
       /^Na opnieuw vullen staat iets anders in een rij die een formule van u leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" .*, of laat zo'n formule de gemeente opzoeken/,
     );
-    expect(fx.log.filter((r) => r.actie !== "load")).toEqual([]);
+    // Only read: loads, and the sources of the chart's series.
+    const gelezenOfGeladen = ["load", "series.getDimensionDataSourceString"];
+    expect(fx.log.filter((r) => !gelezenOfGeladen.includes(r.actie))).toEqual([]);
     expect(wm.momentopname()).toBe(voor);
     await hervul(wm, kleiner, { volgordeToestaan: true });
     expect(wm.waarde("Provincie", "A20")).toBe(codes[12]);
+  });
+
+  test("a chart whose series' source Excel will not tell: the charts are left unread, the rest is still asked", async () => {
+    const wm = await eersteVulling(gelderland);
+    wm.voegBladToe("Mijn blad");
+    wm.zet("Mijn blad", "A1", { formule: "=Provincie!A20" });
+    wm.blad("Mijn blad").grafieken.push({
+      naam: "Mijn grafiek",
+      soort: "ColumnClustered",
+      titel: "Eén gemeente",
+      reeksen: [{ naam: "Gehuisvest", waarden: "Provincie!F45" }],
+    });
+    const fx = new FakeExcel(wm);
+    fx.faalBij("series.getDimensionDataSourceString", "InvalidArgument");
+    const fout: unknown = await schrijfNaarExcel(
+      fx.context,
+      zonderRij(gelderland, tabel?.naam ?? "", derde),
+    ).catch((e: unknown) => e);
+    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+      `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: nu de rij van ${gemeente(11)}, ` +
+        `na opnieuw vullen de rij van ${gemeente(12)}`,
+    ]);
   });
 
   test("the user's formulas are read in pieces of at most the cells of one request", async () => {

@@ -30,6 +30,7 @@ import { planConsolidatie } from "../../workbook/consolidatiePlan";
 import { kop, TABELLEN, TAAKSTELLING_KOLOMMEN, CONSOLIDATIE_TABELLEN } from "../../workbook/indeling";
 import type { WerkboekPlan } from "../../workbook/plan";
 import { schrijfNaarExcel, VolgordeBevestiging, type OfficeVulRapport } from "../../workbook/officeWriter";
+import { kanReeksbronLezen } from "../../workbook/officeFormules";
 import { vertaalOfficeFout } from "../../workbook/officeFouten";
 import { herzetOpgaveFormules } from "../excelHost";
 import { paneelBerichten, zelftestBerichten as zb } from "../berichten";
@@ -414,15 +415,18 @@ const formulesVanGebruiker: Scenario = {
     vereisVrij(v, plan);
     await vul(v, plan);
     const blad = await tijdelijkBlad(v);
-    // A formula of the user's on the table's last row (its address, not the period), and a name scoped to their
-    // sheet on the same cell (it goes with the sheet).
+    // On the user's sheet, what reads the table's last row by its address (not the period): a formula, a name scoped
+    // to the sheet and, where Excel can tell a series' source (ExcelApi 1.15), a chart (all go with the sheet).
+    const grafiek = kanReeksbronLezen();
     const laatste = await v.host.run(async (context) => {
       const t = context.workbook.tables.getItem(TABELLEN.taakstelling).getRange().load("rowIndex,rowCount");
       await context.sync();
       const rij = t.rowIndex + t.rowCount;
       const ws = context.workbook.worksheets.getItem(blad);
+      const taak = context.workbook.worksheets.getItem("Taakstelling");
       ws.getRange("A1").formulas = [[`=Taakstelling!A${rij}`]];
-      ws.names.add("ZelftestRij", context.workbook.worksheets.getItem("Taakstelling").getRange(`A${rij}`));
+      ws.names.add("ZelftestRij", taak.getRange(`A${rij}`));
+      if (grafiek) ws.charts.add("ColumnClustered", taak.getRange(`B${rij}:C${rij}`), "Columns");
       await context.sync();
       return rij;
     });
@@ -433,10 +437,12 @@ const formulesVanGebruiker: Scenario = {
     );
     controleer(fout instanceof VolgordeBevestiging, `geen vraag vooraf, maar: ${String(fout)}`);
     const gelezen = (fout as VolgordeBevestiging).gelezen;
+    const leestLaatste = new RegExp(`leest Taakstelling![A-Z]+${laatste}\\b`);
     controleer(
-      gelezen.length === 2 &&
-        gelezen.every((g) => g.includes(`Taakstelling!A${laatste}`)) &&
-        gelezen.some((g) => g.includes("!ZelftestRij")),
+      gelezen.length === (grafiek ? 3 : 2) &&
+        gelezen.every((g) => leestLaatste.test(g)) &&
+        gelezen.some((g) => g.includes("!ZelftestRij")) &&
+        (!grafiek || gelezen.some((g) => g.includes("van een grafiek op blad"))),
       `genoemd: ${gelezen.join("; ")}`,
     );
     const na = await leesTabel(v, TABELLEN.taakstelling);

@@ -22,6 +22,44 @@ export class FakeReeksProxy extends FakeObject<FakeReeks> {
   setXAxisValues(bron: FakeBereik): void {
     this.opdracht("series.setXAxisValues", (r) => void (r.categorieen = bereikTekst(bron.bereikDoel())));
   }
+  /** ExcelApi 1.15: the series' source as text, at the next sync ("" for a dimension it has none of). */
+  // BEVESTIG in Excel [B24] (scenario "hervulling (formules van de gebruiker)"): getDimensionDataSourceString("Values" | "Categories") gives the source as a reference ("Blad!$F$9:$F$20", with or without "="), "" where the series has none
+  getDimensionDataSourceString(
+    dimensie: Excel.ChartSeriesDimension | "Categories" | "Values" | "XValues" | "YValues" | "BubbleSizes",
+  ): FakeUitkomst<string> {
+    const uitkomst = new FakeUitkomst<string>(`${this.omschrijving}.getDimensionDataSourceString`);
+    this.fx.voegToe("series.getDimensionDataSourceString", this.omschrijving, () => {
+      const r = this.doel();
+      const bron = dimensie === "Values" ? r.waarden : dimensie === "Categories" ? r.categorieen : undefined;
+      uitkomst.zet(bron === undefined ? "" : `=${absoluut(bron)}`);
+      this.fx.telAntwoord(uitkomst.value);
+    });
+    return uitkomst;
+  }
+}
+
+/** "Blad!F9:F20" as Excel writes a series' source: "Blad!$F$9:$F$20". */
+function absoluut(bron: string): string {
+  const uitroep = bron.lastIndexOf("!");
+  const adres = bron.slice(uitroep + 1).replace(/([A-Z]+)(\d+)/g, (_m, k: string, r: string) => `$${k}$${r}`);
+  return `${bron.slice(0, uitroep + 1)}${adres}`;
+}
+
+/** Office.js's ClientResult: its value once the sync that computes it has run. */
+export class FakeUitkomst<T> {
+  private gezet = false;
+  private waarde: T | undefined;
+
+  constructor(private readonly omschrijving: string) {}
+
+  zet(waarde: T): void {
+    [this.gezet, this.waarde] = [true, waarde];
+  }
+
+  get value(): T {
+    if (!this.gezet) throw fout("PropertyNotLoaded", `${this.omschrijving}: nog niet gesynchroniseerd`);
+    return this.waarde as T;
+  }
 }
 
 export class FakeReeksen extends FakeCollectie<FakeReeks, FakeReeksProxy> {

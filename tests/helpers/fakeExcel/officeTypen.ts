@@ -25,7 +25,7 @@ import type { FakeGebiedBereiken, FakeGebieden } from "./rangeAreas";
 import type { FakeBereikOpmaak } from "./rangeFormat";
 import type { FakeTabelKolom, FakeTabelKolommen, FakeTabelProxy, FakeTabellen } from "./table";
 import type { FakeWerkblad, FakeWerkbladen } from "./worksheet";
-import type { FakeGrafieken, FakeGrafiekProxy, FakeReeksen, FakeReeksProxy } from "./chart";
+import type { FakeGrafieken, FakeGrafiekProxy, FakeReeksen, FakeReeksProxy, FakeUitkomst } from "./chart";
 
 /** An Office.js object type → the fake that stands in for it (anything else stays as it is). */
 // prettier-ignore
@@ -58,6 +58,7 @@ type AlsFake<O> =
   O extends Excel.ChartCollection ? FakeGrafieken :
   O extends Excel.Application ? FakeApplication :
   O extends Excel.Workbook ? FakeWorkbook :
+  O extends OfficeExtension.ClientResult<infer T> ? FakeUitkomst<T> :
   O;
 
 type Args<A extends readonly unknown[]> = { [I in keyof A]: AlsFake<A[I]> };
@@ -187,6 +188,7 @@ export const werkblad: Modelleert<
   | "freezePanes"
   | "pageLayout"
   | "horizontalPageBreaks"
+  | "names"
   | "name"
   | "visibility"
   | "findAllOrNullObject"
@@ -243,7 +245,7 @@ export const namen: Modelleert<
 export const reeks: Modelleert<
   FakeReeksProxy,
   Excel.ChartSeries,
-  "name" | "setValues" | "setXAxisValues" | "load"
+  "name" | "setValues" | "setXAxisValues" | "getDimensionDataSourceString" | "load"
 > = true;
 export const reeksen: Modelleert<
   FakeReeksen,
