@@ -405,6 +405,17 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     return `${String(tabel?.rijen[i]?.[naam])} (${codes[i]})`;
   };
 
+  /** What a refill with the third gemeente gone asks about before writing (it must ask). */
+  const gevraagd = async (
+    fx: FakeExcel,
+    opties?: { maxCellenPerSync: number },
+  ): Promise<readonly string[]> => {
+    const kleiner = zonderRij(gelderland, tabel?.naam ?? "", derde);
+    const fout: unknown = await schrijfNaarExcel(fx.context, kleiner, opties).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VolgordeBevestiging);
+    return (fout as VolgordeBevestiging).gelezen;
+  };
+
   test("a new gemeente goes to the end: every existing row and its input stay where they were", async () => {
     const wm = await eersteVulling(zonderRij(gelderland, tabel?.naam ?? "", derde));
     const koppen = wm.waarden("Provincie", "A8:O8")[0] ?? [];
@@ -497,11 +508,7 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     });
     const fx = new FakeExcel(wm);
     fx.faalBij("series.getDimensionDataSourceString", "InvalidArgument");
-    const fout: unknown = await schrijfNaarExcel(
-      fx.context,
-      zonderRij(gelderland, tabel?.naam ?? "", derde),
-    ).catch((e: unknown) => e);
-    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+    expect(await gevraagd(fx)).toEqual([
       `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: nu de rij van ${gemeente(11)}, ` +
         `na opnieuw vullen de rij van ${gemeente(12)}`,
     ]);
@@ -512,14 +519,7 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     wm.voegBladToe("Mijn blad");
     for (let r = 1; r <= 300; r++) wm.zet("Mijn blad", `C${r}`, { formule: `=Provincie!B${r}` });
     const fx = new FakeExcel(wm);
-    const fout: unknown = await schrijfNaarExcel(
-      fx.context,
-      zonderRij(gelderland, tabel?.naam ?? "", derde),
-      {
-        maxCellenPerSync: 100,
-      },
-    ).catch((e: unknown) => e);
-    expect((fout as VolgordeBevestiging).gelezen).toHaveLength(60 - 11 + 1);
+    expect(await gevraagd(fx, { maxCellenPerSync: 100 })).toHaveLength(60 - 11 + 1);
     expect(Math.max(...fx.cellenPerSync)).toBeLessThanOrEqual(100);
   });
 
@@ -530,11 +530,7 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     wm.zet("Mijn blad", "B400", { formule: "=Provincie!B20" });
     const fx = new FakeExcel(wm);
     fx.payloadGrens = 400_000;
-    const fout: unknown = await schrijfNaarExcel(
-      fx.context,
-      zonderRij(gelderland, tabel?.naam ?? "", derde),
-    ).catch((e: unknown) => e);
-    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+    expect(await gevraagd(fx)).toEqual([
       `formule 'Mijn blad'!B400 leest Provincie!B20 in tabel ${tabel?.naam}: nu de rij van ${gemeente(11)}, ` +
         `na opnieuw vullen de rij van ${gemeente(12)}`,
     ]);
