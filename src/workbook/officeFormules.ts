@@ -180,12 +180,18 @@ async function reeksFormules(
 }
 
 /**
- * The formulas of defined names (not Excel's own `_xlnm.` ones); `blad`: the sheet they are scoped to, named with
- * it as Excel shows it ("'Mijn blad'!Totaal"), or "" for the workbook's.
+ * Excel's own names (a sheet's print area and titles, a filter's range): in the package `_xlnm.Print_Area`, in Name
+ * Manager and maybe in Office.js without the prefix. Opgave sets its sheets' print areas itself.
+ */
+const EXCELS_NAAM = /^(_xlnm\.|(Print_Area|Print_Titles|_FilterDatabase)$)/i;
+
+/**
+ * The formulas of defined names (not Excel's own); `blad`: the sheet they are scoped to, named with it as Excel
+ * shows it ("'Mijn blad'!Totaal"), or "" for the workbook's.
  */
 function naamFormules(namen: readonly Excel.NamedItem[], blad: string): FormuleVanGebruiker[] {
   return namen
-    .filter((n) => typeof n.formula === "string" && n.formula.startsWith("=") && !n.name.startsWith("_xlnm."))
+    .filter((n) => typeof n.formula === "string" && n.formula.startsWith("=") && !EXCELS_NAAM.test(n.name))
     .map((n) => ({
       plek: `van naam ${blad === "" ? "" : `${bladVerwijzing(blad)}!`}${n.name}`,
       blad,

@@ -460,6 +460,8 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     wm.zet("Provincie", "Q20", { formule: "=F20*2" });
     wm.voegNaamToe("MijnGemeente", { blad: "Provincie", adres: "F30" });
     wm.voegNaamToe("MijnRij", { blad: "Provincie", adres: "F35" }, "Mijn blad");
+    // Excel's own names, as Name Manager shows them (without "_xlnm."): not the user's.
+    wm.voegNaamToe("Print_Titles", { blad: "Provincie", adres: "A25" }, "Provincie");
     wm.blad("Mijn blad").grafieken.push({
       naam: "Mijn grafiek",
       soort: "ColumnClustered",
