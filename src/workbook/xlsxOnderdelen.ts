@@ -705,12 +705,20 @@ async function onderdelenVan(
   zip: JSZip,
   bladen: ReadonlyMap<string, Uint8Array | undefined>,
   overslaan: ReadonlySet<string>,
-): Promise<{ onderdelen: Onderdelen; validaties: Map<string, Validatie> }> {
+  verplaatst: ReadonlyMap<string, string | undefined> = new Map(),
+): Promise<{ onderdelen: Onderdelen; validaties: Map<string, Validatie>; genoemd: Map<string, string> }> {
   const onderdelen: Onderdelen = new Map();
   const gevalideerd = new Map<string, Validatie>();
+  // A moved note is looked for where it went, and named by where it was.
+  const genoemd = new Map<string, string>();
   for (const [blad, notities] of await notitiesUit(zip)) {
-    for (const [ref, runs] of notities)
-      onderdelen.set(`notitie op ${blad}!${ref}`, runs.map((r) => r.tekst).join(""));
+    for (const [ref, runs] of notities) {
+      const plek = `${blad}!${ref}`;
+      const naar = verplaatst.has(plek) ? verplaatst.get(plek) : plek;
+      if (naar === undefined) continue;
+      onderdelen.set(`notitie op ${naar}`, runs.map((r) => r.tekst).join(""));
+      if (naar !== plek) genoemd.set(`notitie op ${naar}`, `notitie op ${plek} (naar ${naar})`);
+    }
   }
   for (const [blad, bytes] of bladen) {
     if (overslaan.has(blad)) continue;
@@ -720,7 +728,7 @@ async function onderdelenVan(
   }
   await externeKoppelingen(zip, onderdelen);
   await tabelInstellingen(zip, onderdelen);
-  return { onderdelen, validaties: gevalideerd };
+  return { onderdelen, validaties: gevalideerd, genoemd };
 }
 
 /**
@@ -728,10 +736,13 @@ async function onderdelenVan(
  * in extLst), conditional formats, other extLst extensions of a sheet, sheet and workbook protection, a table's
  * filter conditions and style, external workbook links, and parts exceljs does not write (connections, query tables, the data model, customXml, custom
  * document properties, web extensions). Each by name ("notitie op Taakstelling!F9", "externe koppeling [1] (Blad1.xlsx)"), in Dutch.
+ * `verplaatst`: notes the writer moved with their row ("Blad!F20" → "Blad!F19": looked for there, named by where
+ * they were), or named itself already (→ undefined: not looked for).
  */
 export async function verliesNaSchrijven(
   oud: Uint8Array | ArrayBuffer,
   nieuw: Uint8Array | ArrayBuffer,
+  verplaatst?: ReadonlyMap<string, string | undefined>,
 ): Promise<string[]> {
   const [zipOud, zipNieuw] = [await JSZip.loadAsync(oud), await JSZip.loadAsync(nieuw)];
   const [bladenOud, bladenNieuw] = [await bladDelen(zipOud), await bladDelen(zipNieuw)];
@@ -740,10 +751,11 @@ export async function verliesNaSchrijven(
   const gelijk = new Set(
     [...bladenOud].filter(([blad, bytes]) => bytes && bladenNieuw.get(blad) === bytes).map(([blad]) => blad),
   );
-  const a = await onderdelenVan(zipOud, bladenOud, gelijk);
+  const a = await onderdelenVan(zipOud, bladenOud, gelijk, verplaatst);
   const b = await onderdelenVan(zipNieuw, bladenNieuw, gelijk);
   const verlies: string[] = [];
-  for (const [naam, inhoud] of a.onderdelen) if (b.onderdelen.get(naam) !== inhoud) verlies.push(naam);
+  for (const [naam, inhoud] of a.onderdelen)
+    if (b.onderdelen.get(naam) !== inhoud) verlies.push(a.genoemd.get(naam) ?? naam);
   // Cell by cell only where a validation is not in the new file as it was (a refill rewrites Opgave's the same).
   const zelfde = new Set([...b.validaties.values()].map(validatieSleutel));
   let nieuweCellen: Set<string> | undefined;

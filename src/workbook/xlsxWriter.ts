@@ -468,14 +468,78 @@ function oudeRijIndex(plan: TabelPlan, gevonden: GelezenTabel | undefined): Map<
   return oudeIndex;
 }
 
-/** Empty the old table (its cells and, for an Excel table, the table part) before the new one is written. */
-function wisTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
+/** A note on a cell of an old table, taken off before the table is emptied: it goes with its row and column. */
+interface OudeNotitie {
+  readonly rij: number;
+  readonly kolom: number;
+  readonly note: ExcelJS.Cell["note"];
+}
+
+/**
+ * Empty the old table (its cells and, for an Excel table, the table part) before the new one is written; the notes
+ * on its cells are taken off and returned (`notitiesTerug` puts them back where their row and column are then).
+ */
+function wisTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): OudeNotitie[] {
   const { gevonden, oud } = werk;
-  if (!gevonden || !oud) return;
+  if (!gevonden || !oud) return [];
   if (gevonden.excelTabel) ws.removeTable(werk.plan.naam);
+  const notities: OudeNotitie[] = [];
   for (let r = oud.rij1; r <= oud.rij2; r++) {
     const rij = ws.getRow(r);
-    for (let k = oud.kol1; k <= oud.kol2; k++) leegCel(rij.getCell(k));
+    for (let k = oud.kol1; k <= oud.kol2; k++) {
+      const cel = rij.getCell(k);
+      if (cel.note !== undefined) {
+        notities.push({ rij: r, kolom: k, note: cel.note });
+        // exceljs has no way to take a note off a cell but its own field (setting `note` makes an empty one).
+        (cel as unknown as { _comment?: unknown })._comment = undefined;
+      }
+      leegCel(cel);
+    }
+  }
+  return notities;
+}
+
+/**
+ * The notes of an old table back on the cell of their row (by its key) and column (by its header) in the new one, a
+ * note of the totals row on the totals row: a row that moves takes its notes along, as its input. Moves are put in
+ * `verplaatst` ("Blad!F20" → "Blad!F19", for the check after writing); a note whose row or column is gone is not
+ * put back but named in `weg` (the refill stops unless confirmed), as it would otherwise sit on another row.
+ */
+function notitiesTerug(
+  ws: ExcelJS.Worksheet,
+  werk: TabelWerk,
+  notities: readonly OudeNotitie[],
+  uit: { verplaatst: Map<string, string | undefined>; weg: string[] },
+): void {
+  const { plan, rijen, gevonden, oud } = werk;
+  if (!gevonden || !oud || notities.length === 0) return;
+  const si = sleutelIndex(plan);
+  const nieuweIndex = new Map<string, number>();
+  rijen.forEach((r, i) => {
+    // As `schrijfLijf` finds a row's old cells.
+    const s = isLeeg(r[si] as Waarde) ? "" : String(r[si]).trim();
+    if (s !== "" && !nieuweIndex.has(s)) nieuweIndex.set(s, i);
+  });
+  const oudSi = gevonden.bestaand.koppen.indexOf(sleutelKop(plan));
+  const totaalRij = plan.totaal ? oud.rij2 : undefined;
+  const plek = (rij: number, kolom: number) => `${ws.name}!${adres({ rij, kolom })}`;
+  for (const n of notities) {
+    const kop = gevonden.bestaand.koppen[n.kolom - oud.kol1];
+    const j = kop === undefined ? -1 : werk.uitkomst.kolommen.findIndex((k) => k.kop === kop);
+    const oudeRij = gevonden.bestaand.rijen[n.rij - oud.rij1 - 1];
+    const i = n.rij === totaalRij ? rijen.length : nieuweIndex.get(sleutelTekst(oudeRij?.[oudSi] ?? null));
+    if (i === undefined || j < 0) {
+      const wat =
+        i === undefined
+          ? `de rij van ${sleutelTekst(oudeRij?.[oudSi] ?? null) || "?"}`
+          : `kolom "${kop ?? ""}"`;
+      uit.weg.push(`notitie op ${plek(n.rij, n.kolom)} (${wat} vervalt bij opnieuw vullen)`);
+      uit.verplaatst.set(plek(n.rij, n.kolom), undefined);
+      continue;
+    }
+    const [r, k] = [plan.start.rij + 1 + i, plan.start.kolom + j];
+    ws.getCell(r, k).note = n.note;
+    if (r !== n.rij || k !== n.kolom) uit.verplaatst.set(plek(n.rij, n.kolom), plek(r, k));
   }
 }
 
@@ -616,6 +680,8 @@ class Schrijver {
   /** Tables whose rows will hold another gemeente or the totals row (./rijBetekenis), and where they stood. */
   readonly rijenAnders: TabelRijen[] = [];
   readonly oudeGebieden: Gebied[] = [];
+  /** Notes on table cells that went with their row or column (`notitiesTerug`), and those whose row or column went. */
+  readonly notities = { verplaatst: new Map<string, string | undefined>(), weg: [] as string[] };
 
   constructor(
     private readonly wb: ExcelJS.Workbook,
@@ -640,7 +706,7 @@ class Schrijver {
     // Changed plan values in blocks, compared with the workbook as it was; Opgave's cells outside the tables that the
     // user moved (rows inserted or deleted among them) are left as they are.
     const { blokken, invoercellen } = bestond ? this.cellenOpHunPlaats(ws, plan) : plan;
-    for (const werk of tabelWerk) if (werk) wisTabel(ws, werk);
+    const notities = tabelWerk.map((werk) => (werk ? wisTabel(ws, werk) : []));
 
     for (const b of blokken) {
       b.cellen.forEach((rij, i) =>
@@ -656,7 +722,11 @@ class Schrijver {
     }
 
     for (const inv of invoercellen) this.invoerCel(ws, inv);
-    for (const werk of tabelWerk) if (werk) this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
+    tabelWerk.forEach((werk, t) => {
+      if (!werk) return;
+      this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
+      notitiesTerug(ws, werk, notities[t] ?? [], this.notities);
+    });
     zetBreedtes(ws, plan, bestond, this.tabellen);
     const geschreven = [...this.tabellen.values()]
       .filter((g) => g.blad === ws.name)
@@ -1007,13 +1077,18 @@ export async function schrijfXlsx(
       if (!geent) return schrijfXlsx(gevraagd, bestaand, { ...opties, enten: false });
       data = geent;
     }
-    // What the written file lacks, compared part by part with the old one (not by exceljs's model).
-    const na = (await verliesNaSchrijven(bestaand, data)).filter((n) => !isEigenVerlies(n, schrijver.eigen));
+    // What the written file lacks, compared part by part with the old one (not by exceljs's model); a note that
+    // went with its row is looked for where it went.
+    const na = (await verliesNaSchrijven(bestaand, data, schrijver.notities.verplaatst)).filter(
+      (n) => !isEigenVerlies(n, schrijver.eigen),
+    );
     gelezen = await gelezenRijen(bestaand, plan, schrijver);
-    verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...na];
+    const { weg } = schrijver.notities;
+    verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...weg, ...na];
   }
   if (verloren.length + gelezen.length > 0 && !opties.verliesToestaan) {
-    const inExcel = verloren.length > schrijver.teruggezet.length;
+    // The add-in in Excel keeps neither a sorted order nor a note whose row goes.
+    const inExcel = verloren.length > schrijver.teruggezet.length + schrijver.notities.weg.length;
     const advies = gelezen.length > 0 ? GELEZEN_RIJEN_ADVIES : undefined;
     throw new VerliesFout([...verloren, ...gelezen], inExcel, advies);
   }

@@ -609,6 +609,62 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(celWaarde(blad(await lees(data), "Provincie").getCell("A11"))).toBe(codes[3]);
     });
 
+    test("notes on the table's cells go with their row: input, Opgave's own columns, the totals row", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const p = blad(wb, "Provincie");
+      const kol = new Map<unknown, number>();
+      p.getRow(8).eachCell((c, k) => kol.set(celWaarde(c), k));
+      const [gehuisvest, achterstand] = [kol.get("Gehuisvest") ?? 0, kol.get("Achterstand") ?? 0];
+      const totaal = 9 + codes.length;
+      p.getCell(20, gehuisvest).value = 77;
+      p.getCell(20, gehuisvest).note = "nakijken bij deze gemeente";
+      p.getCell(21, gehuisvest).note = "leeg, maar navragen"; // on an empty input cell
+      p.getCell(30, achterstand).note = {
+        texts: [{ text: "Let op: ", font: { bold: true } }, { text: "inclusief nareis" }],
+      } as ExcelJS.Comment;
+      p.getCell(totaal, achterstand).note = "totaal klopt met het COA";
+      const { data, rapport } = await schrijfXlsx(
+        zonderRij(later, tabel?.naam ?? "", derde),
+        await bewaar(wb),
+      );
+      expect(rapport.verloren).toEqual([]);
+      const na = blad(await lees(data), "Provincie");
+      const notitie = (r: number, k: number) => JSON.stringify(na.getCell(r, k).note ?? null);
+      expect(celWaarde(na.getCell(19, 1))).toBe(codes[11]);
+      expect([celWaarde(na.getCell(19, gehuisvest)), notitie(19, gehuisvest)]).toEqual([
+        77,
+        JSON.stringify("nakijken bij deze gemeente"),
+      ]);
+      expect(notitie(20, gehuisvest)).toBe(JSON.stringify("leeg, maar navragen"));
+      expect(JSON.parse(notitie(29, achterstand))).toMatchObject({
+        texts: [{ text: "Let op: ", font: { bold: true } }, { text: "inclusief nareis" }],
+      });
+      expect(notitie(totaal - 1, achterstand)).toBe(JSON.stringify("totaal klopt met het COA"));
+      for (const [r, k] of [
+        [21, gehuisvest],
+        [30, achterstand],
+        [totaal, achterstand],
+      ] as const)
+        expect(na.getCell(r, k).note).toBeUndefined();
+    });
+
+    test("a note on the row of a gemeente that goes stops the refill (named); confirmed, it is gone with the row", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const p = blad(wb, "Provincie");
+      p.getCell("A11").note = "fuseert per 2025";
+      const oud = await bewaar(wb);
+      const kleiner = zonderRij(later, tabel?.naam ?? "", derde);
+      const fout = await schrijfXlsx(kleiner, oud).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(VerliesFout);
+      expect((fout as VerliesFout).onderdelen).toEqual([
+        `notitie op Provincie!A11 (de rij van ${derde} vervalt bij opnieuw vullen)`,
+      ]);
+      expect((fout as Error).message).toMatch(/Bevestig dat dit verloren mag gaan\.$/);
+      const { data, rapport } = await schrijfXlsx(kleiner, oud, { verliesToestaan: true });
+      expect(rapport.verloren).toEqual((fout as VerliesFout).onderdelen);
+      expect(blad(await lees(data), "Provincie").getCell("A11").note).toBeUndefined();
+    });
+
     test("a formula of the user's on a row that would hold another gemeente stops the refill, and names it", async () => {
       const oud = await ingevuld(gelderland);
       const kleiner = zonderRij(later, tabel?.naam ?? "", derde);
