@@ -5,8 +5,9 @@
  * per request (Excel refuses a response over 5 MB), the formulas of the conditional formats on the user's own
  * sheets, the defined names, of the workbook and of each sheet (ExcelApi 1.4), and the sources of the series of
  * the charts on the user's own sheets (ExcelApi 1.15, where Excel has it): two round trips more, or a few for a
- * large workbook or one with charts. Not read: validations (Office.js cannot list a sheet's validations); the .xlsx
- * writer reads those too (./xlsxFormules).
+ * large workbook or one with charts; and the notes on Opgave's sheets (ExcelApi 1.18), which stay on their cell
+ * while a table's values move. Not read: validations (Office.js cannot list a sheet's validations), threaded
+ * comments; the .xlsx writer reads validations too (./xlsxFormules) and moves notes with their row.
  */
 import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
 import type { FormuleVanGebruiker } from "./rijBetekenis";
@@ -18,6 +19,15 @@ export const REEKSBRON_API = "1.15";
 export function kanReeksbronLezen(): boolean {
   const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
   return !vereisten || vereisten.isSetSupported("ExcelApi", REEKSBRON_API);
+}
+
+/** Worksheet.notes. */
+export const NOTITIES_API = "1.18";
+
+/** Can the host list a sheet's notes? Outside Office (tests with the fake Excel) it is assumed to. */
+export function kanNotitiesLezen(): boolean {
+  const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return !vereisten || vereisten.isSetSupported("ExcelApi", NOTITIES_API);
 }
 
 /** A piece of a sheet's used range: whole rows. */
@@ -118,6 +128,8 @@ export async function leesFormulesVanGebruiker(
         : blad.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
       namen: blad.names.load("items/name,items/formula"),
       grafieken: eigen(naam) || !kanReeksbronLezen() ? undefined : blad.charts.load("items/name"),
+      // Notes on Opgave's sheets: on a table's cell one stays where it is while the rows' values move.
+      notities: eigen(naam) && kanNotitiesLezen() ? blad.notes.load("items") : undefined,
     };
   });
   await context.sync();
@@ -144,7 +156,30 @@ export async function leesFormulesVanGebruiker(
   uit.push(...naamFormules(namen.items, ""));
   for (const g of gebruikt) uit.push(...naamFormules(g.namen.items, g.naam));
   uit.push(...(await reeksFormules(context, gebruikt)));
+  uit.push(...(await notitiePlekken(context, gebruikt)));
   return uit;
+}
+
+/**
+ * The cells of the notes on Opgave's sheets (ExcelApi 1.18), as "formulas" that read their own cell (`notitie`):
+ * ./rijBetekenis then names each on a row that will hold another gemeente. One round trip where there are notes.
+ */
+async function notitiePlekken(
+  context: Excel.RequestContext,
+  bladen: readonly { naam: string; notities?: Excel.NoteCollection }[],
+): Promise<FormuleVanGebruiker[]> {
+  if (!kanNotitiesLezen()) return [];
+  const plekken = bladen.flatMap(({ naam, notities }) =>
+    (notities?.items ?? []).map((n) => ({ naam, cel: n.getLocation().load("address") })),
+  );
+  if (plekken.length === 0) return [];
+  await context.sync();
+  return plekken.map(({ naam, cel }) => ({
+    plek: `notitie op ${cel.address}`,
+    blad: naam,
+    formule: cel.address,
+    notitie: true as const,
+  }));
 }
 
 /**

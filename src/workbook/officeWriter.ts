@@ -102,7 +102,7 @@ export interface OfficeSchrijfOpties {
 export class VolgordeBevestiging extends OpgaveFout {
   constructor(
     readonly tabellen: readonly string[],
-    /** Formulas of the user's that would read another row (./rijBetekenis `gelezenRijTekst`). */
+    /** Formulas of the user's that would read another row, and notes on such a row (./rijBetekenis `gelezenRijTekst`). */
     readonly gelezen: readonly string[] = [],
   ) {
     super("ongeldig", bevestigingTekst(tabellen, gelezen));
@@ -121,18 +121,27 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
         "de volgorde van Opgave, want de formules rekenen van rij tot rij; een formule van u die naar zo'n rij " +
         "verwijst, leest daarna een andere rij.",
     );
+  const notities = gelezen.filter((g) => g.startsWith("notitie op ")).length;
   if (gelezen.length > 0) {
     const rest = gelezen.length - GENOEMDE_FORMULES;
+    const wat =
+      notities === 0
+        ? "een formule van u leest"
+        : notities === gelezen.length
+          ? "een notitie van u heeft"
+          : "een formule van u leest of een notitie van u heeft";
     delen.push(
-      `Na opnieuw vullen staat iets anders in een rij die een formule van u leest: ` +
-        `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere formules` : ""}.`,
+      `Na opnieuw vullen staat iets anders in een rij die ${wat}: ` +
+        `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
     );
   }
   const zelf = [
     ...(tabellen.length > 0 ? ["zet de rijen eerst zelf terug"] : []),
-    ...(gelezen.length > 0 ? [GELEZEN_RIJEN_ADVIES] : []),
+    ...(gelezen.length > notities ? [GELEZEN_RIJEN_ADVIES] : []),
   ];
-  return `${delen.join(" ")} Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te vullen, of ${zelf.join(", of ")}.`;
+  const anders = zelf.length > 0 ? `, of ${zelf.join(", of ")}` : "";
+  const notitie = notities > 0 ? " Een notitie zet u daarna zelf bij haar gemeente." : "";
+  return `${delen.join(" ")} Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te vullen${anders}.${notitie}`;
 }
 
 /** What `weigeringVoorWerkboek` needs, from what was read: Bron's "Onderwerp", the sheets, Opgave's parts. */

@@ -123,6 +123,8 @@ export interface FormuleVanGebruiker {
    * sweeps (over-reading an absolute one, which only makes the check stricter).
    */
   readonly herhaald?: { readonly rijen: number; readonly kolommen: number };
+  /** Not a formula but a note on the cell `formule` names (Excel keeps a note on its cell when values move). */
+  readonly notitie?: true;
 }
 
 /** A formula that reads a row of a table that will hold something else. */
@@ -133,6 +135,8 @@ export interface GelezenRij {
   readonly cel: string;
   readonly was: string;
   readonly wordt: string | undefined;
+  /** A note on that cell, not a formula reading it. */
+  readonly notitie?: true;
 }
 
 function inBereik(a1: number, a2: number, b1: number, b2: number): boolean {
@@ -189,6 +193,7 @@ export function gelezenVerschovenRijen(
       cel: `${bladVerwijzing(t.blad)}!${adres({ rij, kolom })}`,
       was: anders?.was ?? "",
       wordt: anders?.wordt,
+      ...(f.notitie ? { notitie: true as const } : {}),
     });
   }
   return uit;
@@ -201,10 +206,10 @@ function inhoud(sleutel: string | undefined): string {
 
 /** A finding in Dutch, for the loss list and the pane's question. */
 export function gelezenRijTekst(g: GelezenRij): string {
-  return (
-    `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: nu ${inhoud(g.was)}, na opnieuw vullen ` +
-    `${inhoud(g.wordt)}`
-  );
+  const [was, wordt] = [inhoud(g.was), inhoud(g.wordt)];
+  return g.notitie
+    ? `notitie op ${g.cel} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (een notitie blijft op haar cel staan)`
+    : `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
 }
 
 /** What a user can do about it, once for all findings (Dutch). */

@@ -194,3 +194,19 @@ describe("[B24] the source of a chart series", () => {
     expect([waarden.value, categorieen.value]).toEqual(["=Blad1!$F$9:$F$20", ""]);
   });
 });
+
+describe("[B25] the notes of a sheet", () => {
+  it("worksheet.notes lists each note with its content; getLocation() is its cell", async () => {
+    const wm = new FakeWerkmap(["Blad1", "Blad2"]);
+    wm.blad("Blad1").notities.set("F20", "nakijken");
+    wm.blad("Blad2").notities.set("A1", "elders");
+    const fx = new FakeExcel(wm);
+    const notities = fx.context.workbook.worksheets.getItem("Blad1").notes.load("items/content");
+    await fx.context.sync();
+    const cellen = notities.items.map((n) => n.getLocation().load("address"));
+    await fx.context.sync();
+    expect(notities.items.map((n, i) => [n.content, cellen[i]?.address])).toEqual([
+      ["nakijken", "Blad1!F20"],
+    ]);
+  });
+});

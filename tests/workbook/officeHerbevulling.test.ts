@@ -265,7 +265,16 @@ describe("Office.js refill: notes", () => {
     for (const [blad, cel, tekst] of notities) wm.blad(blad).notities.set(cel, tekst);
     wm.zet("Taakstelling", "G9", 300);
 
-    const { fx, rapport } = await hervul(wm, zonderLaatstePerioden(utrecht, 2));
+    // Notes on rows that go would sit on empty rows: asked first (nothing written), then confirmed.
+    const kleiner = zonderLaatstePerioden(utrecht, 2);
+    const vraag: unknown = await schrijfNaarExcel(new FakeExcel(wm).context, kleiner).catch(
+      (e: unknown) => e,
+    );
+    expect((vraag as VolgordeBevestiging).gelezen.map((g) => g.replace(/ in tabel.*/, ""))).toEqual([
+      "notitie op Taakstelling!A27",
+      "notitie op Taakstelling!G26",
+    ]);
+    const { fx, rapport } = await hervul(wm, kleiner, { volgordeToestaan: true });
 
     expect(rapport.overgeslagen).toEqual([]);
     for (const [blad, cel, tekst] of notities) expect(wm.blad(blad).notities.get(cel)).toBe(tekst);
@@ -496,6 +505,27 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect(wm.momentopname()).toBe(voor);
     await hervul(wm, kleiner, { volgordeToestaan: true });
     expect(wm.waarde("Provincie", "A20")).toBe(codes[12]);
+  });
+
+  test("a note on a row that would hold another gemeente: asked first (in Excel a note stays on its cell)", async () => {
+    const wm = await eersteVulling(gelderland);
+    wm.blad("Provincie").notities.set("F30", "nakijken bij deze gemeente");
+    wm.blad("Provincie").notities.set("F8", "kop: blijft staan");
+    wm.blad("Provincie").notities.set("F10", "rij blijft bij dezelfde gemeente");
+    const voor = wm.momentopname();
+    const fx = new FakeExcel(wm);
+    const kleiner = zonderRij(gelderland, tabel?.naam ?? "", derde);
+    const fout: unknown = await schrijfNaarExcel(fx.context, kleiner).catch((e: unknown) => e);
+    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+      `notitie op Provincie!F30 in tabel ${tabel?.naam}: nu bij de rij van ${gemeente(21)}, na opnieuw vullen ` +
+        `bij de rij van ${gemeente(22)} (een notitie blijft op haar cel staan)`,
+    ]);
+    expect((fout as Error).message).toMatch(
+      /^Na opnieuw vullen staat iets anders in een rij die een notitie van u heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Een notitie zet u daarna zelf bij haar gemeente\.$/,
+    );
+    expect(wm.momentopname()).toBe(voor);
+    await hervul(wm, kleiner, { volgordeToestaan: true });
+    expect(wm.blad("Provincie").notities.get("F30")).toBe("nakijken bij deze gemeente");
   });
 
   test("a chart whose series' source Excel will not tell: the charts are left unread, the rest is still asked", async () => {

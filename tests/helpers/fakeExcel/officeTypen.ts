@@ -26,6 +26,7 @@ import type { FakeBereikOpmaak } from "./rangeFormat";
 import type { FakeTabelKolom, FakeTabelKolommen, FakeTabelProxy, FakeTabellen } from "./table";
 import type { FakeWerkblad, FakeWerkbladen } from "./worksheet";
 import type { FakeGrafieken, FakeGrafiekProxy, FakeReeksen, FakeReeksProxy, FakeUitkomst } from "./chart";
+import type { FakeNotities, FakeNotitieProxy } from "./notes";
 
 /** An Office.js object type → the fake that stands in for it (anything else stays as it is). */
 // prettier-ignore
@@ -52,6 +53,8 @@ type AlsFake<O> =
   O extends Excel.TableCollection ? FakeTabellen :
   O extends Excel.NamedItem ? FakeNaamProxy :
   O extends Excel.NamedItemCollection ? FakeNamen :
+  O extends Excel.Note ? FakeNotitieProxy :
+  O extends Excel.NoteCollection ? FakeNotities :
   O extends Excel.ChartSeries ? FakeReeksProxy :
   O extends Excel.ChartSeriesCollection ? FakeReeksen :
   O extends Excel.Chart ? FakeGrafiekProxy :
@@ -189,6 +192,7 @@ export const werkblad: Modelleert<
   | "pageLayout"
   | "horizontalPageBreaks"
   | "names"
+  | "notes"
   | "name"
   | "visibility"
   | "findAllOrNullObject"
@@ -241,6 +245,9 @@ export const namen: Modelleert<
   Excel.NamedItemCollection,
   "getItem" | "getItemOrNullObject" | "add" | "items" | "load"
 > = true;
+
+export const notitie: Modelleert<FakeNotitieProxy, Excel.Note, "content" | "getLocation" | "load"> = true;
+export const notities: Modelleert<FakeNotities, Excel.NoteCollection, "items" | "add" | "load"> = true;
 
 export const reeks: Modelleert<
   FakeReeksProxy,

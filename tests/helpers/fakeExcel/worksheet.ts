@@ -8,6 +8,7 @@ import { FakeCollectie, FakeObject, type BereikDoel, type Resolver } from "./obj
 import { FakePaginaEinden, FakePaginaIndeling } from "./pageLayout";
 import { FakeBereik } from "./range";
 import { FakeNamen } from "./names";
+import { FakeNotities } from "./notes";
 import { FakeGebieden } from "./rangeAreas";
 import { FakeTabellen } from "./table";
 
@@ -22,6 +23,8 @@ export class FakeWerkblad extends FakeObject<FakeBlad> {
   /** ExcelApi 1.4: the names scoped to this sheet. */
   // BEVESTIG in Excel [B23] (scenario "hervulling (formules van de gebruiker)"): worksheet.names lists the names scoped to that sheet, workbook.names only the workbook's; a name's formula reads "=Blad!$F$30"
   readonly names: FakeNamen;
+  /** ExcelApi 1.18: the sheet's notes. */
+  readonly notes: FakeNotities;
 
   constructor(fx: FakeExcel, zoek: Resolver<FakeBlad>, omschrijving: string, ofNull = false) {
     super(fx, zoek, omschrijving, ofNull);
@@ -38,6 +41,7 @@ export class FakeWerkblad extends FakeObject<FakeBlad> {
       `${omschrijving}.names`,
       () => this.zoek(),
     );
+    this.notes = new FakeNotities(fx, () => this.zoek(), `${omschrijving}.notes`);
     this.horizontalPageBreaks = new FakePaginaEinden(
       fx,
       () => this.zoek(),
