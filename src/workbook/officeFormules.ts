@@ -5,9 +5,9 @@
  * per request (Excel refuses a response over 5 MB), the formulas of the conditional formats on the user's own
  * sheets, the defined names, of the workbook and of each sheet (ExcelApi 1.4), and the sources of the series of
  * the charts on the user's own sheets (ExcelApi 1.15, where Excel has it): two round trips more, or a few for a
- * large workbook or one with charts; and the notes on Opgave's sheets (ExcelApi 1.18), which stay on their cell
- * while a table's values move. Not read: validations (Office.js cannot list a sheet's validations), threaded
- * comments; the .xlsx writer reads validations too (./xlsxFormules) and moves notes with their row.
+ * large workbook or one with charts; and the notes (ExcelApi 1.18) and threaded comments on Opgave's sheets, which
+ * stay on their cell while a table's values move. Not read: validations (Office.js cannot list a sheet's
+ * validations); the .xlsx writer reads those too (./xlsxFormules) and moves notes with their row.
  */
 import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
 import type { FormuleVanGebruiker } from "./rijBetekenis";
@@ -128,8 +128,9 @@ export async function leesFormulesVanGebruiker(
         : blad.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
       namen: blad.names.load("items/name,items/formula"),
       grafieken: eigen(naam) || !kanReeksbronLezen() ? undefined : blad.charts.load("items/name"),
-      // Notes on Opgave's sheets: on a table's cell one stays where it is while the rows' values move.
+      // Notes and comments on Opgave's sheets: on a table's cell one stays where it is while the values move.
       notities: eigen(naam) && kanNotitiesLezen() ? blad.notes.load("items") : undefined,
+      opmerkingen: eigen(naam) ? blad.comments.load("items") : undefined,
     };
   });
   await context.sync();
@@ -161,24 +162,30 @@ export async function leesFormulesVanGebruiker(
 }
 
 /**
- * The cells of the notes on Opgave's sheets (ExcelApi 1.18), as "formulas" that read their own cell (`notitie`):
- * ./rijBetekenis then names each on a row that will hold another gemeente. One round trip where there are notes.
+ * The cells of the notes (ExcelApi 1.18, where Excel has it) and threaded comments (1.10) on Opgave's sheets, as
+ * "formulas" that read their own cell (`op`): ./rijBetekenis then names each on a row that will hold another
+ * gemeente. One round trip where there are any.
  */
 async function notitiePlekken(
   context: Excel.RequestContext,
-  bladen: readonly { naam: string; notities?: Excel.NoteCollection }[],
+  bladen: readonly { naam: string; notities?: Excel.NoteCollection; opmerkingen?: Excel.CommentCollection }[],
 ): Promise<FormuleVanGebruiker[]> {
-  if (!kanNotitiesLezen()) return [];
-  const plekken = bladen.flatMap(({ naam, notities }) =>
-    (notities?.items ?? []).map((n) => ({ naam, cel: n.getLocation().load("address") })),
+  const notities = kanNotitiesLezen()
+    ? bladen.flatMap(({ naam, notities: n }) =>
+        (n?.items ?? []).map((x) => ({ naam, op: "notitie" as const, cel: x.getLocation().load("address") })),
+      )
+    : [];
+  const opmerkingen = bladen.flatMap(({ naam, opmerkingen: o }) =>
+    (o?.items ?? []).map((x) => ({ naam, op: "opmerking" as const, cel: x.getLocation().load("address") })),
   );
+  const plekken = [...notities, ...opmerkingen];
   if (plekken.length === 0) return [];
   await context.sync();
-  return plekken.map(({ naam, cel }) => ({
-    plek: `notitie op ${cel.address}`,
+  return plekken.map(({ naam, op, cel }) => ({
+    plek: `${op} op ${cel.address}`,
     blad: naam,
     formule: cel.address,
-    notitie: true as const,
+    op,
   }));
 }
 

@@ -121,15 +121,15 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
         "de volgorde van Opgave, want de formules rekenen van rij tot rij; een formule van u die naar zo'n rij " +
         "verwijst, leest daarna een andere rij.",
     );
-  const notities = gelezen.filter((g) => g.startsWith("notitie op ")).length;
+  const notities = gelezen.filter((g) => /^(notitie|opmerking) op /.test(g)).length;
   if (gelezen.length > 0) {
     const rest = gelezen.length - GENOEMDE_FORMULES;
     const wat =
       notities === 0
         ? "een formule van u leest"
         : notities === gelezen.length
-          ? "een notitie van u heeft"
-          : "een formule van u leest of een notitie van u heeft";
+          ? "een notitie of opmerking van u heeft"
+          : "een formule van u leest of een notitie of opmerking van u heeft";
     delen.push(
       `Na opnieuw vullen staat iets anders in een rij die ${wat}: ` +
         `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
@@ -140,7 +140,7 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
     ...(gelezen.length > notities ? [GELEZEN_RIJEN_ADVIES] : []),
   ];
   const anders = zelf.length > 0 ? `, of ${zelf.join(", of ")}` : "";
-  const notitie = notities > 0 ? " Een notitie zet u daarna zelf bij haar gemeente." : "";
+  const notitie = notities > 0 ? " Een notitie of opmerking zet u daarna zelf bij haar gemeente." : "";
   return `${delen.join(" ")} Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te vullen${anders}.${notitie}`;
 }
 

@@ -123,8 +123,11 @@ export interface FormuleVanGebruiker {
    * sweeps (over-reading an absolute one, which only makes the check stricter).
    */
   readonly herhaald?: { readonly rijen: number; readonly kolommen: number };
-  /** Not a formula but a note on the cell `formule` names (Excel keeps a note on its cell when values move). */
-  readonly notitie?: true;
+  /**
+   * Not a formula but a note or a (threaded) comment on the cell `formule` names: in Excel it stays on its cell
+   * while the values move.
+   */
+  readonly op?: "notitie" | "opmerking";
 }
 
 /** A formula that reads a row of a table that will hold something else. */
@@ -135,8 +138,8 @@ export interface GelezenRij {
   readonly cel: string;
   readonly was: string;
   readonly wordt: string | undefined;
-  /** A note on that cell, not a formula reading it. */
-  readonly notitie?: true;
+  /** A note or comment on that cell, not a formula reading it. */
+  readonly op?: "notitie" | "opmerking";
 }
 
 function inBereik(a1: number, a2: number, b1: number, b2: number): boolean {
@@ -193,7 +196,7 @@ export function gelezenVerschovenRijen(
       cel: `${bladVerwijzing(t.blad)}!${adres({ rij, kolom })}`,
       was: anders?.was ?? "",
       wordt: anders?.wordt,
-      ...(f.notitie ? { notitie: true as const } : {}),
+      ...(f.op ? { op: f.op } : {}),
     });
   }
   return uit;
@@ -207,8 +210,8 @@ function inhoud(sleutel: string | undefined): string {
 /** A finding in Dutch, for the loss list and the pane's question. */
 export function gelezenRijTekst(g: GelezenRij): string {
   const [was, wordt] = [inhoud(g.was), inhoud(g.wordt)];
-  return g.notitie
-    ? `notitie op ${g.cel} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (een notitie blijft op haar cel staan)`
+  return g.op
+    ? `${g.op} op ${g.cel} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (een ${g.op} blijft op haar cel staan)`
     : `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
 }
 

@@ -195,18 +195,25 @@ describe("[B24] the source of a chart series", () => {
   });
 });
 
-describe("[B25] the notes of a sheet", () => {
-  it("worksheet.notes lists each note with its content; getLocation() is its cell", async () => {
+describe("[B25] the notes and comments of a sheet", () => {
+  it("worksheet.notes lists its notes, worksheet.comments its comments; getLocation() is the cell", async () => {
     const wm = new FakeWerkmap(["Blad1", "Blad2"]);
     wm.blad("Blad1").notities.set("F20", "nakijken");
+    wm.blad("Blad1").opmerkingen.set("G21", "klopt dit?");
     wm.blad("Blad2").notities.set("A1", "elders");
     const fx = new FakeExcel(wm);
-    const notities = fx.context.workbook.worksheets.getItem("Blad1").notes.load("items/content");
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    ws.comments.add("B2", "nieuw");
+    const notities = ws.notes.load("items/content");
+    const opmerkingen = ws.comments.load("items/content");
     await fx.context.sync();
-    const cellen = notities.items.map((n) => n.getLocation().load("address"));
+    const a = notities.items.map((n) => n.getLocation().load("address"));
+    const b = opmerkingen.items.map((n) => n.getLocation().load("address"));
     await fx.context.sync();
-    expect(notities.items.map((n, i) => [n.content, cellen[i]?.address])).toEqual([
-      ["nakijken", "Blad1!F20"],
+    expect(notities.items.map((n, i) => [n.content, a[i]?.address])).toEqual([["nakijken", "Blad1!F20"]]);
+    expect(opmerkingen.items.map((n, i) => [n.content, b[i]?.address])).toEqual([
+      ["klopt dit?", "Blad1!G21"],
+      ["nieuw", "Blad1!B2"],
     ]);
   });
 });

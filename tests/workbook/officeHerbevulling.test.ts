@@ -507,11 +507,12 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect(wm.waarde("Provincie", "A20")).toBe(codes[12]);
   });
 
-  test("a note on a row that would hold another gemeente: asked first (in Excel a note stays on its cell)", async () => {
+  test("a note or comment on a row that would hold another gemeente: asked first (in Excel it stays on its cell)", async () => {
     const wm = await eersteVulling(gelderland);
     wm.blad("Provincie").notities.set("F30", "nakijken bij deze gemeente");
     wm.blad("Provincie").notities.set("F8", "kop: blijft staan");
     wm.blad("Provincie").notities.set("F10", "rij blijft bij dezelfde gemeente");
+    wm.blad("Provincie").opmerkingen.set("G40", "klopt dit beginsaldo?");
     const voor = wm.momentopname();
     const fx = new FakeExcel(wm);
     const kleiner = zonderRij(gelderland, tabel?.naam ?? "", derde);
@@ -519,13 +520,16 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect((fout as VolgordeBevestiging).gelezen).toEqual([
       `notitie op Provincie!F30 in tabel ${tabel?.naam}: nu bij de rij van ${gemeente(21)}, na opnieuw vullen ` +
         `bij de rij van ${gemeente(22)} (een notitie blijft op haar cel staan)`,
+      `opmerking op Provincie!G40 in tabel ${tabel?.naam}: nu bij de rij van ${gemeente(31)}, na opnieuw vullen ` +
+        `bij de rij van ${gemeente(32)} (een opmerking blijft op haar cel staan)`,
     ]);
     expect((fout as Error).message).toMatch(
-      /^Na opnieuw vullen staat iets anders in een rij die een notitie van u heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Een notitie zet u daarna zelf bij haar gemeente\.$/,
+      /^Na opnieuw vullen staat iets anders in een rij die een notitie of opmerking van u heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Een notitie of opmerking zet u daarna zelf bij haar gemeente\.$/,
     );
     expect(wm.momentopname()).toBe(voor);
     await hervul(wm, kleiner, { volgordeToestaan: true });
     expect(wm.blad("Provincie").notities.get("F30")).toBe("nakijken bij deze gemeente");
+    expect(wm.blad("Provincie").opmerkingen.get("G40")).toBe("klopt dit beginsaldo?");
   });
 
   test("a chart whose series' source Excel will not tell: the charts are left unread, the rest is still asked", async () => {

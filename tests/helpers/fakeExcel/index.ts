@@ -42,9 +42,11 @@
  *   overrides the header, a taken header gets a number ("Notitie2"), none gives "ColumnN". Simplified: it refuses
  *   to shift into another table; inserted cells get no format (Excel copies the left neighbour's); each end of a
  *   range reference is adjusted on its own;
- * - notes (`FakeBlad.notities`) and cell fills (`FakeCel.vulling`) are set by tests only: there is no Office.js
- *   comments/notes or fill API in the fake, so a writer that used one would fail. `Range.clear("All")` removes
- *   the notes, fills and formats of its cells, `clear("Formats")` fills and formats, `clear("Contents")` neither.
+ * - notes (`FakeBlad.notities`), threaded comments (`FakeBlad.opmerkingen`) and cell fills (`FakeCel.vulling`)
+ *   are set by tests; Office.js reads and adds notes and comments through `worksheet.notes` (1.18) and
+ *   `worksheet.comments` (1.10, ./notes.ts), text only; there is no fill API in the fake, so a writer that used one
+ *   would fail. `Range.clear("All")` removes the notes, comments, fills and formats of its cells,
+ *   `clear("Formats")` fills and formats, `clear("Contents")` neither.
  * - guard rails: `Range.dataValidation` (1.8; per cell, refusing what Excel refuses: more than one criterion, a
  *   missing operand, a list source over 255 characters, a title over 32 or a message over 255 characters),
  *   `Range.conditionalFormats` (1.6; only "Custom": the formats intersecting the range in priority order, `add` puts

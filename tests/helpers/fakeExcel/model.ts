@@ -83,6 +83,8 @@ export class FakeBlad {
   readonly grafieken: FakeGrafiek[] = [];
   /** Notes (Excel's cell notes, formerly comments) by A1 address, also on empty cells (set by tests). */
   readonly notities = new Map<string, string>();
+  /** Threaded comments (Excel's "opmerkingen") by A1 address, their text only. */
+  readonly opmerkingen = new Map<string, string>();
   /** Data validations by A1 address of their cell. */
   readonly validaties = new Map<string, FakeValidatie>();
   /** Conditional formats, highest priority first. */

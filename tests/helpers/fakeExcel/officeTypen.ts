@@ -55,6 +55,8 @@ type AlsFake<O> =
   O extends Excel.NamedItemCollection ? FakeNamen :
   O extends Excel.Note ? FakeNotitieProxy :
   O extends Excel.NoteCollection ? FakeNotities :
+  O extends Excel.Comment ? FakeNotitieProxy :
+  O extends Excel.CommentCollection ? FakeNotities :
   O extends Excel.ChartSeries ? FakeReeksProxy :
   O extends Excel.ChartSeriesCollection ? FakeReeksen :
   O extends Excel.Chart ? FakeGrafiekProxy :
@@ -193,6 +195,7 @@ export const werkblad: Modelleert<
   | "horizontalPageBreaks"
   | "names"
   | "notes"
+  | "comments"
   | "name"
   | "visibility"
   | "findAllOrNullObject"
@@ -248,6 +251,9 @@ export const namen: Modelleert<
 
 export const notitie: Modelleert<FakeNotitieProxy, Excel.Note, "content" | "getLocation" | "load"> = true;
 export const notities: Modelleert<FakeNotities, Excel.NoteCollection, "items" | "add" | "load"> = true;
+export const opmerking: Modelleert<FakeNotitieProxy, Excel.Comment, "content" | "getLocation" | "load"> =
+  true;
+export const opmerkingen: Modelleert<FakeNotities, Excel.CommentCollection, "items" | "add" | "load"> = true;
 
 export const reeks: Modelleert<
   FakeReeksProxy,

@@ -278,7 +278,7 @@ export class FakeBereik extends FakeObject<BereikDoel> {
           }
         }
         if (applyTo === "All") {
-          for (const m of [d.blad.notities, d.blad.validaties])
+          for (const m of [d.blad.notities, d.blad.opmerkingen, d.blad.validaties])
             for (const adres of [...m.keys()])
               if (overlapt(parseerBereik(adres).rechthoek, r)) m.delete(adres);
         }

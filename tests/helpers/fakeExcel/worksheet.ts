@@ -25,6 +25,8 @@ export class FakeWerkblad extends FakeObject<FakeBlad> {
   readonly names: FakeNamen;
   /** ExcelApi 1.18: the sheet's notes. */
   readonly notes: FakeNotities;
+  /** ExcelApi 1.10: the sheet's threaded comments. */
+  readonly comments: FakeNotities;
 
   constructor(fx: FakeExcel, zoek: Resolver<FakeBlad>, omschrijving: string, ofNull = false) {
     super(fx, zoek, omschrijving, ofNull);
@@ -42,6 +44,7 @@ export class FakeWerkblad extends FakeObject<FakeBlad> {
       () => this.zoek(),
     );
     this.notes = new FakeNotities(fx, () => this.zoek(), `${omschrijving}.notes`);
+    this.comments = new FakeNotities(fx, () => this.zoek(), `${omschrijving}.comments`, "opmerkingen");
     this.horizontalPageBreaks = new FakePaginaEinden(
       fx,
       () => this.zoek(),
