@@ -102,7 +102,7 @@ export interface OfficeSchrijfOpties {
 export class VolgordeBevestiging extends OpgaveFout {
   constructor(
     readonly tabellen: readonly string[],
-    /** Formulas of the user's that would read another row, and notes on such a row (./rijBetekenis `gelezenRijTekst`). */
+    /** Formulas of the user's that would read another row, notes and comments on one (./rijBetekenis `gelezenRijTekst`). */
     readonly gelezen: readonly string[] = [],
   ) {
     super("ongeldig", bevestigingTekst(tabellen, gelezen));

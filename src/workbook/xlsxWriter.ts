@@ -501,7 +501,7 @@ function wisTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): OudeNotitie[] {
 
 /**
  * The notes of an old table back on the cell of their row (by its key) and column (by its header) in the new one, a
- * note of the totals row on the totals row: a row that moves takes its notes along, as its input. Moves are put in
+ * note of the header or totals row on that row: a row that moves takes its notes along, as its input. Moves are put in
  * `verplaatst` ("Blad!F20" → "Blad!F19", for the check after writing); a note whose row or column is gone is not
  * put back but named in `weg` (the refill stops unless confirmed), as it would otherwise sit on another row.
  */
@@ -527,7 +527,13 @@ function notitiesTerug(
     const kop = gevonden.bestaand.koppen[n.kolom - oud.kol1];
     const j = kop === undefined ? -1 : werk.uitkomst.kolommen.findIndex((k) => k.kop === kop);
     const oudeRij = gevonden.bestaand.rijen[n.rij - oud.rij1 - 1];
-    const i = n.rij === totaalRij ? rijen.length : nieuweIndex.get(sleutelTekst(oudeRij?.[oudSi] ?? null));
+    // The header row (-1 below the first data row), the totals row, else the row of its key.
+    const i =
+      n.rij === oud.rij1
+        ? -1
+        : n.rij === totaalRij
+          ? rijen.length
+          : nieuweIndex.get(sleutelTekst(oudeRij?.[oudSi] ?? null));
     if (i === undefined || j < 0) {
       const wat =
         i === undefined

@@ -609,7 +609,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(celWaarde(blad(await lees(data), "Provincie").getCell("A11"))).toBe(codes[3]);
     });
 
-    test("notes on the table's cells go with their row: input, Opgave's own columns, the totals row", async () => {
+    test("notes on the table's cells go with their row: input, Opgave's own columns, the header and totals rows", async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       const p = blad(wb, "Provincie");
       const kol = new Map<unknown, number>();
@@ -623,6 +623,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         texts: [{ text: "Let op: ", font: { bold: true } }, { text: "inclusief nareis" }],
       } as ExcelJS.Comment;
       p.getCell(totaal, achterstand).note = "totaal klopt met het COA";
+      p.getCell(8, gehuisvest).note = "kop: per 1 januari";
       const { data, rapport } = await schrijfXlsx(
         zonderRij(later, tabel?.naam ?? "", derde),
         await bewaar(wb),
@@ -640,6 +641,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         texts: [{ text: "Let op: ", font: { bold: true } }, { text: "inclusief nareis" }],
       });
       expect(notitie(totaal - 1, achterstand)).toBe(JSON.stringify("totaal klopt met het COA"));
+      expect(notitie(8, gehuisvest)).toBe(JSON.stringify("kop: per 1 januari"));
       for (const [r, k] of [
         [21, gehuisvest],
         [30, achterstand],
