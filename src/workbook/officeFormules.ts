@@ -10,7 +10,7 @@
  * validations); the .xlsx writer reads those too (./xlsxFormules) and moves notes with their row.
  */
 import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
-import type { FormuleVanGebruiker } from "./rijBetekenis";
+import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
 
 /** ChartSeries.getDimensionDataSourceString. */
 export const REEKSBRON_API = "1.15";
@@ -215,7 +215,7 @@ async function reeksFormules(
   return bronnen
     .filter(({ bron }) => bron.value !== "")
     .map(({ naam, bron }) => ({
-      plek: `van een grafiek op blad ${bladVerwijzing(naam)}`,
+      plek: grafiekPlek(naam),
       blad: "",
       formule: bron.value.replace(/^=/, ""),
     }));
@@ -235,7 +235,7 @@ function naamFormules(namen: readonly Excel.NamedItem[], blad: string): FormuleV
   return namen
     .filter((n) => typeof n.formula === "string" && n.formula.startsWith("=") && !EXCELS_NAAM.test(n.name))
     .map((n) => ({
-      plek: `van naam ${blad === "" ? "" : `${bladVerwijzing(blad)}!`}${n.name}`,
+      plek: naamPlek(n.name, blad === "" ? undefined : blad),
       blad,
       formule: (n.formula as string).slice(1),
     }));

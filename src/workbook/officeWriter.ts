@@ -104,8 +104,10 @@ export class VolgordeBevestiging extends OpgaveFout {
     readonly tabellen: readonly string[],
     /** Formulas of the user's that would read another row, notes and comments on one (./rijBetekenis `gelezenRijTekst`). */
     readonly gelezen: readonly string[] = [],
+    /** How many of `gelezen` are notes or comments. */
+    aantekeningen = 0,
   ) {
-    super("ongeldig", bevestigingTekst(tabellen, gelezen));
+    super("ongeldig", bevestigingTekst(tabellen, gelezen, aantekeningen));
     this.name = "VolgordeBevestiging";
   }
 }
@@ -113,7 +115,7 @@ export class VolgordeBevestiging extends OpgaveFout {
 /** How many of the formulas that would read another row the question names (the rest counted). */
 const GENOEMDE_FORMULES = 5;
 
-function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[]): string {
+function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[], notities: number): string {
   const delen: string[] = [];
   if (tabellen.length > 0)
     delen.push(
@@ -121,7 +123,6 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
         "de volgorde van Opgave, want de formules rekenen van rij tot rij; een formule van u die naar zo'n rij " +
         "verwijst, leest daarna een andere rij.",
     );
-  const notities = gelezen.filter((g) => /^(notitie|opmerking) op /.test(g)).length;
   if (gelezen.length > 0) {
     const rest = gelezen.length - GENOEMDE_FORMULES;
     const wat =
@@ -199,8 +200,11 @@ export async function schrijfNaarExcel(
     // The user's formulas are read only when a row will hold something else (a herindeling, a sort, a new row).
     const formules =
       rijenAnders.length > 0 ? await leesFormulesVanGebruiker(context, staat.bladen, eigenGebied, max) : [];
-    const gelezen = gelezenVerschovenRijen(rijenAnders, formules).map(gelezenRijTekst);
-    if (teruggezet.length > 0 || gelezen.length > 0) throw new VolgordeBevestiging(teruggezet, gelezen);
+    const gelezen = gelezenVerschovenRijen(rijenAnders, formules);
+    if (teruggezet.length > 0 || gelezen.length > 0) {
+      const aantekeningen = gelezen.filter((g) => g.op !== undefined).length;
+      throw new VolgordeBevestiging(teruggezet, gelezen.map(gelezenRijTekst), aantekeningen);
+    }
   }
   opties.bijFase?.("schrijven");
   await voerUit(context, taken, objecten, { cellen: max, bytes: maxBytes }, meld);

@@ -110,6 +110,16 @@ function rijNaam(r: { readonly sleutel: string; readonly naam: string }): string
   return r.sleutel.includes("|") ? r.naam : `${r.naam} (${r.sleutel})`;
 }
 
+/** Where a defined name's formula is, for the message: "van naam Totaal", one scoped to a sheet "van naam 'Mijn blad'!Totaal". */
+export function naamPlek(naam: string, blad?: string): string {
+  return `van naam ${blad === undefined ? "" : `${bladVerwijzing(blad)}!`}${naam}`;
+}
+
+/** Where a chart's series is, for the message. */
+export function grafiekPlek(blad: string): string {
+  return `van een grafiek op blad ${bladVerwijzing(blad)}`;
+}
+
 /** A formula of the workbook outside Opgave's tables and cells, as the writers find it. */
 export interface FormuleVanGebruiker {
   /** Where it is, for the message ("'Eigen berekening'!B3", "van naam Totaal_A", "van een grafiek op blad …"). */

@@ -9,7 +9,7 @@
  */
 import { bevatEen, bladVerwijzing, decodeerBereik, type Rechthoek } from "./a1";
 import { xmlTekstTerug } from "./pakketControle";
-import type { FormuleVanGebruiker } from "./rijBetekenis";
+import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
 import Zip from "./zip";
 import { attribuut, bereikbaar, bladPaden, relatieGraaf } from "./xlsxOnderdelen";
 
@@ -90,7 +90,7 @@ function naamFormules(werkboek: string): FormuleVanGebruiker[] {
     })
     .filter((n) => !n.naam.startsWith("_xlnm."))
     .map(({ naam, blad, tekst }) => ({
-      plek: `van naam ${blad === undefined ? "" : `${bladVerwijzing(blad)}!`}${naam}`,
+      plek: naamPlek(naam, blad),
       blad: blad ?? "",
       formule: xmlTekstTerug(tekst),
     }));
@@ -124,7 +124,7 @@ export async function formulesVanGebruiker(
     for (const deel of bereikbaar(graaf, [pad])) {
       if (!/^xl\/charts\/chart[^/]*\.xml$/.test(deel) || vanOpgave.has(deel)) continue;
       const xml = (await zip.file(deel)?.async("string")) ?? "";
-      const plek = `van een grafiek op blad ${bladVerwijzing(blad)}`;
+      const plek = grafiekPlek(blad);
       for (const e of elementen(xml, "c:f"))
         uit.push({ plek, blad: "", formule: xmlTekstTerug(e.inhoud ?? "") });
     }

@@ -468,6 +468,12 @@ function oudeRijIndex(plan: TabelPlan, gevonden: GelezenTabel | undefined): Map<
   return oudeIndex;
 }
 
+/** The old data row whose cells a new row takes: the first with its key; none for a row without a key. */
+function oudeRijVan(werk: TabelWerk, rij: readonly Cel[]): number | undefined {
+  const sleutel = rij[sleutelIndex(werk.plan)];
+  return isLeeg(sleutel as Waarde) ? undefined : werk.oudeIndex.get(String(sleutel).trim());
+}
+
 /** A note on a cell of an old table, taken off before the table is emptied: it goes with its row and column. */
 interface OudeNotitie {
   readonly rij: number;
@@ -513,12 +519,11 @@ function notitiesTerug(
 ): void {
   const { plan, rijen, gevonden, oud } = werk;
   if (!gevonden || !oud || notities.length === 0) return;
-  const si = sleutelIndex(plan);
-  const nieuweIndex = new Map<string, number>();
+  // Each old data row's new place: the first new row that takes its cells (`schrijfLijf`).
+  const naarNieuw = new Map<number, number>();
   rijen.forEach((r, i) => {
-    // As `schrijfLijf` finds a row's old cells.
-    const s = isLeeg(r[si] as Waarde) ? "" : String(r[si]).trim();
-    if (s !== "" && !nieuweIndex.has(s)) nieuweIndex.set(s, i);
+    const oudI = oudeRijVan(werk, r);
+    if (oudI !== undefined && !naarNieuw.has(oudI)) naarNieuw.set(oudI, i);
   });
   const oudSi = gevonden.bestaand.koppen.indexOf(sleutelKop(plan));
   const totaalRij = plan.totaal ? oud.rij2 : undefined;
@@ -526,19 +531,12 @@ function notitiesTerug(
   for (const n of notities) {
     const kop = gevonden.bestaand.koppen[n.kolom - oud.kol1];
     const j = kop === undefined ? -1 : werk.uitkomst.kolommen.findIndex((k) => k.kop === kop);
-    const oudeRij = gevonden.bestaand.rijen[n.rij - oud.rij1 - 1];
-    // The header row (-1 below the first data row), the totals row, else the row of its key.
+    // The header row (-1 below the first data row), the totals row, else where its row went.
     const i =
-      n.rij === oud.rij1
-        ? -1
-        : n.rij === totaalRij
-          ? rijen.length
-          : nieuweIndex.get(sleutelTekst(oudeRij?.[oudSi] ?? null));
+      n.rij === oud.rij1 ? -1 : n.rij === totaalRij ? rijen.length : naarNieuw.get(n.rij - oud.rij1 - 1);
     if (i === undefined || j < 0) {
-      const wat =
-        i === undefined
-          ? `de rij van ${sleutelTekst(oudeRij?.[oudSi] ?? null) || "?"}`
-          : `kolom "${kop ?? ""}"`;
+      const sleutel = sleutelTekst(gevonden.bestaand.rijen[n.rij - oud.rij1 - 1]?.[oudSi] ?? null);
+      const wat = i === undefined ? `de rij van ${sleutel || "?"}` : `kolom "${kop ?? ""}"`;
       uit.weg.push(`notitie op ${plek(n.rij, n.kolom)} (${wat} vervalt bij opnieuw vullen)`);
       uit.verplaatst.set(plek(n.rij, n.kolom), undefined);
       continue;
@@ -568,11 +566,9 @@ function soortVoorStijl(value: ExcelJS.CellValue): "datum" | "getal" | "anders" 
  */
 function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   const { plan, rijen, gevonden } = werk;
-  const si = sleutelIndex(plan);
   const stijl = gedeeldeStijlen();
   rijen.forEach((rij, i) => {
-    const sleutel = rij[si];
-    const oudI = isLeeg(sleutel as Waarde) ? undefined : werk.oudeIndex.get(String(sleutel).trim());
+    const oudI = oudeRijVan(werk, rij);
     const wees = i >= plan.rijen.length;
     werk.uitkomst.kolommen.forEach((k, j) => {
       const cel = ws.getCell(plan.start.rij + 1 + i, plan.start.kolom + j);
