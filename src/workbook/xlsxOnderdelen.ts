@@ -306,7 +306,7 @@ export function voegOverrideToe(xml: string, partNaam: string, type: string): st
 }
 
 /** Elements that must follow <drawing> in a worksheet (CT_Worksheet order). */
-const NA_DRAWING = [
+export const NA_DRAWING = [
   "<legacyDrawing ",
   "<legacyDrawing>",
   "<legacyDrawingHF",

@@ -78,6 +78,15 @@ import { celWaarde, excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan
 import { entInOrigineel, kanEnten as kanWordenGeent } from "./xlsxEnten";
 import { delenVoorSamenvoegen } from "./xlsxInlezen";
 import { laadDelen } from "./exceljsLaden";
+import {
+  hyperlinkNaam,
+  hyperlinksApart,
+  hyperlinksVerloren,
+  nieuweRef,
+  zetHyperlinks,
+  type Hyperlink,
+  type HyperlinksPerBlad,
+} from "./xlsxHyperlinks";
 import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
 import { zetResultaten } from "./xlsxResultaten";
 import {
@@ -505,11 +514,41 @@ function wisTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): OudeNotitie[] {
   return notities;
 }
 
+/** Where a cell of an old table goes in the new one, or why it cannot ("de rij van GM0202", a column by header). */
+type NieuwePlek = { readonly rij: number; readonly kolom: number } | { readonly wat: string };
+
 /**
- * The notes of an old table back on the cell of their row (by its key) and column (by its header) in the new one, a
- * note of the header or totals row on that row: a row that moves takes its notes along, as its input. Moves are put in
- * `verplaatst` ("Blad!F20" → "Blad!F19", for the check after writing); a note whose row or column is gone is not
- * put back but named in `weg` (the refill stops unless confirmed), as it would otherwise sit on another row.
+ * Where each cell of the old table goes: on the cell of its row (by its key) and column (by its header) in the new
+ * one, a cell of the header or totals row on that row; a row or column that goes gives the reason instead.
+ */
+function nieuwePlekIn(werk: TabelWerk): (rij: number, kolom: number) => NieuwePlek {
+  const { plan, rijen, gevonden, oud } = werk;
+  // Each old data row's new place: the first new row that takes its cells (`schrijfLijf`).
+  const naarNieuw = new Map<number, number>();
+  rijen.forEach((r, i) => {
+    const oudI = oudeRijVan(werk, r);
+    if (oudI !== undefined && !naarNieuw.has(oudI)) naarNieuw.set(oudI, i);
+  });
+  const koppen = gevonden?.bestaand.koppen ?? [];
+  const oudSi = koppen.indexOf(sleutelKop(plan));
+  const [eerste, laatste] = [oud?.rij1 ?? 0, oud?.rij2 ?? 0];
+  const totaalRij = plan.totaal ? laatste : undefined;
+  return (rij, kolom) => {
+    const kop = koppen[kolom - (oud?.kol1 ?? 0)];
+    const j = kop === undefined ? -1 : werk.uitkomst.kolommen.findIndex((k) => k.kop === kop);
+    // The header row (-1 below the first data row), the totals row, else where its row went.
+    const i = rij === eerste ? -1 : rij === totaalRij ? rijen.length : naarNieuw.get(rij - eerste - 1);
+    if (i !== undefined && j >= 0) return { rij: plan.start.rij + 1 + i, kolom: plan.start.kolom + j };
+    const sleutel = sleutelTekst(gevonden?.bestaand.rijen[rij - eerste - 1]?.[oudSi] ?? null);
+    return { wat: i === undefined ? `de rij van ${sleutel || "?"}` : `kolom "${kop ?? ""}"` };
+  };
+}
+
+/**
+ * The notes of an old table back on the cell of their row and column in the new one (`nieuwePlekIn`): a row that
+ * moves takes its notes along, as its input. Moves are put in `verplaatst` ("Blad!F20" → "Blad!F19", for the check
+ * after writing); a note whose row or column is gone is not put back but named in `weg` (the refill stops unless
+ * confirmed), as it would otherwise sit on another row.
  */
 function notitiesTerug(
   ws: ExcelJS.Worksheet,
@@ -517,34 +556,56 @@ function notitiesTerug(
   notities: readonly OudeNotitie[],
   uit: { verplaatst: Map<string, string | undefined>; weg: string[] },
 ): void {
-  const { plan, rijen, gevonden, oud } = werk;
-  if (!gevonden || !oud || notities.length === 0) return;
-  // Each old data row's new place: the first new row that takes its cells (`schrijfLijf`).
-  const naarNieuw = new Map<number, number>();
-  rijen.forEach((r, i) => {
-    const oudI = oudeRijVan(werk, r);
-    if (oudI !== undefined && !naarNieuw.has(oudI)) naarNieuw.set(oudI, i);
-  });
-  const oudSi = gevonden.bestaand.koppen.indexOf(sleutelKop(plan));
-  const totaalRij = plan.totaal ? oud.rij2 : undefined;
+  if (!werk.gevonden || !werk.oud || notities.length === 0) return;
+  const naar = nieuwePlekIn(werk);
   const plek = (rij: number, kolom: number) => `${ws.name}!${adres({ rij, kolom })}`;
   for (const n of notities) {
-    const kop = gevonden.bestaand.koppen[n.kolom - oud.kol1];
-    const j = kop === undefined ? -1 : werk.uitkomst.kolommen.findIndex((k) => k.kop === kop);
-    // The header row (-1 below the first data row), the totals row, else where its row went.
-    const i =
-      n.rij === oud.rij1 ? -1 : n.rij === totaalRij ? rijen.length : naarNieuw.get(n.rij - oud.rij1 - 1);
-    if (i === undefined || j < 0) {
-      const sleutel = sleutelTekst(gevonden.bestaand.rijen[n.rij - oud.rij1 - 1]?.[oudSi] ?? null);
-      const wat = i === undefined ? `de rij van ${sleutel || "?"}` : `kolom "${kop ?? ""}"`;
-      uit.weg.push(`notitie op ${plek(n.rij, n.kolom)} (${wat} vervalt bij opnieuw vullen)`);
+    const p = naar(n.rij, n.kolom);
+    if ("wat" in p) {
+      uit.weg.push(`notitie op ${plek(n.rij, n.kolom)} (${p.wat} vervalt bij opnieuw vullen)`);
       uit.verplaatst.set(plek(n.rij, n.kolom), undefined);
       continue;
     }
-    const [r, k] = [plan.start.rij + 1 + i, plan.start.kolom + j];
-    ws.getCell(r, k).note = n.note;
-    if (r !== n.rij || k !== n.kolom) uit.verplaatst.set(plek(n.rij, n.kolom), plek(r, k));
+    ws.getCell(p.rij, p.kolom).note = n.note;
+    if (p.rij !== n.rij || p.kolom !== n.kolom)
+      uit.verplaatst.set(plek(n.rij, n.kolom), plek(p.rij, p.kolom));
   }
+}
+
+/**
+ * The links of a sheet where their cells are after the refill (`werk`: its tables that were rewritten): a link on a
+ * cell of an old table goes with its row and column, as a note; any other stays where it is, as in Excel. One whose
+ * row or column goes (or a range that would lose its shape) is named in `weg` instead; moves are put in `verplaatst`.
+ */
+function hyperlinksTerug(
+  blad: string,
+  links: readonly Hyperlink[],
+  werk: readonly TabelWerk[],
+  uit: { verplaatst: Map<string, string | undefined>; weg: string[] },
+): Hyperlink[] {
+  const tabellen = werk.map((w) => ({ oud: w.oud, naar: nieuwePlekIn(w) }));
+  const terug: Hyperlink[] = [];
+  for (const h of links) {
+    let reden: string | undefined;
+    const ref = nieuweRef(h.ref, (rij, kolom) => {
+      const t = tabellen.find((x) => binnen(x.oud, blad, rij, kolom));
+      const p = t ? t.naar(rij, kolom) : { rij, kolom };
+      if ("wat" in p) reden ??= p.wat;
+      return "wat" in p ? undefined : p;
+    });
+    const plek = `${blad}!${h.ref}`;
+    if (ref === undefined) {
+      const waarom = reden
+        ? `${reden} vervalt bij opnieuw vullen`
+        : "haar cellen komen niet meer naast elkaar";
+      uit.weg.push(`${hyperlinkNaam(plek, h)} (${waarom})`);
+      uit.verplaatst.set(plek, undefined);
+      continue;
+    }
+    terug.push({ ...h, ref });
+    if (ref !== h.ref) uit.verplaatst.set(plek, `${blad}!${ref}`);
+  }
+  return terug;
 }
 
 /**
@@ -682,13 +743,22 @@ class Schrijver {
   /** Tables whose rows will hold another gemeente or the totals row (./rijBetekenis), and where they stood. */
   readonly rijenAnders: TabelRijen[] = [];
   readonly oudeGebieden: Gebied[] = [];
-  /** Notes on table cells that went with their row or column (`notitiesTerug`), and those whose row or column went. */
-  readonly notities = { verplaatst: new Map<string, string | undefined>(), weg: [] as string[] };
+  /**
+   * Notes and links on table cells that went with their row or column (`notitiesTerug`, `hyperlinksTerug`), and
+   * those whose row or column went.
+   */
+  readonly opCellen = { verplaatst: new Map<string, string | undefined>(), weg: [] as string[] };
+  /** The links of the sheets, where they go (./xlsxHyperlinks puts them into what exceljs writes). */
+  readonly hyperlinks = new Map<string, Hyperlink[]>();
 
   constructor(
     private readonly wb: ExcelJS.Workbook,
     private readonly rijvolgordeVrij: (tabel: string) => boolean,
-  ) {}
+    oudeHyperlinks: HyperlinksPerBlad = new Map(),
+  ) {
+    // A sheet the plan does not write keeps its links where they are.
+    for (const [blad, links] of oudeHyperlinks) this.hyperlinks.set(blad, [...links]);
+  }
 
   blad(plan: BladPlan): void {
     let ws = this.wb.getWorksheet(plan.naam);
@@ -727,8 +797,13 @@ class Schrijver {
     tabelWerk.forEach((werk, t) => {
       if (!werk) return;
       this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
-      notitiesTerug(ws, werk, notities[t] ?? [], this.notities);
+      notitiesTerug(ws, werk, notities[t] ?? [], this.opCellen);
     });
+    const links = this.hyperlinks.get(ws.name);
+    if (links) {
+      const herschreven = tabelWerk.filter((w): w is TabelWerk => !!w?.gevonden && !!w.oud);
+      this.hyperlinks.set(ws.name, hyperlinksTerug(ws.name, links, herschreven, this.opCellen));
+    }
     zetBreedtes(ws, plan, bestond, this.tabellen);
     const geschreven = [...this.tabellen.values()]
       .filter((g) => g.blad === ws.name)
@@ -1040,6 +1115,7 @@ export async function schrijfXlsx(
 ): Promise<{ data: Uint8Array; rapport: XlsxRapport }> {
   let plan = gevraagd;
   const wb = new ExcelJS.Workbook();
+  let oudeHyperlinks: HyperlinksPerBlad = new Map();
   const eigenBladen = plan.bladen.map((b) => b.naam);
   // Refuse early, before the work of a write: only Opgave's sheets are rewritten when the graft can be made.
   const kanEnten = bestaand && opties.enten !== false ? await kanWordenGeent(bestaand, eigenBladen) : false;
@@ -1047,7 +1123,13 @@ export async function schrijfXlsx(
   if (bestaand) {
     // The parts the loss checks above inflated already (./zip keeps them), straight into exceljs's parsers
     // (./exceljsLaden). For a graft, the user's own sheets empty when Opgave's side does not read them.
-    await laadDelen(wb, await delenVoorSamenvoegen(bestaand, eigenBladen, kanEnten));
+    // The links apart (./xlsxHyperlinks: exceljs would drop or change them), put back after it wrote.
+    const apart = await hyperlinksApart(
+      bestaand,
+      await delenVoorSamenvoegen(bestaand, eigenBladen, kanEnten),
+    );
+    oudeHyperlinks = apart.hyperlinks;
+    await laadDelen(wb, apart.delen);
     // Whose workbook it is comes before what a rewrite would lose: another subject's is never filled at all.
     const weigering = weigeringVoorWerkboek(plan, bestaandWerkboek(wb, plan));
     if (weigering) throw new WerkboekWeigering(weigering);
@@ -1060,7 +1142,7 @@ export async function schrijfXlsx(
 
   // Plan columns a refill writes elsewhere (after the user's columns): the formulas follow them.
   if (bestaand) plan = verplaatsPlan(plan, kolomVerplaatsingen(wb, plan));
-  const schrijver = new Schrijver(wb, rijvolgordeVrij(plan));
+  const schrijver = new Schrijver(wb, rijvolgordeVrij(plan), oudeHyperlinks);
   for (const blad of plan.bladen) schrijver.blad(blad);
   if (schrijver.eigenKolommenBinnen.length > 0) throw new EigenKolomFout(schrijver.eigenKolommenBinnen);
 
@@ -1069,7 +1151,11 @@ export async function schrijfXlsx(
   zetResultaten(wb, kanEnten ? eigenBladen : undefined);
   // Nor does exceljs write the user's own sheets then (for a large sheet of their own, most of a refill's time).
   if (kanEnten) alleenBladen(wb, eigenBladen);
-  let data = await geschrevenWerkboek(wb, plan, schrijver.tabellen, !!bestaand);
+  let data = await zetHyperlinks(
+    await geschrevenWerkboek(wb, plan, schrijver.tabellen, !!bestaand),
+    schrijver.hyperlinks,
+    "STORE",
+  );
   let verloren: string[] = [];
   let gelezen: string[] = [];
   if (bestaand) {
@@ -1080,17 +1166,20 @@ export async function schrijfXlsx(
       data = geent;
     }
     // What the written file lacks, compared part by part with the old one (not by exceljs's model); a note that
-    // went with its row is looked for where it went.
-    const na = (await verliesNaSchrijven(bestaand, data, schrijver.notities.verplaatst)).filter(
-      (n) => !isEigenVerlies(n, schrijver.eigen),
-    );
+    // or a link that went with its row is looked for where it went (./xlsxHyperlinks for the links).
+    const { verplaatst, weg } = schrijver.opCellen;
+    const na = [
+      ...(await verliesNaSchrijven(bestaand, data, verplaatst)).filter(
+        (n) => !isEigenVerlies(n, schrijver.eigen),
+      ),
+      ...(await hyperlinksVerloren(bestaand, data, verplaatst)),
+    ];
     gelezen = await gelezenRijen(bestaand, plan, schrijver);
-    const { weg } = schrijver.notities;
     verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...weg, ...na];
   }
   if (verloren.length + gelezen.length > 0 && !opties.verliesToestaan) {
     // The add-in in Excel keeps neither a sorted order nor a note whose row goes.
-    const inExcel = verloren.length > schrijver.teruggezet.length + schrijver.notities.weg.length;
+    const inExcel = verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length;
     const advies = gelezen.length > 0 ? GELEZEN_RIJEN_ADVIES : undefined;
     throw new VerliesFout([...verloren, ...gelezen], inExcel, advies);
   }
