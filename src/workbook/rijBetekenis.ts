@@ -134,11 +134,14 @@ export interface FormuleVanGebruiker {
    */
   readonly herhaald?: { readonly rijen: number; readonly kolommen: number };
   /**
-   * Not a formula but a note or a (threaded) comment on the cell `formule` names: in Excel it stays on its cell
-   * while the values move.
+   * Not a formula but a note or a (threaded) comment on the cell `formule` names, or a conditional format or data
+   * validation of the user's on the cells it names: it stays on its cells while the values move.
    */
-  readonly op?: "notitie" | "opmerking";
+  readonly op?: Aantekening;
 }
+
+/** What of the user's stays on its cells while Opgave's values move (see `FormuleVanGebruiker.op`). */
+export type Aantekening = "notitie" | "opmerking" | "voorwaardelijke opmaak" | "gegevensvalidatie";
 
 /** A formula that reads a row of a table that will hold something else. */
 export interface GelezenRij {
@@ -148,8 +151,8 @@ export interface GelezenRij {
   readonly cel: string;
   readonly was: string;
   readonly wordt: string | undefined;
-  /** A note or comment on that cell, not a formula reading it. */
-  readonly op?: "notitie" | "opmerking";
+  /** A note, comment, format or validation on that cell (or range: `plek`), not a formula reading it. */
+  readonly op?: Aantekening;
 }
 
 function inBereik(a1: number, a2: number, b1: number, b2: number): boolean {
@@ -220,8 +223,10 @@ function inhoud(sleutel: string | undefined): string {
 /** A finding in Dutch, for the loss list and the pane's question. */
 export function gelezenRijTekst(g: GelezenRij): string {
   const [was, wordt] = [inhoud(g.was), inhoud(g.wordt)];
+  if (g.op === "notitie" || g.op === "opmerking")
+    return `${g.op} op ${g.cel} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (een ${g.op} blijft op haar cel staan)`;
   return g.op
-    ? `${g.op} op ${g.cel} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (een ${g.op} blijft op haar cel staan)`
+    ? `${g.op} van u op ${g.plek} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (die blijft op haar cellen staan)`
     : `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
 }
 

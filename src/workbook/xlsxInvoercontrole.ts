@@ -60,7 +60,16 @@ function cellenVan(ref: string): string[] {
 
 type ExcelRegel = { type?: string; formulae?: unknown[] };
 
-function zetOpmaak(ws: ExcelJS.Worksheet, c: Invoercontrole, eigen: EigenOnderdelen): void {
+/**
+ * Opgave's conditional formats on the sheet; the user's stay, their ranges through `volg` (one over a table's
+ * rows follows the table). Returns the user's ranges as they were.
+ */
+function zetOpmaak(
+  ws: ExcelJS.Worksheet,
+  c: Invoercontrole,
+  eigen: EigenOnderdelen,
+  volg: (ref: string) => string,
+): string[] {
   // exceljs keeps them in `conditionalFormattings` (not in its typings).
   const model = ws as unknown as { conditionalFormattings?: { ref: string; rules: ExcelRegel[] }[] };
   const bestaand = model.conditionalFormattings ?? [];
@@ -70,7 +79,8 @@ function zetOpmaak(ws: ExcelJS.Worksheet, c: Invoercontrole, eigen: EigenOnderde
     eigen.opmaak.add(`voorwaardelijke opmaak op ${ws.name}!${cf.ref}`);
     return false;
   });
-  model.conditionalFormattings = blijft;
+  const vanGebruiker = blijft.map((cf) => cf.ref);
+  model.conditionalFormattings = blijft.map((cf) => ({ ...cf, ref: volg(cf.ref) }));
   for (const o of c.opmaak) {
     const kleur = OPMAAK_KLEUREN[o.stijl];
     ws.addConditionalFormatting({
@@ -87,6 +97,7 @@ function zetOpmaak(ws: ExcelJS.Worksheet, c: Invoercontrole, eigen: EigenOnderde
       ],
     });
   }
+  return vanGebruiker;
 }
 
 /** Frozen panes, unless the sheet has its own (frozen or split) already. */
@@ -104,8 +115,16 @@ function zetBevriezing(ws: ExcelJS.Worksheet, bevries: NonNullable<Invoercontrol
   ];
 }
 
-/** Applies the sheet's guard rails; what of Opgave's own it replaced goes into `eigen`. */
-export function pasInvoercontroleToe(ws: ExcelJS.Worksheet, c: Invoercontrole, eigen: EigenOnderdelen): void {
+/**
+ * Applies the sheet's guard rails; what of Opgave's own it replaced goes into `eigen`. The user's own conditional
+ * formats stay, their ranges through `volg`; returns those ranges as they were.
+ */
+export function pasInvoercontroleToe(
+  ws: ExcelJS.Worksheet,
+  c: Invoercontrole,
+  eigen: EigenOnderdelen,
+  volg: (ref: string) => string = (ref) => ref,
+): string[] {
   for (const v of c.validaties) {
     const dv = excelValidatie(v.validatie);
     for (const cel of cellenVan(v.bereik)) {
@@ -116,9 +135,32 @@ export function pasInvoercontroleToe(ws: ExcelJS.Worksheet, c: Invoercontrole, e
       eigen.validatieCellen.add(`${ws.name}!${cel}`);
     }
   }
-  zetOpmaak(ws, c, eigen);
+  const opmaak = zetOpmaak(ws, c, eigen, volg);
   for (const k of c.verborgen) ws.getColumn(k).hidden = true;
   if (c.bevries) zetBevriezing(ws, c.bevries);
+  return opmaak;
+}
+
+/**
+ * The ranges of the validations on the sheet that are not Opgave's (after `pasInvoercontroleToe` with `c`: not on a
+ * cell it validated, nor with the title of one of Opgave's, as an earlier fill left below a table that shrank), as
+ * rectangles of cells with the same validation.
+ */
+export function validatiesVanGebruiker(
+  ws: ExcelJS.Worksheet,
+  c: Invoercontrole,
+  eigen: EigenOnderdelen,
+): string[] {
+  const model = (
+    ws as unknown as { dataValidations?: { model?: Record<string, Partial<ExcelJS.DataValidation>> } }
+  ).dataValidations?.model;
+  const cellen = Object.entries(model ?? {}).filter(
+    ([cel, v]) =>
+      v?.type !== undefined &&
+      !eigen.validatieCellen.has(`${ws.name}!${cel}`) &&
+      !c.validaties.some((o) => isEigenValidatie(v, o.validatie)),
+  );
+  return alsRechthoeken(cellen).map(([r]) => rechthoekBereik(r));
 }
 
 /**
@@ -208,4 +250,23 @@ export function validatiesPerBereik(ws: ExcelJS.Worksheet): void {
     model[r.rijen === 1 && r.kolommen === 1 ? adres(r) : rechthoekBereik(r)] = v;
   }
   validaties.model = model;
+}
+
+/** Each of the user's validation ranges (`validatiesVanGebruiker`) that `volg` gives another place moved there. */
+export function volgValidaties(
+  ws: ExcelJS.Worksheet,
+  bereiken: readonly string[],
+  volg: (ref: string) => string,
+): void {
+  const model = (ws as unknown as { dataValidations?: { model?: Record<string, unknown> } }).dataValidations
+    ?.model;
+  if (!model) return;
+  for (const ref of bereiken) {
+    const naar = volg(ref);
+    if (naar === ref) continue;
+    const oud = cellenVan(ref);
+    const v = model[oud[0] ?? ""];
+    for (const cel of oud) delete model[cel];
+    for (const cel of cellenVan(naar)) model[cel] = v;
+  }
 }

@@ -11,6 +11,7 @@
  */
 import JSZip, { tekstVan as tekstUit } from "./zip";
 import { GRAFIEK_PREFIX } from "./indeling";
+import { adres, decodeerBereik } from "./a1";
 
 export { GRAFIEK_PREFIX } from "./indeling";
 
@@ -666,6 +667,20 @@ const validatieSleutel = (v: Validatie) => `${v.blad}@${v.sig}@${v.sqref}`;
 /** Each cell a validation covers, as "sheet@signature@cell" (`cellenVan`). */
 const validatieCellen = (v: Validatie) => cellenVan(v.sqref).map((c) => `${v.blad}@${v.sig}@${c}`);
 
+/** `validatieCellen` where the refill put them (`naar`: "Blad!A59" → "Blad!A58", undefined: not looked for). */
+function validatieCellenNa(v: Validatie, naar: ReadonlyMap<string, string | undefined>): string[] {
+  if (naar.size === 0) return validatieCellen(v);
+  return cellenVan(v.sqref).flatMap((c) => {
+    // `cellenVan` gives "kolom,rij"; the writer names cells "Blad!A59".
+    const [kolom = 0, rij = 0] = c.split(",").map(Number);
+    const plek = `${v.blad}!${adres({ rij, kolom })}`;
+    if (!naar.has(plek)) return [`${v.blad}@${v.sig}@${c}`];
+    const naarPlek = naar.get(plek) ?? "";
+    const doel = decodeerBereik(naarPlek.slice(naarPlek.lastIndexOf("!") + 1));
+    return doel ? [`${v.blad}@${v.sig}@${doel.kol1},${doel.rij1}`] : [];
+  });
+}
+
 /**
  * A sheet's XML without its cells (`<sheetData>`, most of a sheet): what is looked for here — validations,
  * conditional formats, extLst, protection — stands beside it, never in it.
@@ -697,6 +712,16 @@ async function bladDelen(zip: JSZip): Promise<Map<string, Uint8Array | undefined
   return uit;
 }
 
+const OPMAAK_OP = "voorwaardelijke opmaak op ";
+
+/** Conditional formats and validations a refill moved with a table's rows (./xlsxWriter `volgTabellen`). */
+export interface OpmaakVerplaatst {
+  /** "Blad!K9:K59" → "Blad!K9:K58": a conditional format's range. */
+  readonly opmaak: ReadonlyMap<string, string>;
+  /** "Blad!A59" → "Blad!A58", or undefined where its row went: the cells of a validation. */
+  readonly validatieCellen: ReadonlyMap<string, string | undefined>;
+}
+
 /**
  * Everything of the user's own that this module can see in the parts, by Dutch description; without the sheets in
  * `overslaan` (what they hold is the same in both files).
@@ -706,6 +731,7 @@ async function onderdelenVan(
   bladen: ReadonlyMap<string, Uint8Array | undefined>,
   overslaan: ReadonlySet<string>,
   verplaatst: ReadonlyMap<string, string | undefined> = new Map(),
+  opmaakVerplaatst: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ onderdelen: Onderdelen; validaties: Map<string, Validatie>; genoemd: Map<string, string> }> {
   const onderdelen: Onderdelen = new Map();
   const gevalideerd = new Map<string, Validatie>();
@@ -723,7 +749,16 @@ async function onderdelenVan(
   for (const [blad, bytes] of bladen) {
     if (overslaan.has(blad)) continue;
     const { items, validaties } = bladInhoud(blad, bytes);
-    for (const [naam, inhoud] of items) onderdelen.set(naam, inhoud);
+    for (const [naam, inhoud] of items) {
+      // A conditional format that went with its table's rows is looked for where it went.
+      const plek = naam.startsWith(OPMAAK_OP) ? naam.slice(OPMAAK_OP.length) : undefined;
+      const naar = plek === undefined ? undefined : opmaakVerplaatst.get(plek);
+      if (naar === undefined || plek === undefined) onderdelen.set(naam, inhoud);
+      else {
+        onderdelen.set(`${OPMAAK_OP}${naar}`, inhoud);
+        genoemd.set(`${OPMAAK_OP}${naar}`, `${naam} (naar ${naar})`);
+      }
+    }
     for (const [naam, v] of validaties) gevalideerd.set(naam, v);
   }
   await externeKoppelingen(zip, onderdelen);
@@ -743,6 +778,7 @@ export async function verliesNaSchrijven(
   oud: Uint8Array | ArrayBuffer,
   nieuw: Uint8Array | ArrayBuffer,
   verplaatst?: ReadonlyMap<string, string | undefined>,
+  opmaakVerplaatst: OpmaakVerplaatst = { opmaak: new Map(), validatieCellen: new Map() },
 ): Promise<string[]> {
   const [zipOud, zipNieuw] = [await JSZip.loadAsync(oud), await JSZip.loadAsync(nieuw)];
   const [bladenOud, bladenNieuw] = [await bladDelen(zipOud), await bladDelen(zipNieuw)];
@@ -751,7 +787,7 @@ export async function verliesNaSchrijven(
   const gelijk = new Set(
     [...bladenOud].filter(([blad, bytes]) => bytes && bladenNieuw.get(blad) === bytes).map(([blad]) => blad),
   );
-  const a = await onderdelenVan(zipOud, bladenOud, gelijk, verplaatst);
+  const a = await onderdelenVan(zipOud, bladenOud, gelijk, verplaatst, opmaakVerplaatst.opmaak);
   const b = await onderdelenVan(zipNieuw, bladenNieuw, gelijk);
   const verlies: string[] = [];
   for (const [naam, inhoud] of a.onderdelen)
@@ -762,7 +798,8 @@ export async function verliesNaSchrijven(
   for (const [naam, v] of a.validaties) {
     if (zelfde.has(validatieSleutel(v))) continue;
     nieuweCellen ??= new Set([...b.validaties.values()].flatMap(validatieCellen));
-    if (validatieCellen(v).some((c) => !nieuweCellen?.has(c))) verlies.push(naam);
+    if (validatieCellenNa(v, opmaakVerplaatst.validatieCellen).some((c) => !nieuweCellen?.has(c)))
+      verlies.push(naam);
   }
   const heeft = (zip: JSZip, voorvoegsel: string) =>
     Object.keys(zip.files).some((n) => n.startsWith(voorvoegsel) && !zip.files[n]?.dir);

@@ -35,7 +35,15 @@
 import ExcelJS from "exceljs";
 import { afdrukBereik, afdrukVoor, gevondenHoogtes, zetAfdrukXlsx } from "./afdruk";
 import { rijvolgordeVrij } from "./rijVolgorde";
-import { absoluteVerwijzing, adres, bladVerwijzing, kolomLetters, rechthoekTussen, type Positie } from "./a1";
+import {
+  absoluteVerwijzing,
+  adres,
+  bladVerwijzing,
+  decodeerBereik,
+  kolomLetters,
+  rechthoekTussen,
+  type Positie,
+} from "./a1";
 import { BLADEN, NOTATIE } from "./indeling";
 import {
   blokNotatie,
@@ -94,6 +102,8 @@ import {
   gelezenRijTekst,
   gelezenVerschovenRijen,
   tabelRijen,
+  type Aantekening,
+  type FormuleVanGebruiker,
   type TabelRijen,
 } from "./rijBetekenis";
 import { formulesVanGebruiker } from "./xlsxFormules";
@@ -103,6 +113,8 @@ import {
   nieuweEigenOnderdelen,
   pasInvoercontroleToe,
   validatiesPerBereik,
+  validatiesVanGebruiker,
+  volgValidaties,
 } from "./xlsxInvoercontrole";
 import Zip from "./zip";
 import {
@@ -573,6 +585,30 @@ function notitiesTerug(
 }
 
 /**
+ * A range of the user's (a conditional format's, a validation's) on the sheet `blad` after the refill: a part that
+ * spans exactly the data rows of an old table (`werk`, rewritten) spans the new table's data rows, in the column
+ * its header went to, as Excel resizes a format over a table's column; any other part stays as it is (and is
+ * checked as a formula reading those rows would be).
+ */
+function volgTabellen(ref: string, blad: string, werk: readonly TabelWerk[]): string {
+  return ref
+    .split(/\s+/)
+    .map((deel) => {
+      const g = decodeerBereik(deel);
+      const w = g && werk.find((x) => x.oud && binnen(x.oud, blad, g.rij1, g.kol1));
+      if (!g || !w?.gevonden || !w.oud) return deel;
+      const [eerste, laatste] = [w.oud.rij1 + 1, w.gevonden.gebied.rij2];
+      if (g.rij1 !== eerste || g.rij2 !== laatste || !binnen(w.oud, blad, g.rij2, g.kol2)) return deel;
+      const naar = nieuwePlekIn(w);
+      const [a, b] = [naar(w.oud.rij1, g.kol1), naar(w.oud.rij1, g.kol2)];
+      if ("wat" in a || "wat" in b || b.kolom - a.kolom !== g.kol2 - g.kol1) return deel;
+      const rij1 = w.plan.start.rij + 1;
+      return `${adres({ rij: rij1, kolom: a.kolom })}:${adres({ rij: rij1 + w.rijen.length - 1, kolom: b.kolom })}`;
+    })
+    .join(" ");
+}
+
+/**
  * The links of a sheet where their cells are after the refill (`werk`: its tables that were rewritten): a link on a
  * cell of an old table goes with its row and column, as a note; any other stays where it is, as in Excel. One whose
  * row or column goes (or a range that would lose its shape) is named in `weg` instead; moves are put in `verplaatst`.
@@ -748,6 +784,16 @@ class Schrijver {
    * those whose row or column went.
    */
   readonly opCellen = { verplaatst: new Map<string, string | undefined>(), weg: [] as string[] };
+  /**
+   * The user's conditional formats and validations on Opgave's sheets where rows will hold another gemeente: they
+   * stay on their cells (./rijBetekenis checks them as it checks a formula reading a row).
+   */
+  readonly aantekeningen: FormuleVanGebruiker[] = [];
+  /** The user's conditional formats and validations that went with a table's rows (for the check after writing). */
+  readonly opmaakVerplaatst = {
+    opmaak: new Map<string, string>(),
+    validatieCellen: new Map<string, string | undefined>(),
+  };
   /** The links of the sheets, where they go (./xlsxHyperlinks puts them into what exceljs writes). */
   readonly hyperlinks = new Map<string, Hyperlink[]>();
 
@@ -823,7 +869,58 @@ class Schrijver {
       const g = this.tabellen.get(t.naam);
       if (g && g.blad === ws.name) vormen.set(t.naam, { ...g, rijen: g.aantalRijen });
     }
-    pasInvoercontroleToe(ws, invoercontrole(plan, vormen), this.eigen);
+    const controle = invoercontrole(plan, vormen);
+    const herschreven = tabelWerk.filter((w): w is TabelWerk => !!w?.gevonden && !!w.oud);
+    const volg = (ref: string) => volgTabellen(ref, ws.name, herschreven);
+    const opmaak = pasInvoercontroleToe(ws, controle, this.eigen, volg);
+    const validaties = validatiesVanGebruiker(ws, controle, this.eigen);
+    volgValidaties(ws, validaties, volg);
+    this.onthoudGevolgd(ws.name, opmaak, validaties, herschreven);
+    // Where a row of a table here will hold another gemeente: the user's formats and validations stay on their cells.
+    if (this.rijenAnders.some((t) => t.blad === ws.name)) {
+      const blad = ws.name;
+      const op = (soort: Aantekening) => (ref: string) => ({
+        plek: `${bladVerwijzing(blad)}!${ref}`,
+        blad,
+        formule: ref,
+        op: soort,
+      });
+      // The parts that stay where they are (one that went with its table's rows means what it meant).
+      const blijven = (refs: readonly string[]) =>
+        refs.flatMap((r) => r.split(/\s+/)).filter((d) => d !== "" && volg(d) === d);
+      this.aantekeningen.push(
+        ...blijven(opmaak).map(op("voorwaardelijke opmaak")),
+        ...blijven(validaties).map(op("gegevensvalidatie")),
+      );
+    }
+  }
+
+  /**
+   * Where the user's conditional formats (`opmaak`) and validations (`validaties`) that follow a table's rows went
+   * (`volgTabellen`): a format by its range, a validation cell by cell, each cell with its row (`nieuwePlekIn`).
+   */
+  private onthoudGevolgd(
+    blad: string,
+    opmaak: readonly string[],
+    validaties: readonly string[],
+    werk: readonly TabelWerk[],
+  ): void {
+    for (const ref of opmaak) {
+      const naar = volgTabellen(ref, blad, werk);
+      if (naar !== ref) this.opmaakVerplaatst.opmaak.set(`${blad}!${ref}`, `${blad}!${naar}`);
+    }
+    for (const ref of validaties) {
+      const g = decodeerBereik(ref);
+      const w = g && werk.find((x) => binnen(x.oud, blad, g.rij1, g.kol1));
+      if (!g || !w || volgTabellen(ref, blad, werk) === ref) continue;
+      const naar = nieuwePlekIn(w);
+      for (let r = g.rij1; r <= g.rij2; r++)
+        for (let k = g.kol1; k <= g.kol2; k++) {
+          const p = naar(r, k);
+          const doel = "wat" in p ? undefined : `${blad}!${adres(p)}`;
+          this.opmaakVerplaatst.validatieCellen.set(`${blad}!${adres({ rij: r, kolom: k })}`, doel);
+        }
+    }
   }
 
   /**
@@ -928,9 +1025,8 @@ async function gelezenRijen(
     const oud = s.oudeGebieden.filter((g) => g.blad.toLowerCase() === naam.toLowerCase());
     return [...planRechthoeken(blad), ...oud.map((g) => rechthoekTussen(g.rij1, g.kol1, g.rij2, g.kol2))];
   };
-  return gelezenVerschovenRijen(s.rijenAnders, await formulesVanGebruiker(bestaand, eigen)).map(
-    gelezenRijTekst,
-  );
+  const formules = await formulesVanGebruiker(bestaand, eigen);
+  return gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen]).map(gelezenRijTekst);
 }
 
 /** The user's columns between Opgave's columns of a table, in Dutch: table, header, place in the table and column. */
@@ -1169,7 +1265,7 @@ export async function schrijfXlsx(
     // or a link that went with its row is looked for where it went (./xlsxHyperlinks for the links).
     const { verplaatst, weg } = schrijver.opCellen;
     const na = [
-      ...(await verliesNaSchrijven(bestaand, data, verplaatst)).filter(
+      ...(await verliesNaSchrijven(bestaand, data, verplaatst, schrijver.opmaakVerplaatst)).filter(
         (n) => !isEigenVerlies(n, schrijver.eigen),
       ),
       ...(await hyperlinksVerloren(bestaand, data, verplaatst)),

@@ -705,6 +705,54 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(rapport.verloren).toEqual([]);
     });
 
+    test("a format or validation of the user's on table cells whose row will hold another gemeente: named, the refill stops", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const p = blad(wb, "Provincie");
+      const rood = { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFF0000" } } } as const;
+      // On Doesburg's Gehuisvest (F20) and a range of rows from Doesburg down; over the whole column: not named.
+      p.addConditionalFormatting({
+        ref: "F20",
+        rules: [{ type: "expression", formulae: ["TRUE"], priority: 90, style: rood }],
+      });
+      p.addConditionalFormatting({
+        ref: `K9:K${8 + codes.length}`,
+        rules: [{ type: "expression", formulae: ["K9>100"], priority: 91, style: rood }],
+      });
+      p.getCell("B20").dataValidation = { type: "list", allowBlank: true, formulae: ['"Doesburg"'] };
+      p.getCell("B21").dataValidation = { type: "list", allowBlank: true, formulae: ['"Doesburg"'] };
+      for (let r = 9; r <= 8 + codes.length; r++)
+        p.getCell(r, 1).dataValidation = { type: "textLength", operator: "equal", formulae: [6] };
+      const oud = await bewaar(wb);
+      const kleiner = zonderRij(later, tabel?.naam ?? "", derde);
+      const fout = await schrijfXlsx(kleiner, oud).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(VerliesFout);
+      const regels = [
+        `voorwaardelijke opmaak van u op Provincie!F20 in tabel ${tabel?.naam}: nu bij de rij van ${gemeente(11)}, ` +
+          `na opnieuw vullen bij de rij van ${gemeente(12)} (die blijft op haar cellen staan)`,
+        `gegevensvalidatie van u op Provincie!B20:B21 in tabel ${tabel?.naam}: nu bij de rij van ${gemeente(11)}, ` +
+          `na opnieuw vullen bij de rij van ${gemeente(12)} (die blijft op haar cellen staan)`,
+      ];
+      expect((fout as VerliesFout).onderdelen).toEqual(regels);
+      const { data, rapport } = await schrijfXlsx(kleiner, oud, { verliesToestaan: true });
+      expect([rapport.verloren, rapport.andereRij]).toEqual([[], regels]);
+      // Those over the whole column follow the table, one row shorter now; the others stay on their cells.
+      const xml =
+        (await (await JSZip.loadAsync(data)).file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+      const bereiken = (element: string) =>
+        [...xml.matchAll(new RegExp(`<${element}\\b[^>]*sqref="([^"]*)"`, "g"))].map((m) => m[1]);
+      expect(bereiken("conditionalFormatting")).toEqual(
+        expect.arrayContaining(["F20", `K9:K${7 + codes.length}`]),
+      );
+      expect(bereiken("conditionalFormatting")).not.toContain(`K9:K${8 + codes.length}`);
+      expect(bereiken("dataValidation")).toEqual(
+        expect.arrayContaining(["B20:B21", `A9:A${7 + codes.length}`]),
+      );
+      const na = blad(await lees(data), "Provincie");
+      expect(na.getCell(8 + codes.length, 1).dataValidation).toBeUndefined();
+      // The same file refilled with the same gemeenten: every row keeps its gemeente, nothing to name.
+      expect((await schrijfXlsx(later, oud)).rapport.andereRij).toEqual([]);
+    });
+
     test("also found: a formula filled down (shared), a validation list and a chart on the user's sheet", async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       const eigen = wb.addWorksheet("Mijn blad");
