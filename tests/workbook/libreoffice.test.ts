@@ -80,6 +80,8 @@ const C = {
   bestaand: { GM0344: 1500, GM0307: 1000, GM0339: 35 } as Record<string, number>,
 };
 
+const LINK = "https://www.utrecht.nl/";
+
 beschrijf("LibreOffice recomputes the workbooks as the engine does", () => {
   let map: string;
   let berekend: Record<string, ExcelJS.Workbook>;
@@ -124,6 +126,9 @@ beschrijf("LibreOffice recomputes the workbooks as the engine does", () => {
       for (const [c, n] of Object.entries(C.eigenTaakstelling))
         ws.getCell(`E${rijVan(ws, "A", c, 9)}`).value = n;
       for (const [c, n] of Object.entries(C.bestaand)) ws.getCell(`M${rijVan(ws, "A", c, 9)}`).value = n;
+      // A link of the user's on a gemeente's name (a cell Opgave writes): a refill keeps it (./xlsxHyperlinks).
+      const naam = ws.getCell(`B${rijVan(ws, "A", "GM0344", 9)}`);
+      naam.value = { text: String(naam.value), hyperlink: LINK };
       await wb.xlsx.writeFile(pC);
     }
     // Refill copies of the filled-in files (same plan): their formulas are recomputed in the same call.
@@ -346,6 +351,14 @@ beschrijf("LibreOffice recomputes the workbooks as the engine does", () => {
     for (const [c, n] of Object.entries(C.bestaand))
       expect(ws.getCell(`M${rijVan(ws, "A", c, 9)}`).value).toBe(n);
     expect(ws.getCell(`E${rijVan(ws, "A", "GM0353", 9)}`).value).toBe(50);
+  });
+
+  test("the user's link on a gemeente's name: kept by a refill, read by LibreOffice, kept by a refill of its file", () => {
+    for (const wb of [herVuld.c!, naLibreOffice.c!]) {
+      const ws = blad(wb, "Provincie");
+      const cel = ws.getCell(`B${rijVan(ws, "A", "GM0344", 9)}`);
+      expect([cel.text, cel.hyperlink]).toEqual(["Utrecht", LINK]);
+    }
   });
 
   test("one soffice call for all workbooks", () => {
