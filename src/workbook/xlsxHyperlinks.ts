@@ -188,15 +188,35 @@ function inhoud(h: Hyperlink): string {
   return [h.doel?.target ?? "", h.doel?.extern ?? "", a("location"), a("tooltip"), a("display")].join("\n");
 }
 
-/** Every link of a package, by "Blad!ref". */
-async function allehyperlinks(data: Uint8Array | ArrayBuffer): Promise<Map<string, Hyperlink>> {
+/** Each sheet's name with its part's bytes and relationships. */
+async function bladen(
+  data: Uint8Array | ArrayBuffer,
+): Promise<Map<string, { xml?: Uint8Array; rels?: Uint8Array }>> {
   const zip = await Zip.loadAsync(data);
-  const uit = new Map<string, Hyperlink>();
+  const uit = new Map<string, { xml?: Uint8Array; rels?: Uint8Array }>();
   for (const [blad, deel] of await bladPaden(zip)) {
-    const xml = await zip.file(deel)?.async("string");
-    if (xml === undefined || !blok(xml)) continue;
-    const rels = (await zip.file(relsPad(deel))?.async("string")) ?? "";
-    for (const h of hyperlinksUit(xml, rels)) uit.set(`${blad}!${h.ref}`, h);
+    const [xml, rels] = [
+      await zip.file(deel)?.async("uint8array"),
+      await zip.file(relsPad(deel))?.async("uint8array"),
+    ];
+    uit.set(blad, { ...(xml ? { xml } : {}), ...(rels ? { rels } : {}) });
+  }
+  return uit;
+}
+
+/**
+ * The links of the sheets in `delen`, by "Blad!ref"; without the sheets in `overslaan` (a sheet the refill kept as
+ * it was: for a large sheet of the user's own, decoding it would be most of the check).
+ */
+function allehyperlinks(
+  delen: ReadonlyMap<string, { xml?: Uint8Array; rels?: Uint8Array }>,
+  overslaan: ReadonlySet<string>,
+): Map<string, Hyperlink> {
+  const uit = new Map<string, Hyperlink>();
+  for (const [blad, { xml, rels }] of delen) {
+    const tekst = xml && !overslaan.has(blad) ? tekstVan(xml) : undefined;
+    if (tekst === undefined || !blok(tekst)) continue;
+    for (const h of hyperlinksUit(tekst, rels ? tekstVan(rels) : "")) uit.set(`${blad}!${h.ref}`, h);
   }
   return uit;
 }
@@ -211,9 +231,19 @@ export async function hyperlinksVerloren(
   nieuw: Uint8Array | ArrayBuffer,
   verplaatst: ReadonlyMap<string, string | undefined>,
 ): Promise<string[]> {
-  const voor = await allehyperlinks(oud);
+  const [oudeBladen, nieuweBladen] = [await bladen(oud), await bladen(nieuw)];
+  // The very bytes in both (./zip: the graft copies the user's own sheets as they are): the same links.
+  const gelijk = new Set(
+    [...oudeBladen]
+      .filter(([blad, d]) => {
+        const n = nieuweBladen.get(blad);
+        return d.xml !== undefined && n?.xml === d.xml && n.rels === d.rels;
+      })
+      .map(([blad]) => blad),
+  );
+  const voor = allehyperlinks(oudeBladen, gelijk);
   if (voor.size === 0) return [];
-  const na = await allehyperlinks(nieuw);
+  const na = allehyperlinks(nieuweBladen, gelijk);
   const verlies: string[] = [];
   for (const [plek, h] of voor) {
     const naar = verplaatst.has(plek) ? verplaatst.get(plek) : plek;
