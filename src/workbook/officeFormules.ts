@@ -5,8 +5,8 @@
  * per request (Excel refuses a response over 5 MB), the formulas of the conditional formats on the user's own
  * sheets, the defined names, of the workbook and of each sheet (ExcelApi 1.4), and the sources of the series of
  * the charts on the user's own sheets (ExcelApi 1.15, where Excel has it): two round trips more, or a few for a
- * large workbook or one with charts; and the notes (ExcelApi 1.18) and threaded comments on Opgave's sheets, which
- * stay on their cell while a table's values move. Not read: validations (Office.js cannot list a sheet's
+ * large workbook or one with charts; and the notes (ExcelApi 1.18), threaded comments and hyperlinks (ExcelApi 1.9)
+ * on Opgave's sheets, which stay on their cell while a table's values move. Not read: validations (Office.js cannot list a sheet's
  * validations); the .xlsx writer reads those too (./xlsxFormules) and moves notes with their row.
  */
 import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
@@ -28,6 +28,15 @@ export const NOTITIES_API = "1.18";
 export function kanNotitiesLezen(): boolean {
   const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
   return !vereisten || vereisten.isSetSupported("ExcelApi", NOTITIES_API);
+}
+
+/** Range.getCellProperties (a cell's hyperlink). */
+export const CELEIGENSCHAPPEN_API = "1.9";
+
+/** Can the host tell each cell's link in one request? Outside Office (tests with the fake Excel) it is assumed to. */
+export function kanCelEigenschappenLezen(): boolean {
+  const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return !vereisten || vereisten.isSetSupported("ExcelApi", CELEIGENSCHAPPEN_API);
 }
 
 /** A piece of a sheet's used range: whole rows. */
@@ -61,13 +70,31 @@ function celFormules(s: Stuk, formules: readonly (readonly unknown[])[], eigen: 
   return uit;
 }
 
+/**
+ * The cells of piece `s` with a hyperlink, as "formulas" that read their own cell (`op`), as notes: a link stays on
+ * its cell while a table's values move.
+ */
+function hyperlinkPlekken(
+  s: Stuk,
+  cellen: readonly (readonly Excel.CellProperties[])[],
+): FormuleVanGebruiker[] {
+  return cellen.flatMap((rij, i) =>
+    rij.flatMap((cel, j) => {
+      if (!cel.hyperlink) return [];
+      const plek = `${bladVerwijzing(s.naam)}!${adres({ rij: s.rij + i, kolom: s.kolom + j })}`;
+      return [{ plek: `hyperlink op ${plek}`, blad: s.naam, formule: plek, op: "hyperlink" as const }];
+    }),
+  );
+}
+
 /** Excel refused the response as too large (long texts in the cells read). */
 function antwoordTeGroot(e: unknown): boolean {
   return (e as { code?: unknown } | null)?.code === "ResponsePayloadSizeLimitExceeded";
 }
 
 /**
- * The formulas in `stukken`, read in requests of at most `maxCellen` cells; a response Excel finds too large (long
+ * The formulas in `stukken` (and on Opgave's sheets the cells' links, ExcelApi 1.9 where Excel has it), read in
+ * requests of at most `maxCellen` cells; a response Excel finds too large (long
  * texts) is read again in requests of half as many cells, down to one row.
  */
 async function leesStukken(
@@ -80,7 +107,11 @@ async function leesStukken(
   let budget = maxCellen;
   const wachtrij = stukken.flatMap((s) => inStukken(s, budget));
   while (wachtrij.length > 0) {
-    const verzoek: { s: Stuk; bereik: Excel.Range }[] = [];
+    const verzoek: {
+      s: Stuk;
+      bereik: Excel.Range;
+      links?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+    }[] = [];
     let cellen = 0;
     for (
       let s = wachtrij[0];
@@ -89,7 +120,10 @@ async function leesStukken(
     ) {
       wachtrij.shift();
       const r = s.blad.getRange(bereik({ rij: s.rij, kolom: s.kolom }, s.rijen, s.kolommen)).load("formulas");
-      verzoek.push({ s, bereik: r });
+      // On Opgave's sheets also the cells' links, in the same request (a link stays on its cell, as a note).
+      const links =
+        eigen(s.naam) && kanCelEigenschappenLezen() ? r.getCellProperties({ hyperlink: true }) : undefined;
+      verzoek.push({ s, bereik: r, ...(links ? { links } : {}) });
       cellen += s.rijen * s.kolommen;
     }
     try {
@@ -100,7 +134,10 @@ async function leesStukken(
       wachtrij.unshift(...verzoek.flatMap((v) => inStukken(v.s, budget)));
       continue;
     }
-    for (const v of verzoek) uit.push(...celFormules(v.s, v.bereik.formulas, eigen(v.s.naam) ?? []));
+    for (const v of verzoek) {
+      uit.push(...celFormules(v.s, v.bereik.formulas, eigen(v.s.naam) ?? []));
+      if (v.links) uit.push(...hyperlinkPlekken(v.s, v.links.value));
+    }
   }
   return uit;
 }

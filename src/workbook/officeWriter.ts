@@ -102,9 +102,9 @@ export interface OfficeSchrijfOpties {
 export class VolgordeBevestiging extends OpgaveFout {
   constructor(
     readonly tabellen: readonly string[],
-    /** Formulas of the user's that would read another row, notes and comments on one (./rijBetekenis `gelezenRijTekst`). */
+    /** Formulas of the user's that would read another row, notes, comments and links on one (./rijBetekenis `gelezenRijTekst`). */
     readonly gelezen: readonly string[] = [],
-    /** How many of `gelezen` are notes or comments. */
+    /** How many of `gelezen` are notes, comments or links. */
     aantekeningen = 0,
   ) {
     super("ongeldig", bevestigingTekst(tabellen, gelezen, aantekeningen));
@@ -129,8 +129,8 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
       notities === 0
         ? "een formule van u leest"
         : notities === gelezen.length
-          ? "een notitie of opmerking van u heeft"
-          : "een formule van u leest of een notitie of opmerking van u heeft";
+          ? "een notitie, opmerking of hyperlink van u heeft"
+          : "een formule van u leest of een notitie, opmerking of hyperlink van u heeft";
     delen.push(
       `Na opnieuw vullen staat iets anders in een rij die ${wat}: ` +
         `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
@@ -141,7 +141,8 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
     ...(gelezen.length > notities ? [GELEZEN_RIJEN_ADVIES] : []),
   ];
   const anders = zelf.length > 0 ? `, of ${zelf.join(", of ")}` : "";
-  const notitie = notities > 0 ? " Een notitie of opmerking zet u daarna zelf bij haar gemeente." : "";
+  const notitie =
+    notities > 0 ? " Een notitie, opmerking of hyperlink zet u daarna zelf bij haar gemeente." : "";
   return `${delen.join(" ")} Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te vullen${anders}.${notitie}`;
 }
 

@@ -141,7 +141,8 @@ export interface FormuleVanGebruiker {
 }
 
 /** What of the user's stays on its cells while Opgave's values move (see `FormuleVanGebruiker.op`). */
-export type Aantekening = "notitie" | "opmerking" | "voorwaardelijke opmaak" | "gegevensvalidatie";
+export type Aantekening =
+  "notitie" | "opmerking" | "hyperlink" | "voorwaardelijke opmaak" | "gegevensvalidatie";
 
 /** A formula that reads a row of a table that will hold something else. */
 export interface GelezenRij {
@@ -223,7 +224,7 @@ function inhoud(sleutel: string | undefined): string {
 /** A finding in Dutch, for the loss list and the pane's question. */
 export function gelezenRijTekst(g: GelezenRij): string {
   const [was, wordt] = [inhoud(g.was), inhoud(g.wordt)];
-  if (g.op === "notitie" || g.op === "opmerking")
+  if (g.op === "notitie" || g.op === "opmerking" || g.op === "hyperlink")
     return `${g.op} op ${g.cel} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (een ${g.op} blijft op haar cel staan)`;
   return g.op
     ? `${g.op} van u op ${g.plek} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (die blijft op haar cellen staan)`

@@ -217,3 +217,21 @@ describe("[B25] the notes and comments of a sheet", () => {
     ]);
   });
 });
+
+describe("[B26] hyperlinks on cells", () => {
+  it("range.hyperlink links each cell; values written there keep it; getCellProperties tells it per cell", async () => {
+    const wm = new FakeWerkmap(["Blad1"]);
+    const fx = new FakeExcel(wm);
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    ws.getRange("B2:B3").hyperlink = { address: "https://example.org/", screenTip: "uitleg" };
+    ws.getRange("B2").values = [["tekst"]];
+    const eigenschappen = ws.getRange("A2:B3").getCellProperties({ hyperlink: true });
+    await fx.context.sync();
+    const link = { address: "https://example.org/", screenTip: "uitleg" };
+    expect(eigenschappen.value.map((r) => r.map((c) => c.hyperlink ?? null))).toEqual([
+      [null, link],
+      [null, link],
+    ]);
+    expect(wm.waarde("Blad1", "B2")).toBe("tekst");
+  });
+});

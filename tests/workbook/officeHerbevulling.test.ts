@@ -26,6 +26,9 @@ import { engine } from "../domain/helpers";
 import { FakeExcel, FakeWerkmap, type FakeWaarde } from "../helpers/fakeExcel";
 import { TEST_BRON, zonderRij } from "./werkboekHulp";
 
+/** What the fake logs for a request that only reads (loads, a cell's properties, a series' source). */
+const LEZEN = new Set(["load", "getCellProperties", "series.getDimensionDataSourceString"]);
+
 const utrecht = planGemeente(engine, "Utrecht", TEST_BRON);
 
 /** A workbook after the first fill of `plan` (plus an empty "Blad1"). */
@@ -70,7 +73,7 @@ function cellen(wm: FakeWerkmap, blad: string): string[] {
 /** Commands other than loads whose target lies on `blad` in rows `van`..`tot`. */
 function schrijftIn(fx: FakeExcel, blad: string, van: number, tot: number): string[] {
   return fx.log
-    .filter((r) => r.actie !== "load" && r.doel.startsWith(`${blad}!`))
+    .filter((r) => !LEZEN.has(r.actie) && r.doel.startsWith(`${blad}!`))
     .filter((r) => {
       const rijen = [...r.doel.slice(blad.length + 1).matchAll(/[A-Z]+(\d+)/g)].map((m) => Number(m[1]));
       const [boven = 0, onder = boven] = rijen;
@@ -391,7 +394,7 @@ describe("Office.js refill: a table the user sorted (as the .xlsx writer)", () =
     await expect(vraag).rejects.toThrow(
       /De rijen van tabel Opgave_Taakstelling staan in een eigen volgorde .*Er is nog niets gewijzigd\. Kies "Toch vullen"/,
     );
-    expect(fx.log.filter((r) => r.actie !== "load")).toEqual([]);
+    expect(fx.log.filter((r) => !LEZEN.has(r.actie))).toEqual([]);
     expect(wm.momentopname()).toBe(voor);
     const { rapport } = await hervul(wm, utrecht, { volgordeToestaan: true });
     expect(rapport.wijzigingen).toContainEqual({
@@ -499,16 +502,17 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect((fout as Error).message).toMatch(
       /^Na opnieuw vullen staat iets anders in een rij die een formule van u leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" .*, of laat zo'n formule de gemeente opzoeken/,
     );
-    // Only read: loads, and the sources of the chart's series.
-    const gelezenOfGeladen = ["load", "series.getDimensionDataSourceString"];
-    expect(fx.log.filter((r) => !gelezenOfGeladen.includes(r.actie))).toEqual([]);
+    // Only read: loads, the cells' links and the sources of the chart's series.
+    expect(fx.log.filter((r) => !LEZEN.has(r.actie))).toEqual([]);
     expect(wm.momentopname()).toBe(voor);
     await hervul(wm, kleiner, { volgordeToestaan: true });
     expect(wm.waarde("Provincie", "A20")).toBe(codes[12]);
   });
 
-  test("a note or comment on a row that would hold another gemeente: asked first (in Excel it stays on its cell)", async () => {
+  test("a note, comment or link on a row that would hold another gemeente: asked first (in Excel it stays on its cell)", async () => {
     const wm = await eersteVulling(gelderland);
+    wm.blad("Provincie").hyperlinks.set("B35", { address: "https://example.org/gemeente" });
+    wm.blad("Provincie").hyperlinks.set("B10", { address: "https://example.org/blijft" });
     wm.blad("Provincie").notities.set("F30", "nakijken bij deze gemeente");
     wm.blad("Provincie").notities.set("F8", "kop: blijft staan");
     wm.blad("Provincie").notities.set("F10", "rij blijft bij dezelfde gemeente");
@@ -518,18 +522,21 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     const kleiner = zonderRij(gelderland, tabel?.naam ?? "", derde);
     const fout: unknown = await schrijfNaarExcel(fx.context, kleiner).catch((e: unknown) => e);
     expect((fout as VolgordeBevestiging).gelezen).toEqual([
+      `hyperlink op Provincie!B35 in tabel ${tabel?.naam}: nu bij de rij van ${gemeente(26)}, na opnieuw vullen ` +
+        `bij de rij van ${gemeente(27)} (een hyperlink blijft op haar cel staan)`,
       `notitie op Provincie!F30 in tabel ${tabel?.naam}: nu bij de rij van ${gemeente(21)}, na opnieuw vullen ` +
         `bij de rij van ${gemeente(22)} (een notitie blijft op haar cel staan)`,
       `opmerking op Provincie!G40 in tabel ${tabel?.naam}: nu bij de rij van ${gemeente(31)}, na opnieuw vullen ` +
         `bij de rij van ${gemeente(32)} (een opmerking blijft op haar cel staan)`,
     ]);
     expect((fout as Error).message).toMatch(
-      /^Na opnieuw vullen staat iets anders in een rij die een notitie of opmerking van u heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Een notitie of opmerking zet u daarna zelf bij haar gemeente\.$/,
+      /^Na opnieuw vullen staat iets anders in een rij die een notitie, opmerking of hyperlink van u heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Een notitie, opmerking of hyperlink zet u daarna zelf bij haar gemeente\.$/,
     );
     expect(wm.momentopname()).toBe(voor);
     await hervul(wm, kleiner, { volgordeToestaan: true });
     expect(wm.blad("Provincie").notities.get("F30")).toBe("nakijken bij deze gemeente");
     expect(wm.blad("Provincie").opmerkingen.get("G40")).toBe("klopt dit beginsaldo?");
+    expect(wm.blad("Provincie").hyperlinks.get("B35")).toEqual({ address: "https://example.org/gemeente" });
   });
 
   test("a chart whose series' source Excel will not tell: the charts are left unread, the rest is still asked", async () => {
@@ -653,7 +660,7 @@ describe("whose workbook it is: decided before anything is written", () => {
         "GM0344 (Utrecht) in het paneel; er is niets gewijzigd.",
     );
     expect(wm.momentopname()).toBe(voor);
-    expect(fx.log.filter((r) => r.actie !== "load")).toEqual([]);
+    expect(fx.log.filter((r) => !LEZEN.has(r.actie))).toEqual([]);
     // A province workbook into it: a subject of another kind, so no gemeente to choose instead.
     await expect(
       schrijfNaarExcel(new FakeExcel(wm).context, planProvincie(engine, "Utrecht", "2024-I", TEST_BRON)),

@@ -30,7 +30,7 @@ import { planConsolidatie } from "../../workbook/consolidatiePlan";
 import { kop, TABELLEN, TAAKSTELLING_KOLOMMEN, CONSOLIDATIE_TABELLEN } from "../../workbook/indeling";
 import type { WerkboekPlan } from "../../workbook/plan";
 import { schrijfNaarExcel, VolgordeBevestiging, type OfficeVulRapport } from "../../workbook/officeWriter";
-import { kanNotitiesLezen, kanReeksbronLezen } from "../../workbook/officeFormules";
+import { kanCelEigenschappenLezen, kanNotitiesLezen, kanReeksbronLezen } from "../../workbook/officeFormules";
 import { vertaalOfficeFout } from "../../workbook/officeFouten";
 import { herzetOpgaveFormules } from "../excelHost";
 import { paneelBerichten, zelftestBerichten as zb } from "../berichten";
@@ -417,9 +417,11 @@ const formulesVanGebruiker: Scenario = {
     const blad = await tijdelijkBlad(v);
     // On the user's sheet, what reads the table's last row by its address (not the period): a formula, a name scoped
     // to the sheet and, where Excel can tell a series' source (ExcelApi 1.15), a chart (all go with the sheet); and,
-    // where Excel can list notes (ExcelApi 1.18), a note on that row (it stays on its cell).
+    // where Excel can list notes (ExcelApi 1.18), a note on that row (it stays on its cell); where Excel can tell a
+    // cell's link (ExcelApi 1.9), a hyperlink on that row (the same).
     const grafiek = kanReeksbronLezen();
     const notitie = kanNotitiesLezen();
+    const link = kanCelEigenschappenLezen();
     const laatste = await v.host.run(async (context) => {
       const t = context.workbook.tables.getItem(TABELLEN.taakstelling).getRange().load("rowIndex,rowCount");
       await context.sync();
@@ -430,6 +432,7 @@ const formulesVanGebruiker: Scenario = {
       ws.names.add("ZelftestRij", taak.getRange(`A${rij}`));
       if (grafiek) ws.charts.add("ColumnClustered", taak.getRange(`B${rij}:C${rij}`), "Columns");
       if (notitie) taak.notes.add(taak.getRange(`B${rij}`), "Opgave zelftest");
+      if (link) taak.getRange(`C${rij}`).hyperlink = { address: "https://example.org/opgave-zelftest" };
       await context.sync();
       return rij;
     });
@@ -440,13 +443,14 @@ const formulesVanGebruiker: Scenario = {
     );
     controleer(fout instanceof VolgordeBevestiging, `geen vraag vooraf, maar: ${String(fout)}`);
     const gelezen = (fout as VolgordeBevestiging).gelezen;
-    const leestLaatste = new RegExp(`(leest|notitie op) Taakstelling![A-Z]+${laatste}\\b`);
+    const leestLaatste = new RegExp(`(leest|notitie op|hyperlink op) Taakstelling![A-Z]+${laatste}\\b`);
     controleer(
-      gelezen.length === 2 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) &&
+      gelezen.length === 2 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) &&
         gelezen.every((g) => leestLaatste.test(g)) &&
         gelezen.some((g) => g.includes("!ZelftestRij")) &&
         (!grafiek || gelezen.some((g) => g.includes("van een grafiek op blad"))) &&
-        (!notitie || gelezen.some((g) => g.startsWith("notitie op "))),
+        (!notitie || gelezen.some((g) => g.startsWith("notitie op "))) &&
+        (!link || gelezen.some((g) => g.startsWith("hyperlink op "))),
       `genoemd: ${gelezen.join("; ")}`,
     );
     const na = await leesTabel(v, TABELLEN.taakstelling);

@@ -45,7 +45,9 @@
  * - notes (`FakeBlad.notities`), threaded comments (`FakeBlad.opmerkingen`) and cell fills (`FakeCel.vulling`)
  *   are set by tests; Office.js reads and adds notes and comments through `worksheet.notes` (1.18) and
  *   `worksheet.comments` (1.10, ./notes.ts), text only; there is no fill API in the fake, so a writer that used one
- *   would fail. `Range.clear("All")` removes the notes, comments, fills and formats of its cells,
+ *   would fail. `Range.hyperlink` (1.7: a link on each cell of the range, `FakeBlad.hyperlinks`, kept when values
+ *   are written) and `Range.getCellProperties` (1.9: only `hyperlink`). `Range.clear("All")` removes the notes,
+ *   comments, links, fills and formats of its cells,
  *   `clear("Formats")` fills and formats, `clear("Contents")` neither.
  * - guard rails: `Range.dataValidation` (1.8; per cell, refusing what Excel refuses: more than one criterion, a
  *   missing operand, a list source over 255 characters, a title over 32 or a message over 255 characters),

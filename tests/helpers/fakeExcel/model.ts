@@ -85,6 +85,8 @@ export class FakeBlad {
   readonly notities = new Map<string, string>();
   /** Threaded comments (Excel's "opmerkingen") by A1 address, their text only. */
   readonly opmerkingen = new Map<string, string>();
+  /** Hyperlinks by A1 address of their cell (Range.hyperlink, ExcelApi 1.7; set by tests too). */
+  readonly hyperlinks = new Map<string, Excel.RangeHyperlink>();
   /** Data validations by A1 address of their cell. */
   readonly validaties = new Map<string, FakeValidatie>();
   /** Conditional formats, highest priority first. */

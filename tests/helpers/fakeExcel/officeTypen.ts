@@ -120,6 +120,8 @@ export const bereik: Modelleert<
   | "getIntersection"
   | "getSurroundingRegion"
   | "clear"
+  | "hyperlink"
+  | "getCellProperties"
 > = true;
 export const bereikLaadt: Laadt<FakeBereik> = true;
 

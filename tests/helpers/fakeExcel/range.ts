@@ -1,5 +1,6 @@
 import { overlapt } from "../../../src/workbook/a1";
 import { a1, bladVoorvoegsel, parseerBereik, rechthoekAdres, MAX_RIJEN } from "./adressen";
+import { FakeUitkomst } from "./chart";
 import { FakeOpmaakCollectie } from "./conditionalFormat";
 import type { FakeExcel } from "./context";
 import { FakeValidatieProxy } from "./dataValidation";
@@ -37,6 +38,50 @@ export class FakeBereik extends FakeObject<BereikDoel> {
       "conditionalFormats",
       () => new FakeOpmaakCollectie(this.fx, () => this.zoek(), `${this.omschrijving}.conditionalFormats`),
     );
+  }
+
+  /**
+   * ExcelApi 1.7: the link of every cell of the range (a link stays on its cell when values are written there).
+   * BEVESTIG in Excel [B26] (scenario "hervulling (formules van de gebruiker)"): writing `values` into a linked cell
+   * keeps its link; getCellProperties({ hyperlink: true }) gives a cell's link as set (address, screenTip, …) and
+   * none (undefined or null) for a cell without one
+   */
+  set hyperlink(h: Excel.RangeHyperlink) {
+    const kopie = { ...h };
+    this.opdracht(
+      "hyperlink",
+      (d) => {
+        schrijfbaar(d.blad);
+        for (let r = 0; r < d.rechthoek.rijen; r++)
+          for (let k = 0; k < d.rechthoek.kolommen; k++)
+            d.blad.hyperlinks.set(a1(d.rechthoek.rij + r, d.rechthoek.kolom + k), { ...kopie });
+      },
+      kopie,
+    );
+  }
+
+  /** ExcelApi 1.9: of each cell, the properties asked for (only `hyperlink` is modelled). */
+  getCellProperties(welke: { hyperlink?: boolean }): FakeUitkomst<Excel.CellProperties[][]> {
+    const uitkomst = new FakeUitkomst<Excel.CellProperties[][]>(`${this.omschrijving}.getCellProperties`);
+    this.fx.voegToe(
+      "getCellProperties",
+      () => this.beschrijf(),
+      () => {
+        const { blad, rechthoek: r } = this.doel();
+        const rijen: Excel.CellProperties[][] = [];
+        for (let i = 0; i < r.rijen; i++) {
+          const rij: Excel.CellProperties[] = [];
+          for (let j = 0; j < r.kolommen; j++) {
+            const link = blad.hyperlinks.get(a1(r.rij + i, r.kolom + j));
+            rij.push(welke.hyperlink && link ? { hyperlink: { ...link } } : {});
+          }
+          rijen.push(rij);
+        }
+        uitkomst.zet(rijen);
+        this.fx.telAntwoord(rijen);
+      },
+    );
+    return uitkomst;
   }
 
   /** ExcelApi 1.2: hides (shows) the whole columns of the range. */
@@ -278,7 +323,7 @@ export class FakeBereik extends FakeObject<BereikDoel> {
           }
         }
         if (applyTo === "All") {
-          for (const m of [d.blad.notities, d.blad.opmerkingen, d.blad.validaties])
+          for (const m of [d.blad.notities, d.blad.opmerkingen, d.blad.hyperlinks, d.blad.validaties])
             for (const adres of [...m.keys()])
               if (overlapt(parseerBereik(adres).rechthoek, r)) m.delete(adres);
         }

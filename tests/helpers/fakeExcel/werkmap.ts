@@ -177,6 +177,7 @@ export class FakeWerkmap {
           .map(([a, c]) => [a, c.waarde, c.formule, c.notatie, c.vet, c.vulling, c.terugloop, c.uitlijning]),
         notities: [...b.notities.entries()].sort(([x], [y]) => x.localeCompare(y)),
         opmerkingen: [...b.opmerkingen.entries()].sort(([x], [y]) => x.localeCompare(y)),
+        hyperlinks: [...b.hyperlinks.entries()].sort(([x], [y]) => x.localeCompare(y)),
         breedtes: [...b.kolomBreedtes.entries()].sort(([x], [y]) => x - y),
         grafieken: b.grafieken,
         validaties: [...b.validaties.entries()].sort(([x], [y]) => x.localeCompare(y)),
@@ -233,6 +234,7 @@ export class FakeWerkmap {
     schuif(t.blad.cellen);
     schuif(t.blad.notities);
     schuif(t.blad.opmerkingen);
+    schuif(t.blad.hyperlinks);
     schuif(t.blad.validaties);
     for (const o of t.blad.opmaak) {
       const r = o.rechthoek;
@@ -304,6 +306,7 @@ export class FakeWerkmap {
     schuif(blad.cellen);
     schuif(blad.notities);
     schuif(blad.opmerkingen);
+    schuif(blad.hyperlinks);
     schuif(blad.validaties);
     const verschuiving = rijVerschuiving(band);
     for (const o of blad.opmaak) {
