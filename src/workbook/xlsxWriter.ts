@@ -21,7 +21,11 @@
  *   shift Opgave's columns under the user's formulas: the writer refuses (EigenKolomFout), nothing is written. A
  *   column after Opgave's last column stays at the end.
  * - What exceljs drops on load is kept where it can be: notes on empty cells (read from the comments parts and put
- *   back); number format and fill of named input cells and of empty input cells in tables stay as they were.
+ *   back); hyperlinks (./xlsxHyperlinks: taken off before exceljs reads a sheet, put back after it wrote); number
+ *   format and fill of named input cells and of empty input cells in tables stay as they were.
+ * - A note or hyperlink on a cell of an Opgave table goes with its row (by key) and column (by header); a
+ *   conditional format or validation of the user's over a table column's data rows follows the table; one on some
+ *   of its rows stays on its cells and is named where such a row will hold another gemeente.
  * - Opgave's sheets, as exceljs wrote them, are grafted into the original package (./xlsxEnten): every other part
  *   of the file stays byte for byte (the user's sheets, external links, connections, pivot tables, …). A package
  *   the graft does not handle is written whole by exceljs, as before.
