@@ -111,7 +111,7 @@ import {
   type TabelRijen,
 } from "./rijBetekenis";
 import { formulesVanGebruiker } from "./xlsxFormules";
-import { invoercontrole, type GeschrevenVorm } from "./invoercontrole";
+import { invoercontrole, type GeschrevenVorm, type Invoercontrole } from "./invoercontrole";
 import {
   isEigenVerlies,
   nieuweEigenOnderdelen,
@@ -849,11 +849,10 @@ class Schrijver {
       this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
       notitiesTerug(ws, werk, notities[t] ?? [], this.opCellen);
     });
+    // The tables read and written again: what of the user's stands on their cells goes with their rows.
+    const herschreven = tabelWerk.filter((w): w is TabelWerk => !!w?.gevonden && !!w.oud);
     const links = this.hyperlinks.get(ws.name);
-    if (links) {
-      const herschreven = tabelWerk.filter((w): w is TabelWerk => !!w?.gevonden && !!w.oud);
-      this.hyperlinks.set(ws.name, hyperlinksTerug(ws.name, links, herschreven, this.opCellen));
-    }
+    if (links) this.hyperlinks.set(ws.name, hyperlinksTerug(ws.name, links, herschreven, this.opCellen));
     zetBreedtes(ws, plan, bestond, this.tabellen);
     const geschreven = [...this.tabellen.values()]
       .filter((g) => g.blad === ws.name)
@@ -873,30 +872,35 @@ class Schrijver {
       const g = this.tabellen.get(t.naam);
       if (g && g.blad === ws.name) vormen.set(t.naam, { ...g, rijen: g.aantalRijen });
     }
-    const controle = invoercontrole(plan, vormen);
-    const herschreven = tabelWerk.filter((w): w is TabelWerk => !!w?.gevonden && !!w.oud);
-    const volg = (ref: string) => volgTabellen(ref, ws.name, herschreven);
+    this.controle(ws, invoercontrole(plan, vormen), herschreven);
+  }
+
+  /**
+   * The sheet's guard rails (`controle`), and the user's own conditional formats and validations there: one over a
+   * table column's data rows follows the table (`volgTabellen`); where a row of a table here will hold another
+   * gemeente, the others stay on their cells and are checked as formulas reading those rows (`aantekeningen`).
+   */
+  private controle(ws: ExcelJS.Worksheet, controle: Invoercontrole, herschreven: readonly TabelWerk[]): void {
+    const blad = ws.name;
+    const volg = (ref: string) => volgTabellen(ref, blad, herschreven);
     const opmaak = pasInvoercontroleToe(ws, controle, this.eigen, volg);
     const validaties = validatiesVanGebruiker(ws, controle, this.eigen);
     volgValidaties(ws, validaties, volg);
-    this.onthoudGevolgd(ws.name, opmaak, validaties, herschreven);
-    // Where a row of a table here will hold another gemeente: the user's formats and validations stay on their cells.
-    if (this.rijenAnders.some((t) => t.blad === ws.name)) {
-      const blad = ws.name;
-      const op = (soort: Aantekening) => (ref: string) => ({
-        plek: `${bladVerwijzing(blad)}!${ref}`,
-        blad,
-        formule: ref,
-        op: soort,
-      });
-      // The parts that stay where they are (one that went with its table's rows means what it meant).
-      const blijven = (refs: readonly string[]) =>
-        refs.flatMap((r) => r.split(/\s+/)).filter((d) => d !== "" && volg(d) === d);
-      this.aantekeningen.push(
-        ...blijven(opmaak).map(op("voorwaardelijke opmaak")),
-        ...blijven(validaties).map(op("gegevensvalidatie")),
-      );
-    }
+    this.onthoudGevolgd(blad, opmaak, validaties, herschreven);
+    if (!this.rijenAnders.some((t) => t.blad === blad)) return;
+    const op = (soort: Aantekening) => (ref: string) => ({
+      plek: `${bladVerwijzing(blad)}!${ref}`,
+      blad,
+      formule: ref,
+      op: soort,
+    });
+    // The parts that stay where they are (one that went with its table's rows means what it meant).
+    const blijven = (refs: readonly string[]) =>
+      refs.flatMap((r) => r.split(/\s+/)).filter((d) => d !== "" && volg(d) === d);
+    this.aantekeningen.push(
+      ...blijven(opmaak).map(op("voorwaardelijke opmaak")),
+      ...blijven(validaties).map(op("gegevensvalidatie")),
+    );
   }
 
   /**
@@ -1265,8 +1269,8 @@ export async function schrijfXlsx(
       if (!geent) return schrijfXlsx(gevraagd, bestaand, { ...opties, enten: false });
       data = geent;
     }
-    // What the written file lacks, compared part by part with the old one (not by exceljs's model); a note that
-    // or a link that went with its row is looked for where it went (./xlsxHyperlinks for the links).
+    // What the written file lacks, compared part by part with the old one (not by exceljs's model); a note, link,
+    // format or validation that went with its row is looked for where it went (./xlsxHyperlinks for the links).
     const { verplaatst, weg } = schrijver.opCellen;
     const na = [
       ...(await verliesNaSchrijven(bestaand, data, verplaatst, schrijver.opmaakVerplaatst)).filter(
