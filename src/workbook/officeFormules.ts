@@ -5,9 +5,10 @@
  * per request (Excel refuses a response over 5 MB), the formulas of the conditional formats on the user's own
  * sheets, the defined names, of the workbook and of each sheet (ExcelApi 1.4), and the sources of the series of
  * the charts on the user's own sheets (ExcelApi 1.15, where Excel has it): two round trips more, or a few for a
- * large workbook or one with charts; and the notes (ExcelApi 1.18), threaded comments and hyperlinks (ExcelApi 1.9)
- * on Opgave's sheets, which stay on their cell while a table's values move. Not read: validations (Office.js cannot list a sheet's
- * validations); the .xlsx writer reads those too (./xlsxFormules) and moves notes with their row.
+ * large workbook or one with charts; and the notes (ExcelApi 1.18), threaded comments and hyperlinks (ExcelApi
+ * 1.9, with the formulas) on Opgave's sheets, which stay on their cell while a table's values move. Not read:
+ * validations (Office.js cannot list a sheet's validations) and the user's conditional formats on Opgave's sheets;
+ * the .xlsx writer reads those too (./xlsxFormules, ./xlsxWriter) and moves notes and links with their row.
  */
 import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
@@ -94,8 +95,8 @@ function antwoordTeGroot(e: unknown): boolean {
 
 /**
  * The formulas in `stukken` (and on Opgave's sheets the cells' links, ExcelApi 1.9 where Excel has it), read in
- * requests of at most `maxCellen` cells; a response Excel finds too large (long
- * texts) is read again in requests of half as many cells, down to one row.
+ * requests of at most `maxCellen` cells; a response Excel finds too large (long texts) is read again in requests of
+ * half as many cells, down to one row.
  */
 async function leesStukken(
   context: Excel.RequestContext,
