@@ -30,7 +30,7 @@ const REL_HYPERLINK = `${NS_REL}/hyperlink`;
 export interface Hyperlink {
   /** The cell or range it is on, as in the file ("B20", "A1:C1"). */
   readonly ref: string;
-  /** Its other attributes as written (location, tooltip, display, …), without `ref` and `r:id`; "" or " a=…". */
+  /** Its other attributes as written (location, tooltip, display, …), without `ref` and prefixed ones; "" or " a=…". */
   readonly attributen: string;
   /** What its relationship points at (a URL, a file), when it has one. */
   readonly doel?: { readonly target: string; readonly extern: boolean };
@@ -62,10 +62,11 @@ export function hyperlinksUit(xml: string, rels: string): Hyperlink[] {
     const ref = attribuut(tag, "ref");
     if (ref === undefined) continue;
     const rel = perId.get(attribuut(tag, "r:id") ?? "");
+    // Without attributes of another namespace (Excel's `xr:uid`): the sheet they go back into may not declare it.
     const attributen = tag
       .replace(/^<hyperlink/, "")
       .replace(/\/?>$/, "")
-      .replace(/\s(?:ref|r:id)="[^"]*"/g, "")
+      .replace(/\s(?:ref|[\w.-]+:[\w.-]+)="[^"]*"/g, "")
       .trimEnd();
     uit.push({ ref, attributen, ...(rel ? { doel: { target: rel.target, extern: rel.extern } } : {}) });
   }

@@ -77,7 +77,7 @@ describe("reading and writing a sheet's links (./xlsxHyperlinks)", () => {
     REL_LINK +
     '" Target="https://www.doesburg.nl" TargetMode="External"/></Relationships>';
   const blad1 =
-    '<worksheet xmlns="m"><sheetData/><hyperlinks><hyperlink ref="B20" r:id="rId3" tooltip="site"/>' +
+    '<worksheet xmlns="m"><sheetData/><hyperlinks><hyperlink ref="B20" r:id="rId3" tooltip="site" xr:uid="{1}"/>' +
     '<hyperlink ref="A1:C1" location="\'Mijn blad\'!A1" display="terug"/></hyperlinks>' +
     '<pageMargins left="0.7"/><tableParts count="0"/></worksheet>';
 
