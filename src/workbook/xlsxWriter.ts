@@ -1268,6 +1268,9 @@ export async function schrijfXlsx(
       // A package the graft turns down after all: the full rewrite, from the start (with its own loss check).
       if (!geent) return schrijfXlsx(gevraagd, bestaand, { ...opties, enten: false });
       data = geent;
+    } else {
+      // The whole file as exceljs wrote it, stored: compressed here, as a first fill's.
+      data = await (await Zip.loadAsync(data)).generateAsync({ type: "uint8array" });
     }
     // What the written file lacks, compared part by part with the old one (not by exceljs's model); a note, link,
     // format or validation that went with its row is looked for where it went (./xlsxHyperlinks for the links).

@@ -967,6 +967,16 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
   });
 });
 
+describe("the file a refill writes (.xlsx)", () => {
+  test("compressed, grafted or not (the whole rewrite was written stored: five times the size)", async () => {
+    const eerste = (await schrijfXlsx(utrecht)).data;
+    for (const opties of [{}, { enten: false }]) {
+      const { data } = await schrijfXlsx(later, eerste, opties);
+      expect(data.length).toBeLessThan(eerste.length * 1.5);
+    }
+  });
+});
+
 describe("row heights the user gave Opgave's rows (.xlsx)", () => {
   /** The index of the first text column of the Taakstelling body other than its key (a wrapping column). */
   const tabel = (p: WerkboekPlan) => p.bladen.find((b) => b.naam === "Taakstelling")?.tabellen[0];
