@@ -5,10 +5,11 @@
  * per request (Excel refuses a response over 5 MB), the formulas of the conditional formats on the user's own
  * sheets, the defined names, of the workbook and of each sheet (ExcelApi 1.4), and the sources of the series of
  * the charts on the user's own sheets (ExcelApi 1.15, where Excel has it): two round trips more, or a few for a
- * large workbook or one with charts; and the notes (ExcelApi 1.18), threaded comments and hyperlinks (ExcelApi
- * 1.9, with the formulas) on Opgave's sheets, which stay on their cell while a table's values move. Not read:
- * validations (Office.js cannot list a sheet's validations) and the user's conditional formats on Opgave's sheets;
- * the .xlsx writer reads those too (./xlsxFormules, ./xlsxWriter) and moves notes and links with their row.
+ * large workbook or one with charts; where hyperlinks go in the workbook (ExcelApi 1.9, with the formulas); and the
+ * notes (ExcelApi 1.18), threaded comments and hyperlinks on Opgave's sheets, which stay on their cell while a
+ * table's values move. Not read: validations (Office.js cannot list a sheet's validations) and the user's
+ * conditional formats on Opgave's sheets; the .xlsx writer reads those too (./xlsxFormules, ./xlsxWriter) and moves
+ * notes and links with their row.
  */
 import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
@@ -72,18 +73,26 @@ function celFormules(s: Stuk, formules: readonly (readonly unknown[])[], eigen: 
 }
 
 /**
- * The cells of piece `s` with a hyperlink, as "formulas" that read their own cell (`op`), as notes: a link stays on
- * its cell while a table's values move.
+ * The hyperlinks of piece `s`: where one goes in the workbook (`documentReference`), as a formula reading that
+ * place; and on one of Opgave's sheets (`opgave`) the link's own cell (`op`), as a note: a link stays on its cell
+ * while a table's values move.
  */
 function hyperlinkPlekken(
   s: Stuk,
   cellen: readonly (readonly Excel.CellProperties[])[],
+  opgave: boolean,
 ): FormuleVanGebruiker[] {
   return cellen.flatMap((rij, i) =>
     rij.flatMap((cel, j) => {
       if (!cel.hyperlink) return [];
       const plek = `${bladVerwijzing(s.naam)}!${adres({ rij: s.rij + i, kolom: s.kolom + j })}`;
-      return [{ plek: `hyperlink op ${plek}`, blad: s.naam, formule: plek, op: "hyperlink" as const }];
+      const doel = cel.hyperlink.documentReference;
+      return [
+        ...(opgave
+          ? [{ plek: `hyperlink op ${plek}`, blad: s.naam, formule: plek, op: "hyperlink" as const }]
+          : []),
+        ...(doel ? [{ plek: `hyperlink op ${plek}`, blad: s.naam, formule: doel, link: true as const }] : []),
+      ];
     }),
   );
 }
@@ -94,7 +103,7 @@ function antwoordTeGroot(e: unknown): boolean {
 }
 
 /**
- * The formulas in `stukken` (and on Opgave's sheets the cells' links, ExcelApi 1.9 where Excel has it), read in
+ * The formulas in `stukken` (and the cells' links, ExcelApi 1.9 where Excel has it), read in
  * requests of at most `maxCellen` cells; a response Excel finds too large (long texts) is read again in requests of
  * half as many cells, down to one row.
  */
@@ -121,9 +130,9 @@ async function leesStukken(
     ) {
       wachtrij.shift();
       const r = s.blad.getRange(bereik({ rij: s.rij, kolom: s.kolom }, s.rijen, s.kolommen)).load("formulas");
-      // On Opgave's sheets also the cells' links, in the same request (a link stays on its cell, as a note).
-      const links =
-        eigen(s.naam) && kanCelEigenschappenLezen() ? r.getCellProperties({ hyperlink: true }) : undefined;
+      // Also the cells' links, in the same request: where one goes, and on Opgave's sheets the link itself (it stays
+      // on its cell, as a note).
+      const links = kanCelEigenschappenLezen() ? r.getCellProperties({ hyperlink: true }) : undefined;
       verzoek.push({ s, bereik: r, ...(links ? { links } : {}) });
       cellen += s.rijen * s.kolommen;
     }
@@ -137,7 +146,7 @@ async function leesStukken(
     }
     for (const v of verzoek) {
       uit.push(...celFormules(v.s, v.bereik.formulas, eigen(v.s.naam) ?? []));
-      if (v.links) uit.push(...hyperlinkPlekken(v.s, v.links.value));
+      if (v.links) uit.push(...hyperlinkPlekken(v.s, v.links.value, eigen(v.s.naam) !== undefined));
     }
   }
   return uit;

@@ -138,6 +138,8 @@ export interface FormuleVanGebruiker {
    * validation of the user's on the cells it names: it stays on its cells while the values move.
    */
   readonly op?: Aantekening;
+  /** Not a formula but where a hyperlink goes (its location in the workbook, `formule`; `plek`: "hyperlink op …"). */
+  readonly link?: true;
 }
 
 /** What of the user's stays on its cells while Opgave's values move (see `FormuleVanGebruiker.op`). */
@@ -154,6 +156,8 @@ export interface GelezenRij {
   readonly wordt: string | undefined;
   /** A note, comment, format or validation on that cell (or range: `plek`), not a formula reading it. */
   readonly op?: Aantekening;
+  /** A hyperlink (on `plek`) that goes to that cell, not a formula reading it. */
+  readonly link?: true;
 }
 
 function inBereik(a1: number, a2: number, b1: number, b2: number): boolean {
@@ -211,6 +215,7 @@ export function gelezenVerschovenRijen(
       was: anders?.was ?? "",
       wordt: anders?.wordt,
       ...(f.op ? { op: f.op } : {}),
+      ...(f.link ? { link: true as const } : {}),
     });
   }
   return uit;
@@ -224,6 +229,8 @@ function inhoud(sleutel: string | undefined): string {
 /** A finding in Dutch, for the loss list and the pane's question. */
 export function gelezenRijTekst(g: GelezenRij): string {
   const [was, wordt] = [inhoud(g.was), inhoud(g.wordt)];
+  if (g.link)
+    return `${g.plek} gaat naar ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
   if (g.op === "notitie" || g.op === "opmerking" || g.op === "hyperlink")
     return `${g.op} op ${g.cel} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (een ${g.op} blijft op haar cel staan)`;
   return g.op

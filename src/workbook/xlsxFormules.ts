@@ -2,8 +2,8 @@
  * The formulas of an .xlsx package that are not Opgave's, read from its XML (./rijBetekenis checks which of them
  * read rows of Opgave's tables that a refill fills with something else): every cell formula outside Opgave's
  * cells and tables, the formulas of conditional formats and validations on the user's own sheets, the defined
- * names, also those scoped to a sheet (not Excel's own `_xlnm.` ones: print areas, filters) and the series of
- * charts on the user's own sheets.
+ * names, also those scoped to a sheet (not Excel's own `_xlnm.` ones: print areas, filters), the series of
+ * charts on the user's own sheets, and where hyperlinks go in the workbook (`location`).
  * A shared formula is read once, from the cell that holds its text, with the rectangle it is filled over.
  * Browser-safe: ./zip only.
  */
@@ -67,6 +67,18 @@ function celFormules(blad: string, xml: string, eigen: readonly Rechthoek[]): Fo
   return uit;
 }
 
+/** Where the hyperlinks of a sheet go in the workbook (`location`), as "formulas" that read that place. */
+function linkDoelen(blad: string, xml: string): FormuleVanGebruiker[] {
+  return [...elementen(xml, "hyperlink")].flatMap((e) => {
+    const tag = `<hyperlink${e.attributen}>`;
+    const [ref, locatie] = [attribuut(tag, "ref"), attribuut(tag, "location")];
+    if (ref === undefined || !locatie) return [];
+    return [
+      { plek: `hyperlink op ${bladVerwijzing(blad)}!${ref}`, blad, formule: locatie, link: true as const },
+    ];
+  });
+}
+
 /** The formulas of a user's sheet's conditional formats and validations (x14 ones too). */
 function opmaakFormules(blad: string, xml: string): FormuleVanGebruiker[] {
   const plek = `in de opmaak of gegevensvalidatie van blad ${bladVerwijzing(blad)}`;
@@ -111,7 +123,7 @@ export async function formulesVanGebruiker(
   for (const [blad, pad] of paden) {
     const xml = (await zip.file(pad)?.async("string")) ?? "";
     const opgave = eigen(blad);
-    uit.push(...celFormules(blad, xml, opgave ?? []));
+    uit.push(...celFormules(blad, xml, opgave ?? []), ...linkDoelen(blad, xml));
     if (opgave) eigenPaden.push(pad);
     else uit.push(...opmaakFormules(blad, xml));
   }

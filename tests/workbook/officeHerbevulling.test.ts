@@ -485,6 +485,14 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
       soort: "Custom",
       formule: "=Provincie!$F$40>0",
     });
+    // A hyperlink to a place in the workbook (not to a web page: not named).
+    wm.zet("Mijn blad", "C1", "naar de gemeente");
+    wm.blad("Mijn blad").hyperlinks.set("C1", {
+      documentReference: "Provincie!B25",
+      textToDisplay: "naar de gemeente",
+    });
+    wm.zet("Mijn blad", "C2", "site");
+    wm.blad("Mijn blad").hyperlinks.set("C2", { address: "https://example.org/" });
     const voor = wm.momentopname();
     const fx = new FakeExcel(wm);
     const fout: unknown = await schrijfNaarExcel(fx.context, kleiner).catch((e: unknown) => e);
@@ -494,6 +502,7 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect((fout as VolgordeBevestiging).gelezen).toEqual([
       `formule Provincie!Q20 leest Provincie!F20 in tabel ${tabel?.naam}: ${rij(20)}`,
       `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: ${rij(20)}`,
+      `hyperlink op 'Mijn blad'!C1 gaat naar Provincie!B25 in tabel ${tabel?.naam}: ${rij(25)}`,
       `formule in de opmaak van blad 'Mijn blad' leest Provincie!F40 in tabel ${tabel?.naam}: ${rij(40)}`,
       `formule van naam MijnGemeente leest Provincie!F30 in tabel ${tabel?.naam}: ${rij(30)}`,
       `formule van naam 'Mijn blad'!MijnRij leest Provincie!F35 in tabel ${tabel?.naam}: ${rij(35)}`,

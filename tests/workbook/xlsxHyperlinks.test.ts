@@ -118,6 +118,8 @@ describe("a refill keeps the user's links (.xlsx)", () => {
   const gelderland = planProvincie(engine, "Gelderland", "2024-I", bron);
   const tabel = gelderland.bladen[0]!.tabellen[0]!;
   const codes = tabel.rijen.map((r) => String(r[0]));
+  /** Row i of the plan table as the messages name it: "Doesburg (GM0221)". */
+  const gemeente = (i: number) => `${String(tabel.rijen[i]?.[1])} (${codes[i]})`;
   const later = planProvincie(engine, "Gelderland", "2024-I", { ...bron, gemaakt: "2027-01-05T09:30:00Z" });
   const PROVINCIE = "xl/worksheets/sheet1.xml";
 
@@ -185,6 +187,11 @@ describe("a refill keeps the user's links (.xlsx)", () => {
     expect(fout).toBeInstanceOf(VerliesFout);
     expect((fout as VerliesFout).onderdelen).toContain(
       `hyperlink op Provincie!A11 naar https://example.org/fusie (de rij van ${codes[2]} vervalt bij opnieuw vullen)`,
+    );
+    // The link on the user's sheet goes to F20, a row that will hold the next gemeente: named as a formula would be.
+    expect((fout as VerliesFout).onderdelen).toContain(
+      `hyperlink op 'Mijn blad'!A1 gaat naar Provincie!F20 in tabel ${tabel.naam}: nu de rij van ${gemeente(11)}, ` +
+        `na opnieuw vullen de rij van ${gemeente(12)}`,
     );
     const { data, rapport } = await schrijfXlsx(kleiner, oud, { verliesToestaan: true });
     expect(rapport.verloren).toContain(
