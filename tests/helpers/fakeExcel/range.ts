@@ -43,8 +43,8 @@ export class FakeBereik extends FakeObject<BereikDoel> {
   /**
    * ExcelApi 1.7: the link of every cell of the range (a link stays on its cell when values are written there).
    * BEVESTIG in Excel [B26] (scenario "hervulling (formules van de gebruiker)"): writing `values` into a linked cell
-   * keeps its link; getCellProperties({ hyperlink: true }) gives a cell's link as set (address, screenTip, …) and
-   * none (undefined or null) for a cell without one
+   * keeps its link; getCellProperties({ hyperlink: true }) gives a cell's link as set (address, documentReference
+   * "Blad!B25", screenTip, …) and none (undefined or null) for a cell without one
    */
   set hyperlink(h: Excel.RangeHyperlink) {
     const kopie = { ...h };
