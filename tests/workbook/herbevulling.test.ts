@@ -571,7 +571,18 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
 
     test("a new gemeente goes to the end: every existing row stays where it was, a formula on it reads the same gemeente", async () => {
       const oud = await ingevuld(zonderRij(gelderland, tabel?.naam ?? "", derde));
+      // A format of the user's over the column's rows, one row fewer now: it grows with the table.
+      const wb = await lees(oud.data);
+      const rood = { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFF0000" } } } as const;
+      blad(wb, "Provincie").addConditionalFormatting({
+        ref: `K9:K${7 + codes.length}`,
+        rules: [{ type: "expression", formulae: ["K9>100"], priority: 91, style: rood }],
+      });
+      oud.data = await bewaar(wb);
       const { data, rapport } = await schrijfXlsx(later, oud.data);
+      const xml =
+        (await (await JSZip.loadAsync(data)).file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+      expect(xml).toContain(`<conditionalFormatting sqref="K9:K${8 + codes.length}">`);
       expect(rapport.verloren).toEqual([]);
       expect(rapport.wijzigingen.filter((w) => /plaats|volgorde/.test(w.plek))).toEqual([]);
       expect(rapport.wijzigingen).toContainEqual({
