@@ -70,7 +70,7 @@ function cellen(wm: FakeWerkmap, blad: string): string[] {
   ].sort();
 }
 
-/** Commands other than loads whose target lies on `blad` in rows `van`..`tot`. */
+/** Commands other than reads (`LEZEN`) whose target lies on `blad` in rows `van`..`tot`. */
 function schrijftIn(fx: FakeExcel, blad: string, van: number, tot: number): string[] {
   return fx.log
     .filter((r) => !LEZEN.has(r.actie) && r.doel.startsWith(`${blad}!`))
@@ -485,7 +485,7 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
       soort: "Custom",
       formule: "=Provincie!$F$40>0",
     });
-    // A hyperlink to a place in the workbook (not to a web page: not named).
+    // A hyperlink to a place in the workbook (C1) goes to a row that moves: named; one to a web page (C2): not.
     wm.zet("Mijn blad", "C1", "naar de gemeente");
     wm.blad("Mijn blad").hyperlinks.set("C1", {
       documentReference: "Provincie!B25",
