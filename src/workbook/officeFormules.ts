@@ -7,9 +7,9 @@
  * the charts on the user's own sheets (ExcelApi 1.15, where Excel has it): two round trips more, or a few for a
  * large workbook or one with charts; where hyperlinks go in the workbook (ExcelApi 1.9, with the formulas); and the
  * notes (ExcelApi 1.18), threaded comments and hyperlinks on Opgave's sheets, which stay on their cell while a
- * table's values move. Not read: validations (Office.js cannot list a sheet's validations) and the user's
- * conditional formats on Opgave's sheets; the .xlsx writer reads those too (./xlsxFormules, ./xlsxWriter) and moves
- * notes and links with their row.
+ * table's values move, as the user's conditional formats there do (ExcelApi 1.6). Not read: validations (Office.js
+ * cannot list a sheet's validations); the .xlsx writer reads those too (./xlsxFormules) and moves notes and links
+ * with their row.
  */
 import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
@@ -154,13 +154,16 @@ async function leesStukken(
 
 /**
  * The formulas of the workbook that are not Opgave's. `eigen`: for one of Opgave's sheets the rectangles of its
- * cells and tables (formulas there are Opgave's), undefined for a sheet of the user's.
+ * cells and tables (formulas there are Opgave's), undefined for a sheet of the user's; `eigenOpmaak`: whether a
+ * conditional format's formula on one of Opgave's sheets is Opgave's own (the others are the user's: they stay on
+ * their cells while a table's values move).
  */
 export async function leesFormulesVanGebruiker(
   context: Excel.RequestContext,
   bladen: readonly string[],
   eigen: (blad: string) => readonly Rechthoek[] | undefined,
   maxCellen: number,
+  eigenOpmaak: (blad: string, formule: string) => boolean,
 ): Promise<FormuleVanGebruiker[]> {
   const namen = context.workbook.names.load("items/name,items/formula");
   const gebruikt = bladen.map((naam) => {
@@ -169,10 +172,8 @@ export async function leesFormulesVanGebruiker(
       naam,
       blad,
       bereik: blad.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
-      // The conditional formats of the user's own sheets (Opgave's sheets: Opgave's own, made again).
-      opmaak: eigen(naam)
-        ? undefined
-        : blad.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
+      // The conditional formats: on the user's own sheets their formulas; on Opgave's, the user's stay on their cells.
+      opmaak: blad.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
       namen: blad.names.load("items/name,items/formula"),
       grafieken: eigen(naam) || !kanReeksbronLezen() ? undefined : blad.charts.load("items/name"),
       // Notes and comments on Opgave's sheets: on a table's cell one stays where it is while the values move.
@@ -182,7 +183,7 @@ export async function leesFormulesVanGebruiker(
   });
   await context.sync();
   const opmaak = gebruikt.flatMap(({ naam, opmaak: o }) =>
-    (o?.items ?? [])
+    (eigen(naam) ? [] : o.items)
       .filter((f) => !f.customOrNullObject.isNullObject && f.customOrNullObject.rule.formula.startsWith("="))
       .map((f) => ({
         plek: `in de opmaak van blad ${bladVerwijzing(naam)}`,
@@ -204,18 +205,27 @@ export async function leesFormulesVanGebruiker(
   uit.push(...naamFormules(namen.items, ""));
   for (const g of gebruikt) uit.push(...naamFormules(g.namen.items, g.naam));
   uit.push(...(await reeksFormules(context, gebruikt)));
-  uit.push(...(await notitiePlekken(context, gebruikt)));
+  const vanGebruiker = gebruikt.map(({ naam, opmaak: o }) => ({
+    naam,
+    opmaak: eigen(naam)
+      ? o.items.filter(
+          (f) => f.customOrNullObject.isNullObject || !eigenOpmaak(naam, f.customOrNullObject.rule.formula),
+        )
+      : [],
+  }));
+  uit.push(...(await notitiePlekken(context, gebruikt, vanGebruiker)));
   return uit;
 }
 
 /**
- * The cells of the notes (ExcelApi 1.18, where Excel has it) and threaded comments (1.10) on Opgave's sheets, as
- * "formulas" that read their own cell (`op`): ./rijBetekenis then names each on a row that will hold another
- * gemeente. One round trip where there are any.
+ * The cells of the notes (ExcelApi 1.18, where Excel has it) and threaded comments (1.10) on Opgave's sheets, and the
+ * ranges of the user's conditional formats there (`opmaak`), as "formulas" that read their own cells (`op`):
+ * ./rijBetekenis then names each on a row that will hold another gemeente. One round trip where there are any.
  */
 async function notitiePlekken(
   context: Excel.RequestContext,
   bladen: readonly { naam: string; notities?: Excel.NoteCollection; opmerkingen?: Excel.CommentCollection }[],
+  opmaak: readonly { naam: string; opmaak: readonly Excel.ConditionalFormat[] }[],
 ): Promise<FormuleVanGebruiker[]> {
   const notities = kanNotitiesLezen()
     ? bladen.flatMap(({ naam, notities: n }) =>
@@ -225,15 +235,27 @@ async function notitiePlekken(
   const opmerkingen = bladen.flatMap(({ naam, opmerkingen: o }) =>
     (o?.items ?? []).map((x) => ({ naam, op: "opmerking" as const, cel: x.getLocation().load("address") })),
   );
-  const plekken = [...notities, ...opmerkingen];
+  const opmaken = opmaak.flatMap(({ naam, opmaak: o }) =>
+    o.map((f) => ({
+      naam,
+      op: "voorwaardelijke opmaak" as const,
+      cel: f.getRangeOrNullObject().load("address"),
+    })),
+  );
+  const plekken = [...notities, ...opmerkingen, ...opmaken];
   if (plekken.length === 0) return [];
   await context.sync();
-  return plekken.map(({ naam, op, cel }) => ({
-    plek: `${op} op ${cel.address}`,
-    blad: naam,
-    formule: cel.address,
-    op,
-  }));
+  return (
+    plekken
+      // A format over several ranges has no one range (getRangeOrNullObject): not asked about.
+      .filter(({ op, cel }) => op !== "voorwaardelijke opmaak" || !cel.isNullObject)
+      .map(({ naam, op, cel }) => ({
+        plek: op === "voorwaardelijke opmaak" ? cel.address : `${op} op ${cel.address}`,
+        blad: naam,
+        formule: cel.address,
+        op,
+      }))
+  );
 }
 
 /**

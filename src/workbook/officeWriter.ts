@@ -37,8 +37,10 @@ import {
   STANDAARD_MAX_BYTES_PER_SYNC,
   type Matrix,
   type OfficeVulRapport,
+  type SchrijfTaak,
   type WerkmapStaat,
 } from "./officeBeslissing";
+import { eigenOpmaakFormules, formuleSleutel } from "./invoercontrole";
 import {
   isLeeg,
   onderwerpIn,
@@ -129,8 +131,8 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
       notities === 0
         ? "een formule van u leest"
         : notities === gelezen.length
-          ? "een notitie, opmerking of hyperlink van u heeft"
-          : "een formule van u leest of een notitie, opmerking of hyperlink van u heeft";
+          ? "een notitie, opmerking, hyperlink of opmaak van u heeft"
+          : "een formule van u leest of een notitie, opmerking, hyperlink of opmaak van u heeft";
     delen.push(
       `Na opnieuw vullen staat iets anders in een rij die ${wat}: ` +
         `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
@@ -142,8 +144,23 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
   ];
   const anders = zelf.length > 0 ? `, of ${zelf.join(", of ")}` : "";
   const notitie =
-    notities > 0 ? " Een notitie, opmerking of hyperlink zet u daarna zelf bij haar gemeente." : "";
+    notities > 0 ? " Een notitie, opmerking, hyperlink of opmaak zet u daarna zelf bij haar gemeente." : "";
   return `${delen.join(" ")} Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te vullen${anders}.${notitie}`;
+}
+
+/**
+ * Whether a conditional format's formula on one of Opgave's sheets is Opgave's own: one the guard rails (`taken`)
+ * write there, or wrote there in an earlier layout.
+ */
+function eigenOpmaakVan(taken: readonly SchrijfTaak[]): (blad: string, formule: string) => boolean {
+  const eigen = new Set(
+    taken.flatMap((t) =>
+      t.soort === "controle"
+        ? t.opmaak.flatMap(eigenOpmaakFormules).map((f) => `${t.blad.toLowerCase()}\n${f}`)
+        : [],
+    ),
+  );
+  return (blad, formule) => eigen.has(`${blad.toLowerCase()}\n${formuleSleutel(formule)}`);
 }
 
 /** What `weigeringVoorWerkboek` needs, from what was read: Bron's "Onderwerp", the sheets, Opgave's parts. */
@@ -200,7 +217,9 @@ export async function schrijfNaarExcel(
   if (!opties.volgordeToestaan) {
     // The user's formulas are read only when a row will hold something else (a herindeling, a sort, a new row).
     const formules =
-      rijenAnders.length > 0 ? await leesFormulesVanGebruiker(context, staat.bladen, eigenGebied, max) : [];
+      rijenAnders.length > 0
+        ? await leesFormulesVanGebruiker(context, staat.bladen, eigenGebied, max, eigenOpmaakVan(taken))
+        : [];
     const gelezen = gelezenVerschovenRijen(rijenAnders, formules);
     if (teruggezet.length > 0 || gelezen.length > 0) {
       const aantekeningen = gelezen.filter((g) => g.op !== undefined).length;

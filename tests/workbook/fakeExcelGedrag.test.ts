@@ -235,3 +235,20 @@ describe("[B26] hyperlinks on cells", () => {
     expect(wm.waarde("Blad1", "B2")).toBe("tekst");
   });
 });
+
+describe("[B27] the range of a conditional format", () => {
+  it("getRangeOrNullObject() of a format gives its range; of a format that is gone, a null object", async () => {
+    const wm = new FakeWerkmap(["Blad1"]);
+    const fx = new FakeExcel(wm);
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    const cf = ws.getRange("D27:E28").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = "=FALSE";
+    const bereik = cf.getRangeOrNullObject().load("address");
+    await fx.context.sync();
+    expect(bereik.address).toBe("Blad1!D27:E28");
+    cf.delete();
+    const weg = cf.getRangeOrNullObject().load("address");
+    await fx.context.sync();
+    expect(weg.isNullObject).toBe(true);
+  });
+});

@@ -518,10 +518,16 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect(wm.waarde("Provincie", "A20")).toBe(codes[12]);
   });
 
-  test("a note, comment or link on a row that would hold another gemeente: asked first (in Excel it stays on its cell)", async () => {
+  test("a note, comment, link or format on a row that would hold another gemeente: asked first (in Excel it stays on its cell)", async () => {
     const wm = await eersteVulling(gelderland);
     wm.blad("Provincie").hyperlinks.set("B35", { address: "https://example.org/gemeente" });
     wm.blad("Provincie").hyperlinks.set("B10", { address: "https://example.org/blijft" });
+    // A conditional format of the user's on one gemeente's cell (Opgave's own, over whole columns, are not asked).
+    wm.blad("Provincie").opmaak.push({
+      rechthoek: { rij: 45, kolom: 6, rijen: 1, kolommen: 1 },
+      soort: "Custom",
+      formule: "=F45>100",
+    });
     wm.blad("Provincie").notities.set("F30", "nakijken bij deze gemeente");
     wm.blad("Provincie").notities.set("F8", "kop: blijft staan");
     wm.blad("Provincie").notities.set("F10", "rij blijft bij dezelfde gemeente");
@@ -537,9 +543,11 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
         `bij de rij van ${gemeente(22)} (een notitie blijft op haar cel staan)`,
       `opmerking op Provincie!G40 in tabel ${tabel?.naam}: nu bij de rij van ${gemeente(31)}, na opnieuw vullen ` +
         `bij de rij van ${gemeente(32)} (een opmerking blijft op haar cel staan)`,
+      `voorwaardelijke opmaak van u op Provincie!F45 in tabel ${tabel?.naam}: nu bij de rij van ${gemeente(36)}, ` +
+        `na opnieuw vullen bij de rij van ${gemeente(37)} (die blijft op haar cellen staan)`,
     ]);
     expect((fout as Error).message).toMatch(
-      /^Na opnieuw vullen staat iets anders in een rij die een notitie, opmerking of hyperlink van u heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Een notitie, opmerking of hyperlink zet u daarna zelf bij haar gemeente\.$/,
+      /^Na opnieuw vullen staat iets anders in een rij die een notitie, opmerking, hyperlink of opmaak van u heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Een notitie, opmerking, hyperlink of opmaak zet u daarna zelf bij haar gemeente\.$/,
     );
     expect(wm.momentopname()).toBe(voor);
     await hervul(wm, kleiner, { volgordeToestaan: true });

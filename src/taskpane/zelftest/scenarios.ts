@@ -418,7 +418,7 @@ const formulesVanGebruiker: Scenario = {
     // On the user's sheet, what reads the table's last row by its address (not the period): a formula, a name scoped
     // to the sheet and, where Excel can tell a series' source (ExcelApi 1.15), a chart (all go with the sheet); and,
     // where Excel can list notes (ExcelApi 1.18), a note on that row (it stays on its cell); where Excel can tell a
-    // cell's link (ExcelApi 1.9), a hyperlink on that row (the same).
+    // cell's link (ExcelApi 1.9), a hyperlink on that row (the same); and a conditional format of the user's on it.
     const grafiek = kanReeksbronLezen();
     const notitie = kanNotitiesLezen();
     const link = kanCelEigenschappenLezen();
@@ -433,6 +433,8 @@ const formulesVanGebruiker: Scenario = {
       if (grafiek) ws.charts.add("ColumnClustered", taak.getRange(`B${rij}:C${rij}`), "Columns");
       if (notitie) taak.notes.add(taak.getRange(`B${rij}`), "Opgave zelftest");
       if (link) taak.getRange(`C${rij}`).hyperlink = { address: "https://example.org/opgave-zelftest" };
+      const opmaak = taak.getRange(`D${rij}`).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      opmaak.custom.rule.formula = "=FALSE";
       await context.sync();
       return rij;
     });
@@ -443,9 +445,12 @@ const formulesVanGebruiker: Scenario = {
     );
     controleer(fout instanceof VolgordeBevestiging, `geen vraag vooraf, maar: ${String(fout)}`);
     const gelezen = (fout as VolgordeBevestiging).gelezen;
-    const leestLaatste = new RegExp(`(leest|notitie op|hyperlink op) Taakstelling![A-Z]+${laatste}\\b`);
+    const leestLaatste = new RegExp(
+      `(leest|notitie op|hyperlink op|opmaak van u op) Taakstelling![A-Z]+${laatste}\\b`,
+    );
     controleer(
-      gelezen.length === 2 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) &&
+      gelezen.length === 3 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) &&
+        gelezen.some((g) => g.startsWith("voorwaardelijke opmaak van u op ")) &&
         gelezen.every((g) => leestLaatste.test(g)) &&
         gelezen.some((g) => g.includes("!ZelftestRij")) &&
         (!grafiek || gelezen.some((g) => g.includes("van een grafiek op blad"))) &&

@@ -3,6 +3,7 @@ import type { FakeExcel } from "./context";
 import { fout } from "./fouten";
 import type { FakeBlad, FakeOpmaak } from "./model";
 import { FakeCollectie, FakeObject, bereikTekst, type BereikDoel, type Resolver } from "./object";
+import { FakeBereik } from "./range";
 
 export function controleerKleur(kleur: string): void {
   if (!/^#[0-9A-Fa-f]{6}$/.test(kleur) && !/^[A-Za-z]+$/.test(kleur))
@@ -101,6 +102,22 @@ export class FakeOpmaakProxy extends FakeObject<FakeOpmaak> {
   }
   get type(): Excel.ConditionalFormat["type"] {
     return this.geladenWaarde("type");
+  }
+  /**
+   * ExcelApi 1.6: the range the format is applied to (one range: the fake models no format over several).
+   * BEVESTIG in Excel [B27] (scenario "hervulling (formules van de gebruiker)"): getRangeOrNullObject() of a
+   * format on one range gives that range ("Blad!F20", "Blad!K9:K59")
+   */
+  getRangeOrNullObject(): FakeBereik {
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const [o, blad] = [this.zoek(), this.blad()];
+        return o && blad?.opmaak.includes(o) ? { blad, rechthoek: o.rechthoek } : null;
+      },
+      `${this.omschrijving}.getRangeOrNullObject()`,
+      true,
+    );
   }
   delete(): void {
     this.opdracht("conditionalFormat.delete", (o) => {

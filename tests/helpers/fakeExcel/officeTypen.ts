@@ -147,7 +147,7 @@ export const opmaakCollectie: Modelleert<
 export const opmaak: Modelleert<
   FakeOpmaakProxy,
   Excel.ConditionalFormat,
-  "custom" | "customOrNullObject" | "type" | "delete" | "load"
+  "custom" | "customOrNullObject" | "type" | "delete" | "load" | "getRangeOrNullObject"
 > = true;
 export const aangepasteOpmaak: Modelleert<FakeAangepasteOpmaak, Excel.CustomConditionalFormat, "rule"> = true;
 // AFWIJKING: CustomConditionalFormat.format is only { fill: { color }, font: { color } } (checked below).
