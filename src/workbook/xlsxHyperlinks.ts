@@ -154,12 +154,11 @@ export async function hyperlinksApart(
   return { delen: uit, hyperlinks };
 }
 
-/** `data` (an .xlsx exceljs wrote, without links) with `perBlad`'s links on their sheets. */
-export async function zetHyperlinks(
-  data: Uint8Array,
-  perBlad: HyperlinksPerBlad,
-  compressie: "DEFLATE" | "STORE",
-): Promise<Uint8Array> {
+/**
+ * `data` (an .xlsx exceljs wrote, without links) with `perBlad`'s links on their sheets; stored, not compressed (a
+ * refill compresses its output as its last step).
+ */
+export async function zetHyperlinks(data: Uint8Array, perBlad: HyperlinksPerBlad): Promise<Uint8Array> {
   if ([...perBlad.values()].every((l) => l.length === 0)) return data;
   const zip = await Zip.loadAsync(data);
   const paden = await bladPaden(zip);
@@ -173,19 +172,24 @@ export async function zetHyperlinks(
     zip.file(deel, met.xml);
     if (met.rels !== rels) zip.file(relsPart, met.rels);
   }
-  return zip.generateAsync({ type: "uint8array", compression: compressie });
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
+/** One of the link's other attributes (`Hyperlink.attributen`), its text unescaped. */
+function linkAttribuut(h: Hyperlink, naam: string): string | undefined {
+  return attribuut(`<h ${h.attributen}>`, naam);
 }
 
 /** How a loss message names a link: "hyperlink op Provincie!B20 naar https://…". */
 export function hyperlinkNaam(plek: string, h: Hyperlink): string {
-  const locatie = attribuut(`<h ${h.attributen}>`, "location");
+  const locatie = linkAttribuut(h, "location");
   const naar = h.doel ? h.doel.target + (locatie ? `#${locatie}` : "") : locatie;
   return `hyperlink op ${plek}${naar ? ` naar ${naar}` : ""}`;
 }
 
 /** What makes two links the same link (their address apart). */
 function inhoud(h: Hyperlink): string {
-  const a = (naam: string) => attribuut(`<h ${h.attributen}>`, naam) ?? "";
+  const a = (naam: string) => linkAttribuut(h, naam) ?? "";
   return [h.doel?.target ?? "", h.doel?.extern ?? "", a("location"), a("tooltip"), a("display")].join("\n");
 }
 

@@ -1258,7 +1258,6 @@ export async function schrijfXlsx(
   let data = await zetHyperlinks(
     await geschrevenWerkboek(wb, plan, schrijver.tabellen, !!bestaand),
     schrijver.hyperlinks,
-    "STORE",
   );
   let verloren: string[] = [];
   let gelezen: string[] = [];
