@@ -52,16 +52,40 @@ function blok(xml: string): { begin: number; einde: number } | undefined {
   return sluit < 0 ? undefined : { begin, einde: sluit + "</hyperlinks>".length };
 }
 
-/** The links of a sheet (`rels`: its relationships part). */
+/** The prefix a start tag binds to the relationships namespace (`xmlns:r="…"` → "r"), if it binds one. */
+function relPrefixIn(tag: string): string | undefined {
+  for (let i = tag.indexOf(`="${NS_REL}"`); i >= 0; i = tag.indexOf(`="${NS_REL}"`, i + 1)) {
+    const m = /\sxmlns:([\w.-]+)$/.exec(tag.slice(Math.max(0, i - 100), i));
+    if (m?.[1] !== undefined) return m[1];
+  }
+  return undefined;
+}
+
+/**
+ * The start tag of the document's root element (`<worksheet …>`, after the XML declaration and any comment),
+ * where a sheet declares its namespaces.
+ */
+function wortelTag(xml: string): string {
+  const begin = xml.search(/<[^?!]/);
+  return begin < 0 ? "" : xml.slice(begin, xml.indexOf(">", begin) + 1);
+}
+
+/**
+ * The links of a sheet (`rels`: its relationships part). A link's relationship id is read under the prefix the
+ * sheet binds to the relationships namespace (every writer seen uses "r"; a sheet may bind another, on its root,
+ * on `<hyperlinks>` or on the link itself: the nearest counts).
+ */
 export function hyperlinksUit(xml: string, rels: string): Hyperlink[] {
   const b = blok(xml);
   if (!b) return [];
   const perId = new Map(relaties(rels).map((r) => [r.id, r]));
+  const buiten =
+    relPrefixIn(xml.slice(b.begin, xml.indexOf(">", b.begin) + 1)) ?? relPrefixIn(wortelTag(xml)) ?? "r";
   const uit: Hyperlink[] = [];
   for (const [tag] of xml.slice(b.begin, b.einde).matchAll(/<hyperlink\b[^<>]*>/g)) {
     const ref = attribuut(tag, "ref");
     if (ref === undefined) continue;
-    const rel = perId.get(attribuut(tag, "r:id") ?? "");
+    const rel = perId.get(attribuut(tag, `${relPrefixIn(tag) ?? buiten}:id`) ?? "");
     // Without attributes of another namespace (Excel's `xr:uid`): the sheet they go back into may not declare it.
     const attributen = tag
       .replace(/^<hyperlink/, "")

@@ -93,6 +93,25 @@ describe("reading and writing a sheet's links (./xlsxHyperlinks)", () => {
     expect(hyperlinksUit("<worksheet><sheetData/><hyperlinksX/></worksheet>", "")).toEqual([]);
   });
 
+  test("read: the relationship id under whatever prefix the sheet binds to its namespace, the nearest binding first", () => {
+    const NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const doel = { target: "https://www.doesburg.nl", extern: true };
+    const opWortel =
+      `<?xml version="1.0"?><!-- x --><worksheet xmlns="m" xmlns:rel="${NS}" xmlns:r="urn:iets-anders">` +
+      '<sheetData/><hyperlinks><hyperlink ref="B20" rel:id="rId3"/><hyperlink ref="B21" r:id="rId3"/></hyperlinks></worksheet>';
+    expect(hyperlinksUit(opWortel, rels)).toEqual([
+      { ref: "B20", attributen: "", doel },
+      { ref: "B21", attributen: "" },
+    ]);
+    const opLink =
+      `<worksheet xmlns="m"><sheetData/><hyperlinks xmlns:a="${NS}">` +
+      `<hyperlink ref="B20" a:id="rId3"/><hyperlink xmlns:b="${NS}" ref="B21" b:id="rId3"/></hyperlinks></worksheet>`;
+    expect(hyperlinksUit(opLink, rels)).toEqual([
+      { ref: "B20", attributen: "", doel },
+      { ref: "B21", attributen: "", doel },
+    ]);
+  });
+
   test("written back before pageMargins, with a relationship of their own; the sheet reads back the same", () => {
     const links = hyperlinksUit(blad1, rels);
     const kaal = zonderHyperlinks(blad1);
@@ -163,6 +182,34 @@ describe("a refill keeps the user's links (.xlsx)", () => {
     );
     expect(f20?.[0]).toMatch(/<v>77<\/v>/);
     expect(f20?.[0]).not.toMatch(/t="s"/);
+  });
+
+  test("a sheet that binds the relationships namespace to another prefix than r: its link keeps its target", async () => {
+    const wb = await lees((await schrijfXlsx(gelderland)).data);
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    const xml = (await zip.file(PROVINCIE)?.async("string")) ?? "";
+    zip.file(
+      PROVINCIE,
+      xml.replace(
+        "<worksheet",
+        '<worksheet xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
+      ),
+    );
+    const anders = new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
+    const oud = await metLinks(anders, PROVINCIE, [{ ref: "B20", url: "https://www.doesburg.nl/" }]);
+    const metRel = await JSZip.loadAsync(oud);
+    const bladXml = (await metRel.file(PROVINCIE)?.async("string")) ?? "";
+    metRel.file(PROVINCIE, bladXml.replace('<hyperlink ref="B20" r:id=', '<hyperlink ref="B20" rel:id='));
+    const bestand = new Uint8Array(await metRel.generateAsync({ type: "uint8array" }));
+    const gelezen = await JSZip.loadAsync(bestand);
+    expect(await gelezen.file(PROVINCIE)?.async("string")).toMatch(
+      /<hyperlink ref="B20" rel:id="rIdLink0"\/>/,
+    );
+    for (const enten of [true, false]) {
+      const { data, rapport } = await schrijfXlsx(later, bestand, { enten });
+      expect(rapport.verloren).toEqual([]);
+      expect(await linksIn(data, PROVINCIE)).toEqual(["B20 → https://www.doesburg.nl/"]);
+    }
   });
 
   test("the same without the graft (every sheet through exceljs): the user's sheet keeps its link too", async () => {
