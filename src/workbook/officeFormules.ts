@@ -7,11 +7,11 @@
  * the charts on the user's own sheets (ExcelApi 1.15, where Excel has it): two round trips more, or a few for a
  * large workbook or one with charts; where hyperlinks go in the workbook (ExcelApi 1.9, with the formulas); and the
  * notes (ExcelApi 1.18), threaded comments and hyperlinks on Opgave's sheets, which stay on their cell while a
- * table's values move, as the user's conditional formats there do (ExcelApi 1.6). Not read: validations (Office.js
- * cannot list a sheet's validations); the .xlsx writer reads those too (./xlsxFormules) and moves notes and links
- * with their row.
+ * table's values move, as the user's conditional formats (ExcelApi 1.6; over several ranges 1.9) and validations
+ * there do (1.9: the cells with a validation, less Opgave's own). The .xlsx writer reads those too
+ * (./xlsxFormules) and moves notes and links with their row.
  */
-import { adres, bereik, bevatEen, bladVerwijzing, type Rechthoek } from "./a1";
+import { adres, bereik, bevatEen, bladVerwijzing, kolomNummer, rechthoekBereik, type Rechthoek } from "./a1";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
 
 /** ChartSeries.getDimensionDataSourceString. */
@@ -39,6 +39,101 @@ export const CELEIGENSCHAPPEN_API = "1.9";
 export function kanCelEigenschappenLezen(): boolean {
   const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
   return !vereisten || vereisten.isSetSupported("ExcelApi", CELEIGENSCHAPPEN_API);
+}
+
+/** ConditionalFormat.getRanges and Range.getSpecialCellsOrNullObject (a format's ranges, the validated cells). */
+export const GEBIEDEN_API = "1.9";
+
+/**
+ * Can the host tell every range of a conditional format and which cells have a validation? Outside Office (tests
+ * with the fake Excel) it is assumed to.
+ */
+export function kanGebiedenLezen(): boolean {
+  const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return !vereisten || vereisten.isSetSupported("ExcelApi", GEBIEDEN_API);
+}
+
+/** What on Opgave's sheets is Opgave's own guard rails, to tell the user's conditional formats and validations. */
+export interface EigenControle {
+  /** Whether a conditional format's formula on sheet `blad` is Opgave's own. */
+  readonly opmaak: (blad: string, formule: string) => boolean;
+  /** The rows (first and last, 1-based) of column `kolom` of sheet `blad` where a validation is Opgave's own. */
+  readonly validatie: (blad: string, kolom: number) => readonly (readonly [number, number])[];
+}
+
+/** Excel's last row and column. */
+const MAX_RIJ = 1_048_576;
+const MAX_KOLOM = 16_384;
+
+/**
+ * The rectangle of one area as Office.js gives it ("Provincie!F9:F59", "'Mijn blad'!B3", "Provincie!K:K",
+ * "Provincie!20:20"); undefined for anything else.
+ */
+export function gebiedVanAdres(adresTekst: string): Rechthoek | undefined {
+  const ref = adresTekst
+    .slice(adresTekst.lastIndexOf("!") + 1)
+    .replace(/\$/g, "")
+    .trim();
+  const [van = "", tot = van] = ref.split(":");
+  const cel = /^([A-Za-z]{1,3})?(\d{1,7})?$/;
+  const [a, b] = [cel.exec(van), cel.exec(tot)];
+  if (!a || !b || van === "" || tot === "" || !a[1] !== !b[1] || !a[2] !== !b[2]) return undefined;
+  // Whole columns or rows only as a range ("K:K", "20:20"), as Excel writes them.
+  if ((!a[1] || !a[2]) && !ref.includes(":")) return undefined;
+  const [k1, k2] = a[1] && b[1] ? [kolomNummer(a[1]), kolomNummer(b[1])] : [1, MAX_KOLOM];
+  const [r1, r2] = a[2] && b[2] ? [Number(a[2]), Number(b[2])] : [1, MAX_RIJ];
+  if (Math.min(k1, k2, r1, r2) < 1 || Math.max(k1, k2) > MAX_KOLOM || Math.max(r1, r2) > MAX_RIJ)
+    return undefined;
+  return {
+    rij: Math.min(r1, r2),
+    kolom: Math.min(k1, k2),
+    rijen: Math.abs(r2 - r1) + 1,
+    kolommen: Math.abs(k2 - k1) + 1,
+  };
+}
+
+/** The rows [van, tot] without the intervals in `weg`, as intervals. */
+function rijenZonder(
+  van: number,
+  tot: number,
+  weg: readonly (readonly [number, number])[],
+): [number, number][] {
+  const uit: [number, number][] = [];
+  let begin = van;
+  for (const [w1, w2] of [...weg].sort((x, y) => x[0] - y[0])) {
+    if (w2 < begin || w1 > tot) continue;
+    if (w1 > begin) uit.push([begin, w1 - 1]);
+    begin = Math.max(begin, w2 + 1);
+  }
+  if (begin <= tot) uit.push([begin, tot]);
+  return uit;
+}
+
+/**
+ * Rectangle `r` without the cells `eigen` gives (per column: rows), as rectangles: each column's rows left, with
+ * neighbouring columns that have the same rows left taken together.
+ */
+export function zonderEigenCellen(
+  r: Rechthoek,
+  eigen: (kolom: number) => readonly (readonly [number, number])[],
+): Rechthoek[] {
+  type Strook = { kolom: number; rijen: [number, number][]; sleutel: string };
+  const uit: Rechthoek[] = [];
+  const sluit = (s: Strook | undefined, tot: number) => {
+    if (!s) return;
+    for (const [r1, r2] of s.rijen)
+      uit.push({ rij: r1, kolom: s.kolom, rijen: r2 - r1 + 1, kolommen: tot - s.kolom + 1 });
+  };
+  let open: Strook | undefined;
+  for (let k = r.kolom; k < r.kolom + r.kolommen; k++) {
+    const rijen = rijenZonder(r.rij, r.rij + r.rijen - 1, eigen(k));
+    const sleutel = rijen.join(";");
+    if (open?.sleutel === sleutel) continue;
+    sluit(open, k - 1);
+    open = { kolom: k, rijen, sleutel };
+  }
+  sluit(open, r.kolom + r.kolommen - 1);
+  return uit;
 }
 
 /** A piece of a sheet's used range: whole rows. */
@@ -154,8 +249,8 @@ async function leesStukken(
 
 /**
  * The formulas of the workbook that are not Opgave's. `eigen`: for one of Opgave's sheets the rectangles of its
- * cells and tables (formulas there are Opgave's), undefined for a sheet of the user's; `eigenOpmaak`: whether a
- * conditional format's formula on one of Opgave's sheets is Opgave's own (the others are the user's: they stay on
+ * cells and tables (formulas there are Opgave's), undefined for a sheet of the user's; `eigenControle`: which
+ * conditional formats and validations on Opgave's sheets are Opgave's own (the others are the user's: they stay on
  * their cells while a table's values move).
  */
 export async function leesFormulesVanGebruiker(
@@ -163,7 +258,7 @@ export async function leesFormulesVanGebruiker(
   bladen: readonly string[],
   eigen: (blad: string) => readonly Rechthoek[] | undefined,
   maxCellen: number,
-  eigenOpmaak: (blad: string, formule: string) => boolean,
+  eigenControle: EigenControle,
 ): Promise<FormuleVanGebruiker[]> {
   const namen = context.workbook.names.load("items/name,items/formula");
   const gebruikt = bladen.map((naam) => {
@@ -179,6 +274,11 @@ export async function leesFormulesVanGebruiker(
       // Notes and comments on Opgave's sheets: on a table's cell one stays where it is while the values move.
       notities: eigen(naam) && kanNotitiesLezen() ? blad.notes.load("items") : undefined,
       opmerkingen: eigen(naam) ? blad.comments.load("items") : undefined,
+      // The cells with a validation on Opgave's sheets (Opgave's own among them): the user's stay on their cells.
+      validaties:
+        eigen(naam) && kanGebiedenLezen()
+          ? blad.getRange().getSpecialCellsOrNullObject("DataValidations").load("areas/items/address")
+          : undefined,
     };
   });
   await context.sync();
@@ -201,7 +301,11 @@ export async function leesFormulesVanGebruiker(
       rijen: b.rowCount,
       kolommen: b.columnCount,
     }));
-  const uit = [...(await leesStukken(context, stukken, eigen, maxCellen)), ...opmaak];
+  const uit = [
+    ...(await leesStukken(context, stukken, eigen, maxCellen)),
+    ...opmaak,
+    ...validatiesVanGebruiker(gebruikt, eigenControle.validatie),
+  ];
   uit.push(...naamFormules(namen.items, ""));
   for (const g of gebruikt) uit.push(...naamFormules(g.namen.items, g.naam));
   uit.push(...(await reeksFormules(context, gebruikt)));
@@ -209,7 +313,9 @@ export async function leesFormulesVanGebruiker(
     naam,
     opmaak: eigen(naam)
       ? o.items.filter(
-          (f) => f.customOrNullObject.isNullObject || !eigenOpmaak(naam, f.customOrNullObject.rule.formula),
+          (f) =>
+            f.customOrNullObject.isNullObject ||
+            !eigenControle.opmaak(naam, f.customOrNullObject.rule.formula),
         )
       : [],
   }));
@@ -218,8 +324,33 @@ export async function leesFormulesVanGebruiker(
 }
 
 /**
+ * The validations of the user's on Opgave's sheets, as "formulas" that read their own cells (./rijBetekenis names
+ * each on a row that will hold another gemeente): the cells with a validation less Opgave's own (`eigen`), however
+ * Excel groups them into areas.
+ */
+function validatiesVanGebruiker(
+  bladen: readonly { naam: string; validaties?: Excel.RangeAreas }[],
+  eigen: EigenControle["validatie"],
+): FormuleVanGebruiker[] {
+  return bladen.flatMap(({ naam, validaties }) =>
+    validaties === undefined || validaties.isNullObject
+      ? []
+      : validaties.areas.items
+          .flatMap((a) => {
+            const gebied = gebiedVanAdres(a.address);
+            return gebied ? zonderEigenCellen(gebied, (kolom) => eigen(naam, kolom)) : [];
+          })
+          .map((r) => {
+            const plek = `${bladVerwijzing(naam)}!${r.rijen * r.kolommen === 1 ? adres(r) : rechthoekBereik(r)}`;
+            return { plek, blad: naam, formule: plek, op: "gegevensvalidatie" as const };
+          }),
+  );
+}
+
+/**
  * The cells of the notes (ExcelApi 1.18, where Excel has it) and threaded comments (1.10) on Opgave's sheets, and the
- * ranges of the user's conditional formats there (`opmaak`), as "formulas" that read their own cells (`op`):
+ * ranges of the user's conditional formats there (`opmaak`; each range where Excel can tell them, ExcelApi 1.9), as
+ * "formulas" that read their own cells (`op`):
  * ./rijBetekenis then names each on a row that will hold another gemeente. One round trip where there are any.
  */
 async function notitiePlekken(
@@ -235,27 +366,32 @@ async function notitiePlekken(
   const opmerkingen = bladen.flatMap(({ naam, opmerkingen: o }) =>
     (o?.items ?? []).map((x) => ({ naam, op: "opmerking" as const, cel: x.getLocation().load("address") })),
   );
+  // Each range of a format (ExcelApi 1.9); before that only a format's one range (none for one over several).
+  const gebieden = kanGebiedenLezen();
   const opmaken = opmaak.flatMap(({ naam, opmaak: o }) =>
     o.map((f) => ({
       naam,
-      op: "voorwaardelijke opmaak" as const,
-      cel: f.getRangeOrNullObject().load("address"),
+      bereiken: gebieden ? f.getRanges().load("areas/items/address") : undefined,
+      cel: gebieden ? undefined : f.getRangeOrNullObject().load("address"),
     })),
   );
-  const plekken = [...notities, ...opmerkingen, ...opmaken];
-  if (plekken.length === 0) return [];
+  if (notities.length + opmerkingen.length + opmaken.length === 0) return [];
   await context.sync();
-  return (
-    plekken
-      // A format over several ranges has no one range (getRangeOrNullObject): not asked about.
-      .filter(({ op, cel }) => op !== "voorwaardelijke opmaak" || !cel.isNullObject)
-      .map(({ naam, op, cel }) => ({
-        plek: op === "voorwaardelijke opmaak" ? cel.address : `${op} op ${cel.address}`,
-        blad: naam,
-        formule: cel.address,
-        op,
-      }))
+  const opCel = [...notities, ...opmerkingen].map(({ naam, op, cel }) => ({
+    plek: `${op} op ${cel.address}`,
+    blad: naam,
+    formule: cel.address,
+    op,
+  }));
+  const opBereik = opmaken.flatMap(({ naam, bereiken, cel }) =>
+    (bereiken ? bereiken.areas.items : cel && !cel.isNullObject ? [cel] : []).map((r) => ({
+      plek: r.address,
+      blad: naam,
+      formule: r.address,
+      op: "voorwaardelijke opmaak" as const,
+    })),
   );
+  return [...opCel, ...opBereik];
 }
 
 /**

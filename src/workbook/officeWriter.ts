@@ -29,6 +29,7 @@
  * only where the content needs one (./officeBeslissing `hervulNotatie`).
  */
 import { OpgaveFout } from "../domain/fouten";
+import { bevat, decodeerBereik, type Rechthoek } from "./a1";
 import { BLADEN } from "./indeling";
 import type { BladPlan, Waarde, WerkboekPlan } from "./plan";
 import {
@@ -52,7 +53,7 @@ import {
 import type { OfficeFase } from "./officeFouten";
 import { leesWerkmap } from "./officeLezen";
 import { voerUit } from "./officeUitvoering";
-import { leesFormulesVanGebruiker } from "./officeFormules";
+import { leesFormulesVanGebruiker, type EigenControle } from "./officeFormules";
 import { GELEZEN_RIJEN_ADVIES, gelezenRijTekst, gelezenVerschovenRijen } from "./rijBetekenis";
 
 export { leesCelVerwijzing as leesAdres } from "./a1";
@@ -106,7 +107,7 @@ export class VolgordeBevestiging extends OpgaveFout {
     readonly tabellen: readonly string[],
     /** Formulas of the user's that would read another row, notes, comments and links on one (./rijBetekenis `gelezenRijTekst`). */
     readonly gelezen: readonly string[] = [],
-    /** How many of `gelezen` are notes, comments or links. */
+    /** How many of `gelezen` are notes, comments, links, formats or validations. */
     aantekeningen = 0,
   ) {
     super("ongeldig", bevestigingTekst(tabellen, gelezen, aantekeningen));
@@ -131,8 +132,8 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
       notities === 0
         ? "een formule van u leest"
         : notities === gelezen.length
-          ? "een notitie, opmerking, hyperlink of opmaak van u heeft"
-          : "een formule van u leest of een notitie, opmerking, hyperlink of opmaak van u heeft";
+          ? "een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"
+          : "een formule van u leest of een notitie, opmerking, hyperlink, opmaak of validatie van u heeft";
     delen.push(
       `Na opnieuw vullen staat iets anders in een rij die ${wat}: ` +
         `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
@@ -144,23 +145,39 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
   ];
   const anders = zelf.length > 0 ? `, of ${zelf.join(", of ")}` : "";
   const notitie =
-    notities > 0 ? " Een notitie, opmerking, hyperlink of opmaak zet u daarna zelf bij haar gemeente." : "";
+    notities > 0
+      ? " Een notitie, opmerking, hyperlink, opmaak of validatie zet u daarna zelf bij haar gemeente."
+      : "";
   return `${delen.join(" ")} Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te vullen${anders}.${notitie}`;
 }
 
 /**
- * Whether a conditional format's formula on one of Opgave's sheets is Opgave's own: one the guard rails (`taken`)
- * write there, or wrote there in an earlier layout.
+ * Opgave's own guard rails on its sheets, from those the refill writes (`taken`): a conditional format whose formula
+ * they write, or wrote in an earlier layout; a validation in a column they validate, from its first row down to the
+ * last row of the table as it is now or will be (`eigenGebied`: a gemeente gone leaves its row's validation).
  */
-function eigenOpmaakVan(taken: readonly SchrijfTaak[]): (blad: string, formule: string) => boolean {
-  const eigen = new Set(
-    taken.flatMap((t) =>
-      t.soort === "controle"
-        ? t.opmaak.flatMap(eigenOpmaakFormules).map((f) => `${t.blad.toLowerCase()}\n${f}`)
-        : [],
+function eigenControleVan(
+  taken: readonly SchrijfTaak[],
+  eigenGebied: (blad: string) => readonly Rechthoek[] | undefined,
+): EigenControle {
+  const controles = taken.flatMap((t) => (t.soort === "controle" ? [t] : []));
+  const opmaak = new Set(
+    controles.flatMap((t) =>
+      t.opmaak.flatMap(eigenOpmaakFormules).map((f) => `${t.blad.toLowerCase()}\n${f}`),
     ),
   );
-  return (blad, formule) => eigen.has(`${blad.toLowerCase()}\n${formuleSleutel(formule)}`);
+  return {
+    opmaak: (blad, formule) => opmaak.has(`${blad.toLowerCase()}\n${formuleSleutel(formule)}`),
+    validatie: (blad, kolom) =>
+      controles
+        .filter((t) => t.blad.toLowerCase() === blad.toLowerCase())
+        .flatMap((t) => t.validaties.map((v) => decodeerBereik(v.bereik)))
+        .flatMap((g) => {
+          if (!g || kolom < g.kol1 || kolom > g.kol2) return [];
+          const tabel = (eigenGebied(blad) ?? []).filter((r) => bevat(r, g.rij1, kolom));
+          return [[g.rij1, Math.max(g.rij2, ...tabel.map((r) => r.rij + r.rijen - 1))] as const];
+        }),
+  };
 }
 
 /** What `weigeringVoorWerkboek` needs, from what was read: Bron's "Onderwerp", the sheets, Opgave's parts. */
@@ -218,7 +235,13 @@ export async function schrijfNaarExcel(
     // The user's formulas are read only when a row will hold something else (a herindeling, a sort, a new row).
     const formules =
       rijenAnders.length > 0
-        ? await leesFormulesVanGebruiker(context, staat.bladen, eigenGebied, max, eigenOpmaakVan(taken))
+        ? await leesFormulesVanGebruiker(
+            context,
+            staat.bladen,
+            eigenGebied,
+            max,
+            eigenControleVan(taken, eigenGebied),
+          )
         : [];
     const gelezen = gelezenVerschovenRijen(rijenAnders, formules);
     if (teruggezet.length > 0 || gelezen.length > 0) {

@@ -252,3 +252,39 @@ describe("[B27] the range of a conditional format", () => {
     expect(weg.isNullObject).toBe(true);
   });
 });
+
+describe("[B28] every range of a conditional format", () => {
+  it("a format added to several ranges: getRanges() gives each, getRangeOrNullObject() a null object", async () => {
+    const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    const cf = ws.getRanges("F45, H50:H51").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = "=F45>0";
+    await fx.context.sync();
+    const opmaak = ws.getRange("H51").conditionalFormats.load("items");
+    await fx.context.sync();
+    const [gevonden] = opmaak.items;
+    const bereiken = gevonden?.getRanges().load("areas/items/address");
+    const een = gevonden?.getRangeOrNullObject().load("address");
+    await fx.context.sync();
+    expect(bereiken?.areas.items.map((a) => a.address)).toEqual(["Blad1!F45", "Blad1!H50:H51"]);
+    expect(een?.isNullObject).toBe(true);
+  });
+});
+
+describe("[B29] the cells with a validation", () => {
+  it("getSpecialCellsOrNullObject('DataValidations') gives them as areas; none: a null object", async () => {
+    const wm = new FakeWerkmap(["Blad1", "Leeg"]);
+    const fx = new FakeExcel(wm);
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    ws.getRange("B2:B3").dataValidation.rule = { wholeNumber: { formula1: 0, operator: "GreaterThan" } };
+    ws.getRange("C3").dataValidation.rule = { list: { inCellDropDown: true, source: "ja,nee" } };
+    const cellen = ws.getRange().getSpecialCellsOrNullObject("DataValidations").load("areas/items/address");
+    const geen = fx.context.workbook.worksheets
+      .getItem("Leeg")
+      .getRange()
+      .getSpecialCellsOrNullObject("DataValidations");
+    await fx.context.sync();
+    expect(cellen.areas.items.map((a) => a.address)).toEqual(["Blad1!B2", "Blad1!B3:C3"]);
+    expect(geen.isNullObject).toBe(true);
+  });
+});

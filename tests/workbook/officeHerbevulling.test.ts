@@ -547,13 +547,73 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
         `na opnieuw vullen bij de rij van ${gemeente(37)} (die blijft op haar cellen staan)`,
     ]);
     expect((fout as Error).message).toMatch(
-      /^Na opnieuw vullen staat iets anders in een rij die een notitie, opmerking, hyperlink of opmaak van u heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Een notitie, opmerking, hyperlink of opmaak zet u daarna zelf bij haar gemeente\.$/,
+      /^Na opnieuw vullen staat iets anders in een rij die een notitie, opmerking, hyperlink, opmaak of validatie van u heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Een notitie, opmerking, hyperlink, opmaak of validatie zet u daarna zelf bij haar gemeente\.$/,
     );
     expect(wm.momentopname()).toBe(voor);
     await hervul(wm, kleiner, { volgordeToestaan: true });
     expect(wm.blad("Provincie").notities.get("F30")).toBe("nakijken bij deze gemeente");
     expect(wm.blad("Provincie").opmerkingen.get("G40")).toBe("klopt dit beginsaldo?");
     expect(wm.blad("Provincie").hyperlinks.get("B35")).toEqual({ address: "https://example.org/gemeente" });
+  });
+
+  test("a validation of the user's, or a format over several ranges, on a row that would hold another gemeente: asked first; Opgave's own validations not", async () => {
+    const wm = await eersteVulling(gelderland);
+    const provincie = wm.blad("Provincie");
+    const lijst = (bron: string) => ({
+      regel: { list: { inCellDropDown: true, source: bron } },
+      negeerLeeg: true,
+      prompt: { showPrompt: false, title: "", message: "" },
+      foutmelding: { showAlert: true, style: "Stop" as const, title: "", message: "" },
+    });
+    // Opgave's own validations: its input columns over the table's rows (also the row of the gemeente that goes).
+    expect([...provincie.validaties.keys()]).toEqual(expect.arrayContaining(["F9", "F11", "G59"]));
+    // The user's: next to Opgave's column G (one area with it, as the fake groups them), on another column, on a
+    // row that keeps its gemeente (row 10), and one over a whole column (every row: reads the same after).
+    provincie.validaties.set("H20", lijst("ja,nee"));
+    provincie.validaties.set("D50", lijst("A,B,C"));
+    provincie.validaties.set("D10", lijst("A,B,C"));
+    for (let rij = 1; rij <= 70; rij++) provincie.validaties.set(`P${rij}`, lijst("x"));
+    // A format of the user's over two ranges: one on a row that keeps its gemeente, one on a row that moves.
+    provincie.opmaak.push({
+      rechthoek: { rij: 10, kolom: 6, rijen: 1, kolommen: 1 },
+      overig: [{ rij: 52, kolom: 6, rijen: 1, kolommen: 2 }],
+      soort: "Custom",
+      formule: "=F10>100",
+    });
+    const voor = wm.momentopname();
+    const kleiner = zonderRij(gelderland, tabel?.naam ?? "", derde);
+    const fout: unknown = await schrijfNaarExcel(new FakeExcel(wm).context, kleiner).catch((e: unknown) => e);
+    const bij = (rij: number) =>
+      `nu bij de rij van ${gemeente(rij - 9)}, na opnieuw vullen bij de rij van ${gemeente(rij - 8)} (die blijft op haar cellen staan)`;
+    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+      `gegevensvalidatie van u op Provincie!H20 in tabel ${tabel?.naam}: ${bij(20)}`,
+      `gegevensvalidatie van u op Provincie!D50 in tabel ${tabel?.naam}: ${bij(50)}`,
+      `voorwaardelijke opmaak van u op Provincie!F52:G52 in tabel ${tabel?.naam}: ${bij(52)}`,
+    ]);
+    expect((fout as Error).message).toMatch(
+      /een notitie, opmerking, hyperlink, opmaak of validatie van u heeft/,
+    );
+    expect(wm.momentopname()).toBe(voor);
+
+    // A host without ExcelApi 1.9 (below the manifest's minimum, 1.12, but guarded all the same): a format's one
+    // range is still read (1.6); a format over several ranges and the validated cells cannot be: not asked about.
+    provincie.opmaak.push({
+      rechthoek: { rij: 45, kolom: 6, rijen: 1, kolommen: 1 },
+      soort: "Custom",
+      formule: "=F45>100",
+    });
+    const g = globalThis as { Office?: unknown };
+    g.Office = { context: { requirements: { isSetSupported: (_: string, v: string) => Number(v) < 1.9 } } };
+    try {
+      const oud: unknown = await schrijfNaarExcel(new FakeExcel(wm).context, kleiner).catch(
+        (e: unknown) => e,
+      );
+      expect((oud as VolgordeBevestiging).gelezen).toEqual([
+        `voorwaardelijke opmaak van u op Provincie!F45 in tabel ${tabel?.naam}: ${bij(45)}`,
+      ]);
+    } finally {
+      delete g.Office;
+    }
   });
 
   test("a chart whose series' source Excel will not tell: the charts are left unread, the rest is still asked", async () => {

@@ -30,7 +30,12 @@ import { planConsolidatie } from "../../workbook/consolidatiePlan";
 import { kop, TABELLEN, TAAKSTELLING_KOLOMMEN, CONSOLIDATIE_TABELLEN } from "../../workbook/indeling";
 import type { WerkboekPlan } from "../../workbook/plan";
 import { schrijfNaarExcel, VolgordeBevestiging, type OfficeVulRapport } from "../../workbook/officeWriter";
-import { kanCelEigenschappenLezen, kanNotitiesLezen, kanReeksbronLezen } from "../../workbook/officeFormules";
+import {
+  kanCelEigenschappenLezen,
+  kanGebiedenLezen,
+  kanNotitiesLezen,
+  kanReeksbronLezen,
+} from "../../workbook/officeFormules";
 import { vertaalOfficeFout } from "../../workbook/officeFouten";
 import { herzetOpgaveFormules } from "../excelHost";
 import { paneelBerichten, zelftestBerichten as zb } from "../berichten";
@@ -418,10 +423,13 @@ const formulesVanGebruiker: Scenario = {
     // On the user's sheet, what reads the table's last row by its address (not the period): a formula, a name scoped
     // to the sheet and, where Excel can tell a series' source (ExcelApi 1.15), a chart (all go with the sheet); and,
     // where Excel can list notes (ExcelApi 1.18), a note on that row (it stays on its cell); where Excel can tell a
-    // cell's link (ExcelApi 1.9), a hyperlink on that row (the same); and a conditional format of the user's on it.
+    // cell's link (ExcelApi 1.9), a hyperlink on that row (the same); and a conditional format of the user's on it;
+    // where Excel can tell a format's ranges and the validated cells (1.9), a format over that row and the one above
+    // (only the last is named) and a validation of the user's on a column without Opgave's.
     const grafiek = kanReeksbronLezen();
     const notitie = kanNotitiesLezen();
     const link = kanCelEigenschappenLezen();
+    const gebieden = kanGebiedenLezen();
     const laatste = await v.host.run(async (context) => {
       const t = context.workbook.tables.getItem(TABELLEN.taakstelling).getRange().load("rowIndex,rowCount");
       await context.sync();
@@ -435,6 +443,13 @@ const formulesVanGebruiker: Scenario = {
       if (link) taak.getRange(`C${rij}`).hyperlink = { address: "https://example.org/opgave-zelftest" };
       const opmaak = taak.getRange(`D${rij}`).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
       opmaak.custom.rule.formula = "=FALSE";
+      if (gebieden) {
+        const twee = taak
+          .getRanges(`H${rij - 1}, H${rij}`)
+          .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+        twee.custom.rule.formula = "=FALSE";
+        taak.getRange(`E${rij}`).dataValidation.rule = { list: { inCellDropDown: true, source: "ja,nee" } };
+      }
       await context.sync();
       return rij;
     });
@@ -446,11 +461,15 @@ const formulesVanGebruiker: Scenario = {
     controleer(fout instanceof VolgordeBevestiging, `geen vraag vooraf, maar: ${String(fout)}`);
     const gelezen = (fout as VolgordeBevestiging).gelezen;
     const leestLaatste = new RegExp(
-      `(leest|notitie op|hyperlink op|opmaak van u op) Taakstelling![A-Z]+${laatste}\\b`,
+      `(leest|notitie op|hyperlink op|opmaak van u op|validatie van u op) Taakstelling![A-Z]+${laatste}\\b`,
     );
     controleer(
-      gelezen.length === 3 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) &&
-        gelezen.some((g) => g.startsWith("voorwaardelijke opmaak van u op ")) &&
+      gelezen.length === 3 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) + (gebieden ? 2 : 0) &&
+        gelezen.some((g) => g.startsWith(`voorwaardelijke opmaak van u op Taakstelling!D${laatste} `)) &&
+        (!gebieden ||
+          gelezen.some((g) => g.startsWith(`voorwaardelijke opmaak van u op Taakstelling!H${laatste} `))) &&
+        (!gebieden ||
+          gelezen.some((g) => g.startsWith(`gegevensvalidatie van u op Taakstelling!E${laatste} `))) &&
         gelezen.every((g) => leestLaatste.test(g)) &&
         gelezen.some((g) => g.includes("!ZelftestRij")) &&
         (!grafiek || gelezen.some((g) => g.includes("van een grafiek op blad"))) &&

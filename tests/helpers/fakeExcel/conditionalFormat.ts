@@ -1,9 +1,10 @@
 import { overlapt } from "../../../src/workbook/a1";
 import type { FakeExcel } from "./context";
 import { fout } from "./fouten";
-import type { FakeBlad, FakeOpmaak } from "./model";
+import { gebiedenVan, type FakeBlad, type FakeOpmaak } from "./model";
 import { FakeCollectie, FakeObject, bereikTekst, type BereikDoel, type Resolver } from "./object";
 import { FakeBereik } from "./range";
+import { FakeGebieden } from "./rangeAreas";
 
 export function controleerKleur(kleur: string): void {
   if (!/^#[0-9A-Fa-f]{6}$/.test(kleur) && !/^[A-Za-z]+$/.test(kleur))
@@ -104,7 +105,7 @@ export class FakeOpmaakProxy extends FakeObject<FakeOpmaak> {
     return this.geladenWaarde("type");
   }
   /**
-   * ExcelApi 1.6: the range the format is applied to (one range: the fake models no format over several).
+   * ExcelApi 1.6: the range the format is applied to; a null object for a format over several ranges (as documented).
    * BEVESTIG in Excel [B27] (scenario "hervulling (formules van de gebruiker)"): getRangeOrNullObject() of a
    * format on one range gives that range ("Blad!F20", "Blad!K9:K59")
    */
@@ -113,10 +114,27 @@ export class FakeOpmaakProxy extends FakeObject<FakeOpmaak> {
       this.fx,
       () => {
         const [o, blad] = [this.zoek(), this.blad()];
-        return o && blad?.opmaak.includes(o) ? { blad, rechthoek: o.rechthoek } : null;
+        return o && blad?.opmaak.includes(o) && !o.overig?.length ? { blad, rechthoek: o.rechthoek } : null;
       },
       `${this.omschrijving}.getRangeOrNullObject()`,
       true,
+    );
+  }
+
+  /**
+   * ExcelApi 1.9: every range the format is applied to, as areas.
+   * BEVESTIG in Excel [B28] (scenario "hervulling (formules van de gebruiker)"): getRanges() of a format over
+   * several ranges gives each as an area ("Blad!F45", "Blad!H50"), in the order of its "Applies to"
+   */
+  getRanges(): FakeGebieden {
+    return new FakeGebieden(
+      this.fx,
+      () => {
+        const [o, blad] = [this.zoek(), this.blad()];
+        if (!o || !blad?.opmaak.includes(o)) throw fout("ItemNotFound", `${this.omschrijving}.getRanges()`);
+        return gebiedenVan(o).map((rechthoek) => ({ blad, rechthoek }));
+      },
+      `${this.omschrijving}.getRanges()`,
     );
   }
   delete(): void {
@@ -127,43 +145,46 @@ export class FakeOpmaakProxy extends FakeObject<FakeOpmaak> {
   }
 }
 
-/** Range.conditionalFormats: the formats that intersect the range, in priority order; `add` puts one on top. */
+/**
+ * Range.conditionalFormats (and RangeAreas.conditionalFormats, ExcelApi 1.9: `bereiken` of one sheet): the formats
+ * that intersect the range(s), in priority order; `add` puts one on top, applied to every range.
+ */
 export class FakeOpmaakCollectie extends FakeCollectie<FakeOpmaak, FakeOpmaakProxy> {
   constructor(
     fx: FakeExcel,
-    private readonly bereik: Resolver<BereikDoel>,
+    private readonly bereiken: Resolver<BereikDoel[]>,
     omschrijving: string,
   ) {
     super(
       fx,
       () => {
-        const d = bereik();
-        return d ? d.blad.opmaak.filter((o) => overlapt(o.rechthoek, d.rechthoek)) : null;
+        const d = bereiken();
+        const blad = d?.[0]?.blad;
+        if (!d || !blad) return null;
+        return blad.opmaak.filter((o) => gebiedenVan(o).some((r) => d.some((x) => overlapt(r, x.rechthoek))));
       },
       omschrijving,
     );
   }
 
   protected item(o: FakeOpmaak): FakeOpmaakProxy {
-    const blad = () => this.bereik()?.blad ?? null;
+    const blad = () => this.bereiken()?.[0]?.blad ?? null;
     return new FakeOpmaakProxy(this.fx, () => (blad()?.opmaak.includes(o) ? o : null), `opmaak`, blad);
   }
 
   add(soort: string): FakeOpmaakProxy {
     let gemaakt: FakeOpmaak | null = null;
-    const blad = () => this.bereik()?.blad ?? null;
+    const blad = () => this.bereiken()?.[0]?.blad ?? null;
     this.fx.voegToe(
       "conditionalFormats.add",
+      () => this.bereiken()?.map(bereikTekst).join(",") ?? this.omschrijving,
       () => {
-        const d = this.bereik();
-        return d ? bereikTekst(d) : this.omschrijving;
-      },
-      () => {
-        const d = this.bereik();
-        if (!d) throw fout("ItemNotFound", this.omschrijving);
+        const [eerste, ...overig] = this.bereiken() ?? [];
+        if (!eerste) throw fout("ItemNotFound", this.omschrijving);
         if (soort !== "Custom") throw fout("NotImplemented", `fake: alleen Custom, niet ${soort}`);
-        gemaakt = { rechthoek: { ...d.rechthoek }, soort };
-        d.blad.opmaak.unshift(gemaakt);
+        gemaakt = { rechthoek: { ...eerste.rechthoek }, soort };
+        if (overig.length > 0) gemaakt.overig = overig.map((d) => ({ ...d.rechthoek }));
+        eerste.blad.opmaak.unshift(gemaakt);
       },
       soort,
     );

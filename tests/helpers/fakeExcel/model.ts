@@ -23,10 +23,17 @@ export interface FakeValidatie {
 /** A conditional format (ExcelApi 1.6), in the sheet's priority order. Only "Custom" (a formula) is modelled. */
 export interface FakeOpmaak {
   rechthoek: FakeRechthoek;
+  /** Its further ranges, for a format applied to several (as selecting with Ctrl makes one). */
+  overig?: FakeRechthoek[];
   soort: string;
   formule?: string;
   vulling?: string;
   tekstKleur?: string;
+}
+
+/** Every range a conditional format is applied to. */
+export function gebiedenVan(o: FakeOpmaak): FakeRechthoek[] {
+  return [o.rechthoek, ...(o.overig ?? [])];
 }
 
 /** Worksheet.pageLayout (ExcelApi 1.9), as Excel starts a new sheet (en-US: Letter, portrait, 100 %). */

@@ -122,6 +122,7 @@ export const bereik: Modelleert<
   | "clear"
   | "hyperlink"
   | "getCellProperties"
+  | "getSpecialCellsOrNullObject"
 > = true;
 export const bereikLaadt: Laadt<FakeBereik> = true;
 
@@ -147,7 +148,7 @@ export const opmaakCollectie: Modelleert<
 export const opmaak: Modelleert<
   FakeOpmaakProxy,
   Excel.ConditionalFormat,
-  "custom" | "customOrNullObject" | "type" | "delete" | "load" | "getRangeOrNullObject"
+  "custom" | "customOrNullObject" | "type" | "delete" | "load" | "getRangeOrNullObject" | "getRanges"
 > = true;
 export const aangepasteOpmaak: Modelleert<FakeAangepasteOpmaak, Excel.CustomConditionalFormat, "rule"> = true;
 // AFWIJKING: CustomConditionalFormat.format is only { fill: { color }, font: { color } } (checked below).
@@ -202,6 +203,7 @@ export const werkblad: Modelleert<
   | "visibility"
   | "findAllOrNullObject"
   | "getRange"
+  | "getRanges"
   | "getUsedRangeOrNullObject"
   | "load"
 > = true;
@@ -213,7 +215,7 @@ export const werkbladen: Modelleert<
 export const gebieden: Modelleert<
   FakeGebieden,
   Excel.RangeAreas,
-  "areas" | "areaCount" | "address" | "load"
+  "areas" | "areaCount" | "address" | "conditionalFormats" | "load"
 > = true;
 export const gebiedBereiken: Modelleert<FakeGebiedBereiken, Excel.RangeCollection, "items" | "load"> = true;
 

@@ -7,6 +7,7 @@ import { FakeValidatieProxy } from "./dataValidation";
 import { fout } from "./fouten";
 import type { FakeCel } from "./model";
 import { FakeObject, bereikTekst, bereikVan, schrijfbaar, type BereikDoel, type Resolver } from "./object";
+import { FakeGebieden } from "./rangeAreas";
 import { FakeBereikOpmaak } from "./rangeFormat";
 import { typ } from "./werkmap";
 import { FakeWerkblad } from "./worksheet";
@@ -36,7 +37,15 @@ export class FakeBereik extends FakeObject<BereikDoel> {
   get conditionalFormats(): FakeOpmaakCollectie {
     return this.nav(
       "conditionalFormats",
-      () => new FakeOpmaakCollectie(this.fx, () => this.zoek(), `${this.omschrijving}.conditionalFormats`),
+      () =>
+        new FakeOpmaakCollectie(
+          this.fx,
+          () => {
+            const d = this.zoek();
+            return d ? [d] : null;
+          },
+          `${this.omschrijving}.conditionalFormats`,
+        ),
     );
   }
 
@@ -82,6 +91,41 @@ export class FakeBereik extends FakeObject<BereikDoel> {
       },
     );
     return uitkomst;
+  }
+
+  /**
+   * ExcelApi 1.9: the cells of the range that have a data validation, as areas; a null object when none has one.
+   * Only "DataValidations" is modelled.
+   * BEVESTIG in Excel [B29] (scenario "hervulling (formules van de gebruiker)"): getSpecialCellsOrNullObject(
+   * "DataValidations") of a sheet's whole range gives every cell with a validation, Opgave's and the user's alike;
+   * how Excel groups them into areas is not known, so the fake makes runs along each row (where Opgave's column and
+   * a cell of the user's next to it meet, one area holds both: the reader must not depend on the grouping)
+   */
+  getSpecialCellsOrNullObject(soort: string, waarden?: string): FakeGebieden {
+    if (soort !== "DataValidations" || waarden !== undefined)
+      throw fout("NotImplemented", `fake: getSpecialCells(${soort})`);
+    const zoek = (): BereikDoel[] | null => {
+      const d = this.zoek();
+      if (!d) return null;
+      const cellen = [...d.blad.validaties.keys()]
+        .map((a) => parseerBereik(a).rechthoek)
+        .filter((c) => overlapt(c, d.rechthoek))
+        .sort((x, y) => x.rij - y.rij || x.kolom - y.kolom);
+      const runs: BereikDoel[] = [];
+      for (const c of cellen) {
+        const vorige = runs[runs.length - 1]?.rechthoek;
+        if (vorige && vorige.rij === c.rij && vorige.kolom + vorige.kolommen === c.kolom)
+          vorige.kolommen += 1;
+        else runs.push({ blad: d.blad, rechthoek: { rij: c.rij, kolom: c.kolom, rijen: 1, kolommen: 1 } });
+      }
+      return runs.length > 0 ? runs : null;
+    };
+    return new FakeGebieden(
+      this.fx,
+      zoek,
+      `${this.omschrijving}.getSpecialCellsOrNullObject(${soort})`,
+      true,
+    );
   }
 
   /** ExcelApi 1.2: hides (shows) the whole columns of the range. */

@@ -1,3 +1,4 @@
+import { FakeOpmaakCollectie } from "./conditionalFormat";
 import { fout } from "./fouten";
 import { FakeCollectie, FakeObject, bereikTekst, type BereikDoel } from "./object";
 import { FakeBereik } from "./range";
@@ -8,7 +9,7 @@ export class FakeGebiedBereiken extends FakeCollectie<BereikDoel, FakeBereik> {
   }
 }
 
-/** Excel.RangeAreas: one or more rectangular ranges (here: the result of findAllOrNullObject). */
+/** Excel.RangeAreas: one or more rectangular ranges of one sheet. */
 export class FakeGebieden extends FakeObject<BereikDoel[]> {
   protected lees(eigenschap: string, d: BereikDoel[]): unknown {
     if (eigenschap === "areaCount") return d.length;
@@ -18,6 +19,14 @@ export class FakeGebieden extends FakeObject<BereikDoel[]> {
 
   protected override navigeer(eigenschap: string): FakeObject<unknown> | undefined {
     return eigenschap === "areas" ? this.areas : undefined;
+  }
+
+  /** ExcelApi 1.9: the formats that intersect any of the ranges; `add` applies one to all of them. */
+  get conditionalFormats(): FakeOpmaakCollectie {
+    return this.nav(
+      "conditionalFormats",
+      () => new FakeOpmaakCollectie(this.fx, () => this.zoek(), `${this.omschrijving}.conditionalFormats`),
+    );
   }
 
   get areas(): FakeGebiedBereiken {

@@ -1,7 +1,7 @@
 import { kolomLetters, kolomNummer, overlapt } from "../../../src/workbook/a1";
 import { a1, gelijkeNaam, parseerBereik, rechthoekAdres } from "./adressen";
 import { FakeExcelFout, fout } from "./fouten";
-import { FakeBlad, type FakeCel, type FakeNaam, type FakeTabel, type FakeWaarde } from "./model";
+import { FakeBlad, gebiedenVan, type FakeCel, type FakeNaam, type FakeTabel, type FakeWaarde } from "./model";
 
 export const GETAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
@@ -237,13 +237,16 @@ export class FakeWerkmap {
     schuif(t.blad.hyperlinks);
     schuif(t.blad.validaties);
     for (const o of t.blad.opmaak) {
-      const r = o.rechthoek;
-      if (r.rij > band.tot || r.rij + r.rijen - 1 < band.van || r.kolom + r.kolommen - 1 < band.kolom)
-        continue;
+      const geraakt = gebiedenVan(o).filter(
+        (r) => r.rij <= band.tot && r.rij + r.rijen - 1 >= band.van && r.kolom + r.kolommen - 1 >= band.kolom,
+      );
+      if (geraakt.length === 0) continue;
       // A format right of the new column moves with its cells; one across it grows by the column.
       if (o.formule !== undefined) o.formule = verschuifFormule(o.formule, t.blad, t.blad, band, this);
-      if (r.kolom >= band.kolom) r.kolom += 1;
-      else r.kolommen += 1;
+      for (const r of geraakt) {
+        if (r.kolom >= band.kolom) r.kolom += 1;
+        else r.kolommen += 1;
+      }
     }
     this.verschuifVerwijzingen(t.blad, kolomVerschuiving(band));
     t.kolommen += 1;
@@ -310,12 +313,16 @@ export class FakeWerkmap {
     schuif(blad.validaties);
     const verschuiving = rijVerschuiving(band);
     for (const o of blad.opmaak) {
-      const r = o.rechthoek;
-      if (r.rij + r.rijen - 1 < rij || r.kolom + r.kolommen - 1 < kolomVan || r.kolom > kolomTot) continue;
+      const geraakt = gebiedenVan(o).filter(
+        (r) => r.rij + r.rijen - 1 >= rij && r.kolom + r.kolommen - 1 >= kolomVan && r.kolom <= kolomTot,
+      );
+      if (geraakt.length === 0) continue;
       // A format below the new row moves with its cells; one across it grows by the row.
       if (o.formule !== undefined) o.formule = verschuif(o.formule, blad, blad, verschuiving, this);
-      if (r.rij >= rij) r.rij += 1;
-      else r.rijen += 1;
+      for (const r of geraakt) {
+        if (r.rij >= rij) r.rij += 1;
+        else r.rijen += 1;
+      }
     }
     for (const x of geraakt) x.rij += 1;
     this.verschuifVerwijzingen(blad, verschuiving);

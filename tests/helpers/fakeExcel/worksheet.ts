@@ -115,6 +115,20 @@ export class FakeWerkblad extends FakeObject<FakeBlad> {
       `${this.omschrijving}.getRange(${adres ?? ""})`,
     );
   }
+
+  /** ExcelApi 1.9: ranges of this sheet, "D5, D12" or "D5,D12:E12" (no sheet names; without: not modelled). */
+  getRanges(adressen?: string): FakeGebieden {
+    if (adressen === undefined) throw fout("NotImplemented", "fake: getRanges() zonder adressen");
+    const rechthoeken = adressen.split(",").map((a) => parseerBereik(a.trim()).rechthoek);
+    return new FakeGebieden(
+      this.fx,
+      () => {
+        const blad = this.zoek();
+        return blad ? rechthoeken.map((rechthoek) => ({ blad, rechthoek })) : null;
+      },
+      `${this.omschrijving}.getRanges(${adressen})`,
+    );
+  }
 }
 
 /** Cells whose formula (else constant) contains / equals `tekst`, as vertical runs per column. */

@@ -1,0 +1,71 @@
+/**
+ * The pure parts of ./officeFormules: an area's address as Office.js gives it, and an area without Opgave's own
+ * cells (the validated cells Excel lists, less Opgave's input columns). The reading itself is tested on the fake
+ * Excel in officeHerbevulling.test.ts.
+ */
+import { gebiedVanAdres, zonderEigenCellen } from "../../src/workbook/officeFormules";
+
+describe("an area's address (Range.address, RangeAreas.areas)", () => {
+  test("a cell, a range, whole columns and rows, with or without a (quoted) sheet and $", () => {
+    expect(gebiedVanAdres("Provincie!F20")).toEqual({ rij: 20, kolom: 6, rijen: 1, kolommen: 1 });
+    expect(gebiedVanAdres("'Mijn ''blad'''!$B$3:$D$9")).toEqual({ rij: 3, kolom: 2, rijen: 7, kolommen: 3 });
+    expect(gebiedVanAdres("'A!B'!F9:F59")).toEqual({ rij: 9, kolom: 6, rijen: 51, kolommen: 1 });
+    expect(gebiedVanAdres("Provincie!K:L")).toEqual({ rij: 1, kolom: 11, rijen: 1_048_576, kolommen: 2 });
+    expect(gebiedVanAdres("Provincie!20:20")).toEqual({ rij: 20, kolom: 1, rijen: 1, kolommen: 16_384 });
+  });
+
+  test("anything else: undefined", () => {
+    for (const fout of [
+      "",
+      "Provincie!",
+      "Provincie!F",
+      "Provincie!F20:G",
+      "Provincie!A0",
+      "Provincie!XFE1",
+      "Blad!#REF!",
+    ])
+      expect(gebiedVanAdres(fout)).toBeUndefined();
+  });
+});
+
+describe("an area without Opgave's own cells", () => {
+  // Opgave's own: rows 9–59 of columns E–G (5–7), rows 9–20 of column M (13).
+  const eigen = (kolom: number): [number, number][] =>
+    kolom >= 5 && kolom <= 7 ? [[9, 59]] : kolom === 13 ? [[9, 20]] : [];
+
+  test("an area all Opgave's: nothing; none of it: itself", () => {
+    expect(zonderEigenCellen({ rij: 20, kolom: 5, rijen: 1, kolommen: 3 }, eigen)).toEqual([]);
+    expect(zonderEigenCellen({ rij: 20, kolom: 8, rijen: 3, kolommen: 2 }, eigen)).toEqual([
+      { rij: 20, kolom: 8, rijen: 3, kolommen: 2 },
+    ]);
+  });
+
+  test("an area across Opgave's column and the user's: only the user's cells, neighbouring columns together", () => {
+    expect(zonderEigenCellen({ rij: 20, kolom: 6, rijen: 1, kolommen: 4 }, eigen)).toEqual([
+      { rij: 20, kolom: 8, rijen: 1, kolommen: 2 },
+    ]);
+    // Rows 1–70 of D–N: above and below Opgave's rows of E–G, all of D and H–L, the rows of M after 20, all of N.
+    expect(zonderEigenCellen({ rij: 1, kolom: 4, rijen: 70, kolommen: 11 }, eigen)).toEqual([
+      { rij: 1, kolom: 4, rijen: 70, kolommen: 1 },
+      { rij: 1, kolom: 5, rijen: 8, kolommen: 3 },
+      { rij: 60, kolom: 5, rijen: 11, kolommen: 3 },
+      { rij: 1, kolom: 8, rijen: 70, kolommen: 5 },
+      { rij: 1, kolom: 13, rijen: 8, kolommen: 1 },
+      { rij: 21, kolom: 13, rijen: 50, kolommen: 1 },
+      { rij: 1, kolom: 14, rijen: 70, kolommen: 1 },
+    ]);
+  });
+
+  test("overlapping and unsorted intervals of Opgave's own", () => {
+    const rommelig = (): [number, number][] => [
+      [30, 40],
+      [5, 12],
+      [10, 20],
+    ];
+    expect(zonderEigenCellen({ rij: 1, kolom: 1, rijen: 50, kolommen: 1 }, rommelig)).toEqual([
+      { rij: 1, kolom: 1, rijen: 4, kolommen: 1 },
+      { rij: 21, kolom: 1, rijen: 9, kolommen: 1 },
+      { rij: 41, kolom: 1, rijen: 10, kolommen: 1 },
+    ]);
+  });
+});
