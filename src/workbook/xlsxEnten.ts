@@ -29,7 +29,7 @@
  * prefixed main namespace, an Opgave sheet that is not a worksheet); the writer then keeps the full exceljs
  * rewrite with its list of losses.
  */
-import Zip from "./zip";
+import Zip, { type ZipDeel } from "./zip";
 import {
   attribuut,
   bereikbaar,
@@ -836,17 +836,29 @@ class Ent {
     }
   }
 
-  /** The output package: the original's parts in their order (replaced, kept or removed), then the added ones. */
+  /**
+   * The output package: the original's parts in their order (replaced, kept or removed), then the added ones. A part
+   * written anew with the very content it had keeps the original's bytes, so its compressed form is copied, not
+   * deflated again (the relationships and tables of Opgave's sheets, mostly: about a millisecond a refill).
+   */
   async schrijf(): Promise<Uint8Array> {
     const zip = new Zip();
     for (const [naam, deel] of Object.entries(this.oud.files)) {
       const nieuw = this.uit.get(naam);
-      if (nieuw !== undefined) zip.file(naam, nieuw);
-      else if (!this.weg.has(naam)) zip.file(naam, await deel.async("uint8array"));
+      const oud = this.weg.has(naam) && nieuw === undefined ? undefined : await deel.async("uint8array");
+      if (nieuw !== undefined && oud !== undefined && (await zelfdeInhoud(nieuw, deel, oud))) zip.file(naam, oud);
+      else if (nieuw !== undefined) zip.file(naam, nieuw);
+      else if (oud !== undefined) zip.file(naam, oud);
     }
     for (const [naam, inhoud] of this.uit) if (!this.oud.files[naam]) zip.file(naam, inhoud);
     return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   }
+}
+
+/** Whether `nieuw` (text or bytes) is exactly the content of `deel` (its bytes: `oud`). */
+async function zelfdeInhoud(nieuw: string | Uint8Array, deel: ZipDeel, oud: Uint8Array): Promise<boolean> {
+  if (typeof nieuw === "string") return nieuw.length <= oud.length && nieuw === (await deel.async("string"));
+  return nieuw.length === oud.length && nieuw.every((b, i) => b === oud[i]);
 }
 
 /** Where each Opgave sheet goes in the output. */

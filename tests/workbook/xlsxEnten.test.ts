@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { unzipSync, zipSync } from "fflate";
 import { XMLValidator } from "fast-xml-parser";
 import { isoUitExcel } from "../../src/domain/tijdstip";
 import { planGemeente } from "../../src/workbook/bouwPlan";
@@ -25,6 +26,7 @@ import {
   verliesNaSchrijven,
 } from "../../src/workbook/xlsxOnderdelen";
 import Zip from "../../src/workbook/zip";
+import { ruweGegevens, zipInhoud, ZipLezer } from "../../src/workbook/zipInhoud";
 import { engine } from "../domain/helpers";
 import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, TEST_BRON } from "./werkboekHulp";
 
@@ -424,6 +426,32 @@ describe("a refill grafts Opgave's sheets into the original file", () => {
     await welgevormd(eerste.data);
     const wb = await lees(eerste.data);
     expect(wb.worksheets.map((w) => w.name)).toEqual([...EIGEN_BLADEN, "Mijn blad"]);
+  });
+
+  test("a part written anew with the content it had keeps its compressed bytes (not deflated again)", async () => {
+    const ruw = (data: Uint8Array) => {
+      const l = new ZipLezer(data);
+      return new Map(zipInhoud(l).map((it) => [it.naam, Buffer.from(ruweGegevens(l, it)).toString("hex")]));
+    };
+    // The original compressed otherwise than the refill would (level 1): kept bytes are told from deflated ones.
+    const snel = zipSync(unzipSync(origineel), { level: 1 });
+    const { data } = await schrijfXlsx(later, snel);
+    const [voor, na, ruwVoor, ruwNa] = [await delen(snel), await delen(data), ruw(snel), ruw(data)];
+    const opgave = await opgaveDelen(data);
+    // Opgave's parts that the refill writes with the same content (its tables, its sheets' relationships) keep the
+    // original's compressed bytes, as every part of the user's does; a changed one (its sheet) is deflated anew.
+    const zelfde = [...na.keys()].filter(
+      (naam) =>
+        na.get(naam)?.length && Buffer.from(na.get(naam) ?? []).equals(Buffer.from(voor.get(naam) ?? [])),
+    );
+    expect(zelfde).toEqual(
+      expect.arrayContaining(["xl/tables/table1.xml", "xl/worksheets/_rels/sheet1.xml.rels"]),
+    );
+    expect(zelfde.filter((naam) => opgave.has(naam)).length).toBeGreaterThan(1);
+    for (const naam of zelfde) expect([naam, ruwNa.get(naam)]).toEqual([naam, ruwVoor.get(naam)]);
+    const veranderd = [...opgave].filter((naam) => voor.has(naam) && na.has(naam) && !zelfde.includes(naam));
+    expect(veranderd.length).toBeGreaterThan(0);
+    for (const naam of veranderd) expect([naam, ruwNa.get(naam)]).not.toEqual([naam, ruwVoor.get(naam)]);
   });
 
   test("a second refill: styles.xml does not grow, the package keeps its parts, still byte-identical", async () => {
