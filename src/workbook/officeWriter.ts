@@ -166,17 +166,22 @@ function eigenControleVan(
       t.opmaak.flatMap(eigenOpmaakFormules).map((f) => `${t.blad.toLowerCase()}\n${f}`),
     ),
   );
+  // Each validated range with the rows that are Opgave's in its columns (worked out once: Excel may list many areas).
+  const validaties = controles.flatMap((t) =>
+    t.validaties.flatMap((v) => {
+      const g = decodeerBereik(v.bereik);
+      if (!g) return [];
+      const tabel = (eigenGebied(t.blad) ?? []).filter((r) => bevat(r, g.rij1, g.kol1));
+      const tot = Math.max(g.rij2, ...tabel.map((r) => r.rij + r.rijen - 1));
+      return [{ blad: t.blad.toLowerCase(), kol1: g.kol1, kol2: g.kol2, rijen: [g.rij1, tot] as const }];
+    }),
+  );
   return {
     opmaak: (blad, formule) => opmaak.has(`${blad.toLowerCase()}\n${formuleSleutel(formule)}`),
     validatie: (blad, kolom) =>
-      controles
-        .filter((t) => t.blad.toLowerCase() === blad.toLowerCase())
-        .flatMap((t) => t.validaties.map((v) => decodeerBereik(v.bereik)))
-        .flatMap((g) => {
-          if (!g || kolom < g.kol1 || kolom > g.kol2) return [];
-          const tabel = (eigenGebied(blad) ?? []).filter((r) => bevat(r, g.rij1, kolom));
-          return [[g.rij1, Math.max(g.rij2, ...tabel.map((r) => r.rij + r.rijen - 1))] as const];
-        }),
+      validaties
+        .filter((v) => v.blad === blad.toLowerCase() && kolom >= v.kol1 && kolom <= v.kol2)
+        .map((v) => v.rijen),
   };
 }
 
