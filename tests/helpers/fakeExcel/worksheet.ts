@@ -116,10 +116,10 @@ export class FakeWerkblad extends FakeObject<FakeBlad> {
     );
   }
 
-  /** ExcelApi 1.9: ranges of this sheet, "D5, D12" or "D5,D12:E12" (no sheet names; without: not modelled). */
+  /** ExcelApi 1.9: ranges of this sheet, "D5, D12" or "D5; D12:E12" (no sheet names; without: not modelled). */
   getRanges(adressen?: string): FakeGebieden {
     if (adressen === undefined) throw fout("NotImplemented", "fake: getRanges() zonder adressen");
-    const rechthoeken = adressen.split(",").map((a) => parseerBereik(a.trim()).rechthoek);
+    const rechthoeken = adressen.split(/[,;]/).map((a) => parseerBereik(a.trim()).rechthoek);
     return new FakeGebieden(
       this.fx,
       () => {
