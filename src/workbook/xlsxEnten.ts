@@ -846,7 +846,8 @@ class Ent {
     for (const [naam, deel] of Object.entries(this.oud.files)) {
       const nieuw = this.uit.get(naam);
       const oud = this.weg.has(naam) && nieuw === undefined ? undefined : await deel.async("uint8array");
-      if (nieuw !== undefined && oud !== undefined && (await zelfdeInhoud(nieuw, deel, oud))) zip.file(naam, oud);
+      if (nieuw !== undefined && oud !== undefined && (await zelfdeInhoud(nieuw, deel, oud)))
+        zip.file(naam, oud);
       else if (nieuw !== undefined) zip.file(naam, nieuw);
       else if (oud !== undefined) zip.file(naam, oud);
     }
