@@ -109,31 +109,51 @@ function rijenZonder(
   return uit;
 }
 
+/** Intervals of rows merged where they overlap or touch, in order. */
+function samengevoegd(rijen: readonly (readonly [number, number])[]): [number, number][] {
+  const uit: [number, number][] = [];
+  for (const [r1, r2] of [...rijen].sort((x, y) => x[0] - y[0])) {
+    const laatste = uit[uit.length - 1];
+    if (laatste && r1 <= laatste[1] + 1) laatste[1] = Math.max(laatste[1], r2);
+    else uit.push([r1, r2]);
+  }
+  return uit;
+}
+
 /**
- * Rectangle `r` without the cells `eigen` gives (per column: rows), as rectangles: each column's rows left, with
- * neighbouring columns that have the same rows left taken together.
+ * The cells of `gebieden` (areas of one sheet, as Excel groups them) without those `eigen` gives (per column: rows),
+ * as rectangles in one form whatever the grouping: per column its rows, merged, and neighbouring columns with the
+ * same rows taken together (so a validation over a whole column is one rectangle over all its rows, even when Excel
+ * lists it row by row, together with Opgave's column next to it).
  */
 export function zonderEigenCellen(
-  r: Rechthoek,
+  gebieden: readonly Rechthoek[],
   eigen: (kolom: number) => readonly (readonly [number, number])[],
 ): Rechthoek[] {
-  type Strook = { kolom: number; rijen: [number, number][]; sleutel: string };
-  const uit: Rechthoek[] = [];
-  const sluit = (s: Strook | undefined, tot: number) => {
-    if (!s) return;
-    for (const [r1, r2] of s.rijen)
-      uit.push({ rij: r1, kolom: s.kolom, rijen: r2 - r1 + 1, kolommen: tot - s.kolom + 1 });
-  };
-  let open: Strook | undefined;
-  for (let k = r.kolom; k < r.kolom + r.kolommen; k++) {
-    const rijen = rijenZonder(r.rij, r.rij + r.rijen - 1, eigen(k));
+  const perKolom = new Map<number, [number, number][]>();
+  for (const r of gebieden)
+    for (let k = r.kolom; k < r.kolom + r.kolommen; k++) {
+      const rijen = perKolom.get(k) ?? [];
+      rijen.push(...rijenZonder(r.rij, r.rij + r.rijen - 1, eigen(k)));
+      perKolom.set(k, rijen);
+    }
+  type Strook = { kolom: number; tot: number; rijen: [number, number][]; sleutel: string };
+  const stroken: Strook[] = [];
+  for (const kolom of [...perKolom.keys()].sort((x, y) => x - y)) {
+    const rijen = samengevoegd(perKolom.get(kolom) ?? []);
     const sleutel = rijen.join(";");
-    if (open?.sleutel === sleutel) continue;
-    sluit(open, k - 1);
-    open = { kolom: k, rijen, sleutel };
+    const vorige = stroken[stroken.length - 1];
+    if (vorige && vorige.tot === kolom - 1 && vorige.sleutel === sleutel) vorige.tot = kolom;
+    else stroken.push({ kolom, tot: kolom, rijen, sleutel });
   }
-  sluit(open, r.kolom + r.kolommen - 1);
-  return uit;
+  return stroken.flatMap((s) =>
+    s.rijen.map(([r1, r2]) => ({
+      rij: r1,
+      kolom: s.kolom,
+      rijen: r2 - r1 + 1,
+      kolommen: s.tot - s.kolom + 1,
+    })),
+  );
 }
 
 /** A piece of a sheet's used range: whole rows. */
@@ -325,8 +345,8 @@ export async function leesFormulesVanGebruiker(
 
 /**
  * The validations of the user's on Opgave's sheets, as "formulas" that read their own cells (./rijBetekenis names
- * each on a row that will hold another gemeente): the cells with a validation less Opgave's own (`eigen`), however
- * Excel groups them into areas.
+ * each on a row that will hold another gemeente): the cells with a validation less Opgave's own (`eigen`), in one
+ * form however Excel groups them into areas (`zonderEigenCellen`).
  */
 function validatiesVanGebruiker(
   bladen: readonly { naam: string; validaties?: Excel.RangeAreas }[],
@@ -335,15 +355,13 @@ function validatiesVanGebruiker(
   return bladen.flatMap(({ naam, validaties }) =>
     validaties === undefined || validaties.isNullObject
       ? []
-      : validaties.areas.items
-          .flatMap((a) => {
-            const gebied = gebiedVanAdres(a.address);
-            return gebied ? zonderEigenCellen(gebied, (kolom) => eigen(naam, kolom)) : [];
-          })
-          .map((r) => {
-            const plek = `${bladVerwijzing(naam)}!${r.rijen * r.kolommen === 1 ? adres(r) : rechthoekBereik(r)}`;
-            return { plek, blad: naam, formule: plek, op: "gegevensvalidatie" as const };
-          }),
+      : zonderEigenCellen(
+          validaties.areas.items.flatMap((a) => gebiedVanAdres(a.address) ?? []),
+          (kolom) => eigen(naam, kolom),
+        ).map((r) => {
+          const plek = `${bladVerwijzing(naam)}!${r.rijen * r.kolommen === 1 ? adres(r) : rechthoekBereik(r)}`;
+          return { plek, blad: naam, formule: plek, op: "gegevensvalidatie" as const };
+        }),
   );
 }
 

@@ -28,24 +28,24 @@ describe("an area's address (Range.address, RangeAreas.areas)", () => {
   });
 });
 
-describe("an area without Opgave's own cells", () => {
+describe("areas without Opgave's own cells", () => {
   // Opgave's own: rows 9–59 of columns E–G (5–7), rows 9–20 of column M (13).
   const eigen = (kolom: number): [number, number][] =>
     kolom >= 5 && kolom <= 7 ? [[9, 59]] : kolom === 13 ? [[9, 20]] : [];
 
   test("an area all Opgave's: nothing; none of it: itself", () => {
-    expect(zonderEigenCellen({ rij: 20, kolom: 5, rijen: 1, kolommen: 3 }, eigen)).toEqual([]);
-    expect(zonderEigenCellen({ rij: 20, kolom: 8, rijen: 3, kolommen: 2 }, eigen)).toEqual([
+    expect(zonderEigenCellen([{ rij: 20, kolom: 5, rijen: 1, kolommen: 3 }], eigen)).toEqual([]);
+    expect(zonderEigenCellen([{ rij: 20, kolom: 8, rijen: 3, kolommen: 2 }], eigen)).toEqual([
       { rij: 20, kolom: 8, rijen: 3, kolommen: 2 },
     ]);
   });
 
   test("an area across Opgave's column and the user's: only the user's cells, neighbouring columns together", () => {
-    expect(zonderEigenCellen({ rij: 20, kolom: 6, rijen: 1, kolommen: 4 }, eigen)).toEqual([
+    expect(zonderEigenCellen([{ rij: 20, kolom: 6, rijen: 1, kolommen: 4 }], eigen)).toEqual([
       { rij: 20, kolom: 8, rijen: 1, kolommen: 2 },
     ]);
     // Rows 1–70 of D–N: above and below Opgave's rows of E–G, all of D and H–L, the rows of M after 20, all of N.
-    expect(zonderEigenCellen({ rij: 1, kolom: 4, rijen: 70, kolommen: 11 }, eigen)).toEqual([
+    expect(zonderEigenCellen([{ rij: 1, kolom: 4, rijen: 70, kolommen: 11 }], eigen)).toEqual([
       { rij: 1, kolom: 4, rijen: 70, kolommen: 1 },
       { rij: 1, kolom: 5, rijen: 8, kolommen: 3 },
       { rij: 60, kolom: 5, rijen: 11, kolommen: 3 },
@@ -56,13 +56,31 @@ describe("an area without Opgave's own cells", () => {
     ]);
   });
 
+  test("the same cells however Excel groups them into areas: one form (row by row, with Opgave's column, or in one)", () => {
+    // The user's validation over K1:K70 and Opgave's over M9:M20, listed row by row (K and M apart, L between).
+    const perRij = Array.from({ length: 70 }, (_, i) => [
+      { rij: i + 1, kolom: 11, rijen: 1, kolommen: 1 },
+      ...(i + 1 >= 9 && i + 1 <= 20 ? [{ rij: i + 1, kolom: 13, rijen: 1, kolommen: 1 }] : []),
+    ]).flat();
+    const inEen = [
+      { rij: 1, kolom: 11, rijen: 70, kolommen: 1 },
+      { rij: 9, kolom: 13, rijen: 12, kolommen: 1 },
+    ];
+    const verwacht = [{ rij: 1, kolom: 11, rijen: 70, kolommen: 1 }];
+    expect(zonderEigenCellen(perRij, eigen)).toEqual(verwacht);
+    expect(zonderEigenCellen(inEen, eigen)).toEqual(verwacht);
+    // Row by row across Opgave's columns E–G and the user's H (H9:H59 and G-H as one area each row).
+    const samen = Array.from({ length: 51 }, (_, i) => ({ rij: i + 9, kolom: 5, rijen: 1, kolommen: 4 }));
+    expect(zonderEigenCellen(samen, eigen)).toEqual([{ rij: 9, kolom: 8, rijen: 51, kolommen: 1 }]);
+  });
+
   test("overlapping and unsorted intervals of Opgave's own", () => {
     const rommelig = (): [number, number][] => [
       [30, 40],
       [5, 12],
       [10, 20],
     ];
-    expect(zonderEigenCellen({ rij: 1, kolom: 1, rijen: 50, kolommen: 1 }, rommelig)).toEqual([
+    expect(zonderEigenCellen([{ rij: 1, kolom: 1, rijen: 50, kolommen: 1 }], rommelig)).toEqual([
       { rij: 1, kolom: 1, rijen: 4, kolommen: 1 },
       { rij: 21, kolom: 1, rijen: 9, kolommen: 1 },
       { rij: 41, kolom: 1, rijen: 10, kolommen: 1 },

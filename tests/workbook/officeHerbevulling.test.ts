@@ -568,11 +568,12 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     // Opgave's own validations: its input columns over the table's rows (also the row of the gemeente that goes).
     expect([...provincie.validaties.keys()]).toEqual(expect.arrayContaining(["F9", "F11", "G59"]));
     // The user's: next to Opgave's column G (one area with it, as the fake groups them), on another column, on a
-    // row that keeps its gemeente (row 10), and one over a whole column (every row: reads the same after).
+    // row that keeps its gemeente (row 10), and one over a whole column of the table next to Opgave's column M
+    // (every row: reads the same after, though the fake lists it row by row, with M).
     provincie.validaties.set("H20", lijst("ja,nee"));
     provincie.validaties.set("D50", lijst("A,B,C"));
     provincie.validaties.set("D10", lijst("A,B,C"));
-    for (let rij = 1; rij <= 70; rij++) provincie.validaties.set(`P${rij}`, lijst("x"));
+    for (let rij = 1; rij <= 70; rij++) provincie.validaties.set(`N${rij}`, lijst("x"));
     // A format of the user's over two ranges: one on a row that keeps its gemeente, one on a row that moves.
     provincie.opmaak.push({
       rechthoek: { rij: 10, kolom: 6, rijen: 1, kolommen: 1 },
@@ -586,8 +587,8 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     const bij = (rij: number) =>
       `nu bij de rij van ${gemeente(rij - 9)}, na opnieuw vullen bij de rij van ${gemeente(rij - 8)} (die blijft op haar cellen staan)`;
     expect((fout as VolgordeBevestiging).gelezen).toEqual([
-      `gegevensvalidatie van u op Provincie!H20 in tabel ${tabel?.naam}: ${bij(20)}`,
       `gegevensvalidatie van u op Provincie!D50 in tabel ${tabel?.naam}: ${bij(50)}`,
+      `gegevensvalidatie van u op Provincie!H20 in tabel ${tabel?.naam}: ${bij(20)}`,
       `voorwaardelijke opmaak van u op Provincie!F52:G52 in tabel ${tabel?.naam}: ${bij(52)}`,
     ]);
     expect((fout as Error).message).toMatch(
