@@ -33,6 +33,7 @@ import Zip, { type ZipDeel } from "./zip";
 import {
   attribuut,
   bereikbaar,
+  wortel,
   bladPaden,
   LEGE_RELS,
   metFilters,
@@ -70,26 +71,6 @@ function zetAttribuut(tag: string, naam: string, waarde: string): string {
 function hernummerTag(tag: string, naam: string, map: (n: number) => number): string {
   const oud = attribuut(tag, naam);
   return oud === undefined || !/^\d+$/.test(oud) ? tag : zetAttribuut(tag, naam, String(map(Number(oud))));
-}
-
-/**
- * The root element's start tag: the first after the prolog (XML declaration, comments, a document type), read from
- * the start only (a sheet is long).
- */
-function wortel(xml: string): string {
-  const einde = (van: number, t: string) => {
-    const i = xml.indexOf(t, van);
-    return i < 0 ? xml.length : i + t.length;
-  };
-  let p = 0;
-  while (p < xml.length) {
-    if (xml.startsWith("<?", p)) p = einde(p, "?>");
-    else if (xml.startsWith("<!--", p)) p = einde(p, "-->");
-    else if (xml.startsWith("<!", p)) p = einde(p, ">");
-    else if (xml[p] === "<") return /^<[A-Za-z_][^<>]*>/.exec(xml.slice(p, einde(p, ">")))?.[0] ?? "";
-    else p++;
-  }
-  return "";
 }
 
 /** A root element `naam` in the transitional main namespace as default namespace (not `<x:worksheet>`). */

@@ -20,6 +20,7 @@ import {
   relaties,
   relsPad,
   vrijeRid,
+  wortel,
   xmlTekst,
 } from "./xlsxOnderdelen";
 
@@ -62,15 +63,6 @@ function relPrefixIn(tag: string): string | undefined {
 }
 
 /**
- * The start tag of the document's root element (`<worksheet …>`, after the XML declaration and any comment),
- * where a sheet declares its namespaces.
- */
-function wortelTag(xml: string): string {
-  const begin = xml.search(/<[^?!]/);
-  return begin < 0 ? "" : xml.slice(begin, xml.indexOf(">", begin) + 1);
-}
-
-/**
  * The links of a sheet (`rels`: its relationships part). A link's relationship id is read under the prefix the
  * sheet binds to the relationships namespace (every writer seen uses "r"; a sheet may bind another, on its root,
  * on `<hyperlinks>` or on the link itself: the nearest counts).
@@ -80,7 +72,7 @@ export function hyperlinksUit(xml: string, rels: string): Hyperlink[] {
   if (!b) return [];
   const perId = new Map(relaties(rels).map((r) => [r.id, r]));
   const buiten =
-    relPrefixIn(xml.slice(b.begin, xml.indexOf(">", b.begin) + 1)) ?? relPrefixIn(wortelTag(xml)) ?? "r";
+    relPrefixIn(xml.slice(b.begin, xml.indexOf(">", b.begin) + 1)) ?? relPrefixIn(wortel(xml)) ?? "r";
   const uit: Hyperlink[] = [];
   for (const [tag] of xml.slice(b.begin, b.einde).matchAll(/<hyperlink\b[^<>]*>/g)) {
     const ref = attribuut(tag, "ref");

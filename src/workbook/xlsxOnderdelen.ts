@@ -47,6 +47,26 @@ export function attribuut(tag: string, naam: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The root element's start tag: the first after the prolog (XML declaration, comments, a document type), read from
+ * the start only (a sheet is long).
+ */
+export function wortel(xml: string): string {
+  const einde = (van: number, t: string) => {
+    const i = xml.indexOf(t, van);
+    return i < 0 ? xml.length : i + t.length;
+  };
+  let p = 0;
+  while (p < xml.length) {
+    if (xml.startsWith("<?", p)) p = einde(p, "?>");
+    else if (xml.startsWith("<!--", p)) p = einde(p, "-->");
+    else if (xml.startsWith("<!", p)) p = einde(p, ">");
+    else if (xml[p] === "<") return /^<[A-Za-z_][^<>]*>/.exec(xml.slice(p, einde(p, ">")))?.[0] ?? "";
+    else p++;
+  }
+  return "";
+}
+
 /** Relationship id → target, from a .rels part (`extern`: TargetMode="External", a URL or file, not a part). */
 export function relaties(xml: string): { id: string; type: string; target: string; extern: boolean }[] {
   return [...xml.matchAll(/<Relationship\b[^<>]*>/g)].map((m) => ({
