@@ -826,11 +826,9 @@ class Ent {
     const zip = new Zip();
     for (const [naam, deel] of Object.entries(this.oud.files)) {
       const nieuw = this.uit.get(naam);
-      const oud = this.weg.has(naam) && nieuw === undefined ? undefined : await deel.async("uint8array");
-      if (nieuw !== undefined && oud !== undefined && (await zelfdeInhoud(nieuw, deel, oud)))
-        zip.file(naam, oud);
-      else if (nieuw !== undefined) zip.file(naam, nieuw);
-      else if (oud !== undefined) zip.file(naam, oud);
+      if (nieuw === undefined && this.weg.has(naam)) continue;
+      const oud = await deel.async("uint8array");
+      zip.file(naam, nieuw === undefined || (await zelfdeInhoud(nieuw, deel, oud)) ? oud : nieuw);
     }
     for (const [naam, inhoud] of this.uit) if (!this.oud.files[naam]) zip.file(naam, inhoud);
     return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
