@@ -51,6 +51,32 @@ export function rechthoekBereik(r: Rechthoek): string {
   return bereik({ rij: r.rij, kolom: r.kolom }, r.rijen, r.kolommen);
 }
 
+/** Excel's last row and column. */
+export const MAX_RIJ = 1_048_576;
+export const MAX_KOLOM = 16_384;
+
+/**
+ * The rectangle of an address as Excel and Office.js give it ("F20", "F9:F59", whole columns "K:L", whole rows
+ * "20:20"; with or without $, after a sheet: "Provincie!…", "'Mijn blad'!…"); undefined for anything else.
+ */
+export function rechthoekVanAdres(adresTekst: string): Rechthoek | undefined {
+  const ref = adresTekst
+    .slice(adresTekst.lastIndexOf("!") + 1)
+    .replace(/\$/g, "")
+    .trim();
+  const [van = "", tot = van] = ref.split(":");
+  const cel = /^([A-Za-z]{1,3})?(\d{1,7})?$/;
+  const [a, b] = [cel.exec(van), cel.exec(tot)];
+  if (!a || !b || van === "" || tot === "" || !a[1] !== !b[1] || !a[2] !== !b[2]) return undefined;
+  // Whole columns or rows only as a range ("K:K", "20:20"), as Excel writes them.
+  if ((!a[1] || !a[2]) && !ref.includes(":")) return undefined;
+  const [k1, k2] = a[1] && b[1] ? [kolomNummer(a[1]), kolomNummer(b[1])] : [1, MAX_KOLOM];
+  const [r1, r2] = a[2] && b[2] ? [Number(a[2]), Number(b[2])] : [1, MAX_RIJ];
+  if (Math.min(k1, k2, r1, r2) < 1 || Math.max(k1, k2) > MAX_KOLOM || Math.max(r1, r2) > MAX_RIJ)
+    return undefined;
+  return rechthoekTussen(r1, k1, r2, k2);
+}
+
 /** "B3" or "$B$3:$D$9" → 1-based corners (a single cell gives the same corner twice); undefined if not an A1 ref. */
 export function decodeerBereik(
   ref: string,

@@ -11,7 +11,15 @@
  * there do (1.9: the cells with a validation, less Opgave's own). The .xlsx writer reads those too
  * (./xlsxFormules) and moves notes and links with their row.
  */
-import { adres, bereik, bevatEen, bladVerwijzing, kolomNummer, rechthoekBereik, type Rechthoek } from "./a1";
+import {
+  adres,
+  bereik,
+  bevatEen,
+  bladVerwijzing,
+  rechthoekBereik,
+  rechthoekVanAdres,
+  type Rechthoek,
+} from "./a1";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
 
 /** ChartSeries.getDimensionDataSourceString. */
@@ -59,37 +67,6 @@ export interface EigenControle {
   readonly opmaak: (blad: string, formule: string) => boolean;
   /** The rows (first and last, 1-based) of column `kolom` of sheet `blad` where a validation is Opgave's own. */
   readonly validatie: (blad: string, kolom: number) => readonly (readonly [number, number])[];
-}
-
-/** Excel's last row and column. */
-const MAX_RIJ = 1_048_576;
-const MAX_KOLOM = 16_384;
-
-/**
- * The rectangle of one area as Office.js gives it ("Provincie!F9:F59", "'Mijn blad'!B3", "Provincie!K:K",
- * "Provincie!20:20"); undefined for anything else.
- */
-export function gebiedVanAdres(adresTekst: string): Rechthoek | undefined {
-  const ref = adresTekst
-    .slice(adresTekst.lastIndexOf("!") + 1)
-    .replace(/\$/g, "")
-    .trim();
-  const [van = "", tot = van] = ref.split(":");
-  const cel = /^([A-Za-z]{1,3})?(\d{1,7})?$/;
-  const [a, b] = [cel.exec(van), cel.exec(tot)];
-  if (!a || !b || van === "" || tot === "" || !a[1] !== !b[1] || !a[2] !== !b[2]) return undefined;
-  // Whole columns or rows only as a range ("K:K", "20:20"), as Excel writes them.
-  if ((!a[1] || !a[2]) && !ref.includes(":")) return undefined;
-  const [k1, k2] = a[1] && b[1] ? [kolomNummer(a[1]), kolomNummer(b[1])] : [1, MAX_KOLOM];
-  const [r1, r2] = a[2] && b[2] ? [Number(a[2]), Number(b[2])] : [1, MAX_RIJ];
-  if (Math.min(k1, k2, r1, r2) < 1 || Math.max(k1, k2) > MAX_KOLOM || Math.max(r1, r2) > MAX_RIJ)
-    return undefined;
-  return {
-    rij: Math.min(r1, r2),
-    kolom: Math.min(k1, k2),
-    rijen: Math.abs(r2 - r1) + 1,
-    kolommen: Math.abs(k2 - k1) + 1,
-  };
 }
 
 /** The rows [van, tot] without the intervals in `weg`, as intervals. */
@@ -356,7 +333,7 @@ function validatiesVanGebruiker(
     validaties === undefined || validaties.isNullObject
       ? []
       : zonderEigenCellen(
-          validaties.areas.items.flatMap((a) => gebiedVanAdres(a.address) ?? []),
+          validaties.areas.items.flatMap((a) => rechthoekVanAdres(a.address) ?? []),
           (kolom) => eigen(naam, kolom),
         ).map((r) => {
           const plek = `${bladVerwijzing(naam)}!${r.rijen * r.kolommen === 1 ? adres(r) : rechthoekBereik(r)}`;

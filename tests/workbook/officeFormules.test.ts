@@ -1,17 +1,23 @@
 /**
- * The pure parts of ./officeFormules: an area's address as Office.js gives it, and an area without Opgave's own
+ * The pure parts of ./officeFormules: an area's address as Office.js gives it (read by ./a1 `rechthoekVanAdres`), and an area without Opgave's own
  * cells (the validated cells Excel lists, less Opgave's input columns). The reading itself is tested on the fake
  * Excel in officeHerbevulling.test.ts.
  */
-import { gebiedVanAdres, zonderEigenCellen } from "../../src/workbook/officeFormules";
+import { rechthoekVanAdres } from "../../src/workbook/a1";
+import { zonderEigenCellen } from "../../src/workbook/officeFormules";
 
 describe("an area's address (Range.address, RangeAreas.areas)", () => {
   test("a cell, a range, whole columns and rows, with or without a (quoted) sheet and $", () => {
-    expect(gebiedVanAdres("Provincie!F20")).toEqual({ rij: 20, kolom: 6, rijen: 1, kolommen: 1 });
-    expect(gebiedVanAdres("'Mijn ''blad'''!$B$3:$D$9")).toEqual({ rij: 3, kolom: 2, rijen: 7, kolommen: 3 });
-    expect(gebiedVanAdres("'A!B'!F9:F59")).toEqual({ rij: 9, kolom: 6, rijen: 51, kolommen: 1 });
-    expect(gebiedVanAdres("Provincie!K:L")).toEqual({ rij: 1, kolom: 11, rijen: 1_048_576, kolommen: 2 });
-    expect(gebiedVanAdres("Provincie!20:20")).toEqual({ rij: 20, kolom: 1, rijen: 1, kolommen: 16_384 });
+    expect(rechthoekVanAdres("Provincie!F20")).toEqual({ rij: 20, kolom: 6, rijen: 1, kolommen: 1 });
+    expect(rechthoekVanAdres("'Mijn ''blad'''!$B$3:$D$9")).toEqual({
+      rij: 3,
+      kolom: 2,
+      rijen: 7,
+      kolommen: 3,
+    });
+    expect(rechthoekVanAdres("'A!B'!F9:F59")).toEqual({ rij: 9, kolom: 6, rijen: 51, kolommen: 1 });
+    expect(rechthoekVanAdres("Provincie!K:L")).toEqual({ rij: 1, kolom: 11, rijen: 1_048_576, kolommen: 2 });
+    expect(rechthoekVanAdres("Provincie!20:20")).toEqual({ rij: 20, kolom: 1, rijen: 1, kolommen: 16_384 });
   });
 
   test("anything else: undefined", () => {
@@ -24,7 +30,7 @@ describe("an area's address (Range.address, RangeAreas.areas)", () => {
       "Provincie!XFE1",
       "Blad!#REF!",
     ])
-      expect(gebiedVanAdres(fout)).toBeUndefined();
+      expect(rechthoekVanAdres(fout)).toBeUndefined();
   });
 });
 

@@ -1,27 +1,27 @@
 /**
- * Addresses as Office.js takes and gives them, on top of the project's own A1 code (src/workbook/a1.ts); only what
- * a1.ts does not cover is here: whole rows ("7:7"), whole columns ("C:E"), lowercase letters, a sheet prefix, and
- * the sheet quoting Office.js uses in `Range.address` (dots stay unquoted, unlike a1.ts's bladVerwijzing).
+ * Addresses as Office.js takes and gives them, on top of the project's own A1 code (src/workbook/a1.ts, which reads
+ * them: `rechthoekVanAdres`); only what a1.ts does not cover is here: the sheet named in an address, a bare column
+ * ("C"), and the sheet quoting Office.js uses in `Range.address` (dots stay unquoted, unlike a1.ts's bladVerwijzing).
  */
 import {
   adres,
   bladTussenQuotes,
-  decodeerBereik,
-  kolomNummer,
+  MAX_KOLOM,
+  MAX_RIJ,
   rechthoekBereik,
-  rechthoekTussen,
+  rechthoekVanAdres,
 } from "../../../src/workbook/a1";
 import { FakeExcelFout } from "./fouten";
 import type { FakeRechthoek } from "./model";
 
-export const MAX_RIJEN = 1_048_576;
-export const MAX_KOLOMMEN = 16_384;
+export const MAX_RIJEN = MAX_RIJ;
+export const MAX_KOLOMMEN = MAX_KOLOM;
 
 export function a1(rij: number, kolom: number): string {
   return adres({ rij, kolom });
 }
 
-/** "A1", "A1:C5", "C:C", "C:E" (optionally "Blad!…", "'Mijn blad'!…", with or without $). */
+/** "A1", "A1:C5", "C:C", "C:E", "C", "7:9" (optionally "Blad!…", "'Mijn blad'!…", with or without $). */
 export function parseerBereik(adres: string): { blad?: string; rechthoek: FakeRechthoek } {
   let rest = adres.replace(/\$/g, "");
   let blad: string | undefined;
@@ -31,32 +31,10 @@ export function parseerBereik(adres: string): { blad?: string; rechthoek: FakeRe
     if (blad.startsWith("'") && blad.endsWith("'")) blad = blad.slice(1, -1).replace(/''/g, "'");
     rest = rest.slice(i + 1);
   }
-  const [van, tot = van] = rest.split(":") as [string, string?];
-  // Whole rows ("7:7", "$7:$9").
-  if (/^\d+$/.test(van) && /^\d+$/.test(tot) && rest.includes(":")) {
-    const [r1, r2] = [Number(van), Number(tot)];
-    if (r1 < 1 || r2 < 1) throw new FakeExcelFout("InvalidArgument", `ongeldig adres ${adres}`);
-    return {
-      blad,
-      rechthoek: { rij: Math.min(r1, r2), kolom: 1, rijen: Math.abs(r2 - r1) + 1, kolommen: MAX_KOLOMMEN },
-    };
-  }
-  const cellen = decodeerBereik(rest.toUpperCase());
-  if (cellen) {
-    const { rij1, kol1, rij2, kol2 } = cellen;
-    return { blad, rechthoek: rechthoekTussen(rij1, kol1, rij2, kol2) };
-  }
-  // Whole columns ("C:C", "C:E", "C"): not in a1.ts.
-  const cel = /^([A-Za-z]+)(\d+)?$/;
-  const a = cel.exec(van);
-  const b = cel.exec(tot);
-  if (!a || !b || !a[1] || !b[1]) throw new FakeExcelFout("InvalidArgument", `ongeldig adres ${adres}`);
-  const heleKolom = a[2] === undefined || b[2] === undefined;
-  const r1 = heleKolom ? 1 : Number(a[2]);
-  const r2 = heleKolom ? MAX_RIJEN : Number(b[2]);
-  const c1 = kolomNummer(a[1]);
-  const c2 = kolomNummer(b[1]);
-  return { blad, rechthoek: rechthoekTussen(r1, c1, r2, c2) };
+  // A bare column ("C") is that whole column, as "C:C".
+  const rechthoek = rechthoekVanAdres(/^[A-Za-z]+$/.test(rest) ? `${rest}:${rest}` : rest);
+  if (!rechthoek) throw new FakeExcelFout("InvalidArgument", `ongeldig adres ${adres}`);
+  return { blad, rechthoek: { ...rechthoek } };
 }
 
 export function rechthoekAdres(r: FakeRechthoek): string {
