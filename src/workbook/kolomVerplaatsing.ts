@@ -11,7 +11,7 @@
  * a cell, and an optional second cell of a range (which belongs to the same sheet). Defined names and function
  * names are left alone (a name cannot look like a cell followed by no "(").
  */
-import { kolomLetters, kolomNummer, rechthoekTussen, type Rechthoek } from "./a1";
+import { adres, kolomLetters, kolomNummer, MAX_KOLOM, MAX_RIJ, rechthoekTussen, type Rechthoek } from "./a1";
 import {
   isFormule,
   type BladPlan,
@@ -128,6 +128,32 @@ export function verwijzingenIn(formule: string, eigenBlad: string): A1Verwijzing
     return "";
   });
   return uit;
+}
+
+/**
+ * `formule` as it reads over a block of `rijen` × `kolommen` cells from its own cell (a validation's rule over a
+ * range, written for its first cell): each reference as the rectangle it sweeps over the block — a relative row or
+ * column moves along, an absolute one (`$`) does not (within Excel's grid).
+ */
+export function uitgestrekt(formule: string, eigenBlad: string, rijen: number, kolommen: number): string {
+  if (rijen <= 1 && kolommen <= 1) return formule;
+  const verder = (waarde: number, vast: string, met: number, max: number) =>
+    vast === "$" ? waarde : Math.min(max, waarde + met - 1);
+  return vervangVerwijzingen(formule, eigenBlad, ({ prefix, eerste, tweede }) => {
+    const [k1, r1, k2, r2] = [eerste, tweede ?? eerste].flatMap(([d1, letters, d2, rij]) => [
+      { van: kolomNummer(letters), tot: verder(kolomNummer(letters), d1, kolommen, MAX_KOLOM) },
+      { van: Number(rij), tot: verder(Number(rij), d2, rijen, MAX_RIJ) },
+    ]) as [Bereik, Bereik, Bereik, Bereik];
+    const boven = { rij: Math.min(r1.van, r2.van), kolom: Math.min(k1.van, k2.van) };
+    const onder = { rij: Math.max(r1.tot, r2.tot), kolom: Math.max(k1.tot, k2.tot) };
+    return `${prefix}${adres(boven)}:${adres(onder)}`;
+  });
+}
+
+/** Where one end of a reference is on one axis, at the block's first cell and at its last. */
+interface Bereik {
+  readonly van: number;
+  readonly tot: number;
 }
 
 /**

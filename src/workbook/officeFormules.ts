@@ -3,7 +3,8 @@
  * would fill a row of one of Opgave's tables with another gemeente or the totals row. What is read: the cell
  * formulas of every sheet's used range outside Opgave's cells and tables, in pieces of at most `maxCellen` cells
  * per request (Excel refuses a response over 5 MB), the formulas of the conditional formats on the user's own
- * sheets, the defined names, of the workbook and of each sheet (ExcelApi 1.4), and the sources of the series of
+ * sheets and of their validations (ExcelApi 1.9: a round trip more, or a few for areas of different rules), the
+ * defined names, of the workbook and of each sheet (ExcelApi 1.4), and the sources of the series of
  * the charts on the user's own sheets (ExcelApi 1.15, where Excel has it): two round trips more, or a few for a
  * large workbook or one with charts; where hyperlinks go in the workbook (ExcelApi 1.9, with the formulas); and the
  * notes (ExcelApi 1.18), threaded comments and hyperlinks on Opgave's sheets, which stay on their cell while a
@@ -20,6 +21,7 @@ import {
   rechthoekVanAdres,
   type Rechthoek,
 } from "./a1";
+import { uitgestrekt } from "./kolomVerplaatsing";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
 
 /** ChartSeries.getDimensionDataSourceString. */
@@ -271,11 +273,11 @@ export async function leesFormulesVanGebruiker(
       // Notes and comments on Opgave's sheets: on a table's cell one stays where it is while the values move.
       notities: eigen(naam) && kanNotitiesLezen() ? blad.notes.load("items") : undefined,
       opmerkingen: eigen(naam) ? blad.comments.load("items") : undefined,
-      // The cells with a validation on Opgave's sheets (Opgave's own among them): the user's stay on their cells.
-      validaties:
-        eigen(naam) && kanGebiedenLezen()
-          ? blad.getRange().getSpecialCellsOrNullObject("DataValidations").load("areas/items/address")
-          : undefined,
+      // The cells with a validation: on Opgave's sheets (Opgave's own among them) the user's stay on their cells; on
+      // the user's own sheets their rules' formulas.
+      validaties: kanGebiedenLezen()
+        ? blad.getRange().getSpecialCellsOrNullObject("DataValidations").load("areas/items/address")
+        : undefined,
     };
   });
   await context.sync();
@@ -301,7 +303,14 @@ export async function leesFormulesVanGebruiker(
   const uit = [
     ...(await leesStukken(context, stukken, eigen, maxCellen)),
     ...opmaak,
-    ...validatiesVanGebruiker(gebruikt, eigenControle.validatie),
+    ...validatiesVanGebruiker(
+      gebruikt.filter((g) => eigen(g.naam)),
+      eigenControle.validatie,
+    ),
+    ...(await validatieFormules(
+      context,
+      gebruikt.filter((g) => !eigen(g.naam)),
+    )),
   ];
   uit.push(...naamFormules(namen.items, ""));
   for (const g of gebruikt) uit.push(...naamFormules(g.namen.items, g.naam));
@@ -340,6 +349,87 @@ function validatiesVanGebruiker(
           return { plek, blad: naam, formule: plek, op: "gegevensvalidatie" as const };
         }),
   );
+}
+
+/** The most pieces of validated cells on the user's sheets whose rules are read (past it, the rest is not read). */
+export const MAX_VALIDATIESTUKKEN = 2000;
+
+/** A validation rule's formulas, without "=": a list's source where it is a range, a custom formula, the bounds. */
+function regelFormules(regel: Excel.DataValidationRule): string[] {
+  const grenzen = [regel.wholeNumber, regel.decimal, regel.textLength, regel.date, regel.time];
+  return [
+    regel.list?.source,
+    regel.custom?.formula,
+    ...grenzen.flatMap((g) => (g ? [g.formula1, g.formula2] : [])),
+  ].flatMap((f) => (typeof f === "string" && f.startsWith("=") ? [f.slice(1)] : []));
+}
+
+/** Cells of a piece with different rules asked one by one rather than halved (a few: fewer round trips). */
+const LOSSE_CELLEN = 16;
+
+/** `r` in two halves, along its longer side (its rows when square); a small one in its cells. */
+function delen(r: Rechthoek): Rechthoek[] {
+  if (r.rijen * r.kolommen <= LOSSE_CELLEN)
+    return Array.from({ length: r.rijen * r.kolommen }, (_, i) => ({
+      rij: r.rij + Math.floor(i / r.kolommen),
+      kolom: r.kolom + (i % r.kolommen),
+      rijen: 1,
+      kolommen: 1,
+    }));
+  if (r.rijen >= r.kolommen) {
+    const boven = Math.ceil(r.rijen / 2);
+    return [
+      { ...r, rijen: boven },
+      { ...r, rij: r.rij + boven, rijen: r.rijen - boven },
+    ];
+  }
+  const links = Math.ceil(r.kolommen / 2);
+  return [
+    { ...r, kolommen: links },
+    { ...r, kolom: r.kolom + links, kolommen: r.kolommen - links },
+  ];
+}
+
+/**
+ * The formulas of the validations on the user's own sheets (a list `=Provincie!$F$20:$H$20` reads a row of
+ * Opgave's as a formula does): each area of validated cells (ExcelApi 1.9) asked for its rule, all in one round
+ * trip; an area whose cells have different rules ("Inconsistent", or some without: "MixedCriteria") is halved (a
+ * small one split into its cells) and its pieces asked again, one round trip a level, until each piece has one rule
+ * (a cell always has): the first pieces first, at most `MAX_VALIDATIESTUKKEN` pieces in all. A rule is written for its area's first cell: over the area its relative
+ * references move along (`uitgestrekt`).
+ */
+async function validatieFormules(
+  context: Excel.RequestContext,
+  bladen: readonly { naam: string; blad: Excel.Worksheet; validaties?: Excel.RangeAreas }[],
+): Promise<FormuleVanGebruiker[]> {
+  let wachtrij = bladen.flatMap(({ naam, blad, validaties }) =>
+    validaties === undefined || validaties.isNullObject
+      ? []
+      : validaties.areas.items.flatMap((a) => {
+          const r = rechthoekVanAdres(a.address);
+          return r ? [{ naam, blad, r }] : [];
+        }),
+  );
+  const uit: FormuleVanGebruiker[] = [];
+  for (let gevraagd = 0; wachtrij.length > 0 && gevraagd < MAX_VALIDATIESTUKKEN;) {
+    const verzoek = wachtrij.slice(0, MAX_VALIDATIESTUKKEN - gevraagd).map((s) => ({
+      ...s,
+      validatie: s.blad.getRange(rechthoekBereik(s.r)).dataValidation.load("type,rule"),
+    }));
+    gevraagd += verzoek.length;
+    await context.sync();
+    wachtrij = [];
+    for (const { naam, blad, r, validatie } of verzoek) {
+      if (validatie.type === "Inconsistent" || validatie.type === "MixedCriteria") {
+        wachtrij.push(...delen(r).map((h) => ({ naam, blad, r: h })));
+        continue;
+      }
+      const plek = `in de gegevensvalidatie op ${bladVerwijzing(naam)}!${r.rijen * r.kolommen === 1 ? adres(r) : rechthoekBereik(r)}`;
+      for (const formule of regelFormules(validatie.rule))
+        uit.push({ plek, blad: naam, formule: uitgestrekt(formule, naam, r.rijen, r.kolommen) });
+    }
+  }
+  return uit;
 }
 
 /**

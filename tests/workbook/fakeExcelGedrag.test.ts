@@ -288,3 +288,23 @@ describe("[B29] the cells with a validation", () => {
     expect(geen.isNullObject).toBe(true);
   });
 });
+
+describe("[B30] a validation's rule read on a range", () => {
+  it("is written for the range's first cell; different rules: Inconsistent; some cells without: MixedCriteria", async () => {
+    const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    ws.getRange("D1:D4").dataValidation.rule = { custom: { formula: '=AND(F8>0,$F$8>0,"F8"<>"")' } };
+    ws.getRange("E1").dataValidation.rule = { list: { inCellDropDown: true, source: "ja,nee" } };
+    const lees = (adres: string) => ws.getRange(adres).dataValidation.load("type,rule");
+    const [heel, onder, cel, beide, deels] = ["D1:D4", "D3:D4", "D4", "D1:E1", "D4:D5"].map(lees);
+    await fx.context.sync();
+    expect([heel?.type, heel?.rule]).toEqual([
+      "Custom",
+      { custom: { formula: '=AND(F8>0,$F$8>0,"F8"<>"")' } },
+    ]);
+    expect(onder?.rule).toEqual({ custom: { formula: '=AND(F10>0,$F$8>0,"F8"<>"")' } });
+    expect(cel?.rule).toEqual({ custom: { formula: '=AND(F11>0,$F$8>0,"F8"<>"")' } });
+    expect(beide?.type).toBe("Inconsistent");
+    expect(deels?.type).toBe("MixedCriteria");
+  });
+});

@@ -12,7 +12,7 @@
  */
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { geraakteTabel, kolomVerschuiving } from "../../src/workbook/officeBeslissing";
-import { verwijzingenIn } from "../../src/workbook/kolomVerplaatsing";
+import { uitgestrekt, verwijzingenIn } from "../../src/workbook/kolomVerplaatsing";
 import { hervulNotatie } from "../../src/workbook/samenvoegen";
 import {
   schrijfNaarExcel,
@@ -21,7 +21,8 @@ import {
   type OfficeVulRapport,
 } from "../../src/workbook/officeWriter";
 import type { Cel, Kolom, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
-import { kolomLetters } from "../../src/workbook/a1";
+import { adres, kolomLetters } from "../../src/workbook/a1";
+import { MAX_VALIDATIESTUKKEN } from "../../src/workbook/officeFormules";
 import { engine } from "../domain/helpers";
 import { FakeExcel, FakeWerkmap, type FakeWaarde } from "../helpers/fakeExcel";
 import { TEST_BRON, zonderRij } from "./werkboekHulp";
@@ -228,6 +229,22 @@ describe("kolomVerschuiving and references (pure)", () => {
     expect(geraakteTabel("=K10", "Taakstelling", [gebied])).toBe(gebied);
   });
 
+  test("uitgestrekt: a rule over a block reads what its relative references sweep, absolute ones stay", () => {
+    expect(uitgestrekt("Provincie!F8>0", "Mijn", 4, 1)).toBe("Provincie!F8:F11>0");
+    expect(uitgestrekt("Provincie!$F$10>0", "Mijn", 4, 3)).toBe("Provincie!F10:F10>0");
+    expect(uitgestrekt("Provincie!$F8+F$8", "Mijn", 3, 2)).toBe("Provincie!F8:F10+F8:G8");
+    // A range: each end sweeps; a relative start past an absolute end still counts.
+    expect(uitgestrekt("SUM('Mijn blad'!A1:$B$2)", "X", 5, 1)).toBe("SUM('Mijn blad'!A1:B5)");
+    // String literals are left alone; one cell, or Excel's last row and column: as it is, and within the grid.
+    expect(uitgestrekt(`"F8"&F8`, "Mijn", 2, 1)).toBe(`"F8"&F8:F9`);
+    expect(uitgestrekt("F8", "Mijn", 1, 1)).toBe("F8");
+    expect(uitgestrekt("XFD1048576", "Mijn", 3, 3)).toBe("XFD1048576:XFD1048576");
+    // What it reads, as the check reads it: references into Provincie's rows 8 to 11.
+    expect(verwijzingenIn(uitgestrekt("=Provincie!F8>0", "Mijn", 4, 1), "Mijn")).toEqual([
+      { blad: "Provincie", rechthoek: { rij: 8, kolom: 6, rijen: 4, kolommen: 1 } },
+    ]);
+  });
+
   test("hervulNotatie: the cell's format stays unless the content needs another or there is none", () => {
     expect(hervulNotatie("0.00", "#,##0")).toBe("0.00");
     expect(hervulNotatie("General", "#,##0")).toBe("#,##0");
@@ -417,6 +434,15 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     return `${String(tabel?.rijen[i]?.[naam])} (${codes[i]})`;
   };
 
+  /** A cell's validation in the fake with `regel` (and Excel's default messages); a list from `bron`. */
+  const validatieMet = (regel: Excel.DataValidationRule) => ({
+    regel,
+    negeerLeeg: true,
+    prompt: { showPrompt: false, title: "", message: "" },
+    foutmelding: { showAlert: true, style: "Stop" as const, title: "", message: "" },
+  });
+  const lijst = (bron: string) => validatieMet({ list: { inCellDropDown: true, source: bron } });
+
   /** What a refill with the third gemeente gone asks about before writing (it must ask). */
   const gevraagd = async (
     fx: FakeExcel,
@@ -559,12 +585,6 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
   test("a validation of the user's, or a format over several ranges, on a row that would hold another gemeente: asked first; Opgave's own validations not", async () => {
     const wm = await eersteVulling(gelderland);
     const provincie = wm.blad("Provincie");
-    const lijst = (bron: string) => ({
-      regel: { list: { inCellDropDown: true, source: bron } },
-      negeerLeeg: true,
-      prompt: { showPrompt: false, title: "", message: "" },
-      foutmelding: { showAlert: true, style: "Stop" as const, title: "", message: "" },
-    });
     // Opgave's own validations: its input columns over the table's rows (also the row of the gemeente that goes).
     expect([...provincie.validaties.keys()]).toEqual(expect.arrayContaining(["F9", "F11", "G59"]));
     // The user's: next to Opgave's column G (one area with it, as the fake groups them), on another column, on a
@@ -615,6 +635,74 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     } finally {
       delete g.Office;
     }
+  });
+
+  test("a validation on the user's own sheet whose rule reads a row that would hold another gemeente: asked first", async () => {
+    const wm = await eersteVulling(gelderland);
+    wm.voegBladToe("Mijn blad");
+    const mijn = wm.blad("Mijn blad");
+    const over = (cellen: readonly string[], regel: Excel.DataValidationRule) => {
+      for (const c of cellen) mijn.validaties.set(c, validatieMet(regel));
+    };
+    // A list from one gemeente's row (row 20 moves): asked. A list from the whole table, or of its own: not.
+    over(["B3"], { list: { inCellDropDown: true, source: "=Provincie!$F$20:$H$20" } });
+    over(["B5", "B6"], {
+      list: { inCellDropDown: true, source: `=Provincie!$A$9:$A$${9 + codes.length}` },
+    });
+    over(["B8"], { list: { inCellDropDown: true, source: "ja,nee" } });
+    // A custom rule set on four cells, written for the first: relative, it reads F8 (the header) on D1 to F11
+    // (moves) on D4; absolute, row 10 only (keeps its gemeente) on each.
+    const zetter = new FakeExcel(wm).context;
+    const ws = zetter.workbook.worksheets.getItem("Mijn blad");
+    ws.getRange("D1:D4").dataValidation.rule = { custom: { formula: "=Provincie!F8>0" } };
+    ws.getRange("E1:E3").dataValidation.rule = { custom: { formula: "=Provincie!$F$10>0" } };
+    await zetter.sync();
+    // Bounds from a cell of a row that moves; next to a cell with another rule, in one area (as the fake groups
+    // them: runs along a row): "Inconsistent", halved and asked again.
+    over(["G1"], { list: { inCellDropDown: true, source: "a,b" } });
+    over(["H1"], {
+      wholeNumber: { formula1: "0", formula2: "=Provincie!$F$30", operator: "Between" },
+    });
+    const fx = new FakeExcel(wm);
+    const rij = (n: number) =>
+      `nu de rij van ${gemeente(n - 9)}, na opnieuw vullen de rij van ${gemeente(n - 8)}`;
+    expect(await gevraagd(fx)).toEqual([
+      `formule in de gegevensvalidatie op 'Mijn blad'!B3 leest Provincie!F20 in tabel ${tabel?.naam}: ${rij(20)}`,
+      `formule in de gegevensvalidatie op 'Mijn blad'!D4 leest Provincie!F11 in tabel ${tabel?.naam}: ${rij(11)}`,
+      `formule in de gegevensvalidatie op 'Mijn blad'!H1 leest Provincie!F30 in tabel ${tabel?.naam}: ${rij(30)}`,
+    ]);
+
+    // A host without ExcelApi 1.9 cannot tell which cells have a validation: not read (as on Opgave's sheets).
+    const g = globalThis as { Office?: unknown };
+    g.Office = { context: { requirements: { isSetSupported: (_: string, v: string) => Number(v) < 1.9 } } };
+    try {
+      const kleiner = zonderRij(gelderland, tabel?.naam ?? "", derde);
+      const rapport = await schrijfNaarExcel(new FakeExcel(wm).context, kleiner);
+      expect(wm.waarde("Provincie", "A20")).toBe(codes[12]);
+      expect(rapport.wijzigingen.length).toBeGreaterThan(0);
+    } finally {
+      delete g.Office;
+    }
+  });
+
+  test("validations on the user's sheet with a rule in every cell: read piece by piece up to a limit, then left", async () => {
+    const wm = await eersteVulling(gelderland);
+    wm.voegBladToe("Mijn blad");
+    const mijn = wm.blad("Mijn blad");
+    // One row of cells, each with a rule of its own (one area, as the fake groups them): more pieces than are
+    // read. The first cell's rule reads a row that moves: found (the first pieces first); reading stops at the limit.
+    const n = MAX_VALIDATIESTUKKEN + 100;
+    for (let k = 1; k <= n; k++) mijn.validaties.set(adres({ rij: 1, kolom: k }), lijst(`x${k}`));
+    mijn.validaties.set("A1", lijst("=Provincie!$F$20"));
+    const fx = new FakeExcel(wm);
+    expect(await gevraagd(fx)).toEqual([
+      `formule in de gegevensvalidatie op 'Mijn blad'!A1 leest Provincie!F20 in tabel ${tabel?.naam}: ` +
+        `nu de rij van ${gemeente(11)}, na opnieuw vullen de rij van ${gemeente(12)}`,
+    ]);
+    const regels = fx.log.filter(
+      (r) => r.actie === "load" && JSON.stringify(r.details) === '["type","rule"]',
+    );
+    expect(regels).toHaveLength(MAX_VALIDATIESTUKKEN);
   });
 
   test("a chart whose series' source Excel will not tell: the charts are left unread, the rest is still asked", async () => {

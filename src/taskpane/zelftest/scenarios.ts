@@ -425,7 +425,8 @@ const formulesVanGebruiker: Scenario = {
     // where Excel can list notes (ExcelApi 1.18), a note on that row (it stays on its cell); where Excel can tell a
     // cell's link (ExcelApi 1.9), a hyperlink on that row (the same); and a conditional format of the user's on it;
     // where Excel can tell a format's ranges and the validated cells (1.9), a format over that row and the one above
-    // (only the last is named) and a validation of the user's on a column without Opgave's.
+    // (only the last is named), a validation of the user's on a column without Opgave's, and one on the user's sheet
+    // whose rule, relative over its two cells, reads the row above and the last row.
     const grafiek = kanReeksbronLezen();
     const notitie = kanNotitiesLezen();
     const link = kanCelEigenschappenLezen();
@@ -449,6 +450,8 @@ const formulesVanGebruiker: Scenario = {
           .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
         twee.custom.rule.formula = "=FALSE";
         taak.getRange(`E${rij}`).dataValidation.rule = { list: { inCellDropDown: true, source: "ja,nee" } };
+        // On the user's sheet, a rule over two cells written for the first: the second reads the last row.
+        ws.getRange("B1:B2").dataValidation.rule = { custom: { formula: `=Taakstelling!A${rij - 1}<>""` } };
       }
       await context.sync();
       return rij;
@@ -464,12 +467,13 @@ const formulesVanGebruiker: Scenario = {
       `(leest|notitie op|hyperlink op|opmaak van u op|validatie van u op) Taakstelling![A-Z]+${laatste}\\b`,
     );
     controleer(
-      gelezen.length === 3 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) + (gebieden ? 2 : 0) &&
+      gelezen.length === 3 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) + (gebieden ? 3 : 0) &&
         gelezen.some((g) => g.startsWith(`voorwaardelijke opmaak van u op Taakstelling!D${laatste} `)) &&
         (!gebieden ||
           gelezen.some((g) => g.startsWith(`voorwaardelijke opmaak van u op Taakstelling!H${laatste} `))) &&
         (!gebieden ||
           gelezen.some((g) => g.startsWith(`gegevensvalidatie van u op Taakstelling!E${laatste} `))) &&
+        (!gebieden || gelezen.some((g) => g.startsWith("formule in de gegevensvalidatie op "))) &&
         gelezen.every((g) => leestLaatste.test(g)) &&
         gelezen.some((g) => g.includes("!ZelftestRij")) &&
         (!grafiek || gelezen.some((g) => g.includes("van een grafiek op blad"))) &&

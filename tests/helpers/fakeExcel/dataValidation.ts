@@ -1,3 +1,4 @@
+import { kolomLetters, kolomNummer } from "../../../src/workbook/a1";
 import { a1 } from "./adressen";
 import { fout } from "./fouten";
 import type { FakeValidatie } from "./model";
@@ -62,26 +63,69 @@ export function nieuweValidatie(): FakeValidatie {
   };
 }
 
-/** Range.dataValidation (ExcelApi 1.8): applies to every cell of the range. */
+/** A1 references outside string literals, as `verschuif` in werkmap.ts finds them. */
+const VERWIJZING =
+  /(?<![\w.$'\]])((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(.![])/g;
+
+/** `formule` as written for a cell `rijen` rows and `kolommen` columns further: its relative references move. */
+function verplaatst(formule: string, rijen: number, kolommen: number): string {
+  if (rijen === 0 && kolommen === 0) return formule;
+  return formule
+    .split(/("(?:[^"]|"")*")/)
+    .map((deel, i) =>
+      i % 2 === 1
+        ? deel
+        : deel.replace(
+            VERWIJZING,
+            (_, blad: string | undefined, d1: string, k: string, d2: string, r: string) =>
+              `${blad ?? ""}${d1}${d1 ? k : kolomLetters(kolomNummer(k) + kolommen)}${d2}${d2 ? r : Number(r) + rijen}`,
+          ),
+    )
+    .join("");
+}
+
+/** A rule as written for a cell `rijen` × `kolommen` further (its formulas: a list's range source, custom, bounds). */
+function regelVerplaatst(regel: Excel.DataValidationRule, rijen: number, kolommen: number) {
+  const f = <T>(w: T): T =>
+    typeof w === "string" && w.startsWith("=") ? (verplaatst(w, rijen, kolommen) as T) : w;
+  const kopie = JSON.parse(JSON.stringify(regel)) as Excel.DataValidationRule;
+  if (kopie.list) kopie.list.source = f(kopie.list.source);
+  if (kopie.custom) kopie.custom.formula = f(kopie.custom.formula);
+  for (const g of [kopie.wholeNumber, kopie.decimal, kopie.textLength, kopie.date, kopie.time])
+    if (g) Object.assign(g, { formula1: f(g.formula1), formula2: f(g.formula2) });
+  return kopie;
+}
+
+/**
+ * Range.dataValidation (ExcelApi 1.8): applies to every cell of the range. Each cell keeps its rule as written for
+ * itself (a rule set on D1:D4 reading F8 reads F9 on D2): read on a range, a rule is written for its first cell.
+ */
+// BEVESTIG in Excel [B30] (scenario "hervulling (formules van de gebruiker)"): a rule read on a range is written for the range's first cell (relative references moved); `type` is "Inconsistent" where the cells' rules differ and "MixedCriteria" where some cells have none
 export class FakeValidatieProxy extends FakeObject<BereikDoel> {
   protected override beschrijf(): string {
     const d = this.zoek();
     return d ? bereikTekst(d) : this.omschrijving;
   }
 
-  private elkeCel(d: BereikDoel, f: (adres: string) => void): void {
+  private elkeCel(d: BereikDoel, f: (adres: string, rijen: number, kolommen: number) => void): void {
     const r = d.rechthoek;
     if (r.rijen * r.kolommen > 100_000) throw fout("NotImplemented", "fake: te groot bereik voor validatie");
-    for (let i = 0; i < r.rijen; i++) for (let j = 0; j < r.kolommen; j++) f(a1(r.rij + i, r.kolom + j));
+    for (let i = 0; i < r.rijen; i++)
+      for (let j = 0; j < r.kolommen; j++) f(a1(r.rij + i, r.kolom + j), i, j);
   }
 
-  private wijzig(actie: string, f: (v: FakeValidatie) => void, details: unknown): void {
+  /** `f` on each cell's validation: at `rijen` × `kolommen` from the range's first cell. */
+  private wijzig(
+    actie: string,
+    f: (v: FakeValidatie, rijen: number, kolommen: number) => void,
+    details: unknown,
+  ): void {
     this.opdracht(
       actie,
       (d) =>
-        this.elkeCel(d, (a) => {
+        this.elkeCel(d, (a, rijen, kolommen) => {
           const v = d.blad.validaties.get(a) ?? nieuweValidatie();
-          f(v);
+          f(v, rijen, kolommen);
           d.blad.validaties.set(a, v);
         }),
       details,
@@ -89,13 +133,17 @@ export class FakeValidatieProxy extends FakeObject<BereikDoel> {
   }
 
   protected lees(eigenschap: string, d: BereikDoel): unknown {
+    // Each cell's validation as written for the range's first cell, to compare.
     const lijst: (FakeValidatie | undefined)[] = [];
-    this.elkeCel(d, (a) => lijst.push(d.blad.validaties.get(a)));
+    this.elkeCel(d, (a, rijen, kolommen) => {
+      const v = d.blad.validaties.get(a);
+      lijst.push(v?.regel ? { ...v, regel: regelVerplaatst(v.regel, -rijen, -kolommen) } : v);
+    });
     const eerste = lijst[0];
     const gelijk = lijst.every((v) => JSON.stringify(v) === JSON.stringify(eerste));
     switch (eigenschap) {
       case "type": {
-        if (!gelijk) return "Inconsistent";
+        if (!gelijk) return lijst.some((v) => v === undefined) ? "MixedCriteria" : "Inconsistent";
         const soort = eerste?.regel ? (Object.keys(eerste.regel)[0] ?? "") : "";
         return soort === "" ? "None" : soort.charAt(0).toUpperCase() + soort.slice(1);
       }
@@ -121,7 +169,7 @@ export class FakeValidatieProxy extends FakeObject<BereikDoel> {
   set rule(regel: Excel.DataValidationRule) {
     const kopie = JSON.parse(JSON.stringify(regel)) as Excel.DataValidationRule;
     controleerRegel(kopie);
-    this.wijzig("dataValidation.rule", (v) => void (v.regel = kopie), kopie);
+    this.wijzig("dataValidation.rule", (v, i, j) => void (v.regel = regelVerplaatst(kopie, i, j)), kopie);
   }
   set ignoreBlanks(b: boolean) {
     this.wijzig("dataValidation.ignoreBlanks", (v) => void (v.negeerLeeg = b), b);
