@@ -281,14 +281,11 @@ export async function leesFormulesVanGebruiker(
     };
   });
   await context.sync();
+  // The formats with a formula on the user's own sheets (their ranges read with the notes, below).
   const opmaak = gebruikt.flatMap(({ naam, opmaak: o }) =>
     (eigen(naam) ? [] : o.items)
       .filter((f) => !f.customOrNullObject.isNullObject && f.customOrNullObject.rule.formula.startsWith("="))
-      .map((f) => ({
-        plek: `in de opmaak van blad ${bladVerwijzing(naam)}`,
-        blad: naam,
-        formule: f.customOrNullObject.rule.formula.slice(1),
-      })),
+      .map((f) => ({ naam, f, formule: f.customOrNullObject.rule.formula.slice(1) })),
   );
   const stukken: Stuk[] = gebruikt
     .filter((g) => !g.bereik.isNullObject)
@@ -302,7 +299,6 @@ export async function leesFormulesVanGebruiker(
     }));
   const uit = [
     ...(await leesStukken(context, stukken, eigen, maxCellen)),
-    ...opmaak,
     ...validatiesVanGebruiker(
       gebruikt.filter((g) => eigen(g.naam)),
       eigenControle.validatie,
@@ -325,7 +321,7 @@ export async function leesFormulesVanGebruiker(
         )
       : [],
   }));
-  uit.push(...(await notitiePlekken(context, gebruikt, vanGebruiker)));
+  uit.push(...(await notitiePlekken(context, gebruikt, vanGebruiker, opmaak)));
   return uit;
 }
 
@@ -436,12 +432,15 @@ async function validatieFormules(
  * The cells of the notes (ExcelApi 1.18, where Excel has it) and threaded comments (1.10) on Opgave's sheets, and the
  * ranges of the user's conditional formats there (`opmaak`; each range where Excel can tell them, ExcelApi 1.9), as
  * "formulas" that read their own cells (`op`):
- * ./rijBetekenis then names each on a row that will hold another gemeente. One round trip where there are any.
+ * ./rijBetekenis then names each on a row that will hold another gemeente. In the same round trip the ranges of
+ * the formats with a formula on the user's own sheets (`metFormule`): a formula over several cells, written for the
+ * first, is read as its relative references sweep them (`uitgestrekt`). One round trip where there are any.
  */
 async function notitiePlekken(
   context: Excel.RequestContext,
   bladen: readonly { naam: string; notities?: Excel.NoteCollection; opmerkingen?: Excel.CommentCollection }[],
   opmaak: readonly { naam: string; opmaak: readonly Excel.ConditionalFormat[] }[],
+  metFormule: readonly { naam: string; f: Excel.ConditionalFormat; formule: string }[],
 ): Promise<FormuleVanGebruiker[]> {
   const notities = kanNotitiesLezen()
     ? bladen.flatMap(({ naam, notities: n }) =>
@@ -453,14 +452,13 @@ async function notitiePlekken(
   );
   // Each range of a format (ExcelApi 1.9); before that only a format's one range (none for one over several).
   const gebieden = kanGebiedenLezen();
-  const opmaken = opmaak.flatMap(({ naam, opmaak: o }) =>
-    o.map((f) => ({
-      naam,
-      bereiken: gebieden ? f.getRanges().load("areas/items/address") : undefined,
-      cel: gebieden ? undefined : f.getRangeOrNullObject().load("address"),
-    })),
-  );
-  if (notities.length + opmerkingen.length + opmaken.length === 0) return [];
+  const bereikenVan = (f: Excel.ConditionalFormat) => ({
+    bereiken: gebieden ? f.getRanges().load("areas/items/address") : undefined,
+    cel: gebieden ? undefined : f.getRangeOrNullObject().load("address"),
+  });
+  const opmaken = opmaak.flatMap(({ naam, opmaak: o }) => o.map((f) => ({ naam, ...bereikenVan(f) })));
+  const formules = metFormule.map((m) => ({ ...m, ...bereikenVan(m.f) }));
+  if (notities.length + opmerkingen.length + opmaken.length + formules.length === 0) return [];
   await context.sync();
   const opCel = [...notities, ...opmerkingen].map(({ naam, op, cel }) => ({
     plek: `${op} op ${cel.address}`,
@@ -476,7 +474,24 @@ async function notitiePlekken(
       op: "voorwaardelijke opmaak" as const,
     })),
   );
-  return [...opCel, ...opBereik];
+  const gelezen = formules.map(({ naam, formule, bereiken, cel }) => {
+    const r = (bereiken ? bereiken.areas.items : cel && !cel.isNullObject ? [cel] : []).flatMap(
+      (b) => rechthoekVanAdres(b.address) ?? [],
+    );
+    const [eerste] = r;
+    const blok = eerste
+      ? {
+          rijen: Math.max(...r.map((b) => b.rij + b.rijen)) - eerste.rij,
+          kolommen: Math.max(...r.map((b) => b.kolom + b.kolommen)) - eerste.kolom,
+        }
+      : { rijen: 1, kolommen: 1 };
+    return {
+      plek: `in de opmaak van blad ${bladVerwijzing(naam)}`,
+      blad: naam,
+      formule: uitgestrekt(formule, naam, blok.rijen, blok.kolommen),
+    };
+  });
+  return [...opCel, ...opBereik, ...gelezen];
 }
 
 /**

@@ -4,10 +4,12 @@
  * cells and tables, the formulas of conditional formats and validations on the user's own sheets, the defined
  * names, also those scoped to a sheet (not Excel's own `_xlnm.` ones: print areas, filters), the series of
  * charts on the user's own sheets, and where hyperlinks go in the workbook (`location`).
- * A shared formula is read once, from the cell that holds its text, with the rectangle it is filled over.
+ * A shared formula is read once, from the cell that holds its text, with the rectangle it is filled over; a
+ * format's or validation's formula over several cells also as its relative references sweep them.
  * Browser-safe: ./zip only.
  */
 import { bevatEen, bladVerwijzing, decodeerBereik, type Rechthoek } from "./a1";
+import { uitgestrekt } from "./kolomVerplaatsing";
 import { xmlTekstTerug } from "./pakketControle";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
 import Zip from "./zip";
@@ -79,12 +81,54 @@ function linkDoelen(blad: string, xml: string): FormuleVanGebruiker[] {
   });
 }
 
-/** The formulas of a user's sheet's conditional formats and validations (x14 ones too). */
+/** The elements holding a format's or validation's formulas, with its cells (`sqref`) and those formulas' names. */
+const OVER_CELLEN = [
+  ["conditionalFormatting", ["formula"]],
+  ["dataValidation", ["formula1", "formula2"]],
+  ["x14:conditionalFormatting", ["xm:f"]],
+  ["x14:dataValidation", ["xm:f"]],
+] as const;
+
+/**
+ * The block a format's or validation's formula is written for: from the first cell of its first range (`sqref`,
+ * ranges apart by spaces) to the last row and column of any; one cell when it cannot be read.
+ */
+function blokVan(sqref: string | undefined): { rijen: number; kolommen: number } {
+  const bereiken = (sqref ?? "").split(/\s+/).flatMap((r) => decodeerBereik(r) ?? []);
+  const [eerste] = bereiken;
+  if (!eerste) return { rijen: 1, kolommen: 1 };
+  return {
+    rijen: Math.max(...bereiken.map((b) => b.rij2)) - eerste.rij1 + 1,
+    kolommen: Math.max(...bereiken.map((b) => b.kol2)) - eerste.kol1 + 1,
+  };
+}
+
+/**
+ * The formulas of a user's sheet's conditional formats and validations (x14 ones too), and of anything else with
+ * an `xm:f` (sparklines); one over several cells also as its relative references sweep them (`uitgestrekt`).
+ */
 function opmaakFormules(blad: string, xml: string): FormuleVanGebruiker[] {
   const plek = `in de opmaak of gegevensvalidatie van blad ${bladVerwijzing(blad)}`;
-  return ["formula", "formula1", "formula2", "xm:f"].flatMap((naam) =>
+  const alsGeschreven = ["formula", "formula1", "formula2", "xm:f"].flatMap((naam) =>
     [...elementen(xml, naam)].map((e) => ({ plek, blad, formule: xmlTekstTerug(e.inhoud ?? "") })),
   );
+  const uitgestrekte = OVER_CELLEN.flatMap(([houder, namen]) =>
+    [...elementen(xml, houder)].flatMap((h) => {
+      const sqref =
+        attribuut(`<h${h.attributen}>`, "sqref") ??
+        elementen(h.inhoud ?? "", "xm:sqref").next().value?.inhoud;
+      const { rijen, kolommen } = blokVan(sqref);
+      if (rijen * kolommen === 1) return [];
+      return namen.flatMap((naam) =>
+        [...elementen(h.inhoud ?? "", naam)].map((e) => ({
+          plek,
+          blad,
+          formule: uitgestrekt(xmlTekstTerug(e.inhoud ?? ""), blad, rijen, kolommen),
+        })),
+      );
+    }),
+  );
+  return [...alsGeschreven, ...uitgestrekte];
 }
 
 /**

@@ -820,6 +820,52 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(regels[2]).toMatch(/^formule van een grafiek op blad 'Mijn blad' leest Provincie!A40 /);
     });
 
+    test("a format or validation over several cells of the user's: read as its relative references sweep them", async () => {
+      // Written for D1, over D1:D4: reads F8 (the header) to F11 (moves). Absolute, over E1:E5: row 10 only (keeps).
+      const met = async (opmaak: boolean, x14 = false) => {
+        const wb = await lees((await schrijfXlsx(gelderland)).data);
+        const eigen = wb.addWorksheet("Mijn blad");
+        if (opmaak)
+          eigen.addConditionalFormatting({
+            ref: "D1:D4",
+            rules: [{ type: "expression", formulae: ["Provincie!F8>0"], priority: 1, style: {} }],
+          });
+        for (let r = 1; r <= 5; r++)
+          eigen.getCell(`E${r}`).dataValidation = {
+            type: "custom",
+            allowBlank: true,
+            formulae: ["Provincie!$F$10>0"],
+          };
+        const data = await bewaar(wb);
+        if (!x14) return schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), data);
+        // An Excel 2010+ list over G1:G4 whose source is written for G1 (its cells in `xm:sqref`).
+        const zip = await JSZip.loadAsync(data);
+        const pad = (await bladPaden(await Zip.loadAsync(data))).get("Mijn blad") ?? "";
+        const xml = (await zip.file(pad)?.async("string")) ?? "";
+        zip.file(
+          pad,
+          xml.replace(
+            "</worksheet>",
+            '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Provincie!A8</xm:f></x14:formula1><xm:sqref>G1:G4</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>',
+          ),
+        );
+        const bytes = await zip.generateAsync({ type: "uint8array" });
+        return schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), bytes);
+      };
+      const fout = await met(true).catch((e: unknown) => e);
+      expect((fout as VerliesFout).onderdelen).toEqual([
+        `formule in de opmaak of gegevensvalidatie van blad 'Mijn blad' leest Provincie!F11 in tabel ${tabel?.naam}: ` +
+          `nu de rij van ${gemeente(2)}, na opnieuw vullen de rij van ${gemeente(3)}`,
+      ]);
+      // The absolute one alone asks nothing; an Excel 2010+ validation is read as the others.
+      expect((await met(false)).rapport.andereRij).toEqual([]);
+      const x14 = await met(false, true).catch((e: unknown) => e);
+      expect((x14 as VerliesFout).onderdelen).toEqual([
+        `formule in de opmaak of gegevensvalidatie van blad 'Mijn blad' leest Provincie!A11 in tabel ${tabel?.naam}: ` +
+          `nu de rij van ${gemeente(2)}, na opnieuw vullen de rij van ${gemeente(3)}`,
+      ]);
+    });
+
     test("a defined name of the user's on a row that moves stops it too; Opgave's own names and print area do not", async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       wb.definedNames.add("Provincie!$F$30", "MijnGemeente");

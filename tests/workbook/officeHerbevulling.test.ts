@@ -529,10 +529,10 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
       `formule Provincie!Q20 leest Provincie!F20 in tabel ${tabel?.naam}: ${rij(20)}`,
       `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: ${rij(20)}`,
       `hyperlink op 'Mijn blad'!C1 gaat naar Provincie!B25 in tabel ${tabel?.naam}: ${rij(25)}`,
-      `formule in de opmaak van blad 'Mijn blad' leest Provincie!F40 in tabel ${tabel?.naam}: ${rij(40)}`,
       `formule van naam MijnGemeente leest Provincie!F30 in tabel ${tabel?.naam}: ${rij(30)}`,
       `formule van naam 'Mijn blad'!MijnRij leest Provincie!F35 in tabel ${tabel?.naam}: ${rij(35)}`,
       `formule van een grafiek op blad 'Mijn blad' leest Provincie!F45 in tabel ${tabel?.naam}: ${rij(45)}`,
+      `formule in de opmaak van blad 'Mijn blad' leest Provincie!F40 in tabel ${tabel?.naam}: ${rij(40)}`,
     ]);
     expect((fout as Error).message).toMatch(
       /^Na opnieuw vullen staat iets anders in een rij die een formule van u leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" .*, of laat zo'n formule de gemeente opzoeken/,
@@ -680,6 +680,37 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
       const rapport = await schrijfNaarExcel(new FakeExcel(wm).context, kleiner);
       expect(wm.waarde("Provincie", "A20")).toBe(codes[12]);
       expect(rapport.wijzigingen.length).toBeGreaterThan(0);
+    } finally {
+      delete g.Office;
+    }
+  });
+
+  test("a format with a formula over several cells of the user's sheet: read as its relative references sweep them", async () => {
+    const wm = await eersteVulling(gelderland);
+    wm.voegBladToe("Mijn blad");
+    // Written for J1, over J1:J4: reads F8 (the header) to F11 (moves); absolute, over K1:K4: row 10 (keeps).
+    wm.blad("Mijn blad").opmaak.push(
+      {
+        rechthoek: { rij: 1, kolom: 10, rijen: 4, kolommen: 1 },
+        soort: "Custom",
+        formule: "=Provincie!F8>0",
+      },
+      {
+        rechthoek: { rij: 1, kolom: 11, rijen: 4, kolommen: 1 },
+        soort: "Custom",
+        formule: "=Provincie!$F$10>0",
+      },
+    );
+    const verwacht = [
+      `formule in de opmaak van blad 'Mijn blad' leest Provincie!F11 in tabel ${tabel?.naam}: ` +
+        `nu de rij van ${gemeente(2)}, na opnieuw vullen de rij van ${gemeente(3)}`,
+    ];
+    expect(await gevraagd(new FakeExcel(wm))).toEqual(verwacht);
+    // Without ExcelApi 1.9: the format's one range (1.6), the same.
+    const g = globalThis as { Office?: unknown };
+    g.Office = { context: { requirements: { isSetSupported: (_: string, v: string) => Number(v) < 1.9 } } };
+    try {
+      expect(await gevraagd(new FakeExcel(wm))).toEqual(verwacht);
     } finally {
       delete g.Office;
     }

@@ -421,7 +421,8 @@ const formulesVanGebruiker: Scenario = {
     await vul(v, plan);
     const blad = await tijdelijkBlad(v);
     // On the user's sheet, what reads the table's last row by its address (not the period): a formula, a name scoped
-    // to the sheet and, where Excel can tell a series' source (ExcelApi 1.15), a chart (all go with the sheet); and,
+    // to the sheet, a conditional format whose formula, relative over its two cells, reads the row above and the
+    // last row, and, where Excel can tell a series' source (ExcelApi 1.15), a chart (all go with the sheet); and,
     // where Excel can list notes (ExcelApi 1.18), a note on that row (it stays on its cell); where Excel can tell a
     // cell's link (ExcelApi 1.9), a hyperlink on that row (the same); and a conditional format of the user's on it;
     // where Excel can tell a format's ranges and the validated cells (1.9), a format over that row and the one above
@@ -444,6 +445,11 @@ const formulesVanGebruiker: Scenario = {
       if (link) taak.getRange(`C${rij}`).hyperlink = { address: "https://example.org/opgave-zelftest" };
       const opmaak = taak.getRange(`D${rij}`).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
       opmaak.custom.rule.formula = "=FALSE";
+      // On the user's sheet, a format over two cells written for the first: the second reads the last row.
+      const eigenOpmaak = ws
+        .getRange("C1:C2")
+        .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      eigenOpmaak.custom.rule.formula = `=Taakstelling!A${rij - 1}<>""`;
       if (gebieden) {
         const twee = taak
           .getRanges(`H${rij - 1}, H${rij}`)
@@ -467,8 +473,9 @@ const formulesVanGebruiker: Scenario = {
       `(leest|notitie op|hyperlink op|opmaak van u op|validatie van u op) Taakstelling![A-Z]+${laatste}\\b`,
     );
     controleer(
-      gelezen.length === 3 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) + (gebieden ? 3 : 0) &&
+      gelezen.length === 4 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) + (gebieden ? 3 : 0) &&
         gelezen.some((g) => g.startsWith(`voorwaardelijke opmaak van u op Taakstelling!D${laatste} `)) &&
+        gelezen.some((g) => g.startsWith("formule in de opmaak van blad ")) &&
         (!gebieden ||
           gelezen.some((g) => g.startsWith(`voorwaardelijke opmaak van u op Taakstelling!H${laatste} `))) &&
         (!gebieden ||

@@ -12,6 +12,7 @@ export function controleerKleur(kleur: string): void {
 }
 
 /** ConditionalFormatRule of a custom format: its formula (en-US, A1, relative to the range's top-left cell). */
+// BEVESTIG in Excel [B31] (scenario "hervulling (formules van de gebruiker)"): a format's rule.formula is written for the first cell of its (first) range
 export class FakeOpmaakRegel extends FakeObject<FakeOpmaak> {
   protected lees(eigenschap: string, o: FakeOpmaak): unknown {
     if (eigenschap === "formula") return o.formule ?? "";
