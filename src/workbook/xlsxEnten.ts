@@ -657,6 +657,18 @@ function typeVan(typen: ReadonlyMap<string, string>, deel: string): string | und
   return typen.get(`/${deel}`.toLowerCase());
 }
 
+/**
+ * What `types` declares, in one form: each default (extension) and override (part name) with its content type, in
+ * any order (a package's content types are a set: OPC), names in lower case as the package reads them.
+ */
+function typenSet(types: string): string {
+  const regels = [...types.matchAll(/<(Default|Override)\b[^<>]*>/g)].map((m) => {
+    const sleutel = attribuut(m[0], m[1] === "Default" ? "Extension" : "PartName")?.toLowerCase();
+    return `${m[1] ?? ""} ${sleutel ?? ""} ${attribuut(m[0], "ContentType") ?? ""}`;
+  });
+  return regels.sort().join("\n");
+}
+
 function standaardType(types: string, extensie: string): string | undefined {
   return [...types.matchAll(/<Default\b[^<>]*>/g)].find(
     (m) => attribuut(m[0], "Extension")?.toLowerCase() === extensie.toLowerCase(),
@@ -915,6 +927,10 @@ export async function entInOrigineel(
   await werkboek(ent, oud, nw, plaatsen);
   const nieuweStijlXml = stijlen.xml();
   if (nieuweStijlXml !== undefined) ent.zet(oudeStijlen, nieuweStijlXml);
-  ent.zet("[Content_Types].xml", ent.types);
+  // The original's own text where the graft declares the same types (it takes overrides out and puts them back at
+  // the end): the part then goes in as it was.
+  const origineleTypen = (await tekst(oud, "[Content_Types].xml")) ?? "";
+  const zelfde = typenSet(ent.types) === typenSet(origineleTypen);
+  ent.zet("[Content_Types].xml", zelfde ? origineleTypen : ent.types);
   return ent.schrijf();
 }

@@ -9,7 +9,8 @@ import JSZip from "jszip";
 import { unzipSync, zipSync } from "fflate";
 import { XMLValidator } from "fast-xml-parser";
 import { isoUitExcel } from "../../src/domain/tijdstip";
-import { planGemeente } from "../../src/workbook/bouwPlan";
+import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
+import { BLADEN } from "../../src/workbook/indeling";
 import { celWaarde, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWriter";
 import * as entenModule from "../../src/workbook/xlsxEnten";
 import { entInOrigineel, kanEnten, tekstSleutel } from "../../src/workbook/xlsxEnten";
@@ -452,6 +453,41 @@ describe("a refill grafts Opgave's sheets into the original file", () => {
     const veranderd = [...opgave].filter((naam) => voor.has(naam) && na.has(naam) && !zelfde.includes(naam));
     expect(veranderd.length).toBeGreaterThan(0);
     for (const naam of veranderd) expect([naam, ruwNa.get(naam)]).not.toEqual([naam, ruwVoor.get(naam)]);
+  });
+
+  test("the content types: kept as they were (bytes too) where the refill declares the same; else the graft's, declaring every part", async () => {
+    const ruw = (data: Uint8Array) => {
+      const l = new ZipLezer(data);
+      const it = zipInhoud(l).find((i) => i.naam === "[Content_Types].xml");
+      return it ? Buffer.from(ruweGegevens(l, it)).toString("hex") : undefined;
+    };
+    const typen = async (data: Uint8Array) =>
+      (await delen(data)).get("[Content_Types].xml") ?? new Uint8Array();
+    // A province workbook saved again by exceljs (as a user's program might): a refill writes the same parts with
+    // the same types, but exceljs put the overrides of the tables elsewhere in the list than the graft would.
+    const provincie = planProvincie(engine, "Gelderland", "2024-I", TEST_BRON);
+    const bewaard = await bewaar(await lees((await schrijfXlsx(provincie)).data));
+    const tweede = (await schrijfXlsx(provincie, bewaard)).data;
+    expect(Buffer.from(await typen(tweede)).toString()).toBe(Buffer.from(await typen(bewaard)).toString());
+    expect(ruw(tweede)).toBe(ruw(bewaard));
+    const wb = await lees(origineel);
+    wb.removeWorksheet(wb.getWorksheet(BLADEN.bron)?.id ?? -1);
+    const zonderBron = await bewaar(wb);
+    // A sheet of Opgave's new in the file: other types, written by the graft; every part declared.
+    const data = (await schrijfXlsx(later, zonderBron)).data;
+    const xml = Buffer.from(await typen(data)).toString();
+    expect(xml).not.toBe(Buffer.from(await typen(zonderBron)).toString());
+    const overrides = new Set([...xml.matchAll(/PartName="([^"]+)"/g)].map((m) => m[1]));
+    const standaard = new Set([...xml.matchAll(/Extension="([^"]+)"/g)].map((m) => m[1]?.toLowerCase()));
+    const onverklaard = [...(await delen(data)).keys()].filter(
+      (naam) =>
+        !naam.endsWith("/") &&
+        naam !== "[Content_Types].xml" &&
+        !overrides.has(`/${naam}`) &&
+        !standaard.has(naam.split(".").pop()?.toLowerCase()),
+    );
+    expect(onverklaard).toEqual([]);
+    expect([...overrides].filter((o) => o?.includes("worksheets/")).length).toBe(EIGEN_BLADEN.length + 1);
   });
 
   test("a second refill: styles.xml does not grow, the package keeps its parts, still byte-identical", async () => {
