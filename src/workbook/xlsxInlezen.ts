@@ -107,9 +107,10 @@ function metLegeBladen(
 
 /**
  * Parts a graft takes from the original and never from what exceljs writes, and that nothing of Opgave's side
- * reads: the theme (styles refer to its colours by number) and the document properties.
+ * reads: the theme (styles refer to its colours by number), the document properties and the package's own
+ * relationships (exceljs's load reads them into its model and drops them unused).
  */
-const NIET_VOOR_ENT = /^(?:xl\/theme\/|docProps\/)/;
+const NIET_VOOR_ENT = /^(?:xl\/theme\/|docProps\/|_rels\/\.rels$)/;
 
 /**
  * The parts exceljs reads for a refill of `bestaand` (for ./exceljsLaden: ./zip inflated them once, for the checks
