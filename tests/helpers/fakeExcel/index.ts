@@ -50,7 +50,9 @@
  *   comments, links, fills and formats of its cells,
  *   `clear("Formats")` fills and formats, `clear("Contents")` neither.
  * - guard rails: `Range.dataValidation` (1.8; per cell, refusing what Excel refuses: more than one criterion, a
- *   missing operand, a list source over 255 characters, a title over 32 or a message over 255 characters),
+ *   missing operand, a list source over 255 characters, a title over 32 or a message over 255 characters; each
+ *   cell keeps its rule as written for itself, read on a range written for its first cell, `Inconsistent` or
+ *   `MixedCriteria` where the cells differ),
  *   `Range.conditionalFormats` (1.6; only "Custom": the formats intersecting the range in priority order, `add` puts
  *   one on top, `custom` of another type fails, `customOrNullObject` is a null object), `Range.columnHidden` (1.2),
  *   `Worksheet.freezePanes` (1.7; `freezeAt` from A1 only); inserting a table column moves validations and
