@@ -131,9 +131,9 @@ export function verwijzingenIn(formule: string, eigenBlad: string): A1Verwijzing
 }
 
 /**
- * `formule` as it reads over a block of `rijen` × `kolommen` cells from its own cell (a validation's rule over a
- * range, written for its first cell): each reference as the rectangle it sweeps over the block — a relative row or
- * column moves along, an absolute one (`$`) does not (within Excel's grid).
+ * `formule` as it reads over a block of `rijen` × `kolommen` cells from its own cell (a validation's rule or a
+ * conditional format's formula over a range, written for its first cell): each reference as the rectangle it sweeps
+ * over the block — a relative row or column moves along, an absolute one (`$`) does not (within Excel's grid).
  */
 export function uitgestrekt(formule: string, eigenBlad: string, rijen: number, kolommen: number): string {
   if (rijen <= 1 && kolommen <= 1) return formule;

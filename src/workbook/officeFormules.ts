@@ -391,8 +391,8 @@ function delen(r: Rechthoek): Rechthoek[] {
  * Opgave's as a formula does): each area of validated cells (ExcelApi 1.9) asked for its rule, all in one round
  * trip; an area whose cells have different rules ("Inconsistent", or some without: "MixedCriteria") is halved (a
  * small one split into its cells) and its pieces asked again, one round trip a level, until each piece has one rule
- * (a cell always has): the first pieces first, at most `MAX_VALIDATIESTUKKEN` pieces in all. A rule is written for its area's first cell: over the area its relative
- * references move along (`uitgestrekt`).
+ * (a cell always has): the first pieces first, at most `MAX_VALIDATIESTUKKEN` pieces in all. A rule is written for
+ * its area's first cell: over the area its relative references move along (`uitgestrekt`).
  */
 async function validatieFormules(
   context: Excel.RequestContext,
@@ -480,10 +480,13 @@ async function notitiePlekken(
     );
     const [eerste] = r;
     const blok = eerste
-      ? {
-          rijen: Math.max(...r.map((b) => b.rij + b.rijen)) - eerste.rij,
-          kolommen: Math.max(...r.map((b) => b.kolom + b.kolommen)) - eerste.kolom,
-        }
+      ? r.reduce(
+          (m, b) => ({
+            rijen: Math.max(m.rijen, b.rij + b.rijen - eerste.rij),
+            kolommen: Math.max(m.kolommen, b.kolom + b.kolommen - eerste.kolom),
+          }),
+          { rijen: 1, kolommen: 1 },
+        )
       : { rijen: 1, kolommen: 1 };
     return {
       plek: `in de opmaak van blad ${bladVerwijzing(naam)}`,

@@ -97,10 +97,12 @@ function blokVan(sqref: string | undefined): { rijen: number; kolommen: number }
   const bereiken = (sqref ?? "").split(/\s+/).flatMap((r) => decodeerBereik(r) ?? []);
   const [eerste] = bereiken;
   if (!eerste) return { rijen: 1, kolommen: 1 };
-  return {
-    rijen: Math.max(...bereiken.map((b) => b.rij2)) - eerste.rij1 + 1,
-    kolommen: Math.max(...bereiken.map((b) => b.kol2)) - eerste.kol1 + 1,
-  };
+  // A loop, not Math.max(...): a hostile sqref can hold more ranges than a call takes arguments.
+  const eind = bereiken.reduce((m, b) => ({ rij: Math.max(m.rij, b.rij2), kol: Math.max(m.kol, b.kol2) }), {
+    rij: 0,
+    kol: 0,
+  });
+  return { rijen: eind.rij - eerste.rij1 + 1, kolommen: eind.kol - eerste.kol1 + 1 };
 }
 
 /**

@@ -866,6 +866,22 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       ]);
     });
 
+    test("a format over 200,000 ranges of the user's (a hostile sqref): read without running out of stack", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      wb.addWorksheet("Mijn blad").getCell("A1").value = "x";
+      const data = await bewaar(wb);
+      const zip = await JSZip.loadAsync(data);
+      const pad = (await bladPaden(await Zip.loadAsync(data))).get("Mijn blad") ?? "";
+      const xml = (await zip.file(pad)?.async("string")) ?? "";
+      const sqref = Array.from({ length: 200_000 }, (_, i) => `A${2 * i + 1}`).join(" ");
+      const opmaak = `<conditionalFormatting sqref="${sqref}"><cfRule type="expression" priority="1"><formula>Provincie!F8&gt;0</formula></cfRule></conditionalFormatting>`;
+      zip.file(pad, xml.replace("</sheetData>", `</sheetData>${opmaak}`));
+      const groot = await zip.generateAsync({ type: "uint8array" });
+      // Over rows 1 to 399,999 from F8: the whole table and more, which reads the same after (not asked).
+      const { rapport } = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), groot);
+      expect(rapport.andereRij).toEqual([]);
+    });
+
     test("a defined name of the user's on a row that moves stops it too; Opgave's own names and print area do not", async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       wb.definedNames.add("Provincie!$F$30", "MijnGemeente");
