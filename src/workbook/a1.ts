@@ -109,6 +109,22 @@ export function bevatEen(r: readonly Rechthoek[], rij: number, kolom: number): b
 }
 
 /** Whether two rectangles share a cell. */
+/**
+ * The block from the first cell of the first of `bereiken` to the last row and column of any, in rows and columns
+ * (one cell when there are none): what a format's or validation's formula, written for that first cell, covers.
+ */
+export function blokVanaf(bereiken: readonly Rechthoek[]): { rijen: number; kolommen: number } {
+  const [eerste] = bereiken;
+  // A loop, not Math.max(...): a hostile file can hold more ranges than a call takes arguments.
+  return bereiken.reduce(
+    (m, b) => ({
+      rijen: Math.max(m.rijen, b.rij + b.rijen - (eerste?.rij ?? b.rij)),
+      kolommen: Math.max(m.kolommen, b.kolom + b.kolommen - (eerste?.kolom ?? b.kolom)),
+    }),
+    { rijen: 1, kolommen: 1 },
+  );
+}
+
 export function overlapt(a: Rechthoek, b: Rechthoek): boolean {
   return (
     a.rij < b.rij + b.rijen &&

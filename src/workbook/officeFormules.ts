@@ -3,7 +3,8 @@
  * would fill a row of one of Opgave's tables with another gemeente or the totals row. What is read: the cell
  * formulas of every sheet's used range outside Opgave's cells and tables, in pieces of at most `maxCellen` cells
  * per request (Excel refuses a response over 5 MB), the formulas of the conditional formats on the user's own
- * sheets and of their validations (ExcelApi 1.9: a round trip more, or a few for areas of different rules), the
+ * sheets and of their validations (ExcelApi 1.9: a round trip more, or a few for areas of different rules), and of
+ * the user's formats and validations beside Opgave's cells on its sheets, the
  * defined names, of the workbook and of each sheet (ExcelApi 1.4), and the sources of the series of
  * the charts on the user's own sheets (ExcelApi 1.15, where Excel has it): two round trips more, or a few for a
  * large workbook or one with charts; where hyperlinks go in the workbook (ExcelApi 1.9, with the formulas); and the
@@ -17,6 +18,8 @@ import {
   bereik,
   bevatEen,
   bladVerwijzing,
+  blokVanaf,
+  overlapt,
   rechthoekBereik,
   rechthoekVanAdres,
   type Rechthoek,
@@ -303,16 +306,14 @@ export async function leesFormulesVanGebruiker(
       gebruikt.filter((g) => eigen(g.naam)),
       eigenControle.validatie,
     ),
-    ...(await validatieFormules(
-      context,
-      gebruikt.filter((g) => !eigen(g.naam)),
-    )),
+    ...(await validatieFormules(context, gevalideerdNaast(gebruikt, eigen))),
   ];
   uit.push(...naamFormules(namen.items, ""));
   for (const g of gebruikt) uit.push(...naamFormules(g.namen.items, g.naam));
   uit.push(...(await reeksFormules(context, gebruikt)));
   const vanGebruiker = gebruikt.map(({ naam, opmaak: o }) => ({
     naam,
+    eigen: eigen(naam) ?? [],
     opmaak: eigen(naam)
       ? o.items.filter(
           (f) =>
@@ -386,26 +387,46 @@ function delen(r: Rechthoek): Rechthoek[] {
   ];
 }
 
+/** A piece of validated cells whose rule is to be read. */
+interface ValidatieStuk {
+  readonly naam: string;
+  readonly blad: Excel.Worksheet;
+  readonly r: Rechthoek;
+}
+
 /**
- * The formulas of the validations on the user's own sheets (a list `=Provincie!$F$20:$H$20` reads a row of
- * Opgave's as a formula does): each area of validated cells (ExcelApi 1.9) asked for its rule, all in one round
- * trip; an area whose cells have different rules ("Inconsistent", or some without: "MixedCriteria") is halved (a
+ * The areas of validated cells whose rules' formulas count: on the user's own sheets all, on Opgave's those beside
+ * its cells and tables (Opgave's own, and the user's on a table's rows, which are asked about by their cells, lie
+ * on them).
+ */
+function gevalideerdNaast(
+  bladen: readonly { naam: string; blad: Excel.Worksheet; validaties?: Excel.RangeAreas }[],
+  eigen: (blad: string) => readonly Rechthoek[] | undefined,
+): ValidatieStuk[] {
+  return bladen.flatMap(({ naam, blad, validaties }) =>
+    validaties === undefined || validaties.isNullObject
+      ? []
+      : validaties.areas.items.flatMap((a) => {
+          const r = rechthoekVanAdres(a.address);
+          const opOpgave = r !== undefined && (eigen(naam) ?? []).some((e) => overlapt(e, r));
+          return r && !opOpgave ? [{ naam, blad, r }] : [];
+        }),
+  );
+}
+
+/**
+ * The formulas of the validations on the user's own sheets and beside Opgave's cells (`stukken`: a list
+ * `=Provincie!$F$20:$H$20` reads a row of Opgave's as a formula does): each area of validated cells (ExcelApi 1.9)
+ * asked for its rule, all in one round trip; an area whose cells have different rules ("Inconsistent", or some without: "MixedCriteria") is halved (a
  * small one split into its cells) and its pieces asked again, one round trip a level, until each piece has one rule
  * (a cell always has): the first pieces first, at most `MAX_VALIDATIESTUKKEN` pieces in all. A rule is written for
  * its area's first cell: over the area its relative references move along (`uitgestrekt`).
  */
 async function validatieFormules(
   context: Excel.RequestContext,
-  bladen: readonly { naam: string; blad: Excel.Worksheet; validaties?: Excel.RangeAreas }[],
+  stukken: readonly ValidatieStuk[],
 ): Promise<FormuleVanGebruiker[]> {
-  let wachtrij = bladen.flatMap(({ naam, blad, validaties }) =>
-    validaties === undefined || validaties.isNullObject
-      ? []
-      : validaties.areas.items.flatMap((a) => {
-          const r = rechthoekVanAdres(a.address);
-          return r ? [{ naam, blad, r }] : [];
-        }),
-  );
+  let wachtrij = [...stukken];
   const uit: FormuleVanGebruiker[] = [];
   for (let gevraagd = 0; wachtrij.length > 0 && gevraagd < MAX_VALIDATIESTUKKEN;) {
     const verzoek = wachtrij.slice(0, MAX_VALIDATIESTUKKEN - gevraagd).map((s) => ({
@@ -439,7 +460,11 @@ async function validatieFormules(
 async function notitiePlekken(
   context: Excel.RequestContext,
   bladen: readonly { naam: string; notities?: Excel.NoteCollection; opmerkingen?: Excel.CommentCollection }[],
-  opmaak: readonly { naam: string; opmaak: readonly Excel.ConditionalFormat[] }[],
+  opmaak: readonly {
+    naam: string;
+    eigen: readonly Rechthoek[];
+    opmaak: readonly Excel.ConditionalFormat[];
+  }[],
   metFormule: readonly { naam: string; f: Excel.ConditionalFormat; formule: string }[],
 ): Promise<FormuleVanGebruiker[]> {
   const notities = kanNotitiesLezen()
@@ -456,7 +481,9 @@ async function notitiePlekken(
     bereiken: gebieden ? f.getRanges().load("areas/items/address") : undefined,
     cel: gebieden ? undefined : f.getRangeOrNullObject().load("address"),
   });
-  const opmaken = opmaak.flatMap(({ naam, opmaak: o }) => o.map((f) => ({ naam, ...bereikenVan(f) })));
+  const opmaken = opmaak.flatMap(({ naam, eigen, opmaak: o }) =>
+    o.map((f) => ({ naam, eigen, f, ...bereikenVan(f) })),
+  );
   const formules = metFormule.map((m) => ({ ...m, ...bereikenVan(m.f) }));
   if (notities.length + opmerkingen.length + opmaken.length + formules.length === 0) return [];
   await context.sync();
@@ -474,20 +501,18 @@ async function notitiePlekken(
       op: "voorwaardelijke opmaak" as const,
     })),
   );
-  const gelezen = formules.map(({ naam, formule, bereiken, cel }) => {
-    const r = (bereiken ? bereiken.areas.items : cel && !cel.isNullObject ? [cel] : []).flatMap(
-      (b) => rechthoekVanAdres(b.address) ?? [],
-    );
-    const [eerste] = r;
-    const blok = eerste
-      ? r.reduce(
-          (m, b) => ({
-            rijen: Math.max(m.rijen, b.rij + b.rijen - eerste.rij),
-            kolommen: Math.max(m.kolommen, b.kolom + b.kolommen - eerste.kolom),
-          }),
-          { rijen: 1, kolommen: 1 },
-        )
-      : { rijen: 1, kolommen: 1 };
+  // A format of the user's on one of Opgave's sheets beside its cells and tables: its formula too.
+  const naast = opmaken.flatMap(({ naam, eigen, f, bereiken, cel }) => {
+    const r = gebiedenVan(bereiken, cel);
+    const formule = f.customOrNullObject.isNullObject ? "" : f.customOrNullObject.rule.formula;
+    const opOpgave = r.length === 0 || r.some((b) => eigen.some((e) => overlapt(e, b)));
+    return opOpgave || !formule.startsWith("=") ? [] : [{ naam, formule: formule.slice(1), r }];
+  });
+  const gelezen = [
+    ...formules.map(({ naam, formule, bereiken, cel }) => ({ naam, formule, r: gebiedenVan(bereiken, cel) })),
+    ...naast,
+  ].map(({ naam, formule, r }) => {
+    const blok = blokVanaf(r);
     return {
       plek: `in de opmaak van blad ${bladVerwijzing(naam)}`,
       blad: naam,
@@ -495,6 +520,13 @@ async function notitiePlekken(
     };
   });
   return [...opCel, ...opBereik, ...gelezen];
+}
+
+/** A format's ranges as rectangles: each (ExcelApi 1.9), or its one (1.6), or none. */
+function gebiedenVan(bereiken: Excel.RangeAreas | undefined, cel: Excel.Range | undefined): Rechthoek[] {
+  return (bereiken ? bereiken.areas.items : cel && !cel.isNullObject ? [cel] : []).flatMap(
+    (b) => rechthoekVanAdres(b.address) ?? [],
+  );
 }
 
 /**

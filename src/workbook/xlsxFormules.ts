@@ -1,14 +1,23 @@
 /**
  * The formulas of an .xlsx package that are not Opgave's, read from its XML (./rijBetekenis checks which of them
  * read rows of Opgave's tables that a refill fills with something else): every cell formula outside Opgave's
- * cells and tables, the formulas of conditional formats and validations on the user's own sheets, the defined
+ * cells and tables, the formulas of conditional formats and validations on the user's own sheets and beside
+ * Opgave's cells on its sheets, the defined
  * names, also those scoped to a sheet (not Excel's own `_xlnm.` ones: print areas, filters), the series of
  * charts on the user's own sheets, and where hyperlinks go in the workbook (`location`).
  * A shared formula is read once, from the cell that holds its text, with the rectangle it is filled over; a
  * format's or validation's formula over several cells also as its relative references sweep them.
  * Browser-safe: ./zip only.
  */
-import { bevatEen, bladVerwijzing, decodeerBereik, type Rechthoek } from "./a1";
+import {
+  bevatEen,
+  bladVerwijzing,
+  blokVanaf,
+  decodeerBereik,
+  overlapt,
+  rechthoekTussen,
+  type Rechthoek,
+} from "./a1";
 import { uitgestrekt } from "./kolomVerplaatsing";
 import { xmlTekstTerug } from "./pakketControle";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
@@ -89,38 +98,37 @@ const OVER_CELLEN = [
   ["x14:dataValidation", ["xm:f"]],
 ] as const;
 
-/**
- * The block a format's or validation's formula is written for: from the first cell of its first range (`sqref`,
- * ranges apart by spaces) to the last row and column of any; one cell when it cannot be read.
- */
-function blokVan(sqref: string | undefined): { rijen: number; kolommen: number } {
-  const bereiken = (sqref ?? "").split(/\s+/).flatMap((r) => decodeerBereik(r) ?? []);
-  const [eerste] = bereiken;
-  if (!eerste) return { rijen: 1, kolommen: 1 };
-  // A loop, not Math.max(...): a hostile sqref can hold more ranges than a call takes arguments.
-  const eind = bereiken.reduce((m, b) => ({ rij: Math.max(m.rij, b.rij2), kol: Math.max(m.kol, b.kol2) }), {
-    rij: 0,
-    kol: 0,
+/** The ranges of a format's or validation's cells (`sqref`: ranges apart by spaces). */
+function bereikenVan(sqref: string | undefined): Rechthoek[] {
+  return (sqref ?? "").split(/\s+/).flatMap((r) => {
+    const b = decodeerBereik(r);
+    return b ? [rechthoekTussen(b.rij1, b.kol1, b.rij2, b.kol2)] : [];
   });
-  return { rijen: eind.rij - eerste.rij1 + 1, kolommen: eind.kol - eerste.kol1 + 1 };
 }
 
 /**
- * The formulas of a user's sheet's conditional formats and validations (x14 ones too), and of anything else with
- * an `xm:f` (sparklines); one over several cells also as its relative references sweep them (`uitgestrekt`).
+ * The formulas of a sheet's conditional formats and validations (x14 ones too): on a user's sheet all of them, and
+ * of anything else with an `xm:f` (sparklines); on one of Opgave's sheets (`eigen`: its cells and tables) those
+ * standing beside them (Opgave's own, and the user's on a table's rows, which are asked about by their cells, lie
+ * on them). One over several cells also as its relative references sweep them (`uitgestrekt`).
  */
-function opmaakFormules(blad: string, xml: string): FormuleVanGebruiker[] {
+function opmaakFormules(blad: string, xml: string, eigen?: readonly Rechthoek[]): FormuleVanGebruiker[] {
   const plek = `in de opmaak of gegevensvalidatie van blad ${bladVerwijzing(blad)}`;
-  const alsGeschreven = ["formula", "formula1", "formula2", "xm:f"].flatMap((naam) =>
-    [...elementen(xml, naam)].map((e) => ({ plek, blad, formule: xmlTekstTerug(e.inhoud ?? "") })),
-  );
-  const uitgestrekte = OVER_CELLEN.flatMap(([houder, namen]) =>
+  const alsGeschreven = eigen
+    ? []
+    : ["formula", "formula1", "formula2", "xm:f"].flatMap((naam) =>
+        [...elementen(xml, naam)].map((e) => ({ plek, blad, formule: xmlTekstTerug(e.inhoud ?? "") })),
+      );
+  const perHouder = OVER_CELLEN.flatMap(([houder, namen]) =>
     [...elementen(xml, houder)].flatMap((h) => {
-      const sqref =
+      const bereiken = bereikenVan(
         attribuut(`<h${h.attributen}>`, "sqref") ??
-        elementen(h.inhoud ?? "", "xm:sqref").next().value?.inhoud;
-      const { rijen, kolommen } = blokVan(sqref);
-      if (rijen * kolommen === 1) return [];
+          elementen(h.inhoud ?? "", "xm:sqref").next().value?.inhoud,
+      );
+      const naast = bereiken.length > 0 && !bereiken.some((b) => eigen?.some((e) => overlapt(e, b)));
+      const { rijen, kolommen } = blokVanaf(bereiken);
+      // On a user's sheet a one-cell one was read above, as written.
+      if (eigen ? !naast : rijen * kolommen === 1) return [];
       return namen.flatMap((naam) =>
         [...elementen(h.inhoud ?? "", naam)].map((e) => ({
           plek,
@@ -130,7 +138,7 @@ function opmaakFormules(blad: string, xml: string): FormuleVanGebruiker[] {
       );
     }),
   );
-  return [...alsGeschreven, ...uitgestrekte];
+  return [...alsGeschreven, ...perHouder];
 }
 
 /**
@@ -171,7 +179,7 @@ export async function formulesVanGebruiker(
     const opgave = eigen(blad);
     uit.push(...celFormules(blad, xml, opgave ?? []), ...linkDoelen(blad, xml));
     if (opgave) eigenPaden.push(pad);
-    else uit.push(...opmaakFormules(blad, xml));
+    uit.push(...opmaakFormules(blad, xml, opgave));
   }
   uit.push(...naamFormules((await zip.file("xl/workbook.xml")?.async("string")) ?? ""));
   // Charts hanging off the user's sheets (Opgave's own charts are made again with the table).

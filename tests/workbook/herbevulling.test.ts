@@ -866,6 +866,35 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       ]);
     });
 
+    test("a format or validation of the user's beside Opgave's cells on its sheet, reading a row that moves: named", async () => {
+      const met = async (zet: (ws: ExcelJS.Worksheet) => void) => {
+        const wb = await lees((await schrijfXlsx(gelderland)).data);
+        const ws = wb.getWorksheet("Provincie");
+        if (!ws) throw new Error("geen blad Provincie");
+        zet(ws);
+        return schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), await bewaar(wb)).catch(
+          (e: unknown) => e,
+        );
+      };
+      const verwacht = (cel: string, i: number) => [
+        `formule in de opmaak of gegevensvalidatie van blad Provincie leest Provincie!${cel} in tabel ${tabel?.naam}: ` +
+          `nu de rij van ${gemeente(i)}, na opnieuw vullen de rij van ${gemeente(i + 1)}`,
+      ];
+      // A warning light far beside the table (T3) on one gemeente's figure.
+      const opmaak = await met((ws) =>
+        ws.addConditionalFormatting({
+          ref: "T3",
+          rules: [{ type: "expression", formulae: ["$F$20>100"], priority: 1, style: {} }],
+        }),
+      );
+      expect((opmaak as VerliesFout).onderdelen).toEqual(verwacht("F20", 11));
+      // A list beside the table from three gemeenten's names.
+      const lijst = await met((ws) => {
+        ws.getCell("T4").dataValidation = { type: "list", allowBlank: true, formulae: ["$A$30:$A$32"] };
+      });
+      expect((lijst as VerliesFout).onderdelen).toEqual(verwacht("A30", 21));
+    });
+
     test("a format over 200,000 ranges of the user's (a hostile sqref): read without running out of stack", async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       wb.addWorksheet("Mijn blad").getCell("A1").value = "x";

@@ -3,7 +3,7 @@
  * cells (the validated cells Excel lists, less Opgave's input columns). The reading itself is tested on the fake
  * Excel in officeHerbevulling.test.ts.
  */
-import { rechthoekVanAdres } from "../../src/workbook/a1";
+import { blokVanaf, rechthoekVanAdres } from "../../src/workbook/a1";
 import { zonderEigenCellen } from "../../src/workbook/officeFormules";
 
 describe("an area's address (Range.address, RangeAreas.areas)", () => {
@@ -31,6 +31,18 @@ describe("an area's address (Range.address, RangeAreas.areas)", () => {
       "Blad!#REF!",
     ])
       expect(rechthoekVanAdres(fout)).toBeUndefined();
+  });
+});
+
+test("blokVanaf: from the first range's first cell to the last row and column of any; one cell for none", () => {
+  const r = (rij: number, kolom: number, rijen = 1, kolommen = 1) => ({ rij, kolom, rijen, kolommen });
+  expect(blokVanaf([])).toEqual({ rijen: 1, kolommen: 1 });
+  expect(blokVanaf([r(1, 10, 4)])).toEqual({ rijen: 4, kolommen: 1 });
+  expect(blokVanaf([r(45, 6), r(50, 8, 2)])).toEqual({ rijen: 7, kolommen: 3 });
+  // Many ranges (a hostile file): no stack overflow.
+  expect(blokVanaf(Array.from({ length: 300_000 }, (_, i) => r(2 * i + 1, 1)))).toEqual({
+    rijen: 599_999,
+    kolommen: 1,
   });
 });
 

@@ -716,6 +716,23 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     }
   });
 
+  test("a format or validation of the user's beside Opgave's cells on its sheet, reading a row that moves: asked first", async () => {
+    const wm = await eersteVulling(gelderland);
+    // A warning light far beside the table (T3) on one gemeente's figure; a list beside it (T4) from three names.
+    wm.blad("Provincie").opmaak.push({
+      rechthoek: { rij: 3, kolom: 20, rijen: 1, kolommen: 1 },
+      soort: "Custom",
+      formule: "=$F$20>100",
+    });
+    wm.blad("Provincie").validaties.set("T4", lijst("=$A$30:$A$32"));
+    const rij = (n: number) =>
+      `nu de rij van ${gemeente(n - 9)}, na opnieuw vullen de rij van ${gemeente(n - 8)}`;
+    expect(await gevraagd(new FakeExcel(wm))).toEqual([
+      `formule in de gegevensvalidatie op Provincie!T4 leest Provincie!A30 in tabel ${tabel?.naam}: ${rij(30)}`,
+      `formule in de opmaak van blad Provincie leest Provincie!F20 in tabel ${tabel?.naam}: ${rij(20)}`,
+    ]);
+  });
+
   test("validations on the user's sheet with a rule in every cell: read piece by piece up to a limit, then left", async () => {
     const wm = await eersteVulling(gelderland);
     wm.voegBladToe("Mijn blad");
