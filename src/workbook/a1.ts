@@ -108,7 +108,6 @@ export function bevatEen(r: readonly Rechthoek[], rij: number, kolom: number): b
   return r.some((g) => bevat(g, rij, kolom));
 }
 
-/** Whether two rectangles share a cell. */
 /**
  * The block from the first cell of the first of `bereiken` to the last row and column of any, in rows and columns
  * (one cell when there are none): what a format's or validation's formula, written for that first cell, covers.
@@ -125,6 +124,7 @@ export function blokVanaf(bereiken: readonly Rechthoek[]): { rijen: number; kolo
   );
 }
 
+/** Whether two rectangles share a cell. */
 export function overlapt(a: Rechthoek, b: Rechthoek): boolean {
   return (
     a.rij < b.rij + b.rijen &&

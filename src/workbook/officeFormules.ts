@@ -417,10 +417,11 @@ function gevalideerdNaast(
 /**
  * The formulas of the validations on the user's own sheets and beside Opgave's cells (`stukken`: a list
  * `=Provincie!$F$20:$H$20` reads a row of Opgave's as a formula does): each area of validated cells (ExcelApi 1.9)
- * asked for its rule, all in one round trip; an area whose cells have different rules ("Inconsistent", or some without: "MixedCriteria") is halved (a
- * small one split into its cells) and its pieces asked again, one round trip a level, until each piece has one rule
- * (a cell always has): the first pieces first, at most `MAX_VALIDATIESTUKKEN` pieces in all. A rule is written for
- * its area's first cell: over the area its relative references move along (`uitgestrekt`).
+ * asked for its rule, all in one round trip; an area whose cells have different rules ("Inconsistent", or some
+ * without: "MixedCriteria") is halved (a small one split into its cells) and its pieces asked again, one round trip
+ * a level, until each piece has one rule (a cell always has): the first pieces first, at most
+ * `MAX_VALIDATIESTUKKEN` pieces in all. A rule is written for its area's first cell: over the area its relative
+ * references move along (`uitgestrekt`).
  */
 async function validatieFormules(
   context: Excel.RequestContext,
