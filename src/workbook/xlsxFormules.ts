@@ -90,12 +90,16 @@ function linkDoelen(blad: string, xml: string): FormuleVanGebruiker[] {
   });
 }
 
-/** The elements holding a format's or validation's formulas, with its cells (`sqref`) and those formulas' names. */
+/**
+ * The elements holding a format's, validation's or sparkline's formulas, with its cells (`sqref`) and those
+ * formulas' names.
+ */
 const OVER_CELLEN = [
   ["conditionalFormatting", ["formula"]],
   ["dataValidation", ["formula1", "formula2"]],
   ["x14:conditionalFormatting", ["xm:f"]],
   ["x14:dataValidation", ["xm:f"]],
+  ["x14:sparkline", ["xm:f"]],
 ] as const;
 
 /** The ranges of a format's or validation's cells (`sqref`: ranges apart by spaces). */
@@ -107,28 +111,22 @@ function bereikenVan(sqref: string | undefined): Rechthoek[] {
 }
 
 /**
- * The formulas of a sheet's conditional formats and validations (x14 ones too): on a user's sheet all of them, and
- * of anything else with an `xm:f` (sparklines); on one of Opgave's sheets (`eigen`: its cells and tables) those
- * standing beside them (Opgave's own, and the user's on a table's rows, which are asked about by their cells, lie
- * on them). One over several cells also as its relative references sweep them (`uitgestrekt`).
+ * The formulas of a sheet's conditional formats and validations (x14 ones too) and sparklines: on a user's sheet all
+ * of them; on one of Opgave's sheets (`eigen`: its cells and tables) those standing beside them (Opgave's own, and
+ * the user's on a table's rows, which are asked about by their cells, lie on them). Each as its relative references
+ * sweep its cells (`uitgestrekt`; one cell, or cells that cannot be read: as written).
  */
 function opmaakFormules(blad: string, xml: string, eigen?: readonly Rechthoek[]): FormuleVanGebruiker[] {
   const plek = `in de opmaak of gegevensvalidatie van blad ${bladVerwijzing(blad)}`;
-  const alsGeschreven = eigen
-    ? []
-    : ["formula", "formula1", "formula2", "xm:f"].flatMap((naam) =>
-        [...elementen(xml, naam)].map((e) => ({ plek, blad, formule: xmlTekstTerug(e.inhoud ?? "") })),
-      );
-  const perHouder = OVER_CELLEN.flatMap(([houder, namen]) =>
+  return OVER_CELLEN.flatMap(([houder, namen]) =>
     [...elementen(xml, houder)].flatMap((h) => {
       const bereiken = bereikenVan(
         attribuut(`<h${h.attributen}>`, "sqref") ??
           elementen(h.inhoud ?? "", "xm:sqref").next().value?.inhoud,
       );
       const naast = bereiken.length > 0 && !bereiken.some((b) => eigen?.some((e) => overlapt(e, b)));
+      if (eigen && !naast) return [];
       const { rijen, kolommen } = blokVanaf(bereiken);
-      // On a user's sheet a one-cell one was read above, as written.
-      if (eigen ? !naast : rijen * kolommen === 1) return [];
       return namen.flatMap((naam) =>
         [...elementen(h.inhoud ?? "", naam)].map((e) => ({
           plek,
@@ -138,7 +136,6 @@ function opmaakFormules(blad: string, xml: string, eigen?: readonly Rechthoek[])
       );
     }),
   );
-  return [...alsGeschreven, ...perHouder];
 }
 
 /**

@@ -895,20 +895,37 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect((lijst as VerliesFout).onderdelen).toEqual(verwacht("A30", 21));
     });
 
-    test("a format over 200,000 ranges of the user's (a hostile sqref): read without running out of stack", async () => {
+    /** The province workbook with a sheet of the user's ("Mijn blad") whose XML `wijzig` edits (zip level). */
+    const metEigenBlad = async (wijzig: (xml: string) => string): Promise<Uint8Array> => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       wb.addWorksheet("Mijn blad").getCell("A1").value = "x";
       const data = await bewaar(wb);
       const zip = await JSZip.loadAsync(data);
       const pad = (await bladPaden(await Zip.loadAsync(data))).get("Mijn blad") ?? "";
-      const xml = (await zip.file(pad)?.async("string")) ?? "";
+      zip.file(pad, wijzig((await zip.file(pad)?.async("string")) ?? ""));
+      return zip.generateAsync({ type: "uint8array" });
+    };
+
+    test("a format over 200,000 ranges of the user's (a hostile sqref): read without running out of stack", async () => {
       const sqref = Array.from({ length: 200_000 }, (_, i) => `A${2 * i + 1}`).join(" ");
       const opmaak = `<conditionalFormatting sqref="${sqref}"><cfRule type="expression" priority="1"><formula>Provincie!F8&gt;0</formula></cfRule></conditionalFormatting>`;
-      zip.file(pad, xml.replace("</sheetData>", `</sheetData>${opmaak}`));
-      const groot = await zip.generateAsync({ type: "uint8array" });
+      const groot = await metEigenBlad((xml) => xml.replace("</sheetData>", `</sheetData>${opmaak}`));
       // Over rows 1 to 399,999 from F8: the whole table and more, which reads the same after (not asked).
       const { rapport } = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), groot);
       expect(rapport.andereRij).toEqual([]);
+    });
+
+    test("a sparkline of the user's over a row that moves: named", async () => {
+      const ext =
+        '<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup><x14:sparklines><x14:sparkline><xm:f>Provincie!F25:H25</xm:f><xm:sqref>B1</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>';
+      const bytes = await metEigenBlad((xml) => xml.replace("</worksheet>", `${ext}</worksheet>`));
+      const fout = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), bytes).catch(
+        (e: unknown) => e,
+      );
+      expect((fout as VerliesFout).onderdelen).toEqual([
+        `formule in de opmaak of gegevensvalidatie van blad 'Mijn blad' leest Provincie!F25 in tabel ${tabel?.naam}: ` +
+          `nu de rij van ${gemeente(16)}, na opnieuw vullen de rij van ${gemeente(17)}`,
+      ]);
     });
 
     test("a defined name of the user's on a row that moves stops it too; Opgave's own names and print area do not", async () => {
