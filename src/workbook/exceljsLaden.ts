@@ -5,7 +5,8 @@
  * half of the whole load (2.8 against 5.6–7.2 ms for the bench's province workbook, measured apart). This gives
  * each part's text to exceljs's own parsers (its xforms and the loader's `_process…` steps, in the archive's order
  * as `load` does) and ends with exceljs's own `reconcile`: the model is the one `load` builds
- * (tests/workbook/exceljsLaden.test.ts compares the two on every kind of part Opgave's files hold).
+ * (tests/workbook/exceljsLaden.test.ts compares the two on every kind of part Opgave's files hold), but for a table
+ * without a style, which gets one that names none (`GEEN_TABELSTIJL`: exceljs cannot write it otherwise).
  *
  * A worksheet's rows (most of a sheet's cost) and the shared strings are read straight from their XML into the
  * models exceljs's parsers build (./exceljsDirect, wherever they hold only plain cells and texts; else exceljs reads
@@ -122,6 +123,26 @@ async function leesWerkblad(
   if (snel) (model.worksheetHash[naam] as { rows: unknown[] }).rows = snel.rijen;
 }
 
+/**
+ * What exceljs's writer needs of a table without `<tableStyleInfo>` (LibreOffice writes none): no style named, every
+ * option off, which is what the absent element means. exceljs reads such a table with no style and then fails to
+ * write it (reading `theme` of null): a refill that leaves a moved or renamed table of Opgave's as it is wrote it.
+ */
+const GEEN_TABELSTIJL = {
+  theme: null,
+  showFirstColumn: false,
+  showLastColumn: false,
+  showRowStripes: false,
+  showColumnStripes: false,
+} as const;
+
+/** A table part, as `_processTableEntry`, with `GEEN_TABELSTIJL` where it names no style. */
+async function leesTabel(x: ExceljsXlsxIntern, model: ExceljsModel, nummer: string, tekst: Onderdelen) {
+  await x._processTableEntry(tekst, model, nummer);
+  const tabel = model.tables[`../tables/${nummer}.xml`] as { style?: unknown } | undefined;
+  if (tabel && !tabel.style) tabel.style = { ...GEEN_TABELSTIJL };
+}
+
 /** The other parts `load` reads, by the same patterns in the same order (the first that matches). */
 async function leesOverigDeel(x: ExceljsXlsxIntern, model: ExceljsModel, naam: string, xml: string) {
   const tekst: Onderdelen = [xml];
@@ -133,8 +154,7 @@ async function leesOverigDeel(x: ExceljsXlsxIntern, model: ExceljsModel, naam: s
   else if ((m = /xl\/drawings\/([a-zA-Z0-9]+)[.]xml/.exec(naam)))
     await x._processDrawingEntry(tekst, model, m[1] ?? "");
   else if ((m = /xl\/(comments\d+)[.]xml/.exec(naam))) await x._processCommentEntry(tekst, model, m[1] ?? "");
-  else if ((m = /xl\/tables\/(table\d+)[.]xml/.exec(naam)))
-    await x._processTableEntry(tekst, model, m[1] ?? "");
+  else if ((m = /xl\/tables\/(table\d+)[.]xml/.exec(naam))) await leesTabel(x, model, m[1] ?? "", tekst);
   else if ((m = /xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/.exec(naam)))
     await x._processDrawingRelsEntry(tekst, model, m[1] ?? "");
   else if ((m = /xl\/drawings\/(vmlDrawing\d+)[.]vml/.exec(naam)))

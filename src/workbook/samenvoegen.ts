@@ -606,7 +606,9 @@ export function verschuivingGebied(
  * them, so from some row on its texts (labels; figures and formulas change with the data) are found some rows up or
  * down and not in their place. Writing them in place would overwrite the user's rows: both writers leave them
  * (`opHunPlaats`). `was` reads the sheet as it is (at least `verschuivingGebied`). Undefined when nothing says so:
- * at least two texts must be found at one offset and not in place, more than stay in place below the first of them.
+ * texts found at one offset and not in place, more than stay in place below the first of them — one is enough (the
+ * province sheet has a single label below its heading texts: a row inserted above it let Opgave write over the
+ * user's new row), the offset with the most wins.
  * The layout of these cells is the same for every gemeente, province and period; a later version of Opgave that
  * inserts or removes a row among them must tell its older layout apart (as `LATER_TOEGEVOEGD` does for table
  * columns), or this reads the change as the user's and leaves those cells.
@@ -618,7 +620,7 @@ export function bladVerschuiving(
   const teksten = planTeksten(blad);
   const opZijnPlaats = teksten.map((t) => was(t.rij, t.kolom) === t.tekst);
   let beste: BladVerschuiving | undefined;
-  let meeste = 1;
+  let meeste = 0;
   for (let d = -MAX_VERSCHUIVING; d <= MAX_VERSCHUIVING; d++) {
     if (d === 0) continue;
     const elders = teksten.filter(

@@ -489,16 +489,34 @@ function cellenVan(sqref: string): string[] {
   return uit;
 }
 
+/**
+ * What of a validation's rule counts: its type, its operator — OOXML's default "between" where none is named
+ * (exceljs leaves it out, LibreOffice writes it); none for a list, a custom formula or any value, which have none
+ * (LibreOffice writes "between" on a list too) — and the formulas the operator reads: the second only for between
+ * and notBetween (LibreOffice writes a second, "0", on a list). So a validation kept as it was is not taken for a
+ * lost one.
+ */
+function regelVan(kop: string, inhoud: string): string[] {
+  const type = attribuut(kop, "type") ?? "none";
+  const zonderOperator = type === "list" || type === "custom" || type === "none";
+  const operator = zonderOperator ? "" : (attribuut(kop, "operator") ?? "between");
+  const formules = new Map(
+    [...inhoud.matchAll(/<formula(\d)>([^<]*)<\/formula\1>/g)].map((f) => [f[1], xmlTerug(f[2] ?? "")]),
+  );
+  const tweede = operator === "between" || operator === "notBetween";
+  return [
+    type === "none" ? "any" : type,
+    operator,
+    ...[formules.get("1"), tweede ? formules.get("2") : undefined].filter((f) => f !== undefined),
+  ];
+}
+
 /** Data validations of a sheet, as "signature@cell" (one per validated cell) and by their own sqref. */
 function validaties(xml: string): { sqref: string; sig: string }[] {
   const uit: { sqref: string; sig: string }[] = [];
   for (const m of xml.matchAll(/<dataValidation\b([^<>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g)) {
     const kop = m[1] ?? "";
-    const sig = [
-      attribuut(kop, "type") ?? "any",
-      attribuut(kop, "operator") ?? "",
-      ...[...(m[2] ?? "").matchAll(/<formula(\d)>([^<]*)<\/formula\1>/g)].map((f) => xmlTerug(f[2] ?? "")),
-    ].join("|");
+    const sig = regelVan(kop, m[2] ?? "").join("|");
     uit.push({ sqref: attribuut(kop, "sqref") ?? "", sig });
   }
   return uit;

@@ -479,6 +479,64 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     expect(celWaarde(tn.getCell("G8"))).toBe("Gehuisvest");
   });
 
+  test("a row the user inserted above the province sheet's one label (Opvangdoel): their row stays, not written over", async () => {
+    const provincie = (gemaakt: string) =>
+      planProvincie(engine, "Gelderland", "2024-I", { ...bron, gemaakt });
+    const wb = await lees((await schrijfXlsx(provincie(bron.gemaakt))).data);
+    const p = blad(wb, "Provincie");
+    expect([celWaarde(p.getCell("A6")), celWaarde(p.getCell("A8"))]).toEqual([
+      "Opvangdoel provincie",
+      "Code",
+    ]);
+    const [doel, tabel] = [celWaarde(p.getCell("B6")), tabelModel(p, "Opgave_Provincie")];
+    p.spliceRows(6, 0, ["Mijn regel", 42]);
+    const [begin, eind] = tabel.tableRef
+      .split(":")
+      .map((a) => a.replace(/\d+/, (r) => String(Number(r) + 1)));
+    zetRef(tabel, `${begin}:${eind}`); // as Excel moves the table with its cells
+    const { data, rapport } = await schrijfXlsx(provincie("2027-01-05T09:30:00Z"), await bewaar(wb));
+    // Before: "Provincie!A6: Mijn regel → Opvangdoel provincie" among the changes, the user's row written over.
+    expect(rapport.wijzigingen.filter((w) => w.plek.startsWith("Provincie!"))).toEqual([]);
+    expect(rapport.overgeslagen).toContain(
+      "de cellen van Opgave op Provincie staan vanaf rij 6 1 rij lager dan waar Opgave ze zette (rijen ingevoegd of " +
+        "verwijderd?): die vanaf rij 6 zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug (of " +
+        "verplaats uw regels naar onder de cellen van Opgave) en vul opnieuw",
+    );
+    const pn = blad(await lees(data), "Provincie");
+    expect([6, 7].map((r) => [celWaarde(pn.getCell(`A${r}`)), celWaarde(pn.getCell(`B${r}`))])).toEqual([
+      ["Mijn regel", 42],
+      ["Opvangdoel provincie", doel],
+    ]);
+  });
+
+  test("a moved table without a table style (as LibreOffice writes it) is left as it is, not an unreadable file", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    t.spliceRows(6, 0, []);
+    zetRef(tabelModel(t, "Opgave_Taakstelling"), "A8:P28");
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    const tabellen = Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n));
+    for (const naam of tabellen) {
+      const xml = (await zip.file(naam)?.async("string")) ?? "";
+      zip.file(naam, xml.replace(/<tableStyleInfo\b[^>]*\/>/, ""));
+    }
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    // Before: exceljs failed writing the table it read without a style ("reading 'theme' of null").
+    const { data, rapport } = await schrijfXlsx(later, bytes);
+    expect(rapport.overgeslagen).toContain(
+      "tabel Opgave_Taakstelling staat niet meer op Taakstelling!A7 (maar op Taakstelling!A8); niet bijgewerkt",
+    );
+    expect(rapport.verloren).toEqual([]);
+    const na = await JSZip.loadAsync(data);
+    const tabelXml = await Promise.all(tabellen.map((n) => na.file(n)?.async("string")));
+    const verplaatst = tabelXml.find((x) => x?.includes('name="Opgave_Taakstelling"')) ?? "";
+    // No style named where none was (an element without a name is what its absence means); the tables Opgave
+    // found in place are its own again, with its style.
+    expect(verplaatst).toMatch(/<tableStyleInfo showFirstColumn="0"/);
+    expect(verplaatst).not.toMatch(/<tableStyleInfo[^>]*\bname=/);
+    expect(tabelRef(blad(await lees(data), "Taakstelling"), "Opgave_Taakstelling")).toBe("A8:P28");
+  });
+
   /** The table body's plain cells (keys, figures, inputs) of rows `van`..`tot` in reverse order, as a sort would. */
   const keerOm = (ws: ExcelJS.Worksheet, van: number, tot: number, kolommen: number) => {
     const rijen = [];
@@ -969,6 +1027,39 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     const { data: metDelenNa, rapport: metDelenRapport } = await schrijfXlsx(utrecht, metDelen);
     expect(metDelenRapport.verloren).toEqual([]);
     expect(await verliesNaSchrijven(metDelen, metDelenNa)).toEqual([]);
+  });
+
+  test("a validation kept as it was, with what LibreOffice writes beside its rule (default operator, a list's second formula), is not lost", async () => {
+    const met = async (validaties: string): Promise<Uint8Array> => {
+      const wb = await lees((await schrijfXlsx(utrecht)).data);
+      wb.addWorksheet("Mijn blad").getCell("A1").value = "x";
+      const data = await bewaar(wb);
+      const zip = await JSZip.loadAsync(data);
+      const pad = (await bladPaden(await Zip.loadAsync(data))).get("Mijn blad") ?? "";
+      const xml = (await zip.file(pad)?.async("string")) ?? "";
+      zip.file(
+        pad,
+        xml.replace("</sheetData>", `</sheetData><dataValidations>${validaties}</dataValidations>`),
+      );
+      return zip.generateAsync({ type: "uint8array" });
+    };
+    const geheel = (op: string) =>
+      `<dataValidation type="whole"${op} sqref="B3"><formula1>1</formula1><formula2>5</formula2></dataValidation>`;
+    const lijst = (op: string) =>
+      `<dataValidation type="list"${op} sqref="B4"><formula1>"ja,nee"</formula1></dataValidation>`;
+    // LibreOffice writes the default operator, on a list too, and a second formula "0" on a list.
+    const libreOffice = await met(
+      geheel(' operator="between"') +
+        lijst(' operator="between"').replace("</formula1>", "</formula1><formula2>0</formula2>"),
+    );
+    const exceljs = await met(geheel("") + lijst(""));
+    // Before: "gegevensvalidatie op Mijn blad!B3" and "…!B4", a refill stopped for what it kept.
+    expect(await verliesNaSchrijven(libreOffice, exceljs)).toEqual([]);
+    expect(await verliesNaSchrijven(exceljs, libreOffice)).toEqual([]);
+    // Another operator is another rule.
+    expect(await verliesNaSchrijven(await met(geheel(' operator="notBetween"')), exceljs)).toEqual([
+      "gegevensvalidatie op Mijn blad!B3",
+    ]);
   });
 
   test("the check after writing reads no sheet the refill kept as it was; a kept sheet that changed still counts", async () => {

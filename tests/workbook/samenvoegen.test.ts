@@ -316,7 +316,31 @@ describe("Opgave's cells outside the tables, moved by rows the user inserted or 
     });
   });
 
-  test("one text found elsewhere is no evidence", () => {
+  test("the last text alone found one row lower (a row inserted above the province sheet's one label): moved", () => {
+    // As the province sheet: heading texts, then one labelled figure.
+    const provincie = {
+      ...blad,
+      naam: "Provincie",
+      blokken: [
+        { start: { rij: 1, kolom: 1 }, cellen: [["Provincie Gelderland"], ["Vul in"]] },
+        { start: { rij: 6, kolom: 1 }, cellen: [["Opvangdoel provincie", 11704]] },
+      ],
+      invoercellen: [],
+    } as unknown as BladPlan;
+    const m = new Map<string, Waarde>([
+      ["1,1", "Provincie Gelderland"],
+      ["2,1", "Vul in"],
+      ["6,1", "Opvangdoel provincie"],
+      ["6,2", 11704],
+    ]);
+    expect(bladVerschuiving(provincie, was(m))).toBeUndefined();
+    const ingevoegd = verschoven(m, 6, 1);
+    ingevoegd.set("6,1", "Mijn regel");
+    // Before, two texts had to be found: Opgave wrote its label and figure over the user's new row.
+    expect(bladVerschuiving(provincie, was(ingevoegd))).toEqual({ vanaf: 6, verschuiving: 1 });
+  });
+
+  test("one text found elsewhere, with texts below it still in place, is no evidence", () => {
     const m = zoalsGevuld();
     m.set("3,1", null);
     m.set("4,1", "CBS-code");
