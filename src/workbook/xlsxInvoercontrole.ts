@@ -42,10 +42,23 @@ function excelValidatie(v: Validatie): ExcelJS.DataValidation {
 
 /**
  * Whether a validation found on a cell is Opgave's (of this or an earlier fill): it carries the title Opgave gives
- * that cell's validation. Anything else is the user's.
+ * that cell's validation, and Opgave's kind of rule — the same type, and for a number the same operator and bounds (a
+ * list's source grows with its table from fill to fill). Anything else is the user's: Excel's and LibreOffice's
+ * dialogs keep the titles when the user changes a rule (a list of their own on an input cell).
  */
 function isEigenValidatie(was: Partial<ExcelJS.DataValidation>, v: Validatie): boolean {
-  return was.promptTitle === v.titel || was.errorTitle === v.titel;
+  if (was.promptTitle !== v.titel && was.errorTitle !== v.titel) return false;
+  const eigen = excelValidatie(v);
+  if (was.type !== eigen.type) return false;
+  if (eigen.type === "list") return true;
+  const grenzen = (d: Partial<ExcelJS.DataValidation>) => {
+    const operator = d.operator ?? "between";
+    const aantal = operator === "between" || operator === "notBetween" ? 2 : 1;
+    return [operator, ...(d.formulae ?? []).slice(0, aantal).map((f) => String(f).replace(/^=/, ""))].join(
+      "|",
+    );
+  };
+  return grenzen(was) === grenzen(eigen);
 }
 
 /** Every cell of an A1 range ("F8:F25") as "F8", … */

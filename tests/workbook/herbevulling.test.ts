@@ -340,6 +340,28 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     oud = await bewaar(wb);
   });
 
+  test("a rule the user changed on an input cell in Excel's dialog (Opgave's titles kept): theirs, kept", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    const opgave = t.getCell("G10").dataValidation;
+    expect(opgave).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      promptTitle: "Gehuisvest",
+    });
+    // Excel's and LibreOffice's dialogs change the rule and keep the input message and error alert as they were.
+    t.getCell("G10").dataValidation = { ...opgave, type: "list", operator: undefined, formulae: ['"10,20"'] };
+    t.getCell("G11").dataValidation = { ...opgave, operator: "between", formulae: [0, 500] };
+    const { data, rapport } = await schrijfXlsx(later, await bewaar(wb));
+    expect(rapport.verloren).toEqual([]);
+    const na = blad(await lees(data), "Taakstelling");
+    // Before: both silently replaced by Opgave's (taken for Opgave's by their titles).
+    expect(na.getCell("G10").dataValidation).toMatchObject({ type: "list", formulae: ['"10,20"'] });
+    expect(na.getCell("G11").dataValidation).toMatchObject({ operator: "between", formulae: [0, 500] });
+    // Opgave's own, as an earlier fill wrote it, is Opgave's: written again.
+    expect(na.getCell("G12").dataValidation).toMatchObject({ operator: "greaterThanOrEqual", formulae: [0] });
+  });
+
   test("notes (also on empty cells), validations, conditional formats, protection, input cell formats: kept", async () => {
     const { data, rapport } = await schrijfXlsx(utrecht, oud);
     expect(rapport.verloren).toEqual([]);
