@@ -236,9 +236,11 @@ export async function schrijfPlanNaarBestand(
     uitkomst = await schrijfXlsx(plan, bestaand, { verliesToestaan });
   } catch (e) {
     if (e instanceof WerkboekWeigering) {
-      uit.err(
-        `${weigeringTekst(e.weigering, doel)} Kies een ander bestand (--uit); het bestand is niet gewijzigd.`,
-      );
+      const slot =
+        e.weigering.soort === "hernoemd"
+          ? "Het bestand is niet gewijzigd."
+          : "Kies een ander bestand (--uit); het bestand is niet gewijzigd.";
+      uit.err(`${weigeringTekst(e.weigering, doel)} ${slot}`);
       return undefined;
     }
     if (e instanceof EigenKolomFout) {

@@ -202,7 +202,8 @@ function bestaandWerkboek(plan: WerkboekPlan, staat: WerkmapStaat): BestaandWerk
         const naam = bestaat(blad);
         return naam !== undefined && bezet(blad) ? [naam] : [];
       }),
-    tabellen: staat.tabellen.map((t) => t.naam),
+    bladen: staat.bladen,
+    tabellen: staat.tabellen.map((t) => ({ naam: t.naam, blad: t.blad })),
     namen: staat.namen,
   };
 }
@@ -212,6 +213,7 @@ function bestaandWerkboek(plan: WerkboekPlan, staat: WerkmapStaat): BestaandWerk
  * another period: a subject of the same kind) choose the workbook's own subject in the pane.
  */
 function watNu(w: Weigering): string {
+  if (w.soort === "hernoemd") return "Er is niets gewijzigd.";
   const soort = (onderwerp: string) => onderwerp.split(" ")[0];
   const kies =
     w.soort === "anderOnderwerp" && soort(w.was) === soort(w.wordt) ? ` of kies ${w.was} in het paneel` : "";

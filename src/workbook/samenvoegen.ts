@@ -695,8 +695,10 @@ export interface BestaandWerkboek {
    * (`planRechthoeken`); an empty one Opgave may fill. Asked only of a workbook with nothing of Opgave's.
    */
   readonly bezetteBladen: () => readonly string[];
-  /** The names of its tables and its defined names. */
-  readonly tabellen: readonly string[];
+  /** Its sheets' names. */
+  readonly bladen: readonly string[];
+  /** Its tables, each with its sheet's name; its defined names. */
+  readonly tabellen: readonly { readonly naam: string; readonly blad: string }[];
   readonly namen: readonly string[];
 }
 
@@ -705,7 +707,28 @@ function heeftOpgaveDelen(plan: WerkboekPlan, w: BestaandWerkboek): boolean {
   const eigen = new Set(
     plan.bladen.flatMap((b) => [...b.tabellen, ...b.invoercellen].map((x) => x.naam.toLowerCase())),
   );
-  return [...w.tabellen, ...w.namen].some((n) => /^Opgave_/i.test(n) || eigen.has(n.toLowerCase()));
+  return [...w.tabellen.map((t) => t.naam), ...w.namen].some(
+    (n) => /^Opgave_/i.test(n) || eigen.has(n.toLowerCase()),
+  );
+}
+
+/**
+ * The plan's sheets the user renamed: not there by name (in any capitals, as Excel compares them), while a table of
+ * theirs is, on a sheet that is not one of the plan's — "Taakstelling" now "Mijn taakstelling".
+ */
+function hernoemdeBladen(
+  plan: WerkboekPlan,
+  w: BestaandWerkboek,
+): { was: string; nu: string; tabel: string }[] {
+  const klein = (n: string) => n.toLowerCase();
+  const bestaat = new Set(w.bladen.map(klein));
+  const vanPlan = new Set(plan.bladen.map((b) => klein(b.naam)));
+  return plan.bladen.flatMap((b) => {
+    if (bestaat.has(klein(b.naam))) return [];
+    const namen = new Set(b.tabellen.map((t) => klein(t.naam)));
+    const t = w.tabellen.find((x) => namen.has(klein(x.naam)) && !vanPlan.has(klein(x.blad)));
+    return t ? [{ was: b.naam, nu: t.blad, tabel: t.naam }] : [];
+  });
 }
 
 /** The "Onderwerp" a plan writes (Bron: the row with that label), with where it stands: block and row. */
@@ -736,13 +759,20 @@ export function onderwerpIn(
 /** Why a plan is not written into an existing workbook (`weigeringVoorWerkboek`). */
 export type Weigering =
   | { readonly soort: "anderOnderwerp"; readonly was: string; readonly wordt: string }
-  | { readonly soort: "eigenBladen"; readonly bladen: readonly string[] };
+  | { readonly soort: "eigenBladen"; readonly bladen: readonly string[] }
+  | {
+      readonly soort: "hernoemd";
+      readonly bladen: readonly { readonly was: string; readonly nu: string; readonly tabel: string }[];
+    };
 
 /**
  * Why `plan` may not be written into this existing workbook, or undefined. Both writers ask before they write
  * anything:
  * - it is Opgave's workbook of another gemeente, province or period: its inputs (kept by period or gemeente) would
  *   become the plan's, wrong to the person;
+ * - the user renamed one of Opgave's sheets (its table is on a sheet of another name): a fill would make a new, empty
+ *   sheet under the old name beside it, while the user's formulas and Opgave's names read the renamed one (Excel
+ *   renamed them with it) — the one left with the old figures, its names pointing at two sheets;
  * - it holds nothing of Opgave's (no Bron sheet of Opgave's, no table or name that is Opgave_… or the plan's) yet
  *   has a sheet under the name of one of the plan's (in any capitals, as Excel compares them) with values where the
  *   plan writes: that sheet is the user's, and a fill would write over them.
@@ -751,6 +781,8 @@ export function weigeringVoorWerkboek(plan: WerkboekPlan, w: BestaandWerkboek): 
   const wordt = onderwerpPlek(plan)?.onderwerp;
   if (w.onderwerp !== undefined && wordt !== undefined && w.onderwerp !== wordt)
     return { soort: "anderOnderwerp", was: w.onderwerp, wordt };
+  const hernoemd = hernoemdeBladen(plan, w);
+  if (hernoemd.length > 0) return { soort: "hernoemd", bladen: hernoemd };
   if (w.onderwerp !== undefined || heeftOpgaveDelen(plan, w)) return undefined;
   const bladen = w.bezetteBladen();
   return bladen.length > 0 ? { soort: "eigenBladen", bladen } : undefined;
@@ -789,6 +821,16 @@ export function blokEnInvoerRechthoeken(blad: BladPlan): Rechthoek[] {
 export function weigeringTekst(w: Weigering, werkboek: string): string {
   if (w.soort === "anderOnderwerp")
     return `${werkboek} is het Opgave-werkboek voor ${w.was}, niet voor ${w.wordt}: de invoer daarin hoort daar niet bij.`;
+  if (w.soort === "hernoemd") {
+    const een = w.bladen.length === 1;
+    const bladen = w.bladen.map((b) => `"${b.was}" heet nu "${b.nu}" (met tabel ${b.tabel})`).join(", ");
+    return (
+      `${werkboek} heeft ${een ? "een blad" : "bladen"} van Opgave onder een andere naam: ${bladen}. Opnieuw vullen ` +
+      `zou ${een ? "een nieuw blad" : "nieuwe bladen"} onder de oude naam maken, terwijl uw formules en de namen van ` +
+      `Opgave naar ${een ? "het hernoemde blad" : "de hernoemde bladen"} wijzen. ` +
+      `Geef ${een ? "het blad zijn" : "de bladen hun"} oude naam terug en vul dan opnieuw.`
+    );
+  }
   const een = w.bladen.length === 1;
   return (
     `${werkboek} is niet door Opgave gevuld en heeft al ${een ? "een blad" : "de bladen"} ` +

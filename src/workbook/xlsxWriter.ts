@@ -1198,8 +1198,12 @@ function bestaandWerkboek(wb: ExcelJS.Workbook, plan: WerkboekPlan): BestaandWer
   return {
     onderwerp,
     bezetteBladen,
+    bladen: wb.worksheets.map((ws) => ws.name),
     tabellen: wb.worksheets.flatMap((ws) =>
-      Object.keys((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {}),
+      Object.keys((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {}).map((naam) => ({
+        naam,
+        blad: ws.name,
+      })),
     ),
     namen: (wb.definedNames.model as { name: string }[]).map((n) => n.name),
   };

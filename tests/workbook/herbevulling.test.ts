@@ -1269,6 +1269,33 @@ describe("whose workbook it is (.xlsx): decided before anything is written", () 
     expect(celWaarde(blad(na, "Mijn bronnen").getCell("A1"))).toBe("mijn bronnen");
     expect(na.worksheets.map((w) => w.name)).toContain("Taakstelling");
   });
+
+  test("a sheet of Opgave's the user renamed (its table with it): refused, the CLI leaves the file as it was", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    wb.getWorksheet("Taakstelling")!.name = "Mijn taakstelling";
+    const bytes = await bewaar(wb);
+    // Before: a new, empty Taakstelling beside the renamed one; Overzicht read the new one, the names both.
+    const fout = await schrijfXlsx(later, bytes).catch((e: unknown) => e);
+    expect((fout as WerkboekWeigering).weigering).toEqual({
+      soort: "hernoemd",
+      bladen: [{ was: "Taakstelling", nu: "Mijn taakstelling", tabel: "Opgave_Taakstelling" }],
+    });
+    const map = await fs.mkdtemp(path.join(os.tmpdir(), "opgave-hernoemd-"));
+    try {
+      const bestand = path.join(map, "utrecht.xlsx");
+      await fs.writeFile(bestand, bytes);
+      const u = opvang();
+      expect(
+        await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand, "--bevestig-verlies"], u),
+      ).toBe(1);
+      expect(u.fout.join("\n")).toMatch(
+        /heeft een blad van Opgave onder een andere naam: "Taakstelling" heet nu "Mijn taakstelling" .* Geef het blad zijn oude naam terug en vul dan opnieuw\. Het bestand is niet gewijzigd\.$/,
+      );
+      expect(Buffer.compare(await fs.readFile(bestand), Buffer.from(bytes))).toBe(0);
+    } finally {
+      await fs.rm(map, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("a hostile file to refill (.xlsx)", () => {

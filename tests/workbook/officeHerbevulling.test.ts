@@ -887,6 +887,22 @@ describe("whose workbook it is: decided before anything is written", () => {
     expect(wm.cel("Taakstelling", "G20")?.waarde).toBe(123);
   });
 
+  test("a sheet of Opgave's the user renamed is not filled: a new one beside it would leave theirs stale", async () => {
+    const wm = await eersteVulling();
+    // As Excel renames a sheet (its tables go with it; the fake does not rename formulas, which nothing reads here).
+    wm.blad("Taakstelling").naam = "Mijn taakstelling";
+    const voor = wm.momentopname();
+    const fx = new FakeExcel(wm);
+    await expect(schrijfNaarExcel(fx.context, utrecht)).rejects.toThrow(
+      'Dit werkboek heeft een blad van Opgave onder een andere naam: "Taakstelling" heet nu "Mijn taakstelling" ' +
+        "(met tabel Opgave_Taakstelling). Opnieuw vullen zou een nieuw blad onder de oude naam maken, terwijl uw " +
+        "formules en de namen van Opgave naar het hernoemde blad wijzen. Geef het blad zijn oude naam terug en vul " +
+        "dan opnieuw. Er is niets gewijzigd.",
+    );
+    expect(wm.momentopname()).toBe(voor);
+    expect(fx.log.filter((r) => !LEZEN.has(r.actie))).toEqual([]);
+  });
+
   test("a workbook of the user's with a sheet named as one of Opgave's (in other capitals) is not filled", async () => {
     const wm = new FakeWerkmap(["Begroting", "taakstelling"]);
     wm.zet("taakstelling", "A1", "mijn eigen blad met deze naam");

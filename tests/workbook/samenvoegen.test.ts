@@ -366,6 +366,7 @@ describe("weigeringVoorWerkboek: whose workbook it is", () => {
   const utrecht = planGemeente(engine, "Utrecht", TEST_BRON);
   const werkboek = (w: Partial<BestaandWerkboek> & { bezet?: string[] }): BestaandWerkboek => ({
     onderwerp: undefined,
+    bladen: [],
     tabellen: [],
     namen: [],
     ...w,
@@ -377,11 +378,15 @@ describe("weigeringVoorWerkboek: whose workbook it is", () => {
       weigeringVoorWerkboek(utrecht, werkboek({ onderwerp: "gemeente GM0344 (Utrecht)" })),
     ).toBeUndefined();
     // Bron gone, but Opgave's table or input name is there: Opgave's sheets, whatever they hold.
-    for (const w of [{ tabellen: ["Opgave_Taakstelling"] }, { namen: ["opgave_kostenperplaats"] }])
+    const opgave = { naam: "Opgave_Taakstelling", blad: "Taakstelling" };
+    for (const w of [{ tabellen: [opgave], bladen: ["Taakstelling"] }, { namen: ["opgave_kostenperplaats"] }])
       expect(weigeringVoorWerkboek(utrecht, werkboek({ ...w, bezet: ["Taakstelling"] }))).toBeUndefined();
     // Nothing of Opgave's and no sheet of the user's where Opgave writes (none, or an empty one): filled.
     expect(
-      weigeringVoorWerkboek(utrecht, werkboek({ tabellen: ["Tabel1"], namen: ["Mijn_naam"] })),
+      weigeringVoorWerkboek(
+        utrecht,
+        werkboek({ tabellen: [{ naam: "Tabel1", blad: "Blad1" }], namen: ["Mijn_naam"] }),
+      ),
     ).toBeUndefined();
   });
 
@@ -394,12 +399,48 @@ describe("weigeringVoorWerkboek: whose workbook it is", () => {
     });
     const eigen = weigeringVoorWerkboek(
       utrecht,
-      werkboek({ tabellen: ["Tabel1"], bezet: ["bron", "Kosten"] }),
+      werkboek({ tabellen: [{ naam: "Tabel1", blad: "Blad1" }], bezet: ["bron", "Kosten"] }),
     );
     expect(eigen && weigeringTekst(eigen, "x.xlsx")).toBe(
       'x.xlsx is niet door Opgave gevuld en heeft al de bladen "bron", "Kosten" van u, die Opgave zou overschrijven: ' +
         "geef die bladen een andere naam.",
     );
+  });
+
+  test("a sheet of Opgave's the user renamed (its table on a sheet of another name): refused, said in Dutch", () => {
+    const bladen = utrecht.bladen.map((b) => b.naam).filter((n) => n !== "Taakstelling");
+    const tabellen = [
+      { naam: "Opgave_Taakstelling", blad: "Mijn taakstelling" },
+      { naam: "Opgave_Kosten", blad: "Kosten" },
+    ];
+    const w = werkboek({
+      onderwerp: "gemeente GM0344 (Utrecht)",
+      bladen: [...bladen, "Mijn taakstelling"],
+      tabellen,
+    });
+    const hernoemd = weigeringVoorWerkboek(utrecht, w);
+    expect(hernoemd).toEqual({
+      soort: "hernoemd",
+      bladen: [{ was: "Taakstelling", nu: "Mijn taakstelling", tabel: "Opgave_Taakstelling" }],
+    });
+    expect(hernoemd && weigeringTekst(hernoemd, "x.xlsx")).toBe(
+      'x.xlsx heeft een blad van Opgave onder een andere naam: "Taakstelling" heet nu "Mijn taakstelling" (met ' +
+        "tabel Opgave_Taakstelling). Opnieuw vullen zou een nieuw blad onder de oude naam maken, terwijl uw " +
+        "formules en de namen van Opgave naar het hernoemde blad wijzen. Geef het blad zijn oude naam terug en vul " +
+        "dan opnieuw.",
+    );
+    // Another subject's workbook says so first; the name in other capitals is the same sheet (as Excel compares).
+    expect(weigeringVoorWerkboek(utrecht, { ...w, onderwerp: "gemeente GM0307 (Amersfoort)" })?.soort).toBe(
+      "anderOnderwerp",
+    );
+    const klein = {
+      ...w,
+      bladen: [...bladen, "taakstelling"],
+      tabellen: [{ ...tabellen[0]!, blad: "taakstelling" }],
+    };
+    expect(weigeringVoorWerkboek(utrecht, klein)).toBeUndefined();
+    // A sheet deleted with its table: nothing renamed (the fill makes it anew).
+    expect(weigeringVoorWerkboek(utrecht, { ...w, bladen, tabellen: tabellen.slice(1) })).toBeUndefined();
   });
 
   test("where a sheet is looked at: blocks, input cells with their labels, tables with header and totals", () => {
