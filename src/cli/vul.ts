@@ -155,9 +155,9 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
     for (const v of rapport.andereRij) r.push(`  ${v}`);
   }
   if (rapport.overgeslagen.length > 0) {
-    r.push(
-      `${rapport.overgeslagen.length} tabel${rapport.overgeslagen.length === 1 ? "" : "len"} overgeslagen:`,
-    );
+    // Tables, cells of Opgave's that moved, charts: what stood there stays as it was (the user's inputs too).
+    const n = rapport.overgeslagen.length;
+    r.push(`Niet bijgewerkt (${n}; wat daar stond, ook uw invoer, staat er nog zoals het was):`);
     for (const o of rapport.overgeslagen) r.push(`  ${o}`);
   }
   return r;

@@ -524,6 +524,13 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         "verwijderd?): die vanaf rij 6 zijn niet bijgewerkt, zodat uw regels blijven staan. Zet de rijen terug (of " +
         "verplaats uw regels naar onder de cellen van Opgave) en vul opnieuw",
     );
+    // The CLI's heading fits a table and cells alike (it said "2 tabellen overgeslagen").
+    const regels = rapportRegels(rapport, false);
+    const kop = regels.findIndex((r) => r.startsWith("Niet bijgewerkt"));
+    expect(regels[kop]).toBe(
+      `Niet bijgewerkt (${rapport.overgeslagen.length}; wat daar stond, ook uw invoer, staat er nog zoals het was):`,
+    );
+    expect(regels.slice(kop + 1)).toEqual(rapport.overgeslagen.map((o) => `  ${o}`));
     const pn = blad(await lees(data), "Provincie");
     expect([6, 7].map((r) => [celWaarde(pn.getCell(`A${r}`)), celWaarde(pn.getCell(`B${r}`))])).toEqual([
       ["Mijn regel", 42],
