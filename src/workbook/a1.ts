@@ -124,6 +124,28 @@ export function blokVanaf(bereiken: readonly Rechthoek[]): { rijen: number; kolo
   );
 }
 
+/**
+ * The cells of `r` outside every rectangle of `weg`, as rectangles: per column the runs of rows left (in column
+ * order, top to bottom); `r` itself when nothing is taken from it.
+ */
+export function rechthoekZonder(r: Rechthoek, weg: readonly Rechthoek[]): Rechthoek[] {
+  const raakt = weg.filter((w) => overlapt(w, r));
+  if (raakt.length === 0) return [r];
+  const uit: Rechthoek[] = [];
+  for (let kolom = r.kolom; kolom < r.kolom + r.kolommen; kolom++) {
+    let begin: number | undefined;
+    for (let rij = r.rij; rij <= r.rij + r.rijen; rij++) {
+      const vrij = rij < r.rij + r.rijen && !bevatEen(raakt, rij, kolom);
+      if (vrij && begin === undefined) begin = rij;
+      if (!vrij && begin !== undefined) {
+        uit.push({ rij: begin, kolom, rijen: rij - begin, kolommen: 1 });
+        begin = undefined;
+      }
+    }
+  }
+  return uit;
+}
+
 /** Whether two rectangles share a cell. */
 export function overlapt(a: Rechthoek, b: Rechthoek): boolean {
   return (

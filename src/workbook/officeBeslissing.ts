@@ -49,6 +49,8 @@ import {
   leesCelVerwijzing,
   overlapt,
   rechthoekBereik,
+  rechthoekVanAdres,
+  rechthoekZonder,
   type Positie,
   type Rechthoek,
 } from "./a1";
@@ -65,7 +67,17 @@ import {
 } from "./invoercontrole";
 import { tabelVerplaatsing, verplaatsPlan, verwijzingenIn, type Verplaatsing } from "./kolomVerplaatsing";
 import { blokNotatie, isFormule } from "./plan";
-import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, VulRapport, Waarde, WerkboekPlan } from "./plan";
+import type {
+  BladPlan,
+  BlokPlan,
+  Cel,
+  Kolom,
+  TabelPlan,
+  Validatie,
+  VulRapport,
+  Waarde,
+  WerkboekPlan,
+} from "./plan";
 import {
   bladVerschuiving,
   blokEnInvoerRechthoeken,
@@ -238,6 +250,11 @@ export interface WerkmapStaat {
    * existing plan sheets that have one (by `sleutel(sheet)`, its address as read).
    */
   readonly afdruk?: { readonly kan: boolean; readonly gebieden: ReadonlyMap<string, string> };
+  /**
+   * Per existing plan sheet (by key) the cells whose validation is the user's (./officeLezen
+   * `leesRegelsVanGebruiker`): Opgave's validations are written around them.
+   */
+  readonly regelsVanGebruiker?: ReadonlyMap<string, readonly Rechthoek[]>;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1205,11 +1222,62 @@ function controleTaak(
     cellen: 0,
     blad: blad.naam,
     verwijder,
-    validaties: c.validaties,
+    validaties: rondRegelsVanGebruiker(c.validaties, staat.regelsVanGebruiker?.get(sleutel(blad.naam)) ?? []),
     opmaak: c.opmaak,
     verborgen: c.verborgen.map(kolomLetters),
     ...(bevries ? { bevries } : {}),
   };
+}
+
+/** Opgave's validations without the cells whose rule is the user's (`WerkmapStaat.regelsVanGebruiker`). */
+function rondRegelsVanGebruiker(
+  validaties: readonly ValidatieOpdracht[],
+  vanGebruiker: readonly Rechthoek[],
+): ValidatieOpdracht[] {
+  if (vanGebruiker.length === 0) return [...validaties];
+  return validaties.flatMap((v) => {
+    const r = rechthoekVanAdres(v.bereik);
+    return r ? rechthoekZonder(r, vanGebruiker).map((d) => ({ ...v, bereik: rechthoekBereik(d) })) : [v];
+  });
+}
+
+/** A validation as Excel gives it (Office.js DataValidation: rule, prompt, error alert), as far as it is compared. */
+export interface GelezenRegel {
+  readonly rule: {
+    readonly list?: unknown;
+    readonly wholeNumber?: GelezenGrenzen;
+    readonly decimal?: GelezenGrenzen;
+  };
+  readonly prompt?: { readonly title?: string };
+  readonly errorAlert?: { readonly title?: string };
+}
+interface GelezenGrenzen {
+  readonly operator?: string;
+  readonly formula1?: unknown;
+  readonly formula2?: unknown;
+}
+
+/**
+ * Whether a validation read in Excel is one of `eigen` (the plan's for its sheet), of this or an earlier fill: its
+ * title, and Opgave's kind of rule — a list, or a number of the same type, operator and bounds (as ./xlsxInvoercontrole
+ * tells for an .xlsx). Anything else is the user's: Excel's dialog keeps the titles when the user changes a rule.
+ */
+export function isEigenRegel(v: GelezenRegel, eigen: readonly Validatie[]): boolean {
+  const getal = (f: unknown) => Number(String(f ?? "").replace(/^=/, ""));
+  const zelfdeSoort = (e: Validatie) => {
+    if (e.soort === "lijst") return v.rule.list !== undefined && v.rule.list !== null;
+    const b = e.soort === "geheel" ? v.rule.wholeNumber : v.rule.decimal;
+    const operator = e.max === undefined ? "GreaterThanOrEqualTo" : "Between";
+    return (
+      !!b &&
+      b.operator === operator &&
+      getal(b.formula1) === (e.min ?? 0) &&
+      (e.max === undefined || getal(b.formula2) === e.max)
+    );
+  };
+  return eigen.some(
+    (e) => (v.prompt?.title === e.titel || v.errorAlert?.title === e.titel) && zelfdeSoort(e),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -416,35 +416,51 @@ function gevalideerdNaast(
 
 /**
  * The formulas of the validations on the user's own sheets and beside Opgave's cells (`stukken`: a list
- * `=Provincie!$F$20:$H$20` reads a row of Opgave's as a formula does): each area of validated cells (ExcelApi 1.9)
- * asked for its rule, all in one round trip; an area whose cells have different rules ("Inconsistent", or some
- * without: "MixedCriteria") is halved (a small one split into its cells) and its pieces asked again, one round trip
- * a level, until each piece has one rule (a cell always has): the first pieces first, at most
- * `MAX_VALIDATIESTUKKEN` pieces in all. A rule is written for its area's first cell: over the area its relative
- * references move along (`uitgestrekt`).
+ * `=Provincie!$F$20:$H$20` reads a row of Opgave's as a formula does), each piece's rule read by
+ * `eenduidigeValidaties`. A rule is written for its area's first cell: over the area its relative references move
+ * along (`uitgestrekt`).
  */
 async function validatieFormules(
   context: Excel.RequestContext,
   stukken: readonly ValidatieStuk[],
 ): Promise<FormuleVanGebruiker[]> {
+  return (await eenduidigeValidaties(context, stukken, "type,rule")).flatMap(({ naam, r, validatie }) => {
+    const plek = `in de gegevensvalidatie op ${bladVerwijzing(naam)}!${r.rijen * r.kolommen === 1 ? adres(r) : rechthoekBereik(r)}`;
+    return regelFormules(validatie.rule).map((formule) => ({
+      plek,
+      blad: naam,
+      formule: uitgestrekt(formule, naam, r.rijen, r.kolommen),
+    }));
+  });
+}
+
+/**
+ * Each area of validated cells (ExcelApi 1.9) with its validation loaded (`velden`), all in one round trip; an area
+ * whose cells have different rules ("Inconsistent", or some without: "MixedCriteria") is halved (a small one split
+ * into its cells) and its pieces asked again, one round trip a level, until each piece has one rule (a cell always
+ * has): the first pieces first, at most `MAX_VALIDATIESTUKKEN` pieces in all.
+ */
+export async function eenduidigeValidaties<
+  S extends { readonly blad: Excel.Worksheet; readonly r: Rechthoek },
+>(
+  context: Excel.RequestContext,
+  stukken: readonly S[],
+  velden: string,
+): Promise<(S & { validatie: Excel.DataValidation })[]> {
   let wachtrij = [...stukken];
-  const uit: FormuleVanGebruiker[] = [];
+  const uit: (S & { validatie: Excel.DataValidation })[] = [];
   for (let gevraagd = 0; wachtrij.length > 0 && gevraagd < MAX_VALIDATIESTUKKEN;) {
     const verzoek = wachtrij.slice(0, MAX_VALIDATIESTUKKEN - gevraagd).map((s) => ({
       ...s,
-      validatie: s.blad.getRange(rechthoekBereik(s.r)).dataValidation.load("type,rule"),
+      validatie: s.blad.getRange(rechthoekBereik(s.r)).dataValidation.load(velden),
     }));
     gevraagd += verzoek.length;
     await context.sync();
     wachtrij = [];
-    for (const { naam, blad, r, validatie } of verzoek) {
-      if (validatie.type === "Inconsistent" || validatie.type === "MixedCriteria") {
-        wachtrij.push(...delen(r).map((h) => ({ naam, blad, r: h })));
-        continue;
-      }
-      const plek = `in de gegevensvalidatie op ${bladVerwijzing(naam)}!${r.rijen * r.kolommen === 1 ? adres(r) : rechthoekBereik(r)}`;
-      for (const formule of regelFormules(validatie.rule))
-        uit.push({ plek, blad: naam, formule: uitgestrekt(formule, naam, r.rijen, r.kolommen) });
+    for (const s of verzoek) {
+      if (s.validatie.type === "Inconsistent" || s.validatie.type === "MixedCriteria")
+        wachtrij.push(...delen(s.r).map((h) => ({ ...s, r: h })));
+      else uit.push(s);
     }
   }
   return uit;

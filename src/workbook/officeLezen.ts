@@ -1,6 +1,6 @@
 /**
- * The Office.js writer's read step: what the workbook holds that the plan cares about, in two round trips
- * independent of the number of gemeenten or rows (a third only in a rare case):
+ * The Office.js writer's read step: what the workbook holds that the plan cares about, in a few round trips
+ * independent of the number of gemeenten or rows:
  *  1. the names of the worksheets, tables and workbook-scoped defined names;
  *  2. all in one batch: every table's sheet and position (overlap check); for existing plan tables the header, the
  *     body's values/formulas/number formats and the cells around them (never grow over user cells); for plan tables
@@ -8,7 +8,9 @@
  *     found by its header row); the plan's input cells and where their defined names point; the plan's block
  *     ranges (change report); existing Opgave charts; per existing plan sheet its conditional formats, frozen panes
  *     and print area (what a refill must keep of the user's). Skipped when there is nothing to read (first fill);
- *  3. only when the defined name of an input cell points at a single cell other than its plan cell: that cell.
+ *  3. only when the defined name of an input cell points at a single cell other than its plan cell: that cell;
+ *  4. on a refill where the plan validates cells of an existing sheet (ExcelApi 1.9): the rule and titles of each
+ *     column of its validated cells (`leesRegelsVanGebruiker`; more only where a column's cells have different rules).
  * Bounded reads: Excel on the web refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded) and every
  * platform a read of more than 5 million cells. So a defined name is read as its address and size only (it may
  * point at a whole column), and the cells of a table, its surroundings and a region are read within a window of
@@ -17,11 +19,13 @@
  * The result is plain data (`WerkmapStaat`, for ./officeBeslissing) plus the Office.js objects the write step
  * needs again (`ExcelObjecten`: sheets, table objects, charts).
  */
-import { adres, bereik, leesCelVerwijzing, rechthoekBereik } from "./a1";
+import { adres, bereik, leesCelVerwijzing, rechthoekBereik, rechthoekVanAdres, type Rechthoek } from "./a1";
 import { grafiekNaam } from "./indeling";
 import { kanAfdrukInstellen } from "./officeAfdruk";
-import type { BladPlan, TabelPlan, WerkboekPlan } from "./plan";
+import { eenduidigeValidaties, kanGebiedenLezen } from "./officeFormules";
+import type { BladPlan, TabelPlan, Validatie, WerkboekPlan } from "./plan";
 import {
+  isEigenRegel,
   matrix,
   planSleutel,
   sleutel,
@@ -174,8 +178,11 @@ interface Ladingen {
   readonly blokken: Map<string, Excel.Range>;
   /** Per existing plan sheet with texts outside its tables: the values over `verschuivingGebied`. */
   readonly bladWaarden: Map<string, Excel.Range>;
-  /** Per existing plan sheet with guard rails: its conditional formats and its frozen-pane location. */
-  readonly controles: Map<string, { opmaak?: Excel.ConditionalFormatCollection; bevroren?: Excel.Range }>;
+  /**
+   * Per existing plan sheet with guard rails: its conditional formats, its frozen-pane location, and (where the plan
+   * validates cells there, ExcelApi 1.9) its validated cells.
+   */
+  readonly controles: Map<string, Controle>;
   /** Per existing plan sheet its print area (ExcelApi 1.9, only where the host has it). */
   readonly afdrukGebieden: Map<string, Excel.RangeAreas>;
 }
@@ -271,15 +278,35 @@ function laadPlanBladen(
   return l;
 }
 
-/** What a refill of the guard rails needs: the sheet's conditional formats (to replace Opgave's own), its panes. */
+/** What is read of an existing plan sheet for its guard rails (`laadControle`). */
+interface Controle {
+  opmaak?: Excel.ConditionalFormatCollection;
+  bevroren?: Excel.Range;
+  gevalideerd?: Excel.RangeAreas;
+}
+
+/** The validations the plan gives a sheet's cells (its input cells' and its table columns'). */
+function planValidaties(blad: BladPlan): Validatie[] {
+  return [
+    ...blad.invoercellen.flatMap((i) => (i.validatie ? [i.validatie] : [])),
+    ...blad.tabellen.flatMap((t) => t.kolommen.flatMap((k) => (k.validatie ? [k.validatie] : []))),
+  ];
+}
+
+/**
+ * What a refill of the guard rails needs: the sheet's conditional formats (to replace Opgave's own), its panes, its
+ * validated cells (a rule of the user's there stays: `regelsVanGebruiker`).
+ */
 function laadControle(blad: BladPlan, objecten: ExcelObjecten, l: Ladingen): void {
   const ws = objecten.werkblad(blad.naam);
-  const c: { opmaak?: Excel.ConditionalFormatCollection; bevroren?: Excel.Range } = {};
+  const c: Controle = {};
   if (blad.tabellen.some((t) => (t.opmaak ?? []).length > 0)) {
     c.opmaak = ws.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
   }
   if (blad.bevries) c.bevroren = ws.freezePanes.getLocationOrNullObject().load("address");
-  if (c.opmaak || c.bevroren) {
+  if (planValidaties(blad).length > 0 && kanGebiedenLezen())
+    c.gevalideerd = ws.getRange().getSpecialCellsOrNullObject("DataValidations").load("areas/items/address");
+  if (c.opmaak || c.bevroren || c.gevalideerd) {
     l.controles.set(sleutel(blad.naam), c);
     l.aantal++;
   }
@@ -392,6 +419,7 @@ export async function leesWerkmap(
   const l = laadPlanBladen(plan, objecten, namen, tabelNamen);
   if (tabellen.length + l.aantal > 0) await context.sync();
   const naamCellen = await leesNaamCellen(context, l);
+  const regelsVanGebruiker = await leesRegelsVanGebruiker(context, plan, l, objecten);
 
   const staat: WerkmapStaat = {
     bladen: bladenCol.items.map((b) => b.name),
@@ -415,6 +443,56 @@ export async function leesWerkmap(
     bladWaarden: new Map([...l.bladWaarden].map(([k, r]) => [k, matrix(r.values)])),
     grafieken: new Set([...objecten.grafieken].filter(([, c]) => !c.isNullObject).map(([k]) => k)),
     ...controleStaat(l, objecten),
+    regelsVanGebruiker,
   };
   return { staat, objecten };
+}
+
+/** Widest area split into its columns before its rule is asked (wider: halved as it comes). */
+const KOLOMMEN_APART = 100;
+
+/**
+ * An area of validated cells as one piece per column: Excel joins the validated cells of neighbouring columns into
+ * one area, and Opgave's rules go by column, so each column has one rule and is asked once (halving the area would
+ * take a round trip a level).
+ */
+function kolomStukken(r: Rechthoek | undefined): Rechthoek[] {
+  if (!r) return [];
+  if (r.kolommen === 1 || r.kolommen > KOLOMMEN_APART) return [r];
+  return Array.from({ length: r.kolommen }, (_, j) => ({ ...r, kolom: r.kolom + j, kolommen: 1 }));
+}
+
+/**
+ * The cells of Opgave's sheets whose validation is the user's (by sheet key): each area of validated cells asked for
+ * its rule and titles (`eenduidigeValidaties`: one round trip, more only where an area's cells differ), and kept
+ * where it is not one of the plan's for that sheet (`isEigenRegel`) — the user's own, or one of Opgave's whose rule
+ * the user changed in Excel's dialog (which keeps the titles). Opgave writes its validations around them.
+ */
+async function leesRegelsVanGebruiker(
+  context: Excel.RequestContext,
+  plan: WerkboekPlan,
+  l: Ladingen,
+  objecten: ExcelObjecten,
+): Promise<Map<string, Rechthoek[]>> {
+  const stukken = plan.bladen.flatMap((blad) => {
+    const gevalideerd = l.controles.get(sleutel(blad.naam))?.gevalideerd;
+    if (!gevalideerd || gevalideerd.isNullObject) return [];
+    const eigen = planValidaties(blad);
+    const ws = objecten.werkblad(blad.naam);
+    return gevalideerd.areas.items.flatMap((a) =>
+      kolomStukken(rechthoekVanAdres(a.address)).map((r) => ({
+        sleutel: sleutel(blad.naam),
+        blad: ws,
+        r,
+        eigen,
+      })),
+    );
+  });
+  const uit = new Map<string, Rechthoek[]>();
+  if (stukken.length === 0) return uit;
+  for (const s of await eenduidigeValidaties(context, stukken, "type,rule,prompt,errorAlert")) {
+    if (isEigenRegel(s.validatie, s.eigen)) continue;
+    uit.set(s.sleutel, [...(uit.get(s.sleutel) ?? []), s.r]);
+  }
+  return uit;
 }

@@ -308,3 +308,26 @@ describe("[B30] a validation's rule read on a range", () => {
     expect(deels?.type).toBe("MixedCriteria");
   });
 });
+
+describe("[B32] a validation's messages", () => {
+  it("read on a range are its first cell's; a rule set on a cell keeps the cell's messages", async () => {
+    const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    const dv = ws.getRange("G1:G3").dataValidation;
+    dv.rule = { wholeNumber: { operator: "GreaterThanOrEqualTo", formula1: 0 } };
+    dv.prompt = { showPrompt: true, title: "Gehuisvest", message: "Een geheel getal" };
+    dv.errorAlert = { showAlert: true, style: "Stop", title: "Gehuisvest", message: "Fout" };
+    ws.getRange("G2").dataValidation.rule = { list: { inCellDropDown: true, source: "10,20" } };
+    const [g2, heel] = ["G2", "G1:G3"].map((a) =>
+      ws.getRange(a).dataValidation.load("type,rule,prompt,errorAlert"),
+    );
+    await fx.context.sync();
+    expect([g2?.type, g2?.rule, g2?.prompt.title, g2?.errorAlert.title]).toEqual([
+      "List",
+      { list: { inCellDropDown: true, source: "10,20" } },
+      "Gehuisvest",
+      "Gehuisvest",
+    ]);
+    expect([heel?.type, heel?.prompt.title]).toEqual(["Inconsistent", "Gehuisvest"]);
+  });
+});

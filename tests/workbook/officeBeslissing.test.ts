@@ -3,8 +3,9 @@
  * workbook → write tasks and report, without Excel or the fake. The end-to-end behaviour (syncs, what Excel ends up
  * with) is tested in officeWriter.test.ts.
  */
-import { adres } from "../../src/workbook/a1";
+import { adres, rechthoekZonder } from "../../src/workbook/a1";
 import {
+  isEigenRegel,
   beslis,
   planSleutel,
   type ExcelTabelStaat,
@@ -12,7 +13,7 @@ import {
   type SchrijfTaak,
   type WerkmapStaat,
 } from "../../src/workbook/officeBeslissing";
-import type { BladPlan, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
+import type { BladPlan, TabelPlan, Validatie, WerkboekPlan } from "../../src/workbook/plan";
 import { afdrukVoor, breedteInPunten } from "../../src/workbook/afdruk";
 
 const TABEL: TabelPlan = {
@@ -399,5 +400,50 @@ describe("beslis: refill", () => {
       naam: "Opgave_Start",
       formule: "='Taakstelling'!$C$1",
     });
+  });
+});
+
+describe("the user's validations on Opgave's cells (Excel)", () => {
+  const gehuisvest: Validatie = { soort: "geheel", min: 0, titel: "Gehuisvest", invoer: "…", fout: "…" };
+  const saldo: Validatie = { soort: "geheel", min: -5, max: 5, titel: "Beginsaldo", invoer: "…", fout: "…" };
+  const lijst: Validatie = {
+    soort: "lijst",
+    lijst: "=$A$8:$A$27",
+    titel: "Eerste periode",
+    invoer: "…",
+    fout: "…",
+  };
+  const eigen = [gehuisvest, saldo, lijst];
+  const titels = (t: string) => ({ prompt: { title: t }, errorAlert: { title: t } });
+
+  test("Opgave's by its title and its kind of rule (Excel gives bounds as text, with or without =)", () => {
+    const groter = { operator: "GreaterThanOrEqualTo", formula1: "=0" };
+    expect(isEigenRegel({ rule: { wholeNumber: groter }, ...titels("Gehuisvest") }, eigen)).toBe(true);
+    const tussen = { operator: "Between", formula1: "-5", formula2: 5 };
+    expect(isEigenRegel({ rule: { wholeNumber: tussen }, ...titels("Beginsaldo") }, eigen)).toBe(true);
+    // A list's source grows with its table: a list under Opgave's title is Opgave's.
+    expect(
+      isEigenRegel({ rule: { list: { source: "=$A$8:$A$28" } }, ...titels("Eerste periode") }, eigen),
+    ).toBe(true);
+  });
+
+  test("the user's: another title, or Opgave's title over another rule (Excel's dialog keeps the titles)", () => {
+    const groter = { operator: "GreaterThanOrEqualTo", formula1: "0" };
+    expect(isEigenRegel({ rule: { wholeNumber: groter }, ...titels("Mijn regel") }, eigen)).toBe(false);
+    expect(isEigenRegel({ rule: { list: { source: "10,20" } }, ...titels("Gehuisvest") }, eigen)).toBe(false);
+    const anders = { operator: "Between", formula1: "0", formula2: "500" };
+    expect(isEigenRegel({ rule: { wholeNumber: anders }, ...titels("Gehuisvest") }, eigen)).toBe(false);
+    expect(isEigenRegel({ rule: { decimal: groter }, ...titels("Gehuisvest") }, eigen)).toBe(false);
+  });
+
+  test("rechthoekZonder: the cells left, per column in runs of rows", () => {
+    const r = { rij: 9, kolom: 7, rijen: 5, kolommen: 2 };
+    expect(rechthoekZonder(r, [])).toEqual([r]);
+    expect(rechthoekZonder(r, [{ rij: 11, kolom: 7, rijen: 1, kolommen: 1 }])).toEqual([
+      { rij: 9, kolom: 7, rijen: 2, kolommen: 1 },
+      { rij: 12, kolom: 7, rijen: 2, kolommen: 1 },
+      { rij: 9, kolom: 8, rijen: 5, kolommen: 1 },
+    ]);
+    expect(rechthoekZonder(r, [{ rij: 1, kolom: 1, rijen: 100, kolommen: 100 }])).toEqual([]);
   });
 });

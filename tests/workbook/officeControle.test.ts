@@ -144,10 +144,11 @@ describe("Office.js: guard rails on the first fill", () => {
     expect(wm.blad("Blad1").afdruk.papier).toBe("Letter");
   });
 
-  test("two syncs for a first fill, three for a refill, with everything above", async () => {
+  test("two syncs for a first fill, four for a refill, with everything above", async () => {
     const wm = new FakeWerkmap();
     expect((await vul(wm)).syncs).toBe(2);
-    expect((await vul(wm)).syncs).toBe(3);
+    // A refill reads, writes, and in between asks the rules of the validated cells (one column a piece).
+    expect((await vul(wm)).syncs).toBe(4);
   });
 });
 
@@ -187,8 +188,34 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     expect(b.validaties.get("O8")?.regel).toEqual({ list: { inCellDropDown: true, source: "ja,nee" } });
     expect(b.validaties.get("O30")?.prompt.title).toBe("Mijn keuze");
     expect(JSON.stringify([...b.validaties].sort())).toBe(voorValidaties);
-    expect(fx.syncs).toBe(3);
+    expect(fx.syncs).toBe(4);
     expect(fx.acties("conditionalFormat.delete")).toHaveLength(eigenOpmaak.length);
+  });
+
+  test("a rule the user put on an input cell, or changed there in Excel's dialog (titles kept), stays", async () => {
+    const wm = new FakeWerkmap();
+    await vul(wm);
+    const k = letter("gehuisvest");
+    const opgave = JSON.stringify(wm.blad("Taakstelling").validaties.get(`${k}10`));
+    expect(opgave).toContain('"title":"Gehuisvest"');
+    await alsGebruiker(wm, (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Taakstelling");
+      // Excel's dialog changes the rule and keeps the input message and error alert.
+      ws.getRange(`${k}10`).dataValidation.rule = { list: { inCellDropDown: true, source: "10,20" } };
+      const eigen = ws.getRange(`${k}11`).dataValidation;
+      eigen.clear();
+      eigen.rule = { wholeNumber: { operator: "Between", formula1: 0, formula2: 500 } };
+      eigen.prompt = { showPrompt: true, title: "Mijn grens", message: "0 tot 500" };
+    });
+    const voor = wm.blad("Taakstelling").validaties;
+    const [tien, elf] = [voor.get(`${k}10`), voor.get(`${k}11`)].map((v) => JSON.stringify(v));
+    await vul(wm);
+    const na = wm.blad("Taakstelling").validaties;
+    // Before: both replaced by Opgave's (a validation was written over the whole input column).
+    expect([JSON.stringify(na.get(`${k}10`)), JSON.stringify(na.get(`${k}11`))]).toEqual([tien, elf]);
+    // The other input cells: Opgave's, as before.
+    expect(JSON.stringify(na.get(`${k}12`))).toBe(opgave);
+    expect(JSON.stringify(na.get(`${k}9`))).toBe(opgave);
   });
 
   test("frozen panes the user chose stay; a sheet without them gets Opgave's", async () => {

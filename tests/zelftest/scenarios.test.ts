@@ -74,6 +74,7 @@ test("every scenario passes on the fake, cleans up, and leaves the user's sheets
   expect(engine().taakstelling("Utrecht", "2024-I").aantal).toBe(388);
   const herbevulling = uit.find((r) => r.naam === "herbevulling")!;
   expect(herbevulling.details.join("\n")).toContain("behouden");
+  expect(herbevulling.details).toContain("eigen gegevensvalidatie (lijst 10,20) op een invoercel behouden");
   const feed = uit.find((r) => r.naam === "feed-update")!;
   expect(feed.details.join("\n")).toMatch(/388 → \d+ na nieuwe gegevens/);
 });

@@ -361,6 +361,26 @@ const eersteVulling: Scenario = {
 };
 
 const USER_KOLOM = "Notitie zelftest";
+/** The list the Zelftest puts on an input cell as the user's own rule. */
+const ZELFTEST_LIJST = { inCellDropDown: true, source: "10,20" };
+
+/** After a refill, the input cell (body row `r`, column `k`) still has the user's own list, not Opgave's rule. */
+async function controleerEigenRegel(v: Verloop, r: number, k: number): Promise<void> {
+  const regel = await v.host.run(async (context) => {
+    const dv = context.workbook.tables
+      .getItem(TABELLEN.taakstelling)
+      .getDataBodyRange()
+      .getCell(r, k)
+      .dataValidation.load("rule");
+    await context.sync();
+    return dv.rule;
+  });
+  controleer(
+    regel.list?.source === ZELFTEST_LIJST.source,
+    `eigen gegevensvalidatie na herbevulling: ${JSON.stringify(regel)}, verwacht de lijst ${ZELFTEST_LIJST.source}`,
+  );
+  v.detail(`eigen gegevensvalidatie (lijst ${ZELFTEST_LIJST.source}) op een invoercel behouden`);
+}
 
 const herbevulling: Scenario = {
   naam: "herbevulling",
@@ -375,15 +395,20 @@ const herbevulling: Scenario = {
     const k = voor.koppen.indexOf(kGehuisvest);
     const r = voor.rijen.findIndex((x) => x[kPeriode] === PERIODE);
     controleer(k >= 0 && r >= 0, `kolom ${kGehuisvest} of rij ${PERIODE} niet gevonden`);
-    // The user types a number and adds a column of their own to the table.
+    // The user types a number and adds a column of their own to the table; where Excel can tell the validated cells
+    // (ExcelApi 1.9), they also change the rule of the input cell below to a list of their own (as Excel's dialog
+    // does: the input message and error alert stay Opgave's).
+    const eigenRegel = kanGebiedenLezen() && r + 1 < voor.rijen.length;
     await v.host.run(async (context) => {
       const t = context.workbook.tables.getItem(TABELLEN.taakstelling);
       t.getDataBodyRange().getCell(r, k).values = [[123]];
+      if (eigenRegel) t.getDataBodyRange().getCell(r + 1, k).dataValidation.rule = { list: ZELFTEST_LIJST };
       const notities = voor.rijen.map((_, i) => [i === r ? "eigen notitie" : ""]);
       t.columns.add(undefined, [[USER_KOLOM], ...notities]);
       await context.sync();
     });
     const rapport = await vul(v, planGemeente(engine(), GEMEENTE, zelftestBron()));
+    if (eigenRegel) await controleerEigenRegel(v, r + 1, k);
     const na = await leesTabel(v, TABELLEN.taakstelling);
     const rij = na.rijen.find((x) => x[na.koppen.indexOf(kop(TAAKSTELLING_KOLOMMEN, "periode"))] === PERIODE);
     const getypt = rij?.[na.koppen.indexOf(kGehuisvest)];

@@ -174,9 +174,16 @@ export class FakeValidatieProxy extends FakeObject<BereikDoel> {
   set ignoreBlanks(b: boolean) {
     this.wijzig("dataValidation.ignoreBlanks", (v) => void (v.negeerLeeg = b), b);
   }
+  // BEVESTIG in Excel [B32] (scenario "herbevulling"): prompt and errorAlert read on a range are its first cell's; setting a rule keeps a cell's messages
+  get prompt(): Excel.DataValidationPrompt {
+    return this.geladenWaarde("prompt");
+  }
   set prompt(p: Excel.DataValidationPrompt) {
     controleerBericht(p.title, p.message);
     this.wijzig("dataValidation.prompt", (v) => void (v.prompt = { ...v.prompt, ...p }), p);
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    return this.geladenWaarde("errorAlert");
   }
   set errorAlert(e: Excel.DataValidationErrorAlert) {
     controleerBericht(e.title, e.message);
