@@ -103,3 +103,43 @@ declare module "exceljs/lib/xlsx/xform/sheet/worksheet-xform" {
     parseStream(tekst: Onderdelen): Promise<Record<string, unknown>>;
   }
 }
+
+/** The xforms of a sheet's `<sheetPr>` that ./exceljsReparaties.ts mends. */
+declare module "exceljs/lib/xlsx/xform/sheet/sheet-properties-xform" {
+  /** exceljs's XML writer, as far as `<sheetPr>` uses it. */
+  export interface XmlSchrijver {
+    addRollback(): void;
+    openNode(naam: string): void;
+    closeNode(): void;
+    commit(): void;
+    rollback(): void;
+  }
+  export interface KindXform {
+    render(xml: XmlSchrijver, model: unknown): boolean;
+  }
+  export interface SheetPrModel {
+    tabColor?: unknown;
+    pageSetup?: unknown;
+    outlineProperties?: unknown;
+  }
+  export default class SheetPropertiesXform {
+    map: { tabColor: KindXform; pageSetUpPr: KindXform; outlinePr: KindXform };
+    render(xml: XmlSchrijver, model: SheetPrModel | null | undefined): void;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/sheet/page-setup-properties-xform" {
+  export default class PageSetupPropertiesXform {
+    tag: string;
+    model: unknown;
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/sheet/outline-properties-xform" {
+  export default class OutlinePropertiesXform {
+    tag: string;
+    model: unknown;
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean;
+  }
+}

@@ -37,6 +37,8 @@
  * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen), before the graft.
  */
 import ExcelJS from "exceljs";
+// Mends two faults of exceljs in a sheet's <sheetPr> for every read and write (./exceljsReparaties).
+import "./exceljsReparaties";
 import { afdrukBereik, afdrukVoor, gevondenHoogtes, zetAfdrukXlsx } from "./afdruk";
 import { rijvolgordeVrij } from "./rijVolgorde";
 import {
