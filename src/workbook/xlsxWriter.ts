@@ -283,6 +283,8 @@ interface GelezenTabel {
    * column `leesGebied` does not read, only the style (the value null).
    */
   readonly rauw: readonly Map<string, RauweCel>[];
+  /** The style of each header cell that has one, by header: the user's (Opgave styles its headers by table style). */
+  readonly kopStijlen: ReadonlyMap<string, Partial<ExcelJS.Style>>;
   readonly excelTabel: boolean;
 }
 
@@ -321,7 +323,14 @@ function leesGebied(
     rijen.push(rij);
     rauwe.push(m);
   }
-  return { gebied: g, bestaand: { koppen, rijen }, rauw: rauwe, excelTabel };
+  const kopStijlen = new Map<string, Partial<ExcelJS.Style>>();
+  const kopRij = ws.getRow(g.rij1);
+  koppen.forEach((kop, j) => {
+    const stijl = kopRij.getCell(g.kol1 + j).style;
+    if (kop !== "" && stijl && Object.keys(stijl).length > 0)
+      kopStijlen.set(kop, stijlKopie(kopRij.getCell(g.kol1 + j), stijlen));
+  });
+  return { gebied: g, bestaand: { koppen, rijen }, rauw: rauwe, kopStijlen, excelTabel };
 }
 
 /**
@@ -753,6 +762,11 @@ function schrijfTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): GeschrevenTabel {
     })),
     rows: rijen.map((r) => r.map(celNaarExcel)),
   } as ExcelJS.TableProperties);
+  // The header cells' fonts, fills, borders the user gave them, by header (exceljs writes the headers bare).
+  kolommen.forEach((k, j) => {
+    const stijl = werk.gevonden?.kopStijlen.get(k.kop);
+    if (stijl) ws.getCell(plan.start.rij, plan.start.kolom + j).style = kopie(stijl);
+  });
   schrijfLijf(ws, werk);
   if (plan.totaal) {
     const r = plan.start.rij + 1 + rijen.length;

@@ -340,6 +340,36 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     oud = await bewaar(wb);
   });
 
+  test("fonts, fills and borders the user gave a table's header cells: kept, by header", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    const kop = (w: ExcelJS.Workbook, naam: string) => {
+      const ws = blad(w, "Taakstelling");
+      const rij = ws.getRow(7);
+      let k = 1;
+      while (celWaarde(rij.getCell(k)) !== naam && k < 40) k++;
+      return rij.getCell(k);
+    };
+    const g = kop(wb, "Gehuisvest");
+    // A style of its own (exceljs shares one style object between the cells read with the same style).
+    g.style = {
+      font: { name: "Arial", size: 14, bold: true, italic: true, color: { argb: "FFFF0000" } },
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B0F0" } },
+      border: { bottom: { style: "thick", color: { argb: "FF0000FF" } } },
+      alignment: { horizontal: "center" },
+    };
+    expect(celWaarde(t.getCell("A7"))).toBe("Periode");
+    const { data } = await schrijfXlsx(later, await bewaar(wb));
+    const na = kop(await lees(data), "Gehuisvest");
+    // Before: the header row came back bare (exceljs writes a table's headers without style).
+    expect(na.font).toMatchObject({ name: "Arial", size: 14, italic: true, color: { argb: "FFFF0000" } });
+    expect(na.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FF00B0F0" } });
+    expect(na.border?.bottom).toMatchObject({ style: "thick" });
+    expect(na.alignment).toMatchObject({ horizontal: "center" });
+    // A header the user did not touch keeps what it had.
+    expect(kop(await lees(data), "Landelijk").font).toEqual(kop(wb, "Landelijk").font);
+  });
+
   test("a rule the user changed on an input cell in Excel's dialog (Opgave's titles kept): theirs, kept", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     const t = blad(wb, "Taakstelling");
