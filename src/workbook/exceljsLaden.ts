@@ -6,7 +6,8 @@
  * each part's text to exceljs's own parsers (its xforms and the loader's `_process…` steps, in the archive's order
  * as `load` does) and ends with exceljs's own `reconcile`: the model is the one `load` builds
  * (tests/workbook/exceljsLaden.test.ts compares the two on every kind of part Opgave's files hold), but for a table
- * without a style, which gets one that names none (`GEEN_TABELSTIJL`: exceljs cannot write it otherwise).
+ * without a style, which gets one that names none (`GEEN_TABELSTIJL`: exceljs cannot write it otherwise), and for
+ * relationships with absolute targets, read as relative ones (`relatieveDoelen`: exceljs cannot read them).
  *
  * A worksheet's rows (most of a sheet's cost) and the shared strings are read straight from their XML into the
  * models exceljs's parsers build (./exceljsDirect, wherever they hold only plain cells and texts; else exceljs reads
@@ -161,6 +162,33 @@ async function leesOverigDeel(x: ExceljsXlsxIntern, model: ExceljsModel, naam: s
     await x._processVmlDrawingEntry(tekst, model, m[1] ?? "");
 }
 
+/** `doel` (a path from the package's root) as seen from the folder `map` (its parts, from the root). */
+function relatiefPad(map: readonly string[], doel: string): string {
+  const delen = doel.split("/");
+  let gelijk = 0;
+  while (gelijk < map.length && gelijk < delen.length - 1 && map[gelijk] === delen[gelijk]) gelijk++;
+  return [...Array<string>(map.length - gelijk).fill(".."), ...delen.slice(gelijk)].join("/");
+}
+
+/**
+ * A relationships part with its absolute internal targets ("/xl/tables/table1.xml", as openpyxl writes them; OPC
+ * allows both) made relative to its source part's folder, as exceljs expects them: it failed on such a file
+ * (reading a property of null), which a refill then refused as unreadable.
+ */
+export function relatieveDoelen(naam: string, xml: string): string {
+  if (!xml.includes('Target="/')) return xml;
+  // "xl/worksheets/_rels/sheet1.xml.rels" describes "xl/worksheets/sheet1.xml": its folder is xl/worksheets.
+  const map = naam
+    .replace(/(^|\/)_rels\/[^/]*$/, "")
+    .split("/")
+    .filter((d) => d !== "");
+  return xml.replace(/<Relationship\b[^<>]*>/g, (element) =>
+    /\bTargetMode="External"/.test(element)
+      ? element
+      : element.replace(/\bTarget="\/([^"]*)"/, (_, doel: string) => `Target="${relatiefPad(map, doel)}"`),
+  );
+}
+
 /**
  * Loads `wb` from the parts of an .xlsx (name and inflated content, in the archive's order; folder entries are
  * skipped), as `wb.xlsx.load(archive)` would.
@@ -186,7 +214,8 @@ export async function laadDelen(
     }
     // exceljs's parsers take any (async) iterable of text: the whole part as one piece (decoded once for all
     // readers, ./zip; a byte order mark kept as in exceljs's Node path, which its XML parser skips).
-    const xml = tekstVan(inhoud);
+    const tekst = tekstVan(inhoud);
+    const xml = naam.endsWith(".rels") ? relatieveDoelen(naam, tekst) : tekst;
     if (!(await leesWerkboekDeel(x, model, naam, xml))) await leesOverigDeel(x, model, naam, xml);
   }
   x.reconcile(model, {});

@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
-import { laadDelen } from "../../src/workbook/exceljsLaden";
+import { laadDelen, relatieveDoelen } from "../../src/workbook/exceljsLaden";
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { engine } from "../domain/helpers";
@@ -92,4 +92,20 @@ test("what exceljs writes from the directly loaded model is what it writes from 
     if (naam !== "docProps/core.xml")
       expect([naam, tekst.decode(b[naam])]).toEqual([naam, tekst.decode(a[naam])]);
   }
+});
+
+test("relatieveDoelen: absolute internal targets relative to the source part's folder; external ones as they are", () => {
+  const rel = (doel: string, extern = false) =>
+    `<Relationship Id="rId1" Type="t" Target="${doel}"${extern ? ' TargetMode="External"' : ""}/>`;
+  expect(relatieveDoelen("xl/worksheets/_rels/sheet1.xml.rels", rel("/xl/tables/table1.xml"))).toBe(
+    rel("../tables/table1.xml"),
+  );
+  expect(relatieveDoelen("xl/_rels/workbook.xml.rels", rel("/xl/worksheets/sheet1.xml"))).toBe(
+    rel("worksheets/sheet1.xml"),
+  );
+  expect(relatieveDoelen("_rels/.rels", rel("/xl/workbook.xml"))).toBe(rel("xl/workbook.xml"));
+  expect(relatieveDoelen("xl/_rels/workbook.xml.rels", rel("/map/x.xml", true))).toBe(
+    rel("/map/x.xml", true),
+  );
+  expect(relatieveDoelen("xl/_rels/workbook.xml.rels", rel("styles.xml"))).toBe(rel("styles.xml"));
 });

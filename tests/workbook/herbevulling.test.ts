@@ -1335,6 +1335,38 @@ describe("whose workbook it is (.xlsx): decided before anything is written", () 
   });
 });
 
+describe("a file another program saved (.xlsx)", () => {
+  test("absolute relationship targets (as openpyxl writes them) are read: the refill goes on", async () => {
+    const gelderland = planProvincie(engine, "Gelderland", "2024-I", bron);
+    const wb = await lees((await schrijfXlsx(gelderland)).data);
+    blad(wb, "Provincie").getCell("F9").value = 77; // Gehuisvest of the first gemeente
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    const absoluut = (map: string, xml: string) =>
+      xml.replace(/Target="([^"/][^"]*)"/g, (_, doel: string) => {
+        const delen = [...map.split("/").filter((d) => d !== "")];
+        for (const d of doel.split("/"))
+          if (d === "..") delen.pop();
+          else delen.push(d);
+        return `Target="/${delen.join("/")}"`;
+      });
+    for (const naam of Object.keys(zip.files).filter((n) => n.endsWith(".rels"))) {
+      const map = naam.replace(/(^|\/)_rels\/[^/]*$/, "");
+      zip.file(naam, absoluut(map, (await zip.file(naam)?.async("string")) ?? ""));
+    }
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    expect(await zip.file("xl/_rels/workbook.xml.rels")?.async("string")).toContain(
+      'Target="/xl/worksheets/',
+    );
+    // Before: "geen leesbaar Excel-werkboek" (exceljs read a property of null).
+    const { data, rapport } = await schrijfXlsx(
+      planProvincie(engine, "Gelderland", "2024-I", { ...bron, gemaakt: "2027-01-05T09:30:00Z" }),
+      bytes,
+    );
+    expect(rapport.verloren).toEqual([]);
+    expect(celWaarde(blad(await lees(data), "Provincie").getCell("F9"))).toBe(77);
+  });
+});
+
 describe("a hostile file to refill (.xlsx)", () => {
   // With `[^>]*` and `[\s\S]*?` in the patterns that read defined names, 1 MB of unclosed <definedName tags took
   // 78 s before exceljs refused the file; each search now ends at the next "<".
