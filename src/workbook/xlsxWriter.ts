@@ -413,6 +413,14 @@ function markeerInvoer(cel: ExcelJS.Cell): void {
   cel.fill = { type: "pattern", pattern: "solid", fgColor: { argb: INVOER_KLEUR } };
 }
 
+/**
+ * Whether a cell lies hidden in a range the user merged (not its first cell): exceljs writes a value given to it into
+ * the first cell, over what that shows (merging two of Opgave's text lines showed the second's text after a refill).
+ */
+function onderSamenvoeging(cel: ExcelJS.Cell): boolean {
+  return cel.isMerged && cel.master !== cel;
+}
+
 function leegCel(cel: ExcelJS.Cell): void {
   cel.value = null;
   cel.style = {};
@@ -850,6 +858,7 @@ class Schrijver {
       b.cellen.forEach((rij, i) =>
         rij.forEach((c, j) => {
           const cel = ws.getCell(b.start.rij + i, b.start.kolom + j);
+          if (onderSamenvoeging(cel)) return;
           cel.value = celNaarExcel(c);
           // On a refill, as the Office.js writer: the number format and font the cell has stay.
           const notatie = blokNotatie(b, i, j);
@@ -955,10 +964,15 @@ class Schrijver {
     const was = (rij: number, kolom: number) => celWaarde(ws.getCell(rij, kolom));
     const uit = opHunPlaats(plan, bladVerschuiving(plan, was));
     if (uit.reden) this.overgeslagen.push(uit.reden);
-    for (const b of uit.blokken)
+    for (const b of uit.blokken) {
+      const wijzigingen = blokWijzigingen(ws.name, b, (i, j) => was(b.start.rij + i, b.start.kolom + j));
+      // A cell hidden in a range the user merged is not written (`onderSamenvoeging`): no change there.
       this.wijzigingen.push(
-        ...blokWijzigingen(ws.name, b, (i, j) => was(b.start.rij + i, b.start.kolom + j)),
+        ...wijzigingen.filter(
+          (w) => !onderSamenvoeging(ws.getCell(w.plek.slice(w.plek.lastIndexOf("!") + 1))),
+        ),
       );
+    }
     return uit;
   }
 

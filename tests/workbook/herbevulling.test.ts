@@ -568,6 +568,28 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     ]);
   });
 
+  test("cells of Opgave's the user merged (two text lines; a label with its figure): each shows what it showed", async () => {
+    const provincie = (gemaakt: string) =>
+      planProvincie(engine, "Gelderland", "2024-I", { ...bron, gemaakt });
+    const wb = await lees((await schrijfXlsx(provincie(bron.gemaakt))).data);
+    const p = blad(wb, "Provincie");
+    const [a2, a6] = [celWaarde(p.getCell("A2")), celWaarde(p.getCell("A6"))];
+    expect([typeof a2, a6, celWaarde(p.getCell("A3"))]).toEqual([
+      "string",
+      "Opvangdoel provincie",
+      expect.any(String),
+    ]);
+    p.mergeCells("A2:A3");
+    p.mergeCells("A6:B6");
+    const { data, rapport } = await schrijfXlsx(provincie("2027-01-05T09:30:00Z"), await bewaar(wb));
+    // Before: A2 showed A3's line and A6 the figure without its label (exceljs writes a hidden cell's value into the
+    // first), reported as changes in A3 and B6.
+    expect(rapport.wijzigingen.filter((w) => w.plek.startsWith("Provincie!"))).toEqual([]);
+    const pn = blad(await lees(data), "Provincie");
+    expect([celWaarde(pn.getCell("A2")), celWaarde(pn.getCell("A6"))]).toEqual([a2, a6]);
+    expect([pn.getCell("A3").isMerged, pn.getCell("B6").isMerged]).toEqual([true, true]);
+  });
+
   test("a moved table without a table style (as LibreOffice writes it) is left as it is, not an unreadable file", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     const t = blad(wb, "Taakstelling");
