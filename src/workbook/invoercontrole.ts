@@ -3,9 +3,10 @@
  * frozen panes go once its tables are written (a refill may write more rows than the plan: orphan rows at the end).
  * Both writers use this (./xlsxWriter with exceljs, ./officeBeslissing for Office.js), so they mark the same cells.
  *
- * Ownership: a validation on an Opgave input cell is Opgave's (written again on every fill). A conditional format
- * is Opgave's when its formula is one of the plan's at the same top-left cell: a refill replaces those and keeps
- * every other (the user's).
+ * Ownership: a validation on an Opgave input cell is Opgave's (written again on every fill) when it has the title
+ * and the kind of rule of the plan's for that cell (`isEigenValidatie`); any other is the user's and stays. A
+ * conditional format is Opgave's when its formula is one of the plan's at the same top-left cell: a refill replaces
+ * those and keeps every other (the user's).
  */
 import { adres, bereik, type Positie } from "./a1";
 import type { BladPlan, Kolom, OpmaakStijl, TabelPlan, Validatie } from "./plan";
@@ -31,6 +32,44 @@ export interface OpmaakOpdracht {
   readonly stijl: OpmaakStijl;
   /** Its formulas in earlier versions (`OpmaakRegel.eerder`): also Opgave's own. */
   readonly eerder?: readonly string[];
+}
+
+/**
+ * A validation as a host reads it, in Opgave's terms (./xlsxInvoercontrole from exceljs, ./officeBeslissing from
+ * Office.js): what `isEigenValidatie` compares.
+ */
+export interface GelezenValidatie {
+  /** The titles of its input message and error alert. */
+  readonly titels: readonly (string | undefined)[];
+  /** A list, a whole or decimal number, or any other type. */
+  readonly soort: Validatie["soort"] | "anders";
+  /** For a number: greater than or equal, between, or any other operator. */
+  readonly operator?: "vanaf" | "tussen" | "anders";
+  /** For a number: its bounds as read (a number, or text with or without "="). */
+  readonly grenzen?: readonly unknown[];
+}
+
+/**
+ * Whether a validation read from a workbook is Opgave's `v` (of this or an earlier fill): its title, and Opgave's kind
+ * of rule — a list (its source grows with its table from fill to fill), or a number of the same type, operator and
+ * bounds. Anything else is the user's: Excel's and LibreOffice's dialogs keep the titles when the user changes a rule
+ * (a list of their own on an input cell).
+ */
+export function isEigenValidatie(g: GelezenValidatie, v: Validatie): boolean {
+  if (!g.titels.includes(v.titel) || g.soort !== v.soort) return false;
+  if (v.soort === "lijst") return true;
+  const [onder, boven] = (g.grenzen ?? []).map((f) => Number(String(f ?? "").replace(/^=/, "")));
+  return v.max === undefined
+    ? g.operator === "vanaf" && onder === (v.min ?? 0)
+    : g.operator === "tussen" && onder === (v.min ?? 0) && boven === v.max;
+}
+
+/** The validations the plan gives a sheet's cells (its input cells' and its table columns'). */
+export function planValidaties(blad: BladPlan): Validatie[] {
+  return [
+    ...blad.invoercellen.flatMap((i) => (i.validatie ? [i.validatie] : [])),
+    ...blad.tabellen.flatMap((t) => t.kolommen.flatMap((k) => (k.validatie ? [k.validatie] : []))),
+  ];
 }
 
 /** The input controls of one sheet. */

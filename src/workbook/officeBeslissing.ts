@@ -61,6 +61,8 @@ import {
   eigenOpmaakFormules,
   formuleSleutel,
   invoercontrole,
+  isEigenValidatie,
+  type GelezenValidatie,
   type GeschrevenVorm,
   type OpmaakOpdracht,
   type ValidatieOpdracht,
@@ -1258,26 +1260,30 @@ interface GelezenGrenzen {
 }
 
 /**
- * Whether a validation read in Excel is one of `eigen` (the plan's for its sheet), of this or an earlier fill: its
- * title, and Opgave's kind of rule — a list, or a number of the same type, operator and bounds (as ./xlsxInvoercontrole
- * tells for an .xlsx). Anything else is the user's: Excel's dialog keeps the titles when the user changes a rule.
+ * Whether a validation read in Excel is one of `eigen` (the plan's for its sheet), of this or an earlier fill
+ * (./invoercontrole `isEigenValidatie`, as the .xlsx writer tells it).
  */
 export function isEigenRegel(v: GelezenRegel, eigen: readonly Validatie[]): boolean {
-  const getal = (f: unknown) => Number(String(f ?? "").replace(/^=/, ""));
-  const zelfdeSoort = (e: Validatie) => {
-    if (e.soort === "lijst") return v.rule.list !== undefined && v.rule.list !== null;
-    const b = e.soort === "geheel" ? v.rule.wholeNumber : v.rule.decimal;
-    const operator = e.max === undefined ? "GreaterThanOrEqualTo" : "Between";
-    return (
-      !!b &&
-      b.operator === operator &&
-      getal(b.formula1) === (e.min ?? 0) &&
-      (e.max === undefined || getal(b.formula2) === e.max)
-    );
+  const { list, wholeNumber, decimal } = v.rule;
+  const getal = wholeNumber ?? decimal;
+  const operatoren: Record<string, GelezenValidatie["operator"]> = {
+    GreaterThanOrEqualTo: "vanaf",
+    Between: "tussen",
   };
-  return eigen.some(
-    (e) => (v.prompt?.title === e.titel || v.errorAlert?.title === e.titel) && zelfdeSoort(e),
-  );
+  const gelezen: GelezenValidatie = {
+    titels: [v.prompt?.title, v.errorAlert?.title],
+    soort:
+      list !== undefined && list !== null
+        ? "lijst"
+        : wholeNumber
+          ? "geheel"
+          : decimal
+            ? "decimaal"
+            : "anders",
+    operator: getal ? (operatoren[getal.operator ?? ""] ?? "anders") : undefined,
+    grenzen: getal ? [getal.formula1, getal.formula2] : [],
+  };
+  return eigen.some((e) => isEigenValidatie(gelezen, e));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ import { adres, bereik, leesCelVerwijzing, rechthoekBereik, rechthoekVanAdres, t
 import { grafiekNaam } from "./indeling";
 import { kanAfdrukInstellen } from "./officeAfdruk";
 import { eenduidigeValidaties, kanGebiedenLezen } from "./officeFormules";
-import type { BladPlan, TabelPlan, Validatie, WerkboekPlan } from "./plan";
+import type { BladPlan, TabelPlan, WerkboekPlan } from "./plan";
+import { planValidaties } from "./invoercontrole";
 import {
   isEigenRegel,
   matrix,
@@ -283,14 +284,6 @@ interface Controle {
   opmaak?: Excel.ConditionalFormatCollection;
   bevroren?: Excel.Range;
   gevalideerd?: Excel.RangeAreas;
-}
-
-/** The validations the plan gives a sheet's cells (its input cells' and its table columns'). */
-function planValidaties(blad: BladPlan): Validatie[] {
-  return [
-    ...blad.invoercellen.flatMap((i) => (i.validatie ? [i.validatie] : [])),
-    ...blad.tabellen.flatMap((t) => t.kolommen.flatMap((k) => (k.validatie ? [k.validatie] : []))),
-  ];
 }
 
 /**

@@ -8,7 +8,13 @@
  */
 import type ExcelJS from "exceljs";
 import { adres, decodeerBereik, kolomLetters, rechthoekBereik, type Rechthoek } from "./a1";
-import { isEigenOpmaak, OPMAAK_KLEUREN, type Invoercontrole } from "./invoercontrole";
+import {
+  isEigenOpmaak,
+  isEigenValidatie,
+  OPMAAK_KLEUREN,
+  type GelezenValidatie,
+  type Invoercontrole,
+} from "./invoercontrole";
 import type { Validatie } from "./plan";
 
 /** Opgave's own parts a rewrite replaced: conditional formats by name, validated cells as "Blad!F8". */
@@ -40,25 +46,23 @@ function excelValidatie(v: Validatie): ExcelJS.DataValidation {
     : { type, operator: "between", formulae: [v.min ?? 0, v.max], ...berichten };
 }
 
-/**
- * Whether a validation found on a cell is Opgave's (of this or an earlier fill): it carries the title Opgave gives
- * that cell's validation, and Opgave's kind of rule — the same type, and for a number the same operator and bounds (a
- * list's source grows with its table from fill to fill). Anything else is the user's: Excel's and LibreOffice's
- * dialogs keep the titles when the user changes a rule (a list of their own on an input cell).
- */
-function isEigenValidatie(was: Partial<ExcelJS.DataValidation>, v: Validatie): boolean {
-  if (was.promptTitle !== v.titel && was.errorTitle !== v.titel) return false;
-  const eigen = excelValidatie(v);
-  if (was.type !== eigen.type) return false;
-  if (eigen.type === "list") return true;
-  const grenzen = (d: Partial<ExcelJS.DataValidation>) => {
-    const operator = d.operator ?? "between";
-    const aantal = operator === "between" || operator === "notBetween" ? 2 : 1;
-    return [operator, ...(d.formulae ?? []).slice(0, aantal).map((f) => String(f).replace(/^=/, ""))].join(
-      "|",
-    );
+/** An exceljs validation in Opgave's terms (`isEigenValidatie`). */
+function gelezen(was: Partial<ExcelJS.DataValidation>): GelezenValidatie {
+  const soorten: Record<string, GelezenValidatie["soort"]> = {
+    list: "lijst",
+    whole: "geheel",
+    decimal: "decimaal",
   };
-  return grenzen(was) === grenzen(eigen);
+  const operatoren: Record<string, GelezenValidatie["operator"]> = {
+    greaterThanOrEqual: "vanaf",
+    between: "tussen",
+  };
+  return {
+    titels: [was.promptTitle, was.errorTitle],
+    soort: soorten[was.type ?? ""] ?? "anders",
+    operator: operatoren[was.operator ?? "between"] ?? "anders",
+    grenzen: was.formulae ?? [],
+  };
 }
 
 /** Every cell of an A1 range ("F8:F25") as "F8", … */
@@ -143,7 +147,7 @@ export function pasInvoercontroleToe(
     for (const cel of cellenVan(v.bereik)) {
       const was = ws.getCell(cel).dataValidation as Partial<ExcelJS.DataValidation> | undefined;
       // A validation the user put on an input cell is theirs: it stays, Opgave's is not written over it.
-      if (was?.type && !isEigenValidatie(was, v.validatie)) continue;
+      if (was?.type && !isEigenValidatie(gelezen(was), v.validatie)) continue;
       ws.getCell(cel).dataValidation = dv;
       eigen.validatieCellen.add(`${ws.name}!${cel}`);
     }
@@ -171,7 +175,7 @@ export function validatiesVanGebruiker(
     ([cel, v]) =>
       v?.type !== undefined &&
       !eigen.validatieCellen.has(`${ws.name}!${cel}`) &&
-      !c.validaties.some((o) => isEigenValidatie(v, o.validatie)),
+      !c.validaties.some((o) => isEigenValidatie(gelezen(v), o.validatie)),
   );
   return alsRechthoeken(cellen).map(([r]) => rechthoekBereik(r));
 }
