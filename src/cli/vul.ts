@@ -149,9 +149,11 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
     for (const v of rapport.verloren) r.push(`  ${v}`);
   }
   if (rapport.andereRij.length > 0) {
+    // Formulas that read another row or leave a new one out, notes and formats that stay by another row.
     const n = rapport.andereRij.length;
-    const wat = n === 1 ? "1 formule van u leest" : `${n} formules van u lezen`;
-    r.push(`${wat} nu een andere rij (bevestigd met --bevestig-verlies):`);
+    r.push(
+      `Formules, notities en opmaak van u die na opnieuw vullen andere rijen treffen (${n}; bevestigd met --bevestig-verlies):`,
+    );
     for (const v of rapport.andereRij) r.push(`  ${v}`);
   }
   if (rapport.overgeslagen.length > 0) {

@@ -54,7 +54,7 @@ import type { OfficeFase } from "./officeFouten";
 import { leesWerkmap } from "./officeLezen";
 import { voerUit } from "./officeUitvoering";
 import { leesFormulesVanGebruiker, type EigenControle } from "./officeFormules";
-import { GELEZEN_RIJEN_ADVIES, gelezenRijTekst, gelezenVerschovenRijen } from "./rijBetekenis";
+import { gelezenRijenAdvies, gelezenRijTekst, gelezenVerschovenRijen, type GelezenRij } from "./rijBetekenis";
 
 export { leesCelVerwijzing as leesAdres } from "./a1";
 export { grafiekNaam } from "./indeling";
@@ -98,27 +98,31 @@ export interface OfficeSchrijfOpties {
 /**
  * A refill would put the rows of a table the user sorted back in the plan's order (Taakstelling: each half-year
  * continues from the one above, so no other order is right), or would make a formula of the user's read another row
- * (`gelezen`: a gemeente gone or new, the totals row moving; ./rijBetekenis), which Excel's undo cannot take back.
+ * (`gelezen`: a gemeente gone or new, the totals row moving; ./rijBetekenis) or leave out the rows a table gets below
+ * the ones it reads, which Excel's undo cannot take back.
  * Thrown after reading and deciding, before anything is written: the pane asks, and fills again with
  * `volgordeToestaan`.
  */
 export class VolgordeBevestiging extends OpgaveFout {
+  /** Formulas of the user's that would read another row, notes, comments and links on one (./rijBetekenis `gelezenRijTekst`). */
+  readonly gelezen: readonly string[];
+
   constructor(
     readonly tabellen: readonly string[],
-    /** Formulas of the user's that would read another row, notes, comments and links on one (./rijBetekenis `gelezenRijTekst`). */
-    readonly gelezen: readonly string[] = [],
-    /** How many of `gelezen` are notes, comments, links, formats or validations. */
-    aantekeningen = 0,
+    gevonden: readonly GelezenRij[] = [],
   ) {
-    super("ongeldig", bevestigingTekst(tabellen, gelezen, aantekeningen));
+    super("ongeldig", bevestigingTekst(tabellen, gevonden));
     this.name = "VolgordeBevestiging";
+    this.gelezen = gevonden.map(gelezenRijTekst);
   }
 }
 
 /** How many of the formulas that would read another row the question names (the rest counted). */
 const GENOEMDE_FORMULES = 5;
 
-function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[], notities: number): string {
+function bevestigingTekst(tabellen: readonly string[], gevonden: readonly GelezenRij[]): string {
+  const gelezen = gevonden.map(gelezenRijTekst);
+  const notities = gevonden.filter((g) => g.op !== undefined).length;
   const delen: string[] = [];
   if (tabellen.length > 0)
     delen.push(
@@ -128,20 +132,23 @@ function bevestigingTekst(tabellen: readonly string[], gelezen: readonly string[
     );
   if (gelezen.length > 0) {
     const rest = gelezen.length - GENOEMDE_FORMULES;
-    const wat =
-      notities === 0
-        ? "een formule van u leest"
-        : notities === gelezen.length
-          ? "een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"
-          : "een formule van u leest of een notitie, opmerking, hyperlink, opmaak of validatie van u heeft";
+    const wat = gevonden.every((g) => g.alleRijen)
+      ? "komen rijen bij in een tabel waarvan een formule van u alle rijen leest"
+      : `staat iets anders in een rij die ${
+          notities === 0
+            ? "een formule van u leest"
+            : notities === gelezen.length
+              ? "een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"
+              : "een formule van u leest of een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"
+        }`;
     delen.push(
-      `Na opnieuw vullen staat iets anders in een rij die ${wat}: ` +
+      `Na opnieuw vullen ${wat}: ` +
         `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
     );
   }
   const zelf = [
     ...(tabellen.length > 0 ? ["zet de rijen eerst zelf terug"] : []),
-    ...(gelezen.length > notities ? [GELEZEN_RIJEN_ADVIES] : []),
+    ...gelezenRijenAdvies(gevonden),
   ];
   const anders = zelf.length > 0 ? `, of ${zelf.join(", of ")}` : "";
   const notitie =
@@ -251,10 +258,7 @@ export async function schrijfNaarExcel(
           )
         : [];
     const gelezen = gelezenVerschovenRijen(rijenAnders, formules);
-    if (teruggezet.length > 0 || gelezen.length > 0) {
-      const aantekeningen = gelezen.filter((g) => g.op !== undefined).length;
-      throw new VolgordeBevestiging(teruggezet, gelezen.map(gelezenRijTekst), aantekeningen);
-    }
+    if (teruggezet.length > 0 || gelezen.length > 0) throw new VolgordeBevestiging(teruggezet, gelezen);
   }
   opties.bijFase?.("schrijven");
   await voerUit(context, taken, objecten, { cellen: max, bytes: maxBytes }, meld);

@@ -10,7 +10,12 @@
  *
  * A reference to a row that keeps its gemeente, one to the whole table (or more: a column `F:F`, `F11:F62` over
  * every row before and after), structured references (`Opgave_Provincie[Gehuisvest]`) and the use of a defined
- * name are not affected (a name's own reference is checked as a formula of its own). Pure: no exceljs, no host.
+ * name are not affected (a name's own reference is checked as a formula of its own).
+ *
+ * A table that grows (a new half-year in Taakstelling, a gemeente back) gets rows below its old last row: a
+ * formula over all of its old rows (`=SUM(Taakstelling!D9:D14)`) would leave them out, also without a word (Excel
+ * widens such a range only when rows are inserted inside it). Such a formula is named too, with the advice to read
+ * the table's column (`Opgave_Taakstelling[Taakstelling]`), which grows with the table. Pure: no exceljs, no host.
  */
 import { adres, bladVerwijzing, type Rechthoek } from "./a1";
 import { verwijzingenIn } from "./kolomVerplaatsing";
@@ -41,6 +46,18 @@ export interface TabelRijen {
    * the messages name them (`rijNaam`; the totals row `TOTAALRIJ`).
    */
   readonly anders: ReadonlyMap<number, { readonly was: string; readonly wordt: string | undefined }>;
+  /** The headers of the table's columns after the refill, from `kolom1` on (for the advice). */
+  readonly koppen: readonly string[];
+  /**
+   * The table grows: its data rows after the refill reach below its old last data row (`oudLaatste`); the first
+   * such row (`rij`) will hold `wordt`, and `aantal` rows come below the old last one in all.
+   */
+  readonly erbij?: {
+    readonly oudLaatste: number;
+    readonly rij: number;
+    readonly aantal: number;
+    readonly wordt: string;
+  };
 }
 
 /**
@@ -76,13 +93,24 @@ export function tabelRijen(
     if (na.length === 0) na.push({ sleutel: "", naam: "" });
     na.push({ sleutel: TOTAALRIJ, naam: "" });
   }
+  const [oudAantal, nieuwAantal] = [bestaand.rijen.length, uitkomst.rijen.length];
+  const eersteErbij = na[oudAantal];
+  const erbij =
+    oudAantal > 0 && nieuwAantal > oudAantal && eersteErbij
+      ? {
+          oudLaatste: eerste + oudAantal - 1,
+          rij: eerste + oudAantal,
+          aantal: nieuwAantal - oudAantal,
+          wordt: rijNaam(eersteErbij),
+        }
+      : undefined;
   const anders = new Map<number, { was: string; wordt: string | undefined }>();
   voor.forEach((was, i) => {
     const wordt = na[i];
     if (was.sleutel !== "" && wordt?.sleutel !== was.sleutel)
       anders.set(eerste + i, { was: rijNaam(was), wordt: wordt?.sleutel ? rijNaam(wordt) : undefined });
   });
-  if (anders.size === 0) return undefined;
+  if (anders.size === 0 && !erbij) return undefined;
   return {
     tabel: plan.naam,
     blad,
@@ -91,6 +119,8 @@ export function tabelRijen(
     rij1: eerste,
     rij2: eerste + Math.max(voor.length, na.length) - 1,
     anders,
+    koppen: uitkomst.kolommen.map((k) => k.kop),
+    ...(erbij ? { erbij } : {}),
   };
 }
 
@@ -158,6 +188,12 @@ export interface GelezenRij {
   readonly op?: Aantekening;
   /** A hyperlink (on `plek`) that goes to that cell, not a formula reading it. */
   readonly link?: true;
+  /**
+   * The formula reads all of the table's old rows (this range, "Taakstelling!D9:D14") and the table grows: `cel` is
+   * the first row it leaves out, `wordt` what that row will hold; `erbij` rows come in all. `kop`: the header of
+   * the first column it reads (for the advice).
+   */
+  readonly alleRijen?: { readonly bereik: string; readonly erbij: number; readonly kop: string };
 }
 
 function inBereik(a1: number, a2: number, b1: number, b2: number): boolean {
@@ -167,13 +203,21 @@ function inBereik(a1: number, a2: number, b1: number, b2: number): boolean {
 /**
  * The first row of `t` that rectangle `r` reads and that changes meaning; undefined when none does, or when `r`
  * spans all of the table's rows (a sum, a lookup or a chart over the whole table: it reads the same rows after).
+ * `alle`: `r` reads all of the table's old data rows and ends there, while the table grows (`rij` is then the
+ * first row it leaves out) — only asked for a formula, not a note or format that stays on its cells.
  */
-function gelezenRij(t: TabelRijen, r: Rechthoek): number | undefined {
+function gelezenRij(
+  t: TabelRijen,
+  r: Rechthoek,
+  formule: boolean,
+): { rij: number; alle: boolean } | undefined {
   const [rij1, rij2] = [r.rij, r.rij + r.rijen - 1];
   if (!inBereik(r.kolom, r.kolom + r.kolommen - 1, t.kolom1, t.kolom2)) return undefined;
+  if (formule && t.erbij && rij1 <= t.rij1 && rij2 === t.erbij.oudLaatste)
+    return { rij: t.erbij.rij, alle: true };
   if (!inBereik(rij1, rij2, t.rij1, t.rij2) || (rij1 <= t.rij1 && rij2 >= t.rij2)) return undefined;
   for (let rij = Math.max(rij1, t.rij1); rij <= Math.min(rij2, t.rij2); rij++)
-    if (t.anders.has(rij)) return rij;
+    if (t.anders.has(rij)) return { rij, alle: false };
   return undefined;
 }
 
@@ -200,25 +244,50 @@ export function gelezenVerschovenRijen(
               kolommen: v.rechthoek.kolommen + f.herhaald.kolommen - 1,
             }
           : v.rechthoek;
-        return opBlad(v.blad).map((t) => ({ t, r, rij: gelezenRij(t, r) }));
+        return opBlad(v.blad).map((t) => ({ t, r, rij: gelezenRij(t, r, !f.op && !f.link) }));
       })
       .find((x) => x.rij !== undefined);
-    if (!gevonden || gevonden.rij === undefined) continue;
+    if (!gevonden?.rij) continue;
     genoemd.add(f.plek);
-    const { t, r, rij } = gevonden;
-    const kolom = Math.max(r.kolom, t.kolom1);
-    const anders = t.anders.get(rij);
-    uit.push({
-      plek: f.plek,
-      tabel: t.tabel,
-      cel: `${bladVerwijzing(t.blad)}!${adres({ rij, kolom })}`,
-      was: anders?.was ?? "",
-      wordt: anders?.wordt,
-      ...(f.op ? { op: f.op } : {}),
-      ...(f.link ? { link: true as const } : {}),
-    });
+    uit.push(gelezenRijVan(f, gevonden.t, gevonden.r, gevonden.rij));
   }
   return uit;
+}
+
+/** The finding for formula `f`, which reads rectangle `r` of table `t` and so row `rij` (`gelezenRij`). */
+function gelezenRijVan(
+  f: FormuleVanGebruiker,
+  t: TabelRijen,
+  r: Rechthoek,
+  { rij, alle }: { rij: number; alle: boolean },
+): GelezenRij {
+  const kolom = Math.max(r.kolom, t.kolom1);
+  const cel = `${bladVerwijzing(t.blad)}!${adres({ rij, kolom })}`;
+  if (alle && t.erbij) {
+    const laatste = { rij: r.rij + r.rijen - 1, kolom: r.kolom + r.kolommen - 1 };
+    return {
+      plek: f.plek,
+      tabel: t.tabel,
+      cel,
+      was: "",
+      wordt: t.erbij.wordt,
+      alleRijen: {
+        bereik: `${bladVerwijzing(t.blad)}!${adres(r)}:${adres(laatste)}`,
+        erbij: t.erbij.aantal,
+        kop: t.koppen[kolom - t.kolom1] ?? "",
+      },
+    };
+  }
+  const anders = t.anders.get(rij);
+  return {
+    plek: f.plek,
+    tabel: t.tabel,
+    cel,
+    was: anders?.was ?? "",
+    wordt: anders?.wordt,
+    ...(f.op ? { op: f.op } : {}),
+    ...(f.link ? { link: true as const } : {}),
+  };
 }
 
 function inhoud(sleutel: string | undefined): string {
@@ -229,6 +298,13 @@ function inhoud(sleutel: string | undefined): string {
 /** A finding in Dutch, for the loss list and the pane's question. */
 export function gelezenRijTekst(g: GelezenRij): string {
   const [was, wordt] = [inhoud(g.was), inhoud(g.wordt)];
+  if (g.alleRijen) {
+    const komt =
+      g.alleRijen.erbij === 1
+        ? `komt ${wordt} erbij (${g.cel})`
+        : `komen er ${g.alleRijen.erbij} rijen bij, vanaf ${g.cel} (${wordt})`;
+    return `formule ${g.plek} leest alle rijen van tabel ${g.tabel} (${g.alleRijen.bereik}); na opnieuw vullen ${komt}, die zij niet meeneemt`;
+  }
   if (g.link)
     return `${g.plek} gaat naar ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
   if (g.op === "notitie" || g.op === "opmerking" || g.op === "hyperlink")
@@ -238,6 +314,33 @@ export function gelezenRijTekst(g: GelezenRij): string {
     : `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
 }
 
-/** What a user can do about it, once for all findings (Dutch). */
-export const GELEZEN_RIJEN_ADVIES =
+/** What a user can do about a formula that reads a row by its address (Dutch). */
+const GELEZEN_RIJEN_ADVIES =
   "laat zo'n formule de gemeente opzoeken (X.ZOEKEN of VERT.ZOEKEN op de tabel) in plaats van het adres van een rij te lezen";
+
+/** Characters in a header for which Excel writes its column in double brackets (a space alone does not count). */
+const BIJZONDERE_TEKENS = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
+
+/**
+ * A column of a table as a structured reference, as Excel writes it: `Tabel[Gehuisvest]`, `Tabel[[Taakstelling
+ * 2024-I]]`; `'` before `[`, `]`, `#` and `'` in the header.
+ */
+export function tabelKolom(tabel: string, kop: string): string {
+  const naam = kop.replace(/['[\]#]/g, "'$&");
+  return BIJZONDERE_TEKENS.test(kop) ? `${tabel}[[${naam}]]` : `${tabel}[${naam}]`;
+}
+
+/**
+ * What a user can do about `gelezen`, once per kind (Dutch): look a row up instead of reading its address; read a
+ * table's column instead of the range of its rows. None for notes, formats and links (they are moved by hand).
+ */
+export function gelezenRijenAdvies(gelezen: readonly GelezenRij[]): string[] {
+  const advies: string[] = [];
+  if (gelezen.some((g) => !g.op && !g.link && !g.alleRijen)) advies.push(GELEZEN_RIJEN_ADVIES);
+  const alle = gelezen.find((g) => g.alleRijen);
+  if (alle?.alleRijen)
+    advies.push(
+      `laat een formule over alle rijen van een tabel de kolom van de tabel lezen (zoals =SOM(${tabelKolom(alle.tabel, alle.alleRijen.kop)})): die groeit mee met de tabel`,
+    );
+  return advies;
+}

@@ -104,12 +104,13 @@ import {
 import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
 import { zetResultaten } from "./xlsxResultaten";
 import {
-  GELEZEN_RIJEN_ADVIES,
+  gelezenRijenAdvies,
   gelezenRijTekst,
   gelezenVerschovenRijen,
   tabelRijen,
   type Aantekening,
   type FormuleVanGebruiker,
+  type GelezenRij,
   type TabelRijen,
 } from "./rijBetekenis";
 import { formulesVanGebruiker } from "./xlsxFormules";
@@ -1055,7 +1056,7 @@ async function gelezenRijen(
   bestaand: Uint8Array | ArrayBuffer,
   plan: WerkboekPlan,
   s: Schrijver,
-): Promise<string[]> {
+): Promise<GelezenRij[]> {
   if (s.rijenAnders.length === 0) return [];
   const eigen = (naam: string) => {
     const blad = plan.bladen.find((b) => b.naam.toLowerCase() === naam.toLowerCase());
@@ -1064,7 +1065,7 @@ async function gelezenRijen(
     return [...planRechthoeken(blad), ...oud.map((g) => rechthoekTussen(g.rij1, g.kol1, g.rij2, g.kol2))];
   };
   const formules = await formulesVanGebruiker(bestaand, eigen);
-  return gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen]).map(gelezenRijTekst);
+  return gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen]);
 }
 
 /** The user's columns between Opgave's columns of a table, in Dutch: table, header, place in the table and column. */
@@ -1294,7 +1295,7 @@ export async function schrijfXlsx(
     schrijver.hyperlinks,
   );
   let verloren: string[] = [];
-  let gelezen: string[] = [];
+  let gelezen: GelezenRij[] = [];
   if (bestaand) {
     if (kanEnten) {
       const geent = await entInOrigineel(bestaand, data, eigenBladen);
@@ -1317,11 +1318,11 @@ export async function schrijfXlsx(
     gelezen = await gelezenRijen(bestaand, plan, schrijver);
     verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...weg, ...na];
   }
+  const gelezenTekst = gelezen.map(gelezenRijTekst);
   if (verloren.length + gelezen.length > 0 && !opties.verliesToestaan) {
     // The add-in in Excel keeps neither a sorted order nor a note whose row goes.
     const inExcel = verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length;
-    const advies = gelezen.length > 0 ? GELEZEN_RIJEN_ADVIES : undefined;
-    throw new VerliesFout([...verloren, ...gelezen], inExcel, advies);
+    throw new VerliesFout([...verloren, ...gelezenTekst], inExcel, gelezenRijenAdvies(gelezen).join(", of "));
   }
   return {
     data,
@@ -1332,7 +1333,7 @@ export async function schrijfXlsx(
       verweesd: schrijver.verweesd,
       overgeslagen: schrijver.overgeslagen,
       verloren,
-      andereRij: gelezen,
+      andereRij: gelezenTekst,
     },
   };
 }

@@ -739,6 +739,39 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(formule.match(/[A-Z]+\d+/g)?.every((ref) => ref.endsWith("59"))).toBe(true);
     });
 
+    test("a formula over all of the table's rows, when a gemeente comes back below them: named, the refill stops", async () => {
+      const oud = await ingevuld(zonderRij(gelderland, tabel?.naam ?? "", derde));
+      const wb = await lees(oud.data);
+      const eigen = blad(wb, "Mijn blad");
+      const laatste = 7 + codes.length;
+      const gehuisvest = kolomLetters(oud.gehuisvest);
+      eigen.getCell("A2").value = {
+        formula: `SUM(Provincie!${gehuisvest}9:${gehuisvest}${laatste})`,
+      } as ExcelJS.CellFormulaValue;
+      // Not named: the table's column by name grows with the table; a part of its rows; the whole column.
+      eigen.getCell("A3").value = { formula: `SUM(${tabel?.naam}[Gehuisvest])` } as ExcelJS.CellFormulaValue;
+      eigen.getCell("A4").value = {
+        formula: `SUM(Provincie!${gehuisvest}10:${gehuisvest}${laatste})`,
+      } as ExcelJS.CellFormulaValue;
+      eigen.getCell("A5").value = {
+        formula: `SUM(Provincie!${gehuisvest}:${gehuisvest})`,
+      } as ExcelJS.CellFormulaValue;
+      const bestand = await bewaar(wb);
+      const fout = await schrijfXlsx(later, bestand).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(VerliesFout);
+      const regel =
+        `formule 'Mijn blad'!A2 leest alle rijen van tabel ${tabel?.naam} (Provincie!${gehuisvest}9:${gehuisvest}${laatste}); ` +
+        `na opnieuw vullen komt de rij van ${gemeente(2)} erbij (Provincie!${gehuisvest}${laatste + 1}), die zij niet meeneemt`;
+      expect((fout as VerliesFout).onderdelen).toEqual([regel]);
+      expect((fout as Error).message).toContain(
+        `Of laat een formule over alle rijen van een tabel de kolom van de tabel lezen (zoals =SOM(${tabel?.naam}[Gehuisvest])): die groeit mee met de tabel.`,
+      );
+      expect((fout as Error).message).not.toContain("X.ZOEKEN");
+      const { data, rapport } = await schrijfXlsx(later, bestand, { verliesToestaan: true });
+      expect([rapport.verloren, rapport.andereRij]).toEqual([[], [regel]]);
+      expect(celWaarde(blad(await lees(data), "Provincie").getCell(`A${laatste + 1}`))).toBe(derde);
+    });
+
     test("a gemeente gone without input moves the rows below it up: the report names them first", async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       const { data, rapport } = await schrijfXlsx(
@@ -832,7 +865,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect([rapport.verloren, rapport.andereRij]).toEqual([[], [regel]]);
       expect(rapportRegels(rapport, false)).toEqual(
         expect.arrayContaining([
-          "1 formule van u leest nu een andere rij (bevestigd met --bevestig-verlies):",
+          "Formules, notities en opmaak van u die na opnieuw vullen andere rijen treffen (1; bevestigd met --bevestig-verlies):",
           `  ${regel}`,
         ]),
       );

@@ -320,6 +320,35 @@ describe("Office.js refill: notes", () => {
   });
 });
 
+describe("Office.js refill: a formula over all of a table's rows, when new half-years come below them", () => {
+  test("asked first, nothing written, with the advice to read the table's column; confirmed, filled", async () => {
+    const kleiner = zonderLaatstePerioden(utrecht, 2);
+    const wm = await eersteVulling(kleiner);
+    const koppen = wm.waarden("Taakstelling", "A7:P7")[0] ?? [];
+    const g = kolomLetters(koppen.indexOf("Gehuisvest") + 1);
+    const plan = utrecht.bladen.find((b) => b.naam === "Taakstelling")?.tabellen[0];
+    const sleutel = plan?.kolommen.findIndex((k) => k.sleutel === plan.sleutelKolom) ?? -1;
+    const nieuw = String(plan?.rijen.at(-2)?.[sleutel]);
+    wm.voegBladToe("Mijn blad");
+    wm.zet("Mijn blad", "A1", { formule: `=SUM(Taakstelling!${g}8:${g}25)` });
+    wm.zet("Mijn blad", "A2", { formule: "=SUM(Opgave_Taakstelling[Gehuisvest])" });
+    const voor = wm.momentopname();
+    const fout: unknown = await schrijfNaarExcel(new FakeExcel(wm).context, utrecht).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VolgordeBevestiging);
+    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+      `formule 'Mijn blad'!A1 leest alle rijen van tabel Opgave_Taakstelling (Taakstelling!${g}8:${g}25); ` +
+        `na opnieuw vullen komen er 2 rijen bij, vanaf Taakstelling!${g}26 (de rij van ${nieuw}), die zij niet meeneemt`,
+    ]);
+    expect((fout as Error).message).toMatch(
+      /^Na opnieuw vullen komen rijen bij in een tabel waarvan een formule van u alle rijen leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" om het werkboek zo te vullen, of laat een formule over alle rijen van een tabel de kolom van de tabel lezen \(zoals =SOM\(Opgave_Taakstelling\[Gehuisvest\]\)\): die groeit mee met de tabel\.$/,
+    );
+    expect(wm.momentopname()).toEqual(voor);
+    await hervul(wm, utrecht, { volgordeToestaan: true });
+    expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:P27");
+    expect(wm.waarde("Taakstelling", "A26")).toBe(nieuw);
+  });
+});
+
 describe("Office.js refill: a row the user inserted among Opgave's cells outside the tables", () => {
   test("those cells stay as they are, said in the report (as the .xlsx writer)", async () => {
     const wm = await eersteVulling();

@@ -1,8 +1,11 @@
 import {
+  gelezenRijenAdvies,
   gelezenRijTekst,
   gelezenVerschovenRijen,
+  tabelKolom,
   tabelRijen,
   type FormuleVanGebruiker,
+  type GelezenRij,
   type TabelRijen,
 } from "../../src/workbook/rijBetekenis";
 import type { TabelPlan, Waarde } from "../../src/workbook/plan";
@@ -44,9 +47,17 @@ const formule = (
 });
 
 describe("which rows of a table hold something else after a refill", () => {
-  test("nothing when every row keeps its gemeente (a new one at the end of a table without totals row)", () => {
-    expect(rijenNa(gemeentenTabel([1, 2, 3, 4]), [1, 2, 3])).toBeUndefined();
+  test("nothing when every row keeps its gemeente and the table does not grow", () => {
     expect(rijenNa(gemeentenTabel([1, 2, 3]), [1, 2, 3])).toBeUndefined();
+    expect(rijenNa(gemeentenTabel([1, 2, 3], true), [1, 2, 3])).toBeUndefined();
+  });
+
+  test("a new one at the end of a table without totals row: no row changes, the table grows below its old last row", () => {
+    const t = rijenNa(gemeentenTabel([1, 2, 3, 4, 5]), [1, 2, 3]);
+    expect(t && [...t.anders]).toEqual([]);
+    expect(t?.erbij).toEqual({ oudLaatste: 11, rij: 12, aantal: 2, wordt: "GM0004" });
+    expect(t?.koppen).toEqual(koppen);
+    expect(rijenNa(gemeentenTabel([1, 2]), [1, 2, 3])?.erbij).toBeUndefined();
   });
 
   test("a gemeente gone without input: the rows below it move up, the last row is empty after", () => {
@@ -137,6 +148,88 @@ describe("formulas that read such a row", () => {
 
   test("no tables that move: nothing to look for", () => {
     expect(gelezenVerschovenRijen([], [formule("Provincie!B10")])).toEqual([]);
+  });
+});
+
+describe("formulas over all of a table's rows, when it grows", () => {
+  // GM0002 back and GM0005 new, both after the old rows (the table keeps its order): two rows below row 11.
+  const t = rijenNa(gemeentenTabel([1, 2, 3, 4, 5], true), [1, 3, 4]);
+  if (!t) throw new Error("the table should grow");
+  const gelezen = (f: FormuleVanGebruiker) => gelezenVerschovenRijen([t], [f]);
+
+  test("a sum over the old data rows (with or without the header) is named once, as leaving the new rows out", () => {
+    const [g] = gelezen(formule("SUM(Provincie!B9:B11)+SUM(Provincie!C9:C11)"));
+    expect(g).toEqual({
+      plek: "Mijn blad!A1",
+      tabel: "Opgave_Gemeenten",
+      cel: "Provincie!B12",
+      was: "",
+      wordt: "GM0002",
+      alleRijen: { bereik: "Provincie!B9:B11", erbij: 2, kop: "Taakstelling" },
+    });
+    expect(g && gelezenRijTekst(g)).toBe(
+      "formule Mijn blad!A1 leest alle rijen van tabel Opgave_Gemeenten (Provincie!B9:B11); na opnieuw vullen " +
+        "komen er 2 rijen bij, vanaf Provincie!B12 (de rij van GM0002), die zij niet meeneemt",
+    );
+    expect(gelezen(formule("VLOOKUP(A1,Provincie!$A$8:$D$11,2,FALSE)"))).toMatchObject([
+      { cel: "Provincie!A12", alleRijen: { bereik: "Provincie!A8:D11", kop: "Code" } },
+    ]);
+  });
+
+  test("not as such: part of the rows, the totals row too (named as a row that changes), or more", () => {
+    expect(gelezen(formule("SUM(Provincie!B10:B11)"))).toEqual([]);
+    expect(gelezen(formule("SUM(Provincie!B9:B12)"))).toMatchObject([
+      { cel: "Provincie!B12", was: "\u0000totaal", wordt: "GM0002" },
+    ]);
+    expect(gelezen(formule("SUM(Provincie!B9:B20)"))).toEqual([]);
+    expect(gelezen(formule("SUM(Opgave_Gemeenten[Taakstelling])"))).toEqual([]);
+    expect(gelezen(formule("SUM(Provincie!E9:E11)"))).toEqual([]);
+  });
+
+  test("a note or format over those rows is not named as leaving rows out (it is checked by row)", () => {
+    const bij = (ref: string) =>
+      gelezen(formule(ref, "Provincie", { plek: `Provincie!${ref}`, op: "gegevensvalidatie" }));
+    expect(bij("B9:B11")).toEqual([]);
+    expect(bij("B9:B12")).toMatchObject([{ cel: "Provincie!B12", op: "gegevensvalidatie" }]);
+    expect(bij("B9:B12")[0]?.alleRijen).toBeUndefined();
+  });
+
+  test("one row more: named by what it will hold", () => {
+    const een = rijenNa(gemeentenTabel([1, 2, 3, 4]), [1, 2, 3]);
+    const [g] = een ? gelezenVerschovenRijen([een], [formule("SUM(Provincie!B9:B11)")]) : [];
+    expect(g && gelezenRijTekst(g)).toBe(
+      "formule Mijn blad!A1 leest alle rijen van tabel Opgave_Gemeenten (Provincie!B9:B11); na opnieuw vullen " +
+        "komt de rij van GM0004 erbij (Provincie!B12), die zij niet meeneemt",
+    );
+  });
+});
+
+describe("what the user can do about it", () => {
+  const g = (extra: Partial<GelezenRij>): GelezenRij => ({
+    plek: "Mijn blad!A1",
+    tabel: "Opgave_Taakstelling",
+    cel: "Taakstelling!D15",
+    was: "",
+    wordt: undefined,
+    ...extra,
+  });
+
+  test("look a row up; read the table's column for a formula over all rows; nothing for notes and links", () => {
+    const alle = { bereik: "Taakstelling!D9:D14", erbij: 1, kop: "Gehuisvest" };
+    expect(gelezenRijenAdvies([g({}), g({ alleRijen: alle }), g({ alleRijen: alle })])).toEqual([
+      expect.stringContaining("X.ZOEKEN"),
+      "laat een formule over alle rijen van een tabel de kolom van de tabel lezen " +
+        "(zoals =SOM(Opgave_Taakstelling[Gehuisvest])): die groeit mee met de tabel",
+    ]);
+    expect(gelezenRijenAdvies([g({ op: "notitie" }), g({ link: true })])).toEqual([]);
+  });
+
+  test("a header as Excel writes it in a structured reference", () => {
+    expect(tabelKolom("T", "Gehuisvest")).toBe("T[Gehuisvest]");
+    expect(tabelKolom("T", "Bestaande plaatsen")).toBe("T[Bestaande plaatsen]");
+    expect(tabelKolom("T", "Taakstelling 2024-I")).toBe("T[[Taakstelling 2024-I]]");
+    expect(tabelKolom("T", "Nr. #1 [a]")).toBe("T[[Nr. '#1 '[a']]]");
+    expect(tabelKolom("T", "Gemeente's")).toBe("T[[Gemeente''s]]");
   });
 });
 
