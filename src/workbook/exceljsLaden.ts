@@ -6,8 +6,9 @@
  * each part's text to exceljs's own parsers (its xforms and the loader's `_process…` steps, in the archive's order
  * as `load` does) and ends with exceljs's own `reconcile`: the model is the one `load` builds
  * (tests/workbook/exceljsLaden.test.ts compares the two on every kind of part Opgave's files hold), but for a table
- * without a style, which gets one that names none (`GEEN_TABELSTIJL`: exceljs cannot write it otherwise), and for
- * relationships with absolute targets, read as relative ones (`relatieveDoelen`: exceljs cannot read them).
+ * without a style, which gets one that names none (`GEEN_TABELSTIJL`: exceljs cannot write it otherwise), for
+ * relationships with absolute targets, read as relative ones (`relatieveDoelen`: exceljs cannot read them), and for
+ * a drawing in the default namespace, read with the prefix exceljs expects (`xdrVoorvoegsel`; openpyxl writes both).
  *
  * A worksheet's rows (most of a sheet's cost) and the shared strings are read straight from their XML into the
  * models exceljs's parsers build (./exceljsDirect, wherever they hold only plain cells and texts; else exceljs reads
@@ -153,13 +154,30 @@ async function leesOverigDeel(x: ExceljsXlsxIntern, model: ExceljsModel, naam: s
   else if ((m = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/.exec(naam)))
     await x._processWorksheetRelsEntry(tekst, model, m[1] ?? "");
   else if ((m = /xl\/drawings\/([a-zA-Z0-9]+)[.]xml/.exec(naam)))
-    await x._processDrawingEntry(tekst, model, m[1] ?? "");
+    await x._processDrawingEntry([xdrVoorvoegsel(xml)], model, m[1] ?? "");
   else if ((m = /xl\/(comments\d+)[.]xml/.exec(naam))) await x._processCommentEntry(tekst, model, m[1] ?? "");
   else if ((m = /xl\/tables\/(table\d+)[.]xml/.exec(naam))) await leesTabel(x, model, m[1] ?? "", tekst);
   else if ((m = /xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/.exec(naam)))
     await x._processDrawingRelsEntry(tekst, model, m[1] ?? "");
   else if ((m = /xl\/drawings\/(vmlDrawing\d+)[.]vml/.exec(naam)))
     await x._processVmlDrawingEntry(tekst, model, m[1] ?? "");
+}
+
+const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+
+/**
+ * A drawing part whose elements are in the spreadsheetDrawing namespace as the default one (`<wsDr xmlns="…">`, as
+ * openpyxl writes it), with the prefix `xdr:` by which exceljs's parser reads them: it read such a drawing as nothing
+ * and then failed (reading `anchors` of undefined), which a refill refused as unreadable. As it is where another
+ * element sets a default namespace of its own, or `xdr:` stands for something else.
+ */
+export function xdrVoorvoegsel(xml: string): string {
+  const wortel = /<wsDr(?=[\s/>])[^<>]*>/.exec(xml)?.[0];
+  if (!wortel?.includes(`xmlns="${NS_XDR}"`) || xml.split(/\sxmlns="/).length !== 2) return xml;
+  const xdr = /\sxmlns:xdr="([^"]*)"/.exec(wortel)?.[1];
+  if (xdr !== undefined && xdr !== NS_XDR) return xml;
+  const opWortel = wortel.replace(` xmlns="${NS_XDR}"`, xdr === undefined ? ` xmlns:xdr="${NS_XDR}"` : "");
+  return xml.replace(wortel, () => opWortel).replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, "<$1xdr:$2");
 }
 
 /** `doel` (a path from the package's root) as seen from the folder `map` (its parts, from the root). */

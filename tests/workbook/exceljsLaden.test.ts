@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
-import { laadDelen, relatieveDoelen } from "../../src/workbook/exceljsLaden";
+import { laadDelen, relatieveDoelen, xdrVoorvoegsel } from "../../src/workbook/exceljsLaden";
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { engine } from "../domain/helpers";
@@ -108,4 +108,27 @@ test("relatieveDoelen: absolute internal targets relative to the source part's f
     rel("/map/x.xml", true),
   );
   expect(relatieveDoelen("xl/_rels/workbook.xml.rels", rel("styles.xml"))).toBe(rel("styles.xml"));
+});
+
+test("xdrVoorvoegsel: a drawing in the default namespace (openpyxl) gets exceljs's xdr: prefix; others as they are", () => {
+  const NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+  const A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
+  const kaal =
+    `<?xml version="1.0"?><wsDr ${A} xmlns="${NS}"><twoCellAnchor editAs="oneCell"><from><col>0</col></from>` +
+    `<graphicFrame><a:graphic><a:graphicData uri="u"/></a:graphic></graphicFrame><clientData/></twoCellAnchor></wsDr>`;
+  expect(xdrVoorvoegsel(kaal)).toBe(
+    `<?xml version="1.0"?><xdr:wsDr ${A} xmlns:xdr="${NS}"><xdr:twoCellAnchor editAs="oneCell"><xdr:from>` +
+      `<xdr:col>0</xdr:col></xdr:from><xdr:graphicFrame><a:graphic><a:graphicData uri="u"/></a:graphic>` +
+      `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
+  );
+  // Both declared: the default one goes. As Excel writes it, or with a second default namespace inside: unchanged.
+  expect(xdrVoorvoegsel(`<wsDr xmlns:xdr="${NS}" xmlns="${NS}"><from/></wsDr>`)).toBe(
+    `<xdr:wsDr xmlns:xdr="${NS}"><xdr:from/></xdr:wsDr>`,
+  );
+  const excel = `<xdr:wsDr xmlns:xdr="${NS}"><xdr:from/></xdr:wsDr>`;
+  expect(xdrVoorvoegsel(excel)).toBe(excel);
+  const binnen = `<wsDr xmlns="${NS}"><from/><extLst><ext xmlns="urn:x"><y/></ext></extLst></wsDr>`;
+  expect(xdrVoorvoegsel(binnen)).toBe(binnen);
+  const anders = `<wsDr xmlns:xdr="urn:x" xmlns="${NS}"><from/></wsDr>`;
+  expect(xdrVoorvoegsel(anders)).toBe(anders);
 });

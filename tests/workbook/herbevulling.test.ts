@@ -1420,6 +1420,23 @@ describe("a file another program saved (.xlsx)", () => {
     expect(rapport.verloren).toEqual([]);
     expect(celWaarde(blad(await lees(data), "Provincie").getCell("F9"))).toBe(77);
   });
+  test("a drawing in the default namespace (as openpyxl writes Opgave's chart's) is read: the refill goes on, the chart stays", async () => {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const tekening = Object.keys(zip.files).find((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n)) ?? "";
+    const xml = (await zip.file(tekening)?.async("string")) ?? "";
+    expect(xml).toContain("<xdr:twoCellAnchor");
+    const ns = /xmlns:xdr="([^"]*)"/.exec(xml)?.[1] ?? "";
+    zip.file(tekening, xml.replace(/(<\/?)xdr:/g, "$1").replace(`xmlns:xdr="${ns}"`, `xmlns="${ns}"`));
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    // Before: "geen leesbaar Excel-werkboek" (exceljs read the drawing as nothing, then `anchors` of undefined).
+    const { data, rapport } = await schrijfXlsx(later, bytes);
+    expect(rapport.verloren).toEqual([]);
+    const na = await JSZip.loadAsync(data);
+    const grafieken = Object.keys(na.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(grafieken).toHaveLength(1);
+    const nieuw = Object.keys(na.files).find((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n)) ?? "";
+    expect(await na.file(nieuw)?.async("string")).toMatch(/<xdr:graphicFrame[\s\S]*<c:chart /);
+  });
 });
 
 describe("a hostile file to refill (.xlsx)", () => {
