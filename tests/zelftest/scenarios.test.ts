@@ -133,6 +133,7 @@ test("a workbook with a hidden sheet: the data switch is skipped (hidden sheets 
     "eerste-vulling",
     "herbevulling",
     "formules-van-gebruiker",
+    "rijen-erbij",
     "overzicht",
   ]);
   expect(wm.momentopname()).toBe(voor);

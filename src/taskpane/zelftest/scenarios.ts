@@ -29,6 +29,7 @@ import { planGemeente, type BronInfo } from "../../workbook/bouwPlan";
 import { planConsolidatie } from "../../workbook/consolidatiePlan";
 import { kop, TABELLEN, TAAKSTELLING_KOLOMMEN, CONSOLIDATIE_TABELLEN } from "../../workbook/indeling";
 import type { WerkboekPlan } from "../../workbook/plan";
+import { bladVerwijzing, kolomLetters } from "../../workbook/a1";
 import { schrijfNaarExcel, VolgordeBevestiging, type OfficeVulRapport } from "../../workbook/officeWriter";
 import {
   kanCelEigenschappenLezen,
@@ -519,6 +520,48 @@ const formulesVanGebruiker: Scenario = {
   },
 };
 
+const rijenErbij: Scenario = {
+  naam: "rijen-erbij",
+  titel: "Herbevulling vraagt eerst als een formule van u over alle rijen de nieuwe rijen mist",
+  async voerUit(v) {
+    const kleiner = zonderLaatstePeriode(zelftestPlan());
+    vereisVrij(v, kleiner);
+    await vul(v, kleiner);
+    const blad = await tijdelijkBlad(v);
+    // On the user's sheet, a sum over every row of Gehuisvest by their addresses (not by the table's column): a
+    // fill with one period more puts a row below them.
+    const bereik = await v.host.run(async (context) => {
+      const t = context.workbook.tables.getItem(TABELLEN.taakstelling);
+      const heel = t.getRange().load("rowIndex,rowCount,columnIndex");
+      const koppen = t.getHeaderRowRange().load("values");
+      await context.sync();
+      const k = (koppen.values[0] ?? []).map(String).indexOf(kop(TAAKSTELLING_KOLOMMEN, "gehuisvest"));
+      const letter = kolomLetters(heel.columnIndex + k + 1);
+      const adres = `Taakstelling!${letter}${heel.rowIndex + 2}:${letter}${heel.rowIndex + heel.rowCount}`;
+      context.workbook.worksheets.getItem(blad).getRange("A1").formulas = [[`=SUM(${adres})`]];
+      await context.sync();
+      return adres;
+    });
+    const voor = await leesTabel(v, TABELLEN.taakstelling);
+    const fout = await vul(v, zelftestPlan()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    controleer(fout instanceof VolgordeBevestiging, `geen vraag vooraf, maar: ${String(fout)}`);
+    const gelezen = (fout as VolgordeBevestiging).gelezen;
+    controleer(
+      gelezen.length === 1 &&
+        gelezen[0]?.startsWith(
+          `formule ${bladVerwijzing(blad)}!A1 leest alle rijen van tabel ${TABELLEN.taakstelling} (${bereik})`,
+        ) === true,
+      `genoemd: ${gelezen.join("; ")}`,
+    );
+    const na = await leesTabel(v, TABELLEN.taakstelling);
+    controleer(na.rijen.length === voor.rijen.length, `de tabel veranderde toch: ${na.rijen.length} rijen`);
+    v.detail(`gevraagd, niets gewijzigd: ${gelezen.join("; ")}`);
+  },
+};
+
 /** A plan of the self-test's gemeente, new provenance (as a later fill). */
 function zelftestPlan(): WerkboekPlan {
   return planGemeente(engine(), GEMEENTE, zelftestBron());
@@ -619,6 +662,7 @@ export const SCENARIOS: readonly Scenario[] = [
   eersteVulling,
   herbevulling,
   formulesVanGebruiker,
+  rijenErbij,
   feedUpdate,
   overzicht,
 ];
