@@ -82,6 +82,7 @@ import {
   PROVINCIE_PLEKKEN,
   TABELLEN,
   TAAKSTELLING_KOLOMMEN,
+  GRAFIEK_TITELS,
   INVOER_VALIDATIES,
   provincieKolommen,
   startperiodeValidatie,
@@ -1027,7 +1028,7 @@ function overzichtBlad(
     tabellen: [],
     grafieken: [
       {
-        titel: "Taakstelling en gehuisvest per periode",
+        titel: GRAFIEK_TITELS.gemeente,
         soort: "kolom",
         tabel: TABELLEN.taakstelling,
         categorieKolom: "periode",

@@ -35,6 +35,7 @@ import {
   NOTATIE,
   ONDERWERP,
   overzichtBladNaam,
+  GRAFIEK_TITELS,
 } from "./indeling";
 import type { BladPlan, BlokPlan, Cel, Kolom, TabelPlan, WerkboekPlan } from "./plan";
 
@@ -195,7 +196,7 @@ function overzichtBlad(c: Consolidatie, bron: BronInfo): BladPlan {
     tabellen: [tabel],
     grafieken: [
       {
-        titel: `Achterstand en tekort opvang per gemeente${naam ? ` — ${naam}` : ""}`,
+        titel: `${GRAFIEK_TITELS.consolidatie}${naam ? ` — ${naam}` : ""}`,
         soort: "kolom",
         tabel: CONSOLIDATIE_TABELLEN.overzicht,
         categorieKolom: "gemeente",

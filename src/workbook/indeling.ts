@@ -105,6 +105,20 @@ export function overzichtBladNaam(provincie: string | undefined): string {
 /** Prefix of the charts the .xlsx writer draws ("Opgave_Grafiek_1", …): a refill recognises them as its own. */
 export const GRAFIEK_PREFIX = "Opgave_Grafiek_";
 
+/**
+ * The titles of Opgave's charts (the consolidation's followed by " — " and the province): a refill also knows its
+ * chart by its title where a program that saved the file renamed it (openpyxl names every chart "Chart 1", …).
+ */
+export const GRAFIEK_TITELS = {
+  gemeente: "Taakstelling en gehuisvest per periode",
+  consolidatie: "Achterstand en tekort opvang per gemeente",
+} as const;
+
+/** Whether `titel` is the title of one of Opgave's charts (`GRAFIEK_TITELS`). */
+export function isGrafiekTitel(titel: string): boolean {
+  return Object.values(GRAFIEK_TITELS).some((t) => titel === t || titel.startsWith(`${t} — `));
+}
+
 /** Stable name of the i-th (0-based) chart of a sheet in Excel, so a refill replaces it. */
 export function grafiekNaam(g: GrafiekPlan, index: number): string {
   return `${g.tabel}_Grafiek${index + 1}`;

@@ -87,6 +87,17 @@ async function werkboekDeel(zip: Zip, type: string): Promise<string | undefined>
   return rel && !rel.extern ? pad("xl/workbook.xml", rel.target) : undefined;
 }
 
+/**
+ * Whether workbook.xml binds the prefix r to the relationships namespace wherever it declares it, on the root or,
+ * without one there, on the elements that use it (openpyxl declares it on each `<sheet>`).
+ */
+function relatiesAlsR(wb: string): boolean {
+  const opWortel = attribuut(wortel(wb), "xmlns:r");
+  if (opWortel !== undefined) return opWortel === NS_REL;
+  const verklaard = [...wb.matchAll(/\sxmlns:r="([^"]*)"/g)].map((m) => m[1]);
+  return verklaard.every((ns) => ns === NS_REL);
+}
+
 /** Why the graft cannot handle this package; undefined when it can. */
 async function structuurFout(zip: Zip, eigenBladen: readonly string[]): Promise<string | undefined> {
   const pakket = relaties((await tekst(zip, "_rels/.rels")) ?? "").find((r) =>
@@ -95,8 +106,9 @@ async function structuurFout(zip: Zip, eigenBladen: readonly string[]): Promise<
   if (!pakket || pad("", pakket.target) !== "xl/workbook.xml") return "geen xl/workbook.xml";
   const wb = await tekst(zip, "xl/workbook.xml");
   if (!gewoneWortel(wb, "workbook")) return "werkboek niet in de gewone naamruimte";
-  // bladPaden and the new <sheet> elements use the prefix r for relationships.
-  if (attribuut(wortel(wb ?? ""), "xmlns:r") !== NS_REL) return "relaties niet als r: gedeclareerd";
+  // bladPaden and the new <sheet> elements use the prefix r for relationships: declared on the root, or (as openpyxl
+  // writes it) on each element that uses it; never for another namespace.
+  if (!relatiesAlsR(wb ?? "")) return "relaties niet als r: gedeclareerd";
   const stijlen = await werkboekDeel(zip, "styles");
   const stijlXml = stijlen ? await tekst(zip, stijlen) : undefined;
   if (!gewoneWortel(stijlXml, "styleSheet")) return "geen bruikbare styles.xml";
@@ -872,7 +884,9 @@ async function werkboek(ent: Ent, oud: Zip, nieuw: Zip, plaatsen: readonly Plaat
   for (const p of plaatsen.filter((x) => !x.bestond)) {
     const rid = vrijeRid(relaties(rels));
     rels = voegRelToe(rels, rid, REL_WORKSHEET, relatief("xl/workbook.xml", p.naar));
-    const sheet = `<sheet name="${xmlTekst(p.naam)}" sheetId="${++sheetId}" r:id="${rid}"/>`;
+    // Declared on the element where the root does not (as openpyxl writes workbook.xml).
+    const r = attribuut(wortel(wb), "xmlns:r") === NS_REL ? "" : ` xmlns:r="${NS_REL}"`;
+    const sheet = `<sheet${r} name="${xmlTekst(p.naam)}" sheetId="${++sheetId}" r:id="${rid}"/>`;
     wb = /<sheets\s*\/>/.test(wb)
       ? wb.replace(/<sheets\s*\/>/, () => `<sheets>${sheet}</sheets>`)
       : wb.replace("</sheets>", () => `${sheet}</sheets>`);

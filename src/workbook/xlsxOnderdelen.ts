@@ -10,7 +10,8 @@
  * plan-owned (exceljs drops every chart on load; the writer adds ours again on every write).
  */
 import JSZip, { tekstVan as tekstUit } from "./zip";
-import { GRAFIEK_PREFIX } from "./indeling";
+import { GRAFIEK_PREFIX, isGrafiekTitel } from "./indeling";
+import { xmlTekstTerug } from "./pakketControle";
 import { adres, decodeerBereik } from "./a1";
 
 export { GRAFIEK_PREFIX } from "./indeling";
@@ -107,17 +108,51 @@ export async function bladPaden(zip: JSZip): Promise<Map<string, string>> {
   return paden;
 }
 
-/** Drawing anchors that hold a chart, with the name of their frame. */
-function grafiekAnkers(drawingXml: string): string[] {
-  const namen: string[] = [];
+/**
+ * Drawing anchors that hold a chart: the name of their frame and the relationship of the chart part; with the
+ * prefix Excel writes (`xdr:`), another, or none (openpyxl writes the drawing in the default namespace).
+ */
+function grafiekAnkers(drawingXml: string): { naam: string; rid: string }[] {
+  const ankers: { naam: string; rid: string }[] = [];
   for (const m of drawingXml.matchAll(
-    /<xdr:(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/xdr:\1>/g,
+    /<([\w.-]+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1\2>/g,
   )) {
     if (!/drawingml\/2006\/chart"/.test(m[0])) continue;
-    const cnv = /<xdr:cNvPr\b[^<>]*>/.exec(m[0]);
-    namen.push(cnv ? (attribuut(cnv[0], "name") ?? "") : "");
+    const cnv = /<(?:[\w.-]+:)?cNvPr\b[^<>]*>/.exec(m[0]);
+    const grafiek = /<(?:[\w.-]+:)?chart\b[^<>]*>/.exec(m[0]);
+    ankers.push({
+      naam: cnv ? (attribuut(cnv[0], "name") ?? "") : "",
+      rid: grafiek ? (attribuut(grafiek[0], "r:id") ?? "") : "",
+    });
   }
-  return namen;
+  return ankers;
+}
+
+/** The text of a chart part's title (its runs joined); "" for none. */
+function grafiekTitel(chartXml: string): string {
+  const titel = /<(?:[\w.-]+:)?title\b[\s\S]*?<\/(?:[\w.-]+:)?title>/.exec(chartXml)?.[0] ?? "";
+  return [...titel.matchAll(/<a:t(?:\s[^<>]*)?>([^<]*)<\/a:t>/g)]
+    .map((m) => xmlTekstTerug(m[1] ?? ""))
+    .join("");
+}
+
+/**
+ * The charts of drawing part `naam` that are the user's: not Opgave's by name (`GRAFIEK_PREFIX`), nor by title
+ * (`isGrafiekTitel`: a program that saved the file may have renamed Opgave's chart).
+ */
+async function eigenGrafieken(zip: JSZip, naam: string): Promise<number> {
+  const ankers = grafiekAnkers((await zip.file(naam)?.async("string")) ?? "").filter(
+    (a) => !a.naam.startsWith(GRAFIEK_PREFIX),
+  );
+  if (ankers.length === 0) return 0;
+  const rels = relaties((await zip.file(relsPad(naam))?.async("string")) ?? "");
+  let eigen = 0;
+  for (const a of ankers) {
+    const rel = rels.find((r) => r.id === a.rid && !r.extern);
+    const xml = rel ? await zip.file(pad(naam, rel.target))?.async("string") : undefined;
+    if (!isGrafiekTitel(grafiekTitel(xml ?? ""))) eigen++;
+  }
+  return eigen;
 }
 
 /**
@@ -159,7 +194,8 @@ export function bereikbaar(
 
 /**
  * Dutch descriptions of what a refill would drop because exceljs does not write it again. Charts Opgave made
- * itself (named Opgave_Grafiek_…) do not count: the writer makes them again.
+ * itself (named Opgave_Grafiek_…, or with the title of one where a program renamed them) do not count: the writer
+ * makes them again.
  * Without `eigenBladen` the whole workbook goes through exceljs (every such part counts); with the names of
  * Opgave's sheets only those sheets are rewritten (./xlsxEnten grafts them into the original package), so only
  * what hangs off those sheets counts: a pivot table or chart on a sheet of the user's own stays.
@@ -180,10 +216,8 @@ export async function verliesBijHerschrijven(
   const heeft = (voorvoegsel: string) => namen.some((n) => n.startsWith(voorvoegsel));
   const verlies: string[] = [];
   let grafieken = 0;
-  for (const n of namen.filter((x) => /^xl\/drawings\/[^/]+\.xml$/.test(x))) {
-    const xml = (await zip.file(n)?.async("string")) ?? "";
-    grafieken += grafiekAnkers(xml).filter((naam) => !naam.startsWith(GRAFIEK_PREFIX)).length;
-  }
+  for (const n of namen.filter((x) => /^xl\/drawings\/[^/]+\.xml$/.test(x)))
+    grafieken += await eigenGrafieken(zip, n);
   if (grafieken > 0) verlies.push(`${grafieken} eigen grafiek${grafieken === 1 ? "" : "en"}`);
   if (heeft("xl/chartsheets/")) verlies.push("grafiekbladen");
   if (heeft("xl/pivotTables/") || heeft("xl/pivotCache/")) verlies.push("draaitabellen");

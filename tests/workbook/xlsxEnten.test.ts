@@ -10,7 +10,7 @@ import { unzipSync, zipSync } from "fflate";
 import { XMLValidator } from "fast-xml-parser";
 import { isoUitExcel } from "../../src/domain/tijdstip";
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
-import { BLADEN } from "../../src/workbook/indeling";
+import { BLADEN, GRAFIEK_TITELS } from "../../src/workbook/indeling";
 import { celWaarde, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWriter";
 import * as entenModule from "../../src/workbook/xlsxEnten";
 import { entInOrigineel, kanEnten, tekstSleutel } from "../../src/workbook/xlsxEnten";
@@ -583,6 +583,7 @@ describe("what the graft still cannot keep is named and refused", () => {
   test("a chart of the user's own on an Opgave sheet and an x14 validation there: refused; confirmed: listed", async () => {
     const zip = await JSZip.loadAsync(await bouwOrigineel());
     await wijzig(zip, "xl/drawings/drawing1.xml", (x) => x.replace(`${GRAFIEK_PREFIX}1`, "Grafiek van mij"));
+    await wijzig(zip, "xl/charts/chart1.xml", (x) => x.replace(GRAFIEK_TITELS.gemeente, "Grafiek van mij"));
     await wijzig(zip, "xl/worksheets/sheet2.xml", (x) =>
       x.replace(
         "</worksheet>",
@@ -614,6 +615,41 @@ function cellen(wb: ExcelJS.Workbook): Map<string, unknown> {
   }
   return uit;
 }
+
+describe("charts: the user's and Opgave's, also as another program saved them", () => {
+  /** Opgave's first fill with its chart's drawing and chart part changed by `drawing` and `chart`. */
+  const metGrafiek = async (drawing: (x: string) => string, chart: (x: string) => string) => {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const naam = (patroon: RegExp) => Object.keys(zip.files).find((n) => patroon.test(n)) ?? "";
+    await wijzig(zip, naam(/^xl\/drawings\/[^/]+\.xml$/), drawing);
+    await wijzig(zip, naam(/^xl\/charts\/[^/]+\.xml$/), chart);
+    return zip.generateAsync({ type: "uint8array" });
+  };
+  /** As openpyxl writes a drawing: the default namespace, no prefix, every chart named "Chart n". */
+  const zoalsOpenpyxl = (x: string) =>
+    x
+      .replace(/(<\/?)xdr:/g, "$1")
+      .replace("xmlns:xdr=", "xmlns=")
+      .replace(/name="Opgave_Grafiek_\d+"/, 'name="Chart 1"');
+
+  test("Opgave's chart renamed by openpyxl is still Opgave's (by its title); a chart of another title is the user's", async () => {
+    const hernoemd = await metGrafiek(zoalsOpenpyxl, (x) => x);
+    expect(await verliesBijHerschrijven(hernoemd)).toEqual([]);
+    const ander = await metGrafiek(zoalsOpenpyxl, (x) =>
+      x.replace(/Taakstelling en gehuisvest per periode/, "Mijn eigen grafiek"),
+    );
+    // Before: a drawing without the xdr: prefix was not looked into, and such a chart went without a word.
+    expect(await verliesBijHerschrijven(ander)).toEqual(["1 eigen grafiek"]);
+    expect(
+      await verliesBijHerschrijven(
+        await metGrafiek(
+          (x) => x.replace(/Opgave_Grafiek_1/, "Grafiek 1"),
+          (x) => x,
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
 
 describe("styles and strings are mapped into the original's styles.xml", () => {
   test("grafted into a workbook of the user's own with other fonts, fills and number formats: every cell looks the same", async () => {
@@ -912,6 +948,30 @@ describe("sheets the original lacks, and files the graft does not handle", () =>
     expect(werkboek).toMatch(/<definedName name="Opgave_Plaatsen">Kosten!\$B\$4<\/definedName>/);
     await verwachtOngewijzigd(zonder, data);
     await welgevormd(data);
+  });
+
+  test("the relationships namespace declared on each <sheet> (as openpyxl writes workbook.xml): grafted, an appended sheet declares it too", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    wb.removeWorksheet(blad(wb, "Kosten").id);
+    wb.addWorksheet("Mijn blad").getCell("A1").value = "van mij";
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    const r = `xmlns:r="${NS_REL}"`;
+    await wijzig(zip, "xl/workbook.xml", (x) => x.replace(` ${r}`, "").replace(/<sheet /g, `<sheet ${r} `));
+    const perBlad = await zip.generateAsync({ type: "uint8array" });
+    const werkboekVoor = await tekst(zip, "xl/workbook.xml");
+    expect(werkboekVoor).not.toMatch(/<workbook\b[^>]*xmlns:r=/);
+    // Before: no graft ("relaties niet als r: gedeclareerd"), the whole file rewritten by exceljs.
+    expect(await kanEnten(perBlad, EIGEN_BLADEN)).toBe(true);
+    const { data, rapport } = await schrijfXlsx(later, perBlad);
+    expect([rapport.verloren, rapport.nieuweBladen]).toEqual([[], ["Kosten"]]);
+    await verwachtOngewijzigd(perBlad, data);
+    await welgevormd(data);
+    const werkboek = (await tekst(await JSZip.loadAsync(data), "xl/workbook.xml")) ?? "";
+    expect(werkboek).toMatch(new RegExp(`<sheet ${r} name="Kosten" sheetId="\\d+" r:id="rId\\d+"/>`));
+    expect(celWaarde(blad(await lees(data), "Kosten").getCell("A4"))).not.toBeNull();
+    // Another namespace under r: anywhere: no graft.
+    await wijzig(zip, "xl/workbook.xml", (x) => x.replace(`<sheet ${r} `, '<sheet xmlns:r="urn:ander" '));
+    expect(await kanEnten(await zip.generateAsync({ type: "uint8array" }), EIGEN_BLADEN)).toBe(false);
   });
 
   test("a prefixed main namespace: no graft (the writer falls back to exceljs and lists what it drops)", async () => {

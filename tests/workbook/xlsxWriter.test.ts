@@ -9,6 +9,7 @@ import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { GRAFIEK_PREFIX } from "../../src/workbook/xlsxOnderdelen";
+import { GRAFIEK_TITELS } from "../../src/workbook/indeling";
 import { decodeerBereik, kolomLetters } from "../../src/workbook/a1";
 import { engine } from "../domain/helpers";
 import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef, TEST_BRON } from "./werkboekHulp";
@@ -544,10 +545,12 @@ describe("schrijfXlsx: rows, growth and parts exceljs cannot keep", () => {
     const eigen = await schrijfXlsx(utrecht);
     // Our own chart: a refill works.
     await expect(schrijfXlsx(utrecht, eigen.data)).resolves.toBeDefined();
-    // Rename it so it looks like the user's own chart.
+    // Rename and retitle it so it looks like the user's own chart (by name or by title it is Opgave's).
     const zip = await JSZip.loadAsync(eigen.data);
     const d = (await zip.file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
     zip.file("xl/drawings/drawing1.xml", d.replace(`${GRAFIEK_PREFIX}1`, "Grafiek 1"));
+    const c = (await zip.file("xl/charts/chart1.xml")?.async("string")) ?? "";
+    zip.file("xl/charts/chart1.xml", c.replace(GRAFIEK_TITELS.gemeente, "Mijn grafiek"));
     const metEigen = await zip.generateAsync({ type: "uint8array" });
     await expect(schrijfXlsx(utrecht, metEigen)).rejects.toThrow(VerliesFout);
     await expect(schrijfXlsx(utrecht, metEigen)).rejects.toThrow(/1 eigen grafiek/);
@@ -688,6 +691,8 @@ describe("opgave vul (mainAsync, the code path of the bin)", () => {
     const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
     const d = (await zip.file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
     zip.file("xl/drawings/drawing1.xml", d.replace(`${GRAFIEK_PREFIX}1`, "Mijn grafiek"));
+    const c = (await zip.file("xl/charts/chart1.xml")?.async("string")) ?? "";
+    zip.file("xl/charts/chart1.xml", c.replace(GRAFIEK_TITELS.gemeente, "Mijn grafiek"));
     await fs.writeFile(bestand, await zip.generateAsync({ type: "uint8array" }));
     const a = opvang();
     expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], a)).toBe(1);
