@@ -171,6 +171,31 @@ export function verplaatsRij(formule: string, eigenBlad: string, van: number, na
   });
 }
 
+/**
+ * The formula of a cell of the user's that a refill writes `met` rows lower (or higher: negative) than it stood, in a
+ * table whose rows moved: each relative row reference on its own sheet into rows `rij1`–`rij2` (the table's rows as
+ * they stood) moves along, as Excel moves a formula with its row when it sorts — `=G12+1` in row 12 reads G13 in row
+ * 13, the row above stays the row above. Absolute rows (`G$8`), other sheets and rows outside the table stay.
+ */
+export function verschuifRijen(
+  formule: string,
+  eigenBlad: string,
+  rijen: { readonly rij1: number; readonly rij2: number },
+  met: number,
+): string {
+  if (met === 0) return formule;
+  const rij = ([d1, letters, d2, r]: CelDelen) => {
+    const n = Number(r);
+    const mee = d2 === "" && n >= rijen.rij1 && n <= rijen.rij2;
+    return `${d1}${letters}${d2}${mee ? Math.min(MAX_RIJ, Math.max(1, n + met)) : r}`;
+  };
+  return vervangVerwijzingen(formule, eigenBlad, ({ blad, prefix, eerste, tweede }) => {
+    const eigen = blad.toLowerCase() === eigenBlad.toLowerCase();
+    const cel = (c: CelDelen) => (eigen ? rij(c) : c.join(""));
+    return `${prefix}${cel(eerste)}${tweede ? `:${cel(tweede)}` : ""}`;
+  });
+}
+
 /** The plan with every formula's references into moved columns rewritten (the plan itself is not changed). */
 export function verplaatsPlan(plan: WerkboekPlan, verplaatsingen: readonly Verplaatsing[]): WerkboekPlan {
   if (verplaatsingen.length === 0) return plan;

@@ -67,7 +67,13 @@ import {
   type OpmaakOpdracht,
   type ValidatieOpdracht,
 } from "./invoercontrole";
-import { tabelVerplaatsing, verplaatsPlan, verwijzingenIn, type Verplaatsing } from "./kolomVerplaatsing";
+import {
+  tabelVerplaatsing,
+  verplaatsPlan,
+  verschuifRijen,
+  verwijzingenIn,
+  type Verplaatsing,
+} from "./kolomVerplaatsing";
 import { blokNotatie, isFormule } from "./plan";
 import type {
   BladPlan,
@@ -691,7 +697,7 @@ function beslisTabel(
  * the same cell is left as it is (`null`; only a text format on an Opgave input column is replaced); one that moves
  * to another row gets its formula back as a formula, or its value (see `cel`).
  */
-export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud">): CelMatrix {
+export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud" | "blad">): CelMatrix {
   const { plan, res, oud } = taak;
   const kolommen = res.kolommen;
   const si = sleutelIndex(plan);
@@ -710,17 +716,22 @@ export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud">): CelMa
   const rijen: (readonly Cel[])[] = res.rijen.length > 0 ? [...res.rijen] : [kolommen.map(() => null)];
   const notaties: (string | null)[][] = [];
   const cellen: (Invoer | null)[][] = [];
+  // The table's rows as they stood: a formula of the user's that goes with its row reads along in them.
+  const oudeRijen = oud
+    ? { rij1: oud.rechthoek.rij + 1, rij2: oud.rechthoek.rij + oud.waarden.length }
+    : { rij1: 0, rij2: -1 };
   rijen.forEach((rij, r) => {
     const i = oudeRij.get(sleutelTekst(rij[si] as Waarde | undefined));
     const nRij: (string | null)[] = [];
     const cRij: (Invoer | null)[] = [];
+    const schuif = (f: string) => (i === undefined ? f : verschuifRijen(f, taak.blad.naam, oudeRijen, r - i));
     kolommen.forEach((k, j) => {
       const jOud = oudeKolom.get(k.kop);
       const vorig =
         oud && i !== undefined && jOud !== undefined
           ? { oud, i, jOud, zelfdeCel: i === r && jOud === j }
           : undefined;
-      const [notatie, waarde] = lijfCel(plan, k, rij[j] ?? null, vorig);
+      const [notatie, waarde] = lijfCel(plan, k, rij[j] ?? null, vorig, schuif);
       nRij.push(notatie);
       cRij.push(waarde);
     });
@@ -738,12 +749,16 @@ interface VorigeCel {
   readonly zelfdeCel: boolean;
 }
 
-/** Number format and content of one body cell (`c`: the merged value) in column `k`. */
+/**
+ * Number format and content of one body cell (`c`: the merged value) in column `k`. `schuif`: a formula of the
+ * user's kept from the old cell, as it reads in the row it is written in (`lijfMatrix`).
+ */
 function lijfCel(
   plan: TabelPlan,
   k: Kolom,
   c: Cel,
   vorig: VorigeCel | undefined,
+  schuif: (formule: string) => string,
 ): [string | null, Invoer | null] {
   const oudeNotatie = vorig?.oud.notaties[vorig.i]?.[vorig.jOud];
   // The user's own columns keep their number format; Opgave's keep it unless the content needs another.
@@ -753,6 +768,7 @@ function lijfCel(
   if (eigen && typeof oudeNotatie === "string" && notatie !== TEKST) notatie = oudeNotatie;
   else if (invoerKolom) notatie = invoerNotatie(c, oudeNotatie, k.notatie);
   else if (!eigen) notatie = hervulNotatie(oudeNotatie, notatie);
+  if (eigen && isFormule(c) && vorig) return [notatie, schuif(c.formule)];
   if (k.soort !== "invoer" || !vorig || isFormule(c)) return [notatie, invoer(c)];
   const f = vorig.oud.formules[vorig.i]?.[vorig.jOud];
   const w = vorig.oud.waarden[vorig.i]?.[vorig.jOud] ?? null;
@@ -766,7 +782,7 @@ function lijfCel(
   }
   if (!formule) return [notatie, invoer(c)];
   const oudeVorm = typeof oudeNotatie === "string" && oudeNotatie !== TEKST ? oudeNotatie : undefined;
-  return [oudeVorm ?? (k.notatie !== undefined && k.notatie !== TEKST ? k.notatie : ALGEMEEN), f];
+  return [oudeVorm ?? (k.notatie !== undefined && k.notatie !== TEKST ? k.notatie : ALGEMEEN), schuif(f)];
 }
 
 /** The table's structure and header: keep (and resize) or add the table object, empty what it no longer covers. */

@@ -7,7 +7,9 @@
  *   (e.g. a spreadsheet program saved it as a plain range) it is found by its header row at the plan's start
  *   cell (the key column's header must be there). Its rows are merged with `samenvoegenTabel`: user input (input
  *   columns, the user's own extra columns, rows whose key disappeared) is kept exactly as it was — the original
- *   cell, so a formula or date the user typed stays a formula or date — and plan values and formulas are rewritten.
+ *   cell, so a formula or date the user typed stays a formula or date; one that goes to another row with its row
+ *   reads along in the table's rows, as Excel moves it when it sorts (`metRij`) — and plan values and formulas are
+ *   rewritten.
  * - A table edited out of shape (key or input column renamed or removed, duplicate keys, or the new size would
  *   overwrite cells the user filled next to it) is skipped and reported, never overwritten.
  * - Named input cells (workbook defined names) keep a non-empty user value (`samenvoegenInvoer`).
@@ -101,7 +103,7 @@ import {
   type Hyperlink,
   type HyperlinksPerBlad,
 } from "./xlsxHyperlinks";
-import { tabelVerplaatsing, verplaatsPlan, type Verplaatsing } from "./kolomVerplaatsing";
+import { tabelVerplaatsing, verplaatsPlan, verschuifRijen, type Verplaatsing } from "./kolomVerplaatsing";
 import { zetResultaten } from "./xlsxResultaten";
 import {
   gelezenRijenAdvies,
@@ -688,12 +690,15 @@ function soortVoorStijl(value: ExcelJS.CellValue): "datum" | "getal" | "anders" 
 function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   const { plan, rijen, gevonden } = werk;
   const stijl = gedeeldeStijlen();
+  // The table's rows as they stood: a formula of the user's that goes with its row reads along in them.
+  const oud = { rij1: plan.start.rij + 1, rij2: plan.start.rij + (gevonden?.bestaand.rijen.length ?? 0) };
   rijen.forEach((rij, i) => {
     const oudI = oudeRijVan(werk, rij);
     const wees = i >= plan.rijen.length;
     werk.uitkomst.kolommen.forEach((k, j) => {
       const cel = ws.getCell(plan.start.rij + 1 + i, plan.start.kolom + j);
-      const rauwe = oudI === undefined ? undefined : gevonden?.rauw[oudI]?.get(k.kop);
+      const gelezen = oudI === undefined ? undefined : gevonden?.rauw[oudI]?.get(k.kop);
+      const rauwe = gelezen && oudI !== undefined ? metRij(gelezen, ws.name, oud, i - oudI) : gelezen;
       if (isEigenKolom(k)) {
         if (rauwe) herstelCel(cel, rauwe, stijl(j, rauwe));
         return;
@@ -721,6 +726,20 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
       }
     });
   });
+}
+
+/**
+ * A cell of the user's that a refill writes `met` rows from where it stood: a formula reads along in the table's rows
+ * as they stood (`oud`), as Excel moves it with its row (./kolomVerplaatsing `verschuifRijen`); its cached result
+ * is computed again (./xlsxResultaten).
+ */
+function metRij(rauwe: RauweCel, blad: string, oud: { rij1: number; rij2: number }, met: number): RauweCel {
+  if (met === 0 || !isFormuleWaarde(rauwe.value)) return rauwe;
+  const { formula } = rauwe.value as ExcelJS.CellFormulaValue;
+  const verschoven = verschuifRijen(formula, blad, oud, met);
+  return verschoven === formula
+    ? rauwe
+    : { ...rauwe, value: { formula: verschoven } as ExcelJS.CellFormulaValue };
 }
 
 /** The user's cell as it was: value (or formula) and formatting. */

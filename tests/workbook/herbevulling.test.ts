@@ -102,6 +102,43 @@ describe("a column of the user's own inside an Opgave table", () => {
     await fs.rm(map, { recursive: true, force: true });
   });
 
+  test("formulas in it go with their rows: where rows move (a period back in its place), each reads its own row", async () => {
+    const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
+    const wb = await lees((await schrijfXlsx(zonder)).data);
+    const t = blad(wb, "Taakstelling");
+    expect(celWaarde(t.getCell("G7"))).toBe("Gehuisvest");
+    voegKolomIn(t, 17, "Eigen");
+    const rijen = zonder.bladen.find((b) => b.naam === "Taakstelling")?.tabellen[0]?.rijen.length ?? 0;
+    for (let r = 8; r < 8 + rijen; r++) {
+      t.getCell(r, 7).value = r * 10;
+      // Its own row, the row above (within the table) and a fixed cell above the table.
+      t.getCell(r, 17).value = { formula: `G${r}+1+N(Q${r - 1})*0+N($B$3)*0` } as ExcelJS.CellFormulaValue;
+    }
+    const periode = (ws: ExcelJS.Worksheet, r: number) => celWaarde(ws.getCell(r, 1));
+    const voor = new Map<unknown, unknown>();
+    for (let r = 8; r < 8 + rijen; r++) voor.set(periode(t, r), r * 10 + 1);
+    const { data } = await schrijfXlsx(later, await bewaar(wb), { verliesToestaan: true });
+    const na = blad(await lees(data), "Taakstelling");
+    const terug =
+      [...Array(rijen + 1).keys()].map((i) => 8 + i).find((r) => periode(na, r) === "2018-II") ?? 0;
+    expect(terug).toBeGreaterThan(8);
+    for (let r = 8; r <= 8 + rijen; r++) {
+      const cel = na.getCell(r, 17);
+      if (r === terug) {
+        expect(cel.value).toBeNull();
+        continue;
+      }
+      // Before: the formula stayed as written, so below 2018-II each row read the period above it.
+      expect([periode(na, r), cel.formula]).toEqual([periode(na, r), `G${r}+1+N(Q${r - 1})*0+N($B$3)*0`]);
+      expect([periode(na, r), celWaarde(na.getCell(r, 7))]).toEqual([
+        periode(na, r),
+        Number(voor.get(periode(na, r))) - 1,
+      ]);
+      // The cached result, for a viewer that does not recalculate: of its own row.
+      expect([periode(na, r), cel.result]).toEqual([periode(na, r), voor.get(periode(na, r))]);
+    }
+  });
+
   test("inserted before Achterstand: the refill stops, names table, header and place; the file is unchanged", async () => {
     const bestand = path.join(map, "binnen.xlsx");
     expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], opvang())).toBe(0);

@@ -12,7 +12,7 @@
  */
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { geraakteTabel, kolomVerschuiving } from "../../src/workbook/officeBeslissing";
-import { uitgestrekt, verwijzingenIn } from "../../src/workbook/kolomVerplaatsing";
+import { uitgestrekt, verschuifRijen, verwijzingenIn } from "../../src/workbook/kolomVerplaatsing";
 import { hervulNotatie } from "../../src/workbook/samenvoegen";
 import {
   schrijfNaarExcel,
@@ -245,6 +245,19 @@ describe("kolomVerschuiving and references (pure)", () => {
     ]);
   });
 
+  test("verschuifRijen: relative rows into the table's old rows move with the row; absolute, other sheets, outside: not", () => {
+    const tabel = { rij1: 8, rij2: 26 };
+    expect(verschuifRijen("G12+1", "Taakstelling", tabel, 1)).toBe("G13+1");
+    expect(verschuifRijen("G12-G11+Q$8+$B3+B3", "Taakstelling", tabel, 2)).toBe("G14-G13+Q$8+$B3+B3");
+    expect(verschuifRijen("SUM(G$8:G12)/Taakstelling!G12", "Taakstelling", tabel, -1)).toBe(
+      "SUM(G$8:G11)/Taakstelling!G11",
+    );
+    expect(verschuifRijen("'Mijn blad'!G12+\"G12\"&G30", "Taakstelling", tabel, 1)).toBe(
+      "'Mijn blad'!G12+\"G12\"&G30",
+    );
+    expect(verschuifRijen("G12", "Taakstelling", tabel, 0)).toBe("G12");
+  });
+
   test("hervulNotatie: the cell's format stays unless the content needs another or there is none", () => {
     expect(hervulNotatie("0.00", "#,##0")).toBe("0.00");
     expect(hervulNotatie("General", "#,##0")).toBe("#,##0");
@@ -317,6 +330,31 @@ describe("Office.js refill: notes", () => {
       ...opmaak.map(() => "conditionalFormat.delete"),
     ]);
     expect(fx.acties("conditionalFormats.add")).toHaveLength(opmaak.length);
+  });
+});
+
+describe("Office.js refill: formulas in a column of the user's at the end of a table (as the .xlsx writer)", () => {
+  test("go with their rows: where rows move (a period back in its place), each reads its own row", async () => {
+    const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
+    const wm = await eersteVulling(zonder);
+    const rijen = TAAKSTELLING_RIJEN - 1;
+    const formules = [...Array(rijen).keys()].map((i) => [`=G${8 + i}+1+N(Q${7 + i})*0+N($B$3)*0`]);
+    await voegKolomIn(wm, "Opgave_Taakstelling", null, [["Eigen"], ...formules]);
+    for (let r = 8; r < 8 + rijen; r++) wm.zet("Taakstelling", `G${r}`, r * 10);
+    const voor = new Map(
+      [...Array(rijen).keys()].map((i) => [wm.waarde("Taakstelling", `A${8 + i}`), 8 + i] as const),
+    );
+    await hervul(wm, utrecht, { volgordeToestaan: true });
+    for (let r = 8; r <= 8 + rijen; r++) {
+      const periode = wm.waarde("Taakstelling", `A${r}`);
+      const formule = wm.formule("Taakstelling", `Q${r}`) ?? "";
+      if (periode === "2018-II") {
+        expect(formule).toBe("");
+        continue;
+      }
+      expect([periode, formule]).toEqual([periode, `=G${r}+1+N(Q${r - 1})*0+N($B$3)*0`]);
+      expect([periode, wm.waarde("Taakstelling", `G${r}`)]).toEqual([periode, (voor.get(periode) ?? 0) * 10]);
+    }
   });
 });
 
