@@ -7,8 +7,9 @@
  * as `load` does) and ends with exceljs's own `reconcile`: the model is the one `load` builds
  * (tests/workbook/exceljsLaden.test.ts compares the two on every kind of part Opgave's files hold), but for a table
  * without a style, which gets one that names none (`GEEN_TABELSTIJL`: exceljs cannot write it otherwise), for
- * relationships with absolute targets, read as relative ones (`relatieveDoelen`: exceljs cannot read them), and for
- * a drawing in the default namespace, read with the prefix exceljs expects (`xdrVoorvoegsel`; openpyxl writes both).
+ * relationships with absolute targets, read as relative ones (`relatieveDoelen`: exceljs cannot read them), for
+ * a drawing in the default namespace, read with the prefix exceljs expects (`xdrVoorvoegsel`), and for notes in a
+ * folder of their own with plain texts (`NOTITIES`, `tekstAlsLoop`) — openpyxl writes all three.
  *
  * A worksheet's rows (most of a sheet's cost) and the shared strings are read straight from their XML into the
  * models exceljs's parsers build (./exceljsDirect, wherever they hold only plain cells and texts; else exceljs reads
@@ -145,6 +146,27 @@ async function leesTabel(x: ExceljsXlsxIntern, model: ExceljsModel, nummer: stri
   if (tabel && !tabel.style) tabel.style = { ...GEEN_TABELSTIJL };
 }
 
+/**
+ * A comments part: where Excel and exceljs put it ("xl/comments1.xml") or in a folder of its own, as openpyxl does
+ * ("xl/comments/comment1.xml"); its name as exceljs keys it, from the sheets' folder ("../comments/comment1.xml").
+ * exceljs itself reads only the first (and its VML only as "vmlDrawing1.vml", not openpyxl's "commentsDrawing1.vml"),
+ * and then failed on the sheet whose notes it had not read: such a file could not be refilled at all.
+ */
+const NOTITIES = /^xl\/((?:[a-zA-Z0-9_]+\/)?comments?\d+)[.]xml$/;
+
+/**
+ * A comments part with each note's plain text (`<text><t>…</t></text>`, as openpyxl writes it; OOXML allows a plain
+ * text or runs) as one run (`<r><t>…</t></r>`): exceljs reads only runs, and read such a note as empty — which a
+ * refill then wrote, and named as lost.
+ */
+export function tekstAlsLoop(xml: string): string {
+  return xml.replace(
+    /<text>(\s*)<t(\s[^<>]*)?>([^<]*)<\/t>/g,
+    (_, wit: string, attributen: string | undefined, inhoud: string) =>
+      `<text>${wit}<r><t${attributen ?? ""}>${inhoud}</t></r>`,
+  );
+}
+
 /** The other parts `load` reads, by the same patterns in the same order (the first that matches). */
 async function leesOverigDeel(x: ExceljsXlsxIntern, model: ExceljsModel, naam: string, xml: string) {
   const tekst: Onderdelen = [xml];
@@ -155,11 +177,11 @@ async function leesOverigDeel(x: ExceljsXlsxIntern, model: ExceljsModel, naam: s
     await x._processWorksheetRelsEntry(tekst, model, m[1] ?? "");
   else if ((m = /xl\/drawings\/([a-zA-Z0-9]+)[.]xml/.exec(naam)))
     await x._processDrawingEntry([xdrVoorvoegsel(xml)], model, m[1] ?? "");
-  else if ((m = /xl\/(comments\d+)[.]xml/.exec(naam))) await x._processCommentEntry(tekst, model, m[1] ?? "");
+  else if ((m = NOTITIES.exec(naam))) await x._processCommentEntry([tekstAlsLoop(xml)], model, m[1] ?? "");
   else if ((m = /xl\/tables\/(table\d+)[.]xml/.exec(naam))) await leesTabel(x, model, m[1] ?? "", tekst);
   else if ((m = /xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/.exec(naam)))
     await x._processDrawingRelsEntry(tekst, model, m[1] ?? "");
-  else if ((m = /xl\/drawings\/(vmlDrawing\d+)[.]vml/.exec(naam)))
+  else if ((m = /xl\/drawings\/([a-zA-Z0-9_]+)[.]vml/.exec(naam)))
     await x._processVmlDrawingEntry(tekst, model, m[1] ?? "");
 }
 

@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
-import { laadDelen, relatieveDoelen, xdrVoorvoegsel } from "../../src/workbook/exceljsLaden";
+import { laadDelen, relatieveDoelen, tekstAlsLoop, xdrVoorvoegsel } from "../../src/workbook/exceljsLaden";
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { engine } from "../domain/helpers";
@@ -131,4 +131,16 @@ test("xdrVoorvoegsel: a drawing in the default namespace (openpyxl) gets exceljs
   expect(xdrVoorvoegsel(binnen)).toBe(binnen);
   const anders = `<wsDr xmlns:xdr="urn:x" xmlns="${NS}"><from/></wsDr>`;
   expect(xdrVoorvoegsel(anders)).toBe(anders);
+});
+
+test("tekstAlsLoop: a note's plain text (openpyxl) as one run; notes in runs (Excel, exceljs) as they are", () => {
+  expect(
+    tekstAlsLoop(
+      '<comment ref="A1"><text><t>een &amp; twee</t></text></comment><comment ref="B2"><text><t xml:space="preserve"> b </t></text></comment>',
+    ),
+  ).toBe(
+    '<comment ref="A1"><text><r><t>een &amp; twee</t></r></text></comment><comment ref="B2"><text><r><t xml:space="preserve"> b </t></r></text></comment>',
+  );
+  const runs = '<comment ref="A1"><text><r><rPr><b/></rPr><t>vet</t></r><r><t>niet</t></r></text></comment>';
+  expect(tekstAlsLoop(runs)).toBe(runs);
 });

@@ -7,6 +7,8 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { unzipSync } from "fflate";
+import { laadDelen } from "../../src/workbook/exceljsLaden";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
@@ -1473,6 +1475,61 @@ describe("a file another program saved (.xlsx)", () => {
     expect(grafieken).toHaveLength(1);
     const nieuw = Object.keys(na.files).find((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n)) ?? "";
     expect(await na.file(nieuw)?.async("string")).toMatch(/<xdr:graphicFrame[\s\S]*<c:chart /);
+  });
+  test("notes where openpyxl puts them (xl/comments/comment1.xml, plain text): read, kept on Opgave's cells and the user's sheet", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    blad(wb, "Taakstelling").getCell("D10").note = "Controleren met circulaire";
+    const eigen = wb.addWorksheet("Mijn blad");
+    eigen.getCell("A1").value = "van mij";
+    eigen.getCell("A1").note = "eigen notitie";
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    const namen = Object.keys(zip.files);
+    let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    for (const naam of namen.filter((n) => /^xl\/comments\d+\.xml$/.test(n))) {
+      const n = /\d+/.exec(naam)?.[0] ?? "";
+      const xml = (await zip.file(naam)?.async("string")) ?? "";
+      zip.file(
+        `xl/comments/comment${n}.xml`,
+        xml.replace(
+          /<text><r>(?:<rPr>[\s\S]*?<\/rPr>)?(<t[^>]*>[^<]*<\/t>)<\/r><\/text>/g,
+          "<text>$1</text>",
+        ),
+      );
+      zip.remove(naam);
+      types = types.replace(`"/${naam}"`, `"/xl/comments/comment${n}.xml"`);
+    }
+    for (const naam of namen.filter((n) => /^xl\/drawings\/vmlDrawing\d+\.vml$/.test(n))) {
+      zip.file(
+        naam.replace("vmlDrawing", "commentsDrawing"),
+        (await zip.file(naam)?.async("uint8array")) ?? "",
+      );
+      zip.remove(naam);
+    }
+    for (const naam of namen.filter((n) => /^xl\/worksheets\/_rels\/.*\.rels$/.test(n))) {
+      const xml = (await zip.file(naam)?.async("string")) ?? "";
+      zip.file(
+        naam,
+        xml
+          .replace(/Target="\.\.\/comments(\d+)\.xml"/g, 'Target="/xl/comments/comment$1.xml"')
+          .replace(
+            /Target="\.\.\/drawings\/vmlDrawing(\d+)\.vml"/g,
+            'Target="/xl/drawings/commentsDrawing$1.vml"',
+          ),
+      );
+    }
+    zip.file("[Content_Types].xml", types);
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    const delen = Object.keys(zip.files).filter((n) => /^xl\/comments\/.+/.test(n));
+    expect(delen).toHaveLength(2);
+    for (const deel of delen) expect(await zip.file(deel)?.async("string")).toContain("<text><t>");
+    // Before: "geen leesbaar Excel-werkboek" (exceljs found no notes for the sheet that has them); and read, the
+    // plain text was read as empty, written so and named as lost.
+    const { data, rapport } = await schrijfXlsx(later, bytes);
+    expect(rapport.verloren).toEqual([]);
+    // Read as a refill reads it (exceljs's own load cannot: the user's sheet is still as openpyxl wrote it).
+    const na = await laadDelen(new ExcelJS.Workbook(), Object.entries(unzipSync(data)));
+    expect(blad(na, "Taakstelling").getCell("D10").note).toBe("Controleren met circulaire");
+    expect(blad(na, "Mijn blad").getCell("A1").note).toBe("eigen notitie");
   });
 });
 
