@@ -193,7 +193,13 @@ export interface GelezenRij {
    * the first row it leaves out, `wordt` what that row will hold; `erbij` rows come in all. `kop`: the header of
    * the first column it reads (for the advice).
    */
-  readonly alleRijen?: { readonly bereik: string; readonly erbij: number; readonly kop: string };
+  readonly alleRijen?: {
+    readonly bereik: string;
+    readonly erbij: number;
+    /** The cell of its first column in the table's new last row ("Taakstelling!G27"). */
+    readonly tot: string;
+    readonly kop: string;
+  };
 }
 
 function inBereik(a1: number, a2: number, b1: number, b2: number): boolean {
@@ -274,6 +280,7 @@ function gelezenRijVan(
       alleRijen: {
         bereik: `${bladVerwijzing(t.blad)}!${adres(r)}:${adres(laatste)}`,
         erbij: t.erbij.aantal,
+        tot: `${bladVerwijzing(t.blad)}!${adres({ rij: t.erbij.oudLaatste + t.erbij.aantal, kolom })}`,
         kop: t.koppen[kolom - t.kolom1] ?? "",
       },
     };
@@ -299,11 +306,10 @@ function inhoud(sleutel: string | undefined): string {
 export function gelezenRijTekst(g: GelezenRij): string {
   const [was, wordt] = [inhoud(g.was), inhoud(g.wordt)];
   if (g.alleRijen) {
-    const komt =
-      g.alleRijen.erbij === 1
-        ? `komt ${wordt} erbij (${g.cel})`
-        : `komen er ${g.alleRijen.erbij} rijen bij, vanaf ${g.cel} (${wordt})`;
-    return `formule ${g.plek} leest alle rijen van tabel ${g.tabel} (${g.alleRijen.bereik}); na opnieuw vullen ${komt}, die zij niet meeneemt`;
+    // Not which row is new: where one comes back in its place, the rows below it move down and the last falls out.
+    const { erbij, tot } = g.alleRijen;
+    const meer = erbij === 1 ? "een rij meer" : `${erbij} rijen meer`;
+    return `formule ${g.plek} leest alle rijen van tabel ${g.tabel} (${g.alleRijen.bereik}); na opnieuw vullen heeft de tabel ${meer}, tot en met ${tot}, die zij niet meeneemt`;
   }
   if (g.link)
     return `${g.plek} gaat naar ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
@@ -316,7 +322,7 @@ export function gelezenRijTekst(g: GelezenRij): string {
 
 /** What a user can do about a formula that reads a row by its address (Dutch). */
 const GELEZEN_RIJEN_ADVIES =
-  "laat zo'n formule de gemeente opzoeken (X.ZOEKEN of VERT.ZOEKEN op de tabel) in plaats van het adres van een rij te lezen";
+  "laat zo'n formule haar rij opzoeken op de gemeente of periode (X.ZOEKEN of VERT.ZOEKEN op de tabel) in plaats van het adres van een rij te lezen";
 
 /** Characters in a header for which Excel writes its column in double brackets (a space alone does not count). */
 const BIJZONDERE_TEKENS = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;

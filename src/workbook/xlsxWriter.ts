@@ -160,17 +160,38 @@ export interface SchrijfOpties {
  * would keep them (not so for the order of a sorted table, which it puts back too).
  */
 export class VerliesFout extends Error {
+  /**
+   * `onderdelen`: what would be lost, then `andereRijen` (./rijBetekenis `gelezenRijTekst`: formulas, notes and
+   * formats of the user's that would meet other rows; nothing of them is lost, their meaning changes).
+   */
   constructor(
     readonly onderdelen: readonly string[],
     inExcel = true,
     advies?: string,
+    andereRijen: readonly string[] = [],
   ) {
-    super(
-      `Het werkboek bevat onderdelen die Opgave bij opnieuw vullen niet kan bewaren: ${onderdelen.join(", ")}. ` +
-        (inExcel
+    const verloren = onderdelen.slice(0, onderdelen.length - andereRijen.length);
+    const bevestig =
+      verloren.length === 0
+        ? "Bevestig dat dat mag."
+        : inExcel
           ? "Vul het werkboek opnieuw met de invoegtoepassing in Excel, of bevestig dat deze onderdelen verloren mogen gaan."
-          : "Bevestig dat dit verloren mag gaan.") +
-        (advies ? ` Of ${advies}.` : ""),
+          : "Bevestig dat dit verloren mag gaan.";
+    super(
+      [
+        ...(verloren.length > 0
+          ? [
+              `Het werkboek bevat onderdelen die Opgave bij opnieuw vullen niet kan bewaren: ${verloren.join(", ")}.`,
+            ]
+          : []),
+        ...(andereRijen.length > 0
+          ? [
+              `Na opnieuw vullen treffen formules, notities of opmaak van u andere rijen: ${andereRijen.join("; ")}.`,
+            ]
+          : []),
+        bevestig,
+        ...(advies ? [`Of ${advies}.`] : []),
+      ].join(" "),
     );
     this.name = "VerliesFout";
   }
@@ -1341,7 +1362,8 @@ export async function schrijfXlsx(
   if (verloren.length + gelezen.length > 0 && !opties.verliesToestaan) {
     // The add-in in Excel keeps neither a sorted order nor a note whose row goes.
     const inExcel = verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length;
-    throw new VerliesFout([...verloren, ...gelezenTekst], inExcel, gelezenRijenAdvies(gelezen).join(", of "));
+    const advies = gelezenRijenAdvies(gelezen).join(", of ");
+    throw new VerliesFout([...verloren, ...gelezenTekst], inExcel, advies, gelezenTekst);
   }
   return {
     data,

@@ -800,7 +800,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(fout).toBeInstanceOf(VerliesFout);
       const regel =
         `formule 'Mijn blad'!A2 leest alle rijen van tabel ${tabel?.naam} (Provincie!${gehuisvest}9:${gehuisvest}${laatste}); ` +
-        `na opnieuw vullen komt de rij van ${gemeente(2)} erbij (Provincie!${gehuisvest}${laatste + 1}), die zij niet meeneemt`;
+        `na opnieuw vullen heeft de tabel een rij meer, tot en met Provincie!${gehuisvest}${laatste + 1}, die zij niet meeneemt`;
       expect((fout as VerliesFout).onderdelen).toEqual([regel]);
       expect((fout as Error).message).toContain(
         `Of laat een formule over alle rijen van een tabel de kolom van de tabel lezen (zoals =SOM(${tabel?.naam}[Gehuisvest])): die groeit mee met de tabel.`,
@@ -898,7 +898,11 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         `formule 'Mijn blad'!A1 leest Provincie!A20 in tabel ${tabel?.naam}: nu de rij van ${gemeente(11)}, ` +
         `na opnieuw vullen de rij van ${gemeente(12)}`;
       expect((fout as VerliesFout).onderdelen).toEqual([regel]);
-      expect((fout as Error).message).toContain("Bevestig dat dit verloren mag gaan. Of laat zo'n formule");
+      expect((fout as Error).message).toBe(
+        `Na opnieuw vullen treffen formules, notities of opmaak van u andere rijen: ${regel}. Bevestig dat dat mag. ` +
+          "Of laat zo'n formule haar rij opzoeken op de gemeente of periode (X.ZOEKEN of VERT.ZOEKEN op de tabel) in " +
+          "plaats van het adres van een rij te lezen.",
+      );
       // Confirmed: written as the merge says, the line in the report.
       const { data, rapport } = await schrijfXlsx(kleiner, oud.data, { verliesToestaan: true });
       expect([rapport.verloren, rapport.andereRij]).toEqual([[], [regel]]);

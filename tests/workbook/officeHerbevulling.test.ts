@@ -375,7 +375,7 @@ describe("Office.js refill: a formula over all of a table's rows, when new half-
     expect(fout).toBeInstanceOf(VolgordeBevestiging);
     expect((fout as VolgordeBevestiging).gelezen).toEqual([
       `formule 'Mijn blad'!A1 leest alle rijen van tabel Opgave_Taakstelling (Taakstelling!${g}8:${g}25); ` +
-        `na opnieuw vullen komen er 2 rijen bij, vanaf Taakstelling!${g}26 (de rij van ${nieuw}), die zij niet meeneemt`,
+        `na opnieuw vullen heeft de tabel 2 rijen meer, tot en met Taakstelling!${g}27, die zij niet meeneemt`,
     ]);
     expect((fout as Error).message).toMatch(
       /^Na opnieuw vullen komen rijen bij in een tabel waarvan een formule van u alle rijen leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" om het werkboek zo te vullen, of laat een formule over alle rijen van een tabel de kolom van de tabel lezen \(zoals =SOM\(Opgave_Taakstelling\[Gehuisvest\]\)\): die groeit mee met de tabel\.$/,
@@ -602,7 +602,7 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
       `formule in de opmaak van blad 'Mijn blad' leest Provincie!F40 in tabel ${tabel?.naam}: ${rij(40)}`,
     ]);
     expect((fout as Error).message).toMatch(
-      /^Na opnieuw vullen staat iets anders in een rij die een formule van u leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" .*, of laat zo'n formule de gemeente opzoeken/,
+      /^Na opnieuw vullen staat iets anders in een rij die een formule van u leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" .*, of laat zo'n formule haar rij opzoeken op de gemeente of periode/,
     );
     // Only read: loads, the cells' links and the sources of the chart's series.
     expect(fx.log.filter((r) => !LEZEN.has(r.actie))).toEqual([]);

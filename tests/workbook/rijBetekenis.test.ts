@@ -165,11 +165,11 @@ describe("formulas over all of a table's rows, when it grows", () => {
       cel: "Provincie!B12",
       was: "",
       wordt: "GM0002",
-      alleRijen: { bereik: "Provincie!B9:B11", erbij: 2, kop: "Taakstelling" },
+      alleRijen: { bereik: "Provincie!B9:B11", erbij: 2, tot: "Provincie!B13", kop: "Taakstelling" },
     });
     expect(g && gelezenRijTekst(g)).toBe(
       "formule Mijn blad!A1 leest alle rijen van tabel Opgave_Gemeenten (Provincie!B9:B11); na opnieuw vullen " +
-        "komen er 2 rijen bij, vanaf Provincie!B12 (de rij van GM0002), die zij niet meeneemt",
+        "heeft de tabel 2 rijen meer, tot en met Provincie!B13, die zij niet meeneemt",
     );
     expect(gelezen(formule("VLOOKUP(A1,Provincie!$A$8:$D$11,2,FALSE)"))).toMatchObject([
       { cel: "Provincie!A12", alleRijen: { bereik: "Provincie!A8:D11", kop: "Code" } },
@@ -199,7 +199,7 @@ describe("formulas over all of a table's rows, when it grows", () => {
     const [g] = een ? gelezenVerschovenRijen([een], [formule("SUM(Provincie!B9:B11)")]) : [];
     expect(g && gelezenRijTekst(g)).toBe(
       "formule Mijn blad!A1 leest alle rijen van tabel Opgave_Gemeenten (Provincie!B9:B11); na opnieuw vullen " +
-        "komt de rij van GM0004 erbij (Provincie!B12), die zij niet meeneemt",
+        "heeft de tabel een rij meer, tot en met Provincie!B12, die zij niet meeneemt",
     );
   });
 });
@@ -215,7 +215,7 @@ describe("what the user can do about it", () => {
   });
 
   test("look a row up; read the table's column for a formula over all rows; nothing for notes and links", () => {
-    const alle = { bereik: "Taakstelling!D9:D14", erbij: 1, kop: "Gehuisvest" };
+    const alle = { bereik: "Taakstelling!D9:D14", erbij: 1, tot: "Taakstelling!D15", kop: "Gehuisvest" };
     expect(gelezenRijenAdvies([g({}), g({ alleRijen: alle }), g({ alleRijen: alle })])).toEqual([
       expect.stringContaining("X.ZOEKEN"),
       "laat een formule over alle rijen van een tabel de kolom van de tabel lezen " +
