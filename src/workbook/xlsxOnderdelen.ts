@@ -137,22 +137,32 @@ function grafiekTitel(chartXml: string): string {
 }
 
 /**
- * The charts of drawing part `naam` that are the user's: not Opgave's by name (`GRAFIEK_PREFIX`), nor by title
- * (`isGrafiekTitel`: a program that saved the file may have renamed Opgave's chart).
+ * The charts of drawing part `naam`: how many are the user's, and whether one is Opgave's — by name
+ * (`GRAFIEK_PREFIX`) or by title (`isGrafiekTitel`: a program that saved the file may have renamed Opgave's chart).
  */
-async function eigenGrafieken(zip: JSZip, naam: string): Promise<number> {
-  const ankers = grafiekAnkers((await zip.file(naam)?.async("string")) ?? "").filter(
-    (a) => !a.naam.startsWith(GRAFIEK_PREFIX),
-  );
-  if (ankers.length === 0) return 0;
+async function grafiekenIn(zip: JSZip, naam: string): Promise<{ eigen: number; vanOpgave: boolean }> {
+  const ankers = grafiekAnkers((await zip.file(naam)?.async("string")) ?? "");
   const rels = relaties((await zip.file(relsPad(naam))?.async("string")) ?? "");
   let eigen = 0;
   for (const a of ankers) {
+    if (a.naam.startsWith(GRAFIEK_PREFIX)) continue;
     const rel = rels.find((r) => r.id === a.rid && !r.extern);
     const xml = rel ? await zip.file(pad(naam, rel.target))?.async("string") : undefined;
     if (!isGrafiekTitel(grafiekTitel(xml ?? ""))) eigen++;
   }
-  return eigen;
+  return { eigen, vanOpgave: eigen < ankers.length };
+}
+
+/** The sheets of `data` that hold a chart of Opgave's (`grafiekenIn`). */
+export async function bladenMetOpgaveGrafiek(data: Uint8Array | ArrayBuffer): Promise<Set<string>> {
+  const zip = await JSZip.loadAsync(data);
+  const uit = new Set<string>();
+  for (const [blad, deel] of await bladPaden(zip)) {
+    const rels = relaties((await zip.file(relsPad(deel))?.async("string")) ?? "");
+    for (const r of rels.filter((x) => !x.extern && x.type.endsWith("/drawing")))
+      if ((await grafiekenIn(zip, pad(deel, r.target))).vanOpgave) uit.add(blad);
+  }
+  return uit;
 }
 
 /**
@@ -217,7 +227,7 @@ export async function verliesBijHerschrijven(
   const verlies: string[] = [];
   let grafieken = 0;
   for (const n of namen.filter((x) => /^xl\/drawings\/[^/]+\.xml$/.test(x)))
-    grafieken += await eigenGrafieken(zip, n);
+    grafieken += (await grafiekenIn(zip, n)).eigen;
   if (grafieken > 0) verlies.push(`${grafieken} eigen grafiek${grafieken === 1 ? "" : "en"}`);
   if (heeft("xl/chartsheets/")) verlies.push("grafiekbladen");
   if (heeft("xl/pivotTables/") || heeft("xl/pivotCache/")) verlies.push("draaitabellen");
@@ -579,7 +589,10 @@ function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
     const regels = [...(m[2] ?? "").matchAll(/<cfRule\b([^<>]*)>([\s\S]*?)<\/cfRule>|<cfRule\b([^<>]*)\/>/g)]
       .map((r) => {
         const kop = r[1] ?? r[3] ?? "";
-        const formules = [...(r[2] ?? "").matchAll(/<formula>([^<]*)<\/formula>/g)].map((f) => f[1]);
+        // As it reads: `D8=""` (openpyxl) and `D8=&quot;&quot;` (exceljs) are the same formula.
+        const formules = [...(r[2] ?? "").matchAll(/<formula>([^<]*)<\/formula>/g)].map((f) =>
+          xmlTerug(f[1] ?? ""),
+        );
         return [attribuut(kop, "type"), attribuut(kop, "operator") ?? "", ...formules].join("|");
       })
       .sort();

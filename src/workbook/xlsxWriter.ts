@@ -36,7 +36,8 @@
  *   validations, conditional formats, extLst extensions, protection, external links (./xlsxOnderdelen) — is named,
  *   and the writer refuses (VerliesFout) unless `verliesToestaan` is set; then the report lists exactly those
  *   (`verloren`). Nothing is lost without the user confirming.
- * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen), before the graft.
+ * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen), before the graft; one whose
+ * table the refill skips is not drawn, and where the file had it, it is named with the losses (`grafiekenWeg`).
  */
 import ExcelJS from "exceljs";
 // Mends two faults of exceljs in a sheet's <sheetPr> for every read and write (./exceljsReparaties).
@@ -127,6 +128,7 @@ import {
 } from "./xlsxInvoercontrole";
 import Zip from "./zip";
 import {
+  bladenMetOpgaveGrafiek,
   leesNotities,
   verliesBijHerschrijven,
   verliesNaSchrijven,
@@ -1108,6 +1110,30 @@ async function gelezenRijen(
   return gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen]);
 }
 
+/**
+ * Opgave's charts the file has and the refill does not draw again: a chart is drawn from its table as written, and
+ * a table the refill skips (the user changed its header, moved it) has none — exceljs dropped the old chart on load.
+ * Named with the reason, so the refill stops first (the chart would go without a word).
+ */
+async function grafiekenWeg(
+  bestaand: Uint8Array | ArrayBuffer,
+  plan: WerkboekPlan,
+  s: Schrijver,
+): Promise<string[]> {
+  const weg = plan.bladen.flatMap((b) =>
+    b.grafieken.filter((g) => !s.tabellen.has(g.tabel)).map((g) => ({ blad: b.naam, g })),
+  );
+  if (weg.length === 0) return [];
+  const met = await bladenMetOpgaveGrafiek(bestaand);
+  return weg
+    .filter(({ blad }) => met.has(blad))
+    .map(({ blad, g }) => {
+      const reden =
+        s.overgeslagen.find((o) => o.includes(g.tabel)) ?? `tabel ${g.tabel} wordt niet bijgewerkt`;
+      return `grafiek "${g.titel}" op blad ${bladVerwijzing(blad)} (Opgave tekent haar bij haar tabel, en ${reden})`;
+    });
+}
+
 /** The user's columns between Opgave's columns of a table, in Dutch: table, header, place in the table and column. */
 function binnenKolommen(blad: string, plan: TabelPlan, gevonden: GelezenTabel): string[] {
   return eigenKolommenBinnen(plan, gevonden.bestaand).map((k) => {
@@ -1336,6 +1362,7 @@ export async function schrijfXlsx(
   );
   let verloren: string[] = [];
   let gelezen: GelezenRij[] = [];
+  let grafieken: string[] = [];
   if (bestaand) {
     if (kanEnten) {
       const geent = await entInOrigineel(bestaand, data, eigenBladen);
@@ -1356,12 +1383,14 @@ export async function schrijfXlsx(
       ...(await hyperlinksVerloren(bestaand, data, verplaatst)),
     ];
     gelezen = await gelezenRijen(bestaand, plan, schrijver);
-    verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...weg, ...na];
+    grafieken = await grafiekenWeg(bestaand, plan, schrijver);
+    verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...weg, ...na, ...grafieken];
   }
   const gelezenTekst = gelezen.map(gelezenRijTekst);
   if (verloren.length + gelezen.length > 0 && !opties.verliesToestaan) {
-    // The add-in in Excel keeps neither a sorted order nor a note whose row goes.
-    const inExcel = verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length;
+    // The add-in in Excel keeps neither a sorted order nor a note whose row goes; the chart of a skipped table: untried.
+    const inExcel =
+      verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length + grafieken.length;
     const advies = gelezenRijenAdvies(gelezen).join(", of ");
     throw new VerliesFout([...verloren, ...gelezenTekst], inExcel, advies, gelezenTekst);
   }

@@ -1480,6 +1480,44 @@ describe("a file another program saved (.xlsx)", () => {
     const nieuw = Object.keys(na.files).find((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n)) ?? "";
     expect(await na.file(nieuw)?.async("string")).toMatch(/<xdr:graphicFrame[\s\S]*<c:chart /);
   });
+  test("a table skipped (a header renamed): its chart is named before it goes; its formats, quoted as openpyxl writes them, are not taken for lost", async () => {
+    // A header renamed (in the file's XML: a load and save by exceljs would drop the chart): the table is left as it
+    // is (skipped), its formats with it, as read.
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const deel = "xl/worksheets/sheet2.xml";
+    const xml = (await zip.file(deel)?.async("string")) ?? "";
+    const zo = xml
+      .replace(/<formula>[^<]*<\/formula>/g, (f) => f.replace(/&quot;/g, '"'))
+      .replace(
+        /<c r="G7"([^>]*?) t="s"([^>]*)><v>\d+<\/v><\/c>/,
+        '<c r="G7"$1 t="inlineStr"$2><is><t>Gehuisvest (aantal)</t></is></c>',
+      );
+    expect(zo).toContain("Gehuisvest (aantal)");
+    expect(zo).toContain('<formula>AND(AND(D8="",');
+    zip.file(deel, zo);
+    const tabellen = Object.keys(zip.files).filter((x) => /^xl\/tables\/.+\.xml$/.test(x));
+    for (const n of tabellen) {
+      const tx = (await zip.file(n)?.async("string")) ?? "";
+      if (tx.includes('name="Opgave_Taakstelling"'))
+        zip.file(n, tx.replace('name="Gehuisvest"', 'name="Gehuisvest (aantal)"'));
+    }
+    const namen = await Promise.all(tabellen.map(async (n) => (await zip.file(n)?.async("string")) ?? ""));
+    expect(namen.filter((x) => x.includes('name="Gehuisvest (aantal)"'))).toHaveLength(1);
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    // Before: "voorwaardelijke opmaak op Taakstelling!F8:F27" named as lost (its quotes read as written), and
+    // Opgave's chart of the table, on Overzicht, went without a word (a chart is drawn from its table as written).
+    const grafiek =
+      'grafiek "Taakstelling en gehuisvest per periode" op blad Overzicht (Opgave tekent haar bij haar tabel, en ' +
+      'tabel Opgave_Taakstelling is handmatig gewijzigd (kolom "Gehuisvest" ontbreekt); niet bijgewerkt)';
+    const fout = await schrijfXlsx(later, bytes).catch((e: unknown) => e);
+    expect((fout as VerliesFout).onderdelen).toEqual([grafiek]);
+    const { rapport } = await schrijfXlsx(later, bytes, { verliesToestaan: true });
+    expect(rapport.verloren).toEqual([grafiek]);
+    expect(rapport.overgeslagen).toEqual([
+      expect.stringMatching(/^tabel Opgave_Taakstelling is handmatig gewijzigd/),
+    ]);
+  });
+
   test("notes where openpyxl puts them (xl/comments/comment1.xml, plain text): read, kept on Opgave's cells and the user's sheet", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     blad(wb, "Taakstelling").getCell("D10").note = "Controleren met circulaire";
