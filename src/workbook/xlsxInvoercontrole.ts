@@ -90,12 +90,16 @@ function zetOpmaak(
   // exceljs keeps them in `conditionalFormattings` (not in its typings).
   const model = ws as unknown as { conditionalFormattings?: { ref: string; rules: ExcelRegel[] }[] };
   const bestaand = model.conditionalFormattings ?? [];
-  const blijft = bestaand.filter((cf) => {
-    const formules = cf.rules.map((r) => (r.type === "expression" ? String(r.formulae?.[0] ?? "") : ""));
-    if (!isEigenOpmaak(cf.ref, formules, c.opmaak)) return true;
-    eigen.opmaak.add(`voorwaardelijke opmaak op ${ws.name}!${cf.ref}`);
-    return false;
-  });
+  const blijft: typeof bestaand = [];
+  for (const cf of bestaand) {
+    // A rule of the user's can share a range's element with Opgave's (openpyxl puts rules on one range together):
+    // Opgave's rules go, the user's stay.
+    const vanOpgave = (r: ExcelRegel) =>
+      r.type === "expression" && isEigenOpmaak(cf.ref, [String(r.formulae?.[0] ?? "")], c.opmaak);
+    const vanGebruiker = cf.rules.filter((r) => !vanOpgave(r));
+    if (vanGebruiker.length === 0) eigen.opmaak.add(`voorwaardelijke opmaak op ${ws.name}!${cf.ref}`);
+    else blijft.push(vanGebruiker.length === cf.rules.length ? cf : { ...cf, rules: vanGebruiker });
+  }
   const vanGebruiker = blijft.map((cf) => cf.ref);
   model.conditionalFormattings = blijft.map((cf) => ({ ...cf, ref: volg(cf.ref) }));
   for (const o of c.opmaak) {

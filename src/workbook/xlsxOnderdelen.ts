@@ -596,7 +596,10 @@ function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
         return [attribuut(kop, "type"), attribuut(kop, "operator") ?? "", ...formules].join("|");
       })
       .sort();
-    uit.set(`voorwaardelijke opmaak op ${blad}!${attribuut(m[1] ?? "", "sqref") ?? ""}`, regels.join(";"));
+    // Rules on one range in one element or in several (Excel, openpyxl and exceljs group them differently).
+    const sleutel = `voorwaardelijke opmaak op ${blad}!${attribuut(m[1] ?? "", "sqref") ?? ""}`;
+    const eerder = uit.get(sleutel);
+    uit.set(sleutel, [...(eerder ? eerder.split("\u0000") : []), ...regels].sort().join("\u0000"));
   }
   for (const e of bladUitbreidingen(xml)) {
     if (e.uri === EXT_SPARKLINES) continue;

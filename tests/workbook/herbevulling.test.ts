@@ -1518,6 +1518,31 @@ describe("a file another program saved (.xlsx)", () => {
     ]);
   });
 
+  test("a rule of the user's in the same conditional-format element as Opgave's (openpyxl groups rules by range): kept, Opgave's once", async () => {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const deel = "xl/worksheets/sheet2.xml";
+    const xml = (await zip.file(deel)?.async("string")) ?? "";
+    const eigen =
+      '<cfRule type="cellIs" priority="9" operator="greaterThan" dxfId="0"><formula>50</formula></cfRule>';
+    const samen = xml.replace(
+      /(<conditionalFormatting sqref="I8:I27">[\s\S]*?)(<\/conditionalFormatting>)/,
+      `$1${eigen}$2`,
+    );
+    expect(samen).not.toBe(xml);
+    zip.file(deel, samen);
+    // Before: the element was not Opgave's (one rule was not): kept whole, Opgave's rule written again beside it,
+    // and the check after writing named "voorwaardelijke opmaak op Taakstelling!I8:I27" as lost.
+    const { data, rapport } = await schrijfXlsx(later, await zip.generateAsync({ type: "uint8array" }));
+    expect(rapport.verloren).toEqual([]);
+    const na = (await (await JSZip.loadAsync(data)).file(deel)?.async("string")) ?? "";
+    const regels = [
+      ...na.matchAll(/<conditionalFormatting sqref="I8:I27">([\s\S]*?)<\/conditionalFormatting>/g),
+    ]
+      .flatMap((m) => [...(m[1] ?? "").matchAll(/<formula>([^<]*)<\/formula>/g)].map((f) => f[1]))
+      .sort();
+    expect(regels).toEqual(["50", "AND(ISNUMBER(I8),I8&gt;0)"]);
+  });
+
   test("notes where openpyxl puts them (xl/comments/comment1.xml, plain text): read, kept on Opgave's cells and the user's sheet", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     blad(wb, "Taakstelling").getCell("D10").note = "Controleren met circulaire";
