@@ -143,3 +143,20 @@ declare module "exceljs/lib/xlsx/xform/sheet/outline-properties-xform" {
     parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean;
   }
 }
+
+declare module "exceljs/lib/xlsx/xform/drawing/one-cell-anchor-xform" {
+  import type { XmlSchrijver } from "exceljs/lib/xlsx/xform/sheet/sheet-properties-xform";
+  /** An image anchored by one cell, as exceljs models it. */
+  export interface EenCelAnker {
+    range: { tl: unknown; ext: unknown; editAs?: string };
+    picture: unknown;
+  }
+  export default class OneCellAnchorXform {
+    readonly tag: string;
+    map: Record<
+      "xdr:from" | "xdr:ext" | "xdr:pic" | "xdr:clientData",
+      { render(xml: XmlSchrijver, model: unknown): void }
+    >;
+    render(xml: XmlSchrijver, model: EenCelAnker): void;
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * exceljs's faults in a sheet's <sheetPr>, mended by src/workbook/exceljsReparaties.ts (imported by the writer):
- * the order of its children as written, and its booleans as LibreOffice writes them ("true"). Fails when an update
+ * the order of its children as written, and its booleans as LibreOffice writes them ("true"); and `editAs` on an
+ * image anchored by one cell. Fails when an update
  * of exceljs changes the xforms it mends.
  */
 import JSZip from "jszip";
@@ -58,4 +59,25 @@ test("fit to page and outline settings written as LibreOffice writes them (true/
   const na = await sheetPrNa((await schrijfXlsx(later, data)).data, pad);
   expect(na).toContain('<pageSetUpPr fitToPage="1"/>');
   expect(na).toContain('<outlinePr summaryBelow="1" summaryRight="0"/>');
+});
+
+test("a refill with an image of the user's anchored by one cell on an Opgave sheet writes the anchor without editAs", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await schrijfXlsx(utrecht)).data as unknown as ArrayBuffer);
+  const png =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+  const id = wb.addImage({ base64: png, extension: "png" });
+  // tl + ext, no br: a one-cell anchor, as openpyxl anchors every image.
+  wb.getWorksheet("Overzicht")?.addImage(id, { tl: { col: 4, row: 1 }, ext: { width: 40, height: 40 } });
+  const bestand = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const { data } = await schrijfXlsx(later, bestand, { verliesToestaan: true });
+  const zip = await JSZip.loadAsync(data);
+  const tekeningen = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n))
+      .map(async (n) => (await zip.file(n)?.async("string")) ?? ""),
+  );
+  const ankers = tekeningen.flatMap((x) => [...x.matchAll(/<xdr:oneCellAnchor\b[^>]*>/g)].map((m) => m[0]));
+  // Before: <xdr:oneCellAnchor editAs="oneCell">, which the schema does not allow.
+  expect(ankers).toEqual(["<xdr:oneCellAnchor>"]);
 });
