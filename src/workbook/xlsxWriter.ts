@@ -1362,7 +1362,6 @@ export async function schrijfXlsx(
   );
   let verloren: string[] = [];
   let gelezen: GelezenRij[] = [];
-  let grafieken: string[] = [];
   if (bestaand) {
     if (kanEnten) {
       const geent = await entInOrigineel(bestaand, data, eigenBladen);
@@ -1383,14 +1382,14 @@ export async function schrijfXlsx(
       ...(await hyperlinksVerloren(bestaand, data, verplaatst)),
     ];
     gelezen = await gelezenRijen(bestaand, plan, schrijver);
-    grafieken = await grafiekenWeg(bestaand, plan, schrijver);
+    const grafieken = await grafiekenWeg(bestaand, plan, schrijver);
     verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...weg, ...na, ...grafieken];
   }
   const gelezenTekst = gelezen.map(gelezenRijTekst);
   if (verloren.length + gelezen.length > 0 && !opties.verliesToestaan) {
-    // The add-in in Excel keeps neither a sorted order nor a note whose row goes; the chart of a skipped table: untried.
-    const inExcel =
-      verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length + grafieken.length;
+    // The add-in in Excel keeps neither a sorted order nor a note whose row goes (it keeps the chart of a table it
+    // skips, as it stands: ./officeBeslissing `grafiekTaken`).
+    const inExcel = verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length;
     const advies = gelezenRijenAdvies(gelezen).join(", of ");
     throw new VerliesFout([...verloren, ...gelezenTekst], inExcel, advies, gelezenTekst);
   }
