@@ -94,8 +94,9 @@ async function werkboekDeel(zip: Zip, type: string): Promise<string | undefined>
 function relatiesAlsR(wb: string): boolean {
   const opWortel = attribuut(wortel(wb), "xmlns:r");
   if (opWortel !== undefined) return opWortel === NS_REL;
+  // Declared nowhere (the relationships bound to another prefix): bladPaden would find no sheet.
   const verklaard = [...wb.matchAll(/\sxmlns:r="([^"]*)"/g)].map((m) => m[1]);
-  return verklaard.every((ns) => ns === NS_REL);
+  return verklaard.length > 0 && verklaard.every((ns) => ns === NS_REL);
 }
 
 /** Why the graft cannot handle this package; undefined when it can. */

@@ -40,7 +40,7 @@
  * table the refill skips is not drawn, and where the file had it, it is named with the losses (`grafiekenWeg`).
  */
 import ExcelJS from "exceljs";
-// Mends two faults of exceljs in a sheet's <sheetPr> for every read and write (./exceljsReparaties).
+// Mends faults of exceljs (a sheet's <sheetPr>, a one-cell anchor) for every read and write (./exceljsReparaties).
 import "./exceljsReparaties";
 import { afdrukBereik, afdrukVoor, gevondenHoogtes, zetAfdrukXlsx } from "./afdruk";
 import { rijvolgordeVrij } from "./rijVolgorde";

@@ -969,6 +969,16 @@ describe("sheets the original lacks, and files the graft does not handle", () =>
     const werkboek = (await tekst(await JSZip.loadAsync(data), "xl/workbook.xml")) ?? "";
     expect(werkboek).toMatch(new RegExp(`<sheet ${r} name="Kosten" sheetId="\\d+" r:id="rId\\d+"/>`));
     expect(celWaarde(blad(await lees(data), "Kosten").getCell("A4"))).not.toBeNull();
+    // The relationships under another prefix, r: declared nowhere: no graft (as before).
+    const ns1 = (await tekst(zip, "xl/workbook.xml"))
+      .replace(/ xmlns:r="[^"]*"/g, "")
+      .replace("<workbook ", `<workbook xmlns:ns1="${NS_REL}" `)
+      .replace(/ r:id=/g, " ns1:id=");
+    const anderVoorvoegsel = await JSZip.loadAsync(perBlad);
+    anderVoorvoegsel.file("xl/workbook.xml", ns1);
+    expect(await kanEnten(await anderVoorvoegsel.generateAsync({ type: "uint8array" }), EIGEN_BLADEN)).toBe(
+      false,
+    );
     // Another namespace under r: anywhere: no graft.
     await wijzig(zip, "xl/workbook.xml", (x) => x.replace(`<sheet ${r} `, '<sheet xmlns:r="urn:ander" '));
     expect(await kanEnten(await zip.generateAsync({ type: "uint8array" }), EIGEN_BLADEN)).toBe(false);
