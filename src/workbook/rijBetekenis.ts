@@ -196,7 +196,7 @@ export interface GelezenRij {
   readonly alleRijen?: {
     readonly bereik: string;
     readonly erbij: number;
-    /** The cell of its first column in the table's new last row ("Taakstelling!G27"). */
+    /** The table's new last row in the columns the formula reads ("Taakstelling!G27", "Taakstelling!G27:H27"). */
     readonly tot: string;
     readonly kop: string;
   };
@@ -271,6 +271,10 @@ function gelezenRijVan(
   const cel = `${bladVerwijzing(t.blad)}!${adres({ rij, kolom })}`;
   if (alle && t.erbij) {
     const laatste = { rij: r.rij + r.rijen - 1, kolom: r.kolom + r.kolommen - 1 };
+    // The table's new last row, in the columns of the table the formula reads.
+    const nieuweLaatste = t.erbij.oudLaatste + t.erbij.aantal;
+    const [k1, k2] = [kolom, Math.min(laatste.kolom, t.kolom2)];
+    const tot = `${adres({ rij: nieuweLaatste, kolom: k1 })}${k2 > k1 ? `:${adres({ rij: nieuweLaatste, kolom: k2 })}` : ""}`;
     return {
       plek: f.plek,
       tabel: t.tabel,
@@ -280,7 +284,7 @@ function gelezenRijVan(
       alleRijen: {
         bereik: `${bladVerwijzing(t.blad)}!${adres(r)}:${adres(laatste)}`,
         erbij: t.erbij.aantal,
-        tot: `${bladVerwijzing(t.blad)}!${adres({ rij: t.erbij.oudLaatste + t.erbij.aantal, kolom })}`,
+        tot: `${bladVerwijzing(t.blad)}!${tot}`,
         kop: t.koppen[kolom - t.kolom1] ?? "",
       },
     };
@@ -346,7 +350,7 @@ export function gelezenRijenAdvies(gelezen: readonly GelezenRij[]): string[] {
   const alle = gelezen.find((g) => g.alleRijen);
   if (alle?.alleRijen)
     advies.push(
-      `laat een formule over alle rijen van een tabel de kolom van de tabel lezen (zoals =SOM(${tabelKolom(alle.tabel, alle.alleRijen.kop)})): die groeit mee met de tabel`,
+      `laat een formule over alle rijen van een tabel de tabel bij haar naam lezen (${tabelKolom(alle.tabel, alle.alleRijen.kop)} voor een kolom, ${alle.tabel} voor de hele tabel): die groeit mee met de tabel`,
     );
   return advies;
 }

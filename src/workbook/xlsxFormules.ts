@@ -159,6 +159,19 @@ function naamFormules(werkboek: string): FormuleVanGebruiker[] {
     }));
 }
 
+const NS_GRAFIEK = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+
+/**
+ * The prefix of a chart part's own elements as its root declares it: "c:" as Excel writes it, "" where the chart
+ * namespace is the default one (openpyxl: `<chartSpace xmlns="…">`, its series' sources then `<f>`).
+ */
+function grafiekVoorvoegsel(xml: string): string {
+  const wortel = /<(?:[\w.-]+:)?chartSpace\b[^<>]*>/.exec(xml)?.[0] ?? "";
+  if (attribuut(wortel, "xmlns") === NS_GRAFIEK) return "";
+  const m = new RegExp(`\\sxmlns:([\\w.-]+)="${NS_GRAFIEK.replace(/[./]/g, "\\$&")}"`).exec(wortel);
+  return `${m?.[1] ?? "c"}:`;
+}
+
 /**
  * The formulas of package `data` that are not Opgave's. `eigen`: for one of Opgave's sheets the rectangles of its
  * cells and tables (formulas there are Opgave's), undefined for a sheet of the user's.
@@ -188,7 +201,7 @@ export async function formulesVanGebruiker(
       if (!/^xl\/charts\/chart[^/]*\.xml$/.test(deel) || vanOpgave.has(deel)) continue;
       const xml = (await zip.file(deel)?.async("string")) ?? "";
       const plek = grafiekPlek(blad);
-      for (const e of elementen(xml, "c:f"))
+      for (const e of elementen(xml, `${grafiekVoorvoegsel(xml)}f`))
         uit.push({ plek, blad: "", formule: xmlTekstTerug(e.inhoud ?? "") });
     }
   }

@@ -803,7 +803,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         `na opnieuw vullen heeft de tabel een rij meer, tot en met Provincie!${gehuisvest}${laatste + 1}, die zij niet meeneemt`;
       expect((fout as VerliesFout).onderdelen).toEqual([regel]);
       expect((fout as Error).message).toContain(
-        `Of laat een formule over alle rijen van een tabel de kolom van de tabel lezen (zoals =SOM(${tabel?.naam}[Gehuisvest])): die groeit mee met de tabel.`,
+        `Of laat een formule over alle rijen van een tabel de tabel bij haar naam lezen (${tabel?.naam}[Gehuisvest] voor een kolom, ${tabel?.naam} voor de hele tabel): die groeit mee met de tabel.`,
       );
       expect((fout as Error).message).not.toContain("X.ZOEKEN");
       const { data, rapport } = await schrijfXlsx(later, bestand, { verliesToestaan: true });

@@ -378,7 +378,7 @@ describe("Office.js refill: a formula over all of a table's rows, when new half-
         `na opnieuw vullen heeft de tabel 2 rijen meer, tot en met Taakstelling!${g}27, die zij niet meeneemt`,
     ]);
     expect((fout as Error).message).toMatch(
-      /^Na opnieuw vullen komen rijen bij in een tabel waarvan een formule van u alle rijen leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" om het werkboek zo te vullen, of laat een formule over alle rijen van een tabel de kolom van de tabel lezen \(zoals =SOM\(Opgave_Taakstelling\[Gehuisvest\]\)\): die groeit mee met de tabel\.$/,
+      /^Na opnieuw vullen komen rijen bij in een tabel waarvan een formule van u alle rijen leest: .*Er is nog niets gewijzigd\. Kies "Toch vullen" om het werkboek zo te vullen, of laat een formule over alle rijen van een tabel de tabel bij haar naam lezen \(Opgave_Taakstelling\[Gehuisvest\] voor een kolom, Opgave_Taakstelling voor de hele tabel\): die groeit mee met de tabel\.$/,
     );
     expect(wm.momentopname()).toEqual(voor);
     await hervul(wm, utrecht, { volgordeToestaan: true });

@@ -172,7 +172,10 @@ describe("formulas over all of a table's rows, when it grows", () => {
         "heeft de tabel 2 rijen meer, tot en met Provincie!B13, die zij niet meeneemt",
     );
     expect(gelezen(formule("VLOOKUP(A1,Provincie!$A$8:$D$11,2,FALSE)"))).toMatchObject([
-      { cel: "Provincie!A12", alleRijen: { bereik: "Provincie!A8:D11", kop: "Code" } },
+      {
+        cel: "Provincie!A12",
+        alleRijen: { bereik: "Provincie!A8:D11", tot: "Provincie!A13:D13", kop: "Code" },
+      },
     ]);
   });
 
@@ -218,8 +221,8 @@ describe("what the user can do about it", () => {
     const alle = { bereik: "Taakstelling!D9:D14", erbij: 1, tot: "Taakstelling!D15", kop: "Gehuisvest" };
     expect(gelezenRijenAdvies([g({}), g({ alleRijen: alle }), g({ alleRijen: alle })])).toEqual([
       expect.stringContaining("X.ZOEKEN"),
-      "laat een formule over alle rijen van een tabel de kolom van de tabel lezen " +
-        "(zoals =SOM(Opgave_Taakstelling[Gehuisvest])): die groeit mee met de tabel",
+      "laat een formule over alle rijen van een tabel de tabel bij haar naam lezen " +
+        "(Opgave_Taakstelling[Gehuisvest] voor een kolom, Opgave_Taakstelling voor de hele tabel): die groeit mee met de tabel",
     ]);
     expect(gelezenRijenAdvies([g({ op: "notitie" }), g({ link: true })])).toEqual([]);
   });

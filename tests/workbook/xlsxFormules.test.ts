@@ -55,3 +55,33 @@ test("a hostile part (tags never closed, over and over) is read in one pass: wha
   const formules = await formulesVanGebruiker(await zip.generateAsync({ type: "uint8array" }), eigen);
   expect(formules.map((f) => f.plek)).toEqual(["'Mijn blad'!A1", "van naam MijnNaam"]);
 });
+
+test("the series of a chart on the user's sheet, with the chart namespace prefixed (Excel) or as the default (openpyxl)", async () => {
+  const NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+  const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const rels = (type: string, doel: string) =>
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="${REL}/${type}" Target="${doel}"/></Relationships>`;
+  const metGrafiek = async (chart: string) => {
+    const { zip } = await werkboek();
+    zip.file("xl/worksheets/_rels/sheet2.xml.rels", rels("drawing", "../drawings/drawing1.xml"));
+    zip.file("xl/drawings/drawing1.xml", "<wsDr/>");
+    zip.file("xl/drawings/_rels/drawing1.xml.rels", rels("chart", "../charts/chart1.xml"));
+    zip.file("xl/charts/chart1.xml", chart);
+    const formules = await formulesVanGebruiker(await zip.generateAsync({ type: "uint8array" }), eigen);
+    return formules.filter((f) => f.plek.startsWith("van een grafiek"));
+  };
+  const verwacht = [
+    { plek: "van een grafiek op blad 'Mijn blad'", blad: "", formule: "Provincie!$F$9:$F$20" },
+  ];
+  expect(
+    await metGrafiek(
+      `<c:chartSpace xmlns:c="${NS}"><c:chart><c:val><c:f>Provincie!$F$9:$F$20</c:f></c:val></c:chart></c:chartSpace>`,
+    ),
+  ).toEqual(verwacht);
+  // Before: openpyxl's chart was not read, and a refill that adds rows below its range said nothing.
+  expect(
+    await metGrafiek(
+      `<chartSpace xmlns="${NS}"><chart><val><f>Provincie!$F$9:$F$20</f></val></chart></chartSpace>`,
+    ),
+  ).toEqual(verwacht);
+});
