@@ -172,23 +172,18 @@ export function verplaatsRij(formule: string, eigenBlad: string, van: number, na
 }
 
 /**
- * The formula of a cell of the user's that a refill writes `met` rows lower (or higher: negative) than it stood, in a
- * table whose rows moved: each relative row reference on its own sheet into rows `rij1`–`rij2` (the table's rows as
- * they stood) moves along, as Excel moves a formula with its row when it sorts — `=G12+1` in row 12 reads G13 in row
- * 13, the row above stays the row above. Absolute rows (`G$8`), other sheets and rows outside the table stay.
+ * The formula of a cell of the user's that a refill writes in another row of its table (its row moved: a row came
+ * back or went above it, a sorted table was put back): each reference on its own sheet to a row of the table as it
+ * stood (`naar`: that row's new place, by its key) follows that row, as Excel moves references when rows are inserted
+ * or deleted — `=G12+1` in row 12 reads its own row in row 13, `=R11+G12` still reads the period it read. Rows
+ * outside the table, and other sheets, stay.
  */
-export function verschuifRijen(
+export function volgRijen(
   formule: string,
   eigenBlad: string,
-  rijen: { readonly rij1: number; readonly rij2: number },
-  met: number,
+  naar: (rij: number) => number | undefined,
 ): string {
-  if (met === 0) return formule;
-  const rij = ([d1, letters, d2, r]: CelDelen) => {
-    const n = Number(r);
-    const mee = d2 === "" && n >= rijen.rij1 && n <= rijen.rij2;
-    return `${d1}${letters}${d2}${mee ? Math.min(MAX_RIJ, Math.max(1, n + met)) : r}`;
-  };
+  const rij = ([d1, letters, d2, r]: CelDelen) => `${d1}${letters}${d2}${naar(Number(r)) ?? r}`;
   return vervangVerwijzingen(formule, eigenBlad, ({ blad, prefix, eerste, tweede }) => {
     const eigen = blad.toLowerCase() === eigenBlad.toLowerCase();
     const cel = (c: CelDelen) => (eigen ? rij(c) : c.join(""));

@@ -70,7 +70,7 @@ import {
 import {
   tabelVerplaatsing,
   verplaatsPlan,
-  verschuifRijen,
+  volgRijen,
   verwijzingenIn,
   type Verplaatsing,
 } from "./kolomVerplaatsing";
@@ -107,7 +107,7 @@ import {
   type Wijziging,
 } from "./samenvoegen";
 import { rijvolgordeVrij } from "./rijVolgorde";
-import { tabelRijen, type TabelRijen } from "./rijBetekenis";
+import { rijenNaar, tabelRijen, type TabelRijen } from "./rijBetekenis";
 
 const TEKST = NOTATIE.tekst;
 const ALGEMEEN = NOTATIE.algemeen;
@@ -716,15 +716,13 @@ export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud" | "blad"
   const rijen: (readonly Cel[])[] = res.rijen.length > 0 ? [...res.rijen] : [kolommen.map(() => null)];
   const notaties: (string | null)[][] = [];
   const cellen: (Invoer | null)[][] = [];
-  // The table's rows as they stood: a formula of the user's that goes with its row reads along in them.
-  const oudeRijen = oud
-    ? { rij1: oud.rechthoek.rij + 1, rij2: oud.rechthoek.rij + oud.waarden.length }
-    : { rij1: 0, rij2: -1 };
+  // Where each row as it stood goes: a formula of the user's that goes with its row keeps reading the rows it read.
+  const naar = oud ? rijenNaar(plan, { koppen: oud.koppen, rijen: oud.waarden }, res) : () => undefined;
   rijen.forEach((rij, r) => {
     const i = oudeRij.get(sleutelTekst(rij[si] as Waarde | undefined));
     const nRij: (string | null)[] = [];
     const cRij: (Invoer | null)[] = [];
-    const schuif = (f: string) => (i === undefined ? f : verschuifRijen(f, taak.blad.naam, oudeRijen, r - i));
+    const schuif = (f: string) => (i === undefined || i === r ? f : volgRijen(f, taak.blad.naam, naar));
     kolommen.forEach((k, j) => {
       const jOud = oudeKolom.get(k.kop);
       const vorig =

@@ -124,6 +124,35 @@ export function tabelRijen(
   };
 }
 
+/**
+ * Where each row of table `plan` as it stood (`bestaand`) is after the merge `uitkomst`, by its key: sheet row →
+ * sheet row (the totals row too, below the rows); undefined for a row whose key is gone, or one outside the table.
+ * For a formula of the user's that goes with its row (./kolomVerplaatsing `volgRijen`).
+ */
+export function rijenNaar(
+  plan: TabelPlan,
+  bestaand: BestaandeTabel,
+  uitkomst: Pick<SamengevoegdeTabel, "kolommen" | "rijen">,
+): (rij: number) => number | undefined {
+  const eerste = plan.start.rij + 1;
+  const tekst = (c: Cel | undefined) => (c === undefined || isFormule(c) ? "" : sleutelTekst(c));
+  const oudeKolom = bestaand.koppen.indexOf(sleutelKop(plan));
+  const oud = bestaand.rijen.map((r) => tekst(r[oudeKolom]));
+  const nieuweKolom = uitkomst.kolommen.findIndex((k) => !isEigenKolom(k) && k.sleutel === plan.sleutelKolom);
+  const nieuw = new Map<string, number>();
+  uitkomst.rijen.forEach((r, i) => {
+    const s = tekst(r[nieuweKolom]);
+    if (s !== "" && !nieuw.has(s)) nieuw.set(s, i);
+  });
+  return (rij) => {
+    const i = rij - eerste;
+    if (plan.totaal && i === oud.length) return eerste + Math.max(1, uitkomst.rijen.length);
+    const s = i >= 0 ? oud[i] : undefined;
+    const j = s ? nieuw.get(s) : undefined;
+    return j === undefined ? undefined : eerste + j;
+  };
+}
+
 /** The column that names a row for a reader (a gemeente, a region), when the table has one besides its key. */
 function naamKolom(plan: TabelPlan): { sleutel: string; kop: string } | undefined {
   return plan.kolommen.find(

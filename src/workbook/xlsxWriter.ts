@@ -8,8 +8,7 @@
  *   cell (the key column's header must be there). Its rows are merged with `samenvoegenTabel`: user input (input
  *   columns, the user's own extra columns, rows whose key disappeared) is kept exactly as it was — the original
  *   cell, so a formula or date the user typed stays a formula or date; one that goes to another row with its row
- *   reads along in the table's rows, as Excel moves it when it sorts (`metRij`) — and plan values and formulas are
- *   rewritten.
+ *   keeps reading the rows it read (`metRij`) — and plan values and formulas are rewritten.
  * - A table edited out of shape (key or input column renamed or removed, duplicate keys, or the new size would
  *   overwrite cells the user filled next to it) is skipped and reported, never overwritten.
  * - Named input cells (workbook defined names) keep a non-empty user value (`samenvoegenInvoer`).
@@ -104,12 +103,13 @@ import {
   type Hyperlink,
   type HyperlinksPerBlad,
 } from "./xlsxHyperlinks";
-import { tabelVerplaatsing, verplaatsPlan, verschuifRijen, type Verplaatsing } from "./kolomVerplaatsing";
+import { tabelVerplaatsing, verplaatsPlan, volgRijen, type Verplaatsing } from "./kolomVerplaatsing";
 import { zetResultaten } from "./xlsxResultaten";
 import {
   gelezenRijenAdvies,
   gelezenRijTekst,
   gelezenVerschovenRijen,
+  rijenNaar,
   tabelRijen,
   type Aantekening,
   type FormuleVanGebruiker,
@@ -713,15 +713,15 @@ function soortVoorStijl(value: ExcelJS.CellValue): "datum" | "getal" | "anders" 
 function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   const { plan, rijen, gevonden } = werk;
   const stijl = gedeeldeStijlen();
-  // The table's rows as they stood: a formula of the user's that goes with its row reads along in them.
-  const oud = { rij1: plan.start.rij + 1, rij2: plan.start.rij + (gevonden?.bestaand.rijen.length ?? 0) };
+  // Where each row as it stood goes: a formula of the user's that goes with its row keeps reading the rows it read.
+  const naar = gevonden ? rijenNaar(plan, gevonden.bestaand, werk.uitkomst) : () => undefined;
   rijen.forEach((rij, i) => {
     const oudI = oudeRijVan(werk, rij);
     const wees = i >= plan.rijen.length;
     werk.uitkomst.kolommen.forEach((k, j) => {
       const cel = ws.getCell(plan.start.rij + 1 + i, plan.start.kolom + j);
       const gelezen = oudI === undefined ? undefined : gevonden?.rauw[oudI]?.get(k.kop);
-      const rauwe = gelezen && oudI !== undefined ? metRij(gelezen, ws.name, oud, i - oudI) : gelezen;
+      const rauwe = gelezen && oudI !== undefined && oudI !== i ? metRij(gelezen, ws.name, naar) : gelezen;
       if (isEigenKolom(k)) {
         if (rauwe) herstelCel(cel, rauwe, stijl(j, rauwe));
         return;
@@ -752,14 +752,14 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
 }
 
 /**
- * A cell of the user's that a refill writes `met` rows from where it stood: a formula reads along in the table's rows
- * as they stood (`oud`), as Excel moves it with its row (./kolomVerplaatsing `verschuifRijen`); its cached result
- * is computed again (./xlsxResultaten).
+ * A cell of the user's that a refill writes in another row: a formula keeps reading the rows of the table it read
+ * (`naar`: where each went; ./kolomVerplaatsing `volgRijen`), as Excel moves references when rows are inserted or
+ * deleted; its cached result is computed again (./xlsxResultaten).
  */
-function metRij(rauwe: RauweCel, blad: string, oud: { rij1: number; rij2: number }, met: number): RauweCel {
-  if (met === 0 || !isFormuleWaarde(rauwe.value)) return rauwe;
+function metRij(rauwe: RauweCel, blad: string, naar: (rij: number) => number | undefined): RauweCel {
+  if (!isFormuleWaarde(rauwe.value)) return rauwe;
   const { formula } = rauwe.value as ExcelJS.CellFormulaValue;
-  const verschoven = verschuifRijen(formula, blad, oud, met);
+  const verschoven = volgRijen(formula, blad, naar);
   return verschoven === formula
     ? rauwe
     : { ...rauwe, value: { formula: verschoven } as ExcelJS.CellFormulaValue };

@@ -104,7 +104,7 @@ describe("a column of the user's own inside an Opgave table", () => {
     await fs.rm(map, { recursive: true, force: true });
   });
 
-  test("formulas in it go with their rows: where rows move (a period back in its place), each reads its own row", async () => {
+  test("formulas in it go with their rows: where rows move (a period back in its place), each reads the rows it read", async () => {
     const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
     const wb = await lees((await schrijfXlsx(zonder)).data);
     const t = blad(wb, "Taakstelling");
@@ -113,25 +113,33 @@ describe("a column of the user's own inside an Opgave table", () => {
     const rijen = zonder.bladen.find((b) => b.naam === "Taakstelling")?.tabellen[0]?.rijen.length ?? 0;
     for (let r = 8; r < 8 + rijen; r++) {
       t.getCell(r, 7).value = r * 10;
-      // Its own row, the row above (within the table) and a fixed cell above the table.
+      // Its own row, the row above (within the table; a running sum would read it) and a fixed cell above the table.
       t.getCell(r, 17).value = { formula: `G${r}+1+N(Q${r - 1})*0+N($B$3)*0` } as ExcelJS.CellFormulaValue;
     }
     const periode = (ws: ExcelJS.Worksheet, r: number) => celWaarde(ws.getCell(r, 1));
     const voor = new Map<unknown, unknown>();
-    for (let r = 8; r < 8 + rijen; r++) voor.set(periode(t, r), r * 10 + 1);
+    const erboven = new Map<unknown, unknown>();
+    for (let r = 8; r < 8 + rijen; r++) {
+      voor.set(periode(t, r), r * 10 + 1);
+      erboven.set(periode(t, r), r > 8 ? periode(t, r - 1) : undefined);
+    }
     const { data } = await schrijfXlsx(later, await bewaar(wb), { verliesToestaan: true });
     const na = blad(await lees(data), "Taakstelling");
     const terug =
       [...Array(rijen + 1).keys()].map((i) => 8 + i).find((r) => periode(na, r) === "2018-II") ?? 0;
     expect(terug).toBeGreaterThan(8);
+    const rijVan = new Map<unknown, number>();
+    for (let r = 8; r <= 8 + rijen; r++) rijVan.set(periode(na, r), r);
     for (let r = 8; r <= 8 + rijen; r++) {
       const cel = na.getCell(r, 17);
       if (r === terug) {
         expect(cel.value).toBeNull();
         continue;
       }
+      // The row it read above it: the same period as before (right below 2018-II that is two rows up now).
+      const boven = rijVan.get(erboven.get(periode(na, r))) ?? 7;
       // Before: the formula stayed as written, so below 2018-II each row read the period above it.
-      expect([periode(na, r), cel.formula]).toEqual([periode(na, r), `G${r}+1+N(Q${r - 1})*0+N($B$3)*0`]);
+      expect([periode(na, r), cel.formula]).toEqual([periode(na, r), `G${r}+1+N(Q${boven})*0+N($B$3)*0`]);
       expect([periode(na, r), celWaarde(na.getCell(r, 7))]).toEqual([
         periode(na, r),
         Number(voor.get(periode(na, r))) - 1,

@@ -12,7 +12,7 @@
  */
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { geraakteTabel, kolomVerschuiving } from "../../src/workbook/officeBeslissing";
-import { uitgestrekt, verschuifRijen, verwijzingenIn } from "../../src/workbook/kolomVerplaatsing";
+import { uitgestrekt, volgRijen, verwijzingenIn } from "../../src/workbook/kolomVerplaatsing";
 import { hervulNotatie } from "../../src/workbook/samenvoegen";
 import {
   schrijfNaarExcel,
@@ -245,17 +245,17 @@ describe("kolomVerschuiving and references (pure)", () => {
     ]);
   });
 
-  test("verschuifRijen: relative rows into the table's old rows move with the row; absolute, other sheets, outside: not", () => {
-    const tabel = { rij1: 8, rij2: 26 };
-    expect(verschuifRijen("G12+1", "Taakstelling", tabel, 1)).toBe("G13+1");
-    expect(verschuifRijen("G12-G11+Q$8+$B3+B3", "Taakstelling", tabel, 2)).toBe("G14-G13+Q$8+$B3+B3");
-    expect(verschuifRijen("SUM(G$8:G12)/Taakstelling!G12", "Taakstelling", tabel, -1)).toBe(
-      "SUM(G$8:G11)/Taakstelling!G11",
+  test("volgRijen: references into the table's rows follow their row; outside the table and other sheets: not", () => {
+    // Rows 8–26 as they stood; a row came back at 12: rows 12–26 are now 13–27.
+    const naar = (rij: number) => (rij >= 8 && rij <= 26 ? (rij >= 12 ? rij + 1 : rij) : undefined);
+    expect(volgRijen("G12+1", "Taakstelling", naar)).toBe("G13+1");
+    expect(volgRijen("R11+G12+Q$8+$B3+B3", "Taakstelling", naar)).toBe("R11+G13+Q$8+$B3+B3");
+    expect(volgRijen("SUM(G$8:G14)/Taakstelling!G12", "Taakstelling", naar)).toBe(
+      "SUM(G$8:G15)/Taakstelling!G13",
     );
-    expect(verschuifRijen("'Mijn blad'!G12+\"G12\"&G30", "Taakstelling", tabel, 1)).toBe(
+    expect(volgRijen("'Mijn blad'!G12+\"G12\"&G30", "Taakstelling", naar)).toBe(
       "'Mijn blad'!G12+\"G12\"&G30",
     );
-    expect(verschuifRijen("G12", "Taakstelling", tabel, 0)).toBe("G12");
   });
 
   test("hervulNotatie: the cell's format stays unless the content needs another or there is none", () => {
@@ -334,7 +334,7 @@ describe("Office.js refill: notes", () => {
 });
 
 describe("Office.js refill: formulas in a column of the user's at the end of a table (as the .xlsx writer)", () => {
-  test("go with their rows: where rows move (a period back in its place), each reads its own row", async () => {
+  test("go with their rows: where rows move (a period back in its place), each reads the rows it read", async () => {
     const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
     const wm = await eersteVulling(zonder);
     const rijen = TAAKSTELLING_RIJEN - 1;
@@ -344,7 +344,15 @@ describe("Office.js refill: formulas in a column of the user's at the end of a t
     const voor = new Map(
       [...Array(rijen).keys()].map((i) => [wm.waarde("Taakstelling", `A${8 + i}`), 8 + i] as const),
     );
+    const erboven = new Map(
+      [...Array(rijen).keys()].map((i) => [
+        wm.waarde("Taakstelling", `A${8 + i}`),
+        wm.waarde("Taakstelling", `A${7 + i}`),
+      ]),
+    );
     await hervul(wm, utrecht, { volgordeToestaan: true });
+    const rijVan = new Map<unknown, number>();
+    for (let r = 8; r <= 8 + rijen; r++) rijVan.set(wm.waarde("Taakstelling", `A${r}`), r);
     for (let r = 8; r <= 8 + rijen; r++) {
       const periode = wm.waarde("Taakstelling", `A${r}`);
       const formule = wm.formule("Taakstelling", `Q${r}`) ?? "";
@@ -352,7 +360,9 @@ describe("Office.js refill: formulas in a column of the user's at the end of a t
         expect(formule).toBe("");
         continue;
       }
-      expect([periode, formule]).toEqual([periode, `=G${r}+1+N(Q${r - 1})*0+N($B$3)*0`]);
+      // The row it read above it: the same period as before (right below 2018-II that is two rows up now).
+      const boven = rijVan.get(erboven.get(periode)) ?? 7;
+      expect([periode, formule]).toEqual([periode, `=G${r}+1+N(Q${boven})*0+N($B$3)*0`]);
       expect([periode, wm.waarde("Taakstelling", `G${r}`)]).toEqual([periode, (voor.get(periode) ?? 0) * 10]);
     }
   });

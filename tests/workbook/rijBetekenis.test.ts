@@ -2,6 +2,7 @@ import {
   gelezenRijenAdvies,
   gelezenRijTekst,
   gelezenVerschovenRijen,
+  rijenNaar,
   tabelKolom,
   tabelRijen,
   type FormuleVanGebruiker,
@@ -205,6 +206,14 @@ describe("formulas over all of a table's rows, when it grows", () => {
         "heeft de tabel een rij meer, tot en met Provincie!B12, die zij niet meeneemt",
     );
   });
+});
+
+test("rijenNaar: each row as it stood to where its key goes, the totals row below the rows; none for a key gone", () => {
+  const plan = gemeentenTabel([1, 3, 4, 5], true);
+  const oud = { koppen, rijen: rijenVan([1, 2, 3, 4]) };
+  const naar = rijenNaar(plan, oud, samengevoegd(plan, [1, 2, 3, 4]));
+  // GM0002 gone (no input): the rows below it move up; GM0005 new at the end; the totals row from 13 to 13.
+  expect([8, 9, 10, 11, 12, 13, 14].map(naar)).toEqual([undefined, 9, undefined, 10, 11, 13, undefined]);
 });
 
 describe("what the user can do about it", () => {
