@@ -175,15 +175,16 @@ export function verplaatsRij(formule: string, eigenBlad: string, van: number, na
  * The formula of a cell of the user's that a refill writes in another row of its table (its row moved: a row came
  * back or went above it, a sorted table was put back): each reference on its own sheet to a row of the table as it
  * stood (`naar`: that row's new place, by its key) follows that row, as Excel moves references when rows are inserted
- * or deleted — `=G12+1` in row 12 reads its own row in row 13, `=R11+G12` still reads the period it read. Rows
- * outside the table, and other sheets, stay.
+ * or deleted — `=G12+1` in row 12 reads its own row in row 13, `=R11+G12` still reads the period it read. Cells
+ * outside the table (`naar` says), and other sheets, stay.
  */
 export function volgRijen(
   formule: string,
   eigenBlad: string,
-  naar: (rij: number) => number | undefined,
+  naar: (rij: number, kolom: number) => number | undefined,
 ): string {
-  const rij = ([d1, letters, d2, r]: CelDelen) => `${d1}${letters}${d2}${naar(Number(r)) ?? r}`;
+  const rij = ([d1, letters, d2, r]: CelDelen) =>
+    `${d1}${letters}${d2}${naar(Number(r), kolomNummer(letters)) ?? r}`;
   return vervangVerwijzingen(formule, eigenBlad, ({ blad, prefix, eerste, tweede }) => {
     const eigen = blad.toLowerCase() === eigenBlad.toLowerCase();
     const cel = (c: CelDelen) => (eigen ? rij(c) : c.join(""));

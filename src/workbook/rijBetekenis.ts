@@ -125,15 +125,16 @@ export function tabelRijen(
 }
 
 /**
- * Where each row of table `plan` as it stood (`bestaand`) is after the merge `uitkomst`, by its key: sheet row →
- * sheet row (the totals row too, below the rows); undefined for a row whose key is gone, or one outside the table.
- * For a formula of the user's that goes with its row (./kolomVerplaatsing `volgRijen`).
+ * Where each row of table `plan` as it stood (`bestaand`) is after the merge `uitkomst`, by its key: a cell's sheet
+ * row → its sheet row after (the totals row too, below the rows); undefined for a row whose key is gone, or a cell
+ * outside the table (beside it, a cell stays where it is). For a formula of the user's that goes with its row
+ * (./kolomVerplaatsing `volgRijen`).
  */
 export function rijenNaar(
   plan: TabelPlan,
   bestaand: BestaandeTabel,
   uitkomst: Pick<SamengevoegdeTabel, "kolommen" | "rijen">,
-): (rij: number) => number | undefined {
+): (rij: number, kolom: number) => number | undefined {
   const eerste = plan.start.rij + 1;
   const tekst = (c: Cel | undefined) => (c === undefined || isFormule(c) ? "" : sleutelTekst(c));
   const oudeKolom = bestaand.koppen.indexOf(sleutelKop(plan));
@@ -144,7 +145,9 @@ export function rijenNaar(
     const s = tekst(r[nieuweKolom]);
     if (s !== "" && !nieuw.has(s)) nieuw.set(s, i);
   });
-  return (rij) => {
+  const [kolom1, kolom2] = [plan.start.kolom, plan.start.kolom + Math.max(1, bestaand.koppen.length) - 1];
+  return (rij, kolom) => {
+    if (kolom < kolom1 || kolom > kolom2) return undefined;
     const i = rij - eerste;
     if (plan.totaal && i === oud.length) return eerste + Math.max(1, uitkomst.rijen.length);
     const s = i >= 0 ? oud[i] : undefined;

@@ -756,7 +756,11 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
  * (`naar`: where each went; ./kolomVerplaatsing `volgRijen`), as Excel moves references when rows are inserted or
  * deleted; its cached result is computed again (./xlsxResultaten).
  */
-function metRij(rauwe: RauweCel, blad: string, naar: (rij: number) => number | undefined): RauweCel {
+function metRij(
+  rauwe: RauweCel,
+  blad: string,
+  naar: (rij: number, kolom: number) => number | undefined,
+): RauweCel {
   if (!isFormuleWaarde(rauwe.value)) return rauwe;
   const { formula } = rauwe.value as ExcelJS.CellFormulaValue;
   const verschoven = volgRijen(formula, blad, naar);

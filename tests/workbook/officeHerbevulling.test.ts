@@ -245,16 +245,18 @@ describe("kolomVerschuiving and references (pure)", () => {
     ]);
   });
 
-  test("volgRijen: references into the table's rows follow their row; outside the table and other sheets: not", () => {
+  test("volgRijen: references into the table's rows follow their row; beside or outside the table, other sheets: not", () => {
     // Rows 8–26 as they stood; a row came back at 12: rows 12–26 are now 13–27.
-    const naar = (rij: number) => (rij >= 8 && rij <= 26 ? (rij >= 12 ? rij + 1 : rij) : undefined);
+    // Columns A–R are the table's.
+    const naar = (rij: number, kolom: number) =>
+      kolom <= 18 && rij >= 8 && rij <= 26 ? (rij >= 12 ? rij + 1 : rij) : undefined;
     expect(volgRijen("G12+1", "Taakstelling", naar)).toBe("G13+1");
     expect(volgRijen("R11+G12+Q$8+$B3+B3", "Taakstelling", naar)).toBe("R11+G13+Q$8+$B3+B3");
     expect(volgRijen("SUM(G$8:G14)/Taakstelling!G12", "Taakstelling", naar)).toBe(
       "SUM(G$8:G15)/Taakstelling!G13",
     );
-    expect(volgRijen("'Mijn blad'!G12+\"G12\"&G30", "Taakstelling", naar)).toBe(
-      "'Mijn blad'!G12+\"G12\"&G30",
+    expect(volgRijen("'Mijn blad'!G12+\"G12\"&G30+T12", "Taakstelling", naar)).toBe(
+      "'Mijn blad'!G12+\"G12\"&G30+T12",
     );
   });
 

@@ -213,7 +213,17 @@ test("rijenNaar: each row as it stood to where its key goes, the totals row belo
   const oud = { koppen, rijen: rijenVan([1, 2, 3, 4]) };
   const naar = rijenNaar(plan, oud, samengevoegd(plan, [1, 2, 3, 4]));
   // GM0002 gone (no input): the rows below it move up; GM0005 new at the end; the totals row from 13 to 13.
-  expect([8, 9, 10, 11, 12, 13, 14].map(naar)).toEqual([undefined, 9, undefined, 10, 11, 13, undefined]);
+  expect([8, 9, 10, 11, 12, 13, 14].map((r) => naar(r, 2))).toEqual([
+    undefined,
+    9,
+    undefined,
+    10,
+    11,
+    13,
+    undefined,
+  ]);
+  // Beside the table (its columns A–D), a cell stays where it is.
+  expect([naar(11, 4), naar(11, 5)]).toEqual([10, undefined]);
 });
 
 describe("what the user can do about it", () => {
