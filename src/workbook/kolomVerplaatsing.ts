@@ -163,12 +163,7 @@ interface Bereik {
  */
 export function verplaatsRij(formule: string, eigenBlad: string, van: number, naar: number): string {
   if (van === naar) return formule;
-  const rij = ([d1, letters, d2, r]: CelDelen) => `${d1}${letters}${d2}${Number(r) === van ? naar : r}`;
-  return vervangVerwijzingen(formule, eigenBlad, ({ blad, prefix, eerste, tweede }) => {
-    const eigen = blad.toLowerCase() === eigenBlad.toLowerCase();
-    const cel = (c: CelDelen) => (eigen ? rij(c) : c.join(""));
-    return `${prefix}${cel(eerste)}${tweede ? `:${cel(tweede)}` : ""}`;
-  });
+  return volgRijen(formule, eigenBlad, (rij) => (rij === van ? naar : undefined));
 }
 
 /**

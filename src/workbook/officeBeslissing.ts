@@ -716,8 +716,13 @@ export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud" | "blad"
   const rijen: (readonly Cel[])[] = res.rijen.length > 0 ? [...res.rijen] : [kolommen.map(() => null)];
   const notaties: (string | null)[][] = [];
   const cellen: (Invoer | null)[][] = [];
-  // Where each row as it stood goes: a formula of the user's that goes with its row keeps reading the rows it read.
-  const naar = oud ? rijenNaar(plan, { koppen: oud.koppen, rijen: oud.waarden }, res) : () => undefined;
+  // Where each row as it stood goes: a formula of the user's that goes with its row keeps reading the rows it read
+  // (worked out only for such a formula: most refills move no row).
+  let rijNaar: ReturnType<typeof rijenNaar> | undefined;
+  const naar = (rij: number, kolom: number) =>
+    oud
+      ? (rijNaar ??= rijenNaar(plan, { koppen: oud.koppen, rijen: oud.waarden }, res))(rij, kolom)
+      : undefined;
   rijen.forEach((rij, r) => {
     const i = oudeRij.get(sleutelTekst(rij[si] as Waarde | undefined));
     const nRij: (string | null)[] = [];

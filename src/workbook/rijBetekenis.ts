@@ -72,21 +72,7 @@ export function tabelRijen(
 ): TabelRijen | undefined {
   if (!bestaand) return undefined;
   const eerste = plan.start.rij + 1;
-  const tekst = (c: Cel | undefined) => (c === undefined || isFormule(c) ? "" : sleutelTekst(c));
-  const oud = (kop: string) => bestaand.koppen.indexOf(kop);
-  const nieuw = (sleutel: string | undefined) =>
-    sleutel === undefined
-      ? -1
-      : uitkomst.kolommen.findIndex((k) => !isEigenKolom(k) && k.sleutel === sleutel);
-  const naamKop = naamKolom(plan);
-  const voor = bestaand.rijen.map((r) => ({
-    sleutel: tekst(r[oud(sleutelKop(plan))]),
-    naam: tekst(naamKop ? r[oud(naamKop.kop)] : undefined),
-  }));
-  const na = uitkomst.rijen.map((r) => ({
-    sleutel: tekst(r[nieuw(plan.sleutelKolom)]),
-    naam: tekst(r[nieuw(naamKop?.sleutel)]),
-  }));
+  const { voor, na } = rijenVoorEnNa(plan, bestaand, uitkomst);
   // The writers write one empty row for an empty table; the totals row comes after the rows.
   if (plan.totaal) {
     voor.push({ sleutel: TOTAALRIJ, naam: "" });
@@ -124,6 +110,37 @@ export function tabelRijen(
   };
 }
 
+/** What a row holds: its key and its name (`naamKolom`), as the messages name it ("" where it has none). */
+interface RijInhoud {
+  sleutel: string;
+  naam: string;
+}
+
+/** The rows of table `plan` as they stood (`bestaand`) and after the merge `uitkomst`, in their order. */
+function rijenVoorEnNa(
+  plan: TabelPlan,
+  bestaand: BestaandeTabel,
+  uitkomst: Pick<SamengevoegdeTabel, "kolommen" | "rijen">,
+): { voor: RijInhoud[]; na: RijInhoud[] } {
+  const tekst = (c: Cel | undefined) => (c === undefined || isFormule(c) ? "" : sleutelTekst(c));
+  const oud = (kop: string) => bestaand.koppen.indexOf(kop);
+  const nieuw = (sleutel: string | undefined) =>
+    sleutel === undefined
+      ? -1
+      : uitkomst.kolommen.findIndex((k) => !isEigenKolom(k) && k.sleutel === sleutel);
+  const naamKop = naamKolom(plan);
+  return {
+    voor: bestaand.rijen.map((r) => ({
+      sleutel: tekst(r[oud(sleutelKop(plan))]),
+      naam: tekst(naamKop ? r[oud(naamKop.kop)] : undefined),
+    })),
+    na: uitkomst.rijen.map((r) => ({
+      sleutel: tekst(r[nieuw(plan.sleutelKolom)]),
+      naam: tekst(r[nieuw(naamKop?.sleutel)]),
+    })),
+  };
+}
+
 /**
  * Where each row of table `plan` as it stood (`bestaand`) is after the merge `uitkomst`, by its key: a cell's sheet
  * row → its sheet row after (the totals row too, below the rows); undefined for a row whose key is gone, or a cell
@@ -136,14 +153,11 @@ export function rijenNaar(
   uitkomst: Pick<SamengevoegdeTabel, "kolommen" | "rijen">,
 ): (rij: number, kolom: number) => number | undefined {
   const eerste = plan.start.rij + 1;
-  const tekst = (c: Cel | undefined) => (c === undefined || isFormule(c) ? "" : sleutelTekst(c));
-  const oudeKolom = bestaand.koppen.indexOf(sleutelKop(plan));
-  const oud = bestaand.rijen.map((r) => tekst(r[oudeKolom]));
-  const nieuweKolom = uitkomst.kolommen.findIndex((k) => !isEigenKolom(k) && k.sleutel === plan.sleutelKolom);
+  const { voor, na } = rijenVoorEnNa(plan, bestaand, uitkomst);
+  const oud = voor.map((r) => r.sleutel);
   const nieuw = new Map<string, number>();
-  uitkomst.rijen.forEach((r, i) => {
-    const s = tekst(r[nieuweKolom]);
-    if (s !== "" && !nieuw.has(s)) nieuw.set(s, i);
+  na.forEach(({ sleutel }, i) => {
+    if (sleutel !== "" && !nieuw.has(sleutel)) nieuw.set(sleutel, i);
   });
   const [kolom1, kolom2] = [plan.start.kolom, plan.start.kolom + Math.max(1, bestaand.koppen.length) - 1];
   return (rij, kolom) => {

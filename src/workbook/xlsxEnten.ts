@@ -882,11 +882,11 @@ async function werkboek(ent: Ent, oud: Zip, nieuw: Zip, plaatsen: readonly Plaat
   rels = rels.replace(/<Relationship\b[^<>]*\sType="[^"]*\/calcChain"[^<>]*\/>/g, "");
   const ids = [...wb.matchAll(/<sheet\b[^<>]*>/g)].map((m) => Number(attribuut(m[0], "sheetId") ?? 0));
   let sheetId = Math.max(0, ...ids);
+  // The relationships' prefix declared on the element where the root does not (as openpyxl writes workbook.xml).
+  const r = attribuut(wortel(wb), "xmlns:r") === NS_REL ? "" : ` xmlns:r="${NS_REL}"`;
   for (const p of plaatsen.filter((x) => !x.bestond)) {
     const rid = vrijeRid(relaties(rels));
     rels = voegRelToe(rels, rid, REL_WORKSHEET, relatief("xl/workbook.xml", p.naar));
-    // Declared on the element where the root does not (as openpyxl writes workbook.xml).
-    const r = attribuut(wortel(wb), "xmlns:r") === NS_REL ? "" : ` xmlns:r="${NS_REL}"`;
     const sheet = `<sheet${r} name="${xmlTekst(p.naam)}" sheetId="${++sheetId}" r:id="${rid}"/>`;
     wb = /<sheets\s*\/>/.test(wb)
       ? wb.replace(/<sheets\s*\/>/, () => `<sheets>${sheet}</sheets>`)

@@ -585,22 +585,23 @@ function x14Items(inhoud: string, element: string): { sqref: string; xml: string
 
 /** Conditional formats, x14 extensions, protection of one sheet. */
 function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
+  // Rules on one range in one element or in several (Excel, openpyxl and exceljs group them differently).
+  const opmaak = new Map<string, string[]>();
   for (const m of xml.matchAll(/<conditionalFormatting\b([^<>]*)>([\s\S]*?)<\/conditionalFormatting>/g)) {
-    const regels = [...(m[2] ?? "").matchAll(/<cfRule\b([^<>]*)>([\s\S]*?)<\/cfRule>|<cfRule\b([^<>]*)\/>/g)]
-      .map((r) => {
-        const kop = r[1] ?? r[3] ?? "";
-        // As it reads: `D8=""` (openpyxl) and `D8=&quot;&quot;` (exceljs) are the same formula.
-        const formules = [...(r[2] ?? "").matchAll(/<formula>([^<]*)<\/formula>/g)].map((f) =>
-          xmlTerug(f[1] ?? ""),
-        );
-        return [attribuut(kop, "type"), attribuut(kop, "operator") ?? "", ...formules].join("|");
-      })
-      .sort();
-    // Rules on one range in one element or in several (Excel, openpyxl and exceljs group them differently).
+    const regels = [
+      ...(m[2] ?? "").matchAll(/<cfRule\b([^<>]*)>([\s\S]*?)<\/cfRule>|<cfRule\b([^<>]*)\/>/g),
+    ].map((r) => {
+      const kop = r[1] ?? r[3] ?? "";
+      // As it reads: `D8=""` (openpyxl) and `D8=&quot;&quot;` (exceljs) are the same formula.
+      const formules = [...(r[2] ?? "").matchAll(/<formula>([^<]*)<\/formula>/g)].map((f) =>
+        xmlTerug(f[1] ?? ""),
+      );
+      return [attribuut(kop, "type"), attribuut(kop, "operator") ?? "", ...formules].join("|");
+    });
     const sleutel = `voorwaardelijke opmaak op ${blad}!${attribuut(m[1] ?? "", "sqref") ?? ""}`;
-    const eerder = uit.get(sleutel);
-    uit.set(sleutel, [...(eerder ? eerder.split("\u0000") : []), ...regels].sort().join("\u0000"));
+    opmaak.set(sleutel, [...(opmaak.get(sleutel) ?? []), ...regels]);
   }
+  for (const [sleutel, regels] of opmaak) uit.set(sleutel, regels.sort().join(";"));
   for (const e of bladUitbreidingen(xml)) {
     if (e.uri === EXT_SPARKLINES) continue;
     if (e.uri === EXT_VALIDATIE || e.uri === EXT_OPMAAK) {

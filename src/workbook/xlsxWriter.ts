@@ -162,17 +162,19 @@ export interface SchrijfOpties {
  * would keep them (not so for the order of a sorted table, which it puts back too).
  */
 export class VerliesFout extends Error {
+  /** What would be lost, then `andereRijen`. */
+  readonly onderdelen: readonly string[];
+
   /**
-   * `onderdelen`: what would be lost, then `andereRijen` (./rijBetekenis `gelezenRijTekst`: formulas, notes and
-   * formats of the user's that would meet other rows; nothing of them is lost, their meaning changes).
+   * `verloren`: what would be lost; `andereRijen` (./rijBetekenis `gelezenRijTekst`): formulas, notes and formats of
+   * the user's that would meet other rows (nothing of them is lost, their meaning changes).
    */
   constructor(
-    readonly onderdelen: readonly string[],
+    verloren: readonly string[],
     inExcel = true,
     advies?: string,
     andereRijen: readonly string[] = [],
   ) {
-    const verloren = onderdelen.slice(0, onderdelen.length - andereRijen.length);
     const bevestig =
       verloren.length === 0
         ? "Bevestig dat dat mag."
@@ -196,6 +198,7 @@ export class VerliesFout extends Error {
       ].join(" "),
     );
     this.name = "VerliesFout";
+    this.onderdelen = [...verloren, ...andereRijen];
   }
 }
 
@@ -713,8 +716,11 @@ function soortVoorStijl(value: ExcelJS.CellValue): "datum" | "getal" | "anders" 
 function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   const { plan, rijen, gevonden } = werk;
   const stijl = gedeeldeStijlen();
-  // Where each row as it stood goes: a formula of the user's that goes with its row keeps reading the rows it read.
-  const naar = gevonden ? rijenNaar(plan, gevonden.bestaand, werk.uitkomst) : () => undefined;
+  // Where each row as it stood goes: a formula of the user's that goes with its row keeps reading the rows it read
+  // (worked out only for such a formula: most refills move no row).
+  let rijNaar: ReturnType<typeof rijenNaar> | undefined;
+  const naar = (rij: number, kolom: number) =>
+    gevonden ? (rijNaar ??= rijenNaar(plan, gevonden.bestaand, werk.uitkomst))(rij, kolom) : undefined;
   rijen.forEach((rij, i) => {
     const oudI = oudeRijVan(werk, rij);
     const wees = i >= plan.rijen.length;
@@ -1395,7 +1401,7 @@ export async function schrijfXlsx(
     // skips, as it stands: ./officeBeslissing `grafiekTaken`).
     const inExcel = verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length;
     const advies = gelezenRijenAdvies(gelezen).join(", of ");
-    throw new VerliesFout([...verloren, ...gelezenTekst], inExcel, advies, gelezenTekst);
+    throw new VerliesFout(verloren, inExcel, advies, gelezenTekst);
   }
   return {
     data,
