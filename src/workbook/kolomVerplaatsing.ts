@@ -187,6 +187,33 @@ export function volgRijen(
   });
 }
 
+/**
+ * `formule` as Excel copies it `rijen` rows down and `kolommen` columns right (a table's calculated column filled
+ * into a row): every relative row and column moves, an absolute one (`$`) stays, on any sheet. Undefined when a
+ * reference would leave Excel's grid (Excel writes #REF! there).
+ */
+export function gekopieerd(
+  formule: string,
+  eigenBlad: string,
+  rijen: number,
+  kolommen: number,
+): string | undefined {
+  if (rijen === 0 && kolommen === 0) return formule;
+  let buiten = false;
+  const cel = ([d1, letters, d2, r]: CelDelen) => {
+    const kolom = d1 === "$" ? kolomNummer(letters) : kolomNummer(letters) + kolommen;
+    const rij = d2 === "$" ? Number(r) : Number(r) + rijen;
+    if (kolom < 1 || kolom > MAX_KOLOM || rij < 1 || rij > MAX_RIJ) buiten = true;
+    return `${d1}${kolomLetters(Math.max(1, kolom))}${d2}${rij}`;
+  };
+  const uit = vervangVerwijzingen(
+    formule,
+    eigenBlad,
+    ({ prefix, eerste, tweede }) => `${prefix}${cel(eerste)}${tweede ? `:${cel(tweede)}` : ""}`,
+  );
+  return buiten ? undefined : uit;
+}
+
 /** The plan with every formula's references into moved columns rewritten (the plan itself is not changed). */
 export function verplaatsPlan(plan: WerkboekPlan, verplaatsingen: readonly Verplaatsing[]): WerkboekPlan {
   if (verplaatsingen.length === 0) return plan;

@@ -108,6 +108,7 @@ import {
 } from "./samenvoegen";
 import { rijvolgordeVrij } from "./rijVolgorde";
 import { rijenNaar, tabelRijen, type TabelRijen } from "./rijBetekenis";
+import { metBerekendeKolommen, type OudeFormules } from "./berekendeKolom";
 
 const TEKST = NOTATIE.tekst;
 const ALGEMEEN = NOTATIE.algemeen;
@@ -644,6 +645,22 @@ export function kolomVerschuiving(
   return `tabel ${tp.naam}: ${reden}. Niet bijgewerkt`;
 }
 
+/** The old table's keys and the formulas of its cells, for its calculated columns (./berekendeKolom). */
+function oudeFormules(blad: string, tp: TabelPlan, oud: OudeTabel): OudeFormules {
+  const si = oud.koppen.indexOf(sleutelKop(tp));
+  return {
+    blad,
+    eersteRij: oud.rechthoek.rij + 1,
+    sleutels: oud.waarden.map((r) => sleutelTekst(r[si])),
+    kolom: (kop) => (oud.koppen.includes(kop) ? oud.rechthoek.kolom + oud.koppen.indexOf(kop) : undefined),
+    formule: (i, kop) => {
+      const j = oud.koppen.indexOf(kop);
+      const f = oud.formules[i]?.[j];
+      return isGelezenFormule(f, oud.waarden[i]?.[j]) ? f.slice(1) : undefined;
+    },
+  };
+}
+
 /** Whether the plan table is written (and how), or why not. */
 function beslisTabel(
   staat: WerkmapStaat,
@@ -656,11 +673,12 @@ function beslisTabel(
   const { oud, omgeving } = gevonden;
   const dubbel = oud ? controleerSleutels(tp, { koppen: oud.koppen, rijen: oud.waarden }) : undefined;
   if (dubbel) return { overgeslagen: dubbel.reden };
-  const res = samenvoegenTabel(tp, oud ? { koppen: oud.koppen, rijen: oud.waarden } : undefined, {
+  const samengevoegd = samenvoegenTabel(tp, oud ? { koppen: oud.koppen, rijen: oud.waarden } : undefined, {
     blad: blad.naam,
     vrij: rijvolgordeVrij,
   });
-  if (res.soort === "overgeslagen") return { overgeslagen: res.reden };
+  if (samengevoegd.soort === "overgeslagen") return { overgeslagen: samengevoegd.reden };
+  const res = oud ? metBerekendeKolommen(tp, samengevoegd, oudeFormules(blad.naam, tp, oud)) : samengevoegd;
   const verschuiving = oud ? kolomVerschuiving(tp, oud.koppen, res.kolommen) : undefined;
   if (verschuiving) return { overgeslagen: verschuiving };
   const rechthoek: Rechthoek = {

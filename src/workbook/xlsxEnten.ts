@@ -42,6 +42,8 @@ import {
   relatieGraaf,
   relaties,
   relsPad,
+  kolomFormules,
+  metKolomFormules,
   tabelFilters,
   tabelNaam,
   tabelStijl,
@@ -720,7 +722,10 @@ class Ent {
   private readonly gekopieerd = new Map<string, string>();
   private readonly tabelIds = new Set<number>();
   /** The filter conditions and style of the old Opgave sheets' tables, by table name (`tabelFilters`, `tabelStijl`). */
-  private readonly oudeTabellen = new Map<string, { filters: Map<string, string>; stijl?: string }>();
+  private readonly oudeTabellen = new Map<
+    string,
+    { filters: Map<string, string>; stijl?: string; formules: Map<string, string> }
+  >();
   types = "";
   private nieuweTypes = "";
   private nieuweTypen: ReadonlyMap<string, string> = new Map();
@@ -753,7 +758,11 @@ class Ent {
         const tabel = tabelNaam(xml);
         const stijl = tabelStijl(xml);
         if (tabel !== undefined)
-          this.oudeTabellen.set(tabel, { filters: tabelFilters(xml), ...(stijl ? { stijl } : {}) });
+          this.oudeTabellen.set(tabel, {
+            filters: tabelFilters(xml),
+            ...(stijl ? { stijl } : {}),
+            formules: kolomFormules(xml),
+          });
         continue;
       }
       const id = attribuut(wortel(xml), "id");
@@ -822,7 +831,11 @@ class Ent {
     this.tabelIds.add(id);
     const oud = this.oudeTabellen.get(tabelNaam(xml) ?? "");
     let uit = xml.replace(wortel(xml), (w) => zetAttribuut(w, "id", String(id)));
-    if (oud) uit = metFilters(oud.stijl ? metStijl(uit, oud.stijl) : uit, oud.filters);
+    if (oud)
+      uit = metKolomFormules(
+        metFilters(oud.stijl ? metStijl(uit, oud.stijl) : uit, oud.filters),
+        oud.formules,
+      );
     return uit.replace(
       /\s(dataDxfId|headerRowDxfId|totalsRowDxfId|headerRowBorderDxfId|tableBorderDxfId|totalsRowBorderDxfId)="(\d+)"/g,
       (_, naam: string, k: string) => ` ${naam}="${this.stijlen.dxf(Number(k))}"`,

@@ -683,6 +683,29 @@ export function metFilters(xml: string, filters: ReadonlyMap<string, string>): s
   return xml.replace(AUTO_FILTER, () => `<autoFilter${af[1] ?? ""}>${kolommen.join("")}</autoFilter>`);
 }
 
+/** A `<tableColumn>` with the calculated column's formula it starts with (the element, as written). */
+const BEREKENDE_KOLOM =
+  /<tableColumn\b[^<>]*[^/<>]>\s*(<calculatedColumnFormula\b[^<>]*>[^<]*<\/calculatedColumnFormula>)/g;
+
+/**
+ * The formula of each calculated column of a table part (Excel's `<calculatedColumnFormula>`: what it fills into a
+ * row inserted into the table), by header. exceljs reads no such element: a table it writes has none.
+ */
+export function kolomFormules(xml: string): Map<string, string> {
+  const uit = new Map<string, string>();
+  for (const m of xml.matchAll(BEREKENDE_KOLOM)) uit.set(attribuut(m[0], "name") ?? "", m[1] ?? "");
+  return uit;
+}
+
+/** A table part with the calculated columns' formulas `formules` (`kolomFormules` of the old part) by header. */
+export function metKolomFormules(xml: string, formules: ReadonlyMap<string, string>): string {
+  if (formules.size === 0) return xml;
+  return xml.replace(/<tableColumn\b[^<>]*\/>/g, (tag) => {
+    const formule = formules.get(attribuut(tag, "name") ?? "");
+    return formule === undefined ? tag : `${tag.replace(/\s*\/>$/, ">")}${formule}</tableColumn>`;
+  });
+}
+
 const TABEL_STIJL = /<tableStyleInfo\b[^<>]*>/;
 
 /** A table part's style (`<tableStyleInfo>`), undefined when it has none. */
@@ -714,6 +737,8 @@ async function tabelInstellingen(zip: JSZip, uit: Onderdelen): Promise<void> {
       uit.set(`filter op tabel ${naam}, kolom "${kop}"`, onderKolom(element, 0));
     const stijl = tabelStijl(xml);
     if (stijl) uit.set(`tabelstijl van tabel ${naam}`, stijlBeeld(stijl));
+    for (const [kop, formule] of kolomFormules(xml))
+      uit.set(`berekende kolom "${kop}" van tabel ${naam}`, formule);
   }
 }
 

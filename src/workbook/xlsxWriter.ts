@@ -104,6 +104,7 @@ import {
   type HyperlinksPerBlad,
 } from "./xlsxHyperlinks";
 import { tabelVerplaatsing, verplaatsPlan, volgRijen, type Verplaatsing } from "./kolomVerplaatsing";
+import { metBerekendeKolommen, type OudeFormules } from "./berekendeKolom";
 import { zetResultaten } from "./xlsxResultaten";
 import {
   gelezenRijenAdvies,
@@ -528,6 +529,22 @@ function eersteGebruikerscel(
   return undefined;
 }
 
+/** The old table's keys and the formulas of its cells, for its calculated columns (./berekendeKolom). */
+function oudeFormules(blad: string, plan: TabelPlan, gevonden: GelezenTabel): OudeFormules {
+  const { koppen, rijen } = gevonden.bestaand;
+  const si = koppen.indexOf(sleutelKop(plan));
+  return {
+    blad,
+    eersteRij: gevonden.gebied.rij1 + 1,
+    sleutels: rijen.map((r) => sleutelTekst(r[si])),
+    kolom: (kop) => (koppen.includes(kop) ? gevonden.gebied.kol1 + koppen.indexOf(kop) : undefined),
+    formule: (i, kop) => {
+      const v = gevonden.rauw[i]?.get(kop)?.value;
+      return isFormuleWaarde(v) ? (v as ExcelJS.CellFormulaValue).formula : undefined;
+    },
+  };
+}
+
 /** Index of each old data row by key (the first row of a key). */
 function oudeRijIndex(plan: TabelPlan, gevonden: GelezenTabel | undefined): Map<string, number> {
   const oudeIndex = new Map<string, number>();
@@ -730,6 +747,7 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
       const rauwe = gelezen && oudI !== undefined && oudI !== i ? metRij(gelezen, ws.name, naar) : gelezen;
       if (isEigenKolom(k)) {
         if (rauwe) herstelCel(cel, rauwe, stijl(j, rauwe));
+        else if (isFormule(rij[j] ?? null)) berekend(cel, rij[j], gevonden?.rauw[0]?.get(k.kop), stijl, j);
         return;
       }
       if (!rauwe) {
@@ -773,6 +791,21 @@ function metRij(
   return verschoven === formula
     ? rauwe
     : { ...rauwe, value: { formula: verschoven } as ExcelJS.CellFormulaValue };
+}
+
+/**
+ * A cell of a calculated column of the user's in a row the refill adds (./berekendeKolom): its formula, formatted as
+ * the column's first cell.
+ */
+function berekend(
+  cel: ExcelJS.Cell,
+  c: Cel | undefined,
+  eerste: RauweCel | undefined,
+  stijl: ReturnType<typeof gedeeldeStijlen>,
+  j: number,
+): void {
+  cel.value = celNaarExcel(c ?? null);
+  if (eerste) cel.style = stijl(j, { ...eerste, value: cel.value });
 }
 
 /** The user's cell as it was: value (or formula) and formatting. */
@@ -1073,11 +1106,14 @@ class Schrijver {
     if (elders !== undefined) return overslaan(tabelEldersReden(plan.naam, ws.name, plan.start, elders));
     const dubbel = gevonden ? controleerSleutels(plan, gevonden.bestaand) : undefined;
     if (dubbel) return overslaan(dubbel.reden);
-    const uitkomst = samenvoegenTabel(plan, gevonden?.bestaand, {
+    const samengevoegd = samenvoegenTabel(plan, gevonden?.bestaand, {
       blad: ws.name,
       vrij: this.rijvolgordeVrij,
     });
-    if (uitkomst.soort === "overgeslagen") return overslaan(uitkomst.reden);
+    if (samengevoegd.soort === "overgeslagen") return overslaan(samengevoegd.reden);
+    const uitkomst = gevonden
+      ? metBerekendeKolommen(plan, samengevoegd, oudeFormules(ws.name, plan, gevonden))
+      : samengevoegd;
     if (uitkomst.volgordeTeruggezet) this.teruggezet.push(plan.naam);
     const anders = tabelRijen(ws.name, plan, gevonden?.bestaand, uitkomst);
     if (anders) this.rijenAnders.push(anders);

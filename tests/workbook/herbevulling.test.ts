@@ -104,7 +104,7 @@ describe("a column of the user's own inside an Opgave table", () => {
     await fs.rm(map, { recursive: true, force: true });
   });
 
-  test("formulas in it go with their rows: where rows move (a period back in its place), each reads the rows it read", async () => {
+  test("formulas in it go with their rows: where rows move (a period back in its place), each reads the rows it read; the new row gets the column's formula", async () => {
     const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
     const wb = await lees((await schrijfXlsx(zonder)).data);
     const t = blad(wb, "Taakstelling");
@@ -123,7 +123,7 @@ describe("a column of the user's own inside an Opgave table", () => {
       voor.set(periode(t, r), r * 10 + 1);
       erboven.set(periode(t, r), r > 8 ? periode(t, r - 1) : undefined);
     }
-    const { data } = await schrijfXlsx(later, await bewaar(wb), { verliesToestaan: true });
+    const { data, rapport } = await schrijfXlsx(later, await bewaar(wb), { verliesToestaan: true });
     const na = blad(await lees(data), "Taakstelling");
     const terug =
       [...Array(rijen + 1).keys()].map((i) => 8 + i).find((r) => periode(na, r) === "2018-II") ?? 0;
@@ -133,7 +133,15 @@ describe("a column of the user's own inside an Opgave table", () => {
     for (let r = 8; r <= 8 + rijen; r++) {
       const cel = na.getCell(r, 17);
       if (r === terug) {
-        expect(cel.value).toBeNull();
+        // Every row held one formula (a calculated column): the new row gets it, as Excel fills a row inserted
+        // into a table; named in the report. Before: left empty, without a word.
+        const formule = `G${r}+1+N(Q${r - 1})*0+N($B$3)*0`;
+        expect([cel.formula, cel.result]).toEqual([formule, 1]);
+        expect(rapport.wijzigingen).toContainEqual({
+          plek: `Opgave_Taakstelling 2018-II: Eigen (Q${r})`,
+          oud: null,
+          nieuw: `=${formule}`,
+        });
         continue;
       }
       // The row it read above it: the same period as before (right below 2018-II that is two rows up now).
@@ -147,6 +155,33 @@ describe("a column of the user's own inside an Opgave table", () => {
       // The cached result, for a viewer that does not recalculate: of its own row.
       expect([periode(na, r), cel.result]).toEqual([periode(na, r), voor.get(periode(na, r))]);
     }
+  });
+
+  test("a calculated column's formula in the table part (Excel's, which exceljs drops): kept; a full rewrite names it", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    voegKolomIn(t, 17, "Eigen");
+    for (let r = 8; r <= 27; r++) t.getCell(r, 17).value = { formula: `G${r}*2` } as ExcelJS.CellFormulaValue;
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    const deel = Object.keys(zip.files).find((n) => /^xl\/tables\/table\d+\.xml$/.test(n)) ?? "";
+    const formule =
+      "<calculatedColumnFormula>Opgave_Taakstelling[[#This Row],[Gehuisvest]]*2</calculatedColumnFormula>";
+    const xml = (await zip.file(deel)?.async("string")) ?? "";
+    expect(xml).toMatch(/<tableColumn id="17" name="Eigen"\/>/);
+    zip.file(deel, xml.replace(/(<tableColumn id="17" name="Eigen")\/>/, `$1>${formule}</tableColumn>`));
+    const oud = new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
+
+    const { data, rapport } = await schrijfXlsx(later, oud);
+    expect(rapport.verloren).toEqual([]);
+    const na = await JSZip.loadAsync(data);
+    const tabel = Object.keys(na.files).find((n) => /^xl\/tables\/table\d+\.xml$/.test(n)) ?? "";
+    expect(await na.file(tabel)?.async("string")).toContain(
+      `name="Eigen" totalsRowFunction="none">${formule}</tableColumn>`,
+    );
+    // Without the graft (a package it does not handle), exceljs writes the table: named, and the refill stops.
+    await expect(schrijfXlsx(later, oud, { enten: false })).rejects.toThrow(
+      'berekende kolom "Eigen" van tabel Opgave_Taakstelling',
+    );
   });
 
   test("inserted before Achterstand: the refill stops, names table, header and place; the file is unchanged", async () => {

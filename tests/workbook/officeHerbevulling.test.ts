@@ -336,7 +336,7 @@ describe("Office.js refill: notes", () => {
 });
 
 describe("Office.js refill: formulas in a column of the user's at the end of a table (as the .xlsx writer)", () => {
-  test("go with their rows: where rows move (a period back in its place), each reads the rows it read", async () => {
+  test("go with their rows: where rows move (a period back in its place), each reads the rows it read; the new row gets the column's formula", async () => {
     const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
     const wm = await eersteVulling(zonder);
     const rijen = TAAKSTELLING_RIJEN - 1;
@@ -352,14 +352,22 @@ describe("Office.js refill: formulas in a column of the user's at the end of a t
         wm.waarde("Taakstelling", `A${7 + i}`),
       ]),
     );
-    await hervul(wm, utrecht, { volgordeToestaan: true });
+    const { rapport } = await hervul(wm, utrecht, { volgordeToestaan: true });
     const rijVan = new Map<unknown, number>();
     for (let r = 8; r <= 8 + rijen; r++) rijVan.set(wm.waarde("Taakstelling", `A${r}`), r);
     for (let r = 8; r <= 8 + rijen; r++) {
       const periode = wm.waarde("Taakstelling", `A${r}`);
       const formule = wm.formule("Taakstelling", `Q${r}`) ?? "";
       if (periode === "2018-II") {
-        expect(formule).toBe("");
+        // Every row held one formula (a calculated column): the new row gets it, as Excel fills a row inserted
+        // into a table; named in the report. Before: left empty, without a word.
+        const berekend = `=G${r}+1+N(Q${r - 1})*0+N($B$3)*0`;
+        expect(formule).toBe(berekend);
+        expect(rapport.wijzigingen).toContainEqual({
+          plek: `Opgave_Taakstelling 2018-II: Eigen (Q${r})`,
+          oud: null,
+          nieuw: berekend,
+        });
         continue;
       }
       // The row it read above it: the same period as before (right below 2018-II that is two rows up now).

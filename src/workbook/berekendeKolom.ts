@@ -1,0 +1,84 @@
+/**
+ * A column of the user's own in one of Opgave's tables whose rows all hold one formula — a calculated column, as
+ * Excel makes one when a formula is typed into a table's column, or a formula filled down — gets that formula in the
+ * rows a refill adds (a half-year, a gemeente back), as Excel fills a calculated column into a row inserted into its
+ * table: `=G8*2` in every row reads `=G12*2` in a new row 12. Before, such a row was left empty there, without a word,
+ * and a sum over the column missed it. Each filled cell is reported as a change. A column whose rows differ (one
+ * overwritten by hand, a first row of its own) is not a calculated column: left as it was. Both writers. Pure.
+ */
+import { adres } from "./a1";
+import { gekopieerd } from "./kolomVerplaatsing";
+import type { Cel, TabelPlan, Waarde } from "./plan";
+import { isEigenKolom, sleutelTekst, type SamengevoegdeTabel, type Wijziging } from "./samenvoegen";
+
+/** The old table's cells as the writer read them: where its data rows started, and each row's key and formulas. */
+export interface OudeFormules {
+  /** The sheet: references without a sheet name are to it. */
+  readonly blad: string;
+  /** The sheet row of the old table's first data row. */
+  readonly eersteRij: number;
+  /** Each old data row's key (`sleutelTekst`), in the table's order. */
+  readonly sleutels: readonly string[];
+  /** The sheet column of the old table's column with this header, if it had one. */
+  kolom(kop: string): number | undefined;
+  /** The formula (without "=") of old data row `i` in the column with this header; undefined for anything else. */
+  formule(i: number, kop: string): string | undefined;
+}
+
+/** The rows a calculated column is made of at the least: one formula in one row says nothing about a column. */
+const MINSTE_RIJEN = 2;
+
+/**
+ * The formula of a calculated column (as written in the old first data row), or undefined when the column's rows
+ * do not all hold one formula (each copied back to the first row: the same text).
+ */
+function kolomFormule(oud: OudeFormules, kop: string): string | undefined {
+  if (oud.sleutels.length < MINSTE_RIJEN) return undefined;
+  let eerste: string | undefined;
+  for (let i = 0; i < oud.sleutels.length; i++) {
+    const f = oud.formule(i, kop);
+    const terug = f === undefined ? undefined : gekopieerd(f, oud.blad, -i, 0);
+    if (terug === undefined || (eerste !== undefined && terug !== eerste)) return undefined;
+    eerste = terug;
+  }
+  return eerste;
+}
+
+/**
+ * `res` (the merge of `plan` with the old table) with the formula of each calculated column of the user's filled
+ * into the rows it adds, and a change reported for each cell filled.
+ */
+export function metBerekendeKolommen(
+  plan: TabelPlan,
+  res: SamengevoegdeTabel,
+  oud: OudeFormules,
+): SamengevoegdeTabel {
+  const si = res.kolommen.findIndex((k) => !isEigenKolom(k) && k.sleutel === plan.sleutelKolom);
+  const oudeSleutels = new Set(oud.sleutels);
+  const nieuw = res.rijen.flatMap((r, i) => {
+    const s = sleutelTekst(r[si] as Waarde | undefined);
+    return s !== "" && !oudeSleutels.has(s) ? [{ i, s }] : [];
+  });
+  if (si < 0 || nieuw.length === 0) return res;
+  const rijen: Cel[][] = res.rijen.map((r) => [...r]);
+  const wijzigingen: Wijziging[] = [];
+  res.kolommen.forEach((k, j) => {
+    const kolom = oud.kolom(k.kop);
+    const formule = isEigenKolom(k) && kolom !== undefined ? kolomFormule(oud, k.kop) : undefined;
+    if (formule === undefined || kolom === undefined) return;
+    for (const { i, s } of nieuw) {
+      const plek = { rij: plan.start.rij + 1 + i, kolom: plan.start.kolom + j };
+      const daar = gekopieerd(formule, oud.blad, plek.rij - oud.eersteRij, plek.kolom - kolom);
+      const rij = rijen[i];
+      if (daar === undefined || !rij || (rij[j] ?? null) !== null) continue;
+      rij[j] = { formule: `=${daar}` };
+      wijzigingen.push({
+        plek: `${plan.naam} ${s}: ${k.kop} (${adres(plek)})`,
+        oud: null,
+        nieuw: `=${daar}`,
+      });
+    }
+  });
+  if (wijzigingen.length === 0) return res;
+  return { ...res, rijen, wijzigingen: [...res.wijzigingen, ...wijzigingen] };
+}
