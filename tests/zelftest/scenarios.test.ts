@@ -134,6 +134,7 @@ test("a workbook with a hidden sheet: the data switch is skipped (hidden sheets 
     "herbevulling",
     "formules-van-gebruiker",
     "rijen-erbij",
+    "berekende-kolom",
     "overzicht",
   ]);
   expect(wm.momentopname()).toBe(voor);

@@ -520,27 +520,42 @@ const formulesVanGebruiker: Scenario = {
   },
 };
 
+/**
+ * A gemeente workbook filled with one period fewer (a fill with all of them adds a row below the table): the sheet
+ * column of the Taakstelling table's Gehuisvest, its first data row and its number of data rows.
+ */
+async function vulZonderLaatstePeriode(
+  v: Verloop,
+): Promise<{ letter: string; eerste: number; rijen: number }> {
+  const kleiner = zonderLaatstePeriode(zelftestPlan());
+  vereisVrij(v, kleiner);
+  await vul(v, kleiner);
+  return v.host.run(async (context) => {
+    const t = context.workbook.tables.getItem(TABELLEN.taakstelling);
+    const heel = t.getRange().load("rowIndex,rowCount,columnIndex");
+    const koppen = t.getHeaderRowRange().load("values");
+    await context.sync();
+    const k = (koppen.values[0] ?? []).map(String).indexOf(kop(TAAKSTELLING_KOLOMMEN, "gehuisvest"));
+    return {
+      letter: kolomLetters(heel.columnIndex + k + 1),
+      eerste: heel.rowIndex + 2,
+      rijen: heel.rowCount - 1,
+    };
+  });
+}
+
 const rijenErbij: Scenario = {
   naam: "rijen-erbij",
   titel: "Herbevulling vraagt eerst als een formule van u over alle rijen de nieuwe rijen mist",
   async voerUit(v) {
-    const kleiner = zonderLaatstePeriode(zelftestPlan());
-    vereisVrij(v, kleiner);
-    await vul(v, kleiner);
+    const { letter, eerste, rijen } = await vulZonderLaatstePeriode(v);
     const blad = await tijdelijkBlad(v);
     // On the user's sheet, a sum over every row of Gehuisvest by their addresses (not by the table's column): a
     // fill with one period more puts a row below them.
-    const bereik = await v.host.run(async (context) => {
-      const t = context.workbook.tables.getItem(TABELLEN.taakstelling);
-      const heel = t.getRange().load("rowIndex,rowCount,columnIndex");
-      const koppen = t.getHeaderRowRange().load("values");
+    const bereik = `Taakstelling!${letter}${eerste}:${letter}${eerste + rijen - 1}`;
+    await v.host.run(async (context) => {
+      context.workbook.worksheets.getItem(blad).getRange("A1").formulas = [[`=SUM(${bereik})`]];
       await context.sync();
-      const k = (koppen.values[0] ?? []).map(String).indexOf(kop(TAAKSTELLING_KOLOMMEN, "gehuisvest"));
-      const letter = kolomLetters(heel.columnIndex + k + 1);
-      const adres = `Taakstelling!${letter}${heel.rowIndex + 2}:${letter}${heel.rowIndex + heel.rowCount}`;
-      context.workbook.worksheets.getItem(blad).getRange("A1").formulas = [[`=SUM(${adres})`]];
-      await context.sync();
-      return adres;
     });
     const voor = await leesTabel(v, TABELLEN.taakstelling);
     const fout = await vul(v, zelftestPlan()).then(
@@ -561,6 +576,46 @@ const rijenErbij: Scenario = {
     v.detail(`gevraagd, niets gewijzigd: ${gelezen.join("; ")}`);
   },
 };
+
+const berekendeKolom: Scenario = {
+  naam: "berekende-kolom",
+  titel: "Herbevulling vult een berekende kolom van u door in een nieuwe rij",
+  async voerUit(v) {
+    const { letter, eerste, rijen } = await vulZonderLaatstePeriode(v);
+    // A column of the user's at the end of the table, one formula in every row (its own row's Gehuisvest × 2), as
+    // Excel makes a calculated column of it; a fill with one period more adds a row below.
+    await v.host.run(async (context) => {
+      const formules = [...Array(rijen).keys()].map((i) => [`=${letter}${eerste + i}*2`]);
+      context.workbook.tables
+        .getItem(TABELLEN.taakstelling)
+        .columns.add(undefined, [[BEREKEND_KOLOM], ...formules]);
+      await context.sync();
+    });
+    const rapport = await vul(v, zelftestPlan());
+    const rij = eerste + rijen;
+    const verwacht = `=${letter}${rij}*2`;
+    const { formule, periode } = await v.host.run(async (context) => {
+      const t = context.workbook.tables.getItem(TABELLEN.taakstelling);
+      const koppen = t.getHeaderRowRange().load("values");
+      const lijf = t.getDataBodyRange().load("formulas,values");
+      await context.sync();
+      const k = (koppen.values[0] ?? []).map(String).indexOf(BEREKEND_KOLOM);
+      return { formule: lijf.formulas[rijen]?.[k], periode: lijf.values[rijen]?.[0] };
+    });
+    controleer(
+      formule === verwacht,
+      `nieuwe rij (${String(periode)}): ${String(formule)}, verwacht ${verwacht}`,
+    );
+    const gemeld = rapport.wijzigingen.some(
+      (w) => w.plek.includes(`${BEREKEND_KOLOM} (`) && w.nieuw === verwacht,
+    );
+    controleer(gemeld, `niet in het rapport: ${rapport.wijzigingen.map((w) => w.plek).join("; ")}`);
+    v.detail(`nieuwe rij ${String(periode)}: ${verwacht} (in het rapport als wijziging)`);
+  },
+};
+
+/** The header of the calculated column of `berekende-kolom`. */
+const BEREKEND_KOLOM = "Zelftest dubbel";
 
 /** A plan of the self-test's gemeente, new provenance (as a later fill). */
 function zelftestPlan(): WerkboekPlan {
@@ -663,6 +718,7 @@ export const SCENARIOS: readonly Scenario[] = [
   herbevulling,
   formulesVanGebruiker,
   rijenErbij,
+  berekendeKolom,
   feedUpdate,
   overzicht,
 ];
