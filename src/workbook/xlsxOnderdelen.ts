@@ -473,26 +473,105 @@ export async function leesNotities(
   return notitiesUit(await JSZip.loadAsync(data));
 }
 
-async function notitiesUit(zip: JSZip): Promise<Map<string, Map<string, NotitieDeel[]>>> {
-  const uit = new Map<string, Map<string, NotitieDeel[]>>();
+/** The notes part of each sheet that has one: sheet name → the part's path and XML. */
+async function notitieDelen(zip: JSZip): Promise<Map<string, { pad: string; xml: string }>> {
+  const uit = new Map<string, { pad: string; xml: string }>();
   for (const [blad, part] of await bladPaden(zip)) {
     const rels = relaties((await zip.file(relsPad(part))?.async("string")) ?? "");
     const rel = rels.find((r) => r.type.endsWith("/comments"));
     if (!rel) continue;
-    const xml = (await zip.file(pad(part, rel.target))?.async("string")) ?? "";
-    const notities = new Map<string, NotitieDeel[]>();
-    for (const m of xml.matchAll(/<comment\b([^<>]*)>([\s\S]*?)<\/comment>/g)) {
-      const ref = attribuut(m[1] ?? "", "ref");
-      if (ref === undefined) continue;
-      const runs = [...(m[2] ?? "").matchAll(/<r>([\s\S]*?)<\/r>/g)].map((r) => ({
-        tekst: tekstVan(r[1] ?? ""),
-        vet: /<b\s*\/>|<b\s+val="(1|true)"/.test(r[1] ?? ""),
-      }));
-      notities.set(ref, runs.length > 0 ? runs : [{ tekst: tekstVan(m[2] ?? ""), vet: false }]);
-    }
-    uit.set(blad, notities);
+    const deel = pad(part, rel.target);
+    uit.set(blad, { pad: deel, xml: (await zip.file(deel)?.async("string")) ?? "" });
   }
   return uit;
+}
+
+const NOTITIE = /<comment\b([^<>]*)>/g;
+
+/** The author of each note of a notes part, by cell ("F9"); none where the part names none. */
+function notitieAuteurs(xml: string): Map<string, string> {
+  const auteurs = [
+    ...(/<authors>([\s\S]*?)<\/authors>/.exec(xml)?.[1] ?? "").matchAll(/<author>([^<]*)<\/author>/g),
+  ];
+  const uit = new Map<string, string>();
+  for (const m of xml.matchAll(NOTITIE)) {
+    const ref = attribuut(m[1] ?? "", "ref");
+    const auteur = auteurs[Number(attribuut(m[1] ?? "", "authorId") ?? -1)]?.[1];
+    if (ref !== undefined && auteur !== undefined) uit.set(ref, xmlTerug(auteur));
+  }
+  return uit;
+}
+
+/**
+ * `xml` (a notes part) with each note's author from `auteurs` (by cell) where it has one there: the authors' list
+ * made again from what the notes use.
+ */
+function metAuteurs(xml: string, auteurs: ReadonlyMap<string, string>): string {
+  const nu = notitieAuteurs(xml);
+  const lijst: string[] = [];
+  const zonderLijst = xml.replace(NOTITIE, (tag: string, attributen: string) => {
+    const ref = attribuut(attributen, "ref") ?? "";
+    const auteur = auteurs.get(ref) ?? nu.get(ref) ?? "";
+    const id = lijst.includes(auteur) ? lijst.indexOf(auteur) : lijst.push(auteur) - 1;
+    return /\sauthorId="/.test(tag)
+      ? tag.replace(/(\sauthorId=")[^"]*"/, `$1${id}"`)
+      : tag.replace(/>$/, ` authorId="${id}">`);
+  });
+  const namen = `<authors>${lijst.map((a) => `<author>${xmlTekst(a)}</author>`).join("")}</authors>`;
+  return zonderLijst.replace(/<authors>[\s\S]*?<\/authors>|<authors\s*\/>/, () => namen);
+}
+
+/**
+ * `data` (an .xlsx exceljs wrote in a refill of `oud`) with every note's author as it was in `oud`: exceljs writes
+ * "Author" for each, so a note on Opgave's sheets lost who made it. A note that moved with its row (`verplaatst`,
+ * "Blad!F20" → "Blad!F19") keeps its author where it went. Stored, not compressed (a refill compresses last).
+ */
+export async function zetNotitieAuteurs(
+  data: Uint8Array,
+  oud: Uint8Array | ArrayBuffer,
+  verplaatst: ReadonlyMap<string, string | undefined>,
+): Promise<Uint8Array> {
+  const gewenst = new Map<string, Map<string, string>>();
+  for (const [blad, { xml }] of await notitieDelen(await JSZip.loadAsync(oud))) {
+    const perCel = new Map<string, string>();
+    for (const [ref, auteur] of notitieAuteurs(xml)) {
+      const naar = verplaatst.has(`${blad}!${ref}`) ? verplaatst.get(`${blad}!${ref}`) : `${blad}!${ref}`;
+      if (naar !== undefined) perCel.set(naar.slice(naar.lastIndexOf("!") + 1), auteur);
+    }
+    if (perCel.size > 0) gewenst.set(blad, perCel);
+  }
+  if (gewenst.size === 0) return data;
+  const zip = await JSZip.loadAsync(data);
+  let veranderd = false;
+  for (const [blad, { pad: deel, xml }] of await notitieDelen(zip)) {
+    const auteurs = gewenst.get(blad);
+    const uit = auteurs ? metAuteurs(xml, auteurs) : xml;
+    if (uit === xml) continue;
+    zip.file(deel, uit);
+    veranderd = true;
+  }
+  return veranderd ? zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
+}
+
+async function notitiesUit(zip: JSZip): Promise<Map<string, Map<string, NotitieDeel[]>>> {
+  const uit = new Map<string, Map<string, NotitieDeel[]>>();
+  for (const [blad, { xml }] of await notitieDelen(zip)) uit.set(blad, notitiesIn(xml));
+  return uit;
+}
+
+/** The notes of a notes part: cell ("F9") → text runs. */
+function notitiesIn(xml: string): Map<string, NotitieDeel[]> {
+  const notities = new Map<string, NotitieDeel[]>();
+  for (const m of xml.matchAll(/<comment\b([^<>]*)>([\s\S]*?)<\/comment>/g)) {
+    const ref = attribuut(m[1] ?? "", "ref");
+    if (ref === undefined) continue;
+    const runs = [...(m[2] ?? "").matchAll(/<r>([\s\S]*?)<\/r>/g)].map((r) => ({
+      tekst: tekstVan(r[1] ?? ""),
+      vet: /<b\s*\/>|<b\s+val="(1|true)"/.test(r[1] ?? ""),
+    }));
+    notities.set(ref, runs.length > 0 ? runs : [{ tekst: tekstVan(m[2] ?? ""), vet: false }]);
+  }
+  return notities;
 }
 
 function tekstVan(xml: string): string {
@@ -851,12 +930,14 @@ async function onderdelenVan(
   const gevalideerd = new Map<string, Validatie>();
   // A moved note is looked for where it went, and named by where it was.
   const genoemd = new Map<string, string>();
-  for (const [blad, notities] of await notitiesUit(zip)) {
-    for (const [ref, runs] of notities) {
+  for (const [blad, { xml }] of await notitieDelen(zip)) {
+    const auteurs = notitieAuteurs(xml);
+    for (const [ref, runs] of notitiesIn(xml)) {
       const plek = `${blad}!${ref}`;
       const naar = verplaatst.has(plek) ? verplaatst.get(plek) : plek;
       if (naar === undefined) continue;
-      onderdelen.set(`notitie op ${naar}`, runs.map((r) => r.tekst).join(""));
+      // Its author too (exceljs writes "Author" for every note: `zetNotitieAuteurs` puts them back).
+      onderdelen.set(`notitie op ${naar}`, `${auteurs.get(ref) ?? ""}\n${runs.map((r) => r.tekst).join("")}`);
       if (naar !== plek) genoemd.set(`notitie op ${naar}`, `notitie op ${plek} (naar ${naar})`);
     }
   }

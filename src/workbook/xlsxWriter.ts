@@ -131,6 +131,7 @@ import Zip from "./zip";
 import {
   bladenMetOpgaveGrafiek,
   leesNotities,
+  zetNotitieAuteurs,
   verliesBijHerschrijven,
   verliesNaSchrijven,
   voegGrafiekenToe,
@@ -1409,6 +1410,7 @@ export async function schrijfXlsx(
   let verloren: string[] = [];
   let gelezen: GelezenRij[] = [];
   if (bestaand) {
+    data = await zetNotitieAuteurs(data, bestaand, schrijver.opCellen.verplaatst);
     if (kanEnten) {
       const geent = await entInOrigineel(bestaand, data, eigenBladen);
       // A package the graft turns down after all: the full rewrite, from the start (with its own loss check).

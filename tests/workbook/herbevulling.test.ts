@@ -915,6 +915,65 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         expect(na.getCell(r, k).note).toBeUndefined();
     });
 
+    test('notes keep their author (Excel\'s; exceljs writes "Author" for every note), also where they move', async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const p = blad(wb, "Provincie");
+      const gehuisvest = p.getRow(8).values as unknown[];
+      const k = gehuisvest.indexOf("Gehuisvest");
+      p.getCell(20, k).note = "nakijken bij deze gemeente";
+      p.getCell(8, k).note = "kop: per 1 januari";
+      wb.addWorksheet("Mijn blad").getCell("B2").note = "van mij";
+      const auteurs = new Map([
+        [`${kolomLetters(k)}20`, "Jan de Vries"],
+        [`${kolomLetters(k)}8`, "Fatma Yılmaz & co"],
+        ["B2", "Piet"],
+      ]);
+      const zip = await JSZip.loadAsync(await bewaar(wb));
+      for (const naam of Object.keys(zip.files).filter((n) => /comments\d+\.xml$/.test(n))) {
+        const xml = (await zip.file(naam)?.async("string")) ?? "";
+        const lijst = [...auteurs.values()];
+        const met = xml
+          .replace(
+            /<authors>.*?<\/authors>/,
+            `<authors>${lijst.map((a) => `<author>${a.replace("&", "&amp;")}</author>`).join("")}</authors>`,
+          )
+          .replace(
+            /<comment ref="([A-Z]+\d+)" authorId="0"/g,
+            (_, ref: string) => `<comment ref="${ref}" authorId="${lijst.indexOf(auteurs.get(ref) ?? "")}"`,
+          );
+        zip.file(naam, met);
+      }
+      const oud = new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
+      const { data, rapport } = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), oud);
+      expect(rapport.verloren).toEqual([]);
+      const na = await JSZip.loadAsync(data);
+      const gelezen = new Map<string, string>();
+      for (const naam of Object.keys(na.files).filter((n) => /comments\d+\.xml$/.test(n))) {
+        const xml = (await na.file(naam)?.async("string")) ?? "";
+        const lijst = [...xml.matchAll(/<author>([^<]*)<\/author>/g)].map((m) => m[1]);
+        for (const m of xml.matchAll(/<comment ref="([A-Z]+\d+)" authorId="(\d+)"/g))
+          gelezen.set(m[1] ?? "", lijst[Number(m[2])] ?? "");
+      }
+      // The note of row 20 went with its gemeente to row 19.
+      expect(gelezen).toEqual(
+        new Map([
+          [`${kolomLetters(k)}19`, "Jan de Vries"],
+          [`${kolomLetters(k)}8`, "Fatma Yılmaz &amp; co"],
+          ["B2", "Piet"],
+        ]),
+      );
+      // Had the author been lost, the check after writing would name the note.
+      const zonderAuteur = await JSZip.loadAsync(oud);
+      for (const naam of Object.keys(zonderAuteur.files).filter((n) => /comments\d+\.xml$/.test(n)))
+        zonderAuteur.file(
+          naam,
+          ((await zonderAuteur.file(naam)?.async("string")) ?? "").replace("Jan de Vries", "Author"),
+        );
+      expect(await verliesNaSchrijven(oud, await zonderAuteur.generateAsync({ type: "uint8array" }))).toEqual(
+        [`notitie op Provincie!${kolomLetters(k)}20`],
+      );
+    });
+
     test("a note on the row of a gemeente that goes stops the refill (named); confirmed, it is gone with the row", async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       const p = blad(wb, "Provincie");
