@@ -139,9 +139,20 @@ const GEEN_TABELSTIJL = {
   showColumnStripes: false,
 } as const;
 
+/**
+ * A table part without what its columns hold (a calculated column's formula, a totals row's formula: Excel writes
+ * them as children of `<tableColumn>`): exceljs reads no such child, and its list of columns ends at the first
+ * column with one — the columns after it were lost, and a table with a filter button per column (as exceljs writes
+ * it) failed to load ("Cannot set properties of undefined"), so a workbook with a calculated column of the user's
+ * could not be refilled a second time. The graft takes them from the old part (./xlsxEnten).
+ */
+export function zonderKolomInhoud(xml: string): string {
+  return xml.replace(/<tableColumn\b([^<>]*[^/<>])>[\s\S]*?<\/tableColumn>/g, "<tableColumn$1/>");
+}
+
 /** A table part, as `_processTableEntry`, with `GEEN_TABELSTIJL` where it names no style. */
-async function leesTabel(x: ExceljsXlsxIntern, model: ExceljsModel, nummer: string, tekst: Onderdelen) {
-  await x._processTableEntry(tekst, model, nummer);
+async function leesTabel(x: ExceljsXlsxIntern, model: ExceljsModel, nummer: string, xml: string) {
+  await x._processTableEntry([zonderKolomInhoud(xml)], model, nummer);
   const tabel = model.tables[`../tables/${nummer}.xml`] as { style?: unknown } | undefined;
   if (tabel && !tabel.style) tabel.style = { ...GEEN_TABELSTIJL };
 }
@@ -178,7 +189,7 @@ async function leesOverigDeel(x: ExceljsXlsxIntern, model: ExceljsModel, naam: s
   else if ((m = /xl\/drawings\/([a-zA-Z0-9]+)[.]xml/.exec(naam)))
     await x._processDrawingEntry([xdrVoorvoegsel(xml)], model, m[1] ?? "");
   else if ((m = NOTITIES.exec(naam))) await x._processCommentEntry([tekstAlsLoop(xml)], model, m[1] ?? "");
-  else if ((m = /xl\/tables\/(table\d+)[.]xml/.exec(naam))) await leesTabel(x, model, m[1] ?? "", tekst);
+  else if ((m = /xl\/tables\/(table\d+)[.]xml/.exec(naam))) await leesTabel(x, model, m[1] ?? "", xml);
   else if ((m = /xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/.exec(naam)))
     await x._processDrawingRelsEntry(tekst, model, m[1] ?? "");
   else if ((m = /xl\/drawings\/([a-zA-Z0-9_]+)[.]vml/.exec(naam)))

@@ -45,6 +45,7 @@ import {
   bereik,
   bevat,
   bladTussenQuotes,
+  bladVerwijzing,
   kolomLetters,
   leesCelVerwijzing,
   overlapt,
@@ -93,6 +94,7 @@ import {
   controleerSleutels,
   eigenKolommenBinnen,
   hervulNotatie,
+  isEigenKolom,
   isLeeg,
   opHunPlaats,
   planKolomPlaatsen,
@@ -107,7 +109,13 @@ import {
   type Wijziging,
 } from "./samenvoegen";
 import { rijvolgordeVrij } from "./rijVolgorde";
-import { rijenNaar, tabelRijen, type TabelRijen } from "./rijBetekenis";
+import {
+  gelezenVerschovenRijen,
+  rijenNaar,
+  tabelRijen,
+  type GelezenRij,
+  type TabelRijen,
+} from "./rijBetekenis";
 import { metBerekendeKolommen, type OudeFormules } from "./berekendeKolom";
 
 const TEKST = NOTATIE.tekst;
@@ -371,6 +379,11 @@ export interface Beslissing {
    * user's formulas and asks before it writes when one reads such a row by its address.
    */
   readonly rijenAnders: readonly TabelRijen[];
+  /**
+   * Formulas of the user's on the totals row of a table that grows, over all of its old rows (`=SUM(P9:P33)`): they
+   * go with the totals row and leave the new rows out — the writer asks first, as for such a formula elsewhere.
+   */
+  readonly totaalGelezen: readonly GelezenRij[];
   /** For one of Opgave's sheets, the rectangles of its cells and tables (before and after); else undefined. */
   readonly eigenGebied: (blad: string) => readonly Rechthoek[] | undefined;
 }
@@ -487,6 +500,45 @@ interface TabelTaak {
   /** New table range: header + body. */
   readonly rechthoek: Rechthoek;
   readonly oud?: OudeTabel;
+  /** The user's cells on the old totals row, in their own columns (`totaalVanGebruiker`). */
+  readonly totaal?: TotaalVanGebruiker;
+}
+
+/** The user's cells on the totals row below an old table, in their own columns: what each held, by header. */
+interface TotaalVanGebruiker {
+  /** The old totals row (sheet row). */
+  readonly rij: number;
+  /** Header → the cell's formula ("=SUM(P9:P33)") or value, and its sheet column then. */
+  readonly cellen: ReadonlyMap<
+    string,
+    { readonly invoer: string | number | boolean; readonly kolom: number }
+  >;
+}
+
+/**
+ * The cells the user filled on the old totals row below a table, in the user's own columns (a total of their own
+ * column, a remark), from the cells read around the table (`omgeving`): they go with the totals row (`lijfTaken`).
+ * Before, a table that grew wrote a row over them and the totals row below it without them, without a word.
+ */
+function totaalVanGebruiker(
+  tp: TabelPlan,
+  res: SamengevoegdeTabel,
+  oud: OudeTabel,
+  omgeving: GelezenBereik | undefined,
+): TotaalVanGebruiker | undefined {
+  if (!tp.totaal || !omgeving || oud.showTotals) return undefined;
+  const rij = oud.rechthoek.rij + oud.rechthoek.rijen;
+  const cellen = new Map<string, { invoer: string | number | boolean; kolom: number }>();
+  oud.koppen.forEach((kop, j) => {
+    if (!res.kolommen.some((k) => isEigenKolom(k) && k.kop === kop)) return;
+    const kolom = oud.rechthoek.kolom + j;
+    const [i, k] = [rij - 1 - omgeving.rijIndex, kolom - 1 - omgeving.kolomIndex];
+    const f = omgeving.formules?.[i]?.[k];
+    const w = alsWaarde(omgeving.waarden[i]?.[k]);
+    const invoer = isGelezenFormule(f, w) ? f : w;
+    if (invoer !== null && invoer !== "") cellen.set(kop, { invoer, kolom });
+  });
+  return cellen.size > 0 ? { rij, cellen } : undefined;
 }
 
 function binnen(r: Rechthoek | undefined, rij: number, kolom: number): boolean {
@@ -707,7 +759,8 @@ function beslisTabel(
       };
     }
   }
-  return { blad, plan: tp, res, rechthoek, ...(oud ? { oud } : {}) };
+  const totaal = oud ? totaalVanGebruiker(tp, res, oud, omgeving) : undefined;
+  return { blad, plan: tp, res, rechthoek, ...(oud ? { oud } : {}), ...(totaal ? { totaal } : {}) };
 }
 
 /**
@@ -915,8 +968,36 @@ function lijfTaken(taak: TabelTaak, grens: Grenzen): SchrijfTaak[] {
       tabelBereik: rechthoekBereik(rechthoek),
       leeg,
     });
+    taken.push(...totaalTerug(taak, rij));
   }
   return taken;
+}
+
+/**
+ * The user's cells of the old totals row (`TabelTaak.totaal`) on the totals row `rij` where it moved, under their
+ * column; a formula keeps reading the rows it read (`volgRijen`), as one in a row of the table.
+ */
+function totaalTerug(taak: TabelTaak, rij: number): SchrijfTaak[] {
+  const { totaal, oud, plan, res, rechthoek } = taak;
+  if (!totaal || !oud || totaal.rij === rij) return [];
+  const naar = rijenNaar(plan, { koppen: oud.koppen, rijen: oud.waarden }, res);
+  return res.kolommen.flatMap((k, j) => {
+    const cel = totaal.cellen.get(k.kop);
+    if (!cel) return [];
+    const invoer =
+      typeof cel.invoer === "string" && cel.invoer.startsWith("=")
+        ? volgRijen(cel.invoer, taak.blad.naam, naar)
+        : cel.invoer;
+    return [
+      {
+        soort: "cellen" as const,
+        cellen: 1,
+        blad: taak.blad.naam,
+        adres: adres({ rij, kolom: rechthoek.kolom + j }),
+        matrix: { notaties: [[null]], invoer: [[invoer]] },
+      },
+    ];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1452,21 +1533,39 @@ export function beslis(
     const c = controleTaak(staat, blad, tabellen.taken);
     if (c) taken.push(c);
   }
+  const rijenAnders = tabellen.taken.flatMap((taak) => {
+    const r = tabelRijen(
+      taak.blad.naam,
+      taak.plan,
+      taak.oud ? { koppen: taak.oud.koppen, rijen: taak.oud.waarden } : undefined,
+      taak.res,
+    );
+    return r ? [{ taak, rijen: r }] : [];
+  });
   return {
     taken,
     rapport: { nieuweBladen, wijzigingen, invoerBehouden, verweesd: tabellen.verweesd, overgeslagen },
     teruggezet: tabellen.taken.filter((t) => t.res.volgordeTeruggezet).map((t) => t.plan.naam),
-    rijenAnders: tabellen.taken.flatMap((t) => {
-      const r = tabelRijen(
-        t.blad.naam,
-        t.plan,
-        t.oud ? { koppen: t.oud.koppen, rijen: t.oud.waarden } : undefined,
-        t.res,
-      );
-      return r ? [r] : [];
-    }),
+    rijenAnders: rijenAnders.map((r) => r.rijen),
+    totaalGelezen: rijenAnders.flatMap((r) => totaalOverAlleRijen(r.taak, r.rijen)),
     eigenGebied: (naam) => eigenGebied(plan, tabellen.taken, naam),
   };
+}
+
+/**
+ * The user's formulas on the totals row of a table that grows that read all of its old rows (./rijBetekenis; not for
+ * rows that change place: they follow their rows by key).
+ */
+function totaalOverAlleRijen(taak: TabelTaak, rijen: TabelRijen): GelezenRij[] {
+  if (!rijen.erbij || !taak.totaal) return [];
+  const { rij, cellen } = taak.totaal;
+  const blad = taak.blad.naam;
+  const formules = [...cellen.values()].flatMap(({ invoer, kolom }) =>
+    typeof invoer === "string" && invoer.startsWith("=")
+      ? [{ plek: `${bladVerwijzing(blad)}!${adres({ rij, kolom })}`, blad, formule: invoer.slice(1) }]
+      : [],
+  );
+  return gelezenVerschovenRijen([{ ...rijen, anders: new Map() }], formules);
 }
 
 /** A cell's text as wrapping sees it: a text constant; a number, a formula or nothing has none (""). */

@@ -135,7 +135,8 @@ function laadTabellen(tabellen: Excel.TableCollection, plan: WerkboekPlan, objec
             .getRange()
             .getResizedRange(tp.rijen.length + 2, tp.kolommen.length)
             .getIntersection(venster)
-            .load("values,rowIndex,columnIndex")
+            // Formulas too: the user's cells on the totals row below the table go with it (./officeBeslissing).
+            .load("values,formulas,numberFormat,rowIndex,columnIndex")
         : undefined;
     return () => {
       const afgekapt = !!grens && (r.rowCount > grens.tabel.rijen || r.columnCount > grens.tabel.kolommen);
@@ -159,7 +160,7 @@ function laadTabellen(tabellen: Excel.TableCollection, plan: WerkboekPlan, objec
                   formules: matrix(lijf.formulas),
                   notaties: matrix(lijf.numberFormat),
                 },
-                omgeving: gelezen(omgeving),
+                omgeving: gelezen(omgeving, true),
               },
             }
           : {}),

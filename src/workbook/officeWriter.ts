@@ -244,7 +244,12 @@ export async function schrijfNaarExcel(
   if (weigering) {
     throw new OpgaveFout("ongeldig", `${weigeringTekst(weigering, "Dit werkboek")} ${watNu(weigering)}`);
   }
-  const { taken, rapport, teruggezet, rijenAnders, eigenGebied } = beslis(plan, staat, max, maxBytes);
+  const { taken, rapport, teruggezet, rijenAnders, totaalGelezen, eigenGebied } = beslis(
+    plan,
+    staat,
+    max,
+    maxBytes,
+  );
   if (!opties.volgordeToestaan) {
     // The user's formulas are read only when a row will hold something else (a herindeling, a sort, a new row).
     const formules =
@@ -257,7 +262,7 @@ export async function schrijfNaarExcel(
             eigenControleVan(taken, eigenGebied),
           )
         : [];
-    const gelezen = gelezenVerschovenRijen(rijenAnders, formules);
+    const gelezen = [...gelezenVerschovenRijen(rijenAnders, formules), ...totaalGelezen];
     if (teruggezet.length > 0 || gelezen.length > 0) throw new VolgordeBevestiging(teruggezet, gelezen);
   }
   opties.bijFase?.("schrijven");

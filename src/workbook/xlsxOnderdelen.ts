@@ -473,18 +473,27 @@ export async function leesNotities(
   return notitiesUit(await JSZip.loadAsync(data));
 }
 
-/** The notes part of each sheet that has one: sheet name → the part's path and XML. */
-async function notitieDelen(zip: JSZip): Promise<Map<string, { pad: string; xml: string }>> {
+/**
+ * The part of each sheet that has one, by the type its relationship ends in ("/comments": its notes, "/vmlDrawing":
+ * how they are drawn): sheet name → the part's path and XML.
+ */
+async function gerelateerdeDelen(
+  zip: JSZip,
+  type: string,
+): Promise<Map<string, { pad: string; xml: string }>> {
   const uit = new Map<string, { pad: string; xml: string }>();
   for (const [blad, part] of await bladPaden(zip)) {
     const rels = relaties((await zip.file(relsPad(part))?.async("string")) ?? "");
-    const rel = rels.find((r) => r.type.endsWith("/comments"));
+    const rel = rels.find((r) => r.type.endsWith(type));
     if (!rel) continue;
     const deel = pad(part, rel.target);
     uit.set(blad, { pad: deel, xml: (await zip.file(deel)?.async("string")) ?? "" });
   }
   return uit;
 }
+
+const notitieDelen = (zip: JSZip) => gerelateerdeDelen(zip, "/comments");
+const notitieVormen = (zip: JSZip) => gerelateerdeDelen(zip, "/vmlDrawing");
 
 const NOTITIE = /<comment\b([^<>]*)>/g;
 
@@ -521,34 +530,112 @@ function metAuteurs(xml: string, auteurs: ReadonlyMap<string, string>): string {
   return zonderLijst.replace(/<authors>[\s\S]*?<\/authors>|<authors\s*\/>/, () => namen);
 }
 
+const VORM = /<v:shape\b[^<>]*>[\s\S]*?<\/v:shape>/g;
+
+/** The cell ("F9") a VML shape of a note is on; undefined for another shape. */
+function vormCel(vorm: string): string | undefined {
+  if (!/<x:ClientData\s+ObjectType="Note"/.test(vorm)) return undefined;
+  const rij = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(vorm)?.[1];
+  const kolom = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(vorm)?.[1];
+  return rij === undefined || kolom === undefined
+    ? undefined
+    : adres({ rij: Number(rij) + 1, kolom: Number(kolom) + 1 });
+}
+
+/** The cells whose note is always shown (`<x:Visible/>` in its VML shape). */
+function getoondeNotities(vml: string): Set<string> {
+  const uit = new Set<string>();
+  for (const [vorm] of vml.matchAll(VORM)) {
+    const cel = vormCel(vorm);
+    if (cel !== undefined && /<x:Visible\s*\/>|<x:Visible>\s*(True)?\s*<\/x:Visible>/i.test(vorm))
+      uit.add(cel);
+  }
+  return uit;
+}
+
 /**
- * `data` (an .xlsx exceljs wrote in a refill of `oud`) with every note's author as it was in `oud`: exceljs writes
- * "Author" for each, so a note on Opgave's sheets lost who made it. A note that moved with its row (`verplaatst`,
- * "Blad!F20" → "Blad!F19") keeps its author where it went. Stored, not compressed (a refill compresses last).
+ * The old shape of a note (its box's size and place, whether it is always shown, its colours) for the note where it
+ * is now: on cell `naar`, `dRij` rows and `dKolom` columns from where it was, with the id of the new shape.
  */
-export async function zetNotitieAuteurs(
+function verplaatsteVorm(oud: string, nieuw: string, naar: string, dRij: number, dKolom: number): string {
+  const id = /<v:shape\b[^<>]*?\sid="([^"]*)"/.exec(nieuw)?.[1];
+  const cel = decodeerBereik(naar);
+  if (!cel) return nieuw;
+  const anker = (tekst: string) =>
+    tekst
+      .split(",")
+      .map((d, i) => Number(d.trim()) + (i === 0 || i === 4 ? dKolom : i === 2 || i === 6 ? dRij : 0))
+      .join(", ");
+  return oud
+    .replace(/(<v:shape\b[^<>]*?\sid=")[^"]*"/, (_, begin: string) => `${begin}${id ?? ""}"`)
+    .replace(/<x:Row>\s*\d+\s*<\/x:Row>/, `<x:Row>${cel.rij1 - 1}</x:Row>`)
+    .replace(/<x:Column>\s*\d+\s*<\/x:Column>/, `<x:Column>${cel.kol1 - 1}</x:Column>`)
+    .replace(
+      /(<x:Anchor>)([^<]*)(<\/x:Anchor>)/,
+      (_, a: string, tekst: string, b: string) => `${a}${anker(tekst)}${b}`,
+    );
+}
+
+/**
+ * `xml` (the VML exceljs wrote for a sheet's notes) with each note's shape as it was in `oud` (the old VML of that
+ * sheet), where it went (`terug`: cell now → cell it was on).
+ */
+function metVormen(xml: string, oud: string, terug: (cel: string) => string): string {
+  const oudeVormen = new Map<string, string>();
+  for (const [vorm] of oud.matchAll(VORM)) {
+    const cel = vormCel(vorm);
+    if (cel !== undefined) oudeVormen.set(cel, vorm);
+  }
+  return xml.replace(VORM, (vorm) => {
+    const cel = vormCel(vorm);
+    const was = cel === undefined ? undefined : terug(cel);
+    const oudeVorm = was === undefined ? undefined : oudeVormen.get(was);
+    const [a, b] = [decodeerBereik(cel ?? ""), decodeerBereik(was ?? "")];
+    if (cel === undefined || oudeVorm === undefined || !a || !b) return vorm;
+    return verplaatsteVorm(oudeVorm, vorm, cel, a.rij1 - b.rij1, a.kol1 - b.kol1);
+  });
+}
+
+/**
+ * `data` (an .xlsx exceljs wrote in a refill of `oud`) with every note as the user left it in `oud`: exceljs writes
+ * "Author" as each note's author, and draws each note's box anew (hidden, its own size), so a note on Opgave's sheets
+ * lost who made it, and one the user had shown always or made larger was hidden or shrunk, without a word. A note
+ * that moved with its row (`verplaatst`, "Blad!F20" → "Blad!F19") gets its author and box where it went. Stored, not
+ * compressed (a refill compresses last).
+ */
+export async function zetNotitiesTerug(
   data: Uint8Array,
   oud: Uint8Array | ArrayBuffer,
   verplaatst: ReadonlyMap<string, string | undefined>,
 ): Promise<Uint8Array> {
-  const gewenst = new Map<string, Map<string, string>>();
-  for (const [blad, { xml }] of await notitieDelen(await JSZip.loadAsync(oud))) {
-    const perCel = new Map<string, string>();
-    for (const [ref, auteur] of notitieAuteurs(xml)) {
-      const naar = verplaatst.has(`${blad}!${ref}`) ? verplaatst.get(`${blad}!${ref}`) : `${blad}!${ref}`;
-      if (naar !== undefined) perCel.set(naar.slice(naar.lastIndexOf("!") + 1), auteur);
-    }
-    if (perCel.size > 0) gewenst.set(blad, perCel);
-  }
-  if (gewenst.size === 0) return data;
+  const oudeZip = await JSZip.loadAsync(oud);
+  const oudeNotities = await notitieDelen(oudeZip);
+  if (oudeNotities.size === 0) return data;
+  const oudeVormen = await notitieVormen(oudeZip);
   const zip = await JSZip.loadAsync(data);
+  const terugNaar = new Map<string, string>();
+  for (const [van, naar] of verplaatst) if (naar !== undefined) terugNaar.set(naar, van);
   let veranderd = false;
-  for (const [blad, { pad: deel, xml }] of await notitieDelen(zip)) {
-    const auteurs = gewenst.get(blad);
-    const uit = auteurs ? metAuteurs(xml, auteurs) : xml;
-    if (uit === xml) continue;
-    zip.file(deel, uit);
+  const zet = (deel: string, was: string, wordt: string) => {
+    if (wordt === was) return;
+    zip.file(deel, wordt);
     veranderd = true;
+  };
+  for (const [blad, { pad: deel, xml }] of await notitieDelen(zip)) {
+    const auteurs = new Map<string, string>();
+    for (const [ref, auteur] of notitieAuteurs(oudeNotities.get(blad)?.xml ?? "")) {
+      const naar = verplaatst.has(`${blad}!${ref}`) ? verplaatst.get(`${blad}!${ref}`) : `${blad}!${ref}`;
+      if (naar !== undefined) auteurs.set(naar.slice(naar.lastIndexOf("!") + 1), auteur);
+    }
+    zet(deel, xml, auteurs.size > 0 ? metAuteurs(xml, auteurs) : xml);
+  }
+  for (const [blad, { pad: deel, xml }] of await notitieVormen(zip)) {
+    const oudeVml = oudeVormen.get(blad)?.xml;
+    const terug = (cel: string) => {
+      const van = terugNaar.get(`${blad}!${cel}`);
+      return van === undefined ? cel : van.slice(van.lastIndexOf("!") + 1);
+    };
+    if (oudeVml !== undefined) zet(deel, xml, metVormen(xml, oudeVml, terug));
   }
   return veranderd ? zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
 }
@@ -930,14 +1017,20 @@ async function onderdelenVan(
   const gevalideerd = new Map<string, Validatie>();
   // A moved note is looked for where it went, and named by where it was.
   const genoemd = new Map<string, string>();
+  const vormen = await notitieVormen(zip);
   for (const [blad, { xml }] of await notitieDelen(zip)) {
     const auteurs = notitieAuteurs(xml);
+    const getoond = getoondeNotities(vormen.get(blad)?.xml ?? "");
     for (const [ref, runs] of notitiesIn(xml)) {
       const plek = `${blad}!${ref}`;
       const naar = verplaatst.has(plek) ? verplaatst.get(plek) : plek;
       if (naar === undefined) continue;
-      // Its author too (exceljs writes "Author" for every note: `zetNotitieAuteurs` puts them back).
-      onderdelen.set(`notitie op ${naar}`, `${auteurs.get(ref) ?? ""}\n${runs.map((r) => r.tekst).join("")}`);
+      // Its author and whether it is always shown too (exceljs loses both: `zetNotitiesTerug` puts them back).
+      const tekst = runs.map((r) => r.tekst).join("");
+      onderdelen.set(
+        `notitie op ${naar}`,
+        `${auteurs.get(ref) ?? ""}\n${getoond.has(ref) ? "getoond\n" : ""}${tekst}`,
+      );
       if (naar !== plek) genoemd.set(`notitie op ${naar}`, `notitie op ${plek} (naar ${naar})`);
     }
   }

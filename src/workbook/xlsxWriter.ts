@@ -131,7 +131,7 @@ import Zip from "./zip";
 import {
   bladenMetOpgaveGrafiek,
   leesNotities,
-  zetNotitieAuteurs,
+  zetNotitiesTerug,
   verliesBijHerschrijven,
   verliesNaSchrijven,
   voegGrafiekenToe,
@@ -500,6 +500,8 @@ interface TabelWerk {
   readonly oud?: Gebied;
   /** Index of each old data row by key. */
   readonly oudeIndex: ReadonlyMap<string, number>;
+  /** The user's cells on the old totals row, in their own columns, by header: they go with the totals row. */
+  readonly totaalVanGebruiker: ReadonlyMap<string, RauweCel>;
 }
 
 /** The old table's rectangle including its totals row (when the plan has one). */
@@ -544,6 +546,28 @@ function oudeFormules(blad: string, plan: TabelPlan, gevonden: GelezenTabel): Ou
       return isFormuleWaarde(v) ? (v as ExcelJS.CellFormulaValue).formula : undefined;
     },
   };
+}
+
+/**
+ * The cells the user filled on the old totals row below a table, in the user's own columns (a total of their own
+ * column, a remark), by header: read before the table is emptied, written on the totals row where it comes to stand
+ * (`schrijfTabel`). Before, they were emptied with the old table and not written again, without a word.
+ */
+function totaalVanGebruiker(
+  ws: ExcelJS.Worksheet,
+  plan: TabelPlan,
+  uitkomst: SamengevoegdeTabel,
+  gevonden: GelezenTabel | undefined,
+): Map<string, RauweCel> {
+  const uit = new Map<string, RauweCel>();
+  if (!plan.totaal || !gevonden) return uit;
+  const rij = gevonden.gebied.rij2 + 1;
+  gevonden.bestaand.koppen.forEach((kop, i) => {
+    if (!uitkomst.kolommen.some((k) => isEigenKolom(k) && k.kop === kop)) return;
+    const cel = ws.getCell(rij, gevonden.gebied.kol1 + i);
+    if (!isLeeg(waardeVan(cel.value))) uit.set(kop, rauw(cel));
+  });
+  return uit;
 }
 
 /** Index of each old data row by key (the first row of a key). */
@@ -748,7 +772,7 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
       const rauwe = gelezen && oudI !== undefined && oudI !== i ? metRij(gelezen, ws.name, naar) : gelezen;
       if (isEigenKolom(k)) {
         if (rauwe) herstelCel(cel, rauwe, stijl(j, rauwe));
-        else if (isFormule(rij[j] ?? null)) berekend(cel, rij[j], gevonden?.rauw[0]?.get(k.kop), stijl, j);
+        else if (isFormule(rij[j] ?? null)) berekend(cel, rij[j], buurCel(werk, i, k.kop), stijl, j);
         return;
       }
       if (!rauwe) {
@@ -795,8 +819,24 @@ function metRij(
 }
 
 /**
+ * The old cell in column `kop` of the row nearest above new row `i` that was in the old table (else below it): the
+ * format a row inserted into a table takes in Excel.
+ */
+function buurCel(werk: TabelWerk, i: number, kop: string): RauweCel | undefined {
+  const oud = (j: number) => {
+    const r = werk.rijen[j];
+    return r ? oudeRijVan(werk, r) : undefined;
+  };
+  let j = i - 1;
+  while (j >= 0 && oud(j) === undefined) j--;
+  if (j < 0) for (j = i + 1; j < werk.rijen.length && oud(j) === undefined; j++);
+  const o = oud(j);
+  return o === undefined ? undefined : werk.gevonden?.rauw[o]?.get(kop);
+}
+
+/**
  * A cell of a calculated column of the user's in a row the refill adds (./berekendeKolom): its formula, formatted as
- * the column's first cell.
+ * the same column in the row above it (`buurCel`).
  */
 function berekend(
   cel: ExcelJS.Cell,
@@ -874,8 +914,23 @@ function schrijfTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): GeschrevenTabel {
       cel.font = { bold: true };
       cel.border = { top: { style: "thin" } };
     });
+    totaalTerug(ws, werk, r);
   }
   return { blad: ws.name, start: plan.start, kolommen, rijen, aantalRijen: rijen.length };
+}
+
+/**
+ * The user's cells of the old totals row (`TabelWerk.totaalVanGebruiker`) on the totals row `rij`, under their
+ * column; a formula keeps reading the rows it read (`metRij`), as one in a row of the table.
+ */
+function totaalTerug(ws: ExcelJS.Worksheet, werk: TabelWerk, rij: number): void {
+  const { plan, gevonden } = werk;
+  if (werk.totaalVanGebruiker.size === 0 || !gevonden) return;
+  const naar = rijenNaar(plan, gevonden.bestaand, werk.uitkomst);
+  werk.uitkomst.kolommen.forEach((k, j) => {
+    const oud = werk.totaalVanGebruiker.get(k.kop);
+    if (oud) herstelCel(ws.getCell(rij, plan.start.kolom + j), metRij(oud, ws.name, naar), kopie(oud.style));
+  });
 }
 
 class Schrijver {
@@ -893,6 +948,8 @@ class Schrijver {
   readonly teruggezet: string[] = [];
   /** Tables whose rows will hold another gemeente or the totals row (./rijBetekenis), and where they stood. */
   readonly rijenAnders: TabelRijen[] = [];
+  /** Formulas of the user's on a totals row that would leave out the rows a table gets (`totaalOverAlleRijen`). */
+  readonly totaalGelezen: GelezenRij[] = [];
   readonly oudeGebieden: Gebied[] = [];
   /**
    * Notes and links on table cells that went with their row or column (`notitiesTerug`, `hyperlinksTerug`), and
@@ -1133,7 +1190,35 @@ class Schrijver {
     this.invoerBehouden += uitkomst.invoerBehouden;
     for (const s of uitkomst.verweesd) this.verweesd.push({ tabel: plan.naam, sleutel: s });
     if (werk.oud) this.oudeGebieden.push(werk.oud);
-    return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden) };
+    const totaal = totaalVanGebruiker(ws, plan, uitkomst, gevonden);
+    if (anders?.erbij && gevonden) this.totaalOverAlleRijen(ws.name, anders, gevonden, totaal);
+    return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden), totaalVanGebruiker: totaal };
+  }
+
+  /**
+   * A formula of the user's on the totals row of a table that grows, over all of its old rows (`=SUM(P9:P33)`): it
+   * goes with the totals row and keeps reading those rows, so it would leave the new ones out — named as such a
+   * formula elsewhere is (./rijBetekenis; not for the rows it reads changing place: it follows them by key).
+   */
+  private totaalOverAlleRijen(
+    blad: string,
+    anders: TabelRijen,
+    gevonden: GelezenTabel,
+    totaal: ReadonlyMap<string, RauweCel>,
+  ): void {
+    const rij = gevonden.gebied.rij2 + 1;
+    const formules = [...totaal].flatMap(([kop, cel]) =>
+      isFormuleWaarde(cel.value)
+        ? [
+            {
+              plek: `${bladVerwijzing(blad)}!${adres({ rij, kolom: gevonden.gebied.kol1 + gevonden.bestaand.koppen.indexOf(kop) })}`,
+              blad,
+              formule: (cel.value as ExcelJS.CellFormulaValue).formula,
+            },
+          ]
+        : [],
+    );
+    this.totaalGelezen.push(...gelezenVerschovenRijen([{ ...anders, anders: new Map() }], formules));
   }
 }
 
@@ -1154,7 +1239,7 @@ async function gelezenRijen(
     return [...planRechthoeken(blad), ...oud.map((g) => rechthoekTussen(g.rij1, g.kol1, g.rij2, g.kol2))];
   };
   const formules = await formulesVanGebruiker(bestaand, eigen);
-  return gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen]);
+  return [...gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen]), ...s.totaalGelezen];
 }
 
 /**
@@ -1410,7 +1495,7 @@ export async function schrijfXlsx(
   let verloren: string[] = [];
   let gelezen: GelezenRij[] = [];
   if (bestaand) {
-    data = await zetNotitieAuteurs(data, bestaand, schrijver.opCellen.verplaatst);
+    data = await zetNotitiesTerug(data, bestaand, schrijver.opCellen.verplaatst);
     if (kanEnten) {
       const geent = await entInOrigineel(bestaand, data, eigenBladen);
       // A package the graft turns down after all: the full rewrite, from the start (with its own loss check).

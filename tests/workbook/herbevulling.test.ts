@@ -115,7 +115,10 @@ describe("a column of the user's own inside an Opgave table", () => {
       t.getCell(r, 7).value = r * 10;
       // Its own row, the row above (within the table; a running sum would read it) and a fixed cell above the table.
       t.getCell(r, 17).value = { formula: `G${r}+1+N(Q${r - 1})*0+N($B$3)*0` } as ExcelJS.CellFormulaValue;
+      t.getCell(r, 17).numFmt = "0.0";
     }
+    // The first row's cell of the column in bold: a new row takes the format of the row above it, as in Excel.
+    t.getCell(8, 17).font = { bold: true };
     const periode = (ws: ExcelJS.Worksheet, r: number) => celWaarde(ws.getCell(r, 1));
     const voor = new Map<unknown, unknown>();
     const erboven = new Map<unknown, unknown>();
@@ -136,7 +139,7 @@ describe("a column of the user's own inside an Opgave table", () => {
         // Every row held one formula (a calculated column): the new row gets it, as Excel fills a row inserted
         // into a table; named in the report. Before: left empty, without a word.
         const formule = `G${r}+1+N(Q${r - 1})*0+N($B$3)*0`;
-        expect([cel.formula, cel.result]).toEqual([formule, 1]);
+        expect([cel.formula, cel.result, cel.numFmt, cel.font?.bold]).toEqual([formule, 1, "0.0", undefined]);
         expect(rapport.wijzigingen).toContainEqual({
           plek: `Opgave_Taakstelling 2018-II: Eigen (Q${r})`,
           oud: null,
@@ -157,31 +160,85 @@ describe("a column of the user's own inside an Opgave table", () => {
     }
   });
 
-  test("a calculated column's formula in the table part (Excel's, which exceljs drops): kept; a full rewrite names it", async () => {
+  test("calculated columns' formulas in the table part (Excel's, which exceljs drops): kept, refill after refill; a full rewrite names them", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     const t = blad(wb, "Taakstelling");
     voegKolomIn(t, 17, "Eigen");
-    for (let r = 8; r <= 27; r++) t.getCell(r, 17).value = { formula: `G${r}*2` } as ExcelJS.CellFormulaValue;
+    voegKolomIn(t, 18, "Drievoud");
+    for (let r = 8; r <= 27; r++) {
+      t.getCell(r, 17).value = { formula: `G${r}*2` } as ExcelJS.CellFormulaValue;
+      t.getCell(r, 18).value = { formula: `G${r}*3` } as ExcelJS.CellFormulaValue;
+    }
     const zip = await JSZip.loadAsync(await bewaar(wb));
     const deel = Object.keys(zip.files).find((n) => /^xl\/tables\/table\d+\.xml$/.test(n)) ?? "";
-    const formule =
-      "<calculatedColumnFormula>Opgave_Taakstelling[[#This Row],[Gehuisvest]]*2</calculatedColumnFormula>";
+    const formule = (n: number) =>
+      `<calculatedColumnFormula>Opgave_Taakstelling[[#This Row],[Gehuisvest]]*${n}</calculatedColumnFormula>`;
     const xml = (await zip.file(deel)?.async("string")) ?? "";
-    expect(xml).toMatch(/<tableColumn id="17" name="Eigen"\/>/);
-    zip.file(deel, xml.replace(/(<tableColumn id="17" name="Eigen")\/>/, `$1>${formule}</tableColumn>`));
+    expect(xml).toMatch(/<tableColumn id="17" name="Eigen"\/><tableColumn id="18" name="Drievoud"\/>/);
+    zip.file(
+      deel,
+      xml
+        .replace(/(<tableColumn id="17" name="Eigen")\/>/, `$1>${formule(2)}</tableColumn>`)
+        .replace(/(<tableColumn id="18" name="Drievoud")\/>/, `$1>${formule(3)}</tableColumn>`),
+    );
     const oud = new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
 
-    const { data, rapport } = await schrijfXlsx(later, oud);
-    expect(rapport.verloren).toEqual([]);
-    const na = await JSZip.loadAsync(data);
-    const tabel = Object.keys(na.files).find((n) => /^xl\/tables\/table\d+\.xml$/.test(n)) ?? "";
-    expect(await na.file(tabel)?.async("string")).toContain(
-      `name="Eigen" totalsRowFunction="none">${formule}</tableColumn>`,
-    );
+    // A second refill reads the table as the first wrote it (a filter button per column): exceljs, which reads no
+    // column's formula, failed on it ("Cannot set properties of undefined") — the workbook could not be refilled.
+    let data: Uint8Array = oud;
+    for (const ronde of [1, 2]) {
+      const uit = await schrijfXlsx(later, data);
+      expect([ronde, uit.rapport.verloren]).toEqual([ronde, []]);
+      data = uit.data;
+      const na = await JSZip.loadAsync(data);
+      const tabel = Object.keys(na.files).find((n) => /^xl\/tables\/table\d+\.xml$/.test(n)) ?? "";
+      const tabelXml = (await na.file(tabel)?.async("string")) ?? "";
+      expect(tabelXml).toContain(`name="Eigen" totalsRowFunction="none">${formule(2)}</tableColumn>`);
+      expect(tabelXml).toContain(`name="Drievoud" totalsRowFunction="none">${formule(3)}</tableColumn>`);
+    }
     // Without the graft (a package it does not handle), exceljs writes the table: named, and the refill stops.
-    await expect(schrijfXlsx(later, oud, { enten: false })).rejects.toThrow(
+    const fout = await schrijfXlsx(later, oud, { enten: false }).catch((e: unknown) => e);
+    expect((fout as VerliesFout).onderdelen).toEqual([
       'berekende kolom "Eigen" van tabel Opgave_Taakstelling',
-    );
+      'berekende kolom "Drievoud" van tabel Opgave_Taakstelling',
+    ]);
+  });
+
+  test("the user's cells on the totals row below a table go with it when a gemeente comes back; a total over all rows stops the refill", async () => {
+    const p = planProvincie(engine, "Utrecht", "2025-II", bron);
+    const nu = planProvincie(engine, "Utrecht", "2025-II", { ...bron, gemaakt: "2027-01-05T09:30:00Z" });
+    const zonder = zonderRij(p, "Opgave_Provincie", "GM0307");
+    const n = zonder.bladen[0]?.tabellen[0]?.rijen.length ?? 0;
+    const wb = await lees((await schrijfXlsx(zonder)).data);
+    const t = blad(wb, "Provincie");
+    const tabel = tabelModel(t, "Opgave_Provincie");
+    const [laatste, totaal] = [8 + n, 9 + n];
+    tabel.columns.push({ name: "Dubbel" }, { name: "Notitie" });
+    zetRef(tabel, `A8:Q${laatste}`);
+    t.getCell(8, 16).value = "Dubbel";
+    t.getCell(8, 17).value = "Notitie";
+    for (let r = 9; r <= laatste; r++)
+      t.getCell(r, 16).value = { formula: `F${r}*2` } as ExcelJS.CellFormulaValue;
+    expect(celWaarde(t.getCell(totaal, 2))).toBe("Totaal");
+    t.getCell(totaal, 16).value = { formula: `SUM(P9:P${laatste})` } as ExcelJS.CellFormulaValue;
+    t.getCell(totaal, 17).value = "mijn totaal";
+    const oud = await bewaar(wb);
+    // The sum would leave the row of GM0307 out: the refill stops, nothing written.
+    const fout = await schrijfXlsx(nu, oud).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VerliesFout);
+    expect((fout as VerliesFout).onderdelen).toEqual([
+      `formule Provincie!P${totaal} leest alle rijen van tabel Opgave_Provincie (Provincie!P9:P${laatste}); na opnieuw vullen heeft de tabel een rij meer, tot en met Provincie!P${totaal}, die zij niet meeneemt`,
+    ]);
+    // Confirmed: both on the totals row, one row down. Before: emptied with the old table, without a word.
+    const { data } = await schrijfXlsx(nu, oud, { verliesToestaan: true });
+    const na = blad(await lees(data), "Provincie");
+    expect(celWaarde(na.getCell(totaal + 1, 2))).toBe("Totaal");
+    expect([na.getCell(totaal + 1, 16).formula, celWaarde(na.getCell(totaal + 1, 17))]).toEqual([
+      `SUM(P9:P${laatste})`,
+      "mijn totaal",
+    ]);
+    expect(celWaarde(na.getCell(totaal, 1))).toBe("GM0307");
+    expect([na.getCell(totaal, 16).formula, na.getCell(totaal, 17).value]).toEqual([`F${totaal}*2`, null]);
   });
 
   test("inserted before Achterstand: the refill stops, names table, header and place; the file is unchanged", async () => {
@@ -915,7 +972,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         expect(na.getCell(r, k).note).toBeUndefined();
     });
 
-    test('notes keep their author (Excel\'s; exceljs writes "Author" for every note), also where they move', async () => {
+    test('notes keep their author and box (Excel\'s; exceljs writes "Author" and a hidden box of its own), also where they move', async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       const p = blad(wb, "Provincie");
       const gehuisvest = p.getRow(8).values as unknown[];
@@ -943,6 +1000,22 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
           );
         zip.file(naam, met);
       }
+      // The note of row 20 shown always, in a larger box (as Excel's "Show note" and a drag of its border).
+      const vml = Object.keys(zip.files).filter((n) => /\.vml$/.test(n));
+      const groot = (vorm: string) =>
+        vorm
+          .replace("visibility:hidden", "visibility:visible")
+          .replace('<x:ClientData ObjectType="Note">', '<x:ClientData ObjectType="Note"><x:Visible/>')
+          .replace(/<x:Anchor>[^<]*<\/x:Anchor>/, "<x:Anchor>9, 15, 18, 4, 13, 30, 26, 10</x:Anchor>");
+      for (const naam of vml) {
+        const xml = (await zip.file(naam)?.async("string")) ?? "";
+        zip.file(
+          naam,
+          xml.replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (v) =>
+            v.includes("<x:Row>19</x:Row>") ? groot(v) : v,
+          ),
+        );
+      }
       const oud = new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
       const { data, rapport } = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), oud);
       expect(rapport.verloren).toEqual([]);
@@ -962,6 +1035,20 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
           ["B2", "Piet"],
         ]),
       );
+      const vormen = await Promise.all(
+        Object.keys(na.files)
+          .filter((n) => /\.vml$/.test(n))
+          .map(async (n) => (await na.file(n)?.async("string")) ?? ""),
+      );
+      const rij18 = vormen
+        .join("")
+        .match(/<v:shape\b[\s\S]*?<\/v:shape>/g)
+        ?.filter((v) => v.includes("<x:Row>18</x:Row>"));
+      expect(rij18).toHaveLength(1);
+      expect(rij18?.[0]).toContain("visibility:visible");
+      expect(rij18?.[0]).toContain("<x:Visible/>");
+      // Its box went with it, a row up.
+      expect(rij18?.[0]).toContain("<x:Anchor>9, 15, 17, 4, 13, 30, 25, 10</x:Anchor>");
       // Had the author been lost, the check after writing would name the note.
       const zonderAuteur = await JSZip.loadAsync(oud);
       for (const naam of Object.keys(zonderAuteur.files).filter((n) => /comments\d+\.xml$/.test(n)))
@@ -972,6 +1059,16 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(await verliesNaSchrijven(oud, await zonderAuteur.generateAsync({ type: "uint8array" }))).toEqual(
         [`notitie op Provincie!${kolomLetters(k)}20`],
       );
+      // And had it been hidden again.
+      const verborgen = await JSZip.loadAsync(oud);
+      for (const naam of vml)
+        verborgen.file(
+          naam,
+          ((await verborgen.file(naam)?.async("string")) ?? "").replace("<x:Visible/>", ""),
+        );
+      expect(await verliesNaSchrijven(oud, await verborgen.generateAsync({ type: "uint8array" }))).toEqual([
+        `notitie op Provincie!${kolomLetters(k)}20`,
+      ]);
     });
 
     test("a note on the row of a gemeente that goes stops the refill (named); confirmed, it is gone with the row", async () => {

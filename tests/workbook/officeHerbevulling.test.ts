@@ -1046,3 +1046,41 @@ describe("Office.js refill: row heights of Opgave's wrapped rows (as the .xlsx w
     );
   });
 });
+
+describe("Office.js refill: the user's cells on the totals row below a table (as the .xlsx writer)", () => {
+  test("go with the totals row when a gemeente comes back; a total of theirs over all rows is asked first", async () => {
+    const p = planProvincie(engine, "Utrecht", "2025-II", TEST_BRON);
+    const zonder = zonderRij(p, "Opgave_Provincie", "GM0307");
+    const n = zonder.bladen[0]?.tabellen[0]?.rijen.length ?? 0;
+    const wm = await eersteVulling(zonder);
+    const [laatste, totaal] = [8 + n, 9 + n];
+    await voegKolomIn(wm, "Opgave_Provincie", null, [
+      ["Dubbel"],
+      ...[...Array(n).keys()].map((i) => [`=F${9 + i}*2`]),
+    ]);
+    await voegKolomIn(wm, "Opgave_Provincie", null, [["Notitie"], ...[...Array(n).keys()].map(() => [""])]);
+    expect(wm.waarde("Provincie", `B${totaal}`)).toBe("Totaal");
+    wm.zet("Provincie", `P${totaal}`, { formule: `=SUM(P9:P${laatste})`, waarde: 0 });
+    wm.zet("Provincie", `Q${totaal}`, "mijn totaal");
+    const voor = wm.momentopname();
+    // The sum would leave the row of GM0307 out: asked first, nothing written.
+    const vraag = await hervul(wm, p).catch((e: unknown) => e);
+    expect(vraag).toBeInstanceOf(VolgordeBevestiging);
+    expect((vraag as VolgordeBevestiging).gelezen).toEqual([
+      `formule Provincie!P${totaal} leest alle rijen van tabel Opgave_Provincie (Provincie!P9:P${laatste}); na opnieuw vullen heeft de tabel een rij meer, tot en met Provincie!P${totaal}, die zij niet meeneemt`,
+    ]);
+    expect(wm.momentopname()).toBe(voor);
+    // Confirmed: both on the totals row, one row down. Before: the new gemeente's row was written over them.
+    await hervul(wm, p, { volgordeToestaan: true });
+    expect(wm.waarde("Provincie", `B${totaal + 1}`)).toBe("Totaal");
+    expect([wm.formule("Provincie", `P${totaal + 1}`), wm.waarde("Provincie", `Q${totaal + 1}`)]).toEqual([
+      `=SUM(P9:P${laatste})`,
+      "mijn totaal",
+    ]);
+    expect(wm.waarde("Provincie", `A${totaal}`)).toBe("GM0307");
+    expect([wm.formule("Provincie", `P${totaal}`), wm.waarde("Provincie", `Q${totaal}`)]).toEqual([
+      `=F${totaal}*2`,
+      "",
+    ]);
+  });
+});
