@@ -3,8 +3,9 @@
  * Excel makes one when a formula is typed into a table's column, or a formula filled down — gets that formula in the
  * rows a refill adds (a half-year, a gemeente back), as Excel fills a calculated column into a row inserted into its
  * table: `=G8*2` in every row reads `=G12*2` in a new row 12. Before, such a row was left empty there, without a word,
- * and a sum over the column missed it. Each filled cell is reported as a change. A column whose rows differ (one
- * overwritten by hand, a first row of its own) is not a calculated column: left as it was. Both writers. Pure.
+ * and a sum over the column missed it. Each column filled is reported as a change (its rows, its first formula). A
+ * column whose rows differ (one overwritten by hand, a first row of its own) is not a calculated column: left as it
+ * was. Both writers. Pure.
  */
 import { adres } from "./a1";
 import { gekopieerd } from "./kolomVerplaatsing";
@@ -66,18 +67,25 @@ export function metBerekendeKolommen(
     const kolom = oud.kolom(k.kop);
     const formule = isEigenKolom(k) && kolom !== undefined ? kolomFormule(oud, k.kop) : undefined;
     if (formule === undefined || kolom === undefined) return;
+    const gevuld: { s: string; plek: string; formule: string }[] = [];
     for (const { i, s } of nieuw) {
       const plek = { rij: plan.start.rij + 1 + i, kolom: plan.start.kolom + j };
       const daar = gekopieerd(formule, oud.blad, plek.rij - oud.eersteRij, plek.kolom - kolom);
       const rij = rijen[i];
       if (daar === undefined || !rij || (rij[j] ?? null) !== null) continue;
       rij[j] = { formule: `=${daar}` };
-      wijzigingen.push({
-        plek: `${plan.naam} ${s}: ${k.kop} (${adres(plek)})`,
-        oud: null,
-        nieuw: `=${daar}`,
-      });
+      gevuld.push({ s, plek: adres(plek), formule: `=${daar}` });
     }
+    // One change per column (a report shows its first lines only), with the first cell's formula.
+    const naar = gevuld.map((g) => `${g.s} (${g.plek})`);
+    const lijst =
+      naar.length > 1 ? `${naar.slice(0, -1).join(", ")} en ${naar.at(-1) ?? ""}` : (naar[0] ?? "");
+    if (gevuld[0])
+      wijzigingen.push({
+        plek: `${plan.naam}: formule van uw kolom "${k.kop}" doorgetrokken naar ${lijst}`,
+        oud: null,
+        nieuw: gevuld[0].formule,
+      });
   });
   if (wijzigingen.length === 0) return res;
   return { ...res, rijen, wijzigingen: [...res.wijzigingen, ...wijzigingen] };

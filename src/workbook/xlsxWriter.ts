@@ -1173,8 +1173,6 @@ class Schrijver {
       ? metBerekendeKolommen(plan, samengevoegd, oudeFormules(ws.name, plan, gevonden))
       : samengevoegd;
     if (uitkomst.volgordeTeruggezet) this.teruggezet.push(plan.naam);
-    const anders = tabelRijen(ws.name, plan, gevonden?.bestaand, uitkomst);
-    if (anders) this.rijenAnders.push(anders);
     const rijen =
       uitkomst.rijen.length > 0 ? uitkomst.rijen.map((r) => [...r]) : [uitkomst.kolommen.map(() => null)];
     const werk = { plan, uitkomst, rijen, gevonden, oud: oudGebied(plan, gevonden) };
@@ -1185,6 +1183,9 @@ class Schrijver {
         `tabel ${plan.naam} zou cel ${ws.name}!${bezet.address} overschrijven (daar staat iets van u); niet bijgewerkt`,
       );
     }
+    // Only for a table that is written (a skipped one keeps its rows, and what reads them means what it meant).
+    const anders = tabelRijen(ws.name, plan, gevonden?.bestaand, uitkomst);
+    if (anders) this.rijenAnders.push(anders);
     if (gevonden) this.eigenKolommenBinnen.push(...binnenKolommen(ws.name, plan, gevonden));
     this.wijzigingen.push(...uitkomst.wijzigingen);
     this.invoerBehouden += uitkomst.invoerBehouden;

@@ -45,7 +45,7 @@ describe("metBerekendeKolommen", () => {
     );
     expect(eigen(res)).toEqual([null, { formule: "=C10*2+$B$1" }, null, null]);
     expect(res.wijzigingen).toContainEqual({
-      plek: "Opgave_Gemeenten GM0002: Eigen (E10)",
+      plek: 'Opgave_Gemeenten: formule van uw kolom "Eigen" doorgetrokken naar GM0002 (E10)',
       oud: null,
       nieuw: "=C10*2+$B$1",
     });
@@ -59,6 +59,14 @@ describe("metBerekendeKolommen", () => {
       oud([1, 2, 3], (i) => `SUM(C$9:C${9 + i})`),
     );
     expect(eigen(res).slice(3)).toEqual([{ formule: "=SUM(C$9:C12)" }, { formule: "=SUM(C$9:C13)" }]);
+    // One change for the column (a report shows its first lines only), with its first formula.
+    expect(res.wijzigingen.filter((w) => w.plek.includes("doorgetrokken"))).toEqual([
+      {
+        plek: 'Opgave_Gemeenten: formule van uw kolom "Eigen" doorgetrokken naar GM0004 (E12) en GM0005 (E13)',
+        oud: null,
+        nieuw: "=SUM(C$9:C12)",
+      },
+    ]);
   });
 
   test("not a calculated column: rows that differ, a first row of its own, a value, one row only; Opgave's columns never", () => {

@@ -141,7 +141,7 @@ describe("a column of the user's own inside an Opgave table", () => {
         const formule = `G${r}+1+N(Q${r - 1})*0+N($B$3)*0`;
         expect([cel.formula, cel.result, cel.numFmt, cel.font?.bold]).toEqual([formule, 1, "0.0", undefined]);
         expect(rapport.wijzigingen).toContainEqual({
-          plek: `Opgave_Taakstelling 2018-II: Eigen (Q${r})`,
+          plek: `Opgave_Taakstelling: formule van uw kolom "Eigen" doorgetrokken naar 2018-II (Q${r})`,
           oud: null,
           nieuw: `=${formule}`,
         });
@@ -239,6 +239,25 @@ describe("a column of the user's own inside an Opgave table", () => {
     ]);
     expect(celWaarde(na.getCell(totaal, 1))).toBe("GM0307");
     expect([na.getCell(totaal, 16).formula, na.getCell(totaal, 17).value]).toEqual([`F${totaal}*2`, null]);
+  });
+
+  test("a table left alone (it would grow over the user's cell below it): nothing said of rows it does not move", async () => {
+    const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
+    const wb = await lees((await schrijfXlsx(zonder)).data);
+    const t = blad(wb, "Taakstelling");
+    voegKolomIn(t, 17, "Dubbel");
+    for (let r = 8; r <= 26; r++) t.getCell(r, 17).value = { formula: `G${r}*2` } as ExcelJS.CellFormulaValue;
+    t.getCell("Q27").value = { formula: "SUM(Q8:Q26)" } as ExcelJS.CellFormulaValue;
+    // Before: the refill stopped, naming each formula of the column as one that would read another period, in a
+    // table it then left as it was.
+    const { data, rapport } = await schrijfXlsx(later, await bewaar(wb));
+    expect(rapport.verloren).toEqual([]);
+    expect(rapport.andereRij).toEqual([]);
+    expect(rapport.overgeslagen).toEqual([
+      "tabel Opgave_Taakstelling zou cel Taakstelling!Q27 overschrijven (daar staat iets van u); niet bijgewerkt",
+    ]);
+    const na = blad(await lees(data), "Taakstelling");
+    expect([na.getCell("Q12").formula, na.getCell("Q27").formula]).toEqual(["G12*2", "SUM(Q8:Q26)"]);
   });
 
   test("inserted before Achterstand: the refill stops, names table, header and place; the file is unchanged", async () => {

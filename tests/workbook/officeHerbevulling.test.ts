@@ -364,7 +364,7 @@ describe("Office.js refill: formulas in a column of the user's at the end of a t
         const berekend = `=G${r}+1+N(Q${r - 1})*0+N($B$3)*0`;
         expect(formule).toBe(berekend);
         expect(rapport.wijzigingen).toContainEqual({
-          plek: `Opgave_Taakstelling 2018-II: Eigen (Q${r})`,
+          plek: `Opgave_Taakstelling: formule van uw kolom "Eigen" doorgetrokken naar 2018-II (Q${r})`,
           oud: null,
           nieuw: berekend,
         });

@@ -607,7 +607,7 @@ const berekendeKolom: Scenario = {
       `nieuwe rij (${String(periode)}): ${String(formule)}, verwacht ${verwacht}`,
     );
     const gemeld = rapport.wijzigingen.some(
-      (w) => w.plek.includes(`${BEREKEND_KOLOM} (`) && w.nieuw === verwacht,
+      (w) => w.plek.includes(`kolom "${BEREKEND_KOLOM}" doorgetrokken`) && w.nieuw === verwacht,
     );
     controleer(gemeld, `niet in het rapport: ${rapport.wijzigingen.map((w) => w.plek).join("; ")}`);
     v.detail(`nieuwe rij ${String(periode)}: ${verwacht} (in het rapport als wijziging)`);
