@@ -794,11 +794,16 @@ export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud" | "blad"
     oud
       ? (rijNaar ??= rijenNaar(plan, { koppen: oud.koppen, rijen: oud.waarden }, res))(rij, kolom)
       : undefined;
+  // Where any row moves, a formula of the user's in a row that stays follows the rows it reads too (as in Excel).
+  const beweegt = rijen.some((rij, r) => {
+    const i = oudeRij.get(sleutelTekst(rij[si] as Waarde | undefined));
+    return i !== undefined && i !== r;
+  });
   rijen.forEach((rij, r) => {
     const i = oudeRij.get(sleutelTekst(rij[si] as Waarde | undefined));
     const nRij: (string | null)[] = [];
     const cRij: (Invoer | null)[] = [];
-    const schuif = (f: string) => (i === undefined || i === r ? f : volgRijen(f, taak.blad.naam, naar));
+    const schuif = (f: string) => (i === undefined || !beweegt ? f : volgRijen(f, taak.blad.naam, naar));
     kolommen.forEach((k, j) => {
       const jOud = oudeKolom.get(k.kop);
       const vorig =
@@ -851,8 +856,13 @@ function lijfCel(
   const behouden = c === w || (isLeeg(c) && isLeeg(w));
   if (!behouden || (isLeeg(w) && !formule)) return [notatie, invoer(c)];
   if (vorig.zelfdeCel) {
-    // Left as it is; an input column's text format makes way for its own (numbers typed later stay numbers).
-    return [invoerKolom && oudeNotatie === TEKST ? (k.notatie ?? ALGEMEEN) : null, null];
+    // Left as it is (but a formula that follows a row that moves); an input column's text format makes way for its
+    // own (numbers typed later stay numbers).
+    const gevolgd = formule ? schuif(f) : undefined;
+    return [
+      invoerKolom && oudeNotatie === TEKST ? (k.notatie ?? ALGEMEEN) : null,
+      gevolgd !== undefined && gevolgd !== f ? gevolgd : null,
+    ];
   }
   if (!formule) return [notatie, invoer(c)];
   const oudeVorm = typeof oudeNotatie === "string" && oudeNotatie !== TEKST ? oudeNotatie : undefined;

@@ -763,13 +763,18 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   let rijNaar: ReturnType<typeof rijenNaar> | undefined;
   const naar = (rij: number, kolom: number) =>
     gevonden ? (rijNaar ??= rijenNaar(plan, gevonden.bestaand, werk.uitkomst))(rij, kolom) : undefined;
+  // Where any row moves, a formula of the user's in a row that stays follows the rows it reads too (as in Excel).
+  const beweegt = rijen.some((r, i) => {
+    const o = oudeRijVan(werk, r);
+    return o !== undefined && o !== i;
+  });
   rijen.forEach((rij, i) => {
     const oudI = oudeRijVan(werk, rij);
     const wees = i >= plan.rijen.length;
     werk.uitkomst.kolommen.forEach((k, j) => {
       const cel = ws.getCell(plan.start.rij + 1 + i, plan.start.kolom + j);
       const gelezen = oudI === undefined ? undefined : gevonden?.rauw[oudI]?.get(k.kop);
-      const rauwe = gelezen && oudI !== undefined && oudI !== i ? metRij(gelezen, ws.name, naar) : gelezen;
+      const rauwe = gelezen && beweegt ? metRij(gelezen, ws.name, naar) : gelezen;
       if (isEigenKolom(k)) {
         if (rauwe) herstelCel(cel, rauwe, stijl(j, rauwe));
         else if (isFormule(rij[j] ?? null)) berekend(cel, rij[j], buurCel(werk, i, k.kop), stijl, j);

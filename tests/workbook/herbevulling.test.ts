@@ -241,6 +241,22 @@ describe("a column of the user's own inside an Opgave table", () => {
     expect([na.getCell(totaal, 16).formula, na.getCell(totaal, 17).value]).toEqual([`F${totaal}*2`, null]);
   });
 
+  test("a formula in a row that stays follows a row it reads that moves (as in Excel)", async () => {
+    const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
+    const wb = await lees((await schrijfXlsx(zonder)).data);
+    const t = blad(wb, "Taakstelling");
+    voegKolomIn(t, 17, "Volgende");
+    // Each row reads the next one (the last row nothing): 2018-I in row 11 reads 2019-I in row 12.
+    for (let r = 8; r <= 25; r++)
+      t.getCell(r, 17).value = { formula: `N(G${r + 1})-G${r}` } as ExcelJS.CellFormulaValue;
+    expect(celWaarde(t.getCell("A11"))).toBe("2018-I");
+    const { data } = await schrijfXlsx(later, await bewaar(wb));
+    const na = blad(await lees(data), "Taakstelling");
+    // 2018-II came back in row 12, 2019-I went to row 13: before, 2018-I went on reading row 12 (now 2018-II).
+    expect([celWaarde(na.getCell("A11")), na.getCell("Q11").formula]).toEqual(["2018-I", "N(G13)-G11"]);
+    expect([celWaarde(na.getCell("A10")), na.getCell("Q10").formula]).toEqual(["2017-II", "N(G11)-G10"]);
+  });
+
   test("a table left alone (it would grow over the user's cell below it): nothing said of rows it does not move", async () => {
     const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
     const wb = await lees((await schrijfXlsx(zonder)).data);

@@ -1047,6 +1047,27 @@ describe("Office.js refill: row heights of Opgave's wrapped rows (as the .xlsx w
   });
 });
 
+describe("Office.js refill: a formula in a row that stays (as the .xlsx writer)", () => {
+  test("follows a row it reads that moves, as in Excel", async () => {
+    const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
+    const wm = await eersteVulling(zonder);
+    const rijen = TAAKSTELLING_RIJEN - 1;
+    const formules = [...Array(rijen).keys()].map((i) => [i < rijen - 1 ? `=N(G${9 + i})-G${8 + i}` : ""]);
+    await voegKolomIn(wm, "Opgave_Taakstelling", null, [["Volgende"], ...formules]);
+    expect(wm.waarde("Taakstelling", "A11")).toBe("2018-I");
+    await hervul(wm, utrecht, { volgordeToestaan: true });
+    // 2018-II came back in row 12, 2019-I went to row 13: before, 2018-I went on reading row 12 (now 2018-II).
+    expect([wm.waarde("Taakstelling", "A11"), wm.formule("Taakstelling", "Q11")]).toEqual([
+      "2018-I",
+      "=N(G13)-G11",
+    ]);
+    expect([wm.waarde("Taakstelling", "A10"), wm.formule("Taakstelling", "Q10")]).toEqual([
+      "2017-II",
+      "=N(G11)-G10",
+    ]);
+  });
+});
+
 describe("Office.js refill: the user's cells on the totals row below a table (as the .xlsx writer)", () => {
   test("go with the totals row when a gemeente comes back; a total of theirs over all rows is asked first", async () => {
     const p = planProvincie(engine, "Utrecht", "2025-II", TEST_BRON);
