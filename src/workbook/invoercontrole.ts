@@ -150,17 +150,13 @@ export function eigenOpmaakFormules(o: OpmaakOpdracht): string[] {
   return [o.formule, ...(o.eerder ?? [])].map(formuleSleutel);
 }
 
-/** Whether a conditional format (its range and formulas) is one of Opgave's own in `opmaak` (or an earlier one). */
-export function isEigenOpmaak(
+/** The one of Opgave's own in `opmaak` a conditional format (its range and formula) is, or an earlier form of. */
+export function eigenOpmaakVan(
   ref: string,
-  formules: readonly string[],
+  formule: string,
   opmaak: readonly OpmaakOpdracht[],
-): boolean {
+): OpmaakOpdracht | undefined {
   const hoek = linksBoven(ref);
-  return (
-    formules.length > 0 &&
-    formules.every((f) =>
-      opmaak.some((o) => linksBoven(o.bereik) === hoek && eigenOpmaakFormules(o).includes(formuleSleutel(f))),
-    )
-  );
+  const sleutel = formuleSleutel(formule);
+  return opmaak.find((o) => linksBoven(o.bereik) === hoek && eigenOpmaakFormules(o).includes(sleutel));
 }

@@ -9,11 +9,12 @@
 import type ExcelJS from "exceljs";
 import { adres, decodeerBereik, kolomLetters, rechthoekBereik, type Rechthoek } from "./a1";
 import {
-  isEigenOpmaak,
+  eigenOpmaakVan,
   isEigenValidatie,
   OPMAAK_KLEUREN,
   type GelezenValidatie,
   type Invoercontrole,
+  type OpmaakOpdracht,
 } from "./invoercontrole";
 import type { Validatie } from "./plan";
 
@@ -75,11 +76,27 @@ function cellenVan(ref: string): string[] {
   return uit;
 }
 
-type ExcelRegel = { type?: string; formulae?: unknown[] };
+type ExcelRegel = { type?: string; formulae?: unknown[]; style?: Partial<ExcelJS.Style> };
+
+/** The format Opgave gives its conditional format of `stijl`. */
+function opmaakStijl(stijl: OpmaakOpdracht["stijl"]): Partial<ExcelJS.Style> {
+  const kleur = OPMAAK_KLEUREN[stijl];
+  return {
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${kleur.vulling}` } },
+    font: { color: { argb: `FF${kleur.tekst}` } },
+  };
+}
+
+/** A style as it is compared: without the empty parts exceljs reads (`alignment: null`, …). */
+function stijlSleutel(stijl: unknown): string {
+  return JSON.stringify(stijl, (_, w: unknown) => (w === null ? undefined : w));
+}
 
 /**
  * Opgave's conditional formats on the sheet; the user's stay, their ranges through `volg` (one over a table's
- * rows follows the table). Returns the user's ranges as they were.
+ * rows follows the table). One of Opgave's that the user gave another format (a colour of their own) is written
+ * again with that format: the rule is Opgave's, its look the user's (before, it went back to Opgave's colours
+ * without a word). Returns the user's ranges as they were.
  */
 function zetOpmaak(
   ws: ExcelJS.Worksheet,
@@ -91,11 +108,17 @@ function zetOpmaak(
   const model = ws as unknown as { conditionalFormattings?: { ref: string; rules: ExcelRegel[] }[] };
   const bestaand = model.conditionalFormattings ?? [];
   const blijft: typeof bestaand = [];
+  const vormVanGebruiker = new Map<OpmaakOpdracht, Partial<ExcelJS.Style>>();
   for (const cf of bestaand) {
     // A rule of the user's can share a range's element with Opgave's (openpyxl puts rules on one range together):
     // Opgave's rules go, the user's stay.
-    const vanOpgave = (r: ExcelRegel) =>
-      r.type === "expression" && isEigenOpmaak(cf.ref, [String(r.formulae?.[0] ?? "")], c.opmaak);
+    const vanOpgave = (r: ExcelRegel) => {
+      const o =
+        r.type === "expression" ? eigenOpmaakVan(cf.ref, String(r.formulae?.[0] ?? ""), c.opmaak) : undefined;
+      if (o && r.style && stijlSleutel(r.style) !== stijlSleutel(opmaakStijl(o.stijl)))
+        vormVanGebruiker.set(o, r.style);
+      return o !== undefined;
+    };
     const vanGebruiker = cf.rules.filter((r) => !vanOpgave(r));
     if (vanGebruiker.length === 0) eigen.opmaak.add(`voorwaardelijke opmaak op ${ws.name}!${cf.ref}`);
     else blijft.push(vanGebruiker.length === cf.rules.length ? cf : { ...cf, rules: vanGebruiker });
@@ -103,17 +126,13 @@ function zetOpmaak(
   const vanGebruiker = blijft.map((cf) => cf.ref);
   model.conditionalFormattings = blijft.map((cf) => ({ ...cf, ref: volg(cf.ref) }));
   for (const o of c.opmaak) {
-    const kleur = OPMAAK_KLEUREN[o.stijl];
     ws.addConditionalFormatting({
       ref: o.bereik,
       rules: [
         {
           type: "expression",
           formulae: [o.formule.replace(/^=/, "")],
-          style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${kleur.vulling}` } },
-            font: { color: { argb: `FF${kleur.tekst}` } },
-          },
+          style: vormVanGebruiker.get(o) ?? opmaakStijl(o.stijl),
         } as ExcelJS.ConditionalFormattingRule,
       ],
     });

@@ -514,6 +514,31 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     oud = await bewaar(wb);
   });
 
+  test("a colour the user gave one of Opgave's conditional formats: kept (the rule stays Opgave's)", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    type Regel = { formulae: string[]; style: Partial<ExcelJS.Style> };
+    const opmaak = (ws: ExcelJS.Worksheet) =>
+      (ws as unknown as { conditionalFormattings: { ref: string; rules: Regel[] }[] }).conditionalFormattings;
+    const eerste = opmaak(blad(wb, "Taakstelling"))[0];
+    const regel = eerste?.rules[0];
+    if (!eerste || !regel) throw new Error("geen voorwaardelijke opmaak");
+    regel.style = {
+      ...regel.style,
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF0070C0" } },
+    };
+    let data = await bewaar(wb);
+    for (const ronde of [1, 2]) {
+      const uit = await schrijfXlsx(later, data);
+      expect([ronde, uit.rapport.verloren]).toEqual([ronde, []]);
+      data = uit.data;
+      const na = opmaak(blad(await lees(data), "Taakstelling")).filter((cf) => cf.ref === eerste.ref);
+      // One rule, Opgave's formula, the user's blue (before: Opgave's red again, without a word).
+      expect(na.map((cf) => cf.rules.map((r) => [r.formulae[0], r.style.fill]))).toEqual([
+        [[regel.formulae[0], { type: "pattern", pattern: "solid", bgColor: { argb: "FF0070C0" } }]],
+      ]);
+    }
+  });
+
   test("fonts, fills and borders the user gave a table's header cells: kept, by header", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     const t = blad(wb, "Taakstelling");
