@@ -171,19 +171,40 @@ export function verplaatsRij(formule: string, eigenBlad: string, van: number, na
  * back or went above it, a sorted table was put back): each reference on its own sheet to a row of the table as it
  * stood (`naar`: that row's new place, by its key) follows that row, as Excel moves references when rows are inserted
  * or deleted — `=G12+1` in row 12 reads its own row in row 13, `=R11+G12` still reads the period it read. Cells
- * outside the table (`naar` says), and other sheets, stay.
+ * outside the table (`naar` gives undefined), and other sheets, stay. A row that goes (`naar` gives null): an end of a
+ * range on it moves to the nearest row of the range that stays, as Excel shrinks a range over deleted rows
+ * (`SUM(P9:P34)` without row 34 reads `SUM(P9:P33)`); a reference to it alone stays as it is and is told to `weg`
+ * (Excel would make it #VERW!: the caller names it).
  */
 export function volgRijen(
   formule: string,
   eigenBlad: string,
-  naar: (rij: number, kolom: number) => number | undefined,
+  naar: (rij: number, kolom: number) => number | null | undefined,
+  weg?: (rij: number, kolom: number) => void,
 ): string {
-  const rij = ([d1, letters, d2, r]: CelDelen) =>
-    `${d1}${letters}${d2}${naar(Number(r), kolomNummer(letters)) ?? r}`;
+  const rij = ([d1, letters, d2]: CelDelen, nieuw: number) => `${d1}${letters}${d2}${nieuw}`;
+  const enkel = (c: CelDelen) => {
+    const [r, k] = [Number(c[3]), kolomNummer(c[1])];
+    const n = naar(r, k);
+    if (n === null) weg?.(r, k);
+    return rij(c, n ?? r);
+  };
+  // An end of a range on a row that goes: the nearest row towards the other end that stays.
+  const einde = (c: CelDelen, ander: number, stap: 1 | -1) => {
+    const k = kolomNummer(c[1]);
+    for (let r = Number(c[3]); stap === 1 ? r <= ander : r >= ander; r += stap) {
+      const n = naar(r, k);
+      if (n !== null) return rij(c, n ?? r);
+    }
+    return enkel(c);
+  };
   return vervangVerwijzingen(formule, eigenBlad, ({ blad, prefix, eerste, tweede }) => {
-    const eigen = blad.toLowerCase() === eigenBlad.toLowerCase();
-    const cel = (c: CelDelen) => (eigen ? rij(c) : c.join(""));
-    return `${prefix}${cel(eerste)}${tweede ? `:${cel(tweede)}` : ""}`;
+    if (blad.toLowerCase() !== eigenBlad.toLowerCase())
+      return `${prefix}${eerste.join("")}${tweede ? `:${tweede.join("")}` : ""}`;
+    if (!tweede) return `${prefix}${enkel(eerste)}`;
+    const [r1, r2] = [Number(eerste[3]), Number(tweede[3])];
+    const [boven, onder] = r1 <= r2 ? ([1, -1] as const) : ([-1, 1] as const);
+    return `${prefix}${einde(eerste, r2, boven)}:${einde(tweede, r1, onder)}`;
   });
 }
 

@@ -113,6 +113,7 @@ import {
   gelezenVerschovenRijen,
   rijenNaar,
   tabelRijen,
+  vervallenRij,
   type GelezenRij,
   type TabelRijen,
 } from "./rijBetekenis";
@@ -380,10 +381,11 @@ export interface Beslissing {
    */
   readonly rijenAnders: readonly TabelRijen[];
   /**
-   * Formulas of the user's on the totals row of a table that grows, over all of its old rows (`=SUM(P9:P33)`): they
-   * go with the totals row and leave the new rows out — the writer asks first, as for such a formula elsewhere.
+   * Formulas of the user's in a table (their own column, the totals row below it) that read a row alone that goes,
+   * or, on the totals row of a table that grows, all of its old rows (`=SUM(P9:P33)`: they go with the totals row
+   * and leave the new rows out) — the writer asks first, as for such a formula elsewhere.
    */
-  readonly totaalGelezen: readonly GelezenRij[];
+  readonly inTabellenGelezen: readonly GelezenRij[];
   /** For one of Opgave's sheets, the rectangles of its cells and tables (before and after); else undefined. */
   readonly eigenGebied: (blad: string) => readonly Rechthoek[] | undefined;
 }
@@ -768,7 +770,10 @@ function beslisTabel(
  * the same cell is left as it is (`null`; only a text format on an Opgave input column is replaced); one that moves
  * to another row gets its formula back as a formula, or its value (see `cel`).
  */
-export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud" | "blad">): CelMatrix {
+export function lijfMatrix(
+  taak: Pick<TabelTaak, "plan" | "res" | "oud" | "blad">,
+  gelezen: GelezenRij[] = [],
+): CelMatrix {
   const { plan, res, oud } = taak;
   const kolommen = res.kolommen;
   const si = sleutelIndex(plan);
@@ -794,17 +799,21 @@ export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud" | "blad"
     oud
       ? (rijNaar ??= rijenNaar(plan, { koppen: oud.koppen, rijen: oud.waarden }, res))(rij, kolom)
       : undefined;
-  // Where any row moves, a formula of the user's in a row that stays follows the rows it reads too (as in Excel).
-  const beweegt = rijen.some((rij, r) => {
-    const i = oudeRij.get(sleutelTekst(rij[si] as Waarde | undefined));
-    return i !== undefined && i !== r;
-  });
+  // Where any row moves or goes, a formula of the user's in a row that stays follows the rows it reads too (as in
+  // Excel).
+  const oudeRijen = rijen.map((rij) => oudeRij.get(sleutelTekst(rij[si] as Waarde | undefined)));
+  const beweegt =
+    oudeRijen.some((i, r) => i !== undefined && i !== r) ||
+    new Set(oudeRijen.filter((i) => i !== undefined)).size < oudeRij.size;
   rijen.forEach((rij, r) => {
-    const i = oudeRij.get(sleutelTekst(rij[si] as Waarde | undefined));
+    const i = oudeRijen[r];
     const nRij: (string | null)[] = [];
     const cRij: (Invoer | null)[] = [];
-    const schuif = (f: string) => (i === undefined || !beweegt ? f : volgRijen(f, taak.blad.naam, naar));
     kolommen.forEach((k, j) => {
+      const plek = { rij: plan.start.rij + 1 + r, kolom: plan.start.kolom + j };
+      const weg = oud && beweegt ? vervalt(taak, oud, plek, gelezen) : undefined;
+      const schuif = (f: string) =>
+        i === undefined || !beweegt ? f : volgRijen(f, taak.blad.naam, naar, weg);
       const jOud = oudeKolom.get(k.kop);
       const vorig =
         oud && i !== undefined && jOud !== undefined
@@ -818,6 +827,25 @@ export function lijfMatrix(taak: Pick<TabelTaak, "plan" | "res" | "oud" | "blad"
     cellen.push(cRij);
   });
   return { notaties, invoer: cellen };
+}
+
+/**
+ * `weg` of ./kolomVerplaatsing `volgRijen` for a cell of the user's in the table of `taak` written at `plek`: a row
+ * of the old table it reads alone goes — named in `gelezen` (./rijBetekenis `vervallenRij`: asked first).
+ */
+function vervalt(
+  taak: Pick<TabelTaak, "plan" | "blad">,
+  oud: OudeTabel,
+  plek: Positie,
+  gelezen: GelezenRij[],
+): (rij: number, kolom: number) => void {
+  return (rij, kolom) => {
+    const si = oud.koppen.indexOf(sleutelKop(taak.plan));
+    const sleutel = sleutelTekst(oud.waarden[rij - oud.rechthoek.rij - 1]?.[si]);
+    const g = vervallenRij(taak.blad.naam, taak.plan.naam, plek, { rij, kolom }, sleutel);
+    // One finding per place (`SUM(G12:G12)` reads the row twice).
+    if (!gelezen.some((x) => x.plek === g.plek)) gelezen.push(g);
+  };
 }
 
 /** The old cell a body cell comes from: its table, row and column as read, and whether it is the same cell. */
@@ -928,10 +956,10 @@ export interface Grenzen {
 }
 
 /** The body in row chunks of at most `grens.cellen` cells and `grens.bytes` bytes, then the totals row. */
-function lijfTaken(taak: TabelTaak, grens: Grenzen): SchrijfTaak[] {
+function lijfTaken(taak: TabelTaak, grens: Grenzen, gelezen: GelezenRij[]): SchrijfTaak[] {
   const { rechthoek, plan: tp } = taak;
   const blad = taak.blad.naam;
-  const m = lijfMatrix(taak);
+  const m = lijfMatrix(taak, gelezen);
   const kolommen = Math.max(1, rechthoek.kolommen);
   const perStuk = Math.max(1, Math.floor(grens.cellen / kolommen));
   const rijBytes = m.invoer.map((r, i) => matrixBytes(r) + matrixBytes(m.notaties[i] ?? []));
@@ -978,7 +1006,7 @@ function lijfTaken(taak: TabelTaak, grens: Grenzen): SchrijfTaak[] {
       tabelBereik: rechthoekBereik(rechthoek),
       leeg,
     });
-    taken.push(...totaalTerug(taak, rij));
+    taken.push(...totaalTerug(taak, rij, gelezen));
   }
   return taken;
 }
@@ -987,16 +1015,17 @@ function lijfTaken(taak: TabelTaak, grens: Grenzen): SchrijfTaak[] {
  * The user's cells of the old totals row (`TabelTaak.totaal`) on the totals row `rij` where it moved, under their
  * column; a formula keeps reading the rows it read (`volgRijen`), as one in a row of the table.
  */
-function totaalTerug(taak: TabelTaak, rij: number): SchrijfTaak[] {
+function totaalTerug(taak: TabelTaak, rij: number, gelezen: GelezenRij[]): SchrijfTaak[] {
   const { totaal, oud, plan, res, rechthoek } = taak;
   if (!totaal || !oud || totaal.rij === rij) return [];
   const naar = rijenNaar(plan, { koppen: oud.koppen, rijen: oud.waarden }, res);
   return res.kolommen.flatMap((k, j) => {
     const cel = totaal.cellen.get(k.kop);
     if (!cel) return [];
+    const weg = vervalt(taak, oud, { rij, kolom: rechthoek.kolom + j }, gelezen);
     const invoer =
       typeof cel.invoer === "string" && cel.invoer.startsWith("=")
-        ? volgRijen(cel.invoer, taak.blad.naam, naar)
+        ? volgRijen(cel.invoer, taak.blad.naam, naar, weg)
         : cel.invoer;
     return [
       {
@@ -1507,7 +1536,9 @@ export function beslis(
       taken.push(taak);
     }
   }
-  for (const taak of tabellen.taken) taken.push(...lijfTaken(taak, grens));
+  // Formulas of the user's in the tables that read a row alone that goes (`vervalt`), found while deciding.
+  const inTabellen: GelezenRij[] = [];
+  for (const taak of tabellen.taken) taken.push(...lijfTaken(taak, grens, inTabellen));
   const wijzigingen = [...tabellen.wijzigingen];
   const overgeslagen = [...tabellen.overgeslagen];
   for (const [blad, plaats] of opPlaats) {
@@ -1557,7 +1588,7 @@ export function beslis(
     rapport: { nieuweBladen, wijzigingen, invoerBehouden, verweesd: tabellen.verweesd, overgeslagen },
     teruggezet: tabellen.taken.filter((t) => t.res.volgordeTeruggezet).map((t) => t.plan.naam),
     rijenAnders: rijenAnders.map((r) => r.rijen),
-    totaalGelezen: rijenAnders.flatMap((r) => totaalOverAlleRijen(r.taak, r.rijen)),
+    inTabellenGelezen: [...inTabellen, ...rijenAnders.flatMap((r) => totaalOverAlleRijen(r.taak, r.rijen))],
     eigenGebied: (naam) => eigenGebied(plan, tabellen.taken, naam),
   };
 }

@@ -244,7 +244,7 @@ export async function schrijfNaarExcel(
   if (weigering) {
     throw new OpgaveFout("ongeldig", `${weigeringTekst(weigering, "Dit werkboek")} ${watNu(weigering)}`);
   }
-  const { taken, rapport, teruggezet, rijenAnders, totaalGelezen, eigenGebied } = beslis(
+  const { taken, rapport, teruggezet, rijenAnders, inTabellenGelezen, eigenGebied } = beslis(
     plan,
     staat,
     max,
@@ -262,7 +262,7 @@ export async function schrijfNaarExcel(
             eigenControleVan(taken, eigenGebied),
           )
         : [];
-    const gelezen = [...gelezenVerschovenRijen(rijenAnders, formules), ...totaalGelezen];
+    const gelezen = [...gelezenVerschovenRijen(rijenAnders, formules), ...inTabellenGelezen];
     if (teruggezet.length > 0 || gelezen.length > 0) throw new VolgordeBevestiging(teruggezet, gelezen);
   }
   opties.bijFase?.("schrijven");

@@ -17,7 +17,7 @@
  * widens such a range only when rows are inserted inside it). Such a formula is named too, with the advice to read
  * the table's column (`Opgave_Taakstelling[Taakstelling]`), which grows with the table. Pure: no exceljs, no host.
  */
-import { adres, bladVerwijzing, type Rechthoek } from "./a1";
+import { adres, bladVerwijzing, type Positie, type Rechthoek } from "./a1";
 import { verwijzingenIn } from "./kolomVerplaatsing";
 import { isFormule, type Cel, type TabelPlan } from "./plan";
 import {
@@ -143,15 +143,15 @@ function rijenVoorEnNa(
 
 /**
  * Where each row of table `plan` as it stood (`bestaand`) is after the merge `uitkomst`, by its key: a cell's sheet
- * row → its sheet row after (the totals row too, below the rows); undefined for a row whose key is gone, or a cell
- * outside the table (beside it, a cell stays where it is). For a formula of the user's that goes with its row
+ * row → its sheet row after (the totals row too, below the rows); null for a row whose key is gone; undefined for a
+ * cell outside the table (beside it, a cell stays where it is). For a formula of the user's that goes with its row
  * (./kolomVerplaatsing `volgRijen`).
  */
 export function rijenNaar(
   plan: TabelPlan,
   bestaand: BestaandeTabel,
   uitkomst: Pick<SamengevoegdeTabel, "kolommen" | "rijen">,
-): (rij: number, kolom: number) => number | undefined {
+): (rij: number, kolom: number) => number | null | undefined {
   const eerste = plan.start.rij + 1;
   const { voor, na } = rijenVoorEnNa(plan, bestaand, uitkomst);
   const oud = voor.map((r) => r.sleutel);
@@ -166,7 +166,9 @@ export function rijenNaar(
     if (plan.totaal && i === oud.length) return eerste + Math.max(1, uitkomst.rijen.length);
     const s = i >= 0 ? oud[i] : undefined;
     const j = s ? nieuw.get(s) : undefined;
-    return j === undefined ? undefined : eerste + j;
+    // A row whose key is gone: null (./kolomVerplaatsing `volgRijen` shrinks a range over it, names one on it).
+    if (j === undefined) return s ? null : undefined;
+    return eerste + j;
   };
 }
 
@@ -234,6 +236,11 @@ export interface GelezenRij {
   readonly op?: Aantekening;
   /** A hyperlink (on `plek`) that goes to that cell, not a formula reading it. */
   readonly link?: true;
+  /**
+   * A formula of the user's in the table (their own column, the totals row) that reads that row alone, and the row
+   * goes: it follows the rows it reads, but this one has no place after (Excel would make it #VERW!).
+   */
+  readonly vervalt?: true;
   /**
    * The formula reads all of the table's old rows (this range, "Taakstelling!D9:D14") and the table grows: `cel` is
    * the first row it leaves out, `wordt` what that row will hold; `erbij` rows come in all. `kop`: the header of
@@ -352,6 +359,27 @@ function inhoud(sleutel: string | undefined): string {
   return sleutel === TOTAALRIJ ? "de totaalrij" : `de rij van ${sleutel}`;
 }
 
+/**
+ * The finding for a formula of the user's in table `tabel` on sheet `blad` (at `plek`, where it is written) that
+ * reads row `rij` alone, whose key `sleutel` goes (`GelezenRij.vervalt`).
+ */
+export function vervallenRij(
+  blad: string,
+  tabel: string,
+  plek: Positie,
+  cel: Positie,
+  sleutel: string,
+): GelezenRij {
+  return {
+    plek: `${bladVerwijzing(blad)}!${adres(plek)}`,
+    tabel,
+    cel: `${bladVerwijzing(blad)}!${adres(cel)}`,
+    was: sleutel,
+    wordt: undefined,
+    vervalt: true,
+  };
+}
+
 /** A finding in Dutch, for the loss list and the pane's question. */
 export function gelezenRijTekst(g: GelezenRij): string {
   const [was, wordt] = [inhoud(g.was), inhoud(g.wordt)];
@@ -363,6 +391,8 @@ export function gelezenRijTekst(g: GelezenRij): string {
   }
   if (g.link)
     return `${g.plek} gaat naar ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
+  if (g.vervalt)
+    return `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: ${was}, die bij opnieuw vullen vervalt`;
   if (g.op === "notitie" || g.op === "opmerking" || g.op === "hyperlink")
     return `${g.op} op ${g.cel} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (een ${g.op} blijft op haar cel staan)`;
   return g.op

@@ -111,6 +111,7 @@ import {
   gelezenRijTekst,
   gelezenVerschovenRijen,
   rijenNaar,
+  vervallenRij,
   tabelRijen,
   type Aantekening,
   type FormuleVanGebruiker,
@@ -502,6 +503,8 @@ interface TabelWerk {
   readonly oudeIndex: ReadonlyMap<string, number>;
   /** The user's cells on the old totals row, in their own columns, by header: they go with the totals row. */
   readonly totaalVanGebruiker: ReadonlyMap<string, RauweCel>;
+  /** Formulas of the user's in the table that read a row alone that goes (`vervalt`), found while writing. */
+  readonly gelezen: GelezenRij[];
 }
 
 /** The old table's rectangle including its totals row (when the plan has one). */
@@ -763,18 +766,21 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   let rijNaar: ReturnType<typeof rijenNaar> | undefined;
   const naar = (rij: number, kolom: number) =>
     gevonden ? (rijNaar ??= rijenNaar(plan, gevonden.bestaand, werk.uitkomst))(rij, kolom) : undefined;
-  // Where any row moves, a formula of the user's in a row that stays follows the rows it reads too (as in Excel).
-  const beweegt = rijen.some((r, i) => {
-    const o = oudeRijVan(werk, r);
-    return o !== undefined && o !== i;
-  });
+  // Where any row moves or goes, a formula of the user's in a row that stays follows the rows it reads too (as in
+  // Excel).
+  const oudeRijen = rijen.map((r) => oudeRijVan(werk, r));
+  const beweegt =
+    oudeRijen.some((o, i) => o !== undefined && o !== i) ||
+    new Set(oudeRijen.filter((o) => o !== undefined)).size < werk.oudeIndex.size;
   rijen.forEach((rij, i) => {
     const oudI = oudeRijVan(werk, rij);
     const wees = i >= plan.rijen.length;
     werk.uitkomst.kolommen.forEach((k, j) => {
       const cel = ws.getCell(plan.start.rij + 1 + i, plan.start.kolom + j);
       const gelezen = oudI === undefined ? undefined : gevonden?.rauw[oudI]?.get(k.kop);
-      const rauwe = gelezen && beweegt ? metRij(gelezen, ws.name, naar) : gelezen;
+      const plek = { rij: plan.start.rij + 1 + i, kolom: plan.start.kolom + j };
+      const rauwe =
+        gelezen && beweegt ? metRij(gelezen, ws.name, naar, vervalt(ws.name, werk, plek)) : gelezen;
       if (isEigenKolom(k)) {
         if (rauwe) herstelCel(cel, rauwe, stijl(j, rauwe));
         else if (isFormule(rij[j] ?? null)) berekend(cel, rij[j], buurCel(werk, i, k.kop), stijl, j);
@@ -813,14 +819,31 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
 function metRij(
   rauwe: RauweCel,
   blad: string,
-  naar: (rij: number, kolom: number) => number | undefined,
+  naar: (rij: number, kolom: number) => number | null | undefined,
+  weg: (rij: number, kolom: number) => void,
 ): RauweCel {
   if (!isFormuleWaarde(rauwe.value)) return rauwe;
   const { formula } = rauwe.value as ExcelJS.CellFormulaValue;
-  const verschoven = volgRijen(formula, blad, naar);
+  const verschoven = volgRijen(formula, blad, naar, weg);
   return verschoven === formula
     ? rauwe
     : { ...rauwe, value: { formula: verschoven } as ExcelJS.CellFormulaValue };
+}
+
+/**
+ * `weg` of ./kolomVerplaatsing `volgRijen` for a cell of the user's in table `werk` written at `plek`: a row of the
+ * old table it reads alone goes — named (./rijBetekenis `vervallenRij`: the refill stops unless confirmed).
+ */
+function vervalt(blad: string, werk: TabelWerk, plek: Positie): (rij: number, kolom: number) => void {
+  return (rij, kolom) => {
+    const { gevonden, plan } = werk;
+    if (!gevonden) return;
+    const si = gevonden.bestaand.koppen.indexOf(sleutelKop(plan));
+    const sleutel = sleutelTekst(gevonden.bestaand.rijen[rij - gevonden.gebied.rij1 - 1]?.[si]);
+    const g = vervallenRij(blad, plan.naam, plek, { rij, kolom }, sleutel);
+    // One finding per place (`SUM(G12:G12)` reads the row twice).
+    if (!werk.gelezen.some((x) => x.plek === g.plek)) werk.gelezen.push(g);
+  };
 }
 
 /**
@@ -934,7 +957,13 @@ function totaalTerug(ws: ExcelJS.Worksheet, werk: TabelWerk, rij: number): void 
   const naar = rijenNaar(plan, gevonden.bestaand, werk.uitkomst);
   werk.uitkomst.kolommen.forEach((k, j) => {
     const oud = werk.totaalVanGebruiker.get(k.kop);
-    if (oud) herstelCel(ws.getCell(rij, plan.start.kolom + j), metRij(oud, ws.name, naar), kopie(oud.style));
+    const plek = { rij, kolom: plan.start.kolom + j };
+    if (oud)
+      herstelCel(
+        ws.getCell(plek.rij, plek.kolom),
+        metRij(oud, ws.name, naar, vervalt(ws.name, werk, plek)),
+        kopie(oud.style),
+      );
   });
 }
 
@@ -953,8 +982,11 @@ class Schrijver {
   readonly teruggezet: string[] = [];
   /** Tables whose rows will hold another gemeente or the totals row (./rijBetekenis), and where they stood. */
   readonly rijenAnders: TabelRijen[] = [];
-  /** Formulas of the user's on a totals row that would leave out the rows a table gets (`totaalOverAlleRijen`). */
-  readonly totaalGelezen: GelezenRij[] = [];
+  /**
+   * Formulas of the user's in a table that read a row that goes (`vervalt`), or on its totals row all rows of a
+   * table that grows (`totaalOverAlleRijen`).
+   */
+  readonly inTabellenGelezen: GelezenRij[] = [];
   readonly oudeGebieden: Gebied[] = [];
   /**
    * Notes and links on table cells that went with their row or column (`notitiesTerug`, `hyperlinksTerug`), and
@@ -1021,6 +1053,7 @@ class Schrijver {
     tabelWerk.forEach((werk, t) => {
       if (!werk) return;
       this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
+      this.inTabellenGelezen.push(...werk.gelezen);
       notitiesTerug(ws, werk, notities[t] ?? [], this.opCellen);
     });
     // The tables read and written again: what of the user's stands on their cells goes with their rows.
@@ -1198,7 +1231,7 @@ class Schrijver {
     if (werk.oud) this.oudeGebieden.push(werk.oud);
     const totaal = totaalVanGebruiker(ws, plan, uitkomst, gevonden);
     if (anders?.erbij && gevonden) this.totaalOverAlleRijen(ws.name, anders, gevonden, totaal);
-    return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden), totaalVanGebruiker: totaal };
+    return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden), totaalVanGebruiker: totaal, gelezen: [] };
   }
 
   /**
@@ -1224,7 +1257,7 @@ class Schrijver {
           ]
         : [],
     );
-    this.totaalGelezen.push(...gelezenVerschovenRijen([{ ...anders, anders: new Map() }], formules));
+    this.inTabellenGelezen.push(...gelezenVerschovenRijen([{ ...anders, anders: new Map() }], formules));
   }
 }
 
@@ -1245,7 +1278,10 @@ async function gelezenRijen(
     return [...planRechthoeken(blad), ...oud.map((g) => rechthoekTussen(g.rij1, g.kol1, g.rij2, g.kol2))];
   };
   const formules = await formulesVanGebruiker(bestaand, eigen);
-  return [...gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen]), ...s.totaalGelezen];
+  return [
+    ...gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen]),
+    ...s.inTabellenGelezen,
+  ];
 }
 
 /**

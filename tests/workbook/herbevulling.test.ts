@@ -257,6 +257,26 @@ describe("a column of the user's own inside an Opgave table", () => {
     expect([celWaarde(na.getCell("A10")), na.getCell("Q10").formula]).toEqual(["2017-II", "N(G11)-G10"]);
   });
 
+  test("a formula of the user's in the table that reads a row that goes: alone, the refill stops; over a range, the range shrinks", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    voegKolomIn(t, 17, "Eigen");
+    t.getCell("Q9").value = null;
+    expect(celWaarde(t.getCell("A12"))).toBe("2018-II");
+    t.getCell("Q10").value = { formula: "SUM(G10:G12)" } as ExcelJS.CellFormulaValue;
+    t.getCell("Q11").value = { formula: "N(G12)-G11" } as ExcelJS.CellFormulaValue;
+    const kleiner = zonderRij(later, "Opgave_Taakstelling", "2018-II");
+    const oud = await bewaar(wb);
+    const fout = await schrijfXlsx(kleiner, oud).catch((e: unknown) => e);
+    expect((fout as VerliesFout).onderdelen).toEqual([
+      "formule Taakstelling!Q11 leest Taakstelling!G12 in tabel Opgave_Taakstelling: de rij van 2018-II, die bij opnieuw vullen vervalt",
+    ]);
+    const { data } = await schrijfXlsx(kleiner, oud, { verliesToestaan: true });
+    const na = blad(await lees(data), "Taakstelling");
+    // Before: SUM(G10:G12) went on to read 2019-I, now in row 12, without a word.
+    expect([na.getCell("Q10").formula, na.getCell("Q11").formula]).toEqual(["SUM(G10:G11)", "N(G12)-G11"]);
+  });
+
   test("a table left alone (it would grow over the user's cell below it): nothing said of rows it does not move", async () => {
     const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
     const wb = await lees((await schrijfXlsx(zonder)).data);

@@ -260,6 +260,18 @@ describe("kolomVerschuiving and references (pure)", () => {
     );
   });
 
+  test("volgRijen: a row that goes (null): an end of a range on it moves to the nearest row that stays, as Excel shrinks the range; one on it alone stays and is told", () => {
+    // Rows 8–26 as they stood; row 12 went: rows 13–26 are now 12–25.
+    const naar = (rij: number) =>
+      rij >= 8 && rij <= 26 ? (rij === 12 ? null : rij > 12 ? rij - 1 : rij) : undefined;
+    const weg: number[] = [];
+    const volg = (f: string) => volgRijen(f, "Taakstelling", naar, (rij) => weg.push(rij));
+    expect(volg("SUM(G10:G12)+SUM(G12:G14)+SUM(P9:P26)")).toBe("SUM(G10:G11)+SUM(G12:G13)+SUM(P9:P25)");
+    expect(weg).toEqual([]);
+    expect(volg("N(G12)-G11+SUM(G12:G12)")).toBe("N(G12)-G11+SUM(G12:G12)");
+    expect(weg).toEqual([12, 12, 12]);
+  });
+
   test("hervulNotatie: the cell's format stays unless the content needs another or there is none", () => {
     expect(hervulNotatie("0.00", "#,##0")).toBe("0.00");
     expect(hervulNotatie("General", "#,##0")).toBe("#,##0");
@@ -1064,6 +1076,32 @@ describe("Office.js refill: a formula in a row that stays (as the .xlsx writer)"
     expect([wm.waarde("Taakstelling", "A10"), wm.formule("Taakstelling", "Q10")]).toEqual([
       "2017-II",
       "=N(G11)-G10",
+    ]);
+  });
+});
+
+describe("Office.js refill: a formula of the user's in a table that reads a row that goes (as the .xlsx writer)", () => {
+  test("alone: asked first, nothing written; over a range: the range shrinks, as in Excel", async () => {
+    const wm = await eersteVulling(utrecht);
+    await voegKolomIn(wm, "Opgave_Taakstelling", null, [
+      ["Eigen"],
+      ...[...Array(TAAKSTELLING_RIJEN).keys()].map(() => [""]),
+    ]);
+    expect(wm.waarde("Taakstelling", "A12")).toBe("2018-II");
+    wm.zet("Taakstelling", "Q10", { formule: "=SUM(G10:G12)" });
+    wm.zet("Taakstelling", "Q11", { formule: "=N(G12)-G11" });
+    const kleiner = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
+    const voor = wm.momentopname();
+    const vraag = await hervul(wm, kleiner).catch((e: unknown) => e);
+    expect((vraag as VolgordeBevestiging).gelezen).toEqual([
+      "formule Taakstelling!Q11 leest Taakstelling!G12 in tabel Opgave_Taakstelling: de rij van 2018-II, die bij opnieuw vullen vervalt",
+    ]);
+    expect(wm.momentopname()).toBe(voor);
+    await hervul(wm, kleiner, { volgordeToestaan: true });
+    // Before: SUM(G10:G12) went on to read 2019-I, now in row 12, without a word.
+    expect([wm.formule("Taakstelling", "Q10"), wm.formule("Taakstelling", "Q11")]).toEqual([
+      "=SUM(G10:G11)",
+      "=N(G12)-G11",
     ]);
   });
 });

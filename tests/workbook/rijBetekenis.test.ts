@@ -208,15 +208,16 @@ describe("formulas over all of a table's rows, when it grows", () => {
   });
 });
 
-test("rijenNaar: each row as it stood to where its key goes, the totals row below the rows; none for a key gone", () => {
+test("rijenNaar: each row as it stood to where its key goes, the totals row below the rows; null for a key gone", () => {
   const plan = gemeentenTabel([1, 3, 4, 5], true);
   const oud = { koppen, rijen: rijenVan([1, 2, 3, 4]) };
   const naar = rijenNaar(plan, oud, samengevoegd(plan, [1, 2, 3, 4]));
-  // GM0002 gone (no input): the rows below it move up; GM0005 new at the end; the totals row from 13 to 13.
+  // GM0002 gone (no input): null (a range over it shrinks, a reference to it alone is named); the rows below it move
+  // up; GM0005 new at the end; the totals row from 13 to 13; outside the table: undefined (it stays).
   expect([8, 9, 10, 11, 12, 13, 14].map((r) => naar(r, 2))).toEqual([
     undefined,
     9,
-    undefined,
+    null,
     10,
     11,
     13,
