@@ -492,7 +492,11 @@ async function gerelateerdeDelen(
   return uit;
 }
 
-const notitieDelen = (zip: JSZip) => gerelateerdeDelen(zip, "/comments");
+/** Whether the package has a notes part at all (as most of Opgave's workbooks have none: then nothing to read). */
+const heeftNotities = (zip: JSZip) => Object.keys(zip.files).some((n) => /comment[^/]*\.xml$/i.test(n));
+
+const notitieDelen = async (zip: JSZip) =>
+  heeftNotities(zip) ? gerelateerdeDelen(zip, "/comments") : new Map<string, { pad: string; xml: string }>();
 const notitieVormen = (zip: JSZip) => gerelateerdeDelen(zip, "/vmlDrawing");
 
 const NOTITIE = /<comment\b([^<>]*)>/g;
@@ -1017,8 +1021,10 @@ async function onderdelenVan(
   const gevalideerd = new Map<string, Validatie>();
   // A moved note is looked for where it went, and named by where it was.
   const genoemd = new Map<string, string>();
-  const vormen = await notitieVormen(zip);
-  for (const [blad, { xml }] of await notitieDelen(zip)) {
+  const notities = await notitieDelen(zip);
+  const vormen =
+    notities.size > 0 ? await notitieVormen(zip) : new Map<string, { pad: string; xml: string }>();
+  for (const [blad, { xml }] of notities) {
     const auteurs = notitieAuteurs(xml);
     const getoond = getoondeNotities(vormen.get(blad)?.xml ?? "");
     for (const [ref, runs] of notitiesIn(xml)) {
