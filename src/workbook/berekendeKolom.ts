@@ -47,7 +47,7 @@ function kolomFormule(oud: OudeFormules, kop: string): string | undefined {
 
 /**
  * `res` (the merge of `plan` with the old table) with the formula of each calculated column of the user's filled
- * into the rows it adds, and a change reported for each cell filled.
+ * into the rows it adds, and a change reported for each column filled.
  */
 export function metBerekendeKolommen(
   plan: TabelPlan,

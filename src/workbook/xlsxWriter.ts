@@ -504,7 +504,7 @@ interface TabelWerk {
   /** The user's cells on the old totals row, in their own columns, by header: they go with the totals row. */
   readonly totaalVanGebruiker: ReadonlyMap<string, RauweCel>;
   /** Formulas of the user's in the table that read a row alone that goes (`vervalt`), found while writing. */
-  readonly gelezen: GelezenRij[];
+  readonly vervallen: GelezenRij[];
 }
 
 /** The old table's rectangle including its totals row (when the plan has one). */
@@ -773,7 +773,7 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
     oudeRijen.some((o, i) => o !== undefined && o !== i) ||
     new Set(oudeRijen.filter((o) => o !== undefined)).size < werk.oudeIndex.size;
   rijen.forEach((rij, i) => {
-    const oudI = oudeRijVan(werk, rij);
+    const oudI = oudeRijen[i];
     const wees = i >= plan.rijen.length;
     werk.uitkomst.kolommen.forEach((k, j) => {
       const cel = ws.getCell(plan.start.rij + 1 + i, plan.start.kolom + j);
@@ -842,7 +842,7 @@ function vervalt(blad: string, werk: TabelWerk, plek: Positie): (rij: number, ko
     const sleutel = sleutelTekst(gevonden.bestaand.rijen[rij - gevonden.gebied.rij1 - 1]?.[si]);
     const g = vervallenRij(blad, plan.naam, plek, { rij, kolom }, sleutel);
     // One finding per place (`SUM(G12:G12)` reads the row twice).
-    if (!werk.gelezen.some((x) => x.plek === g.plek)) werk.gelezen.push(g);
+    if (!werk.vervallen.some((x) => x.plek === g.plek)) werk.vervallen.push(g);
   };
 }
 
@@ -869,12 +869,12 @@ function buurCel(werk: TabelWerk, i: number, kop: string): RauweCel | undefined 
 function berekend(
   cel: ExcelJS.Cell,
   c: Cel | undefined,
-  eerste: RauweCel | undefined,
+  buur: RauweCel | undefined,
   stijl: ReturnType<typeof gedeeldeStijlen>,
   j: number,
 ): void {
   cel.value = celNaarExcel(c ?? null);
-  if (eerste) cel.style = stijl(j, { ...eerste, value: cel.value });
+  if (buur) cel.style = stijl(j, { ...buur, value: cel.value });
 }
 
 /** The user's cell as it was: value (or formula) and formatting. */
@@ -1053,7 +1053,7 @@ class Schrijver {
     tabelWerk.forEach((werk, t) => {
       if (!werk) return;
       this.tabellen.set(werk.plan.naam, schrijfTabel(ws, werk));
-      this.inTabellenGelezen.push(...werk.gelezen);
+      this.inTabellenGelezen.push(...werk.vervallen);
       notitiesTerug(ws, werk, notities[t] ?? [], this.opCellen);
     });
     // The tables read and written again: what of the user's stands on their cells goes with their rows.
@@ -1231,7 +1231,7 @@ class Schrijver {
     if (werk.oud) this.oudeGebieden.push(werk.oud);
     const totaal = totaalVanGebruiker(ws, plan, uitkomst, gevonden);
     if (anders?.erbij && gevonden) this.totaalOverAlleRijen(ws.name, anders, gevonden, totaal);
-    return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden), totaalVanGebruiker: totaal, gelezen: [] };
+    return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden), totaalVanGebruiker: totaal, vervallen: [] };
   }
 
   /**
