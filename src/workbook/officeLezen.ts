@@ -136,7 +136,7 @@ function laadTabellen(tabellen: Excel.TableCollection, plan: WerkboekPlan, objec
             .getResizedRange(tp.rijen.length + 2, tp.kolommen.length)
             .getIntersection(venster)
             // Formulas too: the user's cells on the totals row below the table go with it (./officeBeslissing).
-            .load("values,formulas,numberFormat,rowIndex,columnIndex")
+            .load("values,formulas,rowIndex,columnIndex")
         : undefined;
     return () => {
       const afgekapt = !!grens && (r.rowCount > grens.tabel.rijen || r.columnCount > grens.tabel.kolommen);
@@ -160,7 +160,7 @@ function laadTabellen(tabellen: Excel.TableCollection, plan: WerkboekPlan, objec
                   formules: matrix(lijf.formulas),
                   notaties: matrix(lijf.numberFormat),
                 },
-                omgeving: gelezen(omgeving, true),
+                omgeving: { ...gelezen(omgeving), formules: matrix(omgeving.formulas) },
               },
             }
           : {}),

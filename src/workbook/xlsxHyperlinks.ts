@@ -20,6 +20,7 @@ import {
   relaties,
   relsPad,
   vrijeRid,
+  waarNu,
   wortel,
   xmlTekst,
 } from "./xlsxOnderdelen";
@@ -267,7 +268,7 @@ export async function hyperlinksVerloren(
   const na = allehyperlinks(nieuweBladen, gelijk);
   const verlies: string[] = [];
   for (const [plek, h] of voor) {
-    const naar = verplaatst.has(plek) ? verplaatst.get(plek) : plek;
+    const naar = waarNu(verplaatst, plek);
     if (naar === undefined) continue;
     const daar = na.get(naar);
     if (!daar || inhoud(daar) !== inhoud(h))

@@ -111,15 +111,15 @@ function zetOpmaak(
   const vormVanGebruiker = new Map<OpmaakOpdracht, Partial<ExcelJS.Style>>();
   for (const cf of bestaand) {
     // A rule of the user's can share a range's element with Opgave's (openpyxl puts rules on one range together):
-    // Opgave's rules go, the user's stay.
-    const vanOpgave = (r: ExcelRegel) => {
+    // Opgave's rules go (a format of the user's on one kept), the user's stay.
+    const vanGebruiker: ExcelRegel[] = [];
+    for (const r of cf.rules) {
       const o =
         r.type === "expression" ? eigenOpmaakVan(cf.ref, String(r.formulae?.[0] ?? ""), c.opmaak) : undefined;
-      if (o && r.style && stijlSleutel(r.style) !== stijlSleutel(opmaakStijl(o.stijl)))
+      if (!o) vanGebruiker.push(r);
+      else if (r.style && stijlSleutel(r.style) !== stijlSleutel(opmaakStijl(o.stijl)))
         vormVanGebruiker.set(o, r.style);
-      return o !== undefined;
-    };
-    const vanGebruiker = cf.rules.filter((r) => !vanOpgave(r));
+    }
     if (vanGebruiker.length === 0) eigen.opmaak.add(`voorwaardelijke opmaak op ${ws.name}!${cf.ref}`);
     else blijft.push(vanGebruiker.length === cf.rules.length ? cf : { ...cf, rules: vanGebruiker });
   }

@@ -492,6 +492,17 @@ async function gerelateerdeDelen(
   return uit;
 }
 
+/**
+ * Where a cell of the user's ("Blad!F20") is after a refill (`verplaatst`: what went with its row; undefined: gone),
+ * itself where it did not move.
+ */
+export function waarNu(
+  verplaatst: ReadonlyMap<string, string | undefined>,
+  plek: string,
+): string | undefined {
+  return verplaatst.has(plek) ? verplaatst.get(plek) : plek;
+}
+
 /** Whether the package has a notes part at all (as most of Opgave's workbooks have none: then nothing to read). */
 const heeftNotities = (zip: JSZip) => Object.keys(zip.files).some((n) => /comment[^/]*\.xml$/i.test(n));
 
@@ -558,13 +569,14 @@ function getoondeNotities(vml: string): Set<string> {
 }
 
 /**
- * The old shape of a note (its box's size and place, whether it is always shown, its colours) for the note where it
- * is now: on cell `naar`, `dRij` rows and `dKolom` columns from where it was, with the id of the new shape.
+ * The old shape of a note (its box's size and place, whether it is always shown, its colours) on cell `naar`, where
+ * the note is now (its box as far from the cell as it was), with the id of the new shape `nieuw`.
  */
-function verplaatsteVorm(oud: string, nieuw: string, naar: string, dRij: number, dKolom: number): string {
+function verplaatsteVorm(oud: string, nieuw: string, naar: string): string {
+  const [was, cel] = [decodeerBereik(vormCel(oud) ?? ""), decodeerBereik(naar)];
+  if (!was || !cel) return nieuw;
+  const [dRij, dKolom] = [cel.rij1 - was.rij1, cel.kol1 - was.kol1];
   const id = /<v:shape\b[^<>]*?\sid="([^"]*)"/.exec(nieuw)?.[1];
-  const cel = decodeerBereik(naar);
-  if (!cel) return nieuw;
   const anker = (tekst: string) =>
     tekst
       .split(",")
@@ -592,11 +604,8 @@ function metVormen(xml: string, oud: string, terug: (cel: string) => string): st
   }
   return xml.replace(VORM, (vorm) => {
     const cel = vormCel(vorm);
-    const was = cel === undefined ? undefined : terug(cel);
-    const oudeVorm = was === undefined ? undefined : oudeVormen.get(was);
-    const [a, b] = [decodeerBereik(cel ?? ""), decodeerBereik(was ?? "")];
-    if (cel === undefined || oudeVorm === undefined || !a || !b) return vorm;
-    return verplaatsteVorm(oudeVorm, vorm, cel, a.rij1 - b.rij1, a.kol1 - b.kol1);
+    const oudeVorm = cel === undefined ? undefined : oudeVormen.get(terug(cel));
+    return cel === undefined || oudeVorm === undefined ? vorm : verplaatsteVorm(oudeVorm, vorm, cel);
   });
 }
 
@@ -628,7 +637,7 @@ export async function zetNotitiesTerug(
   for (const [blad, { pad: deel, xml }] of await notitieDelen(zip)) {
     const auteurs = new Map<string, string>();
     for (const [ref, auteur] of notitieAuteurs(oudeNotities.get(blad)?.xml ?? "")) {
-      const naar = verplaatst.has(`${blad}!${ref}`) ? verplaatst.get(`${blad}!${ref}`) : `${blad}!${ref}`;
+      const naar = waarNu(verplaatst, `${blad}!${ref}`);
       if (naar !== undefined) auteurs.set(naar.slice(naar.lastIndexOf("!") + 1), auteur);
     }
     zet(deel, xml, auteurs.size > 0 ? metAuteurs(xml, auteurs) : xml);
@@ -1029,7 +1038,7 @@ async function onderdelenVan(
     const getoond = getoondeNotities(vormen.get(blad)?.xml ?? "");
     for (const [ref, runs] of notitiesIn(xml)) {
       const plek = `${blad}!${ref}`;
-      const naar = verplaatst.has(plek) ? verplaatst.get(plek) : plek;
+      const naar = waarNu(verplaatst, plek);
       if (naar === undefined) continue;
       // Its author and whether it is always shown too (exceljs loses both: `zetNotitiesTerug` puts them back).
       const tekst = runs.map((r) => r.tekst).join("");
