@@ -39,9 +39,10 @@ Gebruik:
   opgave vul --provincie NAAM --periode 2024-I --uit BESTAND.xlsx
 
 Bestaat BESTAND al, dan wordt het opnieuw gevuld: de cijfers van Opgave worden bijgewerkt; uw invoer (gele
-cellen, eigen kolommen aan het eind van de tabellen), uw eigen cellen, notities en opmaak, en uw eigen bladen
-met hun grafieken, draaitabellen en koppelingen blijven staan. Staat er een eigen kolom tussen de kolommen van
-een Opgave-tabel, dan stopt Opgave (verplaats die kolom eerst). Bevat het werkboek iets dat Opgave niet kan
+cellen, eigen kolommen in en naast de tabellen), uw eigen cellen, notities en opmaak, en uw eigen bladen met
+hun grafieken, draaitabellen en koppelingen blijven staan. Een eigen kolom tussen de kolommen van een
+Opgave-tabel blijft waar u hem zette; staat hij links van andere cellen van Opgave op het blad (zoals de
+invoercellen boven de tabel), dan stopt Opgave en zegt vanaf welke kolom hij kan staan. Bevat het werkboek iets dat Opgave niet kan
 bewaren (zoals een eigen grafiek of draaitabel op een blad van Opgave), dan stopt Opgave en noemt het; met
 --bevestig-verlies gaat dat verloren en staat het in het verslag.
 

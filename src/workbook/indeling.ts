@@ -535,8 +535,9 @@ export const CONSOLIDATIE_KOLOMMEN: {
 /**
  * The headers of the columns a later version of Opgave added at the end of a table, by table name. A refill of an
  * older table writes them after the user's own columns (./samenvoegen `kolomVolgorde`), so a refilled table may have
- * a user's column before them, and it stays there on every later refill; a user's column before any other of
- * Opgave's columns is still one inside the table (`eigenKolommenBinnen`). Only ever append to these lists.
+ * a user's column before them, and it stays there on every later refill, wherever it stands (a user's column
+ * before any other of Opgave's columns stays only right of Opgave's other cells on the sheet: `eigenKolomVanaf`,
+ * ./samenvoegen `eigenKolommenBinnen`). Only ever append to these lists.
  */
 export const LATER_TOEGEVOEGD: Readonly<Record<string, readonly string[]>> = {
   [TABELLEN.taakstelling]: [

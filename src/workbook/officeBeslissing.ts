@@ -9,8 +9,10 @@
  *   with it (./kolomVerplaatsing, as in ./xlsxWriter), so no column the table has moves;
  * - skipped and reported in `overgeslagen`, not touched, when: edited out of shape (no key column:
  *   `samenvoegenTabel`), moved to
- *   another position or sheet, a column would move (a column of the user's inside the table, Opgave's columns
- *   reordered or one deleted: `kolomVerschuiving`; A1 references to it would read another column), a key occurs
+ *   another position or sheet, a column would move (a column of the user's inside the table left of other cells of
+ *   Opgave's on the sheet — one right of them stays where it is, Opgave's columns after it written where they
+ *   stand —, Opgave's columns reordered or one deleted: `kolomVerschuiving`; A1 references to it would read
+ *   another column), a key occurs
  *   twice (the merge would drop a row), the new size would overlap another table, it would grow over a cell the
  *   user filled (outside the old table, its totals row and plan blocks), or its formulas refer by address to a
  *   table that is skipped;
@@ -93,6 +95,8 @@ import {
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
+  eigenKolomRuimte,
+  metRuimteVoorEigenKolommen,
   hervulNotatie,
   isEigenKolom,
   isLeeg,
@@ -681,9 +685,11 @@ export function kolomVerschuiving(
         ? `vóór kolom "${binnen.voor}"`
         : `tussen de kolommen "${binnen.na}" en "${binnen.voor}"`;
     const laatste = tp.kolommen[tp.kolommen.length - 1]?.kop ?? "";
+    const ruimte = eigenKolomRuimte(tp);
     return (
       `tabel ${tp.naam} heeft een eigen kolom ${kop} (kolom ${letter(binnen.plaats - 1)}) ${tussen} van Opgave; ` +
-      `${gevolg}. Niet bijgewerkt; zet uw kolom rechts van "${laatste}" om de tabel weer te laten bijwerken`
+      `${gevolg}${ruimte ? ` (${ruimte})` : ""}. Niet bijgewerkt; zet uw kolom rechts van "${laatste}" om de ` +
+      "tabel weer te laten bijwerken"
     );
   }
   const plaats = new Map(nieuw.map((k, i) => [k.kop, i]));
@@ -1513,12 +1519,15 @@ function kolomVerplaatsingen(staat: WerkmapStaat, plan: WerkboekPlan): Verplaats
  * guard rails (validations, conditional formats, hidden columns, frozen panes) — and the report.
  */
 export function beslis(
-  planZoals: WerkboekPlan,
+  gevraagd: WerkboekPlan,
   staat: WerkmapStaat,
   max: number,
   maxBytes = STANDAARD_MAX_BYTES_PER_SYNC,
 ): Beslissing {
-  // Plan columns written elsewhere (after the user's columns in an older table): the formulas follow them.
+  // Where a column of the user's may stand inside a table and stay there (./samenvoegen `volgordeBlijft`).
+  const planZoals = metRuimteVoorEigenKolommen(gevraagd);
+  // Plan columns written elsewhere (after the user's columns, or right of a column the user inserted): the formulas
+  // follow them.
   const plan = verplaatsPlan(planZoals, kolomVerplaatsingen(staat, planZoals));
   const grens: Grenzen = { cellen: max, bytes: maxBytes };
   const bestaatBlad = (naam: string) => staat.bladen.some((b) => sleutel(b) === sleutel(naam));

@@ -96,6 +96,13 @@ export interface TabelPlan {
   readonly totaal?: readonly Cel[];
   /** Conditional formats over the data rows (also orphan rows kept at the end). */
   readonly opmaak?: readonly OpmaakRegel[];
+  /**
+   * The first sheet column where a column of the user's own may stand between Opgave's columns of this table and
+   * stay there on a refill: every other cell of Opgave's on the sheet lies left of it, so inserting a whole sheet
+   * column there moved nothing of Opgave's but this table's columns (./samenvoegen `metRuimteVoorEigenKolommen`,
+   * set by the writers). Absent: only at the end of the table.
+   */
+  readonly eigenKolomVanaf?: number;
 }
 
 /** A rectangle of plan-owned cells (titles, labels, key figures, provenance). */

@@ -3,7 +3,7 @@
  * survives. Both writers read the existing table, call this, and write the result.
  */
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
-import { adres, type Positie, type Rechthoek } from "./a1";
+import { adres, kolomLetters, type Positie, type Rechthoek } from "./a1";
 import { BLADEN, LATER_TOEGEVOEGD, NOTATIE, ONDERWERP_LABEL } from "./indeling";
 import { verplaatsRij } from "./kolomVerplaatsing";
 import {
@@ -429,26 +429,53 @@ function eigenKoppen(plan: TabelPlan, koppen: readonly string[]): string[] {
 
 /**
  * Whether a table's columns can be written in the order they have (then nothing moves): Opgave's columns in the
- * plan's order, every header once, and the user's columns only at the end or before columns a later version added
- * (`LATER_TOEGEVOEGD`: a refill put those after the user's columns).
+ * plan's order, every header once, and each of the user's columns at the end, before columns a later version added
+ * only (`LATER_TOEGEVOEGD`: a refill put those after the user's columns), or at a sheet column where it moved
+ * nothing else of Opgave's (`TabelPlan.eigenKolomVanaf`: the user inserted it there, and Opgave's columns after it
+ * stay where that put them).
  */
 function volgordeBlijft(plan: TabelPlan, koppen: readonly string[]): boolean {
   const planIndex = new Map(plan.kolommen.map((k, j) => [k.kop, j]));
   const later = new Set(LATER_TOEGEVOEGD[plan.naam] ?? []);
   const namen = koppen.map((k) => k.trim());
   if (namen.some((k) => k === "") || new Set(namen).size !== namen.length) return false;
+  const vanaf = plan.eigenKolomVanaf ?? Infinity;
   let vorige = -1;
   let eigenGezien = false;
-  for (const k of namen) {
+  for (const [i, k] of namen.entries()) {
     const j = planIndex.get(k);
     if (j === undefined) {
-      eigenGezien = true;
+      if (plan.start.kolom + i < vanaf) eigenGezien = true;
       continue;
     }
     if (j < vorige || (eigenGezien && !later.has(k))) return false;
     vorige = j;
   }
   return true;
+}
+
+/**
+ * The plan with, for each table, the first sheet column where a column of the user's between Opgave's columns can
+ * stay (`TabelPlan.eigenKolomVanaf`): right of every other cell of Opgave's on its sheet (blocks, named input cells
+ * and their labels, other tables with header and totals row), and never before the table's second column. Where a
+ * user inserts a whole sheet column left of that, it moved cells of Opgave's outside the table too, which a refill
+ * writes where the plan has them: such a table is refused (the .xlsx writer) or skipped (the pane), as before.
+ */
+export function metRuimteVoorEigenKolommen(plan: WerkboekPlan): WerkboekPlan {
+  return {
+    ...plan,
+    bladen: plan.bladen.map((blad) => ({
+      ...blad,
+      tabellen: blad.tabellen.map((t) => {
+        const anders = [
+          ...blokEnInvoerRechthoeken(blad),
+          ...blad.tabellen.filter((x) => x !== t).map(tabelRechthoek),
+        ];
+        const rechts = Math.max(t.start.kolom, ...anders.map((r) => r.kolom + r.kolommen - 1));
+        return { ...t, eigenKolomVanaf: rechts + 1 };
+      }),
+    })),
+  };
 }
 
 /**
@@ -528,6 +555,18 @@ export function eigenKolommenBinnen(plan: TabelPlan, bestaand: BestaandeTabel): 
     uit.push({ kop, plaats: i + 1, na, voor });
   }
   return uit;
+}
+
+/**
+ * Where in table `plan` a column of the user's can stand and stay (`TabelPlan.eigenKolomVanaf`), for the message
+ * about one that cannot; undefined when nothing else of Opgave's on the sheet limits it.
+ */
+export function eigenKolomRuimte(plan: TabelPlan): string | undefined {
+  const vanaf = plan.eigenKolomVanaf;
+  if (vanaf === undefined || vanaf <= plan.start.kolom + 1) return undefined;
+  return vanaf < plan.start.kolom + plan.kolommen.length
+    ? `in deze tabel blijft een eigen kolom staan vanaf kolom ${kolomLetters(vanaf)}: links daarvan staan ook andere cellen van Opgave op het blad`
+    : "in deze tabel blijft een eigen kolom alleen aan het eind staan: ernaast staan ook andere cellen van Opgave op het blad";
 }
 
 /** A named input cell: a non-empty user value wins over the plan's default. */
@@ -794,10 +833,12 @@ export function weigeringVoorWerkboek(plan: WerkboekPlan, w: BestaandWerkboek): 
  * (`BestaandWerkboek.bezetteBladen`).
  */
 export function planRechthoeken(blad: BladPlan): Rechthoek[] {
-  return [
-    ...blokEnInvoerRechthoeken(blad),
-    ...blad.tabellen.map((t) => ({ ...t.start, rijen: t.rijen.length + 2, kolommen: t.kolommen.length })),
-  ];
+  return [...blokEnInvoerRechthoeken(blad), ...blad.tabellen.map(tabelRechthoek)];
+}
+
+/** A plan table's cells: header, rows and the totals row below them. */
+function tabelRechthoek(t: TabelPlan): Rechthoek {
+  return { ...t.start, rijen: t.rijen.length + 2, kolommen: t.kolommen.length };
 }
 
 /** A plan sheet's blocks and input cells with their labels (./officeBeslissing: what a table may not grow over). */

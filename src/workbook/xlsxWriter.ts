@@ -18,8 +18,11 @@
  * - Column widths are set only where the sheet has none yet.
  * - Strings are always written as text (a feed string "=HYPERLINK(…)" stays text); formulas only come from
  *   `Formule` objects. The workbook is marked for a full recalculation on open.
- * - A column of the user's own between Opgave's columns of a table (matched by header) would move to the end and
- *   shift Opgave's columns under the user's formulas: the writer refuses (EigenKolomFout), nothing is written. A
+ * - A column of the user's own between Opgave's columns of a table (matched by header) stays where the user put it:
+ *   Opgave's columns after it are written where they stand and the plan's formulas follow them (./kolomVerplaatsing).
+ *   Where it stands left of other cells of Opgave's on the sheet (`TabelPlan.eigenKolomVanaf`: inserting a sheet
+ *   column there moved those too), or Opgave's columns are out of their order, it would move and shift Opgave's
+ *   columns under the user's formulas: the writer refuses (EigenKolomFout), nothing is written. A
  *   column after Opgave's last column stays at the end.
  * - What exceljs drops on load is kept where it can be: notes on empty cells (read from the comments parts and put
  *   back); hyperlinks (./xlsxHyperlinks: taken off before exceljs reads a sheet, put back after it wrote); number
@@ -69,6 +72,8 @@ import {
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
+  eigenKolomRuimte,
+  metRuimteVoorEigenKolommen,
   hervulNotatie,
   isEigenKolom,
   isLeeg,
@@ -206,9 +211,10 @@ export class VerliesFout extends Error {
 }
 
 /**
- * A table holds a column of the user's own between Opgave's columns. The writer would move it to the end and so
- * shift Opgave's columns under the user's formulas; it refuses instead (nothing is written), whatever the user
- * confirmed: the user moves the column first.
+ * A table holds a column of the user's own between Opgave's columns where it cannot stay (left of other cells of
+ * Opgave's on the sheet, or Opgave's columns out of their order). The writer would move it to the end and so shift
+ * Opgave's columns under the user's formulas; it refuses instead (nothing is written), whatever the user confirmed:
+ * the user moves the column first.
  */
 export class EigenKolomFout extends Error {
   constructor(readonly kolommen: readonly string[]) {
@@ -216,7 +222,7 @@ export class EigenKolomFout extends Error {
       `Opgave kan het werkboek niet opnieuw vullen: ${kolommen.join("; ")}. ` +
         "Opnieuw vullen zou de kolommen van Opgave verschuiven, zodat formules die naar die kolommen verwijzen " +
         "ongemerkt een andere kolom lezen. Verplaats uw kolom naar het eind van de tabel (na de laatste kolom van " +
-        "Opgave) of buiten de tabel, en vul dan opnieuw.",
+        "Opgave), naar een plek in de tabel waar hij kan blijven staan, of buiten de tabel, en vul dan opnieuw.",
     );
     this.name = "EigenKolomFout";
   }
@@ -1310,12 +1316,14 @@ async function grafiekenWeg(
 
 /** The user's columns between Opgave's columns of a table, in Dutch: table, header, place in the table and column. */
 function binnenKolommen(blad: string, plan: TabelPlan, gevonden: GelezenTabel): string[] {
+  const ruimte = eigenKolomRuimte(plan);
   return eigenKolommenBinnen(plan, gevonden.bestaand).map((k) => {
     const kop = k.kop === "" ? "zonder kop" : `"${k.kop}"`;
     const tussen = k.na === "" ? `vóór kolom "${k.voor}"` : `tussen de kolommen "${k.na}" en "${k.voor}"`;
     return (
       `tabel ${plan.naam} op blad ${blad} heeft een eigen kolom ${kop} op plaats ${k.plaats} van de tabel ` +
-      `(kolom ${kolomLetters(gevonden.gebied.kol1 + k.plaats - 1)}), ${tussen} van Opgave`
+      `(kolom ${kolomLetters(gevonden.gebied.kol1 + k.plaats - 1)}), ${tussen} van Opgave` +
+      (ruimte ? ` (${ruimte})` : "")
     );
   });
 }
@@ -1482,7 +1490,8 @@ function bestaandWerkboek(wb: ExcelJS.Workbook, plan: WerkboekPlan): BestaandWer
 
 /**
  * Writes the plan into a new workbook, or refills `bestaand` (an .xlsx file) keeping every user input.
- * @throws EigenKolomFout when a table to rewrite holds a column of the user's own between Opgave's columns.
+ * @throws EigenKolomFout when a table to rewrite holds a column of the user's own between Opgave's columns where it
+ *   cannot stay (./samenvoegen `eigenKolommenBinnen`).
  * @throws VerliesFout when the refill would drop parts of `bestaand` and `opties.verliesToestaan` is not set.
  * @throws WerkboekWeigering when `bestaand` is not the plan's to fill (another subject's, or a sheet of the user's
  *   under one of Opgave's names).
@@ -1492,7 +1501,8 @@ export async function schrijfXlsx(
   bestaand?: Uint8Array | ArrayBuffer,
   opties: SchrijfOpties = {},
 ): Promise<{ data: Uint8Array; rapport: XlsxRapport }> {
-  let plan = gevraagd;
+  // Where a column of the user's may stand inside a table and stay there (./samenvoegen `volgordeBlijft`).
+  let plan = metRuimteVoorEigenKolommen(gevraagd);
   const wb = new ExcelJS.Workbook();
   let oudeHyperlinks: HyperlinksPerBlad = new Map();
   const eigenBladen = plan.bladen.map((b) => b.naam);

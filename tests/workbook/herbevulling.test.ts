@@ -1,6 +1,7 @@
 /**
  * Refill that loses nothing (`opgave vul` on an existing file, `schrijfXlsx(plan, bestaand)`):
- * 1. a column of the user's own inside an Opgave table stops the refill (nothing written); one at the end stays;
+ * 1. a column of the user's own inside an Opgave table stays where the user put it (where inserting it moved no
+ *    other cell of Opgave's; elsewhere the refill stops, nothing written); one at the end stays;
  * 2. what exceljs drops is kept by the writer where it can, else listed by name and the refill stops unless the
  *    user confirms (`verliesToestaan`, `--bevestig-verlies`);
  * 3. the report lists exactly what was lost.
@@ -40,8 +41,10 @@ import {
   rijVan,
   tabelRef,
   TEST_BRON,
+  voegBladKolomIn,
   zonderRij,
 } from "./werkboekHulp";
+import { verplaatsFormule, type Verplaatsing } from "../../src/workbook/kolomVerplaatsing";
 
 const bron: BronInfo = TEST_BRON;
 
@@ -296,16 +299,69 @@ describe("a column of the user's own inside an Opgave table", () => {
     expect([na.getCell("Q12").formula, na.getCell("Q27").formula]).toEqual(["G12*2", "SUM(Q8:Q26)"]);
   });
 
-  test("inserted before Achterstand: the refill stops, names table, header and place; the file is unchanged", async () => {
+  test("inserted before Achterstand (a whole sheet column): it stays where the user put it; every formula reads what it read", async () => {
     const bestand = path.join(map, "binnen.xlsx");
     expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], opvang())).toBe(0);
     const wb = await lees(new Uint8Array(await fs.readFile(bestand)));
     const t = blad(wb, "Taakstelling");
     expect(celWaarde(t.getCell("I7"))).toBe("Achterstand");
-    voegKolomIn(t, 9, "Mijn kolom");
-    expect(celWaarde(t.getCell("J7"))).toBe("Achterstand");
     const eigen = wb.addWorksheet("Mijn blad");
-    eigen.getCell("A1").value = { formula: "Taakstelling!J10" } as ExcelJS.CellFormulaValue;
+    eigen.getCell("A1").value = { formula: "Taakstelling!I10" } as ExcelJS.CellFormulaValue;
+    voegBladKolomIn(wb, "Taakstelling", 9, "Mijn kolom");
+    expect([celWaarde(t.getCell("J7")), eigen.getCell("A1").formula]).toEqual([
+      "Achterstand",
+      "Taakstelling!J10",
+    ]);
+    t.getCell("I9").value = "van mij";
+    t.getCell("I10").value = { formula: "J10*2" } as ExcelJS.CellFormulaValue;
+    await fs.writeFile(bestand, await bewaar(wb));
+
+    // Before: the refill stopped ("verplaats uw kolom naar het eind van de tabel"), after every new decision.
+    const a = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], a)).toBe(0);
+    expect(a.fout).toEqual([]);
+    const na = await lees(new Uint8Array(await fs.readFile(bestand)));
+    const tn = blad(na, "Taakstelling");
+    const vers = blad(await lees((await schrijfXlsx(utrecht)).data), "Taakstelling");
+    const opgave = [...Array(16).keys()].map((k) => celWaarde(vers.getCell(7, k + 1)));
+    const koppen = [...opgave.slice(0, 8), "Mijn kolom", ...opgave.slice(8)];
+    expect([...Array(17).keys()].map((k) => celWaarde(tn.getCell(7, k + 1)))).toEqual(koppen);
+    expect(tabelModel(tn, "Opgave_Taakstelling").columns.map((c) => c.name)).toEqual(koppen);
+    expect([celWaarde(tn.getCell("I9")), tn.getCell("I10").formula]).toEqual(["van mij", "J10*2"]);
+    expect(blad(na, "Mijn blad").getCell("A1").formula).toBe("Taakstelling!J10");
+    // Opgave's columns right of it: a first fill's, one column on — values, formulas (reading the columns as they
+    // stand now) and cached results.
+    const terug: Verplaatsing[] = [
+      {
+        blad: "Taakstelling",
+        vanafRij: 7,
+        kolommen: new Map([...Array(8).keys()].map((i) => [10 + i, 9 + i])),
+      },
+    ];
+    for (let r = 8; r <= 27; r++) {
+      for (let k = 1; k <= 16; k++) {
+        const [oud, nu] = [vers.getCell(r, k), tn.getCell(r, k < 9 ? k : k + 1)];
+        const formule = nu.formula ? verplaatsFormule(nu.formula, "Taakstelling", terug) : undefined;
+        const waarde = (c: ExcelJS.Cell) => (c.formula ? c.result : celWaarde(c));
+        expect([r, k, formule, waarde(nu)]).toEqual([r, k, oud.formula || undefined, waarde(oud)]);
+      }
+    }
+    // And again: nothing moves.
+    const b = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], b)).toBe(0);
+    const weer = blad(await lees(new Uint8Array(await fs.readFile(bestand))), "Taakstelling");
+    expect([...Array(17).keys()].map((k) => celWaarde(weer.getCell(7, k + 1)))).toEqual(koppen);
+    expect([celWaarde(weer.getCell("I9")), weer.getCell("I10").formula]).toEqual(["van mij", "J10*2"]);
+  });
+
+  test("inserted where it moved Opgave's cells above the table too (column B: the named input B4): the refill stops, names table, header, place and where a column of the user's can stay; the file is unchanged", async () => {
+    const bestand = path.join(map, "links.xlsx");
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], opvang())).toBe(0);
+    const wb = await lees(new Uint8Array(await fs.readFile(bestand)));
+    const tweede = celWaarde(blad(wb, "Taakstelling").getCell("B7"));
+    voegBladKolomIn(wb, "Taakstelling", 2, "Mijn kolom");
+    // The named inputs moved with it (B4, B5 → C4, C5), where a refill would not look for them.
+    expect(wb.definedNames.getRanges("Opgave_Beginsaldo").ranges).toEqual(["Taakstelling!$C$5"]);
     await fs.writeFile(bestand, await bewaar(wb));
     const voor = await fs.readFile(bestand);
 
@@ -314,8 +370,9 @@ describe("a column of the user's own inside an Opgave table", () => {
     expect(a.uit).toEqual([]);
     const melding = a.fout.join("\n");
     expect(melding).toContain(
-      'tabel Opgave_Taakstelling op blad Taakstelling heeft een eigen kolom "Mijn kolom" op plaats 9 van de tabel ' +
-        '(kolom I), tussen de kolommen "Gecorrigeerd" en "Achterstand" van Opgave',
+      'tabel Opgave_Taakstelling op blad Taakstelling heeft een eigen kolom "Mijn kolom" op plaats 2 van de tabel ' +
+        `(kolom B), tussen de kolommen "Periode" en "${String(tweede)}" van Opgave (in deze tabel blijft een eigen kolom ` +
+        "staan vanaf kolom D: links daarvan staan ook andere cellen van Opgave op het blad)",
     );
     expect(melding).toContain("is niet gewijzigd");
     expect(Buffer.compare(await fs.readFile(bestand), voor)).toBe(0);
@@ -328,7 +385,7 @@ describe("a column of the user's own inside an Opgave table", () => {
     // The same refusal where the writer is called directly (the pane's download path).
     await expect(schrijfXlsx(utrecht, new Uint8Array(voor))).rejects.toThrow(EigenKolomFout);
     await expect(schrijfXlsx(utrecht, new Uint8Array(voor))).rejects.toThrow(
-      /eigen kolom "Mijn kolom" op plaats 9/,
+      /eigen kolom "Mijn kolom" op plaats 2/,
     );
   });
 

@@ -266,7 +266,7 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     expect(fx.acties("horizontalPageBreaks.add")).toEqual([]);
   });
 
-  test("a table skipped on a refill (a user column inside it) keeps Opgave's formats and gets no writes", async () => {
+  test("a table skipped on a refill (a user column inside it, left of Opgave's named inputs) keeps Opgave's formats and gets no writes", async () => {
     const wm = new FakeWerkmap();
     await vul(wm);
     const tabelValidaties = (fx: FakeExcel) =>
@@ -278,7 +278,7 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     await alsGebruiker(wm, (ctx) => {
       ctx.workbook.tables
         .getItem("Opgave_Taakstelling")
-        .columns.add(8, [["Notitie"], ...Array.from({ length: RIJEN }, () => [""])]);
+        .columns.add(1, [["Notitie"], ...Array.from({ length: RIJEN }, () => [""])]);
     });
     const voor = JSON.stringify(wm.blad("Taakstelling").opmaak);
     const fx = await vul(wm);

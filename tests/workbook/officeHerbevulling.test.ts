@@ -2,8 +2,9 @@
  * What a refill through Office.js (`schrijfNaarExcel` into the open workbook) keeps, on the real gemeente plan and
  * the fake Excel (tests/helpers/fakeExcel.ts), and what its report says:
  * 1. a column the user inserted inside an Opgave table (`table.columns.add`) stays where it is, and so does every
- *    A1 reference to the table: the table is skipped with a Dutch message, nothing in it changes, and Opgave's own
- *    cells that refer to it by address (Overzicht B8:B10) are left alone too;
+ *    A1 reference to the table: Opgave's columns are written where they stand now, their formulas (and Opgave's
+ *    cells that refer to them by address, Overzicht B8:B10) reading them there; where the column stands left of
+ *    other cells of Opgave's on the sheet, the table is skipped with a Dutch message and nothing in it changes;
  * 2. notes, also on empty cells, survive (the writer issues no command that could remove one);
  * 3. number formats and fills the user set — named input cells, input and formula cells in a table, plan blocks,
  *    their own cells — are kept; Opgave sets a format only where the content needs it or the cell has none;
@@ -12,7 +13,13 @@
  */
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { geraakteTabel, kolomVerschuiving } from "../../src/workbook/officeBeslissing";
-import { uitgestrekt, volgRijen, verwijzingenIn } from "../../src/workbook/kolomVerplaatsing";
+import {
+  uitgestrekt,
+  verplaatsFormule,
+  volgRijen,
+  verwijzingenIn,
+  type Verplaatsing,
+} from "../../src/workbook/kolomVerplaatsing";
 import { hervulNotatie } from "../../src/workbook/samenvoegen";
 import {
   schrijfNaarExcel,
@@ -112,42 +119,71 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
     expect(wm.waarde("Taakstelling", "A1")).toMatch(/^Taakstelling huisvesting/);
   });
 
-  test("is kept where the user put it: the table is skipped with a Dutch message, nothing in it changes", async () => {
+  test("is kept where the user put it, the table written around it: every reference reads what it read", async () => {
     const wm = await eersteVulling();
+    const vers = wm.formules("Taakstelling", "A7:P27");
     wm.zet("Taakstelling", "G9", 300); // Gehuisvest 2017-I, typed by the user
     await voegKolomIn(wm, "Opgave_Taakstelling", 8, [
       ["Notitie"],
-      ...Array.from({ length: TAAKSTELLING_RIJEN }, (_, i) => [i === 1 ? "=G9*2" : ""]),
+      ...Array.from({ length: TAAKSTELLING_RIJEN }, (_, i) => [i === 1 ? "=G9*2" : i === 2 ? "=J10+1" : ""]),
     ]);
     wm.voegBladToe("Mijn");
     wm.zet("Mijn", "A1", { formule: "=Taakstelling!J10" }); // Achterstand 2017-II, after the insert
-    const taakstelling = cellen(wm, "Taakstelling");
     const overzicht = wm.formules("Overzicht", "A8:B11");
+    const opmaak = JSON.stringify(wm.blad("Taakstelling").opmaak);
 
-    const { fx, rapport } = await hervul(wm);
+    // Before: the table was skipped ("zet uw kolom rechts van …"), with the Overzicht cells and the chart on it.
+    const { rapport } = await hervul(wm);
 
-    expect(rapport.overgeslagen).toEqual([
-      'tabel Opgave_Taakstelling heeft een eigen kolom "Notitie" (kolom I) tussen de kolommen "Gecorrigeerd" en ' +
-        '"Achterstand" van Opgave; bijwerken zou de kolommen erna verschuiven, zodat verwijzingen ernaar iets anders ' +
-        'lezen. Niet bijgewerkt; zet uw kolom rechts van "Peildatum inwoners" om de tabel weer te laten bijwerken',
-      "cellen Overzicht!B8, B9, B10, B11 verwijzen naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt",
-      'grafiek "Taakstelling en gehuisvest per periode": tabel Opgave_Taakstelling is niet bijgewerkt; grafiek niet bijgewerkt',
-    ]);
-    // Nothing in the table or below it was written; the sheet changed nowhere (the rest of it is the same plan).
-    expect(schrijftIn(fx, "Taakstelling", 7, 1000)).toEqual([]);
-    expect(cellen(wm, "Taakstelling")).toEqual(taakstelling);
+    expect(rapport.overgeslagen).toEqual([]);
     expect(wm.tabelAdres("Opgave_Taakstelling")).toBe("Taakstelling!A7:Q27");
-    // The user's reference still reads Achterstand; Opgave's own key figures still read the moved columns.
+    expect(wm.formules("Taakstelling", "H7:J7")).toEqual([["Gecorrigeerd", "Notitie", "Achterstand"]]);
+    expect(wm.formules("Taakstelling", "I9:I10")).toEqual([["=G9*2"], ["=J10+1"]]);
     expect(wm.formule("Mijn", "A1")).toBe("=Taakstelling!J10");
-    expect(wm.waarde("Taakstelling", "J7")).toBe("Achterstand");
-    expect(wm.formule("Taakstelling", "I9")).toBe("=G9*2");
+    expect(wm.waarde("Taakstelling", "G9")).toBe(300);
+    expect(rapport.invoerBehouden).toBeGreaterThanOrEqual(1);
+    // Opgave's columns: a first fill's, those right of the user's column one column on, their formulas reading the
+    // columns where they stand now (moved back here to compare).
+    const terug: Verplaatsing[] = [
+      {
+        blad: "Taakstelling",
+        vanafRij: 7,
+        kolommen: new Map([...Array(8).keys()].map((i) => [10 + i, 9 + i])),
+      },
+    ];
+    const nu = wm
+      .formules("Taakstelling", "A7:Q27")
+      .map((rij) =>
+        [...rij.slice(0, 8), ...rij.slice(9)].map((c) =>
+          typeof c === "string" && c.startsWith("=") ? verplaatsFormule(c, "Taakstelling", terug) : c,
+        ),
+      );
+    expect(nu).toEqual(vers.map((rij, i) => (i === 2 ? rij.map((c, k) => (k === 6 ? 300 : c)) : rij)));
+    // Opgave's key figures and conditional formats read the moved columns, as the insert left them: nothing doubled.
     expect(wm.formules("Overzicht", "A8:B11")).toEqual(overzicht);
     expect(overzicht[0]?.[1]).toContain("Taakstelling!$J$8:$J$27");
-    // The rest of the Overzicht block is written.
-    expect(schrijftIn(fx, "Overzicht", 2, 7).length).toBeGreaterThan(0);
-    // Report: the user's Gehuisvest in the skipped table is not counted as kept by the refill.
-    expect(rapport.invoerBehouden).toBe(0);
-    expect(rapport.wijzigingen).toEqual([]);
+    expect(JSON.stringify(wm.blad("Taakstelling").opmaak)).toBe(opmaak);
+  });
+
+  test("inserted where other cells of Opgave's stand right of it (column B): skipped, saying from where a column can stay", async () => {
+    const wm = await eersteVulling();
+    // A table column: Excel moves only the table's rows; the named inputs above (B4, B5) stay. Opgave cannot tell
+    // it from a sheet column, which would have moved them: the same refusal.
+    await voegKolomIn(wm, "Opgave_Taakstelling", 1, [
+      ["Nr"],
+      ...Array.from({ length: TAAKSTELLING_RIJEN }, (_, i) => [i + 1]),
+    ]);
+    const taakstelling = cellen(wm, "Taakstelling");
+    const { fx, rapport } = await hervul(wm);
+    expect(rapport.overgeslagen[0]).toBe(
+      'tabel Opgave_Taakstelling heeft een eigen kolom "Nr" (kolom B) tussen de kolommen "Periode" en ' +
+        `"${String(taakstelling.length > 0 ? wm.waarde("Taakstelling", "C7") : "")}" van Opgave; bijwerken zou de ` +
+        "kolommen erna verschuiven, zodat verwijzingen ernaar iets anders lezen (in deze tabel blijft een eigen kolom " +
+        "staan vanaf kolom D: links daarvan staan ook andere cellen van Opgave op het blad). Niet bijgewerkt; zet " +
+        'uw kolom rechts van "Peildatum inwoners" om de tabel weer te laten bijwerken',
+    );
+    expect(schrijftIn(fx, "Taakstelling", 7, 1000)).toEqual([]);
+    expect(cellen(wm, "Taakstelling")).toEqual(taakstelling);
   });
 
   test("a column added at the end of the table stays there and the table is written", async () => {

@@ -1,5 +1,9 @@
 import {
   bladVerschuiving,
+  eigenKolommenBinnen,
+  eigenKolomRuimte,
+  kolomVolgorde,
+  metRuimteVoorEigenKolommen,
   opHunPlaats,
   planRechthoeken,
   samenvoegenInvoer,
@@ -12,6 +16,7 @@ import type { BladPlan, TabelPlan, Waarde } from "../../src/workbook/plan";
 import { planGemeente } from "../../src/workbook/bouwPlan";
 import { engine } from "../domain/helpers";
 import { gemeentenTabel, TEST_BRON } from "./werkboekHulp";
+import { kolomLetters } from "../../src/workbook/a1";
 
 const plan: TabelPlan = {
   naam: "Opgave_Test",
@@ -62,6 +67,58 @@ test("user inputs, extra columns and orphan rows survive; plan-owned changes are
     { plek: "Opgave_Test 2024-I: Taakstelling", oud: 380, nieuw: 388 },
     { plek: "Opgave_Test 2016-I: rij vervalt", oud: "2016-I", nieuw: null },
   ]);
+});
+
+describe("a column of the user's between Opgave's columns", () => {
+  const koppen = ["Periode", "Taakstelling", "Mijn", "Gehuisvest", "Achterstand"];
+
+  test("stays where it stands from the table's `eigenKolomVanaf` on; before it, or without one, only at the end", () => {
+    // Sheet column C (the third of a table from A): allowed from C on, not from D on.
+    expect(kolomVolgorde({ ...plan, eigenKolomVanaf: 3 }, koppen)).toEqual([0, 1, 4, 2, 3]);
+    expect(eigenKolommenBinnen({ ...plan, eigenKolomVanaf: 3 }, { koppen, rijen: [] })).toEqual([]);
+    for (const p of [plan, { ...plan, eigenKolomVanaf: 4 }]) {
+      expect(kolomVolgorde(p, koppen)).toEqual([0, 1, 2, 3, 4]);
+      expect(eigenKolommenBinnen(p, { koppen, rijen: [] })).toEqual([
+        { kop: "Mijn", plaats: 3, na: "Taakstelling", voor: "Gehuisvest" },
+      ]);
+    }
+    // Merged: the user's column and its values where they were, Opgave's after it.
+    const r = samenvoegenTabel(
+      { ...plan, eigenKolomVanaf: 2 },
+      { koppen, rijen: [["2024-I", 380, "eigen", 300, 80]] },
+    );
+    if (r.soort !== "samengevoegd") throw new Error(r.reden);
+    expect(r.kolommen.map((k) => k.kop)).toEqual(koppen);
+    expect(r.rijen[0]).toEqual(["2024-I", 388, "eigen", 300, { formule: "=B4-C4" }]);
+    // Opgave's columns out of their order: never kept as they are (the writers refuse or skip the table).
+    const andersom = ["Periode", "Gehuisvest", "Mijn", "Taakstelling", "Achterstand"];
+    expect(eigenKolommenBinnen({ ...plan, eigenKolomVanaf: 2 }, { koppen: andersom, rijen: [] })).toEqual([
+      { kop: "Mijn", plaats: 3, na: "Gehuisvest", voor: "Taakstelling" },
+    ]);
+  });
+
+  test("`eigenKolomVanaf` of Opgave's own sheets: right of every other cell of Opgave's on the sheet", () => {
+    const gemeente = metRuimteVoorEigenKolommen(planGemeente(engine, "Utrecht", TEST_BRON));
+    const vanaf = gemeente.bladen.flatMap((b) =>
+      b.tabellen.map((t) => `${b.naam} ${t.naam}: ${kolomLetters(t.eigenKolomVanaf ?? 0)}`),
+    );
+    // Taakstelling: the named inputs B4, B5 and their hints in C; Kosten: the assumption rows A–E above the table.
+    expect(vanaf).toEqual([
+      "Taakstelling Opgave_Taakstelling: D",
+      "Opvang Opgave_Opvang: D",
+      "Kleinschalig Opgave_Kleinschalig: B",
+      "Kosten Opgave_Kosten: F",
+      "Bron Opgave_Bronnen: C",
+    ]);
+    const taak = gemeente.bladen[1]?.tabellen[0];
+    expect(taak && eigenKolomRuimte(taak)).toBe(
+      "in deze tabel blijft een eigen kolom staan vanaf kolom D: links daarvan staan ook andere cellen van Opgave op het blad",
+    );
+    expect(eigenKolomRuimte({ ...plan, eigenKolomVanaf: 2 })).toBeUndefined();
+    expect(eigenKolomRuimte({ ...plan, eigenKolomVanaf: 5 })).toBe(
+      "in deze tabel blijft een eigen kolom alleen aan het eind staan: ernaast staan ook andere cellen van Opgave op het blad",
+    );
+  });
 });
 
 describe("rows the user sorted (./rijVolgorde)", () => {

@@ -1,7 +1,8 @@
 /** Small exceljs helpers shared by the workbook tests (reading back what the writers made). */
 import ExcelJS from "exceljs";
 import type { BronInfo } from "../../src/workbook/bouwPlan";
-import { verplaatsRij } from "../../src/workbook/kolomVerplaatsing";
+import { kolomNummer } from "../../src/workbook/a1";
+import { verplaatsFormule, verplaatsRij, type Verplaatsing } from "../../src/workbook/kolomVerplaatsing";
 import { isFormule, type TabelPlan, type WerkboekPlan } from "../../src/workbook/plan";
 
 /** A fixed Bron block for workbooks written in tests (fixed timestamp, no feed). */
@@ -89,4 +90,72 @@ export function gemeentenTabel(nummers: readonly number[], totaal = false): Tabe
     rijen: nummers.map((n, i) => [`GM000${n}`, 10 * n, null, { formule: `=MAX(B${9 + i}-C${9 + i},0)` }]),
     ...(totaal ? { totaal: ["Totaal", { formule: "=SUM(B9:B12)" }, null, null] } : {}),
   };
+}
+
+interface TabelModel {
+  tableRef: string;
+  autoFilterRef?: string;
+  columns: { name: string }[];
+}
+
+/**
+ * Inserts an empty sheet column at `kolom` (1-based) of sheet `naam`, as Excel's Insert > Sheet Columns does (and
+ * LibreOffice's): every cell from that column on moves one to the right, with its format and note, and so do the
+ * column widths, the defined names (exceljs), the sheet's tables (one the column falls inside gets it as a column
+ * headed `kop`), conditional formats and validations (ranges and formulas); every A1 reference in any sheet's
+ * formulas to a cell that moved follows it (`=Taakstelling!I10` → `=Taakstelling!J10`; a range across the column
+ * grows). exceljs does the cells and names only; without the rest a test would refill a file no Excel writes.
+ */
+export function voegBladKolomIn(wb: ExcelJS.Workbook, naam: string, kolom: number, kop: string): void {
+  const ws = blad(wb, naam);
+  const kolommen = new Map<number, number>();
+  for (let k = kolom; k <= Math.max(kolom, ws.columnCount) + 1; k++) kolommen.set(k, k + 1);
+  const v: Verplaatsing[] = [{ blad: ws.name, vanafRij: 1, kolommen }];
+  const schuif = (f: string, op: string) => verplaatsFormule(f, op, v);
+  const schuifRef = (ref: string) => ref.replace(/\$?[A-Z]{1,3}\$?\d+/g, (c) => schuif(c, ws.name));
+  ws.spliceColumns(kolom, 0, []);
+  for (const w of wb.worksheets) {
+    w.eachRow((rij) =>
+      rij.eachCell((cel) => {
+        const waarde = cel.value as ExcelJS.CellFormulaValue | null;
+        if (waarde && typeof waarde === "object" && "sharedFormula" in waarde)
+          throw new Error(`gedeelde formule in ${w.name}!${cel.address}: niet nagebootst`);
+        if (waarde && typeof waarde === "object" && typeof waarde.formula === "string")
+          cel.value = { ...waarde, formula: schuif(waarde.formula, w.name) };
+      }),
+    );
+  }
+  for (const t of Object.values(
+    (ws as unknown as { tables: Record<string, { table: TabelModel }> }).tables,
+  )) {
+    const [, l1 = "", r1 = "", l2 = ""] = /^([A-Z]+)(\d+):([A-Z]+)\d+$/.exec(t.table.tableRef) ?? [];
+    const [eerste, laatste] = [kolomNummer(l1), kolomNummer(l2)];
+    if (kolom > laatste) continue;
+    if (kolom > eerste) {
+      t.table.columns.splice(kolom - eerste, 0, { name: kop });
+      ws.getCell(Number(r1), kolom).value = kop;
+    }
+    t.table.tableRef = schuifRef(t.table.tableRef);
+    if (t.table.autoFilterRef) t.table.autoFilterRef = schuifRef(t.table.autoFilterRef);
+  }
+  const cf = (
+    ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }
+  ).conditionalFormattings;
+  for (const c of cf) {
+    c.ref = schuifRef(c.ref);
+    for (const r of c.rules) if (r.formulae) r.formulae = r.formulae.map((f) => schuif(f, ws.name));
+  }
+  const dv = (ws as unknown as { dataValidations: { model: Record<string, { formulae?: unknown[] }> } })
+    .dataValidations;
+  dv.model = Object.fromEntries(
+    Object.entries(dv.model).map(([adres, regel]) => [
+      schuifRef(adres),
+      {
+        ...regel,
+        ...(regel.formulae
+          ? { formulae: regel.formulae.map((f) => (typeof f === "string" ? schuif(f, ws.name) : f)) }
+          : {}),
+      },
+    ]),
+  );
 }

@@ -135,6 +135,7 @@ test("a workbook with a hidden sheet: the data switch is skipped (hidden sheets 
     "formules-van-gebruiker",
     "rijen-erbij",
     "berekende-kolom",
+    "kolom-binnen",
     "overzicht",
   ]);
   expect(wm.momentopname()).toBe(voor);

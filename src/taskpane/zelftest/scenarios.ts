@@ -438,14 +438,19 @@ function zonderLaatstePeriode(plan: WerkboekPlan): WerkboekPlan {
   };
 }
 
+/** Fills the self-test's gemeente workbook, then makes a temporary sheet for the user's side: its name. */
+async function vulMetTijdelijkBlad(v: Verloop): Promise<string> {
+  const plan = zelftestPlan();
+  vereisVrij(v, plan);
+  await vul(v, plan);
+  return tijdelijkBlad(v);
+}
+
 const formulesVanGebruiker: Scenario = {
   naam: "formules-van-gebruiker",
   titel: "Herbevulling vraagt eerst als een formule van u daarna een andere rij leest",
   async voerUit(v) {
-    const plan = zelftestPlan();
-    vereisVrij(v, plan);
-    await vul(v, plan);
-    const blad = await tijdelijkBlad(v);
+    const blad = await vulMetTijdelijkBlad(v);
     // On the user's sheet, what reads the table's last row by its address (not the period): a formula, a name scoped
     // to the sheet, a conditional format whose formula, relative over its two cells, reads the row above and the
     // last row, and, where Excel can tell a series' source (ExcelApi 1.15), a chart (all go with the sheet); and,
@@ -614,6 +619,79 @@ const berekendeKolom: Scenario = {
   },
 };
 
+const kolomBinnen: Scenario = {
+  naam: "kolom-binnen",
+  titel: "Herbevulling laat een eigen kolom midden in een tabel staan",
+  async voerUit(v) {
+    const blad = await vulMetTijdelijkBlad(v);
+    const gehuisvest = kop(TAAKSTELLING_KOLOMMEN, "gehuisvest");
+    const gebruikt = kop(TAAKSTELLING_KOLOMMEN, "taakstellingGebruikt");
+    const achterstand = kop(TAAKSTELLING_KOLOMMEN, "achterstand");
+    const leeg = await leesTabel(v, TABELLEN.taakstelling);
+    const k = leeg.koppen.indexOf(gebruikt);
+    const r = leeg.rijen.findIndex((x) => x[0] === PERIODE);
+    controleer(k > 0 && r >= 0, `kolom ${gebruikt} of rij ${PERIODE} niet gevonden`);
+    // Gehuisvest typed in every row (so Achterstand has a figure), a formula on the user's sheet that reads
+    // "Taakstelling (gebruikt)" of PERIODE by its address; then the user inserts a column of their own before that
+    // column (Excel moves the columns after it, the formula and Opgave's formulas that read them along).
+    await v.host.run(async (context) => {
+      const t = context.workbook.tables.getItem(TABELLEN.taakstelling);
+      const kG = leeg.koppen.indexOf(gehuisvest);
+      t
+        .getDataBodyRange()
+        .getCell(0, kG)
+        .getResizedRange(leeg.rijen.length - 1, 0).values = leeg.rijen.map(() => [1]);
+      await context.sync();
+    });
+    const voor = await leesTabel(v, TABELLEN.taakstelling);
+    const { adres, verwacht } = await v.host.run(async (context) => {
+      const t = context.workbook.tables.getItem(TABELLEN.taakstelling);
+      const heel = t.getRange().load("rowIndex,columnIndex");
+      await context.sync();
+      const cel = (kolom: number) =>
+        `Taakstelling!${kolomLetters(heel.columnIndex + kolom + 1)}${heel.rowIndex + r + 2}`;
+      const ws = context.workbook.worksheets.getItem(blad);
+      ws.getRange("A1").formulas = [[`=${cel(k)}`]];
+      t.columns.add(k, [[EIGEN_KOLOM_BINNEN], ...voor.rijen.map((_, i) => [i === r ? "eigen tekst" : ""])]);
+      const a1 = ws.getRange("A1").load("formulas");
+      await context.sync();
+      return { adres: String(a1.formulas[0]?.[0]), verwacht: `=${cel(k + 1)}` };
+    });
+    controleer(adres === verwacht, `Excel verschoof de formule niet mee: ${adres}, verwacht ${verwacht}`);
+    const rapport = await vul(v, zelftestPlan());
+    const overgeslagen = rapport.overgeslagen.filter((o) => o.includes(TABELLEN.taakstelling));
+    controleer(overgeslagen.length === 0, `tabel overgeslagen: ${overgeslagen.join("; ")}`);
+    const nu = await leesTabel(v, TABELLEN.taakstelling);
+    controleer(
+      nu.koppen[k] === EIGEN_KOLOM_BINNEN && nu.koppen[k + 1] === gebruikt,
+      `koppen na herbevulling: ${nu.koppen.join(", ")}`,
+    );
+    controleer(
+      nu.rijen[r]?.[k] === "eigen tekst",
+      `eigen kolom na herbevulling: ${String(nu.rijen[r]?.[k])}`,
+    );
+    // Opgave's figures, by header, as before the insert; the user's formula reads the same figure.
+    const kolom = (t: { koppen: string[]; rijen: unknown[][] }, naam: string) =>
+      t.rijen.map((x) => x[t.koppen.indexOf(naam)]);
+    for (const naam of [gehuisvest, gebruikt, achterstand]) {
+      const [was, is] = [kolom(voor, naam), kolom(nu, naam)];
+      controleer(JSON.stringify(was) === JSON.stringify(is), `${naam}: ${String(is)}, was ${String(was)}`);
+    }
+    const waarde = (await leesBerekend(v, blad, "A1"))[0]?.[0];
+    controleer(
+      waarde === voor.rijen[r]?.[k],
+      `uw formule (${adres}) leest ${String(waarde)}, ${gebruikt} van ${PERIODE} is ${String(voor.rijen[r]?.[k])}`,
+    );
+    v.detail(
+      `kolom "${EIGEN_KOLOM_BINNEN}" blijft vóór ${gebruikt}; ${adres} leest ${String(waarde)}; ` +
+        `${achterstand} ${PERIODE}: ${String(kolom(nu, achterstand)[r])}, als vóór het invoegen`,
+    );
+  },
+};
+
+/** The header of the column `kolom-binnen` inserts. */
+const EIGEN_KOLOM_BINNEN = "Zelftest eigen kolom";
+
 /** The header of the calculated column of `berekende-kolom`. */
 const BEREKEND_KOLOM = "Zelftest dubbel";
 
@@ -719,6 +797,7 @@ export const SCENARIOS: readonly Scenario[] = [
   formulesVanGebruiker,
   rijenErbij,
   berekendeKolom,
+  kolomBinnen,
   feedUpdate,
   overzicht,
 ];

@@ -56,7 +56,8 @@
  *   `Range.conditionalFormats` (1.6; only "Custom": the formats intersecting the range in priority order, `add` puts
  *   one on top, `custom` of another type fails, `customOrNullObject` is a null object), `Range.columnHidden` (1.2),
  *   `Worksheet.freezePanes` (1.7; `freezeAt` from A1 only); inserting a table column moves validations and
- *   conditional formats (ranges and formulas) with their cells; `clear("All")` removes validations, `clear` leaves
+ *   conditional formats (ranges and formulas) with their cells, and a format's formula follows the cells it reads
+ *   wherever the format stands; `clear("All")` removes validations, `clear` leaves
  *   conditional formats (simplified);
  * - print: `Worksheet.pageLayout` (1.9: paper, orientation, zoom, margins in points, print area, title rows — whole
  *   rows only —, header and footer sections of at most 255 characters) and `horizontalPageBreaks.add`; a new sheet

@@ -196,7 +196,7 @@ export class FakeWerkmap {
    * Excel's "insert table column" (see the header): the new column's index in the table and its header.
    * Used by `table.columns.add`, and directly by tests as the user's edit.
    */
-  // BEVESTIG in Excel [B13] (scenario "hervulling (gebruikerskolom)"): inserting a table column shifts the cells right and adjusts A1 references in formulas, names and chart series; a taken header gets a number ("Notitie2")
+  // BEVESTIG in Excel [B13] (scenario "kolom-binnen"): inserting a table column shifts the cells right and adjusts A1 references in formulas, names and chart series; a taken header gets a number ("Notitie2")
   voegTabelKolomIn(
     t: FakeTabel,
     index?: number | null,
@@ -237,12 +237,12 @@ export class FakeWerkmap {
     schuif(t.blad.hyperlinks);
     schuif(t.blad.validaties);
     for (const o of t.blad.opmaak) {
+      // Every format's formula follows the cells it reads (one left of the new column too: `=N8=""` on F8:F27).
+      if (o.formule !== undefined) o.formule = verschuifFormule(o.formule, t.blad, t.blad, band, this);
       const geraakt = gebiedenVan(o).filter(
         (r) => r.rij <= band.tot && r.rij + r.rijen - 1 >= band.van && r.kolom + r.kolommen - 1 >= band.kolom,
       );
-      if (geraakt.length === 0) continue;
       // A format right of the new column moves with its cells; one across it grows by the column.
-      if (o.formule !== undefined) o.formule = verschuifFormule(o.formule, t.blad, t.blad, band, this);
       for (const r of geraakt) {
         if (r.kolom >= band.kolom) r.kolom += 1;
         else r.kolommen += 1;
