@@ -19,7 +19,8 @@
  *   under free part names; table ids are renumbered to ids the workbook does not use, and a table gets back the
  *   filter conditions and style its old part had (./xlsxOnderdelen `metFilters`, `metStijl`: exceljs keeps no
  *   condition, and Opgave's writer sets its own style); the parts that hung off
- *   the old sheet and nothing else (its tables, drawing, comments, …) are removed;
+ *   the old sheet and nothing else (its tables, drawing, comments, …) are removed — but the user's drawing on a
+ *   sheet where Opgave draws no chart stays as it was (`bewaardeTekeningen`), in place of exceljs's copy;
  * - workbook.xml: Opgave's defined names come from `nieuw`, every other name stays verbatim; the workbook is
  *   marked for a full recalculation and calcChain.xml goes (the formulas of Opgave's sheets changed).
  * Every other part of the original (other sheets and their parts, external links, connections, customXml,
@@ -38,6 +39,7 @@ import {
   LEGE_RELS,
   metFilters,
   metStijl,
+  NA_DRAWING,
   pad,
   relatieGraaf,
   relaties,
@@ -47,6 +49,8 @@ import {
   tabelFilters,
   tabelNaam,
   tabelStijl,
+  tekeningVan,
+  tekeningVanGebruiker,
   voegOverrideToe,
   voegRelToe,
   vrijeRid,
@@ -56,6 +60,7 @@ import {
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_WORKSHEET = `${NS_REL}/worksheet`;
+const REL_TEKENING = `${NS_REL}/drawing`;
 const CT_TABEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 
 async function tekst(zip: Zip, naam: string): Promise<string | undefined> {
@@ -579,6 +584,48 @@ const NA_NAMEN = [
   "</workbook>",
 ];
 
+/** A worksheet's XML and relationships without its drawing (exceljs's, of the pictures it kept). */
+function zonderTekening(xml: string, rels: string | undefined): { xml: string; rels: string | undefined } {
+  const element = /<drawing\b[^<>]*\/>/.exec(xml)?.[0];
+  if (element === undefined || rels === undefined) return { xml, rels };
+  const rid = attribuut(element, "r:id");
+  return {
+    xml: xml.replace(element, ""),
+    rels: rels.replace(/<Relationship\b[^<>]*>/g, (r) => (attribuut(r, "Id") === rid ? "" : r)),
+  };
+}
+
+/**
+ * The drawings of the user's on Opgave's sheets that the graft keeps as they are (old sheet part → drawing part):
+ * on a sheet where neither the original nor `nieuw` has a chart of Opgave's, every object on it is the user's
+ * (charts, pictures, shapes, text boxes). exceljs keeps only the pictures, and makes them anew; the original's
+ * drawing replaces that. Where Opgave draws a chart, the drawing is Opgave's (./xlsxOnderdelen
+ * `verliesBijHerschrijven` names what else was on it).
+ */
+async function bewaardeTekeningen(
+  oud: Zip,
+  nieuw: Zip,
+  paden: ReadonlyMap<string, { oud?: string; nieuw?: string }>,
+): Promise<Map<string, string>> {
+  const uit = new Map<string, string>();
+  if (!Object.keys(oud.files).some((n) => n.startsWith("xl/drawings/"))) return uit;
+  for (const p of paden.values()) {
+    const tekening = p.oud ? await tekeningVan(oud, p.oud) : undefined;
+    if (!p.oud || !p.nieuw || tekening === undefined) continue;
+    if ((await tekeningVanGebruiker(oud, tekening)).vanOpgave) continue;
+    const nieuwe = await tekeningVan(nieuw, p.nieuw);
+    if (nieuwe && (await tekeningVanGebruiker(nieuw, nieuwe)).vanOpgave) continue;
+    uit.set(p.oud, tekening);
+  }
+  return uit;
+}
+
+/** A worksheet's XML showing the drawing of relationship `rid` (in its place in CT_Worksheet's order). */
+function metTekening(xml: string, rid: string): string {
+  const r = attribuut(wortel(xml), "xmlns:r") === NS_REL ? "" : ` xmlns:r="${NS_REL}"`;
+  return voegInVoor(xml, NA_DRAWING, `<drawing${r} r:id="${rid}"/>`);
+}
+
 function voegInVoor(xml: string, voor: readonly string[], invoeging: string): string {
   const plek = voor
     .map((t) => (t.startsWith("</") ? xml.lastIndexOf(t) : xml.search(new RegExp(`${t}\\b`))))
@@ -721,6 +768,8 @@ class Ent {
   /** Part of `nieuw` → its name in the output. */
   private readonly gekopieerd = new Map<string, string>();
   private readonly tabelIds = new Set<number>();
+  /** The user's drawings that stay, by the old sheet's part name (`bewaardeTekeningen`). */
+  private readonly tekeningen = new Map<string, string>();
   /** The filter conditions and style of the old Opgave sheets' tables, by table name (`tabelFilters`, `tabelStijl`). */
   private readonly oudeTabellen = new Map<
     string,
@@ -736,14 +785,24 @@ class Ent {
     private readonly stijlen: Stijlen,
   ) {}
 
-  /** Marks the old Opgave sheets' own parts (and calcChain) for removal; collects taken names and table ids. */
-  async bereid(eigenPaden: readonly string[]): Promise<void> {
+  /**
+   * Marks the old Opgave sheets' own parts (and calcChain) for removal — not the drawing of the user's on such a
+   * sheet (`tekeningen`: old sheet part → its drawing), nor what it shows —; collects taken names and table ids.
+   */
+  async bereid(eigenPaden: readonly string[], tekeningen: ReadonlyMap<string, string>): Promise<void> {
+    for (const [blad, tekening] of tekeningen) this.tekeningen.set(blad, tekening);
     this.types = (await tekst(this.oud, "[Content_Types].xml")) ?? "";
     // The original's content types, before the old sheets' parts are taken out of them.
     const typen = overrideTypen(this.types);
     this.nieuweTypes = (await tekst(this.nieuw, "[Content_Types].xml")) ?? "";
     const calcChain = await werkboekDeel(this.oud, "calcChain");
-    const weg = [...oudeDelen(await relatieGraaf(this.oud), eigenPaden), ...(calcChain ? [calcChain] : [])];
+    const graaf = await relatieGraaf(this.oud);
+    const blijft = new Set([...this.tekeningen.values()]);
+    for (const d of bereikbaar(graaf, [...blijft])) blijft.add(d);
+    const weg = [
+      ...[...oudeDelen(graaf, eigenPaden)].filter((d) => !blijft.has(d)),
+      ...(calcChain ? [calcChain] : []),
+    ];
     for (const d of weg) {
       this.weg.add(d);
       this.weg.add(relsPad(d));
@@ -797,26 +856,36 @@ class Ent {
     const deel = this.nieuw.file(vanPad);
     if (!deel) return doel;
     const type = typeVan(this.nieuweTypen, vanPad);
+    let rels = await tekst(this.nieuw, relsPad(vanPad));
+    let tekening: { rid: string; deel: string } | undefined;
     if (vorm) {
       const xml = await deel.async("string");
-      const uit = vorm(xml);
+      let uit = vorm(xml);
+      const oud = this.tekeningen.get(doel);
+      if (oud !== undefined) {
+        // The user's own drawing as it was, instead of exceljs's copy of its pictures (and nothing else).
+        ({ xml: uit, rels } = zonderTekening(uit, rels));
+        tekening = { rid: vrijeRid(relaties(rels ?? LEGE_RELS)), deel: oud };
+        uit = metTekening(uit, tekening.rid);
+      }
       // Unchanged (a sheet that needed no pass over its cells): its bytes as they are, not encoded again.
       this.zet(doel, uit === xml ? await deel.async("uint8array") : uit);
     } else if (type === CT_TABEL) this.zet(doel, this.tabel(await deel.async("string")));
     else this.zet(doel, await deel.async("uint8array"));
     this.zetType(vanPad, doel, type);
-    const rels = await tekst(this.nieuw, relsPad(vanPad));
-    if (rels === undefined) {
+    if (rels === undefined && tekening === undefined) {
       // The old part of that name (the old sheet) may have had relationships: they go with it.
       this.weg.add(relsPad(doel));
       return doel;
     }
-    let uitRels = rels;
-    for (const m of rels.matchAll(/<Relationship\b[^<>]*>/g)) {
+    let uitRels = rels ?? LEGE_RELS;
+    for (const m of uitRels.matchAll(/<Relationship\b[^<>]*>/g)) {
       if (attribuut(m[0], "TargetMode") === "External") continue;
       const doelDeel = await this.kopieer(pad(vanPad, attribuut(m[0], "Target") ?? ""));
       uitRels = uitRels.replace(m[0], () => zetAttribuut(m[0], "Target", relatief(doel, doelDeel)));
     }
+    // The user's drawing, where it was in the original (not a part of `nieuw`: not copied).
+    if (tekening) uitRels = voegRelToe(uitRels, tekening.rid, REL_TEKENING, relatief(doel, tekening.deel));
     this.zet(relsPad(doel), uitRels);
     return doel;
   }
@@ -940,7 +1009,8 @@ export async function entInOrigineel(
   );
   const ent = new Ent(oud, nw, stijlen);
   const bestaande = eigenBladen.map((b) => oudePaden.get(b)).filter((p) => p !== undefined);
-  await ent.bereid(bestaande);
+  const paden = new Map(eigenBladen.map((b) => [b, { oud: oudePaden.get(b), nieuw: nieuwePaden.get(b) }]));
+  await ent.bereid(bestaande, await bewaardeTekeningen(oud, nw, paden));
 
   const plaatsen: Plaats[] = [];
   for (const naam of eigenBladen) {

@@ -108,24 +108,87 @@ export async function bladPaden(zip: JSZip): Promise<Map<string, string>> {
   return paden;
 }
 
+/** What a drawing anchor holds, in Dutch ("grafiek", "afbeelding", "tekstvak", …). */
+type AnkerSoort = "grafiek" | "afbeelding" | "tekstvak" | "vorm" | "groep" | "lijn" | "object";
+
+/** One anchor of a drawing: what it holds, the name of its object, its chart's relationship, its XML. */
+interface Anker {
+  readonly soort: AnkerSoort;
+  readonly naam: string;
+  /** The relationship of the chart part (charts only), else "". */
+  readonly rid: string;
+  readonly xml: string;
+}
+
+/** The object an anchor holds, by its element (with any prefix): the first of these that it has. */
+function ankerSoort(xml: string): AnkerSoort {
+  const inhoud = /<(?:[\w.-]+:)?(sp|pic|graphicFrame|grpSp|cxnSp)\b[^<>]*>/.exec(
+    xml.replace(/^<[^<>]*>/, ""),
+  )?.[1];
+  if (inhoud === "graphicFrame") return /drawingml\/2006\/chart"/.test(xml) ? "grafiek" : "object";
+  if (inhoud === "sp")
+    return /<(?:[\w.-]+:)?cNvSpPr\b[^<>]*\btxBox="(?:1|true)"/.test(xml) ? "tekstvak" : "vorm";
+  return inhoud === "pic"
+    ? "afbeelding"
+    : inhoud === "grpSp"
+      ? "groep"
+      : inhoud === "cxnSp"
+        ? "lijn"
+        : "object";
+}
+
 /**
- * Drawing anchors that hold a chart: the name of their frame and the relationship of the chart part; with the
- * prefix Excel writes (`xdr:`), another, or none (openpyxl writes the drawing in the default namespace).
+ * The anchors of a drawing part: each chart, picture, shape, group or line with its name; with the prefix Excel
+ * writes (`xdr:`), another, or none (openpyxl writes the drawing in the default namespace).
  */
-function grafiekAnkers(drawingXml: string): { naam: string; rid: string }[] {
-  const ankers: { naam: string; rid: string }[] = [];
+function tekeningAnkers(drawingXml: string): Anker[] {
+  const ankers: Anker[] = [];
   for (const m of drawingXml.matchAll(
     /<([\w.-]+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1\2>/g,
   )) {
-    if (!/drawingml\/2006\/chart"/.test(m[0])) continue;
     const cnv = /<(?:[\w.-]+:)?cNvPr\b[^<>]*>/.exec(m[0]);
     const grafiek = /<(?:[\w.-]+:)?chart\b[^<>]*>/.exec(m[0]);
+    const soort = ankerSoort(m[0]);
     ankers.push({
-      naam: cnv ? (attribuut(cnv[0], "name") ?? "") : "",
-      rid: grafiek ? (attribuut(grafiek[0], "r:id") ?? "") : "",
+      soort,
+      naam: cnv ? xmlTekstTerug(attribuut(cnv[0], "name") ?? "") : "",
+      rid: soort === "grafiek" && grafiek ? (attribuut(grafiek[0], "r:id") ?? "") : "",
+      xml: m[0],
     });
   }
   return ankers;
+}
+
+/**
+ * The anchors of drawing part `naam` that are the user's — every picture, shape, group, line and object, and
+ * every chart but Opgave's own (by name, `GRAFIEK_PREFIX`, or by title: `isGrafiekTitel`) — and whether it holds
+ * one of Opgave's charts.
+ */
+export async function tekeningVanGebruiker(
+  zip: JSZip,
+  naam: string,
+): Promise<{ eigen: Anker[]; vanOpgave: boolean }> {
+  const ankers = tekeningAnkers((await zip.file(naam)?.async("string")) ?? "");
+  const rels = relaties((await zip.file(relsPad(naam))?.async("string")) ?? "");
+  const eigen: Anker[] = [];
+  for (const a of ankers) {
+    if (a.soort !== "grafiek") {
+      eigen.push(a);
+      continue;
+    }
+    if (a.naam.startsWith(GRAFIEK_PREFIX)) continue;
+    const rel = rels.find((r) => r.id === a.rid && !r.extern);
+    const xml = rel ? await zip.file(pad(naam, rel.target))?.async("string") : undefined;
+    if (!isGrafiekTitel(grafiekTitel(xml ?? ""))) eigen.push(a);
+  }
+  return { eigen, vanOpgave: eigen.length < ankers.length };
+}
+
+/** The drawing part a worksheet part shows (its `drawing` relationship), if any. */
+export async function tekeningVan(zip: JSZip, blad: string): Promise<string | undefined> {
+  const rels = relaties((await zip.file(relsPad(blad))?.async("string")) ?? "");
+  const rel = rels.find((r) => !r.extern && r.type.endsWith("/drawing"));
+  return rel ? pad(blad, rel.target) : undefined;
 }
 
 /** The text of a chart part's title (its runs joined); "" for none. */
@@ -136,31 +199,15 @@ function grafiekTitel(chartXml: string): string {
     .join("");
 }
 
-/**
- * The charts of drawing part `naam`: how many are the user's, and whether one is Opgave's — by name
- * (`GRAFIEK_PREFIX`) or by title (`isGrafiekTitel`: a program that saved the file may have renamed Opgave's chart).
- */
-async function grafiekenIn(zip: JSZip, naam: string): Promise<{ eigen: number; vanOpgave: boolean }> {
-  const ankers = grafiekAnkers((await zip.file(naam)?.async("string")) ?? "");
-  const rels = relaties((await zip.file(relsPad(naam))?.async("string")) ?? "");
-  let eigen = 0;
-  for (const a of ankers) {
-    if (a.naam.startsWith(GRAFIEK_PREFIX)) continue;
-    const rel = rels.find((r) => r.id === a.rid && !r.extern);
-    const xml = rel ? await zip.file(pad(naam, rel.target))?.async("string") : undefined;
-    if (!isGrafiekTitel(grafiekTitel(xml ?? ""))) eigen++;
-  }
-  return { eigen, vanOpgave: eigen < ankers.length };
-}
-
-/** The sheets of `data` that hold a chart of Opgave's (`grafiekenIn`). */
+/** The sheets of `data` that hold a chart of Opgave's (`tekeningVanGebruiker`). */
 export async function bladenMetOpgaveGrafiek(data: Uint8Array | ArrayBuffer): Promise<Set<string>> {
   const zip = await JSZip.loadAsync(data);
   const uit = new Set<string>();
+  if (!Object.keys(zip.files).some((n) => n.startsWith("xl/drawings/"))) return uit;
   for (const [blad, deel] of await bladPaden(zip)) {
     const rels = relaties((await zip.file(relsPad(deel))?.async("string")) ?? "");
     for (const r of rels.filter((x) => !x.extern && x.type.endsWith("/drawing")))
-      if ((await grafiekenIn(zip, pad(deel, r.target))).vanOpgave) uit.add(blad);
+      if ((await tekeningVanGebruiker(zip, pad(deel, r.target))).vanOpgave) uit.add(blad);
   }
   return uit;
 }
@@ -203,6 +250,41 @@ export function bereikbaar(
 }
 
 /**
+ * The sheets whose drawing a refill draws anew, with Opgave's charts only: one that holds a chart of Opgave's now,
+ * or where the plan draws one (`grafiekBladen`). What else the user put on such a drawing is lost; every other
+ * drawing stays (the graft keeps it, ./xlsxEnten) and is checked object by object after writing
+ * (`verliesNaSchrijven`).
+ */
+async function nieuwGetekend(
+  zip: JSZip,
+  paden: ReadonlyMap<string, string>,
+  grafiekBladen: readonly string[] | "alle",
+): Promise<Map<string, Anker[]>> {
+  const uit = new Map<string, Anker[]>();
+  for (const [blad, deel] of paden) {
+    const tekening = await tekeningVan(zip, deel);
+    if (tekening === undefined) continue;
+    const { eigen, vanOpgave } = await tekeningVanGebruiker(zip, tekening);
+    if (grafiekBladen === "alle" || vanOpgave || grafiekBladen.includes(blad)) uit.set(blad, eigen);
+  }
+  return uit;
+}
+
+/**
+ * The user's objects on drawings a refill draws anew (`nieuwGetekend`), counted in Dutch ("1 eigen grafiek", "2 eigen
+ * vormen of tekstvakken"); not their pictures, which exceljs keeps.
+ */
+function tekeningenWeg(getekend: ReadonlyMap<string, readonly Anker[]>): string[] {
+  const ankers = [...getekend.values()].flat().filter((a) => a.soort !== "afbeelding");
+  const grafieken = ankers.filter((a) => a.soort === "grafiek").length;
+  const anders = ankers.length - grafieken;
+  return [
+    ...(grafieken > 0 ? [`${grafieken} eigen grafiek${grafieken === 1 ? "" : "en"}`] : []),
+    ...(anders > 0 ? [`${anders} eigen ${anders === 1 ? "vorm of tekstvak" : "vormen of tekstvakken"}`] : []),
+  ];
+}
+
+/**
  * Dutch descriptions of what a refill would drop because exceljs does not write it again. Charts Opgave made
  * itself (named Opgave_Grafiek_…, or with the title of one where a program renamed them) do not count: the writer
  * makes them again.
@@ -213,22 +295,27 @@ export function bereikbaar(
 export async function verliesBijHerschrijven(
   data: Uint8Array | ArrayBuffer,
   eigenBladen?: readonly string[],
+  grafiekBladen: readonly string[] = [],
 ): Promise<string[]> {
   const zip = await JSZip.loadAsync(data);
   let namen = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
   let bladen = namen.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/.test(x));
+  const paden = await bladPaden(zip);
   if (eigenBladen) {
-    const paden = await bladPaden(zip);
     bladen = eigenBladen.map((b) => paden.get(b)).filter((p) => p !== undefined);
     const bereik = bereikbaar(await relatieGraaf(zip), bladen);
     namen = namen.filter((n) => bereik.has(n));
   }
   const heeft = (voorvoegsel: string) => namen.some((n) => n.startsWith(voorvoegsel));
-  const verlies: string[] = [];
-  let grafieken = 0;
-  for (const n of namen.filter((x) => /^xl\/drawings\/[^/]+\.xml$/.test(x)))
-    grafieken += (await grafiekenIn(zip, n)).eigen;
-  if (grafieken > 0) verlies.push(`${grafieken} eigen grafiek${grafieken === 1 ? "" : "en"}`);
+  // Without the graft every drawing goes (exceljs writes none of the user's).
+  const getekend = heeft("xl/drawings/")
+    ? await nieuwGetekend(
+        zip,
+        new Map([...paden].filter(([b]) => !eigenBladen || eigenBladen.includes(b))),
+        eigenBladen ? grafiekBladen : "alle",
+      )
+    : new Map<string, Anker[]>();
+  const verlies: string[] = tekeningenWeg(getekend);
   if (heeft("xl/chartsheets/")) verlies.push("grafiekbladen");
   if (heeft("xl/pivotTables/") || heeft("xl/pivotCache/")) verlies.push("draaitabellen");
   if (heeft("xl/slicers/") || heeft("xl/slicerCaches/")) verlies.push("slicers");
@@ -1023,6 +1110,7 @@ async function onderdelenVan(
   zip: JSZip,
   bladen: ReadonlyMap<string, Uint8Array | undefined>,
   overslaan: ReadonlySet<string>,
+  zonderTekening: ReadonlySet<string>,
   verplaatst: ReadonlyMap<string, string | undefined> = new Map(),
   opmaakVerplaatst: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ onderdelen: Onderdelen; validaties: Map<string, Validatie>; genoemd: Map<string, string> }> {
@@ -1066,7 +1154,37 @@ async function onderdelenVan(
   }
   await externeKoppelingen(zip, onderdelen);
   await tabelInstellingen(zip, onderdelen);
+  await tekeningen(zip, new Set([...overslaan, ...zonderTekening]), onderdelen);
   return { onderdelen, validaties: gevalideerd, genoemd };
+}
+
+const ANKER_WOORD: Readonly<Record<AnkerSoort, string>> = {
+  grafiek: "grafiek",
+  afbeelding: "afbeelding",
+  tekstvak: "tekstvak",
+  vorm: "vorm",
+  groep: "groep vormen",
+  lijn: "lijn",
+  object: "object",
+};
+
+/**
+ * The user's objects on the drawings of the sheets but those in `overslaan` (kept as they were, or drawn anew with
+ * Opgave's chart: `verliesBijHerschrijven` names what goes there) — what a refill keeps as it was (./xlsxEnten) —
+ * each by kind, name and sheet ("tekstvak "Tekstvak 1" op blad Taakstelling"), its anchor's XML as content.
+ */
+async function tekeningen(zip: JSZip, overslaan: ReadonlySet<string>, onderdelen: Onderdelen): Promise<void> {
+  if (!Object.keys(zip.files).some((n) => n.startsWith("xl/drawings/"))) return;
+  for (const [blad, deel] of await bladPaden(zip)) {
+    if (overslaan.has(blad)) continue;
+    const tekening = await tekeningVan(zip, deel);
+    if (tekening === undefined) continue;
+    const { eigen } = await tekeningVanGebruiker(zip, tekening);
+    eigen.forEach((a, i) => {
+      const naam = `${ANKER_WOORD[a.soort]} "${a.naam || i + 1}" op blad ${blad}`;
+      onderdelen.set(onderdelen.has(naam) ? `${naam} (${i + 1})` : naam, a.xml);
+    });
+  }
 }
 
 /**
@@ -1082,6 +1200,7 @@ export async function verliesNaSchrijven(
   nieuw: Uint8Array | ArrayBuffer,
   verplaatst?: ReadonlyMap<string, string | undefined>,
   opmaakVerplaatst: OpmaakVerplaatst = { opmaak: new Map(), validatieCellen: new Map() },
+  { geent = true }: { readonly geent?: boolean } = {},
 ): Promise<string[]> {
   const [zipOud, zipNieuw] = [await JSZip.loadAsync(oud), await JSZip.loadAsync(nieuw)];
   const [bladenOud, bladenNieuw] = [await bladDelen(zipOud), await bladDelen(zipNieuw)];
@@ -1090,8 +1209,13 @@ export async function verliesNaSchrijven(
   const gelijk = new Set(
     [...bladenOud].filter(([blad, bytes]) => bytes && bladenNieuw.get(blad) === bytes).map(([blad]) => blad),
   );
-  const a = await onderdelenVan(zipOud, bladenOud, gelijk, verplaatst, opmaakVerplaatst.opmaak);
-  const b = await onderdelenVan(zipNieuw, bladenNieuw, gelijk);
+  // The user's drawings, object by object, where the graft keeps them (`verliesBijHerschrijven` names the others;
+  // without the graft, all of them).
+  const getekend = geent
+    ? new Set([...(await bladenMetOpgaveGrafiek(oud)), ...(await bladenMetOpgaveGrafiek(nieuw))])
+    : new Set(bladenOud.keys());
+  const a = await onderdelenVan(zipOud, bladenOud, gelijk, getekend, verplaatst, opmaakVerplaatst.opmaak);
+  const b = await onderdelenVan(zipNieuw, bladenNieuw, gelijk, getekend);
   const verlies: string[] = [];
   for (const [naam, inhoud] of a.onderdelen)
     if (b.onderdelen.get(naam) !== inhoud) verlies.push(a.genoemd.get(naam) ?? naam);

@@ -1508,7 +1508,10 @@ export async function schrijfXlsx(
   const eigenBladen = plan.bladen.map((b) => b.naam);
   // Refuse early, before the work of a write: only Opgave's sheets are rewritten when the graft can be made.
   const kanEnten = bestaand && opties.enten !== false ? await kanWordenGeent(bestaand, eigenBladen) : false;
-  const vooraf = bestaand ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined) : [];
+  const grafiekBladen = plan.bladen.filter((b) => b.grafieken.length > 0).map((b) => b.naam);
+  const vooraf = bestaand
+    ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined, grafiekBladen)
+    : [];
   if (bestaand) {
     // The parts the loss checks above inflated already (./zip keeps them), straight into exceljs's parsers
     // (./exceljsLaden). For a graft, the user's own sheets empty when Opgave's side does not read them.
@@ -1561,9 +1564,9 @@ export async function schrijfXlsx(
     // format or validation that went with its row is looked for where it went (./xlsxHyperlinks for the links).
     const { verplaatst, weg } = schrijver.opCellen;
     const na = [
-      ...(await verliesNaSchrijven(bestaand, data, verplaatst, schrijver.opmaakVerplaatst)).filter(
-        (n) => !isEigenVerlies(n, schrijver.eigen),
-      ),
+      ...(
+        await verliesNaSchrijven(bestaand, data, verplaatst, schrijver.opmaakVerplaatst, { geent: kanEnten })
+      ).filter((n) => !isEigenVerlies(n, schrijver.eigen)),
       ...(await hyperlinksVerloren(bestaand, data, verplaatst)),
     ];
     gelezen = await gelezenRijen(bestaand, plan, schrijver);

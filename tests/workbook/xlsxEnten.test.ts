@@ -20,6 +20,7 @@ import {
   grafiekXml,
   leesNotities,
   metFilters,
+  relaties,
   tabelFilters,
   tabelNaam,
   tabelStijl,
@@ -576,6 +577,116 @@ describe("a filter and a style the user set on an Opgave table", () => {
       '<autoFilter ref="A1:C9"><filterColumn colId="1"><filters><filter val="2024-I"/><filter val="2024-II"/></filters></filterColumn><filterColumn colId="2" hiddenButton="1"/></autoFilter>',
     );
     expect(metFilters(nieuw, new Map())).toBe(nieuw);
+  });
+});
+
+describe("the user's drawing on an Opgave sheet where Opgave draws no chart: kept as it was", () => {
+  const PNG = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  const XDR = `xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}"`;
+  const plek = (kolom: number, rij: number) =>
+    `<xdr:from><xdr:col>${kolom}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${rij}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${kolom + 3}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${rij + 4}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>`;
+  const xfrm = '<a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>';
+  /** Opgave's first fill with, on Taakstelling, a chart of the user's, a text box and a picture (as Excel writes them). */
+  async function metTekening(): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    eigenGrafiek(zip);
+    await wijzig(zip, "xl/charts/chart9.xml", (x) => x.replaceAll("'Mijn blad'!", "Taakstelling!"));
+    const grafiek =
+      (await tekst(zip, "xl/drawings/drawing9.xml")).match(
+        /<xdr:twoCellAnchor>[\s\S]*<\/xdr:twoCellAnchor>/,
+      )?.[0] ?? "";
+    const tekstvak = `<xdr:twoCellAnchor>${plek(18, 9)}<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="Tekstvak 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr>${xfrm}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>Let op: 2017-II nagaan</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>`;
+    const afbeelding = `<xdr:twoCellAnchor editAs="oneCell">${plek(18, 1)}<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="4" name="Logo"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId2"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr>${xfrm}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:twoCellAnchor>`;
+    zip.file(
+      "xl/drawings/drawing9.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ${XDR}>${grafiek}${tekstvak}${afbeelding}</xdr:wsDr>`,
+    );
+    await wijzig(zip, "xl/drawings/_rels/drawing9.xml.rels", (x) =>
+      x.replace("</Relationships>", rel("rId2", `${NS_REL}/image`, "../media/image9.png")),
+    );
+    zip.file("xl/media/image9.png", PNG);
+    await wijzig(zip, `xl/worksheets/_rels/sheet2.xml.rels`, (x) =>
+      x.replace("</Relationships>", rel("rId9", `${NS_REL}/drawing`, "../drawings/drawing9.xml")),
+    );
+    await wijzig(zip, TAAKSTELLING, (x) => x.replace("<tableParts", `<drawing r:id="rId9"/><tableParts`));
+    await wijzig(zip, "[Content_Types].xml", (x) =>
+      x
+        .replace("</Types>", override("/xl/drawings/drawing9.xml", "drawing+xml"))
+        .replace("</Types>", override("/xl/charts/chart9.xml", "drawingml.chart+xml"))
+        .replace("<Default ", '<Default Extension="png" ContentType="image/png"/><Default '),
+    );
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+  const DELEN = [
+    "xl/drawings/drawing9.xml",
+    "xl/drawings/_rels/drawing9.xml.rels",
+    "xl/charts/chart9.xml",
+    "xl/media/image9.png",
+  ];
+
+  test("chart, text box and picture: the drawing stays on its sheet byte for byte, refill after refill; nothing said lost", async () => {
+    const oud = await metTekening();
+    expect(await tekst(await JSZip.loadAsync(oud), TAAKSTELLING)).toContain('<drawing r:id="rId9"/>');
+    let data = oud;
+    for (const ronde of [1, 2]) {
+      // Before: refused ("1 eigen grafiek"); confirmed, the chart and, without a word, the text box were gone.
+      const uit = await schrijfXlsx(later, data);
+      expect([ronde, uit.rapport.verloren]).toEqual([ronde, []]);
+      data = uit.data;
+      const zip = await JSZip.loadAsync(data);
+      const [a, b] = [await delen(oud), await delen(data)];
+      for (const d of DELEN)
+        expect([ronde, d, Buffer.from(b.get(d) ?? []).equals(Buffer.from(a.get(d) ?? [1]))]).toEqual([
+          ronde,
+          d,
+          true,
+        ]);
+      const rels = relaties(await tekst(zip, "xl/worksheets/_rels/sheet2.xml.rels"));
+      const tekening = rels.find((r) => r.type === `${NS_REL}/drawing`);
+      expect([ronde, tekening?.target]).toEqual([ronde, "../drawings/drawing9.xml"]);
+      expect(await tekst(zip, TAAKSTELLING)).toContain(`<drawing r:id="${tekening?.id ?? ""}"/><tableParts`);
+      // exceljs's own copy of the picture did not come along: one drawing on the sheet, no stray parts.
+      expect(
+        Object.keys(zip.files)
+          .filter((n) => /^xl\/(drawings|media)\/[^/]+$/.test(n))
+          .sort(),
+      ).toEqual(["xl/drawings/drawing1.xml", "xl/drawings/drawing9.xml", "xl/media/image9.png"]);
+      await welgevormd(data);
+    }
+    // Opgave's cells were still written.
+    expect(celWaarde(blad(await lees(data), BLADEN.bron).getCell("B9"))).not.toBe(
+      celWaarde(blad(await lees(oud), BLADEN.bron).getCell("B9")),
+    );
+  });
+
+  test("where it is not kept, each object is named: without the graft before writing, and by the check after writing", async () => {
+    const oud = await metTekening();
+    // exceljs writes the picture again, not the chart or the text box.
+    await expect(schrijfXlsx(later, oud, { enten: false })).rejects.toMatchObject({
+      onderdelen: ["1 eigen grafiek", "1 eigen vorm of tekstvak"],
+    });
+    // Compared with a file without them (what a graft that dropped the drawing would write): each by name.
+    expect(await verliesNaSchrijven(oud, (await schrijfXlsx(later)).data)).toEqual([
+      'grafiek "Mijn grafiek" op blad Taakstelling',
+      'tekstvak "Tekstvak 1" op blad Taakstelling',
+      'afbeelding "Logo" op blad Taakstelling',
+    ]);
+  });
+
+  test("on Overzicht, beside Opgave's chart: the text box is named before writing (the writer draws that drawing anew)", async () => {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const naam = Object.keys(zip.files).find((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n)) ?? "";
+    await wijzig(zip, naam, (x) =>
+      x.replace(
+        "</xdr:wsDr>",
+        `<xdr:twoCellAnchor>${plek(1, 30)}<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="9" name="Tekstvak 2"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr>${xfrm}</xdr:spPr></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
+      ),
+    );
+    const met = await zip.generateAsync({ type: "uint8array" });
+    await expect(schrijfXlsx(later, met)).rejects.toMatchObject({ onderdelen: ["1 eigen vorm of tekstvak"] });
   });
 });
 
