@@ -4,7 +4,8 @@
  * cells and tables, the formulas of conditional formats and validations on the user's own sheets and beside
  * Opgave's cells on its sheets, the defined
  * names, also those scoped to a sheet (not Excel's own `_xlnm.` ones: print areas, filters), the series of
- * charts on the user's own sheets, and where hyperlinks go in the workbook (`location`).
+ * charts on the user's own sheets and of the user's charts on Opgave's sheets (a refill keeps those: ./xlsxEnten),
+ * and where hyperlinks go in the workbook (`location`).
  * A shared formula is read once, from the cell that holds its text, with the rectangle it is filled over; a
  * format's or validation's formula over several cells also as its relative references sweep them.
  * Browser-safe: ./zip only.
@@ -22,7 +23,17 @@ import { uitgestrekt } from "./kolomVerplaatsing";
 import { xmlTekstTerug } from "./pakketControle";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
 import Zip from "./zip";
-import { attribuut, bereikbaar, bladPaden, relatieGraaf } from "./xlsxOnderdelen";
+import {
+  attribuut,
+  bereikbaar,
+  bladPaden,
+  pad as padVan,
+  relaties,
+  relatieGraaf,
+  relsPad,
+  tekeningVan,
+  tekeningVanGebruiker,
+} from "./xlsxOnderdelen";
 
 /** What may follow an element's name in its start tag: white space, ">" or "/". */
 const NA_NAAM = new Set([" ", "\t", "\n", "\r", ">", "/"]);
@@ -192,13 +203,16 @@ export async function formulesVanGebruiker(
     uit.push(...opmaakFormules(blad, xml, opgave));
   }
   uit.push(...naamFormules((await zip.file("xl/workbook.xml")?.async("string")) ?? ""));
-  // Charts hanging off the user's sheets (Opgave's own charts are made again with the table).
+  // Charts hanging off the user's sheets (Opgave's own charts are made again with the table), and the user's
+  // charts on Opgave's sheets (a refill keeps them: ./xlsxEnten `bewaardeTekeningen`).
   const graaf = await relatieGraaf(zip);
   const vanOpgave = bereikbaar(graaf, eigenPaden);
   for (const [blad, pad] of paden) {
-    if (eigenPaden.includes(pad)) continue;
-    for (const deel of bereikbaar(graaf, [pad])) {
-      if (!/^xl\/charts\/chart[^/]*\.xml$/.test(deel) || vanOpgave.has(deel)) continue;
+    const delen = eigenPaden.includes(pad)
+      ? await eigenGrafiekenOp(zip, pad)
+      : [...bereikbaar(graaf, [pad])].filter((d) => !vanOpgave.has(d));
+    for (const deel of delen) {
+      if (!/^xl\/charts\/chart[^/]*\.xml$/.test(deel)) continue;
       const xml = (await zip.file(deel)?.async("string")) ?? "";
       const plek = grafiekPlek(blad);
       for (const e of elementen(xml, `${grafiekVoorvoegsel(xml)}f`))
@@ -206,4 +220,16 @@ export async function formulesVanGebruiker(
     }
   }
   return uit;
+}
+
+/** The chart parts of the user's charts on the drawing of sheet part `blad` (not Opgave's own chart). */
+async function eigenGrafiekenOp(zip: Zip, blad: string): Promise<string[]> {
+  const tekening = await tekeningVan(zip, blad);
+  if (tekening === undefined) return [];
+  const rels = relaties((await zip.file(relsPad(tekening))?.async("string")) ?? "");
+  const { eigen } = await tekeningVanGebruiker(zip, tekening);
+  return eigen.flatMap((a) => {
+    const rel = rels.find((r) => r.id === a.rid && !r.extern);
+    return a.soort === "grafiek" && rel ? [padVan(tekening, rel.target)] : [];
+  });
 }

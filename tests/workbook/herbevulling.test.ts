@@ -1371,6 +1371,49 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(regels[2]).toMatch(/^formule van een grafiek op blad 'Mijn blad' leest Provincie!A40 /);
     });
 
+    test("also found: a chart of the user's on Opgave's own sheet (a refill keeps it there)", async () => {
+      let data = await voegGrafiekenToe((await schrijfXlsx(gelderland)).data, [
+        {
+          blad: "Provincie",
+          titel: "Drie gemeenten",
+          soort: "kolom",
+          rij: 3,
+          kolom: 20,
+          breedteKolommen: 6,
+          hoogteRijen: 12,
+          categorieRef: "Provincie!$A$40:$A$42",
+          categorieen: codes.slice(31, 34),
+          reeksen: [
+            {
+              naamRef: "Provincie!$F$8",
+              naam: "Gehuisvest",
+              ref: "Provincie!$F$40:$F$42",
+              waarden: [1, 2, 3],
+            },
+          ],
+        },
+      ]);
+      // Named as the user's (voegGrafiekenToe names a chart as Opgave's own).
+      const zip = await JSZip.loadAsync(data);
+      const tekening = Object.keys(zip.files).find((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n)) ?? "";
+      zip.file(
+        tekening,
+        ((await zip.file(tekening)?.async("string")) ?? "").replace(
+          /name="Opgave_[^"]*"/,
+          'name="Mijn grafiek"',
+        ),
+      );
+      data = await zip.generateAsync({ type: "uint8array" });
+      expect((await schrijfXlsx(later, data)).rapport.verloren).toEqual([]);
+      const fout = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), data).catch(
+        (e: unknown) => e,
+      );
+      // Before: not looked at (such a chart was refused as one the refill could not keep).
+      expect((fout as VerliesFout).onderdelen).toEqual([
+        expect.stringMatching(/^formule van een grafiek op blad Provincie leest Provincie!A40 /),
+      ]);
+    });
+
     test("a format or validation over several cells of the user's: read as its relative references sweep them", async () => {
       // Written for D1, over D1:D4: reads F8 (the header) to F11 (moves). Absolute, over E1:E5: row 10 only (keeps).
       const met = async (opmaak: boolean, x14 = false) => {
