@@ -29,6 +29,7 @@ import {
   leesNotities,
   verliesNaSchrijven,
   voegGrafiekenToe,
+  type GrafiekSpec,
 } from "../../src/workbook/xlsxOnderdelen";
 import * as zipModule from "../../src/workbook/zip";
 import Zip from "../../src/workbook/zip";
@@ -1315,6 +1316,22 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect((await schrijfXlsx(later, oud)).rapport.andereRij).toEqual([]);
     });
 
+    /** A column chart on `blad` at (`rij`, `kolom`) of Gehuisvest of three gemeenten (rows 40–42, which move). */
+    const drieGemeenten = (blad: string, rij: number, kolom: number): GrafiekSpec => ({
+      blad,
+      titel: "Drie gemeenten",
+      soort: "kolom",
+      rij,
+      kolom,
+      breedteKolommen: 6,
+      hoogteRijen: 12,
+      categorieRef: "Provincie!$A$40:$A$42",
+      categorieen: codes.slice(31, 34),
+      reeksen: [
+        { naamRef: "Provincie!$F$8", naam: "Gehuisvest", ref: "Provincie!$F$40:$F$42", waarden: [1, 2, 3] },
+      ],
+    });
+
     test("also found: a formula filled down (shared), a validation list and a chart on the user's sheet", async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       const eigen = wb.addWorksheet("Mijn blad");
@@ -1338,25 +1355,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         .join("");
       zip.file(pad, xml.replace(/(<c r="A1"[^>]*>[\s\S]*?<\/c>)/, `$1${gedeeld}`));
       data = await voegGrafiekenToe(await zip.generateAsync({ type: "uint8array" }), [
-        {
-          blad: "Mijn blad",
-          titel: "Drie gemeenten",
-          soort: "kolom",
-          rij: 8,
-          kolom: 1,
-          breedteKolommen: 6,
-          hoogteRijen: 12,
-          categorieRef: "Provincie!$A$40:$A$42",
-          categorieen: codes.slice(31, 34),
-          reeksen: [
-            {
-              naamRef: "Provincie!$F$8",
-              naam: "Gehuisvest",
-              ref: "Provincie!$F$40:$F$42",
-              waarden: [1, 2, 3],
-            },
-          ],
-        },
+        drieGemeenten("Mijn blad", 8, 1),
       ]);
       const fout = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), data).catch(
         (e: unknown) => e,
@@ -1373,25 +1372,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
 
     test("also found: a chart of the user's on Opgave's own sheet (a refill keeps it there)", async () => {
       let data = await voegGrafiekenToe((await schrijfXlsx(gelderland)).data, [
-        {
-          blad: "Provincie",
-          titel: "Drie gemeenten",
-          soort: "kolom",
-          rij: 3,
-          kolom: 20,
-          breedteKolommen: 6,
-          hoogteRijen: 12,
-          categorieRef: "Provincie!$A$40:$A$42",
-          categorieen: codes.slice(31, 34),
-          reeksen: [
-            {
-              naamRef: "Provincie!$F$8",
-              naam: "Gehuisvest",
-              ref: "Provincie!$F$40:$F$42",
-              waarden: [1, 2, 3],
-            },
-          ],
-        },
+        drieGemeenten("Provincie", 3, 20),
       ]);
       // Named as the user's (voegGrafiekenToe names a chart as Opgave's own).
       const zip = await JSZip.loadAsync(data);
