@@ -124,6 +124,11 @@ export function grafiekNaam(g: GrafiekPlan, index: number): string {
   return `${g.tabel}_Grafiek${index + 1}`;
 }
 
+/** Whether a chart of this name is one of Opgave's: as the pane names it (`grafiekNaam`) or the .xlsx writer. */
+export function isOpgaveGrafiekNaam(naam: string): boolean {
+  return naam.startsWith(GRAFIEK_PREFIX) || /^Opgave_\w+_Grafiek\d+$/.test(naam);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Labels that are read back (./lezen, the CLI) or referred to from another part of the plan
 

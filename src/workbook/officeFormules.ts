@@ -24,6 +24,7 @@ import {
   rechthoekVanAdres,
   type Rechthoek,
 } from "./a1";
+import { isOpgaveGrafiekNaam } from "./indeling";
 import { uitgestrekt } from "./kolomVerplaatsing";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
 
@@ -272,7 +273,8 @@ export async function leesFormulesVanGebruiker(
       // The conditional formats: on the user's own sheets their formulas; on Opgave's, the user's stay on their cells.
       opmaak: blad.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
       namen: blad.names.load("items/name,items/formula"),
-      grafieken: eigen(naam) || !kanReeksbronLezen() ? undefined : blad.charts.load("items/name"),
+      // The charts: on the user's own sheets, and the user's on Opgave's (not Opgave's own: `reeksFormules`).
+      grafieken: kanReeksbronLezen() ? blad.charts.load("items/name") : undefined,
       // Notes and comments on Opgave's sheets: on a table's cell one stays where it is while the values move.
       notities: eigen(naam) && kanNotitiesLezen() ? blad.notes.load("items") : undefined,
       opmerkingen: eigen(naam) ? blad.comments.load("items") : undefined,
@@ -547,15 +549,17 @@ function gebiedenVan(bereiken: Excel.RangeAreas | undefined, cel: Excel.Range | 
 }
 
 /**
- * The sources of the series ("Values", "Categories") of the charts on the user's own sheets, as formulas: two round
- * trips where there are such charts. Where Excel refuses to tell one, the charts are left unread, as on a host
+ * The sources of the series ("Values", "Categories") of the user's charts — on their own sheets and on Opgave's, not
+ * Opgave's own charts (by name, `isOpgaveGrafiekNaam`) — as formulas: two round trips where there are such charts. Where Excel refuses to tell one, the charts are left unread, as on a host
  * without ExcelApi 1.15 (the refill goes on; the .xlsx writer reads them from the package).
  */
 async function reeksFormules(
   context: Excel.RequestContext,
   bladen: readonly { naam: string; grafieken?: Excel.ChartCollection }[],
 ): Promise<FormuleVanGebruiker[]> {
-  const grafieken = bladen.flatMap(({ naam, grafieken: g }) => (g?.items ?? []).map((c) => ({ naam, c })));
+  const grafieken = bladen.flatMap(({ naam, grafieken: g }) =>
+    (g?.items ?? []).filter((c) => !isOpgaveGrafiekNaam(c.name)).map((c) => ({ naam, c })),
+  );
   if (grafieken.length === 0 || !kanReeksbronLezen()) return [];
   const reeksen = grafieken.map(({ naam, c }) => ({ naam, reeksen: c.series.load("items/name") }));
   await context.sync();

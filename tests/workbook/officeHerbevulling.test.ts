@@ -641,6 +641,13 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
       titel: "Eén gemeente",
       reeksen: [{ naam: "Gehuisvest", waarden: "Provincie!F45", categorieen: "Provincie!A45" }],
     });
+    // And one of the user's on Opgave's own sheet (Excel keeps it there; Opgave's own chart is not asked about).
+    wm.blad("Provincie").grafieken.push({
+      naam: "Grafiek 2",
+      soort: "ColumnClustered",
+      titel: "Nog een gemeente",
+      reeksen: [{ naam: "Gehuisvest", waarden: "Provincie!F46", categorieen: "Provincie!A46" }],
+    });
     wm.blad("Mijn blad").opmaak.push({
       rechthoek: { rij: 1, kolom: 2, rijen: 1, kolommen: 1 },
       soort: "Custom",
@@ -666,6 +673,7 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
       `hyperlink op 'Mijn blad'!C1 gaat naar Provincie!B25 in tabel ${tabel?.naam}: ${rij(25)}`,
       `formule van naam MijnGemeente leest Provincie!F30 in tabel ${tabel?.naam}: ${rij(30)}`,
       `formule van naam 'Mijn blad'!MijnRij leest Provincie!F35 in tabel ${tabel?.naam}: ${rij(35)}`,
+      `formule van een grafiek op blad Provincie leest Provincie!F46 in tabel ${tabel?.naam}: ${rij(46)}`,
       `formule van een grafiek op blad 'Mijn blad' leest Provincie!F45 in tabel ${tabel?.naam}: ${rij(45)}`,
       `formule in de opmaak van blad 'Mijn blad' leest Provincie!F40 in tabel ${tabel?.naam}: ${rij(40)}`,
     ]);
