@@ -95,7 +95,7 @@ import {
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
-  eigenKolomRuimte,
+  tussenTekst,
   metRuimteVoorEigenKolommen,
   hervulNotatie,
   isEigenKolom,
@@ -680,15 +680,10 @@ export function kolomVerschuiving(
   const binnen = eigenKolommenBinnen(tp, { koppen, rijen: [] })[0];
   if (binnen) {
     const kop = binnen.kop === "" ? "zonder kop" : `"${binnen.kop}"`;
-    const tussen =
-      binnen.na === ""
-        ? `vóór kolom "${binnen.voor}"`
-        : `tussen de kolommen "${binnen.na}" en "${binnen.voor}"`;
     const laatste = tp.kolommen[tp.kolommen.length - 1]?.kop ?? "";
-    const ruimte = eigenKolomRuimte(tp);
     return (
-      `tabel ${tp.naam} heeft een eigen kolom ${kop} (kolom ${letter(binnen.plaats - 1)}) ${tussen} van Opgave; ` +
-      `${gevolg}${ruimte ? ` (${ruimte})` : ""}. Niet bijgewerkt; zet uw kolom rechts van "${laatste}" om de ` +
+      `tabel ${tp.naam} heeft een eigen kolom ${kop} (kolom ${letter(binnen.plaats - 1)}) ${tussenTekst(binnen)} ` +
+      `van Opgave; ${gevolg} (${binnen.reden}). Niet bijgewerkt; zet uw kolom rechts van "${laatste}" om de ` +
       "tabel weer te laten bijwerken"
     );
   }

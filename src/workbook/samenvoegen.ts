@@ -438,7 +438,7 @@ function volgordeBlijft(plan: TabelPlan, koppen: readonly string[]): boolean {
   const planIndex = new Map(plan.kolommen.map((k, j) => [k.kop, j]));
   const later = new Set(LATER_TOEGEVOEGD[plan.naam] ?? []);
   const namen = koppen.map((k) => k.trim());
-  if (namen.some((k) => k === "") || new Set(namen).size !== namen.length) return false;
+  if (namen.some((k) => k === "") || !uniekeKoppen(plan, namen)) return false;
   const vanaf = plan.eigenKolomVanaf ?? Infinity;
   let vorige = -1;
   let eigenGezien = false;
@@ -452,6 +452,16 @@ function volgordeBlijft(plan: TabelPlan, koppen: readonly string[]): boolean {
     vorige = j;
   }
   return true;
+}
+
+/**
+ * Whether the table as it would be written — its headers, then the plan's headers it lacks — has every header once,
+ * in any capitals, as Excel requires of a table (a column of the user's headed "achterstand", while LibreOffice
+ * renamed Opgave's to "Achterstand2", would give two).
+ */
+function uniekeKoppen(plan: TabelPlan, namen: readonly string[]): boolean {
+  const alle = [...namen, ...plan.kolommen.map((k) => k.kop).filter((k) => !namen.includes(k))];
+  return new Set(alle.map((k) => k.toLowerCase())).size === alle.length;
 }
 
 /**
@@ -521,9 +531,11 @@ export function planKolomPlaatsen(plan: TabelPlan, koppen: readonly string[]): n
 export interface EigenKolomBinnen {
   readonly kop: string;
   readonly plaats: number;
-  /** Header of Opgave's column just before it ("" when none) and just after it. */
+  /** Header of Opgave's column just before it ("" when none) and just after it ("" when none). */
   readonly na: string;
   readonly voor: string;
+  /** Why it cannot stay where it is, in Dutch ("in deze tabel blijft een eigen kolom staan vanaf kolom D: …"). */
+  readonly reden: string;
 }
 
 /**
@@ -542,19 +554,62 @@ export function eigenKolommenBinnen(plan: TabelPlan, bestaand: BestaandeTabel): 
   koppen.forEach((k, i) => {
     if (planKoppen.has(k)) laatste = i;
   });
+  const botsend = botsendeKoppen(plan, koppen);
   const uit: EigenKolomBinnen[] = [];
-  for (let i = 0; i < laatste; i++) {
+  for (let i = 0; i < koppen.length; i++) {
     const kop = koppen[i] ?? "";
-    if (planKoppen.has(kop)) continue;
+    const dubbel = botsend.has(kop.toLowerCase());
+    // A header of Opgave's twice (one of them the user's, in a file Excel did not write): the later one named.
+    const eerder = koppen.slice(0, i).some((k) => k.toLowerCase() === kop.toLowerCase());
+    if (planKoppen.has(kop) ? !(dubbel && eerder) : i > laatste && !dubbel) continue;
     const na =
       koppen
         .slice(0, i)
         .reverse()
         .find((k) => planKoppen.has(k)) ?? "";
     const voor = koppen.slice(i + 1).find((k) => planKoppen.has(k)) ?? "";
-    uit.push({ kop, plaats: i + 1, na, voor });
+    uit.push({ kop, plaats: i + 1, na, voor, reden: waaromNiet(plan, koppen, i, botsend) });
   }
   return uit;
+}
+
+/**
+ * The headers (in lower case) that Excel would take for another header of the written table — its headers, then the
+ * plan's it lacks —: twice, or in other capitals (Excel does not tell them apart).
+ */
+function botsendeKoppen(plan: TabelPlan, koppen: readonly string[]): Set<string> {
+  const alle = [...koppen, ...plan.kolommen.map((k) => k.kop).filter((k) => !koppen.includes(k))];
+  const telling = new Map<string, number>();
+  for (const k of alle) telling.set(k.toLowerCase(), (telling.get(k.toLowerCase()) ?? 0) + 1);
+  return new Set([...telling].filter(([k, n]) => n > 1 && k !== "").map(([k]) => k));
+}
+
+/** Why the user's column `i` of a table whose order cannot stay (`volgordeBlijft`) cannot stay where it is. */
+function waaromNiet(
+  plan: TabelPlan,
+  koppen: readonly string[],
+  i: number,
+  botsend: ReadonlySet<string>,
+): string {
+  const kop = koppen[i] ?? "";
+  if (kop === "") return "de kolom heeft geen kop";
+  if (botsend.has(kop.toLowerCase()))
+    return `de kop "${kop}" staat al in de tabel, twee keer of met andere hoofdletters: Excel houdt ze niet uit elkaar`;
+  const links = koppen.filter(
+    (k, j) =>
+      j !== i &&
+      !plan.kolommen.some((p) => p.kop === k) &&
+      plan.start.kolom + j < (plan.eigenKolomVanaf ?? 0),
+  );
+  if (links.length > 0)
+    return `hij kan blijven staan zodra uw kolom ${links.map((k) => `"${k}"`).join(" en ")} verplaatst is`;
+  if (plan.eigenKolomVanaf === undefined)
+    return "een eigen kolom blijft alleen aan het eind van de tabel staan";
+  const ruimte = eigenKolomRuimte(plan);
+  if (ruimte && plan.start.kolom + i < plan.eigenKolomVanaf) return ruimte;
+  if (koppen.some((k) => k === "")) return "een andere kolom van de tabel heeft geen kop";
+  if (new Set(koppen).size !== koppen.length) return "een kop staat twee keer in de tabel";
+  return "de kolommen van Opgave staan niet meer in hun volgorde";
 }
 
 /**
@@ -567,6 +622,12 @@ export function eigenKolomRuimte(plan: TabelPlan): string | undefined {
   return vanaf < plan.start.kolom + plan.kolommen.length
     ? `in deze tabel blijft een eigen kolom staan vanaf kolom ${kolomLetters(vanaf)}: links daarvan staan ook andere cellen van Opgave op het blad`
     : "in deze tabel blijft een eigen kolom alleen aan het eind staan: ernaast staan ook andere cellen van Opgave op het blad";
+}
+
+/** Where a column of the user's stands among Opgave's, in Dutch ("tussen de kolommen "A" en "B""). */
+export function tussenTekst(k: EigenKolomBinnen): string {
+  if (k.na === "") return `vóór kolom "${k.voor}"`;
+  return k.voor === "" ? `na kolom "${k.na}"` : `tussen de kolommen "${k.na}" en "${k.voor}"`;
 }
 
 /** A named input cell: a non-empty user value wins over the plan's default. */
@@ -603,11 +664,13 @@ export function tabelEldersReden(naam: string, blad: string, start: Positie, waa
 /** How far Opgave's texts on a sheet are looked for above or below their place (rows the user inserted or deleted). */
 const MAX_VERSCHUIVING = 3;
 
-/** Where Opgave's cells on a sheet stand now, when not where it put them: from plan row `vanaf`, `verschuiving` rows. */
-export interface BladVerschuiving {
-  readonly vanaf: number;
-  readonly verschuiving: number;
-}
+/**
+ * Where Opgave's cells on a sheet stand now, when not where it put them: from plan row `vanaf`, `verschuiving` rows;
+ * or, `kolommen`, all of them that many columns to the right (columns inserted before them).
+ */
+export type BladVerschuiving =
+  | { readonly vanaf: number; readonly verschuiving: number; readonly kolommen?: undefined }
+  | { readonly kolommen: number };
 
 /** Opgave's texts on a sheet outside its tables, where a fill puts them: block texts, input cells' labels. */
 function planTeksten(blad: BladPlan): { rij: number; kolom: number; tekst: string }[] {
@@ -637,7 +700,7 @@ export function verschuivingGebied(
   const teksten = planTeksten(blad);
   if (teksten.length === 0) return undefined;
   const rijen = Math.max(...teksten.map((t) => t.rij)) + MAX_VERSCHUIVING;
-  return { rij: 1, kolom: 1, rijen, kolommen: Math.max(...teksten.map((t) => t.kolom)) };
+  return { rij: 1, kolom: 1, rijen, kolommen: Math.max(...teksten.map((t) => t.kolom)) + MAX_VERSCHUIVING };
 }
 
 /**
@@ -670,6 +733,12 @@ export function bladVerschuiving(
     const blijvend = teksten.filter((t, n) => opZijnPlaats[n] && t.rij >= vanaf).length;
     if (blijvend < elders.length) [beste, meeste] = [{ vanaf, verschuiving: d }, elders.length];
   }
+  // Columns inserted before them (a whole sheet column at A): every text one or more columns to the right.
+  for (let d = 1; d <= MAX_VERSCHUIVING; d++) {
+    const rechts = teksten.filter((t, n) => !opZijnPlaats[n] && was(t.rij, t.kolom + d) === t.tekst).length;
+    if (rechts > meeste && rechts > opZijnPlaats.filter(Boolean).length)
+      [beste, meeste] = [{ kolommen: d }, rechts];
+  }
   return beste;
 }
 
@@ -682,6 +751,17 @@ export function opHunPlaats(
   v: BladVerschuiving | undefined,
 ): { blokken: BlokPlan[]; invoercellen: InvoerCel[]; reden?: string } {
   if (!v) return { blokken: [...blad.blokken], invoercellen: [...blad.invoercellen] };
+  if (v.kolommen !== undefined) {
+    const n = v.kolommen;
+    return {
+      blokken: [],
+      invoercellen: [],
+      reden:
+        `de cellen van Opgave op ${blad.naam} staan ${n} kolom${n === 1 ? "" : "men"} rechts van waar Opgave ze ` +
+        "zette (kolommen ingevoegd vóór ze?): ze zijn niet bijgewerkt, zodat uw invoer en uw cellen blijven staan. " +
+        "Verwijder die kolommen (of zet uw kolom rechts van de cellen van Opgave) en vul opnieuw",
+    };
+  }
   const laatsteRij = (b: BlokPlan) => b.start.rij + Math.max(1, b.cellen.length) - 1;
   const blokken = blad.blokken.filter((b) => laatsteRij(b) < v.vanaf);
   const vanaf = Math.min(

@@ -72,7 +72,7 @@ import {
   blokWijzigingen,
   controleerSleutels,
   eigenKolommenBinnen,
-  eigenKolomRuimte,
+  tussenTekst,
   metRuimteVoorEigenKolommen,
   hervulNotatie,
   isEigenKolom,
@@ -1316,16 +1316,12 @@ async function grafiekenWeg(
 
 /** The user's columns between Opgave's columns of a table, in Dutch: table, header, place in the table and column. */
 function binnenKolommen(blad: string, plan: TabelPlan, gevonden: GelezenTabel): string[] {
-  const ruimte = eigenKolomRuimte(plan);
-  return eigenKolommenBinnen(plan, gevonden.bestaand).map((k) => {
-    const kop = k.kop === "" ? "zonder kop" : `"${k.kop}"`;
-    const tussen = k.na === "" ? `vóór kolom "${k.voor}"` : `tussen de kolommen "${k.na}" en "${k.voor}"`;
-    return (
-      `tabel ${plan.naam} op blad ${blad} heeft een eigen kolom ${kop} op plaats ${k.plaats} van de tabel ` +
-      `(kolom ${kolomLetters(gevonden.gebied.kol1 + k.plaats - 1)}), ${tussen} van Opgave` +
-      (ruimte ? ` (${ruimte})` : "")
-    );
-  });
+  return eigenKolommenBinnen(plan, gevonden.bestaand).map(
+    (k) =>
+      `tabel ${plan.naam} op blad ${blad} heeft een eigen kolom ${k.kop === "" ? "zonder kop" : `"${k.kop}"`} op ` +
+      `plaats ${k.plaats} van de tabel (kolom ${kolomLetters(gevonden.gebied.kol1 + k.plaats - 1)}), ` +
+      `${tussenTekst(k)} van Opgave (${k.reden})`,
+  );
 }
 
 /**

@@ -786,6 +786,31 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     expect(na.definedNames.getRanges("Opgave_KostenPerPlaats").ranges).toEqual(["Kosten!$B$6"]);
   });
 
+  test("a sheet column the user inserted at A (Kosten): Opgave's cells are left where they now stand, the user's input kept", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    blad(wb, "Kosten").getCell("B5").value = 31000; // Kosten per plaats, typed by the user
+    blad(wb, "Kosten").getCell("B6").value = 12; // Aantal locaties
+    voegBladKolomIn(wb, "Kosten", 1, "Nr");
+    expect(wb.definedNames.getRanges("Opgave_KostenPerPlaats").ranges).toEqual(["Kosten!$C$5"]);
+    const { data, rapport } = await schrijfXlsx(later, await bewaar(wb), { verliesToestaan: true });
+    // Before: the defaults written over the user's 31000 and 12 (in C5, C6), a second set of labels beside them,
+    // the names made two-cell ranges — reported as ordinary changes, "invoercellen behouden".
+    expect(rapport.overgeslagen).toContain(
+      "de cellen van Opgave op Kosten staan 1 kolom rechts van waar Opgave ze zette (kolommen ingevoegd vóór ze?): ze " +
+        "zijn niet bijgewerkt, zodat uw invoer en uw cellen blijven staan. Verwijder die kolommen (of zet uw kolom " +
+        "rechts van de cellen van Opgave) en vul opnieuw",
+    );
+    expect(rapport.wijzigingen.filter((w) => w.plek.startsWith("Kosten!"))).toEqual([]);
+    const kn = blad(await lees(data), "Kosten");
+    expect([5, 6].map((r) => [1, 2, 3].map((k) => celWaarde(kn.getCell(r, k))))).toEqual([
+      [null, "Kosten per plaats per jaar (€)", 31000],
+      [null, "Aantal locaties", 12],
+    ]);
+    const na = await lees(data);
+    expect(na.definedNames.getRanges("Opgave_KostenPerPlaats").ranges).toEqual(["Kosten!$C$5"]);
+    expect(na.definedNames.getRanges("Opgave_Locaties").ranges).toEqual(["Kosten!$C$6"]);
+  });
+
   test("a table the user moved (a row inserted above it) stays where it is, as in Excel; a formula on it reads the same", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     const t = blad(wb, "Taakstelling");

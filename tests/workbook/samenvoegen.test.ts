@@ -79,7 +79,16 @@ describe("a column of the user's between Opgave's columns", () => {
     for (const p of [plan, { ...plan, eigenKolomVanaf: 4 }]) {
       expect(kolomVolgorde(p, koppen)).toEqual([0, 1, 2, 3, 4]);
       expect(eigenKolommenBinnen(p, { koppen, rijen: [] })).toEqual([
-        { kop: "Mijn", plaats: 3, na: "Taakstelling", voor: "Gehuisvest" },
+        {
+          kop: "Mijn",
+          plaats: 3,
+          na: "Taakstelling",
+          voor: "Gehuisvest",
+          reden:
+            p.eigenKolomVanaf === undefined
+              ? "een eigen kolom blijft alleen aan het eind van de tabel staan"
+              : "in deze tabel blijft een eigen kolom staan vanaf kolom D: links daarvan staan ook andere cellen van Opgave op het blad",
+        },
       ]);
     }
     // Merged: the user's column and its values where they were, Opgave's after it.
@@ -93,8 +102,62 @@ describe("a column of the user's between Opgave's columns", () => {
     // Opgave's columns out of their order: never kept as they are (the writers refuse or skip the table).
     const andersom = ["Periode", "Gehuisvest", "Mijn", "Taakstelling", "Achterstand"];
     expect(eigenKolommenBinnen({ ...plan, eigenKolomVanaf: 2 }, { koppen: andersom, rijen: [] })).toEqual([
-      { kop: "Mijn", plaats: 3, na: "Gehuisvest", voor: "Taakstelling" },
+      {
+        kop: "Mijn",
+        plaats: 3,
+        na: "Gehuisvest",
+        voor: "Taakstelling",
+        reden: "de kolommen van Opgave staan niet meer in hun volgorde",
+      },
     ]);
+    // A header Excel takes for one of Opgave's (LibreOffice renamed Opgave's "Achterstand" to "Achterstand2"): the
+    // written table would hold "achterstand" and "Achterstand", which Excel repairs away. Also at the end.
+    for (const k of [
+      ["Periode", "Taakstelling", "achterstand", "Gehuisvest", "Achterstand2"],
+      ["Periode", "Taakstelling", "Gehuisvest", "achterstand", "Achterstand2"],
+    ])
+      expect(
+        eigenKolommenBinnen({ ...plan, eigenKolomVanaf: 2 }, { koppen: k, rijen: [] }).map((b) => [
+          b.kop,
+          b.reden,
+        ]),
+      ).toEqual([
+        [
+          "achterstand",
+          'de kop "achterstand" staat al in de tabel, twee keer of met andere hoofdletters: Excel houdt ze niet uit elkaar',
+        ],
+      ]);
+    // One of Opgave's headers twice (the user typed it over their own column; LibreOffice renamed only the table
+    // part's): the later one named. Two columns of the user's, one where it cannot stay: the other says so.
+    expect(
+      eigenKolommenBinnen(
+        { ...plan, eigenKolomVanaf: 2 },
+        { koppen: ["Periode", "Taakstelling", "Achterstand", "Gehuisvest", "Achterstand"], rijen: [] },
+      ).map((b) => [b.plaats, b.reden]),
+    ).toEqual([
+      [
+        5,
+        'de kop "Achterstand" staat al in de tabel, twee keer of met andere hoofdletters: Excel houdt ze niet uit elkaar',
+      ],
+    ]);
+    expect(
+      eigenKolommenBinnen(
+        { ...plan, eigenKolomVanaf: 3 },
+        { koppen: ["Periode", "Links", "Taakstelling", "Rechts", "Gehuisvest", "Achterstand"], rijen: [] },
+      ).map((b) => [b.kop, b.reden]),
+    ).toEqual([
+      [
+        "Links",
+        "in deze tabel blijft een eigen kolom staan vanaf kolom C: links daarvan staan ook andere cellen van Opgave op het blad",
+      ],
+      ["Rechts", 'hij kan blijven staan zodra uw kolom "Links" verplaatst is'],
+    ]);
+    expect(
+      eigenKolommenBinnen(
+        { ...plan, eigenKolomVanaf: 2 },
+        { koppen: ["Periode", "", "Taakstelling", "Gehuisvest", "Achterstand"], rijen: [] },
+      ).map((b) => b.reden),
+    ).toEqual(["de kolom heeft geen kop"]);
   });
 
   test("`eigenKolomVanaf` of Opgave's own sheets: right of every other cell of Opgave's on the sheet", () => {
@@ -371,6 +434,22 @@ describe("Opgave's cells outside the tables, moved by rows the user inserted or 
       vanaf: 5,
       verschuiving: -1,
     });
+  });
+
+  test("a sheet column inserted before them: every text found one column to the right; nothing of theirs written", () => {
+    const rechts = new Map(
+      [...zoalsGevuld()].map(([k, w]) => {
+        const [r = 0, c = 0] = k.split(",").map(Number);
+        return [`${r},${c + 1}`, w] as const;
+      }),
+    );
+    const v = bladVerschuiving(blad, was(rechts));
+    expect(v).toEqual({ kolommen: 1 });
+    expect(opHunPlaats(blad, v)).toMatchObject({ blokken: [], invoercellen: [] });
+    // One text beside itself (the user typed it again one column on): not a move.
+    const m = zoalsGevuld();
+    m.set("2,2", "Gemeente");
+    expect(bladVerschuiving(blad, was(m))).toBeUndefined();
   });
 
   test("the last text alone found one row lower (a row inserted above the province sheet's one label): moved", () => {
