@@ -10,7 +10,7 @@
  * plan-owned (exceljs drops every chart on load; the writer adds ours again on every write).
  */
 import JSZip, { tekstVan as tekstUit } from "./zip";
-import { GRAFIEK_PREFIX, isGrafiekTitel } from "./indeling";
+import { GRAFIEK_PREFIX, isGrafiekTitel, isOpgaveGrafiekNaam } from "./indeling";
 import { xmlTekstTerug } from "./pakketControle";
 import { adres, decodeerBereik } from "./a1";
 
@@ -128,14 +128,14 @@ function ankerSoort(xml: string): AnkerSoort {
   if (inhoud === "graphicFrame") return /drawingml\/2006\/chart"/.test(xml) ? "grafiek" : "object";
   if (inhoud === "sp")
     return /<(?:[\w.-]+:)?cNvSpPr\b[^<>]*\btxBox="(?:1|true)"/.test(xml) ? "tekstvak" : "vorm";
-  return inhoud === "pic"
-    ? "afbeelding"
-    : inhoud === "grpSp"
-      ? "groep"
-      : inhoud === "cxnSp"
-        ? "lijn"
-        : "object";
+  return ANDERE_ANKERS[inhoud ?? ""] ?? "object";
 }
+
+const ANDERE_ANKERS: Readonly<Record<string, AnkerSoort>> = {
+  pic: "afbeelding",
+  grpSp: "groep",
+  cxnSp: "lijn",
+};
 
 /**
  * The anchors of a drawing part: each chart, picture, shape, group or line with its name; with the prefix Excel
@@ -161,7 +161,7 @@ function tekeningAnkers(drawingXml: string): Anker[] {
 
 /**
  * The anchors of drawing part `naam` that are the user's — every picture, shape, group, line and object, and
- * every chart but Opgave's own (by name, `GRAFIEK_PREFIX`, or by title: `isGrafiekTitel`) — and whether it holds
+ * every chart but Opgave's own (by name, `isOpgaveGrafiekNaam`, or by title: `isGrafiekTitel`) — and whether it holds
  * one of Opgave's charts.
  */
 export async function tekeningVanGebruiker(
@@ -176,7 +176,7 @@ export async function tekeningVanGebruiker(
       eigen.push(a);
       continue;
     }
-    if (a.naam.startsWith(GRAFIEK_PREFIX)) continue;
+    if (isOpgaveGrafiekNaam(a.naam)) continue;
     const rel = rels.find((r) => r.id === a.rid && !r.extern);
     const xml = rel ? await zip.file(pad(naam, rel.target))?.async("string") : undefined;
     if (!isGrafiekTitel(grafiekTitel(xml ?? ""))) eigen.push(a);
