@@ -15,6 +15,7 @@
  */
 import type ExcelJS from "exceljs";
 import { bevat, rechthoekBereik, type Rechthoek } from "./a1";
+import type { Verplaatsing } from "./kolomVerplaatsing";
 import { isFormule, type BladPlan, type Cel } from "./plan";
 
 /** Margins in inches (the unit of the .xlsx file and of `setPrintMargins("Inches", …)`). */
@@ -61,6 +62,35 @@ export interface AfdrukInstelling {
   readonly lettertype: string;
   /** The estimate behind the choices: print scale (fit to width) and pages. */
   readonly schatting: { readonly schaal: number; readonly paginas: number };
+}
+
+/**
+ * `a` with its wrapped cells where a refill writes them: a table's columns that stand elsewhere than in the plan
+ * (./kolomVerplaatsing: right of a column the user inserted, or after the user's columns) take their wrapping with
+ * them, column by column; a column of the user's between them keeps its own.
+ */
+export function metVerplaatsteKolommen(
+  a: AfdrukInstelling,
+  blad: string,
+  verplaatsingen: readonly Verplaatsing[],
+): AfdrukInstelling {
+  const v = verplaatsingen.filter((x) => x.blad.toLowerCase() === blad.toLowerCase());
+  if (v.length === 0) return a;
+  const naar = (r: Rechthoek, k: number) => v.find((x) => r.rij >= x.vanafRij)?.kolommen.get(k) ?? k;
+  const terugloop = a.terugloop.flatMap((r) => {
+    const kolommen = Array.from({ length: r.kolommen }, (_, j) => naar(r, r.kolom + j));
+    if (kolommen.every((k, j) => k === r.kolom + j)) return [r];
+    // Runs of columns that stay side by side, as rectangles.
+    const uit: Rechthoek[] = [];
+    for (const k of kolommen) {
+      const laatste = uit[uit.length - 1];
+      if (laatste && laatste.kolom + laatste.kolommen === k)
+        uit[uit.length - 1] = { ...laatste, kolommen: laatste.kolommen + 1 };
+      else uit.push({ ...r, kolom: k, kolommen: 1 });
+    }
+    return uit;
+  });
+  return { ...a, terugloop };
 }
 
 export const LETTERTYPE = "Calibri";

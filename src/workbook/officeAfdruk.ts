@@ -21,9 +21,11 @@ import {
   afdrukModus,
   afdrukVoor,
   margesInInch,
+  metVerplaatsteKolommen,
   type AfdrukInstelling,
   type AfdrukModus,
 } from "./afdruk";
+import type { Verplaatsing } from "./kolomVerplaatsing";
 import type { BladPlan } from "./plan";
 
 /** Worksheet.pageLayout and horizontalPageBreaks. */
@@ -75,9 +77,11 @@ export function afdrukTaak(
     readonly tabellen: readonly Rechthoek[];
     readonly overgeslagen: readonly Rechthoek[];
     readonly tekstBlijft?: (rij: number, kolom: number) => boolean;
+    /** Plan columns written elsewhere (./kolomVerplaatsing): their wrapping goes with them. */
+    readonly verplaatsingen?: readonly Verplaatsing[];
   },
 ): AfdrukTaak {
-  const a = afdrukVoor(blad);
+  const a = metVerplaatsteKolommen(afdrukVoor(blad), blad.naam, opties.verplaatsingen ?? []);
   const terugloop = a.terugloop.filter((r) => !opties.overgeslagen.some((o) => overlapt(r, o)));
   return {
     soort: "afdruk",

@@ -1522,8 +1522,9 @@ export function beslis(
   // Where a column of the user's may stand inside a table and stay there (./samenvoegen `volgordeBlijft`).
   const planZoals = metRuimteVoorEigenKolommen(gevraagd);
   // Plan columns written elsewhere (after the user's columns, or right of a column the user inserted): the formulas
-  // follow them.
-  const plan = verplaatsPlan(planZoals, kolomVerplaatsingen(staat, planZoals));
+  // follow them, and so does their wrapping (`afdrukTaak`).
+  const verplaatsingen = kolomVerplaatsingen(staat, planZoals);
+  const plan = verplaatsPlan(planZoals, verplaatsingen);
   const grens: Grenzen = { cellen: max, bytes: maxBytes };
   const bestaatBlad = (naam: string) => staat.bladen.some((b) => sleutel(b) === sleutel(naam));
   const tabellen = beslisTabellen(staat, plan);
@@ -1573,6 +1574,7 @@ export function beslis(
             kolommen: tp.kolommen.length,
           })),
         tekstBlijft: tekstBlijftOp(staat, blad, tabellen.taken, opPlaats.get(blad)),
+        verplaatsingen,
       }),
     );
     const c = controleTaak(staat, blad, tabellen.taken);

@@ -44,7 +44,7 @@
 import ExcelJS from "exceljs";
 // Mends faults of exceljs (a sheet's <sheetPr>, a one-cell anchor) for every read and write (./exceljsReparaties).
 import "./exceljsReparaties";
-import { afdrukBereik, afdrukVoor, gevondenHoogtes, zetAfdrukXlsx } from "./afdruk";
+import { afdrukBereik, afdrukVoor, gevondenHoogtes, metVerplaatsteKolommen, zetAfdrukXlsx } from "./afdruk";
 import { rijvolgordeVrij } from "./rijVolgorde";
 import {
   absoluteVerwijzing,
@@ -1075,7 +1075,7 @@ class Schrijver {
         rijen: 1 + g.aantalRijen,
         kolommen: g.kolommen.length,
       }));
-    zetAfdrukXlsx(ws, afdruk, {
+    zetAfdrukXlsx(ws, metVerplaatsteKolommen(afdruk, ws.name, this.verplaatsteKolommen(ws.name, plan)), {
       nieuw: !bestond,
       bereik: afdrukBereik(plan, afdruk, geschreven),
       ...(gevonden ? { gevonden } : {}),
@@ -1086,6 +1086,19 @@ class Schrijver {
       if (g && g.blad === ws.name) vormen.set(t.naam, { ...g, rijen: g.aantalRijen });
     }
     this.controle(ws, invoercontrole(plan, vormen), herschreven);
+  }
+
+  /** The plan columns of the sheet's tables written elsewhere than the plan has them (./kolomVerplaatsing). */
+  private verplaatsteKolommen(blad: string, plan: BladPlan): Verplaatsing[] {
+    return plan.tabellen.flatMap((t) => {
+      const g = this.tabellen.get(t.naam);
+      if (!g || g.blad !== blad) return [];
+      const plaatsen = t.kolommen.map((k, j) => {
+        const i = g.kolommen.findIndex((x) => x.sleutel === k.sleutel);
+        return i < 0 ? j : i;
+      });
+      return plaatsen.some((p, j) => p !== j) ? [tabelVerplaatsing(blad, t, plaatsen)] : [];
+    });
   }
 
   /**

@@ -3,7 +3,7 @@
  * are measured through LibreOffice in libreofficeAfdruk.test.ts. And the column move of a refill
  * (./kolomVerplaatsing): formulas follow a plan column the merge writes after the user's columns.
  */
-import { afdrukVoor } from "../../src/workbook/afdruk";
+import { afdrukVoor, metVerplaatsteKolommen } from "../../src/workbook/afdruk";
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { verplaatsFormule } from "../../src/workbook/kolomVerplaatsing";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
@@ -35,6 +35,24 @@ describe("afdrukVoor: the print settings of a sheet from its plan", () => {
     const t = afdrukVoor(bladPlan("Kosten"));
     expect(t.lettertype).toBe("Calibri");
     expect(t.voettekst).toBe('&C&"Calibri,Regular"&9Pagina &P van &N');
+  });
+});
+
+describe("metVerplaatsteKolommen: wrapping goes with the columns a refill writes elsewhere", () => {
+  test("right of a column the user inserted: each moved column wraps where it stands, the user's column not", () => {
+    const a = afdrukVoor(planGemeente(engine, "Utrecht", TEST_BRON).bladen[1] ?? fail("geen Taakstelling"));
+    const lijf = a.terugloop.find((r) => r.rij === 8);
+    expect(lijf).toMatchObject({ kolom: 1, kolommen: 16 });
+    // Plan columns I..P (9..16) written one further (the user's column at I).
+    const kolommen = new Map([...Array(8).keys()].map((i) => [9 + i, 10 + i]));
+    const na = metVerplaatsteKolommen(a, "Taakstelling", [{ blad: "Taakstelling", vanafRij: 7, kolommen }]);
+    expect(na.terugloop.filter((r) => r.rij === 8)).toEqual([
+      { ...lijf, kolom: 1, kolommen: 8 },
+      { ...lijf, kolom: 10, kolommen: 8 },
+    ]);
+    // Above the table, and on another sheet: as they were.
+    expect(na.terugloop.filter((r) => r.rij < 7)).toEqual(a.terugloop.filter((r) => r.rij < 7));
+    expect(metVerplaatsteKolommen(a, "Opvang", [{ blad: "Taakstelling", vanafRij: 7, kolommen }])).toBe(a);
   });
 });
 

@@ -17,6 +17,7 @@ import { mainAsync, type Uitvoer } from "../../src/cli/main";
 import { planGemeente, planProvincie, type BronInfo } from "../../src/workbook/bouwPlan";
 import { rapportRegels } from "../../src/cli/vul";
 import { kolomLetters, kolomNummer } from "../../src/workbook/a1";
+import { BRON_PLEKKEN } from "../../src/workbook/indeling";
 import {
   celWaarde,
   EigenKolomFout,
@@ -345,6 +346,9 @@ describe("a column of the user's own inside an Opgave table", () => {
         const formule = nu.formula ? verplaatsFormule(nu.formula, "Taakstelling", terug) : undefined;
         const waarde = (c: ExcelJS.Cell) => (c.formula ? c.result : celWaarde(c));
         expect([r, k, formule, waarde(nu)]).toEqual([r, k, oud.formula || undefined, waarde(oud)]);
+        // Its layout too: wrapped and at the top where a first fill wraps it (a column of web addresses not).
+        const [a, b] = [oud.alignment ?? {}, nu.alignment ?? {}];
+        expect([r, k, b.wrapText, b.vertical]).toEqual([r, k, a.wrapText, a.vertical]);
       }
     }
     // And again: nothing moves.
@@ -353,6 +357,21 @@ describe("a column of the user's own inside an Opgave table", () => {
     const weer = blad(await lees(new Uint8Array(await fs.readFile(bestand))), "Taakstelling");
     expect([...Array(17).keys()].map((k) => celWaarde(weer.getCell(7, k + 1)))).toEqual(koppen);
     expect([celWaarde(weer.getCell("I9")), weer.getCell("I10").formula]).toEqual(["van mij", "J10*2"]);
+  });
+
+  test("Opgave's columns moved right of it keep their layout: a column of web addresses (Bron) does not start to wrap", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    voegBladKolomIn(wb, "Bron", 3, "Mijn kolom");
+    const { data } = await schrijfXlsx(later, await bewaar(wb));
+    const b = blad(await lees(data), "Bron");
+    const kop = BRON_PLEKKEN.tabel.rij;
+    const adres =
+      [...Array(8).keys()].map((k) => k + 1).find((k) => celWaarde(b.getCell(kop, k)) === "Adres(sen)") ?? 0;
+    expect(adres).toBeGreaterThan(3);
+    // Before: wrapped where the plan has it, and the column after it (Peildatum, moved) not wrapped; the user's
+    // column keeps its own (none).
+    const wrap = (k: number) => b.getCell(kop + 1, k).alignment?.wrapText;
+    expect([wrap(adres - 1), wrap(adres), wrap(adres + 1)]).toEqual([undefined, undefined, true]);
   });
 
   test("inserted where it moved Opgave's cells above the table too (column B: the named input B4): the refill stops, names table, header, place and where a column of the user's can stay; the file is unchanged", async () => {

@@ -163,6 +163,11 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
     expect(wm.formules("Overzicht", "A8:B11")).toEqual(overzicht);
     expect(overzicht[0]?.[1]).toContain("Taakstelling!$J$8:$J$27");
     expect(JSON.stringify(wm.blad("Taakstelling").opmaak)).toBe(opmaak);
+    // Opgave's moved columns wrap where they stand (Peildatum inwoners, now Q), as in a first fill at P.
+    expect([wm.cel("Taakstelling", "P9")?.terugloop, wm.cel("Taakstelling", "Q9")?.terugloop]).toEqual([
+      true,
+      true,
+    ]);
   });
 
   test("inserted where other cells of Opgave's stand right of it (column B): skipped, saying from where a column can stay", async () => {
