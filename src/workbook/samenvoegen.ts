@@ -438,7 +438,7 @@ function volgordeBlijft(plan: TabelPlan, koppen: readonly string[]): boolean {
   const planIndex = new Map(plan.kolommen.map((k, j) => [k.kop, j]));
   const later = new Set(LATER_TOEGEVOEGD[plan.naam] ?? []);
   const namen = koppen.map((k) => k.trim());
-  if (namen.some((k) => k === "") || !uniekeKoppen(plan, namen)) return false;
+  if (namen.some((k) => k === "") || botsendeKoppen(plan, namen).size > 0) return false;
   const vanaf = plan.eigenKolomVanaf ?? Infinity;
   let vorige = -1;
   let eigenGezien = false;
@@ -452,16 +452,6 @@ function volgordeBlijft(plan: TabelPlan, koppen: readonly string[]): boolean {
     vorige = j;
   }
   return true;
-}
-
-/**
- * Whether the table as it would be written — its headers, then the plan's headers it lacks — has every header once,
- * in any capitals, as Excel requires of a table (a column of the user's headed "achterstand", while LibreOffice
- * renamed Opgave's to "Achterstand2", would give two).
- */
-function uniekeKoppen(plan: TabelPlan, namen: readonly string[]): boolean {
-  const alle = [...namen, ...plan.kolommen.map((k) => k.kop).filter((k) => !namen.includes(k))];
-  return new Set(alle.map((k) => k.toLowerCase())).size === alle.length;
 }
 
 /**
@@ -540,7 +530,8 @@ export interface EigenKolomBinnen {
 
 /**
  * The user's own columns (a header the plan does not have) that stand before the last of the plan's columns in
- * the existing table. The .xlsx writer writes a table in the plan's order with the user's columns at the end, so
+ * the existing table, and any whose header Excel would take for another (`botsendeKoppen`), each with why it cannot
+ * stay (`reden`). The .xlsx writer writes a table in the plan's order with the user's columns at the end, so
  * such a column would move and shift Opgave's columns: a formula that points at a column to its right would
  * silently read another column. Columns are matched by header, never by place. Empty when there is none, and when
  * the table's order can stay as it is (`volgordeBlijft`: a user's column before columns a later version appended).
@@ -575,7 +566,9 @@ export function eigenKolommenBinnen(plan: TabelPlan, bestaand: BestaandeTabel): 
 
 /**
  * The headers (in lower case) that Excel would take for another header of the written table — its headers, then the
- * plan's it lacks —: twice, or in other capitals (Excel does not tell them apart).
+ * plan's it lacks —: twice, or in other capitals (Excel does not tell them apart; a column of the user's headed
+ * "achterstand", while LibreOffice renamed Opgave's to "Achterstand2", would give two). A table with one is never
+ * written as it stands.
  */
 function botsendeKoppen(plan: TabelPlan, koppen: readonly string[]): Set<string> {
   const alle = [...koppen, ...plan.kolommen.map((k) => k.kop).filter((k) => !koppen.includes(k))];
