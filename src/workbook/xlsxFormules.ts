@@ -27,10 +27,7 @@ import {
   attribuut,
   bereikbaar,
   bladPaden,
-  pad as padVan,
-  relaties,
   relatieGraaf,
-  relsPad,
   tekeningVan,
   tekeningVanGebruiker,
 } from "./xlsxOnderdelen";
@@ -226,10 +223,7 @@ export async function formulesVanGebruiker(
 async function eigenGrafiekenOp(zip: Zip, blad: string): Promise<string[]> {
   const tekening = await tekeningVan(zip, blad);
   if (tekening === undefined) return [];
-  const rels = relaties((await zip.file(relsPad(tekening))?.async("string")) ?? "");
-  const { eigen } = await tekeningVanGebruiker(zip, tekening);
-  return eigen.flatMap((a) => {
-    const rel = rels.find((r) => r.id === a.rid && !r.extern);
-    return a.soort === "grafiek" && rel ? [padVan(tekening, rel.target)] : [];
-  });
+  return (await tekeningVanGebruiker(zip, tekening)).eigen.flatMap((a) =>
+    a.grafiekDeel ? [a.grafiekDeel] : [],
+  );
 }

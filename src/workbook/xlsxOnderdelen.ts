@@ -118,6 +118,8 @@ interface Anker {
   /** The relationship of the chart part (charts only), else "". */
   readonly rid: string;
   readonly xml: string;
+  /** The chart part it shows (charts of the user's, `tekeningVanGebruiker`). */
+  readonly grafiekDeel?: string;
 }
 
 /** The object an anchor holds, by its element (with any prefix): the first of these that it has. */
@@ -178,8 +180,9 @@ export async function tekeningVanGebruiker(
     }
     if (isOpgaveGrafiekNaam(a.naam)) continue;
     const rel = rels.find((r) => r.id === a.rid && !r.extern);
-    const xml = rel ? await zip.file(pad(naam, rel.target))?.async("string") : undefined;
-    if (!isGrafiekTitel(grafiekTitel(xml ?? ""))) eigen.push(a);
+    const grafiekDeel = rel ? pad(naam, rel.target) : undefined;
+    const xml = grafiekDeel ? await zip.file(grafiekDeel)?.async("string") : undefined;
+    if (!isGrafiekTitel(grafiekTitel(xml ?? ""))) eigen.push(grafiekDeel ? { ...a, grafiekDeel } : a);
   }
   return { eigen, vanOpgave: eigen.length < ankers.length };
 }
@@ -201,13 +204,17 @@ function grafiekTitel(chartXml: string): string {
 
 /** The sheets of `data` that hold a chart of Opgave's (`tekeningVanGebruiker`). */
 export async function bladenMetOpgaveGrafiek(data: Uint8Array | ArrayBuffer): Promise<Set<string>> {
-  const zip = await JSZip.loadAsync(data);
-  const uit = new Set<string>();
+  const tekeningen = await tekeningenPerBlad(await JSZip.loadAsync(data));
+  return new Set([...tekeningen].filter(([, t]) => t.vanOpgave).map(([blad]) => blad));
+}
+
+/** Per sheet with a drawing, its objects of the user's and whether it holds a chart of Opgave's (`tekeningVanGebruiker`). */
+async function tekeningenPerBlad(zip: JSZip): Promise<Map<string, { eigen: Anker[]; vanOpgave: boolean }>> {
+  const uit = new Map<string, { eigen: Anker[]; vanOpgave: boolean }>();
   if (!Object.keys(zip.files).some((n) => n.startsWith("xl/drawings/"))) return uit;
   for (const [blad, deel] of await bladPaden(zip)) {
-    const rels = relaties((await zip.file(relsPad(deel))?.async("string")) ?? "");
-    for (const r of rels.filter((x) => !x.extern && x.type.endsWith("/drawing")))
-      if ((await tekeningVanGebruiker(zip, pad(deel, r.target))).vanOpgave) uit.add(blad);
+    const tekening = await tekeningVan(zip, deel);
+    if (tekening !== undefined) uit.set(blad, await tekeningVanGebruiker(zip, tekening));
   }
   return uit;
 }
@@ -257,15 +264,13 @@ export function bereikbaar(
  */
 async function nieuwGetekend(
   zip: JSZip,
-  paden: ReadonlyMap<string, string>,
+  bladen: (blad: string) => boolean,
   grafiekBladen: readonly string[] | "alle",
 ): Promise<Map<string, Anker[]>> {
   const uit = new Map<string, Anker[]>();
-  for (const [blad, deel] of paden) {
-    const tekening = await tekeningVan(zip, deel);
-    if (tekening === undefined) continue;
-    const { eigen, vanOpgave } = await tekeningVanGebruiker(zip, tekening);
-    if (grafiekBladen === "alle" || vanOpgave || grafiekBladen.includes(blad)) uit.set(blad, eigen);
+  for (const [blad, { eigen, vanOpgave }] of await tekeningenPerBlad(zip)) {
+    if (bladen(blad) && (grafiekBladen === "alle" || vanOpgave || grafiekBladen.includes(blad)))
+      uit.set(blad, eigen);
   }
   return uit;
 }
@@ -300,21 +305,19 @@ export async function verliesBijHerschrijven(
   const zip = await JSZip.loadAsync(data);
   let namen = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
   let bladen = namen.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/.test(x));
-  const paden = await bladPaden(zip);
   if (eigenBladen) {
+    const paden = await bladPaden(zip);
     bladen = eigenBladen.map((b) => paden.get(b)).filter((p) => p !== undefined);
     const bereik = bereikbaar(await relatieGraaf(zip), bladen);
     namen = namen.filter((n) => bereik.has(n));
   }
   const heeft = (voorvoegsel: string) => namen.some((n) => n.startsWith(voorvoegsel));
   // Without the graft every drawing goes (exceljs writes none of the user's).
-  const getekend = heeft("xl/drawings/")
-    ? await nieuwGetekend(
-        zip,
-        new Map([...paden].filter(([b]) => !eigenBladen || eigenBladen.includes(b))),
-        eigenBladen ? grafiekBladen : "alle",
-      )
-    : new Map<string, Anker[]>();
+  const getekend = await nieuwGetekend(
+    zip,
+    (b) => !eigenBladen || eigenBladen.includes(b),
+    eigenBladen ? grafiekBladen : "alle",
+  );
   const verlies: string[] = tekeningenWeg(getekend);
   if (heeft("xl/chartsheets/")) verlies.push("grafiekbladen");
   if (heeft("xl/pivotTables/") || heeft("xl/pivotCache/")) verlies.push("draaitabellen");
@@ -1174,12 +1177,8 @@ const ANKER_WOORD: Readonly<Record<AnkerSoort, string>> = {
  * each by kind, name and sheet ("tekstvak "Tekstvak 1" op blad Taakstelling"), its anchor's XML as content.
  */
 async function tekeningen(zip: JSZip, overslaan: ReadonlySet<string>, onderdelen: Onderdelen): Promise<void> {
-  if (!Object.keys(zip.files).some((n) => n.startsWith("xl/drawings/"))) return;
-  for (const [blad, deel] of await bladPaden(zip)) {
+  for (const [blad, { eigen }] of await tekeningenPerBlad(zip)) {
     if (overslaan.has(blad)) continue;
-    const tekening = await tekeningVan(zip, deel);
-    if (tekening === undefined) continue;
-    const { eigen } = await tekeningVanGebruiker(zip, tekening);
     eigen.forEach((a, i) => {
       const naam = `${ANKER_WOORD[a.soort]} "${a.naam || i + 1}" op blad ${blad}`;
       onderdelen.set(onderdelen.has(naam) ? `${naam} (${i + 1})` : naam, a.xml);

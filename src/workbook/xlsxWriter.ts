@@ -1016,6 +1016,8 @@ class Schrijver {
     private readonly wb: ExcelJS.Workbook,
     private readonly rijvolgordeVrij: (tabel: string) => boolean,
     oudeHyperlinks: HyperlinksPerBlad = new Map(),
+    /** Plan columns a refill writes elsewhere (`kolomVerplaatsingen`): their wrapping goes with them. */
+    private readonly verplaatsingen: readonly Verplaatsing[] = [],
   ) {
     // A sheet the plan does not write keeps its links where they are.
     for (const [blad, links] of oudeHyperlinks) this.hyperlinks.set(blad, [...links]);
@@ -1075,7 +1077,7 @@ class Schrijver {
         rijen: 1 + g.aantalRijen,
         kolommen: g.kolommen.length,
       }));
-    zetAfdrukXlsx(ws, metVerplaatsteKolommen(afdruk, ws.name, this.verplaatsteKolommen(ws.name, plan)), {
+    zetAfdrukXlsx(ws, metVerplaatsteKolommen(afdruk, ws.name, this.verplaatsingen), {
       nieuw: !bestond,
       bereik: afdrukBereik(plan, afdruk, geschreven),
       ...(gevonden ? { gevonden } : {}),
@@ -1086,19 +1088,6 @@ class Schrijver {
       if (g && g.blad === ws.name) vormen.set(t.naam, { ...g, rijen: g.aantalRijen });
     }
     this.controle(ws, invoercontrole(plan, vormen), herschreven);
-  }
-
-  /** The plan columns of the sheet's tables written elsewhere than the plan has them (./kolomVerplaatsing). */
-  private verplaatsteKolommen(blad: string, plan: BladPlan): Verplaatsing[] {
-    return plan.tabellen.flatMap((t) => {
-      const g = this.tabellen.get(t.naam);
-      if (!g || g.blad !== blad) return [];
-      const plaatsen = t.kolommen.map((k, j) => {
-        const i = g.kolommen.findIndex((x) => x.sleutel === k.sleutel);
-        return i < 0 ? j : i;
-      });
-      return plaatsen.some((p, j) => p !== j) ? [tabelVerplaatsing(blad, t, plaatsen)] : [];
-    });
   }
 
   /**
@@ -1542,8 +1531,9 @@ export async function schrijfXlsx(
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
 
   // Plan columns a refill writes elsewhere (after the user's columns): the formulas follow them.
-  if (bestaand) plan = verplaatsPlan(plan, kolomVerplaatsingen(wb, plan));
-  const schrijver = new Schrijver(wb, rijvolgordeVrij(plan), oudeHyperlinks);
+  const verplaatsingen = bestaand ? kolomVerplaatsingen(wb, plan) : [];
+  plan = verplaatsPlan(plan, verplaatsingen);
+  const schrijver = new Schrijver(wb, rijvolgordeVrij(plan), oudeHyperlinks, verplaatsingen);
   for (const blad of plan.bladen) schrijver.blad(blad);
   if (schrijver.eigenKolommenBinnen.length > 0) throw new EigenKolomFout(schrijver.eigenKolommenBinnen);
 
