@@ -43,8 +43,8 @@ cellen, eigen kolommen in en naast de tabellen), uw eigen cellen, notities, opma
 vormen, en uw eigen bladen met hun draaitabellen en koppelingen blijven staan. Een eigen kolom tussen de kolommen
 van een Opgave-tabel blijft waar u hem zette; staat hij links van andere cellen van Opgave op het blad (zoals de
 invoercellen boven de tabel), dan stopt Opgave en zegt vanaf welke kolom hij kan staan. Bevat het werkboek iets
-dat Opgave niet kan bewaren (zoals een eigen grafiek naast die van Opgave op het Overzicht, of een draaitabel op
-een blad van Opgave), dan stopt Opgave en noemt het; met --bevestig-verlies gaat dat verloren en staat het in
+dat Opgave niet kan bewaren (zoals sparklines of een draaitabel op een blad van Opgave), dan stopt Opgave en
+noemt het; met --bevestig-verlies gaat dat verloren en staat het in
 het verslag.
 
 Grenzen bij het lezen van een bestaand BESTAND (is het groter of vreemd, dan stopt Opgave en noemt de reden):

@@ -51,11 +51,13 @@ import {
   tabelStijl,
   tekeningVan,
   tekeningVanGebruiker,
+  type Anker,
   voegOverrideToe,
   voegRelToe,
   vrijeRid,
   xmlTekst,
 } from "./xlsxOnderdelen";
+import { metGrafiekAnker, zonderAnkers, type TekeningDeel } from "./xlsxTekening";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -595,27 +597,37 @@ function zonderTekening(xml: string, rels: string | undefined): { xml: string; r
   };
 }
 
+/** A drawing of the user's on an Opgave sheet that the graft keeps (`bewaardeTekeningen`). */
+interface BewaardeTekening {
+  /** Its part in the original. */
+  readonly deel: string;
+  /** Opgave's charts on it: they go. */
+  readonly weg: readonly Anker[];
+  /** Opgave's charts on the sheet as `nieuw` has it (each with its chart part there): they come in. */
+  readonly erbij: readonly Anker[];
+}
+
 /**
- * The drawings of the user's on Opgave's sheets that the graft keeps as they are (old sheet part → drawing part):
- * on a sheet where neither the original nor `nieuw` has a chart of Opgave's, every object on it is the user's
- * (charts, pictures, shapes, text boxes). exceljs keeps only the pictures, and makes them anew; the original's
- * drawing replaces that. Where Opgave draws a chart, the drawing is Opgave's (./xlsxOnderdelen
- * `verliesBijHerschrijven` names what else was on it).
+ * The drawings of the user's on Opgave's sheets that the graft keeps (by the old sheet's part): every drawing with
+ * an object of the user's on it (a chart, picture, shape, text box). exceljs keeps only the pictures, and makes them
+ * anew; the original's drawing replaces that, with Opgave's charts swapped for the ones drawn now (./xlsxTekening).
+ * A drawing with Opgave's charts only is `nieuw`'s.
  */
 async function bewaardeTekeningen(
   oud: Zip,
   nieuw: Zip,
   paden: ReadonlyMap<string, { oud?: string; nieuw?: string }>,
-): Promise<Map<string, string>> {
-  const uit = new Map<string, string>();
+): Promise<Map<string, BewaardeTekening>> {
+  const uit = new Map<string, BewaardeTekening>();
   if (!Object.keys(oud.files).some((n) => n.startsWith("xl/drawings/"))) return uit;
   for (const p of paden.values()) {
-    const tekening = p.oud ? await tekeningVan(oud, p.oud) : undefined;
-    if (!p.oud || !p.nieuw || tekening === undefined) continue;
-    if ((await tekeningVanGebruiker(oud, tekening)).vanOpgave) continue;
+    const deel = p.oud ? await tekeningVan(oud, p.oud) : undefined;
+    if (!p.oud || !p.nieuw || deel === undefined) continue;
+    const { eigen, opgave } = await tekeningVanGebruiker(oud, deel);
+    if (eigen.length === 0) continue;
     const nieuwe = await tekeningVan(nieuw, p.nieuw);
-    if (nieuwe && (await tekeningVanGebruiker(nieuw, nieuwe)).vanOpgave) continue;
-    uit.set(p.oud, tekening);
+    const erbij = nieuwe ? (await tekeningVanGebruiker(nieuw, nieuwe)).opgave : [];
+    uit.set(p.oud, { deel, weg: opgave, erbij });
   }
   return uit;
 }
@@ -787,18 +799,37 @@ class Ent {
 
   /**
    * Marks the old Opgave sheets' own parts (and calcChain) for removal — not the drawing of the user's on such a
-   * sheet (`tekeningen`: old sheet part → its drawing), nor what it shows —; collects taken names and table ids.
+   * sheet (`tekeningen`, by old sheet part), nor what its objects show —; collects taken names and table ids; swaps
+   * Opgave's charts on the drawings that stay (`wisselGrafieken`).
    */
-  async bereid(eigenPaden: readonly string[], tekeningen: ReadonlyMap<string, string>): Promise<void> {
-    for (const [blad, tekening] of tekeningen) this.tekeningen.set(blad, tekening);
+  async bereid(
+    eigenPaden: readonly string[],
+    tekeningen: ReadonlyMap<string, BewaardeTekening>,
+  ): Promise<void> {
     this.types = (await tekst(this.oud, "[Content_Types].xml")) ?? "";
     // The original's content types, before the old sheets' parts are taken out of them.
     const typen = overrideTypen(this.types);
     this.nieuweTypes = (await tekst(this.nieuw, "[Content_Types].xml")) ?? "";
     const calcChain = await werkboekDeel(this.oud, "calcChain");
     const graaf = await relatieGraaf(this.oud);
-    const blijft = new Set([...this.tekeningen.values()]);
-    for (const d of bereikbaar(graaf, [...blijft])) blijft.add(d);
+    // What a kept drawing's objects show stays; Opgave's old charts on it go.
+    const blijft = new Set<string>();
+    const zonderOpgave = new Map<BewaardeTekening, TekeningDeel>();
+    for (const [blad, t] of tekeningen) {
+      this.tekeningen.set(blad, t.deel);
+      const deel = zonderAnkers(
+        {
+          xml: (await tekst(this.oud, t.deel)) ?? "",
+          rels: (await tekst(this.oud, relsPad(t.deel))) ?? LEGE_RELS,
+        },
+        t.weg,
+      );
+      zonderOpgave.set(t, deel);
+      const getoond = relaties(deel.rels)
+        .filter((r) => !r.extern)
+        .map((r) => pad(t.deel, r.target));
+      for (const d of [t.deel, ...getoond, ...bereikbaar(graaf, getoond)]) blijft.add(d);
+    }
     const weg = [
       ...[...oudeDelen(graaf, eigenPaden)].filter((d) => !blijft.has(d)),
       ...(calcChain ? [calcChain] : []),
@@ -827,6 +858,22 @@ class Ent {
       const id = attribuut(wortel(xml), "id");
       if (id !== undefined) this.tabelIds.add(Number(id));
     }
+    for (const [t, deel] of zonderOpgave) await this.wisselGrafieken(t, deel);
+  }
+
+  /**
+   * A kept drawing (`zonder`: without Opgave's old charts) with Opgave's charts of `nieuw` in their place, each chart
+   * part copied; as it was where Opgave has no chart on it, before or now.
+   */
+  private async wisselGrafieken(t: BewaardeTekening, zonder: TekeningDeel): Promise<void> {
+    if (t.weg.length === 0 && t.erbij.length === 0) return;
+    let deel = zonder;
+    for (const anker of t.erbij) {
+      if (anker.grafiekDeel === undefined) continue;
+      deel = metGrafiekAnker(deel, anker, relatief(t.deel, await this.kopieer(anker.grafiekDeel)));
+    }
+    this.zet(t.deel, deel.xml);
+    this.zet(relsPad(t.deel), deel.rels);
   }
 
   /** A part name like `voorbeeld` ("xl/tables/table3.xml") that the output does not hold yet. */

@@ -112,13 +112,13 @@ export async function bladPaden(zip: JSZip): Promise<Map<string, string>> {
 type AnkerSoort = "grafiek" | "afbeelding" | "tekstvak" | "vorm" | "groep" | "lijn" | "object";
 
 /** One anchor of a drawing: what it holds, the name of its object, its chart's relationship, its XML. */
-interface Anker {
+export interface Anker {
   readonly soort: AnkerSoort;
   readonly naam: string;
   /** The relationship of the chart part (charts only), else "". */
   readonly rid: string;
   readonly xml: string;
-  /** The chart part it shows (charts of the user's, `tekeningVanGebruiker`). */
+  /** The chart part it shows (`tekeningVanGebruiker`). */
   readonly grafiekDeel?: string;
 }
 
@@ -161,30 +161,38 @@ function tekeningAnkers(drawingXml: string): Anker[] {
   return ankers;
 }
 
+/** The anchors of a drawing part: the user's, and Opgave's charts (`tekeningVanGebruiker`). */
+export interface Tekening {
+  readonly eigen: Anker[];
+  /** Opgave's own charts on it, each with its chart part. */
+  readonly opgave: Anker[];
+}
+
 /**
  * The anchors of drawing part `naam` that are the user's — every picture, shape, group, line and object, and
- * every chart but Opgave's own (by name, `isOpgaveGrafiekNaam`, or by title: `isGrafiekTitel`) — and whether it holds
- * one of Opgave's charts.
+ * every chart but Opgave's own (by name, `isOpgaveGrafiekNaam`, or by title: `isGrafiekTitel`) — and Opgave's.
  */
-export async function tekeningVanGebruiker(
-  zip: JSZip,
-  naam: string,
-): Promise<{ eigen: Anker[]; vanOpgave: boolean }> {
+export async function tekeningVanGebruiker(zip: JSZip, naam: string): Promise<Tekening> {
   const ankers = tekeningAnkers((await zip.file(naam)?.async("string")) ?? "");
   const rels = relaties((await zip.file(relsPad(naam))?.async("string")) ?? "");
   const eigen: Anker[] = [];
+  const opgave: Anker[] = [];
   for (const a of ankers) {
     if (a.soort !== "grafiek") {
       eigen.push(a);
       continue;
     }
-    if (isOpgaveGrafiekNaam(a.naam)) continue;
     const rel = rels.find((r) => r.id === a.rid && !r.extern);
     const grafiekDeel = rel ? pad(naam, rel.target) : undefined;
+    const metDeel = grafiekDeel ? { ...a, grafiekDeel } : a;
+    if (isOpgaveGrafiekNaam(a.naam)) {
+      opgave.push(metDeel);
+      continue;
+    }
     const xml = grafiekDeel ? await zip.file(grafiekDeel)?.async("string") : undefined;
-    if (!isGrafiekTitel(grafiekTitel(xml ?? ""))) eigen.push(grafiekDeel ? { ...a, grafiekDeel } : a);
+    (isGrafiekTitel(grafiekTitel(xml ?? "")) ? opgave : eigen).push(metDeel);
   }
-  return { eigen, vanOpgave: eigen.length < ankers.length };
+  return { eigen, opgave };
 }
 
 /** The drawing part a worksheet part shows (its `drawing` relationship), if any. */
@@ -205,12 +213,12 @@ function grafiekTitel(chartXml: string): string {
 /** The sheets of `data` that hold a chart of Opgave's (`tekeningVanGebruiker`). */
 export async function bladenMetOpgaveGrafiek(data: Uint8Array | ArrayBuffer): Promise<Set<string>> {
   const tekeningen = await tekeningenPerBlad(await JSZip.loadAsync(data));
-  return new Set([...tekeningen].filter(([, t]) => t.vanOpgave).map(([blad]) => blad));
+  return new Set([...tekeningen].filter(([, t]) => t.opgave.length > 0).map(([blad]) => blad));
 }
 
 /** Per sheet with a drawing, its objects of the user's and whether it holds a chart of Opgave's (`tekeningVanGebruiker`). */
-async function tekeningenPerBlad(zip: JSZip): Promise<Map<string, { eigen: Anker[]; vanOpgave: boolean }>> {
-  const uit = new Map<string, { eigen: Anker[]; vanOpgave: boolean }>();
+async function tekeningenPerBlad(zip: JSZip): Promise<Map<string, Tekening>> {
+  const uit = new Map<string, Tekening>();
   if (!Object.keys(zip.files).some((n) => n.startsWith("xl/drawings/"))) return uit;
   for (const [blad, deel] of await bladPaden(zip)) {
     const tekening = await tekeningVan(zip, deel);
@@ -257,30 +265,11 @@ export function bereikbaar(
 }
 
 /**
- * The sheets whose drawing a refill draws anew, with Opgave's charts only: one that holds a chart of Opgave's now,
- * or where the plan draws one (`grafiekBladen`). What else the user put on such a drawing is lost; every other
- * drawing stays (the graft keeps it, ./xlsxEnten) and is checked object by object after writing
- * (`verliesNaSchrijven`).
+ * The user's objects on the drawings of a workbook written whole by exceljs, counted in Dutch ("1 eigen grafiek",
+ * "2 eigen vormen of tekstvakken"); not their pictures, which exceljs keeps.
  */
-async function nieuwGetekend(
-  zip: JSZip,
-  bladen: (blad: string) => boolean,
-  grafiekBladen: readonly string[] | "alle",
-): Promise<Map<string, Anker[]>> {
-  const uit = new Map<string, Anker[]>();
-  for (const [blad, { eigen, vanOpgave }] of await tekeningenPerBlad(zip)) {
-    if (bladen(blad) && (grafiekBladen === "alle" || vanOpgave || grafiekBladen.includes(blad)))
-      uit.set(blad, eigen);
-  }
-  return uit;
-}
-
-/**
- * The user's objects on drawings a refill draws anew (`nieuwGetekend`), counted in Dutch ("1 eigen grafiek", "2 eigen
- * vormen of tekstvakken"); not their pictures, which exceljs keeps.
- */
-function tekeningenWeg(getekend: ReadonlyMap<string, readonly Anker[]>): string[] {
-  const ankers = [...getekend.values()].flat().filter((a) => a.soort !== "afbeelding");
+function tekeningenWeg(tekeningen: ReadonlyMap<string, Tekening>): string[] {
+  const ankers = [...tekeningen.values()].flatMap((t) => t.eigen).filter((a) => a.soort !== "afbeelding");
   const grafieken = ankers.filter((a) => a.soort === "grafiek").length;
   const anders = ankers.length - grafieken;
   return [
@@ -295,12 +284,12 @@ function tekeningenWeg(getekend: ReadonlyMap<string, readonly Anker[]>): string[
  * makes them again.
  * Without `eigenBladen` the whole workbook goes through exceljs (every such part counts); with the names of
  * Opgave's sheets only those sheets are rewritten (./xlsxEnten grafts them into the original package), so only
- * what hangs off those sheets counts: a pivot table or chart on a sheet of the user's own stays.
+ * what hangs off those sheets counts: a pivot table or chart on a sheet of the user's own stays, and so do the
+ * user's charts, pictures and shapes on Opgave's sheets (the graft keeps their drawings).
  */
 export async function verliesBijHerschrijven(
   data: Uint8Array | ArrayBuffer,
   eigenBladen?: readonly string[],
-  grafiekBladen: readonly string[] = [],
 ): Promise<string[]> {
   const zip = await JSZip.loadAsync(data);
   let namen = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
@@ -312,13 +301,9 @@ export async function verliesBijHerschrijven(
     namen = namen.filter((n) => bereik.has(n));
   }
   const heeft = (voorvoegsel: string) => namen.some((n) => n.startsWith(voorvoegsel));
-  // Without the graft every drawing goes (exceljs writes none of the user's).
-  const getekend = await nieuwGetekend(
-    zip,
-    (b) => !eigenBladen || eigenBladen.includes(b),
-    eigenBladen ? grafiekBladen : "alle",
-  );
-  const verlies: string[] = tekeningenWeg(getekend);
+  // Without the graft every drawing goes (exceljs writes none of the user's objects but pictures); the graft keeps
+  // each (./xlsxEnten `bewaardeTekeningen`), checked object by object after writing (`verliesNaSchrijven`).
+  const verlies: string[] = eigenBladen ? [] : tekeningenWeg(await tekeningenPerBlad(zip));
   if (heeft("xl/chartsheets/")) verlies.push("grafiekbladen");
   if (heeft("xl/pivotTables/") || heeft("xl/pivotCache/")) verlies.push("draaitabellen");
   if (heeft("xl/slicers/") || heeft("xl/slicerCaches/")) verlies.push("slicers");
@@ -1172,9 +1157,9 @@ const ANKER_WOORD: Readonly<Record<AnkerSoort, string>> = {
 };
 
 /**
- * The user's objects on the drawings of the sheets but those in `overslaan` (kept as they were, or drawn anew with
- * Opgave's chart: `verliesBijHerschrijven` names what goes there) — what a refill keeps as it was (./xlsxEnten) —
- * each by kind, name and sheet ("tekstvak "Tekstvak 1" op blad Taakstelling"), its anchor's XML as content.
+ * The user's objects on the drawings of the sheets but those in `overslaan` (kept as they were, or written whole by
+ * exceljs: `verliesBijHerschrijven` names them then) — what a refill keeps as it was (./xlsxEnten, also beside
+ * Opgave's charts) — each by kind, name and sheet ("tekstvak "Tekstvak 1" op blad Taakstelling"), its anchor's XML as content.
  */
 async function tekeningen(zip: JSZip, overslaan: ReadonlySet<string>, onderdelen: Onderdelen): Promise<void> {
   for (const [blad, { eigen }] of await tekeningenPerBlad(zip)) {
@@ -1208,11 +1193,9 @@ export async function verliesNaSchrijven(
   const gelijk = new Set(
     [...bladenOud].filter(([blad, bytes]) => bytes && bladenNieuw.get(blad) === bytes).map(([blad]) => blad),
   );
-  // The user's drawings, object by object, where the graft keeps them (`verliesBijHerschrijven` names the others;
-  // without the graft, all of them).
-  const getekend = geent
-    ? new Set([...(await bladenMetOpgaveGrafiek(oud)), ...(await bladenMetOpgaveGrafiek(nieuw))])
-    : new Set(bladenOud.keys());
+  // The user's drawings, object by object, where the graft keeps them (every one); without the graft
+  // `verliesBijHerschrijven` named them all.
+  const getekend = geent ? new Set<string>() : new Set(bladenOud.keys());
   const a = await onderdelenVan(zipOud, bladenOud, gelijk, getekend, verplaatst, opmaakVerplaatst.opmaak);
   const b = await onderdelenVan(zipNieuw, bladenNieuw, gelijk, getekend);
   const verlies: string[] = [];

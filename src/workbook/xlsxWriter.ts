@@ -1506,10 +1506,7 @@ export async function schrijfXlsx(
   const eigenBladen = plan.bladen.map((b) => b.naam);
   // Refuse early, before the work of a write: only Opgave's sheets are rewritten when the graft can be made.
   const kanEnten = bestaand && opties.enten !== false ? await kanWordenGeent(bestaand, eigenBladen) : false;
-  const grafiekBladen = plan.bladen.filter((b) => b.grafieken.length > 0).map((b) => b.naam);
-  const vooraf = bestaand
-    ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined, grafiekBladen)
-    : [];
+  const vooraf = bestaand ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined) : [];
   if (bestaand) {
     // The parts the loss checks above inflated already (./zip keeps them), straight into exceljs's parsers
     // (./exceljsLaden). For a graft, the user's own sheets empty when Opgave's side does not read them.

@@ -237,14 +237,18 @@ const RONDREIS_STAPPEN: readonly LoStap[] = [
   { soort: "beveilig", blad: EIGEN },
 ];
 
-/** Basic that draws a chart of `bereik` on `naam` (a user's chart; Opgave's own are named Opgave_Grafiek_…). */
-function grafiekBasic(naam: string, bereik: string): string {
+/**
+ * Basic that draws a chart of `bereik` on `naam` (a user's chart; Opgave's own are named Opgave_Grafiek_…); `n`
+ * names it and its variables apart from another such step's (the steps are one macro; a chart's name is the
+ * document's).
+ */
+function grafiekBasic(naam: string, bereik: string, n = 1): string {
   return [
-    "Dim oRect As New com.sun.star.awt.Rectangle",
-    "oRect.X = 1000 : oRect.Y = 1000 : oRect.Width = 8000 : oRect.Height = 5000",
-    "Dim aBereik(0) As New com.sun.star.table.CellRangeAddress",
-    `aBereik(0) = Blad(oDoc, ${basicTekst(naam)}).getCellRangeByName(${basicTekst(bereik)}).RangeAddress`,
-    `Blad(oDoc, ${basicTekst(naam)}).Charts.addNewByName("Mijn grafiek", oRect, aBereik(), False, False)`,
+    `Dim oRect${n} As New com.sun.star.awt.Rectangle`,
+    `oRect${n}.X = 1000 : oRect${n}.Y = 1000 : oRect${n}.Width = 8000 : oRect${n}.Height = 5000`,
+    `Dim aBereik${n}(0) As New com.sun.star.table.CellRangeAddress`,
+    `aBereik${n}(0) = Blad(oDoc, ${basicTekst(naam)}).getCellRangeByName(${basicTekst(bereik)}).RangeAddress`,
+    `Blad(oDoc, ${basicTekst(naam)}).Charts.addNewByName("Mijn grafiek${n === 1 ? "" : ` ${n}`}", oRect${n}, aBereik${n}(), False, False)`,
   ].join("\n");
 }
 
@@ -353,7 +357,7 @@ beschrijf("LibreOffice edits a filled workbook, then Opgave refills it", () => {
     }
 
     // b. Inputs, notes on an Opgave sheet (an input cell, an empty cell outside the table) and on a user sheet;
-    // the same workbook twice: LibreOffice draws a chart on Taakstelling in the second.
+    // the same workbook twice: LibreOffice draws a chart on Taakstelling and one on Overzicht in the second.
     rond.voor = path.join(map, "rond.xlsx");
     await maakRondreisWerkboek(rond.voor);
     grafiek.voor = path.join(map, "grafiek.xlsx");
@@ -388,6 +392,8 @@ beschrijf("LibreOffice edits a filled workbook, then Opgave refills it", () => {
             soort: "basic",
             code: grafiekBasic(TAAK, `G${KOPRIJ + 1}:G${KOPRIJ + 5}`),
           },
+          // Beside Opgave's own chart.
+          { soort: "basic", code: grafiekBasic(BLADEN.overzicht, "B5:B8", 2) },
           ...RONDREIS_STAPPEN,
         ],
       },
@@ -498,11 +504,21 @@ beschrijf("LibreOffice edits a filled workbook, then Opgave refills it", () => {
     await controleerRondreis(rond.lo, path.join(map, "rond-bevestigd.xlsx"));
   });
 
-  test("the same with a chart LibreOffice drew on an Opgave sheet: kept, with everything else", async () => {
+  test("the same with charts LibreOffice drew on Opgave sheets, one beside Opgave's chart: kept, with everything else", async () => {
     const inv = await inventaris(grafiek.lo);
-    expect(Object.fromEntries(inv.grafieken)).toEqual({ [TAAK]: 1 });
-    // Before: refused ("1 eigen grafiek"); confirmed, the chart was gone.
+    expect(Object.fromEntries(inv.grafieken)).toEqual({ [TAAK]: 1, [BLADEN.overzicht]: 1 });
+    // Before: refused ("1 eigen grafiek", later "1 eigen grafiek" for the one on Overzicht); confirmed, the chart
+    // was gone.
     expect(await controleerRondreis(grafiek.lo, path.join(map, "grafiek-bevestigd.xlsx"))).toBe(0);
+    // Opgave's chart drawn anew beside the user's, once.
+    const zip = await JSZip.loadAsync(await fs.readFile(grafiek.lo));
+    const overzicht = (await bladen(zip)).get(BLADEN.overzicht) ?? "";
+    const tekening = (await rels(zip, overzicht)).find((r) => r.type.endsWith("/drawing"))?.doel ?? "";
+    const namen = [
+      ...((await zip.file(tekening)?.async("string")) ?? "").matchAll(/<xdr:cNvPr\b[^>]*>/g),
+    ].map((m) => terug(attr(m[0], "name") ?? ""));
+    expect(namen.filter((n) => n.startsWith(GRAFIEK_PREFIX))).toEqual([`${GRAFIEK_PREFIX}1`]);
+    expect(namen.length).toBe(2);
   });
 
   test("one soffice call for all workbooks", () => {

@@ -580,7 +580,7 @@ describe("a filter and a style the user set on an Opgave table", () => {
   });
 });
 
-describe("the user's drawing on an Opgave sheet where Opgave draws no chart: kept as it was", () => {
+describe("the user's drawing on an Opgave sheet: kept as it was", () => {
   const PNG = Buffer.from(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
     "base64",
@@ -676,22 +676,110 @@ describe("the user's drawing on an Opgave sheet where Opgave draws no chart: kep
     ]);
   });
 
-  test("on Overzicht, beside Opgave's chart: the text box is named before writing (the writer draws that drawing anew)", async () => {
+  /** The drawing part a sheet part shows (its drawing relationship). */
+  async function tekeningVanBlad(zip: JSZip, blad: string): Promise<string> {
+    const rels = relaties(await tekst(zip, blad.replace(/([^/]+)$/, "_rels/$1.rels")));
+    const r = rels.find((x) => x.type === `${NS_REL}/drawing`);
+    if (!r) throw new Error(`${blad} toont geen tekening`);
+    return path(blad, r.target);
+  }
+
+  /**
+   * Opgave's first fill with, beside Opgave's chart on Overzicht (whose title is made "Oud", so a refill that
+   * kept the old chart shows), a chart of the user's, a text box and a picture, as Excel writes them.
+   */
+  async function naastOpgaveGrafiek(): Promise<{ data: Uint8Array; ankers: string[] }> {
     const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
-    const naam = Object.keys(zip.files).find((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n)) ?? "";
-    await wijzig(zip, naam, (x) =>
-      x.replace(
-        "</xdr:wsDr>",
-        `<xdr:twoCellAnchor>${plek(1, 30)}<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="9" name="Tekstvak 2"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr>${xfrm}</xdr:spPr></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
-      ),
+    eigenGrafiek(zip);
+    await wijzig(zip, "xl/charts/chart9.xml", (x) => x.replaceAll("'Mijn blad'!", "Taakstelling!"));
+    const grafiek = (
+      (await tekst(zip, "xl/drawings/drawing9.xml")).match(
+        /<xdr:twoCellAnchor>[\s\S]*<\/xdr:twoCellAnchor>/,
+      )?.[0] ?? ""
+    ).replace('r:id="rId1"', 'r:id="rId7"');
+    zip.remove("xl/drawings/drawing9.xml");
+    zip.remove("xl/drawings/_rels/drawing9.xml.rels");
+    const tekstvak = `<xdr:twoCellAnchor>${plek(18, 9)}<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="Tekstvak 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr>${xfrm}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>Let op: 2017-II nagaan</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>`;
+    const afbeelding = `<xdr:twoCellAnchor editAs="oneCell">${plek(18, 1)}<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="4" name="Logo"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip xmlns:r="${NS_REL}" r:embed="rId8"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr>${xfrm}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:twoCellAnchor>`;
+    const tekening = await tekeningVanBlad(zip, OVERZICHT);
+    const opgave = relaties(await tekst(zip, tekening.replace(/([^/]+)$/, "_rels/$1.rels")));
+    await wijzig(zip, tekening, (x) =>
+      x.replace("</xdr:wsDr>", `${grafiek}${tekstvak}${afbeelding}</xdr:wsDr>`),
     );
-    const met = await zip.generateAsync({ type: "uint8array" });
-    await expect(schrijfXlsx(later, met)).rejects.toMatchObject({ onderdelen: ["1 eigen vorm of tekstvak"] });
+    await wijzig(zip, tekening.replace(/([^/]+)$/, "_rels/$1.rels"), (x) =>
+      x
+        .replace("</Relationships>", rel("rId7", `${NS_REL}/chart`, "../charts/chart9.xml"))
+        .replace("</Relationships>", rel("rId8", `${NS_REL}/image`, "../media/image9.png")),
+    );
+    await wijzig(zip, path(tekening, opgave[0]?.target ?? ""), (x) =>
+      x.replace(GRAFIEK_TITELS.gemeente, "Oud"),
+    );
+    zip.file("xl/media/image9.png", PNG);
+    await wijzig(zip, "[Content_Types].xml", (x) =>
+      x
+        .replace("</Types>", override("/xl/charts/chart9.xml", "drawingml.chart+xml"))
+        .replace("<Default ", '<Default Extension="png" ContentType="image/png"/><Default '),
+    );
+    return {
+      data: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }),
+      ankers: [grafiek, tekstvak, afbeelding],
+    };
+  }
+
+  test("beside Opgave's chart: the user's chart, text box and picture stay as they were, Opgave's chart is drawn anew; refill after refill", async () => {
+    const { data: oud, ankers } = await naastOpgaveGrafiek();
+    let data = oud;
+    for (const ronde of [1, 2]) {
+      // Before: refused ("1 eigen grafiek", "1 eigen vorm of tekstvak"); confirmed, both were gone.
+      const uit = await schrijfXlsx(later, data);
+      expect([ronde, uit.rapport.verloren, uit.rapport.andereRij]).toEqual([ronde, [], []]);
+      data = uit.data;
+      const zip = await JSZip.loadAsync(data);
+      const tekening = await tekeningVanBlad(zip, OVERZICHT);
+      const xml = await tekst(zip, tekening);
+      for (const a of ankers) expect([ronde, xml.includes(a)]).toEqual([ronde, true]);
+      // Every object of the drawing under an id of its own; every relationship it uses is there.
+      const ids = [...xml.matchAll(/<xdr:cNvPr id="(\d+)" name="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+      expect([ronde, ids.map(([, naam]) => naam)]).toEqual([
+        ronde,
+        ["Mijn grafiek", "Tekstvak 1", "Logo", `${GRAFIEK_PREFIX}1`],
+      ]);
+      expect(new Set(ids.map(([id]) => id)).size).toBe(ids.length);
+      const rels = relaties(await tekst(zip, tekening.replace(/([^/]+)$/, "_rels/$1.rels")));
+      const doel = (id: string) => path(tekening, rels.find((r) => r.id === id)?.target ?? "?");
+      const gebruikt = [...xml.matchAll(/r:(?:id|embed)="([^"]+)"/g)].map((m) => m[1] ?? "");
+      expect([ronde, gebruikt.length, rels.length]).toEqual([ronde, 3, 3]);
+      const [a, b] = [await delen(oud), await delen(data)];
+      expect(
+        Buffer.from(b.get(doel("rId7")) ?? []).equals(Buffer.from(a.get("xl/charts/chart9.xml") ?? [1])),
+      ).toBe(true);
+      expect(Buffer.from(b.get(doel("rId8")) ?? []).equals(PNG)).toBe(true);
+      // Opgave's chart: drawn anew from the plan (not the old one, titled "Oud"), the old chart part gone.
+      const opgaveRid =
+        /r:id="([^"]+)"\/><\/a:graphicData><\/a:graphic><\/xdr:graphicFrame><xdr:clientData\/><\/xdr:twoCellAnchor><\/xdr:wsDr>/.exec(
+          xml,
+        )?.[1] ?? "";
+      expect(await tekst(zip, doel(opgaveRid))).toContain(GRAFIEK_TITELS.gemeente);
+      const grafieken = Object.keys(zip.files).filter((n) => /^xl\/charts\/[^/]+$/.test(n));
+      expect([ronde, grafieken.length]).toEqual([ronde, 2]);
+      for (const g of grafieken) expect(await tekst(zip, g)).not.toContain(">Oud<");
+      expect(Object.keys(zip.files).filter((n) => /^xl\/media\/[^/]+$/.test(n))).toEqual([
+        "xl/media/image9.png",
+      ]);
+      await welgevormd(data);
+    }
+  });
+
+  test("beside Opgave's chart, written whole by exceljs: the chart and text box are named before writing", async () => {
+    const { data } = await naastOpgaveGrafiek();
+    await expect(schrijfXlsx(later, data, { enten: false })).rejects.toMatchObject({
+      onderdelen: ["1 eigen grafiek", "1 eigen vorm of tekstvak"],
+    });
   });
 });
 
 describe("what the graft still cannot keep is named and refused", () => {
-  test("a chart of the user's own on an Opgave sheet and an x14 validation there: refused; confirmed: listed", async () => {
+  test("an x14 validation on an Opgave sheet: refused; confirmed: listed; a chart of the user's beside Opgave's stays", async () => {
     const zip = await JSZip.loadAsync(await bouwOrigineel());
     await wijzig(zip, "xl/drawings/drawing1.xml", (x) => x.replace(`${GRAFIEK_PREFIX}1`, "Grafiek van mij"));
     await wijzig(zip, "xl/charts/chart1.xml", (x) => x.replace(GRAFIEK_TITELS.gemeente, "Grafiek van mij"));
@@ -704,9 +792,13 @@ describe("what the graft still cannot keep is named and refused", () => {
     const met = await zip.generateAsync({ type: "uint8array" });
     const fout = await schrijfXlsx(later, met).catch((e: unknown) => e);
     expect(fout).toBeInstanceOf(VerliesFout);
-    expect((fout as VerliesFout).onderdelen).toEqual(["1 eigen grafiek"]);
+    // Before: also "1 eigen grafiek", lost when confirmed.
+    expect((fout as VerliesFout).onderdelen).toEqual(["gegevensvalidatie (x14) op Taakstelling!L8:L9"]);
     const { data, rapport } = await schrijfXlsx(later, met, { verliesToestaan: true });
-    expect(rapport.verloren).toEqual(["1 eigen grafiek", "gegevensvalidatie (x14) op Taakstelling!L8:L9"]);
+    expect(rapport.verloren).toEqual(["gegevensvalidatie (x14) op Taakstelling!L8:L9"]);
+    const tekening = await tekst(await JSZip.loadAsync(data), "xl/drawings/drawing1.xml");
+    expect(tekening).toContain('name="Grafiek van mij"');
+    expect(tekening).toContain(`name="${GRAFIEK_PREFIX}1"`);
     // The rest of the user's work is still kept byte for byte.
     await verwachtOngewijzigd(met, data);
     await welgevormd(data);
@@ -944,6 +1036,7 @@ async function verwachtBeideWegenGelijk(
 }
 
 const TAAKSTELLING = "xl/worksheets/sheet2.xml";
+const OVERZICHT = "xl/worksheets/sheet1.xml";
 
 /** XML with every character beyond Latin-1 as a character reference (as the graft writes Opgave's sheets). */
 const alsVerwijzingen = (xml: string) =>

@@ -541,7 +541,7 @@ describe("schrijfXlsx: rows, growth and parts exceljs cannot keep", () => {
     ]);
   });
 
-  test("a chart the user made would be lost: refused unless confirmed; Opgave's own chart is no problem", async () => {
+  test("a chart the user made: kept beside Opgave's; written whole by exceljs it would be lost: refused unless confirmed", async () => {
     const eigen = await schrijfXlsx(utrecht);
     // Our own chart: a refill works.
     await expect(schrijfXlsx(utrecht, eigen.data)).resolves.toBeDefined();
@@ -552,9 +552,19 @@ describe("schrijfXlsx: rows, growth and parts exceljs cannot keep", () => {
     const c = (await zip.file("xl/charts/chart1.xml")?.async("string")) ?? "";
     zip.file("xl/charts/chart1.xml", c.replace(GRAFIEK_TITELS.gemeente, "Mijn grafiek"));
     const metEigen = await zip.generateAsync({ type: "uint8array" });
-    await expect(schrijfXlsx(utrecht, metEigen)).rejects.toThrow(VerliesFout);
-    await expect(schrijfXlsx(utrecht, metEigen)).rejects.toThrow(/1 eigen grafiek/);
-    const bevestigd = await schrijfXlsx(utrecht, metEigen, { verliesToestaan: true });
+    // The graft keeps the drawing, with Opgave's chart drawn anew beside the user's (before: refused).
+    const geent = await schrijfXlsx(utrecht, metEigen);
+    expect(geent.rapport.verloren).toEqual([]);
+    const tekening =
+      (await (await JSZip.loadAsync(geent.data)).file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
+    expect([tekening.includes('name="Grafiek 1"'), tekening.includes(`name="${GRAFIEK_PREFIX}1"`)]).toEqual([
+      true,
+      true,
+    ]);
+    const zonderEnt = { enten: false } as const;
+    await expect(schrijfXlsx(utrecht, metEigen, zonderEnt)).rejects.toThrow(VerliesFout);
+    await expect(schrijfXlsx(utrecht, metEigen, zonderEnt)).rejects.toThrow(/1 eigen grafiek/);
+    const bevestigd = await schrijfXlsx(utrecht, metEigen, { ...zonderEnt, verliesToestaan: true });
     expect(bevestigd.rapport.overgeslagen).toEqual([]);
   });
 });
@@ -686,17 +696,19 @@ describe("opgave vul (mainAsync, the code path of the bin)", () => {
     ).toBe(2);
   });
 
+  const SPARKLINES =
+    '<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup><x14:sparklines><x14:sparkline><xm:f>Taakstelling!D9:D12</xm:f><xm:sqref>N9</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>';
+
   test("parts exceljs cannot keep: refused with a hint, written with --bevestig-verlies", async () => {
-    const bestand = path.join(map, "grafiek.xlsx");
+    const bestand = path.join(map, "sparklines.xlsx");
     const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
-    const d = (await zip.file("xl/drawings/drawing1.xml")?.async("string")) ?? "";
-    zip.file("xl/drawings/drawing1.xml", d.replace(`${GRAFIEK_PREFIX}1`, "Mijn grafiek"));
-    const c = (await zip.file("xl/charts/chart1.xml")?.async("string")) ?? "";
-    zip.file("xl/charts/chart1.xml", c.replace(GRAFIEK_TITELS.gemeente, "Mijn grafiek"));
+    // Sparklines on Opgave's sheet Taakstelling (exceljs writes no extLst of a sheet it rewrites).
+    const blad = (await zip.file("xl/worksheets/sheet2.xml")?.async("string")) ?? "";
+    zip.file("xl/worksheets/sheet2.xml", blad.replace("</worksheet>", `${SPARKLINES}</worksheet>`));
     await fs.writeFile(bestand, await zip.generateAsync({ type: "uint8array" }));
     const a = opvang();
     expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], a)).toBe(1);
-    expect(a.fout[0]).toContain("1 eigen grafiek");
+    expect(a.fout[0]).toContain("sparklines");
     expect(a.fout[0]).toContain("--bevestig-verlies");
     expect(
       await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand, "--bevestig-verlies"], opvang()),
