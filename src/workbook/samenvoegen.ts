@@ -942,7 +942,7 @@ export function weigeringTekst(w: Weigering, werkboek: string): string {
       `${werkboek} heeft ${een ? "een blad" : "bladen"} van Opgave onder een andere naam: ${bladen}. Opnieuw vullen ` +
       `zou ${een ? "een nieuw blad" : "nieuwe bladen"} onder de oude naam maken, terwijl uw formules en de namen van ` +
       `Opgave naar ${een ? "het hernoemde blad" : "de hernoemde bladen"} wijzen. ` +
-      `Geef ${een ? "het blad zijn" : "de bladen hun"} oude naam terug en vul dan opnieuw.`
+      `Geef ${een ? "het blad zijn" : "de bladen hun"} oude naam terug en probeer het dan opnieuw.`
     );
   }
   const een = w.bladen.length === 1;

@@ -222,7 +222,7 @@ export class EigenKolomFout extends Error {
       `Opgave kan het werkboek niet opnieuw vullen: ${kolommen.join("; ")}. ` +
         "Opnieuw vullen zou de kolommen van Opgave verschuiven, zodat formules die naar die kolommen verwijzen " +
         "ongemerkt een andere kolom lezen. Verplaats uw kolom naar het eind van de tabel (na de laatste kolom van " +
-        "Opgave), naar een plek in de tabel waar hij kan blijven staan, of buiten de tabel, en vul dan opnieuw.",
+        "Opgave), naar een plek in de tabel waar hij kan blijven staan, of buiten de tabel, en probeer het dan opnieuw.",
     );
     this.name = "EigenKolomFout";
   }

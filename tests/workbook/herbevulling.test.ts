@@ -1828,7 +1828,7 @@ describe("whose workbook it is (.xlsx): decided before anything is written", () 
         await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand, "--bevestig-verlies"], u),
       ).toBe(1);
       expect(u.fout.join("\n")).toMatch(
-        /heeft een blad van Opgave onder een andere naam: "Taakstelling" heet nu "Mijn taakstelling" .* Geef het blad zijn oude naam terug en vul dan opnieuw\. Het bestand is niet gewijzigd\.$/,
+        /heeft een blad van Opgave onder een andere naam: "Taakstelling" heet nu "Mijn taakstelling" .* Geef het blad zijn oude naam terug en probeer het dan opnieuw\. Het bestand is niet gewijzigd\.$/,
       );
       expect(Buffer.compare(await fs.readFile(bestand), Buffer.from(bytes))).toBe(0);
     } finally {

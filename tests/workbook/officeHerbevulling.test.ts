@@ -1044,8 +1044,8 @@ describe("whose workbook it is: decided before anything is written", () => {
     await expect(schrijfNaarExcel(fx.context, utrecht)).rejects.toThrow(
       'Dit werkboek heeft een blad van Opgave onder een andere naam: "Taakstelling" heet nu "Mijn taakstelling" ' +
         "(met tabel Opgave_Taakstelling). Opnieuw vullen zou een nieuw blad onder de oude naam maken, terwijl uw " +
-        "formules en de namen van Opgave naar het hernoemde blad wijzen. Geef het blad zijn oude naam terug en vul " +
-        "dan opnieuw. Er is niets gewijzigd.",
+        "formules en de namen van Opgave naar het hernoemde blad wijzen. Geef het blad zijn oude naam terug en " +
+        "probeer het dan opnieuw. Er is niets gewijzigd.",
     );
     expect(wm.momentopname()).toBe(voor);
     expect(fx.log.filter((r) => !LEZEN.has(r.actie))).toEqual([]);

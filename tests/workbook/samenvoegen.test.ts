@@ -562,8 +562,8 @@ describe("weigeringVoorWerkboek: whose workbook it is", () => {
     expect(hernoemd && weigeringTekst(hernoemd, "x.xlsx")).toBe(
       'x.xlsx heeft een blad van Opgave onder een andere naam: "Taakstelling" heet nu "Mijn taakstelling" (met ' +
         "tabel Opgave_Taakstelling). Opnieuw vullen zou een nieuw blad onder de oude naam maken, terwijl uw " +
-        "formules en de namen van Opgave naar het hernoemde blad wijzen. Geef het blad zijn oude naam terug en vul " +
-        "dan opnieuw.",
+        "formules en de namen van Opgave naar het hernoemde blad wijzen. Geef het blad zijn oude naam terug en " +
+        "probeer het dan opnieuw.",
     );
     // Another subject's workbook says so first; the name in other capitals is the same sheet (as Excel compares).
     expect(weigeringVoorWerkboek(utrecht, { ...w, onderwerp: "gemeente GM0307 (Amersfoort)" })?.soort).toBe(
