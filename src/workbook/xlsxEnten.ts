@@ -57,7 +57,7 @@ import {
   vrijeRid,
   xmlTekst,
 } from "./xlsxOnderdelen";
-import { metGrafiekAnker, zonderAnkers, type TekeningDeel } from "./xlsxTekening";
+import { metGrafiekAnker, metGrafiekDoel, zonderAnkers, type TekeningDeel } from "./xlsxTekening";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -605,6 +605,11 @@ interface BewaardeTekening {
   readonly weg: readonly Anker[];
   /** Opgave's charts on the sheet as `nieuw` has it (each with its chart part there): they come in. */
   readonly erbij: readonly Anker[];
+  /**
+   * Opgave's charts the user grouped with objects of their own: the group stays, its chart's relationship (`rid`)
+   * points at the chart of that name in `nieuw` (`anker`, not in `erbij`).
+   */
+  readonly herwezen: readonly { readonly rid: string; readonly anker: Anker }[];
 }
 
 /**
@@ -623,11 +628,16 @@ async function bewaardeTekeningen(
   for (const p of paden.values()) {
     const deel = p.oud ? await tekeningVan(oud, p.oud) : undefined;
     if (!p.oud || !p.nieuw || deel === undefined) continue;
-    const { eigen, opgave } = await tekeningVanGebruiker(oud, deel);
+    const { eigen, opgave, gegroepeerd } = await tekeningVanGebruiker(oud, deel);
     if (eigen.length === 0) continue;
     const nieuwe = await tekeningVan(nieuw, p.nieuw);
-    const erbij = nieuwe ? (await tekeningVanGebruiker(nieuw, nieuwe)).opgave : [];
-    uit.set(p.oud, { deel, weg: opgave, erbij });
+    const getekend = nieuwe ? (await tekeningVanGebruiker(nieuw, nieuwe)).opgave : [];
+    const herwezen = gegroepeerd.flatMap((g) => {
+      const anker = getekend.find((a) => a.naam === g.naam);
+      return anker ? [{ rid: g.rid, anker }] : [];
+    });
+    const erbij = getekend.filter((a) => !herwezen.some((h) => h.anker === a));
+    uit.set(p.oud, { deel, weg: opgave, erbij, herwezen });
   }
   return uit;
 }
@@ -826,7 +836,7 @@ class Ent {
       );
       zonderOpgave.set(t, deel);
       const getoond = relaties(deel.rels)
-        .filter((r) => !r.extern)
+        .filter((r) => !r.extern && !t.herwezen.some((h) => h.rid === r.id))
         .map((r) => pad(t.deel, r.target));
       for (const d of [t.deel, ...getoond, ...bereikbaar(graaf, getoond)]) blijft.add(d);
     }
@@ -866,11 +876,16 @@ class Ent {
    * part copied; as it was where Opgave has no chart on it, before or now.
    */
   private async wisselGrafieken(t: BewaardeTekening, zonder: TekeningDeel): Promise<void> {
-    if (t.weg.length === 0 && t.erbij.length === 0) return;
+    if (t.weg.length + t.erbij.length + t.herwezen.length === 0) return;
     let deel = zonder;
+    const doel = async (a: Anker) => a.grafiekDeel && relatief(t.deel, await this.kopieer(a.grafiekDeel));
     for (const anker of t.erbij) {
-      if (anker.grafiekDeel === undefined) continue;
-      deel = metGrafiekAnker(deel, anker, relatief(t.deel, await this.kopieer(anker.grafiekDeel)));
+      const naar = await doel(anker);
+      if (naar) deel = metGrafiekAnker(deel, anker, naar);
+    }
+    for (const { rid, anker } of t.herwezen) {
+      const naar = await doel(anker);
+      if (naar) deel = metGrafiekDoel(deel, rid, naar);
     }
     this.zet(t.deel, deel.xml);
     this.zet(relsPad(t.deel), deel.rels);

@@ -166,33 +166,54 @@ export interface Tekening {
   readonly eigen: Anker[];
   /** Opgave's own charts on it, each with its chart part. */
   readonly opgave: Anker[];
+  /** Opgave's charts the user grouped with objects of their own (inside one of `eigen`): each its chart's frame. */
+  readonly gegroepeerd: Anker[];
+}
+
+/** The chart frames inside an anchor (a group's), each with its name and its chart's relationship. */
+function grafiekKaders(anker: string): Anker[] {
+  const uit: Anker[] = [];
+  for (const m of anker.matchAll(/<([\w.-]+:)?graphicFrame\b[\s\S]*?<\/\1graphicFrame>/g)) {
+    const cnv = /<(?:[\w.-]+:)?cNvPr\b[^<>]*>/.exec(m[0]);
+    const grafiek = /<(?:[\w.-]+:)?chart\b[^<>]*>/.exec(m[0]);
+    if (!cnv || !grafiek) continue;
+    const naam = xmlTekstTerug(attribuut(cnv[0], "name") ?? "");
+    uit.push({ soort: "grafiek", naam, rid: attribuut(grafiek[0], "r:id") ?? "", xml: m[0] });
+  }
+  return uit;
 }
 
 /**
  * The anchors of drawing part `naam` that are the user's — every picture, shape, group, line and object, and
- * every chart but Opgave's own (by name, `isOpgaveGrafiekNaam`, or by title: `isGrafiekTitel`) — and Opgave's.
+ * every chart but Opgave's own — and Opgave's. Opgave's charts are known by their name (`isOpgaveGrafiekNaam`); where
+ * no chart on the drawing has such a name (a program renamed them), by their title (`isGrafiekTitel`), the first of
+ * each title: a copy the user made of one of Opgave's charts keeps its title and is the user's.
  */
 export async function tekeningVanGebruiker(zip: JSZip, naam: string): Promise<Tekening> {
   const ankers = tekeningAnkers((await zip.file(naam)?.async("string")) ?? "");
   const rels = relaties((await zip.file(relsPad(naam))?.async("string")) ?? "");
-  const eigen: Anker[] = [];
-  const opgave: Anker[] = [];
-  for (const a of ankers) {
-    if (a.soort !== "grafiek") {
-      eigen.push(a);
-      continue;
-    }
+  const metDeel = (a: Anker): Anker => {
     const rel = rels.find((r) => r.id === a.rid && !r.extern);
-    const grafiekDeel = rel ? pad(naam, rel.target) : undefined;
-    const metDeel = grafiekDeel ? { ...a, grafiekDeel } : a;
-    if (isOpgaveGrafiekNaam(a.naam)) {
-      opgave.push(metDeel);
-      continue;
-    }
-    const xml = grafiekDeel ? await zip.file(grafiekDeel)?.async("string") : undefined;
-    (isGrafiekTitel(grafiekTitel(xml ?? "")) ? opgave : eigen).push(metDeel);
+    return rel ? { ...a, grafiekDeel: pad(naam, rel.target) } : a;
+  };
+  const gegroepeerd = ankers
+    .filter((a) => a.soort !== "grafiek")
+    .flatMap((a) => grafiekKaders(a.xml))
+    .filter((k) => isOpgaveGrafiekNaam(k.naam))
+    .map(metDeel);
+  const metDelen = ankers.map((a) => (a.soort === "grafiek" ? metDeel(a) : a));
+  const grafieken = metDelen.filter((a) => a.soort === "grafiek");
+  const opNaam = gegroepeerd.length > 0 || grafieken.some((a) => isOpgaveGrafiekNaam(a.naam));
+  const titels = new Set<string>();
+  const opgave = new Set<Anker>();
+  for (const a of grafieken) {
+    const xml = !opNaam && a.grafiekDeel ? await zip.file(a.grafiekDeel)?.async("string") : undefined;
+    const titel = grafiekTitel(xml ?? "");
+    if (opNaam ? !isOpgaveGrafiekNaam(a.naam) : !isGrafiekTitel(titel) || titels.has(titel)) continue;
+    titels.add(titel);
+    opgave.add(a);
   }
-  return { eigen, opgave };
+  return { eigen: metDelen.filter((a) => !opgave.has(a)), opgave: [...opgave], gegroepeerd };
 }
 
 /** The drawing part a worksheet part shows (its `drawing` relationship), if any. */
@@ -1159,7 +1180,8 @@ const ANKER_WOORD: Readonly<Record<AnkerSoort, string>> = {
 /**
  * The user's objects on the drawings of the sheets but those in `overslaan` (kept as they were, or written whole by
  * exceljs: `verliesBijHerschrijven` names them then) — what a refill keeps as it was (./xlsxEnten, also beside
- * Opgave's charts) — each by kind, name and sheet ("tekstvak "Tekstvak 1" op blad Taakstelling"), its anchor's XML as content.
+ * Opgave's charts) — each by kind, name and sheet ("tekstvak "Tekstvak 1" op blad Taakstelling"), its anchor's XML
+ * as content.
  */
 async function tekeningen(zip: JSZip, overslaan: ReadonlySet<string>, onderdelen: Onderdelen): Promise<void> {
   for (const [blad, { eigen }] of await tekeningenPerBlad(zip)) {

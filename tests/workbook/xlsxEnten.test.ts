@@ -740,9 +740,10 @@ describe("the user's drawing on an Opgave sheet: kept as it was", () => {
       for (const a of ankers) expect([ronde, xml.includes(a)]).toEqual([ronde, true]);
       // Every object of the drawing under an id of its own; every relationship it uses is there.
       const ids = [...xml.matchAll(/<xdr:cNvPr id="(\d+)" name="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+      // Opgave's chart where the old one stood, under the user's objects (they were put over it).
       expect([ronde, ids.map(([, naam]) => naam)]).toEqual([
         ronde,
-        ["Mijn grafiek", "Tekstvak 1", "Logo", `${GRAFIEK_PREFIX}1`],
+        [`${GRAFIEK_PREFIX}1`, "Mijn grafiek", "Tekstvak 1", "Logo"],
       ]);
       expect(new Set(ids.map(([id]) => id)).size).toBe(ids.length);
       const rels = relaties(await tekst(zip, tekening.replace(/([^/]+)$/, "_rels/$1.rels")));
@@ -755,10 +756,7 @@ describe("the user's drawing on an Opgave sheet: kept as it was", () => {
       ).toBe(true);
       expect(Buffer.from(b.get(doel("rId8")) ?? []).equals(PNG)).toBe(true);
       // Opgave's chart: drawn anew from the plan (not the old one, titled "Oud"), the old chart part gone.
-      const opgaveRid =
-        /r:id="([^"]+)"\/><\/a:graphicData><\/a:graphic><\/xdr:graphicFrame><xdr:clientData\/><\/xdr:twoCellAnchor><\/xdr:wsDr>/.exec(
-          xml,
-        )?.[1] ?? "";
+      const opgaveRid = new RegExp(`name="${GRAFIEK_PREFIX}1"[\\s\\S]*?r:id="([^"]+)"`).exec(xml)?.[1] ?? "";
       expect(await tekst(zip, doel(opgaveRid))).toContain(GRAFIEK_TITELS.gemeente);
       const grafieken = Object.keys(zip.files).filter((n) => /^xl\/charts\/[^/]+$/.test(n));
       expect([ronde, grafieken.length]).toEqual([ronde, 2]);
@@ -768,6 +766,91 @@ describe("the user's drawing on an Opgave sheet: kept as it was", () => {
       ]);
       await welgevormd(data);
     }
+  });
+
+  /**
+   * Opgave's first fill with its chart on Overzicht (titled "Oud", as in `naastOpgaveGrafiek`) changed by `anker`
+   * (its anchor's XML → the drawing's objects in its place), and if given a copy of its chart part as first written
+   * (`extra`, with Opgave's title), shown under relationship `extra.rid`.
+   */
+  async function metOpgaveAnker(
+    anker: (xml: string) => string,
+    extra?: { naam: string; rid: string },
+  ): Promise<{ data: Uint8Array; tekening: string }> {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const tekening = await tekeningVanBlad(zip, OVERZICHT);
+    const relsPad = tekening.replace(/([^/]+)$/, "_rels/$1.rels");
+    const grafiek = path(tekening, relaties(await tekst(zip, relsPad))[0]?.target ?? "");
+    // A copy of Opgave's chart part as it was (its title too).
+    if (extra) zip.file(extra.naam, await tekst(zip, grafiek));
+    await wijzig(zip, grafiek, (x) => x.replace(GRAFIEK_TITELS.gemeente, "Oud"));
+    await wijzig(zip, tekening, (x) =>
+      x.replace(/<xdr:twoCellAnchor[\s\S]*<\/xdr:twoCellAnchor>/, (a) => anker(a)),
+    );
+    if (extra) {
+      await wijzig(zip, relsPad, (x) =>
+        x.replace("</Relationships>", rel(extra.rid, `${NS_REL}/chart`, extra.naam.replace(/^xl\//, "../"))),
+      );
+      await wijzig(zip, "[Content_Types].xml", (x) =>
+        x.replace("</Types>", override(`/${extra.naam}`, "drawingml.chart+xml")),
+      );
+    }
+    return { data: await zip.generateAsync({ type: "uint8array" }), tekening };
+  }
+
+  test("Opgave's chart the user grouped with a shape of their own: the group stays, its chart is drawn anew; no second chart", async () => {
+    let groep = "";
+    const { data: oud, tekening } = await metOpgaveAnker((a) => {
+      const kader = /<xdr:graphicFrame[\s\S]*<\/xdr:graphicFrame>/.exec(a)?.[0] ?? "";
+      const vorm = `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="21" name="Pijl 1"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr>${xfrm}<a:prstGeom prst="rightArrow"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp>`;
+      groep = `<xdr:twoCellAnchor>${plek(0, 17)}<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="20" name="Groep 1"/><xdr:cNvGrpSpPr/></xdr:nvGrpSpPr><xdr:grpSpPr/>${kader}${vorm}</xdr:grpSp><xdr:clientData/></xdr:twoCellAnchor>`;
+      return groep;
+    });
+    let data = oud;
+    for (const ronde of [1, 2]) {
+      // Before: the group stayed with the old chart in it and a second Opgave_Grafiek_1 was added beside it.
+      const uit = await schrijfXlsx(later, data);
+      expect([ronde, uit.rapport.verloren]).toEqual([ronde, []]);
+      data = uit.data;
+      const zip = await JSZip.loadAsync(data);
+      const xml = await tekst(zip, tekening);
+      expect([ronde, xml.includes(groep), xml.split(`name="${GRAFIEK_PREFIX}1"`).length]).toEqual([
+        ronde,
+        true,
+        2,
+      ]);
+      const rid = /<c:chart [^>]*r:id="([^"]+)"/.exec(groep)?.[1] ?? "";
+      const rels = relaties(await tekst(zip, tekening.replace(/([^/]+)$/, "_rels/$1.rels")));
+      expect(rels.map((r) => r.id)).toEqual([rid]);
+      expect(await tekst(zip, path(tekening, rels[0]?.target ?? ""))).toContain(GRAFIEK_TITELS.gemeente);
+      expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/[^/]+$/.test(n))).toHaveLength(1);
+      await welgevormd(data);
+    }
+  });
+
+  test("a copy the user made of Opgave's chart, with its title: the user's, kept as it was", async () => {
+    let kopie = "";
+    const { data: oud, tekening } = await metOpgaveAnker(
+      (a) => {
+        kopie = a
+          .replace(`name="${GRAFIEK_PREFIX}1"`, 'name="Grafiek 2"')
+          .replace(/r:id="[^"]+"/, 'r:id="rId5"');
+        return `${a}${kopie}`;
+      },
+      { naam: "xl/charts/chart5.xml", rid: "rId5" },
+    );
+    // Before: taken for Opgave's by its title and removed without a word.
+    const { data, rapport } = await schrijfXlsx(later, oud);
+    expect(rapport.verloren).toEqual([]);
+    const zip = await JSZip.loadAsync(data);
+    const xml = await tekst(zip, tekening);
+    expect([xml.includes(kopie), xml.split(`name="${GRAFIEK_PREFIX}1"`).length]).toEqual([true, 2]);
+    const [a, b] = [await delen(oud), await delen(data)];
+    expect(
+      Buffer.from(b.get("xl/charts/chart5.xml") ?? []).equals(
+        Buffer.from(a.get("xl/charts/chart5.xml") ?? [1]),
+      ),
+    ).toBe(true);
   });
 
   test("beside Opgave's chart, written whole by exceljs: the chart and text box are named before writing", async () => {

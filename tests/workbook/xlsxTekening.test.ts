@@ -1,5 +1,5 @@
 import { XMLValidator } from "fast-xml-parser";
-import { metGrafiekAnker, zonderAnkers } from "../../src/workbook/xlsxTekening";
+import { metGrafiekAnker, metGrafiekDoel, zonderAnkers } from "../../src/workbook/xlsxTekening";
 import { relaties, type Anker } from "../../src/workbook/xlsxOnderdelen";
 
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -21,47 +21,72 @@ const afbeelding = `<twoCellAnchor><from><col>8</col><colOff>0</colOff><row>1</r
 
 describe("the user's drawing with Opgave's charts swapped", () => {
   const oudAnker = opgaveAnker(2, "rId2").replace(/<(\/?)xdr:/g, "<$1");
+  const begin = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<wsDr xmlns="${XDR}" xmlns:a="${A}">`;
   const oud = {
-    xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<wsDr xmlns="${XDR}" xmlns:a="${A}">${oudAnker}${afbeelding}${tekstvak}</wsDr>`,
+    xml: `${begin}${oudAnker}${afbeelding}${tekstvak}</wsDr>`,
     rels: rels(["rId1", "image", "../media/image1.png"], ["rId2", "chart", "../charts/chart1.xml"]),
   };
 
-  test("Opgave's old chart out, with its relationship; the user's objects exactly as they were", () => {
+  test("Opgave's old chart out, with its relationship; the user's objects exactly as they were; its place kept", () => {
     const zonder = zonderAnkers(oud, [anker(oudAnker, "rId2")]);
-    expect(zonder.xml).toBe(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<wsDr xmlns="${XDR}" xmlns:a="${A}">${afbeelding}${tekstvak}</wsDr>`,
-    );
-    expect(relaties(zonder.rels).map((r) => r.id)).toEqual(["rId1"]);
-    expect(zonderAnkers(oud, [])).toBe(oud);
+    expect(zonder).toEqual({
+      xml: `${begin}${afbeelding}${tekstvak}</wsDr>`,
+      rels: rels(["rId1", "image", "../media/image1.png"]),
+      plek: begin.length,
+    });
+    // Without a chart of Opgave's: the place is behind every object.
+    expect(zonderAnkers({ ...oud, xml: `${begin}${afbeelding}</wsDr>` }, []).plek).toBe(begin.length);
   });
 
-  test("a relationship another object still uses stays", () => {
+  test("a relationship another object still uses stays; the same text in a text box does not count", () => {
     const gedeeld = { ...oud, xml: oud.xml.replace('r:embed="rId1"', 'r:embed="rId2"') };
     expect(relaties(zonderAnkers(gedeeld, [anker(oudAnker, "rId2")]).rels).map((r) => r.id)).toEqual([
       "rId1",
       "rId2",
     ]);
+    const tekst = {
+      ...oud,
+      xml: oud.xml.replace("</sp>", '<txBody><a:p><a:r><a:t>zie "rId2"</a:t></a:r></a:p></txBody></sp>'),
+    };
+    expect(relaties(zonderAnkers(tekst, [anker(oudAnker, "rId2")]).rels).map((r) => r.id)).toEqual(["rId1"]);
   });
 
-  test("the new chart after the user's objects, under a free id and relationship, its prefixes declared where the root lacks them", () => {
+  test("the new chart where the old one stood, under a free id and relationship, its prefixes declared where the root lacks them", () => {
     const zonder = zonderAnkers(oud, [anker(oudAnker, "rId2")]);
-    const nieuw = opgaveAnker(2, "rId1");
-    const met = metGrafiekAnker(zonder, anker(nieuw, "rId1"), "../charts/chart3.xml");
+    const met = metGrafiekAnker(zonder, anker(opgaveAnker(2, "rId1"), "rId1"), "../charts/chart3.xml");
     expect(XMLValidator.validate(met.xml)).toBe(true);
-    expect(met.xml.startsWith(zonder.xml.slice(0, zonder.xml.lastIndexOf("</")))).toBe(true);
-    const toegevoegd = met.xml.slice(zonder.xml.lastIndexOf("</"), met.xml.lastIndexOf("</"));
-    expect(toegevoegd).toMatch(new RegExp(`^<xdr:twoCellAnchor editAs="oneCell" xmlns:xdr="${XDR}">`));
-    // Ids 3 and 12 are the user's: the chart takes 13; rId1 is the picture's: the chart takes rId2.
-    expect(toegevoegd).toContain('<xdr:cNvPr id="13" name="Opgave_Grafiek_1"/>');
-    expect(toegevoegd).toContain('r:id="rId2"/>');
+    const nieuw = met.xml.slice(begin.length, met.xml.indexOf(afbeelding));
+    expect(met.xml).toBe(`${begin}${nieuw}${afbeelding}${tekstvak}</wsDr>`);
+    expect(nieuw).toMatch(new RegExp(`^<xdr:twoCellAnchor editAs="oneCell" xmlns:xdr="${XDR}">`));
+    // Ids 3 and 12 are the user's: the chart takes 1; rId1 is the picture's: the chart takes rId2.
+    expect(nieuw).toContain('<xdr:cNvPr id="1" name="Opgave_Grafiek_1"/>');
+    expect(nieuw).toContain('r:id="rId2"/>');
     expect(relaties(met.rels)).toEqual([
       { id: "rId1", type: `${NS_REL}/image`, target: "../media/image1.png", extern: false },
       { id: "rId2", type: `${NS_REL}/chart`, target: "../charts/chart3.xml", extern: false },
     ]);
+    // A second chart goes after the first.
+    const twee = metGrafiekAnker(
+      met,
+      anker(opgaveAnker(3, "rId2", "Opgave_Grafiek_2"), "rId2"),
+      "../charts/chart4.xml",
+    );
+    expect(twee.xml.indexOf("Opgave_Grafiek_2")).toBeGreaterThan(twee.xml.indexOf("Opgave_Grafiek_1"));
+    expect(twee.xml.indexOf("Opgave_Grafiek_2")).toBeLessThan(twee.xml.indexOf(afbeelding));
   });
 
-  test("a drawing without an end tag is left as it is", () => {
-    const leeg = { xml: `<xdr:wsDr xmlns:xdr="${XDR}"/>`, rels: rels() };
+  test("the chart in a group of the user's: only its relationship points elsewhere", () => {
+    const naar = metGrafiekDoel(oud, "rId2", "../charts/chart7.xml");
+    expect(naar.xml).toBe(oud.xml);
+    expect(relaties(naar.rels).map((r) => [r.id, r.target])).toEqual([
+      ["rId1", "../media/image1.png"],
+      ["rId2", "../charts/chart7.xml"],
+    ]);
+  });
+
+  test("a drawing without content is left as it is", () => {
+    const leeg = zonderAnkers({ xml: `<xdr:wsDr xmlns:xdr="${XDR}"/>`, rels: rels() }, []);
+    expect(leeg.plek).toBeUndefined();
     expect(metGrafiekAnker(leeg, anker(opgaveAnker(2, "rId1"), "rId1"), "../charts/chart1.xml")).toBe(leeg);
   });
 });
