@@ -553,7 +553,8 @@ export function zetAfdrukXlsx(
   }
   benoemLettertype(ws, a);
   if (modus !== "volledig") return;
-  // exceljs keeps the row breaks it read (not in its typings): a break already there is not added twice.
+  // The row breaks the sheet had (./xlsxWriter `zetRijEinden`; not in exceljs's typings): one already there is not
+  // added twice.
   const einden = (ws as unknown as { rowBreaks?: { id: number }[] }).rowBreaks ?? [];
   for (const rij of a.paginaEinden) {
     if (!einden.some((b) => b.id === rij - 1)) ws.getRow(rij - 1).addPageBreak();

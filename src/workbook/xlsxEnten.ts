@@ -41,6 +41,7 @@ import {
   metStijl,
   NA_DRAWING,
   pad,
+  paginaEinden,
   relatieGraaf,
   relaties,
   relsPad,
@@ -642,6 +643,24 @@ async function bewaardeTekeningen(
   return uit;
 }
 
+/** Elements of CT_Worksheet that follow colBreaks (where the old sheet's goes). */
+const NA_KOLOMEINDEN = [
+  "<customProperties",
+  "<cellWatches",
+  "<ignoredErrors",
+  "<smartTags",
+  "<drawing",
+  ...NA_DRAWING,
+];
+
+/**
+ * A sheet as exceljs wrote it with the column breaks of the sheet it replaces (`einden`: its `<colBreaks>` element,
+ * ./xlsxOnderdelen `paginaEinden`): exceljs writes none. Row breaks it writes itself (./xlsxWriter gives them back).
+ */
+function metKolomEinden(xml: string, einden: string): string {
+  return einden === "" || xml.includes("<colBreaks") ? xml : voegInVoor(xml, NA_KOLOMEINDEN, einden);
+}
+
 /** A worksheet's XML showing the drawing of relationship `rid` (in its place in CT_Worksheet's order). */
 function metTekening(xml: string, rid: string): string {
   const r = attribuut(wortel(xml), "xmlns:r") === NS_REL ? "" : ` xmlns:r="${NS_REL}"`;
@@ -1081,7 +1100,10 @@ export async function entInOrigineel(
     const naar = bestaand ?? ent.vrijeNaam("xl/worksheets/sheet1.xml");
     // The copy takes the worksheet content type from `nieuw` (an appended sheet needs its override).
     const nieuwBlad = bestaand === undefined;
-    await ent.kopieer(van, naar, (xml) => bladVoorOrigineel(xml, strings, stijlen, nieuwBlad, elkeCel));
+    const kolomEinden = bestaand ? paginaEinden((await tekst(oud, bestaand)) ?? "").kolommenXml : "";
+    await ent.kopieer(van, naar, (xml) =>
+      metKolomEinden(bladVoorOrigineel(xml, strings, stijlen, nieuwBlad, elkeCel), kolomEinden),
+    );
     plaatsen.push({ naam, van, naar, bestond: bestaand !== undefined });
   }
   await werkboek(ent, oud, nw, plaatsen);

@@ -12,7 +12,7 @@
 import JSZip, { tekstVan as tekstUit } from "./zip";
 import { GRAFIEK_PREFIX, isGrafiekTitel, isOpgaveGrafiekNaam } from "./indeling";
 import { xmlTekstTerug } from "./pakketControle";
-import { adres, decodeerBereik } from "./a1";
+import { adres, decodeerBereik, kolomLetters } from "./a1";
 
 export { GRAFIEK_PREFIX } from "./indeling";
 
@@ -888,6 +888,56 @@ function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
     }
   }
   if (/<sheetProtection\b[^<>]*\bsheet="(1|true)"/.test(xml)) uit.set(`bladbeveiliging op blad ${blad}`, "");
+  const { rijen, kolommen } = paginaEinden(xml);
+  for (const b of rijen) uit.set(`pagina-einde onder rij ${b.id} op blad ${blad}`, "");
+  for (const b of kolommen)
+    uit.set(`pagina-einde rechts van kolom ${kolomLetters(b.id)} op blad ${blad}`, "");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Page breaks
+
+/** A manual page break (`<brk>`): below row or right of column `id`, with its other attributes as they were. */
+export interface PaginaEinde {
+  readonly id: number;
+  readonly [attribuut: string]: number | string;
+}
+
+/**
+ * A sheet's page breaks (`<rowBreaks>`, `<colBreaks>`), each element as it stands (`xml`, "" for none). exceljs
+ * reads neither (a refill lost them: Opgave's own below its chart on Overzicht, and the user's): ./xlsxWriter gives
+ * it the row breaks to write again, the graft (./xlsxEnten) puts back the column breaks, which exceljs cannot write.
+ */
+export function paginaEinden(xml: string): {
+  rijen: PaginaEinde[];
+  kolommen: PaginaEinde[];
+  kolommenXml: string;
+} {
+  const element = (naam: string) =>
+    new RegExp(`<${naam}\\b[^<>]*?(?:/>|>[\\s\\S]*?</${naam}>)`).exec(xml)?.[0] ?? "";
+  const einden = (x: string): PaginaEinde[] =>
+    [...x.matchAll(/<brk\b[^<>]*>/g)].flatMap((m) => {
+      const paren = [...m[0].matchAll(/\s([\w:]+)="([^"]*)"/g)].map(
+        ([, k, v]) => [k ?? "", v ?? ""] as const,
+      );
+      const uit = Object.fromEntries(paren.map(([k, v]) => [k, /^\d+$/.test(v) ? Number(v) : v]));
+      return typeof uit.id === "number" ? [uit as PaginaEinde] : [];
+    });
+  const kolommenXml = element("colBreaks");
+  return { rijen: einden(element("rowBreaks")), kolommen: einden(kolommenXml), kolommenXml };
+}
+
+/** The page breaks of each sheet of `data` that has any (`paginaEinden`). */
+export async function paginaEindenPerBlad(
+  data: Uint8Array | ArrayBuffer,
+): Promise<Map<string, ReturnType<typeof paginaEinden>>> {
+  const zip = await JSZip.loadAsync(data);
+  const uit = new Map<string, ReturnType<typeof paginaEinden>>();
+  for (const [blad, deel] of await bladPaden(zip)) {
+    const xml = (await zip.file(deel)?.async("string")) ?? "";
+    if (xml.includes("Breaks")) uit.set(blad, paginaEinden(xml));
+  }
+  return uit;
 }
 
 // ---------------------------------------------------------------------------------------------------------

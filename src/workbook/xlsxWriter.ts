@@ -137,6 +137,8 @@ import Zip from "./zip";
 import {
   bladenMetOpgaveGrafiek,
   leesNotities,
+  paginaEindenPerBlad,
+  type PaginaEinde,
   zetNotitiesTerug,
   verliesBijHerschrijven,
   verliesNaSchrijven,
@@ -1487,6 +1489,21 @@ function bestaandWerkboek(wb: ExcelJS.Workbook, plan: WerkboekPlan): BestaandWer
 }
 
 /**
+ * The row breaks each sheet had (./xlsxOnderdelen `paginaEindenPerBlad`), given to exceljs, which reads none but
+ * writes those it holds: Opgave's own (below its chart on Overzicht) and the user's stay where they were.
+ */
+function zetRijEinden(
+  wb: ExcelJS.Workbook,
+  einden: ReadonlyMap<string, { rijen: readonly PaginaEinde[] }>,
+): void {
+  for (const [blad, { rijen }] of einden) {
+    const ws = wb.getWorksheet(blad);
+    if (ws && rijen.length > 0)
+      (ws as unknown as { rowBreaks: PaginaEinde[] }).rowBreaks = rijen.map((b) => ({ ...b }));
+  }
+}
+
+/**
  * Writes the plan into a new workbook, or refills `bestaand` (an .xlsx file) keeping every user input.
  * @throws EigenKolomFout when a table to rewrite holds a column of the user's own between Opgave's columns where it
  *   cannot stay (./samenvoegen `eigenKolommenBinnen`).
@@ -1522,6 +1539,7 @@ export async function schrijfXlsx(
     if (weigering) throw new WerkboekWeigering(weigering);
     if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
     herstelNotities(wb, await leesNotities(bestaand));
+    zetRijEinden(wb, await paginaEindenPerBlad(bestaand));
   } else {
     wb.creator = "Opgave";
   }

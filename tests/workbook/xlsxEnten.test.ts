@@ -861,6 +861,57 @@ describe("the user's drawing on an Opgave sheet: kept as it was", () => {
   });
 });
 
+describe("page breaks: Opgave's own and the user's", () => {
+  const RIJ = '<rowBreaks count="1" manualBreakCount="1"><brk id="30" max="16383" man="1"/></rowBreaks>';
+  const KOLOM = '<colBreaks count="1" manualBreakCount="1"><brk id="8" max="1048575" man="1"/></colBreaks>';
+  const rijEinden = (xml: string) => /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml)?.[0];
+
+  async function metEinden(): Promise<{ data: Uint8Array; overzicht: string | undefined }> {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    await wijzig(zip, TAAKSTELLING, (x) =>
+      x.replace(/<(?=(?:drawing|legacyDrawing|tableParts)\b)/, `${RIJ}${KOLOM}<`),
+    );
+    return {
+      data: await zip.generateAsync({ type: "uint8array" }),
+      overzicht: rijEinden(await tekst(zip, OVERZICHT)),
+    };
+  }
+
+  test("kept where they were, refill after refill (before: every one lost without a word)", async () => {
+    const { data: oud, overzicht } = await metEinden();
+    // Opgave's own, below its chart on Overzicht.
+    expect(overzicht).toMatch(/<brk id="\d+"/);
+    let data = oud;
+    for (const ronde of [1, 2]) {
+      const uit = await schrijfXlsx(later, data);
+      expect([ronde, uit.rapport.verloren]).toEqual([ronde, []]);
+      data = uit.data;
+      const zip = await JSZip.loadAsync(data);
+      const taak = await tekst(zip, TAAKSTELLING);
+      expect([ronde, taak.includes('<brk id="30" max="16383" man="1"/>'), taak.includes(KOLOM)]).toEqual([
+        ronde,
+        true,
+        true,
+      ]);
+      expect([ronde, rijEinden(await tekst(zip, OVERZICHT))]).toEqual([ronde, overzicht]);
+      await welgevormd(data);
+    }
+    expect(await verliesNaSchrijven(oud, (await schrijfXlsx(later)).data)).toEqual(
+      expect.arrayContaining([
+        "pagina-einde onder rij 30 op blad Taakstelling",
+        "pagina-einde rechts van kolom H op blad Taakstelling",
+      ]),
+    );
+  });
+
+  test("written whole by exceljs: the row breaks stay, a column break (exceljs writes none) is named", async () => {
+    const { data } = await metEinden();
+    await expect(schrijfXlsx(later, data, { enten: false })).rejects.toMatchObject({
+      onderdelen: ["pagina-einde rechts van kolom H op blad Taakstelling"],
+    });
+  });
+});
+
 describe("what the graft still cannot keep is named and refused", () => {
   test("an x14 validation on an Opgave sheet: refused; confirmed: listed; a chart of the user's beside Opgave's stays", async () => {
     const zip = await JSZip.loadAsync(await bouwOrigineel());
