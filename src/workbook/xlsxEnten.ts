@@ -40,6 +40,7 @@ import {
   metFilters,
   metStijl,
   NA_DRAWING,
+  NA_KOLOMEINDEN,
   pad,
   paginaEinden,
   relatieGraaf,
@@ -642,16 +643,6 @@ async function bewaardeTekeningen(
   }
   return uit;
 }
-
-/** Elements of CT_Worksheet that follow colBreaks (where the old sheet's goes). */
-const NA_KOLOMEINDEN = [
-  "<customProperties",
-  "<cellWatches",
-  "<ignoredErrors",
-  "<smartTags",
-  "<drawing",
-  ...NA_DRAWING,
-];
 
 /**
  * A sheet as exceljs wrote it with the column breaks of the sheet it replaces (`einden`: its `<colBreaks>` element,

@@ -16,7 +16,7 @@ import {
   attribuut,
   bladPaden,
   LEGE_RELS,
-  NA_DRAWING,
+  NA_KOLOMEINDEN,
   relaties,
   relsPad,
   vrijeRid,
@@ -104,12 +104,7 @@ const NA_HYPERLINKS = [
   "<headerFooter",
   "<rowBreaks",
   "<colBreaks",
-  "<customProperties",
-  "<cellWatches",
-  "<ignoredErrors",
-  "<smartTags",
-  "<drawing",
-  ...NA_DRAWING,
+  ...NA_KOLOMEINDEN,
 ];
 
 /** The sheet and its relationships with `links` (the sheet has none of its own). */

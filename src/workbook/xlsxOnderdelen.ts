@@ -481,6 +481,16 @@ export const NA_DRAWING = [
   "</worksheet>",
 ];
 
+/** Elements of CT_Worksheet that follow colBreaks (where a sheet's column breaks go). */
+export const NA_KOLOMEINDEN = [
+  "<customProperties",
+  "<cellWatches",
+  "<ignoredErrors",
+  "<smartTags",
+  "<drawing",
+  ...NA_DRAWING,
+];
+
 /** Adds the charts to an .xlsx produced by exceljs; returns the new file. */
 export async function voegGrafiekenToe(
   data: Uint8Array,
