@@ -937,13 +937,18 @@ export function paginaEinden(xml: string): {
   return { rijen: einden(element("rowBreaks")), kolommen: einden(kolommenXml), kolommenXml };
 }
 
-/** The page breaks of each sheet of `data` that has any (`paginaEinden`). */
+/**
+ * The page breaks of each sheet of `data` that has any (`paginaEinden`); of the sheets `bladen` only, where given
+ * (a graft keeps the others as they are: a large sheet of the user's is not even decoded).
+ */
 export async function paginaEindenPerBlad(
   data: Uint8Array | ArrayBuffer,
+  bladen?: readonly string[],
 ): Promise<Map<string, ReturnType<typeof paginaEinden>>> {
   const zip = await JSZip.loadAsync(data);
   const uit = new Map<string, ReturnType<typeof paginaEinden>>();
   for (const [blad, deel] of await bladPaden(zip)) {
+    if (bladen && !bladen.some((b) => b.toLowerCase() === blad.toLowerCase())) continue;
     const xml = (await zip.file(deel)?.async("string")) ?? "";
     if (xml.includes("Breaks")) uit.set(blad, paginaEinden(xml));
   }

@@ -1539,7 +1539,7 @@ export async function schrijfXlsx(
     if (weigering) throw new WerkboekWeigering(weigering);
     if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
     herstelNotities(wb, await leesNotities(bestaand));
-    zetRijEinden(wb, await paginaEindenPerBlad(bestaand));
+    zetRijEinden(wb, await paginaEindenPerBlad(bestaand, kanEnten ? eigenBladen : undefined));
   } else {
     wb.creator = "Opgave";
   }
