@@ -19,8 +19,9 @@
  *   under free part names; table ids are renumbered to ids the workbook does not use, and a table gets back the
  *   filter conditions and style its old part had (./xlsxOnderdelen `metFilters`, `metStijl`: exceljs keeps no
  *   condition, and Opgave's writer sets its own style); the parts that hung off
- *   the old sheet and nothing else (its tables, drawing, comments, …) are removed — but the user's drawing on a
- *   sheet where Opgave draws no chart stays as it was (`bewaardeTekeningen`), in place of exceljs's copy;
+ *   the old sheet and nothing else (its tables, drawing, comments, …) are removed — but a drawing with the user's
+ *   objects on it stays as it was (`bewaardeTekeningen`), in place of exceljs's copy, with only Opgave's own charts
+ *   on it swapped (./xlsxTekening); the old sheet's column breaks go into the new one (exceljs writes none);
  * - workbook.xml: Opgave's defined names come from `nieuw`, every other name stays verbatim; the workbook is
  *   marked for a full recalculation and calcChain.xml goes (the formulas of Opgave's sheets changed).
  * Every other part of the original (other sheets and their parts, external links, connections, customXml,
@@ -882,8 +883,9 @@ class Ent {
   }
 
   /**
-   * A kept drawing (`zonder`: without Opgave's old charts) with Opgave's charts of `nieuw` in their place, each chart
-   * part copied; as it was where Opgave has no chart on it, before or now.
+   * A kept drawing (`zonder`: without Opgave's old charts) with Opgave's charts of `nieuw` in their place, and a
+   * chart of Opgave's in a group of the user's showing its new part (`herwezen`), each chart part copied; as it was
+   * where Opgave has no chart on it, before or now.
    */
   private async wisselGrafieken(t: BewaardeTekening, zonder: TekeningDeel): Promise<void> {
     if (t.weg.length + t.erbij.length + t.herwezen.length === 0) return;

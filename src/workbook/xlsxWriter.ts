@@ -25,8 +25,9 @@
  *   columns under the user's formulas: the writer refuses (EigenKolomFout), nothing is written. A
  *   column after Opgave's last column stays at the end.
  * - What exceljs drops on load is kept where it can be: notes on empty cells (read from the comments parts and put
- *   back); hyperlinks (./xlsxHyperlinks: taken off before exceljs reads a sheet, put back after it wrote); number
- *   format and fill of named input cells and of empty input cells in tables stay as they were.
+ *   back); hyperlinks (./xlsxHyperlinks: taken off before exceljs reads a sheet, put back after it wrote); row breaks
+ *   (`zetRijEinden`; the graft puts back column breaks); number format and fill of named input cells and of empty
+ *   input cells in tables stay as they were.
  * - A note or hyperlink on a cell of an Opgave table goes with its row (by key) and column (by header); a
  *   conditional format or validation of the user's over a table column's data rows follows the table; one on some
  *   of its rows stays on its cells and is named where such a row will hold another gemeente.
@@ -35,7 +36,8 @@
  *   the graft does not handle is written whole by exceljs, as before.
  * - Whatever still would be lost — parts exceljs does not understand on Opgave's sheets (or anywhere, without the
  *   graft: charts the user made, pivot tables, …), and, compared part by part with the written file, notes, data
- *   validations, conditional formats, extLst extensions, protection, external links (./xlsxOnderdelen) — is named,
+ *   validations, conditional formats, extLst extensions, protection, page breaks, the user's charts, pictures and
+ *   shapes, external links (./xlsxOnderdelen) — is named,
  *   and the writer refuses (VerliesFout) unless `verliesToestaan` is set; then the report lists exactly those
  *   (`verloren`). Nothing is lost without the user confirming.
  * Charts of the plan are injected after exceljs has written the file (./xlsxOnderdelen), before the graft; one whose
