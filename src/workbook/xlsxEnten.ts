@@ -43,6 +43,7 @@ import {
   NA_DRAWING,
   NA_KOLOMEINDEN,
   pad,
+  voegInVoor,
   paginaEinden,
   relatieGraaf,
   relaties,
@@ -657,14 +658,6 @@ function metKolomEinden(xml: string, einden: string): string {
 function metTekening(xml: string, rid: string): string {
   const r = attribuut(wortel(xml), "xmlns:r") === NS_REL ? "" : ` xmlns:r="${NS_REL}"`;
   return voegInVoor(xml, NA_DRAWING, `<drawing${r} r:id="${rid}"/>`);
-}
-
-function voegInVoor(xml: string, voor: readonly string[], invoeging: string): string {
-  const plek = voor
-    .map((t) => (t.startsWith("</") ? xml.lastIndexOf(t) : xml.search(new RegExp(`${t}\\b`))))
-    .filter((i) => i >= 0)
-    .sort((a, b) => a - b)[0];
-  return plek === undefined ? xml : `${xml.slice(0, plek)}${invoeging}${xml.slice(plek)}`;
 }
 
 /** Sheet names in the order of `<sheets>`. */

@@ -481,6 +481,27 @@ export const NA_DRAWING = [
   "</worksheet>",
 ];
 
+/** `invoeging` put into `xml` before the first of the elements `voor` it has (nowhere when it has none). */
+export function voegInVoor(xml: string, voor: readonly string[], invoeging: string): string {
+  const plek = voor
+    .map((t) => (t.startsWith("</") ? xml.lastIndexOf(t) : xml.search(new RegExp(`${t}\\b`))))
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b)[0];
+  return plek === undefined ? xml : `${xml.slice(0, plek)}${invoeging}${xml.slice(plek)}`;
+}
+
+/**
+ * A sheet exceljs wrote with its `<legacyDrawing>` (the shapes of its notes) in its place in CT_Worksheet's order,
+ * before `<tableParts>` and `<extLst>`: exceljs writes it last, and Excel finds a sheet with a note and a table
+ * damaged beyond repair (exceljs issues 1369, 1616).
+ */
+export function notitieVormOpZijnPlaats(xml: string): string {
+  const m = /<legacyDrawing\b[^<>]*\/>/.exec(xml);
+  if (!m) return xml;
+  const zonder = xml.slice(0, m.index) + xml.slice(m.index + m[0].length);
+  return voegInVoor(zonder, NA_DRAWING.slice(2), m[0]);
+}
+
 /** Elements of CT_Worksheet that follow colBreaks (where a sheet's column breaks go). */
 export const NA_KOLOMEINDEN = [
   "<customProperties",
@@ -756,7 +777,43 @@ export async function zetNotitiesTerug(
     };
     if (oudeVml !== undefined) zet(deel, xml, metVormen(xml, oudeVml, terug));
   }
+  // Each notes drawing a block of shape ids of its own that the original's do not use (exceljs gives every one block
+  // 1, which Excel repairs), and each sheet's legacyDrawing in its place.
+  const bezet = new Set<number>();
+  for (const naam of Object.keys(oudeZip.files).filter((n) => n.endsWith(".vml")))
+    for (const b of idBlokken((await oudeZip.file(naam)?.async("string")) ?? "")) bezet.add(b);
+  for (const [, { pad: deel, xml }] of await notitieVormen(zip)) {
+    let blok = 1;
+    while (bezet.has(blok)) blok++;
+    bezet.add(blok);
+    zet(deel, xml, metIdBlok(xml, blok));
+  }
+  for (const [, deel] of await bladPaden(zip)) {
+    const xml = (await zip.file(deel)?.async("string")) ?? "";
+    if (xml.includes("<legacyDrawing")) zet(deel, xml, notitieVormOpZijnPlaats(xml));
+  }
   return veranderd ? zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
+}
+
+/** The blocks of 1024 shape ids a VML drawing reserves (`<o:idmap data="1,3">`). */
+function idBlokken(vml: string): number[] {
+  const data = /<o:idmap\b[^<>]*\sdata="([^"]*)"/.exec(vml)?.[1] ?? "";
+  return data
+    .split(",")
+    .map((d) => Number(d.trim()))
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
+}
+
+/** A VML drawing reserving block `blok` alone, its shapes numbered in it in their order (`_x0000_s1025` in block 1). */
+function metIdBlok(vml: string, blok: number): string {
+  const nieuw = new Map<string, string>();
+  return vml
+    .replace(/(<o:idmap\b[^<>]*\sdata=")[^"]*"/, (_, voor: string) => `${voor}${blok}"`)
+    .replace(/_x0000_s(\d+)/g, (_, oud: string) => {
+      let id = nieuw.get(oud);
+      if (id === undefined) nieuw.set(oud, (id = String(blok * 1024 + nieuw.size + 1)));
+      return `_x0000_s${id}`;
+    });
 }
 
 async function notitiesUit(zip: JSZip): Promise<Map<string, Map<string, NotitieDeel[]>>> {
@@ -927,8 +984,9 @@ export function paginaEinden(xml: string): {
     new RegExp(`<${naam}\\b[^<>]*?(?:/>|>[\\s\\S]*?</${naam}>)`).exec(xml)?.[0] ?? "";
   const einden = (x: string): PaginaEinde[] =>
     [...x.matchAll(/<brk\b[^<>]*>/g)].flatMap((m) => {
-      const paren = [...m[0].matchAll(/\s([\w:]+)="([^"]*)"/g)].map(
-        ([, k, v]) => [k ?? "", v ?? ""] as const,
+      // Either quote, and room around "=" (XML allows both).
+      const paren = [...m[0].matchAll(/\s([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map(
+        ([, k, dubbel, enkel]) => [k ?? "", xmlTerug(dubbel ?? enkel ?? "")] as const,
       );
       const uit = Object.fromEntries(paren.map(([k, v]) => [k, /^\d+$/.test(v) ? Number(v) : v]));
       return typeof uit.id === "number" ? [uit as PaginaEinde] : [];

@@ -861,6 +861,56 @@ describe("the user's drawing on an Opgave sheet: kept as it was", () => {
   });
 });
 
+describe("notes as Excel reads them: their shapes in the sheet's order, each drawing its own ids", () => {
+  /** Every VML drawing of the file: its blocks of shape ids and its shapes' ids. */
+  async function vormen(data: Uint8Array): Promise<{ naam: string; blokken: number[]; ids: number[] }[]> {
+    const zip = await JSZip.loadAsync(data);
+    const namen = Object.keys(zip.files).filter((n) => n.endsWith(".vml"));
+    return Promise.all(
+      namen.map(async (naam) => {
+        const xml = await tekst(zip, naam);
+        const data = /<o:idmap\b[^>]*\sdata="([^"]*)"/.exec(xml)?.[1] ?? "";
+        return {
+          naam,
+          blokken: data.split(",").map(Number),
+          ids: [...xml.matchAll(/<v:shape\b[^>]*\sid="_x0000_s(\d+)"/g)].map((m) => Number(m[1])),
+        };
+      }),
+    );
+  }
+
+  test.each([true, false])(
+    "a note on a sheet with a table and notes on three sheets (graft %s): no part Excel repairs, refill after refill",
+    async (enten) => {
+      const wb = await lees(await metExceljs());
+      blad(wb, "Kosten").getCell("H3").note = "nog navragen";
+      // (exceljs dropped the note on the empty C3 of the user's sheet when it read the file: one on A1.)
+      blad(wb, "Mijn blad").getCell("A1").note = "op mijn eigen blad";
+      let data = await bewaar(wb);
+      for (const ronde of [1, 2]) {
+        const uit = await schrijfXlsx(later, data, { enten });
+        expect([ronde, uit.rapport.verloren]).toEqual([ronde, []]);
+        data = uit.data;
+        const zip = await JSZip.loadAsync(data);
+        // Before: <legacyDrawing> after <tableParts> (exceljs writes it last): Excel empties such a sheet.
+        const taak = await tekst(zip, TAAKSTELLING);
+        expect([ronde, taak.indexOf("<legacyDrawing") < taak.indexOf("<tableParts")]).toEqual([ronde, true]);
+        expect(taak.indexOf("<legacyDrawing")).toBeGreaterThan(0);
+        // Before: every one of Opgave's notes drawings reserved block 1, as the user's did: Excel repairs that.
+        const v = await vormen(data);
+        expect(v.length).toBe(3);
+        const blokken = v.flatMap((x) => x.blokken);
+        expect([ronde, new Set(blokken).size]).toEqual([ronde, blokken.length]);
+        for (const x of v)
+          for (const id of x.ids)
+            expect([x.naam, x.blokken.includes(Math.floor(id / 1024))]).toEqual([x.naam, true]);
+        await welgevormd(data);
+      }
+      expect((await leesNotities(data)).get("Kosten")?.get("H3")?.[0]?.tekst).toBe("nog navragen");
+    },
+  );
+});
+
 describe("page breaks: Opgave's own and the user's", () => {
   const RIJ = '<rowBreaks count="1" manualBreakCount="1"><brk id="30" max="16383" man="1"/></rowBreaks>';
   const KOLOM = '<colBreaks count="1" manualBreakCount="1"><brk id="8" max="1048575" man="1"/></colBreaks>';
@@ -901,6 +951,19 @@ describe("page breaks: Opgave's own and the user's", () => {
         "pagina-einde onder rij 30 op blad Taakstelling",
         "pagina-einde rechts van kolom H op blad Taakstelling",
       ]),
+    );
+  });
+
+  test("a break written with single quotes or room around '=' (as XML allows) is read too", async () => {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const rij = `<rowBreaks count="1" manualBreakCount="1"><brk id = '30' max='16383' man="1"/></rowBreaks>`;
+    await wijzig(zip, TAAKSTELLING, (x) =>
+      x.replace(/<(?=(?:drawing|legacyDrawing|tableParts)\b)/, `${rij}<`),
+    );
+    const { data, rapport } = await schrijfXlsx(later, await zip.generateAsync({ type: "uint8array" }));
+    expect(rapport.verloren).toEqual([]);
+    expect(await tekst(await JSZip.loadAsync(data), TAAKSTELLING)).toContain(
+      '<brk id="30" max="16383" man="1"/>',
     );
   });
 
