@@ -22,7 +22,7 @@ import type { Uitvoer } from "../../src/cli/main";
 import { BLADEN, GEMEENTE_PLEKKEN, GRAFIEK_PREFIX, TAAKSTELLING_KOLOMMEN } from "../../src/workbook/indeling";
 import { basicTekst, bewerkMetLibreOffice, vindSoffice, type LoStap } from "../helpers/libreoffice";
 import { tekstenZoalsExceljs, verwachtZoalsExceljs } from "./exceljsDirectHulp";
-import { blad, rijVan } from "./werkboekHulp";
+import { blad, rijVan, verwachtWerkbladVolgorde } from "./werkboekHulp";
 import { formulesVanGebruiker } from "../../src/workbook/xlsxFormules";
 
 const soffice = vindSoffice();
@@ -301,6 +301,8 @@ async function controleerRondreis(bestand: string, kopie: string): Promise<numbe
     expect(await verlies(bestand)).toEqual(niets);
     expect([...(await inventaris(bestand)).beveiligd]).toEqual([EIGEN]);
     expect(invoer(await lees(bestand))).toEqual(invoer(voorWb));
+    // Every sheet as Excel reads it (before: a note on Taakstelling put its legacyDrawing after the table).
+    await verwachtWerkbladVolgorde(new Uint8Array(await fs.readFile(bestand)));
     return code;
   }
   // Refused: nothing written, the parts named; confirmed on a copy, every loss is in the report.

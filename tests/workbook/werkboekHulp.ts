@@ -1,5 +1,6 @@
 /** Small exceljs helpers shared by the workbook tests (reading back what the writers made). */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { BronInfo } from "../../src/workbook/bouwPlan";
 import { kolomNummer } from "../../src/workbook/a1";
 import { verplaatsFormule, verplaatsRij, type Verplaatsing } from "../../src/workbook/kolomVerplaatsing";
@@ -158,4 +159,84 @@ export function voegBladKolomIn(wb: ExcelJS.Workbook, naam: string, kolom: numbe
       },
     ]),
   );
+}
+
+/** The children of `<worksheet>` in the order CT_Worksheet gives them (ECMA-376 part 1, 18.3.1.99). */
+const WERKBLAD_VOLGORDE = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+/** The elements under a sheet's root, in their order (the cells left out). */
+function werkbladKinderen(xml: string): string[] {
+  const binnen = xml.replace(/<sheetData\b[\s\S]*?<\/sheetData>/, "<sheetData/>");
+  const kinderen: string[] = [];
+  let diepte = 0;
+  for (const m of binnen.matchAll(/<(\/?)(?:[\w.-]+:)?([\w.-]+)\b[^<>]*?(\/?)>/g)) {
+    if (m[1] === "/") diepte--;
+    else if (diepte++ === 1) kinderen.push(m[2] ?? "");
+    if (m[3] === "/") diepte--;
+  }
+  return kinderen;
+}
+
+/**
+ * The elements of the sheets `bladen` (by name; all sheets without it) stand in CT_Worksheet's order: Excel repairs
+ * a file otherwise, or empties the sheet (LibreOffice reads it either way).
+ */
+export async function verwachtWerkbladVolgorde(data: Uint8Array, bladen?: readonly string[]): Promise<void> {
+  const zip = await JSZip.loadAsync(data);
+  const tekst = async (naam: string) => (await zip.file(naam)?.async("string")) ?? "";
+  const rels = await tekst("xl/_rels/workbook.xml.rels");
+  for (const m of (await tekst("xl/workbook.xml")).matchAll(/<sheet\b[^>]*>/g)) {
+    const naam = /\sname="([^"]*)"/.exec(m[0])?.[1] ?? "";
+    if (bladen && !bladen.includes(naam)) continue;
+    const rid = /\sr:id="([^"]*)"/.exec(m[0])?.[1] ?? "";
+    const doel = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels);
+    const pad = (doel?.[1] ?? doel?.[2] ?? "").replace(/^\/?(xl\/)?/, "xl/");
+    const kinderen = werkbladKinderen(await tekst(pad));
+    const plaatsen = kinderen.map((k) => WERKBLAD_VOLGORDE.indexOf(k));
+    const fout = plaatsen.findIndex((p, i) => p < 0 || (i > 0 && p < (plaatsen[i - 1] ?? 0)));
+    expect([naam, fout < 0 ? "op volgorde" : kinderen.slice(Math.max(0, fout - 1), fout + 1)]).toEqual([
+      naam,
+      "op volgorde",
+    ]);
+  }
 }

@@ -12,7 +12,17 @@ import { GRAFIEK_PREFIX } from "../../src/workbook/xlsxOnderdelen";
 import { GRAFIEK_TITELS } from "../../src/workbook/indeling";
 import { decodeerBereik, kolomLetters } from "../../src/workbook/a1";
 import { engine } from "../domain/helpers";
-import { bewaarXlsx as bewaar, blad, leesXlsx as lees, rijVan, tabelRef, TEST_BRON } from "./werkboekHulp";
+import { consolideer } from "../../src/domain/consolideren";
+import { planConsolidatie } from "../../src/workbook/consolidatiePlan";
+import {
+  bewaarXlsx as bewaar,
+  blad,
+  leesXlsx as lees,
+  rijVan,
+  tabelRef,
+  TEST_BRON,
+  verwachtWerkbladVolgorde,
+} from "./werkboekHulp";
 
 const bron: BronInfo = TEST_BRON;
 
@@ -75,6 +85,15 @@ describe("schrijfXlsx: a new workbook", () => {
       andereRij: [],
     });
     wb = await lees(data);
+  });
+
+  test("every sheet's elements in CT_Worksheet's order (gemeente, province, consolidation)", async () => {
+    await verwachtWerkbladVolgorde(data);
+    await verwachtWerkbladVolgorde(
+      (await schrijfXlsx(planProvincie(engine, "Gelderland", "2024-I", TEST_BRON))).data,
+    );
+    const c = consolideer(engine, [], { provincie: "Utrecht" });
+    await verwachtWerkbladVolgorde((await schrijfXlsx(planConsolidatie(c, TEST_BRON))).data);
   });
 
   test("sheets in plan order, Excel tables with their exact names and places", () => {
@@ -279,6 +298,10 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     });
     const zip = await JSZip.loadAsync(data);
     expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(1);
+    await verwachtWerkbladVolgorde(
+      data,
+      utrecht.bladen.map((b) => b.naam),
+    );
   });
 
   test("an input that is a formula on the user's own sheet: Opgave's results go through it, as with the value typed", async () => {
