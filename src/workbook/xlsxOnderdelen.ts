@@ -148,17 +148,21 @@ function tekeningAnkers(drawingXml: string): Anker[] {
   for (const m of drawingXml.matchAll(
     /<([\w.-]+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1\2>/g,
   )) {
-    const cnv = /<(?:[\w.-]+:)?cNvPr\b[^<>]*>/.exec(m[0]);
-    const grafiek = /<(?:[\w.-]+:)?chart\b[^<>]*>/.exec(m[0]);
-    const soort = ankerSoort(m[0]);
-    ankers.push({
-      soort,
-      naam: cnv ? xmlTekstTerug(attribuut(cnv[0], "name") ?? "") : "",
-      rid: soort === "grafiek" && grafiek ? (attribuut(grafiek[0], "r:id") ?? "") : "",
-      xml: m[0],
-    });
+    ankers.push(ankerVan(m[0], ankerSoort(m[0])));
   }
   return ankers;
+}
+
+/** An anchor's (or a chart frame's) XML as an `Anker` of kind `soort`: its object's name, its chart's relationship. */
+function ankerVan(xml: string, soort: AnkerSoort): Anker {
+  const cnv = /<(?:[\w.-]+:)?cNvPr\b[^<>]*>/.exec(xml);
+  const grafiek = /<(?:[\w.-]+:)?chart\b[^<>]*>/.exec(xml);
+  return {
+    soort,
+    naam: cnv ? xmlTekstTerug(attribuut(cnv[0], "name") ?? "") : "",
+    rid: soort === "grafiek" && grafiek ? (attribuut(grafiek[0], "r:id") ?? "") : "",
+    xml,
+  };
 }
 
 /** The anchors of a drawing part: the user's, and Opgave's charts (`tekeningVanGebruiker`). */
@@ -174,11 +178,8 @@ export interface Tekening {
 function grafiekKaders(anker: string): Anker[] {
   const uit: Anker[] = [];
   for (const m of anker.matchAll(/<([\w.-]+:)?graphicFrame\b[\s\S]*?<\/\1graphicFrame>/g)) {
-    const cnv = /<(?:[\w.-]+:)?cNvPr\b[^<>]*>/.exec(m[0]);
-    const grafiek = /<(?:[\w.-]+:)?chart\b[^<>]*>/.exec(m[0]);
-    if (!cnv || !grafiek) continue;
-    const naam = xmlTekstTerug(attribuut(cnv[0], "name") ?? "");
-    uit.push({ soort: "grafiek", naam, rid: attribuut(grafiek[0], "r:id") ?? "", xml: m[0] });
+    if (/<(?:[\w.-]+:)?cNvPr\b/.test(m[0]) && /<(?:[\w.-]+:)?chart\b/.test(m[0]))
+      uit.push(ankerVan(m[0], "grafiek"));
   }
   return uit;
 }
@@ -550,11 +551,9 @@ export async function voegGrafiekenToe(
       if (!bladXml.slice(0, rootEinde).includes('xmlns:r="')) {
         bladXml = bladXml.replace("<worksheet", `<worksheet xmlns:r="${NS_REL}"`);
       }
-      const na = NA_DRAWING.map((t) => bladXml.indexOf(t))
-        .filter((i) => i >= 0)
-        .sort((x, y) => x - y)[0];
-      if (na === undefined) continue;
-      bladXml = `${bladXml.slice(0, na)}<drawing r:id="${rid}"/>${bladXml.slice(na)}`;
+      const met = voegInVoor(bladXml, NA_DRAWING, `<drawing r:id="${rid}"/>`);
+      if (met === bladXml) continue;
+      bladXml = met;
       zip.file(blad, bladXml);
       zip.file(bladRelsPad, bladRels);
       types = voegOverrideToe(types, `/${drawingPad}`, CT_DRAWING);
