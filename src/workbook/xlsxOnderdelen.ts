@@ -955,7 +955,7 @@ function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
   }
   if (/<sheetProtection\b[^<>]*\bsheet="(1|true)"/.test(xml)) uit.set(`bladbeveiliging op blad ${blad}`, "");
   const { rijen, kolommen } = paginaEinden(xml);
-  for (const b of rijen) uit.set(`pagina-einde onder rij ${b.id} op blad ${blad}`, "");
+  for (const b of rijen) uit.set(paginaEindeNaam(b.id, blad), "");
   for (const b of kolommen)
     uit.set(`pagina-einde rechts van kolom ${kolomLetters(b.id)} op blad ${blad}`, "");
 }
@@ -967,6 +967,11 @@ function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
 export interface PaginaEinde {
   readonly id: number;
   readonly [attribuut: string]: number | string;
+}
+
+/** How the loss check names a row break: below row `rij` of the sheet `blad`. */
+export function paginaEindeNaam(rij: number, blad: string): string {
+  return `pagina-einde onder rij ${rij} op blad ${blad}`;
 }
 
 /**
@@ -1231,6 +1236,11 @@ export interface OpmaakVerplaatst {
   readonly opmaak: ReadonlyMap<string, string>;
   /** "Blad!A59" → "Blad!A58", or undefined where its row went: the cells of a validation. */
   readonly validatieCellen: ReadonlyMap<string, string | undefined>;
+  /**
+   * A row break by its name (`paginaEindeNaam`) → where it went, or undefined where its row went (the writer named
+   * it): the user's breaks on a table's rows (./xlsxWriter `eindenTerug`).
+   */
+  readonly einden?: ReadonlyMap<string, string | undefined>;
 }
 
 /**
@@ -1243,7 +1253,7 @@ async function onderdelenVan(
   overslaan: ReadonlySet<string>,
   zonderTekening: ReadonlySet<string>,
   verplaatst: ReadonlyMap<string, string | undefined> = new Map(),
-  opmaakVerplaatst: ReadonlyMap<string, string> = new Map(),
+  gevolgd: Omit<OpmaakVerplaatst, "validatieCellen"> = { opmaak: new Map() },
 ): Promise<{ onderdelen: Onderdelen; validaties: Map<string, Validatie>; genoemd: Map<string, string> }> {
   const onderdelen: Onderdelen = new Map();
   const gevalideerd = new Map<string, Validatie>();
@@ -1272,9 +1282,18 @@ async function onderdelenVan(
     if (overslaan.has(blad)) continue;
     const { items, validaties } = bladInhoud(blad, bytes);
     for (const [naam, inhoud] of items) {
-      // A conditional format that went with its table's rows is looked for where it went.
+      // A conditional format or row break that went with its table's rows is looked for where it went; a break
+      // whose row went is named by the writer.
+      if (gevolgd.einden?.has(naam)) {
+        const naar = gevolgd.einden.get(naam);
+        if (naar !== undefined) {
+          onderdelen.set(naar, inhoud);
+          genoemd.set(naar, `${naam} (naar ${/rij \d+/.exec(naar)?.[0] ?? naar})`);
+        }
+        continue;
+      }
       const plek = naam.startsWith(OPMAAK_OP) ? naam.slice(OPMAAK_OP.length) : undefined;
-      const naar = plek === undefined ? undefined : opmaakVerplaatst.get(plek);
+      const naar = plek === undefined ? undefined : gevolgd.opmaak.get(plek);
       if (naar === undefined || plek === undefined) onderdelen.set(naam, inhoud);
       else {
         onderdelen.set(`${OPMAAK_OP}${naar}`, inhoud);
@@ -1340,7 +1359,7 @@ export async function verliesNaSchrijven(
   // The user's drawings, object by object, where the graft keeps them (every one); without the graft
   // `verliesBijHerschrijven` named them all.
   const getekend = geent ? new Set<string>() : new Set(bladenOud.keys());
-  const a = await onderdelenVan(zipOud, bladenOud, gelijk, getekend, verplaatst, opmaakVerplaatst.opmaak);
+  const a = await onderdelenVan(zipOud, bladenOud, gelijk, getekend, verplaatst, opmaakVerplaatst);
   const b = await onderdelenVan(zipNieuw, bladenNieuw, gelijk, getekend);
   const verlies: string[] = [];
   for (const [naam, inhoud] of a.onderdelen)

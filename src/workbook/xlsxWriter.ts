@@ -139,6 +139,7 @@ import Zip from "./zip";
 import {
   bladenMetOpgaveGrafiek,
   leesNotities,
+  paginaEindeNaam,
   paginaEindenPerBlad,
   type PaginaEinde,
   zetNotitiesTerug,
@@ -637,29 +638,42 @@ function wisTabel(ws: ExcelJS.Worksheet, werk: TabelWerk): OudeNotitie[] {
 type NieuwePlek = { readonly rij: number; readonly kolom: number } | { readonly wat: string };
 
 /**
- * Where each cell of the old table goes: on the cell of its row (by its key) and column (by its header) in the new
- * one, a cell of the header or totals row on that row; a row or column that goes gives the reason instead.
+ * Where each row of the old table goes: the header row stays the header row, the totals row the totals row, a data
+ * row goes to the first new row that takes its cells (by its key, `schrijfLijf`); a row that goes gives the reason.
  */
-function nieuwePlekIn(werk: TabelWerk): (rij: number, kolom: number) => NieuwePlek {
+function nieuweRijIn(werk: TabelWerk): (rij: number) => { readonly rij: number } | { readonly wat: string } {
   const { plan, rijen, gevonden, oud } = werk;
-  // Each old data row's new place: the first new row that takes its cells (`schrijfLijf`).
   const naarNieuw = new Map<number, number>();
   rijen.forEach((r, i) => {
     const oudI = oudeRijVan(werk, r);
     if (oudI !== undefined && !naarNieuw.has(oudI)) naarNieuw.set(oudI, i);
   });
-  const koppen = gevonden?.bestaand.koppen ?? [];
-  const oudSi = koppen.indexOf(sleutelKop(plan));
+  const oudSi = (gevonden?.bestaand.koppen ?? []).indexOf(sleutelKop(plan));
   const [eerste, laatste] = [oud?.rij1 ?? 0, oud?.rij2 ?? 0];
   const totaalRij = plan.totaal ? laatste : undefined;
+  return (rij) => {
+    // The header row (-1 below the first data row), the totals row, else where its row went.
+    const i = rij === eerste ? -1 : rij === totaalRij ? rijen.length : naarNieuw.get(rij - eerste - 1);
+    if (i !== undefined) return { rij: plan.start.rij + 1 + i };
+    const sleutel = sleutelTekst(gevonden?.bestaand.rijen[rij - eerste - 1]?.[oudSi] ?? null);
+    return { wat: `de rij van ${sleutel || "?"}` };
+  };
+}
+
+/**
+ * Where each cell of the old table goes: on the cell of its row (`nieuweRijIn`) and column (by its header) in the
+ * new one; a row or column that goes gives the reason instead.
+ */
+function nieuwePlekIn(werk: TabelWerk): (rij: number, kolom: number) => NieuwePlek {
+  const { plan, gevonden, oud } = werk;
+  const rijNaar = nieuweRijIn(werk);
+  const koppen = gevonden?.bestaand.koppen ?? [];
   return (rij, kolom) => {
     const kop = koppen[kolom - (oud?.kol1 ?? 0)];
     const j = kop === undefined ? -1 : werk.uitkomst.kolommen.findIndex((k) => k.kop === kop);
-    // The header row (-1 below the first data row), the totals row, else where its row went.
-    const i = rij === eerste ? -1 : rij === totaalRij ? rijen.length : naarNieuw.get(rij - eerste - 1);
-    if (i !== undefined && j >= 0) return { rij: plan.start.rij + 1 + i, kolom: plan.start.kolom + j };
-    const sleutel = sleutelTekst(gevonden?.bestaand.rijen[rij - eerste - 1]?.[oudSi] ?? null);
-    return { wat: i === undefined ? `de rij van ${sleutel || "?"}` : `kolom "${kop ?? ""}"` };
+    const r = rijNaar(rij);
+    if ("wat" in r) return r;
+    return j >= 0 ? { rij: r.rij, kolom: plan.start.kolom + j } : { wat: `kolom "${kop ?? ""}"` };
   };
 }
 
@@ -689,6 +703,38 @@ function notitiesTerug(
     if (p.rij !== n.rij || p.kolom !== n.kolom)
       uit.verplaatst.set(plek(n.rij, n.kolom), plek(p.rij, p.kolom));
   }
+}
+
+/**
+ * The sheet's row breaks on the rows of its rewritten tables (the breaks it had: `zetRijEinden`) with their row, as
+ * its notes (`notitiesTerug`): a break below a gemeente's row stays below that gemeente's row when rows come, go or
+ * sort. One whose row goes is taken off and named in `weg` (the refill stops unless confirmed), as it would otherwise
+ * cut the page below another gemeente. Moves go in `einden` by the loss check's names (./xlsxOnderdelen
+ * `paginaEindeNaam`). Run before Opgave's own breaks are set (./afdruk `zetAfdrukXlsx`), which stand on plan rows.
+ */
+function eindenTerug(
+  ws: ExcelJS.Worksheet,
+  werk: readonly TabelWerk[],
+  uit: { einden: Map<string, string | undefined>; weg: string[] },
+): void {
+  const blad = ws as unknown as { rowBreaks?: PaginaEinde[] };
+  const einden = blad.rowBreaks ?? [];
+  if (einden.length === 0 || werk.length === 0) return;
+  const naar = werk.map((w) => ({ oud: w.oud, rij: nieuweRijIn(w) }));
+  const gezet = new Map<number, PaginaEinde>();
+  for (const b of einden) {
+    const w = naar.find((x) => x.oud && b.id >= x.oud.rij1 && b.id <= x.oud.rij2);
+    const nu = w ? w.rij(b.id) : { rij: b.id };
+    const naam = paginaEindeNaam(b.id, ws.name);
+    if ("wat" in nu) {
+      uit.weg.push(`${naam} (${nu.wat} vervalt bij opnieuw vullen)`);
+      uit.einden.set(naam, undefined);
+      continue;
+    }
+    if (nu.rij !== b.id) uit.einden.set(naam, paginaEindeNaam(nu.rij, ws.name));
+    if (!gezet.has(nu.rij)) gezet.set(nu.rij, { ...b, id: nu.rij });
+  }
+  blad.rowBreaks = [...gezet.values()].sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -1000,7 +1046,7 @@ class Schrijver {
   readonly oudeGebieden: Gebied[] = [];
   /**
    * Notes and links on table cells that went with their row or column (`notitiesTerug`, `hyperlinksTerug`), and
-   * those whose row or column went.
+   * those whose row or column went (with the row breaks whose row went: `eindenTerug`).
    */
   readonly opCellen = { verplaatst: new Map<string, string | undefined>(), weg: [] as string[] };
   /**
@@ -1008,10 +1054,14 @@ class Schrijver {
    * stay on their cells (./rijBetekenis checks them as it checks a formula reading a row).
    */
   readonly aantekeningen: FormuleVanGebruiker[] = [];
-  /** The user's conditional formats and validations that went with a table's rows (for the check after writing). */
+  /**
+   * The user's conditional formats, validations and row breaks that went with a table's rows (for the check after
+   * writing).
+   */
   readonly opmaakVerplaatst = {
     opmaak: new Map<string, string>(),
     validatieCellen: new Map<string, string | undefined>(),
+    einden: new Map<string, string | undefined>(),
   };
   /** The links of the sheets, where they go (./xlsxHyperlinks puts them into what exceljs writes). */
   readonly hyperlinks = new Map<string, Hyperlink[]>();
@@ -1070,6 +1120,7 @@ class Schrijver {
     });
     // The tables read and written again: what of the user's stands on their cells goes with their rows.
     const herschreven = tabelWerk.filter((w): w is TabelWerk => !!w?.gevonden && !!w.oud);
+    eindenTerug(ws, herschreven, { einden: this.opmaakVerplaatst.einden, weg: this.opCellen.weg });
     const links = this.hyperlinks.get(ws.name);
     if (links) this.hyperlinks.set(ws.name, hyperlinksTerug(ws.name, links, herschreven, this.opCellen));
     zetBreedtes(ws, plan, bestond, this.tabellen);

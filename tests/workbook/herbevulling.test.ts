@@ -1270,6 +1270,45 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(blad(await lees(data), "Provincie").getCell("A11").note).toBeUndefined();
     });
 
+    test.each([
+      ["grafted", true],
+      ["written whole", false],
+    ])(
+      "%s: a page break of the user's goes with its gemeente's row; one below a gemeente that goes stops the refill (named)",
+      async (_soort, enten) => {
+        /** The rows the Provincie sheet breaks below. */
+        const einden = async (data: Uint8Array) => {
+          const xml =
+            (await (await JSZip.loadAsync(data)).file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+          const rijEinden = /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml)?.[0] ?? "";
+          return [...rijEinden.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+        };
+        const kleiner = zonderRij(later, tabel?.naam ?? "", derde);
+        const eigen = await einden((await schrijfXlsx(kleiner)).data);
+        const wb = await lees((await schrijfXlsx(gelderland)).data);
+        const p = blad(wb, "Provincie");
+        // Below row 20 (its gemeente moves up a row), above the table (stays), below the table's header (stays).
+        for (const r of [20, 4, 8]) p.getRow(r).addPageBreak();
+        const oud = await bewaar(wb);
+        const { data, rapport } = await schrijfXlsx(kleiner, oud, { enten });
+        expect(rapport.verloren).toEqual([]);
+        expect(await einden(data)).toEqual([...new Set([...eigen, 4, 8, 19])].sort((a, b) => a - b));
+        // The check after writing looks for it where it went (it is not below row 20 any more).
+        expect(await verliesNaSchrijven(oud, data)).toContain("pagina-einde onder rij 20 op blad Provincie");
+
+        // Below the row of the gemeente that goes: it would cut the page below another gemeente.
+        p.getRow(11).addPageBreak();
+        const metWeg = await bewaar(wb);
+        const regel = `pagina-einde onder rij 11 op blad Provincie (de rij van ${derde} vervalt bij opnieuw vullen)`;
+        const fout = await schrijfXlsx(kleiner, metWeg, { enten }).catch((e: unknown) => e);
+        expect(fout).toBeInstanceOf(VerliesFout);
+        expect((fout as VerliesFout).onderdelen).toEqual([regel]);
+        const bevestigd = await schrijfXlsx(kleiner, metWeg, { enten, verliesToestaan: true });
+        expect(bevestigd.rapport.verloren).toEqual([regel]);
+        expect(await einden(bevestigd.data)).toEqual(await einden(data));
+      },
+    );
+
     test("a formula of the user's on a row that would hold another gemeente stops the refill, and names it", async () => {
       const oud = await ingevuld(gelderland);
       const kleiner = zonderRij(later, tabel?.naam ?? "", derde);
