@@ -212,17 +212,19 @@ export interface FormuleVanGebruiker {
    */
   readonly herhaald?: { readonly rijen: number; readonly kolommen: number };
   /**
-   * Not a formula but a note or a (threaded) comment on the cell `formule` names, or a conditional format or data
-   * validation of the user's on the cells it names: it stays on its cells while the values move.
+   * Not a formula but a note or a (threaded) comment on the cell `formule` names, or a conditional format, data
+   * validation or drawing object of the user's on the cells it names: it stays on its cells while the values move.
    */
   readonly op?: Aantekening;
+  /** A drawing object's kind and name (`op` "tekening"): `afbeelding "Logo"`. */
+  readonly naam?: string;
   /** Not a formula but where a hyperlink goes (its location in the workbook, `formule`; `plek`: "hyperlink op …"). */
   readonly link?: true;
 }
 
 /** What of the user's stays on its cells while Opgave's values move (see `FormuleVanGebruiker.op`). */
 export type Aantekening =
-  "notitie" | "opmerking" | "hyperlink" | "voorwaardelijke opmaak" | "gegevensvalidatie";
+  "notitie" | "opmerking" | "hyperlink" | "voorwaardelijke opmaak" | "gegevensvalidatie" | "tekening";
 
 /** A formula that reads a row of a table that will hold something else. */
 export interface GelezenRij {
@@ -232,8 +234,10 @@ export interface GelezenRij {
   readonly cel: string;
   readonly was: string;
   readonly wordt: string | undefined;
-  /** A note, comment, format or validation on that cell (or range: `plek`), not a formula reading it. */
+  /** A note, comment, format, validation or drawing object on that cell (or range: `plek`), not a formula reading it. */
   readonly op?: Aantekening;
+  /** The drawing object's kind and name (`op` "tekening"). */
+  readonly naam?: string;
   /** A hyperlink (on `plek`) that goes to that cell, not a formula reading it. */
   readonly link?: true;
   /**
@@ -293,7 +297,9 @@ export function gelezenVerschovenRijen(
   const opBlad = (blad: string) => tabellen.filter((t) => t.blad.toLowerCase() === blad.toLowerCase());
   const genoemd = new Set<string>();
   for (const f of formules) {
-    if (genoemd.has(f.plek)) continue;
+    // Two objects of a drawing may lie over the same cells: each is named.
+    const sleutel = f.naam === undefined ? f.plek : `${f.naam} ${f.plek}`;
+    if (genoemd.has(sleutel)) continue;
     const gevonden = verwijzingenIn(f.formule, f.blad)
       .flatMap((v) => {
         const r = f.herhaald
@@ -307,7 +313,7 @@ export function gelezenVerschovenRijen(
       })
       .find((x) => x.rij !== undefined);
     if (!gevonden?.rij) continue;
-    genoemd.add(f.plek);
+    genoemd.add(sleutel);
     uit.push(gelezenRijVan(f, gevonden.t, gevonden.r, gevonden.rij));
   }
   return uit;
@@ -350,6 +356,7 @@ function gelezenRijVan(
     was: anders?.was ?? "",
     wordt: anders?.wordt,
     ...(f.op ? { op: f.op } : {}),
+    ...(f.naam ? { naam: f.naam } : {}),
     ...(f.link ? { link: true as const } : {}),
   };
 }
@@ -393,6 +400,8 @@ export function gelezenRijTekst(g: GelezenRij): string {
     return `${g.plek} gaat naar ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
   if (g.vervalt)
     return `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: ${was}, die bij opnieuw vullen vervalt`;
+  if (g.op === "tekening")
+    return `${g.naam ?? "tekening"} van u op ${g.plek} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (blijft op dezelfde cellen staan)`;
   if (g.op === "notitie" || g.op === "opmerking" || g.op === "hyperlink")
     return `${g.op} op ${g.cel} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (een ${g.op} blijft op haar cel staan)`;
   return g.op

@@ -1334,6 +1334,56 @@ async function tekeningen(zip: JSZip, overslaan: ReadonlySet<string>, onderdelen
   }
 }
 
+/** A drawing object of the user's and the cells it lies over (`getekendOp`). */
+export interface GetekendOp {
+  readonly blad: string;
+  /** Its kind and name, as the loss check names it: `afbeelding "Logo"`. */
+  readonly wat: string;
+  /** The cells from its top left to its bottom right corner ("H20:I22"; one cell for a one-cell anchor). */
+  readonly bereik: string;
+}
+
+/**
+ * The cell of an anchor's corner (`from`, `to`: 0-based in the XML, with an offset into it); undefined where it has
+ * none. A bottom right corner at the very edge of its cell (offset 0) ends in the cell before it.
+ */
+function ankerHoek(anker: string, hoek: "from" | "to"): { rij: number; kolom: number } | undefined {
+  const binnen = new RegExp(`<(?:[\\w.-]+:)?${hoek}\\b[^<>]*>([\\s\\S]*?)</(?:[\\w.-]+:)?${hoek}>`).exec(
+    anker,
+  )?.[1];
+  const getal = (naam: string) =>
+    Number(new RegExp(`<(?:[\\w.-]+:)?${naam}>\\s*(\\d+)\\s*<`).exec(binnen ?? "")?.[1] ?? Number.NaN);
+  const [rij, kolom] = [getal("row"), getal("col")];
+  if (!Number.isInteger(rij) || !Number.isInteger(kolom)) return undefined;
+  const rand = (n: number, verschuiving: number) =>
+    hoek === "to" && verschuiving === 0 && n > 0 ? n : n + 1;
+  return { rij: rand(rij, getal("rowOff")), kolom: rand(kolom, getal("colOff")) };
+}
+
+/**
+ * The objects of the user's on the drawings of the sheets `bladen` (a graft keeps them as they were, on the cells
+ * they lie over: ./xlsxWriter checks them as it checks a formula reading those cells, where a table's rows will
+ * hold another gemeente). An object anchored to the page, not to cells (`absoluteAnchor`), lies over none.
+ */
+export async function getekendOp(
+  data: Uint8Array | ArrayBuffer,
+  bladen: readonly string[],
+): Promise<GetekendOp[]> {
+  const uit: GetekendOp[] = [];
+  for (const [blad, { eigen }] of await tekeningenPerBlad(await JSZip.loadAsync(data))) {
+    if (!bladen.some((b) => b.toLowerCase() === blad.toLowerCase())) continue;
+    eigen.forEach((a, i) => {
+      const van = ankerHoek(a.xml, "from");
+      if (!van) return;
+      const hoek = ankerHoek(a.xml, "to") ?? van;
+      const tot = { rij: Math.max(hoek.rij, van.rij), kolom: Math.max(hoek.kolom, van.kolom) };
+      const bereik = adres(van) === adres(tot) ? adres(van) : `${adres(van)}:${adres(tot)}`;
+      uit.push({ blad, wat: `${ANKER_WOORD[a.soort]} "${a.naam || i + 1}"`, bereik });
+    });
+  }
+  return uit;
+}
+
 /**
  * What the old workbook holds that the new one (as written) does not: notes, data validations (also the x14 ones
  * in extLst), conditional formats, other extLst extensions of a sheet, sheet and workbook protection, a table's

@@ -139,6 +139,7 @@ import Zip from "./zip";
 import {
   bladenMetOpgaveGrafiek,
   leesNotities,
+  getekendOp,
   paginaEindeNaam,
   paginaEindenPerBlad,
   type PaginaEinde,
@@ -1326,12 +1327,15 @@ class Schrijver {
 
 /**
  * The formulas of the user's that read a row of one of Opgave's tables that the refill fills with another gemeente
- * or the totals row (./rijBetekenis), in Dutch; none to look for when every row keeps what it holds.
+ * or the totals row (./rijBetekenis), in Dutch; none to look for when every row keeps what it holds. With them the
+ * notes, formats and validations that stay on their cells (`Schrijver.aantekeningen`) and, where the graft keeps
+ * the user's drawings on Opgave's sheets as they were (`geent`), each of their objects over those rows.
  */
 async function gelezenRijen(
   bestaand: Uint8Array | ArrayBuffer,
   plan: WerkboekPlan,
   s: Schrijver,
+  geent: boolean,
 ): Promise<GelezenRij[]> {
   if (s.rijenAnders.length === 0) return [];
   const eigen = (naam: string) => {
@@ -1341,8 +1345,21 @@ async function gelezenRijen(
     return [...planRechthoeken(blad), ...oud.map((g) => rechthoekTussen(g.rij1, g.kol1, g.rij2, g.kol2))];
   };
   const formules = await formulesVanGebruiker(bestaand, eigen);
+  const getekend = geent
+    ? await getekendOp(
+        bestaand,
+        plan.bladen.map((b) => b.naam),
+      )
+    : [];
+  const objecten = getekend.map((t): FormuleVanGebruiker => ({
+    plek: `${bladVerwijzing(t.blad)}!${t.bereik}`,
+    blad: t.blad,
+    formule: t.bereik,
+    op: "tekening",
+    naam: t.wat,
+  }));
   return [
-    ...gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen]),
+    ...gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen, ...objecten]),
     ...s.inTabellenGelezen,
   ];
 }
@@ -1636,7 +1653,7 @@ export async function schrijfXlsx(
       ).filter((n) => !isEigenVerlies(n, schrijver.eigen)),
       ...(await hyperlinksVerloren(bestaand, data, verplaatst)),
     ];
-    gelezen = await gelezenRijen(bestaand, plan, schrijver);
+    gelezen = await gelezenRijen(bestaand, plan, schrijver, kanEnten);
     const grafieken = await grafiekenWeg(bestaand, plan, schrijver);
     verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...weg, ...na, ...grafieken];
   }

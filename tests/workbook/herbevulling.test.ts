@@ -1309,6 +1309,40 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       },
     );
 
+    test("a picture of the user's over rows that will hold another gemeente stops the refill, named; confirmed, it stays on its cells", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const p = blad(wb, "Provincie");
+      const beeld = wb.addImage({
+        base64:
+          "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+        extension: "png",
+      });
+      // Over D20:F22 (rows that move up), and over D9:E10 (rows that keep their gemeente).
+      p.addImage(beeld, "D20:F22");
+      p.addImage(beeld, "D9:E10");
+      const oud = await bewaar(wb);
+      const kleiner = zonderRij(later, tabel?.naam ?? "", derde);
+      const fout = await schrijfXlsx(kleiner, oud).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(VerliesFout);
+      const [regel, ...rest] = (fout as VerliesFout).onderdelen;
+      expect(rest).toEqual([]);
+      expect(regel).toMatch(
+        new RegExp(
+          `^afbeelding "[^"]+" van u op Provincie!D20:F22 in tabel ${tabel?.naam}: ` +
+            `nu bij de rij van ${gemeente(11).replace(/[()]/g, "\\$&")}, na opnieuw vullen bij de rij van ` +
+            `${gemeente(12).replace(/[()]/g, "\\$&")} \\(blijft op dezelfde cellen staan\\)$`,
+        ),
+      );
+      const { data, rapport } = await schrijfXlsx(kleiner, oud, { verliesToestaan: true });
+      expect([rapport.verloren, rapport.andereRij]).toEqual([[], [regel]]);
+      const tekening = async (bytes: Uint8Array) => {
+        const zip = await JSZip.loadAsync(bytes);
+        const naam = Object.keys(zip.files).find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)) ?? "";
+        return zip.file(naam)?.async("string");
+      };
+      expect(await tekening(data)).toBe(await tekening(oud));
+    });
+
     test("a formula of the user's on a row that would hold another gemeente stops the refill, and names it", async () => {
       const oud = await ingevuld(gelderland);
       const kleiner = zonderRij(later, tabel?.naam ?? "", derde);

@@ -16,6 +16,7 @@ import * as entenModule from "../../src/workbook/xlsxEnten";
 import { entInOrigineel, kanEnten, tekstSleutel } from "../../src/workbook/xlsxEnten";
 import {
   bladPaden,
+  getekendOp,
   GRAFIEK_PREFIX,
   grafiekXml,
   leesNotities,
@@ -870,6 +871,47 @@ describe("the user's drawing on an Opgave sheet: kept as it was", () => {
     await expect(schrijfXlsx(later, data, { enten: false })).rejects.toMatchObject({
       onderdelen: ["1 eigen grafiek", "1 eigen vorm of tekstvak"],
     });
+  });
+});
+
+describe("the cells the user's drawing objects lie over (for the check of rows that will hold another gemeente)", () => {
+  test("two corners, one corner, a corner at a cell's very edge; an object anchored to the page lies over none", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const beeld = wb.addImage({
+      base64:
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      extension: "png",
+    });
+    const ws = blad(wb, "Taakstelling");
+    // To the edge of G23 (offset 0): over D20:F22. Into F32: over D30:F32. One corner: H40. Then on Bron.
+    ws.addImage(beeld, "D20:F22");
+    ws.addImage(beeld, { tl: { col: 3.5, row: 29.5 }, br: { col: 5.5, row: 31.5 } } as never);
+    ws.addImage(beeld, { tl: { col: 7.5, row: 39.5 }, ext: { width: 20, height: 20 } } as never);
+    blad(wb, "Bron").addImage(beeld, "A1:B2");
+    const data = await bewaar(wb);
+    expect((await getekendOp(data, ["Taakstelling"])).map((o) => [o.blad, o.bereik])).toEqual([
+      ["Taakstelling", "D20:F22"],
+      ["Taakstelling", "D30:F32"],
+      ["Taakstelling", "H40"],
+    ]);
+    const alle = await getekendOp(data, ["taakstelling", "Bron"]);
+    expect(alle.map((o) => o.bereik)).toEqual(["D20:F22", "D30:F32", "H40", "A1:B2"]);
+    expect(alle.every((o) => /^afbeelding "[^"]+"$/.test(o.wat))).toBe(true);
+
+    // The first anchored to the page (absoluteAnchor): no cells.
+    const zip = await JSZip.loadAsync(data);
+    for (const naam of Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)))
+      await wijzig(zip, naam, (x) =>
+        x.replace(
+          /<xdr:twoCellAnchor\b[^<>]*>\s*<xdr:from>[\s\S]*?<\/xdr:to>([\s\S]*?)<\/xdr:twoCellAnchor>/,
+          (m, binnen: string) =>
+            m.includes("<xdr:row>19</xdr:row>")
+              ? `<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="9525" cy="9525"/>${binnen}</xdr:absoluteAnchor>`
+              : m,
+        ),
+      );
+    const absoluut = await getekendOp(await zip.generateAsync({ type: "uint8array" }), ["Taakstelling"]);
+    expect(absoluut.map((o) => o.bereik)).toEqual(["D30:F32", "H40"]);
   });
 });
 
