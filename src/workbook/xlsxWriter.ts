@@ -138,8 +138,8 @@ import {
 import Zip from "./zip";
 import {
   bladenMetOpgaveGrafiek,
-  leesNotities,
   getekendOp,
+  leesNotities,
   paginaEindeNaam,
   paginaEindenPerBlad,
   type PaginaEinde,
