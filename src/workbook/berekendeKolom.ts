@@ -5,7 +5,9 @@
  * table: `=G8*2` in every row reads `=G12*2` in a new row 12. Before, such a row was left empty there, without a word,
  * and a sum over the column missed it. Each column filled is reported as a change (its rows, its first formula). A
  * column whose rows differ (one overwritten by hand, a first row of its own) is not a calculated column: left as it
- * was. Both writers. Pure.
+ * was — unless the table part says it is one (Excel's `calculatedColumnFormula`, `OudeFormules.berekend`): then a
+ * cell typed over is Excel's exception to its column and the rows that hold the formula decide, as Excel fills the
+ * column's formula into a row inserted into the table whatever one cell holds. Both writers. Pure.
  */
 import { adres } from "./a1";
 import { gekopieerd } from "./kolomVerplaatsing";
@@ -24,6 +26,11 @@ export interface OudeFormules {
   kolom(kop: string): number | undefined;
   /** The formula (without "=") of old data row `i` in the column with this header; undefined for anything else. */
   formule(i: number, kop: string): string | undefined;
+  /**
+   * Whether the table part marks the column with this header as calculated (Excel's `calculatedColumnFormula`; the
+   * .xlsx writer reads it, Office.js cannot).
+   */
+  berekend?(kop: string): boolean;
 }
 
 /** The rows a calculated column is made of at the least: one formula in one row says nothing about a column. */
@@ -31,18 +38,22 @@ const MINSTE_RIJEN = 2;
 
 /**
  * The formula of a calculated column (as written in the old first data row), or undefined when the column's rows
- * do not all hold one formula (each copied back to the first row: the same text).
+ * do not all hold one formula (each copied back to the first row: the same text). In a column the table part marks
+ * as calculated, a row without a formula (a value typed over it) is passed over; those with one decide.
  */
 function kolomFormule(oud: OudeFormules, kop: string): string | undefined {
-  if (oud.sleutels.length < MINSTE_RIJEN) return undefined;
+  const uitzondering = oud.berekend?.(kop) === true;
   let eerste: string | undefined;
+  let rijen = 0;
   for (let i = 0; i < oud.sleutels.length; i++) {
     const f = oud.formule(i, kop);
+    if (f === undefined && uitzondering) continue;
     const terug = f === undefined ? undefined : gekopieerd(f, oud.blad, -i, 0);
     if (terug === undefined || (eerste !== undefined && terug !== eerste)) return undefined;
     eerste = terug;
+    rijen++;
   }
-  return eerste;
+  return rijen < MINSTE_RIJEN ? undefined : eerste;
 }
 
 /**

@@ -1099,6 +1099,24 @@ export function kolomFormules(xml: string): Map<string, string> {
   return uit;
 }
 
+/**
+ * The headers of the calculated columns of each table part of `data` (`kolomFormules`), by the table's name in
+ * lower case (table names are case-insensitive): ./berekendeKolom fills such a column into a row a refill adds,
+ * also where one of its cells was typed over (Excel's exception), as Excel does.
+ */
+export async function berekendeKolommen(data: Uint8Array | ArrayBuffer): Promise<Map<string, Set<string>>> {
+  const zip = await JSZip.loadAsync(data);
+  const uit = new Map<string, Set<string>>();
+  for (const n of Object.keys(zip.files).filter((x) => /^xl\/tables\/[^/]+\.xml$/.test(x))) {
+    const xml = (await zip.file(n)?.async("string")) ?? "";
+    const koppen = [...kolomFormules(xml).keys()].map(xmlTekstTerug);
+    const tabel = tabelNaam(xml);
+    if (tabel !== undefined && koppen.length > 0)
+      uit.set(xmlTekstTerug(tabel).toLowerCase(), new Set(koppen));
+  }
+  return uit;
+}
+
 /** A table part with the calculated columns' formulas `formules` (`kolomFormules` of the old part) by header. */
 export function metKolomFormules(xml: string, formules: ReadonlyMap<string, string>): string {
   if (formules.size === 0) return xml;

@@ -137,6 +137,7 @@ import {
 } from "./xlsxInvoercontrole";
 import Zip from "./zip";
 import {
+  berekendeKolommen,
   bladenMetOpgaveGrafiek,
   getekendOp,
   leesNotities,
@@ -547,8 +548,16 @@ function eersteGebruikerscel(
   return undefined;
 }
 
-/** The old table's keys and the formulas of its cells, for its calculated columns (./berekendeKolom). */
-function oudeFormules(blad: string, plan: TabelPlan, gevonden: GelezenTabel): OudeFormules {
+/**
+ * The old table's keys and the formulas of its cells, for its calculated columns (./berekendeKolom); `berekend`: the
+ * headers its table part marks as calculated.
+ */
+function oudeFormules(
+  blad: string,
+  plan: TabelPlan,
+  gevonden: GelezenTabel,
+  berekend: ReadonlySet<string> = new Set(),
+): OudeFormules {
   const { koppen, rijen } = gevonden.bestaand;
   const si = koppen.indexOf(sleutelKop(plan));
   return {
@@ -560,6 +569,7 @@ function oudeFormules(blad: string, plan: TabelPlan, gevonden: GelezenTabel): Ou
       const v = gevonden.rauw[i]?.get(kop)?.value;
       return isFormuleWaarde(v) ? (v as ExcelJS.CellFormulaValue).formula : undefined;
     },
+    berekend: (kop) => berekend.has(kop),
   };
 }
 
@@ -1073,6 +1083,8 @@ class Schrijver {
     oudeHyperlinks: HyperlinksPerBlad = new Map(),
     /** Plan columns a refill writes elsewhere (`kolomVerplaatsingen`): their wrapping goes with them. */
     private readonly verplaatsingen: readonly Verplaatsing[] = [],
+    /** The old table parts' calculated columns (./xlsxOnderdelen `berekendeKolommen`), by table name. */
+    private readonly berekend: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   ) {
     // A sheet the plan does not write keeps its links where they are.
     for (const [blad, links] of oudeHyperlinks) this.hyperlinks.set(blad, [...links]);
@@ -1272,7 +1284,11 @@ class Schrijver {
     });
     if (samengevoegd.soort === "overgeslagen") return overslaan(samengevoegd.reden);
     const uitkomst = gevonden
-      ? metBerekendeKolommen(plan, samengevoegd, oudeFormules(ws.name, plan, gevonden))
+      ? metBerekendeKolommen(
+          plan,
+          samengevoegd,
+          oudeFormules(ws.name, plan, gevonden, this.berekend.get(plan.naam.toLowerCase())),
+        )
       : samengevoegd;
     if (uitkomst.volgordeTeruggezet) this.teruggezet.push(plan.naam);
     const rijen =
@@ -1618,7 +1634,13 @@ export async function schrijfXlsx(
   // Plan columns a refill writes elsewhere (after the user's columns): the formulas follow them.
   const verplaatsingen = bestaand ? kolomVerplaatsingen(wb, plan) : [];
   plan = verplaatsPlan(plan, verplaatsingen);
-  const schrijver = new Schrijver(wb, rijvolgordeVrij(plan), oudeHyperlinks, verplaatsingen);
+  const schrijver = new Schrijver(
+    wb,
+    rijvolgordeVrij(plan),
+    oudeHyperlinks,
+    verplaatsingen,
+    bestaand ? await berekendeKolommen(bestaand) : new Map(),
+  );
   for (const blad of plan.bladen) schrijver.blad(blad);
   if (schrijver.eigenKolommenBinnen.length > 0) throw new EigenKolomFout(schrijver.eigenKolommenBinnen);
 

@@ -87,6 +87,27 @@ describe("metBerekendeKolommen", () => {
     expect(res.wijzigingen.some((w) => w.plek.includes("Achterstand"))).toBe(false);
   });
 
+  test("a column the table part marks as calculated: a cell typed over is passed over, the rows with the formula decide", () => {
+    const plan = gemeentenTabel([1, 2, 3, 4]);
+    const metUitzondering = (i: number) => (i === 1 ? undefined : `C${9 + i}*2`);
+    const gemarkeerd = (f: (i: number) => string | undefined, nummers = [1, 3, 4]) =>
+      eigen(
+        metBerekendeKolommen(plan, samengevoegd(plan, nummers), {
+          ...oud(nummers, f),
+          berekend: (kop) => kop === "Eigen",
+        }),
+      );
+    // GM0003 typed over (a value): GM0002 comes back with the column's formula, as Excel fills it.
+    expect(gemarkeerd(metUitzondering)).toEqual([null, { formule: "=C10*2" }, null, null]);
+    // Not marked: the rows differ, so it is no calculated column (as before).
+    expect(
+      eigen(metBerekendeKolommen(plan, samengevoegd(plan, [1, 3, 4]), oud([1, 3, 4], metUitzondering))),
+    ).toEqual([null, null, null, null]);
+    // Marked, but two formulas that differ, or one row with the formula only: nothing to fill.
+    expect(gemarkeerd((i) => (i === 0 ? "C9*2" : `C${9 + i}*3`))).toEqual([null, null, null, null]);
+    expect(gemarkeerd((i) => (i === 0 ? "C9*2" : undefined))).toEqual([null, null, null, null]);
+  });
+
   test("a copy that would leave the grid (Excel's #REF!) is not written", () => {
     const plan = gemeentenTabel([1, 2, 3]);
     // The old table stood lower (from row 20), each row reading 19 rows up: in new row 10 that is above row 1.

@@ -165,6 +165,50 @@ describe("a column of the user's own inside an Opgave table", () => {
     }
   });
 
+  test("a calculated column (Excel's table part says so) with one cell typed over: the row the refill adds gets its formula, as in Excel", async () => {
+    const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
+    const wb = await lees((await schrijfXlsx(zonder)).data);
+    const t = blad(wb, "Taakstelling");
+    voegKolomIn(t, 17, "Eigen");
+    const rijen = zonder.bladen.find((b) => b.naam === "Taakstelling")?.tabellen[0]?.rijen.length ?? 0;
+    for (let r = 8; r < 8 + rijen; r++)
+      t.getCell(r, 17).value = { formula: `G${r}*2` } as ExcelJS.CellFormulaValue;
+    // One cell typed over by hand: Excel keeps the column calculated and marks this cell as its exception.
+    t.getCell(10, 17).value = 99;
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    const deel = Object.keys(zip.files).find((n) => /^xl\/tables\/table\d+\.xml$/.test(n)) ?? "";
+    const xml = (await zip.file(deel)?.async("string")) ?? "";
+    const gemarkeerd = xml.replace(
+      /(<tableColumn id="17" name="Eigen")\/>/,
+      "$1><calculatedColumnFormula>Opgave_Taakstelling[[#This Row],[Gehuisvest]]*2</calculatedColumnFormula></tableColumn>",
+    );
+    expect(gemarkeerd).not.toBe(xml);
+    zip.file(deel, gemarkeerd);
+    const oud = new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
+    const { data, rapport } = await schrijfXlsx(later, oud);
+    const na = blad(await lees(data), "Taakstelling");
+    const terug = [...Array(rijen + 1).keys()]
+      .map((i) => 8 + i)
+      .find((r) => celWaarde(na.getCell(r, 1)) === "2018-II");
+    expect(terug).toBeDefined();
+    expect(na.getCell(terug ?? 0, 17).formula).toBe(`G${terug ?? 0}*2`);
+    expect(rapport.wijzigingen).toContainEqual({
+      plek: `Opgave_Taakstelling: formule van uw kolom "Eigen" doorgetrokken naar 2018-II (Q${terug ?? 0})`,
+      oud: null,
+      nieuw: `=G${terug ?? 0}*2`,
+    });
+    // The cell typed over keeps its value.
+    expect(celWaarde(na.getCell(10, 17))).toBe(99);
+    // Without the mark (a column filled down by hand, one cell different): not a calculated column, left empty.
+    const ongemarkeerd = await JSZip.loadAsync(oud);
+    ongemarkeerd.file(deel, xml);
+    const zonderMerk = await schrijfXlsx(
+      later,
+      new Uint8Array(await ongemarkeerd.generateAsync({ type: "uint8array" })),
+    );
+    expect(blad(await lees(zonderMerk.data), "Taakstelling").getCell(terug ?? 0, 17).value).toBeNull();
+  });
+
   test("calculated columns' formulas in the table part (Excel's, which exceljs drops): kept, refill after refill; a full rewrite names them", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     const t = blad(wb, "Taakstelling");
