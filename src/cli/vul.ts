@@ -138,6 +138,14 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
     r.push(`  ${w.plek}: ${tekst(w.oud)} → ${tekst(w.nieuw)}`);
   if (n > 20) r.push(`  … en nog ${n - 20}.`);
   r.push(`${rapport.invoerBehouden} invoercel${rapport.invoerBehouden === 1 ? "" : "len"} behouden.`);
+  if (rapport.tekstInGetal.length > 0) {
+    // Kept, but Opgave's formulas pass text over where a number belongs: said here, not only in the workbook.
+    const n = rapport.tekstInGetal.length;
+    r.push(
+      `Invoer die tekst is waar een getal hoort (${n}; blijft staan, maar de formules van Opgave tellen ${n === 1 ? "haar" : "ze"} niet mee):`,
+    );
+    for (const t of rapport.tekstInGetal) r.push(`  ${t}`);
+  }
   if (rapport.verweesd.length > 0) {
     r.push(
       `Rijen met uw invoer waarvan de sleutel niet meer bestaat (onderaan de tabel bewaard): ${rapport.verweesd

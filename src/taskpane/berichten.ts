@@ -67,6 +67,8 @@ export const paneelBerichten = {
   enMeer: (n: number) => `• … en nog ${n} wijzigingen`,
   verweesd: (tabel: string, sleutel: string) =>
     `• ${tabel}: rij "${sleutel}" hoort niet meer bij de gegevens maar bevat uw invoer; onderaan de tabel bewaard.`,
+  tekstInGetal: (plek: string) =>
+    `• ${plek} is tekst waar een getal hoort: het blijft staan, maar de formules van Opgave tellen het niet mee.`,
   bezig: "Bezig met vullen…",
   voorbeeldKlaar: (naam: string) =>
     `Voorbeeld van het werkboek voor ${naam} hieronder. Download het als .xlsx of open het paneel in Excel om te vullen.`,

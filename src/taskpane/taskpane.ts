@@ -178,6 +178,7 @@ function rapportTekst(r: VulRapport & { overgeslagen: readonly string[] }): stri
   for (const w of r.wijzigingen.slice(0, 10)) regels.push(`• ${w.plek}: ${w.oud ?? "–"} → ${w.nieuw ?? "–"}`);
   if (r.wijzigingen.length > 10) regels.push(pb.enMeer(r.wijzigingen.length - 10));
   for (const v of r.verweesd) regels.push(pb.verweesd(v.tabel, v.sleutel));
+  for (const t of r.tekstInGetal) regels.push(pb.tekstInGetal(t));
   for (const o of r.overgeslagen) regels.push(`• ${o}`);
   return regels.join("\n");
 }

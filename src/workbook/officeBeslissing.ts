@@ -103,7 +103,9 @@ import {
   opHunPlaats,
   planKolomPlaatsen,
   planRechthoeken,
+  isTekstInGetal,
   samenvoegenInvoer,
+  tekstInGetalTekst,
   samenvoegenTabel,
   sleutelIndex,
   sleutelKop,
@@ -1101,7 +1103,7 @@ function invoerTaak(
   staat: WerkmapStaat,
   blad: BladPlan,
   ic: BladPlan["invoercellen"][number],
-): { taak: SchrijfTaak; behouden: boolean } {
+): { taak: SchrijfTaak; behouden: boolean; tekstInGetal?: string } {
   const bestaandeNaam = staat.namen.find((n) => sleutel(n) === sleutel(ic.naam));
   const doel = adres(ic.positie);
   const r = staat.naamCellen.get(ic.naam);
@@ -1178,6 +1180,11 @@ function invoerTaak(
       ...(naam ? { naam } : {}),
     },
     behouden: v.behouden,
+    ...(v.behouden && isTekstInGetal(ic.validatie, oud)
+      ? {
+          tekstInGetal: tekstInGetalTekst(`${ic.label} op ${bladVerwijzing(blad.naam)}!${doel}`, oud ?? null),
+        }
+      : {}),
   };
 }
 
@@ -1486,6 +1493,7 @@ function beslisTabellen(staat: WerkmapStaat, plan: WerkboekPlan) {
     wijzigingen: taken.flatMap((t) => t.res.wijzigingen),
     verweesd: taken.flatMap((t) => t.res.verweesd.map((s) => ({ tabel: t.plan.naam, sleutel: s }))),
     invoerBehouden: taken.reduce((n, t) => n + t.res.invoerBehouden, 0),
+    tekstInGetal: taken.flatMap((t) => t.res.tekstInGetal),
   };
 }
 
@@ -1532,12 +1540,14 @@ export function beslis(
   const taken: SchrijfTaak[] = nieuweBladen.map((blad) => ({ soort: "blad", cellen: 0, blad }));
   taken.push(...tabellen.taken.map(tabelStructuur));
   let invoerBehouden = tabellen.invoerBehouden;
+  const tekstInGetal = [...tabellen.tekstInGetal];
   // Per sheet, once: the blocks and input cells that stand where Opgave put them.
   const opPlaats = new Map(plan.bladen.map((blad) => [blad, opHunPlaatsIn(staat, blad)]));
   for (const [blad, plaats] of opPlaats) {
     for (const ic of plaats.invoercellen) {
-      const { taak, behouden } = invoerTaak(staat, blad, ic);
+      const { taak, behouden, tekstInGetal: tekst } = invoerTaak(staat, blad, ic);
       if (behouden) invoerBehouden++;
+      if (tekst !== undefined) tekstInGetal.push(tekst);
       taken.push(taak);
     }
   }
@@ -1591,7 +1601,14 @@ export function beslis(
   });
   return {
     taken,
-    rapport: { nieuweBladen, wijzigingen, invoerBehouden, verweesd: tabellen.verweesd, overgeslagen },
+    rapport: {
+      nieuweBladen,
+      wijzigingen,
+      invoerBehouden,
+      tekstInGetal,
+      verweesd: tabellen.verweesd,
+      overgeslagen,
+    },
     teruggezet: tabellen.taken.filter((t) => t.res.volgordeTeruggezet).map((t) => t.plan.naam),
     rijenAnders: rijenAnders.map((r) => r.rijen),
     inTabellenGelezen: [...inTabellen, ...rijenAnders.flatMap((r) => totaalOverAlleRijen(r.taak, r.rijen))],

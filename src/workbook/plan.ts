@@ -179,6 +179,11 @@ export interface VulRapport {
   readonly wijzigingen: readonly { readonly plek: string; readonly oud: Waarde; readonly nieuw: Waarde }[];
   /** Number of user input cells kept as they were. */
   readonly invoerBehouden: number;
+  /**
+   * Kept inputs that are text where Opgave asks a number (./samenvoegen `isTekstInGetal`: its formulas pass them
+   * over), in Dutch: `Opgave_Taakstelling 2018-II: Gehuisvest: "12a"`.
+   */
+  readonly tekstInGetal: readonly string[];
   /** Table rows with user input whose key no longer exists in the plan: kept at the end of the table. */
   readonly verweesd: readonly { readonly tabel: string; readonly sleutel: string }[];
 }

@@ -15,6 +15,7 @@ import {
   type Cel,
   type Kolom,
   type TabelPlan,
+  type Validatie,
   type Waarde,
   type WerkboekPlan,
 } from "./plan";
@@ -60,6 +61,8 @@ export interface SamengevoegdeTabel {
   readonly rijen: readonly (readonly Cel[])[];
   readonly wijzigingen: readonly Wijziging[];
   readonly invoerBehouden: number;
+  /** Kept inputs that are text where the column asks a number (`isTekstInGetal`), in Dutch for the report. */
+  readonly tekstInGetal: readonly string[];
   readonly verweesd: readonly string[];
   /**
    * Headers of the plan columns the existing table lacked: those after the last one it has (a later version of
@@ -158,6 +161,26 @@ export function nieuweKolomWijziging(tabel: string, k: Kolom, achteraan: boolean
   };
 }
 
+/**
+ * Whether a kept input is text where Opgave asks a whole number or an amount (its `validatie`): Opgave's formulas
+ * pass it over (ISNUMBER; the workbook's Verloop column says so), and the report names it, so the user need not
+ * find it there.
+ */
+export function isTekstInGetal(validatie: Validatie | undefined, waarde: Waarde | undefined): boolean {
+  return (
+    (validatie?.soort === "geheel" || validatie?.soort === "decimaal") &&
+    typeof waarde === "string" &&
+    waarde.trim() !== "" &&
+    // A formula of the user's reads as its text ("=120+80") here: not text.
+    !waarde.startsWith("=")
+  );
+}
+
+/** A kept input that is text where a number belongs (`isTekstInGetal`) as the report names it. */
+export function tekstInGetalTekst(plek: string, waarde: Waarde): string {
+  return `${plek}: "${String(waarde)}"`;
+}
+
 /** A table the workbook does not have yet: the plan as it is. */
 function alsNieuw(plan: TabelPlan): SamengevoegdeTabel {
   return {
@@ -166,6 +189,7 @@ function alsNieuw(plan: TabelPlan): SamengevoegdeTabel {
     rijen: plan.rijen,
     wijzigingen: [],
     invoerBehouden: 0,
+    tekstInGetal: [],
     verweesd: [],
     nieuweKolommen: [],
     volgordeTeruggezet: false,
@@ -225,6 +249,7 @@ export function samenvoegenTabel(
     nieuweKolomWijziging(plan.naam, k, volgorde.indexOf(plan.kolommen.indexOf(k)) >= bestaand.koppen.length),
   );
   let invoerBehouden = 0;
+  const tekstInGetal: string[] = [];
   const gezien = new Set<string>();
   const planSleutels = plan.rijen.map((rij) => sleutelTekst(rij[si] as Waarde));
   const samengevoegd: Cel[][] = plan.rijen.map((rij, r) => {
@@ -238,6 +263,8 @@ export function samenvoegenTabel(
       if (k.soort === "invoer") {
         if (vorige && !isLeeg(was)) {
           invoerBehouden++;
+          if (isTekstInGetal(k.validatie, was))
+            tekstInGetal.push(tekstInGetalTekst(`${plan.naam} ${s}: ${k.kop}`, was));
           return was;
         }
         return cel;
@@ -291,6 +318,7 @@ export function samenvoegenTabel(
     rijen: rijen.map(orden),
     wijzigingen,
     invoerBehouden,
+    tekstInGetal,
     verweesd: wees.sleutels,
     nieuweKolommen: nieuweKolommen.map((k) => k.kop),
     volgordeTeruggezet: geordend.teruggezet,

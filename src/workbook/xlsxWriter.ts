@@ -82,7 +82,9 @@ import {
   onderwerpIn,
   opHunPlaats,
   planRechthoeken,
+  isTekstInGetal,
   samenvoegenInvoer,
+  tekstInGetalTekst,
   samenvoegenTabel,
   sleutelIndex,
   planKolomPlaatsen,
@@ -1039,6 +1041,8 @@ class Schrijver {
   readonly nieuweBladen: string[] = [];
   readonly overgeslagen: string[] = [];
   readonly verweesd: { tabel: string; sleutel: string }[] = [];
+  /** Kept inputs that are text where a number belongs (./samenvoegen `isTekstInGetal`). */
+  readonly tekstInGetal: string[] = [];
   /** User columns between Opgave's columns of a table that would be rewritten (Dutch, for EigenKolomFout). */
   readonly eigenKolommenBinnen: string[] = [];
   invoerBehouden = 0;
@@ -1251,6 +1255,13 @@ class Schrijver {
     const cel = ws.getCell(inv.positie.rij, inv.positie.kolom);
     if (behouden && oud) {
       this.invoerBehouden++;
+      if (isTekstInGetal(inv.validatie, waardeVan(oud.value)))
+        this.tekstInGetal.push(
+          tekstInGetalTekst(
+            `${inv.label} op ${bladVerwijzing(ws.name)}!${adres(inv.positie)}`,
+            waardeVan(oud.value),
+          ),
+        );
       cel.value = oud.value;
       if (bron !== cel) cel.style = oud.style;
     } else {
@@ -1307,6 +1318,7 @@ class Schrijver {
     if (gevonden) this.eigenKolommenBinnen.push(...binnenKolommen(ws.name, plan, gevonden));
     this.wijzigingen.push(...uitkomst.wijzigingen);
     this.invoerBehouden += uitkomst.invoerBehouden;
+    this.tekstInGetal.push(...uitkomst.tekstInGetal);
     for (const s of uitkomst.verweesd) this.verweesd.push({ tabel: plan.naam, sleutel: s });
     if (werk.oud) this.oudeGebieden.push(werk.oud);
     const totaal = totaalVanGebruiker(ws, plan, uitkomst, gevonden);
@@ -1693,6 +1705,7 @@ export async function schrijfXlsx(
       nieuweBladen: schrijver.nieuweBladen,
       wijzigingen: schrijver.wijzigingen,
       invoerBehouden: schrijver.invoerBehouden,
+      tekstInGetal: schrijver.tekstInGetal,
       verweesd: schrijver.verweesd,
       overgeslagen: schrijver.overgeslagen,
       verloren,

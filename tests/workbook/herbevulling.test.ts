@@ -1855,6 +1855,34 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
   });
 });
 
+describe("text typed where a number belongs (.xlsx)", () => {
+  test("kept as it is, and the report names it (Opgave's formulas pass it over); a formula or a number is not named", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    const kol = new Map<unknown, number>();
+    t.getRow(7).eachCell((c, k) => kol.set(celWaarde(c), k));
+    const gehuisvest = kol.get("Gehuisvest") ?? 0;
+    t.getCell(rijVan(t, "2019-I"), gehuisvest).value = "ca. 350";
+    t.getCell(rijVan(t, "2019-II"), gehuisvest).value = { formula: "100+20" } as ExcelJS.CellFormulaValue;
+    t.getCell(rijVan(t, "2020-I"), gehuisvest).value = 40;
+    blad(wb, "Kosten").getCell("B5").value = "onbekend";
+    const { data, rapport } = await schrijfXlsx(later, await bewaar(wb));
+    expect(rapport.tekstInGetal).toEqual([
+      'Opgave_Taakstelling 2019-I: Gehuisvest: "ca. 350"',
+      'Kosten per plaats per jaar (€) op Kosten!B5: "onbekend"',
+    ]);
+    expect(celWaarde(blad(await lees(data), "Taakstelling").getCell(rijVan(t, "2019-I"), gehuisvest))).toBe(
+      "ca. 350",
+    );
+    expect(rapportRegels(rapport, false)).toEqual(
+      expect.arrayContaining([
+        "Invoer die tekst is waar een getal hoort (2; blijft staan, maar de formules van Opgave tellen ze niet mee):",
+        '  Opgave_Taakstelling 2019-I: Gehuisvest: "ca. 350"',
+      ]),
+    );
+  });
+});
+
 describe("the file a refill writes (.xlsx)", () => {
   test("compressed, grafted or not (the whole rewrite was written stored: five times the size)", async () => {
     const eerste = (await schrijfXlsx(utrecht)).data;

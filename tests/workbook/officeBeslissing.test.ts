@@ -126,6 +126,7 @@ describe("beslis: first fill", () => {
       nieuweBladen: ["Taakstelling"],
       wijzigingen: [],
       invoerBehouden: 0,
+      tekstInGetal: [],
       verweesd: [],
       overgeslagen: [],
     });
@@ -265,6 +266,7 @@ describe("beslis: refill", () => {
         { plek: "Taakstelling!A1", oud: "Oude titel", nieuw: "Taakstelling" },
       ],
       invoerBehouden: 3,
+      tekstInGetal: [],
       verweesd: [],
       overgeslagen: [],
     });

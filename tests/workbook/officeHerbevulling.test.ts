@@ -191,6 +191,22 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
     expect(cellen(wm, "Taakstelling")).toEqual(taakstelling);
   });
 
+  test("text typed where a number belongs: kept, and the report names it (Opgave's formulas pass it over)", async () => {
+    const wm = await eersteVulling();
+    const rij = [...Array(40).keys()]
+      .map((i) => 8 + i)
+      .find((r) => wm.waarde("Taakstelling", `A${r}`) === "2019-I");
+    expect(wm.waarde("Taakstelling", "G7")).toBe("Gehuisvest");
+    wm.zet("Taakstelling", `G${rij ?? 0}`, "ca. 350");
+    wm.zet("Kosten", "B5", "onbekend");
+    const { rapport } = await hervul(wm);
+    expect(rapport.tekstInGetal).toEqual([
+      'Opgave_Taakstelling 2019-I: Gehuisvest: "ca. 350"',
+      'Kosten per plaats per jaar (€) op Kosten!B5: "onbekend"',
+    ]);
+    expect(wm.waarde("Taakstelling", `G${rij ?? 0}`)).toBe("ca. 350");
+  });
+
   test("a column added at the end of the table stays there and the table is written", async () => {
     const wm = await eersteVulling();
     await voegKolomIn(wm, "Opgave_Taakstelling", null, [

@@ -173,6 +173,7 @@ describe("schrijfNaarExcel — eerste vulling (gemeente)", () => {
       nieuweBladen: ["Overzicht", "Taakstelling", "Kosten"],
       wijzigingen: [],
       invoerBehouden: 0,
+      tekstInGetal: [],
       verweesd: [],
       overgeslagen: [],
     });
@@ -431,6 +432,7 @@ describe("schrijfNaarExcel — hervullen", () => {
       nieuweBladen: [],
       wijzigingen: [],
       invoerBehouden: 2,
+      tekstInGetal: [],
       verweesd: [],
       overgeslagen: [],
     });

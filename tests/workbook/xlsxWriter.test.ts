@@ -79,6 +79,7 @@ describe("schrijfXlsx: a new workbook", () => {
       nieuweBladen: ["Overzicht", "Taakstelling", "Opvang", "Kleinschalig", "Kosten", "Bron"],
       wijzigingen: [],
       invoerBehouden: 0,
+      tekstInGetal: [],
       verweesd: [],
       overgeslagen: [],
       verloren: [],
