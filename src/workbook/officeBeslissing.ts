@@ -100,7 +100,7 @@ import {
   hervulNotatie,
   isEigenKolom,
   isLeeg,
-  isTekstInGetal,
+  invoerCelTekstInGetal,
   opHunPlaats,
   planKolomPlaatsen,
   planRechthoeken,
@@ -110,7 +110,6 @@ import {
   sleutelKop,
   sleutelTekst,
   tabelEldersReden,
-  tekstInGetalTekst,
   type SamengevoegdeTabel,
   type Wijziging,
 } from "./samenvoegen";
@@ -1180,11 +1179,7 @@ function invoerTaak(
       ...(naam ? { naam } : {}),
     },
     behouden: v.behouden,
-    ...(v.behouden && isTekstInGetal(ic.validatie, oud)
-      ? {
-          tekstInGetal: tekstInGetalTekst(`${ic.label} op ${bladVerwijzing(blad.naam)}!${doel}`, oud ?? null),
-        }
-      : {}),
+    tekstInGetal: v.behouden ? invoerCelTekstInGetal(blad.naam, ic, oud) : undefined,
   };
 }
 

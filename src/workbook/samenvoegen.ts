@@ -3,7 +3,7 @@
  * survives. Both writers read the existing table, call this, and write the result.
  */
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
-import { adres, kolomLetters, type Positie, type Rechthoek } from "./a1";
+import { adres, bladVerwijzing, kolomLetters, type Positie, type Rechthoek } from "./a1";
 import { BLADEN, LATER_TOEGEVOEGD, NOTATIE, ONDERWERP_LABEL } from "./indeling";
 import { verplaatsRij } from "./kolomVerplaatsing";
 import {
@@ -177,8 +177,21 @@ export function isTekstInGetal(validatie: Validatie | undefined, waarde: Waarde 
 }
 
 /** A kept input that is text where a number belongs (`isTekstInGetal`) as the report names it. */
-export function tekstInGetalTekst(plek: string, waarde: Waarde): string {
+function tekstInGetalTekst(plek: string, waarde: Waarde): string {
   return `${plek}: "${String(waarde)}"`;
+}
+
+/**
+ * A named input cell on sheet `blad` kept as `waarde`, as the report names it where that is text where a number
+ * belongs (`isTekstInGetal`); undefined otherwise. Both writers.
+ */
+export function invoerCelTekstInGetal(
+  blad: string,
+  ic: InvoerCel,
+  waarde: Waarde | undefined,
+): string | undefined {
+  if (!isTekstInGetal(ic.validatie, waarde)) return undefined;
+  return tekstInGetalTekst(`${ic.label} op ${bladVerwijzing(blad)}!${adres(ic.positie)}`, waarde ?? null);
 }
 
 /** A table the workbook does not have yet: the plan as it is. */

@@ -79,7 +79,7 @@ import {
   hervulNotatie,
   isEigenKolom,
   isLeeg,
-  isTekstInGetal,
+  invoerCelTekstInGetal,
   onderwerpIn,
   opHunPlaats,
   planRechthoeken,
@@ -90,7 +90,6 @@ import {
   sleutelKop,
   sleutelTekst,
   tabelEldersReden,
-  tekstInGetalTekst,
   weigeringTekst,
   weigeringVoorWerkboek,
   type BestaandeTabel,
@@ -1255,13 +1254,8 @@ class Schrijver {
     const cel = ws.getCell(inv.positie.rij, inv.positie.kolom);
     if (behouden && oud) {
       this.invoerBehouden++;
-      if (isTekstInGetal(inv.validatie, waardeVan(oud.value)))
-        this.tekstInGetal.push(
-          tekstInGetalTekst(
-            `${inv.label} op ${bladVerwijzing(ws.name)}!${adres(inv.positie)}`,
-            waardeVan(oud.value),
-          ),
-        );
+      const tekst = invoerCelTekstInGetal(ws.name, inv, waardeVan(oud.value));
+      if (tekst !== undefined) this.tekstInGetal.push(tekst);
       cel.value = oud.value;
       if (bron !== cel) cel.style = oud.style;
     } else {
