@@ -15,7 +15,9 @@
  * A table that grows (a new half-year in Taakstelling, a gemeente back) gets rows below its old last row: a
  * formula over all of its old rows (`=SUM(Taakstelling!D9:D14)`) would leave them out, also without a word (Excel
  * widens such a range only when rows are inserted inside it). Such a formula is named too, with the advice to read
- * the table's column (`Opgave_Taakstelling[Taakstelling]`), which grows with the table. Pure: no exceljs, no host.
+ * the table's column (`Opgave_Taakstelling[Taakstelling]`), which grows with the table. And the empty rows below it
+ * that it grows over change meaning too: a formula, note or picture there meets a new row or the totals row.
+ * Pure: no exceljs, no host.
  */
 import { adres, bladVerwijzing, type Positie, type Rechthoek } from "./a1";
 import { verwijzingenIn } from "./kolomVerplaatsing";
@@ -31,6 +33,9 @@ import {
 /** What a row of a table holds: a key, or the totals row. */
 const TOTAALRIJ = "\u0000totaal";
 
+/** What a row below a table held before the table grew over it: nothing of the table's (`TabelRijen.anders`). */
+const ONDER_TABEL = "\u0000onder";
+
 /** A table whose rows change meaning: per sheet row, what it holds before and after the refill. */
 export interface TabelRijen {
   readonly tabel: string;
@@ -43,7 +48,9 @@ export interface TabelRijen {
   readonly rij2: number;
   /**
    * The rows that hold something else after the refill: sheet row → what it held and what it will hold, named as
-   * the messages name them (`rijNaam`; the totals row `TOTAALRIJ`).
+   * the messages name them (`rijNaam`; the totals row `TOTAALRIJ`). A table that grows covers rows below it that
+   * held none of its rows (`ONDER_TABEL`): a formula, note or picture of the user's there meets a gemeente, a
+   * half-year or the totals row afterwards.
    */
   readonly anders: ReadonlyMap<number, { readonly was: string; readonly wordt: string | undefined }>;
   /** The headers of the table's columns after the refill, from `kolom1` on (for the advice). */
@@ -95,6 +102,10 @@ export function tabelRijen(
     const wordt = na[i];
     if (was.sleutel !== "" && wordt?.sleutel !== was.sleutel)
       anders.set(eerste + i, { was: rijNaam(was), wordt: wordt?.sleutel ? rijNaam(wordt) : undefined });
+  });
+  na.slice(voor.length).forEach((wordt, i) => {
+    if (wordt.sleutel !== "")
+      anders.set(eerste + voor.length + i, { was: ONDER_TABEL, wordt: rijNaam(wordt) });
   });
   if (anders.size === 0 && !erbij) return undefined;
   return {
@@ -363,6 +374,7 @@ function gelezenRijVan(
 
 function inhoud(sleutel: string | undefined): string {
   if (sleutel === undefined) return "een lege rij";
+  if (sleutel === ONDER_TABEL) return "een lege rij onder de tabel";
   return sleutel === TOTAALRIJ ? "de totaalrij" : `de rij van ${sleutel}`;
 }
 

@@ -290,6 +290,45 @@ describe("a column of the user's own inside an Opgave table", () => {
     expect([na.getCell(totaal, 16).formula, na.getCell(totaal, 17).value]).toEqual([`F${totaal}*2`, null]);
   });
 
+  test("what the user put just below a table that grows (a formula reading the empty cell, a picture): named, as the totals row comes to stand there", async () => {
+    const p = planProvincie(engine, "Utrecht", "2025-II", bron);
+    const nu = planProvincie(engine, "Utrecht", "2025-II", { ...bron, gemaakt: "2027-01-05T09:30:00Z" });
+    const zonder = zonderRij(p, "Opgave_Provincie", "GM0307");
+    const n = zonder.bladen[0]?.tabellen[0]?.rijen.length ?? 0;
+    const wb = await lees((await schrijfXlsx(zonder)).data);
+    const t = blad(wb, "Provincie");
+    const onder = 10 + n;
+    expect([celWaarde(t.getCell(onder - 1, 2)), t.getCell(onder, 4).value]).toEqual(["Totaal", null]);
+    wb.addWorksheet("Mijn blad").getCell("A1").value = {
+      formula: `IF(Provincie!D${onder}="","leeg","gevuld")`,
+    } as ExcelJS.CellFormulaValue;
+    const beeld = wb.addImage({
+      base64:
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      extension: "png",
+    });
+    t.addImage(beeld, `B${onder}:D${onder + 2}`);
+    const oud = await bewaar(wb);
+    // GM0307 comes back: the table grows a row, and its totals row comes to stand in the row below it.
+    const fout = await schrijfXlsx(nu, oud).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VerliesFout);
+    const [formuleRegel, beeldRegel, ...rest] = (fout as VerliesFout).onderdelen;
+    expect(rest).toEqual([]);
+    expect(formuleRegel).toBe(
+      `formule 'Mijn blad'!A1 leest Provincie!D${onder} in tabel Opgave_Provincie: nu een lege rij onder de tabel, na opnieuw vullen de totaalrij`,
+    );
+    expect(beeldRegel).toMatch(
+      new RegExp(
+        `^afbeelding "[^"]+" van u op Provincie!B${onder}:D${onder + 2} in tabel Opgave_Provincie: ` +
+          `nu bij een lege rij onder de tabel, na opnieuw vullen bij de totaalrij \\(blijft op dezelfde cellen staan\\)$`,
+      ),
+    );
+    // Confirmed: the refill goes, the totals row below the grown table, where the formula reads.
+    const { data, rapport } = await schrijfXlsx(nu, oud, { verliesToestaan: true });
+    expect(rapport.andereRij).toEqual([formuleRegel, beeldRegel]);
+    expect(celWaarde(blad(await lees(data), "Provincie").getCell(onder, 2))).toBe("Totaal");
+  });
+
   test("a formula in a row that stays follows a row it reads that moves (as in Excel)", async () => {
     const zonder = zonderRij(utrecht, "Opgave_Taakstelling", "2018-II");
     const wb = await lees((await schrijfXlsx(zonder)).data);

@@ -708,6 +708,29 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect(wm.waarde("Provincie", "A20")).toBe(codes[12]);
   });
 
+  test("a formula reading the empty cell below the table, where the grown table's totals row comes: asked first (as the .xlsx writer)", async () => {
+    const wm = await eersteVulling(zonderRij(gelderland, tabel?.naam ?? "", derde));
+    // The smaller table's totals row is row 8 + codes.length; the one below it is empty.
+    const onder = 9 + codes.length;
+    expect([wm.waarde("Provincie", `B${onder - 1}`), wm.waarde("Provincie", `F${onder}`)]).toEqual([
+      "Totaal",
+      "",
+    ]);
+    wm.voegBladToe("Mijn blad");
+    wm.zet("Mijn blad", "A1", { formule: `=Provincie!F${onder}` });
+    const voor = wm.momentopname();
+    const fout: unknown = await schrijfNaarExcel(new FakeExcel(wm).context, gelderland).catch(
+      (e: unknown) => e,
+    );
+    expect(fout).toBeInstanceOf(VolgordeBevestiging);
+    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+      `formule 'Mijn blad'!A1 leest Provincie!F${onder} in tabel ${tabel?.naam}: nu een lege rij onder de tabel, na opnieuw vullen de totaalrij`,
+    ]);
+    expect(wm.momentopname()).toBe(voor);
+    await hervul(wm, gelderland, { volgordeToestaan: true });
+    expect(wm.waarde("Provincie", `B${onder}`)).toBe("Totaal");
+  });
+
   test("a note, comment, link or format on a row that would hold another gemeente: asked first (in Excel it stays on its cell)", async () => {
     const wm = await eersteVulling(gelderland);
     wm.blad("Provincie").hyperlinks.set("B35", { address: "https://example.org/gemeente" });

@@ -53,9 +53,12 @@ describe("which rows of a table hold something else after a refill", () => {
     expect(rijenNa(gemeentenTabel([1, 2, 3], true), [1, 2, 3])).toBeUndefined();
   });
 
-  test("a new one at the end of a table without totals row: no row changes, the table grows below its old last row", () => {
+  test("a new one at the end of a table without totals row: no row of the table changes, it grows over the empty rows below its old last row", () => {
     const t = rijenNa(gemeentenTabel([1, 2, 3, 4, 5]), [1, 2, 3]);
-    expect(t && [...t.anders]).toEqual([]);
+    expect(t && [...t.anders]).toEqual([
+      [12, { was: "\u0000onder", wordt: "GM0004" }],
+      [13, { was: "\u0000onder", wordt: "GM0005" }],
+    ]);
     expect(t?.erbij).toEqual({ oudLaatste: 11, rij: 12, aantal: 2, wordt: "GM0004" });
     expect(t?.koppen).toEqual(koppen);
     expect(rijenNa(gemeentenTabel([1, 2]), [1, 2, 3])?.erbij).toBeUndefined();
@@ -82,7 +85,10 @@ describe("which rows of a table hold something else after a refill", () => {
 
   test("the totals row moves down under a new gemeente, and up when one goes", () => {
     const erbij = rijenNa(gemeentenTabel([1, 2, 3, 4], true), [1, 2, 3]);
-    expect(erbij && [...erbij.anders]).toEqual([[12, { was: "\u0000totaal", wordt: "GM0004" }]]);
+    expect(erbij && [...erbij.anders]).toEqual([
+      [12, { was: "\u0000totaal", wordt: "GM0004" }],
+      [13, { was: "\u0000onder", wordt: "\u0000totaal" }],
+    ]);
     expect(erbij?.rij2).toBe(13);
     const eraf = rijenNa(gemeentenTabel([1, 2], true), [1, 2, 3]);
     expect(eraf && [...eraf.anders]).toEqual([
@@ -178,6 +184,21 @@ describe("formulas over all of a table's rows, when it grows", () => {
         alleRijen: { bereik: "Provincie!A8:D11", tot: "Provincie!A13:D13", kop: "Code" },
       },
     ]);
+  });
+
+  test("a cell below the table, empty before, that the grown table covers: named with what it will hold", () => {
+    const [g] = gelezen(formule("Provincie!C14"));
+    expect(g).toMatchObject({ cel: "Provincie!C14", was: "\u0000onder", wordt: "\u0000totaal" });
+    expect(g && gelezenRijTekst(g)).toBe(
+      "formule Mijn blad!A1 leest Provincie!C14 in tabel Opgave_Gemeenten: nu een lege rij onder de tabel, na opnieuw vullen de totaalrij",
+    );
+    const [notitie] = gelezen(formule("B13", "Provincie", { plek: "Provincie!B13", op: "notitie" }));
+    expect(notitie && gelezenRijTekst(notitie)).toBe(
+      "notitie op Provincie!B13 in tabel Opgave_Gemeenten: nu bij een lege rij onder de tabel, na opnieuw vullen bij de rij van GM0005 (een notitie blijft op haar cel staan)",
+    );
+    // Below where the grown table ends, or in a column beside it: nothing changes there.
+    expect(gelezen(formule("Provincie!C15"))).toEqual([]);
+    expect(gelezen(formule("Provincie!E14"))).toEqual([]);
   });
 
   test("not as such: part of the rows, the totals row too (named as a row that changes), or more", () => {
