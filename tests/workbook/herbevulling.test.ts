@@ -253,13 +253,21 @@ describe("a column of the user's own inside an Opgave table", () => {
     ]);
   });
 
-  test("the user's cells on the totals row below a table go with it when a gemeente comes back; a total over all rows stops the refill", async () => {
+  /**
+   * Utrecht's province workbook first filled without GM0307 (`n` rows), read back (`wb`, its sheet `t`), and the
+   * plan of a later refill (`nu`) that brings GM0307 back: the table grows a row.
+   */
+  async function utrechtZonderGM0307() {
     const p = planProvincie(engine, "Utrecht", "2025-II", bron);
     const nu = planProvincie(engine, "Utrecht", "2025-II", { ...bron, gemaakt: "2027-01-05T09:30:00Z" });
     const zonder = zonderRij(p, "Opgave_Provincie", "GM0307");
     const n = zonder.bladen[0]?.tabellen[0]?.rijen.length ?? 0;
     const wb = await lees((await schrijfXlsx(zonder)).data);
-    const t = blad(wb, "Provincie");
+    return { nu, n, wb, t: blad(wb, "Provincie") };
+  }
+
+  test("the user's cells on the totals row below a table go with it when a gemeente comes back; a total over all rows stops the refill", async () => {
+    const { nu, n, wb, t } = await utrechtZonderGM0307();
     const tabel = tabelModel(t, "Opgave_Provincie");
     const [laatste, totaal] = [8 + n, 9 + n];
     tabel.columns.push({ name: "Dubbel" }, { name: "Notitie" });
@@ -291,12 +299,7 @@ describe("a column of the user's own inside an Opgave table", () => {
   });
 
   test("what the user put just below a table that grows (a formula reading the empty cell, a picture): named, as the totals row comes to stand there", async () => {
-    const p = planProvincie(engine, "Utrecht", "2025-II", bron);
-    const nu = planProvincie(engine, "Utrecht", "2025-II", { ...bron, gemaakt: "2027-01-05T09:30:00Z" });
-    const zonder = zonderRij(p, "Opgave_Provincie", "GM0307");
-    const n = zonder.bladen[0]?.tabellen[0]?.rijen.length ?? 0;
-    const wb = await lees((await schrijfXlsx(zonder)).data);
-    const t = blad(wb, "Provincie");
+    const { nu, n, wb, t } = await utrechtZonderGM0307();
     const onder = 10 + n;
     expect([celWaarde(t.getCell(onder - 1, 2)), t.getCell(onder, 4).value]).toEqual(["Totaal", null]);
     wb.addWorksheet("Mijn blad").getCell("A1").value = {
