@@ -132,11 +132,14 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
     return r;
   }
   if (rapport.nieuweBladen.length > 0) r.push(`Nieuwe bladen: ${rapport.nieuweBladen.join(", ")}.`);
-  const n = rapport.wijzigingen.length;
+  // When Opgave filled it (Bron's "Gevuld op") changes every time: named apart, not counted as a figure.
+  const cijfers = rapport.wijzigingen.filter((w) => !w.moment);
+  const n = cijfers.length;
   r.push(n === 0 ? "Geen wijzigingen in de cijfers." : `${n} wijziging${n === 1 ? "" : "en"}:`);
-  for (const w of rapport.wijzigingen.slice(0, 20))
-    r.push(`  ${w.plek}: ${tekst(w.oud)} → ${tekst(w.nieuw)}`);
+  for (const w of cijfers.slice(0, 20)) r.push(`  ${w.plek}: ${tekst(w.oud)} → ${tekst(w.nieuw)}`);
   if (n > 20) r.push(`  … en nog ${n - 20}.`);
+  const moment = rapport.wijzigingen.find((w) => w.moment);
+  if (moment) r.push(`Gevuld op (${moment.plek}): ${tekst(moment.oud)} → ${tekst(moment.nieuw)}.`);
   r.push(`${rapport.invoerBehouden} invoercel${rapport.invoerBehouden === 1 ? "" : "len"} behouden.`);
   if (rapport.tekstInGetal.length > 0) {
     // Kept, but Opgave's formulas pass text over where a number belongs: said here, not only in the workbook.

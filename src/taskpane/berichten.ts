@@ -63,7 +63,9 @@ export const paneelBerichten = {
     `Let op: deze gegevens zijn van ${datum} en mogelijk verouderd. Haal het laatste besluit op.`,
   bedoeldeU: (namen: readonly string[]) => `Niet gevonden. Bedoelde u: ${namen.join(", ")}?`,
   gevuld: (nieuweBladen: number, wijzigingen: number, behouden: number) =>
-    `Werkboek gevuld: ${nieuweBladen} nieuwe bladen, ${wijzigingen} gewijzigde waarden, ${behouden} eigen invoercellen behouden.`,
+    `Werkboek gevuld: ${nieuweBladen} ${nieuweBladen === 1 ? "nieuw blad" : "nieuwe bladen"}, ` +
+    `${wijzigingen === 0 ? "geen gewijzigde cijfers" : `${wijzigingen} ${wijzigingen === 1 ? "gewijzigde waarde" : "gewijzigde waarden"}`}, ` +
+    `${behouden} eigen ${behouden === 1 ? "invoercel" : "invoercellen"} behouden.`,
   enMeer: (n: number) => `• … en nog ${n} wijzigingen`,
   verweesd: (tabel: string, sleutel: string) =>
     `• ${tabel}: rij "${sleutel}" hoort niet meer bij de gegevens maar bevat uw invoer; onderaan de tabel bewaard.`,

@@ -230,7 +230,11 @@ async function schrijfOverzicht(
   try {
     const rapport = await vulWerkboek(plan, (f) => voortgang(f, "cons"), volgordeToestaan);
     toonUitkomst(
-      `${samenvatting(c)}\n${pb.gevuld(rapport.nieuweBladen.length, rapport.wijzigingen.length, rapport.invoerBehouden)}`,
+      `${samenvatting(c)}\n${pb.gevuld(
+        rapport.nieuweBladen.length,
+        rapport.wijzigingen.filter((w) => !w.moment).length,
+        rapport.invoerBehouden,
+      )}`,
     );
   } catch (e) {
     if (!(e instanceof VolgordeBevestiging)) throw e;

@@ -174,9 +174,11 @@ function invoerGewijzigd(): void {
 }
 
 function rapportTekst(r: VulRapport & { overgeslagen: readonly string[] }): string {
-  const regels = [pb.gevuld(r.nieuweBladen.length, r.wijzigingen.length, r.invoerBehouden)];
-  for (const w of r.wijzigingen.slice(0, 10)) regels.push(`• ${w.plek}: ${w.oud ?? "–"} → ${w.nieuw ?? "–"}`);
-  if (r.wijzigingen.length > 10) regels.push(pb.enMeer(r.wijzigingen.length - 10));
+  // When Opgave filled it (Bron's "Gevuld op") is not a figure that changed.
+  const cijfers = r.wijzigingen.filter((w) => !w.moment);
+  const regels = [pb.gevuld(r.nieuweBladen.length, cijfers.length, r.invoerBehouden)];
+  for (const w of cijfers.slice(0, 10)) regels.push(`• ${w.plek}: ${w.oud ?? "–"} → ${w.nieuw ?? "–"}`);
+  if (cijfers.length > 10) regels.push(pb.enMeer(cijfers.length - 10));
   for (const v of r.verweesd) regels.push(pb.verweesd(v.tabel, v.sleutel));
   for (const t of r.tekstInGetal) regels.push(pb.tekstInGetal(t));
   for (const o of r.overgeslagen) regels.push(`• ${o}`);

@@ -175,8 +175,16 @@ export interface WerkboekPlan {
 /** What a writer did, for the user: what changed, what was kept, what could not be placed. */
 export interface VulRapport {
   readonly nieuweBladen: readonly string[];
-  /** Plan-owned values that differ from what was in the workbook before. */
-  readonly wijzigingen: readonly { readonly plek: string; readonly oud: Waarde; readonly nieuw: Waarde }[];
+  /**
+   * Plan-owned values that differ from what was in the workbook before; `moment`: the Bron sheet's "Gevuld op",
+   * which every refill changes (not a figure: the reports name it apart).
+   */
+  readonly wijzigingen: readonly {
+    readonly plek: string;
+    readonly oud: Waarde;
+    readonly nieuw: Waarde;
+    readonly moment?: true;
+  }[];
   /** Number of user input cells kept as they were. */
   readonly invoerBehouden: number;
   /**

@@ -4,7 +4,7 @@
  */
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
 import { adres, bladVerwijzing, kolomLetters, type Positie, type Rechthoek } from "./a1";
-import { BLADEN, LATER_TOEGEVOEGD, NOTATIE, ONDERWERP_LABEL } from "./indeling";
+import { BLADEN, BRON_LABELS, LATER_TOEGEVOEGD, NOTATIE, ONDERWERP_LABEL } from "./indeling";
 import { verplaatsRij } from "./kolomVerplaatsing";
 import {
   blokNotatie,
@@ -52,6 +52,11 @@ export interface Wijziging {
   readonly plek: string;
   readonly oud: Waarde;
   readonly nieuw: Waarde;
+  /**
+   * The Bron sheet's "Gevuld op": when Opgave filled the workbook, which every refill changes. Not a figure: the
+   * reports name it apart, so that a refill with the same data says "Geen wijzigingen in de cijfers".
+   */
+  readonly moment?: true;
 }
 
 export interface SamengevoegdeTabel {
@@ -825,10 +830,12 @@ export function blokWijzigingen(
       if (isFormule(c)) return;
       const oud = was(i, j);
       if (!gelijk(oud, c)) {
+        const moment = blad === BLADEN.bron && j > 0 && blok.cellen[i]?.[0] === BRON_LABELS.gevuldOp;
         uit.push({
           plek: `${blad}!${adres({ rij: blok.start.rij + i, kolom: blok.start.kolom + j })}`,
           oud: zoalsGetoond(oud, blokNotatie(blok, i, j)),
           nieuw: zoalsGetoond(c, blokNotatie(blok, i, j)),
+          ...(moment ? { moment: true as const } : {}),
         });
       }
     }),

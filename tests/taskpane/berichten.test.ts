@@ -9,6 +9,20 @@ import { bestandsnaam, celWeergave } from "../../src/taskpane/voorbeeld";
 const JSZIP =
   "Can't find end of central directory : is this a zip file ? If it is, see https://stuk.github.io/jszip/documentation/howto/read_zip.html";
 
+describe("what a fill did, in the pane", () => {
+  test("counts in Dutch, one and more; no changed figure said as such", () => {
+    expect(pb.gevuld(0, 0, 1)).toBe(
+      "Werkboek gevuld: 0 nieuwe bladen, geen gewijzigde cijfers, 1 eigen invoercel behouden.",
+    );
+    expect(pb.gevuld(1, 1, 0)).toBe(
+      "Werkboek gevuld: 1 nieuw blad, 1 gewijzigde waarde, 0 eigen invoercellen behouden.",
+    );
+    expect(pb.gevuld(6, 12, 30)).toBe(
+      "Werkboek gevuld: 6 nieuwe bladen, 12 gewijzigde waarden, 30 eigen invoercellen behouden.",
+    );
+  });
+});
+
 describe("library errors in Dutch", () => {
   test("jszip's message, thrown or quoted in a finding, becomes Dutch", () => {
     expect(pb.fout(new Error(JSZIP))).toBe(

@@ -1925,6 +1925,38 @@ describe("text typed where a number belongs (.xlsx)", () => {
   });
 });
 
+describe("the report of a refill (.xlsx)", () => {
+  test("the same data a month later: no figure changed, and it says so; when Opgave filled it is named apart", async () => {
+    const { rapport } = await schrijfXlsx(later, (await schrijfXlsx(utrecht)).data);
+    expect(rapport.wijzigingen).toEqual([
+      { plek: "Bron!B9", oud: expect.any(String), nieuw: expect.any(String), moment: true },
+    ]);
+    const regels = rapportRegels(rapport, false);
+    expect(regels).toContain("Geen wijzigingen in de cijfers.");
+    expect(regels).toContainEqual(expect.stringMatching(/^Gevuld op \(Bron!B9\): "[^"]+" → "[^"]+"\.$/));
+    // Before: "1 wijziging:" with the moment of filling as the one change, every time.
+    expect(regels.join("\n")).not.toMatch(/wijziging:/);
+  });
+
+  test("another dataset version: that is a change, counted and listed; the moment of filling still apart", async () => {
+    const anders = planGemeente(engine, "Utrecht", {
+      ...bron,
+      versie: "2027.1",
+      gemaakt: "2027-01-05T09:30:00Z",
+    });
+    const { rapport } = await schrijfXlsx(anders, (await schrijfXlsx(utrecht)).data);
+    // The version stands on Overzicht and on Bron: two changes, then when Opgave filled it.
+    const regels = rapportRegels(rapport, false);
+    const kop = regels.indexOf("2 wijzigingen:");
+    expect(regels.slice(kop, kop + 4)).toEqual([
+      "2 wijzigingen:",
+      expect.stringMatching(/^ {2}Overzicht!B\d+: "[^"]+" → "opgave-standaard 2027\.1 \([^)]+\)"$/),
+      expect.stringMatching(/^ {2}Bron!B\d+: "[^"]+" → "2027\.1"$/),
+      expect.stringMatching(/^Gevuld op \(Bron!B9\): "[^"]+" → "[^"]+"\.$/),
+    ]);
+  });
+});
+
 describe("the file a refill writes (.xlsx)", () => {
   test("compressed, grafted or not (the whole rewrite was written stored: five times the size)", async () => {
     const eerste = (await schrijfXlsx(utrecht)).data;

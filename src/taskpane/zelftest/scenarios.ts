@@ -418,9 +418,13 @@ const herbevulling: Scenario = {
     controleer(notitie === "eigen notitie", `eigen kolom na herbevulling: ${String(notitie)}`);
     controleer(rapport.invoerBehouden >= 1, `invoer behouden: ${rapport.invoerBehouden}`);
     v.detail(`getypte invoer (${kGehuisvest} ${PERIODE} = 123) en kolom "${USER_KOLOM}" behouden`);
+    // When the self-test filled it (Bron's "Gevuld op") is not a figure that changed.
+    const cijfers = rapport.wijzigingen.filter((w) => !w.moment).length;
     v.detail(
-      `rapport: ${rapport.invoerBehouden} invoercellen behouden, ${rapport.wijzigingen.length} ` +
-        (rapport.wijzigingen.length === 1 ? "wijziging" : "wijzigingen"),
+      `rapport: ${rapport.invoerBehouden} invoercellen behouden, ` +
+        (cijfers === 0
+          ? "geen gewijzigde cijfers"
+          : `${cijfers} gewijzigde ${cijfers === 1 ? "waarde" : "waarden"}`),
     );
   },
 };
