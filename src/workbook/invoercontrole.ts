@@ -10,6 +10,7 @@
  */
 import { adres, bereik, type Positie } from "./a1";
 import type { BladPlan, Kolom, OpmaakStijl, TabelPlan, Validatie } from "./plan";
+import { geraakteTabel, type TabelGebied } from "./samenvoegen";
 
 /** A table as written: where it starts, its columns (plan and user's) and its number of data rows. */
 export interface GeschrevenVorm {
@@ -79,6 +80,11 @@ export interface Invoercontrole {
   /** 1-based columns to hide. */
   readonly verborgen: readonly number[];
   readonly bevries?: { readonly rijen: number; readonly kolommen: number };
+  /**
+   * Named input cells whose list reads a table the refill does not write (`nietBijgewerkt`): their validation is
+   * left as it is (it lists what that table holds), named in Dutch for the report. Absent when there are none.
+   */
+  readonly blijven?: readonly string[];
 }
 
 /** Colours (RGB hex) of the conditional formats: Excel's own "light red / green / yellow fill with dark text". */
@@ -97,20 +103,39 @@ export function formuleSleutel(formule: string): string {
 
 /**
  * The validations, conditional formats and hidden columns of `blad`, for its tables as written (`vormen` by table
- * name; a table not in it was not written and gets nothing).
+ * name; a table not in it was not written and gets nothing). A named input cell's list that reads a table that is
+ * not written (`nietBijgewerkt`) is left as it is (`blijven`).
  */
-export function invoercontrole(blad: BladPlan, vormen: ReadonlyMap<string, GeschrevenVorm>): Invoercontrole {
+export function invoercontrole(
+  blad: BladPlan,
+  vormen: ReadonlyMap<string, GeschrevenVorm>,
+  nietBijgewerkt: readonly TabelGebied[] = [],
+): Invoercontrole {
   const validaties: ValidatieOpdracht[] = [];
   const opmaak: OpmaakOpdracht[] = [];
   const verborgen: number[] = [];
+  const blijven: string[] = [];
   for (const i of blad.invoercellen) {
-    if (i.validatie) validaties.push({ bereik: adres(i.positie), validatie: i.validatie });
+    if (!i.validatie) continue;
+    const cel = adres(i.positie);
+    const g = i.validatie.lijst ? geraakteTabel(i.validatie.lijst, blad.naam, nietBijgewerkt) : undefined;
+    if (g)
+      blijven.push(
+        `keuzelijst van cel ${blad.naam}!${cel} verwijst naar tabel ${g.naam}, die niet is bijgewerkt; niet bijgewerkt`,
+      );
+    else validaties.push({ bereik: cel, validatie: i.validatie });
   }
   for (const t of blad.tabellen) {
     const vorm = vormen.get(t.naam);
     if (vorm) tabelControle(t, vorm, validaties, opmaak, verborgen);
   }
-  return { validaties, opmaak, verborgen, ...(blad.bevries ? { bevries: blad.bevries } : {}) };
+  return {
+    validaties,
+    opmaak,
+    verborgen,
+    ...(blad.bevries ? { bevries: blad.bevries } : {}),
+    ...(blijven.length > 0 ? { blijven } : {}),
+  };
 }
 
 function tabelControle(

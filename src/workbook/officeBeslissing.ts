@@ -70,13 +70,7 @@ import {
   type OpmaakOpdracht,
   type ValidatieOpdracht,
 } from "./invoercontrole";
-import {
-  tabelVerplaatsing,
-  verplaatsPlan,
-  volgRijen,
-  verwijzingenIn,
-  type Verplaatsing,
-} from "./kolomVerplaatsing";
+import { tabelVerplaatsing, verplaatsPlan, volgRijen, type Verplaatsing } from "./kolomVerplaatsing";
 import { blokNotatie, isFormule } from "./plan";
 import type {
   BladPlan,
@@ -93,9 +87,14 @@ import {
   bladVerschuiving,
   blokEnInvoerRechthoeken,
   blokWijzigingen,
+  cellenNaarOvergeslagen,
   controleerSleutels,
   eigenKolommenBinnen,
+  geraakteTabel,
+  planGebied,
+  tabelVerwijstNaar,
   tussenTekst,
+  verwijstNaarOvergeslagen,
   metRuimteVoorEigenKolommen,
   hervulNotatie,
   isEigenKolom,
@@ -111,6 +110,7 @@ import {
   sleutelTekst,
   tabelEldersReden,
   type SamengevoegdeTabel,
+  type TabelGebied,
   type Wijziging,
 } from "./samenvoegen";
 import { rijvolgordeVrij } from "./rijVolgorde";
@@ -1044,49 +1044,13 @@ function totaalTerug(taak: TabelTaak, rij: number, gelezen: GelezenRij[]): Schri
 // ---------------------------------------------------------------------------------------------------------
 // Plan cells that refer to a table that is not written
 
-/** Where a plan table that is not written lies: the plan's place (with totals row) and its table object's. */
-export interface TabelGebied {
-  readonly naam: string;
-  readonly blad: string;
-  readonly rechthoeken: readonly Rechthoek[];
-}
-
-/** The first of `gebieden` that the formula refers to (by A1 address), if any. */
-export function geraakteTabel(
-  formule: string,
-  eigenBlad: string,
-  gebieden: readonly TabelGebied[],
-): TabelGebied | undefined {
-  const refs = verwijzingenIn(formule, eigenBlad);
-  return gebieden.find((g) =>
-    refs.some(
-      (r) => sleutel(r.blad) === sleutel(g.blad) && g.rechthoeken.some((h) => overlapt(h, r.rechthoek)),
-    ),
-  );
-}
-
 /** A skipped plan table's area: where the plan puts it (header, rows, totals) and where its table object is. */
 function tabelGebied(staat: WerkmapStaat, blad: BladPlan, tp: TabelPlan): TabelGebied {
-  const plan: Rechthoek = {
-    rij: tp.start.rij,
-    kolom: tp.start.kolom,
-    rijen: 1 + Math.max(1, tp.rijen.length) + (tp.totaal ? 1 : 0),
-    kolommen: tp.kolommen.length,
-  };
   const object = staat.tabellen.find(
     (t) => sleutel(t.naam) === sleutel(tp.naam) && sleutel(t.blad) === sleutel(blad.naam),
   );
+  const plan = planGebied(tp);
   return { naam: tp.naam, blad: blad.naam, rechthoeken: object ? [plan, object.rechthoek] : [plan] };
-}
-
-/** The table a plan table's formulas refer to among `gebieden` (its own area left out). */
-function tabelVerwijstNaar(taak: TabelTaak, gebieden: readonly TabelGebied[]): TabelGebied | undefined {
-  const andere = gebieden.filter((g) => sleutel(g.naam) !== sleutel(taak.plan.naam));
-  for (const c of [...taak.plan.rijen.flat(), ...(taak.plan.totaal ?? [])]) {
-    const g = isFormule(c) ? geraakteTabel(c.formule, taak.blad.naam, andere) : undefined;
-    if (g) return g;
-  }
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1267,13 +1231,7 @@ function blokTaken(
         return g !== undefined;
       }),
     );
-    for (const [naam, cellen] of geraakt) {
-      const welke =
-        cellen.length === 1
-          ? `cel ${blad.naam}!${cellen[0] ?? ""} verwijst`
-          : `cellen ${blad.naam}!${cellen.join(", ")} verwijzen`;
-      overgeslagen.push(`${welke} naar tabel ${naam}, die niet is bijgewerkt; niet bijgewerkt`);
-    }
+    for (const [naam, cellen] of geraakt) overgeslagen.push(cellenNaarOvergeslagen(blad.naam, cellen, naam));
     if (geraakt.size > 0) {
       taken.push(...blokStukken(blad.naam, blok, m, laatStaan));
       return;
@@ -1356,13 +1314,15 @@ function breedteTaak(blad: BladPlan, tabellen: readonly TabelTaak[]): SchrijfTaa
  * panes (only where the sheet has none). A conditional format is Opgave's when it is a custom one whose formula is
  * one of the plan's for a table written now: the formula names the table's first data row and column ("I8"), so the
  * user's own formats — other formulas, or a copy moved elsewhere (Excel moves its references) — never match. (The
- * range of a format would need a round trip more; the formula alone suffices.) A skipped table keeps its formats.
+ * range of a format would need a round trip more; the formula alone suffices.) A skipped table keeps its formats,
+ * and a named input cell whose list reads a table that is not written its validation (`blijven`, for the report).
  */
 function controleTaak(
   staat: WerkmapStaat,
   blad: BladPlan,
   tabellen: readonly TabelTaak[],
-): SchrijfTaak | undefined {
+  nietBijgewerkt: readonly TabelGebied[],
+): { taak?: SchrijfTaak; blijven: readonly string[] } {
   const vormen = new Map<string, GeschrevenVorm>();
   for (const t of tabellen.filter((x) => x.blad === blad)) {
     vormen.set(t.plan.naam, {
@@ -1371,15 +1331,16 @@ function controleTaak(
       rijen: t.rechthoek.rijen - 1,
     });
   }
-  const c = invoercontrole(blad, vormen);
+  const c = invoercontrole(blad, vormen, nietBijgewerkt);
+  const blijven = c.blijven ?? [];
   const eigen = new Set(c.opmaak.flatMap(eigenOpmaakFormules));
   const verwijder: number[] = [];
   (staat.opmaak?.get(sleutel(blad.naam)) ?? []).forEach((f, i) => {
     if (f !== "" && eigen.has(formuleSleutel(f))) verwijder.push(i);
   });
   const bevries = c.bevries && !staat.bevroren?.has(sleutel(blad.naam)) ? c.bevries : undefined;
-  if (c.validaties.length + c.opmaak.length + c.verborgen.length === 0 && !bevries) return undefined;
-  return {
+  if (c.validaties.length + c.opmaak.length + c.verborgen.length === 0 && !bevries) return { blijven };
+  const taak: SchrijfTaak = {
     soort: "controle",
     cellen: 0,
     blad: blad.naam,
@@ -1389,6 +1350,7 @@ function controleTaak(
     verborgen: c.verborgen.map(kolomLetters),
     ...(bevries ? { bevries } : {}),
   };
+  return { taak, blijven };
 }
 
 /** Opgave's validations without the cells whose rule is the user's (`WerkmapStaat.regelsVanGebruiker`). */
@@ -1469,14 +1431,12 @@ function beslisTabellen(staat: WerkmapStaat, plan: WerkboekPlan) {
   }
   for (let i = 0; i < taken.length;) {
     const t = taken[i];
-    const g = t ? tabelVerwijstNaar(t, nietBijgewerkt) : undefined;
+    const g = t ? tabelVerwijstNaar(t.plan, t.blad.naam, nietBijgewerkt) : undefined;
     if (!t || !g) {
       i++;
       continue;
     }
-    overgeslagen.push(
-      `tabel ${t.plan.naam} verwijst naar tabel ${g.naam}, die niet is bijgewerkt; niet bijgewerkt`,
-    );
+    overgeslagen.push(verwijstNaarOvergeslagen(t.plan.naam, g.naam));
     nietBijgewerkt.push(tabelGebied(staat, t.blad, t.plan));
     taken = taken.filter((x) => x !== t);
     i = 0;
@@ -1572,18 +1532,14 @@ export function beslis(
         tabellen: tabellen.taken.filter((t) => t.blad === blad).map((t) => t.rechthoek),
         overgeslagen: blad.tabellen
           .filter((tp) => !tabellen.taken.some((t) => t.plan === tp))
-          .map((tp) => ({
-            rij: tp.start.rij,
-            kolom: tp.start.kolom,
-            rijen: 1 + Math.max(1, tp.rijen.length) + (tp.totaal ? 1 : 0),
-            kolommen: tp.kolommen.length,
-          })),
+          .map(planGebied),
         tekstBlijft: tekstBlijftOp(staat, blad, tabellen.taken, opPlaats.get(blad)),
         verplaatsingen,
       }),
     );
-    const c = controleTaak(staat, blad, tabellen.taken);
-    if (c) taken.push(c);
+    const c = controleTaak(staat, blad, tabellen.taken, tabellen.nietBijgewerkt);
+    overgeslagen.push(...c.blijven);
+    if (c.taak) taken.push(c.taak);
   }
   const rijenAnders = tabellen.taken.flatMap((taak) => {
     const r = tabelRijen(

@@ -3,9 +3,9 @@
  * survives. Both writers read the existing table, call this, and write the result.
  */
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
-import { adres, bladVerwijzing, kolomLetters, type Positie, type Rechthoek } from "./a1";
+import { adres, bladVerwijzing, kolomLetters, overlapt, type Positie, type Rechthoek } from "./a1";
 import { BLADEN, BRON_LABELS, LATER_TOEGEVOEGD, NOTATIE, ONDERWERP_LABEL } from "./indeling";
-import { verplaatsRij } from "./kolomVerplaatsing";
+import { verplaatsRij, verwijzingenIn } from "./kolomVerplaatsing";
 import {
   blokNotatie,
   isFormule,
@@ -999,4 +999,72 @@ export function weigeringTekst(w: Weigering, werkboek: string): string {
     `${w.bladen.map((b) => `"${b}"`).join(", ")} van u, ${een ? "dat" : "die"} Opgave zou overschrijven: geef ` +
     `${een ? "dat blad" : "die bladen"} een andere naam.`
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Opgave's cells that read a table that is not written
+
+/**
+ * Where a plan table that a refill does not write (skipped: moved, reshaped, it would grow over the user's cells)
+ * lies: the plan's place (`planGebied`) and, where the workbook has it, where it stands now. Opgave's own cells
+ * that read it by address (the key figures on Overzicht, a table whose formulas read it) are left as they are in
+ * both writers: written with the plan's addresses they would read other rows than the table that stayed.
+ */
+export interface TabelGebied {
+  readonly naam: string;
+  readonly blad: string;
+  readonly rechthoeken: readonly Rechthoek[];
+}
+
+/** A plan table's place: its header, its rows (one for an empty table) and its totals row. */
+export function planGebied(tp: TabelPlan): Rechthoek {
+  return {
+    rij: tp.start.rij,
+    kolom: tp.start.kolom,
+    rijen: 1 + Math.max(1, tp.rijen.length) + (tp.totaal ? 1 : 0),
+    kolommen: tp.kolommen.length,
+  };
+}
+
+/** The first of `gebieden` that the formula refers to (by A1 address), if any. */
+export function geraakteTabel(
+  formule: string,
+  eigenBlad: string,
+  gebieden: readonly TabelGebied[],
+): TabelGebied | undefined {
+  const naam = (n: string) => n.toLocaleLowerCase("en-US");
+  const refs = verwijzingenIn(formule, eigenBlad);
+  return gebieden.find((g) =>
+    refs.some((r) => naam(r.blad) === naam(g.blad) && g.rechthoeken.some((h) => overlapt(h, r.rechthoek))),
+  );
+}
+
+/** The table among `gebieden` (other than itself) that the formulas of plan table `tp` on sheet `blad` read. */
+export function tabelVerwijstNaar(
+  tp: TabelPlan,
+  blad: string,
+  gebieden: readonly TabelGebied[],
+): TabelGebied | undefined {
+  const andere = gebieden.filter(
+    (g) => g.naam.toLocaleLowerCase("en-US") !== tp.naam.toLocaleLowerCase("en-US"),
+  );
+  for (const c of [...tp.rijen.flat(), ...(tp.totaal ?? [])]) {
+    const g = isFormule(c) ? geraakteTabel(c.formule, blad, andere) : undefined;
+    if (g) return g;
+  }
+  return undefined;
+}
+
+/** Why a table is not written when it reads one that is not (Dutch, for the report). */
+export function verwijstNaarOvergeslagen(tabel: string, naar: string): string {
+  return `tabel ${tabel} verwijst naar tabel ${naar}, die niet is bijgewerkt; niet bijgewerkt`;
+}
+
+/** Opgave's cells of a block left as they are because they read a table that is not written (Dutch). */
+export function cellenNaarOvergeslagen(blad: string, cellen: readonly string[], tabel: string): string {
+  const welke =
+    cellen.length === 1
+      ? `cel ${blad}!${cellen[0] ?? ""} verwijst`
+      : `cellen ${blad}!${cellen.join(", ")} verwijzen`;
+  return `${welke} naar tabel ${tabel}, die niet is bijgewerkt; niet bijgewerkt`;
 }

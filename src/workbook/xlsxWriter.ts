@@ -72,9 +72,14 @@ import {
 import {
   bladVerschuiving,
   blokWijzigingen,
+  cellenNaarOvergeslagen,
   controleerSleutels,
   eigenKolommenBinnen,
+  geraakteTabel,
+  planGebied,
+  tabelVerwijstNaar,
   tussenTekst,
+  verwijstNaarOvergeslagen,
   metRuimteVoorEigenKolommen,
   hervulNotatie,
   isEigenKolom,
@@ -95,6 +100,7 @@ import {
   type BestaandeTabel,
   type BestaandWerkboek,
   type SamengevoegdeTabel,
+  type TabelGebied,
   type Weigering,
   type Wijziging,
 } from "./samenvoegen";
@@ -520,6 +526,11 @@ interface TabelWerk {
   /** Formulas of the user's in the table that read a row alone that goes (`vervalt`), found while writing. */
   readonly vervallen: GelezenRij[];
 }
+
+/** A table as `Schrijver.bereid` decided it before anything is written: merged (what `neemOp` writes), or skipped. */
+type TabelBesluit =
+  | { readonly werk: Pick<TabelWerk, "plan" | "uitkomst" | "rijen" | "gevonden" | "oud"> }
+  | { readonly reden: string; readonly plan: TabelPlan; readonly gevonden?: GelezenTabel };
 
 /** The old table's rectangle including its totals row (when the plan has one). */
 function oudGebied(plan: TabelPlan, gevonden: GelezenTabel | undefined): Gebied | undefined {
@@ -1039,6 +1050,10 @@ class Schrijver {
   readonly wijzigingen: Wijziging[] = [];
   readonly nieuweBladen: string[] = [];
   readonly overgeslagen: string[] = [];
+  /** Plan tables this refill does not write, where they lie (./samenvoegen `TabelGebied`; `bereid`). */
+  readonly nietBijgewerkt: TabelGebied[] = [];
+  /** Per sheet, its tables as `bereid` decided them. */
+  private readonly besluiten = new Map<string, TabelBesluit[]>();
   readonly verweesd: { tabel: string; sleutel: string }[] = [];
   /** Kept inputs that are text where a number belongs (./samenvoegen `isTekstInGetal`). */
   readonly tekstInGetal: string[] = [];
@@ -1093,20 +1108,61 @@ class Schrijver {
     for (const [blad, links] of oudeHyperlinks) this.hyperlinks.set(blad, [...links]);
   }
 
-  blad(plan: BladPlan): void {
-    let ws = this.wb.getWorksheet(plan.naam);
-    const bestond = !!ws;
-    if (!ws) {
-      ws = this.wb.addWorksheet(plan.naam);
-      this.nieuweBladen.push(plan.naam);
+  /**
+   * Every table of every sheet read and merged before any cell is written (`beslisTabel`), and which of them are not
+   * written — also one whose formulas read a table that is not — so that Opgave's cells reading them, on any sheet,
+   * are left as they are (`nietBijgewerkt`, as the Office.js writer). Sheets the file lacks are added here.
+   */
+  bereid(plan: WerkboekPlan): void {
+    const alle = plan.bladen.map((blad) => {
+      let ws = this.wb.getWorksheet(blad.naam);
+      if (!ws) {
+        ws = this.wb.addWorksheet(blad.naam);
+        this.nieuweBladen.push(blad.naam);
+      }
+      const eigen = planGebieden(blad);
+      return { blad: blad.naam, besluiten: blad.tabellen.map((t) => this.beslisTabel(ws, t, eigen)) };
+    });
+    const gebied = (blad: string, b: TabelBesluit) => {
+      const { plan, gevonden } = "werk" in b ? b.werk : b;
+      const nu = gevonden
+        ? [
+            rechthoekTussen(
+              gevonden.gebied.rij1,
+              gevonden.gebied.kol1,
+              gevonden.gebied.rij2,
+              gevonden.gebied.kol2,
+            ),
+          ]
+        : [];
+      this.nietBijgewerkt.push({ naam: plan.naam, blad, rechthoeken: [planGebied(plan), ...nu] });
+    };
+    for (const { blad, besluiten } of alle) for (const b of besluiten) if ("reden" in b) gebied(blad, b);
+    for (let veranderd = true; veranderd;) {
+      veranderd = false;
+      for (const { blad, besluiten } of alle) {
+        besluiten.forEach((b, i) => {
+          const naar = "werk" in b ? tabelVerwijstNaar(b.werk.plan, blad, this.nietBijgewerkt) : undefined;
+          if (!naar || !("werk" in b)) return;
+          besluiten[i] = { reden: verwijstNaarOvergeslagen(b.werk.plan.naam, naar.naam), ...b.werk };
+          gebied(blad, b);
+          veranderd = true;
+        });
+      }
     }
-    const eigen = planGebieden(plan);
+    for (const { blad, besluiten } of alle) this.besluiten.set(blad, besluiten);
+  }
+
+  blad(plan: BladPlan): void {
+    const ws = this.wb.getWorksheet(plan.naam);
+    if (!ws) throw new Error(`blad ${plan.naam} ontbreekt: eerst bereid()`);
+    const bestond = !this.nieuweBladen.includes(plan.naam);
     const afdruk = afdrukVoor(plan);
     // The heights rows have before anything is written: a height the user gave stays where the texts stay.
     const gevonden = bestond ? gevondenHoogtes(ws, afdruk) : undefined;
 
-    // Tables first: read and merge them before any plan cell is written.
-    const tabelWerk = plan.tabellen.map((t) => this.bereidTabel(ws, t, eigen));
+    // The tables as `bereid` read and merged them: what they bring to the report, in the plan's order.
+    const tabelWerk = (this.besluiten.get(plan.naam) ?? []).map((b) => this.neemOp(ws, b));
 
     // Changed plan values in blocks, compared with the workbook as it was; Opgave's cells outside the tables that the
     // user moved (rows inserted or deleted among them) are left as they are.
@@ -1114,10 +1170,17 @@ class Schrijver {
     const notities = tabelWerk.map((werk) => (werk ? wisTabel(ws, werk) : []));
 
     for (const b of blokken) {
+      const geraakt = new Map<string, string[]>();
       b.cellen.forEach((rij, i) =>
         rij.forEach((c, j) => {
           const cel = ws.getCell(b.start.rij + i, b.start.kolom + j);
           if (onderSamenvoeging(cel)) return;
+          // A formula of Opgave's that reads a table that is not written: left as it is (it reads that table).
+          const g = isFormule(c) ? geraakteTabel(c.formule, ws.name, this.nietBijgewerkt) : undefined;
+          if (g) {
+            geraakt.set(g.naam, [...(geraakt.get(g.naam) ?? []), cel.address]);
+            return;
+          }
           cel.value = celNaarExcel(c);
           // On a refill, as the Office.js writer: the number format and font the cell has stay.
           const notatie = blokNotatie(b, i, j);
@@ -1125,6 +1188,8 @@ class Schrijver {
           if (b.kop && i === 0) cel.font = kopLetter(bestond ? cel.font : undefined, b.start.rij === 1);
         }),
       );
+      for (const [naam, cellen] of geraakt)
+        this.overgeslagen.push(cellenNaarOvergeslagen(ws.name, cellen, naam));
     }
 
     for (const inv of invoercellen) this.invoerCel(ws, inv);
@@ -1158,7 +1223,9 @@ class Schrijver {
       const g = this.tabellen.get(t.naam);
       if (g && g.blad === ws.name) vormen.set(t.naam, { ...g, rijen: g.aantalRijen });
     }
-    this.controle(ws, invoercontrole(plan, vormen), herschreven);
+    const controle = invoercontrole(plan, vormen, this.nietBijgewerkt);
+    this.overgeslagen.push(...(controle.blijven ?? []));
+    this.controle(ws, controle, herschreven);
   }
 
   /**
@@ -1269,18 +1336,12 @@ class Schrijver {
     this.wb.definedNames.add(absoluteVerwijzing(ws.name, inv.positie), inv.naam);
   }
 
-  /** Reads and merges one table; undefined (and reported) when the table is skipped. */
-  private bereidTabel(
-    ws: ExcelJS.Worksheet,
-    plan: TabelPlan,
-    eigen: readonly Gebied[],
-  ): TabelWerk | undefined {
-    const overslaan = (reden: string): undefined => {
-      this.overgeslagen.push(reden);
-      return undefined;
-    };
+  /** Reads and merges one table, before anything is written; or why it is skipped. Nothing is reported yet. */
+  private beslisTabel(ws: ExcelJS.Worksheet, plan: TabelPlan, eigen: readonly Gebied[]): TabelBesluit {
     const { gevonden, elders } = zoekTabel(this.wb, ws, plan);
-    if (elders !== undefined) return overslaan(tabelEldersReden(plan.naam, ws.name, plan.start, elders));
+    if (elders !== undefined)
+      return { reden: tabelEldersReden(plan.naam, ws.name, plan.start, elders), plan };
+    const overslaan = (reden: string): TabelBesluit => ({ reden, plan, ...(gevonden ? { gevonden } : {}) });
     const dubbel = gevonden ? controleerSleutels(plan, gevonden.bestaand) : undefined;
     if (dubbel) return overslaan(dubbel.reden);
     const samengevoegd = samenvoegenTabel(plan, gevonden?.bestaand, {
@@ -1295,10 +1356,9 @@ class Schrijver {
           oudeFormules(ws.name, plan, gevonden, this.berekend.get(plan.naam.toLowerCase())),
         )
       : samengevoegd;
-    if (uitkomst.volgordeTeruggezet) this.teruggezet.push(plan.naam);
     const rijen =
       uitkomst.rijen.length > 0 ? uitkomst.rijen.map((r) => [...r]) : [uitkomst.kolommen.map(() => null)];
-    const werk = { plan, uitkomst, rijen, gevonden, oud: oudGebied(plan, gevonden) };
+    const werk = { plan, uitkomst, rijen, ...(gevonden ? { gevonden } : {}), oud: oudGebied(plan, gevonden) };
     // Never grow over cells the user filled next to the table.
     const bezet = eersteGebruikerscel(ws, werk, eigen);
     if (bezet) {
@@ -1306,6 +1366,17 @@ class Schrijver {
         `tabel ${plan.naam} zou cel ${ws.name}!${bezet.address} overschrijven (daar staat iets van u); niet bijgewerkt`,
       );
     }
+    return { werk };
+  }
+
+  /** A table as `beslisTabel` decided it, in the report; undefined (and reported) when it is skipped. */
+  private neemOp(ws: ExcelJS.Worksheet, besluit: TabelBesluit): TabelWerk | undefined {
+    if ("reden" in besluit) {
+      this.overgeslagen.push(besluit.reden);
+      return undefined;
+    }
+    const { plan, uitkomst, gevonden } = besluit.werk;
+    if (uitkomst.volgordeTeruggezet) this.teruggezet.push(plan.naam);
     // Only for a table that is written (a skipped one keeps its rows, and what reads them means what it meant).
     const anders = tabelRijen(ws.name, plan, gevonden?.bestaand, uitkomst);
     if (anders) this.rijenAnders.push(anders);
@@ -1314,10 +1385,15 @@ class Schrijver {
     this.invoerBehouden += uitkomst.invoerBehouden;
     this.tekstInGetal.push(...uitkomst.tekstInGetal);
     for (const s of uitkomst.verweesd) this.verweesd.push({ tabel: plan.naam, sleutel: s });
-    if (werk.oud) this.oudeGebieden.push(werk.oud);
+    if (besluit.werk.oud) this.oudeGebieden.push(besluit.werk.oud);
     const totaal = totaalVanGebruiker(ws, plan, uitkomst, gevonden);
     if (anders?.erbij && gevonden) this.totaalOverAlleRijen(ws.name, anders, gevonden, totaal);
-    return { ...werk, oudeIndex: oudeRijIndex(plan, gevonden), totaalVanGebruiker: totaal, vervallen: [] };
+    return {
+      ...besluit.werk,
+      oudeIndex: oudeRijIndex(plan, gevonden),
+      totaalVanGebruiker: totaal,
+      vervallen: [],
+    };
   }
 
   /**
@@ -1404,8 +1480,11 @@ async function grafiekenWeg(
   return weg
     .filter(({ blad }) => met.has(blad))
     .map(({ blad, g }) => {
+      // The table's own reason (not that of Opgave's cells that read it).
       const reden =
-        s.overgeslagen.find((o) => o.includes(g.tabel)) ?? `tabel ${g.tabel} wordt niet bijgewerkt`;
+        s.overgeslagen.find((o) => o.startsWith(`tabel ${g.tabel} `)) ??
+        s.overgeslagen.find((o) => o.includes(g.tabel)) ??
+        `tabel ${g.tabel} wordt niet bijgewerkt`;
       return `grafiek "${g.titel}" op blad ${bladVerwijzing(blad)} (Opgave tekent haar bij haar tabel, en ${reden})`;
     });
 }
@@ -1647,6 +1726,7 @@ export async function schrijfXlsx(
     verplaatsingen,
     bestaand ? await berekendeKolommen(bestaand) : new Map(),
   );
+  schrijver.bereid(plan);
   for (const blad of plan.bladen) schrijver.blad(blad);
   if (schrijver.eigenKolommenBinnen.length > 0) throw new EigenKolomFout(schrijver.eigenKolommenBinnen);
 

@@ -380,8 +380,11 @@ describe("a column of the user's own inside an Opgave table", () => {
     const { data, rapport } = await schrijfXlsx(later, await bewaar(wb));
     expect(rapport.verloren).toEqual([]);
     expect(rapport.andereRij).toEqual([]);
+    // Opgave's key figures that read the table stay as they were too (they read the table that stayed).
     expect(rapport.overgeslagen).toEqual([
+      "cellen Overzicht!B8, B9, B10, B11 verwijzen naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt",
       "tabel Opgave_Taakstelling zou cel Taakstelling!Q27 overschrijven (daar staat iets van u); niet bijgewerkt",
+      "keuzelijst van cel Taakstelling!B4 verwijst naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt",
     ]);
     const na = blad(await lees(data), "Taakstelling");
     expect([na.getCell("Q12").formula, na.getCell("Q27").formula]).toEqual(["G12*2", "SUM(Q8:Q26)"]);
@@ -936,6 +939,39 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     expect(blad(na, "Mijn blad").getCell("A1").value).toMatchObject({ formula: `Taakstelling!G${r}` });
     expect([celWaarde(tn.getCell(`A${r}`)), celWaarde(tn.getCell(`G${r}`))]).toEqual(["2023-I", 253]);
     expect(celWaarde(tn.getCell("G8"))).toBe("Gehuisvest");
+  });
+
+  test("Opgave's key figures that read a table left as it is (moved by a row inserted above it) stay as they were, named (as the Office.js writer)", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    t.spliceRows(6, 0, []);
+    zetRef(tabelModel(t, "Opgave_Taakstelling"), "A8:P28");
+    // As Excel moves the references to the rows below the inserted one.
+    const omlaag = (f: string) =>
+      f.replace(/Taakstelling!(\$?[A-Z]+)(\$?)(\d+)/g, (m, k: string, d: string, r: string) =>
+        Number(r) >= 6 ? `Taakstelling!${k}${d}${Number(r) + 1}` : m,
+      );
+    const overzicht = blad(wb, "Overzicht");
+    const lezers: [string, string][] = [];
+    overzicht.eachRow((row) =>
+      row.eachCell((c) => {
+        const f = c.formula;
+        if (!f || !/Taakstelling!/.test(f)) return;
+        c.value = { formula: omlaag(f) } as ExcelJS.CellFormulaValue;
+        lezers.push([c.address, omlaag(f)]);
+      }),
+    );
+    expect(lezers.length).toBeGreaterThan(0);
+    const { data, rapport } = await schrijfXlsx(later, await bewaar(wb));
+    expect(rapport.overgeslagen).toEqual([
+      `cel${lezers.length === 1 ? "" : "len"} Overzicht!${lezers.map(([a]) => a).join(", ")} ` +
+        `verwijz${lezers.length === 1 ? "t" : "en"} naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt`,
+      "tabel Opgave_Taakstelling staat niet meer op Taakstelling!A7 (maar op Taakstelling!A8); niet bijgewerkt",
+      "keuzelijst van cel Taakstelling!B4 verwijst naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt",
+    ]);
+    // Before: written with the plan's addresses, they read the header row and missed the last half-year.
+    const na = blad(await lees(data), "Overzicht");
+    expect(lezers.map(([a]) => [a, na.getCell(a).formula])).toEqual(lezers);
   });
 
   test("a row the user inserted above the province sheet's one label (Opvangdoel): their row stays, not written over", async () => {
@@ -2139,7 +2175,9 @@ describe("a file another program saved (.xlsx)", () => {
     const { rapport } = await schrijfXlsx(later, bytes, { verliesToestaan: true });
     expect(rapport.verloren).toEqual([grafiek]);
     expect(rapport.overgeslagen).toEqual([
+      expect.stringMatching(/^cellen Overzicht!B8, B9, B10, B11 verwijzen naar tabel Opgave_Taakstelling, /),
       expect.stringMatching(/^tabel Opgave_Taakstelling is handmatig gewijzigd/),
+      expect.stringMatching(/^keuzelijst van cel Taakstelling!B4 verwijst naar tabel Opgave_Taakstelling, /),
     ]);
   });
 

@@ -12,7 +12,8 @@
  * The decisions themselves (column moves, references) are also tested without the fake.
  */
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
-import { geraakteTabel, kolomVerschuiving } from "../../src/workbook/officeBeslissing";
+import { kolomVerschuiving } from "../../src/workbook/officeBeslissing";
+import { geraakteTabel } from "../../src/workbook/samenvoegen";
 import {
   uitgestrekt,
   verplaatsFormule,
@@ -444,6 +445,28 @@ describe("Office.js refill: formulas in a column of the user's at the end of a t
       expect([periode, formule]).toEqual([periode, `=G${r}+1+N(Q${boven})*0+N($B$3)*0`]);
       expect([periode, wm.waarde("Taakstelling", `G${r}`)]).toEqual([periode, (voor.get(periode) ?? 0) * 10]);
     }
+  });
+});
+
+describe("Office.js refill: a table left alone (it would grow over the user's cell below it)", () => {
+  test("Opgave's key figures and the list of Eerste periode that read it stay as they were, named (as the .xlsx writer)", async () => {
+    const wm = await eersteVulling(zonderLaatstePerioden(utrecht, 1));
+    const laatste = Number(/(\d+)$/.exec(wm.tabelAdres("Opgave_Taakstelling") ?? "")?.[1]);
+    wm.zet("Taakstelling", `A${laatste + 1}`, "van mij");
+    const kerncijfers = ["B8", "B9", "B10", "B11"];
+    const formules = kerncijfers.map((a) => wm.formule("Overzicht", a));
+    expect(formules.every((f) => f?.includes("Taakstelling!"))).toBe(true);
+    const lijst = wm.blad("Taakstelling").validaties.get("B4");
+    expect(lijst).toBeDefined();
+    const { rapport } = await hervul(wm, utrecht);
+    expect(rapport.overgeslagen).toEqual(
+      expect.arrayContaining([
+        "cellen Overzicht!B8, B9, B10, B11 verwijzen naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt",
+        "keuzelijst van cel Taakstelling!B4 verwijst naar tabel Opgave_Taakstelling, die niet is bijgewerkt; niet bijgewerkt",
+      ]),
+    );
+    expect(kerncijfers.map((a) => wm.formule("Overzicht", a))).toEqual(formules);
+    expect(wm.blad("Taakstelling").validaties.get("B4")).toEqual(lijst);
   });
 });
 
