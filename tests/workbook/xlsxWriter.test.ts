@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { unzipSync, zipSync } from "fflate";
 import { planGemeente, planProvincie, type BronInfo } from "../../src/workbook/bouwPlan";
-import type { Cel, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
+import type { BladPlan, Cel, TabelPlan, WerkboekPlan } from "../../src/workbook/plan";
 import { celWaarde, schrijfXlsx, VerliesFout } from "../../src/workbook/xlsxWriter";
 import { main, mainAsync, type Uitvoer } from "../../src/cli/main";
 import { existsSync, promises as fs } from "fs";
@@ -429,6 +429,47 @@ describe("schrijfXlsx: refill keeps what the user made", () => {
     expect(rapport.wijzigingen).toEqual([
       { plek: "Opgave_Taakstelling 2024-I: Taakstelling", oud: 388, nieuw: 400 },
     ]);
+  });
+
+  test("a table whose formulas read a skipped one, on a sheet before it, is skipped too; Opgave's cells reading either stay", async () => {
+    const proef = kleinPlan([
+      ["A", 1],
+      ["B", 2],
+    ]);
+    const voor: BladPlan = {
+      naam: "Voor",
+      blokken: [{ start: { rij: 1, kolom: 1 }, cellen: [["Totaal", { formule: "=SUM(Proef!B4:B5)" }]] }],
+      invoercellen: [],
+      tabellen: [
+        {
+          naam: "Opgave_Afgeleid",
+          start: { rij: 3, kolom: 1 },
+          kolommen: [
+            { sleutel: "code", kop: "Code", soort: "gegeven", notatie: "@" },
+            { sleutel: "dubbel", kop: "Dubbel", soort: "formule" },
+          ],
+          sleutelKolom: "code",
+          rijen: [["A", { formule: "=Proef!B4*2" }]],
+        },
+      ],
+      grafieken: [],
+    };
+    const plan: WerkboekPlan = { ...proef, bladen: [voor, ...proef.bladen] };
+    const wb = await lees((await schrijfXlsx(plan)).data);
+    const t = blad(wb, "Proef");
+    t.getCell("C3").value = "Mijn invoer";
+    const tabel = (t as unknown as { tables: Record<string, { table: { columns: { name: string }[] } }> })
+      .tables.Opgave_Proef!.table;
+    tabel.columns[2]!.name = "Mijn invoer";
+    blad(wb, "Voor").getCell("B4").value = { formula: "Proef!B4*3" } as ExcelJS.CellFormulaValue;
+    const { rapport, data } = await schrijfXlsx(plan, await bewaar(wb));
+    expect(rapport.overgeslagen).toEqual([
+      "tabel Opgave_Afgeleid verwijst naar tabel Opgave_Proef, die niet is bijgewerkt; niet bijgewerkt",
+      "cel Voor!B1 verwijst naar tabel Opgave_Proef, die niet is bijgewerkt; niet bijgewerkt",
+      'tabel Opgave_Proef is handmatig gewijzigd (kolom "Invoer" ontbreekt); niet bijgewerkt',
+    ]);
+    // The derived table as it was (a formula the user changed in it too).
+    expect(blad(await lees(data), "Voor").getCell("B4").formula).toBe("Proef!B4*3");
   });
 
   test("a table edited out of shape (input column renamed) is skipped and reported, not overwritten", async () => {
