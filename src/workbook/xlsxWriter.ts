@@ -761,6 +761,39 @@ function eindenTerug(
 }
 
 /**
+ * Rows of a table the user hid or grouped (by hand, or a filter hid them) go with their row, as its notes and page
+ * breaks do: where a refill moves rows (a gemeente or half-year back, one gone), another row would be hidden, or
+ * shown, in its place. A row that comes in (new) is shown; one that goes takes its state with it.
+ */
+function rijStaatTerug(ws: ExcelJS.Worksheet, werk: readonly TabelWerk[]): void {
+  for (const w of werk) {
+    if (!w.oud) continue;
+    const staat = [];
+    // The data rows and the totals row (the header stays where it is).
+    for (let r = w.oud.rij1 + 1; r <= w.oud.rij2; r++) {
+      const { hidden } = ws.getRow(r);
+      const outlineLevel = ws.getRow(r).outlineLevel ?? 0;
+      if (hidden || outlineLevel > 0) staat.push({ r, hidden, outlineLevel });
+    }
+    if (staat.length === 0) continue;
+    const rijNaar = nieuweRijIn(w);
+    const laatste = w.plan.start.rij + w.rijen.length + (w.plan.totaal ? 1 : 0);
+    for (let r = w.oud.rij1 + 1; r <= Math.max(w.oud.rij2, laatste); r++) {
+      const rij = ws.getRow(r);
+      rij.hidden = false;
+      rij.outlineLevel = 0;
+    }
+    for (const s of staat) {
+      const naar = rijNaar(s.r);
+      if ("wat" in naar) continue;
+      const rij = ws.getRow(naar.rij);
+      rij.hidden = s.hidden;
+      rij.outlineLevel = s.outlineLevel;
+    }
+  }
+}
+
+/**
  * A range of the user's (a conditional format's, a validation's) on the sheet `blad` after the refill: a part that
  * spans exactly the data rows of an old table (`werk`, rewritten) spans the new table's data rows, in the column
  * its header went to, as Excel resizes a format over a table's column; any other part stays as it is (and is
@@ -1202,6 +1235,7 @@ class Schrijver {
     // The tables read and written again: what of the user's stands on their cells goes with their rows.
     const herschreven = tabelWerk.filter((w): w is TabelWerk => !!w?.gevonden && !!w.oud);
     eindenTerug(ws, herschreven, { einden: this.opmaakVerplaatst.einden, weg: this.opCellen.weg });
+    rijStaatTerug(ws, herschreven);
     const links = this.hyperlinks.get(ws.name);
     if (links) this.hyperlinks.set(ws.name, hyperlinksTerug(ws.name, links, herschreven, this.opCellen));
     zetBreedtes(ws, plan, bestond, this.tabellen);

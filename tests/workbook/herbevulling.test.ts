@@ -2003,6 +2003,28 @@ describe("the file a refill writes (.xlsx)", () => {
   });
 });
 
+describe("rows the user hid or grouped in a table (.xlsx)", () => {
+  test("go with their half-year when a half-year comes back in the middle; the row that comes back is shown", async () => {
+    const wb = await lees((await schrijfXlsx(zonderRij(utrecht, "Opgave_Taakstelling", "2018-II"))).data);
+    const t = blad(wb, "Taakstelling");
+    for (const p of ["2023-I", "2023-II"]) t.getRow(rijVan(t, p)).hidden = true;
+    for (const p of ["2024-I", "2024-II"]) t.getRow(rijVan(t, p)).outlineLevel = 1;
+    const { data } = await schrijfXlsx(later, await bewaar(wb));
+    const na = blad(await lees(data), "Taakstelling");
+    const periodes = (welke: (r: ExcelJS.Row) => boolean) => {
+      const uit: string[] = [];
+      na.eachRow({ includeEmpty: true }, (rij, r) => {
+        if (r > 7 && welke(rij)) uit.push(String(celWaarde(na.getCell(r, 1))));
+      });
+      return uit;
+    };
+    // Before: they stayed on their row numbers, one row above their half-year (2022-II and 2023-I hidden).
+    expect(periodes((r) => r.hidden)).toEqual(["2023-I", "2023-II"]);
+    expect(periodes((r) => (r.outlineLevel ?? 0) > 0)).toEqual(["2024-I", "2024-II"]);
+    expect(na.getRow(rijVan(na, "2018-II")).hidden).toBe(false);
+  });
+});
+
 describe("row heights the user gave Opgave's rows (.xlsx)", () => {
   /** The index of the first text column of the Taakstelling body other than its key (a wrapping column). */
   const tabel = (p: WerkboekPlan) => p.bladen.find((b) => b.naam === "Taakstelling")?.tabellen[0];
