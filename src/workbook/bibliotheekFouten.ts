@@ -18,6 +18,11 @@ const BIBLIOTHEEK: readonly (readonly [RegExp, string])[] = [
     "het bestand is beschadigd",
   ],
   [
+    // exceljs on an element it does not model (where ./exceljsReparaties does not read past it).
+    /Unexpected xml node in parse(?:Open|Close)/i,
+    "het werkboek bevat een onderdeel dat Opgave niet kan lezen",
+  ],
+  [
     /Cannot read propert(?:y|ies) of (?:undefined|null)|\w+ is not a function|\w+ is undefined/i,
     "het werkboek heeft een indeling die niet gelezen kan worden",
   ],

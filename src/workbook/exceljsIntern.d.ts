@@ -160,3 +160,71 @@ declare module "exceljs/lib/xlsx/xform/drawing/one-cell-anchor-xform" {
     render(xml: XmlSchrijver, model: EenCelAnker): void;
   }
 }
+
+declare module "exceljs/lib/xlsx/xform/sheet/print-options-xform" {
+  export default class PrintOptionsXform {
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/sheet/page-setup-xform" {
+  export default class PageSetupXform {
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/sheet/sheet-view-xform" {
+  export default class SheetViewXform {
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/sheet/sheet-protection-xform" {
+  export default class SheetProtectionXform {
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/style/protection-xform" {
+  export default class ProtectionXform {
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/table/table-style-info-xform" {
+  export default class TableStyleInfoXform {
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/book/workbook-properties-xform" {
+  export default class WorkbookPropertiesXform {
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/base-xform" {
+  export default class BaseXform {
+    static toBoolValue(attr: string | undefined, dflt?: boolean): boolean | undefined;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/table/auto-filter-xform" {
+  export default class TabelFilterXform {
+    readonly tag: string;
+    parser: unknown;
+    map: Record<string, unknown>;
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean;
+    parseClose(name: string): boolean;
+  }
+}
+
+declare module "exceljs/lib/xlsx/xform/table/filter-column-xform" {
+  export default class FilterKolomXform {
+    readonly tag: string;
+    parser: unknown;
+    map: Record<string, unknown>;
+    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean;
+    parseClose(name: string): boolean;
+  }
+}

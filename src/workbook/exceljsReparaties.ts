@@ -6,6 +6,13 @@
  *   with outline settings (one openpyxl saved, or Excel's "summary rows above detail") hit it;
  * - it reads those elements' booleans only as "1": "true", as LibreOffice writes them, was read as false, so a
  *   refill after a LibreOffice save dropped fit-to-width from Opgave's sheets (and turned summaryBelow around).
+ * And the same booleans elsewhere, read only as "1" (or "0"): in the print options, the page setup, a sheet's view,
+ * its protection, a cell style's protection, a table's style options and the workbook's date system (`WAARHEDEN`).
+ * After a LibreOffice save, a refill dropped printing gridlines, headings and centring, turned hidden gridlines
+ * back on and locked cells the user had unlocked.
+ * And a table's filter with what exceljs does not model — Above Average and the other dynamic filters (dates too),
+ * Top 10, by colour, by icon, a sort state inside it — is read past instead of refused ("Unexpected xml node"):
+ * a workbook the user had filtered so in Excel could be neither refilled nor consolidated (`LEES_VOORBIJ`).
  * And one in a drawing: it writes `editAs` on an image anchored by one cell (`<xdr:oneCellAnchor>`, as openpyxl anchors
  * images), which the schema allows only on a two-cell anchor; openpyxl then refused the drawing (and dropped every
  * image and chart of the file on its next save), and Excel may report the file as damaged.
@@ -18,6 +25,16 @@ import SheetPropertiesXform, {
 import PageSetupPropertiesXform from "exceljs/lib/xlsx/xform/sheet/page-setup-properties-xform";
 import OutlinePropertiesXform from "exceljs/lib/xlsx/xform/sheet/outline-properties-xform";
 import OneCellAnchorXform from "exceljs/lib/xlsx/xform/drawing/one-cell-anchor-xform";
+import PrintOptionsXform from "exceljs/lib/xlsx/xform/sheet/print-options-xform";
+import PageSetupXform from "exceljs/lib/xlsx/xform/sheet/page-setup-xform";
+import SheetViewXform from "exceljs/lib/xlsx/xform/sheet/sheet-view-xform";
+import SheetProtectionXform from "exceljs/lib/xlsx/xform/sheet/sheet-protection-xform";
+import ProtectionXform from "exceljs/lib/xlsx/xform/style/protection-xform";
+import TableStyleInfoXform from "exceljs/lib/xlsx/xform/table/table-style-info-xform";
+import WorkbookPropertiesXform from "exceljs/lib/xlsx/xform/book/workbook-properties-xform";
+import BaseXform from "exceljs/lib/xlsx/xform/base-xform";
+import TabelFilterXform from "exceljs/lib/xlsx/xform/table/auto-filter-xform";
+import FilterKolomXform from "exceljs/lib/xlsx/xform/table/filter-column-xform";
 
 /** An OOXML boolean attribute (xsd:boolean: "1", "true", "0", "false"); undefined when absent. */
 function waarheid(tekst: string | undefined): boolean | undefined {
@@ -61,6 +78,88 @@ OutlinePropertiesXform.prototype.parseOpen = function (this: OutlinePropertiesXf
   };
   return true;
 };
+
+/** A SAX node as exceljs's xforms get it. */
+type Knoop = { name: string; attributes: Record<string, string | undefined> };
+
+/**
+ * Elements whose xsd:boolean attributes exceljs reads only as "1" (or "0"), and those attributes: each is given to
+ * exceljs as "1" or "0" whichever way it was written.
+ */
+const WAARHEDEN: ReadonlyArray<
+  readonly [{ prototype: { parseOpen(node: Knoop): boolean | undefined } }, string, readonly string[]]
+> = [
+  [PrintOptionsXform, "printOptions", ["headings", "gridLines", "horizontalCentered", "verticalCentered"]],
+  [PageSetupXform, "pageSetup", ["blackAndWhite", "draft", "useFirstPageNumber", "usePrinterDefaults"]],
+  [
+    SheetViewXform,
+    "sheetView",
+    ["rightToLeft", "tabSelected", "showRuler", "showRowColHeaders", "showGridLines"],
+  ],
+  [
+    SheetProtectionXform,
+    "sheetProtection",
+    [
+      "sheet",
+      "objects",
+      "scenarios",
+      "selectLockedCells",
+      "selectUnlockedCells",
+      "formatCells",
+      "formatColumns",
+      "formatRows",
+      "insertColumns",
+      "insertRows",
+      "insertHyperlinks",
+      "deleteColumns",
+      "deleteRows",
+      "sort",
+      "autoFilter",
+      "pivotTables",
+    ],
+  ],
+  [ProtectionXform, "protection", ["locked", "hidden"]],
+  [
+    TableStyleInfoXform,
+    "tableStyleInfo",
+    ["showFirstColumn", "showLastColumn", "showRowStripes", "showColumnStripes"],
+  ],
+  [WorkbookPropertiesXform, "workbookPr", ["date1904"]],
+];
+
+for (const [Xform, tag, namen] of WAARHEDEN) {
+  const lees = Xform.prototype.parseOpen;
+  Xform.prototype.parseOpen = function (this: unknown, node: Knoop): boolean | undefined {
+    if (node.name === tag) {
+      for (const naam of namen) {
+        const w = waarheid(node.attributes[naam]);
+        if (w !== undefined) node.attributes[naam] = w ? "1" : "0";
+      }
+    }
+    return lees.call(this, node);
+  };
+}
+
+/** exceljs's own reader of such a boolean (conditional formats' icon sets and data bars), for "true" too. */
+BaseXform.toBoolValue = (attr: string | undefined, dflt?: boolean): boolean | undefined =>
+  attr === undefined ? dflt : waarheid(attr) === true;
+
+/**
+ * A table's `<autoFilter>` and its `<filterColumn>`s: an element exceljs does not model, and what it holds, is read
+ * past. The refill's graft keeps the old table's filter conditions as they were (./xlsxEnten `metFilters`).
+ */
+const LEES_VOORBIJ = [TabelFilterXform, FilterKolomXform] as const;
+
+for (const Xform of LEES_VOORBIJ) {
+  const open = Xform.prototype.parseOpen;
+  const sluit = Xform.prototype.parseClose;
+  Xform.prototype.parseOpen = function (this: InstanceType<typeof Xform>, node: Knoop): boolean {
+    return this.parser || node.name === this.tag || this.map[node.name] ? open.call(this, node) : true;
+  };
+  Xform.prototype.parseClose = function (this: InstanceType<typeof Xform>, name: string): boolean {
+    return this.parser || name === this.tag ? sluit.call(this, name) : true;
+  };
+}
 
 /** `<xdr:oneCellAnchor>` as the schema has it: without `editAs`. */
 OneCellAnchorXform.prototype.render = function (this: OneCellAnchorXform, xml, model): void {

@@ -21,6 +21,8 @@
  * good file.
  */
 import ExcelJS from "exceljs";
+// Mends faults of exceljs for every read (./exceljsReparaties): also where nothing here writes (the pane's worker).
+import "./exceljsReparaties";
 import { vertaalBibliotheekFout } from "./bibliotheekFouten";
 import { consolidatieBerichten as b, datumNl, getalInvoer } from "../domain/berichten";
 import { isoUitExcel } from "../domain/tijdstip";

@@ -45,6 +45,16 @@ describe("library errors in Dutch", () => {
     );
   });
 
+  test("exceljs on an element it does not model: Dutch, without the node it quotes", () => {
+    expect(
+      pb.fout(
+        new Error('Unexpected xml node in parseOpen: {"name":"iets","attributes":{},"isSelfClosing":true}'),
+      ),
+    ).toBe(
+      "Er ging iets mis: het werkboek bevat een onderdeel dat Opgave niet kan lezen. Uw werkboek is niet gewijzigd.",
+    );
+  });
+
   test("Dutch messages and Opgave's own errors stay as they are", () => {
     expect(pb.fout(new OpgaveFout("ongeldig", "Onbekende gemeente: Utrech"))).toBe(
       "Onbekende gemeente: Utrech",

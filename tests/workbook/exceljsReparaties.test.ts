@@ -1,17 +1,23 @@
 /**
- * exceljs's faults in a sheet's <sheetPr>, mended by src/workbook/exceljsReparaties.ts (imported by the writer):
- * the order of its children as written, and its booleans as LibreOffice writes them ("true"); and `editAs` on an
- * image anchored by one cell. Fails when an update
+ * exceljs's faults, mended by src/workbook/exceljsReparaties.ts (imported by the writer): the order of <sheetPr>'s
+ * children as written; booleans as LibreOffice writes them ("true"/"false") in <sheetPr>, the print options, page
+ * setup, sheet view, cell protection, table style options, date system and icon sets; and `editAs` on an image
+ * anchored by one cell. Fails when an update
  * of exceljs changes the xforms it mends.
  */
 import JSZip from "jszip";
 import ExcelJS from "exceljs";
 import { planGemeente } from "../../src/workbook/bouwPlan";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
+import { leesAanlevering } from "../../src/workbook/lezen";
 import { bladPaden } from "../../src/workbook/xlsxOnderdelen";
 import Zip from "../../src/workbook/zip";
 import { engine } from "../domain/helpers";
 import { TEST_BRON } from "./werkboekHulp";
+import ProtectionXform from "exceljs/lib/xlsx/xform/style/protection-xform";
+import TableStyleInfoXform from "exceljs/lib/xlsx/xform/table/table-style-info-xform";
+import WorkbookPropertiesXform from "exceljs/lib/xlsx/xform/book/workbook-properties-xform";
+import BaseXform from "exceljs/lib/xlsx/xform/base-xform";
 
 const utrecht = planGemeente(engine, "Utrecht", TEST_BRON);
 const later = planGemeente(engine, "Utrecht", { ...TEST_BRON, gemaakt: "2027-01-05T09:30:00Z" });
@@ -80,4 +86,128 @@ test("a refill with an image of the user's anchored by one cell on an Opgave she
   const ankers = tekeningen.flatMap((x) => [...x.matchAll(/<xdr:oneCellAnchor\b[^>]*>/g)].map((m) => m[0]));
   // Before: <xdr:oneCellAnchor editAs="oneCell">, which the schema does not allow.
   expect(ankers).toEqual(["<xdr:oneCellAnchor>"]);
+});
+
+test("print options, page setup and the sheet's view written as LibreOffice writes them (true/false) are read, and kept", async () => {
+  const data = (await schrijfXlsx(utrecht)).data;
+  const pad = (await bladPaden(await Zip.loadAsync(data))).get("Taakstelling") ?? "";
+  const zip = await JSZip.loadAsync(data);
+  const xml = (await zip.file(pad)?.async("string")) ?? "";
+  expect(xml).toMatch(/<sheetView\b/);
+  expect(xml).toMatch(/<pageMargins\b/);
+  expect(xml).toMatch(/<pageSetup\b/);
+  zip.file(
+    pad,
+    xml
+      .replace(/<sheetView\b/, '<sheetView showGridLines="false" showRowColHeaders="false"')
+      .replace(
+        /<pageMargins\b/,
+        '<printOptions headings="true" gridLines="true" horizontalCentered="true"/><pageMargins',
+      )
+      .replace(
+        /<pageSetup\b/,
+        '<pageSetup useFirstPageNumber="true" firstPageNumber="3" blackAndWhite="false"',
+      ),
+  );
+  const lo = await zip.generateAsync({ type: "uint8array" });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(lo as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("Taakstelling");
+  expect(ws?.views[0]).toMatchObject({ showGridLines: false, showRowColHeaders: false });
+  expect(ws?.pageSetup).toMatchObject({
+    showGridLines: true,
+    showRowColHeaders: true,
+    horizontalCentered: true,
+    useFirstPageNumber: true,
+    firstPageNumber: 3,
+    blackAndWhite: false,
+  });
+  // Before: a refill dropped them all (read as false), and turned the hidden gridlines back on (read as shown).
+  const na =
+    (await (await JSZip.loadAsync((await schrijfXlsx(later, lo)).data)).file(pad)?.async("string")) ?? "";
+  expect(/<sheetView\b[^>]*>/.exec(na)?.[0]).toMatch(/showGridLines="0"/);
+  expect(/<sheetView\b[^>]*>/.exec(na)?.[0]).toMatch(/showRowColHeaders="0"/);
+  expect(/<printOptions\b[^>]*>/.exec(na)?.[0]).toBe(
+    '<printOptions headings="1" gridLines="1" horizontalCentered="1"/>',
+  );
+  expect(/<pageSetup\b[^>]*>/.exec(na)?.[0]).toMatch(/useFirstPageNumber="1"/);
+});
+
+test("a cell style's protection, a table's style options, the date system and icon sets: true/false read as such", () => {
+  const lees = <T>(
+    x: { parseOpen(n: unknown): unknown; model?: unknown },
+    name: string,
+    attributes: Record<string, string>,
+  ) => {
+    x.parseOpen({ name, attributes });
+    return x.model as T;
+  };
+  // Before: an unlocked cell came back locked (a protected sheet then refused the user's input), stripes went.
+  expect(lees(new ProtectionXform(), "protection", { locked: "false", hidden: "true" })).toEqual({
+    locked: false,
+    hidden: true,
+  });
+  expect(
+    lees(new TableStyleInfoXform(), "tableStyleInfo", {
+      name: "TableStyleMedium2",
+      showRowStripes: "true",
+      showColumnStripes: "false",
+      showFirstColumn: "true",
+      showLastColumn: "false",
+    }),
+  ).toMatchObject({
+    showRowStripes: true,
+    showColumnStripes: false,
+    showFirstColumn: true,
+    showLastColumn: false,
+  });
+  expect(lees(new WorkbookPropertiesXform(), "workbookPr", { date1904: "true" })).toMatchObject({
+    date1904: true,
+  });
+  expect([
+    BaseXform.toBoolValue("true"),
+    BaseXform.toBoolValue("0"),
+    BaseXform.toBoolValue(undefined, true),
+  ]).toEqual([true, false, true]);
+});
+
+describe("a table filtered in Excel with what exceljs does not model", () => {
+  /** The first fill with Taakstelling's table filtered by Above Average, Top 10 and colour, sorted inside its filter. */
+  async function gefilterd(): Promise<{ data: Uint8Array; pad: string; filters: string[] }> {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const filters = [
+      '<filterColumn colId="1" hiddenButton="0"><dynamicFilter type="aboveAverage" val="300"/></filterColumn>',
+      '<filterColumn colId="2" hiddenButton="0"><top10 val="5" filterVal="400"/></filterColumn>',
+      '<filterColumn colId="3" hiddenButton="0"><colorFilter dxfId="0"/></filterColumn>',
+    ];
+    const sortering = '<sortState ref="A8:P27"><sortCondition descending="1" ref="B8:B27"/></sortState>';
+    for (const pad of Object.keys(zip.files).filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))) {
+      const xml = (await zip.file(pad)?.async("string")) ?? "";
+      if (!xml.includes('name="Opgave_Taakstelling"')) continue;
+      let uit = xml;
+      for (const [i, f] of filters.entries())
+        uit = uit.replace(`<filterColumn colId="${i + 1}" hiddenButton="0"/>`, f);
+      uit = uit.replace("</autoFilter>", `${sortering}</autoFilter>`);
+      expect(filters.every((f) => uit.includes(f)) && uit.includes(sortering)).toBe(true);
+      zip.file(pad, uit);
+      return { data: await zip.generateAsync({ type: "uint8array" }), pad, filters: [...filters, sortering] };
+    }
+    throw new Error("tabel Opgave_Taakstelling niet gevonden");
+  }
+
+  test("a refill reads past them, and the filter stays as it was", async () => {
+    const { data, pad, filters } = await gefilterd();
+    // Before: "Unexpected xml node in parseOpen: {"name":"dynamicFilter",…}": the file was refused.
+    const { data: na } = await schrijfXlsx(later, data);
+    const tabel = (await (await JSZip.loadAsync(na)).file(pad)?.async("string")) ?? "";
+    // The conditions; not the sort state (its range is the old table's: Excel sets it again when the user sorts).
+    for (const f of filters.filter((x) => x.startsWith("<filterColumn"))) expect(tabel).toContain(f);
+  });
+
+  test("the consolidation reads the workbook (it was refused as no valid .xlsx, in English)", async () => {
+    const { data } = await gefilterd();
+    const a = await leesAanlevering("utrecht.xlsx", data);
+    expect(a.bruikbaar).toBe(true);
+    expect(a.onderwerp?.naam).toBe("Utrecht");
+  });
 });
