@@ -10,7 +10,7 @@
  */
 import { adres, bereik, type Positie } from "./a1";
 import type { BladPlan, Kolom, OpmaakStijl, TabelPlan, Validatie } from "./plan";
-import { geraakteTabel, type TabelGebied } from "./samenvoegen";
+import { geraakteTabel, lijstNaarOvergeslagen, type TabelGebied } from "./samenvoegen";
 
 /** A table as written: where it starts, its columns (plan and user's) and its number of data rows. */
 export interface GeschrevenVorm {
@@ -119,10 +119,7 @@ export function invoercontrole(
     if (!i.validatie) continue;
     const cel = adres(i.positie);
     const g = i.validatie.lijst ? geraakteTabel(i.validatie.lijst, blad.naam, nietBijgewerkt) : undefined;
-    if (g)
-      blijven.push(
-        `keuzelijst van cel ${blad.naam}!${cel} verwijst naar tabel ${g.naam}, die niet is bijgewerkt; niet bijgewerkt`,
-      );
+    if (g) blijven.push(lijstNaarOvergeslagen(blad.naam, cel, g.naam));
     else validaties.push({ bereik: cel, validatie: i.validatie });
   }
   for (const t of blad.tabellen) {

@@ -1060,6 +1060,11 @@ export function verwijstNaarOvergeslagen(tabel: string, naar: string): string {
   return `tabel ${tabel} verwijst naar tabel ${naar}, die niet is bijgewerkt; niet bijgewerkt`;
 }
 
+/** A named input cell's list left as it is because it reads a table that is not written (Dutch). */
+export function lijstNaarOvergeslagen(blad: string, cel: string, tabel: string): string {
+  return `keuzelijst van cel ${blad}!${cel} verwijst naar tabel ${tabel}, die niet is bijgewerkt; niet bijgewerkt`;
+}
+
 /** Opgave's cells of a block left as they are because they read a table that is not written (Dutch). */
 export function cellenNaarOvergeslagen(blad: string, cellen: readonly string[], tabel: string): string {
   const welke =

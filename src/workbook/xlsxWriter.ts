@@ -768,11 +768,10 @@ function eindenTerug(
 function rijStaatTerug(ws: ExcelJS.Worksheet, werk: readonly TabelWerk[]): void {
   for (const w of werk) {
     if (!w.oud) continue;
-    const staat = [];
+    const staat: { r: number; hidden: boolean; outlineLevel: number }[] = [];
     // The data rows and the totals row (the header stays where it is).
     for (let r = w.oud.rij1 + 1; r <= w.oud.rij2; r++) {
-      const { hidden } = ws.getRow(r);
-      const outlineLevel = ws.getRow(r).outlineLevel ?? 0;
+      const { hidden, outlineLevel = 0 } = ws.getRow(r);
       if (hidden || outlineLevel > 0) staat.push({ r, hidden, outlineLevel });
     }
     if (staat.length === 0) continue;
