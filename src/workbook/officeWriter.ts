@@ -132,15 +132,17 @@ function bevestigingTekst(tabellen: readonly string[], gevonden: readonly Geleze
     );
   if (gelezen.length > 0) {
     const rest = gelezen.length - GENOEMDE_FORMULES;
-    const wat = gevonden.every((g) => g.alleRijen)
+    const wat = gevonden.every((g) => (g.alleRijen?.erbij ?? 0) > 0)
       ? "komen rijen bij in een tabel waarvan een formule van u alle rijen leest"
-      : `staat iets anders in een rij die ${
-          notities === 0
-            ? "een formule van u leest"
-            : notities === gelezen.length
-              ? "een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"
-              : "een formule van u leest of een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"
-        }`;
+      : gevonden.every((g) => (g.alleRijen?.erbij ?? 0) < 0)
+        ? "gaan rijen uit een tabel waarvan een formule van u alle rijen leest"
+        : `staat iets anders in een rij die ${
+            notities === 0
+              ? "een formule van u leest"
+              : notities === gelezen.length
+                ? "een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"
+                : "een formule van u leest of een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"
+          }`;
     delen.push(
       `Na opnieuw vullen ${wat}: ` +
         `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,

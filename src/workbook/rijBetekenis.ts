@@ -65,6 +65,15 @@ export interface TabelRijen {
     readonly aantal: number;
     readonly wordt: string;
   };
+  /**
+   * The table shrinks (a gemeente gone): `aantal` rows fewer, and its old last data row (`oudLaatste`) will hold
+   * `wordt` (the totals row, or nothing: undefined). A formula over all of its old rows then reads that too.
+   */
+  readonly eraf?: {
+    readonly oudLaatste: number;
+    readonly aantal: number;
+    readonly wordt: string | undefined;
+  };
 }
 
 /**
@@ -97,6 +106,15 @@ export function tabelRijen(
           wordt: rijNaam(eersteErbij),
         }
       : undefined;
+  const naLaatste = na[oudAantal - 1];
+  const eraf =
+    nieuwAantal > 0 && nieuwAantal < oudAantal
+      ? {
+          oudLaatste: eerste + oudAantal - 1,
+          aantal: oudAantal - nieuwAantal,
+          wordt: naLaatste?.sleutel ? rijNaam(naLaatste) : undefined,
+        }
+      : undefined;
   const anders = new Map<number, { was: string; wordt: string | undefined }>();
   voor.forEach((was, i) => {
     const wordt = na[i];
@@ -107,7 +125,7 @@ export function tabelRijen(
     if (wordt.sleutel !== "")
       anders.set(eerste + voor.length + i, { was: ONDER_TABEL, wordt: rijNaam(wordt) });
   });
-  if (anders.size === 0 && !erbij) return undefined;
+  if (anders.size === 0 && !erbij && !eraf) return undefined;
   return {
     tabel: plan.naam,
     blad,
@@ -118,6 +136,7 @@ export function tabelRijen(
     anders,
     koppen: uitkomst.kolommen.map((k) => k.kop),
     ...(erbij ? { erbij } : {}),
+    ...(eraf ? { eraf } : {}),
   };
 }
 
@@ -258,8 +277,9 @@ export interface GelezenRij {
   readonly vervalt?: true;
   /**
    * The formula reads all of the table's old rows (this range, "Taakstelling!D9:D14") and the table grows: `cel` is
-   * the first row it leaves out, `wordt` what that row will hold; `erbij` rows come in all. `kop`: the header of
-   * the first column it reads (for the advice).
+   * the first row it leaves out, `wordt` what that row will hold; `erbij` rows come in all. Or it shrinks (`erbij`
+   * below 0: that many rows fewer): `cel` is its old last row, which the formula goes on reading, `wordt` what that
+   * row will hold (the totals row). `kop`: the header of the first column it reads (for the advice).
    */
   readonly alleRijen?: {
     readonly bereik: string;
@@ -289,6 +309,9 @@ function gelezenRij(
   if (!inBereik(r.kolom, r.kolom + r.kolommen - 1, t.kolom1, t.kolom2)) return undefined;
   if (formule && t.erbij && rij1 <= t.rij1 && rij2 === t.erbij.oudLaatste)
     return { rij: t.erbij.rij, alle: true };
+  // Over all of the old rows of a table that shrinks: it reads what comes to stand in the old last row.
+  if (formule && t.eraf && rij1 <= t.rij1 && rij2 === t.eraf.oudLaatste)
+    return { rij: t.eraf.oudLaatste, alle: true };
   if (!inBereik(rij1, rij2, t.rij1, t.rij2) || (rij1 <= t.rij1 && rij2 >= t.rij2)) return undefined;
   for (let rij = Math.max(rij1, t.rij1); rij <= Math.min(rij2, t.rij2); rij++)
     if (t.anders.has(rij)) return { rij, alle: false };
@@ -359,6 +382,25 @@ function gelezenRijVan(
       },
     };
   }
+  if (alle && t.eraf) {
+    const laatste = { rij: r.rij + r.rijen - 1, kolom: r.kolom + r.kolommen - 1 };
+    const nieuweLaatste = t.eraf.oudLaatste - t.eraf.aantal;
+    const [k1, k2] = [kolom, Math.min(laatste.kolom, t.kolom2)];
+    const tot = `${adres({ rij: nieuweLaatste, kolom: k1 })}${k2 > k1 ? `:${adres({ rij: nieuweLaatste, kolom: k2 })}` : ""}`;
+    return {
+      plek: f.plek,
+      tabel: t.tabel,
+      cel,
+      was: "",
+      wordt: t.eraf.wordt,
+      alleRijen: {
+        bereik: `${bladVerwijzing(t.blad)}!${adres(r)}:${adres(laatste)}`,
+        erbij: -t.eraf.aantal,
+        tot: `${bladVerwijzing(t.blad)}!${tot}`,
+        kop: t.koppen[kolom - t.kolom1] ?? "",
+      },
+    };
+  }
   const anders = t.anders.get(rij);
   return {
     plek: f.plek,
@@ -405,6 +447,10 @@ export function gelezenRijTekst(g: GelezenRij): string {
   if (g.alleRijen) {
     // Not which row is new: where one comes back in its place, the rows below it move down and the last falls out.
     const { erbij, tot } = g.alleRijen;
+    if (erbij < 0) {
+      const minder = erbij === -1 ? "een rij minder" : `${-erbij} rijen minder`;
+      return `formule ${g.plek} leest alle rijen van tabel ${g.tabel} (${g.alleRijen.bereik}); na opnieuw vullen heeft de tabel ${minder}, tot en met ${tot}, en leest zij ook ${g.cel}: ${wordt}`;
+    }
     const meer = erbij === 1 ? "een rij meer" : `${erbij} rijen meer`;
     return `formule ${g.plek} leest alle rijen van tabel ${g.tabel} (${g.alleRijen.bereik}); na opnieuw vullen heeft de tabel ${meer}, tot en met ${tot}, die zij niet meeneemt`;
   }

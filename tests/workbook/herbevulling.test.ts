@@ -1465,6 +1465,23 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(await tekening(data)).toBe(await tekening(oud));
     });
 
+    test("a sum over all of the table's old rows, when a gemeente goes: named as reading the totals row too", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const n = codes.length;
+      wb.addWorksheet("Mijn blad").getCell("A1").value = {
+        formula: `SUM(Provincie!F9:F${8 + n})`,
+      } as ExcelJS.CellFormulaValue;
+      const kleiner = zonderRij(later, tabel?.naam ?? "", derde);
+      const fout = await schrijfXlsx(kleiner, await bewaar(wb)).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(VerliesFout);
+      // Before: "leest Provincie!F11: nu de rij van …, na opnieuw vullen de rij van …", not that it takes the total in.
+      expect((fout as VerliesFout).onderdelen).toEqual([
+        `formule 'Mijn blad'!A1 leest alle rijen van tabel ${tabel?.naam} (Provincie!F9:F${8 + n}); na opnieuw ` +
+          `vullen heeft de tabel een rij minder, tot en met Provincie!F${7 + n}, en leest zij ook ` +
+          `Provincie!F${8 + n}: de totaalrij`,
+      ]);
+    });
+
     test("a formula of the user's on a row that would hold another gemeente stops the refill, and names it", async () => {
       const oud = await ingevuld(gelderland);
       const kleiner = zonderRij(later, tabel?.naam ?? "", derde);

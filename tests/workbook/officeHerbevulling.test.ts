@@ -731,6 +731,26 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect(wm.waarde("Provincie", "A20")).toBe(codes[12]);
   });
 
+  test("a sum over all of the table's old rows, when a gemeente goes: asked first, as reading the totals row too", async () => {
+    const wm = await eersteVulling(gelderland);
+    const n = codes.length;
+    wm.voegBladToe("Mijn blad");
+    wm.zet("Mijn blad", "A1", { formule: `=SUM(Provincie!F9:F${8 + n})` });
+    const gelezen = await gevraagd(new FakeExcel(wm));
+    expect(gelezen).toEqual([
+      `formule 'Mijn blad'!A1 leest alle rijen van tabel ${tabel?.naam} (Provincie!F9:F${8 + n}); na opnieuw ` +
+        `vullen heeft de tabel een rij minder, tot en met Provincie!F${7 + n}, en leest zij ook ` +
+        `Provincie!F${8 + n}: de totaalrij`,
+    ]);
+    const fout: unknown = await schrijfNaarExcel(
+      new FakeExcel(wm).context,
+      zonderRij(gelderland, tabel?.naam ?? "", derde),
+    ).catch((e: unknown) => e);
+    expect((fout as Error).message).toMatch(
+      /^Na opnieuw vullen gaan rijen uit een tabel waarvan een formule van u alle rijen leest: /,
+    );
+  });
+
   test("a formula reading the empty cell below the table, where the grown table's totals row comes: asked first (as the .xlsx writer)", async () => {
     const wm = await eersteVulling(zonderRij(gelderland, tabel?.naam ?? "", derde));
     // The smaller table's totals row is row 8 + codes.length; the one below it is empty.

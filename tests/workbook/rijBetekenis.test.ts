@@ -158,6 +158,38 @@ describe("formulas that read such a row", () => {
   });
 });
 
+describe("formulas over all of a table's old rows, when it shrinks", () => {
+  // GM0002 gone (no input): the rows below it move up, the totals row comes to stand in the old last row (12).
+  const t = rijenNa(gemeentenTabel([1, 3, 4], true), [1, 2, 3, 4]);
+  if (!t) throw new Error("the table should shrink");
+  const gelezen = (f: FormuleVanGebruiker) => gelezenVerschovenRijen([t], [f]);
+
+  test("a sum over the old data rows is named as reading the totals row too (it goes on reading the old last row)", () => {
+    expect(t.eraf).toEqual({ oudLaatste: 12, aantal: 1, wordt: "\u0000totaal" });
+    const [g] = gelezen(formule("SUM(Provincie!B9:B12)"));
+    expect(g).toMatchObject({
+      cel: "Provincie!B12",
+      wordt: "\u0000totaal",
+      alleRijen: { bereik: "Provincie!B9:B12", erbij: -1, tot: "Provincie!B11", kop: "Taakstelling" },
+    });
+    // Before: "leest Provincie!B10: nu de rij van GM0002, na opnieuw vullen de rij van GM0003".
+    expect(g && gelezenRijTekst(g)).toBe(
+      "formule Mijn blad!A1 leest alle rijen van tabel Opgave_Gemeenten (Provincie!B9:B12); na opnieuw vullen heeft " +
+        "de tabel een rij minder, tot en met Provincie!B11, en leest zij ook Provincie!B12: de totaalrij",
+    );
+  });
+
+  test("not: over the rows and the totals row, or part of the rows (named by the row that changes)", () => {
+    expect(gelezen(formule("SUM(Provincie!B9:B13)"))).toEqual([]);
+    expect(gelezen(formule("SUM(Provincie!B10:B11)"))).toMatchObject([{ cel: "Provincie!B10" }]);
+    expect(gelezen(formule("SUM(Provincie!B10:B11)"))[0]?.alleRijen).toBeUndefined();
+  });
+
+  test("a gemeente gone with input is kept at the end: as many rows as before, nothing of the kind", () => {
+    expect(rijenNa(gemeentenTabel([1, 3, 4], true), [1, 2, 3, 4], 5)?.eraf).toBeUndefined();
+  });
+});
+
 describe("formulas over all of a table's rows, when it grows", () => {
   // GM0002 back and GM0005 new, both after the old rows (the table keeps its order): two rows below row 11.
   const t = rijenNa(gemeentenTabel([1, 2, 3, 4, 5], true), [1, 3, 4]);
