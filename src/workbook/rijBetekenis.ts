@@ -362,10 +362,13 @@ function gelezenRijVan(
 ): GelezenRij {
   const kolom = Math.max(r.kolom, t.kolom1);
   const cel = `${bladVerwijzing(t.blad)}!${adres({ rij, kolom })}`;
-  if (alle && t.erbij) {
+  // Over all of the old rows of a table that grows or shrinks: how many rows come (or go), and its new last row.
+  const alleRijen = alle ? (t.erbij ?? t.eraf) : undefined;
+  if (alleRijen) {
+    const erbij = t.erbij ? t.erbij.aantal : -alleRijen.aantal;
     const laatste = { rij: r.rij + r.rijen - 1, kolom: r.kolom + r.kolommen - 1 };
     // The table's new last row, in the columns of the table the formula reads.
-    const nieuweLaatste = t.erbij.oudLaatste + t.erbij.aantal;
+    const nieuweLaatste = alleRijen.oudLaatste + erbij;
     const [k1, k2] = [kolom, Math.min(laatste.kolom, t.kolom2)];
     const tot = `${adres({ rij: nieuweLaatste, kolom: k1 })}${k2 > k1 ? `:${adres({ rij: nieuweLaatste, kolom: k2 })}` : ""}`;
     return {
@@ -373,29 +376,10 @@ function gelezenRijVan(
       tabel: t.tabel,
       cel,
       was: "",
-      wordt: t.erbij.wordt,
+      wordt: alleRijen.wordt,
       alleRijen: {
         bereik: `${bladVerwijzing(t.blad)}!${adres(r)}:${adres(laatste)}`,
-        erbij: t.erbij.aantal,
-        tot: `${bladVerwijzing(t.blad)}!${tot}`,
-        kop: t.koppen[kolom - t.kolom1] ?? "",
-      },
-    };
-  }
-  if (alle && t.eraf) {
-    const laatste = { rij: r.rij + r.rijen - 1, kolom: r.kolom + r.kolommen - 1 };
-    const nieuweLaatste = t.eraf.oudLaatste - t.eraf.aantal;
-    const [k1, k2] = [kolom, Math.min(laatste.kolom, t.kolom2)];
-    const tot = `${adres({ rij: nieuweLaatste, kolom: k1 })}${k2 > k1 ? `:${adres({ rij: nieuweLaatste, kolom: k2 })}` : ""}`;
-    return {
-      plek: f.plek,
-      tabel: t.tabel,
-      cel,
-      was: "",
-      wordt: t.eraf.wordt,
-      alleRijen: {
-        bereik: `${bladVerwijzing(t.blad)}!${adres(r)}:${adres(laatste)}`,
-        erbij: -t.eraf.aantal,
+        erbij,
         tot: `${bladVerwijzing(t.blad)}!${tot}`,
         kop: t.koppen[kolom - t.kolom1] ?? "",
       },
