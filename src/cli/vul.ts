@@ -14,7 +14,7 @@ import { bundelHash, bundelTekst, ingebouwdeBundel } from "../data/bundel";
 import { engine } from "../data/store";
 import { OpgaveFout } from "../domain/fouten";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
-import type { Waarde, WerkboekPlan } from "../workbook/plan";
+import { gewijzigdeCijfers, type Waarde, type WerkboekPlan } from "../workbook/plan";
 import { vertaalBibliotheekFout } from "../workbook/bibliotheekFouten";
 import { pakketReden, type LeesOpties, type PakketReden } from "../workbook/lezen";
 import { controleerPakket } from "../workbook/pakketControle";
@@ -133,7 +133,7 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
   }
   if (rapport.nieuweBladen.length > 0) r.push(`Nieuwe bladen: ${rapport.nieuweBladen.join(", ")}.`);
   // When Opgave filled it (Bron's "Gevuld op") changes every time: named apart, not counted as a figure.
-  const cijfers = rapport.wijzigingen.filter((w) => !w.moment);
+  const cijfers = gewijzigdeCijfers(rapport);
   const n = cijfers.length;
   r.push(n === 0 ? "Geen wijzigingen in de cijfers." : `${n} wijziging${n === 1 ? "" : "en"}:`);
   for (const w of cijfers.slice(0, 20)) r.push(`  ${w.plek}: ${tekst(w.oud)} → ${tekst(w.nieuw)}`);

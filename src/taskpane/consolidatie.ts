@@ -11,7 +11,7 @@ import { paneelBerichten as pb } from "./berichten";
 import { consolideer, type Aanlevering, type Consolidatie, type GemeenteRef } from "../domain/consolideren";
 import type { BronInfo } from "../workbook/bouwPlan";
 import { planConsolidatie } from "../workbook/consolidatiePlan";
-import type { WerkboekPlan } from "../workbook/plan";
+import { gewijzigdeCijfers, type WerkboekPlan } from "../workbook/plan";
 import { inExcel, VolgordeBevestiging, vulWerkboek } from "./excelHost";
 import { GeenWerker, leesInWerker, onleesbaar, startWerker, type Lees, type Werker } from "./werkerLezen";
 import { downloadBestand, element, toonBericht, voortgang } from "./weergave";
@@ -232,7 +232,7 @@ async function schrijfOverzicht(
     toonUitkomst(
       `${samenvatting(c)}\n${pb.gevuld(
         rapport.nieuweBladen.length,
-        rapport.wijzigingen.filter((w) => !w.moment).length,
+        gewijzigdeCijfers(rapport).length,
         rapport.invoerBehouden,
       )}`,
     );

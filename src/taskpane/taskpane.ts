@@ -19,7 +19,7 @@ import { getal } from "../domain/berichten";
 import { paneelBerichten as pb } from "./berichten";
 import { naamSleutel, suggesties } from "../domain/namen";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
-import type { VulRapport, WerkboekPlan } from "../workbook/plan";
+import { gewijzigdeCijfers, type VulRapport, type WerkboekPlan } from "../workbook/plan";
 import { startConsolidatie } from "./consolidatie";
 import { herberekenOpgaveCellen, inExcel, VolgordeBevestiging, vulWerkboek } from "./excelHost";
 import { leesFeedUrl, schrijfFeedUrl, startZelftest } from "./instellingen";
@@ -175,7 +175,7 @@ function invoerGewijzigd(): void {
 
 function rapportTekst(r: VulRapport & { overgeslagen: readonly string[] }): string {
   // When Opgave filled it (Bron's "Gevuld op") is not a figure that changed.
-  const cijfers = r.wijzigingen.filter((w) => !w.moment);
+  const cijfers = gewijzigdeCijfers(r);
   const regels = [pb.gevuld(r.nieuweBladen.length, cijfers.length, r.invoerBehouden)];
   for (const w of cijfers.slice(0, 10)) regels.push(`• ${w.plek}: ${w.oud ?? "–"} → ${w.nieuw ?? "–"}`);
   if (cijfers.length > 10) regels.push(pb.enMeer(cijfers.length - 10));

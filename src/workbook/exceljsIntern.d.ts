@@ -129,18 +129,20 @@ declare module "exceljs/lib/xlsx/xform/sheet/sheet-properties-xform" {
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/page-setup-properties-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class PageSetupPropertiesXform {
     tag: string;
     model: unknown;
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean;
+    parseOpen(node: SaxKnoop): boolean;
   }
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/outline-properties-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class OutlinePropertiesXform {
     tag: string;
     model: unknown;
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean;
+    parseOpen(node: SaxKnoop): boolean;
   }
 }
 
@@ -162,69 +164,83 @@ declare module "exceljs/lib/xlsx/xform/drawing/one-cell-anchor-xform" {
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/print-options-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class PrintOptionsXform {
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+    parseOpen(node: SaxKnoop): boolean | undefined;
   }
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/page-setup-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class PageSetupXform {
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+    parseOpen(node: SaxKnoop): boolean | undefined;
   }
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/sheet-view-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class SheetViewXform {
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+    parseOpen(node: SaxKnoop): boolean | undefined;
   }
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/sheet-protection-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class SheetProtectionXform {
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+    parseOpen(node: SaxKnoop): boolean | undefined;
   }
 }
 
 declare module "exceljs/lib/xlsx/xform/style/protection-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class ProtectionXform {
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+    parseOpen(node: SaxKnoop): boolean | undefined;
   }
 }
 
 declare module "exceljs/lib/xlsx/xform/table/table-style-info-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class TableStyleInfoXform {
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+    parseOpen(node: SaxKnoop): boolean | undefined;
   }
 }
 
 declare module "exceljs/lib/xlsx/xform/book/workbook-properties-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class WorkbookPropertiesXform {
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean | undefined;
+    parseOpen(node: SaxKnoop): boolean | undefined;
   }
 }
 
 declare module "exceljs/lib/xlsx/xform/base-xform" {
+  /** A SAX node as exceljs's xforms get it in `parseOpen`. */
+  export interface SaxKnoop {
+    name: string;
+    attributes: Record<string, string | undefined>;
+  }
   export default class BaseXform {
     static toBoolValue(attr: string | undefined, dflt?: boolean): boolean | undefined;
   }
 }
 
 declare module "exceljs/lib/xlsx/xform/table/auto-filter-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class TabelFilterXform {
     readonly tag: string;
     parser: unknown;
     map: Record<string, unknown>;
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean;
+    parseOpen(node: SaxKnoop): boolean;
     parseClose(name: string): boolean;
   }
 }
 
 declare module "exceljs/lib/xlsx/xform/table/filter-column-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
   export default class FilterKolomXform {
     readonly tag: string;
     parser: unknown;
     map: Record<string, unknown>;
-    parseOpen(node: { name: string; attributes: Record<string, string | undefined> }): boolean;
+    parseOpen(node: SaxKnoop): boolean;
     parseClose(name: string): boolean;
   }
 }

@@ -32,7 +32,7 @@ import SheetProtectionXform from "exceljs/lib/xlsx/xform/sheet/sheet-protection-
 import ProtectionXform from "exceljs/lib/xlsx/xform/style/protection-xform";
 import TableStyleInfoXform from "exceljs/lib/xlsx/xform/table/table-style-info-xform";
 import WorkbookPropertiesXform from "exceljs/lib/xlsx/xform/book/workbook-properties-xform";
-import BaseXform from "exceljs/lib/xlsx/xform/base-xform";
+import BaseXform, { type SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
 import TabelFilterXform from "exceljs/lib/xlsx/xform/table/auto-filter-xform";
 import FilterKolomXform from "exceljs/lib/xlsx/xform/table/filter-column-xform";
 
@@ -79,15 +79,12 @@ OutlinePropertiesXform.prototype.parseOpen = function (this: OutlinePropertiesXf
   return true;
 };
 
-/** A SAX node as exceljs's xforms get it. */
-type Knoop = { name: string; attributes: Record<string, string | undefined> };
-
 /**
  * Elements whose xsd:boolean attributes exceljs reads only as "1" (or "0"), and those attributes: each is given to
  * exceljs as "1" or "0" whichever way it was written.
  */
 const WAARHEDEN: ReadonlyArray<
-  readonly [{ prototype: { parseOpen(node: Knoop): boolean | undefined } }, string, readonly string[]]
+  readonly [{ prototype: { parseOpen(node: SaxKnoop): boolean | undefined } }, string, readonly string[]]
 > = [
   [PrintOptionsXform, "printOptions", ["headings", "gridLines", "horizontalCentered", "verticalCentered"]],
   [PageSetupXform, "pageSetup", ["blackAndWhite", "draft", "useFirstPageNumber", "usePrinterDefaults"]],
@@ -129,7 +126,7 @@ const WAARHEDEN: ReadonlyArray<
 
 for (const [Xform, tag, namen] of WAARHEDEN) {
   const lees = Xform.prototype.parseOpen;
-  Xform.prototype.parseOpen = function (this: unknown, node: Knoop): boolean | undefined {
+  Xform.prototype.parseOpen = function (this: unknown, node: SaxKnoop): boolean | undefined {
     if (node.name === tag) {
       for (const naam of namen) {
         const w = waarheid(node.attributes[naam]);
@@ -153,7 +150,7 @@ const LEES_VOORBIJ = [TabelFilterXform, FilterKolomXform] as const;
 for (const Xform of LEES_VOORBIJ) {
   const open = Xform.prototype.parseOpen;
   const sluit = Xform.prototype.parseClose;
-  Xform.prototype.parseOpen = function (this: InstanceType<typeof Xform>, node: Knoop): boolean {
+  Xform.prototype.parseOpen = function (this: InstanceType<typeof Xform>, node: SaxKnoop): boolean {
     return this.parser || node.name === this.tag || this.map[node.name] ? open.call(this, node) : true;
   };
   Xform.prototype.parseClose = function (this: InstanceType<typeof Xform>, name: string): boolean {

@@ -96,6 +96,7 @@ import {
   tussenTekst,
   verwijstNaarOvergeslagen,
   metRuimteVoorEigenKolommen,
+  naamSleutel,
   hervulNotatie,
   isEigenKolom,
   isLeeg,
@@ -398,10 +399,8 @@ export interface Beslissing {
 // ---------------------------------------------------------------------------------------------------------
 // Cells
 
-/** Names in Excel are case-insensitive. */
-export function sleutel(naam: string): string {
-  return naam.toLocaleLowerCase("en-US");
-}
+/** Names in Excel are case-insensitive (./samenvoegen `naamSleutel`). */
+export const sleutel = naamSleutel;
 
 /** What a cell gets: a formula from a Formule, "" for empty (null would leave the cell unchanged), else the constant. */
 function invoer(c: Cel): Invoer {

@@ -195,3 +195,8 @@ export interface VulRapport {
   /** Table rows with user input whose key no longer exists in the plan: kept at the end of the table. */
   readonly verweesd: readonly { readonly tabel: string; readonly sleutel: string }[];
 }
+
+/** The changes of a report that are figures: all but when Opgave filled the workbook (`moment`). */
+export function gewijzigdeCijfers(r: Pick<VulRapport, "wijzigingen">): VulRapport["wijzigingen"] {
+  return r.wijzigingen.filter((w) => !w.moment);
+}

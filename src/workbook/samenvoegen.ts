@@ -1016,6 +1016,11 @@ export interface TabelGebied {
   readonly rechthoeken: readonly Rechthoek[];
 }
 
+/** Names in Excel (sheets, tables, defined names) are case-insensitive: the key they are compared by. */
+export function naamSleutel(naam: string): string {
+  return naam.toLocaleLowerCase("en-US");
+}
+
 /** A plan table's place: its header, its rows (one for an empty table) and its totals row. */
 export function planGebied(tp: TabelPlan): Rechthoek {
   return {
@@ -1032,10 +1037,12 @@ export function geraakteTabel(
   eigenBlad: string,
   gebieden: readonly TabelGebied[],
 ): TabelGebied | undefined {
-  const naam = (n: string) => n.toLocaleLowerCase("en-US");
   const refs = verwijzingenIn(formule, eigenBlad);
   return gebieden.find((g) =>
-    refs.some((r) => naam(r.blad) === naam(g.blad) && g.rechthoeken.some((h) => overlapt(h, r.rechthoek))),
+    refs.some(
+      (r) =>
+        naamSleutel(r.blad) === naamSleutel(g.blad) && g.rechthoeken.some((h) => overlapt(h, r.rechthoek)),
+    ),
   );
 }
 
@@ -1045,9 +1052,7 @@ export function tabelVerwijstNaar(
   blad: string,
   gebieden: readonly TabelGebied[],
 ): TabelGebied | undefined {
-  const andere = gebieden.filter(
-    (g) => g.naam.toLocaleLowerCase("en-US") !== tp.naam.toLocaleLowerCase("en-US"),
-  );
+  const andere = gebieden.filter((g) => naamSleutel(g.naam) !== naamSleutel(tp.naam));
   for (const c of [...tp.rijen.flat(), ...(tp.totaal ?? [])]) {
     const g = isFormule(c) ? geraakteTabel(c.formule, blad, andere) : undefined;
     if (g) return g;

@@ -28,7 +28,7 @@ import { taakstelling } from "../../functions/functions";
 import { planGemeente, type BronInfo } from "../../workbook/bouwPlan";
 import { planConsolidatie } from "../../workbook/consolidatiePlan";
 import { kop, TABELLEN, TAAKSTELLING_KOLOMMEN, CONSOLIDATIE_TABELLEN } from "../../workbook/indeling";
-import type { WerkboekPlan } from "../../workbook/plan";
+import { gewijzigdeCijfers, type WerkboekPlan } from "../../workbook/plan";
 import { bladVerwijzing, kolomLetters } from "../../workbook/a1";
 import { schrijfNaarExcel, VolgordeBevestiging, type OfficeVulRapport } from "../../workbook/officeWriter";
 import {
@@ -419,7 +419,7 @@ const herbevulling: Scenario = {
     controleer(rapport.invoerBehouden >= 1, `invoer behouden: ${rapport.invoerBehouden}`);
     v.detail(`getypte invoer (${kGehuisvest} ${PERIODE} = 123) en kolom "${USER_KOLOM}" behouden`);
     // When the self-test filled it (Bron's "Gevuld op") is not a figure that changed.
-    const cijfers = rapport.wijzigingen.filter((w) => !w.moment).length;
+    const cijfers = gewijzigdeCijfers(rapport).length;
     v.detail(
       `rapport: ${rapport.invoerBehouden} invoercellen behouden, ` +
         (cijfers === 0
