@@ -89,9 +89,12 @@ declare module "exceljs/lib/xlsx/xform/core/core-xform" {
   }
 }
 
-/** exceljs's utilities: ./exceljsDirect.ts decodes a "str" value as exceljs's cell parser does. */
+/**
+ * exceljs's utilities: ./exceljsDirect.ts decodes a "str" value as exceljs's cell parser does; ./exceljsReparaties.ts
+ * remembers which number formats are dates.
+ */
 declare module "exceljs/lib/utils/utils" {
-  const utils: { xmlDecode(tekst: string): string };
+  const utils: { xmlDecode(tekst: string): string; isDateFmt(notatie: string | undefined): boolean };
   export default utils;
 }
 

@@ -16,6 +16,8 @@
  * And one in a drawing: it writes `editAs` on an image anchored by one cell (`<xdr:oneCellAnchor>`, as openpyxl anchors
  * images), which the schema allows only on a two-cell anchor; openpyxl then refused the drawing (and dropped every
  * image and chart of the file on its next save), and Excel may report the file as damaged.
+ * And one of speed: exceljs asks whether a number's format is a date for every number cell it reads (two regular
+ * expressions each time, for the same few formats); the answer is remembered per format (`isDatumNotatie`).
  * tests/workbook/exceljsReparaties.test.ts fails when an update of exceljs changes them.
  */
 import SheetPropertiesXform, {
@@ -35,6 +37,7 @@ import WorkbookPropertiesXform from "exceljs/lib/xlsx/xform/book/workbook-proper
 import BaseXform, { type SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
 import TabelFilterXform from "exceljs/lib/xlsx/xform/table/auto-filter-xform";
 import FilterKolomXform from "exceljs/lib/xlsx/xform/table/filter-column-xform";
+import utils from "exceljs/lib/utils/utils";
 
 /** An OOXML boolean attribute (xsd:boolean: "1", "true", "0", "false"); undefined when absent. */
 function waarheid(tekst: string | undefined): boolean | undefined {
@@ -167,3 +170,20 @@ OneCellAnchorXform.prototype.render = function (this: OneCellAnchorXform, xml, m
   this.map["xdr:clientData"].render(xml, {});
   xml.closeNode();
 };
+
+/** Whether a number format is a date's, as exceljs decides it, once per format (for at most `ONTHOUDEN` formats). */
+const ONTHOUDEN = 1000;
+const isDatumNotatie = (() => {
+  const bepaal = utils.isDateFmt.bind(utils);
+  const gezien = new Map<string, boolean>();
+  return (notatie: string | undefined): boolean => {
+    if (!notatie) return false;
+    let datum = gezien.get(notatie);
+    if (datum === undefined) {
+      if (gezien.size >= ONTHOUDEN) gezien.clear();
+      gezien.set(notatie, (datum = bepaal(notatie)));
+    }
+    return datum;
+  };
+})();
+utils.isDateFmt = isDatumNotatie;

@@ -1037,6 +1037,8 @@ export function geraakteTabel(
   eigenBlad: string,
   gebieden: readonly TabelGebied[],
 ): TabelGebied | undefined {
+  // Most writes skip no table: then no formula is read.
+  if (gebieden.length === 0) return undefined;
   const refs = verwijzingenIn(formule, eigenBlad);
   return gebieden.find((g) =>
     refs.some(
@@ -1053,6 +1055,7 @@ export function tabelVerwijstNaar(
   gebieden: readonly TabelGebied[],
 ): TabelGebied | undefined {
   const andere = gebieden.filter((g) => naamSleutel(g.naam) !== naamSleutel(tp.naam));
+  if (andere.length === 0) return undefined;
   for (const c of [...tp.rijen.flat(), ...(tp.totaal ?? [])]) {
     const g = isFormule(c) ? geraakteTabel(c.formule, blad, andere) : undefined;
     if (g) return g;

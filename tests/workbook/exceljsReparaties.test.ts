@@ -2,7 +2,7 @@
  * exceljs's faults, mended by src/workbook/exceljsReparaties.ts (imported by the writer): the order of <sheetPr>'s
  * children as written; booleans as LibreOffice writes them ("true"/"false") in <sheetPr>, the print options, page
  * setup, sheet view, cell protection, table style options, date system and icon sets; and `editAs` on an image
- * anchored by one cell. Fails when an update
+ * anchored by one cell; which number formats are dates, remembered. Fails when an update
  * of exceljs changes the xforms it mends.
  */
 import JSZip from "jszip";
@@ -210,4 +210,30 @@ describe("a table filtered in Excel with what exceljs does not model", () => {
     expect(a.bruikbaar).toBe(true);
     expect(a.onderwerp?.naam).toBe("Utrecht");
   });
+});
+
+test("a number is read as a date by its format, the same every time the format comes back", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Blad1");
+  const notaties = ["d-m-yyyy", "#,##0", "[$-413]d mmmm yyyy", '0.00 "dagen"', "d-m-yyyy", "#,##0"];
+  notaties.forEach((notatie, i) => {
+    const cel = ws.getCell(i + 1, 1);
+    cel.value = 45658;
+    cel.numFmt = notatie;
+  });
+  const data = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+  for (let keer = 0; keer < 2; keer++) {
+    const terug = new ExcelJS.Workbook();
+    await terug.xlsx.load(data);
+    const waarden = notaties.map((_, i) => terug.getWorksheet("Blad1")?.getCell(i + 1, 1).value);
+    // 45658 is 1 January 2025; a format with "d" only inside quotes is no date's.
+    expect(waarden).toEqual([
+      new Date(Date.UTC(2025, 0, 1)),
+      45658,
+      new Date(Date.UTC(2025, 0, 1)),
+      45658,
+      new Date(Date.UTC(2025, 0, 1)),
+      45658,
+    ]);
+  }
 });
