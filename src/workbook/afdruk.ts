@@ -14,7 +14,7 @@
  * is measured in tests/workbook/libreofficeAfdruk.test.ts.
  */
 import type ExcelJS from "exceljs";
-import { bevat, rechthoekBereik, type Rechthoek } from "./a1";
+import { bevat, bevatEen, rechthoekBereik, type Rechthoek } from "./a1";
 import type { Verplaatsing } from "./kolomVerplaatsing";
 import { isFormule, type BladPlan, type Cel } from "./plan";
 
@@ -514,6 +514,8 @@ export function zetAfdrukXlsx(
     readonly nieuw: boolean;
     readonly bereik: Rechthoek;
     readonly gevonden?: ReadonlyMap<number, GevondenHoogte>;
+    /** Opgave's cells (on a refill the sheet holds the user's too): only these are aligned to the top. */
+    readonly vanOpgave?: readonly Rechthoek[];
   },
 ): void {
   const { nieuw, bereik } = opties;
@@ -545,9 +547,11 @@ export function zetAfdrukXlsx(
     const r = ws.getRow(rij);
     const was = opties.gevonden?.get(rij);
     r.height = was && was.teksten === terugloopTeksten(ws, a, rij) ? was.hoogte : hoogte;
-    // The row's other cells (a label beside wrapped text) to the top too, unless an alignment was chosen.
-    r.eachCell((cel) => {
-      if (cel.style.alignment?.vertical === undefined)
+    // The row's other cells of Opgave's (a label beside wrapped text) to the top too, unless an alignment was chosen;
+    // a cell of the user's keeps the alignment it has.
+    r.eachCell((cel, kolom) => {
+      const vanOpgave = opties.vanOpgave ? bevatEen(opties.vanOpgave, rij, kolom) : true;
+      if (vanOpgave && cel.style.alignment?.vertical === undefined)
         cel.style = { ...cel.style, alignment: { ...cel.style.alignment, vertical: "top" } };
     });
   }

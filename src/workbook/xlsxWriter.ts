@@ -56,6 +56,7 @@ import {
   kolomLetters,
   rechthoekTussen,
   type Positie,
+  type Rechthoek,
 } from "./a1";
 import { BLADEN, NOTATIE } from "./indeling";
 import {
@@ -82,6 +83,7 @@ import {
   verwijstNaarOvergeslagen,
   metRuimteVoorEigenKolommen,
   hervulNotatie,
+  blokEnInvoerRechthoeken,
   isEigenKolom,
   isLeeg,
   invoerCelTekstInGetal,
@@ -1250,6 +1252,7 @@ class Schrijver {
       nieuw: !bestond,
       bereik: afdrukBereik(plan, afdruk, geschreven),
       ...(gevonden ? { gevonden } : {}),
+      ...(bestond ? { vanOpgave: this.opgaveCellen(plan) } : {}),
     });
     const vormen = new Map<string, GeschrevenVorm>();
     for (const t of plan.tabellen) {
@@ -1266,6 +1269,25 @@ class Schrijver {
    * table column's data rows follows the table (`volgTabellen`); where a row of a table here will hold another
    * gemeente, the others stay on their cells and are checked as formulas reading those rows (`aantekeningen`).
    */
+  /**
+   * The cells of sheet `plan` that Opgave writes: its blocks and input cells with their labels, and its tables as
+   * written (header, rows and totals row) without the user's columns among them.
+   */
+  private opgaveCellen(plan: BladPlan): Rechthoek[] {
+    const tabellen = plan.tabellen.flatMap((t) => {
+      const g = this.tabellen.get(t.naam);
+      return g ? [{ g, rijen: 1 + g.aantalRijen + (t.totaal ? 1 : 0) }] : [];
+    });
+    return [
+      ...blokEnInvoerRechthoeken(plan),
+      ...tabellen.flatMap(({ g, rijen }) =>
+        g.kolommen.flatMap((k, j) =>
+          isEigenKolom(k) ? [] : [{ rij: g.start.rij, kolom: g.start.kolom + j, rijen, kolommen: 1 }],
+        ),
+      ),
+    ];
+  }
+
   private controle(ws: ExcelJS.Worksheet, controle: Invoercontrole, herschreven: readonly TabelWerk[]): void {
     const blad = ws.name;
     const volg = (ref: string) => volgTabellen(ref, blad, herschreven);

@@ -2317,3 +2317,29 @@ describe("a hostile file to refill (.xlsx)", () => {
     await expect(schrijfXlsx(utrecht, vijandig)).rejects.toThrow(/attribute without value/);
   });
 });
+
+test("a refill aligns only Opgave's cells to the top in rows it sizes: the user's cells beside them keep their alignment", async () => {
+  const wb = await lees((await schrijfXlsx(utrecht)).data);
+  const tn = blad(wb, "Taakstelling");
+  const bronBlad = blad(wb, "Bron");
+  // Rows Opgave sizes for wrapped text: Taakstelling's table rows, Bron's sources.
+  tn.getCell("R9").value = "naast 2017-II";
+  tn.getCell("R10").value = 12;
+  bronBlad.getCell("H15").value = "eigen aantekening";
+  const na = await lees((await schrijfXlsx(later, await bewaar(wb))).data);
+  const [tnNa, bronNa] = [blad(na, "Taakstelling"), blad(na, "Bron")];
+  expect([
+    tnNa.getCell("R9").alignment?.vertical,
+    tnNa.getCell("R10").alignment?.vertical,
+    bronNa.getCell("H15").alignment?.vertical,
+  ]).toEqual([undefined, undefined, undefined]);
+  expect([celWaarde(tnNa.getCell("R9")), celWaarde(bronNa.getCell("H15"))]).toEqual([
+    "naast 2017-II",
+    "eigen aantekening",
+  ]);
+  // Opgave's own cells in those rows stay at the top, as a first fill has them.
+  expect([tnNa.getCell("A9").alignment?.vertical, bronNa.getCell("A15").alignment?.vertical]).toEqual([
+    "top",
+    "top",
+  ]);
+});
