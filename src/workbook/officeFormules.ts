@@ -158,13 +158,26 @@ function inStukken(s: Stuk, maxCellen: number): Stuk[] {
   return uit;
 }
 
-function celFormules(s: Stuk, formules: readonly (readonly unknown[])[], eigen: readonly Rechthoek[]) {
+/**
+ * The formulas of piece `s` outside `eigen`; on one of Opgave's sheets (`opgave`) also each cell of the user's there
+ * that holds something, where it stands (`op` "cel": beside a table, ./rijBetekenis names it when another gemeente
+ * comes to stand beside it).
+ */
+function celFormules(
+  s: Stuk,
+  formules: readonly (readonly unknown[])[],
+  eigen: readonly Rechthoek[],
+  opgave: boolean,
+) {
   const uit: FormuleVanGebruiker[] = [];
   formules.forEach((rij, i) =>
     rij.forEach((f, j) => {
       const plaats = { rij: s.rij + i, kolom: s.kolom + j };
-      if (typeof f !== "string" || !f.startsWith("=") || bevatEen(eigen, plaats.rij, plaats.kolom)) return;
-      uit.push({ plek: `${bladVerwijzing(s.naam)}!${adres(plaats)}`, blad: s.naam, formule: f.slice(1) });
+      if (f === "" || f === null || f === undefined || bevatEen(eigen, plaats.rij, plaats.kolom)) return;
+      const plek = `${bladVerwijzing(s.naam)}!${adres(plaats)}`;
+      // A formula first: what it reads says more than where it stands (one finding per place).
+      if (typeof f === "string" && f.startsWith("=")) uit.push({ plek, blad: s.naam, formule: f.slice(1) });
+      if (opgave) uit.push({ plek, blad: s.naam, formule: adres(plaats), op: "cel" });
     }),
   );
   return uit;
@@ -243,7 +256,8 @@ async function leesStukken(
       continue;
     }
     for (const v of verzoek) {
-      uit.push(...celFormules(v.s, v.bereik.formulas, eigen(v.s.naam) ?? []));
+      const opgave = eigen(v.s.naam);
+      uit.push(...celFormules(v.s, v.bereik.formulas, opgave ?? [], opgave !== undefined));
       if (v.links) uit.push(...hyperlinkPlekken(v.s, v.links.value, eigen(v.s.naam) !== undefined));
     }
   }

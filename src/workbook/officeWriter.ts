@@ -120,9 +120,22 @@ export class VolgordeBevestiging extends OpgaveFout {
 /** How many of the formulas that would read another row the question names (the rest counted). */
 const GENOEMDE_FORMULES = 5;
 
+/**
+ * What of the user's a row has that will hold something else (Dutch): formulas that read it, notes and the like on it,
+ * values or notes beside it (./rijBetekenis `GelezenRij.naast`), by how many of each.
+ */
+function wieDeRijHeeft(formules: number, notities: number, naast: number): string {
+  return [
+    ...(formules > 0 ? ["een formule van u leest"] : []),
+    ...(notities > 0 ? ["een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"] : []),
+    ...(naast > 0 ? ["iets van u naast zich heeft"] : []),
+  ].join(" of ");
+}
+
 function bevestigingTekst(tabellen: readonly string[], gevonden: readonly GelezenRij[]): string {
   const gelezen = gevonden.map(gelezenRijTekst);
-  const notities = gevonden.filter((g) => g.op !== undefined).length;
+  const notities = gevonden.filter((g) => g.op !== undefined && !g.naast).length;
+  const naast = gevonden.filter((g) => g.naast).length;
   const delen: string[] = [];
   if (tabellen.length > 0)
     delen.push(
@@ -136,13 +149,7 @@ function bevestigingTekst(tabellen: readonly string[], gevonden: readonly Geleze
       ? "komen rijen bij in een tabel waarvan een formule van u alle rijen leest"
       : gevonden.every((g) => (g.alleRijen?.erbij ?? 0) < 0)
         ? "gaan rijen uit een tabel waarvan een formule van u alle rijen leest"
-        : `staat iets anders in een rij die ${
-            notities === 0
-              ? "een formule van u leest"
-              : notities === gelezen.length
-                ? "een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"
-                : "een formule van u leest of een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"
-          }`;
+        : `staat iets anders in een rij die ${wieDeRijHeeft(gelezen.length - notities - naast, notities, naast)}`;
     delen.push(
       `Na opnieuw vullen ${wat}: ` +
         `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
@@ -153,10 +160,12 @@ function bevestigingTekst(tabellen: readonly string[], gevonden: readonly Geleze
     ...gelezenRijenAdvies(gevonden),
   ];
   const anders = zelf.length > 0 ? `, of ${zelf.join(", of ")}` : "";
-  const notitie =
-    notities > 0
-      ? " Een notitie, opmerking, hyperlink, opmaak of validatie zet u daarna zelf bij haar gemeente."
-      : "";
+  const notitie = [
+    ...(notities > 0
+      ? [" Een notitie, opmerking, hyperlink, opmaak of validatie zet u daarna zelf bij haar gemeente."]
+      : []),
+    ...(naast > 0 ? [" Wat naast een tabel staat, zet u daarna zelf naast haar gemeente."] : []),
+  ].join("");
   return `${delen.join(" ")} Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te vullen${anders}.${notitie}`;
 }
 

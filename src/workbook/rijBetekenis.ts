@@ -19,7 +19,7 @@
  * that it grows over change meaning too: a formula, note or picture there meets a new row or the totals row.
  * Pure: no exceljs, no host.
  */
-import { adres, bladVerwijzing, type Positie, type Rechthoek } from "./a1";
+import { adres, bladVerwijzing, rechthoekBereik, type Positie, type Rechthoek } from "./a1";
 import { verwijzingenIn } from "./kolomVerplaatsing";
 import { isFormule, type Cel, type TabelPlan } from "./plan";
 import {
@@ -252,9 +252,20 @@ export interface FormuleVanGebruiker {
   readonly link?: true;
 }
 
-/** What of the user's stays on its cells while Opgave's values move (see `FormuleVanGebruiker.op`). */
+/**
+ * What of the user's stays on its cells while Opgave's values move (see `FormuleVanGebruiker.op`); "cel": a value or
+ * formula of the user's beside a table (outside its columns), on a row of it.
+ */
 export type Aantekening =
-  "notitie" | "opmerking" | "hyperlink" | "voorwaardelijke opmaak" | "gegevensvalidatie" | "tekening";
+  "notitie" | "opmerking" | "hyperlink" | "voorwaardelijke opmaak" | "gegevensvalidatie" | "tekening" | "cel";
+
+/**
+ * What of the user's beside a table (outside its columns, on its rows) belongs to the row it stands beside, as a
+ * value or note typed next to a gemeente does: named when another gemeente or the totals row comes to stand there
+ * (not when the table grows into an empty row, which had nothing beside it). A format or validation beside a table
+ * is not, nor a chart or picture floating beside it (over many rows, as a chart is).
+ */
+const NAAST_RIJ: ReadonlySet<Aantekening> = new Set(["notitie", "opmerking", "cel"]);
 
 /** A formula that reads a row of a table that will hold something else. */
 export interface GelezenRij {
@@ -270,6 +281,8 @@ export interface GelezenRij {
   readonly naam?: string;
   /** A hyperlink (on `plek`) that goes to that cell, not a formula reading it. */
   readonly link?: true;
+  /** The note, comment or cell (`op`, on `cel`) stands beside the table, on a row of it (`NAAST_RIJ`). */
+  readonly naast?: true;
   /**
    * A formula of the user's in the table (their own column, the totals row) that reads that row alone, and the row
    * goes: it follows the rows it reads, but this one has no place after (Excel would make it #VERW!).
@@ -304,9 +317,13 @@ function gelezenRij(
   t: TabelRijen,
   r: Rechthoek,
   formule: boolean,
-): { rij: number; alle: boolean } | undefined {
+  naast: boolean,
+): { rij: number; alle: boolean; naast?: true } | undefined {
   const [rij1, rij2] = [r.rij, r.rij + r.rijen - 1];
-  if (!inBereik(r.kolom, r.kolom + r.kolommen - 1, t.kolom1, t.kolom2)) return undefined;
+  if (!inBereik(r.kolom, r.kolom + r.kolommen - 1, t.kolom1, t.kolom2)) {
+    const rij = naast ? naastRij(t, rij1, rij2) : undefined;
+    return rij === undefined ? undefined : { rij, alle: false, naast: true };
+  }
   if (formule && t.erbij && rij1 <= t.rij1 && rij2 === t.erbij.oudLaatste)
     return { rij: t.erbij.rij, alle: true };
   // Over all of the old rows of a table that shrinks: it reads what comes to stand in the old last row.
@@ -315,6 +332,13 @@ function gelezenRij(
   if (!inBereik(rij1, rij2, t.rij1, t.rij2) || (rij1 <= t.rij1 && rij2 >= t.rij2)) return undefined;
   for (let rij = Math.max(rij1, t.rij1); rij <= Math.min(rij2, t.rij2); rij++)
     if (t.anders.has(rij)) return { rij, alle: false };
+  return undefined;
+}
+
+/** The first of rows `rij1`–`rij2` beside table `t` that held one of its rows and will hold another (`NAAST_RIJ`). */
+function naastRij(t: TabelRijen, rij1: number, rij2: number): number | undefined {
+  for (let rij = Math.max(rij1, t.rij1); rij <= Math.min(rij2, t.rij2); rij++)
+    if ((t.anders.get(rij)?.was ?? ONDER_TABEL) !== ONDER_TABEL) return rij;
   return undefined;
 }
 
@@ -343,7 +367,8 @@ export function gelezenVerschovenRijen(
               kolommen: v.rechthoek.kolommen + f.herhaald.kolommen - 1,
             }
           : v.rechthoek;
-        return opBlad(v.blad).map((t) => ({ t, r, rij: gelezenRij(t, r, !f.op && !f.link) }));
+        const naast = f.op !== undefined && NAAST_RIJ.has(f.op);
+        return opBlad(v.blad).map((t) => ({ t, r, rij: gelezenRij(t, r, !f.op && !f.link, naast) }));
       })
       .find((x) => x.rij !== undefined);
     if (!gevonden?.rij) continue;
@@ -353,13 +378,29 @@ export function gelezenVerschovenRijen(
   return uit;
 }
 
+/** The finding for note, comment or cell `f` on rectangle `r`, beside row `rij` of table `t` (`naastRij`). */
+function naastRijVan(f: FormuleVanGebruiker, t: TabelRijen, r: Rechthoek, rij: number): GelezenRij {
+  const anders = t.anders.get(rij);
+  return {
+    plek: f.plek,
+    tabel: t.tabel,
+    cel: `${bladVerwijzing(t.blad)}!${r.rijen * r.kolommen === 1 ? adres(r) : rechthoekBereik(r)}`,
+    was: anders?.was ?? "",
+    wordt: anders?.wordt,
+    ...(f.op ? { op: f.op } : {}),
+    ...(f.naam ? { naam: f.naam } : {}),
+    naast: true,
+  };
+}
+
 /** The finding for formula `f`, which reads rectangle `r` of table `t` and so row `rij` (`gelezenRij`). */
 function gelezenRijVan(
   f: FormuleVanGebruiker,
   t: TabelRijen,
   r: Rechthoek,
-  { rij, alle }: { rij: number; alle: boolean },
+  { rij, alle, naast }: { rij: number; alle: boolean; naast?: true },
 ): GelezenRij {
+  if (naast) return naastRijVan(f, t, r, rij);
   const kolom = Math.max(r.kolom, t.kolom1);
   const cel = `${bladVerwijzing(t.blad)}!${adres({ rij, kolom })}`;
   // Over all of the old rows of a table that grows or shrinks: how many rows come (or go), and its new last row.
@@ -438,6 +479,7 @@ export function gelezenRijTekst(g: GelezenRij): string {
     const meer = erbij === 1 ? "een rij meer" : `${erbij} rijen meer`;
     return `formule ${g.plek} leest alle rijen van tabel ${g.tabel} (${g.alleRijen.bereik}); na opnieuw vullen heeft de tabel ${meer}, tot en met ${tot}, die zij niet meeneemt`;
   }
+  if (g.naast) return naastTekst(g, was, wordt);
   if (g.link)
     return `${g.plek} gaat naar ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
   if (g.vervalt)
@@ -449,6 +491,12 @@ export function gelezenRijTekst(g: GelezenRij): string {
   return g.op
     ? `${g.op} van u op ${g.plek} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (die blijft op haar cellen staan)`
     : `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
+}
+
+/** A finding beside a table (`GelezenRij.naast`) in Dutch. */
+function naastTekst(g: GelezenRij, was: string, wordt: string): string {
+  const wat = g.op === "cel" || g.op === undefined ? `cel ${g.cel} van u` : `${g.op} op ${g.cel}`;
+  return `${wat} staat naast tabel ${g.tabel}: nu naast ${was}, na opnieuw vullen naast ${wordt} (wat naast een tabel staat, blijft op zijn rij staan)`;
 }
 
 /** What a user can do about a formula that reads a row by its address (Dutch). */

@@ -64,14 +64,33 @@ function* elementen(
   }
 }
 
-/** The cell formulas of a sheet's XML outside `eigen` (a shared formula where its text is). */
-function celFormules(blad: string, xml: string, eigen: readonly Rechthoek[]): FormuleVanGebruiker[] {
+/**
+ * The cell formulas of a sheet's XML outside `eigen` (a shared formula where its text is); on one of Opgave's sheets
+ * (`opgave`) also each cell of the user's there that holds something, where it stands (`op` "cel": beside a table,
+ * ./rijBetekenis names it when another gemeente comes to stand beside it).
+ */
+function celFormules(
+  blad: string,
+  xml: string,
+  eigen: readonly Rechthoek[],
+  opgave: boolean,
+): FormuleVanGebruiker[] {
   const uit: FormuleVanGebruiker[] = [];
   for (const c of elementen(xml, "c")) {
     const f = c.inhoud?.includes("<f") ? elementen(c.inhoud, "f").next().value : undefined;
     const r = attribuut(`<c${c.attributen}>`, "r");
     const plaats = r === undefined ? undefined : decodeerBereik(r);
-    if (!f?.inhoud || !plaats || bevatEen(eigen, plaats.rij1, plaats.kol1)) continue;
+    if (!plaats || bevatEen(eigen, plaats.rij1, plaats.kol1)) continue;
+    // On one of Opgave's sheets a value or formula of the user's is also where it stands: beside a table's row
+    // (after its formula: what that reads says more; one finding per place).
+    const staat: FormuleVanGebruiker[] =
+      opgave && /<(v|is|f)\b/.test(c.inhoud ?? "")
+        ? [{ plek: `${bladVerwijzing(blad)}!${r ?? ""}`, blad, formule: r ?? "", op: "cel" }]
+        : [];
+    if (!f?.inhoud) {
+      uit.push(...staat);
+      continue;
+    }
     const tag = `<f${f.attributen}>`;
     const over = attribuut(tag, "t") === "shared" ? decodeerBereik(attribuut(tag, "ref") ?? "") : undefined;
     uit.push({
@@ -82,6 +101,7 @@ function celFormules(blad: string, xml: string, eigen: readonly Rechthoek[]): Fo
         ? { herhaald: { rijen: over.rij2 - plaats.rij1 + 1, kolommen: over.kol2 - plaats.kol1 + 1 } }
         : {}),
     });
+    uit.push(...staat);
   }
   return uit;
 }
@@ -195,7 +215,7 @@ export async function formulesVanGebruiker(
   for (const [blad, pad] of paden) {
     const xml = (await zip.file(pad)?.async("string")) ?? "";
     const opgave = eigen(blad);
-    uit.push(...celFormules(blad, xml, opgave ?? []), ...linkDoelen(blad, xml));
+    uit.push(...celFormules(blad, xml, opgave ?? [], opgave !== undefined), ...linkDoelen(blad, xml));
     if (opgave) eigenPaden.push(pad);
     uit.push(...opmaakFormules(blad, xml, opgave));
   }

@@ -51,6 +51,7 @@ import { rijvolgordeVrij } from "./rijVolgorde";
 import {
   absoluteVerwijzing,
   adres,
+  bevatEen,
   bladVerwijzing,
   decodeerBereik,
   kolomLetters,
@@ -190,7 +191,7 @@ export class VerliesFout extends Error {
   readonly onderdelen: readonly string[];
 
   /**
-   * `verloren`: what would be lost; `andereRijen` (./rijBetekenis `gelezenRijTekst`): formulas, notes and formats of
+   * `verloren`: what would be lost; `andereRijen` (./rijBetekenis `gelezenRijTekst`): formulas, cells, notes and formats of
    * the user's that would meet other rows (nothing of them is lost, their meaning changes).
    */
   constructor(
@@ -214,7 +215,7 @@ export class VerliesFout extends Error {
           : []),
         ...(andereRijen.length > 0
           ? [
-              `Na opnieuw vullen treffen formules, notities of opmaak van u andere rijen: ${andereRijen.join("; ")}.`,
+              `Na opnieuw vullen treffen formules, cellen, notities of opmaak van u andere rijen: ${andereRijen.join("; ")}.`,
             ]
           : []),
         bevestig,
@@ -1498,6 +1499,23 @@ async function gelezenRijen(
     return [...planRechthoeken(blad), ...oud.map((g) => rechthoekTussen(g.rij1, g.kol1, g.rij2, g.kol2))];
   };
   const formules = await formulesVanGebruiker(bestaand, eigen);
+  // Notes on Opgave's sheets outside its cells and tables (one in a table goes with its row): beside a table's row.
+  const notities = [...(await leesNotities(bestaand))].flatMap(([blad, perCel]) => {
+    const opgave = eigen(blad);
+    return opgave
+      ? [...perCel.keys()]
+          .filter((cel) => {
+            const p = decodeerBereik(cel);
+            return p !== undefined && !bevatEen(opgave, p.rij1, p.kol1);
+          })
+          .map((cel): FormuleVanGebruiker => ({
+            plek: `${bladVerwijzing(blad)}!${cel}`,
+            blad,
+            formule: cel,
+            op: "notitie",
+          }))
+      : [];
+  });
   const getekend = geent
     ? await getekendOp(
         bestaand,
@@ -1512,7 +1530,7 @@ async function gelezenRijen(
     naam: t.wat,
   }));
   return [
-    ...gelezenVerschovenRijen(s.rijenAnders, [...formules, ...s.aantekeningen, ...objecten]),
+    ...gelezenVerschovenRijen(s.rijenAnders, [...formules, ...notities, ...s.aantekeningen, ...objecten]),
     ...s.inTabellenGelezen,
   ];
 }

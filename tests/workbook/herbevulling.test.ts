@@ -1235,6 +1235,50 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect(celWaarde(blad(await lees(data), "Provincie").getCell("A11"))).toBe(codes[3]);
     });
 
+    test("a value or note of the user's beside a row that will hold another gemeente is named, the refill stops; beside a row that keeps its gemeente not", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const p = blad(wb, "Provincie");
+      const rechts = kolomLetters((tabel?.kolommen.length ?? 0) + 3);
+      // Row 20 will hold the next gemeente (the third is gone), row 10 keeps the second.
+      p.getCell(`${rechts}20`).value = `naast ${gemeente(11)}`;
+      p.getCell(`${rechts}21`).note = "bellen";
+      p.getCell(`${rechts}10`).value = `naast ${gemeente(1)}`;
+      p.getCell(`${rechts}22`).value = { formula: `"let op"&"!"` } as ExcelJS.CellFormulaValue;
+      const bestand = await bewaar(wb);
+      const zonder = zonderRij(later, tabel?.naam ?? "", derde);
+      const fout = await schrijfXlsx(zonder, bestand).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(VerliesFout);
+      const wat = [
+        `cel Provincie!${rechts}20 van u staat naast tabel ${tabel?.naam}: nu naast de rij van ${gemeente(11)}, na opnieuw vullen naast de rij van ${gemeente(12)} (wat naast een tabel staat, blijft op zijn rij staan)`,
+        `cel Provincie!${rechts}22 van u staat naast tabel ${tabel?.naam}: nu naast de rij van ${gemeente(13)}, na opnieuw vullen naast de rij van ${gemeente(14)} (wat naast een tabel staat, blijft op zijn rij staan)`,
+        `notitie op Provincie!${rechts}21 staat naast tabel ${tabel?.naam}: nu naast de rij van ${gemeente(12)}, na opnieuw vullen naast de rij van ${gemeente(13)} (wat naast een tabel staat, blijft op zijn rij staan)`,
+      ];
+      expect((fout as VerliesFout).onderdelen).toEqual(wat);
+      // Confirmed: they stay where they are, and the report names them.
+      const { data, rapport } = await schrijfXlsx(zonder, bestand, { verliesToestaan: true });
+      expect(rapport.andereRij).toEqual(wat);
+      const na = blad(await lees(data), "Provincie");
+      // The note read from the file (exceljs drops one on an empty cell when it reads).
+      const notities = (await leesNotities(data)).get("Provincie");
+      expect([celWaarde(na.getCell(`${rechts}20`)), notities?.get(`${rechts}21`)?.[0]?.tekst]).toEqual([
+        `naast ${gemeente(11)}`,
+        "bellen",
+      ]);
+    });
+
+    test("a value of the user's beside the empty row a returning gemeente grows the table into is not named", async () => {
+      const oud = await ingevuld(zonderRij(gelderland, tabel?.naam ?? "", derde));
+      const wb = await lees(oud.data);
+      const p = blad(wb, "Provincie");
+      const rechts = kolomLetters((tabel?.kolommen.length ?? 0) + 3);
+      // Below the old totals row (row 9 + rows - 1): the grown table's new totals row comes beside it.
+      const onder = 9 + codes.length;
+      p.getCell(`${rechts}${onder}`).value = "legenda";
+      blad(wb, "Mijn blad").getCell("A1").value = null;
+      const { rapport } = await schrijfXlsx(later, await bewaar(wb));
+      expect([rapport.verloren, rapport.andereRij]).toEqual([[], []]);
+    });
+
     test("notes on the table's cells go with their row: input, Opgave's own columns, the header and totals rows", async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       const p = blad(wb, "Provincie");
@@ -1492,7 +1536,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         `na opnieuw vullen de rij van ${gemeente(12)}`;
       expect((fout as VerliesFout).onderdelen).toEqual([regel]);
       expect((fout as Error).message).toBe(
-        `Na opnieuw vullen treffen formules, notities of opmaak van u andere rijen: ${regel}. Bevestig dat dat mag. ` +
+        `Na opnieuw vullen treffen formules, cellen, notities of opmaak van u andere rijen: ${regel}. Bevestig dat dat mag. ` +
           "Of laat zo'n formule haar rij opzoeken op de gemeente of periode (X.ZOEKEN of VERT.ZOEKEN op de tabel) in " +
           "plaats van het adres van een rij te lezen.",
       );

@@ -812,6 +812,33 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect(wm.blad("Provincie").hyperlinks.get("B35")).toEqual({ address: "https://example.org/gemeente" });
   });
 
+  test("a value or note of the user's beside a row that would hold another gemeente: asked first (as the .xlsx writer); beside a row that keeps its gemeente not", async () => {
+    const wm = await eersteVulling(gelderland);
+    const rechts = kolomLetters((tabel?.kolommen.length ?? 0) + 3);
+    wm.zet("Provincie", `${rechts}20`, `naast ${gemeente(11)}`);
+    wm.blad("Provincie").notities.set(`${rechts}21`, "bellen");
+    wm.zet("Provincie", `${rechts}10`, `naast ${gemeente(1)}`);
+    const voor = wm.momentopname();
+    const fx = new FakeExcel(wm);
+    const kleiner = zonderRij(gelderland, tabel?.naam ?? "", derde);
+    const fout: unknown = await schrijfNaarExcel(fx.context, kleiner).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VolgordeBevestiging);
+    const naast = "(wat naast een tabel staat, blijft op zijn rij staan)";
+    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+      `cel Provincie!${rechts}20 van u staat naast tabel ${tabel?.naam}: nu naast de rij van ${gemeente(11)}, ` +
+        `na opnieuw vullen naast de rij van ${gemeente(12)} ${naast}`,
+      `notitie op Provincie!${rechts}21 staat naast tabel ${tabel?.naam}: nu naast de rij van ${gemeente(12)}, ` +
+        `na opnieuw vullen naast de rij van ${gemeente(13)} ${naast}`,
+    ]);
+    expect((fout as Error).message).toMatch(
+      /^Na opnieuw vullen staat iets anders in een rij die iets van u naast zich heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Wat naast een tabel staat, zet u daarna zelf naast haar gemeente\.$/,
+    );
+    expect(wm.momentopname()).toBe(voor);
+    await hervul(wm, kleiner, { volgordeToestaan: true });
+    expect(wm.waarden("Provincie", `${rechts}20`)).toEqual([[`naast ${gemeente(11)}`]]);
+    expect(wm.blad("Provincie").notities.get(`${rechts}21`)).toBe("bellen");
+  });
+
   test("a validation of the user's, or a format over several ranges, on a row that would hold another gemeente: asked first; Opgave's own validations not", async () => {
     const wm = await eersteVulling(gelderland);
     const provincie = wm.blad("Provincie");

@@ -5,6 +5,7 @@ import {
   rijenNaar,
   tabelKolom,
   tabelRijen,
+  type Aantekening,
   type FormuleVanGebruiker,
   type GelezenRij,
   type TabelRijen,
@@ -187,6 +188,46 @@ describe("formulas over all of a table's old rows, when it shrinks", () => {
 
   test("a gemeente gone with input is kept at the end: as many rows as before, nothing of the kind", () => {
     expect(rijenNa(gemeentenTabel([1, 3, 4], true), [1, 2, 3, 4], 5)?.eraf).toBeUndefined();
+  });
+});
+
+describe("what of the user's stands beside a table's rows (outside its columns), when they change", () => {
+  // GM0002 gone: GM0003 and GM0004 move up (rows 10, 11), the totals row to row 12, row 13 empties.
+  const kleiner = rijenNa(gemeentenTabel([1, 3, 4], true), [1, 2, 3, 4]);
+  // GM0002 back and GM0005 new below the old rows: the grown table covers the empty rows 12–14.
+  const groter = rijenNa(gemeentenTabel([1, 2, 3, 4, 5], true), [1, 3, 4]);
+  if (!kleiner || !groter) throw new Error("the tables should change");
+  const op = (ref: string, soort: Aantekening, t: TabelRijen = kleiner) =>
+    gelezenVerschovenRijen([t], [formule(ref, "Provincie", { plek: `Provincie!${ref}`, op: soort })]);
+
+  test("a value, formula or note beside a row that will hold another gemeente or the totals row: named", () => {
+    const [g] = op("F10", "cel");
+    expect(g).toMatchObject({ cel: "Provincie!F10", was: "GM0002", wordt: "GM0003", naast: true });
+    expect(g && gelezenRijTekst(g)).toBe(
+      "cel Provincie!F10 van u staat naast tabel Opgave_Gemeenten: nu naast de rij van GM0002, na opnieuw vullen " +
+        "naast de rij van GM0003 (wat naast een tabel staat, blijft op zijn rij staan)",
+    );
+    const [n] = op("H13", "notitie");
+    expect(n && gelezenRijTekst(n)).toBe(
+      "notitie op Provincie!H13 staat naast tabel Opgave_Gemeenten: nu naast de totaalrij, na opnieuw vullen " +
+        "naast een lege rij (wat naast een tabel staat, blijft op zijn rij staan)",
+    );
+    expect(op("F12", "opmerking")).toMatchObject([{ was: "GM0004", wordt: "\u0000totaal", naast: true }]);
+  });
+
+  test("not: beside a row that keeps its gemeente, below the table, a format, validation, link or drawing beside it", () => {
+    expect(op("F9", "cel")).toEqual([]);
+    expect(op("F14", "cel")).toEqual([]);
+    for (const soort of ["voorwaardelijke opmaak", "gegevensvalidatie", "hyperlink", "tekening"] as const)
+      expect([soort, op("F10:G12", soort)]).toEqual([soort, []]);
+  });
+
+  test("not: beside the empty rows a growing table covers (nothing stood beside a row of it there)", () => {
+    expect(op("F13", "cel", groter)).toEqual([]);
+    expect(op("F14", "notitie", groter)).toEqual([]);
+    expect(op("F11", "cel", groter)).toEqual([]);
+    // Beside the old totals row, which a returning gemeente takes: named.
+    expect(op("F12", "cel", groter)).toMatchObject([{ was: "\u0000totaal", wordt: "GM0002", naast: true }]);
   });
 });
 
