@@ -14,7 +14,15 @@
  * is measured in tests/workbook/libreofficeAfdruk.test.ts.
  */
 import type ExcelJS from "exceljs";
-import { bevat, bevatEen, rechthoekBereik, type Rechthoek } from "./a1";
+import {
+  bevat,
+  bevatEen,
+  decodeerBereik,
+  overlapt,
+  rechthoekBereik,
+  rechthoekTussen,
+  type Rechthoek,
+} from "./a1";
 import type { Verplaatsing } from "./kolomVerplaatsing";
 import { isFormule, type BladPlan, type Cel } from "./plan";
 
@@ -62,6 +70,21 @@ export interface AfdrukInstelling {
   readonly lettertype: string;
   /** The estimate behind the choices: print scale (fit to width) and pages. */
   readonly schatting: { readonly schaal: number; readonly paginas: number };
+}
+
+/**
+ * `a` without the wrapping of the tables a refill leaves alone (`overgeslagen`: where they are in the plan and where
+ * they stand now), nor the heights of rows that wrap only there: their cells, and the user's rows among them (a table
+ * moved down by a row inserted above it), stay as they are. Both writers.
+ */
+export function zonderOvergeslagen(
+  a: AfdrukInstelling,
+  overgeslagen: readonly Rechthoek[],
+): AfdrukInstelling {
+  if (overgeslagen.length === 0) return a;
+  const terugloop = a.terugloop.filter((r) => !overgeslagen.some((o) => overlapt(r, o)));
+  const gewrapt = (rij: number) => terugloop.some((r) => rij >= r.rij && rij < r.rij + r.rijen);
+  return { ...a, terugloop, rijHoogtes: a.rijHoogtes.filter((h) => gewrapt(h.rij)) };
 }
 
 /**
@@ -444,6 +467,17 @@ export function afdrukModus(kan: boolean, gebied: string | undefined): AfdrukMod
   if (!kan) return "geen";
   if (gebied === undefined) return "volledig";
   return isEigenAfdrukGebied(gebied) ? "gebied" : "geen";
+}
+
+/**
+ * Where the tables a refill leaves alone stand (`gelaten`, ./afdruk `zonderOvergeslagen`), with the print area the
+ * sheet has (`gebied`, when Opgave's: `isEigenAfdrukGebied`): a table left alone may stand lower than the plan has
+ * it (a row inserted above it, which moved the print area's end with it), and the refill does not cut it off.
+ */
+export function gelatenGebieden(gelaten: readonly Rechthoek[], gebied: string | undefined): Rechthoek[] {
+  if (gelaten.length === 0 || gebied === undefined || !isEigenAfdrukGebied(gebied)) return [...gelaten];
+  const g = decodeerBereik(gebied.slice(gebied.lastIndexOf("!") + 1));
+  return g ? [...gelaten, rechthoekTussen(g.rij1, g.kol1, g.rij2, g.kol2)] : [...gelaten];
 }
 
 /**

@@ -15,13 +15,14 @@
  * with `Office.context.requirements`, skipped without error where missing); wrapping (RangeFormat.wrapText,
  * verticalAlignment: 1.1) and RangeFormat.autofitRows (1.2) always.
  */
-import { overlapt, rechthoekBereik, type Rechthoek } from "./a1";
+import { rechthoekBereik, type Rechthoek } from "./a1";
 import {
   afdrukBereik,
   afdrukModus,
   afdrukVoor,
   margesInInch,
   metVerplaatsteKolommen,
+  zonderOvergeslagen,
   type AfdrukInstelling,
   type AfdrukModus,
 } from "./afdruk";
@@ -81,8 +82,11 @@ export function afdrukTaak(
     readonly verplaatsingen?: readonly Verplaatsing[];
   },
 ): AfdrukTaak {
-  const a = metVerplaatsteKolommen(afdrukVoor(blad), blad.naam, opties.verplaatsingen ?? []);
-  const terugloop = a.terugloop.filter((r) => !opties.overgeslagen.some((o) => overlapt(r, o)));
+  const a = zonderOvergeslagen(
+    metVerplaatsteKolommen(afdrukVoor(blad), blad.naam, opties.verplaatsingen ?? []),
+    opties.overgeslagen,
+  );
+  const { terugloop } = a;
   return {
     soort: "afdruk",
     cellen: 0,

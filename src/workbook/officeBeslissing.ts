@@ -58,7 +58,7 @@ import {
   type Rechthoek,
 } from "./a1";
 import { grafiekNaam, NOTATIE } from "./indeling";
-import { afdrukVoor } from "./afdruk";
+import { afdrukVoor, gelatenGebieden } from "./afdruk";
 import { afdrukTaak, type AfdrukTaak } from "./officeAfdruk";
 import {
   eigenOpmaakFormules,
@@ -1524,14 +1524,19 @@ export function beslis(
   for (const blad of plan.bladen) {
     const b = breedteTaak(blad, tabellen.taken);
     if (b) taken.push(b);
+    // The tables this fill leaves alone, where they are in the plan and where they stand now (as the .xlsx writer).
+    const gelaten = tabellen.nietBijgewerkt
+      .filter((g) => sleutel(g.blad) === sleutel(blad.naam))
+      .flatMap((g) => g.rechthoeken);
     taken.push(
       afdrukTaak(blad, {
         kan: staat.afdruk?.kan ?? true,
         gebied: staat.afdruk?.gebieden.get(sleutel(blad.naam)),
-        tabellen: tabellen.taken.filter((t) => t.blad === blad).map((t) => t.rechthoek),
-        overgeslagen: blad.tabellen
-          .filter((tp) => !tabellen.taken.some((t) => t.plan === tp))
-          .map(planGebied),
+        tabellen: [
+          ...tabellen.taken.filter((t) => t.blad === blad).map((t) => t.rechthoek),
+          ...gelatenGebieden(gelaten, staat.afdruk?.gebieden.get(sleutel(blad.naam))),
+        ],
+        overgeslagen: gelaten,
         tekstBlijft: tekstBlijftOp(staat, blad, tabellen.taken, opPlaats.get(blad)),
         verplaatsingen,
       }),

@@ -46,7 +46,15 @@
 import ExcelJS from "exceljs";
 // Mends faults of exceljs (a sheet's <sheetPr>, a one-cell anchor) for every read and write (./exceljsReparaties).
 import "./exceljsReparaties";
-import { afdrukBereik, afdrukVoor, gevondenHoogtes, metVerplaatsteKolommen, zetAfdrukXlsx } from "./afdruk";
+import {
+  afdrukBereik,
+  afdrukVoor,
+  gelatenGebieden,
+  gevondenHoogtes,
+  metVerplaatsteKolommen,
+  zetAfdrukXlsx,
+  zonderOvergeslagen,
+} from "./afdruk";
 import { rijvolgordeVrij } from "./rijVolgorde";
 import {
   absoluteVerwijzing,
@@ -1249,12 +1257,21 @@ class Schrijver {
         rijen: 1 + g.aantalRijen,
         kolommen: g.kolommen.length,
       }));
-    zetAfdrukXlsx(ws, metVerplaatsteKolommen(afdruk, ws.name, this.verplaatsingen), {
-      nieuw: !bestond,
-      bereik: afdrukBereik(plan, afdruk, geschreven),
-      ...(gevonden ? { gevonden } : {}),
-      ...(bestond ? { vanOpgave: this.opgaveCellen(plan) } : {}),
-    });
+    // The tables this refill leaves alone: their cells and rows as they are, the print area over where they stand.
+    const overgeslagen = this.nietBijgewerkt.filter((g) => g.blad === ws.name).flatMap((g) => g.rechthoeken);
+    zetAfdrukXlsx(
+      ws,
+      zonderOvergeslagen(metVerplaatsteKolommen(afdruk, ws.name, this.verplaatsingen), overgeslagen),
+      {
+        nieuw: !bestond,
+        bereik: afdrukBereik(plan, afdruk, [
+          ...geschreven,
+          ...gelatenGebieden(overgeslagen, ws.pageSetup.printArea ?? undefined),
+        ]),
+        ...(gevonden ? { gevonden } : {}),
+        ...(bestond ? { vanOpgave: this.opgaveCellen(plan) } : {}),
+      },
+    );
     const vormen = new Map<string, GeschrevenVorm>();
     for (const t of plan.tabellen) {
       const g = this.tabellen.get(t.naam);

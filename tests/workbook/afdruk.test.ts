@@ -3,7 +3,13 @@
  * are measured through LibreOffice in libreofficeAfdruk.test.ts. And the column move of a refill
  * (./kolomVerplaatsing): formulas follow a plan column the merge writes after the user's columns.
  */
-import { afdrukVoor, metVerplaatsteKolommen } from "../../src/workbook/afdruk";
+import {
+  afdrukVoor,
+  gelatenGebieden,
+  metVerplaatsteKolommen,
+  zonderOvergeslagen,
+} from "../../src/workbook/afdruk";
+import { afdrukTaak } from "../../src/workbook/officeAfdruk";
 import { planGemeente, planProvincie } from "../../src/workbook/bouwPlan";
 import { verplaatsFormule } from "../../src/workbook/kolomVerplaatsing";
 import { schrijfXlsx } from "../../src/workbook/xlsxWriter";
@@ -53,6 +59,40 @@ describe("metVerplaatsteKolommen: wrapping goes with the columns a refill writes
     // Above the table, and on another sheet: as they were.
     expect(na.terugloop.filter((r) => r.rij < 7)).toEqual(a.terugloop.filter((r) => r.rij < 7));
     expect(metVerplaatsteKolommen(a, "Opvang", [{ blad: "Taakstelling", vanafRij: 7, kolommen }])).toBe(a);
+  });
+});
+
+describe("a table a refill leaves alone (both writers): its cells and rows as they are, the print area over it", () => {
+  // Opgave_Taakstelling (A7:P27 in the plan) moved down by a row inserted above it: A8:P28, the print area with it.
+  const plan = { rij: 7, kolom: 1, rijen: 22, kolommen: 16 };
+  const nu = { rij: 8, kolom: 1, rijen: 21, kolommen: 16 };
+
+  test("no wrapping over where it is or was, no heights on those rows; elsewhere as the plan has it", () => {
+    const a = afdrukVoor(bladPlan("Taakstelling"));
+    const z = zonderOvergeslagen(a, [plan, nu]);
+    expect(z.terugloop.filter((r) => r.rij + r.rijen > 7)).toEqual([]);
+    expect(z.rijHoogtes.filter((h) => h.rij >= 7)).toEqual([]);
+    expect(z.terugloop).toEqual(a.terugloop.filter((r) => r.rij + r.rijen <= 7));
+    expect(zonderOvergeslagen(a, [])).toBe(a);
+  });
+
+  test("the print area covers it where it stands: Opgave's print area as the sheet has it counts, the user's not", () => {
+    expect(gelatenGebieden([plan, nu], "Taakstelling!$A$1:$P$28")).toEqual([
+      plan,
+      nu,
+      { rij: 1, kolom: 1, rijen: 28, kolommen: 16 },
+    ]);
+    expect(gelatenGebieden([plan], "Taakstelling!$C$3:$F$40")).toEqual([plan]);
+    expect(gelatenGebieden([], "Taakstelling!$A$1:$P$28")).toEqual([]);
+    // The Office.js writer's task, as ./officeBeslissing composes it.
+    const taak = afdrukTaak(bladPlan("Taakstelling"), {
+      kan: true,
+      gebied: "Taakstelling!$A$1:$P$28",
+      tabellen: gelatenGebieden([plan, nu], "Taakstelling!$A$1:$P$28"),
+      overgeslagen: [plan, nu],
+    });
+    expect(taak.gebied).toBe("A1:P28");
+    expect(taak.terugloop.some((r) => /^[A-P](7|8|9|1\d|2\d)\b/.test(r))).toBe(false);
   });
 });
 

@@ -941,6 +941,35 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     expect(celWaarde(tn.getCell("G8"))).toBe("Gehuisvest");
   });
 
+  test("a table left as it is (moved by a row inserted above it) keeps its rows' heights and its cells' layout; the print area covers it where it is", async () => {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    const t = blad(wb, "Taakstelling");
+    t.spliceRows(6, 0, []);
+    zetRef(tabelModel(t, "Opgave_Taakstelling"), "A8:P28");
+    // As Excel moves the print area's end with the rows (exceljs's spliceRows does not).
+    const area = t.pageSetup.printArea ?? "";
+    t.pageSetup.printArea = area.replace(/(\d+)$/, (r) => String(Number(r) + 1));
+    const bestand = await bewaar(wb);
+    const vorm = (ws: ExcelJS.Worksheet) =>
+      [...Array(24).keys()].map((i) => {
+        const r = 6 + i;
+        const uitlijning = [...Array(16).keys()].map((k) =>
+          JSON.stringify(ws.getCell(r, k + 1).alignment ?? {}),
+        );
+        return [r, ws.getRow(r).height, uitlijning.join(" ")];
+      });
+    const voor = vorm(blad(await lees(bestand), "Taakstelling"));
+    const { data, rapport } = await schrijfXlsx(later, bestand);
+    expect(rapport.overgeslagen).toContain(
+      "tabel Opgave_Taakstelling staat niet meer op Taakstelling!A7 (maar op Taakstelling!A8); niet bijgewerkt",
+    );
+    const tn = blad(await lees(data), "Taakstelling");
+    // Before: Opgave's header height and wrapping on row 7 (now a row of the user's), and the plan's heights on the
+    // table's rows one row up from where they are.
+    expect(vorm(tn)).toEqual(voor);
+    expect([area, tn.pageSetup.printArea]).toEqual(["A1:P27", "A1:P28"]);
+  });
+
   test("Opgave's key figures that read a table left as it is (moved by a row inserted above it) stay as they were, named (as the Office.js writer)", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     const t = blad(wb, "Taakstelling");
