@@ -162,10 +162,11 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
     for (const v of rapport.verloren) r.push(`  ${v}`);
   }
   if (rapport.andereRij.length > 0) {
-    // Formulas that read another row or leave a new one out, notes and formats that stay by another row.
+    // Formulas that read another row or leave a new one out, notes and formats that stay by another row, cells and
+    // notes beside a table's row that will hold another gemeente.
     const n = rapport.andereRij.length;
     r.push(
-      `Formules, notities en opmaak van u die na opnieuw vullen andere rijen treffen (${n}; bevestigd met --bevestig-verlies):`,
+      `Formules, cellen, notities en opmaak van u die na opnieuw vullen andere rijen treffen (${n}; bevestigd met --bevestig-verlies):`,
     );
     for (const v of rapport.andereRij) r.push(`  ${v}`);
   }
@@ -263,7 +264,7 @@ export async function schrijfPlanNaarBestand(
       return undefined;
     }
     if (e instanceof VerliesFout) {
-      uit.err(`${e.message} Gebruik --bevestig-verlies als dat mag; ${doel} is niet gewijzigd.`);
+      uit.err(`${e.message} Bevestigen doet u met --bevestig-verlies; ${doel} is niet gewijzigd.`);
       return undefined;
     }
     if (bestaand && !(e instanceof OpgaveFout)) {

@@ -19,7 +19,7 @@
  * that it grows over change meaning too: a formula, note or picture there meets a new row or the totals row.
  * Pure: no exceljs, no host.
  */
-import { adres, bladVerwijzing, rechthoekBereik, type Positie, type Rechthoek } from "./a1";
+import { adres, bladVerwijzing, rechthoekBereik, rechthoekTussen, type Positie, type Rechthoek } from "./a1";
 import { verwijzingenIn } from "./kolomVerplaatsing";
 import { isFormule, type Cel, type TabelPlan } from "./plan";
 import {
@@ -281,8 +281,11 @@ export interface GelezenRij {
   readonly naam?: string;
   /** A hyperlink (on `plek`) that goes to that cell, not a formula reading it. */
   readonly link?: true;
-  /** The note, comment or cell (`op`, on `cel`) stands beside the table, on a row of it (`NAAST_RIJ`). */
-  readonly naast?: true;
+  /**
+   * The note, comment or cell (`op`, on `cel`) stands beside the table, on a row of it (`NAAST_RIJ`); `aantal` of
+   * that kind beside the table in all, within `gebied` ("Provincie!R20:U44"): one finding for them, named by the first.
+   */
+  readonly naast?: { readonly aantal: number; readonly gebied: string };
   /**
    * A formula of the user's in the table (their own column, the totals row) that reads that row alone, and the row
    * goes: it follows the rows it reads, but this one has no place after (Excel would make it #VERW!).
@@ -354,6 +357,7 @@ export function gelezenVerschovenRijen(
   if (tabellen.length === 0) return uit;
   const opBlad = (blad: string) => tabellen.filter((t) => t.blad.toLowerCase() === blad.toLowerCase());
   const genoemd = new Set<string>();
+  const naast = new NaastGroepen();
   for (const f of formules) {
     // Two objects of a drawing may lie over the same cells: each is named.
     const sleutel = f.naam === undefined ? f.plek : `${f.naam} ${f.plek}`;
@@ -373,9 +377,55 @@ export function gelezenVerschovenRijen(
       .find((x) => x.rij !== undefined);
     if (!gevonden?.rij) continue;
     genoemd.add(sleutel);
-    uit.push(gelezenRijVan(f, gevonden.t, gevonden.r, gevonden.rij));
+    const g = gelezenRijVan(f, gevonden.t, gevonden.r, gevonden.rij);
+    if (!g.naast || naast.nieuw(g, gevonden.t.blad, gevonden.r)) uit.push(g);
   }
-  return uit;
+  return uit.map((g) => naast.samen(g));
+}
+
+/**
+ * What stands beside a table's rows, one finding per table and kind (a block of the user's beside a table may hold
+ * hundreds of cells): the first, with how many there are and the rectangle they lie in.
+ */
+class NaastGroepen {
+  private readonly groepen = new Map<
+    string,
+    { eerste: GelezenRij; blad: string; gebied: Rechthoek; aantal: number }
+  >();
+
+  /** Counts `g` (on `r` of sheet `blad`) in its group; true when it is the first of it. */
+  nieuw(g: GelezenRij, blad: string, r: Rechthoek): boolean {
+    const sleutel = `${g.tabel}\u0000${g.op ?? ""}`;
+    const groep = this.groepen.get(sleutel);
+    if (!groep) {
+      this.groepen.set(sleutel, { eerste: g, blad, gebied: r, aantal: 1 });
+      return true;
+    }
+    const o = groep.gebied;
+    groep.gebied = rechthoekTussen(
+      Math.min(o.rij, r.rij),
+      Math.min(o.kolom, r.kolom),
+      Math.max(o.rij + o.rijen, r.rij + r.rijen) - 1,
+      Math.max(o.kolom + o.kolommen, r.kolom + r.kolommen) - 1,
+    );
+    groep.aantal++;
+    return false;
+  }
+
+  /** `g` with its group's count and rectangle, when it is the first of a group. */
+  samen(g: GelezenRij): GelezenRij {
+    const groep = [...this.groepen.values()].find((x) => x.eerste === g);
+    if (!groep) return g;
+    return {
+      ...g,
+      naast: { aantal: groep.aantal, gebied: `${bladVerwijzing(groep.blad)}!${celOfBereik(groep.gebied)}` },
+    };
+  }
+}
+
+/** "R20" for one cell, "R20:U44" for more. */
+function celOfBereik(r: Rechthoek): string {
+  return r.rijen * r.kolommen === 1 ? adres(r) : rechthoekBereik(r);
 }
 
 /** The finding for note, comment or cell `f` on rectangle `r`, beside row `rij` of table `t` (`naastRij`). */
@@ -384,12 +434,12 @@ function naastRijVan(f: FormuleVanGebruiker, t: TabelRijen, r: Rechthoek, rij: n
   return {
     plek: f.plek,
     tabel: t.tabel,
-    cel: `${bladVerwijzing(t.blad)}!${r.rijen * r.kolommen === 1 ? adres(r) : rechthoekBereik(r)}`,
+    cel: `${bladVerwijzing(t.blad)}!${celOfBereik(r)}`,
     was: anders?.was ?? "",
     wordt: anders?.wordt,
     ...(f.op ? { op: f.op } : {}),
     ...(f.naam ? { naam: f.naam } : {}),
-    naast: true,
+    naast: { aantal: 1, gebied: `${bladVerwijzing(t.blad)}!${celOfBereik(r)}` },
   };
 }
 
@@ -493,10 +543,22 @@ export function gelezenRijTekst(g: GelezenRij): string {
     : `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt}`;
 }
 
-/** A finding beside a table (`GelezenRij.naast`) in Dutch. */
+/** The plural of what stands beside a table (`NAAST_RIJ`). */
+const MEERVOUD: Partial<Record<Aantekening, string>> = {
+  cel: "cellen",
+  notitie: "notities",
+  opmerking: "opmerkingen",
+};
+
+/** A finding beside a table (`GelezenRij.naast`) in Dutch: one, or how many and where, named by the first. */
 function naastTekst(g: GelezenRij, was: string, wordt: string): string {
-  const wat = g.op === "cel" || g.op === undefined ? `cel ${g.cel} van u` : `${g.op} op ${g.cel}`;
-  return `${wat} staat naast tabel ${g.tabel}: nu naast ${was}, na opnieuw vullen naast ${wordt} (wat naast een tabel staat, blijft op zijn rij staan)`;
+  const uitleg = "(wat naast een tabel staat, blijft op zijn rij staan)";
+  const soort = g.op ?? "cel";
+  const aantal = g.naast?.aantal ?? 1;
+  if (aantal > 1)
+    return `${aantal} ${MEERVOUD[soort] ?? soort} van u naast tabel ${g.tabel} (${g.naast?.gebied ?? g.cel}) staan na opnieuw vullen naast een andere rij, de eerste op ${g.cel}: nu naast ${was}, na opnieuw vullen naast ${wordt} ${uitleg}`;
+  const wat = soort === "cel" ? `cel ${g.cel} van u` : `${soort} op ${g.cel}`;
+  return `${wat} staat naast tabel ${g.tabel}: nu naast ${was}, na opnieuw vullen naast ${wordt} ${uitleg}`;
 }
 
 /** What a user can do about a formula that reads a row by its address (Dutch). */

@@ -1782,7 +1782,8 @@ export async function schrijfXlsx(
   const wb = new ExcelJS.Workbook();
   let oudeHyperlinks: HyperlinksPerBlad = new Map();
   const eigenBladen = plan.bladen.map((b) => b.naam);
-  // Refuse early, before the work of a write: only Opgave's sheets are rewritten when the graft can be made.
+  // Only Opgave's sheets are rewritten when the graft can be made. What a rewrite would drop is named at the end,
+  // with everything else the refill would lose or change the meaning of: one stop, one informed confirmation.
   const kanEnten = bestaand && opties.enten !== false ? await kanWordenGeent(bestaand, eigenBladen) : false;
   const vooraf = bestaand ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined) : [];
   if (bestaand) {
@@ -1798,7 +1799,6 @@ export async function schrijfXlsx(
     // Whose workbook it is comes before what a rewrite would lose: another subject's is never filled at all.
     const weigering = weigeringVoorWerkboek(plan, bestaandWerkboek(wb, plan));
     if (weigering) throw new WerkboekWeigering(weigering);
-    if (vooraf.length > 0 && !opties.verliesToestaan) throw new VerliesFout(vooraf);
     herstelNotities(wb, await leesNotities(bestaand));
     zetRijEinden(wb, await paginaEindenPerBlad(bestaand, kanEnten ? eigenBladen : undefined));
   } else {

@@ -1277,9 +1277,9 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       const zonder = zonderRij(later, tabel?.naam ?? "", derde);
       const fout = await schrijfXlsx(zonder, bestand).catch((e: unknown) => e);
       expect(fout).toBeInstanceOf(VerliesFout);
+      // The two cells as one finding (a block beside a table may hold hundreds), the note apart.
       const wat = [
-        `cel Provincie!${rechts}20 van u staat naast tabel ${tabel?.naam}: nu naast de rij van ${gemeente(11)}, na opnieuw vullen naast de rij van ${gemeente(12)} (wat naast een tabel staat, blijft op zijn rij staan)`,
-        `cel Provincie!${rechts}22 van u staat naast tabel ${tabel?.naam}: nu naast de rij van ${gemeente(13)}, na opnieuw vullen naast de rij van ${gemeente(14)} (wat naast een tabel staat, blijft op zijn rij staan)`,
+        `2 cellen van u naast tabel ${tabel?.naam} (Provincie!${rechts}20:${rechts}22) staan na opnieuw vullen naast een andere rij, de eerste op Provincie!${rechts}20: nu naast de rij van ${gemeente(11)}, na opnieuw vullen naast de rij van ${gemeente(12)} (wat naast een tabel staat, blijft op zijn rij staan)`,
         `notitie op Provincie!${rechts}21 staat naast tabel ${tabel?.naam}: nu naast de rij van ${gemeente(12)}, na opnieuw vullen naast de rij van ${gemeente(13)} (wat naast een tabel staat, blijft op zijn rij staan)`,
       ];
       expect((fout as VerliesFout).onderdelen).toEqual(wat);
@@ -1293,6 +1293,71 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
         `naast ${gemeente(11)}`,
         "bellen",
       ]);
+    });
+
+    test("what a rewrite would drop (sparklines on Opgave's sheet) and what beside a row changes meaning: named in one stop", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const rechts = kolomLetters((tabel?.kolommen.length ?? 0) + 3);
+      blad(wb, "Provincie").getCell(`${rechts}20`).value = "naast";
+      const zip = await JSZip.loadAsync(await bewaar(wb));
+      const pad =
+        (await bladPaden(await Zip.loadAsync(await zip.generateAsync({ type: "uint8array" })))).get(
+          "Provincie",
+        ) ?? "";
+      const ext =
+        '<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup><x14:sparklines><x14:sparkline><xm:f>Provincie!F9:H9</xm:f><xm:sqref>T9</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>';
+      zip.file(
+        pad,
+        ((await zip.file(pad)?.async("string")) ?? "").replace("</worksheet>", `${ext}</worksheet>`),
+      );
+      const bestand = await zip.generateAsync({ type: "uint8array" });
+      const fout = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), bestand).catch(
+        (e: unknown) => e,
+      );
+      // Before: the sparklines alone; the cell beside came to light only after the user had confirmed.
+      expect((fout as VerliesFout).onderdelen).toEqual([
+        "sparklines",
+        expect.stringMatching(new RegExp(`^cel Provincie!${rechts}20 van u staat naast tabel `)),
+      ]);
+    });
+
+    test("opgave vul: a value beside a half-year row that will hold another stops the refill, the file unchanged; confirmed, filled", async () => {
+      const map = await fs.mkdtemp(path.join(os.tmpdir(), "opgave-naast-"));
+      try {
+        // A file of a dataset without 2020-I: the refill puts it back in its place, the half-years below move down.
+        const wb = await lees((await schrijfXlsx(zonderRij(utrecht, "Opgave_Taakstelling", "2020-I"))).data);
+        const t = blad(wb, "Taakstelling");
+        const rij = rijVan(t, "2020-II");
+        t.getCell(`R${rij}`).value = "gebeld met COA";
+        const bestand = path.join(map, "utrecht.xlsx");
+        await fs.writeFile(bestand, await bewaar(wb));
+        const voor = await fs.readFile(bestand);
+        const a = opvang();
+        expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand], a)).toBe(1);
+        const melding = a.fout.join("\n");
+        expect(melding).toContain(
+          `cel Taakstelling!R${rij} van u staat naast tabel Opgave_Taakstelling: nu naast de rij van 2020-II, ` +
+            "na opnieuw vullen naast de rij van 2020-I (wat naast een tabel staat, blijft op zijn rij staan)",
+        );
+        expect(melding).toMatch(
+          /Bevestig dat dat mag\. Bevestigen doet u met --bevestig-verlies; .* is niet gewijzigd\./,
+        );
+        expect(Buffer.compare(await fs.readFile(bestand), voor)).toBe(0);
+        const b = opvang();
+        expect(
+          await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", bestand, "--bevestig-verlies"], b),
+        ).toBe(0);
+        expect(b.uit.join("\n")).toContain(
+          "Formules, cellen, notities en opmaak van u die na opnieuw vullen andere rijen treffen (1; bevestigd met --bevestig-verlies):",
+        );
+        expect(
+          celWaarde(
+            blad(await lees(new Uint8Array(await fs.readFile(bestand))), "Taakstelling").getCell(`R${rij}`),
+          ),
+        ).toBe("gebeld met COA");
+      } finally {
+        await fs.rm(map, { recursive: true, force: true });
+      }
     });
 
     test("a value of the user's beside the empty row a returning gemeente grows the table into is not named", async () => {
@@ -1574,7 +1639,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       expect([rapport.verloren, rapport.andereRij]).toEqual([[], [regel]]);
       expect(rapportRegels(rapport, false)).toEqual(
         expect.arrayContaining([
-          "Formules, notities en opmaak van u die na opnieuw vullen andere rijen treffen (1; bevestigd met --bevestig-verlies):",
+          "Formules, cellen, notities en opmaak van u die na opnieuw vullen andere rijen treffen (1; bevestigd met --bevestig-verlies):",
           `  ${regel}`,
         ]),
       );

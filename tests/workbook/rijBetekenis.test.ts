@@ -202,7 +202,12 @@ describe("what of the user's stands beside a table's rows (outside its columns),
 
   test("a value, formula or note beside a row that will hold another gemeente or the totals row: named", () => {
     const [g] = op("F10", "cel");
-    expect(g).toMatchObject({ cel: "Provincie!F10", was: "GM0002", wordt: "GM0003", naast: true });
+    expect(g).toMatchObject({
+      cel: "Provincie!F10",
+      was: "GM0002",
+      wordt: "GM0003",
+      naast: { aantal: 1, gebied: "Provincie!F10" },
+    });
     expect(g && gelezenRijTekst(g)).toBe(
       "cel Provincie!F10 van u staat naast tabel Opgave_Gemeenten: nu naast de rij van GM0002, na opnieuw vullen " +
         "naast de rij van GM0003 (wat naast een tabel staat, blijft op zijn rij staan)",
@@ -212,7 +217,24 @@ describe("what of the user's stands beside a table's rows (outside its columns),
       "notitie op Provincie!H13 staat naast tabel Opgave_Gemeenten: nu naast de totaalrij, na opnieuw vullen " +
         "naast een lege rij (wat naast een tabel staat, blijft op zijn rij staan)",
     );
-    expect(op("F12", "opmerking")).toMatchObject([{ was: "GM0004", wordt: "\u0000totaal", naast: true }]);
+    expect(op("F12", "opmerking")).toMatchObject([
+      { was: "GM0004", wordt: "\u0000totaal", naast: { aantal: 1 } },
+    ]);
+  });
+
+  test("many of a kind beside one table: one finding, with how many, where they lie, and the first", () => {
+    const cellen = ["F10", "G10", "F11", "H12", "F9"].map((ref) =>
+      formule(ref, "Provincie", { plek: `Provincie!${ref}`, op: "cel" }),
+    );
+    const notitie = formule("J11", "Provincie", { plek: "Provincie!J11", op: "notitie" });
+    const gevonden = gelezenVerschovenRijen([kleiner], [...cellen, notitie]);
+    expect(gevonden.map(gelezenRijTekst)).toEqual([
+      "4 cellen van u naast tabel Opgave_Gemeenten (Provincie!F10:H12) staan na opnieuw vullen naast een andere rij, " +
+        "de eerste op Provincie!F10: nu naast de rij van GM0002, na opnieuw vullen naast de rij van GM0003 " +
+        "(wat naast een tabel staat, blijft op zijn rij staan)",
+      "notitie op Provincie!J11 staat naast tabel Opgave_Gemeenten: nu naast de rij van GM0003, na opnieuw vullen " +
+        "naast de rij van GM0004 (wat naast een tabel staat, blijft op zijn rij staan)",
+    ]);
   });
 
   test("not: beside a row that keeps its gemeente, below the table, a format, validation, link or drawing beside it", () => {
@@ -227,7 +249,9 @@ describe("what of the user's stands beside a table's rows (outside its columns),
     expect(op("F14", "notitie", groter)).toEqual([]);
     expect(op("F11", "cel", groter)).toEqual([]);
     // Beside the old totals row, which a returning gemeente takes: named.
-    expect(op("F12", "cel", groter)).toMatchObject([{ was: "\u0000totaal", wordt: "GM0002", naast: true }]);
+    expect(op("F12", "cel", groter)).toMatchObject([
+      { was: "\u0000totaal", wordt: "GM0002", naast: { aantal: 1 } },
+    ]);
   });
 });
 
