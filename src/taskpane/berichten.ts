@@ -69,6 +69,7 @@ export const paneelBerichten = {
   enMeer: (n: number) => `• … en nog ${n} wijzigingen`,
   verweesd: (tabel: string, sleutel: string) =>
     `• ${tabel}: rij "${sleutel}" hoort niet meer bij de gegevens maar bevat uw invoer; onderaan de tabel bewaard.`,
+  nietBehouden: (wat: string) => `• niet behouden (u koos Toch vullen): ${wat}`,
   tekstInGetal: (plek: string) =>
     `• ${plek} is tekst waar een getal hoort: het blijft staan, maar de formules van Opgave tellen het niet mee.`,
   bezig: "Bezig met vullen…",

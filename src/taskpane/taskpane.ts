@@ -173,7 +173,9 @@ function invoerGewijzigd(): void {
   if (!inExcel()) toonUitkomst(pb.invoerGewijzigd);
 }
 
-function rapportTekst(r: VulRapport & { overgeslagen: readonly string[] }): string {
+function rapportTekst(
+  r: VulRapport & { overgeslagen: readonly string[]; verloren?: readonly string[] },
+): string {
   // When Opgave filled it (Bron's "Gevuld op") is not a figure that changed.
   const cijfers = gewijzigdeCijfers(r);
   const regels = [pb.gevuld(r.nieuweBladen.length, cijfers.length, r.invoerBehouden)];
@@ -182,6 +184,7 @@ function rapportTekst(r: VulRapport & { overgeslagen: readonly string[] }): stri
   for (const v of r.verweesd) regels.push(pb.verweesd(v.tabel, v.sleutel));
   for (const t of r.tekstInGetal) regels.push(pb.tekstInGetal(t));
   for (const o of r.overgeslagen) regels.push(`• ${o}`);
+  for (const v of r.verloren ?? []) regels.push(pb.nietBehouden(v));
   return regels.join("\n");
 }
 

@@ -9,10 +9,16 @@
  * cell typed over is Excel's exception to its column and the rows that hold the formula decide, as Excel fills the
  * column's formula into a row inserted into the table whatever one cell holds. Both writers. Pure.
  */
-import { adres } from "./a1";
+import { adres, bladVerwijzing } from "./a1";
 import { gekopieerd } from "./kolomVerplaatsing";
-import type { Cel, TabelPlan, Waarde } from "./plan";
-import { isEigenKolom, sleutelTekst, type SamengevoegdeTabel, type Wijziging } from "./samenvoegen";
+import { isFormule, type Cel, type TabelPlan, type Waarde } from "./plan";
+import {
+  isEigenKolom,
+  sleutelIndex,
+  sleutelTekst,
+  type SamengevoegdeTabel,
+  type Wijziging,
+} from "./samenvoegen";
 
 /** The old table's cells as the writer read them: where its data rows started, and each row's key and formulas. */
 export interface OudeFormules {
@@ -31,6 +37,11 @@ export interface OudeFormules {
    * .xlsx writer reads it, Office.js cannot).
    */
   berekend?(kop: string): boolean;
+  /**
+   * What old data row `i` holds in the column with this header where that is not a formula (a value typed over one
+   * of Opgave's formulas); undefined for a formula or an empty cell (`getypteWaarden`).
+   */
+  getypt?(i: number, kop: string): Waarde | undefined;
 }
 
 /** The rows a calculated column is made of at the least: one formula in one row says nothing about a column. */
@@ -100,4 +111,41 @@ export function metBerekendeKolommen(
   });
   if (wijzigingen.length === 0) return res;
   return { ...res, rijen, wijzigingen: [...res.wijzigingen, ...wijzigingen] };
+}
+
+/** A value as a message names it: a number as Excel shows it in Dutch, a text between quotes. */
+function getypteTekst(w: Waarde): string {
+  if (typeof w === "number") return `getal ${w.toLocaleString("nl-NL", { maximumFractionDigits: 10 })}`;
+  if (typeof w === "boolean") return `waarde ${w ? "WAAR" : "ONWAAR"}`;
+  return `tekst "${String(w)}"`;
+}
+
+/**
+ * The values the user typed over Opgave's formulas in a table (a figure "corrected" by hand): a refill writes the
+ * plan's formula there again, so each is named, in Dutch, before anything is written (the .xlsx writer with what
+ * would be lost, the Office.js writer asks) — "getal 999 van u in Taakstelling!I8 (tabel Opgave_Taakstelling,
+ * 2016-II, kolom Achterstand) staat op een formule van Opgave; bij opnieuw vullen komt die formule terug". Only
+ * rows whose key the plan still has, in columns where the plan writes a formula. Both writers.
+ */
+export function getypteWaarden(plan: TabelPlan, oud: OudeFormules): string[] {
+  const getypt = oud.getypt;
+  if (!getypt) return [];
+  const si = sleutelIndex(plan);
+  const planRijen = new Map(plan.rijen.map((r) => [sleutelTekst(r[si] as Waarde | undefined), r]));
+  const uit: string[] = [];
+  oud.sleutels.forEach((s, i) => {
+    const rij = planRijen.get(s);
+    if (s === "" || !rij) return;
+    plan.kolommen.forEach((k, j) => {
+      const kolom = oud.kolom(k.kop);
+      const w = kolom === undefined || !isFormule(rij[j] ?? null) ? undefined : getypt(i, k.kop);
+      if (w === undefined || kolom === undefined || w === null || w === "") return;
+      const cel = adres({ rij: oud.eersteRij + i, kolom });
+      uit.push(
+        `${getypteTekst(w)} van u in ${bladVerwijzing(oud.blad)}!${cel} (tabel ${plan.naam}, ${s}, kolom ${k.kop}) staat op een ` +
+          "formule van Opgave; bij opnieuw vullen komt die formule terug",
+      );
+    });
+  });
+  return uit;
 }

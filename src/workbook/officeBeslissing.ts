@@ -123,7 +123,7 @@ import {
   type GelezenRij,
   type TabelRijen,
 } from "./rijBetekenis";
-import { metBerekendeKolommen, type OudeFormules } from "./berekendeKolom";
+import { getypteWaarden, metBerekendeKolommen, type OudeFormules } from "./berekendeKolom";
 
 const TEKST = NOTATIE.tekst;
 const ALGEMEEN = NOTATIE.algemeen;
@@ -171,7 +171,11 @@ export function taakBytes(t: SchrijfTaak): number {
   return matrixBytes(t) + BYTES_PER_OPDRACHT;
 }
 
-export type OfficeVulRapport = VulRapport & { overgeslagen: string[] };
+/**
+ * The report of a fill in Excel; `verloren`: values the user typed over Opgave's formulas that the fill replaced
+ * after the user confirmed (./berekendeKolom `getypteWaarden`).
+ */
+export type OfficeVulRapport = VulRapport & { overgeslagen: string[]; verloren: string[] };
 
 // ---------------------------------------------------------------------------------------------------------
 // What was read (input)
@@ -392,6 +396,8 @@ export interface Beslissing {
    * and leave the new rows out) — the writer asks first, as for such a formula elsewhere.
    */
   readonly inTabellenGelezen: readonly GelezenRij[];
+  /** Values the user typed over Opgave's formulas that the tasks replace: the writer asks first (`TabelTaak.getypt`). */
+  readonly getypt: readonly string[];
   /** For one of Opgave's sheets, the rectangles of its cells and tables (before and after); else undefined. */
   readonly eigenGebied: (blad: string) => readonly Rechthoek[] | undefined;
 }
@@ -508,6 +514,8 @@ interface TabelTaak {
   readonly oud?: OudeTabel;
   /** The user's cells on the old totals row, in their own columns (`totaalVanGebruiker`). */
   readonly totaal?: TotaalVanGebruiker;
+  /** Values the user typed over Opgave's formulas, which the formulas replace (./berekendeKolom `getypteWaarden`). */
+  readonly getypt?: readonly string[];
 }
 
 /** The user's cells on the totals row below an old table, in their own columns: what each held, by header. */
@@ -713,6 +721,13 @@ function oudeFormules(blad: string, tp: TabelPlan, oud: OudeTabel): OudeFormules
       const f = oud.formules[i]?.[j];
       return isGelezenFormule(f, oud.waarden[i]?.[j]) ? f.slice(1) : undefined;
     },
+    getypt: (i, kop) => {
+      const j = oud.koppen.indexOf(kop);
+      const w = oud.waarden[i]?.[j];
+      return isGelezenFormule(oud.formules[i]?.[j], w) || w === undefined || w === null || w === ""
+        ? undefined
+        : w;
+    },
   };
 }
 
@@ -733,7 +748,9 @@ function beslisTabel(
     vrij: rijvolgordeVrij,
   });
   if (samengevoegd.soort === "overgeslagen") return { overgeslagen: samengevoegd.reden };
-  const res = oud ? metBerekendeKolommen(tp, samengevoegd, oudeFormules(blad.naam, tp, oud)) : samengevoegd;
+  const formules = oud ? oudeFormules(blad.naam, tp, oud) : undefined;
+  const res = formules ? metBerekendeKolommen(tp, samengevoegd, formules) : samengevoegd;
+  const getypt = formules ? getypteWaarden(tp, formules) : [];
   const verschuiving = oud ? kolomVerschuiving(tp, oud.koppen, res.kolommen) : undefined;
   if (verschuiving) return { overgeslagen: verschuiving };
   const rechthoek: Rechthoek = {
@@ -763,7 +780,15 @@ function beslisTabel(
     }
   }
   const totaal = oud ? totaalVanGebruiker(tp, res, oud, omgeving) : undefined;
-  return { blad, plan: tp, res, rechthoek, ...(oud ? { oud } : {}), ...(totaal ? { totaal } : {}) };
+  return {
+    blad,
+    plan: tp,
+    res,
+    rechthoek,
+    ...(oud ? { oud } : {}),
+    ...(totaal ? { totaal } : {}),
+    ...(getypt.length > 0 ? { getypt } : {}),
+  };
 }
 
 /**
@@ -1545,6 +1570,7 @@ export function beslis(
     overgeslagen.push(...c.blijven);
     if (c.taak) taken.push(c.taak);
   }
+  const getypt = tabellen.taken.flatMap((t) => t.getypt ?? []);
   const rijenAnders = tabellen.taken.flatMap((taak) => {
     const r = tabelRijen(
       taak.blad.naam,
@@ -1563,8 +1589,10 @@ export function beslis(
       tekstInGetal,
       verweesd: tabellen.verweesd,
       overgeslagen,
+      verloren: getypt,
     },
     teruggezet: tabellen.taken.filter((t) => t.res.volgordeTeruggezet).map((t) => t.plan.naam),
+    getypt,
     rijenAnders: rijenAnders.map((r) => r.rijen),
     inTabellenGelezen: [...inTabellen, ...rijenAnders.flatMap((r) => totaalOverAlleRijen(r.taak, r.rijen))],
     eigenGebied: (naam) => eigenGebied(plan, tabellen.taken, naam),

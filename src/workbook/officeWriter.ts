@@ -107,11 +107,13 @@ export class VolgordeBevestiging extends OpgaveFout {
   /** Formulas of the user's that would read another row, notes, comments and links on one (./rijBetekenis `gelezenRijTekst`). */
   readonly gelezen: readonly string[];
 
+  /** `getypt`: values the user typed over Opgave's formulas, which the fill replaces (./berekendeKolom). */
   constructor(
     readonly tabellen: readonly string[],
     gevonden: readonly GelezenRij[] = [],
+    readonly getypt: readonly string[] = [],
   ) {
-    super("ongeldig", bevestigingTekst(tabellen, gevonden));
+    super("ongeldig", bevestigingTekst(tabellen, gevonden, getypt));
     this.name = "VolgordeBevestiging";
     this.gelezen = gevonden.map(gelezenRijTekst);
   }
@@ -132,7 +134,11 @@ function wieDeRijHeeft(formules: number, notities: number, naast: number): strin
   ].join(" of ");
 }
 
-function bevestigingTekst(tabellen: readonly string[], gevonden: readonly GelezenRij[]): string {
+function bevestigingTekst(
+  tabellen: readonly string[],
+  gevonden: readonly GelezenRij[],
+  getypt: readonly string[],
+): string {
   const gelezen = gevonden.map(gelezenRijTekst);
   const notities = gevonden.filter((g) => g.op !== undefined && !g.naast).length;
   const naast = gevonden.filter((g) => g.naast).length;
@@ -153,6 +159,13 @@ function bevestigingTekst(tabellen: readonly string[], gevonden: readonly Geleze
     delen.push(
       `Na opnieuw vullen ${wat}: ` +
         `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
+    );
+  }
+  if (getypt.length > 0) {
+    const rest = getypt.length - GENOEMDE_FORMULES;
+    delen.push(
+      `Waar u zelf iets over een formule van Opgave typte, zet Opgave die formule terug: ` +
+        `${getypt.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
     );
   }
   const zelf = [
@@ -255,7 +268,7 @@ export async function schrijfNaarExcel(
   if (weigering) {
     throw new OpgaveFout("ongeldig", `${weigeringTekst(weigering, "Dit werkboek")} ${watNu(weigering)}`);
   }
-  const { taken, rapport, teruggezet, rijenAnders, inTabellenGelezen, eigenGebied } = beslis(
+  const { taken, rapport, teruggezet, rijenAnders, inTabellenGelezen, eigenGebied, getypt } = beslis(
     plan,
     staat,
     max,
@@ -274,7 +287,8 @@ export async function schrijfNaarExcel(
           )
         : [];
     const gelezen = [...gelezenVerschovenRijen(rijenAnders, formules), ...inTabellenGelezen];
-    if (teruggezet.length > 0 || gelezen.length > 0) throw new VolgordeBevestiging(teruggezet, gelezen);
+    if (teruggezet.length > 0 || gelezen.length > 0 || getypt.length > 0)
+      throw new VolgordeBevestiging(teruggezet, gelezen, getypt);
   }
   opties.bijFase?.("schrijven");
   await voerUit(context, taken, objecten, { cellen: max, bytes: maxBytes }, meld);

@@ -129,7 +129,7 @@ import {
   type HyperlinksPerBlad,
 } from "./xlsxHyperlinks";
 import { tabelVerplaatsing, verplaatsPlan, volgRijen, type Verplaatsing } from "./kolomVerplaatsing";
-import { metBerekendeKolommen, type OudeFormules } from "./berekendeKolom";
+import { getypteWaarden, metBerekendeKolommen, type OudeFormules } from "./berekendeKolom";
 import { zetResultaten } from "./xlsxResultaten";
 import {
   gelezenRijenAdvies,
@@ -349,12 +349,15 @@ interface GelezenTabel {
   /** The style of each header cell that has one, by header: the user's (Opgave styles its headers by table style). */
   readonly kopStijlen: ReadonlyMap<string, Partial<ExcelJS.Style>>;
   readonly excelTabel: boolean;
+  /** By data row index and header: a value the user typed in a column `leesGebied` does not read (over a formula). */
+  readonly getypt: readonly ReadonlyMap<string, Waarde>[];
 }
 
 /**
  * The table in `g` as it is: headers, values and original cells. The values of columns under a header in
  * `ongelezen` (Opgave's formula columns: rewritten, and their old values used nowhere) are not read (null); their
- * cells' styles are (the user's formatting on them stays).
+ * cells' styles are (the user's formatting on them stays), and a value typed there over the formula (`getypt`: the
+ * refill names it before it writes the formula again, ./berekendeKolom `getypteWaarden`).
  */
 function leesGebied(
   ws: ExcelJS.Worksheet,
@@ -366,10 +369,12 @@ function leesGebied(
   const lezen = koppen.map((k) => !ongelezen.has(k));
   const rijen: Waarde[][] = [];
   const rauwe: Map<string, RauweCel>[] = [];
+  const getypt: Map<string, Waarde>[] = [];
   const stijlen = new Map<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
   for (let r = g.rij1 + 1; r <= g.rij2; r++) {
     const rij: Waarde[] = [];
     const m = new Map<string, RauweCel>();
+    const overFormule = new Map<string, Waarde>();
     // By row, then column: `ws.getCell(r, k)` builds an A1 address for every cell.
     const excelRij = ws.getRow(r);
     for (let k = g.kol1; k <= g.kol2; k++) {
@@ -378,6 +383,7 @@ function leesGebied(
       if (!lezen[k - g.kol1]) {
         rij.push(null);
         if (!m.has(kop)) m.set(kop, { value: null, style: stijlKopie(cel, stijlen) });
+        if (!GEEN_GETYPTE.has(cel.type) && !overFormule.has(kop)) overFormule.set(kop, celWaarde(cel));
         continue;
       }
       rij.push(celWaarde(cel));
@@ -385,6 +391,7 @@ function leesGebied(
     }
     rijen.push(rij);
     rauwe.push(m);
+    getypt.push(overFormule);
   }
   const kopStijlen = new Map<string, Partial<ExcelJS.Style>>();
   const kopRij = ws.getRow(g.rij1);
@@ -393,8 +400,15 @@ function leesGebied(
     if (kop !== "" && stijl && Object.keys(stijl).length > 0)
       kopStijlen.set(kop, stijlKopie(kopRij.getCell(g.kol1 + j), stijlen));
   });
-  return { gebied: g, bestaand: { koppen, rijen }, rauw: rauwe, kopStijlen, excelTabel };
+  return { gebied: g, bestaand: { koppen, rijen }, rauw: rauwe, kopStijlen, excelTabel, getypt };
 }
+
+/** What a cell holds that is no value typed by the user: nothing, a formula, the rest of a merged range. */
+const GEEN_GETYPTE: ReadonlySet<ExcelJS.ValueType> = new Set([
+  ExcelJS.ValueType.Null,
+  ExcelJS.ValueType.Formula,
+  ExcelJS.ValueType.Merge,
+]);
 
 /**
  * Where the plan table is: by Excel table name, else by its header row at the plan's start (a file saved without
@@ -536,11 +550,13 @@ interface TabelWerk {
   readonly totaalVanGebruiker: ReadonlyMap<string, RauweCel>;
   /** Formulas of the user's in the table that read a row alone that goes (`vervalt`), found while writing. */
   readonly vervallen: GelezenRij[];
+  /** Values the user typed over Opgave's formulas, which the formulas replace (./berekendeKolom `getypteWaarden`). */
+  readonly getypt: readonly string[];
 }
 
 /** A table as `Schrijver.bereid` decided it before anything is written: merged (what `neemOp` writes), or skipped. */
 type TabelBesluit =
-  | { readonly werk: Pick<TabelWerk, "plan" | "uitkomst" | "rijen" | "gevonden" | "oud"> }
+  | { readonly werk: Pick<TabelWerk, "plan" | "uitkomst" | "rijen" | "gevonden" | "oud" | "getypt"> }
   | { readonly reden: string; readonly plan: TabelPlan; readonly gevonden?: GelezenTabel };
 
 /** The old table's rectangle including its totals row (when the plan has one). */
@@ -593,6 +609,7 @@ function oudeFormules(
       return isFormuleWaarde(v) ? (v as ExcelJS.CellFormulaValue).formula : undefined;
     },
     berekend: (kop) => berekend.has(kop),
+    getypt: (i, kop) => gevonden.getypt[i]?.get(kop),
   };
 }
 
@@ -1108,6 +1125,8 @@ class Schrijver {
   readonly eigen = nieuweEigenOnderdelen();
   /** Tables the user sorted that are written back in the plan's order (./rijVolgorde): named as a loss. */
   readonly teruggezet: string[] = [];
+  /** Values the user typed over Opgave's formulas in the tables written: lost, so named (`TabelWerk.getypt`). */
+  readonly getypt: string[] = [];
   /** Tables whose rows will hold another gemeente or the totals row (./rijBetekenis), and where they stood. */
   readonly rijenAnders: TabelRijen[] = [];
   /**
@@ -1422,16 +1441,20 @@ class Schrijver {
       vrij: this.rijvolgordeVrij,
     });
     if (samengevoegd.soort === "overgeslagen") return overslaan(samengevoegd.reden);
-    const uitkomst = gevonden
-      ? metBerekendeKolommen(
-          plan,
-          samengevoegd,
-          oudeFormules(ws.name, plan, gevonden, this.berekend.get(plan.naam.toLowerCase())),
-        )
-      : samengevoegd;
+    const formules = gevonden
+      ? oudeFormules(ws.name, plan, gevonden, this.berekend.get(plan.naam.toLowerCase()))
+      : undefined;
+    const uitkomst = formules ? metBerekendeKolommen(plan, samengevoegd, formules) : samengevoegd;
     const rijen =
       uitkomst.rijen.length > 0 ? uitkomst.rijen.map((r) => [...r]) : [uitkomst.kolommen.map(() => null)];
-    const werk = { plan, uitkomst, rijen, ...(gevonden ? { gevonden } : {}), oud: oudGebied(plan, gevonden) };
+    const werk = {
+      plan,
+      uitkomst,
+      rijen,
+      ...(gevonden ? { gevonden } : {}),
+      oud: oudGebied(plan, gevonden),
+      getypt: formules ? getypteWaarden(plan, formules) : [],
+    };
     // Never grow over cells the user filled next to the table.
     const bezet = eersteGebruikerscel(ws, werk, eigen);
     if (bezet) {
@@ -1450,6 +1473,7 @@ class Schrijver {
     }
     const { plan, uitkomst, gevonden } = besluit.werk;
     if (uitkomst.volgordeTeruggezet) this.teruggezet.push(plan.naam);
+    this.getypt.push(...besluit.werk.getypt);
     // Only for a table that is written (a skipped one keeps its rows, and what reads them means what it meant).
     const anders = tabelRijen(ws.name, plan, gevonden?.bestaand, uitkomst);
     if (anders) this.rijenAnders.push(anders);
@@ -1853,13 +1877,21 @@ export async function schrijfXlsx(
     ];
     gelezen = await gelezenRijen(bestaand, plan, schrijver, kanEnten);
     const grafieken = await grafiekenWeg(bestaand, plan, schrijver);
-    verloren = [...vooraf, ...schrijver.teruggezet.map(volgordeVerlies), ...weg, ...na, ...grafieken];
+    verloren = [
+      ...vooraf,
+      ...schrijver.teruggezet.map(volgordeVerlies),
+      ...schrijver.getypt,
+      ...weg,
+      ...na,
+      ...grafieken,
+    ];
   }
   const gelezenTekst = gelezen.map(gelezenRijTekst);
   if (verloren.length + gelezen.length > 0 && !opties.verliesToestaan) {
-    // The add-in in Excel keeps neither a sorted order nor a note whose row goes (it keeps the chart of a table it
-    // skips, as it stands: ./officeBeslissing `grafiekTaken`).
-    const inExcel = verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length;
+    // The add-in in Excel keeps neither a sorted order, nor a note whose row goes, nor a value typed over one of
+    // Opgave's formulas (it keeps the chart of a table it skips, as it stands: ./officeBeslissing `grafiekTaken`).
+    const inExcel =
+      verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length + schrijver.getypt.length;
     const advies = gelezenRijenAdvies(gelezen).join(", of ");
     throw new VerliesFout(verloren, inExcel, advies, gelezenTekst);
   }

@@ -2456,6 +2456,38 @@ describe("a hostile file to refill (.xlsx)", () => {
   });
 });
 
+test("a value typed over one of Opgave's formulas in a table is named before the refill writes the formula again; confirmed, listed as not kept", async () => {
+  const eerste = blad(await lees((await schrijfXlsx(utrecht)).data), "Taakstelling");
+  const wb = await lees((await schrijfXlsx(utrecht)).data);
+  const t = blad(wb, "Taakstelling");
+  expect([t.getCell("H7").value, t.getCell("I7").value]).toEqual(["Gecorrigeerd", "Achterstand"]);
+  expect(t.getCell("I8").formula).toBeTruthy();
+  t.getCell("I8").value = 999;
+  t.getCell("H9").value = "zie notitie";
+  const bestand = await bewaar(wb);
+  const fout = await schrijfXlsx(later, bestand).catch((e: unknown) => e);
+  expect(fout).toBeInstanceOf(VerliesFout);
+  const wat = [
+    "getal 999 van u in Taakstelling!I8 (tabel Opgave_Taakstelling, 2016-II, kolom Achterstand) staat op een " +
+      "formule van Opgave; bij opnieuw vullen komt die formule terug",
+    'tekst "zie notitie" van u in Taakstelling!H9 (tabel Opgave_Taakstelling, 2017-I, kolom Gecorrigeerd) staat ' +
+      "op een formule van Opgave; bij opnieuw vullen komt die formule terug",
+  ];
+  // Before: the formulas came back without a word, and the report said "Geen wijzigingen in de cijfers".
+  expect((fout as VerliesFout).onderdelen).toEqual(wat);
+  // The add-in in Excel writes the formulas back too: no advice to use it instead.
+  expect((fout as Error).message).toContain("Bevestig dat dit verloren mag gaan.");
+  const { data, rapport } = await schrijfXlsx(later, bestand, { verliesToestaan: true });
+  expect(rapport.verloren).toEqual(wat);
+  const na = blad(await lees(data), "Taakstelling");
+  expect([na.getCell("I8").formula, na.getCell("H9").formula]).toEqual([
+    eerste.getCell("I8").formula,
+    eerste.getCell("H9").formula,
+  ]);
+  // Filled again: nothing typed over a formula any more, nothing named.
+  expect((await schrijfXlsx(later, data)).rapport.verloren).toEqual([]);
+});
+
 test("a refill aligns only Opgave's cells to the top in rows it sizes: the user's cells beside them keep their alignment", async () => {
   const wb = await lees((await schrijfXlsx(utrecht)).data);
   const tn = blad(wb, "Taakstelling");

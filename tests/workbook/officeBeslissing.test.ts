@@ -129,6 +129,7 @@ describe("beslis: first fill", () => {
       tekstInGetal: [],
       verweesd: [],
       overgeslagen: [],
+      verloren: [],
     });
   });
 
@@ -269,6 +270,7 @@ describe("beslis: refill", () => {
       tekstInGetal: [],
       verweesd: [],
       overgeslagen: [],
+      verloren: [],
     });
     expect(taken(t, "blad")).toEqual([]);
     const [structuur] = taken(t, "tabel");

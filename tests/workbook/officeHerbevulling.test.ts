@@ -448,6 +448,30 @@ describe("Office.js refill: formulas in a column of the user's at the end of a t
   });
 });
 
+describe("Office.js refill: a value typed over one of Opgave's formulas (as the .xlsx writer)", () => {
+  test("asked first, nothing written; confirmed, the formula back and the report lists what was not kept", async () => {
+    const wm = await eersteVulling();
+    const formule = wm.formule("Taakstelling", "I8");
+    expect(formule).toMatch(/^=/);
+    wm.zet("Taakstelling", "I8", 999);
+    const voor = wm.momentopname();
+    const fout: unknown = await schrijfNaarExcel(new FakeExcel(wm).context, utrecht).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VolgordeBevestiging);
+    const wat =
+      "getal 999 van u in Taakstelling!I8 (tabel Opgave_Taakstelling, 2016-II, kolom Achterstand) staat op een " +
+      "formule van Opgave; bij opnieuw vullen komt die formule terug";
+    expect((fout as VolgordeBevestiging).getypt).toEqual([wat]);
+    expect((fout as Error).message).toContain(
+      `Waar u zelf iets over een formule van Opgave typte, zet Opgave die formule terug: ${wat}.`,
+    );
+    expect(wm.momentopname()).toBe(voor);
+    const { rapport } = await hervul(wm, utrecht, { volgordeToestaan: true });
+    expect(rapport.verloren).toEqual([wat]);
+    expect(wm.formule("Taakstelling", "I8")).toBe(formule);
+    expect((await hervul(wm, utrecht)).rapport.verloren).toEqual([]);
+  });
+});
+
 describe("Office.js refill: a table left alone (it would grow over the user's cell below it)", () => {
   test("Opgave's key figures and the list of Eerste periode that read it stay as they were, named (as the .xlsx writer)", async () => {
     const wm = await eersteVulling(zonderLaatstePerioden(utrecht, 1));

@@ -176,6 +176,7 @@ describe("schrijfNaarExcel — eerste vulling (gemeente)", () => {
       tekstInGetal: [],
       verweesd: [],
       overgeslagen: [],
+      verloren: [],
     });
   });
 
@@ -435,6 +436,7 @@ describe("schrijfNaarExcel — hervullen", () => {
       tekstInGetal: [],
       verweesd: [],
       overgeslagen: [],
+      verloren: [],
     });
     expect(wm.momentopname()).toBe(voor);
   });
