@@ -168,11 +168,17 @@ function redenVan(fout: unknown): string {
   }
 }
 
+const GEEN_GEWOON_BESTAND = "geen gewoon bestand, maar een pijp, socket of apparaat";
+
 /** One file read (its modification time included: it decides between two deliveries with the same "Gevuld op"). */
 async function leesBestand(p: string, naam: string, opties: LeesOpties): Promise<Aanlevering> {
   let data: Uint8Array;
   let gewijzigd: number;
   try {
+    // A pipe, socket or device (a folder may hold one under an .xlsx name): opening it could wait for ever.
+    const soort = await fs.stat(p);
+    if (soort.isDirectory()) return onleesbareAanlevering(naam, "een map");
+    if (!soort.isFile()) return onleesbareAanlevering(naam, GEEN_GEWOON_BESTAND);
     const fh = await fs.open(p, "r");
     try {
       gewijzigd = (await fh.stat()).mtimeMs;

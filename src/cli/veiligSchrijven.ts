@@ -55,6 +55,8 @@ export async function waaromNietSchrijfbaar(bestand: string): Promise<string | u
   const doel = await echtDoel(bestand);
   const info = await fs.stat(doel).catch(() => undefined);
   if (info?.isDirectory()) return `${bestand} is een map, geen bestand.`;
+  // A pipe, socket or device: reading it could wait for ever, and a rename would replace it.
+  if (info && !info.isFile()) return `${bestand} is geen gewoon bestand, maar een pijp, socket of apparaat.`;
   if (info && (info.mode & 0o222) === 0)
     return `${bestand} is alleen-lezen; Opgave overschrijft het niet. Maak het schrijfbaar of kies een ander bestand.`;
   if (info) {

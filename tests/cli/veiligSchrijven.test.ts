@@ -4,7 +4,7 @@
  * root), and a process killed in the middle of a write leaves the original intact and no temporary file behind.
  * Also through `opgave vul`: refusing a read-only workbook without a word written.
  */
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -202,4 +202,48 @@ describe("where the CLI may write: said in Dutch before any work", () => {
         "Er is niets gelezen; het bestand is niet gewijzigd.",
     ]);
   }, 30_000);
+});
+
+describe("a pipe under an .xlsx name (a folder may hold one): refused, never waited on", () => {
+  function opvang() {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, uit: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } };
+  }
+  const pijp = (p: string) => {
+    const r = spawnSync("mkfifo", [p]);
+    if (r.status !== 0) throw new Error(`mkfifo faalde: ${String(r.stderr)}`);
+  };
+
+  test("opgave vul --uit a pipe: refused before any work (before, it waited for ever on reading it)", async () => {
+    const p = path.join(map, "pijp.xlsx");
+    pijp(p);
+    const o = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", p], o.uit)).toBe(1);
+    expect(o.err.join("\n")).toBe(
+      `${p} is geen gewoon bestand, maar een pijp, socket of apparaat. Het bestand is niet gewijzigd.`,
+    );
+    expect(fs.statSync(p).isFIFO()).toBe(true);
+  }, 30_000);
+
+  test("opgave consolideer on a folder with a pipe among the workbooks: it is named unreadable, the rest read", async () => {
+    const o = opvang();
+    expect(
+      await mainAsync(["vul", "--gemeente", "Soest", "--uit", path.join(map, "soest.xlsx")], o.uit),
+    ).toBe(0);
+    pijp(path.join(map, "pijp.xlsx"));
+    fs.mkdirSync(path.join(map, "map.xlsx"));
+    const c = opvang();
+    const status = await mainAsync(
+      ["consolideer", map, "--uit", path.join(map, "uit", "..", "o.xlsx")],
+      c.uit,
+    );
+    // Written, but not every file used (exit 3), and the list says why.
+    expect(status).toBe(3);
+    const tekst = [...c.out, ...c.err].join("\n");
+    expect(tekst).toContain("pijp.xlsx");
+    expect(tekst).toContain("geen gewoon bestand, maar een pijp, socket of apparaat");
+    expect(tekst).toMatch(/map\.xlsx:\n.*\(een map\)/);
+    expect(tekst).toMatch(/soest\.xlsx \(Soest\)/);
+  }, 60_000);
 });
