@@ -20,6 +20,13 @@ afterEach(() => fs.rmSync(map, { recursive: true, force: true }));
 const bytes = (t: string) => new TextEncoder().encode(t);
 const tijdelijke = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"));
 
+/** What a CLI run says, to stdout and stderr. */
+function opvang() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, uit: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } };
+}
+
 describe("schrijfVeilig", () => {
   test("a new file: written, no temporary file left", async () => {
     const f = path.join(map, "a.txt");
@@ -155,12 +162,6 @@ describe("opgave vul on a read-only workbook", () => {
 });
 
 describe("where the CLI may write: said in Dutch before any work", () => {
-  function opvang() {
-    const out: string[] = [];
-    const err: string[] = [];
-    return { out, err, uit: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } };
-  }
-
   test("schrijfVeilig: a folder that does not exist, or a file where a folder should be", async () => {
     await expect(schrijfVeilig(path.join(map, "nergens", "a.xlsx"), bytes("x"))).rejects.toThrow(
       `De map ${path.join(map, "nergens")} bestaat niet; maak haar eerst aan of kies een andere map.`,
@@ -205,11 +206,6 @@ describe("where the CLI may write: said in Dutch before any work", () => {
 });
 
 describe("a pipe under an .xlsx name (a folder may hold one): refused, never waited on", () => {
-  function opvang() {
-    const out: string[] = [];
-    const err: string[] = [];
-    return { out, err, uit: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } };
-  }
   const pijp = (p: string) => {
     const r = spawnSync("mkfifo", [p]);
     if (r.status !== 0) throw new Error(`mkfifo faalde: ${String(r.stderr)}`);
