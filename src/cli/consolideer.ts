@@ -30,6 +30,7 @@ import {
 import { OpgaveFout } from "../domain/fouten";
 import { CONSOLIDATIE_BLADEN, planConsolidatie } from "../workbook/consolidatiePlan";
 import { leesAanlevering, onleesbareAanlevering, type Aanlevering, type LeesOpties } from "../workbook/lezen";
+import type { XlsxRapport } from "../workbook/xlsxWriter";
 import { ArgumentFout, leesOpdracht, ontleed, xlsxUit } from "./argumenten";
 import { LEES_GRENS_OPTIES, LEES_GRENZEN_HULP, leesOptiesUit } from "./leesGrenzen";
 import type { Uitvoer } from "./main";
@@ -204,6 +205,19 @@ function weergaveNamen(paden: readonly string[]): Map<string, string> {
   );
 }
 
+/**
+ * Why a re-run would leave the overview partly old (Dutch), or undefined: a table or cells of Opgave's that the
+ * coordinator changed are not written (./vul `rapportRegels` "Niet bijgewerkt"), while the rest — the checks, the
+ * header line, Bron — would be: an overview whose figures do not agree with each other. Not written at all instead.
+ */
+function deelsOud(rapport: XlsxRapport): string | undefined {
+  if (rapport.overgeslagen.length === 0) return undefined;
+  return (
+    `Het overzicht zou deels oud blijven, want Opgave kan niet alles bijwerken: ${rapport.overgeslagen.join("; ")}. ` +
+    "Zet terug wat u aan de tabellen of cellen van Opgave veranderde, of kies een nieuw bestand (--uit);"
+  );
+}
+
 /** `opgave consolideer …` (see CONSOLIDEER_HULP); `gemaakt` fixes the timestamp (tests). */
 export async function consolideerCli(
   argv: readonly string[],
@@ -272,7 +286,7 @@ export async function consolideerCli(
   }
 
   const plan = planConsolidatie(c, bron);
-  const geschreven = await schrijfPlanNaarBestand(plan, doel, uit, args.bevestigVerlies, args.lees);
+  const geschreven = await schrijfPlanNaarBestand(plan, doel, uit, args.bevestigVerlies, args.lees, deelsOud);
   if (!geschreven) return 1;
   const { nieuw } = geschreven;
   uit.out("");

@@ -222,6 +222,7 @@ export async function schrijfPlanNaarBestand(
   uit: Uitvoer,
   verliesToestaan: boolean,
   lees: LeesOpties = {},
+  weigering?: (rapport: XlsxRapport) => string | undefined,
 ): Promise<{ nieuw: boolean; rapport: XlsxRapport } | undefined> {
   const nietSchrijfbaar = await waaromNietSchrijfbaar(doel);
   if (nietSchrijfbaar) {
@@ -276,6 +277,12 @@ export async function schrijfPlanNaarBestand(
       return undefined;
     }
     throw e;
+  }
+  // What the caller will not write (`weigering`: a consolidation whose overview would stay partly old).
+  const bezwaar = weigering?.(uitkomst.rapport);
+  if (bezwaar) {
+    uit.err(`${bezwaar} ${doel} is niet gewijzigd.`);
+    return undefined;
   }
   try {
     await schrijfVeilig(doel, uitkomst.data);

@@ -193,6 +193,32 @@ describe("opgave consolideer", () => {
     expect(celWaarde(ws.getCell("B8"))).toBe("stand tot en met 2024-I");
   });
 
+  test("a re-run that could not update the overview's table (the coordinator renamed a header): refused, exit 1, the file unchanged", async () => {
+    const uitBestand = path.join(map, "hernoemd.xlsx");
+    const eerst = await opgave(path.join(lever, "zeist.xlsx"), "--uit", uitBestand, "--provincie", "Utrecht");
+    expect(eerst.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(uitBestand);
+    const ws = wb.getWorksheet("Overzicht Utrecht")!;
+    const tabel = ws.getTable("Opgave_Consolidatie") as unknown as {
+      table: { columns: { name: string }[]; tableRef?: string; ref?: string };
+    };
+    const j = tabel.table.columns.findIndex((k) => k.name === "Notities");
+    expect(j).toBeGreaterThan(0);
+    tabel.table.columns[j]!.name = "Opmerkingen";
+    ws.getCell(9, 1 + j).value = "Opmerkingen";
+    await wb.xlsx.writeFile(uitBestand);
+    const voor = await fs.readFile(uitBestand);
+    const r = await opgave(path.join(lever, "baarn.xlsx"), "--uit", uitBestand, "--provincie", "Utrecht");
+    // Before: "Bijgewerkt", exit 0, with the checks and Bron new and the table still showing the old deliveries.
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'Het overzicht zou deels oud blijven, want Opgave kan niet alles bijwerken: tabel Opgave_Consolidatie is handmatig gewijzigd (kolom "Notities" ontbreekt); niet bijgewerkt. ' +
+        `Zet terug wat u aan de tabellen of cellen van Opgave veranderde, of kies een nieuw bestand (--uit); ${uitBestand} is niet gewijzigd.`,
+    );
+    expect(Buffer.compare(await fs.readFile(uitBestand), voor)).toBe(0);
+  });
+
   test("--toezicht-drempel: Zeist (3 half-years behind) is listed at 3, not at the default 4; a wrong value exits 2", async () => {
     const uitBestand = path.join(map, "toezicht.xlsx");
     const args = [path.join(lever, "zeist.xlsx"), "--uit", uitBestand, "--provincie", "Utrecht"];
