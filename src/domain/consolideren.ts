@@ -188,7 +188,14 @@ export interface Aanlevering {
   };
   /** Opgave_Startperiode as typed (text), null when empty or rejected. */
   readonly startperiode: string | null;
+  /** Opgave_Beginsaldo; null when empty (the ledger then starts at 0, as the workbook's) or unusable (below). */
   readonly beginsaldo: number | null;
+  /**
+   * Opgave_Beginsaldo holds something that is no usable number (text, a formula without a value, a number out of
+   * range, or the cell is gone): the ledger has no start — the workbook's own says "Beginsaldo is geen getal" — so
+   * the overview shows none for this gemeente (unknown, never a ledger from 0).
+   */
+  readonly beginsaldoOnbekend?: true;
   readonly opvang: {
     /** Decision name and target as shown on the Opvang sheet (information: the engine's are used). */
     readonly besluit: string | null;
@@ -612,6 +619,7 @@ function keten(engine: Engine, g: Gemeente, a: Aanlevering, bron: "engine" | "be
   if (!tabel) return undefined;
   const rijen = tabel.rijen;
   const geenInvoer = rijen.every((r) => r.gehuisvest === null);
+  if (a.beginsaldoOnbekend) return { regels: [], geenInvoer, perRij: new Map() };
   let start = 0;
   if (a.startperiode !== null) {
     start = rijen.findIndex((r) => r.periode.toLowerCase() === a.startperiode?.toLowerCase());
@@ -873,6 +881,7 @@ function begrens(a: Aanlevering): Aanlevering {
     ...a,
     ...(tabel && rijen ? { taakstelling: { ...tabel, rijen } } : {}),
     beginsaldo,
+    ...(a.beginsaldo !== null && beginsaldo === null ? { beginsaldoOnbekend: true as const } : {}),
     opvang,
     kosten,
     kleinschalig: { ...ks, locaties },

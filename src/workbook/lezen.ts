@@ -771,12 +771,15 @@ function leesWerkboek(naam: string, wb: ExcelJS.Workbook, opties: LeesOpties): A
   const problemen: Probleem[] = [];
   const taakstelling = leesTaakstelling(wb, problemen);
   const startperiode = leesStartperiode(wb, taakstelling?.rijen, problemen);
+  const gemeld = problemen.length;
   const beginsaldo = leesNaam(
     wb,
     NAMEN.beginsaldo,
     { geheel: true, negatiefToegestaan: true },
     problemen,
   ).waarde;
+  // Not empty but no usable number (each such case is a finding): the ledger has no start.
+  const beginsaldoOnbekend = beginsaldo === null && problemen.length > gemeld;
   const opvang = leesOpvang(wb, problemen);
   const { kosten, kleinschalig } = leesKosten(wb, problemen);
   return {
@@ -787,6 +790,7 @@ function leesWerkboek(naam: string, wb: ExcelJS.Workbook, opties: LeesOpties): A
     ...(taakstelling ? { taakstelling } : {}),
     startperiode,
     beginsaldo,
+    ...(beginsaldoOnbekend ? { beginsaldoOnbekend: true as const } : {}),
     opvang,
     kosten,
     kleinschalig,

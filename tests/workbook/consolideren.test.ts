@@ -715,6 +715,26 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     expect(b.problemen.filter((x) => x.plek === `Taakstelling!G${rij}`)).toEqual([]);
   });
 
+  test("a Beginsaldo that is text: no ledger in the overview (as the workbook's own: 'Beginsaldo is geen getal'), never one from 0", async () => {
+    const wb = await lees(bestandVan("Zeist"));
+    const t = blad(wb, "Taakstelling");
+    t.getCell("B5").value = "onbekend";
+    for (const p of ["2016-II", "2017-I", "2017-II"]) t.getCell(rijVan(t, p), 7).value = 30;
+    const a = await leesAanlevering("zeist.xlsx", (await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(a.beginsaldoOnbekend).toBe(true);
+    expect(a.problemen.find((x) => x.plek === "Taakstelling!B5")).toMatchObject({ ernst: "fout" });
+    const z = consolideer(engine, [a], ZONDER_TOEZICHT).gemeenten.find((x) => x.naam === "Zeist");
+    // Before: Beginsaldo 0 and an achterstand from it, counted in the province's totals.
+    expect([z?.beginsaldo, z?.achterstand, z?.voorsprong, z?.verloop]).toEqual([null, null, null, []]);
+    // Empty is 0, as in the workbook: the ledger runs.
+    t.getCell("B5").value = null;
+    const leeg = await leesAanlevering("zeist.xlsx", (await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(leeg.beginsaldoOnbekend).toBeUndefined();
+    const z2 = consolideer(engine, [leeg], ZONDER_TOEZICHT).gemeenten.find((x) => x.naam === "Zeist");
+    expect(z2?.beginsaldo).toBe(0);
+    expect(z2?.verloop.length).toBeGreaterThan(0);
+  });
+
   test("a workbook of a newer Opgave is refused with a clear reason; a development build is read", async () => {
     const wb = await lees(bestandVan("Zeist"));
     const b = blad(wb, "Bron");
