@@ -29,6 +29,7 @@ import {
 } from "../domain/consolideren";
 import { OpgaveFout } from "../domain/fouten";
 import { CONSOLIDATIE_BLADEN, planConsolidatie } from "../workbook/consolidatiePlan";
+import { overzichtDeelsOud } from "../workbook/samenvoegen";
 import { leesAanlevering, onleesbareAanlevering, type Aanlevering, type LeesOpties } from "../workbook/lezen";
 import type { XlsxRapport } from "../workbook/xlsxWriter";
 import { ArgumentFout, leesOpdracht, ontleed, xlsxUit } from "./argumenten";
@@ -212,10 +213,7 @@ function weergaveNamen(paden: readonly string[]): Map<string, string> {
  */
 function deelsOud(rapport: XlsxRapport): string | undefined {
   if (rapport.overgeslagen.length === 0) return undefined;
-  return (
-    `Het overzicht zou deels oud blijven, want Opgave kan niet alles bijwerken: ${rapport.overgeslagen.join("; ")}. ` +
-    "Zet terug wat u aan de tabellen of cellen van Opgave veranderde, of kies een nieuw bestand (--uit);"
-  );
+  return `${overzichtDeelsOud(rapport.overgeslagen)}, of kies een nieuw bestand (--uit);`;
 }
 
 /** `opgave consolideer …` (see CONSOLIDEER_HULP); `gemaakt` fixes the timestamp (tests). */

@@ -228,7 +228,8 @@ async function schrijfOverzicht(
   volgordeToestaan: boolean,
 ): Promise<void> {
   try {
-    const rapport = await vulWerkboek(plan, (f) => voortgang(f, "cons"), volgordeToestaan);
+    // All or nothing: an overview whose table was left alone would disagree with its checks and totals.
+    const rapport = await vulWerkboek(plan, (f) => voortgang(f, "cons"), volgordeToestaan, true);
     toonUitkomst(
       `${samenvatting(c)}\n${pb.gevuld(
         rapport.nieuweBladen.length,

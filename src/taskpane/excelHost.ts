@@ -35,6 +35,7 @@ export async function vulWerkboek(
   plan: WerkboekPlan,
   voortgang: (fractie: number, tekst: string) => void,
   volgordeToestaan = false,
+  alles = false,
 ) {
   const vereisten = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
   if (vereisten && !vereisten.isSetSupported("ExcelApi", MINIMALE_EXCEL_API)) {
@@ -43,7 +44,7 @@ export async function vulWerkboek(
   let fase: OfficeFase | undefined;
   try {
     return await Excel.run(RUN_OPTIES, (context) =>
-      schrijfNaarExcel(context, plan, { voortgang, bijFase: (f) => (fase = f), volgordeToestaan }),
+      schrijfNaarExcel(context, plan, { voortgang, bijFase: (f) => (fase = f), volgordeToestaan, alles }),
     );
   } catch (e) {
     // An Office.js error in Dutch, with what it means for the workbook (nothing written yet, or written in part).

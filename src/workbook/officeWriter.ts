@@ -44,6 +44,7 @@ import {
 import { eigenOpmaakFormules, formuleSleutel } from "./invoercontrole";
 import {
   isLeeg,
+  overzichtDeelsOud,
   onderwerpIn,
   weigeringTekst,
   weigeringVoorWerkboek,
@@ -93,6 +94,11 @@ export interface OfficeSchrijfOpties {
    * order, a formula of theirs reads another row — as `opgave vul --bevestig-verlies` does for the .xlsx writer.
    */
   readonly volgordeToestaan?: boolean;
+  /**
+   * Write only when everything of Opgave's can be updated (a consolidation overview: a table left alone would
+   * disagree with its checks and totals); else nothing is written and an OpgaveFout says why, before any write.
+   */
+  readonly alles?: boolean;
 }
 
 /**
@@ -274,6 +280,12 @@ export async function schrijfNaarExcel(
     max,
     maxBytes,
   );
+  if (opties.alles && rapport.overgeslagen.length > 0) {
+    throw new OpgaveFout(
+      "ongeldig",
+      `${overzichtDeelsOud(rapport.overgeslagen)}, of vul een nieuw, leeg werkboek; er is niets gewijzigd.`,
+    );
+  }
   if (!opties.volgordeToestaan) {
     // The user's formulas are read only when a row will hold something else (a herindeling, a sort, a new row).
     const formules =

@@ -1081,3 +1081,16 @@ export function cellenNaarOvergeslagen(blad: string, cellen: readonly string[], 
       : `cellen ${blad}!${cellen.join(", ")} verwijzen`;
   return `${welke} naar tabel ${tabel}, die niet is bijgewerkt; niet bijgewerkt`;
 }
+
+/**
+ * Why a re-run would leave the overview partly old (Dutch), for what the writer could not update (`overgeslagen`:
+ * a table or cells of Opgave's the coordinator changed): the checks, the header line and Bron written around an old
+ * table would not agree with it, so neither writer writes the overview then (the CLI: ../cli/consolideer; the pane:
+ * ./officeWriter `alles`). The caller adds what the user can do and that nothing changed.
+ */
+export function overzichtDeelsOud(overgeslagen: readonly string[]): string {
+  return (
+    `Het overzicht zou deels oud blijven, want Opgave kan niet alles bijwerken: ${overgeslagen.join("; ")}. ` +
+    "Zet terug wat u aan de tabellen of cellen van Opgave veranderde"
+  );
+}

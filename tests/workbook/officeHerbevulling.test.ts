@@ -34,6 +34,9 @@ import { MAX_VALIDATIESTUKKEN } from "../../src/workbook/officeFormules";
 import { engine } from "../domain/helpers";
 import { FakeExcel, FakeWerkmap, type FakeWaarde } from "../helpers/fakeExcel";
 import { TEST_BRON, zonderRij } from "./werkboekHulp";
+import { planConsolidatie } from "../../src/workbook/consolidatiePlan";
+import { consolideer } from "../../src/domain/consolideren";
+import { OpgaveFout } from "../../src/domain/fouten";
 
 /** What the fake logs for a request that only reads (loads, a cell's properties, a series' source). */
 const LEZEN = new Set(["load", "getCellProperties", "series.getDimensionDataSourceString"]);
@@ -1323,5 +1326,30 @@ describe("Office.js refill: the user's cells on the totals row below a table (as
       `=F${totaal}*2`,
       "",
     ]);
+  });
+});
+
+describe("Office.js: a consolidation overview re-run that could not update its table (as opgave consolideer)", () => {
+  test("nothing written, said why; without `alles` (a gemeente workbook) the rest is written and the table named", async () => {
+    const overzicht = planConsolidatie(consolideer(engine, [], { provincie: "Utrecht" }), TEST_BRON);
+    const wm = new FakeWerkmap(["Blad1"]);
+    await schrijfNaarExcel(new FakeExcel(wm).context, overzicht);
+    const blad = overzicht.bladen[0]?.naam ?? "";
+    const tabel = overzicht.bladen[0]?.tabellen[0];
+    const j = tabel?.kolommen.findIndex((k) => k.kop === "Notities") ?? -1;
+    expect(j).toBeGreaterThan(0);
+    const kop = adres({ rij: tabel?.start.rij ?? 0, kolom: (tabel?.start.kolom ?? 0) + j });
+    wm.zet(blad, kop, "Opmerkingen");
+    const voor = wm.momentopname();
+    const fout: unknown = await schrijfNaarExcel(new FakeExcel(wm).context, overzicht, { alles: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(fout).toBeInstanceOf(OpgaveFout);
+    expect((fout as Error).message).toMatch(
+      /^Het overzicht zou deels oud blijven, want Opgave kan niet alles bijwerken: tabel Opgave_Consolidatie .*Zet terug wat u aan de tabellen of cellen van Opgave veranderde, of vul een nieuw, leeg werkboek; er is niets gewijzigd\.$/,
+    );
+    expect(wm.momentopname()).toBe(voor);
+    const { rapport } = await hervul(wm, overzicht);
+    expect(rapport.overgeslagen.some((o) => o.startsWith("tabel Opgave_Consolidatie "))).toBe(true);
   });
 });
