@@ -199,8 +199,8 @@ export class VerliesFout extends Error {
   readonly onderdelen: readonly string[];
 
   /**
-   * `verloren`: what would be lost; `andereRijen` (./rijBetekenis `gelezenRijTekst`): formulas, cells, notes and formats of
-   * the user's that would meet other rows (nothing of them is lost, their meaning changes).
+   * `verloren`: what would be lost; `andereRijen` (./rijBetekenis `gelezenRijTekst`): formulas, cells, notes and
+   * formats of the user's that would meet other rows (nothing of them is lost, their meaning changes).
    */
   constructor(
     verloren: readonly string[],
@@ -1302,11 +1302,6 @@ class Schrijver {
   }
 
   /**
-   * The sheet's guard rails (`controle`), and the user's own conditional formats and validations there: one over a
-   * table column's data rows follows the table (`volgTabellen`); where a row of a table here will hold another
-   * gemeente, the others stay on their cells and are checked as formulas reading those rows (`aantekeningen`).
-   */
-  /**
    * The cells of sheet `plan` that Opgave writes: its blocks and input cells with their labels, and its tables as
    * written (header, rows and totals row) without the user's columns among them.
    */
@@ -1325,6 +1320,11 @@ class Schrijver {
     ];
   }
 
+  /**
+   * The sheet's guard rails (`controle`), and the user's own conditional formats and validations there: one over a
+   * table column's data rows follows the table (`volgTabellen`); where a row of a table here will hold another
+   * gemeente, the others stay on their cells and are checked as formulas reading those rows (`aantekeningen`).
+   */
   private controle(ws: ExcelJS.Worksheet, controle: Invoercontrole, herschreven: readonly TabelWerk[]): void {
     const blad = ws.name;
     const volg = (ref: string) => volgTabellen(ref, blad, herschreven);
