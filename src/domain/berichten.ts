@@ -604,6 +604,10 @@ export const consolidatieBerichten = {
       later.length > 4 ? [...later.slice(0, 3), `nog ${later.length - 3} perioden`] : later,
     )} telt daardoor niet mee.`,
   geenInvoer: "Geen Gehuisvest ingevuld: achterstand en voorsprong zijn niet te berekenen.",
+  eersteRijenWeg: (eerste: string, begin: string) =>
+    `De tabel Taakstelling begint bij ${begin}, niet bij ${eerste}: rijen verwijderd? Zonder Eerste periode telt ` +
+    `het verloop vanaf de eerste rij, dus zonder de halfjaren ervoor (een achterstand daar valt weg). Zet de rijen ` +
+    `terug, of vul bij Eerste periode ${begin} in en het saldo van toen bij Beginsaldo.`,
   buitenBereik: (label: string, waar: string, waarde: number, g: Grootheid) =>
     `${label} (${waar}) is ${getalInvoer(waarde)}: dat kan niet kloppen; toegestaan is ` +
     `${g.geheel ? "een geheel getal" : "een getal"} van ${bereik(g)} (${g.omschrijving}). Deze waarde telt niet mee.`,

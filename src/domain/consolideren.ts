@@ -47,6 +47,7 @@ import { OpgaveFout, ongeldig } from "./fouten";
 import { gebiedTaakstelling, type GebiedTaakstelling } from "./grondgebied";
 import {
   dagUitCode,
+  EERSTE_TABELPERIODE,
   parsePeriode,
   periodeCode,
   periodeIndex,
@@ -1142,6 +1143,15 @@ function controleerOpvang(run: Run, a: Aanlevering, ref: GemeenteRef, ov: Opvang
 /** The ledger with the engine's taakstelling; no input at all, or input after a break, is reported. */
 function ketenMetMeldingen(run: Run, g: Gemeente, a: Aanlevering, ref: GemeenteRef): Keten | undefined {
   const k = keten(run.engine, g, a, "engine");
+  // Every gemeente's table starts at the same half-year: without an Eerste periode a later first row means rows
+  // were deleted, and the ledger counts without them (the workbook's own does too).
+  const eerste = a.taakstelling?.rijen[0];
+  if (a.startperiode === null && eerste && eerste.periode.toUpperCase() !== EERSTE_TABELPERIODE) {
+    // On its own cell (the table's first row), so the id of a break in the ledger found below does not change.
+    const plek = `${a.taakstelling?.blad ?? ""}!A${eerste.rij}`;
+    const melding = b.eersteRijenWeg(EERSTE_TABELPERIODE, eerste.periode);
+    run.bev.voeg("verloopOnderbroken", "waarschuwing", a.bestand, ref, melding, plek);
+  }
   if (k?.geenInvoer) run.bev.voeg("geenInvoer", "waarschuwing", a.bestand, ref, b.geenInvoer);
   else if (k?.onderbroken) {
     const { na, reden, later } = k.onderbroken;

@@ -19,6 +19,13 @@ export interface Dag {
 
 const ROMEINS = { 1: "I", 2: "II" } as const;
 
+/**
+ * The first half-year of a gemeente workbook's Taakstelling table (the first with a known national number in the
+ * dataset): every gemeente's table starts there (../workbook/bouwPlan), so a consolidation knows when its first rows
+ * were deleted.
+ */
+export const EERSTE_TABELPERIODE = "2016-II";
+
 export function periodeCode(p: Periode): string {
   return `${p.jaar}-${ROMEINS[p.helft]}`;
 }

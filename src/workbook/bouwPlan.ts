@@ -54,6 +54,7 @@ import { opvangBronTekst, type OpvangCijfer } from "../domain/opvang";
 import { DEFAULT_VASTE_KOSTEN, optieRij } from "../domain/kleinschalig";
 import {
   dagTekst,
+  EERSTE_TABELPERIODE,
   dagUitCode,
   parsePeriode,
   periodeCode,
@@ -117,8 +118,8 @@ export interface BronInfo {
   readonly gemaakt: string;
 }
 
-/** First half-year of the taakstelling sheet (the first with a known national number in the dataset). */
-export const EERSTE_PERIODE = "2016-II";
+/** First half-year of the taakstelling sheet (../domain/periode `EERSTE_TABELPERIODE`). */
+export const EERSTE_PERIODE = EERSTE_TABELPERIODE;
 
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers

@@ -570,3 +570,35 @@ describe("supervision signal: consecutive half-years ending with an achterstand 
     expect(r?.[4]).toBe("Zeist");
   });
 });
+
+describe("the first half-years deleted (no Eerste periode): named, the ledger would hide what stood there", () => {
+  const zonder = (rijen: ReturnType<typeof rij>[], startperiode: string | null) =>
+    consolideer(engine, [
+      aanlevering("soest.xlsx", "Soest", {
+        startperiode,
+        taakstelling: { blad: "Taakstelling", bereik: "Taakstelling!A7:M27", rijen },
+      }),
+    ]);
+  const gemeld = (c: Consolidatie) =>
+    soort(c, "verloopOnderbroken").filter((x) => x.melding.startsWith("De tabel Taakstelling begint bij"));
+
+  test("rows from 2017-II without an Eerste periode: a warning on the table's first row", () => {
+    const c = zonder([rij("2017-II", 10, { rij: 8 }), rij("2018-I", 12, { rij: 9 })], null);
+    // Before: "in orde", the ledger from 2017-II as if 2016-II and 2017-I had never been there.
+    expect(gemeld(c)).toEqual([
+      expect.objectContaining({
+        ernst: "waarschuwing",
+        plek: "Taakstelling!A8",
+        melding:
+          "De tabel Taakstelling begint bij 2017-II, niet bij 2016-II: rijen verwijderd? Zonder Eerste periode telt " +
+          "het verloop vanaf de eerste rij, dus zonder de halfjaren ervoor (een achterstand daar valt weg). Zet de " +
+          "rijen terug, of vul bij Eerste periode 2017-II in en het saldo van toen bij Beginsaldo.",
+      }),
+    ]);
+  });
+
+  test("not with an Eerste periode (the ledger starts there by choice), nor for a table from 2016-II", () => {
+    expect(gemeld(zonder([rij("2017-II", 10), rij("2018-I", 12)], "2017-II"))).toEqual([]);
+    expect(gemeld(zonder([rij("2016-II", 10), rij("2017-I", 12)], null))).toEqual([]);
+  });
+});
