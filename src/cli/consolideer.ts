@@ -171,6 +171,8 @@ function redenVan(fout: unknown): string {
 }
 
 const GEEN_GEWOON_BESTAND = "geen gewoon bestand, maar een pijp, socket of apparaat";
+const VERGRENDELBESTAND =
+  "een vergrendelbestand van Excel, geen werkboek: het werkboek zelf (zonder ~$) is geopend in Excel; geef dat op";
 
 /** One file read (its modification time included: it decides between two deliveries with the same "Gevuld op"). */
 async function leesBestand(p: string, naam: string, opties: LeesOpties): Promise<Aanlevering> {
@@ -180,6 +182,8 @@ async function leesBestand(p: string, naam: string, opties: LeesOpties): Promise
     // A pipe, socket or device (a folder may hold one under an .xlsx name): opening it could wait for ever.
     const soort = await fs.stat(p);
     if (soort.isDirectory()) return onleesbareAanlevering(naam, "een map");
+    // Excel's lock file beside a workbook that is open ("~$zeist.xlsx"): not the workbook itself.
+    if (path.basename(p).startsWith("~$")) return onleesbareAanlevering(naam, VERGRENDELBESTAND);
     if (!soort.isFile()) return onleesbareAanlevering(naam, GEEN_GEWOON_BESTAND);
     const fh = await fs.open(p, "r");
     try {

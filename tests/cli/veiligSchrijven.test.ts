@@ -222,7 +222,7 @@ describe("a pipe under an .xlsx name (a folder may hold one): refused, never wai
     expect(fs.statSync(p).isFIFO()).toBe(true);
   }, 30_000);
 
-  test("opgave consolideer on a folder with a pipe among the workbooks: it is named unreadable, the rest read", async () => {
+  test("opgave consolideer on a folder with a pipe among the workbooks: it is named unreadable, the rest read; a lock file of Excel named for what it is", async () => {
     const o = opvang();
     expect(
       await mainAsync(["vul", "--gemeente", "Soest", "--uit", path.join(map, "soest.xlsx")], o.uit),
@@ -241,5 +241,15 @@ describe("a pipe under an .xlsx name (a folder may hold one): refused, never wai
     expect(tekst).toContain("geen gewoon bestand, maar een pijp, socket of apparaat");
     expect(tekst).toMatch(/map\.xlsx:\n.*\(een map\)/);
     expect(tekst).toMatch(/soest\.xlsx \(Soest\)/);
+    // Excel's lock file named on its own: said what it is (before: "geen zip-archief").
+    fs.writeFileSync(path.join(map, "~$soest.xlsx"), "xJan Jansen");
+    const slot = opvang();
+    await mainAsync(
+      ["consolideer", path.join(map, "~$soest.xlsx"), "--uit", path.join(map, "o2.xlsx")],
+      slot.uit,
+    );
+    expect([...slot.out, ...slot.err].join("\n")).toContain(
+      "een vergrendelbestand van Excel, geen werkboek: het werkboek zelf (zonder ~$) is geopend in Excel; geef dat op",
+    );
   }, 60_000);
 });
