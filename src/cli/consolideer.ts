@@ -35,7 +35,7 @@ import type { XlsxRapport } from "../workbook/xlsxWriter";
 import { ArgumentFout, leesOpdracht, ontleed, xlsxUit } from "./argumenten";
 import { LEES_GRENS_OPTIES, LEES_GRENZEN_HULP, leesOptiesUit } from "./leesGrenzen";
 import type { Uitvoer } from "./main";
-import { waaromNietSchrijfbaar } from "./veiligSchrijven";
+import { GEEN_GEWOON_BESTAND, waaromNietSchrijfbaar } from "./veiligSchrijven";
 import { bronVanIngebouwd, rapportRegels, schrijfPlanNaarBestand } from "./vul";
 
 export const CONSOLIDEER_HULP = `opgave consolideer — één gecontroleerd provincie-overzicht uit de werkboeken van gemeenten
@@ -170,7 +170,6 @@ function redenVan(fout: unknown): string {
   }
 }
 
-const GEEN_GEWOON_BESTAND = "geen gewoon bestand, maar een pijp, socket of apparaat";
 const VERGRENDELBESTAND =
   "een vergrendelbestand van Excel, geen werkboek: het werkboek zelf (zonder ~$) is geopend in Excel; geef dat op";
 

@@ -35,6 +35,9 @@ function zetSignalen(): void {
   }
 }
 
+/** What a pipe, socket or device under a file's name is, in Dutch (also ./consolideer, for one it would read). */
+export const GEEN_GEWOON_BESTAND = "geen gewoon bestand, maar een pijp, socket of apparaat";
+
 /** The file a write to `bestand` must change: the target of a symbolic link (followed to the end). */
 async function echtDoel(bestand: string): Promise<string> {
   try {
@@ -56,7 +59,7 @@ export async function waaromNietSchrijfbaar(bestand: string): Promise<string | u
   const info = await fs.stat(doel).catch(() => undefined);
   if (info?.isDirectory()) return `${bestand} is een map, geen bestand.`;
   // A pipe, socket or device: reading it could wait for ever, and a rename would replace it.
-  if (info && !info.isFile()) return `${bestand} is geen gewoon bestand, maar een pijp, socket of apparaat.`;
+  if (info && !info.isFile()) return `${bestand} is ${GEEN_GEWOON_BESTAND}.`;
   if (info && (info.mode & 0o222) === 0)
     return `${bestand} is alleen-lezen; Opgave overschrijft het niet. Maak het schrijfbaar of kies een ander bestand.`;
   if (info) {

@@ -258,7 +258,7 @@ async function leesStukken(
     for (const v of verzoek) {
       const opgave = eigen(v.s.naam);
       uit.push(...celFormules(v.s, v.bereik.formulas, opgave ?? [], opgave !== undefined));
-      if (v.links) uit.push(...hyperlinkPlekken(v.s, v.links.value, eigen(v.s.naam) !== undefined));
+      if (v.links) uit.push(...hyperlinkPlekken(v.s, v.links.value, opgave !== undefined));
     }
   }
   return uit;

@@ -383,22 +383,30 @@ export function gelezenVerschovenRijen(
   return uit.map((g) => naast.samen(g));
 }
 
+/** A group of `NaastGroepen`: the sheet, the rectangle its members lie in, how many. */
+interface NaastGroep {
+  readonly blad: string;
+  gebied: Rechthoek;
+  aantal: number;
+}
+
 /**
  * What stands beside a table's rows, one finding per table and kind (a block of the user's beside a table may hold
  * hundreds of cells): the first, with how many there are and the rectangle they lie in.
  */
 class NaastGroepen {
-  private readonly groepen = new Map<
-    string,
-    { eerste: GelezenRij; blad: string; gebied: Rechthoek; aantal: number }
-  >();
+  /** By table and kind, and by the group's first finding. */
+  private readonly groepen = new Map<string, NaastGroep>();
+  private readonly perEerste = new Map<GelezenRij, NaastGroep>();
 
   /** Counts `g` (on `r` of sheet `blad`) in its group; true when it is the first of it. */
   nieuw(g: GelezenRij, blad: string, r: Rechthoek): boolean {
     const sleutel = `${g.tabel}\u0000${g.op ?? ""}`;
     const groep = this.groepen.get(sleutel);
     if (!groep) {
-      this.groepen.set(sleutel, { eerste: g, blad, gebied: r, aantal: 1 });
+      const nieuw = { blad, gebied: r, aantal: 1 };
+      this.groepen.set(sleutel, nieuw);
+      this.perEerste.set(g, nieuw);
       return true;
     }
     const o = groep.gebied;
@@ -414,7 +422,7 @@ class NaastGroepen {
 
   /** `g` with its group's count and rectangle, when it is the first of a group. */
   samen(g: GelezenRij): GelezenRij {
-    const groep = [...this.groepen.values()].find((x) => x.eerste === g);
+    const groep = this.perEerste.get(g);
     if (!groep) return g;
     return {
       ...g,

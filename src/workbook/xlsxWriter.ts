@@ -338,6 +338,9 @@ function kopie<T>(w: T): T {
 // ---------------------------------------------------------------------------------------------------------
 // Reading an existing table
 
+/** The notes of a workbook as ./xlsxOnderdelen `leesNotities` reads them: sheet → cell → text runs. */
+type OudeNotities = Awaited<ReturnType<typeof leesNotities>>;
+
 interface GelezenTabel {
   readonly gebied: Gebied;
   readonly bestaand: BestaandeTabel;
@@ -1531,6 +1534,7 @@ async function gelezenRijen(
   plan: WerkboekPlan,
   s: Schrijver,
   geent: boolean,
+  oudeNotities: OudeNotities,
 ): Promise<GelezenRij[]> {
   if (s.rijenAnders.length === 0) return [];
   const eigen = (naam: string) => {
@@ -1541,7 +1545,7 @@ async function gelezenRijen(
   };
   const formules = await formulesVanGebruiker(bestaand, eigen);
   // Notes on Opgave's sheets outside its cells and tables (one in a table goes with its row): beside a table's row.
-  const notities = [...(await leesNotities(bestaand))].flatMap(([blad, perCel]) => {
+  const notities = [...oudeNotities].flatMap(([blad, perCel]) => {
     const opgave = eigen(blad);
     return opgave
       ? [...perCel.keys()]
@@ -1617,7 +1621,7 @@ function binnenKolommen(blad: string, plan: TabelPlan, gevonden: GelezenTabel): 
  * Notes exceljs dropped on load (it keeps a note only on a cell that holds a value or a style) put back, with
  * their text and bold runs.
  */
-function herstelNotities(wb: ExcelJS.Workbook, notities: Awaited<ReturnType<typeof leesNotities>>): void {
+function herstelNotities(wb: ExcelJS.Workbook, notities: OudeNotities): void {
   for (const [naam, perCel] of notities) {
     const ws = wb.getWorksheet(naam);
     if (!ws) continue;
@@ -1805,6 +1809,8 @@ export async function schrijfXlsx(
   let plan = metRuimteVoorEigenKolommen(gevraagd);
   const wb = new ExcelJS.Workbook();
   let oudeHyperlinks: HyperlinksPerBlad = new Map();
+  // The old file's notes, read once: put back where exceljs dropped them, and checked beside a table's rows.
+  let oudeNotities: OudeNotities = new Map();
   const eigenBladen = plan.bladen.map((b) => b.naam);
   // Only Opgave's sheets are rewritten when the graft can be made. What a rewrite would drop is named at the end,
   // with everything else the refill would lose or change the meaning of: one stop, one informed confirmation.
@@ -1823,7 +1829,8 @@ export async function schrijfXlsx(
     // Whose workbook it is comes before what a rewrite would lose: another subject's is never filled at all.
     const weigering = weigeringVoorWerkboek(plan, bestaandWerkboek(wb, plan));
     if (weigering) throw new WerkboekWeigering(weigering);
-    herstelNotities(wb, await leesNotities(bestaand));
+    oudeNotities = await leesNotities(bestaand);
+    herstelNotities(wb, oudeNotities);
     zetRijEinden(wb, await paginaEindenPerBlad(bestaand, kanEnten ? eigenBladen : undefined));
   } else {
     wb.creator = "Opgave";
@@ -1875,7 +1882,7 @@ export async function schrijfXlsx(
       ).filter((n) => !isEigenVerlies(n, schrijver.eigen)),
       ...(await hyperlinksVerloren(bestaand, data, verplaatst)),
     ];
-    gelezen = await gelezenRijen(bestaand, plan, schrijver, kanEnten);
+    gelezen = await gelezenRijen(bestaand, plan, schrijver, kanEnten, oudeNotities);
     const grafieken = await grafiekenWeg(bestaand, plan, schrijver);
     verloren = [
       ...vooraf,
