@@ -167,52 +167,31 @@ declare module "exceljs/lib/xlsx/xform/drawing/one-cell-anchor-xform" {
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/print-options-xform" {
-  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
-  export default class PrintOptionsXform {
-    parseOpen(node: SaxKnoop): boolean | undefined;
-  }
+  export { AttribuutXform as default } from "exceljs/lib/xlsx/xform/base-xform";
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/page-setup-xform" {
-  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
-  export default class PageSetupXform {
-    parseOpen(node: SaxKnoop): boolean | undefined;
-  }
+  export { AttribuutXform as default } from "exceljs/lib/xlsx/xform/base-xform";
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/sheet-view-xform" {
-  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
-  export default class SheetViewXform {
-    parseOpen(node: SaxKnoop): boolean | undefined;
-  }
+  export { AttribuutXform as default } from "exceljs/lib/xlsx/xform/base-xform";
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/sheet-protection-xform" {
-  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
-  export default class SheetProtectionXform {
-    parseOpen(node: SaxKnoop): boolean | undefined;
-  }
+  export { AttribuutXform as default } from "exceljs/lib/xlsx/xform/base-xform";
 }
 
 declare module "exceljs/lib/xlsx/xform/style/protection-xform" {
-  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
-  export default class ProtectionXform {
-    parseOpen(node: SaxKnoop): boolean | undefined;
-  }
+  export { AttribuutXform as default } from "exceljs/lib/xlsx/xform/base-xform";
 }
 
 declare module "exceljs/lib/xlsx/xform/table/table-style-info-xform" {
-  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
-  export default class TableStyleInfoXform {
-    parseOpen(node: SaxKnoop): boolean | undefined;
-  }
+  export { AttribuutXform as default } from "exceljs/lib/xlsx/xform/base-xform";
 }
 
 declare module "exceljs/lib/xlsx/xform/book/workbook-properties-xform" {
-  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
-  export default class WorkbookPropertiesXform {
-    parseOpen(node: SaxKnoop): boolean | undefined;
-  }
+  export { AttribuutXform as default } from "exceljs/lib/xlsx/xform/base-xform";
 }
 
 declare module "exceljs/lib/xlsx/xform/base-xform" {
@@ -220,6 +199,13 @@ declare module "exceljs/lib/xlsx/xform/base-xform" {
   export interface SaxKnoop {
     name: string;
     attributes: Record<string, string | undefined>;
+  }
+  /**
+   * An xform of one element whose attributes ./exceljsReparaties.ts reads again (`WAARHEDEN`): print options, page
+   * setup, sheet view, sheet and cell protection, table style options, the workbook's properties.
+   */
+  export class AttribuutXform {
+    parseOpen(node: SaxKnoop): boolean | undefined;
   }
   export default class BaseXform {
     static toBoolValue(attr: string | undefined, dflt?: boolean): boolean | undefined;
