@@ -6,6 +6,9 @@
  * - the original's permission bits are kept (a 0600 file stays 0600);
  * - a read-only file (no write bit, as the user set it) is refused with a Dutch message and left untouched — also
  *   for root, who could otherwise replace it;
+ * - so is a file open in Excel or LibreOffice (their lock file beside it): where the system lets it be replaced
+ *   (Linux, macOS), the program would keep showing the old file and its next save would undo the write, or the
+ *   write would miss what the user had not saved yet;
  * - the temporary file is removed on every failure and when the process is stopped (SIGINT, SIGTERM, SIGHUP);
  * - a failure is said in Dutch (`schrijfFoutTekst`: a file open in Excel, a full disk).
  * The bundle and its signature (`opgave bundel maak | onderteken`) go through here too; a private key is created
@@ -50,6 +53,30 @@ async function echtDoel(bestand: string): Promise<string> {
   }
 }
 
+/** The lock files Excel (`~$name`) and LibreOffice (`.~lock.name#`) put beside a file they have open. */
+const VERGRENDELD_DOOR = [
+  { programma: "Excel", naam: (b: string) => `~$${b}` },
+  { programma: "LibreOffice", naam: (b: string) => `.~lock.${b}#` },
+] as const;
+
+/** Why `bestand` (an existing file, `doel` its real target) must not be replaced while a program has it open. */
+async function geopendDoor(bestand: string, doel: string): Promise<string | undefined> {
+  const plekken = [...new Set([path.resolve(bestand), doel])];
+  for (const plek of plekken) {
+    for (const { programma, naam } of VERGRENDELD_DOOR) {
+      const slot = naam(path.basename(plek));
+      const info = await fs.lstat(path.join(path.dirname(plek), slot)).catch(() => undefined);
+      if (!info) continue;
+      return (
+        `${bestand} is geopend in ${programma} (het vergrendelbestand ${slot} staat ernaast); Opgave vervangt het ` +
+        `niet, want ${programma} zou het oude werkboek blijven tonen en het bij bewaren terugzetten. Sluit het ` +
+        `werkboek en probeer het opnieuw. Is ${programma} al gesloten, dan bleef ${slot} achter: verwijder het.`
+      );
+    }
+  }
+  return undefined;
+}
+
 /**
  * Why `bestand` cannot be written, in Dutch, or undefined when it can (checked before any work is done, so a
  * refusal leaves everything as it was).
@@ -68,6 +95,8 @@ export async function waaromNietSchrijfbaar(bestand: string): Promise<string | u
       () => false,
     );
     if (!toegang) return `U mag ${bestand} niet wijzigen (geen schrijfrechten).`;
+    const geopend = await geopendDoor(bestand, doel);
+    if (geopend) return geopend;
   }
   const map = path.dirname(doel);
   const mapInfo = await fs.stat(map).catch(() => undefined);

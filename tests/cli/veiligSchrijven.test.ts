@@ -161,6 +161,69 @@ describe("opgave vul on a read-only workbook", () => {
   }, 30_000);
 });
 
+describe("a workbook open in Excel or LibreOffice (its lock file beside it): refused before any work", () => {
+  test("opgave vul: refused with the program and the lock file named, exit 1, file untouched; once the lock file is gone, refilled", async () => {
+    const f = path.join(map, "utrecht.xlsx");
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", f], opvang().uit)).toBe(0);
+    const inhoud = fs.readFileSync(f);
+    for (const [slot, programma] of [
+      ["~$utrecht.xlsx", "Excel"],
+      [".~lock.utrecht.xlsx#", "LibreOffice"],
+    ] as const) {
+      fs.writeFileSync(path.join(map, slot), "gebruiker");
+      const o = opvang();
+      expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", f], o.uit)).toBe(1);
+      expect(o.out).toEqual([]);
+      expect(o.err).toEqual([
+        `${f} is geopend in ${programma} (het vergrendelbestand ${slot} staat ernaast); Opgave vervangt het niet, ` +
+          `want ${programma} zou het oude werkboek blijven tonen en het bij bewaren terugzetten. Sluit het werkboek ` +
+          `en probeer het opnieuw. Is ${programma} al gesloten, dan bleef ${slot} achter: verwijder het. ` +
+          "Het bestand is niet gewijzigd.",
+      ]);
+      expect(fs.readFileSync(f)).toEqual(inhoud);
+      fs.rmSync(path.join(map, slot));
+    }
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", f], opvang().uit)).toBe(0);
+    expect(tijdelijke(map)).toEqual([]);
+  }, 30_000);
+
+  test("through a symbolic link: the lock file beside the real workbook counts; a new file has none to look for", async () => {
+    fs.mkdirSync(path.join(map, "echt"));
+    const echt = path.join(map, "echt", "zeist.xlsx");
+    expect(await mainAsync(["vul", "--gemeente", "Zeist", "--uit", echt], opvang().uit)).toBe(0);
+    const link = path.join(map, "link.xlsx");
+    fs.symlinkSync(echt, link);
+    fs.writeFileSync(path.join(map, "echt", "~$zeist.xlsx"), "");
+    const o = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Zeist", "--uit", link], o.uit)).toBe(1);
+    expect(o.err.join("\n")).toContain(
+      `${link} is geopend in Excel (het vergrendelbestand ~$zeist.xlsx staat`,
+    );
+    // A lock file of another name is not this workbook's.
+    fs.writeFileSync(path.join(map, "~$utrecht.xlsx"), "");
+    expect(
+      await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", path.join(map, "u.xlsx")], opvang().uit),
+    ).toBe(0);
+  }, 30_000);
+
+  test("opgave consolideer --uit an overview open in Excel: said before a workbook is read", async () => {
+    expect(
+      await mainAsync(["vul", "--gemeente", "Soest", "--uit", path.join(map, "soest.xlsx")], opvang().uit),
+    ).toBe(0);
+    fs.mkdirSync(path.join(map, "uit"));
+    const doel = path.join(map, "uit", "overzicht.xlsx");
+    fs.writeFileSync(doel, "oud overzicht");
+    fs.writeFileSync(path.join(map, "uit", "~$overzicht.xlsx"), "");
+    const c = opvang();
+    expect(await mainAsync(["consolideer", map, "--uit", doel], c.uit)).toBe(1);
+    expect(c.out).toEqual([]);
+    expect(c.err.join("\n")).toMatch(
+      /overzicht\.xlsx is geopend in Excel .* Er is niets gelezen; het bestand is niet gewijzigd\.$/,
+    );
+    expect(fs.readFileSync(doel, "utf8")).toBe("oud overzicht");
+  }, 30_000);
+});
+
 describe("where the CLI may write: said in Dutch before any work", () => {
   test("schrijfVeilig: a folder that does not exist, or a file where a folder should be", async () => {
     await expect(schrijfVeilig(path.join(map, "nergens", "a.xlsx"), bytes("x"))).rejects.toThrow(
