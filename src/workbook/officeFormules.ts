@@ -26,7 +26,8 @@ import {
 } from "./a1";
 import { isOpgaveGrafiekNaam } from "./indeling";
 import { uitgestrekt } from "./kolomVerplaatsing";
-import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
+import { kanAfdrukInstellen } from "./officeAfdruk";
+import { grafiekPlek, naamPlek, type FormuleVanGebruiker, type TabelRijen } from "./rijBetekenis";
 
 /** ChartSeries.getDimensionDataSourceString. */
 export const REEKSBRON_API = "1.15";
@@ -614,4 +615,72 @@ function naamFormules(namen: readonly Excel.NamedItem[], blad: string): FormuleV
       blad,
       formule: (n.formula as string).slice(1),
     }));
+}
+
+/** Row `rij` across the columns of table `t`, as the "formula" of something on that row (`rijStaat`). */
+function opRij(
+  t: TabelRijen,
+  rij: number,
+  plek: string,
+  op: "verborgen rij" | "pagina-einde",
+): FormuleVanGebruiker {
+  const formule = rechthoekBereik({ rij, kolom: t.kolom1, rijen: 1, kolommen: t.kolom2 - t.kolom1 + 1 });
+  return { plek, blad: t.blad, formule, op };
+}
+
+/**
+ * Hidden rows and page breaks on the rows of Opgave's tables that will hold something else (`tabellen`, from
+ * ./rijBetekenis `tabelRijen`), as "formulas" on their row (`op`) for ./rijBetekenis: Excel keeps both on their row
+ * number while Opgave writes a table's values in place, so another gemeente would be hidden, or start a page. The
+ * .xlsx writer moves them with their row instead (./xlsxWriter `rijStaatTerug`, `eindenTerug`). Rows grouped but
+ * shown cannot be told here (Office.js does not read a row's outline level); a collapsed group's rows are hidden.
+ * Queued here, read by `lees` after the caller's next sync (`leesFormulesVanGebruiker` always makes one): where no
+ * such row is hidden and the sheet has no page break, no round trip of its own. `Range.rowHidden` (ExcelApi 1.2)
+ * over all of a table's rows that change, then row by row only where some of them are hidden; the page breaks
+ * (ExcelApi 1.9) with the first cell after each: one round trip more for those.
+ */
+export function vraagRijStaat(
+  context: Excel.RequestContext,
+  tabellen: readonly TabelRijen[],
+): { lees: () => Promise<FormuleVanGebruiker[]> } {
+  const metRijen = tabellen
+    .filter((t) => t.anders.size > 0)
+    .map((t) => {
+      const rijen = [...t.anders.keys()].sort((a, b) => a - b);
+      const ws = context.workbook.worksheets.getItem(t.blad);
+      const samen = ws.getRange(`${rijen[0] ?? 1}:${rijen[rijen.length - 1] ?? 1}`).load("rowHidden");
+      return { t, ws, rijen, samen };
+    });
+  const bladen = new Map(metRijen.map(({ t, ws }) => [t.blad, ws]));
+  const einden = kanAfdrukInstellen()
+    ? [...bladen].map(([blad, ws]) => ({ blad, einden: ws.horizontalPageBreaks.load("items") }))
+    : [];
+  const lees = async (): Promise<FormuleVanGebruiker[]> => {
+    const perRij = metRijen.flatMap(({ t, ws, rijen, samen }) =>
+      samen.rowHidden === false
+        ? []
+        : rijen.map((rij) => ({
+            t,
+            rij,
+            bereik: samen.rowHidden === true ? undefined : ws.getRange(`${rij}:${rij}`).load("rowHidden"),
+          })),
+    );
+    const naEinde = einden.flatMap(({ blad, einden: e }) =>
+      e.items.map((b) => ({ blad, cel: b.getCellAfterBreak().load("rowIndex") })),
+    );
+    if (naEinde.length > 0 || perRij.some((r) => r.bereik)) await context.sync();
+    const verborgen = perRij
+      .filter(({ bereik }) => bereik === undefined || bereik.rowHidden === true)
+      .map(({ t, rij }) => opRij(t, rij, `rij ${rij} op blad ${bladVerwijzing(t.blad)}`, "verborgen rij"));
+    // A break is below the row above its first cell (rowIndex counts from 0: that row's number).
+    const pagina = naEinde.flatMap(({ blad, cel }) => {
+      const rij = cel.rowIndex;
+      const t = metRijen.find((m) => m.t.blad === blad && m.t.anders.has(rij))?.t;
+      return t
+        ? [opRij(t, rij, `pagina-einde onder rij ${rij} op blad ${bladVerwijzing(blad)}`, "pagina-einde")]
+        : [];
+    });
+    return [...verborgen, ...pagina];
+  };
+  return { lees };
 }

@@ -54,8 +54,14 @@ import {
 import type { OfficeFase } from "./officeFouten";
 import { leesWerkmap } from "./officeLezen";
 import { voerUit } from "./officeUitvoering";
-import { leesFormulesVanGebruiker, type EigenControle } from "./officeFormules";
-import { gelezenRijenAdvies, gelezenRijTekst, gelezenVerschovenRijen, type GelezenRij } from "./rijBetekenis";
+import { leesFormulesVanGebruiker, vraagRijStaat, type EigenControle } from "./officeFormules";
+import {
+  gelezenRijenAdvies,
+  gelezenRijTekst,
+  gelezenVerschovenRijen,
+  type FormuleVanGebruiker,
+  type GelezenRij,
+} from "./rijBetekenis";
 
 export { leesCelVerwijzing as leesAdres } from "./a1";
 export { grafiekNaam } from "./indeling";
@@ -132,12 +138,18 @@ const GENOEMDE_FORMULES = 5;
  * What of the user's a row has that will hold something else (Dutch): formulas that read it, notes and the like on it,
  * values or notes beside it (./rijBetekenis `GelezenRij.naast`), by how many of each.
  */
-function wieDeRijHeeft(formules: number, notities: number, naast: number): string {
+function wieDeRijHeeft(formules: number, notities: number, naast: number, rijen: number): string {
   return [
     ...(formules > 0 ? ["een formule van u leest"] : []),
     ...(notities > 0 ? ["een notitie, opmerking, hyperlink, opmaak of validatie van u heeft"] : []),
     ...(naast > 0 ? ["iets van u naast zich heeft"] : []),
+    ...(rijen > 0 ? ["verborgen is of een pagina-einde heeft"] : []),
   ].join(" of ");
+}
+
+/** A hidden row or a page break (./officeFormules `leesRijStaat`): it stays on its row number in Excel. */
+function opRij(g: GelezenRij): boolean {
+  return g.op === "verborgen rij" || g.op === "pagina-einde";
 }
 
 function bevestigingTekst(
@@ -146,8 +158,9 @@ function bevestigingTekst(
   getypt: readonly string[],
 ): string {
   const gelezen = gevonden.map(gelezenRijTekst);
-  const notities = gevonden.filter((g) => g.op !== undefined && !g.naast).length;
+  const notities = gevonden.filter((g) => g.op !== undefined && !g.naast && !opRij(g)).length;
   const naast = gevonden.filter((g) => g.naast).length;
+  const rijen = gevonden.filter(opRij).length;
   const delen: string[] = [];
   if (tabellen.length > 0)
     delen.push(
@@ -161,7 +174,7 @@ function bevestigingTekst(
       ? "komen rijen bij in een tabel waarvan een formule van u alle rijen leest"
       : gevonden.every((g) => (g.alleRijen?.erbij ?? 0) < 0)
         ? "gaan rijen uit een tabel waarvan een formule van u alle rijen leest"
-        : `staat iets anders in een rij die ${wieDeRijHeeft(gelezen.length - notities - naast, notities, naast)}`;
+        : `staat iets anders in een rij die ${wieDeRijHeeft(gelezen.length - notities - naast - rijen, notities, naast, rijen)}`;
     delen.push(
       `Na opnieuw vullen ${wat}: ` +
         `${gelezen.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
@@ -184,6 +197,7 @@ function bevestigingTekst(
       ? [" Een notitie, opmerking, hyperlink, opmaak of validatie zet u daarna zelf bij haar gemeente."]
       : []),
     ...(naast > 0 ? [" Wat naast een tabel staat, zet u daarna zelf naast haar gemeente."] : []),
+    ...(rijen > 0 ? [" Een verborgen rij of pagina-einde zet u daarna zelf bij haar gemeente."] : []),
   ].join("");
   return `${delen.join(" ")} Er is nog niets gewijzigd. Kies "Toch vullen" om het werkboek zo te vullen${anders}.${notitie}`;
 }
@@ -287,17 +301,22 @@ export async function schrijfNaarExcel(
     );
   }
   if (!opties.volgordeToestaan) {
-    // The user's formulas are read only when a row will hold something else (a herindeling, a sort, a new row).
-    const formules =
-      rijenAnders.length > 0
-        ? await leesFormulesVanGebruiker(
-            context,
-            staat.bladen,
-            eigenGebied,
-            max,
-            eigenControleVan(taken, eigenGebied),
-          )
-        : [];
+    // The user's formulas are read only when a row will hold something else (a herindeling, a sort, a new row);
+    // hidden rows and page breaks on such rows with them (they stay on their row numbers: ./officeFormules).
+    let formules: FormuleVanGebruiker[] = [];
+    if (rijenAnders.length > 0) {
+      const rijStaat = vraagRijStaat(context, rijenAnders);
+      formules = [
+        ...(await leesFormulesVanGebruiker(
+          context,
+          staat.bladen,
+          eigenGebied,
+          max,
+          eigenControleVan(taken, eigenGebied),
+        )),
+        ...(await rijStaat.lees()),
+      ];
+    }
     const gelezen = [...gelezenVerschovenRijen(rijenAnders, formules), ...inTabellenGelezen];
     if (teruggezet.length > 0 || gelezen.length > 0 || getypt.length > 0)
       throw new VolgordeBevestiging(teruggezet, gelezen, getypt);

@@ -257,7 +257,17 @@ export interface FormuleVanGebruiker {
  * formula of the user's beside a table (outside its columns), on a row of it.
  */
 export type Aantekening =
-  "notitie" | "opmerking" | "hyperlink" | "voorwaardelijke opmaak" | "gegevensvalidatie" | "tekening" | "cel";
+  | "notitie"
+  | "opmerking"
+  | "hyperlink"
+  | "voorwaardelijke opmaak"
+  | "gegevensvalidatie"
+  | "tekening"
+  | "cel"
+  | RijAantekening;
+
+/** What of the user's stays on a row's number in Excel (./officeFormules `leesRijStaat`): `plek` names the row. */
+export type RijAantekening = "verborgen rij" | "pagina-einde";
 
 /**
  * What of the user's beside a table (outside its columns, on its rows) belongs to the row it stands beside, as a
@@ -544,6 +554,10 @@ export function gelezenRijTekst(g: GelezenRij): string {
     return `formule ${g.plek} leest ${g.cel} in tabel ${g.tabel}: ${was}, die bij opnieuw vullen vervalt`;
   if (g.op === "tekening")
     return `${g.naam ?? "tekening"} van u op ${g.plek} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (blijft op dezelfde cellen staan)`;
+  if (g.op === "verborgen rij")
+    return `${g.plek} is verborgen, in tabel ${g.tabel}: nu ${was}, na opnieuw vullen ${wordt} (een verborgen rij blijft op haar plaats verborgen)`;
+  if (g.op === "pagina-einde")
+    return `${g.plek}, in tabel ${g.tabel}: nu onder ${was}, na opnieuw vullen onder ${wordt} (een pagina-einde blijft op zijn plaats)`;
   if (g.op === "notitie" || g.op === "opmerking" || g.op === "hyperlink")
     return `${g.op} op ${g.cel} in tabel ${g.tabel}: nu bij ${was}, na opnieuw vullen bij ${wordt} (een ${g.op} blijft op haar cel staan)`;
   return g.op

@@ -331,3 +331,38 @@ describe("[B32] a validation's messages", () => {
     expect([heel?.type, heel?.prompt.title]).toEqual(["Inconsistent", "Gehuisvest"]);
   });
 });
+
+describe("[B33] hidden rows", () => {
+  it("rowHidden of a range of rows: true when all are hidden, false when none, null when some; values written keep it", async () => {
+    const wm = new FakeWerkmap(["Blad1"]);
+    const fx = new FakeExcel(wm);
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    ws.getRange("3:4").rowHidden = true;
+    await schrijfWaarden(fx, "A3:B4", [
+      [1, 2],
+      [3, 4],
+    ]);
+    const gelezen = ["3:4", "1:2", "2:3"].map((r) => ws.getRange(r).load("rowHidden"));
+    await fx.context.sync();
+    expect(gelezen.map((r) => r.rowHidden)).toEqual([true, false, null]);
+    expect([...wm.blad("Blad1").verborgenRijen]).toEqual([3, 4]);
+  });
+});
+
+describe("[B34] page breaks", () => {
+  it("horizontalPageBreaks lists the sheet's breaks; getCellAfterBreak() is the first cell of the row a page starts at", async () => {
+    const wm = new FakeWerkmap(["Blad1"]);
+    const fx = new FakeExcel(wm);
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    ws.horizontalPageBreaks.add("C20");
+    ws.horizontalPageBreaks.add("A5:B6");
+    const einden = ws.horizontalPageBreaks.load("items");
+    await fx.context.sync();
+    const cellen = einden.items.map((e) => e.getCellAfterBreak().load("address,rowIndex"));
+    await fx.context.sync();
+    expect(cellen.map((c) => [c.address, c.rowIndex])).toEqual([
+      ["Blad1!A5", 4],
+      ["Blad1!A20", 19],
+    ]);
+  });
+});

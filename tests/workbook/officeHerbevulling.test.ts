@@ -839,6 +839,57 @@ describe("Office.js refill: a gemeente new or gone in the middle of the province
     expect(wm.blad("Provincie").hyperlinks.get("B35")).toEqual({ address: "https://example.org/gemeente" });
   });
 
+  test("a hidden row or a page break on a row that would hold another gemeente: asked first (in Excel it stays on its row number; the .xlsx writer moves it); on a row that keeps its gemeente not", async () => {
+    const wm = await eersteVulling(gelderland);
+    const blad = wm.blad("Provincie");
+    for (const rij of [10, 30]) blad.verborgenRijen.add(rij);
+    // A page starting at row 41: the break is below row 40. One below row 9 stays with its gemeente.
+    blad.paginaEinden.push(41, 10);
+    const voor = wm.momentopname();
+    const fx = new FakeExcel(wm);
+    const kleiner = zonderRij(gelderland, tabel?.naam ?? "", derde);
+    const fout: unknown = await schrijfNaarExcel(fx.context, kleiner).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VolgordeBevestiging);
+    expect((fout as VolgordeBevestiging).gelezen).toEqual([
+      `rij 30 op blad Provincie is verborgen, in tabel ${tabel?.naam}: nu de rij van ${gemeente(21)}, na opnieuw ` +
+        `vullen de rij van ${gemeente(22)} (een verborgen rij blijft op haar plaats verborgen)`,
+      `pagina-einde onder rij 40 op blad Provincie, in tabel ${tabel?.naam}: nu onder de rij van ${gemeente(31)}, ` +
+        `na opnieuw vullen onder de rij van ${gemeente(32)} (een pagina-einde blijft op zijn plaats)`,
+    ]);
+    expect((fout as Error).message).toMatch(
+      /^Na opnieuw vullen staat iets anders in een rij die verborgen is of een pagina-einde heeft: .*Kies "Toch vullen" om het werkboek zo te vullen\. Een verborgen rij of pagina-einde zet u daarna zelf bij haar gemeente\.$/,
+    );
+    expect(wm.momentopname()).toBe(voor);
+    await hervul(wm, kleiner, { volgordeToestaan: true });
+    expect([...blad.verborgenRijen].sort()).toEqual([10, 30]);
+    expect(blad.paginaEinden).toEqual([41, 10]);
+  });
+
+  test("hidden rows: read in one request where none of the rows that change is hidden, row by row only where some are", async () => {
+    const kleiner = zonderRij(gelderland, tabel?.naam ?? "", derde);
+    /** How many times rowHidden is read by a refill of a new workbook with `verborgen` hidden, and its question. */
+    const rijVragen = async (verborgen: number[]) => {
+      const wm = await eersteVulling(gelderland);
+      for (const rij of verborgen) wm.blad("Provincie").verborgenRijen.add(rij);
+      const fx = new FakeExcel(wm);
+      const fout: unknown = await schrijfNaarExcel(fx.context, kleiner).catch((e: unknown) => e);
+      const gelezen = fout instanceof VolgordeBevestiging ? fout.gelezen : [];
+      return {
+        keer: fx.log.filter((r) => r.actie === "load" && /rowHidden/.test(JSON.stringify(r))).length,
+        gelezen,
+      };
+    };
+    expect(await rijVragen([])).toEqual({ keer: 1, gelezen: [] });
+    // Rows 12 and 13 hidden, the others not: the 50 rows that change (11–58, 59 becomes the totals row, 60 empty)
+    // are read one by one.
+    const enkele = await rijVragen([12, 13]);
+    expect(enkele.keer).toBe(1 + 50);
+    expect(enkele.gelezen.map((g) => g.split(",")[0])).toEqual([
+      "rij 12 op blad Provincie is verborgen",
+      "rij 13 op blad Provincie is verborgen",
+    ]);
+  });
+
   test("a value or note of the user's beside a row that would hold another gemeente: asked first (as the .xlsx writer); beside a row that keeps its gemeente not", async () => {
     const wm = await eersteVulling(gelderland);
     const rechts = kolomLetters((tabel?.kolommen.length ?? 0) + 3);

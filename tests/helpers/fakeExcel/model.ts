@@ -102,6 +102,8 @@ export class FakeBlad {
   bevroren: { rijen: number; kolommen: number } | undefined;
   /** 1-based hidden columns. */
   readonly verborgenKolommen = new Set<number>();
+  /** Hidden rows (`Range.rowHidden`): they stay on their row number while values are written. */
+  readonly verborgenRijen = new Set<number>();
   afdruk: FakeAfdruk = nieuweAfdruk();
   /** Manual page breaks: a new page starts at these rows. */
   readonly paginaEinden: number[] = [];

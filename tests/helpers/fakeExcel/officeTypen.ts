@@ -19,7 +19,7 @@ import type { FakeValidatieProxy } from "./dataValidation";
 import type { FakeBevriezing } from "./freezePanes";
 import type { FakeExcelFout } from "./fouten";
 import type { FakeNaamProxy, FakeNamen } from "./names";
-import type { FakePaginaEinden, FakePaginaIndeling } from "./pageLayout";
+import type { FakePaginaEinden, FakePaginaEindeProxy, FakePaginaIndeling } from "./pageLayout";
 import type { FakeBereik } from "./range";
 import type { FakeGebiedBereiken, FakeGebieden } from "./rangeAreas";
 import type { FakeBereikOpmaak } from "./rangeFormat";
@@ -44,6 +44,7 @@ type AlsFake<O> =
   O extends Excel.ConditionalFormatRule ? FakeOpmaakRegel :
   O extends Excel.WorksheetFreezePanes ? FakeBevriezing :
   O extends Excel.PageLayout ? FakePaginaIndeling :
+  O extends Excel.PageBreak ? FakePaginaEindeProxy :
   O extends Excel.PageBreakCollection ? FakePaginaEinden :
   O extends Excel.Worksheet ? FakeWerkblad :
   O extends Excel.WorksheetCollection ? FakeWerkbladen :
@@ -110,6 +111,7 @@ export const bereik: Modelleert<
   | "columnCount"
   | "address"
   | "columnHidden"
+  | "rowHidden"
   | "worksheet"
   | "format"
   | "dataValidation"
@@ -182,6 +184,11 @@ export const paginaIndeling: Modelleert<
   | "getPrintAreaOrNullObject"
   // AFWIJKING: headersFooters is only { defaultForAllPages } with its six sections (checked below).
 > = true;
+export const paginaEinden: Modelleert<FakePaginaEinden, Excel.PageBreakCollection, "items" | "add" | "load"> =
+  true;
+export const paginaEinde: Modelleert<FakePaginaEindeProxy, Excel.PageBreak, "getCellAfterBreak" | "load"> =
+  true;
+
 export const kopVoet: Modelleert<
   FakePaginaIndeling["headersFooters"]["defaultForAllPages"],
   Excel.HeaderFooter,

@@ -2,8 +2,8 @@ import { MAX_KOLOMMEN } from "./adressen";
 import type { FakeExcel } from "./context";
 import { fout } from "./fouten";
 import type { FakeBlad, FakeAfdruk } from "./model";
-import { bereikVan } from "./object";
-import type { FakeBereik } from "./range";
+import { bereikVan, FakeCollectie, FakeObject } from "./object";
+import { FakeBereik } from "./range";
 import { FakeGebieden } from "./rangeAreas";
 
 export const PAPIER = ["Letter", "Legal", "A3", "A4", "A5", "B4", "B5", "Executive", "Tabloid"];
@@ -137,15 +137,58 @@ export class FakePaginaIndeling {
   }
 }
 
-/** Worksheet.horizontalPageBreaks (ExcelApi 1.9): a page starts at the range's first row. */
-export class FakePaginaEinden {
-  constructor(
-    private readonly fx: FakeExcel,
-    private readonly blad: () => FakeBlad | null,
-    private readonly omschrijving: string,
-  ) {}
+/** A manual page break of the fake: a new page starts at row `rij` of `blad`. */
+interface FakePaginaEinde {
+  readonly blad: FakeBlad;
+  readonly rij: number;
+}
 
-  add(bereik: FakeBereik | string): void {
+/**
+ * A PageBreak (ExcelApi 1.9).
+ * BEVESTIG in Excel [B34] (scenario "herbevulling"): `horizontalPageBreaks.load("items")` lists the sheet's manual
+ * row breaks; `getCellAfterBreak()` of one is the first cell of the row a page starts at (column A), its `rowIndex`
+ * counting from 0; a break stays on its row number when values are written around it
+ */
+export class FakePaginaEindeProxy extends FakeObject<FakePaginaEinde> {
+  protected lees(eigenschap: string): unknown {
+    throw fout("InvalidArgument", `fake PageBreak kent ${eigenschap} niet`);
+  }
+
+  getCellAfterBreak(): FakeBereik {
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const e = this.zoek();
+        return e ? { blad: e.blad, rechthoek: { rij: e.rij, kolom: 1, rijen: 1, kolommen: 1 } } : null;
+      },
+      `${this.omschrijving}.getCellAfterBreak()`,
+    );
+  }
+}
+
+/** Worksheet.horizontalPageBreaks (ExcelApi 1.9): a page starts at the range's first row. */
+export class FakePaginaEinden extends FakeCollectie<FakePaginaEinde, FakePaginaEindeProxy> {
+  constructor(
+    fx: FakeExcel,
+    private readonly blad: () => FakeBlad | null,
+    omschrijving: string,
+  ) {
+    super(
+      fx,
+      () => {
+        const b = blad();
+        return b ? [...b.paginaEinden].sort((x, y) => x - y).map((rij) => ({ blad: b, rij })) : null;
+      },
+      omschrijving,
+    );
+  }
+
+  protected item(e: FakePaginaEinde): FakePaginaEindeProxy {
+    return new FakePaginaEindeProxy(this.fx, () => e, `${this.omschrijving}[rij ${e.rij}]`);
+  }
+
+  add(bereik: FakeBereik | string): FakePaginaEindeProxy {
+    let gemaakt: FakePaginaEinde | null = null;
     this.fx.voegToe(
       "horizontalPageBreaks.add",
       this.omschrijving,
@@ -155,8 +198,10 @@ export class FakePaginaEinden {
         const rij = bereikVan(this.fx, bereik, () => b).rechthoek.rij;
         if (rij < 2) throw fout("InvalidArgument", "pagina-einde boven rij 2");
         if (!b.paginaEinden.includes(rij)) b.paginaEinden.push(rij);
+        gemaakt = { blad: b, rij };
       },
       typeof bereik === "string" ? bereik : undefined,
     );
+    return new FakePaginaEindeProxy(this.fx, () => gemaakt, `${this.omschrijving}.add()`);
   }
 }

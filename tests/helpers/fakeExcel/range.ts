@@ -145,6 +145,29 @@ export class FakeBereik extends FakeObject<BereikDoel> {
     );
   }
 
+  /**
+   * ExcelApi 1.2: hides (shows) the whole rows of the range; read: true when every row is hidden, false when none is,
+   * null when some are (as Office.js documents it; its type says boolean).
+   * BEVESTIG in Excel [B33] (scenario "herbevulling"): `rowHidden` of a range of rows reads null where some of them
+   * are hidden; a hidden row stays hidden on its row number when values are written into it (as a note stays on its
+   * cell)
+   */
+  get rowHidden(): boolean {
+    return this.geladenWaarde("rowHidden");
+  }
+  set rowHidden(v: boolean) {
+    this.opdracht(
+      "rowHidden",
+      (d) => {
+        for (let r = d.rechthoek.rij; r < d.rechthoek.rij + d.rechthoek.rijen; r++) {
+          if (v) d.blad.verborgenRijen.add(r);
+          else d.blad.verborgenRijen.delete(r);
+        }
+      },
+      v,
+    );
+  }
+
   protected override beschrijf(): string {
     const d = this.zoek();
     return d ? bereikTekst(d) : this.omschrijving;
@@ -197,6 +220,11 @@ export class FakeBereik extends FakeObject<BereikDoel> {
         return r.kolommen;
       case "address":
         return `${bladVoorvoegsel(d.blad.naam)}!${rechthoekAdres(r)}`;
+      case "rowHidden": {
+        let verborgen = 0;
+        for (let k = r.rij; k < r.rij + r.rijen; k++) if (d.blad.verborgenRijen.has(k)) verborgen++;
+        return verborgen === 0 ? false : verborgen === r.rijen ? true : null;
+      }
       case "columnHidden": {
         for (let k = r.kolom; k < r.kolom + r.kolommen; k++)
           if (!d.blad.verborgenKolommen.has(k)) return false;
