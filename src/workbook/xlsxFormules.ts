@@ -64,6 +64,42 @@ function* elementen(
   }
 }
 
+/** The text of a string item (`<si>`, `<is>`): its `<t>` runs together. */
+function tekstVanItem(inhoud: string | undefined): string {
+  let tekst = "";
+  for (const t of elementen(inhoud ?? "", "t")) tekst += t.inhoud ?? "";
+  return tekst;
+}
+
+/** The numbers of the shared strings that are empty texts (`<si><t/></si>`). */
+function legeGedeeldeTeksten(xml: string): ReadonlySet<number> {
+  const leeg = new Set<number>();
+  let i = 0;
+  for (const si of elementen(xml, "si")) {
+    if (tekstVanItem(si.inhoud) === "") leeg.add(i);
+    i++;
+  }
+  return leeg;
+}
+
+/**
+ * A cell that holds an empty text and no formula: it shows nothing, as an empty cell (Excel's "paste values" of a
+ * formula that gave "" leaves such cells; in Excel, Office.js reads them as empty too).
+ */
+function legeTekst(
+  c: { attributen: string; inhoud: string | undefined },
+  leeg: ReadonlySet<number>,
+): boolean {
+  const inhoud = c.inhoud ?? "";
+  if (inhoud.includes("<f")) return false;
+  const soort = attribuut(`<c${c.attributen}>`, "t");
+  if (soort === "inlineStr") return tekstVanItem(elementen(inhoud, "is").next().value?.inhoud) === "";
+  const v = elementen(inhoud, "v").next().value;
+  if (!v) return false;
+  if (soort === "s") return leeg.has(Number(v.inhoud ?? ""));
+  return soort === "str" && (v.inhoud ?? "") === "";
+}
+
 /**
  * The cell formulas of a sheet's XML outside `eigen` (a shared formula where its text is); on one of Opgave's sheets
  * (`opgave`) also each cell of the user's there that holds something, where it stands (`op` "cel": beside a table,
@@ -74,6 +110,7 @@ function celFormules(
   xml: string,
   eigen: readonly Rechthoek[],
   opgave: boolean,
+  legeTeksten: ReadonlySet<number>,
 ): FormuleVanGebruiker[] {
   const uit: FormuleVanGebruiker[] = [];
   for (const c of elementen(xml, "c")) {
@@ -84,7 +121,7 @@ function celFormules(
     // On one of Opgave's sheets a value or formula of the user's is also where it stands: beside a table's row
     // (after its formula: what that reads says more; one finding per place).
     const staat: FormuleVanGebruiker[] =
-      opgave && /<(v|is|f)\b/.test(c.inhoud ?? "")
+      opgave && /<(v|is|f)\b/.test(c.inhoud ?? "") && !legeTekst(c, legeTeksten)
         ? [{ plek: `${bladVerwijzing(blad)}!${r ?? ""}`, blad, formule: r ?? "", op: "cel" }]
         : [];
     if (!f?.inhoud) {
@@ -212,10 +249,16 @@ export async function formulesVanGebruiker(
   const uit: FormuleVanGebruiker[] = [];
   const eigenPaden: string[] = [];
   const paden = await bladPaden(zip);
+  let legeTeksten: ReadonlySet<number> | undefined;
   for (const [blad, pad] of paden) {
     const xml = (await zip.file(pad)?.async("string")) ?? "";
     const opgave = eigen(blad);
-    uit.push(...celFormules(blad, xml, opgave ?? [], opgave !== undefined), ...linkDoelen(blad, xml));
+    if (opgave && !legeTeksten)
+      legeTeksten = legeGedeeldeTeksten((await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "");
+    uit.push(
+      ...celFormules(blad, xml, opgave ?? [], opgave !== undefined, legeTeksten ?? new Set()),
+      ...linkDoelen(blad, xml),
+    );
     if (opgave) eigenPaden.push(pad);
     uit.push(...opmaakFormules(blad, xml, opgave));
   }

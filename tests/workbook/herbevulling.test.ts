@@ -1295,6 +1295,34 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       ]);
     });
 
+    test('a cell beside a row that holds an empty text (Excel\'s paste values of a formula that gave "") shows nothing: not named', async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const p = blad(wb, "Provincie");
+      const rechts = kolomLetters((tabel?.kolommen.length ?? 0) + 3);
+      // An empty shared string (as exceljs and Excel write ""), an empty inline string, and one that is not empty.
+      p.getCell(`${rechts}20`).value = "";
+      p.getCell(`${rechts}21`).value = "wordt leeg";
+      p.getCell(`${rechts}22`).value = "blijft";
+      const zip = await JSZip.loadAsync(await bewaar(wb));
+      const deel = "xl/worksheets/sheet1.xml";
+      const xml = (await zip.file(deel)?.async("string")) ?? "";
+      const inline = xml.replace(
+        new RegExp(`<c r="${rechts}21"([^>]*?) t="s"><v>\\d+</v></c>`),
+        `<c r="${rechts}21"$1 t="inlineStr"><is><t></t></is></c>`,
+      );
+      expect(inline).not.toBe(xml);
+      zip.file(deel, inline);
+      const bestand = new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
+      const fout = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), bestand).catch(
+        (e: unknown) => e,
+      );
+      expect(fout).toBeInstanceOf(VerliesFout);
+      // Before: all three named, "3 cellen van u naast tabel …".
+      expect((fout as VerliesFout).onderdelen).toEqual([
+        `cel Provincie!${rechts}22 van u staat naast tabel ${tabel?.naam}: nu naast de rij van ${gemeente(13)}, na opnieuw vullen naast de rij van ${gemeente(14)} (wat naast een tabel staat, blijft op zijn rij staan)`,
+      ]);
+    });
+
     test("what a rewrite would drop (sparklines on Opgave's sheet) and what beside a row changes meaning: named in one stop", async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       const rechts = kolomLetters((tabel?.kolommen.length ?? 0) + 3);
