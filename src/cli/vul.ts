@@ -149,6 +149,14 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
     );
     for (const t of rapport.tekstInGetal) r.push(`  ${t}`);
   }
+  if (rapport.buitenRegel.length > 0) {
+    // Kept, and counted by Opgave's formulas as it is: a pasted -40 makes the achterstand 40 larger.
+    const n = rapport.buitenRegel.length;
+    r.push(
+      `Invoer buiten de regel van de cel (${n}; blijft staan en telt zo mee in de formules van Opgave, controleer ${n === 1 ? "haar" : "ze"}):`,
+    );
+    for (const t of rapport.buitenRegel) r.push(`  ${t}`);
+  }
   if (rapport.verweesd.length > 0) {
     r.push(
       `Rijen met uw invoer waarvan de sleutel niet meer bestaat (onderaan de tabel bewaard): ${rapport.verweesd

@@ -72,6 +72,8 @@ export const paneelBerichten = {
   nietBehouden: (wat: string) => `• niet behouden (u koos Toch vullen): ${wat}`,
   tekstInGetal: (plek: string) =>
     `• ${plek} is tekst waar een getal hoort: het blijft staan, maar de formules van Opgave tellen het niet mee.`,
+  buitenRegel: (wat: string) =>
+    `• ${wat}: buiten de regel van de cel; het blijft staan en telt zo mee in de formules van Opgave, controleer het.`,
   bezig: "Bezig met vullen…",
   voorbeeldKlaar: (naam: string) =>
     `Voorbeeld van het werkboek voor ${naam} hieronder. Download het als .xlsx of open het paneel in Excel om te vullen.`,

@@ -183,6 +183,7 @@ function rapportTekst(
   if (cijfers.length > 10) regels.push(pb.enMeer(cijfers.length - 10));
   for (const v of r.verweesd) regels.push(pb.verweesd(v.tabel, v.sleutel));
   for (const t of r.tekstInGetal) regels.push(pb.tekstInGetal(t));
+  for (const t of r.buitenRegel) regels.push(pb.buitenRegel(t));
   for (const o of r.overgeslagen) regels.push(`• ${o}`);
   for (const v of r.verloren ?? []) regels.push(pb.nietBehouden(v));
   return regels.join("\n");

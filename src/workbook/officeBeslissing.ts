@@ -100,7 +100,7 @@ import {
   hervulNotatie,
   isEigenKolom,
   isLeeg,
-  invoerCelTekstInGetal,
+  invoerCelAfwijking,
   opHunPlaats,
   planKolomPlaatsen,
   planRechthoeken,
@@ -1090,7 +1090,7 @@ function invoerTaak(
   staat: WerkmapStaat,
   blad: BladPlan,
   ic: BladPlan["invoercellen"][number],
-): { taak: SchrijfTaak; behouden: boolean; tekstInGetal?: string } {
+): { taak: SchrijfTaak; behouden: boolean; tekstInGetal?: string; buitenRegel?: string } {
   const bestaandeNaam = staat.namen.find((n) => sleutel(n) === sleutel(ic.naam));
   const doel = adres(ic.positie);
   const r = staat.naamCellen.get(ic.naam);
@@ -1167,7 +1167,7 @@ function invoerTaak(
       ...(naam ? { naam } : {}),
     },
     behouden: v.behouden,
-    tekstInGetal: v.behouden ? invoerCelTekstInGetal(blad.naam, ic, oud) : undefined,
+    ...(v.behouden ? invoerCelAfwijking(blad.naam, ic, oud) : {}),
   };
 }
 
@@ -1473,6 +1473,7 @@ function beslisTabellen(staat: WerkmapStaat, plan: WerkboekPlan) {
     verweesd: taken.flatMap((t) => t.res.verweesd.map((s) => ({ tabel: t.plan.naam, sleutel: s }))),
     invoerBehouden: taken.reduce((n, t) => n + t.res.invoerBehouden, 0),
     tekstInGetal: taken.flatMap((t) => t.res.tekstInGetal),
+    buitenRegel: taken.flatMap((t) => t.res.buitenRegel),
   };
 }
 
@@ -1520,13 +1521,15 @@ export function beslis(
   taken.push(...tabellen.taken.map(tabelStructuur));
   let invoerBehouden = tabellen.invoerBehouden;
   const tekstInGetal = [...tabellen.tekstInGetal];
+  const buitenRegel = [...tabellen.buitenRegel];
   // Per sheet, once: the blocks and input cells that stand where Opgave put them.
   const opPlaats = new Map(plan.bladen.map((blad) => [blad, opHunPlaatsIn(staat, blad)]));
   for (const [blad, plaats] of opPlaats) {
     for (const ic of plaats.invoercellen) {
-      const { taak, behouden, tekstInGetal: tekst } = invoerTaak(staat, blad, ic);
+      const { taak, behouden, tekstInGetal: tekst, buitenRegel: buiten } = invoerTaak(staat, blad, ic);
       if (behouden) invoerBehouden++;
       if (tekst !== undefined) tekstInGetal.push(tekst);
+      if (buiten !== undefined) buitenRegel.push(buiten);
       taken.push(taak);
     }
   }
@@ -1587,6 +1590,7 @@ export function beslis(
       wijzigingen,
       invoerBehouden,
       tekstInGetal,
+      buitenRegel,
       verweesd: tabellen.verweesd,
       overgeslagen,
       verloren: getypt,

@@ -192,6 +192,11 @@ export interface VulRapport {
    * over), in Dutch: `Opgave_Taakstelling 2018-II: Gehuisvest: "12a"`.
    */
   readonly tekstInGetal: readonly string[];
+  /**
+   * Kept inputs that are numbers outside their cell's rule (./samenvoegen `buitenRegel`: Opgave's formulas count
+   * them as they are), in Dutch: `Opgave_Taakstelling 2018-II: Gehuisvest: -40 (kleiner dan 0, het minimum van de cel)`.
+   */
+  readonly buitenRegel: readonly string[];
   /** Table rows with user input whose key no longer exists in the plan: kept at the end of the table. */
   readonly verweesd: readonly { readonly tabel: string; readonly sleutel: string }[];
 }

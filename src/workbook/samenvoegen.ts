@@ -68,6 +68,8 @@ export interface SamengevoegdeTabel {
   readonly invoerBehouden: number;
   /** Kept inputs that are text where the column asks a number (`isTekstInGetal`), in Dutch for the report. */
   readonly tekstInGetal: readonly string[];
+  /** Kept inputs that are numbers outside the column's rule (`buitenRegel`), in Dutch for the report. */
+  readonly buitenRegel: readonly string[];
   readonly verweesd: readonly string[];
   /**
    * Headers of the plan columns the existing table lacked: those after the last one it has (a later version of
@@ -186,17 +188,81 @@ function tekstInGetalTekst(plek: string, waarde: Waarde): string {
   return `${plek}: "${String(waarde)}"`;
 }
 
+/** A number as the Dutch user reads it: "12,5", "-40", "1.000.000.000.000.000". */
+function getalTekst(n: number): string {
+  return Number.isFinite(n) ? n.toLocaleString("nl-NL", { maximumFractionDigits: 10 }) : String(n);
+}
+
+/**
+ * Why a kept input that is a number breaks its cell's rule (`validatie`: a whole number, at least `min`, at most
+ * `max`), in Dutch; undefined when it keeps it, or is no number. Excel checks the rule only for what is typed: a
+ * value pasted in, or typed before the rule came, can break it. Opgave's formulas count it as it is (a Gehuisvest
+ * of -40 adds 40 to the achterstand), so the report names it, as the consolidation refuses it (./consolideren).
+ */
+export function buitenRegel(
+  validatie: Validatie | undefined,
+  waarde: Waarde | undefined,
+): string | undefined {
+  if (typeof waarde !== "number" || (validatie?.soort !== "geheel" && validatie?.soort !== "decimaal"))
+    return undefined;
+  if (!Number.isFinite(waarde)) return "geen eindig getal";
+  if (validatie.min !== undefined && waarde < validatie.min)
+    return `kleiner dan ${getalTekst(validatie.min)}, het minimum van de cel`;
+  if (validatie.max !== undefined && waarde > validatie.max)
+    return `groter dan ${getalTekst(validatie.max)}, het maximum van de cel`;
+  if (validatie.soort === "geheel" && !Number.isInteger(waarde))
+    return "geen geheel getal, wat de cel vraagt";
+  return undefined;
+}
+
+/** A kept input outside its cell's rule (`buitenRegel`) as the report names it. */
+function buitenRegelTekst(plek: string, waarde: number, reden: string): string {
+  return `${plek}: ${getalTekst(waarde)} (${reden})`;
+}
+
+/** What the report names of the inputs a merge keeps: text where a number belongs, a number outside its rule. */
+interface Afwijkingen {
+  readonly tekstInGetal: string[];
+  readonly buitenRegel: string[];
+}
+
+/** One kept input's entry in `Afwijkingen`. */
+type Afwijking = { readonly [K in keyof Afwijkingen]: string };
+
+/** Notes kept input `waarde` at `plek` in `uit` where it is text where a number belongs or breaks `validatie`. */
+function meldAfwijking(
+  uit: Afwijkingen,
+  plek: string,
+  validatie: Validatie | undefined,
+  waarde: Waarde,
+): void {
+  if (isTekstInGetal(validatie, waarde)) uit.tekstInGetal.push(tekstInGetalTekst(plek, waarde));
+  const reden = buitenRegel(validatie, waarde);
+  if (reden !== undefined) uit.buitenRegel.push(buitenRegelTekst(plek, waarde as number, reden));
+}
+
 /**
  * A named input cell on sheet `blad` kept as `waarde`, as the report names it where that is text where a number
- * belongs (`isTekstInGetal`); undefined otherwise. Both writers.
+ * belongs (`isTekstInGetal`, in `tekstInGetal`) or a number outside the cell's rule (`buitenRegel`); neither
+ * otherwise. Both writers.
  */
-export function invoerCelTekstInGetal(
+export function invoerCelAfwijking(
   blad: string,
   ic: InvoerCel,
   waarde: Waarde | undefined,
-): string | undefined {
-  if (!isTekstInGetal(ic.validatie, waarde)) return undefined;
-  return tekstInGetalTekst(`${ic.label} op ${bladVerwijzing(blad)}!${adres(ic.positie)}`, waarde ?? null);
+): Partial<Afwijking> {
+  const uit: Afwijkingen = { tekstInGetal: [], buitenRegel: [] };
+  meldAfwijking(
+    uit,
+    `${ic.label} op ${bladVerwijzing(blad)}!${adres(ic.positie)}`,
+    ic.validatie,
+    waarde ?? null,
+  );
+  const [tekstInGetal, buiten] = [uit.tekstInGetal[0], uit.buitenRegel[0]];
+  return {
+    ...(tekstInGetal !== undefined ? { tekstInGetal } : {}),
+    ...(buiten !== undefined ? { buitenRegel: buiten } : {}),
+  };
 }
 
 /** A table the workbook does not have yet: the plan as it is. */
@@ -208,6 +274,7 @@ function alsNieuw(plan: TabelPlan): SamengevoegdeTabel {
     wijzigingen: [],
     invoerBehouden: 0,
     tekstInGetal: [],
+    buitenRegel: [],
     verweesd: [],
     nieuweKolommen: [],
     volgordeTeruggezet: false,
@@ -267,7 +334,7 @@ export function samenvoegenTabel(
     nieuweKolomWijziging(plan.naam, k, volgorde.indexOf(plan.kolommen.indexOf(k)) >= bestaand.koppen.length),
   );
   let invoerBehouden = 0;
-  const tekstInGetal: string[] = [];
+  const afwijkingen: Afwijkingen = { tekstInGetal: [], buitenRegel: [] };
   const gezien = new Set<string>();
   const planSleutels = plan.rijen.map((rij) => sleutelTekst(rij[si] as Waarde));
   const samengevoegd: Cel[][] = plan.rijen.map((rij, r) => {
@@ -281,8 +348,7 @@ export function samenvoegenTabel(
       if (k.soort === "invoer") {
         if (vorige && !isLeeg(was)) {
           invoerBehouden++;
-          if (isTekstInGetal(k.validatie, was))
-            tekstInGetal.push(tekstInGetalTekst(`${plan.naam} ${s}: ${k.kop}`, was));
+          meldAfwijking(afwijkingen, `${plan.naam} ${s}: ${k.kop}`, k.validatie, was);
           return was;
         }
         return cel;
@@ -336,7 +402,7 @@ export function samenvoegenTabel(
     rijen: rijen.map(orden),
     wijzigingen,
     invoerBehouden,
-    tekstInGetal,
+    ...afwijkingen,
     verweesd: wees.sleutels,
     nieuweKolommen: nieuweKolommen.map((k) => k.kop),
     volgordeTeruggezet: geordend.teruggezet,

@@ -95,7 +95,7 @@ import {
   blokEnInvoerRechthoeken,
   isEigenKolom,
   isLeeg,
-  invoerCelTekstInGetal,
+  invoerCelAfwijking,
   onderwerpIn,
   opHunPlaats,
   planRechthoeken,
@@ -1120,6 +1120,7 @@ class Schrijver {
   readonly verweesd: { tabel: string; sleutel: string }[] = [];
   /** Kept inputs that are text where a number belongs (./samenvoegen `isTekstInGetal`). */
   readonly tekstInGetal: string[] = [];
+  readonly buitenRegel: string[] = [];
   /** User columns between Opgave's columns of a table that would be rewritten (Dutch, for EigenKolomFout). */
   readonly eigenKolommenBinnen: string[] = [];
   invoerBehouden = 0;
@@ -1416,8 +1417,9 @@ class Schrijver {
     const cel = ws.getCell(inv.positie.rij, inv.positie.kolom);
     if (behouden && oud) {
       this.invoerBehouden++;
-      const tekst = invoerCelTekstInGetal(ws.name, inv, waardeVan(oud.value));
-      if (tekst !== undefined) this.tekstInGetal.push(tekst);
+      const afwijking = invoerCelAfwijking(ws.name, inv, waardeVan(oud.value));
+      if (afwijking.tekstInGetal !== undefined) this.tekstInGetal.push(afwijking.tekstInGetal);
+      if (afwijking.buitenRegel !== undefined) this.buitenRegel.push(afwijking.buitenRegel);
       cel.value = oud.value;
       if (bron !== cel) cel.style = oud.style;
     } else {
@@ -1484,6 +1486,7 @@ class Schrijver {
     this.wijzigingen.push(...uitkomst.wijzigingen);
     this.invoerBehouden += uitkomst.invoerBehouden;
     this.tekstInGetal.push(...uitkomst.tekstInGetal);
+    this.buitenRegel.push(...uitkomst.buitenRegel);
     for (const s of uitkomst.verweesd) this.verweesd.push({ tabel: plan.naam, sleutel: s });
     if (besluit.werk.oud) this.oudeGebieden.push(besluit.werk.oud);
     const totaal = totaalVanGebruiker(ws, plan, uitkomst, gevonden);
@@ -1909,6 +1912,7 @@ export async function schrijfXlsx(
       wijzigingen: schrijver.wijzigingen,
       invoerBehouden: schrijver.invoerBehouden,
       tekstInGetal: schrijver.tekstInGetal,
+      buitenRegel: schrijver.buitenRegel,
       verweesd: schrijver.verweesd,
       overgeslagen: schrijver.overgeslagen,
       verloren,

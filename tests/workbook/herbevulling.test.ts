@@ -2116,13 +2116,18 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
   });
 });
 
+/** Utrecht's workbook as a first fill wrote it, its Taakstelling sheet and the column of Gehuisvest there. */
+async function utrechtGehuisvest() {
+  const wb = await lees((await schrijfXlsx(utrecht)).data);
+  const t = blad(wb, "Taakstelling");
+  const kol = new Map<unknown, number>();
+  t.getRow(7).eachCell((c, k) => kol.set(celWaarde(c), k));
+  return { wb, t, gehuisvest: kol.get("Gehuisvest") ?? 0 };
+}
+
 describe("text typed where a number belongs (.xlsx)", () => {
   test("kept as it is, and the report names it (Opgave's formulas pass it over); a formula or a number is not named", async () => {
-    const wb = await lees((await schrijfXlsx(utrecht)).data);
-    const t = blad(wb, "Taakstelling");
-    const kol = new Map<unknown, number>();
-    t.getRow(7).eachCell((c, k) => kol.set(celWaarde(c), k));
-    const gehuisvest = kol.get("Gehuisvest") ?? 0;
+    const { wb, t, gehuisvest } = await utrechtGehuisvest();
     t.getCell(rijVan(t, "2019-I"), gehuisvest).value = "ca. 350";
     t.getCell(rijVan(t, "2019-II"), gehuisvest).value = { formula: "100+20" } as ExcelJS.CellFormulaValue;
     t.getCell(rijVan(t, "2020-I"), gehuisvest).value = 40;
@@ -2139,6 +2144,32 @@ describe("text typed where a number belongs (.xlsx)", () => {
       expect.arrayContaining([
         "Invoer die tekst is waar een getal hoort (2; blijft staan, maar de formules van Opgave tellen ze niet mee):",
         '  Opgave_Taakstelling 2019-I: Gehuisvest: "ca. 350"',
+      ]),
+    );
+  });
+});
+
+describe("a number outside its cell's rule (.xlsx; pasted, or typed before the rule came)", () => {
+  test("kept as it is, and the report names it with the rule it breaks (Opgave's formulas count it); a number within it is not named", async () => {
+    const { wb, t, gehuisvest } = await utrechtGehuisvest();
+    t.getCell(rijVan(t, "2019-I"), gehuisvest).value = -40;
+    t.getCell(rijVan(t, "2019-II"), gehuisvest).value = 12.5;
+    t.getCell(rijVan(t, "2020-I"), gehuisvest).value = 40;
+    blad(wb, "Kosten").getCell("B5").value = -35000;
+    const { data, rapport } = await schrijfXlsx(later, await bewaar(wb));
+    expect(rapport.tekstInGetal).toEqual([]);
+    expect(rapport.buitenRegel).toEqual([
+      "Opgave_Taakstelling 2019-I: Gehuisvest: -40 (kleiner dan 0, het minimum van de cel)",
+      "Opgave_Taakstelling 2019-II: Gehuisvest: 12,5 (geen geheel getal, wat de cel vraagt)",
+      "Kosten per plaats per jaar (€) op Kosten!B5: -35.000 (kleiner dan 0, het minimum van de cel)",
+    ]);
+    expect(celWaarde(blad(await lees(data), "Taakstelling").getCell(rijVan(t, "2019-I"), gehuisvest))).toBe(
+      -40,
+    );
+    expect(rapportRegels(rapport, false)).toEqual(
+      expect.arrayContaining([
+        "Invoer buiten de regel van de cel (3; blijft staan en telt zo mee in de formules van Opgave, controleer ze):",
+        "  Opgave_Taakstelling 2019-I: Gehuisvest: -40 (kleiner dan 0, het minimum van de cel)",
       ]),
     );
   });

@@ -211,6 +211,21 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
     expect(wm.waarde("Taakstelling", `G${rij ?? 0}`)).toBe("ca. 350");
   });
 
+  test("a number outside its cell's rule: kept, and the report names it with the rule it breaks (as the .xlsx writer)", async () => {
+    const wm = await eersteVulling();
+    const rij = (p: string) =>
+      [...Array(40).keys()].map((i) => 8 + i).find((r) => wm.waarde("Taakstelling", `A${r}`) === p) ?? 0;
+    wm.zet("Taakstelling", `G${rij("2019-I")}`, -40);
+    wm.zet("Taakstelling", `G${rij("2020-I")}`, 40);
+    wm.zet("Kosten", "B5", -35000);
+    const { rapport } = await hervul(wm);
+    expect(rapport.buitenRegel).toEqual([
+      "Opgave_Taakstelling 2019-I: Gehuisvest: -40 (kleiner dan 0, het minimum van de cel)",
+      "Kosten per plaats per jaar (€) op Kosten!B5: -35.000 (kleiner dan 0, het minimum van de cel)",
+    ]);
+    expect(wm.waarde("Taakstelling", `G${rij("2019-I")}`)).toBe(-40);
+  });
+
   test("a column added at the end of the table stays there and the table is written", async () => {
     const wm = await eersteVulling();
     await voegKolomIn(wm, "Opgave_Taakstelling", null, [

@@ -80,6 +80,7 @@ describe("schrijfXlsx: a new workbook", () => {
       wijzigingen: [],
       invoerBehouden: 0,
       tekstInGetal: [],
+      buitenRegel: [],
       verweesd: [],
       overgeslagen: [],
       verloren: [],
