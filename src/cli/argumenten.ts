@@ -56,11 +56,41 @@ type StriktConfig<O extends OptieConfig> = {
 export type Ontleed<O extends OptieConfig> = ReturnType<typeof parseArgs<StriktConfig<O>>>;
 
 /**
- * Strict parsing: every option must be one of `options` (`--naam WAARDE` or `--naam=WAARDE`), a string option
- * needs a value; plain arguments are returned in `positionals` for the command to judge (see `geenExtra`).
+ * `argv` with a negative number after a string option joined to it (`--toezicht-drempel -1` as
+ * `--toezicht-drempel=-1`): parseArgs reads "-1" as an option of its own, and said the option had no value, where
+ * the command can say what is wrong with the number.
+ */
+function negatieveWaarden(argv: readonly string[], options: OptieConfig): string[] {
+  const uit: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const woord = argv[i] ?? "";
+    const volgende = argv[i + 1];
+    const naam = woord.startsWith("--") && !woord.includes("=") ? woord.slice(2) : undefined;
+    if (
+      naam !== undefined &&
+      options[naam]?.type === "string" &&
+      volgende !== undefined &&
+      /^-\d/.test(volgende)
+    ) {
+      uit.push(`${woord}=${volgende}`);
+      i++;
+    } else uit.push(woord);
+  }
+  return uit;
+}
+
+/**
+ * Strict parsing: every option must be one of `options` (`--naam WAARDE` or `--naam=WAARDE`, also a negative number
+ * as `--naam -1`), a string option needs a value; plain arguments are returned in `positionals` for the command to
+ * judge (see `geenExtra`).
  */
 export function ontleed<O extends OptieConfig>(argv: readonly string[], options: O): Ontleed<O> {
-  const config: StriktConfig<O> = { args: [...argv], options, strict: true, allowPositionals: true };
+  const config: StriktConfig<O> = {
+    args: negatieveWaarden(argv, options),
+    options,
+    strict: true,
+    allowPositionals: true,
+  };
   try {
     return parseArgs(config);
   } catch (e) {

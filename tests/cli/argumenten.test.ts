@@ -90,4 +90,17 @@ describe("opgave fn: arguments that start with a dash", () => {
     expect(() => ontleed(["--uit", "--forceer"], opties)).toThrow("Optie --uit heeft een waarde nodig.");
     expect(() => ontleed(["--forceer=1"], opties)).toThrow("Optie --forceer heeft geen waarde.");
   });
+
+  test("a negative number after a string option is its value (the command judges it), not an option of its own", () => {
+    const opties = { drempel: { type: "string" }, forceer: { type: "boolean" } } as const;
+    // Before: "Optie --drempel heeft een waarde nodig."
+    expect(ontleed(["--drempel", "-1", "x"], opties)).toMatchObject({
+      values: { drempel: "-1" },
+      positionals: ["x"],
+    });
+    expect(ontleed(["--drempel", "-0,5"], opties).values.drempel).toBe("-0,5");
+    // Not after a boolean option, nor a word that is no number.
+    expect(() => ontleed(["--forceer", "-1"], opties)).toThrow('Onbekende optie "-1".');
+    expect(() => ontleed(["--drempel", "-x"], opties)).toThrow("Optie --drempel heeft een waarde nodig.");
+  });
 });

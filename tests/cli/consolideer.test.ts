@@ -250,6 +250,9 @@ describe("opgave consolideer", () => {
       expect({ fout, code: f.code }).toEqual({ fout, code: 2 });
       expect(f.err).toContain(`--toezicht-drempel verwacht een geheel getal van 1 of meer (niet "${fout}").`);
     }
+    // As a separate word too (parseArgs read "-1" as an option, and said the option had no value).
+    const los = await opgave(...args, "--toezicht-drempel", "-1");
+    expect(los.err).toContain('--toezicht-drempel verwacht een geheel getal van 1 of meer (niet "-1").');
     expect((await opgave("--help")).out).toContain("--toezicht-drempel N");
   });
 
