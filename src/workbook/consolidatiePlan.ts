@@ -278,7 +278,8 @@ function controleBlad(c: Consolidatie): BladPlan {
           [
             `${fouten} ${fouten === 1 ? "fout" : "fouten"} (bestand of cel niet gebruikt), ` +
               `${c.controles.length - fouten} ${c.controles.length - fouten === 1 ? "waarschuwing" : "waarschuwingen"}` +
-              " (gebruikt, maar controleer). Noteer in Afgehandeld wat u ermee deed: opnieuw consolideren laat het staan.",
+              " (gebruikt, maar controleer). Noteer in Afgehandeld wat u ermee deed: opnieuw consolideren laat het staan; " +
+              "een bevinding die dan niet meer voorkomt, blijft met uw notitie onderaan staan als vervallen.",
           ],
         ],
         kop: true,
@@ -291,6 +292,8 @@ function controleBlad(c: Consolidatie): BladPlan {
         start: P.controle.tabel,
         kolommen: CONSOLIDATIE_KOLOMMEN.controle,
         sleutelKolom: "id",
+        // A finding that no longer occurs stays for its Afgehandeld, no longer as an error or warning.
+        wees: { kolom: "ernst", waarde: "vervallen" },
         rijen: c.controles.map((x) => [
           x.ernst,
           b.soortLabel[x.soort] ?? x.soort,

@@ -103,6 +103,12 @@ export interface TabelPlan {
    * set by the writers). Absent: only at the end of the table.
    */
   readonly eigenKolomVanaf?: number;
+  /**
+   * Orphan rows (their key no longer in the plan, kept at the end for the user's input: ./samenvoegen `weesRijen`)
+   * get this value in this column of Opgave's instead of what it held: in Controle Ernst "vervallen", a finding
+   * that no longer occurs, kept for its Afgehandeld, is no longer shown as an error.
+   */
+  readonly wees?: { readonly kolom: string; readonly waarde: Waarde };
 }
 
 /** A rectangle of plan-owned cells (titles, labels, key figures, provenance). */

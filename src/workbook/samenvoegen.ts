@@ -376,7 +376,7 @@ export function samenvoegenTabel(
     }
     return nieuw;
   });
-  const wees = weesRijen(oud, gezien, kolommen, index);
+  const wees = weesRijen(oud, gezien, kolommen, index, plan.wees);
   const geordend = ordenRijen(plan, { rijen: samengevoegd, sleutels: planSleutels }, wees, {
     oudeSleutels: bestaandeSleutels,
     volgorde: rijvolgorde,
@@ -411,14 +411,16 @@ export function samenvoegenTabel(
 }
 
 /**
- * Rows whose key disappeared but that hold user input, as read (formulas empty), to be kept at the end of the table:
- * nothing is deleted silently. `invoer`: their filled input cells.
+ * Rows whose key disappeared but that hold user input, as read (formulas empty; the column of `markering` with its
+ * value: TabelPlan `wees`), to be kept at the end of the table: nothing is deleted silently. `invoer`: their filled
+ * input cells.
  */
 function weesRijen(
   oud: ReadonlyMap<string, readonly Waarde[]>,
   gezien: ReadonlySet<string>,
   kolommen: readonly Kolom[],
   index: ReadonlyMap<string, number>,
+  markering?: TabelPlan["wees"],
 ): { sleutels: string[]; rijen: Cel[][]; invoer: number } {
   const uit = { sleutels: [] as string[], rijen: [] as Cel[][], invoer: 0 };
   const waarde = (r: readonly Waarde[], k: Kolom) => r[index.get(k.kop) ?? -1] ?? null;
@@ -428,7 +430,11 @@ function weesRijen(
       : kolommen.filter((k) => k.soort === "invoer" && !isLeeg(waarde(r, k))).length;
     if (invoer === 0) continue;
     uit.sleutels.push(s);
-    uit.rijen.push(kolommen.map((k) => (k.soort === "formule" ? null : waarde(r, k))));
+    uit.rijen.push(
+      kolommen.map((k) =>
+        k.soort === "formule" ? null : k.sleutel === markering?.kolom ? markering.waarde : waarde(r, k),
+      ),
+    );
     uit.invoer += invoer;
   }
   return uit;

@@ -933,7 +933,9 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
         if (k.soort === "invoer") markeerInvoer(cel);
         return;
       }
-      const uitOud = k.soort === "invoer" || (wees && k.soort !== "formule");
+      // An orphan row keeps what it held, but the column its plan marks (TabelPlan `wees`: Controle's "vervallen").
+      const uitOud =
+        k.soort === "invoer" || (wees && k.soort !== "formule" && k.sleutel !== plan.wees?.kolom);
       if (uitOud && !isLeeg(waardeVan(rauwe.value))) {
         herstelCel(
           cel,

@@ -694,6 +694,33 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(1);
   });
 
+  test("re-run where a finding no longer occurs: its row stays for its Afgehandeld, marked vervallen, not as an error", async () => {
+    const wb = await leesData(overzicht);
+    const cw = blad(wb, "Controle");
+    const negatief = c.controles.find((x) => x.soort === "negatief");
+    expect(negatief?.ernst).toBe("fout");
+    cw.getCell(`H${5 + c.controles.indexOf(negatief!)}`).value = "gemeente vraagt correctie";
+    const bewerkt = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    // The next run no longer finds it (the gemeente corrected its workbook).
+    const c2 = { ...c, controles: c.controles.filter((x) => x !== negatief) };
+    const { data, rapport } = await schrijfXlsx(
+      planConsolidatie(c2, { ...bron, gemaakt: "2026-12-05T08:00:00Z" }),
+      bewerkt,
+    );
+    expect(rapport.verweesd).toEqual([{ tabel: CONSOLIDATIE_TABELLEN.controle, sleutel: negatief?.id }]);
+    const ctrl = tabelRijen(blad(await leesData(data), "Controle"), CONSOLIDATIE_TABELLEN.controle);
+    // Before: still "fout" at the bottom, one error more in the table than the count above it says.
+    expect(ctrl.at(-1)).toMatchObject({
+      Ernst: "vervallen",
+      Id: negatief?.id,
+      Afgehandeld: "gemeente vraagt correctie",
+      Melding: negatief?.melding,
+    });
+    expect(ctrl.filter((x) => x.Ernst === "fout")).toHaveLength(
+      c2.controles.filter((x) => x.ernst === "fout").length,
+    );
+  });
+
   test("a date in a count (Excel made '5-1' 5 January): an error naming the date, never 45,296 persons", async () => {
     const wb = await lees(bestandVan("Zeist"));
     const t = blad(wb, "Taakstelling");

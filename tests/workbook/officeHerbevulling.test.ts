@@ -1418,4 +1418,27 @@ describe("Office.js: a consolidation overview re-run that could not update its t
     const { rapport } = await hervul(wm, overzicht);
     expect(rapport.overgeslagen.some((o) => o.startsWith("tabel Opgave_Consolidatie "))).toBe(true);
   });
+
+  test("a finding that no longer occurs: its row stays for its Afgehandeld, marked vervallen (as opgave consolideer)", async () => {
+    const c = consolideer(engine, [], { provincie: "Utrecht" });
+    const weg = c.controles[0];
+    expect(weg).toBeDefined();
+    const wm = new FakeWerkmap(["Blad1"]);
+    await schrijfNaarExcel(new FakeExcel(wm).context, planConsolidatie(c, TEST_BRON));
+    const plan = planConsolidatie(c, TEST_BRON).bladen.flatMap((b) => b.tabellen.map((t) => ({ b, t })));
+    const { b, t } = plan.find((x) => x.t.sleutelKolom === "id") ?? plan[0]!;
+    const kolom = (kop: string) => t.start.kolom + t.kolommen.findIndex((k) => k.kop === kop);
+    const rij = t.start.rij + 1 + c.controles.indexOf(weg!);
+    wm.zet(b.naam, adres({ rij, kolom: kolom("Afgehandeld") }), "nagevraagd");
+    const zonder = { ...c, controles: c.controles.filter((x) => x !== weg) };
+    const { rapport } = await hervul(wm, planConsolidatie(zonder, TEST_BRON));
+    expect(rapport.verweesd).toEqual([{ tabel: t.naam, sleutel: weg?.id }]);
+    const laatste = t.start.rij + zonder.controles.length + 1;
+    const waarde = (kop: string) => wm.waarde(b.naam, adres({ rij: laatste, kolom: kolom(kop) }));
+    expect([waarde("Ernst"), waarde("Afgehandeld"), waarde("Id")]).toEqual([
+      "vervallen",
+      "nagevraagd",
+      weg?.id,
+    ]);
+  });
 });
