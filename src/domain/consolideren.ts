@@ -19,7 +19,8 @@
  *   "Aantal locaties" (Opgave_Locaties) is used, else its standard (the cheapest option for the target);
  * - yearly costs: the file's own cost inputs, else the engine's norms (as the Kosten sheet does).
  *
- * Checks (`controles`, one entry per finding, stable id `${soort}|${bestand}|${gemeente}[|${plek}]`):
+ * Checks (`controles`, one entry per finding, stable id `${soort}|${bestand}|${gemeente}[|${plek}]`, without the
+ * file's name for a finding about a gemeente from the file used for it: `stabieleIds`):
  * the reading problems of every file, a number outside its plausible range (./grenzen: counted as empty, never
  * summed), unknown gemeente, gemeente outside the province (excluded from the table and totals), a province tie
  * (no --provincie and as many files from two provinces: the user chooses, `provincieKeuze`; Opgave never
@@ -277,7 +278,10 @@ export interface GemeenteRef {
 }
 
 export interface Controle {
-  /** Stable id: `${soort}|${bestand}|${gemeente code}` (+ `|${plek}` for a finding about one cell). */
+  /**
+   * Stable id: `${soort}|${bestand}|${gemeente code}` (+ `|${plek}` for a finding about one cell); `bestand` empty
+   * for a finding about a gemeente from the file used for it (`stabieleIds`).
+   */
   readonly id: string;
   readonly soort: ControleSoort;
   readonly ernst: Ernst;
@@ -742,11 +746,28 @@ class Bevindingen {
     melding: string,
     plek?: string,
   ): void {
-    const basis = `${soort}|${bestand ?? ""}|${gemeente?.code ?? ""}${plek ? `|${plek}` : ""}`;
-    let id = basis;
-    for (let n = 2; this.ids.has(id); n++) id = `${basis}|${n}`;
-    this.ids.add(id);
-    this.controles.push({ id, soort, ernst, bestand, gemeente, plek: plek ?? null, melding });
+    // The id is given once every file's use is known (`stabieleIds`).
+    this.controles.push({ id: "", soort, ernst, bestand, gemeente, plek: plek ?? null, melding });
+  }
+
+  /**
+   * 12b. Each finding's stable id, by which a re-run finds the row where the coordinator noted what was done
+   * (Afgehandeld), in the order found (a second alike gets `|2`). Without the file's name for a finding about a
+   * gemeente from the file used for it: a gemeente that sends its workbook again under another name
+   * ("Zeist_v2.xlsx") keeps its findings, and their notes. With it where the file was not used (a resubmission
+   * replaced or undecided, a file refused) or names no gemeente: that finding is about the file.
+   */
+  stabieleIds(): void {
+    const gebruikt = new Set([...this.gebruik].filter(([, g]) => g.gebruikt).map(([a]) => a.bestand));
+    this.controles.forEach((c, i) => {
+      const los =
+        c.gemeente !== null && c.soort !== "dubbel" && (c.bestand === null || gebruikt.has(c.bestand));
+      const basis = `${c.soort}|${los ? "" : (c.bestand ?? "")}|${c.gemeente?.code ?? ""}${c.plek ? `|${c.plek}` : ""}`;
+      let id = basis;
+      for (let n = 2; this.ids.has(id); n++) id = `${basis}|${n}`;
+      this.ids.add(id);
+      this.controles[i] = { ...c, id };
+    });
   }
 
   zet(a: Aanlevering, gebruikt: boolean, toelichting: string): void {
@@ -1420,6 +1441,7 @@ export function consolideer(
   const regios = regiosVan(gemeenten, vrNaam);
   const opvangProvincie = provincie ? vangStil(() => engine.opvangProvincie(provincie.code)) : undefined;
   const bestandenLijst = bestandRegels(run, aanleveringen);
+  run.bev.stabieleIds();
   sorteerControles(run.bev.controles);
 
   return {

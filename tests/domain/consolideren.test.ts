@@ -513,7 +513,7 @@ describe("supervision signal: consecutive half-years ending with an achterstand 
       ernst: "waarschuwing",
       bestand: "zeist.xlsx",
       gemeente: { naam: "Zeist" },
-      id: `toezichtSignaal|zeist.xlsx|${engine.gemeente("Zeist").code}`,
+      id: `toezichtSignaal||${engine.gemeente("Zeist").code}`,
     });
     expect(s?.melding).toBe(
       `Zeist: 4 halfjaren achtereen geëindigd met een achterstand (tot en met 2023-II; drempel 4). Signaal voor toezicht: ${PRAKTIJK}.`,

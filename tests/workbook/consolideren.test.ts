@@ -516,10 +516,11 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     expect(een("verloopOnderbroken", f(KAPOT.negatief), KAPOT.negatief).melding).toContain(
       "Het verloop stopt na 2022-II: in 2023-I is Gehuisvest leeg.",
     );
-    // Stable, unique ids.
+    // Stable, unique ids: about the replaced file with its name; about a gemeente's cell in the file used for it
+    // without (a resend under another name keeps the finding, and the coordinator's Afgehandeld on it).
     expect(new Set(c.controles.map((x) => x.id)).size).toBe(c.controles.length);
     expect(dubbel.id).toBe(`dubbel|${KAPOT.dubbel}|${code("Amersfoort")}`);
-    expect(neg.id).toBe(`negatief|${f(KAPOT.negatief)}|${code(KAPOT.negatief)}|Taakstelling!G21`);
+    expect(neg.id).toBe(`negatief||${code(KAPOT.negatief)}|Taakstelling!G21`);
   });
 
   test("status per gemeente and the file list say what was used", () => {
@@ -692,6 +693,32 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     // The chart is made again (exceljs dropped it on load), not duplicated.
     const zip = await JSZip.loadAsync(data);
     expect(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(1);
+  });
+
+  test("re-run after a gemeente sent its workbook again under another name: its findings keep the coordinator's Afgehandeld", async () => {
+    const wb = await leesData(overzicht);
+    const negatief = c.controles.find((x) => x.soort === "negatief");
+    blad(wb, "Controle").getCell(`H${5 + c.controles.indexOf(negatief!)}`).value =
+      "gemeente vraagt correctie";
+    const bewerkt = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    // The same workbook, as "Bunnik_v2.xlsx" instead of "bunnik.xlsx".
+    const nieuweNaam = (f: string) => (f === negatief?.bestand ? "Bunnik_v2.xlsx" : f);
+    const nieuw: Aanlevering[] = [];
+    for (const f of bestanden)
+      nieuw.push(await leesAanlevering(nieuweNaam(f), await fs.readFile(path.join(lever, f))));
+    const c2 = consolideer(engine, nieuw, ZONDER_TOEZICHT);
+    const { data, rapport } = await schrijfXlsx(
+      planConsolidatie(c2, { ...bron, gemaakt: "2026-12-05T08:00:00Z" }),
+      bewerkt,
+    );
+    // Before: the id held the file's name, so the mark went to an orphan row and the finding came back unhandled.
+    expect(rapport.verweesd).toEqual([]);
+    const ctrl = tabelRijen(blad(await leesData(data), "Controle"), CONSOLIDATIE_TABELLEN.controle);
+    expect(ctrl.find((x) => x.Id === negatief?.id)).toMatchObject({
+      Bestand: "Bunnik_v2.xlsx",
+      Ernst: "fout",
+      Afgehandeld: "gemeente vraagt correctie",
+    });
   });
 
   test("re-run where a finding no longer occurs: its row stays for its Afgehandeld, marked vervallen, not as an error", async () => {
