@@ -147,7 +147,7 @@ function wieDeRijHeeft(formules: number, notities: number, naast: number, rijen:
   ].join(" of ");
 }
 
-/** A hidden row or a page break (./officeFormules `leesRijStaat`): it stays on its row number in Excel. */
+/** A hidden row or a page break (./officeFormules `vraagRijStaat`): it stays on its row number in Excel. */
 function opRij(g: GelezenRij): boolean {
   return g.op === "verborgen rij" || g.op === "pagina-einde";
 }

@@ -266,7 +266,7 @@ export type Aantekening =
   | "cel"
   | RijAantekening;
 
-/** What of the user's stays on a row's number in Excel (./officeFormules `leesRijStaat`): `plek` names the row. */
+/** What of the user's stays on a row's number in Excel (./officeFormules `vraagRijStaat`): `plek` names the row. */
 export type RijAantekening = "verborgen rij" | "pagina-einde";
 
 /**
