@@ -38,6 +38,7 @@ import {
   kanReeksbronLezen,
 } from "../../workbook/officeFormules";
 import { vertaalOfficeFout } from "../../workbook/officeFouten";
+import { kanAfdrukInstellen } from "../../workbook/officeAfdruk";
 import { herzetOpgaveFormules } from "../excelHost";
 import { paneelBerichten, zelftestBerichten as zb } from "../berichten";
 
@@ -462,8 +463,10 @@ const formulesVanGebruiker: Scenario = {
     // cell's link (ExcelApi 1.9), a hyperlink on that row (the same); and a conditional format of the user's on it;
     // where Excel can tell a format's ranges and the validated cells (1.9), a format over that row and the one above
     // (only the last is named), a validation of the user's on a column without Opgave's, and one on the user's sheet
-    // whose rule, relative over its two cells, reads the row above and the last row.
+    // whose rule, relative over its two cells, reads the row above and the last row. The last row hidden (it stays
+    // on its row number in Excel, B33) and, where Excel has page breaks (1.9), a break below it (the same, B34).
     const grafiek = kanReeksbronLezen();
+    const einde = kanAfdrukInstellen();
     const notitie = kanNotitiesLezen();
     const link = kanCelEigenschappenLezen();
     const gebieden = kanGebiedenLezen();
@@ -478,6 +481,8 @@ const formulesVanGebruiker: Scenario = {
       if (grafiek) ws.charts.add("ColumnClustered", taak.getRange(`B${rij}:C${rij}`), "Columns");
       if (notitie) taak.notes.add(taak.getRange(`B${rij}`), "Opgave zelftest");
       if (link) taak.getRange(`C${rij}`).hyperlink = { address: "https://example.org/opgave-zelftest" };
+      taak.getRange(`${rij}:${rij}`).rowHidden = true;
+      if (einde) taak.horizontalPageBreaks.add(taak.getRange(`A${rij + 1}`));
       const opmaak = taak.getRange(`D${rij}`).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
       opmaak.custom.rule.formula = "=FALSE";
       // On the user's sheet, a format over two cells written for the first: the second reads the last row.
@@ -505,10 +510,15 @@ const formulesVanGebruiker: Scenario = {
     controleer(fout instanceof VolgordeBevestiging, `geen vraag vooraf, maar: ${String(fout)}`);
     const gelezen = (fout as VolgordeBevestiging).gelezen;
     const leestLaatste = new RegExp(
-      `(leest|notitie op|hyperlink op|opmaak van u op|validatie van u op) Taakstelling![A-Z]+${laatste}\\b`,
+      `(leest|notitie op|hyperlink op|opmaak van u op|validatie van u op) Taakstelling![A-Z]+${laatste}\\b|` +
+        `^(rij|pagina-einde onder rij) ${laatste} op blad Taakstelling\\b`,
     );
     controleer(
-      gelezen.length === 4 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) + (gebieden ? 3 : 0) &&
+      gelezen.length ===
+        5 + (grafiek ? 1 : 0) + (notitie ? 1 : 0) + (link ? 1 : 0) + (gebieden ? 3 : 0) + (einde ? 1 : 0) &&
+        gelezen.some((g) => g.startsWith(`rij ${laatste} op blad Taakstelling is verborgen`)) &&
+        (!einde ||
+          gelezen.some((g) => g.startsWith(`pagina-einde onder rij ${laatste} op blad Taakstelling`))) &&
         gelezen.some((g) => g.startsWith(`voorwaardelijke opmaak van u op Taakstelling!D${laatste} `)) &&
         gelezen.some((g) => g.startsWith("formule in de opmaak van blad ")) &&
         (!gebieden ||

@@ -148,7 +148,7 @@ export class FakeBereik extends FakeObject<BereikDoel> {
   /**
    * ExcelApi 1.2: hides (shows) the whole rows of the range; read: true when every row is hidden, false when none is,
    * null when some are (as Office.js documents it; its type says boolean).
-   * BEVESTIG in Excel [B33] (scenario "herbevulling"): `rowHidden` of a range of rows reads null where some of them
+   * BEVESTIG in Excel [B33] (scenario "formules-van-gebruiker"): `rowHidden` of a range of rows reads null where some of them
    * are hidden; a hidden row stays hidden on its row number when values are written into it (as a note stays on its
    * cell)
    */
