@@ -736,7 +736,6 @@ type GemeenteBestand = { readonly a: Aanlevering; readonly g: Gemeente };
 class Bevindingen {
   readonly controles: Controle[] = [];
   readonly gebruik = new Map<Aanlevering, { gebruikt: boolean; toelichting: string }>();
-  private readonly ids = new Set<string>();
 
   voeg(
     soort: ControleSoort,
@@ -759,13 +758,14 @@ class Bevindingen {
    */
   stabieleIds(): void {
     const gebruikt = new Set([...this.gebruik].filter(([, g]) => g.gebruikt).map(([a]) => a.bestand));
+    const ids = new Set<string>();
     this.controles.forEach((c, i) => {
       const los =
         c.gemeente !== null && c.soort !== "dubbel" && (c.bestand === null || gebruikt.has(c.bestand));
       const basis = `${c.soort}|${los ? "" : (c.bestand ?? "")}|${c.gemeente?.code ?? ""}${c.plek ? `|${c.plek}` : ""}`;
       let id = basis;
-      for (let n = 2; this.ids.has(id); n++) id = `${basis}|${n}`;
-      this.ids.add(id);
+      for (let n = 2; ids.has(id); n++) id = `${basis}|${n}`;
+      ids.add(id);
       this.controles[i] = { ...c, id };
     });
   }

@@ -27,7 +27,13 @@ import {
 import { isOpgaveGrafiekNaam } from "./indeling";
 import { uitgestrekt } from "./kolomVerplaatsing";
 import { kanAfdrukInstellen } from "./officeAfdruk";
-import { grafiekPlek, naamPlek, type FormuleVanGebruiker, type TabelRijen } from "./rijBetekenis";
+import {
+  grafiekPlek,
+  naamPlek,
+  type FormuleVanGebruiker,
+  type RijAantekening,
+  type TabelRijen,
+} from "./rijBetekenis";
 
 /** ChartSeries.getDimensionDataSourceString. */
 export const REEKSBRON_API = "1.15";
@@ -618,12 +624,7 @@ function naamFormules(namen: readonly Excel.NamedItem[], blad: string): FormuleV
 }
 
 /** Row `rij` across the columns of table `t`, as the "formula" of something on that row (`rijStaat`). */
-function opRij(
-  t: TabelRijen,
-  rij: number,
-  plek: string,
-  op: "verborgen rij" | "pagina-einde",
-): FormuleVanGebruiker {
+function opRij(t: TabelRijen, rij: number, plek: string, op: RijAantekening): FormuleVanGebruiker {
   const formule = rechthoekBereik({ rij, kolom: t.kolom1, rijen: 1, kolommen: t.kolom2 - t.kolom1 + 1 });
   return { plek, blad: t.blad, formule, op };
 }

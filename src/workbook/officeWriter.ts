@@ -59,6 +59,7 @@ import {
   gelezenRijenAdvies,
   gelezenRijTekst,
   gelezenVerschovenRijen,
+  isRijAantekening,
   type FormuleVanGebruiker,
   type GelezenRij,
 } from "./rijBetekenis";
@@ -147,20 +148,16 @@ function wieDeRijHeeft(formules: number, notities: number, naast: number, rijen:
   ].join(" of ");
 }
 
-/** A hidden row or a page break (./officeFormules `vraagRijStaat`): it stays on its row number in Excel. */
-function opRij(g: GelezenRij): boolean {
-  return g.op === "verborgen rij" || g.op === "pagina-einde";
-}
-
 function bevestigingTekst(
   tabellen: readonly string[],
   gevonden: readonly GelezenRij[],
   getypt: readonly string[],
 ): string {
   const gelezen = gevonden.map(gelezenRijTekst);
-  const notities = gevonden.filter((g) => g.op !== undefined && !g.naast && !opRij(g)).length;
+  const notities = gevonden.filter((g) => g.op !== undefined && !g.naast && !isRijAantekening(g.op)).length;
   const naast = gevonden.filter((g) => g.naast).length;
-  const rijen = gevonden.filter(opRij).length;
+  // Hidden rows and page breaks (./officeFormules `vraagRijStaat`): they stay on their row number in Excel.
+  const rijen = gevonden.filter((g) => isRijAantekening(g.op)).length;
   const delen: string[] = [];
   if (tabellen.length > 0)
     delen.push(

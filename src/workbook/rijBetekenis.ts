@@ -269,6 +269,11 @@ export type Aantekening =
 /** What of the user's stays on a row's number in Excel (./officeFormules `vraagRijStaat`): `plek` names the row. */
 export type RijAantekening = "verborgen rij" | "pagina-einde";
 
+/** Whether `op` is a `RijAantekening` (a hidden row, a page break). */
+export function isRijAantekening(op: Aantekening | undefined): op is RijAantekening {
+  return op === "verborgen rij" || op === "pagina-einde";
+}
+
 /**
  * What of the user's beside a table (outside its columns, on its rows) belongs to the row it stands beside, as a
  * value or note typed next to a gemeente does: named when another gemeente or the totals row comes to stand there

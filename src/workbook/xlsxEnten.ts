@@ -184,8 +184,8 @@ function eenBytePerTeken(xml: string): string {
   return decoder.decode(encoder.encode(verwezen));
 }
 
-/** The content of each `<si>` of a shared strings part (exceljs's). */
-function gedeeldeTeksten(xml: string): string[] {
+/** The content of each `<si>` of a shared strings part (exceljs's; also ./xlsxFormules). */
+export function gedeeldeTeksten(xml: string): string[] {
   const uit: string[] = [];
   const si = /<si\b[^<>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
   for (let m = si.exec(xml); m !== null; m = si.exec(xml)) uit.push(m[1] ?? "");

@@ -23,6 +23,7 @@ import { uitgestrekt } from "./kolomVerplaatsing";
 import { xmlTekstTerug } from "./pakketControle";
 import { grafiekPlek, naamPlek, type FormuleVanGebruiker } from "./rijBetekenis";
 import Zip from "./zip";
+import { gedeeldeTeksten } from "./xlsxEnten";
 import {
   attribuut,
   bereikbaar,
@@ -74,11 +75,9 @@ function tekstVanItem(inhoud: string | undefined): string {
 /** The numbers of the shared strings that are empty texts (`<si><t/></si>`). */
 function legeGedeeldeTeksten(xml: string): ReadonlySet<number> {
   const leeg = new Set<number>();
-  let i = 0;
-  for (const si of elementen(xml, "si")) {
-    if (tekstVanItem(si.inhoud) === "") leeg.add(i);
-    i++;
-  }
+  gedeeldeTeksten(xml).forEach((si, i) => {
+    if (tekstVanItem(si) === "") leeg.add(i);
+  });
   return leeg;
 }
 

@@ -145,9 +145,9 @@ interface FakePaginaEinde {
 
 /**
  * A PageBreak (ExcelApi 1.9).
- * BEVESTIG in Excel [B34] (scenario "formules-van-gebruiker"): `horizontalPageBreaks.load("items")` lists the sheet's manual
- * row breaks; `getCellAfterBreak()` of one is the first cell of the row a page starts at (column A), its `rowIndex`
- * counting from 0; a break stays on its row number when values are written around it
+ * BEVESTIG in Excel [B34] (scenario "formules-van-gebruiker"): `horizontalPageBreaks.load("items")` lists the
+ * sheet's manual row breaks; `getCellAfterBreak()` of one is the first cell of the row a page starts at (column A),
+ * its `rowIndex` counting from 0; a break stays on its row number when values are written around it
  */
 export class FakePaginaEindeProxy extends FakeObject<FakePaginaEinde> {
   protected lees(eigenschap: string): unknown {

@@ -12,6 +12,14 @@ import { FakeBereikOpmaak } from "./rangeFormat";
 import { typ } from "./werkmap";
 import { FakeWerkblad } from "./worksheet";
 
+/** Hides (or shows) the sheet rows or columns `van` to `van + aantal - 1`: their numbers in `verborgen`. */
+function verberg(verborgen: Set<number>, van: number, aantal: number, v: boolean): void {
+  for (let i = van; i < van + aantal; i++) {
+    if (v) verborgen.add(i);
+    else verborgen.delete(i);
+  }
+}
+
 export class FakeBereik extends FakeObject<BereikDoel> {
   readonly format: FakeBereikOpmaak;
 
@@ -135,12 +143,7 @@ export class FakeBereik extends FakeObject<BereikDoel> {
   set columnHidden(v: boolean) {
     this.opdracht(
       "columnHidden",
-      (d) => {
-        for (let k = d.rechthoek.kolom; k < d.rechthoek.kolom + d.rechthoek.kolommen; k++) {
-          if (v) d.blad.verborgenKolommen.add(k);
-          else d.blad.verborgenKolommen.delete(k);
-        }
-      },
+      (d) => verberg(d.blad.verborgenKolommen, d.rechthoek.kolom, d.rechthoek.kolommen, v),
       v,
     );
   }
@@ -148,9 +151,9 @@ export class FakeBereik extends FakeObject<BereikDoel> {
   /**
    * ExcelApi 1.2: hides (shows) the whole rows of the range; read: true when every row is hidden, false when none is,
    * null when some are (as Office.js documents it; its type says boolean).
-   * BEVESTIG in Excel [B33] (scenario "formules-van-gebruiker"): `rowHidden` of a range of rows reads null where some of them
-   * are hidden; a hidden row stays hidden on its row number when values are written into it (as a note stays on its
-   * cell)
+   * BEVESTIG in Excel [B33] (scenario "formules-van-gebruiker"): `rowHidden` of a range of rows reads null where
+   * some of them are hidden; a hidden row stays hidden on its row number when values are written into it (as a note
+   * stays on its cell)
    */
   get rowHidden(): boolean {
     return this.geladenWaarde("rowHidden");
@@ -158,12 +161,7 @@ export class FakeBereik extends FakeObject<BereikDoel> {
   set rowHidden(v: boolean) {
     this.opdracht(
       "rowHidden",
-      (d) => {
-        for (let r = d.rechthoek.rij; r < d.rechthoek.rij + d.rechthoek.rijen; r++) {
-          if (v) d.blad.verborgenRijen.add(r);
-          else d.blad.verborgenRijen.delete(r);
-        }
-      },
+      (d) => verberg(d.blad.verborgenRijen, d.rechthoek.rij, d.rechthoek.rijen, v),
       v,
     );
   }
