@@ -76,7 +76,26 @@ function cellenVan(ref: string): string[] {
   return uit;
 }
 
-type ExcelRegel = { type?: string; formulae?: unknown[]; style?: Partial<ExcelJS.Style> };
+type ExcelRegel = {
+  type?: string;
+  formulae?: unknown[];
+  style?: Partial<ExcelJS.Style>;
+  priority?: number;
+};
+
+/**
+ * The priority after every rule in `opmaak` (1 when there is none). Each rule of a sheet needs one of its own (Excel
+ * writes them so): of two rules with the same priority Excel may apply only one, and its rules dialog can mix them up
+ * (editing one edits the other). exceljs numbers a rule without one from the highest given, not after it, so on a
+ * refill the first of Opgave's rules got the priority of a rule of the user's.
+ */
+function prioriteitNa(opmaak: readonly { rules: readonly ExcelRegel[] }[]): number {
+  let hoogste = 0;
+  for (const cf of opmaak)
+    for (const r of cf.rules)
+      if (typeof r.priority === "number" && r.priority > hoogste) hoogste = r.priority;
+  return hoogste + 1;
+}
 
 /** The format Opgave gives its conditional format of `stijl`. */
 function opmaakStijl(stijl: OpmaakOpdracht["stijl"]): Partial<ExcelJS.Style> {
@@ -125,6 +144,8 @@ function zetOpmaak(
   }
   const vanGebruiker = blijft.map((cf) => cf.ref);
   model.conditionalFormattings = blijft.map((cf) => ({ ...cf, ref: volg(cf.ref) }));
+  // The user's rules keep their priorities (the order they gave them); Opgave's come after them.
+  let prioriteit = prioriteitNa(blijft);
   for (const o of c.opmaak) {
     ws.addConditionalFormatting({
       ref: o.bereik,
@@ -133,6 +154,7 @@ function zetOpmaak(
           type: "expression",
           formulae: [o.formule.replace(/^=/, "")],
           style: vormVanGebruiker.get(o) ?? opmaakStijl(o.stijl),
+          priority: prioriteit++,
         } as ExcelJS.ConditionalFormattingRule,
       ],
     });

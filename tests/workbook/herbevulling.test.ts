@@ -2442,6 +2442,40 @@ describe("a file another program saved (.xlsx)", () => {
     expect(regels).toEqual(["50", "AND(ISNUMBER(I8),I8&gt;0)"]);
   });
 
+  test("a conditional format the user added in Excel (priority 1, Opgave's rules one lower): every rule keeps a priority of its own, the user's first", async () => {
+    const prioriteiten = (xml: string): Record<string, number[]> =>
+      Object.fromEntries(
+        [...xml.matchAll(/<conditionalFormatting sqref="([^"]*)">([\s\S]*?)<\/conditionalFormatting>/g)].map(
+          (m) => [m[1] ?? "", [...(m[2] ?? "").matchAll(/priority="(\d+)"/g)].map((p) => Number(p[1]))],
+        ),
+      );
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const deel = "xl/worksheets/sheet2.xml";
+    const xml = (await zip.file(deel)?.async("string")) ?? "";
+    expect(prioriteiten(xml)).toEqual({ "I8:I27": [1], "J8:J27": [2], "F8:F27": [3] });
+    // As Excel saves a rule added with "Nieuwe regel": first in the list, the others moved one down.
+    const eigen =
+      '<conditionalFormatting sqref="B30"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan">' +
+      "<formula>50</formula></cfRule></conditionalFormatting>";
+    zip.file(
+      deel,
+      xml
+        .replace(/priority="(\d+)"/g, (_, p: string) => `priority="${Number(p) + 1}"`)
+        .replace("<conditionalFormatting ", `${eigen}<conditionalFormatting `),
+    );
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    // Before: Opgave's rules were numbered from the user's highest (exceljs), the first of them 1 as the user's.
+    const verwacht = { B30: [1], "I8:I27": [2], "J8:J27": [3], "F8:F27": [4] };
+    const eens = await schrijfXlsx(later, bytes);
+    expect(eens.rapport.verloren).toEqual([]);
+    const na = (await (await JSZip.loadAsync(eens.data)).file(deel)?.async("string")) ?? "";
+    expect(prioriteiten(na)).toEqual(verwacht);
+    // And again on the next refill.
+    const weer = await schrijfXlsx(later, eens.data);
+    const daarna = (await (await JSZip.loadAsync(weer.data)).file(deel)?.async("string")) ?? "";
+    expect(prioriteiten(daarna)).toEqual(verwacht);
+  });
+
   test("notes where openpyxl puts them (xl/comments/comment1.xml, plain text): read, kept on Opgave's cells and the user's sheet", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     blad(wb, "Taakstelling").getCell("D10").note = "Controleren met circulaire";
