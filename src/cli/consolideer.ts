@@ -29,8 +29,15 @@ import {
 } from "../domain/consolideren";
 import { OpgaveFout } from "../domain/fouten";
 import { CONSOLIDATIE_BLADEN, planConsolidatie } from "../workbook/consolidatiePlan";
-import { overzichtDeelsOud } from "../workbook/samenvoegen";
-import { leesAanlevering, onleesbareAanlevering, type Aanlevering, type LeesOpties } from "../workbook/lezen";
+import { ONDERWERP } from "../workbook/indeling";
+import { overzichtDeelsOud, weigeringTekst } from "../workbook/samenvoegen";
+import {
+  leesAanlevering,
+  leesOnderwerpVan,
+  onleesbareAanlevering,
+  type Aanlevering,
+  type LeesOpties,
+} from "../workbook/lezen";
 import type { XlsxRapport } from "../workbook/xlsxWriter";
 import { ArgumentFout, leesOpdracht, ontleed, xlsxUit } from "./argumenten";
 import { LEES_GRENS_OPTIES, LEES_GRENZEN_HULP, leesOptiesUit } from "./leesGrenzen";
@@ -197,6 +204,28 @@ async function leesBestand(p: string, naam: string, opties: LeesOpties): Promise
   return { ...(await leesAanlevering(naam, data, opties)), gewijzigd };
 }
 
+/**
+ * Why the target is the Opgave workbook of something else (a gemeente's, a provincie's, the overview of another
+ * provincie when --provincie says which), said before 10–60 files are read; the writer checks it again (it also
+ * knows the provincie the files decide). Undefined for a new file and for anything else the writer judges.
+ */
+async function anderWerkboekAlsDoel(
+  doel: string,
+  args: Args,
+  e: ReturnType<typeof engine>,
+): Promise<string | undefined> {
+  const data = await fs.readFile(doel).catch(() => undefined);
+  const was = data && (await leesOnderwerpVan(new Uint8Array(data), args.lees));
+  if (!was) return undefined;
+  const provincie = args.provincie === undefined ? undefined : e.provincie(args.provincie);
+  if (was.soort === "consolidatie" && (!provincie || provincie.code === was.code)) return undefined;
+  const wordt = provincie ? ONDERWERP.consolidatie(provincie) : "een provincie-overzicht (consolidatie)";
+  return (
+    `${weigeringTekst({ soort: "anderOnderwerp", was: was.tekst, wordt }, doel)} Kies een ander bestand ` +
+    "(--uit); er is niets gelezen en het bestand is niet gewijzigd."
+  );
+}
+
 /** Names shown and used in the finding ids: the file name, or the path when two files share a name. */
 function weergaveNamen(paden: readonly string[]): Map<string, string> {
   const telling = new Map<string, number>();
@@ -245,6 +274,11 @@ export async function consolideerCli(
   const nietSchrijfbaar = await waaromNietSchrijfbaar(doel);
   if (nietSchrijfbaar) {
     uit.err(`${nietSchrijfbaar} Er is niets gelezen; het bestand is niet gewijzigd.`);
+    return 1;
+  }
+  const anderWerkboek = await anderWerkboekAlsDoel(doel, args, e);
+  if (anderWerkboek) {
+    uit.err(anderWerkboek);
     return 1;
   }
 

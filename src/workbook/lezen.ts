@@ -653,6 +653,27 @@ export function onleesbareAanlevering(naam: string, reden: string): Aanlevering 
   return onbruikbareAanlevering(naam, [{ soort: "onleesbaar", ernst: "fout", melding: b.onleesbaar(reden) }]);
 }
 
+/**
+ * What an Opgave workbook is for (its Bron "Onderwerp"), read alone: the consolidation looks at its target before
+ * it reads 10–60 files (a gemeente's workbook never becomes an overview). Undefined for a file that is no readable
+ * Opgave workbook: the writer says why, when it gets there.
+ */
+export async function leesOnderwerpVan(
+  data: Uint8Array,
+  opties: LeesOpties = {},
+): Promise<Onderwerp | undefined> {
+  const pakket = controleerPakket(data, opties.grenzen, { delen: true });
+  if (!pakket.ok) return undefined;
+  const wb = new ExcelJS.Workbook();
+  try {
+    if (pakket.delen) await laadDelen(wb, pakket.delen);
+    else await wb.xlsx.load(data as unknown as ArrayBuffer);
+    return leesBron(wb, opties).onderwerp;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads one gemeente workbook. Never throws for a bad file: see `problemen`. */
 export async function leesAanlevering(
   naam: string,

@@ -158,13 +158,37 @@ describe("opgave consolideer", () => {
     expect((await fs.readdir(lever)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 
-  test("--uit pointing at a gemeente workbook is refused (exit 1), the file is unchanged", async () => {
+  test("--uit pointing at a gemeente workbook is refused (exit 1) before any file is read, the file is unchanged", async () => {
     const doel = path.join(lever, "houten.xlsx");
     const voor = await fs.readFile(doel);
     const r = await opgave(path.join(lever, "zeist.xlsx"), "--uit", doel);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("is het Opgave-werkboek voor gemeente GM0321 (Houten), niet voor consolidatie");
+    expect(r.err).toBe(
+      `${doel} is het Opgave-werkboek voor gemeente GM0321 (Houten), niet voor een provincie-overzicht ` +
+        "(consolidatie): de invoer daarin hoort daar niet bij. Kies een ander bestand (--uit); er is niets " +
+        "gelezen en het bestand is niet gewijzigd.",
+    );
+    // Before: every file was read and the whole report printed, and only then the target refused.
+    expect(r.out).toBe("");
     expect(Buffer.compare(await fs.readFile(doel), voor)).toBe(0);
+  });
+
+  test("--uit pointing at the overview of another provincie than --provincie names: refused at once, unchanged", async () => {
+    const doel = path.join(map, "overzicht-utrecht.xlsx");
+    expect((await opgave(path.join(lever, "houten.xlsx"), "--uit", doel)).code).toBe(0);
+    const voor = await fs.readFile(doel);
+    const r = await opgave(path.join(lever, "houten.xlsx"), "--provincie", "Gelderland", "--uit", doel);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      "is het Opgave-werkboek voor consolidatie provincie PV26 (Utrecht), niet voor consolidatie provincie PV25 " +
+        "(Gelderland)",
+    );
+    expect(r.out).toBe("");
+    expect(Buffer.compare(await fs.readFile(doel), voor)).toBe(0);
+    // The same overview with its own provincie (named or not) is updated as before.
+    expect(
+      (await opgave(path.join(lever, "houten.xlsx"), "--provincie", "Utrecht", "--uit", doel)).code,
+    ).toBe(0);
   });
 
   test("every file used: exit 0; the overview's totals are blank where nothing was entered", async () => {
