@@ -145,7 +145,7 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
     // Kept, but Opgave's formulas pass text over where a number belongs: said here, not only in the workbook.
     const n = rapport.tekstInGetal.length;
     r.push(
-      `Invoer die tekst is waar een getal hoort (${n}; blijft staan, maar de formules van Opgave tellen ${n === 1 ? "haar" : "ze"} niet mee):`,
+      `Invoer die geen getal is waar een getal hoort (${n}; blijft staan, maar de formules van Opgave rekenen er niet mee):`,
     );
     for (const t of rapport.tekstInGetal) r.push(`  ${t}`);
   }

@@ -40,6 +40,31 @@ export function aanhaling(invoer: unknown): string {
 }
 
 /**
+ * Excel's error values as Dutch Excel shows them. A cell holding one reads as its English code (exceljs, Office.js
+ * `values`); typing "#DEEL/0!" in Dutch Excel makes the error itself, so a cell that reads as a code holds one.
+ */
+const FOUTWAARDEN_NL: ReadonlyMap<string, string> = new Map([
+  ["#DIV/0!", "#DEEL/0!"],
+  ["#N/A", "#N/B"],
+  ["#VALUE!", "#WAARDE!"],
+  ["#REF!", "#VERW!"],
+  ["#NAME?", "#NAAM?"],
+  ["#NUM!", "#GETAL!"],
+  ["#NULL!", "#LEEG!"],
+]);
+
+/** An error value's code ("#DIV/0!") as Dutch Excel shows it ("#DEEL/0!"); undefined for anything else. */
+export function foutwaardeNl(waarde: unknown): string | undefined {
+  return typeof waarde === "string" ? FOUTWAARDEN_NL.get(waarde.trim().toUpperCase()) : undefined;
+}
+
+/** An error value named in a message: "de foutwaarde #DEEL/0!"; undefined for anything else. */
+export function foutwaardeTekst(waarde: unknown): string | undefined {
+  const nl = foutwaardeNl(waarde);
+  return nl === undefined ? undefined : `de foutwaarde ${nl}`;
+}
+
+/**
  * A status marker of the source files (data/bronnen: "NIET GEVONDEN", "ONZEKER", "STRIJDIG", "AFGELEID") as a
  * Dutch phrase; any further text of the status follows it ("NIET GEVONDEN (prognose 8.000)" → "niet gevonden in
  * de beschikbare bronnen; genoemd: prognose 8.000"). Other status text is returned as it is.
@@ -523,7 +548,8 @@ export const consolidatieBerichten = {
     `De invoercel "${label}" (${naam}) is niet te vinden (naam verwijderd en cel verplaatst?); die invoer telt ` +
     "niet mee.",
   nietNumeriek: (label: string, plek: string, waarde: string) =>
-    `${label} in ${plek} is geen getal ("${waarde}"); deze cel telt niet mee. Vul een getal in.`,
+    `${label} in ${plek} is geen getal (${foutwaardeTekst(waarde) ?? `"${waarde}"`}); deze cel telt niet mee. ` +
+    "Vul een getal in.",
   formuleZonderWaarde: (label: string, plek: string) =>
     `${label} in ${plek} is een formule zonder opgeslagen uitkomst; deze cel telt niet mee. Open het werkboek in ` +
     "Excel en bewaar het opnieuw, of vul een getal in.",

@@ -70,8 +70,8 @@ export const paneelBerichten = {
   verweesd: (tabel: string, sleutel: string) =>
     `• ${tabel}: rij "${sleutel}" hoort niet meer bij de gegevens maar bevat uw invoer; onderaan de tabel bewaard.`,
   nietBehouden: (wat: string) => `• niet behouden (u koos Toch vullen): ${wat}`,
-  tekstInGetal: (plek: string) =>
-    `• ${plek} is tekst waar een getal hoort: het blijft staan, maar de formules van Opgave tellen het niet mee.`,
+  tekstInGetal: (wat: string) =>
+    `• ${wat}: geen getal waar een getal hoort; het blijft staan, maar de formules van Opgave rekenen er niet mee.`,
   buitenRegel: (wat: string) =>
     `• ${wat}: buiten de regel van de cel; het blijft staan en telt zo mee in de formules van Opgave, controleer het.`,
   bezig: "Bezig met vullen…",

@@ -2,6 +2,7 @@
  * Refill, host-independent: merge a planned table with what is in the workbook now, so that every user input
  * survives. Both writers read the existing table, call this, and write the result.
  */
+import { foutwaardeNl } from "../domain/berichten";
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
 import { adres, bladVerwijzing, kolomLetters, overlapt, type Positie, type Rechthoek } from "./a1";
 import { BLADEN, BRON_LABELS, LATER_TOEGEVOEGD, NOTATIE, ONDERWERP_LABEL } from "./indeling";
@@ -183,8 +184,14 @@ export function isTekstInGetal(validatie: Validatie | undefined, waarde: Waarde 
   );
 }
 
-/** A kept input that is text where a number belongs (`isTekstInGetal`) as the report names it. */
+/**
+ * A kept input that is no number where a number belongs (`isTekstInGetal`) as the report names it: text quoted, an
+ * error value as the user sees it — which, unlike text, a total over the column does not pass over.
+ */
 function tekstInGetalTekst(plek: string, waarde: Waarde): string {
+  const fout = foutwaardeNl(waarde);
+  if (fout !== undefined)
+    return `${plek}: ${fout} (een foutwaarde; een totaal dat de kolom optelt, toont die fout ook)`;
   return `${plek}: "${String(waarde)}"`;
 }
 

@@ -769,6 +769,30 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     expect(b.problemen.filter((x) => x.plek === `Taakstelling!G${rij}`)).toEqual([]);
   });
 
+  test("an error value in a count (=1/0, #N/B): named as Dutch Excel shows it, de foutwaarde #DEEL/0!, not as text", async () => {
+    const wb = await lees(bestandVan("Zeist"));
+    const t = blad(wb, "Taakstelling");
+    const [rij, rij2] = [rijVan(t, "2023-I"), rijVan(t, "2023-II")];
+    t.getCell(rij, 7).value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue;
+    t.getCell(rij2, 7).value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    const a = await leesAanlevering("fout.xlsx", (await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    // Before: 'is geen getal ("#DIV/0!")', an English code quoted as if typed.
+    expect(
+      a.problemen.filter((x) => x.plek === `Taakstelling!G${rij}` || x.plek === `Taakstelling!G${rij2}`),
+    ).toEqual([
+      expect.objectContaining({
+        soort: "nietNumeriek",
+        ernst: "fout",
+        melding: `Gehuisvest 2023-I in Taakstelling!G${rij} is geen getal (de foutwaarde #DEEL/0!); deze cel telt niet mee. Vul een getal in.`,
+      }),
+      expect.objectContaining({
+        soort: "nietNumeriek",
+        melding: `Gehuisvest 2023-II in Taakstelling!G${rij2} is geen getal (de foutwaarde #N/B); deze cel telt niet mee. Vul een getal in.`,
+      }),
+    ]);
+    expect(a.taakstelling?.rijen.find((r) => r.periode === "2023-I")?.gehuisvest).toBeNull();
+  });
+
   test("a Beginsaldo that is text: no ledger in the overview (as the workbook's own: 'Beginsaldo is geen getal'), never one from 0", async () => {
     const wb = await lees(bestandVan("Zeist"));
     const t = blad(wb, "Taakstelling");

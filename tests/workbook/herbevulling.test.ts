@@ -2142,8 +2142,42 @@ describe("text typed where a number belongs (.xlsx)", () => {
     );
     expect(rapportRegels(rapport, false)).toEqual(
       expect.arrayContaining([
-        "Invoer die tekst is waar een getal hoort (2; blijft staan, maar de formules van Opgave tellen ze niet mee):",
+        "Invoer die geen getal is waar een getal hoort (2; blijft staan, maar de formules van Opgave rekenen er niet mee):",
         '  Opgave_Taakstelling 2019-I: Gehuisvest: "ca. 350"',
+      ]),
+    );
+  });
+
+  test("an error value (=1/0, #N/B) is named as Dutch Excel shows it, a foutwaarde and not text: a total over the column shows it", async () => {
+    const p = planProvincie(engine, "Utrecht", "2024-I", bron);
+    const wb = await lees((await schrijfXlsx(p)).data);
+    const t = blad(wb, "Provincie");
+    const kop = rijVan(t, "Code");
+    const kol = new Map<unknown, number>();
+    t.getRow(kop).eachCell((c, k) => kol.set(celWaarde(c), k));
+    const gehuisvest = kol.get("Gehuisvest") ?? 0;
+    const rijen = p.bladen.find((b) => b.naam === "Provincie")?.tabellen[0]?.rijen.length ?? 0;
+    for (let r = kop + 1; r <= kop + rijen; r++) t.getCell(r, gehuisvest).value = 10;
+    t.getCell(rijVan(t, "GM0308"), gehuisvest).value = {
+      formula: "1/0",
+      result: { error: "#DIV/0!" },
+    } as ExcelJS.CellFormulaValue;
+    t.getCell(rijVan(t, "GM0312"), gehuisvest).value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    const nu = planProvincie(engine, "Utrecht", "2024-I", { ...bron, gemaakt: "2027-01-05T09:30:00Z" });
+    const { data, rapport } = await schrijfXlsx(nu, await bewaar(wb));
+    // Before: 'Opgave_Provincie GM0308: Gehuisvest: "#DIV/0!"' under "tekst …, tellen ze niet mee".
+    expect(rapport.tekstInGetal).toEqual([
+      "Opgave_Provincie GM0308: Gehuisvest: #DEEL/0! (een foutwaarde; een totaal dat de kolom optelt, toont die fout ook)",
+      "Opgave_Provincie GM0312: Gehuisvest: #N/B (een foutwaarde; een totaal dat de kolom optelt, toont die fout ook)",
+    ]);
+    // What the entry says: the table's total of Gehuisvest is that error (its cached result, as Excel computes it).
+    const na = blad(await lees(data), "Provincie");
+    const totaal = na.getCell(kop + rijen + 1, gehuisvest);
+    expect(celWaarde(na.getCell(kop + rijen + 1, 2))).toBe("Totaal");
+    expect(totaal.result).toEqual({ error: "#DIV/0!" });
+    expect(rapportRegels(rapport, false)).toEqual(
+      expect.arrayContaining([
+        "Invoer die geen getal is waar een getal hoort (2; blijft staan, maar de formules van Opgave rekenen er niet mee):",
       ]),
     );
   });

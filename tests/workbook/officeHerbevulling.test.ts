@@ -202,10 +202,14 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
       .find((r) => wm.waarde("Taakstelling", `A${r}`) === "2019-I");
     expect(wm.waarde("Taakstelling", "G7")).toBe("Gehuisvest");
     wm.zet("Taakstelling", `G${rij ?? 0}`, "ca. 350");
+    // An error value (=1/0 in Dutch Excel: #DEEL/0!), as Office.js reads it in `values`: its English code.
+    wm.zet("Taakstelling", `G${(rij ?? 0) + 1}`, "#DIV/0!");
     wm.zet("Kosten", "B5", "onbekend");
     const { rapport } = await hervul(wm);
     expect(rapport.tekstInGetal).toEqual([
       'Opgave_Taakstelling 2019-I: Gehuisvest: "ca. 350"',
+      "Opgave_Taakstelling 2019-II: Gehuisvest: #DEEL/0! (een foutwaarde; een totaal dat de kolom optelt, toont " +
+        "die fout ook)",
       'Kosten per plaats per jaar (€) op Kosten!B5: "onbekend"',
     ]);
     expect(wm.waarde("Taakstelling", `G${rij ?? 0}`)).toBe("ca. 350");
