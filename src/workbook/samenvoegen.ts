@@ -186,12 +186,11 @@ export function isTekstInGetal(validatie: Validatie | undefined, waarde: Waarde 
 
 /**
  * A kept input that is no number where a number belongs (`isTekstInGetal`) as the report names it: text quoted, an
- * error value as the user sees it — which, unlike text, a total over the column does not pass over.
+ * error value as the user sees it — which, unlike text, a sum over the cell does not pass over.
  */
 function tekstInGetalTekst(plek: string, waarde: Waarde): string {
   const fout = foutwaardeNl(waarde);
-  if (fout !== undefined)
-    return `${plek}: ${fout} (een foutwaarde; een totaal dat de kolom optelt, toont die fout ook)`;
+  if (fout !== undefined) return `${plek}: ${fout} (een foutwaarde; een som over de cel toont die fout ook)`;
   return `${plek}: "${String(waarde)}"`;
 }
 

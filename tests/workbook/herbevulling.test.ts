@@ -2167,8 +2167,8 @@ describe("text typed where a number belongs (.xlsx)", () => {
     const { data, rapport } = await schrijfXlsx(nu, await bewaar(wb));
     // Before: 'Opgave_Provincie GM0308: Gehuisvest: "#DIV/0!"' under "tekst …, tellen ze niet mee".
     expect(rapport.tekstInGetal).toEqual([
-      "Opgave_Provincie GM0308: Gehuisvest: #DEEL/0! (een foutwaarde; een totaal dat de kolom optelt, toont die fout ook)",
-      "Opgave_Provincie GM0312: Gehuisvest: #N/B (een foutwaarde; een totaal dat de kolom optelt, toont die fout ook)",
+      "Opgave_Provincie GM0308: Gehuisvest: #DEEL/0! (een foutwaarde; een som over de cel toont die fout ook)",
+      "Opgave_Provincie GM0312: Gehuisvest: #N/B (een foutwaarde; een som over de cel toont die fout ook)",
     ]);
     // What the entry says: the table's total of Gehuisvest is that error (its cached result, as Excel computes it).
     const na = blad(await lees(data), "Provincie");

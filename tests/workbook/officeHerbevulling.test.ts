@@ -208,8 +208,7 @@ describe("Office.js refill: a column the user inserted inside an Opgave table", 
     const { rapport } = await hervul(wm);
     expect(rapport.tekstInGetal).toEqual([
       'Opgave_Taakstelling 2019-I: Gehuisvest: "ca. 350"',
-      "Opgave_Taakstelling 2019-II: Gehuisvest: #DEEL/0! (een foutwaarde; een totaal dat de kolom optelt, toont " +
-        "die fout ook)",
+      "Opgave_Taakstelling 2019-II: Gehuisvest: #DEEL/0! (een foutwaarde; een som over de cel toont die fout ook)",
       'Kosten per plaats per jaar (€) op Kosten!B5: "onbekend"',
     ]);
     expect(wm.waarde("Taakstelling", `G${rij ?? 0}`)).toBe("ca. 350");
