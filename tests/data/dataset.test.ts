@@ -160,6 +160,7 @@ describe("gemeenten: names, aliases, province, safety region, vanaf/tot", () => 
     expect(gemeente("GM0971").aliassen).toEqual(["Stein (L.)"]);
     expect(gemeente("GM1900").aliassen).toEqual(["Sudwest-Friesland", "Zuidwest-Friesland"]);
     expect(gemeente("GM1970").aliassen).toEqual(["Noordoost-Friesland"]);
+    expect(gemeente("GM0820").aliassen).toEqual(["Nuenen", "Nuenen c.a."]);
     expect(gemeente("GM1940").aliassen).toEqual([]);
   });
 

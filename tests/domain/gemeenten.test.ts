@@ -39,6 +39,10 @@ describe("gemeente resolution (domain brief §6)", () => {
     ["Hengelo", "GM0164"],
     ["Nuenen, Gerwen en Nederwetten", "GM0820"],
     ["nuenen gerwen en nederwetten", "GM0820"],
+    // What people in and around Nuenen call it (before: "niet gevonden", for "Nuenen c.a." without a suggestion).
+    ["Nuenen", "GM0820"],
+    ["Nuenen c.a.", "GM0820"],
+    ["nuenen ca", "GM0820"],
   ])("name %p → %s", (invoer, verwacht) => expect(code(invoer)).toBe(verwacht));
 
   test("an ambiguous name is refused with the candidates, never guessed", () => {

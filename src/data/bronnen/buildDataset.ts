@@ -162,6 +162,8 @@ const BRON_METADATA: Record<
  * | Sudwest-Friesland    | GM1900 | Dutch spelling of Súdwest-Fryslân                 |
  * | Zuidwest-Friesland   | GM1900 | idem                                              |
  * | Noordoost-Friesland  | GM1970 | Dutch spelling of Noardeast-Fryslân               |
+ * | Nuenen               | GM0820 | colloquial for Nuenen, Gerwen en Nederwetten      |
+ * | Nuenen c.a.          | GM0820 | the short form the gemeente itself uses           |
  *
  * Deliberately NOT added: "s-Hertogenbosch"/"Hertogenbosch" without apostrophe (the name resolver ignores
  * apostrophes and diacritics), and "De Friese Meren" (a real former gemeente, GM1921, not an alias).
@@ -178,6 +180,8 @@ const EXTRA_ALIASSEN: ReadonlyArray<readonly [code: string, alias: string]> = [
   ["GM1900", "Sudwest-Friesland"],
   ["GM1900", "Zuidwest-Friesland"],
   ["GM1970", "Noordoost-Friesland"],
+  ["GM0820", "Nuenen"],
+  ["GM0820", "Nuenen c.a."],
 ];
 
 /**
