@@ -74,8 +74,11 @@ export function zoekGemeente(reg: Register, invoer: string | number, opDag?: Dag
     const provincie = reg.provincieIndex.get(sleutel);
     if (provincie) throw ongeldig(berichten.provincieAlsGemeente(tekst, provincie.naam));
     const dag = opDag;
-    const pool = reg.naamKandidaten.filter((k) =>
-      dag ? reg.bestaatOp(k.waarde, dag) : k.waarde.tot === null,
+    const inProvincie = provincieVanToevoeging(reg, tekst);
+    const pool = reg.naamKandidaten.filter(
+      (k) =>
+        (dag ? reg.bestaatOp(k.waarde, dag) : k.waarde.tot === null) &&
+        (inProvincie === undefined || k.waarde.provincie === inProvincie),
     );
     throw ongeldig(
       berichten.gemeenteOnbekend(
@@ -107,6 +110,43 @@ export function zoekGemeente(reg: Register, invoer: string | number, opDag?: Dag
       kandidaten.map((g) => g.naam),
     ),
   );
+}
+
+/**
+ * The short forms of the provinces in a name's official bracketed distinction ("Bergen (NH.)", "Hengelo (O.)") and
+ * in the ones people write for places that are no gemeente ("Hengelo (Gld.)", a village of Bronckhorst).
+ */
+const PROVINCIE_AFKORTINGEN: ReadonlyMap<string, string> = new Map([
+  ["gr", "PV20"],
+  ["fr", "PV21"],
+  ["frl", "PV21"],
+  ["dr", "PV22"],
+  ["o", "PV23"],
+  ["ov", "PV23"],
+  ["fl", "PV24"],
+  ["gld", "PV25"],
+  ["gl", "PV25"],
+  ["u", "PV26"],
+  ["ut", "PV26"],
+  ["nh", "PV27"],
+  ["zh", "PV28"],
+  ["z", "PV29"],
+  ["zl", "PV29"],
+  ["nb", "PV30"],
+  ["l", "PV31"],
+  ["lb", "PV31"],
+]);
+
+/**
+ * The province a name's bracketed distinction names ("Hengelo (Gld.)", "Hengelo (Gelderland)"), by code; undefined
+ * when it has none or names no province. Suggestions for an unknown name stay inside it: "Hengelo (Gld.)" is no
+ * gemeente, and suggesting Hengelo (in Overijssel) would lead to another place's figures.
+ */
+function provincieVanToevoeging(reg: Register, tekst: string): string | undefined {
+  const toevoeging = /\(([^)]*)\)\s*$/.exec(tekst)?.[1];
+  if (toevoeging === undefined) return undefined;
+  const sleutel = naamSleutel(toevoeging);
+  return PROVINCIE_AFKORTINGEN.get(sleutel) ?? reg.provincieIndex.get(sleutel)?.code;
 }
 
 /** Whether a gemeente that does not exist on `dag` had ended by then (else it did not exist yet). */

@@ -64,6 +64,24 @@ describe("gemeente resolution (domain brief §6)", () => {
     expect(genoemd.length).toBeLessThanOrEqual(3);
   });
 
+  test("a province in brackets keeps the suggestions inside it: Hengelo (Gld.), a village of Bronckhorst, never suggests Hengelo in Overijssel", () => {
+    // Before: "Bedoelde u: Hengelo?" — whoever followed it got the figures of another place.
+    for (const invoer of [
+      "Hengelo (Gld)",
+      "Hengelo (Gld.)",
+      "Hengelo (Gelderland)",
+      "Laren (Gld.)",
+      "Beek (Gld)",
+    ])
+      expect(fout(() => code(invoer), "ongeldig").message).toBe(
+        `Gemeente "${invoer}" niet gevonden. Controleer de naam of gebruik de CBS-code.`,
+      );
+    // A typo with its own province still gets the suggestion; so does one without a province.
+    expect(fout(() => code("Hengelo (Ov.)"), "ongeldig").message).toContain("Bedoelde u: Hengelo?");
+    expect(fout(() => code("Utrech (U.)"), "ongeldig").message).toContain("Bedoelde u: Utrecht?");
+    expect(code("Hengelo (O)")).toBe("GM0164");
+  });
+
   test("a province where a gemeente is asked, and a gemeente where a province is: said as such", () => {
     expect(fout(() => code("Noord-Holland"), "ongeldig").message).toBe(
       '"Noord-Holland" is een provincie, geen gemeente. Geef een gemeente op: naam of CBS-code.',
