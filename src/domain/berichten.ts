@@ -113,6 +113,9 @@ export const berichten = {
     `Periode ${aanhaling(tekst)} niet herkend. Gebruik bijvoorbeeld 2024-I, 2024-II, "eerste helft 2024" of een datum.`,
   periodeAlleenJaar: (jaar: number) =>
     `${jaar} is een jaartal, geen halfjaar. Gebruik ${jaar}-I of ${jaar}-II.`,
+  periodeJaarMetKomma: (n: number, jaar: number, alsDatum: string) =>
+    `${String(n).replace(".", ",")} is geen halfjaar (als datum is het ${alsDatum}). Gebruik ${jaar}-I of ` +
+    `${jaar}-II.`,
   periodeGetalOngeldig: (n: number) =>
     `Het getal ${getalInvoer(n)} is geen geldige datum of periode. Gebruik bijvoorbeeld 2024-I of een datum.`,
   periodeReeksTeLang: (max: number) => `Te veel perioden: maximaal ${max} opeenvolgende halfjaren.`,

@@ -124,7 +124,7 @@ export function parsePeriode(invoer: string | number): Periode {
   if (typeof invoer === "number") return periodeUitGetal(invoer);
   const tekst = invoer.trim();
   if (tekst === "") throw ongeldig(berichten.periodeLeeg());
-  const p = periodeUitTekst(tekst);
+  const p = periodeUitTekst(metKoppeltekens(tekst));
   if (p === null) throw ongeldig(berichten.periodeOnbekendFormaat(tekst));
   return p;
 }
@@ -135,6 +135,10 @@ function periodeUitGetal(getal: number): Periode {
   }
   const dag = dagUitExcelSerieel(getal);
   if (dag === null) throw ongeldig(berichten.periodeGetalOngeldig(getal));
+  // 2024,2 (Dutch Excel reads "2024,2" as a number) meant a half-year, not a day in 1905.
+  const jaar = Math.floor(getal);
+  if (jaar >= JAAR_MIN && jaar <= JAAR_MAX)
+    throw ongeldig(berichten.periodeJaarMetKomma(getal, jaar, dagTekst(dag)));
   return periodeVanDag(dag);
 }
 
@@ -187,11 +191,17 @@ function periodeUitTekst(tekst: string): Periode | null {
   return dag === null ? null : periodeVanDag(dag);
 }
 
+/** An en dash, em dash or minus sign from a pasted document (2024–II, 15–3–2024) as the hyphen meant. */
+function metKoppeltekens(tekst: string): string {
+  return tekst.replace(/[\u2010-\u2015\u2212]/g, "-");
+}
+
 /** `2024-03-15` (ISO) or `15-3-2024` / `15/03/2024` / `15.3.2024` (Dutch day-month-year). */
 export function dagUitTekst(tekst: string): Dag | null {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(tekst.trim());
+  const t = metKoppeltekens(tekst.trim());
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (iso) return geldigeDag(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(tekst.trim());
+  const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
   if (nl) return geldigeDag(Number(nl[3]), Number(nl[2]), Number(nl[1]));
   return null;
 }

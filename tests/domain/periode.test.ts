@@ -33,6 +33,10 @@ describe("parsePeriode: every form named in the domain brief", () => {
     ["2024H1", "2024-I"],
     ["I-2024", "2024-I"],
     ["  2023-II  ", "2023-II"],
+    // An en dash or minus sign, pasted from a document (before: "niet herkend").
+    ["2024–II", "2024-II"],
+    ["2024 − 1", "2024-I"],
+    ["15–3–2024", "2024-I"],
     // dates → the half-year containing them
     ["2024-03-15", "2024-I"],
     ["2024-07-01", "2024-II"],
@@ -79,6 +83,16 @@ describe("parsePeriode: every form named in the domain brief", () => {
 
   test("a bare year says which two half-years are meant", () => {
     expect(() => parsePeriode(2024)).toThrow("Gebruik 2024-I of 2024-II");
+  });
+
+  test("a year with a decimal (2024,2 typed in Dutch Excel is a number) is no day in 1905 but a half-year not given", () => {
+    // Before: read as the Excel date 16-7-1905, "Periode 1905-II valt buiten de dataset".
+    expect(() => parsePeriode(2024.2)).toThrow(
+      "2024,2 is geen halfjaar (als datum is het 16-7-1905). Gebruik 2024-I of 2024-II.",
+    );
+    expect(() => parsePeriode(2024.2)).toThrow(OpgaveFout);
+    // A real serial with a time of day is still its day.
+    expect(periodeCode(parsePeriode(45474.5))).toBe("2024-II");
   });
 });
 
