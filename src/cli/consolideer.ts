@@ -31,6 +31,7 @@ import { OpgaveFout } from "../domain/fouten";
 import { CONSOLIDATIE_BLADEN, planConsolidatie } from "../workbook/consolidatiePlan";
 import { ONDERWERP } from "../workbook/indeling";
 import { overzichtDeelsOud, weigeringTekst } from "../workbook/samenvoegen";
+import { isWerkboekBestand } from "../workbook/werkboekBestand";
 import {
   leesAanlevering,
   leesOnderwerpVan,
@@ -51,7 +52,7 @@ Gebruik:
   opgave consolideer BESTAND.xlsx... --uit OVERZICHT.xlsx [--provincie NAAM] [--bevestig-verlies]
                      [--toezicht-drempel N] [--max-cellen N] [--max-cellen-totaal N] [--max-mb N]
                      [--max-onderdelen N] [--max-verhouding N]
-  opgave consolideer MAP --uit OVERZICHT.xlsx          (alle .xlsx-bestanden in MAP)
+  opgave consolideer MAP --uit OVERZICHT.xlsx          (alle werkboeken in MAP: .xlsx, .xlsm, .xls, .xlsb, .ods)
 
 Leest de Opgave-werkboeken die gemeenten hebben ingevuld, rekent per gemeente achterstand, voorsprong,
 opvangtekort, geplande locaties en kosten opnieuw uit en schrijft één overzicht met totalen, een grafiek, een
@@ -126,8 +127,9 @@ function drempelUit(tekst: string | boolean): number {
 }
 
 /**
- * Files to read: each argument as given; a directory gives its .xlsx files (not Excel's ~$ lock files). A
- * directory that cannot be listed is kept as an entry (with the reason) so the list names it.
+ * Files to read: each argument as given; a directory gives its workbooks (../workbook/werkboekBestand: .xlsx and
+ * the types a gemeente may have saved it as; not Excel's ~$ lock files). A directory that cannot be listed is kept
+ * as an entry (with the reason) so the list names it.
  */
 async function bestandenVan(
   invoer: readonly string[],
@@ -149,7 +151,7 @@ async function bestandenVan(
     }
     try {
       const namen = (await fs.readdir(p))
-        .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
+        .filter((n) => isWerkboekBestand(n) && !n.startsWith("~$") && !n.startsWith("."))
         .sort((x, y) => x.localeCompare(y, "nl"));
       lijst.push(...namen.map((n) => path.join(p, n)));
     } catch (fout) {

@@ -70,7 +70,7 @@ Gebruik:
                             schrijf het Opgave-werkboek (of vul het opnieuw; uw invoer blijft staan)
   opgave consolideer BESTAND.xlsx... --uit OVERZICHT.xlsx [--provincie NAAM]
                             één gecontroleerd provincie-overzicht uit de werkboeken van gemeenten
-                            (ook een map: alle .xlsx-bestanden erin; opnieuw draaien behoudt uw notities)
+                            (ook een map: alle werkboeken erin; opnieuw draaien behoudt uw notities)
   opgave bundel sleutel --uit MAP
                             maak eenmalig het sleutelpaar van de uitgever van gegevens
   opgave bundel maak --uit MAP [--versie V] [--datum JJJJ-MM-DD]

@@ -202,6 +202,11 @@ function nietTeVullen(doel: string, { soort, reden }: PakketReden): string {
         `${doel} is geen .xlsx-bestand maar een ouder Excel-bestand (.xls) of een ander Office-bestand: ` +
         "kies een .xlsx-bestand (--uit)."
       );
+    case "opendocument":
+      return (
+        `${doel} is geen .xlsx-bestand maar een OpenDocument-rekenblad (.ods, LibreOffice): kies een .xlsx-bestand ` +
+        "(--uit), of sla het in LibreOffice op als Excel 2007-365 (.xlsx)."
+      );
     case "teGroot":
       return `${doel} is te groot om veilig te lezen: ${reden}.`;
     case "verdacht":

@@ -491,6 +491,9 @@ export const consolidatieBerichten = {
   ouderFormaat:
     "Geen .xlsx-bestand maar een ouder Excel-bestand (.xls) of een ander Office-bestand; overgeslagen. Open het " +
     "in Excel, sla het op als Excel-werkmap (.xlsx) en lever het opnieuw aan.",
+  opendocument:
+    "Geen .xlsx-bestand maar een OpenDocument-rekenblad (.ods, de eigen opmaak van LibreOffice); overgeslagen. " +
+    "Open het in LibreOffice, kies Bestand > Opslaan als > Excel 2007-365 (.xlsx) en lever het opnieuw aan.",
   teGroot: (reden: string) =>
     `Te groot om te lezen: ${reden}; overgeslagen. Een gemeentewerkboek van Opgave heeft een paar duizend ` +
     "cellen en is uitgepakt minder dan 1 MB: controleer of dit het goede bestand is.",
@@ -587,6 +590,9 @@ export const consolidatieBerichten = {
       ? ': "Gevuld op" (blad Bron) beslist niet, de wijzigingsdatum van het bestand wel'
       : "") +
     `. Het overzicht gebruikt ${nieuw.bestand}, dit bestand niet.`,
+  zelfdeAanlevering: (naam: string, gebruikt: string, kopie: string) =>
+    `${kopie} heeft dezelfde inhoud als ${gebruikt} (alle invoer en "Gevuld op" gelijk): twee keer dezelfde ` +
+    `aanlevering van ${naam}. Het overzicht gebruikt ${gebruikt}, dit bestand niet.`,
   dubbelOnbeslist: (naam: string, bestanden: readonly Aanleveringsmoment[]) =>
     `${naam} is meer dan eens aangeleverd (${opsomming(bestanden.map((x) => `${x.bestand}, ${moment(x, "gewijzigd")}`))}` +
     ') en "Gevuld op" (blad Bron) noch de wijzigingsdatum van de bestanden wijst een nieuwste aan. Opgave kiest ' +

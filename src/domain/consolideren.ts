@@ -1069,10 +1069,45 @@ function nieuwer(
   return { teken: Number(gx !== undefined) - Number(gy !== undefined), door: "gevuldOp" };
 }
 
+/** Whether two deliveries hold the same: every figure read and "Gevuld op" alike, only name and file time apart. */
+function zelfdeInhoud(x: Aanlevering, y: Aanlevering): boolean {
+  const inhoud = (a: Aanlevering) => JSON.stringify({ ...a, bestand: "", gewijzigd: 0 });
+  return inhoud(x) === inhoud(y);
+}
+
+/**
+ * A gemeente's files with those of the same content (`zelfdeInhoud`: the same file saved twice, "Zeist (1).xlsx")
+ * taken together: which one stands for them (the newest, where `nieuwer` decides; else the first) and the others,
+ * named as the same delivery. Two copies would otherwise go to `nieuwer`, and with equal file times neither used.
+ */
+function zonderKopieen(run: Run, groep: readonly GemeenteBestand[], ref: GemeenteRef): GemeenteBestand[] {
+  const uniek: GemeenteBestand[] = [];
+  const kopieen = new Map<GemeenteBestand, GemeenteBestand[]>();
+  for (const x of groep) {
+    const i = uniek.findIndex((u) => zelfdeInhoud(u.a, x.a));
+    const u = uniek[i];
+    if (u === undefined) {
+      uniek.push(x);
+      continue;
+    }
+    const [blijft, kopie] = nieuwer(x.a, u.a).teken > 0 ? [x, u] : [u, x];
+    uniek[i] = blijft;
+    kopieen.set(blijft, [...(kopieen.get(u) ?? []), kopie]);
+    if (blijft !== u) kopieen.delete(u);
+  }
+  for (const [blijft, lijst] of kopieen)
+    for (const k of lijst) {
+      const m = b.zelfdeAanlevering(ref.naam, blijft.a.bestand, k.a.bestand);
+      run.bev.voeg("dubbel", "waarschuwing", k.a.bestand, ref, m);
+      run.bev.zet(k.a, false, m);
+    }
+  return uniek;
+}
+
 /**
  * 7. Resubmissions: of several files of one gemeente the newest is used (`nieuwer`: "Gevuld op", then the file's
  * modification time) and each older one is reported as replaced by it; when no file is newer than all others,
- * none is used.
+ * none is used. Copies of one file (`zonderKopieen`) count once.
  */
 function kiesBestandPerGemeente(
   run: Run,
@@ -1082,10 +1117,11 @@ function kiesBestandPerGemeente(
   const groepen = new Map<string, GemeenteBestand[]>();
   for (const x of binnen) groepen.set(x.g.code, [...(groepen.get(x.g.code) ?? []), x]);
   const nietBeslist = new Set<string>();
-  for (const [code, groep] of groepen) {
-    const eerste = groep[0];
+  for (const [code, alle] of groepen) {
+    const eerste = alle[0];
     if (!eerste) continue;
     const ref = { code: eerste.g.code, naam: eerste.g.naam };
+    const groep = zonderKopieen(run, alle, ref);
     const winnaar = groep.find((x) => groep.every((y) => y === x || nieuwer(x.a, y.a).teken > 0));
     if (!winnaar) {
       nietBeslist.add(code);

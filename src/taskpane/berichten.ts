@@ -138,7 +138,9 @@ export const paneelBerichten = {
   consGeenBestanden: "Nog geen bestanden gekozen.",
   consGekozen: (n: number, genegeerd: number) =>
     `${n} werkboek${n === 1 ? "" : "en"} gekozen` +
-    (genegeerd > 0 ? `; ${genegeerd} bestand${genegeerd === 1 ? "" : "en"} overgeslagen (geen .xlsx).` : "."),
+    (genegeerd > 0
+      ? `; ${genegeerd} bestand${genegeerd === 1 ? "" : "en"} overgeslagen (geen werkboek).`
+      : "."),
   consDownloadKlaar: (bestand: string) => `Het overzicht ${bestand} is gemaakt.`,
   kiesBestanden: "Kies bestanden…",
   consGeenBevindingen: "Geen bevindingen: alle werkboeken zijn in orde.",

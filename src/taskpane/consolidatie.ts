@@ -12,6 +12,7 @@ import { consolideer, type Aanlevering, type Consolidatie, type GemeenteRef } fr
 import type { BronInfo } from "../workbook/bouwPlan";
 import { planConsolidatie } from "../workbook/consolidatiePlan";
 import { gewijzigdeCijfers, type WerkboekPlan } from "../workbook/plan";
+import { isWerkboekBestand } from "../workbook/werkboekBestand";
 import { inExcel, VolgordeBevestiging, vulWerkboek } from "./excelHost";
 import { GeenWerker, leesInWerker, onleesbaar, startWerker, type Lees, type Werker } from "./werkerLezen";
 import { downloadBestand, element, toonBericht, voortgang } from "./weergave";
@@ -52,7 +53,7 @@ function kies(bestanden: readonly File[]): void {
   gelezen = undefined;
   element("cons-keuze").hidden = true;
   element("cons-bestanden").replaceChildren();
-  gekozen = bestanden.filter((b) => b.name.toLowerCase().endsWith(".xlsx"));
+  gekozen = bestanden.filter((b) => isWerkboekBestand(b.name));
   const genegeerd = bestanden.length - gekozen.length;
   element("dropzone-hulp").textContent =
     gekozen.length === 0 ? pb.consGeenBestanden : pb.consGekozen(gekozen.length, genegeerd);

@@ -571,8 +571,8 @@ const MB = 1024 * 1024;
 
 /** What kind of file the check refused (for the advice that goes with it) and why, in Dutch. */
 export interface PakketReden {
-  readonly soort: "geenXlsx" | "wachtwoord" | "ouderFormaat" | "teGroot" | "verdacht";
-  /** The reason with the numbers and the limit (empty for a password or an older format: the kind says it). */
+  readonly soort: "geenXlsx" | "wachtwoord" | "ouderFormaat" | "opendocument" | "teGroot" | "verdacht";
+  /** The reason with the numbers and the limit (empty for a password or another format: the kind says it). */
   readonly reden: string;
 }
 
@@ -592,6 +592,8 @@ export function pakketReden(bezwaar: PakketBezwaar, opties: LeesOpties = {}): Pa
       return uit("wachtwoord");
     case "ouderFormaat":
       return uit("ouderFormaat");
+    case "opendocument":
+      return uit("opendocument");
     case "onderdelen": {
       const aantal =
         bezwaar.aantal > g.onderdelen + 1 ? b.getal(bezwaar.aantal) : `meer dan ${b.getal(g.onderdelen)}`;
@@ -641,6 +643,8 @@ export function pakketProbleem(bezwaar: PakketBezwaar, opties: LeesOpties = {}):
       return fout("geenXlsx", b.wachtwoord);
     case "ouderFormaat":
       return fout("geenXlsx", b.ouderFormaat);
+    case "opendocument":
+      return fout("geenXlsx", b.opendocument);
     case "teGroot":
       return fout("onleesbaar", b.teGroot(reden));
     case "verdacht":

@@ -68,6 +68,8 @@ export type PakketBezwaar =
   | { readonly soort: "wachtwoord" }
   /** An OLE/CFB container that is not encrypted: an older .xls (or .doc, …). */
   | { readonly soort: "ouderFormaat" }
+  /** An OpenDocument spreadsheet (.ods, LibreOffice's own format): a zip, but no Office Open XML. */
+  | { readonly soort: "opendocument" }
   | { readonly soort: "onderdelen"; readonly aantal: number; readonly grens: number }
   /** Too large uncompressed: one part (`onderdeel`) or the whole package; `bytes` as declared. */
   | { readonly soort: "omvang"; readonly onderdeel?: string; readonly bytes: number; readonly grens: number }
@@ -147,6 +149,12 @@ function soortBestand(data: Uint8Array): PakketBezwaar | undefined {
   return pk && ((data[2] === 3 && data[3] === 4) || (data[2] === 5 && data[3] === 6))
     ? undefined
     : { soort: "geenZip" };
+}
+
+/** An OpenDocument package: its "mimetype" and "content.xml", and none of Office Open XML's "[Content_Types].xml". */
+function isOpenDocument(items: readonly ZipItem[]): boolean {
+  const namen = new Set(items.map((it) => it.naam));
+  return namen.has("mimetype") && namen.has("content.xml") && !namen.has("[Content_Types].xml");
 }
 
 /** The central directory, at most `grens` entries. */
@@ -385,6 +393,7 @@ export function controleerPakket(
     if (soort) return { ok: false, bezwaar: soort };
     const l = new ZipLezer(bytes);
     const items = inhoudBinnen(l, g.onderdelen);
+    if (isOpenDocument(items)) return { ok: false, bezwaar: { soort: "opendocument" } };
     controleerOpgave(items, g);
     const delen = opties.delen ? [] : undefined;
     const inhoud = controleerInhoud(l, items, g, delen);

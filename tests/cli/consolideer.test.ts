@@ -158,6 +158,27 @@ describe("opgave consolideer", () => {
     expect((await fs.readdir(lever)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 
+  test("a folder: a workbook saved as .xlsm is read, an .xls or .ods is named with what to do; none is passed over", async () => {
+    const anders = path.join(map, "andere-typen");
+    await fs.mkdir(anders);
+    await fs.copyFile(path.join(lever, "houten.xlsx"), path.join(anders, "Houten.xlsm"));
+    // An older .xls: an OLE container (its signature is enough for the check).
+    const ole = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    await fs.writeFile(path.join(anders, "Baarn.xls"), ole);
+    await fs.writeFile(path.join(anders, "notities.txt"), "geen werkboek");
+    const r = await opgave(anders, "--uit", path.join(map, "andere-typen.xlsx"));
+    // Before: only .xlsx was read, so Houten counted as "Geen werkboek aangeleverd" and Baarn.xls went unnamed.
+    expect(r.out).toContain("Houten.xlsm (Houten):");
+    expect(r.out).toContain(
+      "Baarn.xls:\n    FOUT: Geen .xlsx-bestand maar een ouder Excel-bestand (.xls) of een ander Office-bestand",
+    );
+    expect(r.out).not.toContain("notities.txt");
+    expect(r.out).toMatch(/Geen werkboek aangeleverd van \d+ gemeenten: (?![^\n]*Houten)/);
+    expect(r.out).toContain("2 bestanden gelezen, 1 gebruikt");
+    expect(r.code).toBe(3);
+  });
+
   test("--uit pointing at a gemeente workbook is refused (exit 1) before any file is read, the file is unchanged", async () => {
     const doel = path.join(lever, "houten.xlsx");
     const voor = await fs.readFile(doel);

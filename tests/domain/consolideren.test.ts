@@ -63,7 +63,8 @@ describe("resubmissions: the newest file is used, the older is named as replaced
     const eerst = Date.parse("2026-12-03T08:15:02Z");
     const later = Date.parse("2026-12-03T14:40:11Z");
     const c = consolideer(engine, [
-      aanlevering("zeist-v2.xlsx", "Zeist", { gewijzigd: later }),
+      // Corrected: another Beginsaldo (a file with the same content is a copy: own test below).
+      aanlevering("zeist-v2.xlsx", "Zeist", { gewijzigd: later, beginsaldo: 5 }),
       aanlevering("zeist.xlsx", "Zeist", { gewijzigd: eerst }),
     ]);
     expect(gebruikt(c)).toEqual({ "zeist-v2.xlsx": true, "zeist.xlsx": false });
@@ -115,7 +116,7 @@ describe("resubmissions: the newest file is used, the older is named as replaced
   ])("same 'Gevuld op' and %s: neither is used, both are refused with their moments", (_, ma, mb) => {
     const c = consolideer(engine, [
       aanlevering("a.xlsx", "Zeist", ma === undefined ? {} : { gewijzigd: ma }),
-      aanlevering("b.xlsx", "Zeist", mb === undefined ? {} : { gewijzigd: mb }),
+      aanlevering("b.xlsx", "Zeist", { beginsaldo: 5, ...(mb === undefined ? {} : { gewijzigd: mb }) }),
     ]);
     expect(gebruikt(c)).toEqual({ "a.xlsx": false, "b.xlsx": false });
     const d = soort(c, "dubbel");
@@ -127,6 +128,47 @@ describe("resubmissions: the newest file is used, the older is named as replaced
       /^Zeist is meer dan eens aangeleverd \(a\.xlsx, gevuld op 1-12-2026 11:00:00, bestand gewijzigd op .* en b\.xlsx, gevuld op 1-12-2026 11:00:00, bestand gewijzigd op .*\) en "Gevuld op" \(blad Bron\) noch de wijzigingsdatum van de bestanden wijst een nieuwste aan\./,
     );
     expect(regel(c, "Zeist").status).toBe("nietGebruikt");
+  });
+});
+
+describe("copies: the same delivery twice (the same file saved again, 'Zeist (1).xlsx') counts once", () => {
+  test.each([
+    ["the same modification time", 7_000, 7_000, "Zeist.xlsx", "Zeist (1).xlsx"],
+    ["no modification time", undefined, undefined, "Zeist.xlsx", "Zeist (1).xlsx"],
+    ["the copy saved later", 7_000, 9_000, "Zeist (1).xlsx", "Zeist.xlsx"],
+  ])(
+    "with %s: one is used, the other named as the same delivery (a warning, not an error)",
+    (_, ma, mb, wint, kopie) => {
+      const c = consolideer(engine, [
+        aanlevering("Zeist.xlsx", "Zeist", ma === undefined ? {} : { gewijzigd: ma }),
+        aanlevering("Zeist (1).xlsx", "Zeist", mb === undefined ? {} : { gewijzigd: mb }),
+      ]);
+      // Before: with equal (or unknown) times neither was used, and Zeist was missing from the overview.
+      expect(gebruikt(c)).toEqual({ [wint]: true, [kopie]: false });
+      expect(regel(c, "Zeist").bestand).toBe(wint);
+      expect(soort(c, "dubbel")).toEqual([
+        expect.objectContaining({
+          bestand: kopie,
+          ernst: "waarschuwing",
+          melding:
+            `${kopie} heeft dezelfde inhoud als ${wint} (alle invoer en "Gevuld op" gelijk): twee keer dezelfde ` +
+            `aanlevering van Zeist. Het overzicht gebruikt ${wint}, dit bestand niet.`,
+        }),
+      ]);
+    },
+  );
+
+  test("a copy beside a newer corrected file: the copy is named as the same delivery, the older one as replaced", () => {
+    const c = consolideer(engine, [
+      aanlevering("zeist.xlsx", "Zeist", { gewijzigd: 1_000 }),
+      aanlevering("zeist-kopie.xlsx", "Zeist", { gewijzigd: 1_000 }),
+      aanlevering("zeist-v2.xlsx", "Zeist", { gewijzigd: 5_000, beginsaldo: 5 }),
+    ]);
+    expect(gebruikt(c)).toEqual({ "zeist.xlsx": false, "zeist-kopie.xlsx": false, "zeist-v2.xlsx": true });
+    expect(soort(c, "dubbel").map((x) => [x.bestand, x.melding.slice(0, 60)])).toEqual([
+      ["zeist-kopie.xlsx", "zeist-kopie.xlsx heeft dezelfde inhoud als zeist.xlsx (alle "],
+      ["zeist.xlsx", "zeist-v2.xlsx (gevuld op 1-12-2026 11:00:00, bestand gewijzi"],
+    ]);
   });
 });
 

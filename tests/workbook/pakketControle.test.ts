@@ -423,6 +423,28 @@ describe("the malicious-workbook corpus: each file refused with its Dutch findin
     expect(bezwaar(alsVersleuteld(goed))).toEqual({ soort: "wachtwoord" });
   });
 
+  test("an OpenDocument spreadsheet (.ods, a zip without Office Open XML) is named as such, with what to do", async () => {
+    // As LibreOffice writes it: "mimetype" first and stored, then content.xml and the rest.
+    const ods = zipSync({
+      mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+      "content.xml": strToU8(
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+      ),
+      "META-INF/manifest.xml": strToU8("<manifest:manifest/>"),
+    });
+    expect(bezwaar(ods)).toEqual({ soort: "opendocument" });
+    // Before: 'Geen werkboek van Opgave (geen blad "Bron")', as if it were some other workbook.
+    expect(await bevinding(ods)).toMatchObject({
+      soort: "geenXlsx",
+      melding:
+        "Geen .xlsx-bestand maar een OpenDocument-rekenblad (.ods, de eigen opmaak van LibreOffice); overgeslagen. " +
+        "Open het in LibreOffice, kies Bestand > Opslaan als > Excel 2007-365 (.xlsx) en lever het opnieuw aan.",
+    });
+    // An Office Open XML package that happens to hold those two parts as well stays a workbook to read.
+    const beide = { mimetype: strToU8("application/x"), "content.xml": strToU8("<x/>") };
+    expect(bezwaar(zipSync({ ...unzipSync(goed), ...beide }))).toBeUndefined();
+  });
+
   test("an older .xls (an OLE container without encryption) and a file that is no zip at all", async () => {
     expect(bezwaar(cfb("Root Entry", "Workbook"))).toEqual({ soort: "ouderFormaat" });
     expect((await bevinding(cfb("Root Entry", "Workbook"))).melding).toMatch(
