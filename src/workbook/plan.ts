@@ -194,8 +194,9 @@ export interface VulRapport {
   /** Number of user input cells kept as they were. */
   readonly invoerBehouden: number;
   /**
-   * Kept inputs that are text where Opgave asks a number (./samenvoegen `isTekstInGetal`: its formulas pass them
-   * over), in Dutch: `Opgave_Taakstelling 2018-II: Gehuisvest: "12a"`.
+   * Kept inputs that are text or an error value where Opgave asks a number (./samenvoegen `isTekstInGetal`: its
+   * formulas pass them over), in Dutch: `Opgave_Taakstelling 2018-II: Gehuisvest: "12a"`, `…: #DEEL/0! (een
+   * foutwaarde; …)`.
    */
   readonly tekstInGetal: readonly string[];
   /**

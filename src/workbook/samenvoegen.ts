@@ -67,7 +67,7 @@ export interface SamengevoegdeTabel {
   readonly rijen: readonly (readonly Cel[])[];
   readonly wijzigingen: readonly Wijziging[];
   readonly invoerBehouden: number;
-  /** Kept inputs that are text where the column asks a number (`isTekstInGetal`), in Dutch for the report. */
+  /** Kept inputs that are text or an error value where the column asks a number (`isTekstInGetal`), in Dutch. */
   readonly tekstInGetal: readonly string[];
   /** Kept inputs that are numbers outside the column's rule (`buitenRegel`), in Dutch for the report. */
   readonly buitenRegel: readonly string[];

@@ -1120,7 +1120,7 @@ class Schrijver {
   /** Per sheet, its tables as `bereid` decided them. */
   private readonly besluiten = new Map<string, TabelBesluit[]>();
   readonly verweesd: { tabel: string; sleutel: string }[] = [];
-  /** Kept inputs that are text where a number belongs (./samenvoegen `isTekstInGetal`). */
+  /** Kept inputs that are text or an error value where a number belongs (./samenvoegen `isTekstInGetal`). */
   readonly tekstInGetal: string[] = [];
   readonly buitenRegel: string[] = [];
   /** User columns between Opgave's columns of a table that would be rewritten (Dutch, for EigenKolomFout). */
