@@ -158,7 +158,7 @@ describe("opgave consolideer", () => {
     expect((await fs.readdir(lever)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 
-  test("a folder: a workbook saved as .xlsm is read, an .xls or .ods is named with what to do; none is passed over", async () => {
+  test("a folder: a workbook saved as .xlsm is read, an .xls is named with what to do (.ods: pakketControle.test); a text file is left alone", async () => {
     const anders = path.join(map, "andere-typen");
     await fs.mkdir(anders);
     await fs.copyFile(path.join(lever, "houten.xlsx"), path.join(anders, "Houten.xlsm"));
