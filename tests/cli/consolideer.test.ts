@@ -325,13 +325,18 @@ describe("opgave consolideer", () => {
     expect(existsSync(uitBestand)).toBe(true);
   });
 
-  test("a resubmission with the same 'Gevuld op': the file modified last is used; equal times: neither", async () => {
+  test("a resubmission with the same 'Gevuld op': the file modified last is used; equal times: neither; a copy: once", async () => {
     const opnieuw = path.join(map, "opnieuw");
     await fs.mkdir(opnieuw);
     const eerst = path.join(opnieuw, "houten.xlsx");
     const later = path.join(opnieuw, "houten-correctie.xlsx");
     await fs.copyFile(path.join(lever, "houten.xlsx"), eerst);
-    await fs.copyFile(path.join(lever, "houten.xlsx"), later);
+    // The correction: another Gehuisvest, the same "Gevuld op" (a copy with the same content counts once: below).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(eerst);
+    wb.getWorksheet("Taakstelling")!.getCell("G21").value = 12;
+    zetResultaten(wb);
+    await wb.xlsx.writeFile(later);
     await fs.utimes(eerst, new Date("2026-12-03T08:00:00Z"), new Date("2026-12-03T08:00:00Z"));
     await fs.utimes(later, new Date("2026-12-03T09:30:05Z"), new Date("2026-12-03T09:30:05Z"));
     const uitBestand = path.join(map, "opnieuw.xlsx");
@@ -356,6 +361,16 @@ describe("opgave consolideer", () => {
     expect(gelijk.code).toBe(1);
     expect(gelijk.out).toContain("noch de wijzigingsdatum van de bestanden wijst een nieuwste aan");
     expect(existsSync(path.join(map, "gelijk-tijd.xlsx"))).toBe(false);
+
+    // A copy of the same file at the same moment is the same delivery: used once, the other named.
+    await fs.copyFile(eerst, later);
+    await fs.utimes(later, new Date("2026-12-03T08:00:00Z"), new Date("2026-12-03T08:00:00Z"));
+    const kopie = await opgave(opnieuw, "--uit", path.join(map, "kopie.xlsx"), "--provincie", "Utrecht");
+    expect(kopie.code).toBe(3);
+    expect(kopie.out).toContain(
+      'houten.xlsx heeft dezelfde inhoud als houten-correctie.xlsx (alle invoer en "Gevuld op" gelijk)',
+    );
+    expect(kopie.out).toContain("2 bestanden gelezen, 1 gebruikt; 1 van de 26 gemeenten aangeleverd.");
   });
 
   test("Bestaande plaatsen = 1e308 is refused with a finding; the gap stays blank, never -1e308", async () => {

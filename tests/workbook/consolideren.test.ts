@@ -886,7 +886,11 @@ const aanlevering = handAanlevering;
 
 describe("consolideer: rules", () => {
   test("a duplicate with the same 'Gevuld op' is refused: neither file is used, both are named", () => {
-    const c = consolideer(engine, [aanlevering("a.xlsx", "Zeist"), aanlevering("b.xlsx", "Zeist")]);
+    // Different content (a copy of the same delivery counts once: tests/domain/consolideren.test.ts).
+    const c = consolideer(engine, [
+      aanlevering("a.xlsx", "Zeist"),
+      aanlevering("b.xlsx", "Zeist", { beginsaldo: 5 }),
+    ]);
     const d = c.controles.filter((x) => x.soort === "dubbel");
     expect(d.map((x) => [x.bestand, x.ernst])).toEqual([
       ["a.xlsx", "fout"],
