@@ -118,7 +118,8 @@ const JAAR_MAX = GRENZEN.jaar.max;
 /**
  * Parse the forms seen in the wild: `2024-I`, `2024-II`, `2024 I`, `2024-1`, `2024 - 2`, `2024/1`,
  * `H1 2024`, `2024H2`, `1e helft 2024`, `eerste helft 2024`, `tweede helft 2024`, `I-2024`, and
- * a date (`2024-03-15`, `15-3-2024`, an Excel serial number) → the half-year containing it.
+ * a month (`juli 2024`, `jul. 2024`) or a date (`2024-03-15`, `15-3-2024`, an Excel serial number) → the
+ * half-year containing it. Not `2024-07`: beside `2024-2` (the second half-year) a month by number misleads.
  */
 export function parsePeriode(invoer: string | number): Periode {
   if (typeof invoer === "number") return periodeUitGetal(invoer);
@@ -182,11 +183,41 @@ const VORMEN: ReadonlyArray<{ re: RegExp; jaar: number; helft: number }> = [
   },
 ];
 
+/** Dutch month names and their short forms (with the English ones that differ: mar, may, oct), by month number. */
+const MAANDEN: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      ["januari", "jan"],
+      ["februari", "feb"],
+      ["maart", "mrt", "mar"],
+      ["april", "apr"],
+      ["mei", "may"],
+      ["juni", "jun"],
+      ["juli", "jul"],
+      ["augustus", "aug"],
+      ["september", "sep", "sept"],
+      ["oktober", "okt", "oct"],
+      ["november", "nov"],
+      ["december", "dec"],
+    ] as const
+  ).flatMap((namen, i) => namen.map((n): [string, number] => [n, i + 1])),
+);
+
+/** "juli 2024", "jul. 2024" → the half-year the month lies in (a month never spans two). */
+function periodeUitMaand(tekst: string): Periode | null {
+  const m = /^([a-z]+)\.?\s*[-/ ]?\s*(\d{4})$/i.exec(tekst);
+  const maand = m ? MAANDEN.get((m[1] ?? "").toLowerCase()) : undefined;
+  if (!m || maand === undefined) return null;
+  return maak(m[2] ?? "", maand <= 6 ? "1" : "2");
+}
+
 function periodeUitTekst(tekst: string): Periode | null {
   for (const vorm of VORMEN) {
     const m = vorm.re.exec(tekst);
     if (m) return maak(m[vorm.jaar] ?? "", m[vorm.helft] ?? "");
   }
+  const uitMaand = periodeUitMaand(tekst);
+  if (uitMaand) return uitMaand;
   const dag = dagUitTekst(tekst);
   return dag === null ? null : periodeVanDag(dag);
 }

@@ -33,6 +33,14 @@ describe("parsePeriode: every form named in the domain brief", () => {
     ["2024H1", "2024-I"],
     ["I-2024", "2024-I"],
     ["  2023-II  ", "2023-II"],
+    // A month: the half-year it lies in (before: "niet herkend").
+    ["juli 2024", "2024-II"],
+    ["Jul. 2024", "2024-II"],
+    ["jan 2024", "2024-I"],
+    ["mei 2024", "2024-I"],
+    ["juni-2024", "2024-I"],
+    ["Sept 2023", "2023-II"],
+    ["december 2023", "2023-II"],
     // An en dash or minus sign, pasted from a document (before: "niet herkend").
     ["2024–II", "2024-II"],
     ["2024 − 1", "2024-I"],
@@ -61,6 +69,10 @@ describe("parsePeriode: every form named in the domain brief", () => {
     "2024-3",
     "derde helft 2024",
     "Q1 2024",
+    // A month by number beside 2024-2 (the second half-year) misleads: refused.
+    "2024-07",
+    "foo 2024",
+    "juli 1800",
     "2024-13-01",
     "31-2-2024",
     "banaan",
