@@ -2,7 +2,7 @@
  * Refill, host-independent: merge a planned table with what is in the workbook now, so that every user input
  * survives. Both writers read the existing table, call this, and write the result.
  */
-import { foutwaardeNl } from "../domain/berichten";
+import { foutwaardeNl, getalInvoer } from "../domain/berichten";
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
 import { adres, bladVerwijzing, kolomLetters, overlapt, type Positie, type Rechthoek } from "./a1";
 import { BLADEN, BRON_LABELS, LATER_TOEGEVOEGD, NOTATIE, ONDERWERP_LABEL } from "./indeling";
@@ -194,11 +194,6 @@ function tekstInGetalTekst(plek: string, waarde: Waarde): string {
   return `${plek}: "${String(waarde)}"`;
 }
 
-/** A number as the Dutch user reads it: "12,5", "-40", "1.000.000.000.000.000". */
-function getalTekst(n: number): string {
-  return Number.isFinite(n) ? n.toLocaleString("nl-NL", { maximumFractionDigits: 10 }) : String(n);
-}
-
 /**
  * Why a kept input that is a number breaks its cell's rule (`validatie`: a whole number, at least `min`, at most
  * `max`), in Dutch; undefined when it keeps it, or is no number. Excel checks the rule only for what is typed: a
@@ -213,9 +208,9 @@ export function buitenRegel(
     return undefined;
   if (!Number.isFinite(waarde)) return "geen eindig getal";
   if (validatie.min !== undefined && waarde < validatie.min)
-    return `kleiner dan ${getalTekst(validatie.min)}, het minimum van de cel`;
+    return `kleiner dan ${getalInvoer(validatie.min)}, het minimum van de cel`;
   if (validatie.max !== undefined && waarde > validatie.max)
-    return `groter dan ${getalTekst(validatie.max)}, het maximum van de cel`;
+    return `groter dan ${getalInvoer(validatie.max)}, het maximum van de cel`;
   if (validatie.soort === "geheel" && !Number.isInteger(waarde))
     return "geen geheel getal, wat de cel vraagt";
   return undefined;
@@ -223,7 +218,7 @@ export function buitenRegel(
 
 /** A kept input outside its cell's rule (`buitenRegel`) as the report names it. */
 function buitenRegelTekst(plek: string, waarde: number, reden: string): string {
-  return `${plek}: ${getalTekst(waarde)} (${reden})`;
+  return `${plek}: ${getalInvoer(waarde)} (${reden})`;
 }
 
 /** What the report names of the inputs a merge keeps: text where a number belongs, a number outside its rule. */

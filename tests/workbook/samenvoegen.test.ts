@@ -2,6 +2,7 @@ import {
   bladVerschuiving,
   eigenKolommenBinnen,
   eigenKolomRuimte,
+  invoerCelAfwijking,
   kolomVolgorde,
   metRuimteVoorEigenKolommen,
   opHunPlaats,
@@ -585,5 +586,22 @@ describe("weigeringVoorWerkboek: whose workbook it is", () => {
     expect(r.length).toBe(kosten.blokken.length + kosten.invoercellen.length + kosten.tabellen.length);
     const t = kosten.tabellen[0]!;
     expect(r.at(-1)).toEqual({ ...t.start, rijen: t.rijen.length + 2, kolommen: t.kolommen.length });
+  });
+});
+
+test("a kept input outside its cell's rule is named as Excel shows the number: never 'Infinity'", () => {
+  const ic = {
+    naam: "Opgave_KostenPerPlaats",
+    label: "Kosten per plaats",
+    positie: { rij: 5, kolom: 2 },
+    waarde: null,
+    validatie: { soort: "decimaal", min: 0 },
+  } as unknown as BladPlan["invoercellen"][number];
+  // Before: "Kosten per plaats op Kosten!B5: Infinity (geen eindig getal)" (a number a broken file can hold).
+  expect(invoerCelAfwijking("Kosten", ic, Infinity)).toEqual({
+    buitenRegel: "Kosten per plaats op Kosten!B5: oneindig (geen eindig getal)",
+  });
+  expect(invoerCelAfwijking("Kosten", ic, -12.5)).toEqual({
+    buitenRegel: "Kosten per plaats op Kosten!B5: -12,5 (kleiner dan 0, het minimum van de cel)",
   });
 });
