@@ -13,7 +13,7 @@ import {
   weigeringVoorWerkboek,
   type BestaandWerkboek,
 } from "../../src/workbook/samenvoegen";
-import type { BladPlan, TabelPlan, Waarde } from "../../src/workbook/plan";
+import type { BladPlan, InvoerCel, TabelPlan, Waarde } from "../../src/workbook/plan";
 import { planGemeente } from "../../src/workbook/bouwPlan";
 import { engine } from "../domain/helpers";
 import { gemeentenTabel, TEST_BRON } from "./werkboekHulp";
@@ -590,13 +590,13 @@ describe("weigeringVoorWerkboek: whose workbook it is", () => {
 });
 
 test("a kept input outside its cell's rule is named as Excel shows the number: never 'Infinity'", () => {
-  const ic = {
+  const ic: InvoerCel = {
     naam: "Opgave_KostenPerPlaats",
     label: "Kosten per plaats",
     positie: { rij: 5, kolom: 2 },
-    waarde: null,
-    validatie: { soort: "decimaal", min: 0 },
-  } as unknown as BladPlan["invoercellen"][number];
+    standaard: null,
+    validatie: { soort: "decimaal", min: 0, titel: "Kosten", invoer: "Een bedrag.", fout: "Geen bedrag." },
+  };
   // Before: "Kosten per plaats op Kosten!B5: Infinity (geen eindig getal)" (a number a broken file can hold).
   expect(invoerCelAfwijking("Kosten", ic, Infinity)).toEqual({
     buitenRegel: "Kosten per plaats op Kosten!B5: oneindig (geen eindig getal)",
