@@ -1069,39 +1069,32 @@ function nieuwer(
   return { teken: Number(gx !== undefined) - Number(gy !== undefined), door: "gevuldOp" };
 }
 
-/** Whether two deliveries hold the same: every figure read and "Gevuld op" alike, only name and file time apart. */
-function zelfdeInhoud(x: Aanlevering, y: Aanlevering): boolean {
-  const inhoud = (a: Aanlevering) => JSON.stringify({ ...a, bestand: "", gewijzigd: 0 });
-  return inhoud(x) === inhoud(y);
+/** What a delivery holds, as one text: every figure read and "Gevuld op"; not its name or file time. */
+function inhoudVan(a: Aanlevering): string {
+  return JSON.stringify({ ...a, bestand: "", gewijzigd: 0 });
 }
 
 /**
- * A gemeente's files with those of the same content (`zelfdeInhoud`: the same file saved twice, "Zeist (1).xlsx")
+ * A gemeente's files with those of the same content (`inhoudVan`: the same file saved twice, "Zeist (1).xlsx")
  * taken together: which one stands for them (the newest, where `nieuwer` decides; else the first) and the others,
  * named as the same delivery. Two copies would otherwise go to `nieuwer`, and with equal file times neither used.
  */
 function zonderKopieen(run: Run, groep: readonly GemeenteBestand[], ref: GemeenteRef): GemeenteBestand[] {
-  const uniek: GemeenteBestand[] = [];
-  const kopieen = new Map<GemeenteBestand, GemeenteBestand[]>();
+  const perInhoud = new Map<string, GemeenteBestand[]>();
   for (const x of groep) {
-    const i = uniek.findIndex((u) => zelfdeInhoud(u.a, x.a));
-    const u = uniek[i];
-    if (u === undefined) {
-      uniek.push(x);
-      continue;
-    }
-    const [blijft, kopie] = nieuwer(x.a, u.a).teken > 0 ? [x, u] : [u, x];
-    uniek[i] = blijft;
-    kopieen.set(blijft, [...(kopieen.get(u) ?? []), kopie]);
-    if (blijft !== u) kopieen.delete(u);
+    const inhoud = inhoudVan(x.a);
+    perInhoud.set(inhoud, [...(perInhoud.get(inhoud) ?? []), x]);
   }
-  for (const [blijft, lijst] of kopieen)
-    for (const k of lijst) {
-      const m = b.zelfdeAanlevering(ref.naam, blijft.a.bestand, k.a.bestand);
-      run.bev.voeg("dubbel", "waarschuwing", k.a.bestand, ref, m);
-      run.bev.zet(k.a, false, m);
+  return [...perInhoud.values()].map((zelfde) => {
+    const blijft = zelfde.reduce((u, x) => (nieuwer(x.a, u.a).teken > 0 ? x : u));
+    for (const kopie of zelfde) {
+      if (kopie === blijft) continue;
+      const m = b.zelfdeAanlevering(ref.naam, blijft.a.bestand, kopie.a.bestand);
+      run.bev.voeg("dubbel", "waarschuwing", kopie.a.bestand, ref, m);
+      run.bev.zet(kopie.a, false, m);
     }
-  return uniek;
+    return blijft;
+  });
 }
 
 /**
