@@ -658,6 +658,28 @@ export function onleesbareAanlevering(naam: string, reden: string): Aanlevering 
 }
 
 /**
+ * The workbook in `data`, loaded by exceljs after the package check, or the finding that refuses it. The check
+ * inflated every part: exceljs's parsers get them as they are (./exceljsLaden), none inflated twice.
+ */
+async function geladen(
+  data: Uint8Array | ArrayBuffer,
+  opties: LeesOpties,
+): Promise<{ wb: ExcelJS.Workbook } | { probleem: Probleem }> {
+  const pakket = controleerPakket(data, opties.grenzen, { delen: true });
+  if (!pakket.ok) return { probleem: pakketProbleem(pakket.bezwaar, opties) };
+  const wb = new ExcelJS.Workbook();
+  try {
+    if (pakket.delen) await laadDelen(wb, pakket.delen);
+    else await wb.xlsx.load(data as ArrayBuffer);
+    return { wb };
+  } catch (e) {
+    const engels = e instanceof Error ? e.message.split("\n")[0] || e.name : String(e);
+    const detail = vertaalBibliotheekFout(engels) ?? engels;
+    return { probleem: { soort: "geenXlsx", ernst: "fout", melding: b.geenXlsx(detail) } };
+  }
+}
+
+/**
  * What an Opgave workbook is for (its Bron "Onderwerp"), read alone: the consolidation looks at its target before
  * it reads 10–60 files (a gemeente's workbook never becomes an overview). Undefined for a file that is no readable
  * Opgave workbook: the writer says why, when it gets there.
@@ -666,13 +688,10 @@ export async function leesOnderwerpVan(
   data: Uint8Array,
   opties: LeesOpties = {},
 ): Promise<Onderwerp | undefined> {
-  const pakket = controleerPakket(data, opties.grenzen, { delen: true });
-  if (!pakket.ok) return undefined;
-  const wb = new ExcelJS.Workbook();
+  const l = await geladen(data, opties);
+  if ("probleem" in l) return undefined;
   try {
-    if (pakket.delen) await laadDelen(wb, pakket.delen);
-    else await wb.xlsx.load(data as unknown as ArrayBuffer);
-    return leesBron(wb, opties).onderwerp;
+    return leesBron(l.wb, opties).onderwerp;
   } catch {
     return undefined;
   }
@@ -684,20 +703,10 @@ export async function leesAanlevering(
   data: Uint8Array | ArrayBuffer,
   opties: LeesOpties = {},
 ): Promise<Aanlevering> {
-  const pakket = controleerPakket(data, opties.grenzen, { delen: true });
-  if (!pakket.ok) return onbruikbareAanlevering(naam, [pakketProbleem(pakket.bezwaar, opties)]);
-  const wb = new ExcelJS.Workbook();
+  const l = await geladen(data, opties);
+  if ("probleem" in l) return onbruikbareAanlevering(naam, [l.probleem]);
   try {
-    // The check inflated every part: exceljs's parsers get them as they are (./exceljsLaden), none inflated twice.
-    if (pakket.delen) await laadDelen(wb, pakket.delen);
-    else await wb.xlsx.load(data as ArrayBuffer);
-  } catch (e) {
-    const engels = e instanceof Error ? e.message.split("\n")[0] || e.name : String(e);
-    const detail = vertaalBibliotheekFout(engels) ?? engels;
-    return onbruikbareAanlevering(naam, [{ soort: "geenXlsx", ernst: "fout", melding: b.geenXlsx(detail) }]);
-  }
-  try {
-    return leesWerkboek(naam, wb, opties);
+    return leesWerkboek(naam, l.wb, opties);
   } catch (e) {
     // A workbook shaped so oddly that reading it fails: still a finding, never a crash.
     const detail = e instanceof Error ? e.message : String(e);
