@@ -6,7 +6,7 @@
 import type { Gemeente, Provincie } from "./model";
 import { berichten } from "./berichten";
 import { nietBeschikbaar, ongeldig } from "./fouten";
-import { naamSleutel, suggesties } from "./namen";
+import { naamSleutel, suggesties, toevoeging } from "./namen";
 import {
   dagTekst,
   dagUitCode,
@@ -143,9 +143,9 @@ const PROVINCIE_AFKORTINGEN: ReadonlyMap<string, string> = new Map([
  * gemeente, and suggesting Hengelo (in Overijssel) would lead to another place's figures.
  */
 function provincieVanToevoeging(reg: Register, tekst: string): string | undefined {
-  const toevoeging = /\(([^)]*)\)\s*$/.exec(tekst)?.[1];
-  if (toevoeging === undefined) return undefined;
-  const sleutel = naamSleutel(toevoeging);
+  const tussenHaakjes = toevoeging(tekst);
+  if (tussenHaakjes === null) return undefined;
+  const sleutel = naamSleutel(tussenHaakjes);
   return PROVINCIE_AFKORTINGEN.get(sleutel) ?? reg.provincieIndex.get(sleutel)?.code;
 }
 

@@ -12,10 +12,18 @@ export function naamSleutel(naam: string): string {
     .replace(/[^a-z0-9]/g, "");
 }
 
+/** A name and its bracketed distinction at the end: "Bergen (NH.)" → "Bergen" and "NH.". */
+const MET_TOEVOEGING = /^(.*?)\s*\(([^)]*)\)\s*$/;
+
 /** "Bergen (NH.)" → "Bergen": the name without the official bracketed distinction. */
 export function naamZonderToevoeging(naam: string): string | null {
-  const m = /^(.*?)\s*\([^)]*\)\s*$/.exec(naam);
+  const m = MET_TOEVOEGING.exec(naam);
   return m && m[1] ? m[1] : null;
+}
+
+/** "Bergen (NH.)" → "NH.": the bracketed distinction itself; null when the name has none. */
+export function toevoeging(naam: string): string | null {
+  return MET_TOEVOEGING.exec(naam)?.[2] ?? null;
 }
 
 export interface Kandidaat<T> {
