@@ -1075,9 +1075,33 @@ function inhoudVan(a: Aanlevering): string {
 }
 
 /**
+ * The marks a copy's name gets where a file is saved or downloaded again: a browser's or Outlook's "Zeist (1)",
+ * Windows Explorer's "Zeist - Kopie" / "Zeist - Copy (2)", macOS's "Zeist kopie 2" / "Zeist copy", one's own
+ * "zeist-kopie", and "Kopie van Zeist" / "Copy of Zeist". Matched on the name without its folder and extension.
+ */
+const KOPIE_ACHTER = /(?:\s\(\d+\)|(?:\s-\s|[\s_-])(?:kopie|copy)(?:\s\(\d+\)|[\s_-]\d+)?)$/i;
+const KOPIE_VOOR = /^(?:kopie van|copy of)\s/i;
+
+/** Whether a file's name reads as a copy of another's ("Zeist (1).xlsx", "Zeist - Kopie.xlsx"). */
+export function isKopieNaam(bestand: string): boolean {
+  const naam = (bestand.split(/[\\/]/).pop() ?? bestand).replace(/\.[^.]*$/, "");
+  return KOPIE_ACHTER.test(naam) || KOPIE_VOOR.test(naam);
+}
+
+/**
+ * Which of two files of the same content stands for them: the newer where `nieuwer` decides; else the one whose name
+ * is no copy's (a folder lists "Zeist (1).xlsx" before "Zeist.xlsx"); else the first.
+ */
+function staatVoor(u: GemeenteBestand, x: GemeenteBestand): GemeenteBestand {
+  const teken = nieuwer(x.a, u.a).teken;
+  if (teken !== 0) return teken > 0 ? x : u;
+  return isKopieNaam(u.a.bestand) && !isKopieNaam(x.a.bestand) ? x : u;
+}
+
+/**
  * A gemeente's files with those of the same content (`inhoudVan`: the same file saved twice, "Zeist (1).xlsx")
- * taken together: which one stands for them (the newest, where `nieuwer` decides; else the first) and the others,
- * named as the same delivery. Two copies would otherwise go to `nieuwer`, and with equal file times neither used.
+ * taken together: which one stands for them (`staatVoor`) and the others, named as the same delivery. Two copies
+ * would otherwise go to `nieuwer`, and with equal file times neither used.
  */
 function zonderKopieen(run: Run, groep: readonly GemeenteBestand[], ref: GemeenteRef): GemeenteBestand[] {
   const perInhoud = new Map<string, GemeenteBestand[]>();
@@ -1086,7 +1110,7 @@ function zonderKopieen(run: Run, groep: readonly GemeenteBestand[], ref: Gemeent
     perInhoud.set(inhoud, [...(perInhoud.get(inhoud) ?? []), x]);
   }
   return [...perInhoud.values()].map((zelfde) => {
-    const blijft = zelfde.reduce((u, x) => (nieuwer(x.a, u.a).teken > 0 ? x : u));
+    const blijft = zelfde.reduce(staatVoor);
     for (const kopie of zelfde) {
       if (kopie === blijft) continue;
       const m = b.zelfdeAanlevering(ref.naam, blijft.a.bestand, kopie.a.bestand);

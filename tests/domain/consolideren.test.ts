@@ -11,6 +11,7 @@ import {
   controleRegels,
   onbruikbareAanlevering,
   samenvattingRegels,
+  isKopieNaam,
   TOEZICHT_DREMPEL,
   totalenVan,
   type AanleveringRij,
@@ -157,6 +158,41 @@ describe("copies: the same delivery twice (the same file saved again, 'Zeist (1)
       ]);
     },
   );
+
+  test.each([
+    ["Zeist (1).xlsx", "Zeist.xlsx"],
+    ["Zeist - Kopie.xlsx", "Zeist.xlsx"],
+    ["Kopie van Zeist.xlsx", "Zeist.xlsx"],
+    ["map/Zeist copy 2.xlsx", "map/Zeist.xlsx"],
+  ])(
+    "with equal times the file whose name is no copy's is used, also when the copy comes first (%s, as a folder lists it)",
+    (kopie, origineel) => {
+      const c = consolideer(engine, [
+        aanlevering(kopie, "Zeist", { gewijzigd: 7_000 }),
+        aanlevering(origineel, "Zeist", { gewijzigd: 7_000 }),
+      ]);
+      // Before: the first was used, and a folder lists "Zeist (1).xlsx" before "Zeist.xlsx".
+      expect(gebruikt(c)).toEqual({ [origineel]: true, [kopie]: false });
+      expect(soort(c, "dubbel").map((x) => x.bestand)).toEqual([kopie]);
+    },
+  );
+
+  test.each([
+    ["Zeist (1).xlsx", true],
+    ["Zeist - Kopie (2).xlsx", true],
+    ["Zeist - Copy.xlsx", true],
+    ["zeist-kopie.xlsx", true],
+    ["Zeist kopie 2.xlsx", true],
+    ["Copy of Zeist.xlsx", true],
+    ["C:\\aanlevering\\Zeist (3).xlsm", true],
+    ["Zeist.xlsx", false],
+    ["Zeist 2024-I.xlsx", false],
+    ["Hengelo (O.).xlsx", false],
+    ["Kopieerwerk.xlsx", false],
+    ["Zeist v2.xlsx", false],
+  ])("isKopieNaam(%s) is %s", (naam, kopie) => {
+    expect(isKopieNaam(naam)).toBe(kopie);
+  });
 
   test("a copy beside a newer corrected file: the copy is named as the same delivery, the older one as replaced", () => {
     const c = consolideer(engine, [
