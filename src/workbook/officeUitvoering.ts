@@ -106,7 +106,7 @@ function officeRegel(v: Validatie): Excel.DataValidationRule {
 /**
  * Validations (ExcelApi 1.8), conditional formats (1.6), hidden columns (1.2) and frozen panes (1.7) of a sheet.
  * A validation replaces whatever validation its cells had (they are Opgave's input cells); Opgave's own conditional
- * formats of an earlier fill are deleted (by the objects read) before they are added again.
+ * formats of an earlier fill are deleted (by the objects read) before they are added again, after the user's.
  */
 function controle(o: ExcelObjecten, t: Taak<"controle">): void {
   const ws = o.werkblad(t.blad);
@@ -125,12 +125,17 @@ function controle(o: ExcelObjecten, t: Taak<"controle">): void {
       message: v.validatie.fout,
     };
   }
-  for (const c of t.opmaak) {
+  // Excel puts a new format first: each of Opgave's goes after the formats that stay (the user's, in their order)
+  // and Opgave's added before it, as an .xlsx refill orders them (./xlsxInvoercontrole): a rule of the user's on
+  // the same cells keeps its precedence.
+  const blijven = oud.length - new Set(t.verwijder.filter((i) => oud[i] !== undefined)).size;
+  t.opmaak.forEach((c, j) => {
     const cf = ws.getRange(c.bereik).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
     cf.custom.rule.formula = c.formule;
     cf.custom.format.fill.color = `#${OPMAAK_KLEUREN[c.stijl].vulling}`;
     cf.custom.format.font.color = `#${OPMAAK_KLEUREN[c.stijl].tekst}`;
-  }
+    cf.priority = blijven + j;
+  });
   for (const l of t.verborgen) ws.getRange(`${l}:${l}`).columnHidden = true;
   if (t.bevries && t.bevries.rijen + t.bevries.kolommen > 0) {
     const { rijen, kolommen } = t.bevries;

@@ -253,6 +253,30 @@ describe("[B27] the range of a conditional format", () => {
   });
 });
 
+describe("[B35] the order of conditional formats", () => {
+  it("add puts a format first; setting priority moves it to that place, the others along; outside the order: refused", async () => {
+    const wm = new FakeWerkmap(["Blad1"]);
+    const fx = new FakeExcel(wm);
+    const ws = fx.context.workbook.worksheets.getItem("Blad1");
+    for (const f of ["=A1>1", "=A1>2", "=A1>3"])
+      ws
+        .getRange("A1:A9")
+        .conditionalFormats.add("Custom" as Excel.ConditionalFormatType).custom.rule.formula = f;
+    await fx.context.sync();
+    expect(wm.blad("Blad1").opmaak.map((o) => o.formule)).toEqual(["=A1>3", "=A1>2", "=A1>1"]);
+    const opmaak = ws.getRange("A1").conditionalFormats.load("items/priority");
+    await fx.context.sync();
+    expect(opmaak.items.map((o) => o.priority)).toEqual([0, 1, 2]);
+    const [eerste] = opmaak.items;
+    if (!eerste) throw new Error("geen opmaak");
+    eerste.priority = 2;
+    await fx.context.sync();
+    expect(wm.blad("Blad1").opmaak.map((o) => o.formule)).toEqual(["=A1>2", "=A1>1", "=A1>3"]);
+    eerste.priority = 3;
+    await expect(fx.context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+});
+
 describe("[B28] every range of a conditional format", () => {
   it("a format added to several ranges: getRanges() gives each, getRangeOrNullObject() a null object", async () => {
     const fx = new FakeExcel(new FakeWerkmap(["Blad1"]));

@@ -192,6 +192,32 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     expect(fx.acties("conditionalFormat.delete")).toHaveLength(eigenOpmaak.length);
   });
 
+  test("the user's conditional formats keep their precedence: first, in their order; Opgave's after them (as in .xlsx)", async () => {
+    const wm = new FakeWerkmap();
+    await vul(wm);
+    const opgave = (tabel?.opmaak ?? []).map((o) => o.formule);
+    expect(opgave).toHaveLength(3);
+    // A first fill: Opgave's in the plan's order (Excel puts each new format first).
+    expect(wm.blad("Taakstelling").opmaak.map((o) => o.formule)).toEqual(opgave);
+    const g = letter("gehuisvest");
+    await alsGebruiker(wm, (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Taakstelling");
+      // On Opgave's own column, over the cells Opgave's rules colour: which wins depends on the order.
+      ws.getRange(`${g}8:${g}${7 + RIJEN}`).conditionalFormats.add("Custom").custom.rule.formula =
+        `=${g}8>1000`;
+      ws.getRange("O8:O30").conditionalFormats.add("Custom").custom.rule.formula = "=O8>100";
+    });
+    const gebruiker = ["=O8>100", `=${g}8>1000`];
+    expect(wm.blad("Taakstelling").opmaak.map((o) => o.formule)).toEqual([...gebruiker, ...opgave]);
+
+    const fx = await vul(wm);
+    // Before: Opgave's came first, in reverse order ([...opgave].reverse(), then the user's).
+    expect(wm.blad("Taakstelling").opmaak.map((o) => o.formule)).toEqual([...gebruiker, ...opgave]);
+    expect(fx.acties("conditionalFormat.priority")).toHaveLength(opgave.length);
+    await vul(wm);
+    expect(wm.blad("Taakstelling").opmaak.map((o) => o.formule)).toEqual([...gebruiker, ...opgave]);
+  });
+
   test("a rule the user put on an input cell, or changed there in Excel's dialog (titles kept), stays", async () => {
     const wm = new FakeWerkmap();
     await vul(wm);

@@ -75,6 +75,9 @@ test("every scenario passes on the fake, cleans up, and leaves the user's sheets
   const herbevulling = uit.find((r) => r.naam === "herbevulling")!;
   expect(herbevulling.details.join("\n")).toContain("behouden");
   expect(herbevulling.details).toContain("eigen gegevensvalidatie (lijst 10,20) op een invoercel behouden");
+  expect(herbevulling.details.join("\n")).toMatch(
+    /eigen voorwaardelijke opmaak blijft vóór die van Opgave \(\d+ regels/,
+  );
   const feed = uit.find((r) => r.naam === "feed-update")!;
   expect(feed.details.join("\n")).toMatch(/388 → \d+ na nieuwe gegevens/);
 });

@@ -27,7 +27,7 @@ import { Engine } from "../../domain/engine";
 import { taakstelling } from "../../functions/functions";
 import { planGemeente, type BronInfo } from "../../workbook/bouwPlan";
 import { planConsolidatie } from "../../workbook/consolidatiePlan";
-import { kop, TABELLEN, TAAKSTELLING_KOLOMMEN, CONSOLIDATIE_TABELLEN } from "../../workbook/indeling";
+import { BLADEN, kop, TABELLEN, TAAKSTELLING_KOLOMMEN, CONSOLIDATIE_TABELLEN } from "../../workbook/indeling";
 import { gewijzigdeCijfers, type WerkboekPlan } from "../../workbook/plan";
 import { bladVerwijzing, kolomLetters } from "../../workbook/a1";
 import { schrijfNaarExcel, VolgordeBevestiging, type OfficeVulRapport } from "../../workbook/officeWriter";
@@ -384,6 +384,34 @@ async function controleerEigenRegel(v: Verloop, r: number, k: number): Promise<v
   v.detail(`eigen gegevensvalidatie (lijst ${ZELFTEST_LIJST.source}) op een invoercel behouden`);
 }
 
+/** The formula of the self-test's own conditional format on an input column (never true: it only has to be there). */
+const ZELFTEST_OPMAAK = '=LEN("opgave-zelftest")=0';
+
+/**
+ * After a refill, the user's conditional format on an input column still comes first on the sheet (ExcelApi 1.6,
+ * priority 0): Opgave's formats, added again, went after it.
+ */
+async function controleerEigenOpmaak(v: Verloop): Promise<void> {
+  const opmaak = await v.host.run(async (context) => {
+    const c = context.workbook.worksheets
+      .getItem(BLADEN.taakstelling)
+      .getRange()
+      .conditionalFormats.load("items/priority,items/customOrNullObject/rule/formula");
+    await context.sync();
+    return c.items.map((o) => ({
+      prioriteit: o.priority,
+      formule: o.customOrNullObject.isNullObject ? "" : o.customOrNullObject.rule.formula,
+    }));
+  });
+  const eigen = opmaak.find((o) => o.formule === ZELFTEST_OPMAAK);
+  const eerste = Math.min(...opmaak.map((o) => o.prioriteit));
+  controleer(
+    eigen !== undefined && eigen.prioriteit === eerste && opmaak.length > 1,
+    `eigen voorwaardelijke opmaak na herbevulling: ${JSON.stringify(opmaak)}, verwacht ${ZELFTEST_OPMAAK} als eerste`,
+  );
+  v.detail(`eigen voorwaardelijke opmaak blijft vóór die van Opgave (${opmaak.length} regels op het blad)`);
+}
+
 const herbevulling: Scenario = {
   naam: "herbevulling",
   titel: "Herbevulling houdt invoer en een eigen kolom",
@@ -405,12 +433,20 @@ const herbevulling: Scenario = {
       const t = context.workbook.tables.getItem(TABELLEN.taakstelling);
       t.getDataBodyRange().getCell(r, k).values = [[123]];
       if (eigenRegel) t.getDataBodyRange().getCell(r + 1, k).dataValidation.rule = { list: ZELFTEST_LIJST };
+      // And a conditional format of their own over the input column (it should stay first, before Opgave's).
+      t
+        .getDataBodyRange()
+        .getCell(0, k)
+        .getResizedRange(voor.rijen.length - 1, 0)
+        .conditionalFormats.add("Custom" as Excel.ConditionalFormatType).custom.rule.formula =
+        ZELFTEST_OPMAAK;
       const notities = voor.rijen.map((_, i) => [i === r ? "eigen notitie" : ""]);
       t.columns.add(undefined, [[USER_KOLOM], ...notities]);
       await context.sync();
     });
     const rapport = await vul(v, planGemeente(engine(), GEMEENTE, zelftestBron()));
     if (eigenRegel) await controleerEigenRegel(v, r + 1, k);
+    await controleerEigenOpmaak(v);
     const na = await leesTabel(v, TABELLEN.taakstelling);
     const rij = na.rijen.find((x) => x[na.koppen.indexOf(kop(TAAKSTELLING_KOLOMMEN, "periode"))] === PERIODE);
     const getypt = rij?.[na.koppen.indexOf(kGehuisvest)];

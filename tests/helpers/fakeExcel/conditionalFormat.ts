@@ -105,6 +105,28 @@ export class FakeOpmaakProxy extends FakeObject<FakeOpmaak> {
   get type(): Excel.ConditionalFormat["type"] {
     return this.geladenWaarde("type");
   }
+  get priority(): number {
+    return this.geladenWaarde("priority");
+  }
+  /**
+   * ExcelApi 1.6: the format's place in its sheet's order (0 first); setting it moves the format there and the
+   * others along, so the order stays contiguous. A place outside the order is refused (not known what Excel does).
+   * BEVESTIG in Excel [B35] (scenario "herbevulling"): `add` puts a format first (priority 0); setting `priority`
+   * moves it to that place in the sheet's order, the one Excel's rules manager shows for the sheet
+   */
+  set priority(p: number) {
+    this.opdracht(
+      "conditionalFormat.priority",
+      (o) => {
+        const lijst = this.blad()?.opmaak ?? [];
+        if (!Number.isInteger(p) || p < 0 || p >= lijst.length)
+          throw fout("InvalidArgument", `fake ConditionalFormat.priority ${p} buiten 0…${lijst.length - 1}`);
+        lijst.splice(lijst.indexOf(o), 1);
+        lijst.splice(p, 0, o);
+      },
+      p,
+    );
+  }
   /**
    * ExcelApi 1.6: the range the format is applied to; a null object for a format over several ranges (as documented).
    * BEVESTIG in Excel [B27] (scenario "hervulling (formules van de gebruiker)"): getRangeOrNullObject() of a
