@@ -5,6 +5,7 @@
  *   opgave vul …            write the Opgave workbook (.xlsx) for a gemeente or province (./vul; async: mainAsync)
  *   opgave consolideer …    many municipal workbooks → one checked provincial overview (./consolideer; async)
  *   opgave bundel …         publish data as a signed bundle: key, build, sign, check (./bundel; async)
+ *   opgave --versie         Opgave's version and the embedded dataset's (./versie)
  *
  * Output goes through `schrijfRegel`: a closed pipe (`opgave … | head -1`) ends the output quietly, never the run
  * (files are still written, the exit code stands). Errors are Dutch sentences; bin/opgave.js prints no stack trace
@@ -16,6 +17,7 @@ import { naamSleutel, suggesties } from "../domain/namen";
 import { FUNCTIES, functie, type FunctieDefinitie } from "../functions/registry";
 import { ExcelFout } from "../functions/excelFout";
 import { ArgumentFout, ontleedVrij, teVeelArgumenten } from "./argumenten";
+import { versieRegel } from "./versie";
 import { bereikWaarde, celWaarde } from "./excelWaarden";
 
 export interface Uitvoer {
@@ -80,6 +82,7 @@ Gebruik:
   opgave bundel controleer BUNDEL [--publieke-sleutel PUB] [--profiel development|production]
                             controleer bundel en handtekening zoals Opgave dat doet
                             (meer: opgave bundel --help)
+  opgave --versie           de versie van Opgave en van de ingebouwde gegevens
   opgave --help             deze hulp
 
 Argumenten: een getal wordt een getal (zoals een cel met een getal; 1.000 is duizend en 1,5 anderhalf, zoals
@@ -135,7 +138,10 @@ export async function mainAsync(argv: readonly string[], uit: Uitvoer = standaar
 }
 
 /** The commands of `opgave`, for suggestions. */
-const OPDRACHTEN = ["fn", "functies", "vul", "consolideer", "bundel"] as const;
+const OPDRACHTEN = ["fn", "functies", "vul", "consolideer", "bundel", "versie"] as const;
+
+/** What asks for the version: `opgave --versie`, and as other programs are asked. */
+const VERSIE = new Set(["--versie", "versie", "--version", "-V"]);
 
 /** The closest of `namen` to what was typed (case and punctuation do not matter). */
 function lijktOp(invoer: string, namen: readonly string[]): string[] {
@@ -169,6 +175,10 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
   }
   if (opdracht === "functies") {
     for (const d of FUNCTIES) uit.out(handtekening(d));
+    return 0;
+  }
+  if (VERSIE.has(opdracht)) {
+    uit.out(versieRegel());
     return 0;
   }
   if (opdracht === "vul" || opdracht === "consolideer" || opdracht === "bundel") {

@@ -12,6 +12,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { bundelHash, bundelTekst, ingebouwdeBundel } from "../data/bundel";
 import { engine } from "../data/store";
+import { eigenVersie } from "./versie";
 import { OpgaveFout } from "../domain/fouten";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
 import { gewijzigdeCijfers, type Waarde, type WerkboekPlan } from "../workbook/plan";
@@ -93,18 +94,6 @@ function leesArgs(argv: readonly string[]): VulArgs {
   return a;
 }
 
-/** Version of the add-in/CLI (package.json, two folders up from both src/cli and dist-cli/cli). */
-async function eigenVersie(): Promise<string> {
-  try {
-    const pkg = JSON.parse(await fs.readFile(path.join(__dirname, "../../package.json"), "utf8")) as {
-      version?: string;
-    };
-    return pkg.version ?? "onbekend";
-  } catch {
-    return "onbekend";
-  }
-}
-
 /** Provenance of the embedded dataset, as the task pane shows it for the built-in bundle. */
 export async function bronVanIngebouwd(gemaakt = new Date().toISOString()): Promise<BronInfo> {
   const d = engine().dataset;
@@ -114,7 +103,7 @@ export async function bronVanIngebouwd(gemaakt = new Date().toISOString()): Prom
     datum: d.datum,
     hash: await bundelHash(bundelTekst(ingebouwdeBundel(d))),
     bronUrl: "ingebouwd (src/data/embedded/dataset.json)",
-    addinVersie: await eigenVersie(),
+    addinVersie: eigenVersie(),
     gemaakt,
   };
 }

@@ -107,6 +107,9 @@ function opsomming(items: readonly string[]): string {
 }
 
 export const berichten = {
+  /** `opgave --versie`: Opgave's version and the embedded dataset it computes with. */
+  versie: (opgave: string, datasetId: string, versie: string, datum: string) =>
+    `opgave ${opgave}, ingebouwde gegevens ${datasetId} ${versie} (stand ${datum})`,
   // Periods
   periodeLeeg: () => "Geef een periode op, bijvoorbeeld 2024-I of 2024-II.",
   periodeOnbekendFormaat: (tekst: string) =>

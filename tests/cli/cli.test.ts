@@ -128,6 +128,21 @@ function metGeslotenPijp(
   });
 }
 
+describe("opgave --versie (the real bin)", () => {
+  test("Opgave's version (package.json) and the embedded dataset's, in one line, exit 0", async () => {
+    const pkg = JSON.parse(await fs.readFile(path.join(root, "package.json"), "utf8")) as { version: string };
+    const dataset = opgave("fn", "DATASET").out;
+    expect(dataset).toMatch(/^\S+ \S+ \(\d{4}-\d{2}-\d{2}\)$/);
+    const [id, versie, datum] = dataset.replace(/[()]/g, "").split(" ");
+    const verwacht = `opgave ${pkg.version}, ingebouwde gegevens ${id} ${versie} (stand ${datum})`;
+    for (const woord of ["--versie", "--version", "versie", "-V"])
+      expect({ woord, ...opgave(woord) }).toEqual({ woord, code: 0, out: verwacht, err: "" });
+    // Before: 'Onbekende opdracht "--versie".' and the help, exit 2.
+    expect(opgave("versei").err).toMatch(/^Onbekende opdracht "versei"\. Bedoelde u: opgave versie\?/);
+    expect(opgave("--help").out).toContain("opgave --versie");
+  });
+});
+
 describe("output to a closed pipe (opgave … | head): quiet, the run completes", () => {
   let map: string;
   beforeAll(async () => {
