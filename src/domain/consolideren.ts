@@ -1089,13 +1089,14 @@ export function isKopieNaam(bestand: string): boolean {
 }
 
 /**
- * Which of two files of the same content stands for them: the newer where `nieuwer` decides; else the one whose name
- * is no copy's (a folder lists "Zeist (1).xlsx" before "Zeist.xlsx"); else the first.
+ * Which of two files of the same content stands for them: the one whose name is no copy's (a folder lists
+ * "Zeist (1).xlsx" before "Zeist.xlsx", and a copy's file time is when it was copied or downloaded, not when it was
+ * filled: "Gevuld op" is the same in both); else the newer where `nieuwer` decides; else the first.
  */
 function staatVoor(u: GemeenteBestand, x: GemeenteBestand): GemeenteBestand {
-  const teken = nieuwer(x.a, u.a).teken;
-  if (teken !== 0) return teken > 0 ? x : u;
-  return isKopieNaam(u.a.bestand) && !isKopieNaam(x.a.bestand) ? x : u;
+  const [kopieU, kopieX] = [isKopieNaam(u.a.bestand), isKopieNaam(x.a.bestand)];
+  if (kopieU !== kopieX) return kopieU ? x : u;
+  return nieuwer(x.a, u.a).teken > 0 ? x : u;
 }
 
 /**

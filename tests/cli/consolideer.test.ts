@@ -371,6 +371,16 @@ describe("opgave consolideer", () => {
       'houten.xlsx heeft dezelfde inhoud als houten-correctie.xlsx (alle invoer en "Gevuld op" gelijk)',
     );
     expect(kopie.out).toContain("2 bestanden gelezen, 1 gebruikt; 1 van de 26 gemeenten aangeleverd.");
+
+    // A copy by its name, copied later (a copy's file time is when it was made) and listed first: the original.
+    const kopieNaam = path.join(opnieuw, "houten - Kopie.xlsx");
+    await fs.rename(later, kopieNaam);
+    await fs.utimes(kopieNaam, new Date("2026-12-03T09:00:00Z"), new Date("2026-12-03T09:00:00Z"));
+    const genoemd = await opgave(opnieuw, "--uit", path.join(map, "genoemd.xlsx"), "--provincie", "Utrecht");
+    expect(genoemd.out).toContain(
+      'houten - Kopie.xlsx heeft dezelfde inhoud als houten.xlsx (alle invoer en "Gevuld op" gelijk): twee keer ' +
+        "dezelfde aanlevering van Houten. Het overzicht gebruikt houten.xlsx, dit bestand niet.",
+    );
   });
 
   test("Bestaande plaatsen = 1e308 is refused with a finding; the gap stays blank, never -1e308", async () => {

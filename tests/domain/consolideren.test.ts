@@ -136,7 +136,8 @@ describe("copies: the same delivery twice (the same file saved again, 'Zeist (1)
   test.each([
     ["the same modification time", 7_000, 7_000, "Zeist.xlsx", "Zeist (1).xlsx"],
     ["no modification time", undefined, undefined, "Zeist.xlsx", "Zeist (1).xlsx"],
-    ["the copy saved later", 7_000, 9_000, "Zeist (1).xlsx", "Zeist.xlsx"],
+    // A copy's file time is when it was copied or downloaded: the name decides (before, the copy was used).
+    ["the copy saved later", 7_000, 9_000, "Zeist.xlsx", "Zeist (1).xlsx"],
   ])(
     "with %s: one is used, the other named as the same delivery (a warning, not an error)",
     (_, ma, mb, wint, kopie) => {
@@ -165,15 +166,17 @@ describe("copies: the same delivery twice (the same file saved again, 'Zeist (1)
     ["Kopie van Zeist.xlsx", "Zeist.xlsx"],
     ["map/Zeist copy 2.xlsx", "map/Zeist.xlsx"],
   ])(
-    "with equal times the file whose name is no copy's is used, also when the copy comes first (%s, as a folder lists it)",
+    "the file whose name is no copy's is used, also when the copy comes first (%s, as a folder lists it) or is newer",
     (kopie, origineel) => {
-      const c = consolideer(engine, [
-        aanlevering(kopie, "Zeist", { gewijzigd: 7_000 }),
-        aanlevering(origineel, "Zeist", { gewijzigd: 7_000 }),
-      ]);
-      // Before: the first was used, and a folder lists "Zeist (1).xlsx" before "Zeist.xlsx".
-      expect(gebruikt(c)).toEqual({ [origineel]: true, [kopie]: false });
-      expect(soort(c, "dubbel").map((x) => x.bestand)).toEqual([kopie]);
+      for (const tijd of [7_000, 9_000]) {
+        const c = consolideer(engine, [
+          aanlevering(kopie, "Zeist", { gewijzigd: tijd }),
+          aanlevering(origineel, "Zeist", { gewijzigd: 7_000 }),
+        ]);
+        // Before: the first was used, and a folder lists "Zeist (1).xlsx" before "Zeist.xlsx"; a newer copy too.
+        expect(gebruikt(c)).toEqual({ [origineel]: true, [kopie]: false });
+        expect(soort(c, "dubbel").map((x) => x.bestand)).toEqual([kopie]);
+      }
     },
   );
 
