@@ -91,11 +91,40 @@ export function ontleed<O extends OptieConfig>(argv: readonly string[], options:
     strict: true,
     allowPositionals: true,
   };
+  let gelezen: ReturnType<typeof parseArgs<StriktConfig<O> & { tokens: true }>>;
   try {
-    return parseArgs(config);
+    gelezen = parseArgs({ ...config, tokens: true });
   } catch (e) {
     throw new ArgumentFout(parseFoutTekst(e));
   }
+  geenTegenstrijdigeOpties(gelezen.tokens, options);
+  return { values: gelezen.values, positionals: gelezen.positionals };
+}
+
+/** An option given twice with different values (`--gemeente Zeist --gemeente Soest`). */
+export const dubbeleOptie = (naam: string, waarden: readonly string[]): string =>
+  `Optie --${naam} is meer dan eens opgegeven, met verschillende waarden (${waarden
+    .map((w) => `"${w}"`)
+    .join(" en ")}); geef haar één keer op.`;
+
+/**
+ * Refuses an option of one value given again with another: parseArgs kept the last without a word, so
+ * `opgave vul --gemeente Zeist --gemeente Soest` filled Soest. The same value twice is harmless.
+ */
+function geenTegenstrijdigeOpties(
+  tokens: readonly { kind: string; name?: string; value?: string | undefined }[],
+  options: OptieConfig,
+): void {
+  const waarden = new Map<string, string[]>();
+  for (const t of tokens) {
+    if (t.kind !== "option" || t.name === undefined || t.value === undefined) continue;
+    if (options[t.name]?.multiple) continue;
+    const lijst = waarden.get(t.name) ?? [];
+    if (!lijst.includes(t.value)) lijst.push(t.value);
+    waarden.set(t.name, lijst);
+  }
+  for (const [naam, lijst] of waarden)
+    if (lijst.length > 1) throw new ArgumentFout(dubbeleOptie(naam, lijst));
 }
 
 /** Refuses plain arguments beyond the first `aantal`. */
@@ -134,6 +163,7 @@ export function ontleedVrij(
       values[token.name] = token.value;
     }
   }
+  geenTegenstrijdigeOpties(tokens, options);
   return { values, positionals };
 }
 

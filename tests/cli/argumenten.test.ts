@@ -104,3 +104,43 @@ describe("opgave fn: arguments that start with a dash", () => {
     expect(() => ontleed(["--drempel", "-x"], opties)).toThrow("Optie --drempel heeft een waarde nodig.");
   });
 });
+
+describe("an option given twice with different values: a wrong call, not the last one taken", () => {
+  test.each([
+    [
+      ["vul", "--gemeente", "Zeist", "--gemeente", "Soest", "--uit", "x.xlsx"],
+      "gemeente",
+      '"Zeist" en "Soest"',
+    ],
+    [["vul", "--gemeente", "Zeist", "--uit", "a.xlsx", "--uit=b.xlsx"], "uit", '"a.xlsx" en "b.xlsx"'],
+    [
+      ["consolideer", "map", "--uit", "x.xlsx", "--provincie", "Utrecht", "--provincie", "Gelderland"],
+      "provincie",
+      '"Utrecht" en "Gelderland"',
+    ],
+    [["fn", "GEMEENTEN", "--scheiding", ";", "--scheiding", ","], "scheiding", '";" en ","'],
+  ])("%j", async (args, naam, waarden) => {
+    const r = await opgave(...args);
+    // Before: exit 0, and `opgave vul` filled Soest (parseArgs keeps the last).
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(
+      new RegExp(`^Optie --${naam} is meer dan eens opgegeven, met verschillende waarden \\(`),
+    );
+    expect(r.err).toContain(`(${waarden}); geef haar één keer op.`);
+  });
+
+  test("the same value twice is harmless; a list option may repeat", () => {
+    expect(
+      ontleed(["--gemeente", "Zeist", "--gemeente=Zeist"], { gemeente: { type: "string" } }).values,
+    ).toEqual({
+      gemeente: "Zeist",
+    });
+    expect(ontleed(["--map", "a", "--map", "b"], { map: { type: "string", multiple: true } }).values).toEqual(
+      { map: ["a", "b"] },
+    );
+    expect(() =>
+      ontleedVrij(["--scheiding", ";", "--scheiding", ","], { scheiding: { type: "string" } }),
+    ).toThrow(ArgumentFout);
+  });
+});
