@@ -113,14 +113,31 @@ function tekst(w: Waarde): string {
   return typeof w === "string" ? `"${w}"` : String(w);
 }
 
-/** The report in Dutch, one line per fact (the first 20 changes listed). */
-export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
+/** What the refill did not keep, confirmed with --bevestig-verlies: each named. */
+function verliesRegels(rapport: XlsxRapport): string[] {
+  const n = rapport.verloren.length;
+  if (n === 0) return [];
+  return [
+    `${n} onderde${n === 1 ? "el" : "len"} niet behouden (bevestigd met --bevestig-verlies):`,
+    ...rapport.verloren.map((v) => `  ${v}`),
+  ];
+}
+
+/**
+ * The report in Dutch, one line per fact (the first 20 changes listed). `toegevoegd`: Opgave's sheets went into a
+ * workbook of the user's that held none of them (no figures to compare, no inputs to keep).
+ */
+export function rapportRegels(rapport: XlsxRapport, nieuw: boolean, toegevoegd = false): string[] {
   const r: string[] = [];
   if (nieuw) {
     r.push(`Nieuw werkboek met de bladen ${rapport.nieuweBladen.join(", ")}.`);
     return r;
   }
   if (rapport.nieuweBladen.length > 0) r.push(`Nieuwe bladen: ${rapport.nieuweBladen.join(", ")}.`);
+  if (toegevoegd) {
+    if (rapport.verloren.length === 0) r.push("Uw eigen bladen en wat erop staat bleven zoals ze waren.");
+    return [...r, ...verliesRegels(rapport)];
+  }
   // When Opgave filled it (Bron's "Gevuld op") changes every time: named apart, not counted as a figure.
   const cijfers = gewijzigdeCijfers(rapport);
   const n = cijfers.length;
@@ -153,11 +170,7 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean): string[] {
         .join(", ")}.`,
     );
   }
-  if (rapport.verloren.length > 0) {
-    const n = rapport.verloren.length;
-    r.push(`${n} onderde${n === 1 ? "el" : "len"} niet behouden (bevestigd met --bevestig-verlies):`);
-    for (const v of rapport.verloren) r.push(`  ${v}`);
-  }
+  r.push(...verliesRegels(rapport));
   if (rapport.andereRij.length > 0) {
     // Formulas that read another row or leave a new one out, notes and formats that stay by another row, cells and
     // notes beside a table's row that will hold another gemeente.
@@ -313,8 +326,11 @@ export async function vul(argv: readonly string[], uit: Uitvoer, gemaakt?: strin
     const geschreven = await schrijfPlanNaarBestand(plan, bestand, uit, args.bevestigVerlies, args.lees);
     if (!geschreven) return 1;
     const { nieuw, rapport } = geschreven;
-    uit.out(`${nieuw ? "Geschreven" : "Opnieuw gevuld"}: ${bestand} (${plan.onderwerp.naam})`);
-    for (const regel of rapportRegels(rapport, nieuw)) uit.out(regel);
+    // Every sheet of Opgave's new in a file that was there: Opgave's sheets added to a workbook of the user's.
+    const toegevoegd = !nieuw && rapport.nieuweBladen.length === plan.bladen.length;
+    const kop = nieuw ? "Geschreven" : toegevoegd ? "Toegevoegd aan uw werkboek" : "Opnieuw gevuld";
+    uit.out(`${kop}: ${bestand} (${plan.onderwerp.naam})`);
+    for (const regel of rapportRegels(rapport, nieuw, toegevoegd)) uit.out(regel);
     return 0;
   } catch (e) {
     if (e instanceof OpgaveFout) {

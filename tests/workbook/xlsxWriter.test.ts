@@ -653,6 +653,32 @@ describe("opgave vul (mainAsync, the code path of the bin)", () => {
     return { uit, fout, out: (t) => uit.push(t), err: (t) => fout.push(t) };
   }
 
+  test("into a workbook of the user's without Opgave's sheets: 'Toegevoegd aan uw werkboek', their sheet as it was", async () => {
+    const bestand = path.join(map, "begroting.xlsx");
+    const eigen = new ExcelJS.Workbook();
+    const ws = eigen.addWorksheet("Begroting");
+    ws.getCell("A1").value = "Huur";
+    ws.getCell("B1").value = 1200;
+    await fs.writeFile(bestand, await bewaar(eigen));
+    const voor = unzipSync(new Uint8Array(await fs.readFile(bestand)));
+    const a = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Zeist", "--uit", bestand], a)).toBe(0);
+    // Before: "Opnieuw gevuld", "Geen wijzigingen in de cijfers." and "0 invoercellen behouden." of a file Opgave
+    // had never filled.
+    expect(a.uit).toEqual([
+      `Toegevoegd aan uw werkboek: ${bestand} (Zeist)`,
+      "Nieuwe bladen: Overzicht, Taakstelling, Opvang, Kleinschalig, Kosten, Bron.",
+      "Uw eigen bladen en wat erop staat bleven zoals ze waren.",
+    ]);
+    const na = unzipSync(new Uint8Array(await fs.readFile(bestand)));
+    expect(na["xl/worksheets/sheet1.xml"]).toEqual(voor["xl/worksheets/sheet1.xml"]);
+    // Filled again: now it is a refill.
+    const b = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Zeist", "--uit", bestand], b)).toBe(0);
+    expect(b.uit[0]).toBe(`Opnieuw gevuld: ${bestand} (Zeist)`);
+    expect(b.uit).toContain("Geen wijzigingen in de cijfers.");
+  });
+
   test("writes a new workbook, then refills it and reports in Dutch", async () => {
     const bestand = path.join(map, "utrecht.xlsx");
     const a = opvang();
