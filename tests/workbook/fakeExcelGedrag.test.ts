@@ -254,7 +254,7 @@ describe("[B27] the range of a conditional format", () => {
 });
 
 describe("[B35] the order of conditional formats", () => {
-  it("add puts a format first; setting priority moves it to that place, the others along; outside the order: refused", async () => {
+  it("add puts a format first; setting priority moves it to that place, the others along; past the end: the last", async () => {
     const wm = new FakeWerkmap(["Blad1"]);
     const fx = new FakeExcel(wm);
     const ws = fx.context.workbook.worksheets.getItem("Blad1");
@@ -272,8 +272,17 @@ describe("[B35] the order of conditional formats", () => {
     eerste.priority = 2;
     await fx.context.sync();
     expect(wm.blad("Blad1").opmaak.map((o) => o.formule)).toEqual(["=A1>2", "=A1>1", "=A1>3"]);
-    eerste.priority = 3;
-    await expect(fx.context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    // As documented: past the end is the last, a negative place counts from the back.
+    const opnieuw = ws.getRange("A1").conditionalFormats.load("items/priority");
+    await fx.context.sync();
+    const [a, b] = opnieuw.items;
+    if (!a || !b) throw new Error("geen opmaak");
+    a.priority = 9;
+    await fx.context.sync();
+    expect(wm.blad("Blad1").opmaak.map((o) => o.formule)).toEqual(["=A1>1", "=A1>3", "=A1>2"]);
+    b.priority = -1;
+    await fx.context.sync();
+    expect(wm.blad("Blad1").opmaak.map((o) => o.formule)).toEqual(["=A1>3", "=A1>2", "=A1>1"]);
   });
 });
 

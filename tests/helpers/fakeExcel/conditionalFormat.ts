@@ -110,7 +110,8 @@ export class FakeOpmaakProxy extends FakeObject<FakeOpmaak> {
   }
   /**
    * ExcelApi 1.6: the format's place in its sheet's order (0 first); setting it moves the format there and the
-   * others along, so the order stays contiguous. A place outside the order is refused (not known what Excel does).
+   * others along, so the order stays contiguous. As documented: a place past the end is the last, a negative one
+   * counts from the back (-1 the last); one that is no whole number is refused (not documented).
    * BEVESTIG in Excel [B35] (scenario "herbevulling"): `add` puts a format first (priority 0); setting `priority`
    * moves it to that place in the sheet's order, the one Excel's rules manager shows for the sheet
    */
@@ -119,10 +120,10 @@ export class FakeOpmaakProxy extends FakeObject<FakeOpmaak> {
       "conditionalFormat.priority",
       (o) => {
         const lijst = this.blad()?.opmaak ?? [];
-        if (!Number.isInteger(p) || p < 0 || p >= lijst.length)
-          throw fout("InvalidArgument", `fake ConditionalFormat.priority ${p} buiten 0…${lijst.length - 1}`);
+        if (!Number.isInteger(p)) throw fout("InvalidArgument", `fake ConditionalFormat.priority ${p}`);
+        const plek = Math.min(lijst.length - 1, Math.max(0, p < 0 ? lijst.length + p : p));
         lijst.splice(lijst.indexOf(o), 1);
-        lijst.splice(p, 0, o);
+        lijst.splice(plek, 0, o);
       },
       p,
     );
