@@ -113,31 +113,9 @@ function tekst(w: Waarde): string {
   return typeof w === "string" ? `"${w}"` : String(w);
 }
 
-/** What the refill did not keep, confirmed with --bevestig-verlies: each named. */
-function verliesRegels(rapport: XlsxRapport): string[] {
-  const n = rapport.verloren.length;
-  if (n === 0) return [];
-  return [
-    `${n} onderde${n === 1 ? "el" : "len"} niet behouden (bevestigd met --bevestig-verlies):`,
-    ...rapport.verloren.map((v) => `  ${v}`),
-  ];
-}
-
-/**
- * The report in Dutch, one line per fact (the first 20 changes listed). `toegevoegd`: Opgave's sheets went into a
- * workbook of the user's that held none of them (no figures to compare, no inputs to keep).
- */
-export function rapportRegels(rapport: XlsxRapport, nieuw: boolean, toegevoegd = false): string[] {
+/** The figures that changed (the first 20 listed), when Opgave filled it, and the inputs kept. */
+function cijferRegels(rapport: XlsxRapport): string[] {
   const r: string[] = [];
-  if (nieuw) {
-    r.push(`Nieuw werkboek met de bladen ${rapport.nieuweBladen.join(", ")}.`);
-    return r;
-  }
-  if (rapport.nieuweBladen.length > 0) r.push(`Nieuwe bladen: ${rapport.nieuweBladen.join(", ")}.`);
-  if (toegevoegd) {
-    if (rapport.verloren.length === 0) r.push("Uw eigen bladen en wat erop staat bleven zoals ze waren.");
-    return [...r, ...verliesRegels(rapport)];
-  }
   // When Opgave filled it (Bron's "Gevuld op") changes every time: named apart, not counted as a figure.
   const cijfers = gewijzigdeCijfers(rapport);
   const n = cijfers.length;
@@ -147,6 +125,23 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean, toegevoegd =
   const moment = rapport.wijzigingen.find((w) => w.moment);
   if (moment) r.push(`Gevuld op (${moment.plek}): ${tekst(moment.oud)} → ${tekst(moment.nieuw)}.`);
   r.push(`${rapport.invoerBehouden} invoercel${rapport.invoerBehouden === 1 ? "" : "len"} behouden.`);
+  return r;
+}
+
+/**
+ * The report in Dutch, one line per fact. `toegevoegd`: Opgave's sheets went into a workbook of the user's that held
+ * none of them (no figures to compare, no inputs to keep; what else the report names it names).
+ */
+export function rapportRegels(rapport: XlsxRapport, nieuw: boolean, toegevoegd = false): string[] {
+  const r: string[] = [];
+  if (nieuw) {
+    r.push(`Nieuw werkboek met de bladen ${rapport.nieuweBladen.join(", ")}.`);
+    return r;
+  }
+  if (rapport.nieuweBladen.length > 0) r.push(`Nieuwe bladen: ${rapport.nieuweBladen.join(", ")}.`);
+  if (!toegevoegd) r.push(...cijferRegels(rapport));
+  else if (rapport.verloren.length + rapport.andereRij.length === 0)
+    r.push("Uw eigen bladen en wat erop staat bleven zoals ze waren.");
   if (rapport.tekstInGetal.length > 0) {
     // Kept, but Opgave's formulas pass text over where a number belongs: said here, not only in the workbook.
     const n = rapport.tekstInGetal.length;
@@ -170,7 +165,11 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean, toegevoegd =
         .join(", ")}.`,
     );
   }
-  r.push(...verliesRegels(rapport));
+  if (rapport.verloren.length > 0) {
+    const n = rapport.verloren.length;
+    r.push(`${n} onderde${n === 1 ? "el" : "len"} niet behouden (bevestigd met --bevestig-verlies):`);
+    for (const v of rapport.verloren) r.push(`  ${v}`);
+  }
   if (rapport.andereRij.length > 0) {
     // Formulas that read another row or leave a new one out, notes and formats that stay by another row, cells and
     // notes beside a table's row that will hold another gemeente.
