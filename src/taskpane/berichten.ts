@@ -66,6 +66,10 @@ export const paneelBerichten = {
     `Werkboek gevuld: ${nieuweBladen} ${nieuweBladen === 1 ? "nieuw blad" : "nieuwe bladen"}, ` +
     `${wijzigingen === 0 ? "geen gewijzigde cijfers" : `${wijzigingen} ${wijzigingen === 1 ? "gewijzigde waarde" : "gewijzigde waarden"}`}, ` +
     `${behouden} eigen ${behouden === 1 ? "invoercel" : "invoercellen"} behouden.`,
+  /** A first fill: every sheet of Opgave's new (no figures to compare, no inputs to keep). */
+  eersteVulling: (bladen: readonly string[]) =>
+    `Werkboek gevuld: ${bladen.length} nieuwe ${bladen.length === 1 ? "blad" : "bladen"} (${bladen.join(", ")}); ` +
+    "wat er al in het werkboek stond, bleef zoals het was.",
   enMeer: (n: number) => `• … en nog ${n} wijzigingen`,
   verweesd: (tabel: string, sleutel: string) =>
     `• ${tabel}: rij "${sleutel}" hoort niet meer bij de gegevens maar bevat uw invoer; onderaan de tabel bewaard.`,

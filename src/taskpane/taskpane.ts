@@ -173,12 +173,22 @@ function invoerGewijzigd(): void {
   if (!inExcel()) toonUitkomst(pb.invoerGewijzigd);
 }
 
+/**
+ * The report of a fill in Dutch. `bladen`: how many sheets the plan has; when all of them are new it was a first
+ * fill, and figures changed or inputs kept would say nothing.
+ */
 function rapportTekst(
   r: VulRapport & { overgeslagen: readonly string[]; verloren?: readonly string[] },
+  bladen: number,
 ): string {
   // When Opgave filled it (Bron's "Gevuld op") is not a figure that changed.
   const cijfers = gewijzigdeCijfers(r);
-  const regels = [pb.gevuld(r.nieuweBladen.length, cijfers.length, r.invoerBehouden)];
+  const eerste = r.nieuweBladen.length === bladen && (r.verloren ?? []).length === 0;
+  const regels = [
+    eerste
+      ? pb.eersteVulling(r.nieuweBladen)
+      : pb.gevuld(r.nieuweBladen.length, cijfers.length, r.invoerBehouden),
+  ];
   for (const w of cijfers.slice(0, 10)) regels.push(`• ${w.plek}: ${w.oud ?? "–"} → ${w.nieuw ?? "–"}`);
   if (cijfers.length > 10) regels.push(pb.enMeer(cijfers.length - 10));
   for (const v of r.verweesd) regels.push(pb.verweesd(v.tabel, v.sleutel));
@@ -207,7 +217,7 @@ async function vul(volgordeToestaan = false): Promise<void> {
     if (inExcel()) {
       toonUitkomst(pb.bezig);
       const rapport = await vulWerkboek(plan, (f) => voortgang(f), volgordeToestaan);
-      toonUitkomst(rapportTekst(rapport));
+      toonUitkomst(rapportTekst(rapport, plan.bladen.length));
     } else {
       const waarden = await berekendeWaarden(plan);
       // The input changed while the values were computed: this preview no longer matches it.

@@ -17,6 +17,9 @@ describe("what a fill did, in the pane", () => {
     expect(pb.gevuld(1, 1, 0)).toBe(
       "Werkboek gevuld: 1 nieuw blad, 1 gewijzigde waarde, 0 eigen invoercellen behouden.",
     );
+    expect(pb.eersteVulling(["Overzicht", "Bron"])).toBe(
+      "Werkboek gevuld: 2 nieuwe bladen (Overzicht, Bron); wat er al in het werkboek stond, bleef zoals het was.",
+    );
     expect(pb.gevuld(6, 12, 30)).toBe(
       "Werkboek gevuld: 6 nieuwe bladen, 12 gewijzigde waarden, 30 eigen invoercellen behouden.",
     );

@@ -262,7 +262,11 @@ describe("Excel path with an injected fake Excel", () => {
     await page.waitForFunction(() =>
       /Werkboek gevuld|mis/.test(document.getElementById("uitkomst")?.textContent ?? ""),
     );
-    await expect(page.textContent("#uitkomst")).resolves.toContain("Werkboek gevuld");
+    // A first fill: the new sheets named, not "geen gewijzigde cijfers, 0 eigen invoercellen behouden".
+    await expect(page.textContent("#uitkomst")).resolves.toContain(
+      "Werkboek gevuld: 6 nieuwe bladen (Overzicht, Taakstelling, Opvang, Kleinschalig, Kosten, Bron); wat er al " +
+        "in het werkboek stond, bleef zoals het was.",
+    );
     const info = await page.evaluate(() => {
       const fx = (window as unknown as { __fake: Fake }).__fake;
       return {
