@@ -15,7 +15,7 @@ import { engine } from "../data/store";
 import { eigenVersie } from "./versie";
 import { OpgaveFout } from "../domain/fouten";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
-import { gewijzigdeCijfers, type Waarde, type WerkboekPlan } from "../workbook/plan";
+import { alleBladenNieuw, gewijzigdeCijfers, type Waarde, type WerkboekPlan } from "../workbook/plan";
 import { vertaalBibliotheekFout } from "../workbook/bibliotheekFouten";
 import { pakketReden, type LeesOpties, type PakketReden } from "../workbook/lezen";
 import { controleerPakket } from "../workbook/pakketControle";
@@ -326,7 +326,7 @@ export async function vul(argv: readonly string[], uit: Uitvoer, gemaakt?: strin
     if (!geschreven) return 1;
     const { nieuw, rapport } = geschreven;
     // Every sheet of Opgave's new in a file that was there: Opgave's sheets added to a workbook of the user's.
-    const toegevoegd = !nieuw && rapport.nieuweBladen.length === plan.bladen.length;
+    const toegevoegd = !nieuw && alleBladenNieuw(rapport, plan);
     const kop = nieuw ? "Geschreven" : toegevoegd ? "Toegevoegd aan uw werkboek" : "Opnieuw gevuld";
     uit.out(`${kop}: ${bestand} (${plan.onderwerp.naam})`);
     for (const regel of rapportRegels(rapport, nieuw, toegevoegd)) uit.out(regel);

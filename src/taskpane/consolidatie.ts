@@ -11,7 +11,7 @@ import { paneelBerichten as pb } from "./berichten";
 import { consolideer, type Aanlevering, type Consolidatie, type GemeenteRef } from "../domain/consolideren";
 import type { BronInfo } from "../workbook/bouwPlan";
 import { planConsolidatie } from "../workbook/consolidatiePlan";
-import { gewijzigdeCijfers, type WerkboekPlan } from "../workbook/plan";
+import { alleBladenNieuw, gewijzigdeCijfers, type WerkboekPlan } from "../workbook/plan";
 import { isWerkboekBestand } from "../workbook/werkboekBestand";
 import { inExcel, VolgordeBevestiging, vulWerkboek } from "./excelHost";
 import { GeenWerker, leesInWerker, onleesbaar, startWerker, type Lees, type Werker } from "./werkerLezen";
@@ -231,12 +231,14 @@ async function schrijfOverzicht(
   try {
     // All or nothing: an overview whose table was left alone would disagree with its checks and totals.
     const rapport = await vulWerkboek(plan, (f) => voortgang(f, "cons"), volgordeToestaan, true);
+    // A first write: every sheet of the overview new (as ./taskpane `rapportTekst`).
+    const eerste = alleBladenNieuw(rapport, plan);
     toonUitkomst(
-      `${samenvatting(c)}\n${pb.gevuld(
-        rapport.nieuweBladen.length,
-        gewijzigdeCijfers(rapport).length,
-        rapport.invoerBehouden,
-      )}`,
+      `${samenvatting(c)}\n${
+        eerste
+          ? pb.eersteVulling(rapport.nieuweBladen)
+          : pb.gevuld(rapport.nieuweBladen.length, gewijzigdeCijfers(rapport).length, rapport.invoerBehouden)
+      }`,
     );
   } catch (e) {
     if (!(e instanceof VolgordeBevestiging)) throw e;

@@ -19,7 +19,7 @@ import { getal } from "../domain/berichten";
 import { paneelBerichten as pb } from "./berichten";
 import { naamSleutel, suggesties } from "../domain/namen";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
-import { gewijzigdeCijfers, type VulRapport, type WerkboekPlan } from "../workbook/plan";
+import { alleBladenNieuw, gewijzigdeCijfers, type VulRapport, type WerkboekPlan } from "../workbook/plan";
 import { startConsolidatie } from "./consolidatie";
 import { herberekenOpgaveCellen, inExcel, VolgordeBevestiging, vulWerkboek } from "./excelHost";
 import { leesFeedUrl, schrijfFeedUrl, startZelftest } from "./instellingen";
@@ -174,16 +174,16 @@ function invoerGewijzigd(): void {
 }
 
 /**
- * The report of a fill in Dutch. `bladen`: how many sheets the plan has; when all of them are new it was a first
- * fill, and figures changed or inputs kept would say nothing.
+ * The report of a fill in Dutch. Of a first fill (`alleBladenNieuw`) the new sheets: figures changed or inputs kept
+ * would say nothing.
  */
 function rapportTekst(
   r: VulRapport & { overgeslagen: readonly string[]; verloren?: readonly string[] },
-  bladen: number,
+  plan: WerkboekPlan,
 ): string {
   // When Opgave filled it (Bron's "Gevuld op") is not a figure that changed.
   const cijfers = gewijzigdeCijfers(r);
-  const eerste = r.nieuweBladen.length === bladen && (r.verloren ?? []).length === 0;
+  const eerste = alleBladenNieuw(r, plan) && (r.verloren ?? []).length === 0;
   const regels = [
     eerste
       ? pb.eersteVulling(r.nieuweBladen)
@@ -217,7 +217,7 @@ async function vul(volgordeToestaan = false): Promise<void> {
     if (inExcel()) {
       toonUitkomst(pb.bezig);
       const rapport = await vulWerkboek(plan, (f) => voortgang(f), volgordeToestaan);
-      toonUitkomst(rapportTekst(rapport, plan.bladen.length));
+      toonUitkomst(rapportTekst(rapport, plan));
     } else {
       const waarden = await berekendeWaarden(plan);
       // The input changed while the values were computed: this preview no longer matches it.

@@ -212,3 +212,14 @@ export interface VulRapport {
 export function gewijzigdeCijfers(r: Pick<VulRapport, "wijzigingen">): VulRapport["wijzigingen"] {
   return r.wijzigingen.filter((w) => !w.moment);
 }
+
+/**
+ * Whether every sheet of the plan was new to the workbook: Opgave's first fill of it (a new file, or a workbook of
+ * the user's that held none of Opgave's sheets), with no figures to compare and no inputs to keep.
+ */
+export function alleBladenNieuw(
+  r: Pick<VulRapport, "nieuweBladen">,
+  plan: Pick<WerkboekPlan, "bladen">,
+): boolean {
+  return r.nieuweBladen.length === plan.bladen.length;
+}

@@ -325,6 +325,10 @@ describe("the overview in Excel (the fake Excel injected)", () => {
     // First run: Zeist and a file that is refused (a line of its own in the Controle table).
     await voegSamen(page, ["Zeist.xlsx", "provincie-utrecht.xlsx"]);
     await uitkomst(/Werkboek gevuld/);
+    // A first write names the overview's sheets (not "0 eigen invoercellen behouden").
+    await expect(page.textContent("#cons-uitkomst")).resolves.toMatch(
+      /Werkboek gevuld: 3 nieuwe bladen \(Overzicht Utrecht, Controle, Bron\); wat er al in het werkboek stond, bleef zoals het was\./,
+    );
     // The user's formula reads the Controle table's last row by its address.
     const adres = await page.evaluate(() => {
       const wm = (window as unknown as { __fake: { werkmap: Werkmap } }).__fake.werkmap;
