@@ -128,7 +128,7 @@ function controle(o: ExcelObjecten, t: Taak<"controle">): void {
   // Excel puts a new format first: each of Opgave's goes after the formats that stay (the user's, in their order)
   // and Opgave's added before it, as an .xlsx refill orders them (./xlsxInvoercontrole): a rule of the user's on
   // the same cells keeps its precedence. The place is set last: a format moved must be fetched again to be changed.
-  const blijven = oud.length - new Set(t.verwijder.filter((i) => oud[i] !== undefined)).size;
+  const blijven = oud.length - t.verwijder.filter((i) => oud[i] !== undefined).length;
   t.opmaak.forEach((c, j) => {
     const cf = ws.getRange(c.bereik).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
     cf.custom.rule.formula = c.formule;
