@@ -221,7 +221,7 @@ async function anderWerkboekAlsDoel(
   if (!was) return undefined;
   const provincie = args.provincie === undefined ? undefined : e.provincie(args.provincie);
   if (was.soort === "consolidatie" && (!provincie || provincie.code === was.code)) return undefined;
-  const wordt = provincie ? ONDERWERP.consolidatie(provincie) : "een provincie-overzicht (consolidatie)";
+  const wordt = ONDERWERP.consolidatie(provincie);
   return (
     `${weigeringTekst({ soort: "anderOnderwerp", was: was.tekst, wordt }, doel)} Kies een ander bestand ` +
     "(--uit); er is niets gelezen en het bestand is niet gewijzigd."

@@ -534,8 +534,9 @@ export const consolidatieBerichten = {
   onbekendeVersie: (detail: string) =>
     `Werkboek van een indeling die deze versie van Opgave niet kan lezen (${detail}); overgeslagen. Werk Opgave ` +
     "bij, of laat de gemeente het werkboek opnieuw vullen.",
-  geenGemeentewerkboek: (onderwerp: string) =>
-    `Dit is het Opgave-werkboek voor ${onderwerp}, geen werkboek van één gemeente; overgeslagen.`,
+  /** `werkboek`: which workbook it is, in words ("het provincie-overzicht van Utrecht"). */
+  geenGemeentewerkboek: (werkboek: string) =>
+    `Dit is ${werkboek}, geen werkboek van één gemeente; overgeslagen.`,
   bladOntbreekt: (blad: string, gevolg: string) => `Blad "${blad}" ontbreekt: ${gevolg}`,
   gevolgTaakstelling:
     "taakstelling, gehuisvest, achterstand en voorsprong van deze gemeente tellen niet mee.",

@@ -169,6 +169,30 @@ export function leesOnderwerpTekst(
   return undefined;
 }
 
+/**
+ * An "Onderwerp" in words for a message: what kind of workbook (`wat`, with its article) and whose (`van`):
+ * "het Opgave-werkboek" "van gemeente Zeist (GM0355)", "het provincie-overzicht" "van Utrecht". The stored text
+ * ("consolidatie provincie PV26 (Utrecht)") is for reading back, not for the user.
+ */
+export function onderwerpInWoorden(tekst: string): { readonly wat: string; readonly van: string } {
+  const o = leesOnderwerpTekst(tekst);
+  if (o?.soort === "gemeente")
+    return { wat: "het Opgave-werkboek", van: `van gemeente ${o.naam} (${o.code})` };
+  if (o?.soort === "provincie") {
+    const periode = /\),\s*(\S.*)$/.exec(tekst.trim())?.[1];
+    return { wat: "het Opgave-werkboek", van: `van provincie ${o.naam}${periode ? ` voor ${periode}` : ""}` };
+  }
+  if (o?.soort === "consolidatie") return { wat: "het provincie-overzicht", van: `van ${o.naam}` };
+  if (tekst.trim() === ONDERWERP.consolidatie(undefined)) return { wat: "een provincie-overzicht", van: "" };
+  return { wat: "het Opgave-werkboek", van: `voor "${tekst.trim()}"` };
+}
+
+/** `onderwerpInWoorden` as one phrase: "het Opgave-werkboek van gemeente Zeist (GM0355)". */
+export function onderwerpZin(tekst: string): string {
+  const { wat, van } = onderwerpInWoorden(tekst);
+  return van === "" ? wat : `${wat} ${van}`;
+}
+
 /** Label of the Bron row that says which gemeente / province (and period) the workbook is for. */
 export const ONDERWERP_LABEL = BRON_LABELS.onderwerp;
 

@@ -50,6 +50,7 @@ import {
   TAAKSTELLING_KOLOMMEN,
   kop,
   leesOnderwerpTekst,
+  onderwerpZin,
   type InvoerNaam,
 } from "./indeling";
 import { excelTabel, isFormuleWaarde, naamCel, tabelBereik, waardeVan } from "./xlsxCel";
@@ -790,7 +791,7 @@ function leesBron(
     };
   }
   if (onderwerp.soort !== "gemeente") {
-    const melding = b.geenGemeentewerkboek(onderwerp.tekst);
+    const melding = b.geenGemeentewerkboek(onderwerpZin(onderwerp.tekst));
     return { probleem: { soort: "geenGemeentewerkboek", ernst: "fout", melding }, onderwerp, bron };
   }
   return { onderwerp, bron };

@@ -30,7 +30,7 @@
  */
 import { OpgaveFout } from "../domain/fouten";
 import { bevat, decodeerBereik, type Rechthoek } from "./a1";
-import { BLADEN } from "./indeling";
+import { BLADEN, onderwerpInWoorden } from "./indeling";
 import type { BladPlan, Waarde, WerkboekPlan } from "./plan";
 import {
   beslis,
@@ -263,8 +263,10 @@ function bestaandWerkboek(plan: WerkboekPlan, staat: WerkmapStaat): BestaandWerk
 function watNu(w: Weigering): string {
   if (w.soort === "hernoemd") return "Er is niets gewijzigd.";
   const soort = (onderwerp: string) => onderwerp.split(" ")[0];
+  // "gemeente Utrecht (GM0344)", "provincie Utrecht voor 2024-I": what to choose, in the words of the refusal.
+  const keuze = onderwerpInWoorden(w.soort === "anderOnderwerp" ? w.was : "").van.replace(/^van /, "");
   const kies =
-    w.soort === "anderOnderwerp" && soort(w.was) === soort(w.wordt) ? ` of kies ${w.was} in het paneel` : "";
+    w.soort === "anderOnderwerp" && soort(w.was) === soort(w.wordt) ? ` of kies ${keuze} in het paneel` : "";
   return `Vul in een nieuw, leeg werkboek${kies}; er is niets gewijzigd.`;
 }
 

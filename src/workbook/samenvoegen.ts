@@ -5,7 +5,15 @@
 import { foutwaardeNl, getalInvoer } from "../domain/berichten";
 import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
 import { adres, bladVerwijzing, kolomLetters, overlapt, type Positie, type Rechthoek } from "./a1";
-import { BLADEN, BRON_LABELS, LATER_TOEGEVOEGD, NOTATIE, ONDERWERP_LABEL } from "./indeling";
+import {
+  BLADEN,
+  BRON_LABELS,
+  LATER_TOEGEVOEGD,
+  NOTATIE,
+  ONDERWERP_LABEL,
+  onderwerpInWoorden,
+  onderwerpZin,
+} from "./indeling";
 import { verplaatsRij, verwijzingenIn } from "./kolomVerplaatsing";
 import {
   blokNotatie,
@@ -1054,8 +1062,14 @@ export function blokEnInvoerRechthoeken(blad: BladPlan): Rechthoek[] {
 
 /** The refusal in Dutch, `werkboek` naming the workbook ("/pad/x.xlsx", "Dit werkboek"); the caller adds what to do. */
 export function weigeringTekst(w: Weigering, werkboek: string): string {
-  if (w.soort === "anderOnderwerp")
-    return `${werkboek} is het Opgave-werkboek voor ${w.was}, niet voor ${w.wordt}: de invoer daarin hoort daar niet bij.`;
+  if (w.soort === "anderOnderwerp") {
+    const [was, wordt] = [onderwerpInWoorden(w.was), onderwerpInWoorden(w.wordt)];
+    // "…, niet dat van gemeente Soest (GM0342)": the kind of workbook once where both are of one kind.
+    const niet = wordt.wat.startsWith("een ")
+      ? `geen ${onderwerpZin(w.wordt).slice("een ".length)}`
+      : `niet ${wordt.wat === was.wat ? `dat ${wordt.van}` : onderwerpZin(w.wordt)}`;
+    return `${werkboek} is ${onderwerpZin(w.was)}, ${niet}: de invoer daarin hoort daar niet bij.`;
+  }
   if (w.soort === "hernoemd") {
     const een = w.bladen.length === 1;
     const bladen = w.bladen.map((b) => `"${b.was}" heet nu "${b.nu}" (met tabel ${b.tabel})`).join(", ");

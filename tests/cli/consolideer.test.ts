@@ -185,9 +185,9 @@ describe("opgave consolideer", () => {
     const r = await opgave(path.join(lever, "zeist.xlsx"), "--uit", doel);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      `${doel} is het Opgave-werkboek voor gemeente GM0321 (Houten), niet voor een provincie-overzicht ` +
-        "(consolidatie): de invoer daarin hoort daar niet bij. Kies een ander bestand (--uit); er is niets " +
-        "gelezen en het bestand is niet gewijzigd.",
+      `${doel} is het Opgave-werkboek van gemeente Houten (GM0321), geen provincie-overzicht: de invoer ` +
+        "daarin hoort daar niet bij. Kies een ander bestand (--uit); er is niets gelezen en het bestand is niet " +
+        "gewijzigd.",
     );
     // Before: every file was read and the whole report printed, and only then the target refused.
     expect(r.out).toBe("");
@@ -201,8 +201,7 @@ describe("opgave consolideer", () => {
     const r = await opgave(path.join(lever, "houten.xlsx"), "--provincie", "Gelderland", "--uit", doel);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      "is het Opgave-werkboek voor consolidatie provincie PV26 (Utrecht), niet voor consolidatie provincie PV25 " +
-        "(Gelderland)",
+      "is het provincie-overzicht van Utrecht, niet dat van Gelderland: de invoer daarin hoort daar niet bij.",
     );
     expect(r.out).toBe("");
     expect(Buffer.compare(await fs.readFile(doel), voor)).toBe(0);

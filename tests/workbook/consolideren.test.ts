@@ -405,8 +405,8 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
     expect(een("geenOpgave", KAPOT.geenOpgave).melding).toMatch(
       /^Geen werkboek van Opgave \(geen blad "Bron"\)/,
     );
-    expect(een("geenGemeentewerkboek", KAPOT.provincieWerkboek).melding).toContain(
-      "provincie PV26 (Utrecht)",
+    expect(een("geenGemeentewerkboek", KAPOT.provincieWerkboek).melding).toBe(
+      "Dit is het Opgave-werkboek van provincie Utrecht voor 2024-I, geen werkboek van één gemeente; overgeslagen.",
     );
 
     // A resubmission: the newer file replaces the older (both named, both moments in Dutch time).

@@ -1222,9 +1222,9 @@ describe("whose workbook it is: decided before anything is written", () => {
     const voor = wm.momentopname();
     const fx = new FakeExcel(wm);
     await expect(schrijfNaarExcel(fx.context, amersfoort)).rejects.toThrow(
-      "Dit werkboek is het Opgave-werkboek voor gemeente GM0344 (Utrecht), niet voor gemeente GM0307 " +
-        "(Amersfoort): de invoer daarin hoort daar niet bij. Vul in een nieuw, leeg werkboek of kies gemeente " +
-        "GM0344 (Utrecht) in het paneel; er is niets gewijzigd.",
+      "Dit werkboek is het Opgave-werkboek van gemeente Utrecht (GM0344), niet dat van gemeente Amersfoort " +
+        "(GM0307): de invoer daarin hoort daar niet bij. Vul in een nieuw, leeg werkboek of kies gemeente " +
+        "Utrecht (GM0344) in het paneel; er is niets gewijzigd.",
     );
     expect(wm.momentopname()).toBe(voor);
     expect(fx.log.filter((r) => !LEZEN.has(r.actie))).toEqual([]);
@@ -1232,7 +1232,7 @@ describe("whose workbook it is: decided before anything is written", () => {
     await expect(
       schrijfNaarExcel(new FakeExcel(wm).context, planProvincie(engine, "Utrecht", "2024-I", TEST_BRON)),
     ).rejects.toThrow(
-      /^Dit werkboek is het Opgave-werkboek voor gemeente GM0344 \(Utrecht\), niet voor provincie PV26 \(Utrecht\), 2024-I: de invoer daarin hoort daar niet bij\. Vul in een nieuw, leeg werkboek; er is niets gewijzigd\.$/,
+      /^Dit werkboek is het Opgave-werkboek van gemeente Utrecht \(GM0344\), niet dat van provincie Utrecht voor 2024-I: de invoer daarin hoort daar niet bij\. Vul in een nieuw, leeg werkboek; er is niets gewijzigd\.$/,
     );
     expect(wm.momentopname()).toBe(voor);
     // The same gemeente again is a refill as always.

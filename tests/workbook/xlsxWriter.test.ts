@@ -716,11 +716,11 @@ describe("opgave vul (mainAsync, the code path of the bin)", () => {
       await mainAsync(["vul", "--provincie", "Utrecht", "--periode", "2023-II", "--uit", bestand], a),
     ).toBe(1);
     expect(a.fout.join("")).toContain(
-      "is het Opgave-werkboek voor provincie PV26 (Utrecht), 2024-I, niet voor provincie PV26 (Utrecht), 2023-II",
+      "is het Opgave-werkboek van provincie Utrecht voor 2024-I, niet dat van provincie Utrecht voor 2023-II",
     );
     const b = opvang();
     expect(await mainAsync(["vul", "--gemeente", "Zeist", "--uit", bestand], b)).toBe(1);
-    expect(b.fout.join("")).toContain("niet voor gemeente GM0355 (Zeist)");
+    expect(b.fout.join("")).toContain("niet dat van gemeente Zeist (GM0355)");
     expect(Buffer.compare(await fs.readFile(bestand), voor)).toBe(0);
   });
 
