@@ -250,6 +250,11 @@ export interface FormuleVanGebruiker {
   readonly naam?: string;
   /** Not a formula but where a hyperlink goes (its location in the workbook, `formule`; `plek`: "hyperlink op …"). */
   readonly link?: true;
+  /**
+   * A cell (`op` "cel") of a formula filled over more cells (`herhaald`), whose finding names them all by this
+   * place ("Taakstelling!R15:R18"): the cell is not named apart when that formula is.
+   */
+  readonly deelVan?: string;
 }
 
 /**
@@ -376,7 +381,7 @@ export function gelezenVerschovenRijen(
   for (const f of formules) {
     // Two objects of a drawing may lie over the same cells: each is named.
     const sleutel = f.naam === undefined ? f.plek : `${f.naam} ${f.plek}`;
-    if (genoemd.has(sleutel)) continue;
+    if (genoemd.has(sleutel) || (f.deelVan !== undefined && genoemd.has(f.deelVan))) continue;
     const gevonden = verwijzingenIn(f.formule, f.blad)
       .flatMap((v) => {
         const r = f.herhaald

@@ -112,31 +112,43 @@ function celFormules(
   legeTeksten: ReadonlySet<number>,
 ): FormuleVanGebruiker[] {
   const uit: FormuleVanGebruiker[] = [];
+  // A formula filled down or across, as Excel stores it: its text in the first cell, the others refer to it by
+  // number. Its cells are one formula (`FormuleVanGebruiker.deelVan`), named by its range.
+  const gedeeld = new Map<string, string>();
   for (const c of elementen(xml, "c")) {
     const f = c.inhoud?.includes("<f") ? elementen(c.inhoud, "f").next().value : undefined;
     const r = attribuut(`<c${c.attributen}>`, "r");
     const plaats = r === undefined ? undefined : decodeerBereik(r);
     if (!plaats || bevatEen(eigen, plaats.rij1, plaats.kol1)) continue;
+    const tag = f ? `<f${f.attributen}>` : "";
+    const si = attribuut(tag, "t") === "shared" ? attribuut(tag, "si") : undefined;
+    const over = si !== undefined && f?.inhoud ? attribuut(tag, "ref") : undefined;
+    if (si !== undefined && over !== undefined) gedeeld.set(si, `${bladVerwijzing(blad)}!${over}`);
+    const deelVan = si === undefined ? undefined : gedeeld.get(si);
     // On one of Opgave's sheets a value or formula of the user's is also where it stands: beside a table's row
     // (after its formula: what that reads says more; one finding per place).
     const staat: FormuleVanGebruiker[] =
       opgave && /<(v|is|f)\b/.test(c.inhoud ?? "") && !legeTekst(c, legeTeksten)
-        ? [{ plek: `${bladVerwijzing(blad)}!${r ?? ""}`, blad, formule: r ?? "", op: "cel" }]
+        ? [
+            {
+              plek: `${bladVerwijzing(blad)}!${r ?? ""}`,
+              blad,
+              formule: r ?? "",
+              op: "cel",
+              ...(deelVan === undefined ? {} : { deelVan }),
+            },
+          ]
         : [];
-    if (!f?.inhoud) {
-      uit.push(...staat);
-      continue;
-    }
-    const tag = `<f${f.attributen}>`;
-    const over = attribuut(tag, "t") === "shared" ? decodeerBereik(attribuut(tag, "ref") ?? "") : undefined;
-    uit.push({
-      plek: `${bladVerwijzing(blad)}!${r}`,
-      blad,
-      formule: xmlTekstTerug(f.inhoud),
-      ...(over
-        ? { herhaald: { rijen: over.rij2 - plaats.rij1 + 1, kolommen: over.kol2 - plaats.kol1 + 1 } }
-        : {}),
-    });
+    const bereik = over === undefined ? undefined : decodeerBereik(over);
+    if (f?.inhoud)
+      uit.push({
+        plek: deelVan ?? `${bladVerwijzing(blad)}!${r}`,
+        blad,
+        formule: xmlTekstTerug(f.inhoud),
+        ...(bereik
+          ? { herhaald: { rijen: bereik.rij2 - plaats.rij1 + 1, kolommen: bereik.kol2 - plaats.kol1 + 1 } }
+          : {}),
+      });
     uit.push(...staat);
   }
   return uit;

@@ -1295,6 +1295,41 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       ]);
     });
 
+    test("a formula filled down beside the table (as Excel stores it: shared) is one finding, named by its range; its cells not apart", async () => {
+      const wb = await lees((await schrijfXlsx(gelderland)).data);
+      const rechts = kolomLetters((tabel?.kolommen.length ?? 0) + 3);
+      const elders = kolomLetters((tabel?.kolommen.length ?? 0) + 5);
+      const zip = await JSZip.loadAsync(await bewaar(wb));
+      const pad = (await bladPaden(await Zip.loadAsync(await zip.generateAsync({ type: "uint8array" })))).get(
+        "Provincie",
+      );
+      let xml = (await zip.file(pad ?? "")?.async("string")) ?? "";
+      // Rows 18–21 (each will hold the next gemeente: the third is gone): a formula filled down that reads its own
+      // row, and beside it one that reads no row of the table (it stands beside rows all the same).
+      for (let r = 18; r <= 21; r++) {
+        const [a, b] =
+          r === 18
+            ? [
+                `<f t="shared" ref="${rechts}18:${rechts}21" si="0">B18*2</f>`,
+                `<f t="shared" ref="${elders}18:${elders}21" si="1">1+1</f>`,
+              ]
+            : [`<f t="shared" si="0"/>`, `<f t="shared" si="1"/>`];
+        const cellen = `<c r="${rechts}${r}">${a}<v>0</v></c><c r="${elders}${r}">${b}<v>2</v></c>`;
+        xml = xml.replace(new RegExp(`(<row r="${r}"[^>]*>[\\s\\S]*?)(</row>)`), `$1${cellen}$2`);
+      }
+      zip.file(pad ?? "", xml);
+      const bestand = await zip.generateAsync({ type: "uint8array" });
+      const fout = await schrijfXlsx(zonderRij(later, tabel?.naam ?? "", derde), bestand).catch(
+        (e: unknown) => e,
+      );
+      // Before: "formule Provincie!R18 leest …" and then its three other cells as "3 cellen van u naast tabel …"
+      // together with the other formula's four, as if they were values typed beside the table.
+      expect((fout as VerliesFout).onderdelen).toEqual([
+        `formule Provincie!${rechts}18:${rechts}21 leest Provincie!B18 in tabel ${tabel?.naam}: nu de rij van ${gemeente(9)}, na opnieuw vullen de rij van ${gemeente(10)}`,
+        `4 cellen van u naast tabel ${tabel?.naam} (Provincie!${elders}18:${elders}21) staan na opnieuw vullen naast een andere rij, de eerste op Provincie!${elders}18: nu naast de rij van ${gemeente(9)}, na opnieuw vullen naast de rij van ${gemeente(10)} (wat naast een tabel staat, blijft op zijn rij staan)`,
+      ]);
+    });
+
     test('a cell beside a row that holds an empty text (Excel\'s paste values of a formula that gave "") shows nothing: not named', async () => {
       const wb = await lees((await schrijfXlsx(gelderland)).data);
       const p = blad(wb, "Provincie");
@@ -1785,7 +1820,7 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
       const regels = (fout as VerliesFout).onderdelen;
       // One line per place: the chart reads two ranges, both on rows that move.
       expect(regels).toHaveLength(3);
-      expect(regels[0]).toMatch(/^formule 'Mijn blad'!B1 leest Provincie!F11 in tabel .*: nu de rij van /);
+      expect(regels[0]).toMatch(/^formule 'Mijn blad'!B1:B5 leest Provincie!F11 in tabel .*: nu de rij van /);
       expect(regels[1]).toMatch(
         /^formule in de opmaak of gegevensvalidatie van blad 'Mijn blad' leest Provincie!A12 /,
       );
