@@ -33,7 +33,10 @@ import {
 /** What a row of a table holds: a key, or the totals row. */
 const TOTAALRIJ = "\u0000totaal";
 
-/** What a row below a table held before the table grew over it: nothing of the table's (`TabelRijen.anders`). */
+/**
+ * What a row below a table holds before the table grows over it, or after it shrinks from it: nothing of the
+ * table's (`TabelRijen.anders`, `TabelRijen.eraf`).
+ */
 const ONDER_TABEL = "\u0000onder";
 
 /** A table whose rows change meaning: per sheet row, what it holds before and after the refill. */
@@ -50,7 +53,8 @@ export interface TabelRijen {
    * The rows that hold something else after the refill: sheet row → what it held and what it will hold, named as
    * the messages name them (`rijNaam`; the totals row `TOTAALRIJ`). A table that grows covers rows below it that
    * held none of its rows (`ONDER_TABEL`): a formula, note or picture of the user's there meets a gemeente, a
-   * half-year or the totals row afterwards.
+   * half-year or the totals row afterwards. One that shrinks leaves rows below it (`wordt`: `ONDER_TABEL`); an empty
+   * row of the table itself (the one row the writers write for an empty table) is undefined.
    */
   readonly anders: ReadonlyMap<number, { readonly was: string; readonly wordt: string | undefined }>;
   /** The headers of the table's columns after the refill, from `kolom1` on (for the advice). */
@@ -67,7 +71,8 @@ export interface TabelRijen {
   };
   /**
    * The table shrinks (a gemeente gone): `aantal` rows fewer, and its old last data row (`oudLaatste`) will hold
-   * `wordt` (the totals row, or nothing: undefined). A formula over all of its old rows then reads that too.
+   * `wordt` (the totals row, or a row below the table: `ONDER_TABEL`). A formula over all of its old rows then reads
+   * that too.
    */
   readonly eraf?: {
     readonly oudLaatste: number;
@@ -112,14 +117,17 @@ export function tabelRijen(
       ? {
           oudLaatste: eerste + oudAantal - 1,
           aantal: oudAantal - nieuwAantal,
-          wordt: naLaatste?.sleutel ? rijNaam(naLaatste) : undefined,
+          wordt: naLaatste ? (naLaatste.sleutel ? rijNaam(naLaatste) : undefined) : ONDER_TABEL,
         }
       : undefined;
   const anders = new Map<number, { was: string; wordt: string | undefined }>();
   voor.forEach((was, i) => {
     const wordt = na[i];
     if (was.sleutel !== "" && wordt?.sleutel !== was.sleutel)
-      anders.set(eerste + i, { was: rijNaam(was), wordt: wordt?.sleutel ? rijNaam(wordt) : undefined });
+      anders.set(eerste + i, {
+        was: rijNaam(was),
+        wordt: wordt ? (wordt.sleutel ? rijNaam(wordt) : undefined) : ONDER_TABEL,
+      });
   });
   na.slice(voor.length).forEach((wordt, i) => {
     if (wordt.sleutel !== "")

@@ -70,7 +70,7 @@ describe("which rows of a table hold something else after a refill", () => {
     expect(t && [...t.anders]).toEqual([
       [10, { was: "GM0002", wordt: "GM0003" }],
       [11, { was: "GM0003", wordt: "GM0004" }],
-      [12, { was: "GM0004", wordt: undefined }],
+      [12, { was: "GM0004", wordt: "\u0000onder" }],
     ]);
     expect(t).toMatchObject({ blad: "Provincie", kolom1: 1, kolom2: 4, rij1: 9, rij2: 12 });
   });
@@ -94,7 +94,7 @@ describe("which rows of a table hold something else after a refill", () => {
     const eraf = rijenNa(gemeentenTabel([1, 2], true), [1, 2, 3]);
     expect(eraf && [...eraf.anders]).toEqual([
       [11, { was: "GM0003", wordt: "\u0000totaal" }],
-      [12, { was: "\u0000totaal", wordt: undefined }],
+      [12, { was: "\u0000totaal", wordt: "\u0000onder" }],
     ]);
   });
 });
@@ -123,7 +123,7 @@ describe("formulas that read such a row", () => {
     const [g] = gelezen(formule("Provincie!B13"));
     expect(g).toMatchObject({ cel: "Provincie!B13", was: "\u0000totaal" });
     expect(g && gelezenRijTekst(g)).toBe(
-      "formule Mijn blad!A1 leest Provincie!B13 in tabel Opgave_Gemeenten: nu de totaalrij, na opnieuw vullen een lege rij",
+      "formule Mijn blad!A1 leest Provincie!B13 in tabel Opgave_Gemeenten: nu de totaalrij, na opnieuw vullen een lege rij onder de tabel",
     );
   });
 
@@ -215,7 +215,7 @@ describe("what of the user's stands beside a table's rows (outside its columns),
     const [n] = op("H13", "notitie");
     expect(n && gelezenRijTekst(n)).toBe(
       "notitie op Provincie!H13 staat naast tabel Opgave_Gemeenten: nu naast de totaalrij, na opnieuw vullen " +
-        "naast een lege rij (wat naast een tabel staat, blijft op zijn rij staan)",
+        "naast een lege rij onder de tabel (wat naast een tabel staat, blijft op zijn rij staan)",
     );
     expect(op("F12", "opmerking")).toMatchObject([
       { was: "GM0004", wordt: "\u0000totaal", naast: { aantal: 1 } },
@@ -398,6 +398,6 @@ test("a row is named by its gemeente and key; by the gemeente alone where the ke
   const t = tabelRijen("Controle", plan(oud.slice(1)), bestaand, r);
   expect(t && [...t.anders]).toEqual([
     [5, { was: "Zeist", wordt: "Woudenberg" }],
-    [6, { was: "Woudenberg", wordt: undefined }],
+    [6, { was: "Woudenberg", wordt: "\u0000onder" }],
   ]);
 });
