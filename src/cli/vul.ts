@@ -160,9 +160,9 @@ export function rapportRegels(rapport: XlsxRapport, nieuw: boolean, toegevoegd =
   }
   if (rapport.verweesd.length > 0) {
     r.push(
-      `Rijen met uw invoer waarvan de sleutel niet meer bestaat (onderaan de tabel bewaard): ${rapport.verweesd
-        .map((v) => `${v.tabel} ${v.sleutel}`)
-        .join(", ")}.`,
+      `Rijen met uw invoer die niet meer bij de gegevens horen (onderaan hun tabel bewaard): ${rapport.verweesd
+        .map((v) => `${v.tabel}: ${v.sleutel}`)
+        .join("; ")}.`,
     );
   }
   if (rapport.verloren.length > 0) {

@@ -791,7 +791,12 @@ function refVan(run: Run, a: Aanlevering): GemeenteRef | null {
 }
 
 /** Ranges of the numbers a gemeente workbook holds (./grenzen; a taakstelling is persons in a half-year too). */
-const BEREIK = {
+/**
+ * The plausible range of each number a gemeente types (./grenzen). The reader checks its inputs against them where
+ * it knows the cell (./lezen: the finding names it, and the cell is the finding's identity between runs); `begrens`
+ * checks everything once more, and what the reader did not (the values Opgave wrote).
+ */
+export const BEREIK = {
   taakstelling: { ...GRENZEN.gehuisvest, omschrijving: "taakstelling van een gemeente in een halfjaar" },
   gehuisvest: GRENZEN.gehuisvest,
   landelijk: GRENZEN.landelijkTaakstelling,
@@ -803,7 +808,7 @@ const BEREIK = {
   vasteKosten: GRENZEN.vasteKosten,
 } as const satisfies Record<string, Grootheid>;
 
-const KOSTEN_BEREIK: Record<keyof KostenInvoer, { g: Grootheid; label: string; naam: string }> = {
+export const KOSTEN_BEREIK: Record<keyof KostenInvoer, { g: Grootheid; label: string; naam: string }> = {
   plaatsen: { g: BEREIK.plaatsen, label: "Opvangplaatsen", naam: "Opgave_Plaatsen" },
   kostenPerPlaats: {
     g: BEREIK.bedragPerPlaats,

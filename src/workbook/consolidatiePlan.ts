@@ -293,7 +293,7 @@ function controleBlad(c: Consolidatie): BladPlan {
         kolommen: CONSOLIDATIE_KOLOMMEN.controle,
         sleutelKolom: "id",
         // A finding that no longer occurs stays for its Afgehandeld, no longer as an error or warning.
-        wees: { kolom: "ernst", waarde: "vervallen" },
+        wees: { kolom: "ernst", waarde: "vervallen", naam: ["soort", "gemeente", "bestand", "plek"] },
         rijen: c.controles.map((x) => [
           x.ernst,
           b.soortLabel[x.soort] ?? x.soort,

@@ -26,7 +26,10 @@ import "./exceljsReparaties";
 import { vertaalBibliotheekFout } from "./bibliotheekFouten";
 import { consolidatieBerichten as b, datumNl, getalInvoer } from "../domain/berichten";
 import { isoUitExcel } from "../domain/tijdstip";
+import { binnenGrenzen, type Grootheid } from "../domain/grenzen";
 import {
+  BEREIK,
+  KOSTEN_BEREIK,
   onbruikbareAanlevering,
   type Aanlevering,
   type AanleveringDeel,
@@ -176,6 +179,12 @@ function datumIn(cel: ExcelJS.Cell): string | undefined {
 interface GetalRegels {
   readonly geheel?: boolean;
   readonly negatiefToegestaan?: boolean;
+  /**
+   * Its plausible range (./consolideren `BEREIK`): outside it, a finding on this cell, which then counts as empty.
+   * Checked here, where the cell is known: a finding without one was told from another alike by the order found, so
+   * a coordinator's note on it moved to another finding when the first was mended.
+   */
+  readonly grens?: Grootheid;
 }
 
 /** A validated number from an input cell; problems are added (with the cell address) and the cell then counts as empty. */
@@ -222,6 +231,10 @@ function invoerGetal(
   }
   if (regels.geheel && !Number.isInteger(n)) {
     meld("ongeldigeInvoer", "fout", b.geenGeheelGetal(label, plek, String(n).replace(".", ",")));
+    return null;
+  }
+  if (regels.grens && !binnenGrenzen(regels.grens, n)) {
+    meld("ongeldigeInvoer", "fout", b.buitenBereik(label, plek, n, regels.grens));
     return null;
   }
   return n;
@@ -391,13 +404,28 @@ function leesTaakstelling(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlever
       rij: r,
       taakstelling: gegevenGetal(cel(KOLOMMEN.taakstelling)),
       eigen: eigenCel
-        ? invoerGetal(eigenCel, `Taakstelling (eigen invoer) ${periode}`, { geheel: true }, problemen)
+        ? invoerGetal(
+            eigenCel,
+            `Taakstelling (eigen invoer) ${periode}`,
+            { geheel: true, grens: BEREIK.taakstelling },
+            problemen,
+          )
         : null,
       landelijk: landelijkCel
-        ? invoerGetal(landelijkCel, `Landelijk getal (eigen invoer) ${periode}`, { geheel: true }, problemen)
+        ? invoerGetal(
+            landelijkCel,
+            `Landelijk getal (eigen invoer) ${periode}`,
+            { geheel: true, grens: BEREIK.landelijk },
+            problemen,
+          )
         : null,
       gehuisvest: gehuisvestCel
-        ? invoerGetal(gehuisvestCel, `Gehuisvest ${periode}`, { geheel: true }, problemen)
+        ? invoerGetal(
+            gehuisvestCel,
+            `Gehuisvest ${periode}`,
+            { geheel: true, grens: BEREIK.gehuisvest },
+            problemen,
+          )
         : null,
       opgeslagen: {
         gecorrigeerd: opgeslagen(cel(KOLOMMEN.gecorrigeerd)),
@@ -485,7 +513,7 @@ function leesKosten(
   const K = GEMEENTE_PLEKKEN.kosten.kolommen;
   for (const [sleutel, naam] of Object.entries(KOSTEN_NAMEN) as [keyof KostenInvoer, InvoerNaam][]) {
     const geheel = sleutel === "plaatsen" || sleutel === "locaties";
-    const { waarde, cel } = leesNaam(wb, naam, { geheel }, problemen);
+    const { waarde, cel } = leesNaam(wb, naam, { geheel, grens: KOSTEN_BEREIK[sleutel].g }, problemen);
     eigen[sleutel] = waarde;
     if (sleutel === "locaties") locatieCel = cel;
     if (cel && cel.worksheet.name === BLADEN.kosten) {
@@ -542,7 +570,12 @@ function leesOpvang(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlevering["o
   }
   // The labels above the table (its first header is "Besluit" too).
   const labels = labelCellen(ws, GEMEENTE_PLEKKEN.opvang.tabel.rij - 1);
-  const { waarde } = leesNaam(wb, NAMEN.bestaandePlaatsen, { geheel: true }, problemen);
+  const { waarde } = leesNaam(
+    wb,
+    NAMEN.bestaandePlaatsen,
+    { geheel: true, grens: BEREIK.plaatsen },
+    problemen,
+  );
   const tekort = opgeslagen(labels.get(OPVANG_LABELS.tekort));
   return {
     besluit: gegevenTekst(labels.get(OPVANG_LABELS.besluit)),
@@ -810,7 +843,7 @@ function leesWerkboek(naam: string, wb: ExcelJS.Workbook, opties: LeesOpties): A
   const beginsaldo = leesNaam(
     wb,
     NAMEN.beginsaldo,
-    { geheel: true, negatiefToegestaan: true },
+    { geheel: true, negatiefToegestaan: true, grens: BEREIK.beginsaldo },
     problemen,
   ).waarde;
   // Not empty but no usable number (each such case is a finding): the ledger has no start.

@@ -106,9 +106,10 @@ export interface TabelPlan {
   /**
    * Orphan rows (their key no longer in the plan, kept at the end for the user's input: ./samenvoegen `weesRijen`)
    * get this value in this column of Opgave's instead of what it held: in Controle Ernst "vervallen", a finding
-   * that no longer occurs, kept for its Afgehandeld, is no longer shown as an error.
+   * that no longer occurs, kept for its Afgehandeld, is no longer shown as an error. `naam`: the columns whose values
+   * name such a row in the report, where its key does not (Controle's Id: "nietNumeriek||GM0310|Taakstelling!G22").
    */
-  readonly wees?: { readonly kolom: string; readonly waarde: Waarde };
+  readonly wees?: { readonly kolom: string; readonly waarde: Waarde; readonly naam?: readonly string[] };
 }
 
 /** A rectangle of plan-owned cells (titles, labels, key figures, provenance). */
@@ -204,7 +205,10 @@ export interface VulRapport {
    * them as they are), in Dutch: `Opgave_Taakstelling 2018-II: Gehuisvest: -40 (kleiner dan 0, het minimum van de cel)`.
    */
   readonly buitenRegel: readonly string[];
-  /** Table rows with user input whose key no longer exists in the plan: kept at the end of the table. */
+  /**
+   * Table rows with user input whose key no longer exists in the plan: kept at the end of the table. `sleutel`: the
+   * row's key, or what names it where the key does not (./samenvoegen `weesNaam`).
+   */
   readonly verweesd: readonly { readonly tabel: string; readonly sleutel: string }[];
 }
 

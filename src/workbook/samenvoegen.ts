@@ -79,6 +79,7 @@ export interface SamengevoegdeTabel {
   readonly tekstInGetal: readonly string[];
   /** Kept inputs that are numbers outside the column's rule (`buitenRegel`), in Dutch for the report. */
   readonly buitenRegel: readonly string[];
+  /** Rows with user input whose key the plan no longer has (kept at the end), named for the report (`weesNaam`). */
   readonly verweesd: readonly string[];
   /**
    * Headers of the plan columns the existing table lacked: those after the last one it has (a later version of
@@ -412,7 +413,7 @@ export function samenvoegenTabel(
     wijzigingen,
     invoerBehouden,
     ...afwijkingen,
-    verweesd: wees.sleutels,
+    verweesd: wees.namen,
     nieuweKolommen: nieuweKolommen.map((k) => k.kop),
     volgordeTeruggezet: geordend.teruggezet,
     verschoven: geordend.verschoven,
@@ -430,8 +431,8 @@ function weesRijen(
   kolommen: readonly Kolom[],
   index: ReadonlyMap<string, number>,
   markering?: TabelPlan["wees"],
-): { sleutels: string[]; rijen: Cel[][]; invoer: number } {
-  const uit = { sleutels: [] as string[], rijen: [] as Cel[][], invoer: 0 };
+): { sleutels: string[]; namen: string[]; rijen: Cel[][]; invoer: number } {
+  const uit = { sleutels: [] as string[], namen: [] as string[], rijen: [] as Cel[][], invoer: 0 };
   const waarde = (r: readonly Waarde[], k: Kolom) => r[index.get(k.kop) ?? -1] ?? null;
   for (const [s, r] of oud) {
     const invoer = gezien.has(s)
@@ -439,6 +440,7 @@ function weesRijen(
       : kolommen.filter((k) => k.soort === "invoer" && !isLeeg(waarde(r, k))).length;
     if (invoer === 0) continue;
     uit.sleutels.push(s);
+    uit.namen.push(weesNaam(s, r, kolommen, waarde, markering?.naam));
     uit.rijen.push(
       kolommen.map((k) =>
         k.soort === "formule" ? null : k.sleutel === markering?.kolom ? markering.waarde : waarde(r, k),
@@ -447,6 +449,22 @@ function weesRijen(
     uit.invoer += invoer;
   }
   return uit;
+}
+
+/** An orphan row as the report names it: by its key, or by the values of the plan's `wees.naam` columns. */
+function weesNaam(
+  sleutel: string,
+  r: readonly Waarde[],
+  kolommen: readonly Kolom[],
+  waarde: (r: readonly Waarde[], k: Kolom) => Waarde,
+  naam: readonly string[] | undefined,
+): string {
+  const delen = (naam ?? []).flatMap((n) => {
+    const k = kolommen.find((x) => x.sleutel === n);
+    const w = k ? waarde(r, k) : null;
+    return isLeeg(w) ? [] : [String(w)];
+  });
+  return delen.length > 0 ? delen.join(", ") : sleutel;
 }
 
 /** Rows that appear or go (without user input: those are kept as orphans, `verweesd`), as changes. */

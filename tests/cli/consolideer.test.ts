@@ -402,6 +402,55 @@ describe("opgave consolideer", () => {
     expect([celWaarde(ws.getCell(`P${baarn}`)), celWaarde(ws.getCell(`Q${baarn}`))]).toEqual([null, null]);
   });
 
+  test("two values out of range in one workbook: each a finding on its cell; a note stays on its own when the other is mended", async () => {
+    const bestand = path.join(map, "baarn-twee.xlsx");
+    const zet = async (gehuisvest: number) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(lever, "baarn.xlsx"));
+      const t = wb.getWorksheet("Taakstelling")!;
+      let rij = 0;
+      t.eachRow((r, i) => {
+        if (r.getCell(1).value === "2023-I") rij = i;
+      });
+      t.getCell(`G${rij}`).value = gehuisvest;
+      wb.getWorksheet("Kosten")!.getCell("B5").value = 999999999;
+      await wb.xlsx.writeFile(bestand);
+      return `Taakstelling!G${rij}`;
+    };
+    const gehuisvest = await zet(999999);
+    const uitBestand = path.join(map, "twee.xlsx");
+    expect((await opgave(bestand, "--uit", uitBestand)).code).toBe(0);
+    /** The Controle rows as [Ernst, Cel, Afgehandeld], by Cel. */
+    const controle = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(uitBestand);
+      const rijen = new Map<string, { rij: number; ernst: unknown; afgehandeld: unknown }>();
+      wb.getWorksheet("Controle")!.eachRow((r, i) => {
+        const cel = celWaarde(r.getCell(6));
+        if (typeof cel === "string" && /^(Taakstelling|Kosten)!/.test(cel))
+          rijen.set(cel, { rij: i, ernst: celWaarde(r.getCell(1)), afgehandeld: celWaarde(r.getCell(8)) });
+      });
+      return { wb, rijen };
+    };
+    const eerst = await controle();
+    // Before: neither had a Cel; told apart by the order found ("ongeldigeInvoer||GM0308", "…|2").
+    expect([...eerst.rijen.keys()].sort()).toEqual(["Kosten!B5", gehuisvest]);
+    const rij = eerst.rijen.get(gehuisvest)!.rij;
+    eerst.wb.getWorksheet("Controle")!.getCell(`H${rij}`).value = "gemeente gebeld";
+    await eerst.wb.xlsx.writeFile(uitBestand);
+    await zet(12);
+    const r = await opgave(bestand, "--uit", uitBestand);
+    expect(r.code).toBe(0);
+    const na = await controle();
+    // Before: the note stood on the other finding (Kosten!B5), and nothing was named as vervallen.
+    expect(na.rijen.get(gehuisvest)).toMatchObject({ ernst: "vervallen", afgehandeld: "gemeente gebeld" });
+    expect(na.rijen.get("Kosten!B5")).toMatchObject({ ernst: "fout", afgehandeld: null });
+    expect(r.out).toContain(
+      "Rijen met uw invoer die niet meer bij de gegevens horen (onderaan hun tabel bewaard): Opgave_Controle: " +
+        `ongeldige invoer, Baarn, baarn-twee.xlsx, ${gehuisvest}.`,
+    );
+  });
+
   test("the reading limits reach the reader: --max-cellen 10 refuses every workbook (exit 1), naming the option", async () => {
     const uitBestand = path.join(map, "grens.xlsx");
     const r = await opgave(path.join(lever, "zeist.xlsx"), "--uit", uitBestand, "--max-cellen", "10");

@@ -35,6 +35,7 @@ import { dagUitCode } from "../../src/domain/periode";
 import { achtereenAchter } from "../../src/domain/saldo";
 import { planGemeente, type BronInfo } from "../../src/workbook/bouwPlan";
 import { CONSOLIDATIE_TABELLEN, planConsolidatie } from "../../src/workbook/consolidatiePlan";
+import { rapportRegels } from "../../src/cli/vul";
 import { leesAanlevering } from "../../src/workbook/lezen";
 import { celWaarde, schrijfXlsx } from "../../src/workbook/xlsxWriter";
 import { zetResultaten } from "../../src/workbook/xlsxResultaten";
@@ -734,7 +735,18 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
       planConsolidatie(c2, { ...bron, gemaakt: "2026-12-05T08:00:00Z" }),
       bewerkt,
     );
-    expect(rapport.verweesd).toEqual([{ tabel: CONSOLIDATIE_TABELLEN.controle, sleutel: negatief?.id }]);
+    // Named as the row shows it (its Controle, Gemeente, Bestand, Cel), not by its hidden Id
+    // ("negatief||GM0…|Taakstelling!G…").
+    expect(rapport.verweesd).toEqual([
+      {
+        tabel: CONSOLIDATIE_TABELLEN.controle,
+        sleutel: `negatief getal, ${negatief?.gemeente?.naam}, ${negatief?.bestand}, ${negatief?.plek}`,
+      },
+    ]);
+    expect(rapportRegels(rapport, false)).toContain(
+      "Rijen met uw invoer die niet meer bij de gegevens horen (onderaan hun tabel bewaard): " +
+        `Opgave_Controle: negatief getal, ${negatief?.gemeente?.naam}, ${negatief?.bestand}, ${negatief?.plek}.`,
+    );
     const ctrl = tabelRijen(blad(await leesData(data), "Controle"), CONSOLIDATIE_TABELLEN.controle);
     // Before: still "fout" at the bottom, one error more in the table than the count above it says.
     expect(ctrl.at(-1)).toMatchObject({
