@@ -60,6 +60,22 @@ function leesMedium(model: ExceljsModel, bestand: string, inhoud: Uint8Array): v
   });
 }
 
+/**
+ * The defined names exceljs can model: workbook-wide ones, and the built-in `_xlnm.…` ones (print area, print titles)
+ * it reads per sheet. A name local to one sheet it would add to the workbook-wide name of that name: a copy of
+ * Taakstelling (Excel and LibreOffice give the copy its own Opgave_Beginsaldo) made every refill write the name
+ * for both sheets at once ("'Taakstelling (2)'!$B$5,Taakstelling!$B$5"), and every formula reading it #VALUE!; the
+ * reader took the copy's cell. Such names stay where they are: the graft keeps the original's (./xlsxEnten
+ * `namenInWerkboek`), a full rewrite names what it drops (./xlsxOnderdelen).
+ */
+function werkboekNamen(namen: unknown): unknown {
+  if (!Array.isArray(namen)) return namen;
+  return namen.filter((n: { name?: unknown; localSheetId?: unknown }) => {
+    const lokaal = n.localSheetId !== undefined && n.localSheetId !== null;
+    return !lokaal || String(n.name).startsWith("_xlnm.");
+  });
+}
+
 /** The workbook-level parts `load` reads by their exact name; false for any other part. */
 async function leesWerkboekDeel(
   x: ExceljsXlsxIntern,
@@ -76,7 +92,7 @@ async function leesWerkboekDeel(
       const wb = await x.parseWorkbook(tekst);
       Object.assign(model, {
         sheets: wb.sheets,
-        definedNames: wb.definedNames,
+        definedNames: werkboekNamen(wb.definedNames),
         views: wb.views,
         properties: wb.properties,
         calcProperties: wb.calcProperties,

@@ -857,6 +857,28 @@ const LOSSE_DELEN: readonly (readonly [string, string])[] = [
   ["xl/webextensions/", "webinvoegtoepassingen in het werkboek"],
 ];
 
+/**
+ * The defined names of the user's in workbook.xml, as the loss list names them: a name local to a sheet
+ * (`naam "Tarief" van blad Kopie`, which a full rewrite by exceljs cannot keep) or workbook-wide. Opgave's own
+ * (Opgave_… for the workbook), the built-in _xlnm.… ones (print area and titles, kept per sheet) and Excel's
+ * _xlfn.… ones (names of newer functions, which it makes itself) are not the user's; an Opgave_… name local to a
+ * sheet is (a copy of Opgave's sheet has its own).
+ */
+function eigenNamen(werkboek: string): Set<string> {
+  const bladen = [...werkboek.matchAll(/<sheet\b[^<>]*>/g)].map((m) =>
+    xmlTekstTerug(attribuut(m[0], "name") ?? ""),
+  );
+  const uit = new Set<string>();
+  for (const m of werkboek.matchAll(/<definedName\b([^<>]*)>/g)) {
+    const naam = xmlTekstTerug(attribuut(m[0], "name") ?? "");
+    const lokaal = attribuut(m[0], "localSheetId");
+    if (/^_xl(nm|fn)\./.test(naam) || (lokaal === undefined && naam.startsWith("Opgave_"))) continue;
+    const blad = lokaal === undefined ? undefined : bladen[Number(lokaal)];
+    uit.add(blad === undefined ? `naam "${naam}"` : `naam "${naam}" van blad ${blad}`);
+  }
+  return uit;
+}
+
 /** A user part: Dutch description → what it holds (equal in the new file = kept). */
 type Onderdelen = Map<string, string>;
 
@@ -1445,6 +1467,9 @@ export async function verliesNaSchrijven(
     Object.keys(zip.files).some((n) => n.startsWith(voorvoegsel) && !zip.files[n]?.dir);
   // LibreOffice writes docProps/custom.xml without properties: only one with a property counts.
   const eigenschappen = /<property\b/.test((await zipOud.file("docProps/custom.xml")?.async("string")) ?? "");
+  const namenNa = eigenNamen((await zipNieuw.file("xl/workbook.xml")?.async("string")) ?? "");
+  for (const naam of eigenNamen((await zipOud.file("xl/workbook.xml")?.async("string")) ?? ""))
+    if (!namenNa.has(naam)) verlies.push(naam);
   for (const [voorvoegsel, naam] of LOSSE_DELEN) {
     if (voorvoegsel === "docProps/custom.xml" && !eigenschappen) continue;
     if (heeft(zipOud, voorvoegsel) && !heeft(zipNieuw, voorvoegsel)) verlies.push(naam);

@@ -13,6 +13,7 @@ import { GRAFIEK_TITELS } from "../../src/workbook/indeling";
 import { decodeerBereik, kolomLetters } from "../../src/workbook/a1";
 import { engine } from "../domain/helpers";
 import { consolideer } from "../../src/domain/consolideren";
+import { leesAanlevering } from "../../src/workbook/lezen";
 import { planConsolidatie } from "../../src/workbook/consolidatiePlan";
 import {
   bewaarXlsx as bewaar,
@@ -986,5 +987,45 @@ describe("schrijfXlsx: guard rails on input", () => {
     const { rapport, data: lang } = await schrijfXlsx(utrecht, kort);
     expect(rapport.verloren).toEqual([]);
     expect(await sheetXml(lang, "Taakstelling")).toContain('<conditionalFormatting sqref="I8:I27">');
+  });
+});
+
+describe("a name of Opgave's local to a sheet of the user's (a copy of Taakstelling has its own)", () => {
+  /** Utrecht's workbook, Beginsaldo 7, with sheet "Kopie" holding 999 in B5 under a local Opgave_Beginsaldo. */
+  async function metKopie(): Promise<Uint8Array> {
+    const wb = await lees((await schrijfXlsx(utrecht)).data);
+    blad(wb, "Taakstelling").getCell("B5").value = 7;
+    wb.addWorksheet("Kopie").getCell("B5").value = 999;
+    const zip = await JSZip.loadAsync(await bewaar(wb));
+    const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    const plaats = [...xml.matchAll(/<sheet\b[^>]*name="([^"]*)"/g)].findIndex((m) => m[1] === "Kopie");
+    expect(plaats).toBeGreaterThan(0);
+    const lokaal = `<definedName name="Opgave_Beginsaldo" localSheetId="${plaats}">Kopie!$B$5</definedName>`;
+    zip.file("xl/workbook.xml", xml.replace("</definedNames>", `${lokaal}</definedNames>`));
+    return zip.generateAsync({ type: "uint8array" });
+  }
+  /** Opgave_Beginsaldo's definitions: "lokaal …" or "werkboek …". */
+  const namen = async (data: Uint8Array) => {
+    const xml = (await (await JSZip.loadAsync(data)).file("xl/workbook.xml")?.async("string")) ?? "";
+    return [...xml.matchAll(/<definedName\b([^>]*)>([^<]*)</g)]
+      .filter((m) => m[1]?.includes('name="Opgave_Beginsaldo"'))
+      .map((m) => `${/localSheetId="\d+"/.test(m[1] ?? "") ? "lokaal" : "werkboek"} ${m[2]}`);
+  };
+
+  test("a refill keeps it local and the workbook's own on Taakstelling; the reader reads Taakstelling's", async () => {
+    const data = await metKopie();
+    const { data: na, rapport } = await schrijfXlsx(utrecht, data);
+    // Before: "Opgave_Beginsaldo" for the whole workbook read "Kopie!$B$5,Taakstelling!$B$5", and every formula
+    // reading it showed #VALUE!, while the report said nothing had changed.
+    expect((await namen(na)).sort()).toEqual(["lokaal Kopie!$B$5", "werkboek Taakstelling!$B$5"]);
+    expect(rapport.verloren).toEqual([]);
+    // The consolidation reads the beginsaldo of Taakstelling, not the copy's 999.
+    expect((await leesAanlevering("utrecht.xlsx", data)).beginsaldo).toBe(7);
+  });
+
+  test("a full rewrite (exceljs cannot write a local name) names it and stops", async () => {
+    const fout = await schrijfXlsx(utrecht, await metKopie(), { enten: false }).catch((e: unknown) => e);
+    // Before: dropped without a word (and, before the names were read apart, written for the whole workbook).
+    expect((fout as VerliesFout).onderdelen).toEqual(['naam "Opgave_Beginsaldo" van blad Kopie']);
   });
 });
