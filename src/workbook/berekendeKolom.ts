@@ -11,7 +11,7 @@
  */
 import { adres, bladVerwijzing } from "./a1";
 import { gekopieerd } from "./kolomVerplaatsing";
-import { isFormule, type Cel, type TabelPlan, type Waarde } from "./plan";
+import { isFormule, type BlokPlan, type Cel, type TabelPlan, type Waarde } from "./plan";
 import {
   isEigenKolom,
   sleutelIndex,
@@ -147,5 +147,33 @@ export function getypteWaarden(plan: TabelPlan, oud: OudeFormules): string[] {
       );
     });
   });
+  return uit;
+}
+
+/**
+ * The values the user typed over Opgave's formulas in a block (a key figure on Overzicht, a result on Kosten): as
+ * in a table (`getypteWaarden`), a refill writes the formula again, so each is named before anything is written —
+ * "getal 60.000.000 van u in Kosten!B10 (Jaarkosten opvang (€)) staat op een formule van Opgave; …". `oud`: the
+ * value in the block's cell `i`, `j` now, when it holds no formula (undefined for a formula, or not read). Both
+ * writers.
+ */
+export function getypteBlokwaarden(
+  blad: string,
+  blok: BlokPlan,
+  oud: (i: number, j: number) => Waarde | undefined,
+): string[] {
+  const uit: string[] = [];
+  blok.cellen.forEach((rij, i) =>
+    rij.forEach((c, j) => {
+      const w = isFormule(c) ? oud(i, j) : undefined;
+      if (w === undefined || w === null || w === "") return;
+      const cel = adres({ rij: blok.start.rij + i, kolom: blok.start.kolom + j });
+      const label = j > 0 && typeof rij[0] === "string" && rij[0] !== "" ? ` (${rij[0]})` : "";
+      uit.push(
+        `${getypteTekst(w)} van u in ${bladVerwijzing(blad)}!${cel}${label} staat op een formule van Opgave; bij ` +
+          "opnieuw vullen komt die formule terug",
+      );
+    }),
+  );
   return uit;
 }

@@ -123,7 +123,12 @@ import {
   type GelezenRij,
   type TabelRijen,
 } from "./rijBetekenis";
-import { getypteWaarden, metBerekendeKolommen, type OudeFormules } from "./berekendeKolom";
+import {
+  getypteBlokwaarden,
+  getypteWaarden,
+  metBerekendeKolommen,
+  type OudeFormules,
+} from "./berekendeKolom";
 
 const TEKST = NOTATIE.tekst;
 const ALGEMEEN = NOTATIE.algemeen;
@@ -259,6 +264,8 @@ export interface WerkmapStaat {
   readonly blokken: ReadonlyMap<string, Matrix>;
   /** Plan blocks on an existing sheet: their number formats now (absent: not read). */
   readonly blokNotaties?: ReadonlyMap<string, Matrix>;
+  /** Plan blocks on an existing sheet: their formulas now, a value where a cell holds no formula (absent: not read). */
+  readonly blokFormules?: ReadonlyMap<string, Matrix>;
   /**
    * Existing plan sheets (by `sleutel(sheet)`): the values from A1 over `verschuivingGebied`, to tell whether the
    * user moved Opgave's cells (absent: not read).
@@ -1223,10 +1230,11 @@ function blokTaken(
   blad: BladPlan,
   opPlaats: ReturnType<typeof opHunPlaats>,
   nietBijgewerkt: readonly TabelGebied[],
-): { taken: SchrijfTaak[]; wijzigingen: Wijziging[]; overgeslagen: string[] } {
+): { taken: SchrijfTaak[]; wijzigingen: Wijziging[]; overgeslagen: string[]; getypt: string[] } {
   const taken: SchrijfTaak[] = [];
   const wijzigingen: Wijziging[] = [];
   const overgeslagen: string[] = [];
+  const getypt: string[] = [];
   if (opPlaats.reden) overgeslagen.push(opPlaats.reden);
   blad.blokken.forEach((blok, b) => {
     const kolommen = Math.max(0, ...blok.cellen.map((r) => r.length));
@@ -1238,6 +1246,14 @@ function blokTaken(
         return isLeeg(w) ? null : w;
       };
       wijzigingen.push(...blokWijzigingen(blad.naam, blok, was));
+      const formules = staat.blokFormules?.get(planSleutel(blad.naam, b));
+      if (formules)
+        getypt.push(
+          ...getypteBlokwaarden(blad.naam, blok, (i, j) => {
+            const f = formules[i]?.[j];
+            return typeof f === "string" && f.startsWith("=") ? undefined : was(i, j);
+          }),
+        );
     }
     const m = celMatrix(blok.cellen, kolommen, (i, j) => blokNotatie(blok, i, j));
     const oudeNotaties = staat.blokNotaties?.get(planSleutel(blad.naam, b));
@@ -1269,7 +1285,7 @@ function blokTaken(
       ...(blok.kop ? { vet: bereik(blok.start, 1, kolommen) } : {}),
     });
   });
-  return { taken, wijzigingen, overgeslagen };
+  return { taken, wijzigingen, overgeslagen, getypt };
 }
 
 /** Charts over the plan's rows (not the orphans); an existing Opgave chart with the same name is replaced. */
@@ -1538,11 +1554,13 @@ export function beslis(
   for (const taak of tabellen.taken) taken.push(...lijfTaken(taak, grens, inTabellen));
   const wijzigingen = [...tabellen.wijzigingen];
   const overgeslagen = [...tabellen.overgeslagen];
+  const blokGetypt: string[] = [];
   for (const [blad, plaats] of opPlaats) {
     const blokken = blokTaken(staat, blad, plaats, tabellen.nietBijgewerkt);
     taken.push(...blokken.taken);
     wijzigingen.push(...blokken.wijzigingen);
     overgeslagen.push(...blokken.overgeslagen);
+    blokGetypt.push(...blokken.getypt);
   }
   for (const blad of plan.bladen) {
     const grafieken = grafiekTaken(staat, blad, tabellen.taken);
@@ -1573,7 +1591,7 @@ export function beslis(
     overgeslagen.push(...c.blijven);
     if (c.taak) taken.push(c.taak);
   }
-  const getypt = tabellen.taken.flatMap((t) => t.getypt ?? []);
+  const getypt = [...tabellen.taken.flatMap((t) => t.getypt ?? []), ...blokGetypt];
   const rijenAnders = tabellen.taken.flatMap((taak) => {
     const r = tabelRijen(
       taak.blad.naam,

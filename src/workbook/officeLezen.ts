@@ -260,7 +260,7 @@ function laadPlanBladen(
       const r = objecten
         .werkblad(blad.naam)
         .getRange(bereik(blok.start, blok.cellen.length, kolommen))
-        .load("values,numberFormat");
+        .load("values,numberFormat,formulas");
       l.blokken.set(planSleutel(blad.naam, b), r);
       l.aantal++;
     });
@@ -434,6 +434,7 @@ export async function leesWerkmap(
     planNotaties: new Map([...l.planCellen].map(([naam, r]) => [naam, matrix(r.numberFormat)[0]?.[0]])),
     blokken: new Map([...l.blokken].map(([k, r]) => [k, matrix(r.values)])),
     blokNotaties: new Map([...l.blokken].map(([k, r]) => [k, matrix(r.numberFormat)])),
+    blokFormules: new Map([...l.blokken].map(([k, r]) => [k, matrix(r.formulas)])),
     bladWaarden: new Map([...l.bladWaarden].map(([k, r]) => [k, matrix(r.values)])),
     grafieken: new Set([...objecten.grafieken].filter(([, c]) => !c.isNullObject).map(([k]) => k)),
     ...controleStaat(l, objecten),

@@ -129,7 +129,12 @@ import {
   type HyperlinksPerBlad,
 } from "./xlsxHyperlinks";
 import { tabelVerplaatsing, verplaatsPlan, volgRijen, type Verplaatsing } from "./kolomVerplaatsing";
-import { getypteWaarden, metBerekendeKolommen, type OudeFormules } from "./berekendeKolom";
+import {
+  getypteBlokwaarden,
+  getypteWaarden,
+  metBerekendeKolommen,
+  type OudeFormules,
+} from "./berekendeKolom";
 import { zetResultaten } from "./xlsxResultaten";
 import {
   gelezenRijenAdvies,
@@ -1131,7 +1136,10 @@ class Schrijver {
   readonly eigen = nieuweEigenOnderdelen();
   /** Tables the user sorted that are written back in the plan's order (./rijVolgorde): named as a loss. */
   readonly teruggezet: string[] = [];
-  /** Values the user typed over Opgave's formulas in the tables written: lost, so named (`TabelWerk.getypt`). */
+  /**
+   * Values the user typed over Opgave's formulas in the tables (`TabelWerk.getypt`) and blocks written: lost, so
+   * named (./berekendeKolom `getypteBlokwaarden`).
+   */
   readonly getypt: string[] = [];
   /** Tables whose rows will hold another gemeente or the totals row (./rijBetekenis), and where they stood. */
   readonly rijenAnders: TabelRijen[] = [];
@@ -1392,6 +1400,12 @@ class Schrijver {
     if (uit.reden) this.overgeslagen.push(uit.reden);
     for (const b of uit.blokken) {
       const wijzigingen = blokWijzigingen(ws.name, b, (i, j) => was(b.start.rij + i, b.start.kolom + j));
+      this.getypt.push(
+        ...getypteBlokwaarden(ws.name, b, (i, j) => {
+          const cel = ws.getCell(b.start.rij + i, b.start.kolom + j);
+          return isFormuleWaarde(cel.value) || onderSamenvoeging(cel) ? undefined : waardeVan(cel.value);
+        }),
+      );
       // A cell hidden in a range the user merged is not written (`onderSamenvoeging`): no change there.
       this.wijzigingen.push(
         ...wijzigingen.filter(

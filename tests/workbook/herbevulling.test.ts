@@ -2650,6 +2650,31 @@ test("a value typed over one of Opgave's formulas in a table is named before the
   expect((await schrijfXlsx(later, data)).rapport.verloren).toEqual([]);
 });
 
+test("a value typed over one of Opgave's formulas outside a table (a key figure, a cost) is named as in a table; confirmed, listed", async () => {
+  const eerste = await lees((await schrijfXlsx(utrecht)).data);
+  const wb = await lees((await schrijfXlsx(utrecht)).data);
+  blad(wb, "Overzicht").getCell("B8").value = "zie notitie";
+  blad(wb, "Kosten").getCell("B10").value = 60000000;
+  const bestand = await bewaar(wb);
+  const fout = await schrijfXlsx(later, bestand).catch((e: unknown) => e);
+  const wat = [
+    'tekst "zie notitie" van u in Overzicht!B8 (Achterstand (laatst berekende periode)) staat op een formule van ' +
+      "Opgave; bij opnieuw vullen komt die formule terug",
+    "getal 60.000.000 van u in Kosten!B10 (Jaarkosten opvang (€)) staat op een formule van Opgave; bij opnieuw " +
+      "vullen komt die formule terug",
+  ];
+  // Before: the formulas came back without a word ("Geen wijzigingen in de cijfers. 0 invoercellen behouden.").
+  expect((fout as VerliesFout).onderdelen).toEqual(wat);
+  const { data, rapport } = await schrijfXlsx(later, bestand, { verliesToestaan: true });
+  expect(rapport.verloren).toEqual(wat);
+  const na = await lees(data);
+  expect([blad(na, "Overzicht").getCell("B8").formula, blad(na, "Kosten").getCell("B10").formula]).toEqual([
+    blad(eerste, "Overzicht").getCell("B8").formula,
+    blad(eerste, "Kosten").getCell("B10").formula,
+  ]);
+  expect((await schrijfXlsx(later, data)).rapport.verloren).toEqual([]);
+});
+
 test("a refill aligns only Opgave's cells to the top in rows it sizes: the user's cells beside them keep their alignment", async () => {
   const wb = await lees((await schrijfXlsx(utrecht)).data);
   const tn = blad(wb, "Taakstelling");

@@ -494,6 +494,26 @@ describe("Office.js refill: a value typed over one of Opgave's formulas (as the 
   });
 });
 
+describe("Office.js refill: a value typed over one of Opgave's formulas outside a table (as the .xlsx writer)", () => {
+  test("asked first, nothing written; confirmed, the formula back and listed", async () => {
+    const wm = await eersteVulling();
+    const formule = wm.formule("Kosten", "B10");
+    expect(formule).toMatch(/^=/);
+    wm.zet("Kosten", "B10", 60000000);
+    const voor = wm.momentopname();
+    const fout: unknown = await schrijfNaarExcel(new FakeExcel(wm).context, utrecht).catch((e: unknown) => e);
+    const wat =
+      "getal 60.000.000 van u in Kosten!B10 (Jaarkosten opvang (€)) staat op een formule van Opgave; bij opnieuw " +
+      "vullen komt die formule terug";
+    // Before: written over without a question.
+    expect((fout as VolgordeBevestiging).getypt).toEqual([wat]);
+    expect(wm.momentopname()).toBe(voor);
+    const { rapport } = await hervul(wm, utrecht, { volgordeToestaan: true });
+    expect(rapport.verloren).toEqual([wat]);
+    expect(wm.formule("Kosten", "B10")).toBe(formule);
+  });
+});
+
 describe("Office.js refill: a table left alone (it would grow over the user's cell below it)", () => {
   test("Opgave's key figures and the list of Eerste periode that read it stay as they were, named (as the .xlsx writer)", async () => {
     const wm = await eersteVulling(zonderLaatstePerioden(utrecht, 1));
