@@ -179,7 +179,16 @@ declare module "exceljs/lib/xlsx/xform/sheet/sheet-view-xform" {
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/sheet-protection-xform" {
-  export { AttribuutXform as default } from "exceljs/lib/xlsx/xform/base-xform";
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
+  /** What `render` writes with: one element and its attributes. */
+  export interface BladSchrijver {
+    leafNode(naam: string, attributen?: Record<string, unknown>, tekst?: unknown): void;
+  }
+  export default class SheetProtectionXform {
+    model: ({ sheet?: boolean; password?: string } & Record<string, unknown>) | undefined;
+    parseOpen(node: SaxKnoop): boolean | undefined;
+    render(xml: BladSchrijver, model: SheetProtectionXform["model"]): void;
+  }
 }
 
 declare module "exceljs/lib/xlsx/xform/style/protection-xform" {

@@ -140,6 +140,32 @@ for (const [Xform, tag, namen] of WAARHEDEN) {
   };
 }
 
+/**
+ * A sheet's protection with the password Excel 2007 and LibreOffice write (`password`, a 16-bit hash): exceljs reads
+ * and writes only the newer hash (`hashValue`), so a refill kept the sheet protected but without its password —
+ * anyone could lift it. The hash goes along as it was.
+ */
+const leesBescherming = SheetProtectionXform.prototype.parseOpen;
+SheetProtectionXform.prototype.parseOpen = function (this: SheetProtectionXform, node): boolean | undefined {
+  const gelezen = leesBescherming.call(this, node);
+  const wachtwoord = node.attributes.password;
+  if (node.name === "sheetProtection" && this.model && wachtwoord) this.model.password = wachtwoord;
+  return gelezen;
+};
+const schrijfBescherming = SheetProtectionXform.prototype.render;
+SheetProtectionXform.prototype.render = function (this: SheetProtectionXform, xml, model): void {
+  const wachtwoord = model?.sheet ? model.password : undefined;
+  if (!wachtwoord) return schrijfBescherming.call(this, xml, model);
+  const blad = xml.leafNode;
+  xml.leafNode = (naam, attributen, tekst) =>
+    blad.call(xml, naam, { ...attributen, password: wachtwoord }, tekst);
+  try {
+    schrijfBescherming.call(this, xml, model);
+  } finally {
+    xml.leafNode = blad;
+  }
+};
+
 /** exceljs's own reader of such a boolean (conditional formats' icon sets and data bars), for "true" too. */
 BaseXform.toBoolValue = (attr: string | undefined, dflt?: boolean): boolean | undefined =>
   attr === undefined ? dflt : waarheid(attr) === true;

@@ -237,3 +237,21 @@ test("a number is read as a date by its format, the same every time the format c
     ]);
   }
 });
+
+test("a sheet protected with the password Excel 2007 and LibreOffice write keeps it through a refill (graft and full rewrite)", async () => {
+  const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+  const pad = (await bladPaden(await Zip.loadAsync(await zip.generateAsync({ type: "uint8array" })))).get(
+    "Taakstelling",
+  );
+  const xml = (await zip.file(pad ?? "")?.async("string")) ?? "";
+  const bescherming = '<sheetProtection password="CC1A" sheet="1" objects="1" scenarios="1"/>';
+  // In its place in CT_Worksheet: after sheetData (and sheetCalcPr), before autoFilter and the rest.
+  zip.file(pad ?? "", xml.replace("</sheetData>", `</sheetData>${bescherming}`));
+  const beschermd = await zip.generateAsync({ type: "uint8array" });
+  for (const enten of [true, false]) {
+    const { data } = await schrijfXlsx(later, beschermd, { enten, verliesToestaan: true });
+    const na = (await (await JSZip.loadAsync(data)).file(pad ?? "")?.async("string")) ?? "";
+    // Before: <sheetProtection sheet="1" objects="1" scenarios="1"/>: still protected, but anyone could lift it.
+    expect([enten, /<sheetProtection\b[^>]*\bpassword="CC1A"/.test(na)]).toEqual([enten, true]);
+  }
+});
