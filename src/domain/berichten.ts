@@ -637,6 +637,8 @@ export const consolidatieBerichten = {
   redenTaakstelling: (periode: string) =>
     `in ${periode} is de taakstelling onbekend (vul Taakstelling (eigen invoer) in)`,
   redenGehuisvest: (periode: string) => `in ${periode} is Gehuisvest leeg`,
+  redenGehuisvestAfgewezen: (periode: string, plek: string) =>
+    `in ${periode} is Gehuisvest geen bruikbaar getal (${plek}, zie de melding bij die cel)`,
   redenPeriode: (periode: string) => `rij ${periode} sluit niet aan op de vorige periode`,
   verloopOnderbroken: (na: string | null, reden: string, later: readonly string[]) =>
     `Het verloop ${na ? `stopt na ${na}` : "begint niet"}: ${reden}. Gehuisvest in ${opsomming(

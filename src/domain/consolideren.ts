@@ -132,6 +132,8 @@ export interface AanleveringRij {
    */
   readonly landelijk: number | null;
   readonly gehuisvest: number | null;
+  /** Gehuisvest holds something that is no usable number (a finding on that cell, `plek`): null, but not empty. */
+  readonly gehuisvestAfgewezen?: string;
   readonly opgeslagen: {
     readonly gecorrigeerd?: Opgeslagen;
     readonly achterstand?: Opgeslagen;
@@ -649,7 +651,10 @@ function keten(engine: Engine, g: Gemeente, a: Aanlevering, bron: "engine" | "be
       break;
     }
     if (r.gehuisvest === null) {
-      stop = { periode: r.periode, reden: b.redenGehuisvest(r.periode), t };
+      const reden = r.gehuisvestAfgewezen
+        ? b.redenGehuisvestAfgewezen(r.periode, r.gehuisvestAfgewezen)
+        : b.redenGehuisvest(r.periode);
+      stop = { periode: r.periode, reden, t };
       break;
     }
     stappen.push({ periode: p, taakstelling: t, gehuisvest: r.gehuisvest });

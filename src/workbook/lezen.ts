@@ -298,6 +298,29 @@ function zoekTaakstelling(wb: ExcelJS.Workbook): Gebied | undefined {
   return { ws, rij1: rij, kol1: kolom, rij2, kol2 };
 }
 
+/**
+ * The inputs of one row of the Taakstelling table (`cel`: its cell under a header), each checked (`invoerGetal`);
+ * Gehuisvest refused rather than empty is marked (`AanleveringRij.gehuisvestAfgewezen`).
+ */
+function rijInvoer(
+  cel: (kop: string) => ExcelJS.Cell | undefined,
+  periode: string,
+  problemen: Probleem[],
+): Pick<AanleveringRij, "eigen" | "landelijk" | "gehuisvest" | "gehuisvestAfgewezen"> {
+  const getal = (kop: string, label: string, grens: Grootheid) => {
+    const c = cel(kop);
+    return c ? invoerGetal(c, `${label} ${periode}`, { geheel: true, grens }, problemen) : null;
+  };
+  const eigen = getal(KOLOMMEN.eigen, "Taakstelling (eigen invoer)", BEREIK.taakstelling);
+  const landelijk = getal(KOLOMMEN.landelijk, "Landelijk getal (eigen invoer)", BEREIK.landelijk);
+  const gemeld = problemen.length;
+  const gehuisvest = getal(KOLOMMEN.gehuisvest, "Gehuisvest", BEREIK.gehuisvest);
+  // Not empty but refused (each such case is a finding on the cell): the ledger's stop says so, not "leeg".
+  const c = cel(KOLOMMEN.gehuisvest);
+  const afgewezen = c && problemen.length > gemeld ? plekVan(c) : undefined;
+  return { eigen, landelijk, gehuisvest, ...(afgewezen ? { gehuisvestAfgewezen: afgewezen } : {}) };
+}
+
 /** The cell of a named input: by defined name, else at the plan position when its label is there. */
 function invoerCel(wb: ExcelJS.Workbook, naam: InvoerNaam): ExcelJS.Cell | undefined {
   const doel = (() => {
@@ -396,37 +419,11 @@ function leesTaakstelling(wb: ExcelJS.Workbook, problemen: Probleem[]): Aanlever
       const kolom = k(kop);
       return kolom === undefined ? undefined : ws.getCell(r, kolom);
     };
-    const eigenCel = cel(KOLOMMEN.eigen);
-    const gehuisvestCel = cel(KOLOMMEN.gehuisvest);
-    const landelijkCel = cel(KOLOMMEN.landelijk);
     rijen.push({
       periode,
       rij: r,
       taakstelling: gegevenGetal(cel(KOLOMMEN.taakstelling)),
-      eigen: eigenCel
-        ? invoerGetal(
-            eigenCel,
-            `Taakstelling (eigen invoer) ${periode}`,
-            { geheel: true, grens: BEREIK.taakstelling },
-            problemen,
-          )
-        : null,
-      landelijk: landelijkCel
-        ? invoerGetal(
-            landelijkCel,
-            `Landelijk getal (eigen invoer) ${periode}`,
-            { geheel: true, grens: BEREIK.landelijk },
-            problemen,
-          )
-        : null,
-      gehuisvest: gehuisvestCel
-        ? invoerGetal(
-            gehuisvestCel,
-            `Gehuisvest ${periode}`,
-            { geheel: true, grens: BEREIK.gehuisvest },
-            problemen,
-          )
-        : null,
+      ...rijInvoer(cel, periode, problemen),
       opgeslagen: {
         gecorrigeerd: opgeslagen(cel(KOLOMMEN.gecorrigeerd)),
         achterstand: opgeslagen(cel(KOLOMMEN.achterstand)),

@@ -515,7 +515,9 @@ describe("consolideren: 26 Utrecht workbooks, broken on purpose", () => {
       false,
     );
     expect(een("verloopOnderbroken", f(KAPOT.negatief), KAPOT.negatief).melding).toContain(
-      "Het verloop stopt na 2022-II: in 2023-I is Gehuisvest leeg.",
+      // Before: "in 2023-I is Gehuisvest leeg", of a cell holding -3.
+      "Het verloop stopt na 2022-II: in 2023-I is Gehuisvest geen bruikbaar getal (Taakstelling!G21, zie de " +
+        "melding bij die cel).",
     );
     // Stable, unique ids: about the replaced file with its name; about a gemeente's cell in the file used for it
     // without (a resend under another name keeps the finding, and the coordinator's Afgehandeld on it).
