@@ -316,8 +316,12 @@ export async function consolideerCli(
     return 2;
   }
   if (!c.provincie || c.totaal.aangeleverd === 0) {
+    // Usable files none of which is used (the same gemeente twice, neither the newest) are not "no usable file".
+    const nietGebruikt = c.gemeenten.some((g) => g.status === "nietGebruikt");
     uit.err(
-      `Geen enkel bestand is een bruikbaar gemeentewerkboek${c.provincie ? ` van ${c.provincie.naam}` : ""}; ${doel} is niet geschreven.`,
+      nietGebruikt
+        ? `Geen enkel bestand is gebruikt (zie de bevindingen hierboven); ${doel} is niet geschreven.`
+        : `Geen enkel bestand is een bruikbaar gemeentewerkboek${c.provincie ? ` van ${c.provincie.naam}` : ""}; ${doel} is niet geschreven.`,
     );
     return 1;
   }

@@ -735,6 +735,8 @@ export const consolidatieBerichten = {
     gebruikt: number;
     aangeleverd: number;
     gemeenten: number;
+    /** Gemeenten that sent a workbook, none of which is used (twice with no newest, another dataset's, …). */
+    nietGebruikt: readonly string[];
     /** Counted as listed (the missing gemeenten on one line count once, see `samengevoegd`). */
     fouten: number;
     waarschuwingen: number;
@@ -751,7 +753,14 @@ export const consolidatieBerichten = {
         ? `Geen provincie gekozen: evenveel aangeleverde gemeenten liggen ${opsomming(s.keuze.map((n) => `in ${n}`))}.`
         : "Geen provincie: geen enkel bestand is een bruikbaar gemeentewerkboek.",
     `${s.bestanden} ${s.bestanden === 1 ? "bestand" : "bestanden"} gelezen, ${s.gebruikt} gebruikt; ` +
-      `${s.aangeleverd} van de ${s.gemeenten} gemeenten aangeleverd.`,
+      `${s.aangeleverd} van de ${s.gemeenten} gemeenten aangeleverd` +
+      (s.nietGebruikt.length === 0
+        ? "."
+        : ` en gebruikt; van ${opsomming(
+            s.nietGebruikt.length > 5
+              ? [...s.nietGebruikt.slice(0, 4), `nog ${s.nietGebruikt.length - 4} gemeenten`]
+              : s.nietGebruikt,
+          )} ${s.nietGebruikt.length === 1 ? "is een werkboek" : "zijn werkboeken"} aangeleverd maar niet gebruikt (zie hierboven).`),
     `Controle: ${s.fouten} ${s.fouten === 1 ? "fout" : "fouten"}, ${s.waarschuwingen} ` +
       `${s.waarschuwingen === 1 ? "waarschuwing" : "waarschuwingen"}` +
       (s.samengevoegd > 1

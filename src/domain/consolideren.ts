@@ -1596,6 +1596,7 @@ export function samenvattingRegels(c: Consolidatie): string[] {
     gebruikt: c.bestanden.filter((x) => x.gebruikt).length,
     aangeleverd: c.totaal.aangeleverd,
     gemeenten: c.totaal.gemeenten,
+    nietGebruikt: c.gemeenten.filter((g) => g.status === "nietGebruikt").map((g) => g.naam),
     fouten,
     waarschuwingen: lijst.length - fouten,
     samengevoegd: Math.max(0, ...lijst.map((x) => (x.aantal > 1 ? x.aantal : 0))),

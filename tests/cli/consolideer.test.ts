@@ -179,6 +179,28 @@ describe("opgave consolideer", () => {
     expect(r.code).toBe(3);
   });
 
+  test("two different workbooks of one gemeente, neither the newest: exit 1, said as such (not 'no usable file')", async () => {
+    const [a, b] = [path.join(map, "baarn-a.xlsx"), path.join(map, "baarn-b.xlsx")];
+    await fs.copyFile(path.join(lever, "baarn.xlsx"), a);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(a);
+    wb.getWorksheet("Opvang")!.getCell("B11").value = 123;
+    await wb.xlsx.writeFile(b);
+    const tijd = new Date("2026-12-01T10:00:00Z");
+    for (const p of [a, b]) await fs.utimes(p, tijd, tijd);
+    const uitBestand = path.join(map, "dubbel.xlsx");
+    const r = await opgave(a, b, "--uit", uitBestand);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      "0 van de 26 gemeenten aangeleverd en gebruikt; van Baarn is een werkboek aangeleverd maar niet gebruikt",
+    );
+    // Before: "Geen enkel bestand is een bruikbaar gemeentewerkboek van Utrecht", of two usable files.
+    expect(r.err).toBe(
+      `Geen enkel bestand is gebruikt (zie de bevindingen hierboven); ${uitBestand} is niet geschreven.`,
+    );
+    expect(existsSync(uitBestand)).toBe(false);
+  });
+
   test("--uit pointing at a gemeente workbook is refused (exit 1) before any file is read, the file is unchanged", async () => {
     const doel = path.join(lever, "houten.xlsx");
     const voor = await fs.readFile(doel);

@@ -921,6 +921,11 @@ describe("consolideer: rules", () => {
       null,
     ]);
     expect(c.controles.some((x) => x.soort === "ontbreekt" && x.gemeente?.naam === "Zeist")).toBe(false);
+    // Before: "0 van de 26 gemeenten aangeleverd." while the list of missing gemeenten named 25 (not Zeist).
+    expect(samenvattingRegels(c)[1]).toBe(
+      "2 bestanden gelezen, 0 gebruikt; 0 van de 26 gemeenten aangeleverd en gebruikt; van Zeist is een werkboek " +
+        "aangeleverd maar niet gebruikt (zie hierboven).",
+    );
   });
 
   test("regions: a province with more than one veiligheidsregio gets sums per region", () => {
