@@ -140,6 +140,32 @@ export async function mainAsync(argv: readonly string[], uit: Uitvoer = standaar
 /** The commands of `opgave`, for suggestions. */
 const OPDRACHTEN = ["fn", "functies", "vul", "consolideer", "bundel", "versie"] as const;
 
+/** What asks for help after a command (`opgave fn --help`, `opgave fn TAAKSTELLING -h`). */
+const HULP_WOORDEN = new Set(["--help", "-h"]);
+
+/**
+ * `opgave fn … --help`: with a function's name, its parameters (as `opgave functies` lists them) and how to call
+ * it; else the help. Exit 0, as `opgave vul --help`.
+ */
+function fnHulp(rest: readonly string[], uit: Uitvoer): number {
+  const def = rest
+    .filter((w) => !HULP_WOORDEN.has(w))
+    .map((w) => functie(w))
+    .find((d) => d !== undefined);
+  if (!def) {
+    uit.out(HULP);
+    return 0;
+  }
+  uit.out(handtekening(def));
+  uit.out(
+    berichten.functieAanroep(
+      def.id,
+      def.parameters.map((p) => (p.optioneel ? `[${p.naam.toUpperCase()}]` : p.naam.toUpperCase())),
+    ),
+  );
+  return 0;
+}
+
 /** What asks for the version: `opgave --versie`, and as other programs are asked. */
 const VERSIE = new Set(["--versie", "versie", "--version", "-V"]);
 
@@ -189,6 +215,7 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
     uit.err(onbekendeOpdracht(opdracht, rest));
     return 2;
   }
+  if (rest.some((w) => HULP_WOORDEN.has(w))) return fnHulp(rest, uit);
   // Function arguments may start with "-" (-10): only "--scheiding" is an option (see ontleedVrij).
   let gelezen: ReturnType<typeof ontleedVrij>;
   try {
@@ -201,6 +228,10 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
   const scheiding = gelezen.values.scheiding ?? ",";
   const [naam, ...args] = gelezen.positionals;
   const def = naam === undefined ? undefined : functie(naam);
+  if (naam === undefined) {
+    uit.err(berichten.functieOntbreekt);
+    return 2;
+  }
   if (!def) {
     const ids = FUNCTIES.map((d) => d.id);
     uit.err(berichten.functieOnbekend(naam ?? "(geen)", ids, naam === undefined ? [] : lijktOp(naam, ids)));

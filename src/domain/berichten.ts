@@ -187,6 +187,13 @@ export const berichten = {
   gehuisvestLegeCel: (positie: number) =>
     `Gehuisvest bevat een lege cel (positie ${positie}); vul 0 in als er in die periode niemand is gehuisvest.`,
   interneFout: (detail: string) => `Onverwachte fout in Opgave: ${detail}. Meld dit aan de beheerder.`,
+  functieOntbreekt:
+    "Geef de naam van een functie op: opgave fn NAAM [ARG...], bijvoorbeeld opgave fn TAAKSTELLING Utrecht " +
+    "2024-I. Alle functies: opgave functies.",
+  /** `parameters` as typed on the command line: "GEMEENTE", "[LANDELIJK]". */
+  functieAanroep: (id: string, parameters: readonly string[]) =>
+    `Aanroep: opgave fn ${id} ${parameters.join(" ")} (wat tussen [ ] staat, mag weg; "" is een lege cel). ` +
+    "Meer: opgave --help.",
   functieOnbekend: (naam: string, bekend: readonly string[], voorstel: readonly string[] = []) =>
     `Onbekende functie ${naam}. ` +
     (voorstel.length > 0

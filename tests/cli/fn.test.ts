@@ -18,6 +18,33 @@ function opgave(...args: string[]) {
   return { code, out: uit.join("\n"), err: fout.join("\n") };
 }
 
+describe("opgave fn: help, and no function named", () => {
+  test("fn --help: the help, exit 0; fn NAAM --help: its parameters and how to call it", () => {
+    // Before: 'Onbekende optie "--help".' and the help, exit 2 (as vul --help and consolideer --help are not).
+    const hulp = opgave("fn", "--help");
+    expect([hulp.code, hulp.err]).toEqual([0, ""]);
+    expect(hulp.out).toContain("opgave fn NAAM [ARG...]");
+    expect(opgave("fn", "taakstelling", "-h")).toEqual({
+      code: 0,
+      out:
+        "OPGAVE.TAAKSTELLING(gemeente; periode; [landelijk])\n" +
+        'Aanroep: opgave fn TAAKSTELLING GEMEENTE PERIODE [LANDELIJK] (wat tussen [ ] staat, mag weg; "" is een ' +
+        "lege cel). Meer: opgave --help.",
+      err: "",
+    });
+  });
+
+  test("fn alone: what to type, exit 2 (was 'Onbekende functie (geen)' and all 26 names)", () => {
+    expect(opgave("fn")).toEqual({
+      code: 2,
+      out: "",
+      err:
+        "Geef de naam van een functie op: opgave fn NAAM [ARG...], bijvoorbeeld opgave fn TAAKSTELLING Utrecht " +
+        "2024-I. Alle functies: opgave functies.",
+    });
+  });
+});
+
 describe("opgave fn: arity", () => {
   test("TAAKSTELLING Utrecht 2024-I 40000 extra: exit 2, a Dutch reason naming the parameters, no answer", () => {
     expect(opgave("fn", "TAAKSTELLING", "Utrecht", "2024-I", "40000", "extra")).toEqual({
