@@ -1378,7 +1378,9 @@ function controleTaak(
   (staat.opmaak?.get(sleutel(blad.naam)) ?? []).forEach((f, i) => {
     if (f !== "" && eigen.has(formuleSleutel(f))) verwijder.push(i);
   });
-  const bevries = c.bevries && !staat.bevroren?.has(sleutel(blad.naam)) ? c.bevries : undefined;
+  // Frozen panes on a sheet this fill makes; on one that was there, the user's choice stands (also none).
+  const bestond = staat.bladen.some((b) => sleutel(b) === sleutel(blad.naam));
+  const bevries = c.bevries && !bestond && !staat.bevroren?.has(sleutel(blad.naam)) ? c.bevries : undefined;
   if (c.validaties.length + c.opmaak.length + c.verborgen.length === 0 && !bevries) return { blijven };
   const taak: SchrijfTaak = {
     soort: "controle",

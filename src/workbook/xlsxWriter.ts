@@ -1342,7 +1342,9 @@ class Schrijver {
   private controle(ws: ExcelJS.Worksheet, controle: Invoercontrole, herschreven: readonly TabelWerk[]): void {
     const blad = ws.name;
     const volg = (ref: string) => volgTabellen(ref, blad, herschreven);
-    const opmaak = pasInvoercontroleToe(ws, controle, this.eigen, volg);
+    // Frozen panes on a sheet this fill makes; on one that was there, the user's choice stands (also none).
+    const bevries = this.nieuweBladen.includes(blad) ? controle : { ...controle, bevries: undefined };
+    const opmaak = pasInvoercontroleToe(ws, bevries, this.eigen, volg);
     const validaties = validatiesVanGebruiker(ws, controle, this.eigen);
     volgValidaties(ws, validaties, volg);
     this.onthoudGevolgd(blad, opmaak, validaties, herschreven);

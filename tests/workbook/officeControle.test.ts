@@ -244,7 +244,7 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     expect(JSON.stringify(na.get(`${k}9`))).toBe(opgave);
   });
 
-  test("frozen panes the user chose stay; a sheet without them gets Opgave's", async () => {
+  test("frozen panes the user chose stay, also none; a sheet the fill makes gets Opgave's", async () => {
     const wm = new FakeWerkmap();
     await vul(wm);
     await alsGebruiker(wm, (ctx) => {
@@ -256,7 +256,11 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     expect(wm.blad("Taakstelling").bevroren).toEqual({ rijen: 2, kolommen: 0 });
     await alsGebruiker(wm, (ctx) => ctx.workbook.worksheets.getItem("Taakstelling").freezePanes.unfreeze());
     await vul(wm);
-    expect(wm.blad("Taakstelling").bevroren).toEqual({ rijen: 7, kolommen: 1 });
+    // Before: frozen again at every refill, as if the user had not chosen.
+    expect(wm.blad("Taakstelling").bevroren).toBeUndefined();
+    const nieuw = new FakeWerkmap();
+    await vul(nieuw);
+    expect(nieuw.blad("Taakstelling").bevroren).toEqual({ rijen: 7, kolommen: 1 });
   });
 
   test("page setup the user changed stays; Opgave's print area follows the table; the user's own area stays", async () => {

@@ -979,6 +979,17 @@ describe("schrijfXlsx: guard rails on input", () => {
     expect(xml.match(/<pane /g)).toHaveLength(1);
   });
 
+  test("frozen panes the user removed stay removed; a first fill freezes the header", async () => {
+    const eerste = (await schrijfXlsx(utrecht)).data;
+    expect(await sheetXml(eerste, "Taakstelling")).toMatch(/<pane [^>]*state="frozen"/);
+    const wb = await lees(eerste);
+    blad(wb, "Taakstelling").views = [{ state: "normal" }];
+    const na = await schrijfXlsx(utrecht, await bewaar(wb));
+    // Before: frozen again at every refill, as if the user had not chosen.
+    expect(await sheetXml(na.data, "Taakstelling")).not.toContain("<pane ");
+    expect(na.rapport.verloren).toEqual([]);
+  });
+
   test("a refill of a table that grew: the old (smaller) formats and validations are not reported as lost", async () => {
     const plan = structuredClone(utrecht) as WerkboekPlan;
     const taak = plan.bladen[1]!.tabellen[0] as TabelPlan & { rijen: Cel[][] };
