@@ -227,14 +227,14 @@ export function main(argv: readonly string[], uit: Uitvoer = standaardUitvoer): 
   }
   const scheiding = gelezen.values.scheiding ?? ",";
   const [naam, ...args] = gelezen.positionals;
-  const def = naam === undefined ? undefined : functie(naam);
   if (naam === undefined) {
     uit.err(berichten.functieOntbreekt);
     return 2;
   }
+  const def = functie(naam);
   if (!def) {
     const ids = FUNCTIES.map((d) => d.id);
-    uit.err(berichten.functieOnbekend(naam ?? "(geen)", ids, naam === undefined ? [] : lijktOp(naam, ids)));
+    uit.err(berichten.functieOnbekend(naam, ids, lijktOp(naam, ids)));
     return 2;
   }
   // Excel enforces the number of arguments itself; here an extra word is a wrong call, not silently ignored.

@@ -795,11 +795,11 @@ function refVan(run: Run, a: Aanlevering): GemeenteRef | null {
   return { code: a.onderwerp.code, naam: g?.naam ?? a.onderwerp.naam };
 }
 
-/** Ranges of the numbers a gemeente workbook holds (./grenzen; a taakstelling is persons in a half-year too). */
 /**
- * The plausible range of each number a gemeente types (./grenzen). The reader checks its inputs against them where
- * it knows the cell (./lezen: the finding names it, and the cell is the finding's identity between runs); `begrens`
- * checks everything once more, and what the reader did not (the values Opgave wrote).
+ * The plausible range of each number a gemeente workbook holds (./grenzen; a taakstelling is persons in a half-year
+ * too). The reader checks the inputs against them where it knows the cell (./lezen: the finding names it, and the
+ * cell is the finding's identity between runs); `begrens` checks everything once more, and what the reader did not
+ * (the values Opgave wrote).
  */
 export const BEREIK = {
   taakstelling: { ...GRENZEN.gehuisvest, omschrijving: "taakstelling van een gemeente in een halfjaar" },

@@ -263,11 +263,11 @@ function bestaandWerkboek(plan: WerkboekPlan, staat: WerkmapStaat): BestaandWerk
 function watNu(w: Weigering): string {
   if (w.soort === "hernoemd") return "Er is niets gewijzigd.";
   const soort = (onderwerp: string) => onderwerp.split(" ")[0];
+  if (w.soort !== "anderOnderwerp" || soort(w.was) !== soort(w.wordt))
+    return "Vul in een nieuw, leeg werkboek; er is niets gewijzigd.";
   // "gemeente Utrecht (GM0344)", "provincie Utrecht voor 2024-I": what to choose, in the words of the refusal.
-  const keuze = onderwerpInWoorden(w.soort === "anderOnderwerp" ? w.was : "").van.replace(/^van /, "");
-  const kies =
-    w.soort === "anderOnderwerp" && soort(w.was) === soort(w.wordt) ? ` of kies ${keuze} in het paneel` : "";
-  return `Vul in een nieuw, leeg werkboek${kies}; er is niets gewijzigd.`;
+  const keuze = onderwerpInWoorden(w.was).van.replace(/^van /, "");
+  return `Vul in een nieuw, leeg werkboek of kies ${keuze} in het paneel; er is niets gewijzigd.`;
 }
 
 /** Read → decide → write: the plan into the open workbook, keeping what the user entered. */
