@@ -110,6 +110,7 @@ import {
   sleutelKop,
   sleutelTekst,
   tabelEldersReden,
+  totaalrijVerlies,
   type SamengevoegdeTabel,
   type TabelGebied,
   type Wijziging,
@@ -405,6 +406,8 @@ export interface Beslissing {
   readonly inTabellenGelezen: readonly GelezenRij[];
   /** Values the user typed over Opgave's formulas that the tasks replace: the writer asks first (`TabelTaak.getypt`). */
   readonly getypt: readonly string[];
+  /** Totals rows the user turned on that the tasks turn off (./samenvoegen `totaalrijVerlies`): asked first too. */
+  readonly totaalUit: readonly string[];
   /** For one of Opgave's sheets, the rectangles of its cells and tables (before and after); else undefined. */
   readonly eigenGebied: (blad: string) => readonly Rechthoek[] | undefined;
 }
@@ -1594,6 +1597,8 @@ export function beslis(
     if (c.taak) taken.push(c.taak);
   }
   const getypt = [...tabellen.taken.flatMap((t) => t.getypt ?? []), ...blokGetypt];
+  // A totals row the user turned on goes off (the table is written without one; Excel clears its cells): asked.
+  const totaalUit = tabellen.taken.flatMap((t) => (t.oud?.showTotals ? [totaalrijVerlies(t.plan.naam)] : []));
   const rijenAnders = tabellen.taken.flatMap((taak) => {
     const r = tabelRijen(
       taak.blad.naam,
@@ -1613,10 +1618,11 @@ export function beslis(
       buitenRegel,
       verweesd: tabellen.verweesd,
       overgeslagen,
-      verloren: getypt,
+      verloren: [...getypt, ...totaalUit],
     },
     teruggezet: tabellen.taken.filter((t) => t.res.volgordeTeruggezet).map((t) => t.plan.naam),
     getypt,
+    totaalUit,
     rijenAnders: rijenAnders.map((r) => r.rijen),
     inTabellenGelezen: [...inTabellen, ...rijenAnders.flatMap((r) => totaalOverAlleRijen(r.taak, r.rijen))],
     eigenGebied: (naam) => eigenGebied(plan, tabellen.taken, naam),

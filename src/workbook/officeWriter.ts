@@ -120,13 +120,17 @@ export class VolgordeBevestiging extends OpgaveFout {
   /** Formulas of the user's that would read another row, notes, comments and links on one (./rijBetekenis `gelezenRijTekst`). */
   readonly gelezen: readonly string[];
 
-  /** `getypt`: values the user typed over Opgave's formulas, which the fill replaces (./berekendeKolom). */
+  /**
+   * `getypt`: values the user typed over Opgave's formulas, which the fill replaces (./berekendeKolom); `totaalUit`:
+   * totals rows the user turned on, which it turns off (./samenvoegen `totaalrijVerlies`).
+   */
   constructor(
     readonly tabellen: readonly string[],
     gevonden: readonly GelezenRij[] = [],
     readonly getypt: readonly string[] = [],
+    readonly totaalUit: readonly string[] = [],
   ) {
-    super("ongeldig", bevestigingTekst(tabellen, gevonden, getypt));
+    super("ongeldig", bevestigingTekst(tabellen, gevonden, getypt, totaalUit));
     this.name = "VolgordeBevestiging";
     this.gelezen = gevonden.map(gelezenRijTekst);
   }
@@ -152,6 +156,7 @@ function bevestigingTekst(
   tabellen: readonly string[],
   gevonden: readonly GelezenRij[],
   getypt: readonly string[],
+  totaalUit: readonly string[],
 ): string {
   const gelezen = gevonden.map(gelezenRijTekst);
   const notities = gevonden.filter((g) => g.op !== undefined && !g.naast && !isRijAantekening(g.op)).length;
@@ -184,6 +189,10 @@ function bevestigingTekst(
         `${getypt.slice(0, GENOEMDE_FORMULES).join("; ")}${rest > 0 ? `; en ${rest} andere` : ""}.`,
     );
   }
+  if (totaalUit.length > 0)
+    delen.push(
+      `Opgave schrijft zijn tabellen zonder totaalrij; uit gaat, met wat erin staat: ${totaalUit.join("; ")}.`,
+    );
   const zelf = [
     ...(tabellen.length > 0 ? ["zet de rijen eerst zelf terug"] : []),
     ...gelezenRijenAdvies(gevonden),
@@ -287,12 +296,8 @@ export async function schrijfNaarExcel(
   if (weigering) {
     throw new OpgaveFout("ongeldig", `${weigeringTekst(weigering, "Dit werkboek")} ${watNu(weigering)}`);
   }
-  const { taken, rapport, teruggezet, rijenAnders, inTabellenGelezen, eigenGebied, getypt } = beslis(
-    plan,
-    staat,
-    max,
-    maxBytes,
-  );
+  const { taken, rapport, teruggezet, rijenAnders, inTabellenGelezen, eigenGebied, getypt, totaalUit } =
+    beslis(plan, staat, max, maxBytes);
   if (opties.alles && rapport.overgeslagen.length > 0) {
     throw new OpgaveFout(
       "ongeldig",
@@ -317,8 +322,8 @@ export async function schrijfNaarExcel(
       ];
     }
     const gelezen = [...gelezenVerschovenRijen(rijenAnders, formules), ...inTabellenGelezen];
-    if (teruggezet.length > 0 || gelezen.length > 0 || getypt.length > 0)
-      throw new VolgordeBevestiging(teruggezet, gelezen, getypt);
+    if (teruggezet.length + gelezen.length + getypt.length + totaalUit.length > 0)
+      throw new VolgordeBevestiging(teruggezet, gelezen, getypt, totaalUit);
   }
   opties.bijFase?.("schrijven");
   await voerUit(context, taken, objecten, { cellen: max, bytes: maxBytes }, meld);

@@ -1078,6 +1078,23 @@ export function blokEnInvoerRechthoeken(blad: BladPlan): Rechthoek[] {
   ];
 }
 
+/** How the loss list starts a totals row's entry (`totaalrijVerlies`). */
+const TOTAALRIJ_VERLIES = "totaalrij van tabel ";
+
+/**
+ * A totals row the user turned on in one of Opgave's tables (Excel's Totaalrij), as the loss list names it: both
+ * writers write the table without one (the .xlsx writer leaves its formulas below the table as cells; in Excel,
+ * turning it off clears them).
+ */
+export function totaalrijVerlies(tabel: string): string {
+  return `${TOTAALRIJ_VERLIES}${tabel} (die u aanzette; Opgave schrijft de tabel zonder, zet hem daarna weer aan)`;
+}
+
+/** Whether a loss list entry is a totals row's (`totaalrijVerlies`): the add-in in Excel turns it off too. */
+export function isTotaalrijVerlies(tekst: string): boolean {
+  return tekst.startsWith(TOTAALRIJ_VERLIES);
+}
+
 /** The refusal in Dutch, `werkboek` naming the workbook ("/pad/x.xlsx", "Dit werkboek"); the caller adds what to do. */
 export function weigeringTekst(w: Weigering, werkboek: string): string {
   if (w.soort === "anderOnderwerp") {

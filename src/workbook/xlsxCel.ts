@@ -51,13 +51,21 @@ export function excelTabel(ws: ExcelJS.Worksheet, naam: string): ExcelJS.Table |
   return (ws as unknown as { tables?: Record<string, ExcelJS.Table> }).tables?.[naam];
 }
 
-/** The corners of an Excel table's range (header + body), from its model; undefined when it has none. */
+/**
+ * The corners of an Excel table's header and data rows, from its model; undefined when it has none. A totals row
+ * the user turned on (Excel's Totaalrij) is no data row: its formulas stay below the table as cells of the user's
+ * (./xlsxOnderdelen names the totals row itself as lost: Opgave writes its tables without one).
+ */
 export function tabelBereik(
   t: ExcelJS.Table,
 ): { rij1: number; kol1: number; rij2: number; kol2: number } | undefined {
-  const model = (t as unknown as { table?: { tableRef?: string; ref?: string } }).table ?? {};
+  const model =
+    (t as unknown as { table?: { tableRef?: string; ref?: string; totalsRow?: boolean } }).table ?? {};
   const ref = model.tableRef ?? model.ref;
-  return ref ? decodeerBereik(ref) : undefined;
+  const bereik = ref ? decodeerBereik(ref) : undefined;
+  return bereik && model.totalsRow && bereik.rij2 > bereik.rij1 + 1
+    ? { ...bereik, rij2: bereik.rij2 - 1 }
+    : bereik;
 }
 
 /** Sheet and cell ("C3") a workbook-level defined name points at, when it is exactly one cell. */

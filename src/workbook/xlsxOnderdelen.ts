@@ -13,6 +13,7 @@ import JSZip, { tekstVan as tekstUit } from "./zip";
 import { GRAFIEK_PREFIX, isGrafiekTitel, isOpgaveGrafiekNaam } from "./indeling";
 import { xmlTekstTerug } from "./pakketControle";
 import { adres, decodeerBereik, kolomLetters } from "./a1";
+import { totaalrijVerlies } from "./samenvoegen";
 
 export { GRAFIEK_PREFIX } from "./indeling";
 
@@ -879,6 +880,22 @@ function eigenNamen(werkboek: string): Set<string> {
   return uit;
 }
 
+/**
+ * The tables of a package with a totals row turned on (Excel's Totaalrij, `totalsRowCount`), as the loss list
+ * names it: Opgave writes its tables without one, so a refill turns it off (its formulas stay, as cells below).
+ */
+async function totaalRijen(zip: JSZip): Promise<Map<string, string>> {
+  const uit = new Map<string, string>();
+  for (const pad of Object.keys(zip.files).filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))) {
+    const xml = (await zip.file(pad)?.async("string")) ?? "";
+    const kop = /<table\b[^<>]*>/.exec(xml)?.[0] ?? "";
+    const aantal = Number(attribuut(kop, "totalsRowCount") ?? "0");
+    const naam = xmlTekstTerug(attribuut(kop, "name") ?? "");
+    if (aantal > 0 && naam !== "") uit.set(naam, totaalrijVerlies(naam));
+  }
+  return uit;
+}
+
 /** A user part: Dutch description → what it holds (equal in the new file = kept). */
 type Onderdelen = Map<string, string>;
 
@@ -1467,6 +1484,8 @@ export async function verliesNaSchrijven(
     Object.keys(zip.files).some((n) => n.startsWith(voorvoegsel) && !zip.files[n]?.dir);
   // LibreOffice writes docProps/custom.xml without properties: only one with a property counts.
   const eigenschappen = /<property\b/.test((await zipOud.file("docProps/custom.xml")?.async("string")) ?? "");
+  const totaalNa = await totaalRijen(zipNieuw);
+  for (const [tabel, naam] of await totaalRijen(zipOud)) if (!totaalNa.has(tabel)) verlies.push(naam);
   const namenNa = eigenNamen((await zipNieuw.file("xl/workbook.xml")?.async("string")) ?? "");
   for (const naam of eigenNamen((await zipOud.file("xl/workbook.xml")?.async("string")) ?? ""))
     if (!namenNa.has(naam)) verlies.push(naam);

@@ -94,6 +94,7 @@ import {
   hervulNotatie,
   blokEnInvoerRechthoeken,
   isEigenKolom,
+  isTotaalrijVerlies,
   isLeeg,
   invoerCelAfwijking,
   onderwerpIn,
@@ -1917,9 +1918,11 @@ export async function schrijfXlsx(
   const gelezenTekst = gelezen.map(gelezenRijTekst);
   if (verloren.length + gelezen.length > 0 && !opties.verliesToestaan) {
     // The add-in in Excel keeps neither a sorted order, nor a note whose row goes, nor a value typed over one of
-    // Opgave's formulas (it keeps the chart of a table it skips, as it stands: ./officeBeslissing `grafiekTaken`).
+    // Opgave's formulas, nor a totals row the user turned on (it keeps the chart of a table it skips, as it stands:
+    // ./officeBeslissing `grafiekTaken`).
     const inExcel =
-      verloren.length > schrijver.teruggezet.length + schrijver.opCellen.weg.length + schrijver.getypt.length;
+      verloren.filter((v) => !isTotaalrijVerlies(v)).length >
+      schrijver.teruggezet.length + schrijver.opCellen.weg.length + schrijver.getypt.length;
     const advies = gelezenRijenAdvies(gelezen).join(", of ");
     throw new VerliesFout(verloren, inExcel, advies, gelezenTekst);
   }

@@ -514,6 +514,29 @@ describe("Office.js refill: a value typed over one of Opgave's formulas outside 
   });
 });
 
+describe("Office.js refill: a totals row the user turned on (as the .xlsx writer)", () => {
+  test("asked first, nothing written; confirmed, the table without it and the report lists it", async () => {
+    const wm = await eersteVulling();
+    const fx = new FakeExcel(wm);
+    fx.context.workbook.tables.getItem("Opgave_Taakstelling").showTotals = true;
+    await fx.context.sync();
+    const voor = wm.momentopname();
+    const fout: unknown = await schrijfNaarExcel(new FakeExcel(wm).context, utrecht).catch((e: unknown) => e);
+    const wat =
+      "totaalrij van tabel Opgave_Taakstelling (die u aanzette; Opgave schrijft de tabel zonder, zet hem daarna " +
+      "weer aan)";
+    // Before: turned off without a question (in Excel that clears what stood in it).
+    expect((fout as VolgordeBevestiging).totaalUit).toEqual([wat]);
+    expect((fout as Error).message).toContain(
+      `Opgave schrijft zijn tabellen zonder totaalrij; uit gaat, met wat erin staat: ${wat}.`,
+    );
+    expect(wm.momentopname()).toBe(voor);
+    const { rapport } = await hervul(wm, utrecht, { volgordeToestaan: true });
+    expect(rapport.verloren).toEqual([wat]);
+    expect((await hervul(wm, utrecht)).rapport.verloren).toEqual([]);
+  });
+});
+
 describe("Office.js refill: a table left alone (it would grow over the user's cell below it)", () => {
   test("Opgave's key figures and the list of Eerste periode that read it stay as they were, named (as the .xlsx writer)", async () => {
     const wm = await eersteVulling(zonderLaatstePerioden(utrecht, 1));

@@ -8,7 +8,8 @@ import { main, mainAsync, type Uitvoer } from "../../src/cli/main";
 import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import { GRAFIEK_PREFIX } from "../../src/workbook/xlsxOnderdelen";
+import { bladPaden, GRAFIEK_PREFIX } from "../../src/workbook/xlsxOnderdelen";
+import Zip from "../../src/workbook/zip";
 import { GRAFIEK_TITELS } from "../../src/workbook/indeling";
 import { decodeerBereik, kolomLetters } from "../../src/workbook/a1";
 import { engine } from "../domain/helpers";
@@ -1038,5 +1039,49 @@ describe("a name of Opgave's local to a sheet of the user's (a copy of Taakstell
     const fout = await schrijfXlsx(utrecht, await metKopie(), { enten: false }).catch((e: unknown) => e);
     // Before: dropped without a word (and, before the names were read apart, written for the whole workbook).
     expect((fout as VerliesFout).onderdelen).toEqual(['naam "Opgave_Beginsaldo" van blad Kopie']);
+  });
+});
+
+describe("a totals row the user turned on in one of Opgave's tables (Excel: Tabelontwerp > Totaalrij)", () => {
+  async function metTotaalrij(): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    for (const n of Object.keys(zip.files).filter((x) => /^xl\/tables\/[^/]+\.xml$/.test(x))) {
+      const xml = (await zip.file(n)?.async("string")) ?? "";
+      if (!xml.includes('name="Opgave_Taakstelling"')) continue;
+      expect(xml).toContain('ref="A7:P27"');
+      zip.file(
+        n,
+        xml.replace('ref="A7:P27"', 'ref="A7:P28" totalsRowCount="1"').replace(/ totalsRowShown="1"/, ""),
+      );
+    }
+    const blad = (await bladPaden(await Zip.loadAsync(await zip.generateAsync({ type: "uint8array" })))).get(
+      "Taakstelling",
+    );
+    const xml = (await zip.file(blad ?? "")?.async("string")) ?? "";
+    const rij =
+      '<row r="28"><c r="A28" t="inlineStr"><is><t>Totaal</t></is></c>' +
+      '<c r="G28"><f>SUBTOTAL(109,Opgave_Taakstelling[Gehuisvest])</f><v>0</v></c></row>';
+    zip.file(blad ?? "", xml.replace("</sheetData>", `${rij}</sheetData>`));
+    return zip.generateAsync({ type: "uint8array" });
+  }
+
+  test("named before the refill (also Excel turns it off); confirmed: the table without it, its formula below", async () => {
+    const data = await metTotaalrij();
+    const fout = await schrijfXlsx(utrecht, data).catch((e: unknown) => e);
+    // Before: "Opgave_Taakstelling Totaal" kept as an orphan row of user input, its formulas partly gone.
+    expect((fout as VerliesFout).onderdelen).toEqual([
+      "totaalrij van tabel Opgave_Taakstelling (die u aanzette; Opgave schrijft de tabel zonder, zet hem daarna weer aan)",
+    ]);
+    // The add-in in Excel turns it off too: no advice to use it instead.
+    expect((fout as Error).message).not.toContain("invoegtoepassing");
+    const { data: na, rapport } = await schrijfXlsx(utrecht, data, { verliesToestaan: true });
+    expect(rapport.verweesd).toEqual([]);
+    const ws = blad(await lees(na), "Taakstelling");
+    expect(w(ws, "A28")).toBe("Totaal");
+    expect(ws.getCell("G28").formula).toBe("SUBTOTAL(109,Opgave_Taakstelling[Gehuisvest])");
+    const tabellen = await Promise.all(
+      (await JSZip.loadAsync(na)).file(/^xl\/tables\/.*\.xml$/).map((f) => f.async("string")),
+    );
+    expect(tabellen.find((t) => t.includes('name="Opgave_Taakstelling"'))).toMatch(/ref="A7:P27"/);
   });
 });
