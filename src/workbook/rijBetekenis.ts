@@ -117,17 +117,14 @@ export function tabelRijen(
       ? {
           oudLaatste: eerste + oudAantal - 1,
           aantal: oudAantal - nieuwAantal,
-          wordt: naLaatste ? (naLaatste.sleutel ? rijNaam(naLaatste) : undefined) : ONDER_TABEL,
+          wordt: wordtNaam(naLaatste),
         }
       : undefined;
   const anders = new Map<number, { was: string; wordt: string | undefined }>();
   voor.forEach((was, i) => {
     const wordt = na[i];
     if (was.sleutel !== "" && wordt?.sleutel !== was.sleutel)
-      anders.set(eerste + i, {
-        was: rijNaam(was),
-        wordt: wordt ? (wordt.sleutel ? rijNaam(wordt) : undefined) : ONDER_TABEL,
-      });
+      anders.set(eerste + i, { was: rijNaam(was), wordt: wordtNaam(wordt) });
   });
   na.slice(voor.length).forEach((wordt, i) => {
     if (wordt.sleutel !== "")
@@ -221,6 +218,15 @@ function naamKolom(plan: TabelPlan): { sleutel: string; kop: string } | undefine
  * A row as the messages name it: its name and key ("Woudenberg (GM0351)"), the name alone where the key is
  * Opgave's own id ("ontbreekt||GM0351"), else the key ("2024-I").
  */
+/**
+ * What a sheet row of a table will hold after the refill, as `TabelRijen` names it: a row's name, undefined for an
+ * empty row of the table, `ONDER_TABEL` below it (`na` ends above that row).
+ */
+function wordtNaam(na: { readonly sleutel: string; readonly naam: string } | undefined): string | undefined {
+  if (!na) return ONDER_TABEL;
+  return na.sleutel ? rijNaam(na) : undefined;
+}
+
 function rijNaam(r: { readonly sleutel: string; readonly naam: string }): string {
   if (r.sleutel === TOTAALRIJ || r.naam === "" || r.naam === r.sleutel) return r.sleutel;
   return r.sleutel.includes("|") ? r.naam : `${r.naam} (${r.sleutel})`;
