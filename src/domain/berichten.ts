@@ -643,6 +643,8 @@ export const consolidatieBerichten = {
     "gebruikt de herberekening; laat de gemeente nagaan of een formule is overschreven.",
   redenTaakstelling: (periode: string) =>
     `in ${periode} is de taakstelling onbekend (vul Taakstelling (eigen invoer) in)`,
+  redenEigenAfgewezen: (periode: string, kolom: string, plek: string) =>
+    `in ${periode} is de taakstelling onbekend: ${kolom} is geen bruikbaar getal (${plek}, zie de melding bij die cel)`,
   redenGehuisvest: (periode: string) => `in ${periode} is Gehuisvest leeg`,
   redenGehuisvestAfgewezen: (periode: string, plek: string) =>
     `in ${periode} is Gehuisvest geen bruikbaar getal (${plek}, zie de melding bij die cel)`,

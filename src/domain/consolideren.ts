@@ -132,7 +132,12 @@ export interface AanleveringRij {
    */
   readonly landelijk: number | null;
   readonly gehuisvest: number | null;
-  /** Gehuisvest holds something that is no usable number (a finding on that cell, `plek`): null, but not empty. */
+  /**
+   * Taakstelling (eigen invoer), Landelijk getal (eigen invoer), Gehuisvest: holds something that is no usable
+   * number (a finding on that cell, `plek`): null, but not empty.
+   */
+  readonly eigenAfgewezen?: string;
+  readonly landelijkAfgewezen?: string;
   readonly gehuisvestAfgewezen?: string;
   readonly opgeslagen: {
     readonly gecorrigeerd?: Opgeslagen;
@@ -617,6 +622,15 @@ function rijTaakstelling(
   return x instanceof OpgaveFout ? null : x.aantal;
 }
 
+/** Why a row has no taakstelling: an own input refused (its cell), else none given. */
+function taakstellingOnbekend(r: AanleveringRij): string {
+  if (r.eigenAfgewezen)
+    return b.redenEigenAfgewezen(r.periode, "Taakstelling (eigen invoer)", r.eigenAfgewezen);
+  if (r.landelijkAfgewezen)
+    return b.redenEigenAfgewezen(r.periode, "Landelijk getal (eigen invoer)", r.landelijkAfgewezen);
+  return b.redenTaakstelling(r.periode);
+}
+
 /**
  * The ledger exactly as the workbook's formulas define it: with the engine's taakstelling (the overview), or
  * with the taakstelling written in the file (what the file's own formulas must show).
@@ -647,7 +661,7 @@ function keten(engine: Engine, g: Gemeente, a: Aanlevering, bron: "engine" | "be
     }
     const t = rijTaakstelling(engine, g, r, p, opDag, bron);
     if (t === null) {
-      stop = { periode: r.periode, reden: b.redenTaakstelling(r.periode) };
+      stop = { periode: r.periode, reden: taakstellingOnbekend(r) };
       break;
     }
     if (r.gehuisvest === null) {

@@ -300,25 +300,35 @@ function zoekTaakstelling(wb: ExcelJS.Workbook): Gebied | undefined {
 
 /**
  * The inputs of one row of the Taakstelling table (`cel`: its cell under a header), each checked (`invoerGetal`);
- * Gehuisvest refused rather than empty is marked (`AanleveringRij.gehuisvestAfgewezen`).
+ * an input refused rather than empty is marked with its cell (`AanleveringRij.gehuisvestAfgewezen`, …): where the
+ * ledger stops there, it says so, not "leeg" or "vul … in".
  */
 function rijInvoer(
   cel: (kop: string) => ExcelJS.Cell | undefined,
   periode: string,
   problemen: Probleem[],
-): Pick<AanleveringRij, "eigen" | "landelijk" | "gehuisvest" | "gehuisvestAfgewezen"> {
+): Pick<
+  AanleveringRij,
+  "eigen" | "landelijk" | "gehuisvest" | "eigenAfgewezen" | "landelijkAfgewezen" | "gehuisvestAfgewezen"
+> {
   const getal = (kop: string, label: string, grens: Grootheid) => {
     const c = cel(kop);
-    return c ? invoerGetal(c, `${label} ${periode}`, { geheel: true, grens }, problemen) : null;
+    const gemeld = problemen.length;
+    const waarde = c ? invoerGetal(c, `${label} ${periode}`, { geheel: true, grens }, problemen) : null;
+    // Not empty but refused: each such case is a finding on the cell.
+    return { waarde, afgewezen: c && problemen.length > gemeld ? plekVan(c) : undefined };
   };
   const eigen = getal(KOLOMMEN.eigen, "Taakstelling (eigen invoer)", BEREIK.taakstelling);
   const landelijk = getal(KOLOMMEN.landelijk, "Landelijk getal (eigen invoer)", BEREIK.landelijk);
-  const gemeld = problemen.length;
   const gehuisvest = getal(KOLOMMEN.gehuisvest, "Gehuisvest", BEREIK.gehuisvest);
-  // Not empty but refused (each such case is a finding on the cell): the ledger's stop says so, not "leeg".
-  const c = cel(KOLOMMEN.gehuisvest);
-  const afgewezen = c && problemen.length > gemeld ? plekVan(c) : undefined;
-  return { eigen, landelijk, gehuisvest, ...(afgewezen ? { gehuisvestAfgewezen: afgewezen } : {}) };
+  return {
+    eigen: eigen.waarde,
+    landelijk: landelijk.waarde,
+    gehuisvest: gehuisvest.waarde,
+    ...(eigen.afgewezen ? { eigenAfgewezen: eigen.afgewezen } : {}),
+    ...(landelijk.afgewezen ? { landelijkAfgewezen: landelijk.afgewezen } : {}),
+    ...(gehuisvest.afgewezen ? { gehuisvestAfgewezen: gehuisvest.afgewezen } : {}),
+  };
 }
 
 /** The cell of a named input: by defined name, else at the plan position when its label is there. */

@@ -373,6 +373,30 @@ describe("the consolidation counts an own national number as the workbook does",
     const c = consolideer(engine, [a]);
     expect(c.controles.map((x) => x.melding).join("\n")).toContain("Landelijk getal (eigen invoer) 2024-II");
   });
+
+  test.each([
+    ["F", "ca. 350", "Taakstelling (eigen invoer)"],
+    [L, 5_000_000, "Landelijk getal (eigen invoer)"],
+  ])(
+    "a refused own input where no taakstelling is known (%s = %s): the ledger's stop names it and its cell",
+    async (kolom, waarde, naam) => {
+      const wb = await leesXlsx((await schrijfXlsx(utrecht)).data);
+      const t = blad(wb, "Taakstelling");
+      const r = (p: string) => rijVan(t, p);
+      t.getCell("B4").value = "2024-I";
+      t.getCell(`G${r("2024-I")}`).value = 300;
+      t.getCell(`${kolom}${r("2024-II")}`).value = waarde;
+      t.getCell(`G${r("2024-II")}`).value = 320;
+      const c = consolideer(engine, [await leesAanlevering("utrecht.xlsx", await bewaarXlsx(wb))]);
+      const stop = c.controles.find((x) => x.soort === "verloopOnderbroken");
+      // Before: "in 2024-II is de taakstelling onbekend (vul Taakstelling (eigen invoer) in)", with something in it.
+      expect(stop?.melding).toContain(
+        `Het verloop stopt na 2024-I: in 2024-II is de taakstelling onbekend: ${naam} is geen bruikbaar getal ` +
+          `(Taakstelling!${kolom}${r("2024-II")}, zie de melding bij die cel)`,
+      );
+      expect(c.controles.some((x) => x.plek === `Taakstelling!${kolom}${r("2024-II")}`)).toBe(true);
+    },
+  );
 });
 
 describe("refill of the previous layout without a column of the user's own", () => {
