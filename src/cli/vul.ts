@@ -16,7 +16,7 @@ import { eigenVersie } from "./versie";
 import { OpgaveFout } from "../domain/fouten";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
 import { alleBladenNieuw, gewijzigdeCijfers, type Waarde, type WerkboekPlan } from "../workbook/plan";
-import { vertaalBibliotheekFout } from "../workbook/bibliotheekFouten";
+import { bibliotheekFoutTekst } from "../workbook/bibliotheekFouten";
 import { pakketReden, type LeesOpties, type PakketReden } from "../workbook/lezen";
 import { controleerPakket } from "../workbook/pakketControle";
 import { onthoudDelen } from "../workbook/zip";
@@ -285,7 +285,7 @@ export async function schrijfPlanNaarBestand(
     if (bestaand && !(e instanceof OpgaveFout)) {
       const engels = (e as Error).message;
       uit.err(
-        `${doel} is geen leesbaar Excel-werkboek (.xlsx): ${vertaalBibliotheekFout(engels) ?? engels}; ` +
+        `${doel} is geen leesbaar Excel-werkboek (.xlsx): ${bibliotheekFoutTekst(engels)}; ` +
           "het bestand is niet gewijzigd.",
       );
       return undefined;

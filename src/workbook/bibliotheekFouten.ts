@@ -18,6 +18,11 @@ const BIBLIOTHEEK: readonly (readonly [RegExp, string])[] = [
     "het bestand is beschadigd",
   ],
   [
+    // The XML parser exceljs uses (saxes), on a part that is no well-formed XML: "2:2565: unmatched closing tag".
+    /^\d+:\d+: |unmatched closing tag|unexpected close tag|unclosed tag|text data outside of root node|disallowed character|document must contain a root element/i,
+    "een onderdeel van het werkboek is geen geldige XML (het bestand is beschadigd)",
+  ],
+  [
     // exceljs on an element it does not model (where ./exceljsReparaties does not read past it).
     /Unexpected xml node in parse(?:Open|Close)/i,
     "het werkboek bevat een onderdeel dat Opgave niet kan lezen",
@@ -33,4 +38,12 @@ const BIBLIOTHEEK: readonly (readonly [RegExp, string])[] = [
 /** The Dutch text of a known library message, or undefined. */
 export function vertaalBibliotheekFout(engels: string): string | undefined {
   return BIBLIOTHEEK.find(([patroon]) => patroon.test(engels))?.[1];
+}
+
+/** Said for a library message that is not known: no English reaches the user. */
+const ONBEKENDE_BIBLIOTHEEKFOUT = "het bestand is beschadigd of heeft een indeling die Opgave niet kan lezen";
+
+/** A library's message on reading a file, always in Dutch: the known ones translated, any other in general words. */
+export function bibliotheekFoutTekst(engels: string): string {
+  return vertaalBibliotheekFout(engels) ?? ONBEKENDE_BIBLIOTHEEKFOUT;
 }

@@ -23,7 +23,7 @@
 import ExcelJS from "exceljs";
 // Mends faults of exceljs for every read (./exceljsReparaties): also where nothing here writes (the pane's worker).
 import "./exceljsReparaties";
-import { vertaalBibliotheekFout } from "./bibliotheekFouten";
+import { bibliotheekFoutTekst } from "./bibliotheekFouten";
 import { consolidatieBerichten as b, datumNl, getalInvoer } from "../domain/berichten";
 import { isoUitExcel } from "../domain/tijdstip";
 import { binnenGrenzen, type Grootheid } from "../domain/grenzen";
@@ -715,7 +715,7 @@ async function geladen(
     return { wb };
   } catch (e) {
     const engels = e instanceof Error ? e.message.split("\n")[0] || e.name : String(e);
-    const detail = vertaalBibliotheekFout(engels) ?? engels;
+    const detail = bibliotheekFoutTekst(engels);
     return { probleem: { soort: "geenXlsx", ernst: "fout", melding: b.geenXlsx(detail) } };
   }
 }

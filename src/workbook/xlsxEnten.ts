@@ -654,6 +654,43 @@ function metKolomEinden(xml: string, einden: string): string {
   return einden === "" || xml.includes("<colBreaks") ? xml : voegInVoor(xml, NA_KOLOMEINDEN, einden);
 }
 
+/** The x14 rules (`<x14:cfRule>`: a data bar, an icon set) of a sheet's extLst, by range, in order. */
+function x14Regels(xml: string): Map<string, { kop: string; inhoud: string }[]> {
+  const uit = new Map<string, { kop: string; inhoud: string }[]>();
+  for (const m of xml.matchAll(/<x14:conditionalFormatting\b[\s\S]*?<\/x14:conditionalFormatting>/g)) {
+    const sqref = /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(m[0])?.[1] ?? "";
+    const regels = [...m[0].matchAll(/<x14:cfRule\b([^<>]*)>([\s\S]*?)<\/x14:cfRule>/g)];
+    uit.set(sqref, [
+      ...(uit.get(sqref) ?? []),
+      ...regels.map((r) => ({ kop: r[1] ?? "", inhoud: r[2] ?? "" })),
+    ]);
+  }
+  return uit;
+}
+
+/**
+ * A sheet as exceljs wrote it with the x14 conditional formats (data bars, icon sets) of the sheet it replaces,
+ * where exceljs wrote its own reading of them on the same range: it models them in part (a data bar's "autoMin"
+ * became "min"). Each rule keeps the id exceljs gave it (its rule in the sheet's own list refers to it); a range
+ * whose rules differ in number or kind stays as exceljs wrote it (the check after writing names it).
+ */
+function metOudeX14Opmaak(xml: string, oud: string): string {
+  if (!oud.includes("<x14:conditionalFormatting")) return xml;
+  const oude = x14Regels(oud);
+  return xml.replace(/<x14:conditionalFormatting\b[\s\S]*?<\/x14:conditionalFormatting>/g, (item) => {
+    const sqref = /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(item)?.[1] ?? "";
+    const was = oude.get(sqref) ?? [];
+    const nu = x14Regels(item).get(sqref) ?? [];
+    const soort = (kop: string) => attribuut(`<r${kop}>`, "type");
+    if (was.length !== nu.length || was.some((w, i) => soort(w.kop) !== soort(nu[i]?.kop ?? ""))) return item;
+    let i = 0;
+    return item.replace(
+      /(<x14:cfRule\b[^<>]*>)[\s\S]*?(<\/x14:cfRule>)/g,
+      (_, open: string, sluit: string) => `${open}${was[i++]?.inhoud ?? ""}${sluit}`,
+    );
+  });
+}
+
 /** A worksheet's XML showing the drawing of relationship `rid` (in its place in CT_Worksheet's order). */
 function metTekening(xml: string, rid: string): string {
   const r = attribuut(wortel(xml), "xmlns:r") === NS_REL ? "" : ` xmlns:r="${NS_REL}"`;
@@ -1086,9 +1123,13 @@ export async function entInOrigineel(
     const naar = bestaand ?? ent.vrijeNaam("xl/worksheets/sheet1.xml");
     // The copy takes the worksheet content type from `nieuw` (an appended sheet needs its override).
     const nieuwBlad = bestaand === undefined;
-    const kolomEinden = bestaand ? paginaEinden((await tekst(oud, bestaand)) ?? "").kolommenXml : "";
+    const oudBlad = bestaand ? ((await tekst(oud, bestaand)) ?? "") : "";
+    const kolomEinden = paginaEinden(oudBlad).kolommenXml;
     await ent.kopieer(van, naar, (xml) =>
-      metKolomEinden(bladVoorOrigineel(xml, strings, stijlen, nieuwBlad, elkeCel), kolomEinden),
+      metOudeX14Opmaak(
+        metKolomEinden(bladVoorOrigineel(xml, strings, stijlen, nieuwBlad, elkeCel), kolomEinden),
+        oudBlad,
+      ),
     );
     plaatsen.push({ naam, van, naar, bestond: bestaand !== undefined });
   }

@@ -483,12 +483,50 @@ export const NA_DRAWING = [
   "</worksheet>",
 ];
 
-/** `invoeging` put into `xml` before the first of the elements `voor` it has (nowhere when it has none). */
+/** A start or end tag (attribute values may hold ">"), a comment, a processing instruction or CDATA. */
+const TAG =
+  /<(\/?)([A-Za-z_][\w.:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
+
+/**
+ * The children of the root element of `xml`: each start tag's name and offset. Elements inside them are not
+ * children (an `<extLst>` inside a conditional format's rule is not the sheet's); a sheet's cells are skipped.
+ */
+function wortelKinderen(xml: string): { naam: string; begin: number }[] {
+  const kinderen: { naam: string; begin: number }[] = [];
+  const tag = new RegExp(TAG.source, "g");
+  let diepte = 0;
+  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
+    const naam = m[2];
+    if (naam === undefined) continue;
+    if (m[1] === "/") {
+      diepte--;
+      continue;
+    }
+    if (diepte === 1) kinderen.push({ naam, begin: m.index });
+    if (m[3] === "/") continue;
+    diepte++;
+    if (diepte === 2 && naam === "sheetData") {
+      const einde = xml.indexOf("</sheetData>", tag.lastIndex);
+      if (einde >= 0) tag.lastIndex = einde;
+    }
+  }
+  return kinderen;
+}
+
+/**
+ * `invoeging` put into `xml` before the first of the elements `voor` it has as children of its root ("<extLst",
+ * "<legacyDrawing ": by element name), or before the root's end tag ("</worksheet>"); unchanged when it has none.
+ */
 export function voegInVoor(xml: string, voor: readonly string[], invoeging: string): string {
-  const plek = voor
-    .map((t) => (t.startsWith("</") ? xml.lastIndexOf(t) : xml.search(new RegExp(`${t}\\b`))))
-    .filter((i) => i >= 0)
-    .sort((a, b) => a - b)[0];
+  const namen = new Set(
+    voor.filter((t) => !t.startsWith("</")).map((t) => t.slice(1).replace(/[\s>]+$/, "")),
+  );
+  const kind = wortelKinderen(xml).find((k) => namen.has(k.naam))?.begin;
+  const einde = voor
+    .filter((t) => t.startsWith("</"))
+    .map((t) => xml.lastIndexOf(t))
+    .find((i) => i >= 0);
+  const plek = kind ?? einde;
   return plek === undefined ? xml : `${xml.slice(0, plek)}${invoeging}${xml.slice(plek)}`;
 }
 
@@ -956,6 +994,17 @@ function bladUitbreidingen(xml: string): { uri: string; inhoud: string }[] {
   }));
 }
 
+/**
+ * What an item of Excel 2010's extensions is called in a message: a data bar, an icon set, else the kind with the
+ * version (the sheet's older kind on the same range is another item).
+ */
+function x14Soort(element: string, xml: string): string {
+  if (element === "dataValidation") return "gegevensvalidatie (Excel 2010 en later)";
+  if (/<x14:dataBar\b/.test(xml)) return "gegevensbalk (voorwaardelijke opmaak)";
+  if (/<x14:iconSet\b/.test(xml)) return "pictogramset (voorwaardelijke opmaak)";
+  return "voorwaardelijke opmaak (Excel 2010 en later)";
+}
+
 function x14Items(inhoud: string, element: string): { sqref: string; xml: string }[] {
   return [...inhoud.matchAll(new RegExp(`<x14:${element}\\b[\\s\\S]*?</x14:${element}>`, "g"))].map((m) => ({
     sqref: /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(m[0])?.[1] ?? "",
@@ -985,9 +1034,9 @@ function bladOnderdelen(blad: string, xml: string, uit: Onderdelen): void {
   for (const e of bladUitbreidingen(xml)) {
     if (e.uri === EXT_SPARKLINES) continue;
     if (e.uri === EXT_VALIDATIE || e.uri === EXT_OPMAAK) {
-      const soort = e.uri === EXT_VALIDATIE ? "gegevensvalidatie" : "voorwaardelijke opmaak";
       const element = e.uri === EXT_VALIDATIE ? "dataValidation" : "conditionalFormatting";
-      for (const i of x14Items(e.inhoud, element)) uit.set(`${soort} (x14) op ${blad}!${i.sqref}`, i.xml);
+      for (const i of x14Items(e.inhoud, element))
+        uit.set(`${x14Soort(element, i.xml)} op ${blad}!${i.sqref}`, i.xml);
     } else {
       uit.set(`uitbreiding ${e.uri} (extLst) op blad ${blad}`, "");
     }

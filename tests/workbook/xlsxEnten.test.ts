@@ -1044,15 +1044,49 @@ describe("what the graft still cannot keep is named and refused", () => {
     const fout = await schrijfXlsx(later, met).catch((e: unknown) => e);
     expect(fout).toBeInstanceOf(VerliesFout);
     // Before: also "1 eigen grafiek", lost when confirmed.
-    expect((fout as VerliesFout).onderdelen).toEqual(["gegevensvalidatie (x14) op Taakstelling!L8:L9"]);
+    expect((fout as VerliesFout).onderdelen).toEqual([
+      "gegevensvalidatie (Excel 2010 en later) op Taakstelling!L8:L9",
+    ]);
     const { data, rapport } = await schrijfXlsx(later, met, { verliesToestaan: true });
-    expect(rapport.verloren).toEqual(["gegevensvalidatie (x14) op Taakstelling!L8:L9"]);
+    expect(rapport.verloren).toEqual(["gegevensvalidatie (Excel 2010 en later) op Taakstelling!L8:L9"]);
     const tekening = await tekst(await JSZip.loadAsync(data), "xl/drawings/drawing1.xml");
     expect(tekening).toContain('name="Grafiek van mij"');
     expect(tekening).toContain(`name="${GRAFIEK_PREFIX}1"`);
     // The rest of the user's work is still kept byte for byte.
     await verwachtOngewijzigd(met, data);
     await welgevormd(data);
+  });
+
+  test("a data bar on the sheet of Opgave's chart (an extLst inside its rule): the chart stays; the bar as it was", async () => {
+    const zip = await JSZip.loadAsync(await bouwOrigineel());
+    const id = "{11111111-2222-3333-4444-555555555555}";
+    const databalk = `<conditionalFormatting sqref="B5:B6"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:id>${id}</x14:id></ext></extLst></cfRule></conditionalFormatting>`;
+    // As Excel writes a data bar: its Excel 2010 part in the sheet's extLst ("autoMin", which exceljs reads as "min").
+    const balk = `<x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar>`;
+    const uitbreiding = `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" id="${id}">${balk}</x14:cfRule><xm:sqref>B5:B6</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`;
+    await wijzig(zip, OVERZICHT, (x) =>
+      x
+        .replace(/<(printOptions|pageMargins)\b/, (m) => `${databalk}${m}`)
+        .replace("</worksheet>", `${uitbreiding}</worksheet>`),
+    );
+    const met = await zip.generateAsync({ type: "uint8array" });
+    expect(await tekst(await JSZip.loadAsync(met), OVERZICHT)).toContain(databalk);
+    const { data, rapport } = await schrijfXlsx(later, met);
+    // Before: named as lost ("voorwaardelijke opmaak (x14) op Overzicht!B5:B6"), written with "min" and "max".
+    expect(rapport.verloren).toEqual([]);
+    const xml = await tekst(await JSZip.loadAsync(data), OVERZICHT);
+    // Before: `<drawing r:id="…"/>` between `</dataBar>` and the rule's `<extLst>`: no valid sheet, and LibreOffice
+    // showed no chart.
+    expect(xml).toMatch(
+      /<\/conditionalFormatting>(?:(?!<conditionalFormatting)[\s\S])*<drawing r:id="[^"]+"\/>/,
+    );
+    expect(xml).not.toMatch(/<cfRule\b(?:(?!<\/cfRule>)[\s\S])*<drawing\b/);
+    const nieuwId = /<x14:id>([^<]*)<\/x14:id>/.exec(xml)?.[1];
+    expect(xml).toContain(`<x14:cfRule type="dataBar" id="${nieuwId ?? "?"}">${balk}</x14:cfRule>`);
+    await welgevormd(data);
+    expect(await tekst(await JSZip.loadAsync(data), "xl/drawings/drawing1.xml")).toContain(
+      `name="${GRAFIEK_PREFIX}1"`,
+    );
   });
 });
 

@@ -758,6 +758,30 @@ describe("opgave vul (mainAsync, the code path of the bin)", () => {
         "Het bestand is niet gewijzigd.",
     );
     expect(await fs.readFile(kapot, "utf8")).toBe("geen zip");
+    // A workbook part that is no well-formed XML (a stray closing tag): in Dutch, not the XML parser's English.
+    const vervormd = path.join(map, "vervormd.xlsx");
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", vervormd], opvang())).toBe(0);
+    const delen = unzipSync(new Uint8Array(await fs.readFile(vervormd)));
+    const wbXml = new TextDecoder().decode(delen["xl/workbook.xml"]);
+    expect(wbXml).toContain("</definedNames>");
+    delen["xl/workbook.xml"] = new TextEncoder().encode(
+      wbXml.replace("</definedNames>", "</definedName></definedNames>"),
+    );
+    await fs.writeFile(vervormd, zipSync(delen));
+    const voorVervormd = await fs.readFile(vervormd);
+    const e = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", vervormd], e)).toBe(1);
+    // Before: "…: 2:2565: unmatched closing tag: workbook.; het bestand is niet gewijzigd."
+    expect(e.fout[0]).toBe(
+      `${vervormd} is geen leesbaar Excel-werkboek (.xlsx): een onderdeel van het werkboek is geen geldige XML ` +
+        "(het bestand is beschadigd); het bestand is niet gewijzigd.",
+    );
+    expect(await fs.readFile(vervormd)).toEqual(voorVervormd);
+    // The consolidation's reader says the same.
+    const gelezen = await leesAanlevering("vervormd.xlsx", new Uint8Array(voorVervormd));
+    expect(gelezen.problemen.map((p) => p.melding).join("\n")).toContain(
+      "een onderdeel van het werkboek is geen geldige XML",
+    );
     // The synchronous entry point points to mainAsync.
     expect(main(["vul"], opvang())).toBe(2);
   });
