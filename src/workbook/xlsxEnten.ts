@@ -654,6 +654,35 @@ function metKolomEinden(xml: string, einden: string): string {
   return einden === "" || xml.includes("<colBreaks") ? xml : voegInVoor(xml, NA_KOLOMEINDEN, einden);
 }
 
+/** Elements of CT_Worksheet that follow `<ignoredErrors>`. */
+const NA_NEGEERFOUTEN = NA_KOLOMEINDEN.slice(NA_KOLOMEINDEN.indexOf("<ignoredErrors") + 1);
+
+/** Attributes of `<sheetView>` exceljs does not write (the zoom of the page layout view). */
+const WEERGAVE_ATTRIBUTEN = ["zoomScalePageLayoutView", "zoomScaleSheetLayoutView"] as const;
+
+/**
+ * A sheet as exceljs wrote it with what it does not write of the sheet it replaces: the error checks the user told
+ * Excel to ignore (`<ignoredErrors>`, "getal opgeslagen als tekst") and the zoom of the page layout view.
+ */
+function metOudeBladInstellingen(xml: string, oud: string): string {
+  let uit = xml;
+  const negeren = /<ignoredErrors\b[^<>]*?(?:\/>|>[\s\S]*?<\/ignoredErrors>)/.exec(oud)?.[0];
+  if (negeren !== undefined && !uit.includes("<ignoredErrors"))
+    uit = voegInVoor(uit, NA_NEGEERFOUTEN, negeren);
+  const [oudeWeergave, weergave] = [
+    /<sheetView\b[^<>]*>/.exec(oud)?.[0],
+    /<sheetView\b[^<>]*>/.exec(uit)?.[0],
+  ];
+  if (oudeWeergave === undefined || weergave === undefined) return uit;
+  let nieuw = weergave;
+  for (const naam of WEERGAVE_ATTRIBUTEN) {
+    const waarde = attribuut(oudeWeergave, naam);
+    if (waarde !== undefined && attribuut(nieuw, naam) === undefined)
+      nieuw = zetAttribuut(nieuw, naam, waarde);
+  }
+  return nieuw === weergave ? uit : uit.replace(weergave, () => nieuw);
+}
+
 /** The x14 rules (`<x14:cfRule>`: a data bar, an icon set) of a sheet's extLst, by range, in order. */
 function x14Regels(xml: string): Map<string, { kop: string; inhoud: string }[]> {
   const uit = new Map<string, { kop: string; inhoud: string }[]>();
@@ -1126,8 +1155,11 @@ export async function entInOrigineel(
     const oudBlad = bestaand ? ((await tekst(oud, bestaand)) ?? "") : "";
     const kolomEinden = paginaEinden(oudBlad).kolommenXml;
     await ent.kopieer(van, naar, (xml) =>
-      metOudeX14Opmaak(
-        metKolomEinden(bladVoorOrigineel(xml, strings, stijlen, nieuwBlad, elkeCel), kolomEinden),
+      metOudeBladInstellingen(
+        metOudeX14Opmaak(
+          metKolomEinden(bladVoorOrigineel(xml, strings, stijlen, nieuwBlad, elkeCel), kolomEinden),
+          oudBlad,
+        ),
         oudBlad,
       ),
     );

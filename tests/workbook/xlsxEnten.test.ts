@@ -1057,6 +1057,28 @@ describe("what the graft still cannot keep is named and refused", () => {
     await welgevormd(data);
   });
 
+  test("errors the user told Excel to ignore and the page layout zoom on an Opgave sheet stay (exceljs drops both)", async () => {
+    const zip = await JSZip.loadAsync(await bouwOrigineel());
+    const negeren = '<ignoredErrors><ignoredError sqref="C8:C27" numberStoredAsText="1"/></ignoredErrors>';
+    await wijzig(zip, TAAKSTELLING, (x) =>
+      x
+        .replace(/<(drawing|legacyDrawing|tableParts)\b/, (m) => `${negeren}${m}`)
+        .replace("<sheetView ", '<sheetView zoomScalePageLayoutView="85" '),
+    );
+    const met = await zip.generateAsync({ type: "uint8array" });
+    expect(await tekst(await JSZip.loadAsync(met), TAAKSTELLING)).toContain(negeren);
+    const { data, rapport } = await schrijfXlsx(later, met);
+    expect(rapport.verloren).toEqual([]);
+    // Before: both gone without a word.
+    const xml = await tekst(await JSZip.loadAsync(data), TAAKSTELLING);
+    expect(xml).toContain(negeren);
+    expect(xml).toMatch(/<sheetView\b[^<>]*\szoomScalePageLayoutView="85"/);
+    await welgevormd(data);
+    // In its place in the sheet's order: after the page setup, before the table parts.
+    expect(xml.indexOf("<ignoredErrors")).toBeGreaterThan(xml.indexOf("<pageMargins"));
+    expect(xml.indexOf("<ignoredErrors")).toBeLessThan(xml.indexOf("<tableParts"));
+  });
+
   test("a data bar on the sheet of Opgave's chart (an extLst inside its rule): the chart stays; the bar as it was", async () => {
     const zip = await JSZip.loadAsync(await bouwOrigineel());
     const id = "{11111111-2222-3333-4444-555555555555}";
