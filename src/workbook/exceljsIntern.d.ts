@@ -242,3 +242,16 @@ declare module "exceljs/lib/xlsx/xform/table/filter-column-xform" {
     parseClose(name: string): boolean;
   }
 }
+
+declare module "exceljs/lib/xlsx/xform/sheet/cf/cf-rule-xform" {
+  import type { SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
+  /** What `render` writes a rule with: its element opened with attributes. */
+  export interface RegelSchrijver {
+    openNode(naam: string, attributen?: Record<string, unknown>): void;
+  }
+  export default class CfRuleXform {
+    readonly tag: string;
+    createNewModel(node: SaxKnoop): Record<string, unknown>;
+    render(xml: RegelSchrijver, model: Record<string, unknown>): void;
+  }
+}

@@ -16,6 +16,8 @@
  * And one in a drawing: it writes `editAs` on an image anchored by one cell (`<xdr:oneCellAnchor>`, as openpyxl anchors
  * images), which the schema allows only on a two-cell anchor; openpyxl then refused the drawing (and dropped every
  * image and chart of the file on its next save), and Excel may report the file as damaged.
+ * And a conditional format's "stop if true" (`stopIfTrue`), which exceljs neither reads nor writes: a refill dropped it
+ * from the user's rules on Opgave's sheets without a word (`CfRuleXform`).
  * And one of speed: exceljs asks whether a number's format is a date for every number cell it reads (two regular
  * expressions each time, for the same few formats); the answer is remembered per format (`isDatumNotatie`).
  * tests/workbook/exceljsReparaties.test.ts fails when an update of exceljs changes them.
@@ -36,6 +38,7 @@ import TableStyleInfoXform from "exceljs/lib/xlsx/xform/table/table-style-info-x
 import WorkbookPropertiesXform from "exceljs/lib/xlsx/xform/book/workbook-properties-xform";
 import BaseXform, { type SaxKnoop } from "exceljs/lib/xlsx/xform/base-xform";
 import TabelFilterXform from "exceljs/lib/xlsx/xform/table/auto-filter-xform";
+import CfRuleXform from "exceljs/lib/xlsx/xform/sheet/cf/cf-rule-xform";
 import FilterKolomXform from "exceljs/lib/xlsx/xform/table/filter-column-xform";
 import utils from "exceljs/lib/utils/utils";
 
@@ -163,6 +166,25 @@ SheetProtectionXform.prototype.render = function (this: SheetProtectionXform, xm
     schrijfBescherming.call(this, xml, model);
   } finally {
     xml.leafNode = blad;
+  }
+};
+
+/** A conditional format's "stop if true" read and written as it was (exceljs models no such attribute). */
+const nieuweRegel = CfRuleXform.prototype.createNewModel;
+CfRuleXform.prototype.createNewModel = function (this: CfRuleXform, node): Record<string, unknown> {
+  const model = nieuweRegel.call(this, node);
+  return waarheid(node.attributes.stopIfTrue) ? { ...model, stopIfTrue: true } : model;
+};
+const schrijfRegel = CfRuleXform.prototype.render;
+CfRuleXform.prototype.render = function (this: CfRuleXform, xml, model): void {
+  if (model.stopIfTrue !== true) return schrijfRegel.call(this, xml, model);
+  const open = xml.openNode;
+  xml.openNode = (naam, attributen) =>
+    open.call(xml, naam, naam === this.tag ? { ...attributen, stopIfTrue: "1" } : attributen);
+  try {
+    schrijfRegel.call(this, xml, model);
+  } finally {
+    xml.openNode = open;
   }
 };
 

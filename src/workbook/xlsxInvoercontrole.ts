@@ -128,6 +128,7 @@ function zetOpmaak(
   const bestaand = model.conditionalFormattings ?? [];
   const blijft: typeof bestaand = [];
   const vormVanGebruiker = new Map<OpmaakOpdracht, Partial<ExcelJS.Style>>();
+  const plaatsWas = new Map<OpmaakOpdracht, number>();
   for (const cf of bestaand) {
     // A rule of the user's can share a range's element with Opgave's (openpyxl puts rules on one range together):
     // Opgave's rules go (a format of the user's on one kept), the user's stay.
@@ -138,14 +139,18 @@ function zetOpmaak(
       if (!o) vanGebruiker.push(r);
       else if (r.style && stijlSleutel(r.style) !== stijlSleutel(opmaakStijl(o.stijl)))
         vormVanGebruiker.set(o, r.style);
+      if (o && typeof r.priority === "number") plaatsWas.set(o, r.priority);
     }
     if (vanGebruiker.length === 0) eigen.opmaak.add(`voorwaardelijke opmaak op ${ws.name}!${cf.ref}`);
     else blijft.push(vanGebruiker.length === cf.rules.length ? cf : { ...cf, rules: vanGebruiker });
   }
   const vanGebruiker = blijft.map((cf) => cf.ref);
-  model.conditionalFormattings = blijft.map((cf) => ({ ...cf, ref: volg(cf.ref) }));
-  // The user's rules keep their priorities (the order they gave them); Opgave's come after them.
-  let prioriteit = prioriteitNa(blijft);
+  const volgorde = opmaakVolgorde(blijft, c.opmaak, plaatsWas);
+  model.conditionalFormattings = blijft.map((cf) => ({
+    ...cf,
+    ref: volg(cf.ref),
+    rules: cf.rules.map((r) => ({ ...r, priority: volgorde.get(r) ?? r.priority })),
+  }));
   for (const o of c.opmaak) {
     ws.addConditionalFormatting({
       ref: o.bereik,
@@ -154,12 +159,34 @@ function zetOpmaak(
           type: "expression",
           formulae: [o.formule.replace(/^=/, "")],
           style: vormVanGebruiker.get(o) ?? opmaakStijl(o.stijl),
-          priority: prioriteit++,
+          priority: volgorde.get(o),
         } as ExcelJS.ConditionalFormattingRule,
       ],
     });
   }
   return vanGebruiker;
+}
+
+/**
+ * The priority of each rule of the sheet after a refill, 1, 2, …: the user's rules in the order they gave them, and
+ * each of Opgave's where its predecessor stood among them (`plaatsWas`: its old priority; a rule the user put
+ * below Opgave's stays below it); one Opgave did not have before goes after all. Of two at one place, the user's
+ * goes first.
+ */
+function opmaakVolgorde(
+  blijft: readonly { rules: readonly ExcelRegel[] }[],
+  opmaak: readonly OpmaakOpdracht[],
+  plaatsWas: ReadonlyMap<OpmaakOpdracht, number>,
+): Map<ExcelRegel | OpmaakOpdracht, number> {
+  const na = prioriteitNa(blijft);
+  const regels: { regel: ExcelRegel | OpmaakOpdracht; plaats: number; vanOpgave: number }[] = [
+    ...blijft.flatMap((cf) =>
+      cf.rules.map((regel) => ({ regel, plaats: regel.priority ?? na, vanOpgave: 0 })),
+    ),
+    ...opmaak.map((regel) => ({ regel, plaats: plaatsWas.get(regel) ?? Infinity, vanOpgave: 1 })),
+  ];
+  regels.sort((a, b) => a.plaats - b.plaats || a.vanOpgave - b.vanOpgave);
+  return new Map(regels.map((r, i) => [r.regel, i + 1]));
 }
 
 /** Frozen panes, unless the sheet has its own (frozen or split) already. */

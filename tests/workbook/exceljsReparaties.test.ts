@@ -255,3 +255,26 @@ test("a sheet protected with the password Excel 2007 and LibreOffice write keeps
     expect([enten, /<sheetProtection\b[^>]*\bpassword="CC1A"/.test(na)]).toEqual([enten, true]);
   }
 });
+
+test("a conditional format's 'stop if true' goes through a refill (graft and full rewrite)", async () => {
+  const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+  const pad = (await bladPaden(await Zip.loadAsync(await zip.generateAsync({ type: "uint8array" })))).get(
+    "Taakstelling",
+  );
+  const xml = (await zip.file(pad ?? "")?.async("string")) ?? "";
+  const regel = `<conditionalFormatting sqref="R8:R27"><cfRule type="cellIs" dxfId="0" priority="9" stopIfTrue="1" operator="equal"><formula>0</formula></cfRule></conditionalFormatting>`;
+  zip.file(
+    pad ?? "",
+    xml.replace(/<conditionalFormatting\b/, (m) => `${regel}${m}`),
+  );
+  const met = await zip.generateAsync({ type: "uint8array" });
+  for (const enten of [true, false]) {
+    const { data } = await schrijfXlsx(later, met, { enten, verliesToestaan: true });
+    const na = (await (await JSZip.loadAsync(data)).file(pad ?? "")?.async("string")) ?? "";
+    // Before: <cfRule type="cellIs" dxfId="0" priority="…" operator="equal">: Excel went on to the next rules.
+    expect([enten, /<conditionalFormatting sqref="R8:R27"><cfRule\b[^>]*\bstopIfTrue="1"/.test(na)]).toEqual([
+      enten,
+      true,
+    ]);
+  }
+});

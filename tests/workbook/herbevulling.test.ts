@@ -725,6 +725,49 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
     }
   });
 
+  test("a rule of the user's below Opgave's stays below them, with its 'stop if true'; one above stays above", async () => {
+    const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+    const pad = "xl/worksheets/sheet2.xml";
+    const xml = (await zip.file(pad)?.async("string")) ?? "";
+    const prioriteiten = (x: string) =>
+      [...x.matchAll(/<cfRule\b[^<>]*\bpriority="(\d+)"/g)].map((m) => m[1]);
+    expect(prioriteiten(xml)).toEqual(["1", "2", "3"]);
+    // As Excel writes them after the user moved a rule of their own down ("Regels beheren"), and one up.
+    const onder = `<conditionalFormatting sqref="I8:I27"><cfRule type="cellIs" dxfId="0" priority="10" stopIfTrue="1" operator="greaterThan"><formula>0</formula></cfRule></conditionalFormatting>`;
+    const boven = `<conditionalFormatting sqref="G8:G27"><cfRule type="cellIs" dxfId="1" priority="1" operator="greaterThan"><formula>100</formula></cfRule></conditionalFormatting>`;
+    // Excel numbers from 1: the rule put first pushes Opgave's down (2–4).
+    const verschoven = xml.replace(
+      /(<cfRule\b[^<>]*\bpriority=")(\d+)"/g,
+      (_, kop: string, p: string) => `${kop}${Number(p) + 1}"`,
+    );
+    zip.file(
+      pad,
+      verschoven.replace(/<conditionalFormatting\b/, (m) => `${boven}${onder}${m}`),
+    );
+    let data = await zip.generateAsync({ type: "uint8array" });
+    for (const ronde of [1, 2]) {
+      const uit = await schrijfXlsx(later, data);
+      expect([ronde, uit.rapport.verloren]).toEqual([ronde, []]);
+      data = uit.data;
+      const na = (await (await JSZip.loadAsync(data)).file(pad)?.async("string")) ?? "";
+      const regels = [...na.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule\b([^<>]*)>/g)]
+        .map((m) => ({
+          sqref: m[1],
+          priority: Number(/priority="(\d+)"/.exec(m[2] ?? "")?.[1]),
+          kop: m[2] ?? "",
+        }))
+        .sort((a, b) => a.priority - b.priority);
+      // Before: Opgave's rules after both of the user's (11–13): the user's blue over Opgave's red on I.
+      expect([ronde, regels.map((r) => r.sqref)]).toEqual([
+        ronde,
+        ["G8:G27", "I8:I27", "J8:J27", "F8:F27", "I8:I27"],
+      ]);
+      expect(regels.map((r) => r.priority)).toEqual([1, 2, 3, 4, 5]);
+      // Before: "stop if true" gone (exceljs models no such attribute).
+      expect(regels[4]?.kop).toContain('stopIfTrue="1"');
+    }
+  });
+
   test("fonts, fills and borders the user gave a table's header cells: kept, by header", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
     const t = blad(wb, "Taakstelling");
