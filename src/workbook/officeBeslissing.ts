@@ -372,6 +372,8 @@ export type SchrijfTaak = TaakBasis &
         readonly verwijder: readonly number[];
         readonly validaties: readonly ValidatieOpdracht[];
         readonly opmaak: readonly OpmaakOpdracht[];
+        /** The priority (0 first) each of `opmaak` gets: `opmaakPlaatsen`. */
+        readonly plaatsen: readonly number[];
         /** Column letters to hide. */
         readonly verborgen: readonly string[];
         readonly bevries?: { readonly rijen: number; readonly kolommen: number };
@@ -1360,6 +1362,34 @@ function breedteTaak(blad: BladPlan, tabellen: readonly TabelTaak[]): SchrijfTaa
  * range of a format would need a round trip more; the formula alone suffices.) A skipped table keeps its formats,
  * and a named input cell whose list reads a table that is not written its validation (`blijven`, for the report).
  */
+/**
+ * The priority (0 first) of each of Opgave's conditional formats after a refill: where its predecessor stood among
+ * the formats that stay (`oud`, the sheet's formulas in priority order; `verwijder`, Opgave's among them), so a format
+ * the user put below Opgave's stays below; one without a predecessor after all (as ./xlsxInvoercontrole
+ * `opmaakVolgorde`). Set in ascending order, each after it is added first, they end where they belong.
+ */
+export function opmaakPlaatsen(
+  oud: readonly string[],
+  opmaak: readonly OpmaakOpdracht[],
+  verwijder: readonly number[],
+): number[] {
+  const weg = new Set(verwijder);
+  const volgorde: unknown[] = [];
+  const geplaatst = new Set<OpmaakOpdracht>();
+  oud.forEach((f, i) => {
+    if (!weg.has(i)) {
+      volgorde.push(i);
+      return;
+    }
+    const o = opmaak.find((x) => !geplaatst.has(x) && eigenOpmaakFormules(x).includes(formuleSleutel(f)));
+    if (!o) return;
+    volgorde.push(o);
+    geplaatst.add(o);
+  });
+  for (const o of opmaak) if (!geplaatst.has(o)) volgorde.push(o);
+  return opmaak.map((o) => volgorde.indexOf(o));
+}
+
 function controleTaak(
   staat: WerkmapStaat,
   blad: BladPlan,
@@ -1378,7 +1408,8 @@ function controleTaak(
   const blijven = c.blijven ?? [];
   const eigen = new Set(c.opmaak.flatMap(eigenOpmaakFormules));
   const verwijder: number[] = [];
-  (staat.opmaak?.get(sleutel(blad.naam)) ?? []).forEach((f, i) => {
+  const oud = staat.opmaak?.get(sleutel(blad.naam)) ?? [];
+  oud.forEach((f, i) => {
     if (f !== "" && eigen.has(formuleSleutel(f))) verwijder.push(i);
   });
   // Frozen panes on a sheet this fill makes; on one that was there, the user's choice stands (also none).
@@ -1390,6 +1421,7 @@ function controleTaak(
     cellen: 0,
     blad: blad.naam,
     verwijder,
+    plaatsen: opmaakPlaatsen(oud, c.opmaak, verwijder),
     validaties: rondRegelsVanGebruiker(c.validaties, staat.regelsVanGebruiker?.get(sleutel(blad.naam)) ?? []),
     opmaak: c.opmaak,
     verborgen: c.verborgen.map(kolomLetters),

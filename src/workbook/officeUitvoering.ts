@@ -125,17 +125,19 @@ function controle(o: ExcelObjecten, t: Taak<"controle">): void {
       message: v.validatie.fout,
     };
   }
-  // Excel puts a new format first: each of Opgave's goes after the formats that stay (the user's, in their order)
-  // and Opgave's added before it, as an .xlsx refill orders them (./xlsxInvoercontrole): a rule of the user's on
-  // the same cells keeps its precedence. The place is set last: a format moved must be fetched again to be changed.
-  const blijven = oud.length - t.verwijder.filter((i) => oud[i] !== undefined).length;
-  t.opmaak.forEach((c, j) => {
+  // Excel puts a new format first: each of Opgave's goes to its place among the formats that stay (the user's, in
+  // their order; ./officeBeslissing `opmaakPlaatsen`), in ascending order, as an .xlsx refill orders them: a rule of
+  // the user's on the same cells keeps its precedence. The place is set last: a format moved must be fetched again
+  // to be changed.
+  const opVolgorde = t.opmaak.map((c, j) => ({ c, plaats: t.plaatsen[j] ?? oud.length + j }));
+  opVolgorde.sort((a, b) => a.plaats - b.plaats);
+  for (const { c, plaats } of opVolgorde) {
     const cf = ws.getRange(c.bereik).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
     cf.custom.rule.formula = c.formule;
     cf.custom.format.fill.color = `#${OPMAAK_KLEUREN[c.stijl].vulling}`;
     cf.custom.format.font.color = `#${OPMAAK_KLEUREN[c.stijl].tekst}`;
-    cf.priority = blijven + j;
-  });
+    cf.priority = plaats;
+  }
   for (const l of t.verborgen) ws.getRange(`${l}:${l}`).columnHidden = true;
   if (t.bevries && t.bevries.rijen + t.bevries.kolommen > 0) {
     const { rijen, kolommen } = t.bevries;

@@ -218,6 +218,28 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     expect(wm.blad("Taakstelling").opmaak.map((o) => o.formule)).toEqual([...gebruiker, ...opgave]);
   });
 
+  test("a format the user put below Opgave's stays below them, one above stays above (as in .xlsx)", async () => {
+    const wm = new FakeWerkmap();
+    await vul(wm);
+    const opgave = (tabel?.opmaak ?? []).map((o) => o.formule);
+    const g = letter("gehuisvest");
+    await alsGebruiker(wm, (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Taakstelling");
+      ws.getRange("O8:O30").conditionalFormats.add("Custom").custom.rule.formula = "=O8>100";
+      // Moved down in Excel's "Regels beheren": below Opgave's, so Opgave's colours win on those cells.
+      const onder = ws.getRange(`${g}8:${g}${7 + RIJEN}`).conditionalFormats.add("Custom");
+      onder.custom.rule.formula = `=${g}8>1000`;
+      onder.priority = 99;
+    });
+    const verwacht = ["=O8>100", ...opgave, `=${g}8>1000`];
+    expect(wm.blad("Taakstelling").opmaak.map((o) => o.formule)).toEqual(verwacht);
+    for (const ronde of [1, 2]) {
+      await vul(wm);
+      // Before: Opgave's after both of the user's formats, the one below now over Opgave's.
+      expect([ronde, wm.blad("Taakstelling").opmaak.map((o) => o.formule)]).toEqual([ronde, verwacht]);
+    }
+  });
+
   test("a rule the user put on an input cell, or changed there in Excel's dialog (titles kept), stays", async () => {
     const wm = new FakeWerkmap();
     await vul(wm);
