@@ -229,7 +229,8 @@ function rekenkunde(op: string, a: Scalar | null, b: Scalar | null): Scalar {
     if (y === 0) return fout("#DIV/0!");
     r = x / y;
   }
-  return Number.isFinite(r) ? r : nee();
+  // Beyond the largest number (about 1.8E308) Excel and LibreOffice show #NUM!.
+  return Number.isFinite(r) ? r : fout("#NUM!");
 }
 
 /** A condition (IF): empty is FALSE, a number is ≠ 0, text is #VALUE! (text "TRUE"/"FALSE": not decided here). */
@@ -249,8 +250,11 @@ function* cellenVan(g: Gebied): Generator<[number, number]> {
   for (let r = g.rij1; r <= g.rij2; r++) for (let k = g.kol1; k <= g.kol2; k++) yield [r, k];
 }
 
-/** Neumaier's compensated sum: when it differs from the plain sum the programs' summation order decides. */
-function som(getallen: readonly number[]): number {
+/**
+ * Neumaier's compensated sum: when it differs from the plain sum the programs' summation order decides; beyond the
+ * largest number, #NUM! (as Excel and LibreOffice) where the order cannot matter.
+ */
+function som(getallen: readonly number[]): number | Fout {
   let s = 0;
   let c = 0;
   let plat = 0;
@@ -260,6 +264,9 @@ function som(getallen: readonly number[]): number {
     c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
     s = t;
   }
+  // Terms of one sign overflow whatever the order; of both, the order decides (not here).
+  if (!Number.isFinite(plat))
+    return getallen.every((x) => x >= 0) || getallen.every((x) => x <= 0) ? fout("#NUM!") : nee();
   const r = s + c;
   if (r !== plat || !Number.isFinite(r)) return nee();
   return r;

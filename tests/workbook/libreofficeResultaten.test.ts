@@ -220,11 +220,20 @@ beschrijf("cached results equal LibreOffice's recalculation; guard rails at work
         }),
       );
     });
+    // X: numbers beyond any sense (the reader flags them): products and sums past the largest number.
+    const x = await vulMetInvoer(utrecht, (wb) => {
+      const k = blad(wb, "Kosten");
+      k.getCell("B4").value = 1e200;
+      k.getCell("B5").value = 1e200;
+      const t = blad(wb, "Taakstelling");
+      t.getCell("B5").value = 9e307;
+      t.getCell(`G${rijVan(t, "2016-II")}`).value = -9e307;
+    });
     // O: the overview of province Utrecht with A delivered (the other gemeenten not delivered).
     const aanlevering = await leesAanlevering("utrecht-a.xlsx", a);
     const o = (await schrijfXlsx(planConsolidatie(consolideer(engine, [aanlevering]), TEST_BRON))).data;
 
-    const bestanden = { a, d, c, o, e, v, s };
+    const bestanden = { a, d, c, o, e, v, s, x };
     const paden = await Promise.all(
       Object.entries(bestanden).map(async ([n, data]) => {
         const p = path.join(map, `${n}.xlsx`);
@@ -255,6 +264,14 @@ beschrijf("cached results equal LibreOffice's recalculation; guard rails at work
     expect(aantal).toBeGreaterThan(10);
     expect(await zonderResultaat(bytes[n]!)).toEqual([]);
     expect(verschillen).toEqual([]);
+  });
+
+  test("past the largest number: #NUM! where LibreOffice shows it, and every formula reading it has its result", async () => {
+    const { verschillen } = vergelijk(eigen.x!, lo.x!);
+    expect(verschillen).toEqual([]);
+    // Before: no result there, nor in the cells reading it (Kosten!B12 and the rest showed nothing without a recalc).
+    expect(vorm(blad(eigen.x!, "Kosten").getCell("B10").result)).toEqual({ fout: "#NUM!" });
+    expect(await zonderResultaat(bytes.x!)).toEqual([]);
   });
 
   test("the sorted province table stays sorted; in LibreOffice each row's Achterstand is from that row's inputs", () => {

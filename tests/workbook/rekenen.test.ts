@@ -76,6 +76,18 @@ describe("the formula language", () => {
     expect(reken("=A1/A2", { A1: 1 })).toEqual({ fout: "#DIV/0!" });
   });
 
+  test("beyond the largest number: #NUM!, as Excel and LibreOffice show, so a formula over it has its result", () => {
+    const huge = { A1: 1e200, A2: 9e307, A3: -9e307 };
+    // Before: no result, and none for every cell reading it (a viewer that does not recalculate showed nothing).
+    expect(reken("=A1*A1", huge)).toEqual({ fout: "#NUM!" });
+    expect(reken("=A2+A2", huge)).toEqual({ fout: "#NUM!" });
+    expect(reken("=A2/1E-10", huge)).toEqual({ fout: "#NUM!" });
+    expect(reken('=IF(ISNUMBER(A1*A1),A1*A1,"")', huge)).toBe("");
+    expect(reken("=SUM(A2,A2)", huge)).toEqual({ fout: "#NUM!" });
+    // Terms of both signs: whether a partial sum overflows depends on the order, which is the programs' own.
+    expect(reken("=SUM(A2,A2,A3)", huge)).toBeUndefined();
+  });
+
   test("an empty cell is 0 in arithmetic, a formula of an empty cell shows 0", () => {
     expect(reken("=A1+1")).toBe(1);
     expect(reken("=-A1")).toBe(0);
