@@ -171,7 +171,8 @@ function vergelijkTekst(a: string, b: string, ordenen: boolean): number {
   const la = a.toLowerCase();
   const lb = b.toLowerCase();
   if (la === lb) return 0;
-  if (!ordenen) return isAscii(a) && isAscii(b) ? 1 : nee();
+  // Unequal for certain: both plain ASCII, or one empty (no case folding makes a text empty).
+  if (!ordenen) return (isAscii(a) && isAscii(b)) || a === "" || b === "" ? 1 : nee();
   // Collation beyond letters and digits (punctuation, accents) differs between programs.
   if (!/^[a-z0-9 ]*$/.test(la) || !/^[a-z0-9 ]*$/.test(lb)) return nee();
   return la < lb ? -1 : 1;
