@@ -15,11 +15,13 @@ export function getal(n: number): string {
   return fmt.format(n);
 }
 
-/** A number the user gave, as Excel would show it: 2,5 · 200.000 · 1E+308 · (geen getal). */
+/** A number the user gave, as Excel would show it: 2,5 · 200.000 · 1E+308 · 1,5E-12 · (geen getal). */
 export function getalInvoer(n: number): string {
   if (Number.isNaN(n)) return "(geen getal)";
   if (!Number.isFinite(n)) return n > 0 ? "oneindig" : "min oneindig";
-  return Math.abs(n) < 1e15 ? fmtExact.format(n) : String(n).toUpperCase();
+  // Too large for digits, or too small for ten decimals (shown so, 1E-300 would read "0"): in E notation.
+  const wetenschappelijk = Math.abs(n) >= 1e15 || (n !== 0 && Math.abs(n) < 1e-10);
+  return wetenschappelijk ? n.toExponential().toUpperCase().replace(".", ",") : fmtExact.format(n);
 }
 
 /** At most this many characters of what the user typed are repeated in a message. */

@@ -130,6 +130,14 @@ describe("messages: source markers, empty text, what the user typed", () => {
     expect(aanhaling(2.5)).toBe("2,5");
     expect(aanhaling(true)).toBe("WAAR");
     expect(getalInvoer(-200_000)).toBe("-200.000");
+    // Before: "0" for 1e-300 (ten decimals), and "1.5E+308" with a point.
+    expect([1e-300, 1.5e-12, 0.0004, 1.5e308, 0].map(getalInvoer)).toEqual([
+      "1E-300",
+      "1,5E-12",
+      "0,0004",
+      "1,5E+308",
+      "0",
+    ]);
     expect(fout(() => engine.gemeente('""')).message).toBe(
       "Gemeente (lege tekst) niet gevonden. Controleer de naam of gebruik de CBS-code.",
     );
