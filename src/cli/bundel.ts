@@ -39,7 +39,7 @@ import { beoordeel, controleerOntvangen } from "../data/vertrouwen";
 import { PROFIELEN, sleutelsVoorProfiel, type Profiel } from "../data/vertrouwdeSleutels";
 import { ArgumentFout, geenExtra, ontleed as strikt, type OptieConfig, type Ontleed } from "./argumenten";
 import type { Uitvoer } from "./main";
-import { SchrijfFout, schrijfVeilig } from "./veiligSchrijven";
+import { SchrijfFout, schrijfVeilig, waaromNietSchrijfbaar } from "./veiligSchrijven";
 
 export const PAKKET_MAP = path.resolve(__dirname, "../..");
 export const STANDAARD_BRONNEN = path.join(PAKKET_MAP, "data", "bronnen");
@@ -125,18 +125,6 @@ function bestandsFoutTekst(e: unknown): string | undefined {
 
 function leesBytes(pad: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(pad));
-}
-
-/** A secret file: created with mode 600 (never briefly readable by others), replaced only when asked. */
-function schrijfGeheim(pad: string, inhoud: string, vervang: boolean): void {
-  if (vervang) fs.rmSync(pad, { force: true });
-  const fd = fs.openSync(pad, "wx", 0o600);
-  try {
-    fs.writeFileSync(fd, inhoud);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.chmodSync(pad, 0o600);
 }
 
 /** Why text is not a bundle, for the publisher (leesBundel's messages address the pane's user). */
@@ -249,8 +237,16 @@ async function sleutel(argv: readonly string[], uit: Uitvoer): Promise<number> {
     );
   fs.mkdirSync(map, { recursive: true });
   const paar = await maakSleutelpaar(naam);
-  schrijfGeheim(prive, priveSleutelTekst(paar.prive, paar.publiek), vervang);
-  fs.writeFileSync(publiek, sleutelTekst(paar.publiek), { flag: vervang ? "w" : "wx" });
+  // Both safely (./veiligSchrijven): with --forceer the old key stays until the new one is on disk. The private key
+  // has mode 600 from the start, never briefly readable by others. Neither is written when one cannot be (a
+  // read-only key): a new private key beside the old public one would be no pair.
+  for (const pad of [prive, publiek]) {
+    const reden = await waaromNietSchrijfbaar(pad);
+    if (reden) throw new SchrijfFout(reden);
+  }
+  const tekst = new TextEncoder();
+  await schrijfVeilig(prive, tekst.encode(priveSleutelTekst(paar.prive, paar.publiek)), { modus: 0o600 });
+  await schrijfVeilig(publiek, tekst.encode(sleutelTekst(paar.publiek)));
 
   uit.out(`Sleutelpaar gemaakt voor "${naam}": ${paar.publiek.id}`);
   uit.out(`  privésleutel:     ${prive} (geheim: bewaar offline, nooit in een repository)`);

@@ -11,8 +11,8 @@
  *   write would miss what the user had not saved yet;
  * - the temporary file is removed on every failure and when the process is stopped (SIGINT, SIGTERM, SIGHUP);
  * - a failure is said in Dutch (`schrijfFoutTekst`: a file open in Excel, a full disk).
- * The bundle and its signature (`opgave bundel maak | onderteken`) go through here too; a private key is created
- * apart, with mode 600 from the start (./bundel `schrijfGeheim`).
+ * The bundle and its signature (`opgave bundel maak | onderteken`) and the key pair go through here too; a private
+ * key with mode 600 from the start (`modus`: its temporary file is never readable by others either).
  */
 import { constants, promises as fs, rmSync } from "fs";
 import path from "path";
@@ -158,13 +158,20 @@ export function schrijfFoutTekst(e: unknown, bestand: string): string {
   }
 }
 
-/** Write `data` to `bestand` as described above; throws SchrijfFout with a Dutch message when refused or failed. */
-export async function schrijfVeilig(bestand: string, data: Uint8Array): Promise<void> {
+/**
+ * Write `data` to `bestand` as described above; throws SchrijfFout with a Dutch message when refused or failed.
+ * `modus`: the file's permission bits whatever they were (a private key: 0o600); else the original's are kept.
+ */
+export async function schrijfVeilig(
+  bestand: string,
+  data: Uint8Array,
+  { modus }: { readonly modus?: number } = {},
+): Promise<void> {
   const reden = await waaromNietSchrijfbaar(bestand);
   if (reden) throw new SchrijfFout(reden);
   const doel = await echtDoel(bestand);
   const bestaand = await fs.stat(doel).catch(() => undefined);
-  const mode = bestaand ? bestaand.mode & 0o7777 : 0o666 & ~process.umask();
+  const mode = modus ?? (bestaand ? bestaand.mode & 0o7777 : 0o666 & ~process.umask());
   const map = path.dirname(doel);
   const tijdelijk = path.join(map, `.${path.basename(doel)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   zetSignalen();

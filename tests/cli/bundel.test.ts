@@ -135,6 +135,33 @@ describe("opgave bundel sleutel", () => {
     if (process.platform !== "win32") expect(modus(key)).toBe(0o600);
   });
 
+  test("--forceer with a read-only key file, or a key behind a link: refused, or written through; a pair either way", async () => {
+    if (process.platform === "win32") return;
+    const dir = path.join(map, "alleen-lezen");
+    const key = path.join(dir, "opgave-uitgever.key");
+    const pub = path.join(dir, "opgave-uitgever.pub");
+    expect((await opgave("sleutel", "--uit", dir)).code).toBe(0);
+    fs.chmodSync(pub, 0o444);
+    const voor = [lees(key), lees(pub)];
+    const r = await opgave("sleutel", "--uit", dir, "--forceer");
+    // Before: the private key was deleted and written anew, then writing the public key failed (or replaced it).
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${pub} is alleen-lezen; Opgave overschrijft het niet.`);
+    expect([lees(key), lees(pub)]).toEqual(voor);
+    expect(fs.readdirSync(dir).sort()).toEqual(["opgave-uitgever.key", "opgave-uitgever.pub"]);
+
+    // The private key kept in a safe place, linked here: the link stays, the key behind it is replaced (mode 600).
+    fs.chmodSync(pub, 0o644);
+    const kluis = path.join(map, "kluis.key");
+    fs.renameSync(key, kluis);
+    fs.symlinkSync(kluis, key);
+    expect((await opgave("sleutel", "--uit", dir, "--forceer")).code).toBe(0);
+    expect(fs.lstatSync(key).isSymbolicLink()).toBe(true);
+    expect(lees(kluis)).not.toBe(voor[0]);
+    expect(modus(kluis)).toBe(0o600);
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  });
+
   test("an existing public key alone is also refused, and nothing is written", async () => {
     const dir = path.join(map, "alleen-pub");
     fs.mkdirSync(dir);
