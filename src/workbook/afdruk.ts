@@ -450,23 +450,32 @@ export function margesInInch(m: Marges): {
   };
 }
 
-/** A print area Opgave set: one rectangle that starts at A1 ("Blad!$A$1:$M$27", "A1:M27"). */
-export function isEigenAfdrukGebied(adres: string): boolean {
+/**
+ * A print area Opgave set: one rectangle that starts at A1 ("Blad!$A$1:$M$27", "A1:M27"). With `pagina` (the plan's
+ * range of the sheet, ./afdruk `AfdrukInstelling.bereik`), not one smaller than it both in rows and in columns
+ * ("Kosten!$A$1:$D$12" of A1:H32): that one the user set. Opgave's own grows with its tables, and a later layout
+ * adds columns or rows to a sheet, hardly both at once.
+ */
+export function isEigenAfdrukGebied(adres: string, pagina?: Rechthoek): boolean {
   const gebieden = adres.split(/,|&&/);
   const deel = gebieden[0]?.slice(gebieden[0].lastIndexOf("!") + 1).replace(/\$/g, "") ?? "";
-  return gebieden.length === 1 && /^A1(:[A-Z]+\d+)?$/i.test(deel);
+  if (gebieden.length !== 1 || !/^A1(:[A-Z]+\d+)?$/i.test(deel)) return false;
+  const g = decodeerBereik(deel);
+  if (!pagina || !g) return true;
+  return !(g.rij2 < pagina.rij + pagina.rijen - 1 && g.kol2 < pagina.kolom + pagina.kolommen - 1);
 }
 
 /**
  * What a fill sets of a sheet's page layout. `gebied`: the sheet's print area as it is (undefined: none). A sheet
  * without one gets everything (one Opgave creates, or one filled before Opgave set print settings); once it has one,
  * the page setup is the user's: a refill sets only the print area and the title rows, and only while the print area
- * is still Opgave's (it must follow the tables as they grow). A print area the user set elsewhere keeps it all.
+ * is still Opgave's (it must follow the tables as they grow). A print area the user set elsewhere, or smaller than
+ * the sheet's page (`pagina`, `isEigenAfdrukGebied`), keeps it all.
  */
-export function afdrukModus(kan: boolean, gebied: string | undefined): AfdrukModus {
+export function afdrukModus(kan: boolean, gebied: string | undefined, pagina?: Rechthoek): AfdrukModus {
   if (!kan) return "geen";
   if (gebied === undefined) return "volledig";
-  return isEigenAfdrukGebied(gebied) ? "gebied" : "geen";
+  return isEigenAfdrukGebied(gebied, pagina) ? "gebied" : "geen";
 }
 
 /**
@@ -553,7 +562,7 @@ export function zetAfdrukXlsx(
   },
 ): void {
   const { nieuw, bereik } = opties;
-  const modus = afdrukModus(true, nieuw ? undefined : (ws.pageSetup.printArea ?? undefined));
+  const modus = afdrukModus(true, nieuw ? undefined : (ws.pageSetup.printArea ?? undefined), a.bereik);
   if (modus === "volledig") zetPaginaXlsx(ws, a);
   if (modus !== "geen") {
     // exceljs writes the sheet name of a print area or title rows between quotes without doubling a quote inside

@@ -91,7 +91,7 @@ export function afdrukTaak(
     soort: "afdruk",
     cellen: 0,
     blad: blad.naam,
-    modus: afdrukModus(opties.kan, opties.gebied),
+    modus: afdrukModus(opties.kan, opties.gebied, a.bereik),
     gebied: rechthoekBereik(afdrukBereik(blad, a, opties.tabellen)),
     ...(a.titelRijen ? { titelRijen: `$${a.titelRijen.van}:$${a.titelRijen.tot}` } : {}),
     richting: a.richting === "liggend" ? "Landscape" : "Portrait",

@@ -594,6 +594,10 @@ describe("a column of the user's own inside an Opgave table", () => {
     k.pageSetup.printArea = "A16:H32"; // the user's own print area: everything stays
     k.pageSetup.orientation = "portrait";
     k.headerFooter = { ...k.headerFooter, oddFooter: "Concept" };
+    // One from A1 but smaller than the sheet's page both ways (Opgave's: A1:J16) is the user's too.
+    const o = blad(wb, "Opvang");
+    o.pageSetup.printArea = "A1:C5";
+    o.pageSetup.orientation = "portrait";
     const { data } = await schrijfXlsx(utrecht, await bewaar(wb));
     const na = await lees(data);
     const tn = blad(na, "Taakstelling");
@@ -605,8 +609,13 @@ describe("a column of the user's own inside an Opgave table", () => {
     expect(kn.pageSetup.printArea).toBe("A16:H32");
     expect(kn.pageSetup.orientation).toBe("portrait");
     expect(kn.headerFooter.oddFooter).toBe("Concept");
+    // Before: Opgave's A1:J16 and landscape again, without a word.
+    expect(blad(na, "Opvang").pageSetup).toMatchObject({ printArea: "A1:C5", orientation: "portrait" });
     // Where the user did nothing: Opgave's, as a first fill has it.
-    expect(blad(na, "Opvang").pageSetup).toMatchObject({ printArea: "A1:J16", orientation: "landscape" });
+    expect(blad(na, "Kleinschalig").pageSetup).toMatchObject({
+      printArea: "A1:R27",
+      orientation: "landscape",
+    });
   });
 
   test("a table of the previous layout with a column appended by the user: Opgave's new columns come after it", async () => {

@@ -313,6 +313,15 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     const k = wm.blad("Kosten").afdruk;
     expect(k.gebied?.map(rechthoekAdres)).toEqual(["C3:F10"]);
     expect(k.papier).toBe("A3");
+    // One from A1 but smaller than the sheet's page both ways is the user's too (before: replaced by Opgave's).
+    await alsGebruiker(wm, (ctx) => {
+      const o = ctx.workbook.worksheets.getItem("Opvang").pageLayout;
+      o.setPrintArea("A1:C5");
+      o.paperSize = "A3";
+    });
+    await vul(wm);
+    const o = wm.blad("Opvang").afdruk;
+    expect([o.gebied?.map(rechthoekAdres), o.papier]).toEqual([["A1:C5"], "A3"]);
     // No page setup on a refill at all; page breaks are not added twice.
     expect(fx.acties("pageLayout.orientation")).toEqual([]);
     expect(fx.acties("horizontalPageBreaks.add")).toEqual([]);
@@ -387,5 +396,12 @@ describe("Office.js: hosts and what Excel refuses", () => {
     expect(isEigenAfdrukGebied("'Mijn blad'!$A$1:$C$3")).toBe(true);
     expect(isEigenAfdrukGebied("Taakstelling!$C$3:$F$10")).toBe(false);
     expect(isEigenAfdrukGebied("Taakstelling!$A$1:$C$3,Taakstelling!$E$1:$F$3")).toBe(false);
+    // Smaller than the sheet's page both ways: the user's (before: Opgave's, and replaced without a word).
+    const pagina = { rij: 1, kolom: 1, rijen: 32, kolommen: 8 };
+    expect(isEigenAfdrukGebied("'Kosten'!$A$1:$D$12", pagina)).toBe(false);
+    // Narrower only (an earlier layout had fewer columns) or shorter only (fewer rows then): still Opgave's.
+    expect(isEigenAfdrukGebied("'Kosten'!$A1:$E32", pagina)).toBe(true);
+    expect(isEigenAfdrukGebied("'Kosten'!$A1:$H20", pagina)).toBe(true);
+    expect(isEigenAfdrukGebied("'Kosten'!$A1:$H40", pagina)).toBe(true);
   });
 });
