@@ -472,6 +472,28 @@ export function isEigenAfdrukGebied(adres: string, pagina?: Rechthoek): boolean 
  * is still Opgave's (it must follow the tables as they grow). A print area the user set elsewhere, or smaller than
  * the sheet's page (`pagina`, `isEigenAfdrukGebied`), keeps it all.
  */
+/**
+ * Whether the title rows a sheet has (`bestaand`: "1:7", "$1:$7", "Taakstelling!$1:$7", "Taakstelling!A1:XFD7") are
+ * the user's: they hold Opgave's (`plan`, its header row) and more ("$1:$7" where Opgave repeats "$7:$7"). A refill
+ * keeps them; other title rows it sets to Opgave's, as they follow the table.
+ */
+export function titelRijenVanGebruiker(
+  bestaand: string | undefined,
+  plan: { readonly van: number; readonly tot: number } | undefined,
+): boolean {
+  if (!bestaand || !plan || bestaand.includes(",")) return false;
+  const deel = bestaand.slice(bestaand.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const rijen = /^(\d+):(\d+)$/.exec(deel);
+  const g = rijen ? undefined : decodeerBereik(deel);
+  const [van, tot] = rijen
+    ? [Number(rijen[1]), Number(rijen[2])]
+    : g && g.kol1 === 1
+      ? [g.rij1, g.rij2]
+      : [0, 0];
+  if (van === 0) return false;
+  return van <= plan.van && tot >= plan.tot && (van !== plan.van || tot !== plan.tot);
+}
+
 export function afdrukModus(kan: boolean, gebied: string | undefined, pagina?: Rechthoek): AfdrukModus {
   if (!kan) return "geen";
   if (gebied === undefined) return "volledig";
@@ -570,8 +592,10 @@ export function zetAfdrukXlsx(
     // titles.
     const veiligeNaam = !ws.name.includes("'");
     ws.pageSetup.printArea = veiligeNaam ? rechthoekBereik(bereik) : undefined;
-    ws.pageSetup.printTitlesRow =
-      veiligeNaam && a.titelRijen ? `${a.titelRijen.van}:${a.titelRijen.tot}` : undefined;
+    // Title rows the user widened (rows 1 to 7 where Opgave repeats 7) stay.
+    if (!titelRijenVanGebruiker(ws.pageSetup.printTitlesRow ?? undefined, a.titelRijen))
+      ws.pageSetup.printTitlesRow =
+        veiligeNaam && a.titelRijen ? `${a.titelRijen.van}:${a.titelRijen.tot}` : undefined;
   }
   for (const b of a.breedtes) {
     const kolom = ws.getColumn(b.kolom);

@@ -19,6 +19,7 @@ import { rechthoekBereik, type Rechthoek } from "./a1";
 import {
   afdrukBereik,
   afdrukModus,
+  titelRijenVanGebruiker,
   afdrukVoor,
   margesInInch,
   metVerplaatsteKolommen,
@@ -75,6 +76,8 @@ export function afdrukTaak(
   opties: {
     readonly kan: boolean;
     readonly gebied?: string;
+    /** The sheet's title rows as read: the user's stay (`titelRijenVanGebruiker`). */
+    readonly titels?: string | undefined;
     readonly tabellen: readonly Rechthoek[];
     readonly overgeslagen: readonly Rechthoek[];
     readonly tekstBlijft?: (rij: number, kolom: number) => boolean;
@@ -93,7 +96,9 @@ export function afdrukTaak(
     blad: blad.naam,
     modus: afdrukModus(opties.kan, opties.gebied, a.bereik),
     gebied: rechthoekBereik(afdrukBereik(blad, a, opties.tabellen)),
-    ...(a.titelRijen ? { titelRijen: `$${a.titelRijen.van}:$${a.titelRijen.tot}` } : {}),
+    ...(a.titelRijen && !titelRijenVanGebruiker(opties.titels, a.titelRijen)
+      ? { titelRijen: `$${a.titelRijen.van}:$${a.titelRijen.tot}` }
+      : {}),
     richting: a.richting === "liggend" ? "Landscape" : "Portrait",
     marges: a.marges,
     koptekst: a.koptekst,

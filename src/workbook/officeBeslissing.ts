@@ -285,7 +285,12 @@ export interface WerkmapStaat {
    * Page layout (./officeAfdruk): whether the host can set it (ExcelApi 1.9; absent: it can) and the print area of
    * existing plan sheets that have one (by `sleutel(sheet)`, its address as read).
    */
-  readonly afdruk?: { readonly kan: boolean; readonly gebieden: ReadonlyMap<string, string> };
+  readonly afdruk?: {
+    readonly kan: boolean;
+    readonly gebieden: ReadonlyMap<string, string>;
+    /** Per sheet its print title rows as read ("Taakstelling!$1:$7"). */
+    readonly titels?: ReadonlyMap<string, string>;
+  };
   /**
    * Per existing plan sheet (by key) the cells whose validation is the user's (./officeLezen
    * `leesRegelsVanGebruiker`): Opgave's validations are written around them.
@@ -1615,6 +1620,7 @@ export function beslis(
       afdrukTaak(blad, {
         kan: staat.afdruk?.kan ?? true,
         gebied: staat.afdruk?.gebieden.get(sleutel(blad.naam)),
+        titels: staat.afdruk?.titels?.get(sleutel(blad.naam)),
         tabellen: [
           ...tabellen.taken.filter((t) => t.blad === blad).map((t) => t.rechthoek),
           ...gelatenGebieden(gelaten, staat.afdruk?.gebieden.get(sleutel(blad.naam))),

@@ -185,8 +185,9 @@ interface Ladingen {
    * validates cells there, ExcelApi 1.9) its validated cells.
    */
   readonly controles: Map<string, Controle>;
-  /** Per existing plan sheet its print area (ExcelApi 1.9, only where the host has it). */
+  /** Per existing plan sheet its print area and title rows (ExcelApi 1.9, only where the host has it). */
   readonly afdrukGebieden: Map<string, Excel.RangeAreas>;
+  readonly afdrukTitels: Map<string, Excel.Range>;
 }
 
 /** Queue the loads for the plan's input cells, tables without a table object, blocks and charts. */
@@ -205,6 +206,7 @@ function laadPlanBladen(
     bladWaarden: new Map(),
     controles: new Map(),
     afdrukGebieden: new Map(),
+    afdrukTitels: new Map(),
   };
   const afdruk = kanAfdrukInstellen();
   for (const blad of plan.bladen) {
@@ -266,9 +268,10 @@ function laadPlanBladen(
     });
     laadControle(blad, objecten, l);
     if (afdruk) {
-      const g = objecten.werkblad(blad.naam).pageLayout.getPrintAreaOrNullObject().load("address");
-      l.afdrukGebieden.set(sleutel(blad.naam), g);
-      l.aantal++;
+      const pagina = objecten.werkblad(blad.naam).pageLayout;
+      l.afdrukGebieden.set(sleutel(blad.naam), pagina.getPrintAreaOrNullObject().load("address"));
+      l.afdrukTitels.set(sleutel(blad.naam), pagina.getPrintTitleRowsOrNullObject().load("address"));
+      l.aantal += 2;
     }
     blad.grafieken.forEach((g, i) => {
       const c = objecten.werkblad(blad.naam).charts.getItemOrNullObject(grafiekNaam(g, i));
@@ -380,7 +383,9 @@ function controleStaat(
   }
   const gebieden = new Map<string, string>();
   for (const [blad, g] of l.afdrukGebieden) if (!g.isNullObject) gebieden.set(blad, g.address);
-  return { opmaak, bevroren, afdruk: { kan: kanAfdrukInstellen(), gebieden } };
+  const titels = new Map<string, string>();
+  for (const [blad, t] of l.afdrukTitels) if (!t.isNullObject) titels.set(blad, t.address);
+  return { opmaak, bevroren, afdruk: { kan: kanAfdrukInstellen(), gebieden, titels } };
 }
 
 /** Whether the whole range `heel` reaches below or right of the part `deel` that was read. */

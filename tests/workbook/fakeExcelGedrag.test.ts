@@ -2,6 +2,7 @@
  * The fake Excel itself (issue 13): documented Excel behaviours it models, each also listed in
  * tests/helpers/fakeExcel/BEVESTIGEN.md for the in-Excel run.
  */
+import { titelRijenVanGebruiker } from "../../src/workbook/afdruk";
 import { FakeExcel, FakeWerkmap } from "../helpers/fakeExcel";
 
 async function schrijfWaarden(fx: FakeExcel, adres: string, waarden: unknown[][]): Promise<void> {
@@ -379,6 +380,22 @@ describe("[B33] hidden rows", () => {
     await fx.context.sync();
     expect(gelezen.map((r) => r.rowHidden)).toEqual([true, false, null]);
     expect([...wm.blad("Blad1").verborgenRijen]).toEqual([3, 4]);
+  });
+});
+
+describe("[B36] print title rows", () => {
+  it("getPrintTitleRowsOrNullObject: the rows set, whole rows; a null object without title rows", async () => {
+    const wm = new FakeWerkmap(["Blad1", "Blad2"]);
+    const fx = new FakeExcel(wm);
+    fx.context.workbook.worksheets.getItem("Blad1").pageLayout.setPrintTitleRows("$1:$7");
+    await fx.context.sync();
+    const [een, twee] = ["Blad1", "Blad2"].map((b) =>
+      fx.context.workbook.worksheets.getItem(b).pageLayout.getPrintTitleRowsOrNullObject().load("address"),
+    );
+    await fx.context.sync();
+    expect([een?.isNullObject, twee?.isNullObject]).toEqual([false, true]);
+    expect(titelRijenVanGebruiker(een?.address, { van: 7, tot: 7 })).toBe(true);
+    expect(titelRijenVanGebruiker(een?.address, { van: 1, tot: 7 })).toBe(false);
   });
 });
 

@@ -590,6 +590,8 @@ describe("a column of the user's own inside an Opgave table", () => {
     const marges = t.pageSetup.margins;
     if (!marges) throw new Error("geen marges");
     t.pageSetup.margins = { ...marges, left: 1.2 };
+    // Title rows widened by the user (Opgave repeats row 7): they stay, also as the table grows.
+    t.pageSetup.printTitlesRow = "1:7";
     const k = blad(wb, "Kosten");
     k.pageSetup.printArea = "A16:H32"; // the user's own print area: everything stays
     k.pageSetup.orientation = "portrait";
@@ -602,7 +604,8 @@ describe("a column of the user's own inside an Opgave table", () => {
     const na = await lees(data);
     const tn = blad(na, "Taakstelling");
     expect(tn.pageSetup.printArea).toBe("A1:Q27");
-    expect(tn.pageSetup.printTitlesRow).toBe("7:7");
+    // Before: "7:7" again, without a word.
+    expect(tn.pageSetup.printTitlesRow).toBe("1:7");
     expect(tn.pageSetup.orientation).toBe("portrait");
     expect(tn.pageSetup.margins?.left).toBe(1.2);
     const kn = blad(na, "Kosten");

@@ -300,6 +300,7 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
       const p = ctx.workbook.worksheets.getItem("Taakstelling").pageLayout;
       p.orientation = "Portrait";
       p.headersFooters.defaultForAllPages.centerHeader = "Concept";
+      p.setPrintTitleRows("$1:$7");
       const k = ctx.workbook.worksheets.getItem("Kosten").pageLayout;
       k.setPrintArea("C3:F10");
       k.paperSize = "A3";
@@ -309,7 +310,8 @@ describe("Office.js refill: the user's guard rails and print settings stay, Opga
     expect(t.richting).toBe("Portrait");
     expect(t.kop.midden).toBe("Concept");
     expect(t.gebied?.map(rechthoekAdres)).toEqual([`A1:P${7 + RIJEN}`]);
-    expect(t.titelRijen).toEqual({ van: 7, tot: 7 });
+    // The user's widened title rows stay (before: Opgave's row 7 again).
+    expect(t.titelRijen).toEqual({ van: 1, tot: 7 });
     const k = wm.blad("Kosten").afdruk;
     expect(k.gebied?.map(rechthoekAdres)).toEqual(["C3:F10"]);
     expect(k.papier).toBe("A3");

@@ -412,6 +412,20 @@ async function controleerEigenOpmaak(v: Verloop): Promise<void> {
   v.detail(`eigen voorwaardelijke opmaak blijft vóór die van Opgave (${opmaak.length} regels op het blad)`);
 }
 
+/** The title rows the user widened on Taakstelling are still rows 1 to 7 after the refill (B36). */
+async function controleerTitelRijen(v: Verloop): Promise<void> {
+  const adres = await v.host.run(async (context) => {
+    const t = context.workbook.worksheets
+      .getItem(BLADEN.taakstelling)
+      .pageLayout.getPrintTitleRowsOrNullObject()
+      .load("address");
+    await context.sync();
+    return t.isNullObject ? "" : t.address;
+  });
+  controleer(/!\$?1:\$?7$/.test(adres), `titelrijen na herbevulling: "${adres}", verwacht rijen 1 t/m 7`);
+  v.detail(`eigen titelrijen (${adres}) blijven staan`);
+}
+
 const herbevulling: Scenario = {
   naam: "herbevulling",
   titel: "Herbevulling houdt invoer en een eigen kolom",
@@ -429,8 +443,11 @@ const herbevulling: Scenario = {
     // (ExcelApi 1.9), they also change the rule of the input cell below to a list of their own (as Excel's dialog
     // does: the input message and error alert stay Opgave's).
     const eigenRegel = kanGebiedenLezen() && r + 1 < voor.rijen.length;
+    const titels = kanAfdrukInstellen();
     await v.host.run(async (context) => {
       const t = context.workbook.tables.getItem(TABELLEN.taakstelling);
+      // Title rows widened by the user (rows 1 to the header, where Opgave repeats the header row): they stay (B36).
+      if (titels) context.workbook.worksheets.getItem(BLADEN.taakstelling).pageLayout.setPrintTitleRows("$1:$7");
       t.getDataBodyRange().getCell(r, k).values = [[123]];
       if (eigenRegel) t.getDataBodyRange().getCell(r + 1, k).dataValidation.rule = { list: ZELFTEST_LIJST };
       // And a conditional format of their own over the input column (it should stay first, before Opgave's).
@@ -447,6 +464,7 @@ const herbevulling: Scenario = {
     const rapport = await vul(v, planGemeente(engine(), GEMEENTE, zelftestBron()));
     if (eigenRegel) await controleerEigenRegel(v, r + 1, k);
     await controleerEigenOpmaak(v);
+    if (titels) await controleerTitelRijen(v);
     const na = await leesTabel(v, TABELLEN.taakstelling);
     const rij = na.rijen.find((x) => x[na.koppen.indexOf(kop(TAAKSTELLING_KOLOMMEN, "periode"))] === PERIODE);
     const getypt = rij?.[na.koppen.indexOf(kGehuisvest)];

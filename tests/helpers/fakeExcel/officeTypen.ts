@@ -181,6 +181,7 @@ export const paginaIndeling: Modelleert<
   | "zoom"
   | "setPrintMargins"
   | "setPrintTitleRows"
+  | "getPrintTitleRowsOrNullObject"
   | "getPrintAreaOrNullObject"
   // AFWIJKING: headersFooters is only { defaultForAllPages } with its six sections (checked below).
 > = true;

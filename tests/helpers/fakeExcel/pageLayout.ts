@@ -123,6 +123,26 @@ export class FakePaginaIndeling {
       typeof rijen === "string" ? rijen : undefined,
     );
   }
+  /**
+   * The title rows as whole rows, or a null object where the sheet has none.
+   * BEVESTIG in Excel [B36] (scenario "herbevulling"): `getPrintTitleRowsOrNullObject()` of a sheet whose title rows
+   * were set to "$1:$7" is a range of rows 1 to 7 whose `address` names them (as "Blad!$1:$7" or "Blad!1:7"), and
+   * a null object on a sheet without title rows (documented: PageLayout.getPrintTitleRowsOrNullObject, ExcelApi 1.9)
+   */
+  getPrintTitleRowsOrNullObject(): FakeBereik {
+    return new FakeBereik(
+      this.fx,
+      () => {
+        const b = this.blad();
+        const t = b?.afdruk.titelRijen;
+        return b && t
+          ? { blad: b, rechthoek: { rij: t.van, kolom: 1, rijen: t.tot - t.van + 1, kolommen: MAX_KOLOMMEN } }
+          : null;
+      },
+      `${this.omschrijving}.getPrintTitleRowsOrNullObject()`,
+      true,
+    );
+  }
   getPrintAreaOrNullObject(): FakeGebieden {
     return new FakeGebieden(
       this.fx,
