@@ -447,7 +447,8 @@ const herbevulling: Scenario = {
     await v.host.run(async (context) => {
       const t = context.workbook.tables.getItem(TABELLEN.taakstelling);
       // Title rows widened by the user (rows 1 to the header, where Opgave repeats the header row): they stay (B36).
-      if (titels) context.workbook.worksheets.getItem(BLADEN.taakstelling).pageLayout.setPrintTitleRows("$1:$7");
+      if (titels)
+        context.workbook.worksheets.getItem(BLADEN.taakstelling).pageLayout.setPrintTitleRows("$1:$7");
       t.getDataBodyRange().getCell(r, k).values = [[123]];
       if (eigenRegel) t.getDataBodyRange().getCell(r + 1, k).dataValidation.rule = { list: ZELFTEST_LIJST };
       // And a conditional format of their own over the input column (it should stay first, before Opgave's).
