@@ -155,7 +155,7 @@ export const paneelBerichten = {
     fouten: number,
     waarschuwingen: number,
   ) =>
-    `Overzicht ${provincie}: ${aangeleverd} van ${totaal} gemeenten aangeleverd; ${fouten} fouten en ${waarschuwingen} waarschuwingen (zie Controle).`,
+    `Overzicht ${provincie}: ${aangeleverd} van ${totaal} gemeenten aangeleverd; ${fouten} ${fouten === 1 ? "fout" : "fouten"} en ${waarschuwingen} ${waarschuwingen === 1 ? "waarschuwing" : "waarschuwingen"} (zie Controle).`,
   // Reading the chosen files, one line per file (aria-live)
   consLezen: (nr: number, van: number, bestand: string) => `Bestand ${nr} van ${van}: ${bestand} lezen…`,
   consGelezen: (nr: number, van: number, bestand: string, gemeente: string | undefined) =>

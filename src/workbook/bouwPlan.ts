@@ -1169,7 +1169,7 @@ export function planProvincie(
           titel(
             PROVINCIE_PLEKKEN.titel,
             `Taakstelling en opvang — provincie ${provincie.naam}, ${code}`,
-            `Taakstelling ${code}: landelijk ${landelijk.aantal} (${landelijk.status}); inwoners per 1-1-${peiljaarInwoners(p)} (CBS); ⌈landelijk × inwoners gemeente / inwoners Nederland⌉ (art. 29 Hvw 2014).`,
+            `Taakstelling ${code}: landelijk ${getal(landelijk.aantal)} (${landelijk.status}); inwoners per 1-1-${peiljaarInwoners(p)} (CBS); ⌈landelijk × inwoners gemeente / inwoners Nederland⌉ (art. 29 Hvw 2014).`,
             opvangTekst,
             "Vul Gehuisvest, Beginsaldo (achterstand +, voorsprong −; leeg = 0) en Bestaande plaatsen in; Achterstand, Voorsprong en Tekort rekenen zichzelf uit (gewone Excel-formules). Een lege verplichte cel laat de uitkomst leeg.",
           ),

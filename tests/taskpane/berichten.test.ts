@@ -9,6 +9,15 @@ import { bestandsnaam, celWeergave } from "../../src/taskpane/voorbeeld";
 const JSZIP =
   "Can't find end of central directory : is this a zip file ? If it is, see https://stuk.github.io/jszip/documentation/howto/read_zip.html";
 
+describe("what a consolidation found, in the pane", () => {
+  test("one finding and more, in Dutch (before: '1 fouten')", () => {
+    expect(pb.consSamenvatting("Utrecht", 1, 26, 1, 1)).toBe(
+      "Overzicht Utrecht: 1 van 26 gemeenten aangeleverd; 1 fout en 1 waarschuwing (zie Controle).",
+    );
+    expect(pb.consSamenvatting("Utrecht", 2, 26, 0, 26)).toContain("; 0 fouten en 26 waarschuwingen");
+  });
+});
+
 describe("what a fill did, in the pane", () => {
   test("counts in Dutch, one and more; no changed figure said as such", () => {
     expect(pb.gevuld(0, 0, 1)).toBe(
