@@ -329,6 +329,7 @@ export async function vul(argv: readonly string[], uit: Uitvoer, gemaakt?: strin
     const toegevoegd = !nieuw && alleBladenNieuw(rapport, plan);
     const kop = nieuw ? "Geschreven" : toegevoegd ? "Toegevoegd aan uw werkboek" : "Opnieuw gevuld";
     uit.out(`${kop}: ${bestand} (${plan.onderwerp.naam})`);
+    if (plan.onderwerp.melding) uit.out(`Let op: ${plan.onderwerp.melding}`);
     for (const regel of rapportRegels(rapport, nieuw, toegevoegd)) uit.out(regel);
     return 0;
   } catch (e) {

@@ -235,6 +235,14 @@ export class Engine {
     return this.register.bestaatOp(g, dag) ? g : this.nietOp(g, dag);
   }
 
+  /**
+   * For a gemeente that no longer exists: since when, into which gemeenten, from which period on to use them (as
+   * TAAKSTELLING says it for a later period); undefined for one that exists.
+   */
+  opheffing(g: Gemeente): string | undefined {
+    return g.tot === null ? undefined : this.nietOp(g, dagUitCode(g.tot)).message;
+  }
+
   /** The error for a gemeente that did not exist on `dag`, built once per gemeente and kind. */
   private nietOp(g: Gemeente, dag: Dag): OpgaveFout {
     const sleutel = opgehevenOp(g, dag) ? `${g.code}>` : `${g.code}<`;

@@ -79,8 +79,9 @@ export const paneelBerichten = {
   buitenRegel: (wat: string) =>
     `• ${wat}: buiten de regel van de cel; het blijft staan en telt zo mee in de formules van Opgave, controleer het.`,
   bezig: "Bezig met vullen…",
-  voorbeeldKlaar: (naam: string) =>
-    `Voorbeeld van het werkboek voor ${naam} hieronder. Download het als .xlsx of open het paneel in Excel om te vullen.`,
+  voorbeeldKlaar: (naam: string, melding?: string) =>
+    `Voorbeeld van het werkboek voor ${naam} hieronder. Download het als .xlsx of open het paneel in Excel om te vullen.` +
+    (melding ? ` Let op: ${melding}` : ""),
   invoerGewijzigd:
     "De invoer is gewijzigd: kies opnieuw Toon voorbeeld om het werkboek te zien en te downloaden.",
   downloadKlaar: (bestand: string) => `Het bestand ${bestand} is gemaakt.`,

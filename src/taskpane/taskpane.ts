@@ -217,7 +217,9 @@ async function vul(volgordeToestaan = false): Promise<void> {
     if (inExcel()) {
       toonUitkomst(pb.bezig);
       const rapport = await vulWerkboek(plan, (f) => voortgang(f), volgordeToestaan);
-      toonUitkomst(rapportTekst(rapport, plan));
+      toonUitkomst(
+        rapportTekst(rapport, plan) + (plan.onderwerp.melding ? ` Let op: ${plan.onderwerp.melding}` : ""),
+      );
     } else {
       const waarden = await berekendeWaarden(plan);
       // The input changed while the values were computed: this preview no longer matches it.
@@ -227,7 +229,7 @@ async function vul(volgordeToestaan = false): Promise<void> {
       const download = element<HTMLButtonElement>("download");
       download.hidden = false;
       download.textContent = pb.knopDownload(nieuw.bestand);
-      toonUitkomst(pb.voorbeeldKlaar(plan.onderwerp.naam));
+      toonUitkomst(pb.voorbeeldKlaar(plan.onderwerp.naam, plan.onderwerp.melding));
     }
   } catch (e) {
     laatste = undefined;

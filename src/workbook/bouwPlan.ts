@@ -1042,6 +1042,12 @@ function overzichtBlad(
 }
 
 /** The workbook for one gemeente. */
+/** The plan's notice for a gemeente that no longer exists (`Engine.opheffing`), or nothing. */
+function opheffingMelding(engine: Engine, g: Gemeente): { melding?: string } {
+  const melding = engine.opheffing(g);
+  return melding ? { melding } : {};
+}
+
 export function planGemeente(engine: Engine, gemeenteInvoer: Invoer, bron: BronInfo): WerkboekPlan {
   const g = engine.gemeente(gemeenteInvoer);
   const regels = periodeRegels(engine, g);
@@ -1061,7 +1067,7 @@ export function planGemeente(engine: Engine, gemeenteInvoer: Invoer, bron: BronI
   return {
     formaat: "opgave-werkboek",
     formaatVersie: 1,
-    onderwerp: { soort: "gemeente", code: g.code, naam: g.naam },
+    onderwerp: { soort: "gemeente", code: g.code, naam: g.naam, ...opheffingMelding(engine, g) },
     bladen: [
       overzicht,
       taak,

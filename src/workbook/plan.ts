@@ -175,6 +175,8 @@ export interface WerkboekPlan {
     readonly soort: "gemeente" | "provincie";
     readonly code: string;
     readonly naam: string;
+    /** Said with every fill: a gemeente that no longer exists (since when, and what to use instead). */
+    readonly melding?: string;
   };
   readonly bladen: readonly BladPlan[];
 }

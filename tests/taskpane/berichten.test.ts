@@ -9,6 +9,15 @@ import { bestandsnaam, celWeergave } from "../../src/taskpane/voorbeeld";
 const JSZIP =
   "Can't find end of central directory : is this a zip file ? If it is, see https://stuk.github.io/jszip/documentation/howto/read_zip.html";
 
+describe("the preview of a gemeente that no longer exists", () => {
+  test("says so after the usual text", () => {
+    expect(pb.voorbeeldKlaar("Haaren", "Haaren bestaat niet meer.")).toMatch(
+      /^Voorbeeld van het werkboek voor Haaren hieronder\. .* Let op: Haaren bestaat niet meer\.$/,
+    );
+    expect(pb.voorbeeldKlaar("Utrecht")).not.toContain("Let op");
+  });
+});
+
 describe("what a consolidation found, in the pane", () => {
   test("one finding and more, in Dutch (before: '1 fouten')", () => {
     expect(pb.consSamenvatting("Utrecht", 1, 26, 1, 1)).toBe(

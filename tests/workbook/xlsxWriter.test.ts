@@ -707,6 +707,23 @@ describe("opgave vul (mainAsync, the code path of the bin)", () => {
     expect((await fs.readdir(map)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 
+  test("a gemeente that no longer exists (Haaren): written, and said so with what to use instead, each fill", async () => {
+    const bestand = path.join(map, "haaren.xlsx");
+    const melding =
+      "Let op: Haaren bestaat niet meer: per 1-1-2021 opgegaan in Boxtel, Oisterwijk, Tilburg en Vught. " +
+      "Voor 2021-I en later: gebruik Boxtel, Oisterwijk, Tilburg en Vught.";
+    for (const kop of ["Geschreven", "Opnieuw gevuld"]) {
+      const o = opvang();
+      expect(await mainAsync(["vul", "--gemeente", "Haaren", "--uit", bestand], o)).toBe(0);
+      // Before: only "Geschreven: … (Haaren)", as for a gemeente that exists.
+      expect(o.uit.slice(0, 2)).toEqual([`${kop}: ${bestand} (Haaren)`, melding]);
+    }
+    const u = opvang();
+    expect(await mainAsync(["vul", "--gemeente", "Utrecht", "--uit", path.join(map, "u.xlsx")], u)).toBe(0);
+    expect(u.uit.join("\n")).not.toContain("Let op");
+    expect(utrecht.onderwerp.melding).toBeUndefined();
+  });
+
   test("a province workbook; refilling it for another period or gemeente is refused, the file unchanged", async () => {
     const bestand = path.join(map, "provincie.xlsx");
     expect(
