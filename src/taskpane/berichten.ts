@@ -61,7 +61,6 @@ export const paneelBerichten = {
   bronFeed: "opgehaald",
   verouderd: (datum: string) =>
     `Let op: deze gegevens zijn van ${datum} en mogelijk verouderd. Haal het laatste besluit op.`,
-  bedoeldeU: (namen: readonly string[]) => `Niet gevonden. Bedoelde u: ${namen.join(", ")}?`,
   gevuld: (nieuweBladen: number, wijzigingen: number, behouden: number) =>
     `Werkboek gevuld: ${nieuweBladen} ${nieuweBladen === 1 ? "nieuw blad" : "nieuwe bladen"}, ` +
     `${wijzigingen === 0 ? "geen gewijzigde cijfers" : `${wijzigingen} ${wijzigingen === 1 ? "gewijzigde waarde" : "gewijzigde waarden"}`}, ` +

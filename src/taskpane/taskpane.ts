@@ -17,7 +17,6 @@ import { periodeCode } from "../domain/periode";
 import { feedBerichten as fb } from "../data/berichten";
 import { getal } from "../domain/berichten";
 import { paneelBerichten as pb } from "./berichten";
-import { naamSleutel, suggesties } from "../domain/namen";
 import { planGemeente, planProvincie, type BronInfo } from "../workbook/bouwPlan";
 import { alleBladenNieuw, gewijzigdeCijfers, type VulRapport, type WerkboekPlan } from "../workbook/plan";
 import { startConsolidatie } from "./consolidatie";
@@ -93,7 +92,10 @@ function vulKeuzelijsten(): void {
   if (gekozen) select.value = gekozen;
 }
 
-/** Live hint under the gemeente field: the official name, or suggestions for a typo. */
+/**
+ * Live hint under the gemeente field: the official name (and that it no longer exists, where so), or what a fill
+ * will say — the same message: suggestions for a typo, the choice for an ambiguous name, a province named.
+ */
 function gemeenteHint(): void {
   const invoer = element<HTMLInputElement>("gemeente").value.trim();
   const hulp = element("gemeente-hulp");
@@ -104,13 +106,10 @@ function gemeenteHint(): void {
   }
   try {
     const g = engine().gemeente(invoer);
-    hulp.textContent = `${g.naam} (${g.code})`;
+    const opheffing = engine().opheffing(g);
+    hulp.textContent = `${g.naam} (${g.code})${opheffing ? ` — ${opheffing}` : ""}`;
   } catch (e) {
-    const kandidaten = engine()
-      .dataset.gemeenten.filter((g) => g.tot === null)
-      .map((g) => ({ sleutel: naamSleutel(g.naam), waarde: g.naam }));
-    const voorstel = suggesties(invoer, kandidaten);
-    hulp.textContent = voorstel.length > 0 ? pb.bedoeldeU(voorstel) : pb.fout(e);
+    hulp.textContent = pb.fout(e);
     hulp.className = "sub fout";
   }
 }

@@ -145,6 +145,20 @@ describe("preview mode (ordinary browser)", () => {
     await expect(page.textContent("#gemeente-hulp")).resolves.toContain("Bedoelde u: Utrecht");
     await page.fill("#gemeente", "utrecht");
     await expect(page.textContent("#gemeente-hulp")).resolves.toBe("Utrecht (GM0344)");
+    // What a fill will say (before: "Niet gevonden. Bedoelde u: Bergen (NH.), Bergen op Zoom, …" and "Vlieland?").
+    await page.fill("#gemeente", "Bergen");
+    await expect(page.textContent("#gemeente-hulp")).resolves.toContain(
+      "is niet eenduidig: bedoelt u Bergen (NH.) of Bergen (L.)?",
+    );
+    await page.fill("#gemeente", "Friesland");
+    await expect(page.textContent("#gemeente-hulp")).resolves.toContain(
+      "is een provincie (Fryslân), geen gemeente",
+    );
+    // A gemeente that no longer exists: named, and said so (before: only "Haaren (GM0788)").
+    await page.fill("#gemeente", "Haaren");
+    await expect(page.textContent("#gemeente-hulp")).resolves.toMatch(
+      /^Haaren \(GM0788\) — Haaren bestaat niet meer: per 1-1-2021 opgegaan in Boxtel/,
+    );
   });
 
   test("fetch a newer bundle from the feed, see what it changes for the gemeente, then use it", async () => {
