@@ -261,6 +261,7 @@ async function bevestig(gevraagd: typeof teBevestigen): Promise<void> {
  */
 async function bezig(stap: () => Promise<void>): Promise<void> {
   const mijn = ++ronde;
+  const aan = document.activeElement;
   const knoppen = [element<HTMLButtonElement>("consolideer"), element<HTMLButtonElement>("cons-maak")];
   for (const k of knoppen) k.disabled = true;
   vergeetOverzicht();
@@ -274,8 +275,23 @@ async function bezig(stap: () => Promise<void>): Promise<void> {
       voortgang(null, "cons");
       knoppen[0]!.disabled = gekozen.length === 0;
       knoppen[1]!.disabled = false;
+      focusNaStap(aan);
     }
   }
+}
+
+/**
+ * Keyboard focus after a step started from `aan` (its button, disabled while it ran, or hidden after it: the focus
+ * went to the page, and a keyboard or screen-reader user started again from the top): to the result where there is
+ * one (the download, "Toch vullen"), else back to where it was, when it is still there. Focus the user moved
+ * elsewhere meanwhile stays.
+ */
+function focusNaStap(aan: Element | null): void {
+  const actief = document.activeElement;
+  if (actief !== null && actief !== document.body && actief !== aan) return;
+  const resultaat = [element("cons-download"), element("cons-bevestig")].find((e) => !e.hidden);
+  const terug = aan instanceof HTMLElement && aan.isConnected && !aan.closest("[hidden]") ? aan : undefined;
+  (resultaat ?? terug)?.focus();
 }
 
 async function samenvoegen(bron: () => BronInfo): Promise<void> {

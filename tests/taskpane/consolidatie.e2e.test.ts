@@ -255,10 +255,13 @@ describe("the overview without traps", () => {
     // Arnhem is not counted for Utrecht, and the list says why.
     await expect(page.innerText("#controle-lijst")).resolves.toMatch(/Arnhem\.xlsx.*Gelderland/);
 
-    // The other province, from the same files.
+    // The other province, from the same files, by keyboard: the focus goes to the result (before: to the page, as
+    // the button was disabled while it ran).
     await page.selectOption("#cons-provincie", { label: "Gelderland" });
-    await page.click("#cons-maak");
+    await page.focus("#cons-maak");
+    await page.keyboard.press("Enter");
     await page.waitForSelector("#cons-download:not([hidden])");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("cons-download");
     await expect(page.textContent("#cons-uitkomst")).resolves.toMatch(
       /^Overzicht Gelderland: 1 van \d+ gemeenten/,
     );
