@@ -205,6 +205,31 @@ describe("350 px wide (Excel's narrow task pane)", () => {
   });
 });
 
+describe("320 px wide (Excel's task pane at its narrowest)", () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => ({ context, page } = await pagina(320)), 60_000);
+  afterAll(() => context?.close());
+
+  test("label/value blocks wrap their values, long and computed ones too: nothing to scroll sideways there", async () => {
+    // Súdwest-Fryslân: long computed texts (its taakstelling as a sum of former gemeenten).
+    await toonGemeente(page, "Súdwest Fryslan");
+    expect((await maten(page)).teBreed).toBe(0);
+    const teBreed = await page.$$eval(".tabel-kader:has(table.rooster)", (kaders) =>
+      kaders
+        // Label/value blocks: at most a label and a value on every row (a grid of more columns scrolls in its box).
+        .filter((k) => [...k.querySelectorAll("tr")].every((tr) => tr.children.length <= 2))
+        .filter((k) => k.scrollWidth > k.clientWidth + 1)
+        .map(
+          (k) =>
+            `${k.querySelector("table")?.getAttribute("aria-label") ?? "?"}: ${k.scrollWidth} > ${k.clientWidth}`,
+        ),
+    );
+    // Before: the Overzicht block 492 px in a 270 px box, values cut off mid-word.
+    expect(teBreed).toEqual([]);
+  });
+});
+
 describe("the Download button gives what is shown", () => {
   let context: BrowserContext;
   let page: Page;
