@@ -481,17 +481,23 @@ export function titelRijenVanGebruiker(
   bestaand: string | undefined,
   plan: { readonly van: number; readonly tot: number } | undefined,
 ): boolean {
-  if (!bestaand || !plan || bestaand.includes(",")) return false;
-  const deel = bestaand.slice(bestaand.lastIndexOf("!") + 1).replace(/\$/g, "");
-  const rijen = /^(\d+):(\d+)$/.exec(deel);
-  const g = rijen ? undefined : decodeerBereik(deel);
-  const [van, tot] = rijen
-    ? [Number(rijen[1]), Number(rijen[2])]
-    : g && g.kol1 === 1
-      ? [g.rij1, g.rij2]
-      : [0, 0];
-  if (van === 0) return false;
+  const rijen = bestaand === undefined ? undefined : titelRijenVan(bestaand);
+  if (!rijen || !plan) return false;
+  const { van, tot } = rijen;
   return van <= plan.van && tot >= plan.tot && (van !== plan.van || tot !== plan.tot);
+}
+
+/**
+ * The rows of a print title address ("1:7", "$1:$7", "Taakstelling!$1:$7", "Taakstelling!A1:XFD7"); undefined for
+ * anything else (several areas, columns).
+ */
+export function titelRijenVan(adres: string): { van: number; tot: number } | undefined {
+  if (adres.includes(",")) return undefined;
+  const deel = adres.slice(adres.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const rijen = /^(\d+):(\d+)$/.exec(deel);
+  if (rijen) return { van: Number(rijen[1]), tot: Number(rijen[2]) };
+  const g = decodeerBereik(deel);
+  return g && g.kol1 === 1 ? { van: g.rij1, tot: g.rij2 } : undefined;
 }
 
 export function afdrukModus(kan: boolean, gebied: string | undefined, pagina?: Rechthoek): AfdrukModus {

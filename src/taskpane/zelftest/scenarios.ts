@@ -39,6 +39,7 @@ import {
 } from "../../workbook/officeFormules";
 import { vertaalOfficeFout } from "../../workbook/officeFouten";
 import { kanAfdrukInstellen } from "../../workbook/officeAfdruk";
+import { titelRijenVan } from "../../workbook/afdruk";
 import { herzetOpgaveFormules } from "../excelHost";
 import { paneelBerichten, zelftestBerichten as zb } from "../berichten";
 
@@ -422,7 +423,11 @@ async function controleerTitelRijen(v: Verloop): Promise<void> {
     await context.sync();
     return t.isNullObject ? "" : t.address;
   });
-  controleer(/!\$?1:\$?7$/.test(adres), `titelrijen na herbevulling: "${adres}", verwacht rijen 1 t/m 7`);
+  const rijen = titelRijenVan(adres);
+  controleer(
+    rijen?.van === 1 && rijen.tot === 7,
+    `titelrijen na herbevulling: "${adres}", verwacht rijen 1 t/m 7`,
+  );
   v.detail(`eigen titelrijen (${adres}) blijven staan`);
 }
 
