@@ -50,6 +50,11 @@ function opsomming(namen: readonly string[]): string {
     : `${namen.slice(0, -1).join(", ")} en ${namen[namen.length - 1] ?? ""}`;
 }
 
+/** " Let op: …" after a message, or nothing. */
+function paneelLetOp(melding: string | undefined): string {
+  return melding ? ` Let op: ${melding}` : "";
+}
+
 function onverwacht(detail: string): string {
   return `Er ging iets mis: ${detail}. Uw werkboek is niet gewijzigd.`;
 }
@@ -80,7 +85,9 @@ export const paneelBerichten = {
   bezig: "Bezig met vullen…",
   voorbeeldKlaar: (naam: string, melding?: string) =>
     `Voorbeeld van het werkboek voor ${naam} hieronder. Download het als .xlsx of open het paneel in Excel om te vullen.` +
-    (melding ? ` Let op: ${melding}` : ""),
+    paneelLetOp(melding),
+  /** After what a fill did: the plan's notice (a gemeente that no longer exists), when it has one. */
+  letOp: (melding: string | undefined) => paneelLetOp(melding),
   invoerGewijzigd:
     "De invoer is gewijzigd: kies opnieuw Toon voorbeeld om het werkboek te zien en te downloaden.",
   downloadKlaar: (bestand: string) => `Het bestand ${bestand} is gemaakt.`,

@@ -216,9 +216,7 @@ async function vul(volgordeToestaan = false): Promise<void> {
     if (inExcel()) {
       toonUitkomst(pb.bezig);
       const rapport = await vulWerkboek(plan, (f) => voortgang(f), volgordeToestaan);
-      toonUitkomst(
-        rapportTekst(rapport, plan) + (plan.onderwerp.melding ? ` Let op: ${plan.onderwerp.melding}` : ""),
-      );
+      toonUitkomst(rapportTekst(rapport, plan) + pb.letOp(plan.onderwerp.melding));
     } else {
       const waarden = await berekendeWaarden(plan);
       // The input changed while the values were computed: this preview no longer matches it.

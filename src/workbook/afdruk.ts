@@ -466,13 +466,6 @@ export function isEigenAfdrukGebied(adres: string, pagina?: Rechthoek): boolean 
 }
 
 /**
- * What a fill sets of a sheet's page layout. `gebied`: the sheet's print area as it is (undefined: none). A sheet
- * without one gets everything (one Opgave creates, or one filled before Opgave set print settings); once it has one,
- * the page setup is the user's: a refill sets only the print area and the title rows, and only while the print area
- * is still Opgave's (it must follow the tables as they grow). A print area the user set elsewhere, or smaller than
- * the sheet's page (`pagina`, `isEigenAfdrukGebied`), keeps it all.
- */
-/**
  * Whether the title rows a sheet has (`bestaand`: "1:7", "$1:$7", "Taakstelling!$1:$7", "Taakstelling!A1:XFD7") are
  * the user's: they hold Opgave's (`plan`, its header row) and more ("$1:$7" where Opgave repeats "$7:$7"). A refill
  * keeps them; other title rows it sets to Opgave's, as they follow the table.
@@ -500,6 +493,13 @@ export function titelRijenVan(adres: string): { van: number; tot: number } | und
   return g && g.kol1 === 1 ? { van: g.rij1, tot: g.rij2 } : undefined;
 }
 
+/**
+ * What a fill sets of a sheet's page layout. `gebied`: the sheet's print area as it is (undefined: none). A sheet
+ * without one gets everything (one Opgave creates, or one filled before Opgave set print settings); once it has one,
+ * the page setup is the user's: a refill sets only the print area and the title rows, and only while the print area
+ * is still Opgave's (it must follow the tables as they grow). A print area the user set elsewhere, or smaller than
+ * the sheet's page (`pagina`, `isEigenAfdrukGebied`), keeps it all.
+ */
 export function afdrukModus(kan: boolean, gebied: string | undefined, pagina?: Rechthoek): AfdrukModus {
   if (!kan) return "geen";
   if (gebied === undefined) return "volledig";

@@ -2,6 +2,7 @@
  * Known English messages of the libraries that read a file (fflate, jszip and exceljs, the browser) in Dutch: the reader
  * (./lezen) quotes them in its findings, the task pane in its messages. Pure text, no host.
  */
+
 /** English messages of the libraries Opgave uses (jszip and exceljs reading a file, the browser), in Dutch. */
 const BIBLIOTHEEK: readonly (readonly [RegExp, string])[] = [
   [

@@ -1041,13 +1041,13 @@ function overzichtBlad(
   };
 }
 
-/** The workbook for one gemeente. */
 /** The plan's notice for a gemeente that no longer exists (`Engine.opheffing`), or nothing. */
 function opheffingMelding(engine: Engine, g: Gemeente): { melding?: string } {
   const melding = engine.opheffing(g);
   return melding ? { melding } : {};
 }
 
+/** The workbook for one gemeente. */
 export function planGemeente(engine: Engine, gemeenteInvoer: Invoer, bron: BronInfo): WerkboekPlan {
   const g = engine.gemeente(gemeenteInvoer);
   const regels = periodeRegels(engine, g);

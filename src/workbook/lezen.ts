@@ -758,10 +758,6 @@ export async function leesAanlevering(
 }
 
 /**
- * Bron: is this an Opgave workbook, of which layout, for whom? The subject and provenance of a gemeente workbook
- * this version reads, else the problem that makes the file unusable (with what could be read).
- */
-/**
  * A moment in Bron ("Gevuld op") as an ISO UTC string: a date cell (exceljs gives a Date of the Dutch wall-clock
  * time, its fields as UTC), a date serial (a cell without a date format) or, in files from before dates, the ISO
  * text itself.
@@ -774,6 +770,10 @@ function tijdstipVan(cel: ExcelJS.Cell | undefined): string | null {
   return tekst === null ? null : tekst.trim();
 }
 
+/**
+ * Bron: is this an Opgave workbook, of which layout, for whom? The subject and provenance of a gemeente workbook
+ * this version reads, else the problem that makes the file unusable (with what could be read).
+ */
 function leesBron(
   wb: ExcelJS.Workbook,
   opties: LeesOpties,

@@ -1359,15 +1359,6 @@ function breedteTaak(blad: BladPlan, tabellen: readonly TabelTaak[]): SchrijfTaa
 }
 
 /**
- * The guard rails of a sheet (./invoercontrole) over its tables as written: validations, conditional formats (after
- * deleting Opgave's own from an earlier fill, so they are not doubled; the user's stay), hidden columns, frozen
- * panes (only where the sheet has none). A conditional format is Opgave's when it is a custom one whose formula is
- * one of the plan's for a table written now: the formula names the table's first data row and column ("I8"), so the
- * user's own formats — other formulas, or a copy moved elsewhere (Excel moves its references) — never match. (The
- * range of a format would need a round trip more; the formula alone suffices.) A skipped table keeps its formats,
- * and a named input cell whose list reads a table that is not written its validation (`blijven`, for the report).
- */
-/**
  * The priority (0 first) of each of Opgave's conditional formats after a refill: where its predecessor stood among
  * the formats that stay (`oud`, the sheet's formulas in priority order; `verwijder`, Opgave's among them), so a format
  * the user put below Opgave's stays below; one without a predecessor after all (as ./xlsxInvoercontrole
@@ -1395,6 +1386,15 @@ export function opmaakPlaatsen(
   return opmaak.map((o) => volgorde.indexOf(o));
 }
 
+/**
+ * The guard rails of a sheet (./invoercontrole) over its tables as written: validations, conditional formats (after
+ * deleting Opgave's own from an earlier fill, so they are not doubled; the user's stay), hidden columns, frozen
+ * panes (only where the sheet has none). A conditional format is Opgave's when it is a custom one whose formula is
+ * one of the plan's for a table written now: the formula names the table's first data row and column ("I8"), so the
+ * user's own formats — other formulas, or a copy moved elsewhere (Excel moves its references) — never match. (The
+ * range of a format would need a round trip more; the formula alone suffices.) A skipped table keeps its formats,
+ * and a named input cell whose list reads a table that is not written its validation (`blijven`, for the report).
+ */
 function controleTaak(
   staat: WerkmapStaat,
   blad: BladPlan,

@@ -215,10 +215,6 @@ function naamKolom(plan: TabelPlan): { sleutel: string; kop: string } | undefine
 }
 
 /**
- * A row as the messages name it: its name and key ("Woudenberg (GM0351)"), the name alone where the key is
- * Opgave's own id ("ontbreekt||GM0351"), else the key ("2024-I").
- */
-/**
  * What a sheet row of a table will hold after the refill, as `TabelRijen` names it: a row's name, undefined for an
  * empty row of the table, `ONDER_TABEL` below it (`na` ends above that row).
  */
@@ -227,6 +223,10 @@ function wordtNaam(na: { readonly sleutel: string; readonly naam: string } | und
   return na.sleutel ? rijNaam(na) : undefined;
 }
 
+/**
+ * A row as the messages name it: its name and key ("Woudenberg (GM0351)"), the name alone where the key is
+ * Opgave's own id ("ontbreekt||GM0351"), else the key ("2024-I").
+ */
 function rijNaam(r: { readonly sleutel: string; readonly naam: string }): string {
   if (r.sleutel === TOTAALRIJ || r.naam === "" || r.naam === r.sleutel) return r.sleutel;
   return r.sleutel.includes("|") ? r.naam : `${r.naam} (${r.sleutel})`;

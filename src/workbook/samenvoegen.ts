@@ -778,10 +778,6 @@ export function samenvoegenInvoer(
     : { waarde: standaard, behouden: false };
 }
 
-/**
- * The plan constants of a block that differ from what the workbook holds there now (`was(i, j)`: row i, column j
- * of the block), as changes for the report. Formulas are not compared.
- */
 /** A value as the sheet shows it where that differs from the stored number: a date or a moment, in Dutch. */
 function zoalsGetoond(w: Waarde, notatie: string | undefined): Waarde {
   if (typeof w !== "number" || (notatie !== NOTATIE.datum && notatie !== NOTATIE.tijdstip)) return w;
@@ -918,6 +914,10 @@ export function opHunPlaats(
   };
 }
 
+/**
+ * The plan constants of a block that differ from what the workbook holds there now (`was(i, j)`: row i, column j
+ * of the block), as changes for the report. Formulas are not compared.
+ */
 export function blokWijzigingen(
   blad: string,
   blok: BlokPlan,
