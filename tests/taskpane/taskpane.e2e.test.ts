@@ -159,6 +159,9 @@ describe("preview mode (ordinary browser)", () => {
     await expect(page.textContent("#gemeente-hulp")).resolves.toMatch(
       /^Haaren \(GM0788\) — Haaren bestaat niet meer: per 1-1-2021 opgegaan in Boxtel/,
     );
+    // Utrecht again: the tests after this one go on with it.
+    await page.fill("#gemeente", "utrecht");
+    await expect(page.textContent("#gemeente-hulp")).resolves.toBe("Utrecht (GM0344)");
   });
 
   test("fetch a newer bundle from the feed, see what it changes for the gemeente, then use it", async () => {
