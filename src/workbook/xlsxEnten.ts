@@ -14,7 +14,8 @@
  *   `<si>` content verbatim), so the original sharedStrings.xml (used by the user's sheets) stays as it is;
  * - styles: every style index (`s` on cells and rows, `style` on columns, `dxfId` of conditional formats and
  *   tables) is mapped into the original styles.xml, appending what it lacks (fonts, fills, borders, custom number
- *   formats, cellXfs, dxfs) and reusing an entry with the same XML text, so repeated refills do not grow it;
+ *   formats, cellXfs, dxfs) and reusing an entry with the same XML text, so repeated refills do not grow it; a
+ *   cell based on a named style whose look Opgave left as it was gets its old format back (./xlsxCelstijlen);
  * - the parts hanging off the sheet (tables, drawing with charts and images, comments with their VML) are copied
  *   under free part names; table ids are renumbered to ids the workbook does not use, and a table gets back the
  *   filter conditions and style its old part had (./xlsxOnderdelen `metFilters`, `metStijl`: exceljs keeps no
@@ -62,6 +63,7 @@ import {
   xmlTekst,
 } from "./xlsxOnderdelen";
 import { metGrafiekAnker, metGrafiekDoel, zonderAnkers, type TekeningDeel } from "./xlsxTekening";
+import { Celstijlen, metCelstijlen } from "./xlsxCelstijlen";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -1135,6 +1137,8 @@ export async function entInOrigineel(
   if (eigenBladen.some((b) => !nieuwePaden.has(b))) return undefined;
 
   const stijlen = new Stijlen(stijlXml, (await tekst(nw, nieuweStijlen)) ?? "");
+  // Cells based on a named style keep it where Opgave left their look as it was (./xlsxCelstijlen).
+  const celstijlen = Celstijlen.van(stijlXml);
   const [sst, oudeSst] = [await werkboekDeel(nw, "sharedStrings"), await werkboekDeel(oud, "sharedStrings")];
   const strings = new Teksten(
     (sst ? await tekst(nw, sst) : undefined) ?? "",
@@ -1154,15 +1158,18 @@ export async function entInOrigineel(
     const nieuwBlad = bestaand === undefined;
     const oudBlad = bestaand ? ((await tekst(oud, bestaand)) ?? "") : "";
     const kolomEinden = paginaEinden(oudBlad).kolommenXml;
-    await ent.kopieer(van, naar, (xml) =>
-      metOudeBladInstellingen(
+    await ent.kopieer(van, naar, (xml) => {
+      const blad = metOudeBladInstellingen(
         metOudeX14Opmaak(
           metKolomEinden(bladVoorOrigineel(xml, strings, stijlen, nieuwBlad, elkeCel), kolomEinden),
           oudBlad,
         ),
         oudBlad,
-      ),
-    );
+      );
+      return celstijlen
+        ? metCelstijlen(blad, oudBlad, celstijlen, () => new Celstijlen(stijlen.xml() ?? stijlXml))
+        : blad;
+    });
     plaatsen.push({ naam, van, naar, bestond: bestaand !== undefined });
   }
   await werkboek(ent, oud, nw, plaatsen);

@@ -14,6 +14,7 @@ import { GRAFIEK_PREFIX, isGrafiekTitel, isOpgaveGrafiekNaam } from "./indeling"
 import { xmlTekstTerug } from "./pakketControle";
 import { adres, decodeerBereik, kolomLetters } from "./a1";
 import { totaalrijVerlies } from "./samenvoegen";
+import { Celstijlen, cellenMetCelstijl } from "./xlsxCelstijlen";
 
 export { GRAFIEK_PREFIX } from "./indeling";
 
@@ -1408,10 +1409,45 @@ async function onderdelenVan(
     }
     for (const [naam, v] of validaties) gevalideerd.set(naam, v);
   }
+  await celstijlen(zip, bladen, overslaan, verplaatst, onderdelen, genoemd);
   await externeKoppelingen(zip, onderdelen);
   await tabelInstellingen(zip, onderdelen);
   await tekeningen(zip, new Set([...overslaan, ...zonderTekening]), onderdelen);
   return { onderdelen, validaties: gevalideerd, genoemd };
+}
+
+/**
+ * Each cell of the sheets but those in `overslaan` that is based on a named style (./xlsxCelstijlen), by where it
+ * is now ("celstijl "Beleid" op Taakstelling!R4"), the style's name as content: exceljs writes every format based
+ * on "Normal", and the graft gives a cell its style back only where its look stayed the same. Reads no sheet when
+ * no cell format of the workbook is based on a named style.
+ */
+async function celstijlen(
+  zip: JSZip,
+  bladen: ReadonlyMap<string, Uint8Array | undefined>,
+  overslaan: ReadonlySet<string>,
+  verplaatst: ReadonlyMap<string, string | undefined>,
+  onderdelen: Onderdelen,
+  genoemd: Map<string, string>,
+): Promise<void> {
+  const rel = relaties((await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "").find(
+    (r) => r.type === `${NS_REL}/styles` && !r.extern,
+  );
+  const stijlXml = rel ? await zip.file(pad("xl/workbook.xml", rel.target))?.async("string") : undefined;
+  const stijlen = stijlXml === undefined ? undefined : Celstijlen.van(stijlXml);
+  if (!stijlen) return;
+  for (const [blad, bytes] of bladen) {
+    if (overslaan.has(blad) || !bytes) continue;
+    for (const [ref, naam] of cellenMetCelstijl(tekstUit(bytes), stijlen)) {
+      const plek = `${blad}!${ref}`;
+      // A cell whose row went is named by the writer.
+      const naar = waarNu(verplaatst, plek);
+      if (naar === undefined) continue;
+      const sleutel = `celstijl "${naam}" op ${naar}`;
+      onderdelen.set(sleutel, naam);
+      if (naar !== plek) genoemd.set(sleutel, `celstijl "${naam}" op ${plek} (naar ${naar})`);
+    }
+  }
 }
 
 const ANKER_WOORD: Readonly<Record<AnkerSoort, string>> = {

@@ -495,8 +495,10 @@ function kopLetter(had: Partial<ExcelJS.Font> | undefined, titel: boolean): Part
   return { ...had, bold: true, ...(titel && had?.size === undefined ? { size: 14 } : {}) };
 }
 
+const INVOER_VULLING: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: INVOER_KLEUR } };
+
 function markeerInvoer(cel: ExcelJS.Cell): void {
-  cel.fill = { type: "pattern", pattern: "solid", fgColor: { argb: INVOER_KLEUR } };
+  cel.fill = { ...INVOER_VULLING };
 }
 
 /**
@@ -901,10 +903,9 @@ function soortVoorStijl(value: ExcelJS.CellValue): "datum" | "getal" | "anders" 
 
 /**
  * Formats of the body, and the user's own cells back as they were, by the row's key: a cell of a column of the
- * user's own whole (empty or not), a filled input cell and an orphan row's cell with their formatting, an empty
- * input cell with its number format and fill, and a cell of Opgave's with the formatting the user gave it (a fill,
- * a font, a border) and the number format it had (`hervulNotatie`, as the Office.js writer, which leaves a cell's
- * format where it is).
+ * user's own whole (empty or not), an input cell (filled or empty) and an orphan row's cell with their formatting,
+ * and a cell of Opgave's with the formatting the user gave it (a fill, a font, a border) and the number format it
+ * had (`hervulNotatie`, as the Office.js writer, which leaves a cell's format where it is).
  */
 function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
   const { plan, rijen, gevonden } = werk;
@@ -949,10 +950,10 @@ function schrijfLijf(ws: ExcelJS.Worksheet, werk: TabelWerk): void {
           stijl(j, rauwe, k.soort === "invoer" ? invoerNotatie(rauwe.style.numFmt, k.notatie) : undefined),
         );
       } else if (k.soort === "invoer") {
-        // An empty input cell keeps the number format and fill it had.
-        zetNotatie(cel, invoerNotatie(rauwe.style.numFmt, k.notatie) ?? k.notatie);
-        if (rauwe.style.fill) cel.fill = kopie(rauwe.style.fill);
-        else markeerInvoer(cel);
+        // An empty input cell keeps the formatting it had (a font, a border, a cell style the user gave it), its
+        // number format as `invoerNotatie`; marked as input where it has no fill.
+        const oud = stijl(j, rauwe, invoerNotatie(rauwe.style.numFmt, k.notatie) ?? k.notatie);
+        cel.style = oud.fill ? oud : { ...oud, fill: INVOER_VULLING };
       } else {
         const notatie = hervulNotatie(rauwe.style.numFmt, k.notatie ?? NOTATIE.algemeen);
         cel.style = stijl(j, rauwe, notatie === NOTATIE.algemeen ? undefined : notatie);

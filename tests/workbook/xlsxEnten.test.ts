@@ -1192,6 +1192,131 @@ describe("styles and strings are mapped into the original's styles.xml", () => {
   });
 });
 
+/**
+ * `data` with a named cell style "Beleid" (an italic purple font; its `cellStyleXfs` entry and `cellStyles` name)
+ * applied to `cellen` of Taakstelling as Excel applies a style that includes only the font: each cell's own format
+ * with the style's font, based on the style. The font's children in another order than exceljs writes them.
+ */
+async function metCelstijl(data: Uint8Array, cellen: readonly string[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(data);
+  let stijlen = await tekst(zip, "xl/styles.xml");
+  const font = Number(/<fonts count="(\d+)"/.exec(stijlen)?.[1]);
+  stijlen = stijlen
+    .replace(/<fonts count="\d+"/, `<fonts count="${font + 1}"`)
+    .replace(
+      "</fonts>",
+      '<font><i/><sz val="11"/><color rgb="FF7030A0"/><name val="Calibri"/><family val="2"/></font></fonts>',
+    )
+    .replace(
+      /<cellStyleXfs count="1">(.*?)<\/cellStyleXfs>/,
+      `<cellStyleXfs count="2">$1<xf numFmtId="0" fontId="${font}" fillId="0" borderId="0" applyFont="1"/></cellStyleXfs>`,
+    )
+    .replace(
+      /<cellStyles count="1">(.*?)<\/cellStyles>/,
+      '<cellStyles count="2"><cellStyle name="Beleid" xfId="1" customBuiltin="1"/>$1</cellStyles>',
+    );
+  const xfs = [
+    ...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(stijlen)?.[1] ?? "").matchAll(/<xf\b[^>]*?(?:\/>|>.*?<\/xf>)/g),
+  ].map((m) => m[0]);
+  await wijzig(zip, TAAKSTELLING, (xml) => {
+    for (const cel of cellen) {
+      const tag = new RegExp(`<c r="${cel}"[^>]*?/?>`).exec(xml)?.[0];
+      if (!tag) throw new Error(`${cel} ontbreekt`);
+      const oud = xfs[Number(/\ss="(\d+)"/.exec(tag)?.[1] ?? "0")] ?? "";
+      xfs.push(oud.replace(/fontId="\d+"/, `fontId="${font}"`).replace(/xfId="\d+"/, 'xfId="1"'));
+      const s = ` s="${xfs.length - 1}"`;
+      xml = xml.replace(
+        tag,
+        /\ss="/.test(tag) ? tag.replace(/\ss="\d+"/, s) : tag.replace(`<c r="${cel}"`, `<c r="${cel}"${s}`),
+      );
+    }
+    return xml;
+  });
+  zip.file(
+    "xl/styles.xml",
+    stijlen.replace(
+      /<cellXfs count="\d+">.*?<\/cellXfs>/,
+      `<cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs>`,
+    ),
+  );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** The named style each of `cellen` of Taakstelling is based on (its format's xfId → cellStyles), and its font. */
+async function celstijlVan(data: Uint8Array, cellen: readonly string[]): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(data);
+  const stijlen = await tekst(zip, "xl/styles.xml");
+  const xml = await tekst(zip, TAAKSTELLING);
+  const xfs = [...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(stijlen)?.[1] ?? "").matchAll(/<xf\b[^>]*>/g)].map(
+    (m) => m[0],
+  );
+  const namen = new Map(
+    [...stijlen.matchAll(/<cellStyle\b[^>]*>/g)].map((m) => [
+      /xfId="(\d+)"/.exec(m[0])?.[1],
+      /name="([^"]*)"/.exec(m[0])?.[1],
+    ]),
+  );
+  const fonts = [
+    ...(/<fonts[^>]*>(.*?)<\/fonts>/.exec(stijlen)?.[1] ?? "").matchAll(/<font\b[^>]*>.*?<\/font>/g),
+  ].map((m) => m[0]);
+  return Object.fromEntries(
+    cellen.map((cel) => {
+      const xf =
+        xfs[Number(/\ss="(\d+)"/.exec(new RegExp(`<c r="${cel}"[^>]*>`).exec(xml)?.[0] ?? "")?.[1] ?? "0")] ??
+        "";
+      const font = fonts[Number(/fontId="(\d+)"/.exec(xf)?.[1] ?? "0")] ?? "";
+      const schuin = /<i\/>/.test(font) && /7030A0/.test(font) ? "schuin paars" : "anders";
+      return [cel, `${namen.get(/xfId="(\d+)"/.exec(xf)?.[1] ?? "0") ?? "?"}, ${schuin}`];
+    }),
+  );
+}
+
+describe("named cell styles on Opgave's sheets (exceljs writes every format based on Normal)", () => {
+  // A cell of the user's own beside the table, a figure of Opgave's, an empty input cell, the one the user filled in
+  // (2024-I's Gehuisvest: `metExceljs`).
+  const CELLEN = ["R4", "C8", "G8", "G23"];
+
+  test("a cell whose look the refill leaves as it was keeps its style; nothing is named", async () => {
+    const origineel = await bouwOrigineel();
+    const zip = await JSZip.loadAsync(origineel);
+    await wijzig(zip, TAAKSTELLING, (x) =>
+      x.replace(/(<row r="4"[^>]*>)/, '$1<c r="R4" t="inlineStr"><is><t>eigen</t></is></c>'),
+    );
+    const met = await metCelstijl(await zip.generateAsync({ type: "uint8array" }), CELLEN);
+    const voor = await celstijlVan(met, CELLEN);
+    expect(voor).toEqual(Object.fromEntries(CELLEN.map((c) => [c, "Beleid, schuin paars"])));
+    const { data, rapport } = await schrijfXlsx(later, met);
+    // Before: each "Normal, schuin paars" without a word; an empty input cell (G8) lost its font too.
+    expect(await celstijlVan(data, CELLEN)).toEqual(voor);
+    expect(rapport.verloren).toEqual([]);
+    await welgevormd(data);
+    // Once more: as it was.
+    expect(await celstijlVan((await schrijfXlsx(later, data)).data, CELLEN)).toEqual(voor);
+  });
+
+  test("a cell whose look Opgave sets (the title) loses the style: named, and the refill stops unless confirmed", async () => {
+    const met = await metCelstijl(await bouwOrigineel(), ["A1", "C8"]);
+    const fout = await schrijfXlsx(later, met).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VerliesFout);
+    expect((fout as VerliesFout).onderdelen).toEqual(['celstijl "Beleid" op Taakstelling!A1']);
+    const { data, rapport } = await schrijfXlsx(later, met, { verliesToestaan: true });
+    expect(rapport.verloren).toEqual(['celstijl "Beleid" op Taakstelling!A1']);
+    expect(await celstijlVan(data, ["C8"])).toEqual({ C8: "Beleid, schuin paars" });
+  });
+
+  test("a full rewrite (a package the graft does not take) names every cell that loses its style", async () => {
+    const met = await metCelstijl(await bouwOrigineel(), ["C8", "G8"]);
+    const fout = await schrijfXlsx(later, met, { enten: false }).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VerliesFout);
+    expect((fout as VerliesFout).onderdelen).toEqual(
+      expect.arrayContaining([
+        'celstijl "Beleid" op Taakstelling!C8',
+        'celstijl "Beleid" op Taakstelling!G8',
+      ]),
+    );
+  });
+});
+
 describe("texts beyond Latin-1 on Opgave's sheets", () => {
   test("an em dash, the euro sign, an emoji and rich text read back the same after a refill", async () => {
     const wb = await lees((await schrijfXlsx(utrecht)).data);
