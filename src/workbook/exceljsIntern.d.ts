@@ -255,3 +255,21 @@ declare module "exceljs/lib/xlsx/xform/sheet/cf/cf-rule-xform" {
     render(xml: RegelSchrijver, model: Record<string, unknown>): void;
   }
 }
+
+declare module "exceljs/lib/doc/row" {
+  /** exceljs's row (the parts `exceljsReparaties` mends). */
+  export default class Row {
+    get collapsed(): boolean;
+    set model(value: { collapsed?: boolean });
+  }
+}
+
+declare module "exceljs/lib/doc/column" {
+  /** exceljs's column (the parts `exceljsReparaties` mends). */
+  export default class Column {
+    get collapsed(): boolean;
+    get isDefault(): boolean;
+    set defn(value: { collapsed?: boolean } | undefined);
+    equivalentTo(other: { collapsed?: boolean }): boolean;
+  }
+}

@@ -18,6 +18,10 @@
  * image and chart of the file on its next save), and Excel may report the file as damaged.
  * And a conditional format's "stop if true" (`stopIfTrue`), which exceljs neither reads nor writes: a refill dropped it
  * from the user's rules on Opgave's sheets without a word (`CfRuleXform`).
+ * And a group's "collapsed" marker (`collapsed` on the summary row or column below or beside a group the user
+ * folded): exceljs reads it and then ignores it, deriving its own from the outline levels, which put it on every
+ * grouped row instead; a `<col>` holding only the marker it dropped. A refill moved it without a word
+ * (`metIngeklapt`: the marker as read, derived only for a row or column exceljs did not read).
  * And one of speed: exceljs asks whether a number's format is a date for every number cell it reads (two regular
  * expressions each time, for the same few formats); the answer is remembered per format (`isDatumNotatie`).
  * tests/workbook/exceljsReparaties.test.ts fails when an update of exceljs changes them.
@@ -41,6 +45,9 @@ import TabelFilterXform from "exceljs/lib/xlsx/xform/table/auto-filter-xform";
 import CfRuleXform from "exceljs/lib/xlsx/xform/sheet/cf/cf-rule-xform";
 import FilterKolomXform from "exceljs/lib/xlsx/xform/table/filter-column-xform";
 import utils from "exceljs/lib/utils/utils";
+import type ExcelJS from "exceljs";
+import Row from "exceljs/lib/doc/row";
+import Column from "exceljs/lib/doc/column";
 
 /** An OOXML boolean attribute (xsd:boolean: "1", "true", "0", "false"); undefined when absent. */
 function waarheid(tekst: string | undefined): boolean | undefined {
@@ -235,3 +242,58 @@ const isDatumNotatie = (() => {
   };
 })();
 utils.isDateFmt = isDatumNotatie;
+
+/**
+ * A row's and a column's `collapsed` as read (`_ingeklapt`, set where exceljs reads the element, or by the writer:
+ * `ingeklapt`), exceljs's own derivation for one it made; a column with only the marker is no default column (which
+ * exceljs leaves out), nor the same as its neighbour without one.
+ */
+function metIngeklapt(): void {
+  const ingeklapt = (klasse: typeof Row | typeof Column) => {
+    const afgeleid = Object.getOwnPropertyDescriptor(klasse.prototype, "collapsed")?.get;
+    Object.defineProperty(klasse.prototype, "collapsed", {
+      configurable: true,
+      get(this: { _ingeklapt?: boolean }): boolean {
+        return this._ingeklapt ?? Boolean(afgeleid?.call(this));
+      },
+      set(this: { _ingeklapt?: boolean }, waarde: boolean): void {
+        this._ingeklapt = waarde;
+      },
+    });
+  };
+  ingeklapt(Row);
+  ingeklapt(Column);
+  const rijModel = Object.getOwnPropertyDescriptor(Row.prototype, "model");
+  Object.defineProperty(Row.prototype, "model", {
+    ...rijModel,
+    set(this: { _ingeklapt?: boolean }, waarde: { collapsed?: boolean }): void {
+      rijModel?.set?.call(this, waarde);
+      this._ingeklapt = waarde.collapsed === true;
+    },
+  });
+  const definitie = Object.getOwnPropertyDescriptor(Column.prototype, "defn");
+  Object.defineProperty(Column.prototype, "defn", {
+    ...definitie,
+    set(this: { _ingeklapt?: boolean }, waarde: { collapsed?: boolean } | undefined): void {
+      definitie?.set?.call(this, waarde);
+      this._ingeklapt = waarde ? waarde.collapsed === true : undefined;
+    },
+  });
+  const standaard = Object.getOwnPropertyDescriptor(Column.prototype, "isDefault")?.get;
+  Object.defineProperty(Column.prototype, "isDefault", {
+    configurable: true,
+    get(this: Column): boolean {
+      return Boolean(standaard?.call(this)) && !this.collapsed;
+    },
+  });
+  const gelijk = Column.prototype.equivalentTo;
+  Column.prototype.equivalentTo = function (this: Column, ander: { collapsed?: boolean }): boolean {
+    return gelijk.call(this, ander) && this.collapsed === Boolean(ander.collapsed);
+  };
+}
+metIngeklapt();
+
+/** Sets the "collapsed" marker of a row or column (exceljs's type has it read-only). */
+export function ingeklapt(rijOfKolom: ExcelJS.Row | ExcelJS.Column, waarde: boolean): void {
+  (rijOfKolom as { collapsed: boolean }).collapsed = waarde;
+}

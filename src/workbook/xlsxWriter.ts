@@ -45,7 +45,7 @@
  */
 import ExcelJS from "exceljs";
 // Mends faults of exceljs (a sheet's <sheetPr>, a one-cell anchor) for every read and write (./exceljsReparaties).
-import "./exceljsReparaties";
+import { ingeklapt } from "./exceljsReparaties";
 import {
   afdrukBereik,
   afdrukVoor,
@@ -800,18 +800,18 @@ function eindenTerug(
 }
 
 /**
- * Rows of a table the user hid or grouped (by hand, or a filter hid them) go with their row, as its notes and page
+ * Rows of a table the user hid or grouped (by hand, or a filter hid them; a folded group's marker) go with their row, as its notes and page
  * breaks do: where a refill moves rows (a gemeente or half-year back, one gone), another row would be hidden, or
  * shown, in its place. A row that comes in (new) is shown; one that goes takes its state with it.
  */
 function rijStaatTerug(ws: ExcelJS.Worksheet, werk: readonly TabelWerk[]): void {
   for (const w of werk) {
     if (!w.oud) continue;
-    const staat: { r: number; hidden: boolean; outlineLevel: number }[] = [];
+    const staat: { r: number; hidden: boolean; outlineLevel: number; collapsed: boolean }[] = [];
     // The data rows and the totals row (the header stays where it is).
     for (let r = w.oud.rij1 + 1; r <= w.oud.rij2; r++) {
-      const { hidden, outlineLevel = 0 } = ws.getRow(r);
-      if (hidden || outlineLevel > 0) staat.push({ r, hidden, outlineLevel });
+      const { hidden, outlineLevel = 0, collapsed } = ws.getRow(r);
+      if (hidden || outlineLevel > 0 || collapsed) staat.push({ r, hidden, outlineLevel, collapsed });
     }
     if (staat.length === 0) continue;
     const rijNaar = nieuweRijIn(w);
@@ -820,6 +820,7 @@ function rijStaatTerug(ws: ExcelJS.Worksheet, werk: readonly TabelWerk[]): void 
       const rij = ws.getRow(r);
       rij.hidden = false;
       rij.outlineLevel = 0;
+      ingeklapt(rij, false);
     }
     for (const s of staat) {
       const naar = rijNaar(s.r);
@@ -827,6 +828,7 @@ function rijStaatTerug(ws: ExcelJS.Worksheet, werk: readonly TabelWerk[]): void 
       const rij = ws.getRow(naar.rij);
       rij.hidden = s.hidden;
       rij.outlineLevel = s.outlineLevel;
+      ingeklapt(rij, s.collapsed);
     }
   }
 }

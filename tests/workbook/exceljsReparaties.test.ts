@@ -278,3 +278,30 @@ test("a conditional format's 'stop if true' goes through a refill (graft and ful
     ]);
   }
 });
+
+test("a folded group's marker stays on its summary row and column (graft and full rewrite); a column with only the marker stays", async () => {
+  const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+  const pad = (await bladPaden(await Zip.loadAsync(await zip.generateAsync({ type: "uint8array" })))).get(
+    "Taakstelling",
+  );
+  let xml = (await zip.file(pad ?? "")?.async("string")) ?? "";
+  // Rows 12–15 grouped and folded under row 16; columns N:P under Q (which holds nothing but the marker).
+  for (const r of [12, 13, 14, 15])
+    xml = xml.replace(`<row r="${r}"`, `<row r="${r}" hidden="1" outlineLevel="1"`);
+  xml = xml
+    .replace('<row r="16"', '<row r="16" collapsed="1"')
+    .replace(/outlineLevelRow="0"/, 'outlineLevelRow="1"')
+    .replace(/<col min="14" max="14"([^>]*?)\/>/, '<col min="14" max="14"$1 hidden="1" outlineLevel="1"/>')
+    .replace("</cols>", '<col min="17" max="17" width="9" collapsed="1"/></cols>');
+  expect(xml).toContain('<row r="16" collapsed="1"');
+  zip.file(pad ?? "", xml);
+  const met = await zip.generateAsync({ type: "uint8array" });
+  for (const enten of [true, false]) {
+    const { data } = await schrijfXlsx(later, met, { enten, verliesToestaan: true });
+    const na = (await (await JSZip.loadAsync(data)).file(pad ?? "")?.async("string")) ?? "";
+    const rijen = [...na.matchAll(/<row r="(\d+)"[^>]*\bcollapsed="1"/g)].map((m) => m[1]);
+    const kolommen = [...na.matchAll(/<col min="(\d+)"[^>]*\bcollapsed="1"/g)].map((m) => m[1]);
+    // Before: on rows 12–15 and column N (exceljs's own reading), none on row 16, and column Q gone.
+    expect({ enten, rijen, kolommen }).toEqual({ enten, rijen: ["16"], kolommen: ["17"] });
+  }
+});

@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { unzipSync } from "fflate";
 import { laadDelen } from "../../src/workbook/exceljsLaden";
+import { ingeklapt } from "../../src/workbook/exceljsReparaties";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
@@ -2347,6 +2348,8 @@ describe("rows the user hid or grouped in a table (.xlsx)", () => {
     const t = blad(wb, "Taakstelling");
     for (const p of ["2023-I", "2023-II"]) t.getRow(rijVan(t, p)).hidden = true;
     for (const p of ["2024-I", "2024-II"]) t.getRow(rijVan(t, p)).outlineLevel = 1;
+    // Folded: the marker on the summary row below the group.
+    ingeklapt(t.getRow(rijVan(t, "2025-I")), true);
     const { data } = await schrijfXlsx(later, await bewaar(wb));
     const na = blad(await lees(data), "Taakstelling");
     const periodes = (welke: (r: ExcelJS.Row) => boolean) => {
@@ -2359,6 +2362,7 @@ describe("rows the user hid or grouped in a table (.xlsx)", () => {
     // Before: they stayed on their row numbers, one row above their half-year (2022-II and 2023-I hidden).
     expect(periodes((r) => r.hidden)).toEqual(["2023-I", "2023-II"]);
     expect(periodes((r) => (r.outlineLevel ?? 0) > 0)).toEqual(["2024-I", "2024-II"]);
+    expect(periodes((r) => r.collapsed)).toEqual(["2025-I"]);
     expect(na.getRow(rijVan(na, "2018-II")).hidden).toBe(false);
   });
 });
