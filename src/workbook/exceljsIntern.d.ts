@@ -175,7 +175,13 @@ declare module "exceljs/lib/xlsx/xform/sheet/page-setup-xform" {
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/sheet-view-xform" {
-  export { AttribuutXform as default } from "exceljs/lib/xlsx/xform/base-xform";
+  import { AttribuutXform } from "exceljs/lib/xlsx/xform/base-xform";
+  /** A sheet's view: what `parseOpen` read of `<sheetView>`, the view `parseClose` makes of it. */
+  export default class SheetViewXform extends AttribuutXform {
+    sheetView?: { tabSelected?: boolean };
+    model?: Record<string, unknown>;
+    parseClose(name: string): boolean;
+  }
 }
 
 declare module "exceljs/lib/xlsx/xform/sheet/sheet-protection-xform" {

@@ -22,6 +22,8 @@
  * folded): exceljs reads it and then ignores it, deriving its own from the outline levels, which put it on every
  * grouped row instead; a `<col>` holding only the marker it dropped. A refill moved it without a word
  * (`metIngeklapt`: the marker as read, derived only for a row or column exceljs did not read).
+ * And a selected sheet tab (`tabSelected` on `<sheetView>`), which exceljs reads and leaves out of the view it makes:
+ * a refill unselected the sheet the user had selected (`metGeselecteerdTabblad`).
  * And one of speed: exceljs asks whether a number's format is a date for every number cell it reads (two regular
  * expressions each time, for the same few formats); the answer is remembered per format (`isDatumNotatie`).
  * tests/workbook/exceljsReparaties.test.ts fails when an update of exceljs changes them.
@@ -292,6 +294,18 @@ function metIngeklapt(): void {
   };
 }
 metIngeklapt();
+
+/** A sheet view with `tabSelected` as read (exceljs reads it, then makes the view without it). */
+function metGeselecteerdTabblad(): void {
+  const sluit = SheetViewXform.prototype.parseClose;
+  SheetViewXform.prototype.parseClose = function (this: SheetViewXform, name: string): boolean {
+    const geselecteerd = name === "sheetView" && this.sheetView?.tabSelected === true;
+    const uit = sluit.call(this, name);
+    if (geselecteerd && this.model) this.model.tabSelected = true;
+    return uit;
+  };
+}
+metGeselecteerdTabblad();
 
 /** Sets the "collapsed" marker of a row or column (exceljs's type has it read-only). */
 export function ingeklapt(rijOfKolom: ExcelJS.Row | ExcelJS.Column, waarde: boolean): void {

@@ -305,3 +305,28 @@ test("a folded group's marker stays on its summary row and column (graft and ful
     expect({ enten, rijen, kolommen }).toEqual({ enten, rijen: ["16"], kolommen: ["17"] });
   }
 });
+
+test("the sheet tab the user selected stays selected through a refill (graft and full rewrite)", async () => {
+  const zip = await JSZip.loadAsync((await schrijfXlsx(utrecht)).data);
+  const paden = await bladPaden(await Zip.loadAsync(await zip.generateAsync({ type: "uint8array" })));
+  const pad = paden.get("Opvang") ?? "";
+  const xml = (await zip.file(pad)?.async("string")) ?? "";
+  const weergave = '<sheetViews><sheetView tabSelected="1" zoomScale="130" workbookViewId="0"/></sheetViews>';
+  zip.file(
+    pad,
+    /<sheetViews>/.test(xml)
+      ? xml.replace(/<sheetViews>.*?<\/sheetViews>/, weergave)
+      : xml.replace(/<sheetFormatPr\b/, (m) => `${weergave}${m}`),
+  );
+  const met = await zip.generateAsync({ type: "uint8array" });
+  for (const enten of [true, false]) {
+    const { data } = await schrijfXlsx(later, met, { enten, verliesToestaan: true });
+    const na = await JSZip.loadAsync(data);
+    const geselecteerd: string[] = [];
+    for (const [blad, p] of paden)
+      if (/<sheetView\b[^>]*\stabSelected="1"/.test((await na.file(p)?.async("string")) ?? ""))
+        geselecteerd.push(blad);
+    // Before: none (exceljs reads tabSelected and leaves it out of the view it makes).
+    expect({ enten, geselecteerd }).toEqual({ enten, geselecteerd: ["Opvang"] });
+  }
+});
