@@ -159,7 +159,7 @@ import {
   validatiesVanGebruiker,
   volgValidaties,
 } from "./xlsxInvoercontrole";
-import Zip from "./zip";
+import Zip, { vergeet } from "./zip";
 import {
   berekendeKolommen,
   bladenMetOpgaveGrafiek,
@@ -1818,6 +1818,36 @@ function zetRijEinden(
 }
 
 /**
+ * The existing file in `wb`, for a refill; `geent`: the sheets of Opgave when only those are written again (the
+ * graft). Returns its links and notes, which exceljs drops or changes: put back after it wrote.
+ * @throws WerkboekWeigering when the file is not the plan's to fill.
+ */
+async function laadBestaand(
+  wb: ExcelJS.Workbook,
+  plan: WerkboekPlan,
+  bestaand: Uint8Array | ArrayBuffer,
+  geent: readonly string[] | undefined,
+): Promise<{ oudeHyperlinks: HyperlinksPerBlad; oudeNotities: OudeNotities }> {
+  // The parts the loss checks inflated already (./zip keeps them), straight into exceljs's parsers (./exceljsLaden).
+  // For a graft, the user's own sheets empty when Opgave's side does not read them. The links apart
+  // (./xlsxHyperlinks: exceljs would drop or change them).
+  const eigenBladen = plan.bladen.map((b) => b.naam);
+  const apart = await hyperlinksApart(
+    bestaand,
+    await delenVoorSamenvoegen(bestaand, eigenBladen, geent !== undefined),
+  );
+  await laadDelen(wb, apart.delen);
+  // Whose workbook it is comes before what a rewrite would lose: another subject's is never filled at all.
+  const weigering = weigeringVoorWerkboek(plan, bestaandWerkboek(wb, plan));
+  if (weigering) throw new WerkboekWeigering(weigering);
+  // The old file's notes, read once: put back where exceljs dropped them, and checked beside a table's rows.
+  const oudeNotities = await leesNotities(bestaand);
+  herstelNotities(wb, oudeNotities);
+  zetRijEinden(wb, await paginaEindenPerBlad(bestaand, geent));
+  return { oudeHyperlinks: apart.hyperlinks, oudeNotities };
+}
+
+/**
  * Writes the plan into a new workbook, or refills `bestaand` (an .xlsx file) keeping every user input.
  * @throws EigenKolomFout when a table to rewrite holds a column of the user's own between Opgave's columns where it
  *   cannot stay (./samenvoegen `eigenKolommenBinnen`).
@@ -1830,36 +1860,38 @@ export async function schrijfXlsx(
   bestaand?: Uint8Array | ArrayBuffer,
   opties: SchrijfOpties = {},
 ): Promise<{ data: Uint8Array; rapport: XlsxRapport }> {
+  const onderweg: Uint8Array[] = [];
+  try {
+    return await vulWerkboek(gevraagd, bestaand, opties, onderweg);
+  } finally {
+    // Nothing of the file, nor of what was written on the way, stays in the zip module's caches (./zip `vergeet`).
+    vergeet(bestaand, ...onderweg);
+  }
+}
+
+/** `schrijfXlsx`; each archive it writes on the way goes into `onderweg`. */
+async function vulWerkboek(
+  gevraagd: WerkboekPlan,
+  bestaand: Uint8Array | ArrayBuffer | undefined,
+  opties: SchrijfOpties,
+  onderweg: Uint8Array[],
+): Promise<{ data: Uint8Array; rapport: XlsxRapport }> {
+  const bewaar = (data: Uint8Array) => {
+    onderweg.push(data);
+    return data;
+  };
   // Where a column of the user's may stand inside a table and stay there (./samenvoegen `volgordeBlijft`).
   let plan = metRuimteVoorEigenKolommen(gevraagd);
   const wb = new ExcelJS.Workbook();
-  let oudeHyperlinks: HyperlinksPerBlad = new Map();
-  // The old file's notes, read once: put back where exceljs dropped them, and checked beside a table's rows.
-  let oudeNotities: OudeNotities = new Map();
   const eigenBladen = plan.bladen.map((b) => b.naam);
   // Only Opgave's sheets are rewritten when the graft can be made. What a rewrite would drop is named at the end,
   // with everything else the refill would lose or change the meaning of: one stop, one informed confirmation.
   const kanEnten = bestaand && opties.enten !== false ? await kanWordenGeent(bestaand, eigenBladen) : false;
   const vooraf = bestaand ? await verliesBijHerschrijven(bestaand, kanEnten ? eigenBladen : undefined) : [];
-  if (bestaand) {
-    // The parts the loss checks above inflated already (./zip keeps them), straight into exceljs's parsers
-    // (./exceljsLaden). For a graft, the user's own sheets empty when Opgave's side does not read them.
-    // The links apart (./xlsxHyperlinks: exceljs would drop or change them), put back after it wrote.
-    const apart = await hyperlinksApart(
-      bestaand,
-      await delenVoorSamenvoegen(bestaand, eigenBladen, kanEnten),
-    );
-    oudeHyperlinks = apart.hyperlinks;
-    await laadDelen(wb, apart.delen);
-    // Whose workbook it is comes before what a rewrite would lose: another subject's is never filled at all.
-    const weigering = weigeringVoorWerkboek(plan, bestaandWerkboek(wb, plan));
-    if (weigering) throw new WerkboekWeigering(weigering);
-    oudeNotities = await leesNotities(bestaand);
-    herstelNotities(wb, oudeNotities);
-    zetRijEinden(wb, await paginaEindenPerBlad(bestaand, kanEnten ? eigenBladen : undefined));
-  } else {
-    wb.creator = "Opgave";
-  }
+  const { oudeHyperlinks, oudeNotities } = bestaand
+    ? await laadBestaand(wb, plan, bestaand, kanEnten ? eigenBladen : undefined)
+    : { oudeHyperlinks: new Map() as HyperlinksPerBlad, oudeNotities: new Map() as OudeNotities };
+  if (!bestaand) wb.creator = "Opgave";
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
 
   // Plan columns a refill writes elsewhere (after the user's columns): the formulas follow them.
@@ -1881,22 +1913,24 @@ export async function schrijfXlsx(
   zetResultaten(wb, kanEnten ? eigenBladen : undefined);
   // Nor does exceljs write the user's own sheets then (for a large sheet of their own, most of a refill's time).
   if (kanEnten) alleenBladen(wb, eigenBladen);
-  let data = await zetHyperlinks(
-    await geschrevenWerkboek(wb, plan, schrijver.tabellen, !!bestaand),
-    schrijver.hyperlinks,
+  let data = bewaar(
+    await zetHyperlinks(
+      await geschrevenWerkboek(wb, plan, schrijver.tabellen, !!bestaand, bewaar),
+      schrijver.hyperlinks,
+    ),
   );
   let verloren: string[] = [];
   let gelezen: GelezenRij[] = [];
   if (bestaand) {
-    data = await zetNotitiesTerug(data, bestaand, schrijver.opCellen.verplaatst);
+    data = bewaar(await zetNotitiesTerug(data, bestaand, schrijver.opCellen.verplaatst));
     if (kanEnten) {
       const geent = await entInOrigineel(bestaand, data, eigenBladen);
       // A package the graft turns down after all: the full rewrite, from the start (with its own loss check).
       if (!geent) return schrijfXlsx(gevraagd, bestaand, { ...opties, enten: false });
-      data = geent;
+      data = bewaar(geent);
     } else {
       // The whole file as exceljs wrote it, stored: compressed here, as a first fill's.
-      data = await (await Zip.loadAsync(data)).generateAsync({ type: "uint8array" });
+      data = bewaar(await (await Zip.loadAsync(data)).generateAsync({ type: "uint8array" }));
     }
     // What the written file lacks, compared part by part with the old one (not by exceljs's model); a note, link,
     // format or validation that went with its row is looked for where it went (./xlsxHyperlinks for the links).
@@ -1954,16 +1988,18 @@ async function geschrevenWerkboek(
   plan: WerkboekPlan,
   tabellen: ReadonlyMap<string, GeschrevenTabel>,
   herbevulling: boolean,
+  bewaar: (onderweg: Uint8Array) => Uint8Array,
 ): Promise<Uint8Array> {
   wb.eachSheet(validatiesPerBereik);
   // Stored, not compressed: this file is read again at once (charts); the last step compresses.
-  const ruw = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer);
-  const data = await voegGrafiekenToe(
-    ruw,
-    grafiekSpecs(wb, plan, tabellen),
-    herbevulling ? "STORE" : "DEFLATE",
+  const ruw = bewaar(
+    new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer),
+  );
+  const data = bewaar(
+    await voegGrafiekenToe(ruw, grafiekSpecs(wb, plan, tabellen), herbevulling ? "STORE" : "DEFLATE"),
   );
   // Without charts the file is exceljs's own, stored: compress it here.
-  if (!herbevulling && data === ruw) return (await Zip.loadAsync(ruw)).generateAsync({ type: "uint8array" });
+  if (!herbevulling && data === ruw)
+    return bewaar(await (await Zip.loadAsync(ruw)).generateAsync({ type: "uint8array" }));
   return data;
 }

@@ -2093,8 +2093,16 @@ describe("what exceljs drops: kept where the writer can, else listed by name", (
   });
 
   test("the check after writing reads no sheet the refill kept as it was; a kept sheet that changed still counts", async () => {
-    const { data } = await schrijfXlsx(utrecht, oud);
-    // The user's sheet as the refill's zip module holds it, in the old file and the new (a graft keeps its bytes).
+    // A file written from the old one's parts, as the graft writes the user's sheets: the very bytes (during a
+    // refill; after it, the zip module forgets both files).
+    const kopie = await Zip.loadAsync(oud);
+    const bron = (await bladPaden(kopie)).get("Bron") ?? "";
+    kopie.file(
+      bron,
+      ((await kopie.file(bron)?.async("string")) ?? "").replace("</worksheet>", " </worksheet>"),
+    );
+    const data = await kopie.generateAsync({ type: "uint8array" });
+    // The user's sheet as the zip module holds it, in the old file and the new.
     const mijnBlad = async (bestand: Uint8Array) => {
       const zip = await Zip.loadAsync(bestand);
       const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
@@ -2333,6 +2341,16 @@ describe("the report of a refill (.xlsx)", () => {
 });
 
 describe("the file a refill writes (.xlsx)", () => {
+  test("a refill leaves nothing of the old file in the zip module's caches (read again, it is inflated anew)", async () => {
+    const eerste = (await schrijfXlsx(utrecht)).data;
+    const deel = async () => (await Zip.loadAsync(eerste)).file("xl/workbook.xml")?.async("uint8array");
+    const voor = await deel();
+    expect(await deel()).toBe(voor);
+    await schrijfXlsx(later, eerste);
+    // Before: the same part, and the old file's texts with it, kept for as long as the file's bytes lived.
+    expect(await deel()).not.toBe(voor);
+  });
+
   test("compressed, grafted or not (the whole rewrite was written stored: five times the size)", async () => {
     const eerste = (await schrijfXlsx(utrecht)).data;
     for (const opties of [{}, { enten: false }]) {

@@ -7,7 +7,7 @@
 import JSZip from "jszip";
 import { unzipSync } from "fflate";
 import { controleerPakket } from "../../src/workbook/pakketControle";
-import Zip, { onthoudDelen } from "../../src/workbook/zip";
+import Zip, { onthoudDelen, vergeet } from "../../src/workbook/zip";
 import { ruweGegevens, zipInhoud, ZipLezer } from "../../src/workbook/zipInhoud";
 
 const BOM = "\uFEFF";
@@ -166,4 +166,23 @@ test("parts the package check inflated are remembered: read again as they are, k
   for (const [naam, inhoud] of check.delen)
     expect(await gewoon.file(naam)?.async("uint8array")).not.toBe(inhoud);
   expect(Object.keys(gewoon.files)).toEqual(Object.keys(unzipSync(ander)));
+});
+
+test("forgotten (vergeet): read again, the parts are inflated anew; what was written is still whole", async () => {
+  const { data } = await oud();
+  const deel = async (d: Uint8Array) => (await Zip.loadAsync(d)).file("xl/workbook.xml")?.async("uint8array");
+  const eerst = await deel(data);
+  // Remembered: the very object again.
+  expect(await deel(data)).toBe(eerst);
+  const zip = await Zip.loadAsync(data);
+  zip.file("xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>");
+  const uit = await zip.generateAsync({ type: "uint8array" });
+  vergeet(data, uit, undefined);
+  const weer = await deel(data);
+  expect(weer).not.toBe(eerst);
+  expect(weer).toEqual(eerst);
+  // The written archive reads as JSZip reads it.
+  expect(await (await JSZip.loadAsync(uit)).file("xl/worksheets/sheet1.xml")?.async("string")).toBe(
+    "<worksheet><sheetData/></worksheet>",
+  );
 });
