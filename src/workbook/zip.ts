@@ -110,8 +110,8 @@ export function onthoudDelen(
  * a refill took longer. A part that another archive still holds is only read or decoded again when asked.
  */
 export function vergeet(...archieven: ReadonlyArray<Uint8Array | ArrayBuffer | undefined>): void {
-  for (const archief of archieven) {
-    if (archief === undefined) continue;
+  for (const archief of new Set(archieven)) {
+    if (archief === undefined || !gelezen.has(archief)) continue;
     for (const [, inhoud] of gelezen.get(archief) ?? []) {
       teksten.delete(inhoud);
       herkomst.delete(inhoud);
