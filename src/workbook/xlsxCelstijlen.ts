@@ -26,14 +26,28 @@ function attributenVan(tekst: string): string[] {
   return [...tekst.matchAll(ATTRIBUUT)].map((m) => `${m[1] ?? ""}="${m[2] ?? m[3] ?? ""}"`);
 }
 
-/** The elements of `xml` as a tree (text between tags is left out: a style element holds none that counts). */
+/** Deeper than any style element nests (a fill's gradient stop's colour is four levels down). */
+const MAX_DIEPTE = 16;
+
+/**
+ * The elements of `xml` as a tree (text between tags is left out: a style element holds none that counts). Elements
+ * nested deeper than `MAX_DIEPTE` count as one leaf with their depth: a damaged or hostile styles.xml cannot make
+ * `knoopTekst` recurse without end.
+ */
 function boom(xml: string): Knoop[] {
   const wortel: Knoop = { naam: "", attributen: [], kinderen: [] };
   const stapel: Knoop[] = [wortel];
+  let dieper = 0;
   for (const m of xml.matchAll(TAG)) {
     const boven = stapel[stapel.length - 1] ?? wortel;
     if (m[1] === "/") {
-      if (stapel.length > 1) stapel.pop();
+      if (dieper > 0) dieper--;
+      else if (stapel.length > 1) stapel.pop();
+      continue;
+    }
+    if (stapel.length > MAX_DIEPTE) {
+      boven.attributen.push(`diep="${m[0]}"`);
+      if (m[4] !== "/") dieper++;
       continue;
     }
     const knoop: Knoop = { naam: m[2] ?? "", attributen: attributenVan(m[3] ?? ""), kinderen: [] };

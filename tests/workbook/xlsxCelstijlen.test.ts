@@ -107,3 +107,10 @@ describe("cellenMetCelstijl and metCelstijlen", () => {
     );
   });
 });
+
+test("a font nested a hundred thousand levels deep (a damaged or hostile styles.xml) is read without running out of stack", () => {
+  const diep = `<font>${"<a>".repeat(100_000)}${"</a>".repeat(100_000)}</font>`;
+  expect(canoniek(diep)).toBe(canoniek(diep));
+  expect(canoniek(diep)).not.toBe(canoniek(`<font>${"<a>".repeat(99_999)}${"</a>".repeat(99_999)}</font>`));
+  expect(canoniek('<font><i/><sz val="11"/></font>')).toBe(canoniek('<font><sz val="11"/><i/></font>'));
+});
