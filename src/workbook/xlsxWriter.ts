@@ -44,7 +44,8 @@
  * table the refill skips is not drawn, and where the file had it, it is named with the losses (`grafiekenWeg`).
  */
 import ExcelJS from "exceljs";
-// Mends faults of exceljs (a sheet's <sheetPr>, a one-cell anchor) for every read and write (./exceljsReparaties).
+// Mends faults of exceljs (a sheet's <sheetPr>, a one-cell anchor, a folded group's marker) for every read and write
+// (./exceljsReparaties).
 import { ingeklapt } from "./exceljsReparaties";
 import {
   afdrukBereik,
@@ -800,9 +801,10 @@ function eindenTerug(
 }
 
 /**
- * Rows of a table the user hid or grouped (by hand, or a filter hid them; a folded group's marker) go with their row, as its notes and page
- * breaks do: where a refill moves rows (a gemeente or half-year back, one gone), another row would be hidden, or
- * shown, in its place. A row that comes in (new) is shown; one that goes takes its state with it.
+ * Rows of a table the user hid or grouped (by hand, or a filter hid them; a folded group's marker) go with their
+ * row, as its notes and page breaks do: where a refill moves rows (a gemeente or half-year back, one gone), another
+ * row would be hidden, or shown, in its place. A row that comes in (new) is shown; one that goes takes its state
+ * with it.
  */
 function rijStaatTerug(ws: ExcelJS.Worksheet, werk: readonly TabelWerk[]): void {
   for (const w of werk) {
@@ -1869,14 +1871,14 @@ export async function schrijfXlsx(
   }
 }
 
-/** `schrijfXlsx`; each archive it writes on the way goes into `onderweg`. */
+/** `schrijfXlsx`; each archive it writes on the way is noted in `onderweg` (`noteer`), to be forgotten after. */
 async function vulWerkboek(
   gevraagd: WerkboekPlan,
   bestaand: Uint8Array | ArrayBuffer | undefined,
   opties: SchrijfOpties,
   onderweg: Uint8Array[],
 ): Promise<{ data: Uint8Array; rapport: XlsxRapport }> {
-  const bewaar = (data: Uint8Array) => {
+  const noteer = (data: Uint8Array) => {
     onderweg.push(data);
     return data;
   };
@@ -1913,24 +1915,24 @@ async function vulWerkboek(
   zetResultaten(wb, kanEnten ? eigenBladen : undefined);
   // Nor does exceljs write the user's own sheets then (for a large sheet of their own, most of a refill's time).
   if (kanEnten) alleenBladen(wb, eigenBladen);
-  let data = bewaar(
+  let data = noteer(
     await zetHyperlinks(
-      await geschrevenWerkboek(wb, plan, schrijver.tabellen, !!bestaand, bewaar),
+      await geschrevenWerkboek(wb, plan, schrijver.tabellen, !!bestaand, noteer),
       schrijver.hyperlinks,
     ),
   );
   let verloren: string[] = [];
   let gelezen: GelezenRij[] = [];
   if (bestaand) {
-    data = bewaar(await zetNotitiesTerug(data, bestaand, schrijver.opCellen.verplaatst));
+    data = noteer(await zetNotitiesTerug(data, bestaand, schrijver.opCellen.verplaatst));
     if (kanEnten) {
       const geent = await entInOrigineel(bestaand, data, eigenBladen);
       // A package the graft turns down after all: the full rewrite, from the start (with its own loss check).
       if (!geent) return schrijfXlsx(gevraagd, bestaand, { ...opties, enten: false });
-      data = bewaar(geent);
+      data = noteer(geent);
     } else {
       // The whole file as exceljs wrote it, stored: compressed here, as a first fill's.
-      data = bewaar(await (await Zip.loadAsync(data)).generateAsync({ type: "uint8array" }));
+      data = noteer(await (await Zip.loadAsync(data)).generateAsync({ type: "uint8array" }));
     }
     // What the written file lacks, compared part by part with the old one (not by exceljs's model); a note, link,
     // format or validation that went with its row is looked for where it went (./xlsxHyperlinks for the links).
@@ -1988,18 +1990,18 @@ async function geschrevenWerkboek(
   plan: WerkboekPlan,
   tabellen: ReadonlyMap<string, GeschrevenTabel>,
   herbevulling: boolean,
-  bewaar: (onderweg: Uint8Array) => Uint8Array,
+  noteer: (onderweg: Uint8Array) => Uint8Array,
 ): Promise<Uint8Array> {
   wb.eachSheet(validatiesPerBereik);
   // Stored, not compressed: this file is read again at once (charts); the last step compresses.
-  const ruw = bewaar(
+  const ruw = noteer(
     new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer),
   );
-  const data = bewaar(
+  const data = noteer(
     await voegGrafiekenToe(ruw, grafiekSpecs(wb, plan, tabellen), herbevulling ? "STORE" : "DEFLATE"),
   );
   // Without charts the file is exceljs's own, stored: compress it here.
   if (!herbevulling && data === ruw)
-    return bewaar(await (await Zip.loadAsync(ruw)).generateAsync({ type: "uint8array" }));
+    return noteer(await (await Zip.loadAsync(ruw)).generateAsync({ type: "uint8array" }));
   return data;
 }
