@@ -87,7 +87,7 @@ export const paneelBerichten = {
     `Voorbeeld van het werkboek voor ${naam} hieronder. Download het als .xlsx of open het paneel in Excel om te vullen.` +
     paneelLetOp(melding),
   /** After what a fill did: the plan's notice (a gemeente that no longer exists), when it has one. */
-  letOp: (melding: string | undefined) => paneelLetOp(melding),
+  letOp: paneelLetOp,
   invoerGewijzigd:
     "De invoer is gewijzigd: kies opnieuw Toon voorbeeld om het werkboek te zien en te downloaden.",
   downloadKlaar: (bestand: string) => `Het bestand ${bestand} is gemaakt.`,

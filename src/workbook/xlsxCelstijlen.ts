@@ -73,12 +73,23 @@ export function canoniek(xml: string): string {
     .join("");
 }
 
-function lijst(xml: string, naam: string, item: string): string[] {
-  const heel = new RegExp(`<${naam}\\b[^<>]*?(?:/>|>([\\s\\S]*?)</${naam}>)`).exec(xml);
-  const binnen = heel?.[1] ?? "";
-  return [
-    ...binnen.matchAll(new RegExp(`<${item}\\b[^<>]*?/>|<${item}\\b[^<>]*>[\\s\\S]*?</${item}>`, "g")),
-  ].map((m) => m[0]);
+/** A list of styles.xml ("fonts", "cellXfs") with its items ("font", "xf"); also the graft's (./xlsxEnten). */
+export interface StijlLijst {
+  /** The list element as it is in the file (undefined: the file has none). */
+  readonly heel?: string;
+  /** Its start tag, without the self-closing slash. */
+  readonly open: string;
+  readonly items: string[];
+}
+
+export function stijlLijst(xml: string, lijst: string, item: string): StijlLijst {
+  const m = new RegExp(`<${lijst}\\b[^<>]*?(?:/>|>[\\s\\S]*?</${lijst}>)`).exec(xml);
+  if (!m) return { open: `<${lijst} count="0">`, items: [] };
+  const items = [
+    ...m[0].matchAll(new RegExp(`<${item}\\b[^<>]*?/>|<${item}\\b[^<>]*>[\\s\\S]*?</${item}>`, "g")),
+  ];
+  const open = (/^<[^<>]*>/.exec(m[0])?.[0] ?? `<${lijst}>`).replace(/\s*\/>$/, ">");
+  return { heel: m[0], open, items: items.map((i) => i[0]) };
 }
 
 function waarde(tag: string, naam: string): string | undefined {
@@ -101,23 +112,25 @@ export class Celstijlen {
 
   /** The styles of a workbook (styles.xml); undefined when no cell format is based on a named style. */
   static van(stijlXml: string): Celstijlen | undefined {
-    if (!/<xf\b[^<>]*\sxfId="(?!0")[^"]*"/.test(lijst(stijlXml, "cellXfs", "xf").join(""))) return undefined;
-    const stijlen = new Celstijlen(stijlXml);
+    const xfs = stijlLijst(stijlXml, "cellXfs", "xf").items;
+    if (!xfs.some((xf) => /^<xf\b[^<>]*\sxfId="(?!0")[^"]*"/.test(xf))) return undefined;
+    const stijlen = new Celstijlen(stijlXml, xfs);
     return stijlen.naamVan.size > 0 ? stijlen : undefined;
   }
 
-  constructor(stijlXml: string) {
-    this.xfs = lijst(stijlXml, "cellXfs", "xf");
+  /** `xfs`: the cell formats of `stijlXml`, where read already. */
+  constructor(stijlXml: string, xfs = stijlLijst(stijlXml, "cellXfs", "xf").items) {
+    this.xfs = xfs;
     this.onderdelen = {
-      fonts: lijst(stijlXml, "fonts", "font"),
-      fills: lijst(stijlXml, "fills", "fill"),
-      borders: lijst(stijlXml, "borders", "border"),
+      fonts: stijlLijst(stijlXml, "fonts", "font").items,
+      fills: stijlLijst(stijlXml, "fills", "fill").items,
+      borders: stijlLijst(stijlXml, "borders", "border").items,
     };
-    for (const n of lijst(stijlXml, "numFmts", "numFmt"))
+    for (const n of stijlLijst(stijlXml, "numFmts", "numFmt").items)
       this.notaties.set(waarde(n, "numFmtId") ?? "", waarde(n, "formatCode") ?? "");
     const namen = new Map<string, string>();
     let normaal: string | undefined;
-    for (const s of lijst(stijlXml, "cellStyles", "cellStyle")) {
+    for (const s of stijlLijst(stijlXml, "cellStyles", "cellStyle").items) {
       const xfId = waarde(s, "xfId") ?? "";
       namen.set(xfId, waarde(s, "name") ?? "");
       if (waarde(s, "builtinId") === "0") normaal = xfId;

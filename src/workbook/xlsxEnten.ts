@@ -59,11 +59,12 @@ import {
   type Anker,
   voegOverrideToe,
   voegRelToe,
+  werkboekDeel,
   vrijeRid,
   xmlTekst,
 } from "./xlsxOnderdelen";
 import { metGrafiekAnker, metGrafiekDoel, zonderAnkers, type TekeningDeel } from "./xlsxTekening";
-import { Celstijlen, metCelstijlen } from "./xlsxCelstijlen";
+import { Celstijlen, metCelstijlen, stijlLijst, type StijlLijst } from "./xlsxCelstijlen";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -92,14 +93,6 @@ function hernummerTag(tag: string, naam: string, map: (n: number) => number): st
 function gewoneWortel(xml: string | undefined, naam: string): boolean {
   const w = wortel(xml ?? "");
   return w.startsWith(`<${naam} `) && attribuut(w, "xmlns") === NS_MAIN;
-}
-
-/** The part a workbook relationship of this type points at ("xl/styles.xml"). */
-async function werkboekDeel(zip: Zip, type: string): Promise<string | undefined> {
-  const rel = relaties((await tekst(zip, "xl/_rels/workbook.xml.rels")) ?? "").find(
-    (r) => r.type === `${NS_REL}/${type}`,
-  );
-  return rel && !rel.extern ? pad("xl/workbook.xml", rel.target) : undefined;
 }
 
 /**
@@ -309,25 +302,6 @@ const STIJL_VOLGORDE = [
 /** The first custom number format id (lower ids are built in). */
 const EERSTE_EIGEN_NOTATIE = 164;
 
-interface StijlLijst {
-  /** The list element as it is in the file (undefined: the file has none). */
-  readonly heel?: string;
-  /** Its start tag, without the self-closing slash. */
-  readonly open: string;
-  readonly items: string[];
-}
-
-function stijlLijst(xml: string, lijst: LijstNaam): StijlLijst {
-  const m = new RegExp(`<${lijst}\\b[^<>]*?(?:/>|>[\\s\\S]*?</${lijst}>)`).exec(xml);
-  if (!m) return { open: `<${lijst} count="0">`, items: [] };
-  const kind = STIJL_LIJSTEN[lijst];
-  const items = [
-    ...m[0].matchAll(new RegExp(`<${kind}\\b[^<>]*?/>|<${kind}\\b[^<>]*>[\\s\\S]*?</${kind}>`, "g")),
-  ];
-  const open = (/^<[^<>]*>/.exec(m[0])?.[0] ?? `<${lijst}>`).replace(/\s*\/>$/, ">");
-  return { heel: m[0], open, items: items.map((i) => i[0]) };
-}
-
 /** Maps the style indexes of `nieuw`'s styles.xml into the original's, appending what the original lacks. */
 class Stijlen {
   private readonly oud: Record<LijstNaam, StijlLijst>;
@@ -344,7 +318,7 @@ class Stijlen {
   ) {
     const lees = (xml: string) =>
       Object.fromEntries(
-        (Object.keys(STIJL_LIJSTEN) as LijstNaam[]).map((l) => [l, stijlLijst(xml, l)]),
+        (Object.keys(STIJL_LIJSTEN) as LijstNaam[]).map((l) => [l, stijlLijst(xml, l, STIJL_LIJSTEN[l])]),
       ) as Record<LijstNaam, StijlLijst>;
     this.oud = lees(oudXml);
     this.nieuw = lees(nieuwXml);

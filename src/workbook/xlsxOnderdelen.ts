@@ -96,6 +96,14 @@ export function relsPad(part: string): string {
   return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
 }
 
+/** The part a workbook relationship of this type points at ("xl/styles.xml"); undefined for none or an external one. */
+export async function werkboekDeel(zip: JSZip, type: string): Promise<string | undefined> {
+  const rel = relaties((await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "").find(
+    (r) => r.type === `${NS_REL}/${type}`,
+  );
+  return rel && !rel.extern ? pad("xl/workbook.xml", rel.target) : undefined;
+}
+
 /** Sheet name → worksheet part path. */
 export async function bladPaden(zip: JSZip): Promise<Map<string, string>> {
   const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
@@ -1430,10 +1438,8 @@ async function celstijlen(
   onderdelen: Onderdelen,
   genoemd: Map<string, string>,
 ): Promise<void> {
-  const rel = relaties((await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "").find(
-    (r) => r.type === `${NS_REL}/styles` && !r.extern,
-  );
-  const stijlXml = rel ? await zip.file(pad("xl/workbook.xml", rel.target))?.async("string") : undefined;
+  const deel = await werkboekDeel(zip, "styles");
+  const stijlXml = deel ? await zip.file(deel)?.async("string") : undefined;
   const stijlen = stijlXml === undefined ? undefined : Celstijlen.van(stijlXml);
   if (!stijlen) return;
   for (const [blad, bytes] of bladen) {
