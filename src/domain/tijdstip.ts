@@ -50,16 +50,28 @@ function alsMs(iso: string): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** "1-12-2026 04:10:05": the UTC fields of `w` (a wall-clock time read as UTC); with `alleenDatum` "1-12-2026". */
+function veldenNl(w: Date, alleenDatum = false): string {
+  const datum = `${w.getUTCDate()}-${w.getUTCMonth() + 1}-${w.getUTCFullYear()}`;
+  if (alleenDatum) return datum;
+  const twee = (n: number) => String(n).padStart(2, "0");
+  return `${datum} ${twee(w.getUTCHours())}:${twee(w.getUTCMinutes())}:${twee(w.getUTCSeconds())}`;
+}
+
 /** "1-12-2026 04:10:05" (Dutch time) for an ISO moment; text that is no moment is returned as it is. */
 export function tijdstipNl(iso: string): string {
   const ms = alsMs(iso);
-  if (ms === undefined) return iso;
-  const w = new Date(wandklok(ms));
-  const twee = (n: number) => String(n).padStart(2, "0");
-  return (
-    `${w.getUTCDate()}-${w.getUTCMonth() + 1}-${w.getUTCFullYear()} ` +
-    `${twee(w.getUTCHours())}:${twee(w.getUTCMinutes())}:${twee(w.getUTCSeconds())}`
-  );
+  return ms === undefined ? iso : veldenNl(new Date(wandklok(ms)));
+}
+
+/**
+ * An Excel date serial as Excel shows it with NOTATIE_TIJDSTIP ("1-12-2026 04:10:05") or, `alleenDatum`, with
+ * NOTATIE_DATUM ("1-12-2026"): its own fields, as a serial is wall-clock time without a time zone (also in the
+ * hour summer time skips); undefined for a serial that is no date.
+ */
+export function serieNl(serie: number, alleenDatum = false): string | undefined {
+  const w = new Date(Math.round(EXCEL_NUL_MS + serie * DAG_MS));
+  return Number.isNaN(w.getTime()) ? undefined : veldenNl(w, alleenDatum);
 }
 
 /** "1-12-2026" for an ISO date ("2026-12-01") or moment; other text as it is. */

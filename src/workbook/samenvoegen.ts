@@ -3,7 +3,7 @@
  * survives. Both writers read the existing table, call this, and write the result.
  */
 import { foutwaardeNl, getalInvoer } from "../domain/berichten";
-import { datumNl, isoUitExcel, tijdstipNl } from "../domain/tijdstip";
+import { serieNl } from "../domain/tijdstip";
 import { adres, bladVerwijzing, kolomLetters, overlapt, type Positie, type Rechthoek } from "./a1";
 import {
   BLADEN,
@@ -781,9 +781,7 @@ export function samenvoegenInvoer(
 /** A value as the sheet shows it where that differs from the stored number: a date or a moment, in Dutch. */
 function zoalsGetoond(w: Waarde, notatie: string | undefined): Waarde {
   if (typeof w !== "number" || (notatie !== NOTATIE.datum && notatie !== NOTATIE.tijdstip)) return w;
-  const iso = isoUitExcel(w);
-  if (!iso) return w;
-  return notatie === NOTATIE.datum ? datumNl(iso) : tijdstipNl(iso);
+  return serieNl(w, notatie === NOTATIE.datum) ?? w;
 }
 
 /**
