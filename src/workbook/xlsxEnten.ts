@@ -78,8 +78,15 @@ async function tekst(zip: Zip, naam: string): Promise<string | undefined> {
 
 /** Sets (or adds) an attribute on a start tag. */
 function zetAttribuut(tag: string, naam: string, waarde: string): string {
-  const re = new RegExp(`(\\s${naam}=")[^"]*"`);
-  if (re.test(tag)) return tag.replace(re, (_, voor: string) => `${voor}${xmlTekst(waarde)}"`);
+  // As replacing /(\s<naam>=")[^"]*"/, without building a regular expression per call (one per format and sheet).
+  const zoek = `${naam}="`;
+  for (let i = tag.indexOf(zoek, 1); i >= 0; i = tag.indexOf(zoek, i + 1)) {
+    if (!/\s/.test(tag.charAt(i - 1))) continue;
+    const begin = i + zoek.length;
+    const einde = tag.indexOf('"', begin);
+    if (einde < 0) break;
+    return `${tag.slice(0, begin)}${xmlTekst(waarde)}${tag.slice(einde)}`;
+  }
   return tag.replace(/\s*(\/?>)$/, (_, einde: string) => ` ${naam}="${xmlTekst(waarde)}"${einde}`);
 }
 
