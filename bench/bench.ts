@@ -17,7 +17,8 @@
  *   consolidatie_vs_parse  consolidating 50 workbooks / the raw exceljs parse of them (bench/consolideren.ts)
  *                                                                                               target ≤ 1.5
  *   herbevulling_vs_vulling  refilling a filled-in 51-gemeente province workbook / a first fill of the same
- *                          plan (bench/herbevulling.ts)                                     target ≤ 1.5
+ *                          plan, both the build (dist-cli, as `opgave vul` runs; bench/herbevulling.ts)
+ *                                                                                            target ≤ 1.5
  *   opstart_kb_gzip        the scripts the built taskpane.html loads at start, gzip -9, kB (bench/opstart.ts:
  *                          dist/ as last built, or a build of its own when there is none)   target ≤ 70
  *   bom_seconden           `opgave consolideer` of a generated 10-million-cell workbook next to a good gemeente

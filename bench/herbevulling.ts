@@ -28,23 +28,31 @@
  * mostly still compiling), (b) with a sheet of 30,000 cells of the coordinator's own (a refill's cost should not
  * grow much with what Opgave does not own), and the whole command as a user waits for it (`meetOpdracht`): there
  * Node's start, the modules and the data weigh as much as the write itself.
+ * The sides time the build — dist-cli, tsc's output, the code `opgave vul` runs — which the driver builds first
+ * (`bouwCli`); `--bron` times the sources through tsx instead, as every figure above was measured (until
+ * 5 December 2026). tsx makes every function object go through a helper that names it (`Code`), which no user's
+ * code does and which costs a refill more than a first fill. 12 interleaved pairs of each (5 December 2026): the
+ * build 1.375 (first fill 20.1 ms, refill 27.8 ms), the sources 1.454 (19.6 and 28.2 ms).
  * Run by bench/bench.ts in a process of its own (`--json`: the measurement as the last line); standalone:
- * `npx tsx bench/herbevulling.ts`. A side's process: `--zijde vulling|herbevulling`, one round per line on stdin.
+ * `npx tsx bench/herbevulling.ts [--bron]`. A side's process: `--zijde vulling|herbevulling --code gebouwd|bron`,
+ * one round per line on stdin.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from "child_process";
 import fs from "fs";
+import { createRequire } from "module";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { performance } from "perf_hooks";
 import { createInterface } from "readline";
 import { parseArgs } from "util";
-import { Engine } from "../src/domain/engine";
-import { standaardDataset } from "../src/data/embedded";
-import { planProvincie, type BronInfo } from "../src/workbook/bouwPlan";
+import type * as EngineModule from "../src/domain/engine";
+import type * as EmbeddedModule from "../src/data/embedded";
+import type * as BouwPlanModule from "../src/workbook/bouwPlan";
+import type { BronInfo } from "../src/workbook/bouwPlan";
 import type { WerkboekPlan } from "../src/workbook/plan";
-import { BLADEN, PROVINCIE_PLEKKEN } from "../src/workbook/indeling";
-import { schrijfXlsx } from "../src/workbook/xlsxWriter";
+import type * as IndelingModule from "../src/workbook/indeling";
+import type * as XlsxWriterModule from "../src/workbook/xlsxWriter";
 import { mediaan } from "./meten";
 
 export interface HerbevullingBench {
@@ -87,6 +95,66 @@ const INVOER = ["Gehuisvest", "Beginsaldo", "Bestaande plaatsen"] as const;
 
 type Zijde = "vulling" | "herbevulling";
 
+/**
+ * The code a side's process times. `gebouwd` (the default): the build, dist-cli — tsc's output, which `opgave vul`
+ * runs (webpack's ts-loader makes the same of the add-in's code). `bron`: the sources through tsx, as the tests run
+ * them (`--bron`, for comparison). tsx has esbuild keep every function's name (`keepNames`): each function object
+ * made at run time goes through a helper that sets its name (`__name`, Object.defineProperty), which no user's
+ * code does, and which weighs more on a refill, whose checks and evaluation of the user's inputs make more closures
+ * (measured: 0.42 ms a round against 0.14 for a first fill, in CPU profiles of rounds 20–60).
+ */
+type Code = "gebouwd" | "bron";
+
+/** What a side's process uses of Opgave's code, from the build or from the sources (`Code`). */
+interface Modules {
+  readonly Engine: typeof EngineModule.Engine;
+  readonly standaardDataset: typeof EmbeddedModule.standaardDataset;
+  readonly planProvincie: typeof BouwPlanModule.planProvincie;
+  readonly BLADEN: typeof IndelingModule.BLADEN;
+  readonly PROVINCIE_PLEKKEN: typeof IndelingModule.PROVINCIE_PLEKKEN;
+  readonly schrijfXlsx: typeof XlsxWriterModule.schrijfXlsx;
+}
+
+/**
+ * Opgave's modules from the build (dist-cli) or the sources of this tree; never both in one process. Loaded as
+ * CommonJS, as the build is (`require`: Node's `import()` resolves no folder's index).
+ */
+function laadModules(code: Code): Modules {
+  const map = path.resolve(__dirname, "..", code === "gebouwd" ? "dist-cli" : "src");
+  const laad = <T>(deel: string): T => createRequire(__filename)(path.join(map, deel)) as T;
+  const engine = laad<typeof EngineModule>("domain/engine");
+  const embedded = laad<typeof EmbeddedModule>("data/embedded");
+  const bouwPlan = laad<typeof BouwPlanModule>("workbook/bouwPlan");
+  const indeling = laad<typeof IndelingModule>("workbook/indeling");
+  const xlsxWriter = laad<typeof XlsxWriterModule>("workbook/xlsxWriter");
+  return {
+    Engine: engine.Engine,
+    standaardDataset: embedded.standaardDataset,
+    planProvincie: bouwPlan.planProvincie,
+    BLADEN: indeling.BLADEN,
+    PROVINCIE_PLEKKEN: indeling.PROVINCIE_PLEKKEN,
+    schrijfXlsx: xlsxWriter.schrijfXlsx,
+  };
+}
+
+/** The trees whose dist-cli this run built (`bouwCli`). */
+const gebouwd = new Set<string>();
+
+/**
+ * Builds dist-cli of the tree `script` belongs to (tsc, as `npm ci` does), once per run: the sides time the code
+ * as it is now, not a build left from before.
+ */
+function bouwCli(script: string): void {
+  const wortel = path.resolve(path.dirname(script), "..");
+  if (gebouwd.has(wortel)) return;
+  execFileSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc"), "-p", path.join(wortel, "tsconfig.cli.json")],
+    { stdio: "inherit" },
+  );
+  gebouwd.add(wortel);
+}
+
 /** What a side's process is asked, one per line: a round of its side, or (b) with the large sheet of the user's. */
 type Opdracht = "ronde" | "groot";
 
@@ -94,7 +162,12 @@ type Opdracht = "ronde" | "groot";
  * The first-filled province workbook with every input column of the table filled in, and a sheet of the user's own
  * (`groot`: also one of `GROOT_EIGEN_BLAD` cells).
  */
-async function ingevuld(leeg: Uint8Array, groot = false): Promise<{ data: Uint8Array; rijen: number }> {
+async function ingevuld(
+  m: Modules,
+  leeg: Uint8Array,
+  groot = false,
+): Promise<{ data: Uint8Array; rijen: number }> {
+  const { BLADEN, PROVINCIE_PLEKKEN } = m;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(leeg as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(BLADEN.provincie);
@@ -128,12 +201,13 @@ async function ingevuld(leeg: Uint8Array, groot = false): Promise<{ data: Uint8A
 }
 
 /** The test file and the plans, as each side's process makes them (the same in both). */
-async function opzet(): Promise<{
+async function opzet(m: Modules): Promise<{
   plan: WerkboekPlan;
   later: WerkboekPlan;
   bestaand: Uint8Array;
   rijen: number;
 }> {
+  const { Engine, standaardDataset, planProvincie, schrijfXlsx } = m;
   const engine = new Engine(standaardDataset());
   const bron = (gemaakt: string): BronInfo => ({
     datasetId: engine.dataset.id,
@@ -143,7 +217,7 @@ async function opzet(): Promise<{
     gemaakt,
   });
   const plan = planProvincie(engine, "Gelderland", "2024-I", bron("2026-12-01T10:00:00Z"));
-  const { data: bestaand, rijen } = await ingevuld((await schrijfXlsx(plan)).data);
+  const { data: bestaand, rijen } = await ingevuld(m, (await schrijfXlsx(plan)).data);
   // The refill is of a later moment: the same figures, a new timestamp (as every real refill).
   const later = planProvincie(engine, "Gelderland", "2024-I", bron("2026-12-02T10:00:00Z"));
   return { plan, later, bestaand, rijen };
@@ -153,12 +227,14 @@ async function opzet(): Promise<{
  * A side's process: makes the test file, prints `{gemeenten, kilobytes}`, then for each line on stdin runs what it
  * asks and prints its time in ms.
  */
-async function zijdeProces(zijde: Zijde): Promise<void> {
-  const { plan, later, bestaand, rijen } = await opzet();
+async function zijdeProces(zijde: Zijde, code: Code): Promise<void> {
+  const m = laadModules(code);
+  const { schrijfXlsx } = m;
+  const { plan, later, bestaand, rijen } = await opzet(m);
   let groot: Uint8Array | undefined;
   let controle = 0;
   const doe = async (opdracht: Opdracht): Promise<number> => {
-    if (opdracht === "groot") groot ??= (await ingevuld((await schrijfXlsx(plan)).data, true)).data;
+    if (opdracht === "groot") groot ??= (await ingevuld(m, (await schrijfXlsx(plan)).data, true)).data;
     // A file as read from disk: new bytes each round (the zip module remembers what it inflated per bytes object).
     const vanSchijf = opdracht === "groot" ? groot?.slice() : bestaand.slice();
     const t = performance.now();
@@ -179,8 +255,8 @@ class Meetproces {
   private readonly regels: AsyncIterator<string>;
 
   /** `script`: this file, or the same file of another tree (bench/herbevullingAB.ts). */
-  constructor(zijde: Zijde, script: string) {
-    this.kind = spawn(process.execPath, [...process.execArgv, script, "--zijde", zijde]);
+  constructor(zijde: Zijde, script: string, code: Code) {
+    this.kind = spawn(process.execPath, [...process.execArgv, script, "--zijde", zijde, "--code", code]);
     this.kind.stderr.pipe(process.stderr);
     this.regels = createInterface({ input: this.kind.stdout })[Symbol.asyncIterator]();
   }
@@ -209,6 +285,7 @@ export async function meetPaar(
   rondes: number,
   grootRondes: number,
   script = __filename,
+  code: Code = "gebouwd",
 ): Promise<{
   opgezet: { gemeenten: number; kilobytes: number };
   vulling: number;
@@ -216,8 +293,9 @@ export async function meetPaar(
   eerste: readonly number[];
   groot: readonly number[];
 }> {
-  const vul = new Meetproces("vulling", script);
-  const her = new Meetproces("herbevulling", script);
+  if (code === "gebouwd") bouwCli(script);
+  const vul = new Meetproces("vulling", script, code);
+  const her = new Meetproces("herbevulling", script, code);
   try {
     const opgezet = JSON.parse(await her.regel()) as { gemeenten: number; kilobytes: number };
     await vul.regel();
@@ -255,7 +333,7 @@ async function meetOpdracht(): Promise<OpdrachtMeting | undefined> {
   if (!fs.existsSync(path.join(wortel, "dist-cli", "cli", "main.js"))) return undefined;
   const map = fs.mkdtempSync(path.join(os.tmpdir(), "opgave-bench-opdracht-"));
   try {
-    const { bestaand } = await opzet();
+    const { bestaand } = await opzet(laadModules("bron"));
     const [nieuw, ingevuldPad] = [path.join(map, "nieuw.xlsx"), path.join(map, "ingevuld.xlsx")];
     const vul = (uit: string): number => {
       const t = performance.now();
@@ -295,14 +373,16 @@ async function meetOpdracht(): Promise<OpdrachtMeting | undefined> {
 
 /** Times (a) and (b) in `PAREN` pairs of processes of their own, taking turns; prints the figures and returns them. */
 export async function benchHerbevulling(
-  opties: { rondes?: number; paren?: number; log?: (t: string) => void } = {},
+  opties: { rondes?: number; paren?: number; code?: Code; log?: (t: string) => void } = {},
 ): Promise<HerbevullingBench> {
   const rondes = opties.rondes ?? 20;
   const aantal = opties.paren ?? PAREN;
+  const code = opties.code ?? "gebouwd";
   const log = opties.log ?? ((t: string) => console.log(t));
   const paren = [];
   // The large sheet of the user's own: three rounds, in the last pair.
-  for (let p = 0; p < aantal; p++) paren.push(await meetPaar(rondes, p === aantal - 1 ? 3 : 0));
+  for (let p = 0; p < aantal; p++)
+    paren.push(await meetPaar(rondes, p === aantal - 1 ? 3 : 0, __filename, code));
   const [eerstePaar, laatste] = [paren[0], paren[paren.length - 1]];
   if (!eerstePaar || !laatste) throw new Error("geen meetparen");
   const verhoudingen = paren.map((p) => p.herbevulling / p.vulling);
@@ -321,7 +401,8 @@ export async function benchHerbevulling(
   log(
     `Herbevulling: provinciewerkboek Gelderland (${uitkomst.gemeenten} gemeenten, ${uitkomst.kilobytes.toFixed(0)} KiB, ` +
       `invoer in ${INVOER.length} kolommen en een eigen blad), elk in een eigen proces, om beurten; ` +
-      `${aantal} procesparen, elk de mediaan van ${rondes} rondes na ${OPWARMEN} rondes opwarmen`,
+      `${aantal} procesparen, elk de mediaan van ${rondes} rondes na ${OPWARMEN} rondes opwarmen; ` +
+      (code === "gebouwd" ? "de gebouwde code (dist-cli, zoals opgave vul)" : "de bronnen via tsx (--bron)"),
   );
   log(`  eerste vulling                  ${uitkomst.vulling.toFixed(0)} ms`);
   log(`  herbevulling van het ingevulde  ${uitkomst.herbevulling.toFixed(0)} ms`);
@@ -347,7 +428,12 @@ export async function benchHerbevulling(
 
 if (require.main === module) {
   const { values } = parseArgs({
-    options: { zijde: { type: "string" }, json: { type: "boolean" } },
+    options: {
+      zijde: { type: "string" },
+      code: { type: "string" },
+      bron: { type: "boolean" },
+      json: { type: "boolean" },
+    },
     strict: false,
   });
   const zijde = values.zijde;
@@ -356,9 +442,9 @@ if (require.main === module) {
     process.exitCode = 1;
   };
   if (zijde === "vulling" || zijde === "herbevulling") {
-    zijdeProces(zijde).catch(meldFout);
+    zijdeProces(zijde, values.code === "bron" ? "bron" : "gebouwd").catch(meldFout);
   } else {
-    benchHerbevulling().then(
+    benchHerbevulling({ code: values.bron === true ? "bron" : "gebouwd" }).then(
       (m) =>
         // `--json` (bench/bench.ts): the measurement as the last line.
         console.log(

@@ -6,26 +6,35 @@
  * 0.05; 30 interleaved pairs each can (the standard error of the mean difference is about 0.035).
  *
  *   git worktree add ../opgave-main main && ln -s "$PWD/node_modules" ../opgave-main/
- *   npx tsx bench/herbevullingAB.ts ../opgave-main . [pairs, default 30]
+ *   npx tsx bench/herbevullingAB.ts ../opgave-main . [pairs, default 30] [--bron]
+ *
+ * Each tree's dist-cli is built first and timed, as `npm run bench` does; `--bron`: the sources through tsx in both
+ * (a tree from before 5 December 2026 times its sources whatever it is told: compare it with `--bron`).
  *
  * Prints the median ratio of each tree and the median and mean of the paired differences (B − A). About 7 minutes
  * for 30 pairs each. Not part of `npm run bench`: it measures a change, not the product.
  */
 import path from "path";
+import { parseArgs } from "util";
 import { mediaan } from "./meten";
 import { meetPaar } from "./herbevulling";
 
 /** Each pair: the median of this many warm rounds (as `npm run bench`). */
 const RONDES = 20;
 
-async function verhouding(boom: string): Promise<number> {
-  const p = await meetPaar(RONDES, 0, path.resolve(boom, "bench", "herbevulling.ts"));
+async function verhouding(boom: string, bron: boolean): Promise<number> {
+  const script = path.resolve(boom, "bench", "herbevulling.ts");
+  const p = await meetPaar(RONDES, 0, script, bron ? "bron" : "gebouwd");
   return p.herbevulling / p.vulling;
 }
 
 async function main(): Promise<void> {
-  const [a, b, aantal] = process.argv.slice(2);
-  if (!a || !b) throw new Error("gebruik: npx tsx bench/herbevullingAB.ts BOOM_A BOOM_B [paren]");
+  const { values, positionals } = parseArgs({
+    options: { bron: { type: "boolean" } },
+    allowPositionals: true,
+  });
+  const [a, b, aantal] = positionals;
+  if (!a || !b) throw new Error("gebruik: npx tsx bench/herbevullingAB.ts BOOM_A BOOM_B [paren] [--bron]");
   const paren = Number(aantal ?? 30);
   const [va, vb]: [number[], number[]] = [[], []];
   for (let p = 0; p < paren; p++) {
@@ -40,7 +49,7 @@ async function main(): Promise<void> {
             [b, vb],
             [a, va],
           ] as const);
-    for (const [boom, uit] of [eerst, dan]) uit.push(await verhouding(boom));
+    for (const [boom, uit] of [eerst, dan]) uit.push(await verhouding(boom, values.bron === true));
   }
   const verschil = va.map((x, i) => (vb[i] ?? Number.NaN) - x);
   const gemiddeld = verschil.reduce((s, d) => s + d, 0) / verschil.length;
