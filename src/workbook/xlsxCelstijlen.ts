@@ -195,11 +195,21 @@ export function cellenMetCelstijl(blad: string, stijlen: Celstijlen): Map<string
  * Opgave's new sheet XML (`blad`, its style indexes the original's: ./xlsxEnten) with, on each cell that in the old
  * sheet (`oudBlad`) was based on a named style and looks the same now, the old cell format: the look is the same,
  * the link to the style is back. `oud`: the original's styles, `nu`: the styles as the graft leaves them (the
- * original's with what it appended).
+ * original's with what it appended); `naar`: where an old cell stands now (a table's row can move in a refill;
+ * undefined: its row went), by default where it was.
  */
-export function metCelstijlen(blad: string, oudBlad: string, oud: Celstijlen, nu: () => Celstijlen): string {
+export function metCelstijlen(
+  blad: string,
+  oudBlad: string,
+  oud: Celstijlen,
+  nu: () => Celstijlen,
+  naar: (ref: string) => string | undefined = (ref) => ref,
+): string {
   const oudeCellen = new Map<string, number>();
-  for (const [r, s] of celStijlen(oudBlad)) if (oud.naamVan.has(s)) oudeCellen.set(r, s);
+  for (const [r, s] of celStijlen(oudBlad)) {
+    const nieuw = oud.naamVan.has(s) ? naar(r) : undefined;
+    if (nieuw !== undefined) oudeCellen.set(nieuw, s);
+  }
   if (oudeCellen.size === 0) return blad;
   let huidig: Celstijlen | undefined;
   return blad.replace(CEL, (tag) => {

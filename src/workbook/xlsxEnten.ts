@@ -1100,13 +1100,18 @@ async function werkboek(ent: Ent, oud: Zip, nieuw: Zip, plaatsen: readonly Plaat
  * The original package with Opgave's sheets (`eigenBladen`, the plan's sheet names) taken from `nieuw` (the same
  * workbook as exceljs wrote it after the merge); every other part byte-identical. Undefined when the original's
  * structure is one the graft does not handle: the caller then uses `nieuw` as it is. `elkeCel`: every cell of
- * Opgave's sheets through the mapping, also where nothing needs it (the tests compare both ways).
+ * Opgave's sheets through the mapping, also where nothing needs it (the tests compare both ways). `celNaar`: where a
+ * cell of the original ("Provincie!G20") stands in `nieuw` (./xlsxWriter `Schrijver.celNaar`: a table's rows can
+ * move), for the cells based on a named style (./xlsxCelstijlen); by default where it was.
  */
 export async function entInOrigineel(
   origineel: Uint8Array | ArrayBuffer,
   nieuw: Uint8Array | ArrayBuffer,
   eigenBladen: readonly string[],
-  { elkeCel = false }: { readonly elkeCel?: boolean } = {},
+  {
+    elkeCel = false,
+    celNaar = (plek) => plek,
+  }: { readonly elkeCel?: boolean; readonly celNaar?: (plek: string) => string | undefined } = {},
 ): Promise<Uint8Array | undefined> {
   const [oud, nw] = [await Zip.loadAsync(origineel), await Zip.loadAsync(nieuw)];
   if ((await structuurFoutVan(origineel, oud, eigenBladen)) !== undefined) return undefined;
@@ -1147,8 +1152,10 @@ export async function entInOrigineel(
         ),
         oudBlad,
       );
+      // A cell of a table whose row moved is compared where it went (`celNaar`, within the sheet).
+      const naar = (ref: string) => celNaar(`${naam}!${ref}`)?.slice(naam.length + 1);
       return celstijlen
-        ? metCelstijlen(blad, oudBlad, celstijlen, () => new Celstijlen(stijlen.xml() ?? stijlXml))
+        ? metCelstijlen(blad, oudBlad, celstijlen, () => new Celstijlen(stijlen.xml() ?? stijlXml), naar)
         : blad;
     });
     plaatsen.push({ naam, van, naar, bestond: bestaand !== undefined });

@@ -1356,6 +1356,12 @@ export interface OpmaakVerplaatst {
    * it): the user's breaks on a table's rows (./xlsxWriter `eindenTerug`).
    */
   readonly einden?: ReadonlyMap<string, string | undefined>;
+  /**
+   * Where a cell of the old file ("Blad!G20") stands in the new one, undefined where its row or column went
+   * (./xlsxWriter `Schrijver.celNaar`: a table's rows can move); without it, where a note that moved went
+   * (`verplaatst`), else where it was. For the cells based on a named style.
+   */
+  readonly cellen?: (plek: string) => string | undefined;
 }
 
 /**
@@ -1417,7 +1423,10 @@ async function onderdelenVan(
     }
     for (const [naam, v] of validaties) gevalideerd.set(naam, v);
   }
-  await celstijlen(zip, bladen, overslaan, verplaatst, onderdelen, genoemd);
+  await celstijlen(zip, bladen, overslaan, gevolgd.cellen ?? ((plek) => waarNu(verplaatst, plek)), {
+    onderdelen,
+    genoemd,
+  });
   await externeKoppelingen(zip, onderdelen);
   await tabelInstellingen(zip, onderdelen);
   await tekeningen(zip, new Set([...overslaan, ...zonderTekening]), onderdelen);
@@ -1426,17 +1435,17 @@ async function onderdelenVan(
 
 /**
  * Each cell of the sheets but those in `overslaan` that is based on a named style (./xlsxCelstijlen), by where it
- * is now ("celstijl "Beleid" op Taakstelling!R4"), the style's name as content: exceljs writes every format based
- * on "Normal", and the graft gives a cell its style back only where its look stayed the same. Reads no sheet when
- * no cell format of the workbook is based on a named style.
+ * is now (`naar`: "celstijl "Beleid" op Taakstelling!R4"), the style's name as content: exceljs writes every format
+ * based on "Normal", and the graft gives a cell its style back only where its look stayed the same. A cell whose
+ * row or column goes is named by where it was. Reads no sheet when no cell format of the workbook is based on a
+ * named style.
  */
 async function celstijlen(
   zip: JSZip,
   bladen: ReadonlyMap<string, Uint8Array | undefined>,
   overslaan: ReadonlySet<string>,
-  verplaatst: ReadonlyMap<string, string | undefined>,
-  onderdelen: Onderdelen,
-  genoemd: Map<string, string>,
+  naar: (plek: string) => string | undefined,
+  { onderdelen, genoemd }: { onderdelen: Onderdelen; genoemd: Map<string, string> },
 ): Promise<void> {
   const deel = await werkboekDeel(zip, "styles");
   const stijlXml = deel ? await zip.file(deel)?.async("string") : undefined;
@@ -1446,12 +1455,11 @@ async function celstijlen(
     if (overslaan.has(blad) || !bytes) continue;
     for (const [ref, naam] of cellenMetCelstijl(tekstUit(bytes), stijlen)) {
       const plek = `${blad}!${ref}`;
-      // A cell whose row went is named by the writer.
-      const naar = waarNu(verplaatst, plek);
-      if (naar === undefined) continue;
-      const sleutel = `celstijl "${naam}" op ${naar}`;
+      const nu = naar(plek);
+      // Where its row went, no cell of the new file answers to it: named.
+      const sleutel = `celstijl "${naam}" op ${nu ?? `${plek} (de rij of kolom vervalt bij opnieuw vullen)`}`;
       onderdelen.set(sleutel, naam);
-      if (naar !== plek) genoemd.set(sleutel, `celstijl "${naam}" op ${plek} (naar ${naar})`);
+      if (nu !== undefined && nu !== plek) genoemd.set(sleutel, `celstijl "${naam}" op ${plek} (naar ${nu})`);
     }
   }
 }

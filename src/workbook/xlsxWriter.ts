@@ -1176,6 +1176,10 @@ class Schrijver {
   };
   /** The links of the sheets, where they go (./xlsxHyperlinks puts them into what exceljs writes). */
   readonly hyperlinks = new Map<string, Hyperlink[]>();
+  /** The tables of each sheet that were read and written again (`celNaar`). */
+  private readonly herschreven = new Map<string, readonly TabelWerk[]>();
+  /** Where the old cells of each such table go (`nieuwePlekIn`), worked out when first asked. */
+  private readonly plekken = new Map<TabelWerk, ReturnType<typeof nieuwePlekIn>>();
 
   constructor(
     private readonly wb: ExcelJS.Workbook,
@@ -1188,6 +1192,23 @@ class Schrijver {
   ) {
     // A sheet the plan does not write keeps its links where they are.
     for (const [blad, links] of oudeHyperlinks) this.hyperlinks.set(blad, [...links]);
+  }
+
+  /**
+   * Where a cell of the old file ("Provincie!G20") stands after the refill: a cell in the range of a table read and
+   * written again on the cell of its row and column in the new one (`nieuwePlekIn`: "Provincie!G19"), undefined
+   * where its row or column goes; any other cell where it was.
+   */
+  celNaar(plek: string): string | undefined {
+    const uitroep = plek.lastIndexOf("!");
+    const blad = plek.slice(0, uitroep);
+    const g = decodeerBereik(plek.slice(uitroep + 1));
+    const werk = g && this.herschreven.get(blad)?.find((w) => binnen(w.oud, blad, g.rij1, g.kol1));
+    if (!g || !werk) return plek;
+    let naar = this.plekken.get(werk);
+    if (!naar) this.plekken.set(werk, (naar = nieuwePlekIn(werk)));
+    const p = naar(g.rij1, g.kol1);
+    return "wat" in p ? undefined : `${blad}!${adres(p)}`;
   }
 
   /**
@@ -1283,6 +1304,7 @@ class Schrijver {
     });
     // The tables read and written again: what of the user's stands on their cells goes with their rows.
     const herschreven = tabelWerk.filter((w): w is TabelWerk => !!w?.gevonden && !!w.oud);
+    this.herschreven.set(ws.name, herschreven);
     eindenTerug(ws, herschreven, { einden: this.opmaakVerplaatst.einden, weg: this.opCellen.weg });
     rijStaatTerug(ws, herschreven);
     const links = this.hyperlinks.get(ws.name);
@@ -1926,7 +1948,8 @@ async function vulWerkboek(
   if (bestaand) {
     data = noteer(await zetNotitiesTerug(data, bestaand, schrijver.opCellen.verplaatst));
     if (kanEnten) {
-      const geent = await entInOrigineel(bestaand, data, eigenBladen);
+      const celNaar = (plek: string) => schrijver.celNaar(plek);
+      const geent = await entInOrigineel(bestaand, data, eigenBladen, { celNaar });
       // A package the graft turns down after all: the full rewrite, from the start (with its own loss check).
       if (!geent) return schrijfXlsx(gevraagd, bestaand, { ...opties, enten: false });
       data = noteer(geent);
@@ -1939,7 +1962,13 @@ async function vulWerkboek(
     const { verplaatst, weg } = schrijver.opCellen;
     const na = [
       ...(
-        await verliesNaSchrijven(bestaand, data, verplaatst, schrijver.opmaakVerplaatst, { geent: kanEnten })
+        await verliesNaSchrijven(
+          bestaand,
+          data,
+          verplaatst,
+          { ...schrijver.opmaakVerplaatst, cellen: (plek) => schrijver.celNaar(plek) },
+          { geent: kanEnten },
+        )
       ).filter((n) => !isEigenVerlies(n, schrijver.eigen)),
       ...(await hyperlinksVerloren(bestaand, data, verplaatst)),
     ];

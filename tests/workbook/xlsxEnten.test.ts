@@ -38,6 +38,7 @@ import {
   rijVan,
   TEST_BRON,
   verwachtWerkbladVolgorde,
+  zonderRij,
 } from "./werkboekHulp";
 
 const utrecht = planGemeente(engine, "Utrecht", TEST_BRON);
@@ -1194,10 +1195,15 @@ describe("styles and strings are mapped into the original's styles.xml", () => {
 
 /**
  * `data` with a named cell style "Beleid" (an italic purple font; its `cellStyleXfs` entry and `cellStyles` name)
- * applied to `cellen` of Taakstelling as Excel applies a style that includes only the font: each cell's own format
- * with the style's font, based on the style. The font's children in another order than exceljs writes them.
+ * applied to `cellen` of Taakstelling (or of the sheet part `deel`) as Excel applies a style that includes only the
+ * font: each cell's own format with the style's font, based on the style. The font's children in another order
+ * than exceljs writes them.
  */
-async function metCelstijl(data: Uint8Array, cellen: readonly string[]): Promise<Uint8Array> {
+async function metCelstijl(
+  data: Uint8Array,
+  cellen: readonly string[],
+  deel = TAAKSTELLING,
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(data);
   let stijlen = await tekst(zip, "xl/styles.xml");
   const font = Number(/<fonts count="(\d+)"/.exec(stijlen)?.[1]);
@@ -1218,7 +1224,7 @@ async function metCelstijl(data: Uint8Array, cellen: readonly string[]): Promise
   const xfs = [
     ...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(stijlen)?.[1] ?? "").matchAll(/<xf\b[^>]*?(?:\/>|>.*?<\/xf>)/g),
   ].map((m) => m[0]);
-  await wijzig(zip, TAAKSTELLING, (xml) => {
+  await wijzig(zip, deel, (xml) => {
     for (const cel of cellen) {
       const tag = new RegExp(`<c r="${cel}"[^>]*?/?>`).exec(xml)?.[0];
       if (!tag) throw new Error(`${cel} ontbreekt`);
@@ -1242,11 +1248,18 @@ async function metCelstijl(data: Uint8Array, cellen: readonly string[]): Promise
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-/** The named style each of `cellen` of Taakstelling is based on (its format's xfId → cellStyles), and its font. */
-async function celstijlVan(data: Uint8Array, cellen: readonly string[]): Promise<Record<string, string>> {
+/**
+ * The named style each of `cellen` of Taakstelling (or of the sheet part `deel`) is based on (its format's xfId →
+ * cellStyles), and its font.
+ */
+async function celstijlVan(
+  data: Uint8Array,
+  cellen: readonly string[],
+  deel = TAAKSTELLING,
+): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(data);
   const stijlen = await tekst(zip, "xl/styles.xml");
-  const xml = await tekst(zip, TAAKSTELLING);
+  const xml = await tekst(zip, deel);
   const xfs = [...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(stijlen)?.[1] ?? "").matchAll(/<xf\b[^>]*>/g)].map(
     (m) => m[0],
   );
@@ -1302,6 +1315,53 @@ describe("named cell styles on Opgave's sheets (exceljs writes every format base
     const { data, rapport } = await schrijfXlsx(later, met, { verliesToestaan: true });
     expect(rapport.verloren).toEqual(['celstijl "Beleid" op Taakstelling!A1']);
     expect(await celstijlVan(data, ["C8"])).toEqual({ C8: "Beleid, schuin paars" });
+  });
+
+  describe("on a province table whose rows move (a gemeente gone from the data, without input)", () => {
+    const gelderland = planProvincie(engine, "Gelderland", "2024-I", TEST_BRON);
+    const tabel = gelderland.bladen[0]?.tabellen[0];
+    const derde = String(tabel?.rijen[2]?.[0]);
+    const zonderDerde = zonderRij(
+      planProvincie(engine, "Gelderland", "2024-I", { ...TEST_BRON, gemaakt: LATER }),
+      tabel?.naam ?? "",
+      derde,
+    );
+    const PROVINCIE = "xl/worksheets/sheet1.xml";
+    /** The column letter of a header of the province table (row 8). */
+    const kolom = async (data: Uint8Array, kop: string) => {
+      const ws = blad(await lees(data), BLADEN.provincie);
+      let letter = "";
+      ws.getRow(8).eachCell((c) => {
+        if (celWaarde(c) === kop) letter = c.address.replace(/\d+$/, "");
+      });
+      return letter;
+    };
+
+    test("a cell keeps its style where its row goes (row 20 to 19, 30 to 29), one that stays too; nothing is named", async () => {
+      const vers = (await schrijfXlsx(gelderland)).data;
+      const [g, k] = [await kolom(vers, "Gehuisvest"), await kolom(vers, "Achterstand")];
+      const met = await metCelstijl(vers, [`${g}10`, `${g}20`, `${k}30`], PROVINCIE);
+      const { data, rapport } = await schrijfXlsx(zonderDerde, met);
+      // Before: named as lost at G20 and K30 (compared where the cells were), and the refill stopped.
+      expect(rapport.verloren).toEqual([]);
+      const na = await celstijlVan(data, [`${g}10`, `${g}19`, `${k}29`], PROVINCIE);
+      expect(Object.values(na)).toEqual(Array<string>(3).fill("Beleid, schuin paars"));
+      expect(celWaarde(blad(await lees(data), BLADEN.provincie).getCell("A19"))).toBe(tabel?.rijen[11]?.[0]);
+      await welgevormd(data);
+    });
+
+    test("a cell on the row of the gemeente that goes: named, and the refill stops unless confirmed", async () => {
+      const vers = (await schrijfXlsx(gelderland)).data;
+      const g = await kolom(vers, "Gehuisvest");
+      const met = await metCelstijl(vers, [`${g}11`, `${g}20`], PROVINCIE);
+      const fout = await schrijfXlsx(zonderDerde, met).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(VerliesFout);
+      expect((fout as VerliesFout).onderdelen).toEqual([
+        `celstijl "Beleid" op Provincie!${g}11 (de rij of kolom vervalt bij opnieuw vullen)`,
+      ]);
+      const { data } = await schrijfXlsx(zonderDerde, met, { verliesToestaan: true });
+      expect(await celstijlVan(data, [`${g}19`], PROVINCIE)).toEqual({ [`${g}19`]: "Beleid, schuin paars" });
+    });
   });
 
   test("a full rewrite (a package the graft does not take) names every cell that loses its style", async () => {
