@@ -1947,8 +1947,9 @@ async function vulWerkboek(
   let gelezen: GelezenRij[] = [];
   if (bestaand) {
     data = noteer(await zetNotitiesTerug(data, bestaand, schrijver.opCellen.verplaatst));
+    // Where a cell of the old file stands now (a table's rows can move): for the cells based on a named style.
+    const celNaar = (plek: string) => schrijver.celNaar(plek);
     if (kanEnten) {
-      const celNaar = (plek: string) => schrijver.celNaar(plek);
       const geent = await entInOrigineel(bestaand, data, eigenBladen, { celNaar });
       // A package the graft turns down after all: the full rewrite, from the start (with its own loss check).
       if (!geent) return schrijfXlsx(gevraagd, bestaand, { ...opties, enten: false });
@@ -1966,7 +1967,7 @@ async function vulWerkboek(
           bestaand,
           data,
           verplaatst,
-          { ...schrijver.opmaakVerplaatst, cellen: (plek) => schrijver.celNaar(plek) },
+          { ...schrijver.opmaakVerplaatst, cellen: celNaar },
           { geent: kanEnten },
         )
       ).filter((n) => !isEigenVerlies(n, schrijver.eigen)),
