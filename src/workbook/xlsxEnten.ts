@@ -1153,9 +1153,9 @@ export async function entInOrigineel(
         oudBlad,
       );
       // A cell of a table whose row moved is compared where it went (`celNaar`, within the sheet).
-      const naar = (ref: string) => celNaar(`${naam}!${ref}`)?.slice(naam.length + 1);
+      const plekNu = (ref: string) => celNaar(`${naam}!${ref}`)?.slice(naam.length + 1);
       return celstijlen
-        ? metCelstijlen(blad, oudBlad, celstijlen, () => new Celstijlen(stijlen.xml() ?? stijlXml), naar)
+        ? metCelstijlen(blad, oudBlad, celstijlen, () => new Celstijlen(stijlen.xml() ?? stijlXml), plekNu)
         : blad;
     });
     plaatsen.push({ naam, van, naar, bestond: bestaand !== undefined });

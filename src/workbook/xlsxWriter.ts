@@ -860,6 +860,19 @@ function volgTabellen(ref: string, blad: string, werk: readonly TabelWerk[]): st
 }
 
 /**
+ * Where a cell of sheet `blad` goes in a refill: a cell of an old table of `werk` (the sheet's tables read and written
+ * again) on the cell of its row and column in the new one (`nieuwePlekIn`), any other where it is.
+ */
+function plekNaHerschrijven(
+  blad: string,
+  werk: readonly TabelWerk[],
+): (rij: number, kolom: number) => NieuwePlek {
+  const tabellen = werk.map((w) => ({ oud: w.oud, naar: nieuwePlekIn(w) }));
+  return (rij, kolom) =>
+    tabellen.find((t) => binnen(t.oud, blad, rij, kolom))?.naar(rij, kolom) ?? { rij, kolom };
+}
+
+/**
  * The links of a sheet where their cells are after the refill (`werk`: its tables that were rewritten): a link on a
  * cell of an old table goes with its row and column, as a note; any other stays where it is, as in Excel. One whose
  * row or column goes (or a range that would lose its shape) is named in `weg` instead; moves are put in `verplaatst`.
@@ -870,13 +883,12 @@ function hyperlinksTerug(
   werk: readonly TabelWerk[],
   uit: { verplaatst: Map<string, string | undefined>; weg: string[] },
 ): Hyperlink[] {
-  const tabellen = werk.map((w) => ({ oud: w.oud, naar: nieuwePlekIn(w) }));
+  const naar = plekNaHerschrijven(blad, werk);
   const terug: Hyperlink[] = [];
   for (const h of links) {
     let reden: string | undefined;
     const ref = nieuweRef(h.ref, (rij, kolom) => {
-      const t = tabellen.find((x) => binnen(x.oud, blad, rij, kolom));
-      const p = t ? t.naar(rij, kolom) : { rij, kolom };
+      const p = naar(rij, kolom);
       if ("wat" in p) reden ??= p.wat;
       return "wat" in p ? undefined : p;
     });
@@ -1178,8 +1190,8 @@ class Schrijver {
   readonly hyperlinks = new Map<string, Hyperlink[]>();
   /** The tables of each sheet that were read and written again (`celNaar`). */
   private readonly herschreven = new Map<string, readonly TabelWerk[]>();
-  /** Where the old cells of each such table go (`nieuwePlekIn`), worked out when first asked. */
-  private readonly plekken = new Map<TabelWerk, ReturnType<typeof nieuwePlekIn>>();
+  /** Where the old cells of each sheet go (`plekNaHerschrijven`), worked out when first asked. */
+  private readonly plekken = new Map<string, ReturnType<typeof plekNaHerschrijven>>();
 
   constructor(
     private readonly wb: ExcelJS.Workbook,
@@ -1203,10 +1215,10 @@ class Schrijver {
     const uitroep = plek.lastIndexOf("!");
     const blad = plek.slice(0, uitroep);
     const g = decodeerBereik(plek.slice(uitroep + 1));
-    const werk = g && this.herschreven.get(blad)?.find((w) => binnen(w.oud, blad, g.rij1, g.kol1));
+    const werk = this.herschreven.get(blad);
     if (!g || !werk) return plek;
-    let naar = this.plekken.get(werk);
-    if (!naar) this.plekken.set(werk, (naar = nieuwePlekIn(werk)));
+    let naar = this.plekken.get(blad);
+    if (!naar) this.plekken.set(blad, (naar = plekNaHerschrijven(blad, werk)));
     const p = naar(g.rij1, g.kol1);
     return "wat" in p ? undefined : `${blad}!${adres(p)}`;
   }
